@@ -1,0 +1,45 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set up the environment
+# first (a local uv in .tools/, the locked dependencies in .venv/), needing only python3.
+PYTHON ?= python3
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: setup run test lint typecheck contracts pytest bench clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --all-extras --quiet
+	touch $@
+
+setup: $(VENV)/.synced
+
+run: setup
+	$(BIN)/reintegratie tijdlijn 2025-01-06
+
+lint: setup
+	$(BIN)/ruff check src addin tests bench
+	$(BIN)/ruff format --check src addin tests bench
+
+typecheck: setup
+	$(BIN)/mypy src/reintegratie_core src/reintegratie_cli addin/reintegratie_addin
+
+contracts: setup
+	$(BIN)/lint-imports
+
+pytest: setup
+	$(BIN)/pytest --hypothesis-profile=ci
+
+test: lint typecheck contracts pytest
+
+bench: setup
+	$(BIN)/python bench/bench_lifting.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .mypy_cache .pytest_cache .ruff_cache .hypothesis

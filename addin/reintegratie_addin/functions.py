@@ -1,0 +1,332 @@
+"""How an ``RI_`` function is declared once and served to Excel, Python and ``RI_UITLEG``.
+
+A function is declared with :func:`excel_function`: its Dutch name, category, Dutch
+docstring, and one :class:`Param` per argument (name, help text for Excel's function
+wizard, coercer, whether a one-column range lifts it). Its body receives *core* values and
+makes one core call, returning an :class:`~reintegratie_core.explain.Explained` value.
+
+The decorator builds the function Excel calls, which
+
+1. shapes each argument: a 1×1 range is a single value, a one-column range of a liftable
+   argument lifts the call (one result per row), a table argument is passed whole;
+2. coerces each value (a single value once, a column row by row);
+3. calls the body per row, turning any error into ``#WAARDE! <argument>: <reason>`` text in
+   that row only — nothing ever raises into Excel;
+4. formats the result for Excel (dates, rounded amounts as numbers, ``n.v.t.``, tables
+   with a header row).
+
+The same declaration serves ``RI_UITLEG`` (:meth:`ExcelFunction.explain`), the generated
+VBA module and the documentation's function reference.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from reintegratie_addin.coerce import ArgumentError, is_empty
+from reintegratie_core.errors import ReintegratieError
+from reintegratie_core.explain import Explained, format_value, render_grounds
+
+try:  # xlwings is the `excel` extra; without it the functions still work from Python.
+    import xlwings as _xw
+except ImportError:  # pragma: no cover - exercised only where xlwings is absent
+    _xw = None  # type: ignore[assignment]
+
+NOT_APPLICABLE = "n.v.t."
+ERROR_PREFIX = "#WAARDE!"
+
+Coercer = Callable[[Any, str], Any]
+
+
+@attrs.frozen(kw_only=True)
+class Param:
+    """One argument of an Excel function."""
+
+    name: str
+    doc: str
+    coerce: Coercer
+    #: A one-column range gives one result per row.
+    lift: bool = True
+    #: Optional in Excel (may be left out); its Python default is ``None``.
+    optional: bool = False
+    #: Decides whether a raw value is a column to lift over (default: one column, ≥ 1 row
+    #: given as a list). ``None`` means "use the default rule".
+    column: Callable[[Any], list[Any] | None] | None = None
+
+
+@attrs.frozen
+class Table:
+    """A table result: a header row and data rows (Excel spills it)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+def to_excel(value: Any) -> Any:
+    """A core value as Excel shows it: dates, numbers, WAAR/ONWAAR, text, ``n.v.t.``."""
+    if value is None:
+        return NOT_APPLICABLE
+    if isinstance(value, bool | str | date):
+        return value.date() if isinstance(value, datetime) else value
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else f"{ERROR_PREFIX} resultaat is geen getal"
+    if isinstance(value, Table):
+        return [list(value.header), *([_cell(c) for c in row] for row in value.rows)]
+    return format_value(value)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return to_excel(value)
+
+
+def unwrap_single(raw: Any) -> Any:
+    """A 1×1 range (``[[x]]``) or a one-element list as the single value ``x``."""
+    if isinstance(raw, list) and len(raw) == 1:
+        inner = raw[0]
+        if isinstance(inner, list) and len(inner) == 1:
+            return inner[0]
+        if not isinstance(inner, list):
+            return inner
+    return raw
+
+
+def default_column(raw: Any) -> list[Any] | None:
+    """The rows of a one-column range (2-D ``n×1`` or a 1-D list), else ``None``."""
+    if not isinstance(raw, list) or not raw:
+        return None
+    if all(isinstance(row, list) for row in raw):
+        if all(len(row) == 1 for row in raw):
+            return [row[0] for row in raw] if len(raw) > 1 else None
+        return None
+    if any(isinstance(row, list) for row in raw):
+        return None
+    return list(raw) if len(raw) > 1 else None
+
+
+def error_text(exc: Exception, function: str) -> str:
+    """The ``#WAARDE!`` text for an error: the argument it names, or the function."""
+    if isinstance(exc, ArgumentError):
+        return exc.excel_text()
+    if isinstance(exc, ReintegratieError | ValueError | TypeError | ArithmeticError):
+        return f"{ERROR_PREFIX} {function}: {exc}"
+    return f"{ERROR_PREFIX} {function}: interne fout ({type(exc).__name__}: {exc})"
+
+
+@attrs.frozen(kw_only=True)
+class ExcelFunction:
+    """A declared ``RI_`` function: its contract and its body."""
+
+    name: str
+    category: str
+    doc: str
+    params: tuple[Param, ...]
+    body: Callable[..., Explained[Any]]
+    format: Callable[[Any], Any] = to_excel
+    #: Returns a table (never lifted).
+    returns_table: bool = False
+    #: The value alone, without building grounds (the fast path for lifted columns).
+    #: Must equal ``body(...).value``; tests check it.
+    value: Callable[..., Any] | None = None
+
+    def compute(self, *args: Any) -> Any:
+        """The result value for coerced arguments (fast path when declared)."""
+        if self.value is not None:
+            return self.value(*args)
+        return self.body(*args).value
+
+    def coerce_all(self, raw: Sequence[Any]) -> list[Any]:
+        """Coerce one row of raw values (no lifting); raises :class:`ArgumentError`."""
+        values = []
+        for param, value in zip(self.params, raw, strict=True):
+            values.append(param.coerce(unwrap_single(value) if param.lift else value, param.name))
+        return values
+
+    def evaluate(self, raw: Sequence[Any]) -> Explained[Any]:
+        """Coerce and evaluate one row; errors propagate (for ``RI_UITLEG`` and tests)."""
+        return self.body(*self.coerce_all(raw))
+
+    def explain(self, raw: Sequence[Any]) -> str:
+        """The Dutch explanation ``RI_UITLEG`` shows for one call."""
+        padded = list(raw) + [None] * (len(self.params) - len(raw))
+        if len(raw) > len(self.params):
+            msg = f"{self.name} heeft {len(self.params)} argumenten, {len(raw)} gegeven"
+            raise ArgumentError("argumenten", msg)
+        for param, value in zip(self.params, padded, strict=True):
+            if param.lift and param.column is None and default_column(value) is not None:
+                msg = "RI_UITLEG legt één rij uit; geef één waarde in plaats van een kolom"
+                raise ArgumentError(param.name, msg)
+        explained = self.evaluate(padded)
+        shown = self.format(explained.value)
+        if isinstance(shown, list):
+            shown = "; ".join(" · ".join(format_value(c) for c in row) for row in shown[1:])
+        lines = [f"{self.name} = {format_value(shown)}"]
+        lines.extend(f"- {line}" for line in render_grounds(explained.grounds))
+        return "\n".join(lines)
+
+    def _single(self, raw: Sequence[Any]) -> Any:
+        try:
+            return self.format(self.compute(*self.coerce_all(raw)))
+        except Exception as exc:  # noqa: BLE001 - nothing may raise into Excel
+            return error_text(exc, self.name)
+
+    def __call__(self, *raw: Any) -> Any:
+        """Evaluate as Excel does: shape, lift, coerce, compute, format; never raise."""
+        try:
+            return self._call(raw)
+        except Exception as exc:  # noqa: BLE001 - nothing may raise into Excel
+            return error_text(exc, self.name)
+
+    def _call(self, raw: Sequence[Any]) -> Any:
+        raw = list(raw) + [None] * (len(self.params) - len(raw))
+        if len(raw) > len(self.params):
+            msg = f"{self.name} heeft {len(self.params)} argumenten, {len(raw)} gegeven"
+            return f"{ERROR_PREFIX} argumenten: {msg}"
+        columns: dict[int, list[Any]] = {}
+        if not self.returns_table:
+            for index, (param, value) in enumerate(zip(self.params, raw, strict=True)):
+                if param.lift:
+                    column = (param.column or default_column)(value)
+                    if column is not None:
+                        columns[index] = column
+        if not columns:
+            return self._single(raw)
+        return self._lifted(raw, columns)
+
+    def _lifted(self, raw: list[Any], columns: dict[int, list[Any]]) -> list[list[Any]]:
+        lengths = {len(c) for c in columns.values()}
+        if len(lengths) > 1:
+            names = ", ".join(f"{self.params[i].name} ({len(c)} rijen)" for i, c in columns.items())
+            text = f"{ERROR_PREFIX} {self.params[min(columns)].name}: kolommen van ongelijke lengte: {names}"
+            return [[text]]
+        rows = lengths.pop()
+        # Coerce every single value once; a bad one is that error in every row.
+        fixed: list[Any] = [None] * len(self.params)
+        fixed_error: str | None = None
+        for index, param in enumerate(self.params):
+            if index in columns:
+                continue
+            try:
+                value = unwrap_single(raw[index]) if param.lift else raw[index]
+                fixed[index] = param.coerce(value, param.name)
+            except Exception as exc:  # noqa: BLE001 - reported per row
+                fixed_error = fixed_error or error_text(exc, self.name)
+        coerced: dict[int, list[Any]] = {
+            index: self._coerce_column(self.params[index], column)
+            for index, column in columns.items()
+        }
+        out: list[list[Any]] = []
+        fmt, compute = self.format, self.compute
+        for row in range(rows):
+            if all(is_empty(columns[i][row]) for i in columns):
+                out.append([""])
+                continue
+            if fixed_error is not None:
+                out.append([fixed_error])
+                continue
+            args = list(fixed)
+            failure = None
+            for index, values in coerced.items():
+                value = values[row]
+                if isinstance(value, _Failure):
+                    failure = value.text
+                    break
+                args[index] = value
+            if failure is not None:
+                out.append([failure])
+                continue
+            try:
+                out.append([fmt(compute(*args))])
+            except Exception as exc:  # noqa: BLE001 - an error stays in its row
+                out.append([error_text(exc, self.name)])
+        return out
+
+    def _coerce_column(self, param: Param, column: list[Any]) -> list[Any]:
+        coerce = param.coerce
+        name = param.name
+        result: list[Any] = []
+        append = result.append
+        for value in column:
+            try:
+                append(coerce(value, name))
+            except Exception as exc:  # noqa: BLE001 - an error stays in its row
+                append(_Failure(error_text(exc, self.name)))
+        return result
+
+
+@attrs.frozen
+class _Failure:
+    text: str
+
+
+#: Every declared function by name, in declaration order.
+REGISTRY: dict[str, ExcelFunction] = {}
+
+
+def excel_function(
+    *,
+    category: str,
+    params: Sequence[Param],
+    returns_table: bool = False,
+    format: Callable[[Any], Any] = to_excel,  # noqa: A002 - the contract's word for it
+    value: Callable[..., Any] | None = None,
+) -> Callable[[Callable[..., Explained[Any]]], Callable[..., Any]]:
+    """Declare an ``RI_`` function from its body; see the module docstring."""
+
+    def decorate(body: Callable[..., Explained[Any]]) -> Callable[..., Any]:
+        name = body.__name__
+        signature = inspect.signature(body)
+        declared = tuple(signature.parameters)
+        if declared != tuple(p.name for p in params):
+            msg = (
+                f"{name}: parameters {declared} differ from the declared {[p.name for p in params]}"
+            )
+            raise TypeError(msg)
+        function = ExcelFunction(
+            name=name,
+            category=category,
+            doc=inspect.cleandoc(body.__doc__ or ""),
+            params=tuple(params),
+            body=body,
+            format=format,
+            returns_table=returns_table,
+            value=value,
+        )
+        REGISTRY[name] = function
+
+        def udf(*raw: Any) -> Any:
+            return function(*raw)
+
+        udf.__name__ = udf.__qualname__ = name
+        udf.__doc__ = function.doc
+        udf.__module__ = body.__module__
+        udf.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [
+                inspect.Parameter(
+                    p.name,
+                    inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                    default=None if p.optional else inspect.Parameter.empty,
+                )
+                for p in params
+            ]
+        )
+        udf.ri_function = function  # type: ignore[attr-defined]
+        if _xw is not None:
+            for param in reversed(params):
+                udf = _xw.arg(param.name, ndim=2, doc=param.doc)(udf)
+            udf = _xw.func(category=category)(udf)
+        return udf
+
+    return decorate

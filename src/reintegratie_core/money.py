@@ -1,0 +1,75 @@
+"""Money and percentages: exact ``Decimal`` euros, rounded once per result.
+
+This module owns rounding. Every formula computes with unrounded ``Decimal`` values and
+calls :func:`round_cents` exactly once, on its result, with ``ROUND_HALF_UP`` to whole
+cents (EC Regulation 1103/97 art. 5; ``spec/domain.md`` §1). A ``float`` never enters the
+core: :func:`money` refuses it with a ``TypeError``; shells convert with
+``Decimal(repr(x))``.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from reintegratie_core.errors import InvalidValueError
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+
+#: What a caller may pass as an amount: never a float.
+AmountLike = Decimal | int | str
+
+
+def money(value: AmountLike, *, name: str = "bedrag", allow_negative: bool = False) -> Decimal:
+    """Return ``value`` as an exact, finite ``Decimal`` amount of euros.
+
+    ``float`` is refused (``TypeError``) because binary fractions are not cents; ``bool``
+    is refused because ``True`` is not an amount. Negative amounts are an
+    :class:`~reintegratie_core.errors.InvalidValueError` naming ``name`` unless
+    ``allow_negative``.
+    """
+    if isinstance(value, (bool, float)):
+        msg = f"{name}: {type(value).__name__} is geen exact bedrag; geef Decimal, int of tekst"
+        raise TypeError(msg)
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            amount = Decimal(value.strip())
+        except InvalidOperation:
+            msg = f'{name}: "{value}" is geen bedrag (verwacht een getal, bijv. 1250.50)'
+            raise InvalidValueError(msg) from None
+    else:
+        msg = f"{name}: {type(value).__name__} is geen bedrag"
+        raise TypeError(msg)
+    if not amount.is_finite():
+        msg = f"{name}: {value} is geen eindig bedrag"
+        raise InvalidValueError(msg)
+    if amount < 0 and not allow_negative:
+        msg = f"{name}: {amount} is negatief (verwacht een bedrag van 0 of meer)"
+        raise InvalidValueError(msg)
+    return amount
+
+
+def fraction(value: AmountLike, *, name: str = "percentage") -> Decimal:
+    """Return a percentage as a ``Decimal`` fraction in [0, 1] (70 % = ``Decimal("0.70")``).
+
+    The core takes fractions only; shells accept ``70`` and ``70%`` and divide.
+    """
+    result = money(value, name=name)
+    if result > 1:
+        msg = f"{name}: {result} ligt niet tussen 0 en 1 (verwacht een fractie, bijv. 0.70)"
+        raise InvalidValueError(msg)
+    return result
+
+
+def round_cents(amount: Decimal) -> Decimal:
+    """Round a formula's result to cents, half up (EC Reg. 1103/97 art. 5).
+
+    Defined as:: amount.quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    Call once per result, never on intermediate values.
+    """
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)

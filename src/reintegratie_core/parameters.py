@@ -1,0 +1,78 @@
+"""Parameters as dated, cited values (``spec/domain.md`` §7).
+
+Every number a rule uses — the 28 days of samentelling, the 52 weeks of a loonsanctie,
+budgets, percentages, terms — is a :class:`Parameter`: a value, the source that sets it and
+the date from which it is valid. A new version of the conditions is a new dated value
+(:class:`ParameterHistory`), not a code change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+import attrs
+
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.explain import Citation, ParameterValue
+
+V = TypeVar("V", int, Decimal, str, bool)
+
+
+@attrs.frozen(kw_only=True)
+class Parameter(Generic[V]):
+    """One value of a named parameter, with its source and the date it is valid from."""
+
+    name: str
+    value: V
+    citation: Citation
+    valid_from: date = date(1900, 1, 1)
+
+    def as_pair(self) -> tuple[str, ParameterValue]:
+        """``(name, value)`` for an explanation's parameter list."""
+        return (self.name, self.value)
+
+
+def _sorted_versions(versions: Iterable[Parameter[V]]) -> tuple[Parameter[V], ...]:
+    return tuple(sorted(versions, key=lambda p: p.valid_from))
+
+
+@attrs.frozen
+class ParameterHistory(Generic[V]):
+    """The dated versions of one parameter; :meth:`at` picks the one in force."""
+
+    versions: tuple[Parameter[V], ...] = attrs.field(converter=_sorted_versions)
+
+    @versions.validator
+    def _check(self, _attribute: object, versions: tuple[Parameter[V], ...]) -> None:
+        if not versions:
+            msg = "een parameter heeft ten minste één waarde nodig"
+            raise InvalidValueError(msg)
+        if len({p.name for p in versions}) != 1:
+            msg = "alle versies van een parameter dragen dezelfde naam"
+            raise InvalidValueError(msg)
+        if len({p.valid_from for p in versions}) != len(versions):
+            msg = f"{versions[0].name}: twee versies met dezelfde ingangsdatum"
+            raise InvalidValueError(msg)
+
+    @classmethod
+    def of(cls, versions: Iterable[Parameter[V]]) -> ParameterHistory[V]:
+        """Build a history from its versions, in any order."""
+        return cls(tuple(versions))
+
+    def at(self, on: date) -> Parameter[V]:
+        """The version valid on ``on``: the latest whose ``valid_from`` is not after it."""
+        chosen = None
+        for version in self.versions:
+            if version.valid_from <= on:
+                chosen = version
+        if chosen is None:
+            first = self.versions[0]
+            msg = (
+                f"{first.name}: geen waarde geldig op {on.isoformat()} "
+                f"(eerste geldig vanaf {first.valid_from.isoformat()})"
+            )
+            raise InvalidValueError(msg)
+        return chosen

@@ -1,0 +1,277 @@
+"""Sickness cases (ziektegevallen): merging sick periods and counting sick days.
+
+Rules (``spec/domain.md`` §2):
+
+* A sick period runs from its first to its last day inclusive; the last day may be open
+  (still sick). A partly worked day counts as sick (WIA art. 23 lid 2).
+* **Samentelling** (BW 7:629 lid 10; Ziektewet art. 38; ``003`` art. 2.6.1): two
+  consecutive sick periods belong to one case when the interruption — the days strictly
+  between them, ``next.first − prev.last − 1`` — is less than 28 days (27 merges, 28
+  starts a new case).
+* **WAZO bridge** (BW 7:629 lid 10): a sick period that directly precedes and one that
+  directly follows pregnancy/maternity leave belong to one case whatever the leave's
+  length; leave days are not counted. "Directly" means adjacent: the leave starts the day
+  after the first period's last day and the second period starts the day after the
+  leave's last day.
+* **Counted days**: only sick days count; the date of the *N*-th counted day is the end of
+  a week when *N* = 7·weeks. An ongoing case is projected as if its last period
+  continues; a closed case that never reaches day *N* has no such date (``None``).
+* Periods must not overlap (an error naming both) and must not end before they start.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+import attrs
+
+from reintegratie_core.dates import ONE_DAY, Period
+from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.statutory import MERGE_INTERRUPTION_DAYS
+
+BRIDGE_CITATION = Citation.statute("BW", "7:629 lid 10 (zwangerschaps- en bevallingsverlof)")
+
+
+class AbsenceKind(enum.Enum):
+    """Whether a period is sickness or pregnancy/maternity leave (WAZO)."""
+
+    SICK = "ziek"
+    LEAVE = "verlof"
+
+
+@attrs.frozen
+class Absence:
+    """A sick period or a leave period, as it comes in from a register."""
+
+    period: Period
+    kind: AbsenceKind = AbsenceKind.SICK
+
+    @classmethod
+    def sick(cls, first: date, last: date | None = None) -> Absence:
+        """A sick period from ``first`` to ``last`` inclusive (``None``: still sick)."""
+        return cls(Period.from_inclusive(first, last), AbsenceKind.SICK)
+
+    @classmethod
+    def leave(cls, first: date, last: date) -> Absence:
+        """A pregnancy/maternity leave period, ``first`` to ``last`` inclusive."""
+        return cls(Period.from_inclusive(first, last), AbsenceKind.LEAVE)
+
+
+@attrs.frozen
+class SicknessCase:
+    """One ziektegeval: its sick periods (sorted, disjoint) and the leave it bridges."""
+
+    periods: tuple[Period, ...] = attrs.field()
+    bridged_leave: tuple[Period, ...] = ()
+
+    @periods.validator
+    def _check(self, _attribute: object, periods: tuple[Period, ...]) -> None:
+        if not periods:
+            msg = "een ziektegeval heeft ten minste één ziekteperiode"
+            raise InvalidPeriodError(msg)
+        for earlier, later in itertools.pairwise(periods):
+            if earlier.end is None or earlier.end > later.start:
+                msg = f"ziekteperioden {earlier} en {later} overlappen"
+                raise InvalidPeriodError(msg)
+
+    @classmethod
+    def ongoing(cls, first_sick_day: date) -> SicknessCase:
+        """The case of one period that started on ``first_sick_day`` and still runs."""
+        return cls((Period(first_sick_day),))
+
+    @property
+    def first_day(self) -> date:
+        """The eerste ziektedag *D* of the case."""
+        return self.periods[0].start
+
+    @property
+    def last_day(self) -> date | None:
+        """The last sick day of the case; ``None`` while it runs."""
+        return self.periods[-1].last
+
+    @property
+    def is_open(self) -> bool:
+        """True while the last period runs."""
+        return self.periods[-1].is_open
+
+    def counted_days(self, until: date | None = None) -> int:
+        """Sick days of the case up to and including ``until`` (all days when closed).
+
+        Defined as:: Σ over periods of the days in [first, min(last, until)]; interruption
+        and leave days do not count.
+        """
+        if until is None and self.is_open:
+            msg = "een lopend ziektegeval telt dagen tot een peildatum; geef er een"
+            raise InvalidValueError(msg)
+        return sum(p.days(until) for p in self.periods if p.start <= (until or date.max))
+
+    def day(self, n: int) -> date | None:
+        """The date of the ``n``-th counted sick day (day 1 = *D*).
+
+        Defined as:: walk the periods, counting only sick days; an open last period is
+        projected (``start + remaining − 1``); ``None`` when a closed case has fewer than
+        ``n`` sick days.
+        """
+        if n < 1:
+            msg = f"dag {n}: ziektedagen tellen vanaf 1"
+            raise InvalidValueError(msg)
+        remaining = n
+        for period in self.periods:
+            if period.end is None:
+                return period.start + timedelta(days=remaining - 1)
+            length = (period.end - period.start).days
+            if remaining <= length:
+                return period.start + timedelta(days=remaining - 1)
+            remaining -= length
+        return None
+
+    def interruption_days(self) -> int:
+        """Calendar days between the periods that are not sick days (incl. bridged leave)."""
+        return sum(
+            (later.start - earlier.end).days
+            for earlier, later in zip(self.periods, self.periods[1:], strict=False)
+            if earlier.end is not None
+        )
+
+    def grounds(self) -> tuple[Ground, ...]:
+        """Why these periods form one case: samentelling and, where used, the WAZO bridge."""
+        grounds = [
+            Ground(
+                rule=(
+                    "ziekteperioden met een onderbreking van minder dan 28 dagen vormen één "
+                    "ziektegeval; alleen ziektedagen tellen"
+                ),
+                citation=MERGE_INTERRUPTION_DAYS.citation,
+                parameters=(
+                    MERGE_INTERRUPTION_DAYS.as_pair(),
+                    ("eerste_ziektedag", self.first_day),
+                    ("perioden", len(self.periods)),
+                ),
+            )
+        ]
+        if self.bridged_leave:
+            grounds.append(
+                Ground(
+                    rule=(
+                        "ziekte direct vóór en direct na zwangerschaps-/bevallingsverlof is "
+                        "één ziektegeval; verlofdagen tellen niet"
+                    ),
+                    citation=BRIDGE_CITATION,
+                    parameters=(("verlofperioden", len(self.bridged_leave)),),
+                )
+            )
+        return tuple(grounds)
+
+
+def _check_order(absences: Sequence[Absence]) -> None:
+    for earlier, later in itertools.pairwise(absences):
+        if earlier.period.overlaps(later.period):
+            msg = (
+                f"perioden {earlier.period} ({earlier.kind.value}) en "
+                f"{later.period} ({later.kind.value}) overlappen"
+            )
+            raise InvalidPeriodError(msg)
+
+
+def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
+    """Group sick periods into sickness cases (samentelling, BW 7:629 lid 10).
+
+    Defined as:: sort by first day; a sick period joins the current case when
+    ``first − previous.last − 1 < 28``, or when it directly follows a leave period that
+    directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
+    case. Overlapping periods are an :class:`InvalidPeriodError` naming both.
+    """
+    ordered = sorted(absences, key=lambda a: (a.period.start, a.kind.value))
+    _check_order(ordered)
+    limit = MERGE_INTERRUPTION_DAYS.value
+    cases: list[SicknessCase] = []
+    current: list[Period] = []
+    bridged: list[Period] = []
+    pending_leave: Period | None = None
+    for absence in ordered:
+        period = absence.period
+        if absence.kind is AbsenceKind.LEAVE:
+            previous_end = current[-1].end if current else None
+            directly_after_sickness = pending_leave is None and previous_end == period.start
+            pending_leave = period if directly_after_sickness else None
+            continue
+        if current:
+            previous_end = current[-1].end
+            assert previous_end is not None  # an open period overlaps any later one
+            bridge = pending_leave is not None and pending_leave.end == period.start
+            interruption = (period.start - previous_end).days
+            if bridge or interruption < limit:
+                if bridge and pending_leave is not None:
+                    bridged.append(pending_leave)
+                current.append(period)
+                pending_leave = None
+                continue
+            cases.append(SicknessCase(tuple(current), tuple(bridged)))
+        current, bridged, pending_leave = [period], [], None
+    if current:
+        cases.append(SicknessCase(tuple(current), tuple(bridged)))
+    return tuple(cases)
+
+
+def last_case(absences: Iterable[Absence]) -> SicknessCase:
+    """The most recent sickness case of the periods (the one Excel functions work on)."""
+    cases = merge_cases(absences)
+    if not cases:
+        msg = "geen ziekteperiode gegeven (verwacht ten minste één eerste ziektedag)"
+        raise InvalidPeriodError(msg)
+    return cases[-1]
+
+
+def case_at(absences: Iterable[Absence], reference: date) -> SicknessCase | None:
+    """The case current at ``reference``: the latest that started on or before it."""
+    current = None
+    for case in merge_cases(absences):
+        if case.first_day <= reference:
+            current = case
+    return current
+
+
+def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
+    """The sickness case that a sick day belongs to (for a budget ledger per case).
+
+    Raises :class:`InvalidValueError` when ``day`` is not a sick day of any case.
+    """
+    for case in merge_cases(absences):
+        if any(p.contains(day) for p in case.periods):
+            return case
+    msg = f"{day.isoformat()} is geen ziektedag van de gegeven perioden"
+    raise InvalidValueError(msg)
+
+
+def counted_sick_days(absences: Iterable[Absence], reference: date) -> Explained[int]:
+    """Counted sick days of the case current at ``reference``, up to and including it.
+
+    Defined as:: case = latest case with D ≤ reference; Σ sick days ≤ reference (BW 7:629
+    lid 10). Zero when no case has started by ``reference``.
+    """
+    case = case_at(absences, reference)
+    if case is None:
+        ground = Ground(
+            rule="geen ziektegeval begonnen op of vóór de peildatum",
+            citation=MERGE_INTERRUPTION_DAYS.citation,
+            parameters=(("peildatum", reference),),
+        )
+        return Explained(0, (ground,))
+    return Explained(case.counted_days(reference), case.grounds())
+
+
+__all__ = [
+    "ONE_DAY",
+    "Absence",
+    "AbsenceKind",
+    "SicknessCase",
+    "case_at",
+    "case_of",
+    "counted_sick_days",
+    "last_case",
+    "merge_cases",
+]
