@@ -1,0 +1,82 @@
+"""The built-in products' parameters: every amount, percentage and term, dated and cited.
+
+``spec/domain.md`` §7: an amount in a formula is never a literal; it is a
+:class:`~reintegratie_core.parameters.ParameterHistory` whose versions carry the article
+that sets them and the date from which they are valid. A new version of the conditions is
+a new dated value here (or in an insurer's own product file), not a code change.
+
+:data:`PRODUCT_PARAMETERS` lists, per built-in product code, the parameters its rules use;
+the product catalogue attaches them to the product definitions, and the compensation
+formulas read them for a given date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from reintegratie_core.explain import Citation
+from reintegratie_core.parameters import Parameter, ParameterHistory
+
+V = TypeVar("V", int, Decimal, str, bool)
+
+#: Valid-from date of the built-in values (the seed conditions as published).
+BUILTIN_FROM = date(2000, 1, 1)
+
+
+def _one(name: str, value: V, citation: Citation) -> ParameterHistory[V]:
+    return ParameterHistory.of(
+        [Parameter(name=name, value=value, citation=citation, valid_from=BUILTIN_FROM)]
+    )
+
+
+# --- De Zeeuwse, Preventie-, re-integratieondersteuning en budgetten (003) ---------------
+
+PREVENTION_CAP = _one("preventiebudget", Decimal(500), Citation.seed("003", "2.5.1"))
+PREVENTION_CAP_WGA_WIA = _one(
+    "preventiebudget_met_wga_of_wia", Decimal(1000), Citation.seed("003", "2.5.1")
+)
+REINTEGRATION_CAP = _one("reintegratiebudget", Decimal(4000), Citation.seed("003", "2.6.1"))
+REINTEGRATION_CAP_WGA_WIA = _one(
+    "reintegratiebudget_met_wga_of_wia", Decimal(8000), Citation.seed("003", "2.6.1")
+)
+SANCTION_COVERAGE = _one(
+    "loonsanctie_dekkingspercentage", Decimal("0.70"), Citation.seed("003", "2.7.2")
+)
+EMPLOYER_CHARGES = _one("werkgeverslasten", Decimal("0.25"), Citation.seed("003", "2.7.2"))
+SANCTION_MAX_WEEKS = _one("loonsanctie_max_weken", 52, Citation.seed("003", "2.7.1"))
+PREMIUM_PRECEDING_YEARS = _one("premie_voorgaande_jaren", 3, Citation.seed("003", "2.6.3"))
+RELAPSE_WINDOW_DAYS = _one("herstel_terugval_dagen", 28, Citation.seed("003", "1.5.3"))
+
+# --- a.s.r. Re-integratiemanager (001) and De Amersfoortse Ontzorgmanager (004) ----------
+
+INTERVENTION_SHARE_001 = _one("interventievergoeding", Decimal("1.00"), Citation.seed("001", "3.3"))
+INTERVENTION_SHARE_004 = _one("interventievergoeding", Decimal("1.00"), Citation.seed("004", "3.3"))
+MODULE_MIN_MONTHS = _one("minimale_looptijd_maanden", 12, Citation.seed("001", "2.1"))
+NOTICE_MONTHS = _one("opzegtermijn_maanden", 1, Citation.seed("001", "2.3"))
+CONTRACT_TERM_MONTHS_001 = _one("contracttermijn_maanden", 12, Citation.seed("001", "2.3"))
+CONTRACT_TERM_MONTHS_004 = _one("contracttermijn_maanden", 12, Citation.seed("004", "2.1"))
+
+#: The parameters of each built-in product, by product code.
+PRODUCT_PARAMETERS: dict[str, tuple[ParameterHistory[int] | ParameterHistory[Decimal], ...]] = {
+    "asr-reintegratie": (),
+    "asr-reintegratiemanager": (
+        INTERVENTION_SHARE_001,
+        MODULE_MIN_MONTHS,
+        NOTICE_MONTHS,
+        CONTRACT_TERM_MONTHS_001,
+    ),
+    "mkb-verzuim-ontzorg": (INTERVENTION_SHARE_004, CONTRACT_TERM_MONTHS_004),
+    "zeeuwse-prb": (
+        PREVENTION_CAP,
+        PREVENTION_CAP_WGA_WIA,
+        REINTEGRATION_CAP,
+        REINTEGRATION_CAP_WGA_WIA,
+        SANCTION_COVERAGE,
+        EMPLOYER_CHARGES,
+        SANCTION_MAX_WEEKS,
+        PREMIUM_PRECEDING_YEARS,
+        RELAPSE_WINDOW_DAYS,
+    ),
+}
