@@ -1,0 +1,308 @@
+"""Excel functions for the sickness case, the Poortwachter timeline and deadlines.
+
+Each function is a thin wrapper: coercion of Excel values (``coerce``), one core call,
+formatting (``functions``); ``spec/excel-functions.md`` "Sickness case and Poortwachter"
+and the deadline functions of "Entitlements and deadlines".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from reintegratie_addin import coerce as c
+from reintegratie_addin.functions import Param, Table, excel_function
+from reintegratie_core import deadlines, poortwachter, sickness
+from reintegratie_core.explain import Explained, Ground
+from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
+from reintegratie_core.sickness import SicknessCase
+
+CAT_POORTWACHTER = "Re-integratie – Poortwachter"
+CAT_TERMIJNEN = "Re-integratie – Termijnen"
+
+SANCTION_HINT = "verwacht 0 t/m 52 weken"
+
+
+def _milestone(value: Any, argument: str) -> Milestone:
+    return c.to_code(value, argument, Milestone, MILESTONE_ALIASES)
+
+
+def _sanction_weeks(value: Any, argument: str) -> int:
+    return c.to_int(value, argument, 0, minimum=0, maximum=52, hint=SANCTION_HINT)
+
+
+def _horizon(value: Any, argument: str) -> int:
+    return c.to_int(value, argument, 14, minimum=0, maximum=36_500, hint="verwacht 0 of meer dagen")
+
+
+def _working_days(value: Any, argument: str) -> int:
+    return c.to_int(
+        value,
+        argument,
+        minimum=-100_000,
+        maximum=100_000,
+        hint="verwacht een geheel aantal werkdagen, negatief telt terug",
+    )
+
+
+ZIEKTE = Param(
+    name="ziekte",
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+    coerce=c.to_sickness,
+    column=c.sickness_column,
+)
+ZIEKTE_TABEL = Param(
+    name="ziekte",
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+    coerce=c.to_sickness,
+    lift=False,
+)
+PROBLEEMANALYSE = Param(
+    name="datum_probleemanalyse",
+    doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
+    coerce=c.to_date,
+    optional=True,
+)
+SANCTIEWEKEN = Param(
+    name="sanctieweken",
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+    coerce=_sanction_weeks,
+    optional=True,
+)
+
+
+def _date_param(name: str, doc: str) -> Param:
+    return Param(name=name, doc=doc, coerce=c.required_date)
+
+
+def _peildatum(doc: str = "Datum waarop u de stand wilt weten") -> Param:
+    return _date_param("peildatum", doc)
+
+
+# --- Sickness case and Poortwachter -------------------------------------------------------
+
+
+def _mijlpaal_value(
+    ziekte: SicknessCase | date,
+    mijlpaal: Milestone,
+    datum_probleemanalyse: date | None,
+    sanctieweken: int,
+) -> date | None:
+    return poortwachter.milestone_date(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
+
+
+@excel_function(
+    category=CAT_POORTWACHTER,
+    params=[
+        ZIEKTE,
+        Param(
+            name="mijlpaal",
+            doc="Mijlpaal: ontzorgmanager, probleemanalyse, plan_van_aanpak (pva), ziekmelding_uwv "
+            "(42e week), eerstejaarsevaluatie, uwv_wia_brief, reintegratieverslag, wia_aanvraag, "
+            "einde_loondoorbetaling, start_wia",
+            coerce=_milestone,
+        ),
+        PROBLEEMANALYSE,
+        SANCTIEWEKEN,
+    ],
+    value=_mijlpaal_value,
+)
+def RI_MIJLPAAL(
+    ziekte: SicknessCase | date,
+    mijlpaal: Milestone,
+    datum_probleemanalyse: date | None,
+    sanctieweken: int,
+) -> Explained[date | None]:
+    """Datum van een Poortwachter-mijlpaal van het (laatste) ziektegeval, of n.v.t."""
+    return poortwachter.explain_milestone(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
+
+
+def _as_case(ziekte: SicknessCase | date) -> SicknessCase:
+    return SicknessCase.ongoing(ziekte) if isinstance(ziekte, date) else ziekte
+
+
+def _grond(grounds: tuple[Ground, ...]) -> str:
+    seen: dict[str, None] = {}
+    for ground in grounds:
+        seen.setdefault(str(ground.citation), None)
+    return "; ".join(seen)
+
+
+@excel_function(
+    category=CAT_POORTWACHTER,
+    params=[ZIEKTE_TABEL, PROBLEEMANALYSE, SANCTIEWEKEN],
+    returns_table=True,
+)
+def RI_TIJDLIJN(
+    ziekte: SicknessCase | date, datum_probleemanalyse: date | None, sanctieweken: int
+) -> Explained[Table]:
+    """Tabel mijlpaal · datum · grond van alle mijlpalen van het ziektegeval, op datum."""
+    entries = poortwachter.timeline(_as_case(ziekte), datum_probleemanalyse, sanctieweken)
+    rows = tuple(
+        (e.milestone.value, e.date or "n.v.t.", _grond(e.explained.grounds)) for e in entries
+    )
+    grounds: dict[Ground, None] = {}
+    for entry in entries:
+        for ground in entry.explained.grounds:
+            grounds.setdefault(ground, None)
+    return Explained(Table(("mijlpaal", "datum", "grond"), rows), tuple(grounds))
+
+
+@excel_function(
+    category=CAT_POORTWACHTER,
+    params=[
+        Param(
+            name="ziekteperioden",
+            doc="Bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+            coerce=c.to_absences,
+            lift=False,
+        ),
+        Param(
+            name="peildatum",
+            doc="Telt ziektedagen van een lopend geval tot en met deze datum (leeg: 'lopend')",
+            coerce=c.to_date,
+            optional=True,
+        ),
+    ],
+    returns_table=True,
+)
+def RI_ZIEKTEGEVALLEN(
+    ziekteperioden: tuple[sickness.Absence, ...], peildatum: date | None
+) -> Explained[Table]:
+    """Tabel van de ziektegevallen: eerste_ziektedag · laatste_ziektedag · ziektedagen · perioden."""
+    cases = sickness.merge_cases(ziekteperioden)
+    rows = []
+    for case in cases:
+        if case.is_open and peildatum is None:
+            days: int | str = "lopend"
+        else:
+            days = case.counted_days(peildatum)
+        rows.append((case.first_day, case.last_day, days, len(case.periods)))
+    grounds = cases[-1].grounds() if cases else ()
+    header = ("eerste_ziektedag", "laatste_ziektedag", "ziektedagen", "perioden")
+    return Explained(Table(header, tuple(rows)), grounds)
+
+
+@excel_function(
+    category=CAT_POORTWACHTER,
+    params=[
+        Param(name="ziekte", doc=ZIEKTE.doc, coerce=c.to_absences, column=c.sickness_column),
+        _peildatum("Telt de ziektedagen tot en met deze datum"),
+    ],
+)
+def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> Explained[int]:
+    """Getelde ziektedagen van het ziektegeval dat op de peildatum loopt, t/m de peildatum."""
+    return sickness.counted_sick_days(ziekte, peildatum)
+
+
+@excel_function(
+    category=CAT_POORTWACHTER,
+    params=[ZIEKTE, _peildatum(), SANCTIEWEKEN],
+)
+def RI_RESTERENDE_WEKEN(
+    ziekte: SicknessCase | date, peildatum: date, sanctieweken: int
+) -> Explained[Decimal | None]:
+    """Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief)."""
+    return poortwachter.remaining_weeks(_as_case(ziekte), peildatum, sanctieweken)
+
+
+@excel_function(
+    category=CAT_POORTWACHTER,
+    params=[
+        _date_param("eerste_ziektedag", "Eerste ziektedag"),
+        _date_param("hersteldatum", "Eerste dag volledig hersteld"),
+    ],
+)
+def RI_TERUGVALPREVENTIE(eerste_ziektedag: date, hersteldatum: date) -> Explained[date | None]:
+    """Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t."""
+    return poortwachter.relapse_prevention(eerste_ziektedag, hersteldatum)
+
+
+def signal_text(explained: Explained[poortwachter.Signal | None]) -> str:
+    """The text of a signal: ``<mijlpaal> over <n> dagen (<DD-MM-JJJJ>)``, or ``""``."""
+    signal = explained.value
+    if signal is None or not signal.due:
+        return ""
+    when = signal.date.strftime("%d-%m-%Y")
+    if signal.days_left == 0:
+        return f"{signal.milestone.value} vandaag ({when})"
+    unit = "dag" if signal.days_left == 1 else "dagen"
+    return f"{signal.milestone.value} over {signal.days_left} {unit} ({when})"
+
+
+@excel_function(
+    category=CAT_POORTWACHTER,
+    params=[
+        ZIEKTE,
+        _peildatum("Vanaf deze datum wordt de eerstvolgende mijlpaal gezocht"),
+        Param(
+            name="horizon_dagen",
+            doc="Signaleer een mijlpaal binnen zoveel dagen (leeg = 14)",
+            coerce=_horizon,
+            optional=True,
+        ),
+        PROBLEEMANALYSE,
+    ],
+)
+def RI_SIGNAAL(
+    ziekte: SicknessCase | date,
+    peildatum: date,
+    horizon_dagen: int,
+    datum_probleemanalyse: date | None,
+) -> Explained[str]:
+    """Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."""
+    entries = poortwachter.timeline(_as_case(ziekte), datum_probleemanalyse)
+    explained = poortwachter.next_milestone(entries, peildatum, horizon_dagen)
+    return explained.map(signal_text(explained))
+
+
+# --- Deadlines ---------------------------------------------------------------------------
+
+
+@excel_function(
+    category=CAT_TERMIJNEN,
+    params=[
+        _date_param("datum", "Begindatum"),
+        Param(name="dagen", doc="Aantal werkdagen (negatief telt terug)", coerce=_working_days),
+    ],
+)
+def RI_WERKDAG(datum: date, dagen: int) -> Explained[date]:
+    """Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen ingebouwd), zoals WERKDAG."""
+    return deadlines.working_day(datum, dagen)
+
+
+@excel_function(
+    category=CAT_TERMIJNEN,
+    params=[_date_param("datum_besluit", "Datum van het loonsanctiebesluit van UWV")],
+)
+def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> Explained[date]:
+    """Uiterste datum om een loonsanctie te melden: vijf werkdagen na het UWV-besluit."""
+    return deadlines.sanction_notice_deadline(datum_besluit)
+
+
+@excel_function(
+    category=CAT_TERMIJNEN,
+    params=[_date_param("ontvangst_nota", "Datum waarop de nota is ontvangen")],
+)
+def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> Explained[date]:
+    """Uiterste declaratiedatum: een maand na ontvangst van de nota."""
+    return deadlines.declaration_deadline(ontvangst_nota)
+
+
+@excel_function(
+    category=CAT_TERMIJNEN,
+    params=[_date_param("datum_declaratie", "Datum van de declaratie")],
+)
+def RI_UITERSTE_BETALING(datum_declaratie: date) -> Explained[date]:
+    """Uiterste betaaldatum van de verzekeraar: een maand na de declaratie."""
+    return deadlines.payment_deadline(datum_declaratie)
+
+
+@excel_function(
+    category=CAT_TERMIJNEN,
+    params=[_date_param("datum_probleemanalyse", "Datum van de probleemanalyse")],
+)
+def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> Explained[date]:
+    """Uiterste datum voor het plan van aanpak: 14 dagen na de probleemanalyse."""
+    return deadlines.plan_van_aanpak_deadline(datum_probleemanalyse)
