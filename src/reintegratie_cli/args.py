@@ -1,0 +1,24 @@
+"""Argument types for the command line, reusing the Excel shell's coercion rules."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from reintegratie_addin.coerce import ArgumentError, required_date, to_int
+
+
+def date_arg(text: str) -> date:
+    """A date as JJJJ-MM-DD, D-M-JJJJ or DD-MM-JJJJ (argparse type)."""
+    try:
+        return required_date(text, "datum")
+    except ArgumentError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def sanction_weeks_arg(text: str) -> int:
+    """Weeks of loonsanctie, 0–52 (argparse type)."""
+    try:
+        return to_int(text, "sanctieweken", minimum=0, maximum=52, hint="verwacht 0 t/m 52 weken")
+    except ArgumentError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None

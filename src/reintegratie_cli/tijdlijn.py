@@ -1,0 +1,58 @@
+"""``reintegratie tijdlijn``: the Poortwachter timeline of one ongoing case as a table."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from reintegratie_cli.args import date_arg, sanction_weeks_arg
+from reintegratie_cli.table import render
+from reintegratie_core.explain import render_grounds
+from reintegratie_core.poortwachter import timeline
+from reintegratie_core.sickness import SicknessCase
+
+
+def register(commands: Any) -> None:
+    """Add the ``tijdlijn`` subcommand to ``commands`` (an argparse subparsers object)."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "tijdlijn",
+        help="de Poortwachter-tijdlijn van een ziektegeval",
+        description="Toont alle mijlpalen van een lopend ziektegeval met hun grondslag.",
+    )
+    parser.add_argument(
+        "eerste_ziektedag", type=date_arg, help="eerste ziektedag (JJJJ-MM-DD of DD-MM-JJJJ)"
+    )
+    parser.add_argument(
+        "--probleemanalyse",
+        type=date_arg,
+        default=None,
+        metavar="DATUM",
+        help="datum van de probleemanalyse, indien bekend",
+    )
+    parser.add_argument(
+        "--sanctieweken",
+        type=sanction_weeks_arg,
+        default=0,
+        metavar="N",
+        help="weken loonsanctie (0-52)",
+    )
+    parser.add_argument("--uitleg", action="store_true", help="toon ook de toegepaste regels")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the timeline of one ongoing case; returns the exit code."""
+    case = SicknessCase.ongoing(args.eerste_ziektedag)
+    entries = timeline(case, args.probleemanalyse, args.sanctieweken)
+    rows = []
+    for entry in entries:
+        citations = "; ".join(dict.fromkeys(str(g.citation) for g in entry.explained.grounds))
+        rows.append((entry.milestone.value, entry.date, citations))
+    print(f"Poortwachter-tijdlijn, eerste ziektedag {args.eerste_ziektedag:%d-%m-%Y}")
+    print(render(("mijlpaal", "datum", "grond"), rows))
+    if args.uitleg:
+        print()
+        for entry in entries:
+            for line in render_grounds(entry.explained.grounds):
+                print(f"- {entry.milestone.value}: {line}")
+    return 0
