@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
-from reintegratie_core.poortwachter import Milestone, timeline
-from reintegratie_core.sickness import SicknessCase
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.poortwachter import (
+    Milestone,
+    explain_milestone,
+    milestone_date,
+    next_milestone,
+    relapse_prevention,
+    remaining_weeks,
+    timeline,
+)
+from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
+from tests.strategies import first_days, sick_period_chains
 
 
 class TestWorkedExample:
@@ -25,3 +40,152 @@ class TestWorkedExample:
         }
         entries = timeline(SicknessCase.ongoing(date(2025, 1, 6)))
         assert {e.milestone: e.date for e in entries} == expected
+
+
+D = date(2025, 1, 6)
+
+
+class TestMilestones:
+    def test_spec_example_merged_case(self) -> None:
+        """excel-functions.md example: 19 interruption days shift the 42e-weekmelding to 15-11-2025."""
+        case = merge_cases([Absence.sick(D, date(2025, 1, 31)), Absence.sick(date(2025, 2, 20))])[0]
+        assert milestone_date(case, Milestone.ZIEKMELDING_UWV) == date(2025, 11, 15)
+
+    def test_plan_van_aanpak_from_probleemanalyse(self) -> None:
+        """Regeling procesgang art. 4 lid 1; 000 art. 3.2: plan van aanpak = probleemanalyse + 14 days."""
+        assert milestone_date(D, Milestone.PLAN_VAN_AANPAK, date(2025, 2, 10)) == date(2025, 2, 24)
+
+    def test_loonsanctie_extends_wage_continuation(self) -> None:
+        """BW 7:629 lid 11: 10 sanction weeks move the end of wage continuation by 70 days."""
+        assert milestone_date(D, Milestone.EINDE_LOONDOORBETALING, None, 10) == date(2027, 3, 14)
+        assert milestone_date(D, Milestone.START_WIA, None, 10) == date(2027, 3, 15)
+
+    def test_53_sanction_weeks_is_an_error(self) -> None:
+        """BW 7:629 lid 11: a loonsanctie lasts at most 52 weeks; more is an error."""
+        with pytest.raises(InvalidValueError, match="52"):
+            milestone_date(D, Milestone.EINDE_LOONDOORBETALING, None, 53)
+        with pytest.raises(InvalidValueError):
+            milestone_date(D, Milestone.EINDE_LOONDOORBETALING, None, -1)
+
+    def test_closed_case_is_not_applicable(self) -> None:
+        """Domain §2: a closed case that never reaches week 42 has no 42e-weekmelding (n.v.t.)."""
+        case = merge_cases([Absence.sick(D, date(2025, 3, 1))])[0]
+        assert milestone_date(case, Milestone.PROBLEEMANALYSE) == date(2025, 2, 16)
+        assert milestone_date(case, Milestone.ZIEKMELDING_UWV) is None
+
+    def test_leap_year_case(self) -> None:
+        """D = 2024-01-01: the 42e-weekmelding is D + 294 = 2024-10-21 across 29 February."""
+        assert milestone_date(date(2024, 1, 1), Milestone.ZIEKMELDING_UWV) == date(2024, 10, 21)
+
+    def test_explanation_cites_the_statute(self) -> None:
+        """Ziektewet art. 38 lid 1 and 000 art. 1.4 ground the 42e-weekmelding."""
+        explained = explain_milestone(D, Milestone.ZIEKMELDING_UWV)
+        cited = {str(c) for c in explained.citations()}
+        assert "Ziektewet art. 38 lid 1" in cited
+        assert "000_990cc01dbc2d8fe8.txt art. 1.4" in cited
+
+    def test_timeline_is_in_date_order(self) -> None:
+        """RI_TIJDLIJN lists milestones in date order; not-applicable ones last."""
+        case = merge_cases([Absence.sick(D, date(2025, 3, 1))])[0]
+        entries = timeline(case)
+        dated = [e.date for e in entries if e.date is not None]
+        assert dated == sorted(dated)
+        assert [e.date for e in entries][-1] is None
+
+
+class TestRemainingWeeks:
+    def test_weeks_left(self) -> None:
+        """BW 7:629 lid 1: from 2026-01-01 to 2027-01-03 are 367 days = 52.43 weeks."""
+        assert remaining_weeks(SicknessCase.ongoing(D), date(2026, 1, 1)).value == Decimal("52.43")
+
+    def test_never_negative(self) -> None:
+        """After the end of wage continuation no weeks remain."""
+        assert remaining_weeks(SicknessCase.ongoing(D), date(2030, 1, 1)).value == 0
+
+    def test_closed_short_case_is_not_applicable(self) -> None:
+        """A closed case that never reaches week 104 has no remaining wage continuation."""
+        case = merge_cases([Absence.sick(D, date(2025, 3, 1))])[0]
+        assert remaining_weeks(case, date(2025, 2, 1)).value is None
+
+
+class TestTerugvalpreventie:
+    def test_long_absence(self) -> None:
+        """002 (terugvalpreventie): sick longer than 3 months → contact 6 months after recovery."""
+        assert relapse_prevention(D, date(2025, 5, 1)).value == date(2025, 11, 1)
+
+    def test_exactly_three_months_is_not_longer(self) -> None:
+        """002: recovery on D + 3 months is not 'longer than 3 months': not applicable."""
+        assert relapse_prevention(D, date(2025, 4, 6)).value is None
+        assert relapse_prevention(D, date(2025, 4, 7)).value == date(2025, 10, 7)
+
+    def test_recovery_before_sickness_is_an_error(self) -> None:
+        """A recovery date on or before the first sick day is refused."""
+        with pytest.raises(InvalidValueError):
+            relapse_prevention(D, D)
+
+
+class TestSignal:
+    def test_next_milestone_within_horizon(self) -> None:
+        """Domain §3 signal: probleemanalyse on 16-02-2025 is 6 days after 10-02-2025."""
+        signal = next_milestone(timeline(SicknessCase.ongoing(D)), date(2025, 2, 10)).value
+        assert signal is not None
+        assert (signal.milestone, signal.days_left, signal.due) == (
+            Milestone.PROBLEEMANALYSE,
+            6,
+            True,
+        )
+
+    def test_outside_horizon_is_not_due(self) -> None:
+        """A milestone 20 days away is not due within the default 14-day horizon."""
+        signal = next_milestone(timeline(SicknessCase.ongoing(D)), date(2025, 1, 27)).value
+        assert signal is not None
+        assert signal.days_left == 20
+        assert not signal.due
+
+    def test_nothing_left(self) -> None:
+        """After start_wia there is no next milestone."""
+        assert next_milestone(timeline(SicknessCase.ongoing(D)), date(2030, 1, 1)).value is None
+
+
+class TestProperties:
+    @given(first_days, st.integers(1, 104))
+    def test_end_of_week_n(self, first: date, weeks: int) -> None:
+        """Domain §2: for one ongoing period, the end of week N is D + 7N − 1."""
+        assert SicknessCase.ongoing(first).day(7 * weeks) == first + timedelta(days=7 * weeks - 1)
+
+    @given(first_days, st.integers(1, 27), st.integers(1, 40))
+    def test_interruption_shifts_every_later_milestone(
+        self, first: date, gap: int, length: int
+    ) -> None:
+        """BW 7:629 lid 10: an interruption of g < 28 days shifts every later milestone by g days."""
+        last = first + timedelta(days=length - 1)
+        split = merge_cases(
+            [Absence.sick(first, last), Absence.sick(last + timedelta(days=gap + 1))]
+        )[0]
+        whole = SicknessCase.ongoing(first)
+        for milestone in Milestone:
+            before = milestone_date(whole, milestone)
+            after = milestone_date(split, milestone)
+            assert before is not None
+            assert after is not None
+            if before > last:
+                assert after - before == timedelta(days=gap)
+            else:
+                assert after == before
+
+    @given(sick_period_chains(open_last=True), st.integers(0, 52))
+    def test_milestones_are_in_order(self, periods: list[Absence], sanction: int) -> None:
+        """The ten milestones of an ongoing case follow the statutory order."""
+        case = merge_cases(periods)[-1]
+        dates = [milestone_date(case, m, None, sanction) for m in Milestone]
+        assert all(d is not None for d in dates)
+        assert dates == sorted(dates)  # type: ignore[type-var]
+
+    @given(first_days, st.sampled_from(list(Milestone)), st.integers(0, 52))
+    def test_fast_path_equals_case_computation(
+        self, first: date, milestone: Milestone, s: int
+    ) -> None:
+        """A plain first sick day gives the same date as the one-period case."""
+        assert milestone_date(first, milestone, None, s) == milestone_date(
+            SicknessCase.ongoing(first), milestone, None, s
+        )

@@ -1,0 +1,205 @@
+"""Sickness cases: samentelling, the WAZO bridge and counted days (spec/domain.md §2)."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core.sickness import (
+    Absence,
+    SicknessCase,
+    case_at,
+    case_of,
+    counted_sick_days,
+    last_case,
+    merge_cases,
+)
+from tests.strategies import first_days, sick_period_chains
+
+
+def _two_periods(interruption: int) -> list[Absence]:
+    first = Absence.sick(date(2025, 1, 6), date(2025, 1, 31))
+    restart = date(2025, 1, 31) + timedelta(days=interruption + 1)
+    return [first, Absence.sick(restart)]
+
+
+class TestSamentelling:
+    def test_27_days_merge(self) -> None:
+        """BW 7:629 lid 10: an interruption of 27 days (< 4 weeks) continues the case."""
+        assert len(merge_cases(_two_periods(27))) == 1
+
+    def test_28_days_start_a_new_case(self) -> None:
+        """BW 7:629 lid 10 / domain §8: 28 days of interruption start a new case."""
+        assert len(merge_cases(_two_periods(28))) == 2
+
+    def test_adjacent_periods_merge(self) -> None:
+        """Zero days between periods: one case."""
+        assert len(merge_cases(_two_periods(0))) == 1
+
+    def test_spec_example_interruption_of_19_days(self) -> None:
+        """excel-functions.md: 31-01 to 20-02-2025 leaves 19 interruption days, which merge."""
+        cases = merge_cases(
+            [Absence.sick(date(2025, 1, 6), date(2025, 1, 31)), Absence.sick(date(2025, 2, 20))]
+        )
+        assert len(cases) == 1
+        assert cases[0].interruption_days() == 19
+
+    def test_input_order_does_not_matter(self) -> None:
+        """Periods are sorted before merging."""
+        periods = _two_periods(10)
+        assert merge_cases(periods) == merge_cases(list(reversed(periods)))
+
+    def test_overlap_names_both_periods(self) -> None:
+        """Overlapping periods are an error naming both (domain §2)."""
+        periods = [
+            Absence.sick(date(2025, 1, 6), date(2025, 1, 31)),
+            Absence.sick(date(2025, 1, 20), date(2025, 2, 10)),
+        ]
+        with pytest.raises(
+            InvalidPeriodError, match=r"2025-01-06 t/m 2025-01-31.*2025-01-20 t/m 2025-02-10"
+        ):
+            merge_cases(periods)
+
+    def test_open_period_before_another_overlaps(self) -> None:
+        """An ongoing period followed by another period overlaps it."""
+        with pytest.raises(InvalidPeriodError):
+            merge_cases(
+                [Absence.sick(date(2025, 1, 6)), Absence.sick(date(2025, 3, 1), date(2025, 3, 2))]
+            )
+
+    def test_reversed_period(self) -> None:
+        """A last day before the first day is an error (domain §2)."""
+        with pytest.raises(InvalidPeriodError):
+            Absence.sick(date(2025, 3, 1), date(2025, 2, 1))
+
+    def test_no_periods_no_case(self) -> None:
+        """last_case needs at least one sick period."""
+        with pytest.raises(InvalidPeriodError):
+            last_case([])
+
+
+class TestWazoBridge:
+    def test_leave_bridges_whatever_its_length(self) -> None:
+        """BW 7:629 lid 10: sickness directly before and after maternity leave is one case."""
+        absences = [
+            Absence.sick(date(2025, 1, 6), date(2025, 3, 31)),
+            Absence.leave(date(2025, 4, 1), date(2025, 7, 31)),
+            Absence.sick(date(2025, 8, 1)),
+        ]
+        cases = merge_cases(absences)
+        assert len(cases) == 1
+        assert cases[0].bridged_leave == (absences[1].period,)
+
+    def test_leave_days_are_not_counted(self) -> None:
+        """BW 7:629 lid 10: leave days do not count as sick days; week 42 moves by the leave."""
+        absences = [
+            Absence.sick(date(2025, 1, 6), date(2025, 1, 31)),
+            Absence.leave(date(2025, 2, 1), date(2025, 5, 31)),
+            Absence.sick(date(2025, 6, 1)),
+        ]
+        case = merge_cases(absences)[0]
+        assert case.counted_days(date(2025, 6, 1)) == 27
+        # 26 sick days before the leave, so day 294 is the 268th day from 1 June.
+        assert case.day(294) == date(2025, 6, 1) + timedelta(days=267)
+
+    def test_not_directly_after_the_leave_is_no_bridge(self) -> None:
+        """Sickness 30 days after the leave is a new case (no bridge, 28-day rule applies)."""
+        absences = [
+            Absence.sick(date(2025, 1, 6), date(2025, 1, 31)),
+            Absence.leave(date(2025, 2, 1), date(2025, 5, 31)),
+            Absence.sick(date(2025, 7, 1)),
+        ]
+        assert len(merge_cases(absences)) == 2
+
+    def test_leave_overlapping_sickness_is_an_error(self) -> None:
+        """Leave and sick periods must not overlap (domain §2)."""
+        with pytest.raises(InvalidPeriodError, match="verlof"):
+            merge_cases(
+                [
+                    Absence.sick(date(2025, 1, 6), date(2025, 2, 10)),
+                    Absence.leave(date(2025, 2, 1), date(2025, 5, 1)),
+                ]
+            )
+
+
+class TestCounting:
+    def test_end_of_week_for_one_period(self) -> None:
+        """Domain §2: the end of week N of one ongoing period is D + 7N − 1."""
+        case = SicknessCase.ongoing(date(2025, 1, 6))
+        assert case.day(42) == date(2025, 2, 16)
+
+    def test_closed_case_never_reaching_a_day(self) -> None:
+        """A closed case that is shorter than N days has no day N (n.v.t.)."""
+        case = merge_cases([Absence.sick(date(2025, 1, 6), date(2025, 1, 10))])[0]
+        assert case.day(5) == date(2025, 1, 10)
+        assert case.day(6) is None
+
+    def test_day_zero_is_an_error(self) -> None:
+        """Counted days start at 1."""
+        with pytest.raises(InvalidValueError):
+            SicknessCase.ongoing(date(2025, 1, 6)).day(0)
+
+    def test_counted_sick_days_at_a_reference(self) -> None:
+        """RI_ZIEKTEDAGEN semantics: only sick days of the current case, up to the reference."""
+        absences = _two_periods(19)
+        assert counted_sick_days(absences, date(2025, 2, 21)).value == 26 + 2
+        assert counted_sick_days(absences, date(2025, 2, 5)).value == 26
+
+    def test_no_case_yet_counts_zero(self) -> None:
+        """Before the first sick day no case runs: zero days."""
+        assert counted_sick_days(_two_periods(5), date(2024, 12, 31)).value == 0
+
+    def test_case_at_and_case_of(self) -> None:
+        """The case current at a date, and the case a sick day belongs to."""
+        absences = _two_periods(40)
+        assert case_at(absences, date(2025, 2, 15)) == merge_cases(absences)[0]
+        assert case_of(absences, date(2025, 4, 1)) == merge_cases(absences)[1]
+        with pytest.raises(InvalidValueError):
+            case_of(absences, date(2025, 2, 15))
+
+    def test_leap_day_counts(self) -> None:
+        """29 February is a sick day like any other: D = 2024-02-01, day 42 = 2024-03-13."""
+        assert SicknessCase.ongoing(date(2024, 2, 1)).day(42) == date(2024, 3, 13)
+
+
+class TestProperties:
+    @given(sick_period_chains())
+    def test_no_case_contains_an_interruption_of_28_days(self, periods: list[Absence]) -> None:
+        """BW 7:629 lid 10: within a case every interruption is < 28 days."""
+        for case in merge_cases(periods):
+            for earlier, later in zip(case.periods, case.periods[1:], strict=False):
+                assert earlier.end is not None
+                assert (later.start - earlier.end).days < 28
+
+    @given(sick_period_chains())
+    def test_cases_are_at_least_28_days_apart(self, periods: list[Absence]) -> None:
+        """BW 7:629 lid 10: two cases are never closer than 28 interruption days."""
+        cases = merge_cases(periods)
+        for earlier, later in itertools.pairwise(cases):
+            assert earlier.periods[-1].end is not None
+            assert (later.first_day - earlier.periods[-1].end).days >= 28
+
+    @given(sick_period_chains())
+    def test_every_period_lands_in_exactly_one_case(self, periods: list[Absence]) -> None:
+        """Merging neither loses nor duplicates a period."""
+        merged = [p for case in merge_cases(periods) for p in case.periods]
+        assert merged == sorted((a.period for a in periods), key=lambda p: p.start)
+
+    @given(first_days, st.integers(1, 800))
+    def test_day_n_of_one_ongoing_period(self, first: date, n: int) -> None:
+        """Domain §2: for one ongoing period day N is D + N − 1."""
+        assert SicknessCase.ongoing(first).day(n) == first + timedelta(days=n - 1)
+
+    @given(sick_period_chains(open_last=True), st.integers(1, 800))
+    def test_day_n_is_a_sick_day_with_n_counted_days(self, periods: list[Absence], n: int) -> None:
+        """The N-th counted day is a sick day, and exactly N sick days lie up to it."""
+        case = merge_cases(periods)[-1]
+        day = case.day(n)
+        assert day is not None
+        assert any(p.contains(day) for p in case.periods)
+        assert case.counted_days(day) == n
