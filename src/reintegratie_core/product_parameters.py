@@ -58,6 +58,27 @@ NOTICE_MONTHS = _one("opzegtermijn_maanden", 1, Citation.seed("001", "2.3"))
 CONTRACT_TERM_MONTHS_001 = _one("contracttermijn_maanden", 12, Citation.seed("001", "2.3"))
 CONTRACT_TERM_MONTHS_004 = _one("contracttermijn_maanden", 12, Citation.seed("004", "2.1"))
 
+# --- Shared by the compensation formulas (``spec/domain.md`` §6) ------------------------
+#
+# Conversion factors and the statutory share of wage continuation used by formulas of more
+# than one product. They are conventions, not product terms, so no product lists them in
+# :data:`PRODUCT_PARAMETERS`; they are dated and cited all the same.
+
+#: Weekly wage from a yearly wage: year ÷ 52.
+WEEKS_PER_YEAR = _one("weken_per_jaar", 52, Citation.decision("§6"))
+#: Weekly wage from a monthly wage: month × 12 ÷ 52.
+MONTHS_PER_YEAR = _one("maanden_per_jaar", 12, Citation.decision("§6"))
+#: Weekly wage from a four-weekly wage: four weeks ÷ 4.
+WEEKS_PER_FOUR_WEEK_PERIOD = _one("weken_per_vierwekenperiode", 4, Citation.decision("§6"))
+#: Weekly wage from a daily wage: day × 5.
+WORKING_DAYS_PER_WEEK = _one("werkdagen_per_week", 5, Citation.decision("§6"))
+#: The statutory wage continuation during sickness, the default of the remaining wage cost.
+WAGE_CONTINUATION_SHARE = _one(
+    "loondoorbetaling_percentage", Decimal("0.70"), Citation.statute("BW", "7:629 lid 1")
+)
+#: The module fee is a fixed fee per employee per (contract) year of this many months.
+FEE_YEAR_MONTHS = _one("contractjaar_maanden", 12, Citation.seed("001", "5.1"))
+
 #: The parameters of each built-in product, by product code.
 PRODUCT_PARAMETERS: dict[str, tuple[ParameterHistory[int] | ParameterHistory[Decimal], ...]] = {
     "asr-reintegratie": (),
