@@ -1,0 +1,722 @@
+"""Entitlements and obligations: their states from an event log (``spec/domain.md`` §5).
+
+Three **entitlements** (aanspraken) — ``dienstverlening`` (services and guidance),
+``vergoeding`` (reimbursement of interventions and budgets) and ``poortwachtergarantie`` —
+each have a state per scope, the whole policy or one employee:
+
+* ``actief`` — in force;
+* ``geschorst`` — suspended; returns to ``actief`` when every suspension is lifted
+  (``betaling``, ``dekking_hersteld``, ``arbocontract_hersteld``);
+* ``vervallen`` — lapsed for good (final);
+* ``beeindigd`` — ended with the module (final).
+
+What an event does is **data**, like h11's state tables: per product, an
+:class:`EventRule` per event kind its conditions know — scope, effects (entitlement →
+state) and the articles — in :data:`PRODUCT_RULES`. One engine, :func:`entitlement_statuses`,
+reads them; a new product is a new table, not a new branch.
+
+The engine, defined as::
+
+    events := the events with date ≤ peildatum that apply to the scope
+              (policy events to the policy and every employee; employee events to that
+              employee only), stably sorted by date (one date: the order given)
+    for each event, for each effect (entitlement, target) of its product rule:
+        state final (vervallen, beeindigd)  → unchanged
+        target vervallen / beeindigd       → that state, since the event's date
+        target geschorst                   → open the event's suspension; geschorst,
+                                             since the date it stopped being actief
+        target actief (lifts suspension S) → close S; actief again, since the event's
+                                             date, once no suspension is open
+    an entitlement no event touched is actief (since: n.v.t.)
+
+A suspension is lifted only by the event its rule names: ``betaling`` lifts a
+``schorsing`` (``001``/``004`` art. 5.3), ``dekking_hersteld`` a ``dekking_geschorst`` and
+``arbocontract_hersteld`` an ``arbocontract_geschorst`` (``003`` art. 1.5.2). A suspension
+for ``informatie_niet_verstrekt`` (``001``/``004`` art. 4.2) names no event that lifts it
+and so stays until the module ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from reintegratie_core.errors import InvalidValueError, UnknownCodeError
+from reintegratie_core.explain import Citation, Explained, Ground
+
+
+class EventKind(enum.Enum):
+    """The events of ``spec/domain.md`` §5, with their codes as values."""
+
+    #: Suspension for non-payment, from the notified date (``001``/``004`` art. 5.3).
+    SCHORSING = "schorsing"
+    #: Arrears paid (``001``/``004`` art. 5.3).
+    BETALING = "betaling"
+    #: The module ended, for any reason.
+    BEEINDIGING = "beeindiging"
+    #: Information asked by the casemanager not given or given late (art. 4.2).
+    INFORMATIE_NIET_VERSTREKT = "informatie_niet_verstrekt"
+    #: The employer did not cooperate with the interventions for an employee (art. 4.2).
+    NIET_MEEGEWERKT_INTERVENTIE = "niet_meegewerkt_interventie"
+    #: The employer did not follow the casemanager's/arbodienst's advice.
+    ADVIES_NIET_OPGEVOLGD = "advies_niet_opgevolgd"
+    #: The employee was reported sick too late (``004`` art. 4.2).
+    ZIEKMELDING_TE_LAAT = "ziekmelding_te_laat"
+    #: The arbodienst/re-integration company ended the guidance for non-compliance.
+    BEGELEIDING_BEEINDIGD = "begeleiding_beeindigd"
+    #: Insurance coverage (temporarily) stopped (``003`` art. 1.5.2).
+    DEKKING_GESCHORST = "dekking_geschorst"
+    #: Insurance coverage restored (``003`` art. 1.5.2).
+    DEKKING_HERSTELD = "dekking_hersteld"
+    #: The contract with the arbodienst (temporarily) stopped (``003`` art. 1.5.2).
+    ARBOCONTRACT_GESCHORST = "arbocontract_geschorst"
+    #: The contract with the arbodienst restored (``003`` art. 1.5.2).
+    ARBOCONTRACT_HERSTELD = "arbocontract_hersteld"
+    #: Notice that the poortwachtergarantie is withdrawn (``003`` art. 2.7.3).
+    GARANTIE_INGETROKKEN = "garantie_ingetrokken"
+    #: Fraud or deliberate misleading.
+    FRAUDE = "fraude"
+
+
+class Entitlement(enum.Enum):
+    """The three entitlements (aanspraken) of ``spec/domain.md`` §5."""
+
+    DIENSTVERLENING = "dienstverlening"
+    VERGOEDING = "vergoeding"
+    POORTWACHTERGARANTIE = "poortwachtergarantie"
+
+
+#: Aliases accepted for entitlement codes at the edges.
+ENTITLEMENT_ALIASES: dict[str, Entitlement] = {
+    "garantie": Entitlement.POORTWACHTERGARANTIE,
+    "begeleiding": Entitlement.DIENSTVERLENING,
+}
+
+
+class EntitlementState(enum.Enum):
+    """The state of an entitlement; ``vervallen`` and ``beeindigd`` are final."""
+
+    ACTIEF = "actief"
+    GESCHORST = "geschorst"
+    VERVALLEN = "vervallen"
+    BEEINDIGD = "beeindigd"
+
+    @property
+    def is_final(self) -> bool:
+        """True for a state that no later event changes."""
+        return self in (EntitlementState.VERVALLEN, EntitlementState.BEEINDIGD)
+
+
+class Scope(enum.Enum):
+    """For whom an event counts: the whole policy, one employee, or either."""
+
+    POLICY = "polis"
+    EMPLOYEE = "werknemer"
+    EITHER = "polis_of_werknemer"
+
+
+def employee_key(name: str) -> str:
+    """How employees are matched: spaces collapsed, case ignored (like Excel's ``=``)."""
+    return " ".join(name.split()).casefold()
+
+
+def _employee(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        msg = f"werknemer {value!r} is geen tekst"
+        raise TypeError(msg)
+    name = " ".join(value.split())
+    return name or None
+
+
+def _plain_date(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        msg = f"{attribute.name} {value!r} is geen datum (datetime.date)"
+        raise TypeError(msg)
+
+
+def _format(day: dt.date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One event of the log: its date, kind, and the employee (``None``: the whole policy).
+
+    The employee's name is kept with its spaces collapsed; an empty name means the policy.
+    """
+
+    date: dt.date = attrs.field(validator=_plain_date)
+    kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
+    employee: str | None = attrs.field(default=None, converter=_employee)
+
+    def applies_to(self, employee: str | None) -> bool:
+        """True when the event counts for ``employee`` (``None``: the policy level).
+
+        Policy events count for the policy and every employee; an employee's event only
+        for that employee.
+        """
+        if self.employee is None:
+            return True
+        return employee is not None and employee_key(employee) == employee_key(self.employee)
+
+    def describe(self) -> str:
+        """``<kind> op <DD-MM-JJJJ> (<employee> | hele polis)``, for explanations."""
+        who = "hele polis" if self.employee is None else f"werknemer {self.employee}"
+        return f"{self.kind.value} op {_format(self.date)} ({who})"
+
+
+# --- The tables --------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Effect:
+    """One effect of an event: ``entitlement`` goes to ``state``.
+
+    A suspension (``geschorst``) is lifted only by a later effect to ``actief`` whose
+    ``lifts`` names the event kind that suspended it.
+    """
+
+    entitlement: Entitlement
+    state: EntitlementState
+    lifts: EventKind | None = attrs.field(default=None)
+
+    @lifts.validator
+    def _check_lifts(self, _attribute: object, lifts: EventKind | None) -> None:
+        if (self.state is EntitlementState.ACTIEF) != (lifts is not None):
+            msg = "een effect naar 'actief' heft precies één schorsing op (lifts), en alleen dat"
+            raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class EventRule:
+    """What one event kind does under one product's conditions, and where it says so."""
+
+    kind: EventKind
+    scope: Scope
+    effects: tuple[Effect, ...]
+    #: The rule in Dutch, as the explanation shows it.
+    rule: str
+    citations: tuple[Citation, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Granted:
+    """An entitlement a product grants, with the articles that grant it."""
+
+    entitlement: Entitlement
+    citations: tuple[Citation, ...]
+
+
+class NotInProductError(UnknownCodeError):
+    """A code that exists, but not under this product's conditions (an event, an entitlement)."""
+
+    def __init__(self, kind: str, given: str, accepted: tuple[str, ...], product: str) -> None:
+        super().__init__(kind, given, accepted)
+        self.product = product
+        known = ", ".join(accepted) or "geen"
+        message = (
+            f'{kind} "{given}" komt niet voor in de voorwaarden van product "{product}" '
+            f"(bekend voor dit product: {known})"
+        )
+        self.args = (message,)
+
+
+@attrs.frozen(kw_only=True)
+class ProductRules:
+    """One product's entitlements and event table, read by the one engine."""
+
+    product: str
+    granted: tuple[Granted, ...]
+    rules: tuple[EventRule, ...]
+
+    def __attrs_post_init__(self) -> None:
+        entitlements = self.entitlements
+        kinds = [r.kind for r in self.rules]
+        if len(set(kinds)) != len(kinds):
+            msg = f"{self.product}: een gebeurtenis staat twee keer in de tabel"
+            raise ValueError(msg)
+        suspending = {
+            r.kind
+            for r in self.rules
+            if any(e.state is EntitlementState.GESCHORST for e in r.effects)
+        }
+        for rule in self.rules:
+            for effect in rule.effects:
+                if effect.entitlement not in entitlements:
+                    msg = f"{self.product}: {rule.kind.value} raakt {effect.entitlement.value}, die het product niet kent"
+                    raise ValueError(msg)
+                if effect.lifts is not None and effect.lifts not in suspending:
+                    msg = f"{self.product}: {rule.kind.value} heft {effect.lifts.value} op, die niet schorst"
+                    raise ValueError(msg)
+
+    @property
+    def entitlements(self) -> tuple[Entitlement, ...]:
+        """The entitlements this product grants, in table order."""
+        return tuple(g.entitlement for g in self.granted)
+
+    @property
+    def kinds(self) -> tuple[EventKind, ...]:
+        """The event kinds this product's conditions know, in table order."""
+        return tuple(r.kind for r in self.rules)
+
+    def rule(self, kind: EventKind) -> EventRule:
+        """The rule for ``kind``; an error naming the product when its conditions lack it."""
+        for rule in self.rules:
+            if rule.kind is kind:
+                return rule
+        accepted = tuple(k.value for k in self.kinds)
+        raise NotInProductError("gebeurtenis", kind.value, accepted, self.product)
+
+    def grant(self, entitlement: Entitlement) -> Granted:
+        """The grant of ``entitlement``; an error naming the product when it has none."""
+        for granted in self.granted:
+            if granted.entitlement is entitlement:
+                return granted
+        accepted = tuple(e.value for e in self.entitlements)
+        raise NotInProductError("aanspraak", entitlement.value, accepted, self.product)
+
+
+_D = Entitlement.DIENSTVERLENING
+_V = Entitlement.VERGOEDING
+_G = Entitlement.POORTWACHTERGARANTIE
+_ALL = (_D, _V, _G)
+
+
+def _to(
+    state: EntitlementState, *entitlements: Entitlement, lifts: EventKind | None = None
+) -> tuple[Effect, ...]:
+    return tuple(Effect(entitlement=e, state=state, lifts=lifts) for e in entitlements)
+
+
+_ACTIEF = EntitlementState.ACTIEF
+_GESCHORST = EntitlementState.GESCHORST
+_VERVALLEN = EntitlementState.VERVALLEN
+_BEEINDIGD = EntitlementState.BEEINDIGD
+
+
+def _rule(
+    kind: EventKind, scope: Scope, effects: Iterable[Effect], rule: str, *citations: Citation
+) -> EventRule:
+    return EventRule(kind=kind, scope=scope, effects=tuple(effects), rule=rule, citations=citations)
+
+
+def _granted(entitlement: Entitlement, *citations: Citation) -> Granted:
+    return Granted(entitlement=entitlement, citations=citations)
+
+
+_seed = Citation.seed
+_K = EventKind
+_POLIS = Scope.POLICY
+_WERKNEMER = Scope.EMPLOYEE
+
+# The rows of spec/domain.md §5 per product. A row is in a product's table only when that
+# product's own conditions contain the rule; the article cited is that product's.
+
+#: ``000`` a.s.r. re-integratie: no poortwachtergarantie, no fee and no suspension.
+ASR_REINTEGRATIE = ProductRules(
+    product="asr-reintegratie",
+    granted=(
+        _granted(_D, _seed("000", "1.1")),
+        _granted(_V, _seed("000", "1.6")),
+    ),
+    rules=(
+        _rule(
+            _K.BEEINDIGING,
+            _POLIS,
+            _to(_BEEINDIGD, _D, _V),
+            "de overeenkomst is beëindigd: dienstverlening en vergoeding eindigen "
+            "(begeleiding loopt door voor zieke werknemers zolang er recht op vergoeding van "
+            "de loondoorbetaling is, art. 4.3)",
+            _seed("000", "4.1"),
+            _seed("000", "4.2"),
+        ),
+        _rule(
+            _K.BEGELEIDING_BEEINDIGD,
+            _WERKNEMER,
+            _to(_BEEINDIGD, _D, _V),
+            "a.s.r. re-integratie beëindigt de begeleiding omdat de verplichtingen niet worden "
+            "nagekomen: geen dienstverlening en vergoeding meer voor deze werknemer",
+            _seed("000", "4.2"),
+        ),
+    ),
+)
+
+
+def _asr_module(seed: str, product: str, extra: Sequence[EventRule] = ()) -> ProductRules:
+    """``001`` and ``004``: the a.s.r. re-integration modules, whose articles run parallel."""
+    return ProductRules(
+        product=product,
+        granted=(
+            _granted(_D, _seed(seed, "3.2")),
+            _granted(_V, _seed(seed, "3.3")),
+            _granted(_G, _seed(seed, "3.5")),
+        ),
+        rules=(
+            _rule(
+                _K.SCHORSING,
+                _POLIS,
+                (*_to(_GESCHORST, _D, _V), *_to(_VERVALLEN, _G)),
+                "schorsing wegens niet (tijdig, volledig) betalen: geen dienstverlening en geen "
+                "vergoeding van interventiekosten; de poortwachtergarantie vervalt",
+                _seed(seed, "5.3"),
+            ),
+            _rule(
+                _K.BETALING,
+                _POLIS,
+                _to(_ACTIEF, _D, _V, lifts=_K.SCHORSING),
+                "de achterstand is betaald: de dienstverlening wordt hervat; de vervallen "
+                "poortwachtergarantie herleeft niet",
+                _seed(seed, "5.3"),
+            ),
+            _rule(
+                _K.BEEINDIGING,
+                _POLIS,
+                _to(_BEEINDIGD, *_ALL),
+                "de module is beëindigd: de re-integratiebegeleiding eindigt en de "
+                "poortwachtergarantie vervalt (overleg over lopende gevallen, art. 2.5)",
+                _seed(seed, "2.5"),
+                _seed(seed, "5.3"),
+            ),
+            _rule(
+                _K.INFORMATIE_NIET_VERSTREKT,
+                _POLIS,
+                (*_to(_GESCHORST, _D, _V), *_to(_VERVALLEN, _G)),
+                "gevraagde informatie niet (tijdig) verstrekt: de dienstverlening wordt "
+                "opgeschort, geen vergoeding van interventiekosten; de poortwachtergarantie "
+                "vervalt (voor de hele polis: het artikel beperkt het niet tot één medewerker)",
+                _seed(seed, "4.2"),
+                Citation.decision("§8"),
+            ),
+            _rule(
+                _K.NIET_MEEGEWERKT_INTERVENTIE,
+                _WERKNEMER,
+                _to(_VERVALLEN, _G),
+                "niet meegewerkt aan de interventies: de poortwachtergarantie voor deze "
+                "medewerker vervalt (dienstverlening en vergoeding eindigen pas met "
+                "'begeleiding_beeindigd')",
+                _seed(seed, "4.2"),
+            ),
+            _rule(
+                _K.ADVIES_NIET_OPGEVOLGD,
+                _WERKNEMER,
+                _to(_VERVALLEN, _G),
+                "adviezen niet opgevolgd: de poortwachtergarantie voor deze medewerker vervalt",
+                _seed(seed, "4.2"),
+            ),
+            *extra,
+            _rule(
+                _K.BEGELEIDING_BEEINDIGD,
+                _WERKNEMER,
+                _to(_BEEINDIGD, _D, _V),
+                "de begeleiding van deze medewerker is beëindigd: geen recht meer op "
+                "dienstverlening en vergoeding van interventiekosten voor deze medewerker",
+                _seed(seed, "4.2"),
+            ),
+            _rule(
+                _K.FRAUDE,
+                _POLIS,
+                _to(_BEEINDIGD, *_ALL),
+                "fraude of opzettelijke misleiding: de module wordt beëindigd, zonder doorloop",
+                _seed(seed, "2.4"),
+            ),
+        ),
+    )
+
+
+#: ``001`` a.s.r. Re-integratiemanager.
+ASR_REINTEGRATIEMANAGER = _asr_module("001", "asr-reintegratiemanager")
+
+#: ``004`` (with ``002``) MKB Verzuim-ontzorgverzekering, module Ontzorgmanager – Re-integratie.
+MKB_VERZUIM_ONTZORG = _asr_module(
+    "004",
+    "mkb-verzuim-ontzorg",
+    extra=(
+        _rule(
+            _K.ZIEKMELDING_TE_LAAT,
+            _WERKNEMER,
+            _to(_VERVALLEN, _G),
+            "medewerker te laat arbeidsongeschikt gemeld: de poortwachtergarantie voor deze "
+            "medewerker vervalt",
+            _seed("004", "4.2"),
+        ),
+    ),
+)
+
+#: ``003`` De Zeeuwse, Preventie-, re-integratieondersteuning en budgetten. No fee, so no
+#: schorsing/betaling: coverage and the arbocontract are what can be suspended.
+ZEEUWSE_PRB = ProductRules(
+    product="zeeuwse-prb",
+    granted=(
+        _granted(_D, _seed("003", "2.4"), _seed("003", "1.5.2")),
+        _granted(_V, _seed("003", "2.5"), _seed("003", "2.6")),
+        _granted(_G, _seed("003", "2.7")),
+    ),
+    rules=(
+        _rule(
+            _K.BEEINDIGING,
+            _POLIS,
+            _to(_BEEINDIGD, *_ALL),
+            "de verzekering of het arbocontract is beëindigd: de dienstverlening eindigt op "
+            "dezelfde datum (doorloop voor werknemers die al ziek waren, art. 1.5.3)",
+            _seed("003", "1.5.2"),
+            _seed("003", "1.5.3"),
+        ),
+        _rule(
+            _K.ADVIES_NIET_OPGEVOLGD,
+            _WERKNEMER,
+            _to(_VERVALLEN, _G),
+            "adviezen en instructies van de arbodienst niet volledig, tijdig en juist "
+            "opgevolgd: geen poortwachtergarantie voor deze werknemer",
+            _seed("003", "2.7.3"),
+        ),
+        _rule(
+            _K.DEKKING_GESCHORST,
+            _POLIS,
+            _to(_GESCHORST, *_ALL),
+            "de dekking van de verzekering is (tijdelijk) stopgezet: geen dienstverlening",
+            _seed("003", "1.5.2"),
+        ),
+        _rule(
+            _K.DEKKING_HERSTELD,
+            _POLIS,
+            _to(_ACTIEF, *_ALL, lifts=_K.DEKKING_GESCHORST),
+            "de dekking van de verzekering loopt weer: de dienstverlening wordt weer verleend",
+            _seed("003", "1.5.2"),
+        ),
+        _rule(
+            _K.ARBOCONTRACT_GESCHORST,
+            _POLIS,
+            _to(_GESCHORST, *_ALL),
+            "het contract met de arbodienst is (tijdelijk) stopgezet: geen dienstverlening",
+            _seed("003", "1.5.2"),
+        ),
+        _rule(
+            _K.ARBOCONTRACT_HERSTELD,
+            _POLIS,
+            _to(_ACTIEF, *_ALL, lifts=_K.ARBOCONTRACT_GESCHORST),
+            "het contract met de arbodienst loopt weer: de dienstverlening wordt weer verleend",
+            _seed("003", "1.5.2"),
+        ),
+        _rule(
+            _K.GARANTIE_INGETROKKEN,
+            Scope.EITHER,
+            _to(_VERVALLEN, _G),
+            "bericht ontvangen dat de poortwachtergarantie is ingetrokken: geen vergoeding "
+            "van een loonsanctie",
+            _seed("003", "2.7.3"),
+        ),
+        _rule(
+            _K.FRAUDE,
+            _POLIS,
+            _to(_BEEINDIGD, *_ALL),
+            "fraude of opzettelijke misleiding: geen dienstverlening meer, ook niet voor "
+            "werknemers die al ziek waren",
+            _seed("003", "1.5.3"),
+            _seed("003", "3.2"),
+        ),
+    ),
+)
+
+#: The event tables of the built-in products, by product code.
+PRODUCT_RULES: Mapping[str, ProductRules] = {
+    rules.product: rules
+    for rules in (ASR_REINTEGRATIE, ASR_REINTEGRATIEMANAGER, MKB_VERZUIM_ONTZORG, ZEEUWSE_PRB)
+}
+
+
+def product_rules(product: str) -> ProductRules:
+    """The event table of ``product`` (a product code); unknown codes list the known ones."""
+    try:
+        return PRODUCT_RULES[product]
+    except KeyError:
+        raise UnknownCodeError("product", product, tuple(PRODUCT_RULES)) from None
+
+
+# --- The engine --------------------------------------------------------------------------
+
+
+def check_event(rules: ProductRules, event: Event) -> EventRule:
+    """The rule ``event`` falls under; an error when the product lacks it or the scope is wrong.
+
+    A policy event (``schorsing``, ``beeindiging`` …) names no employee; an employee event
+    (``advies_niet_opgevolgd`` …) names one; ``garantie_ingetrokken`` may do either.
+    """
+    rule = rules.rule(event.kind)
+    if rule.scope is Scope.POLICY and event.employee is not None:
+        msg = (
+            f'gebeurtenis "{event.kind.value}" geldt voor de hele polis; laat werknemer leeg '
+            f'(gegeven: "{event.employee}")'
+        )
+        raise InvalidValueError(msg)
+    if rule.scope is Scope.EMPLOYEE and event.employee is None:
+        msg = f'gebeurtenis "{event.kind.value}" geldt per werknemer; vul de werknemer in'
+        raise InvalidValueError(msg)
+    return rule
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """An event of the log and the rule of its product that applied to it."""
+
+    event: Event
+    rule: EventRule
+
+
+@attrs.frozen(kw_only=True)
+class EntitlementStatus:
+    """The state of one entitlement at a date, since when, and what decided it.
+
+    ``since`` is ``None`` for an entitlement that no event changed; ``decided_by`` are the
+    events that keep it in its state (the one that ended it, the open suspensions, or the
+    one that restored it) — empty when none did, and the grant decides.
+    """
+
+    entitlement: Entitlement
+    state: EntitlementState
+    since: dt.date | None
+    decided_by: tuple[Decision, ...]
+    grounds: tuple[Ground, ...]
+
+    @property
+    def explained(self) -> Explained[EntitlementState]:
+        """The state with its grounds."""
+        return Explained(self.state, self.grounds)
+
+
+@attrs.define
+class _Track:
+    """The running state of one entitlement while the log is folded (engine-internal)."""
+
+    final: Decision | None = None
+    final_state: EntitlementState | None = None
+    suspensions: dict[EventKind, Decision] = attrs.Factory(dict)
+    restored_by: Decision | None = None
+    since: dt.date | None = None
+
+    def apply(self, effect: Effect, decision: Decision) -> None:
+        if self.final is not None:
+            return
+        day = decision.event.date
+        if effect.state.is_final:
+            self.final, self.final_state, self.since = decision, effect.state, day
+        elif effect.state is EntitlementState.GESCHORST:
+            if not self.suspensions:
+                self.since = day
+            self.suspensions.setdefault(decision.event.kind, decision)
+        elif effect.lifts in self.suspensions:
+            del self.suspensions[effect.lifts]
+            if not self.suspensions:
+                self.since, self.restored_by = day, decision
+
+    @property
+    def state(self) -> EntitlementState:
+        if self.final_state is not None:
+            return self.final_state
+        return EntitlementState.GESCHORST if self.suspensions else EntitlementState.ACTIEF
+
+    @property
+    def decided_by(self) -> tuple[Decision, ...]:
+        if self.final is not None:
+            return (self.final,)
+        if self.suspensions:
+            return tuple(self.suspensions.values())
+        return () if self.restored_by is None else (self.restored_by,)
+
+
+def applicable(
+    events: Iterable[Event], at: dt.date, employee: str | None = None
+) -> tuple[Event, ...]:
+    """The events that count at ``at`` for the scope, in the order they apply.
+
+    Defined as:: events with date ≤ at that apply to the scope (policy events to every
+    scope, employee events to that employee), stably sorted by date (``spec/domain.md`` §5).
+    """
+    chosen = [e for e in events if e.date <= at and e.applies_to(employee)]
+    return tuple(sorted(chosen, key=lambda e: e.date))
+
+
+def _ground(entitlement: Entitlement, state: EntitlementState, decision: Decision) -> list[Ground]:
+    text = f"{decision.event.describe()}: {entitlement.value} {state.value} — {decision.rule.rule}"
+    return [Ground(rule=text, citation=citation) for citation in decision.rule.citations]
+
+
+def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
+    entitlement, state, decided = granted.entitlement, track.state, track.decided_by
+    grounds: list[Ground] = []
+    for decision in decided:
+        grounds.extend(_ground(entitlement, state, decision))
+    if not decided:
+        text = (
+            f"{entitlement.value} actief: geen gebeurtenis t/m de peildatum die de aanspraak raakt"
+        )
+        grounds.extend(
+            Ground(rule=text, citation=citation, parameters=(("peildatum", at),))
+            for citation in granted.citations
+        )
+    return EntitlementStatus(
+        entitlement=entitlement,
+        state=state,
+        since=track.since,
+        decided_by=decided,
+        grounds=tuple(grounds),
+    )
+
+
+def entitlement_statuses(
+    product: str, events: Iterable[Event], at: dt.date, employee: str | None = None
+) -> Explained[tuple[EntitlementStatus, ...]]:
+    """The state of each entitlement of ``product`` at ``at``, for the policy or ``employee``.
+
+    Defined as:: fold the :func:`applicable` events over :data:`PRODUCT_RULES` ``[product]``
+    (module docstring); every event must be known to the product with the right scope
+    (:func:`check_event`), also those after ``at``. Source: ``spec/domain.md`` §5 and the
+    articles of each rule (``001`` 2.4, 2.5, 4.2, 5.3; ``003`` 1.5.2, 1.5.3, 2.7.3, 3.2;
+    ``004`` 2.4, 2.5, 4.2, 5.3; ``000`` 4.1, 4.2).
+    """
+    rules = product_rules(product)
+    decisions = [Decision(event=event, rule=check_event(rules, event)) for event in events]
+    counting = [d for d in decisions if d.event.date <= at and d.event.applies_to(employee)]
+    tracks = {g.entitlement: _Track() for g in rules.granted}
+    for decision in sorted(counting, key=lambda d: d.event.date):
+        for effect in decision.rule.effects:
+            tracks[effect.entitlement].apply(effect, decision)
+    statuses = tuple(_status(g, tracks[g.entitlement], at) for g in rules.granted)
+    grounds: dict[Ground, None] = {}
+    for status in statuses:
+        for ground in status.grounds:
+            grounds.setdefault(ground, None)
+    return Explained(statuses, tuple(grounds))
+
+
+def entitlement_status(
+    product: str,
+    entitlement: Entitlement,
+    events: Iterable[Event],
+    at: dt.date,
+    employee: str | None = None,
+) -> EntitlementStatus:
+    """The :class:`EntitlementStatus` of one entitlement (see :func:`entitlement_statuses`)."""
+    product_rules(product).grant(entitlement)
+    statuses = entitlement_statuses(product, events, at, employee).value
+    return next(s for s in statuses if s.entitlement is entitlement)
+
+
+def entitlement_state(
+    product: str,
+    entitlement: Entitlement,
+    events: Iterable[Event],
+    at: dt.date,
+    employee: str | None = None,
+) -> Explained[EntitlementState]:
+    """The state of one entitlement at ``at`` with the events and articles that decided it.
+
+    Defined as:: :func:`entitlement_statuses` restricted to ``entitlement``; an entitlement
+    the product does not grant (``asr-reintegratie`` has no poortwachtergarantie) is an
+    error naming the product.
+    """
+    return entitlement_status(product, entitlement, events, at, employee).explained
