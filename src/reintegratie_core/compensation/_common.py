@@ -1,0 +1,78 @@
+"""What the compensation formulas share: parameter look-up, amounts, conditions, grounds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+import attrs
+
+from reintegratie_core.explain import Citation, Ground, ParameterValue
+from reintegratie_core.money import AmountLike, money
+from reintegratie_core.parameters import Parameter, ParameterHistory
+
+V = TypeVar("V", int, Decimal, str, bool)
+
+
+def in_force(history: ParameterHistory[V], on: date | None) -> Parameter[V]:
+    """The version of a parameter in force on ``on``; without a date, the newest version.
+
+    The core has no clock: a caller that knows the relevant date (the contract year, the
+    premium year, the first sick day) passes it; otherwise the conditions as they now read
+    apply (``spec/domain.md`` §7).
+    """
+    return history.at(date.max if on is None else on)
+
+
+def amount(value: AmountLike, name: str) -> Decimal:
+    """An amount argument of a formula: exact, finite, not negative; a float is a TypeError."""
+    return money(value, name=name)
+
+
+def unmet(conditions: attrs.AttrsInstance | bool, citation: Citation) -> tuple[Ground, ...]:
+    """One ground per condition that is not met (``False``); none when all are met.
+
+    ``conditions`` is either a conditions value whose boolean fields carry their Dutch code
+    and wording as ``metadata["key"]`` and ``metadata["nl"]`` (see :func:`condition`), or one boolean for "all conditions met" (as Excel gives
+    it). A ``False`` boolean gives one ground for the whole article.
+    """
+    if isinstance(conditions, bool):
+        if conditions:
+            return ()
+        return (
+            Ground(
+                rule=f"niet aan alle voorwaarden van {_article(citation)} is voldaan (opgegeven)",
+                citation=citation,
+                parameters=(("voorwaarden_voldaan", False),),
+            ),
+        )
+    return tuple(
+        Ground(
+            rule=f"voorwaarde niet voldaan: {field.metadata['nl']}",
+            citation=citation,
+            parameters=((field.metadata["key"], False),),
+        )
+        for field in attrs.fields(type(conditions))
+        if not getattr(conditions, field.name)
+    )
+
+
+def condition(key: str, text: str) -> bool:
+    """A condition field (default: met) with its Dutch code and wording for explanations."""
+    met: bool = attrs.field(default=True, metadata={"key": key, "nl": text})
+    return met
+
+
+def _article(citation: Citation) -> str:
+    return f"art. {citation.article}"
+
+
+def grounds_for(
+    rule: str,
+    citations: Iterable[Citation],
+    parameters: tuple[tuple[str, ParameterValue], ...],
+) -> tuple[Ground, ...]:
+    """The same rule and values, once per citation (rendered as one line with all articles)."""
+    return tuple(Ground(rule=rule, citation=c, parameters=parameters) for c in citations)

@@ -1,0 +1,543 @@
+"""De Zeeuwse's budgets: prevention, re-integration, cost-benefit, third parties, premium.
+
+Rules (``spec/domain.md`` §6, seed ``003``; amounts excl. btw, rounded once at the result):
+
+* **Preventiebudget** (art. 2.5): at most € 500 per threatened case, € 1,000 with a
+  WGA-eigenrisicoverzekering or a WIA 0-tot-100 plan; only when the four conditions of
+  art. 2.5.2 are met and the employment had not ended before the activity started; never
+  for the excluded cost kinds of art. 2.5.4.
+* **Re-integratiebudget** (art. 2.6): at most € 4,000 / € 8,000 per ziektegeval (sick
+  periods less than four weeks apart are one case); a granted subsidy or statutory
+  reimbursement is deducted from our contribution after the cap (art. 3.1, §8); never for
+  the excluded kinds of art. 2.6.5; still paid after the employment ended unless there is
+  no legal re-integration obligation (art. 2.6.2). :class:`BudgetLedger` keeps the budget
+  per case.
+* **Kosten-batenanalyse** above the cap (art. 2.6.1) and the **third-party** advance and
+  settlement (art. 2.6.4).
+* **Premium window** (art. 2.5.3, 2.6.3): a reimbursement counts for the premium of year
+  *Y* when it was paid in *Y − 3 … Y*.
+
+Every amount comes from :mod:`reintegratie_core.product_parameters`, read for a date.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from reintegratie_core.compensation._common import amount, condition, grounds_for, in_force, unmet
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.money import ZERO, AmountLike, round_cents
+from reintegratie_core.parameters import Parameter
+from reintegratie_core.product_parameters import (
+    PREMIUM_PRECEDING_YEARS,
+    PREVENTION_CAP,
+    PREVENTION_CAP_WGA_WIA,
+    REINTEGRATION_CAP,
+    REINTEGRATION_CAP_WGA_WIA,
+)
+from reintegratie_core.sickness import Absence, SicknessCase, case_of
+
+ART_2_5_1 = Citation.seed("003", "2.5.1")
+ART_2_5_2 = Citation.seed("003", "2.5.2")
+ART_2_5_3 = Citation.seed("003", "2.5.3")
+ART_2_5_4 = Citation.seed("003", "2.5.4")
+ART_2_6_1 = Citation.seed("003", "2.6.1")
+ART_2_6_2 = Citation.seed("003", "2.6.2")
+ART_2_6_3 = Citation.seed("003", "2.6.3")
+ART_2_6_4 = Citation.seed("003", "2.6.4")
+ART_2_6_5 = Citation.seed("003", "2.6.5")
+ART_3_1 = Citation.seed("003", "3.1")
+DECISIONS = Citation.decision("§8")
+
+
+class BudgetExclusion(enum.Enum):
+    """Cost kinds the budgets never reimburse (``003`` art. 2.5.4 and 2.6.5)."""
+
+    MEDICAL_TREATMENT = "medische_behandeling"
+    REIMBURSED_ELSEWHERE = "elders_vergoed"
+    TRAVEL = "reiskosten"
+    CANCELLATION = "annulering"
+
+
+_EXCLUSION_TEXT = {
+    BudgetExclusion.MEDICAL_TREATMENT: "kosten van een reguliere of alternatieve medische behandeling",
+    BudgetExclusion.REIMBURSED_ELSEWHERE: (
+        "kosten die op een andere manier vergoed kunnen worden (zorgverzekering, wettelijke "
+        "of subsidieregeling)"
+    ),
+    BudgetExclusion.TRAVEL: "reiskosten van de werknemer naar de locatie van de activiteit",
+    BudgetExclusion.CANCELLATION: "annuleringskosten en kosten omdat de werknemer niet aanwezig was",
+}
+
+
+@attrs.frozen(kw_only=True)
+class PreventionConditions:
+    """The four conditions of ``003`` art. 2.5.2; each ``True`` when met."""
+
+    threatened_case_found: bool = condition(
+        "dreigend_ziektegeval_vastgesteld",
+        "een bedrijfsarts heeft vastgesteld dat de werknemer klachten heeft en er sprake is "
+        "van een dreigend ziektegeval",
+    )
+    proposed_by_that_bedrijfsarts: bool = condition(
+        "voorstel_van_die_bedrijfsarts",
+        "de activiteit is ingezet op voorstel van diezelfde bedrijfsarts",
+    )
+    aims_to_prevent_loss: bool = condition(
+        "doel_voorkomen_verlies_arbeidsvermogen",
+        "de activiteit heeft tot doel te voorkomen dat de werknemer zijn arbeidsvermogen "
+        "geheel of gedeeltelijk verliest",
+    )
+    authorised_beforehand: bool = condition(
+        "vooraf_gemachtigd",
+        "de werknemer heeft vooraf gemachtigd zijn persoonsgegevens te verwerken",
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ReintegrationConditions:
+    """The conditions of ``003`` art. 2.6.2 for costs within the budget; ``True`` when met.
+
+    The third condition — prior approval when a contribution above the cap is asked — is
+    ``approved_beforehand`` of :func:`cost_benefit_contribution`.
+    """
+
+    aims_to_restore: bool = condition(
+        "doel_herstel_arbeidsvermogen",
+        "de activiteit heeft tot doel het arbeidsvermogen geheel of gedeeltelijk te herstellen",
+    )
+    proposed_by_expert: bool = condition(
+        "voorstel_bedrijfsarts_of_arbeidsdeskundige",
+        "de activiteit is ingezet op voorstel van een bedrijfsarts of arbeidsdeskundige",
+    )
+
+
+def _exclusion(excluded: BudgetExclusion | None, citation: Citation) -> tuple[Ground, ...]:
+    if excluded is None:
+        return ()
+    return (
+        Ground(
+            rule=f"wordt niet vergoed: {_EXCLUSION_TEXT[excluded]}",
+            citation=citation,
+            parameters=(("soort", excluded.value),),
+        ),
+    )
+
+
+def _nothing(refusals: Iterable[Ground]) -> Explained[Decimal]:
+    return Explained(round_cents(ZERO), tuple(refusals))
+
+
+# --- Preventiebudget (003 art. 2.5) --------------------------------------------------------
+
+
+def prevention_cap(with_wga_or_wia: bool = False, on: date | None = None) -> Parameter[Decimal]:
+    """The preventiebudget per threatened case in force on ``on`` (``003`` art. 2.5.1).
+
+    Defined as:: € 1,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
+    Zeeuwse, else € 500 (the parameters ``PREVENTION_CAP_WGA_WIA`` / ``PREVENTION_CAP``).
+    """
+    return in_force(PREVENTION_CAP_WGA_WIA if with_wga_or_wia else PREVENTION_CAP, on)
+
+
+def prevention_budget(
+    costs: AmountLike,
+    *,
+    with_wga_or_wia: bool = False,
+    already_reimbursed: AmountLike = 0,
+    conditions: PreventionConditions | bool = True,
+    employment_ended_before_start: bool = False,
+    excluded: BudgetExclusion | None = None,
+    on: date | None = None,
+) -> Explained[Decimal]:
+    """Reimbursement from the preventiebudget of one threatened case (``003`` art. 2.5).
+
+    Defined as::
+
+        cap        = 1000 with WGA-ERD or WIA 0-tot-100, else 500          (art. 2.5.1)
+        reimbursed = max(0, min(costs, cap − already_reimbursed))
+        reimbursed = 0 when a condition of art. 2.5.2 is not met, when the employment
+                     ended before the activity started (art. 2.5.2), or for an excluded
+                     cost kind (art. 2.5.4)
+
+    rounded once, half up, to cents. ``conditions`` is a :class:`PreventionConditions` or
+    one boolean for "all four conditions are met".
+    """
+    kosten = amount(costs, "kosten")
+    al_vergoed = amount(already_reimbursed, "al_vergoed")
+    refusals = [*unmet(conditions, ART_2_5_2)]
+    if employment_ended_before_start:
+        refusals.append(
+            Ground(
+                rule="de arbeidsovereenkomst eindigde voordat de preventieactiviteit startte: geen vergoeding",
+                citation=ART_2_5_2,
+                parameters=(("dienstverband_eerder_beeindigd", True),),
+            )
+        )
+    refusals.extend(_exclusion(excluded, ART_2_5_4))
+    if refusals:
+        return _nothing(refusals)
+    cap = prevention_cap(with_wga_or_wia, on)
+    value = round_cents(max(ZERO, min(kosten, cap.value - al_vergoed)))
+    parameters = (
+        ("kosten", kosten),
+        ("met_wga_of_wia", with_wga_or_wia),
+        cap.as_pair(),
+        ("al_vergoed", al_vergoed),
+    )
+    grounds = (
+        Ground(
+            rule="vergoed = min(kosten, preventiebudget − al vergoed), niet onder 0",
+            citation=cap.citation,
+            parameters=parameters,
+        ),
+    )
+    return Explained(value, grounds)
+
+
+# --- Re-integratiebudget per ziektegeval (003 art. 2.6, 3.1) -------------------------------
+
+
+def reintegration_cap(with_wga_or_wia: bool = False, on: date | None = None) -> Parameter[Decimal]:
+    """The re-integratiebudget per ziektegeval in force on ``on`` (``003`` art. 2.6.1).
+
+    Defined as:: € 8,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
+    Zeeuwse, else € 4,000 (``REINTEGRATION_CAP_WGA_WIA`` / ``REINTEGRATION_CAP``).
+    """
+    return in_force(REINTEGRATION_CAP_WGA_WIA if with_wga_or_wia else REINTEGRATION_CAP, on)
+
+
+def reintegration_budget(
+    costs: AmountLike,
+    *,
+    with_wga_or_wia: bool = False,
+    already_reimbursed_in_case: AmountLike = 0,
+    subsidy: AmountLike = 0,
+    excluded: BudgetExclusion | None = None,
+    conditions: ReintegrationConditions | bool = True,
+    employment_ended: bool = False,
+    legal_obligation: bool = True,
+    on: date | None = None,
+) -> Explained[Decimal]:
+    """Reimbursement from the re-integratiebudget of one ziektegeval (``003`` art. 2.6, 3.1).
+
+    Defined as::
+
+        cap        = 8000 with WGA-ERD or WIA 0-tot-100, else 4000          (art. 2.6.1)
+        within     = max(0, min(costs, cap − already_reimbursed_in_case))
+        reimbursed = max(0, within − subsidy)          (art. 3.1; §8: after the cap)
+        reimbursed = 0 when a condition of art. 2.6.2 is not met, for an excluded cost
+                     kind (art. 2.6.5), or when the employment ended and there is no
+                     legal re-integration obligation (art. 2.6.2)
+
+    rounded once, half up, to cents. "Already reimbursed in the case" is what the insurer
+    paid (after subsidies); :class:`BudgetLedger` keeps it per case.
+    """
+    kosten = amount(costs, "kosten")
+    al_vergoed = amount(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
+    subsidie = amount(subsidy, "subsidie")
+    refusals = [*unmet(conditions, ART_2_6_2)]
+    ended: tuple[Ground, ...] = ()
+    if employment_ended:
+        rule = (
+            "arbeidsovereenkomst geëindigd: toch vergoed, want er is een wettelijke "
+            "re-integratieverplichting"
+            if legal_obligation
+            else "arbeidsovereenkomst geëindigd en geen wettelijke re-integratieverplichting: "
+            "geen vergoeding"
+        )
+        ended = (
+            Ground(
+                rule=rule,
+                citation=ART_2_6_2,
+                parameters=(
+                    ("dienstverband_beeindigd", True),
+                    ("wettelijke_reintegratieverplichting", legal_obligation),
+                ),
+            ),
+        )
+        if not legal_obligation:
+            refusals.extend(ended)
+            ended = ()
+    refusals.extend(_exclusion(excluded, ART_2_6_5))
+    if refusals:
+        return _nothing(refusals)
+    cap = reintegration_cap(with_wga_or_wia, on)
+    within = max(ZERO, min(kosten, cap.value - al_vergoed))
+    value = round_cents(max(ZERO, within - subsidie))
+    grounds = [
+        Ground(
+            rule="binnen budget = min(kosten, re-integratiebudget per ziektegeval − al vergoed "
+            "in dit ziektegeval), niet onder 0",
+            citation=cap.citation,
+            parameters=(
+                ("kosten", kosten),
+                ("met_wga_of_wia", with_wga_or_wia),
+                cap.as_pair(),
+                ("al_vergoed_in_ziektegeval", al_vergoed),
+            ),
+        ),
+        *ended,
+    ]
+    if subsidie:
+        grounds.extend(
+            grounds_for(
+                "een toegekende subsidie of wettelijke vergoeding gaat na het plafond af van "
+                "onze bijdrage: vergoed = max(0, binnen budget − subsidie)",
+                (ART_3_1, DECISIONS),
+                (("subsidie", subsidie),),
+            )
+        )
+    return Explained(value, tuple(grounds))
+
+
+def _costs(value: AmountLike) -> Decimal:
+    return amount(value, "kosten")
+
+
+def _subsidy(value: AmountLike) -> Decimal:
+    return amount(value, "subsidie")
+
+
+def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class BudgetClaim:
+    """One declaration against the re-integratiebudget (``003`` art. 2.6).
+
+    ``sick_day`` is any sick day of the employee the activity is for (e.g. the first sick
+    day, or the day the bedrijfsarts proposed it); it identifies the ziektegeval.
+    """
+
+    sick_day: date
+    costs: Decimal = attrs.field(converter=_costs)
+    subsidy: Decimal = attrs.field(default=ZERO, converter=_subsidy)
+    excluded: BudgetExclusion | None = None
+    conditions: ReintegrationConditions | bool = True
+    employment_ended: bool = False
+    legal_obligation: bool = True
+
+
+@attrs.frozen(kw_only=True)
+class LedgerEntry:
+    """A recorded claim: the case it belongs to and what was reimbursed, explained."""
+
+    case_first_day: date
+    claim: BudgetClaim
+    reimbursed: Explained[Decimal]
+
+
+@attrs.frozen(kw_only=True)
+class BudgetLedger:
+    """The re-integratiebudget of one employee, kept per ziektegeval (``003`` art. 2.6.1).
+
+    The sick periods decide the cases (samentelling: less than four weeks between two
+    periods is one case, :func:`~reintegratie_core.sickness.merge_cases`); each recorded
+    claim is charged to the case its ``sick_day`` belongs to, against what that case has
+    already been paid. A ledger is a value: :meth:`record` returns a new one.
+    """
+
+    absences: tuple[Absence, ...] = attrs.field(converter=_absences)
+    with_wga_or_wia: bool = False
+    on: date | None = None
+    entries: tuple[LedgerEntry, ...] = ()
+
+    def case_for(self, day: date) -> SicknessCase:
+        """The ziektegeval that sick day ``day`` belongs to (an error when it is no sick day)."""
+        return case_of(self.absences, day)
+
+    def reimbursed_in_case(self, case_first_day: date) -> Decimal:
+        """What the claims recorded so far paid in the case that started on ``case_first_day``."""
+        return sum(
+            (e.reimbursed.value for e in self.entries if e.case_first_day == case_first_day),
+            ZERO,
+        )
+
+    def remaining_in_case(self, case_first_day: date) -> Decimal:
+        """The budget left in a case: ``max(0, cap − reimbursed in the case)``."""
+        cap = reintegration_cap(self.with_wga_or_wia, self.on).value
+        return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
+
+    def record(self, claim: BudgetClaim) -> BudgetLedger:
+        """This ledger with ``claim`` charged to its case (see :func:`reintegration_budget`)."""
+        case = self.case_for(claim.sick_day)
+        explained = reintegration_budget(
+            claim.costs,
+            with_wga_or_wia=self.with_wga_or_wia,
+            already_reimbursed_in_case=self.reimbursed_in_case(case.first_day),
+            subsidy=claim.subsidy,
+            excluded=claim.excluded,
+            conditions=claim.conditions,
+            employment_ended=claim.employment_ended,
+            legal_obligation=claim.legal_obligation,
+            on=self.on,
+        )
+        belongs = Ground(
+            rule="de declaratie hoort bij het ziektegeval waarin de opgegeven ziektedag valt; "
+            "het budget geldt per ziektegeval",
+            citation=ART_2_6_1,
+            parameters=(("ziektedag", claim.sick_day), ("eerste_ziektedag", case.first_day)),
+        )
+        entry = LedgerEntry(
+            case_first_day=case.first_day,
+            claim=claim,
+            reimbursed=explained.with_grounds((belongs, *case.grounds())),
+        )
+        return attrs.evolve(self, entries=(*self.entries, entry))
+
+    def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
+        """This ledger with every claim recorded, in the order given."""
+        ledger = self
+        for claim in claims:
+            ledger = ledger.record(claim)
+        return ledger
+
+    def totals(self) -> tuple[tuple[date, Decimal], ...]:
+        """``(first sick day of the case, total reimbursed)`` per case with claims, in order."""
+        seen: dict[date, None] = {}
+        for entry in self.entries:
+            seen.setdefault(entry.case_first_day, None)
+        return tuple((day, self.reimbursed_in_case(day)) for day in sorted(seen))
+
+
+# --- Kosten-batenanalyse and third parties (003 art. 2.6.1, 2.6.4) -------------------------
+
+
+def cost_benefit_contribution(
+    costs: AmountLike,
+    paid_within_budget: AmountLike,
+    expected_cost_without: AmountLike,
+    expected_cost_with: AmountLike,
+    *,
+    approved_beforehand: bool = True,
+) -> Explained[Decimal]:
+    """Extra contribution above the cap after a kosten-batenanalyse (``003`` art. 2.6.1).
+
+    Defined as::
+
+        extra = max(0, min(costs − B, S0 − S1 − B))
+
+    with *S0* the insurer's expected cost (schadelast) without the activity, *S1* with it
+    (excluding the activity) and *B* what was paid within the budget; 0 when VRA did not
+    approve it beforehand (art. 2.6.2). Rounded once to cents. The insurer's total cost
+    with the activity, ``S1 + B + extra``, never exceeds ``max(S0, S1 + B)``.
+    """
+    kosten = amount(costs, "kosten")
+    budget = amount(paid_within_budget, "vergoed_binnen_budget")
+    s0 = amount(expected_cost_without, "schadelast_zonder")
+    s1 = amount(expected_cost_with, "schadelast_met")
+    if not approved_beforehand:
+        return _nothing(
+            (
+                Ground(
+                    rule="een vergoeding boven het budget op basis van een kosten-batenanalyse "
+                    "is niet vooraf door VRA goedgekeurd: geen extra vergoeding",
+                    citation=ART_2_6_2,
+                    parameters=(("vooraf_goedgekeurd", False),),
+                ),
+            )
+        )
+    value = round_cents(max(ZERO, min(kosten - budget, s0 - s1 - budget)))
+    ground = Ground(
+        rule="extra = max(0, min(kosten − vergoed binnen budget, schadelast zonder − "
+        "schadelast met − vergoed binnen budget))",
+        citation=ART_2_6_1,
+        parameters=(
+            ("kosten", kosten),
+            ("vergoed_binnen_budget", budget),
+            ("schadelast_zonder", s0),
+            ("schadelast_met", s1),
+        ),
+    )
+    return Explained(value, (ground,))
+
+
+@attrs.frozen
+class ThirdPartySettlement:
+    """The final reimbursement after third-party recovery and what the employer repays."""
+
+    final: Decimal
+    repayment: Decimal
+
+
+def third_party_settlement(
+    advance: AmountLike, costs: AmountLike, recovered: AmountLike
+) -> Explained[ThirdPartySettlement]:
+    """Settlement of the advance when a third party is liable (``003`` art. 2.6.4).
+
+    Defined as::
+
+        final     = max(0, min(A, K − R))
+        repayment = A − final
+
+    with *A* the reimbursement paid as an advance, *K* the re-integration costs and *R*
+    what was recovered from the third party; each rounded once to cents.
+    """
+    voorschot = amount(advance, "voorschot")
+    kosten = amount(costs, "kosten")
+    verhaald = amount(recovered, "verhaald")
+    final = max(ZERO, min(voorschot, kosten - verhaald))
+    settlement = ThirdPartySettlement(round_cents(final), round_cents(voorschot - final))
+    ground = Ground(
+        rule="de vergoeding is een voorschot; definitief = max(0, min(voorschot, kosten − "
+        "verhaald)); terug te betalen = voorschot − definitief",
+        citation=ART_2_6_4,
+        parameters=(("voorschot", voorschot), ("kosten", kosten), ("verhaald", verhaald)),
+    )
+    return Explained(settlement, (ground,))
+
+
+# --- Premium experience window (003 art. 2.5.3, 2.6.3) -------------------------------------
+
+#: The last year a date can have.
+_MAX_YEAR = date.max.year
+
+
+def counts_for_premium(payment_date: date, premium_year: int) -> Explained[bool]:
+    """Whether a reimbursement counts for the premium of ``premium_year`` (``003`` 2.5.3, 2.6.3).
+
+    Defined as:: Y − n ≤ year(payment_date) ≤ Y, with *n* = 3 preceding years
+    (``PREMIUM_PRECEDING_YEARS`` as in force on 1 January of *Y*): the current year and
+    the three before it.
+    """
+    if isinstance(premium_year, bool) or not isinstance(premium_year, int):
+        msg = f"premiejaar: {premium_year!r} is geen jaartal (verwacht bijv. 2026)"
+        raise TypeError(msg)
+    if not 1 <= premium_year <= _MAX_YEAR:
+        msg = f"premiejaar: {premium_year} is geen geldig jaartal (1 t/m {_MAX_YEAR})"
+        raise InvalidValueError(msg)
+    preceding = in_force(PREMIUM_PRECEDING_YEARS, date(premium_year, 1, 1))
+    value = premium_year - preceding.value <= payment_date.year <= premium_year
+    grounds = grounds_for(
+        "een vergoeding telt mee voor de premie van jaar Y als zij betaald is in het lopende "
+        "jaar of de voorgaande jaren: Y − n ≤ jaar van betaling ≤ Y",
+        (ART_2_5_3, ART_2_6_3),
+        (("datum_vergoeding", payment_date), ("premiejaar", premium_year), preceding.as_pair()),
+    )
+    return Explained(value, grounds)
+
+
+__all__ = [
+    "BudgetClaim",
+    "BudgetExclusion",
+    "BudgetLedger",
+    "LedgerEntry",
+    "PreventionConditions",
+    "ReintegrationConditions",
+    "ThirdPartySettlement",
+    "cost_benefit_contribution",
+    "counts_for_premium",
+    "prevention_budget",
+    "prevention_cap",
+    "reintegration_budget",
+    "reintegration_cap",
+    "third_party_settlement",
+]

@@ -1,0 +1,147 @@
+"""Weekly wage from another pay period, and the module fee pro rata over a contract year.
+
+Rules (``spec/domain.md`` §6):
+
+* **Weekly wage**: year ÷ 52; month × 12 ÷ 52; four weeks ÷ 4; week; day × 5.
+* **Module fee pro rata** (``001`` art. 5.2, ``004`` art. 5.2): a fixed fee per employee per
+  contract year (art. 5.1); for joining or leaving during the year
+  ``fee × days employed within the contract year ÷ days in that contract year``, counting
+  the first and the last day employed; the contract year is ``[start, start + 12 months)``.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+
+from reintegratie_core.compensation._common import amount, grounds_for, in_force
+from reintegratie_core.dates import ONE_DAY, add_months
+from reintegratie_core.errors import InvalidPeriodError
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.money import AmountLike, round_cents
+from reintegratie_core.product_parameters import (
+    FEE_YEAR_MONTHS,
+    MONTHS_PER_YEAR,
+    WEEKS_PER_FOUR_WEEK_PERIOD,
+    WEEKS_PER_YEAR,
+    WORKING_DAYS_PER_WEEK,
+)
+
+WEEKLY_WAGE = Citation.decision("§6")
+
+
+class WagePeriod(enum.Enum):
+    """The pay period a wage is given for (Excel ``periode``)."""
+
+    YEAR = "jaar"
+    MONTH = "maand"
+    FOUR_WEEKS = "4 weken"
+    WEEK = "week"
+    DAY = "dag"
+
+
+#: Other words Excel users type for the periods.
+WAGE_PERIOD_ALIASES: dict[str, WagePeriod] = {
+    "jaarloon": WagePeriod.YEAR,
+    "per jaar": WagePeriod.YEAR,
+    "maandloon": WagePeriod.MONTH,
+    "per maand": WagePeriod.MONTH,
+    "vier weken": WagePeriod.FOUR_WEEKS,
+    "4-wekelijks": WagePeriod.FOUR_WEEKS,
+    "vierwekelijks": WagePeriod.FOUR_WEEKS,
+    "4 wekenloon": WagePeriod.FOUR_WEEKS,
+    "weekloon": WagePeriod.WEEK,
+    "per week": WagePeriod.WEEK,
+    "dagloon": WagePeriod.DAY,
+    "per dag": WagePeriod.DAY,
+}
+
+
+def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) -> Explained[Decimal]:
+    """The weekly wage of a wage paid per ``period`` (``spec/domain.md`` §6).
+
+    Defined as::
+
+        jaar    → wage ÷ 52
+        maand   → wage × 12 ÷ 52
+        4 weken → wage ÷ 4
+        week    → wage
+        dag     → wage × 5
+
+    with the factors as dated parameters; rounded once to cents.
+    """
+    loon = amount(wage, "loon")
+    used: tuple[tuple[str, ParameterValue], ...]
+    if period is WagePeriod.YEAR:
+        weeks = in_force(WEEKS_PER_YEAR, on)
+        value, rule, used = loon / weeks.value, "weekloon = jaarloon ÷ 52", (weeks.as_pair(),)
+    elif period is WagePeriod.MONTH:
+        weeks = in_force(WEEKS_PER_YEAR, on)
+        months = in_force(MONTHS_PER_YEAR, on)
+        value = loon * months.value / weeks.value
+        rule, used = "weekloon = maandloon × 12 ÷ 52", (months.as_pair(), weeks.as_pair())
+    elif period is WagePeriod.FOUR_WEEKS:
+        four = in_force(WEEKS_PER_FOUR_WEEK_PERIOD, on)
+        value, rule, used = loon / four.value, "weekloon = 4-wekenloon ÷ 4", (four.as_pair(),)
+    elif period is WagePeriod.WEEK:
+        value, rule, used = loon, "weekloon = loon per week", ()
+    else:
+        days = in_force(WORKING_DAYS_PER_WEEK, on)
+        value, rule, used = loon * days.value, "weekloon = dagloon × 5", (days.as_pair(),)
+    ground = Ground(
+        rule=rule,
+        citation=WEEKLY_WAGE,
+        parameters=(("loon", loon), ("periode", period.value), *used),
+    )
+    return Explained(round_cents(value), (ground,))
+
+
+def prorated_fee(
+    yearly_fee: AmountLike,
+    contract_year_start: date,
+    employed_from: date,
+    employed_until: date | None = None,
+) -> Explained[Decimal]:
+    """The module fee for the days employed within one contract year (``001``/``004`` 5.2).
+
+    Defined as::
+
+        year     = [start, start + 12 months)                   (12: FEE_YEAR_MONTHS)
+        employed = [employed_from, employed_until] ∩ year       (inclusive days)
+        fee      = yearly_fee × days(employed) ÷ days(year)
+
+    rounded once to cents; no end date means employed beyond the contract year. No day
+    employed within the year gives 0.
+    """
+    tarief = amount(yearly_fee, "jaartarief")
+    if employed_until is not None and employed_until < employed_from:
+        msg = (
+            f"uit_dienst: {employed_until.isoformat()} ligt vóór in_dienst "
+            f"{employed_from.isoformat()}"
+        )
+        raise InvalidPeriodError(msg)
+    months = in_force(FEE_YEAR_MONTHS, contract_year_start)
+    year_end = add_months(contract_year_start, months.value)
+    first = max(contract_year_start, employed_from)
+    end = year_end if employed_until is None else min(year_end, employed_until + ONE_DAY)
+    days = max(0, (end - first).days)
+    year_days = (year_end - contract_year_start).days
+    value = round_cents(tarief * days / year_days)
+    grounds = grounds_for(
+        "bij tussentijdse in- of uitdiensttreding een pro rata bedrag: jaartarief × dagen in "
+        "dienst binnen het contractjaar ÷ dagen in het contractjaar",
+        (Citation.seed("001", "5.2"), Citation.seed("004", "5.2")),
+        (
+            ("jaartarief", tarief),
+            ("contractjaar_start", contract_year_start),
+            ("contractjaar_laatste_dag", year_end - ONE_DAY),
+            months.as_pair(),
+            ("dagen_in_dienst", days),
+            ("dagen_in_contractjaar", year_days),
+        ),
+    )
+    return Explained(value, grounds)
+
+
+__all__ = ["WAGE_PERIOD_ALIASES", "WagePeriod", "prorated_fee", "weekly_wage"]
