@@ -18,6 +18,7 @@ what was given and what is accepted.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 import unicodedata
@@ -256,6 +257,7 @@ def to_int(
     return result
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_code(text: str) -> str:
     """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as ``_``."""
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
@@ -279,16 +281,25 @@ def to_code(
         return value
     if isinstance(value, str):
         key = normalize_code(value)
-        table = _code_table(codes, aliases or {})
+        table: dict[str, E] = _code_table(codes, aliases or _NO_ALIASES)
         if key in table:
             return table[key]
     known = ", ".join(m.value for m in codes)
     raise ArgumentError(argument, f"onbekende waarde {describe(value)} (bekend: {known})")
 
 
+_NO_ALIASES: Mapping[str, Any] = {}
+_CODE_TABLES: dict[tuple[type[enum.Enum], frozenset[tuple[str, Any]]], dict[str, Any]] = {}
+
+
 def _code_table(codes: type[E], aliases: Mapping[str, E]) -> dict[str, E]:
+    key = (codes, frozenset(aliases.items()))
+    cached = _CODE_TABLES.get(key)
+    if cached is not None:
+        return cached
     table: dict[str, E] = {normalize_code(str(m.value)): m for m in codes}
     table.update({normalize_code(k): v for k, v in aliases.items()})
+    _CODE_TABLES[key] = table
     return table
 
 
@@ -333,7 +344,7 @@ def sickness_column(raw: Any) -> list[Any] | None:
     """A ``ziekte`` argument is lifted only when it is one column of single dates."""
     if not isinstance(raw, list) or len(raw) < 2:
         return None
-    if all(isinstance(row, list) and len(row) == 1 for row in raw):
+    if set(map(type, raw)) == {list} and set(map(len, raw)) == {1}:
         return [row[0] for row in raw]
     if not any(isinstance(row, list) for row in raw):
         return list(raw)

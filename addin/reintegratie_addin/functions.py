@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from reintegratie_addin.coerce import ArgumentError, is_empty
+from reintegratie_addin.coerce import ArgumentError
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained, format_value, render_grounds
 
@@ -56,6 +56,9 @@ class Param:
     lift: bool = True
     #: Optional in Excel (may be left out); its Python default is ``None``.
     optional: bool = False
+    #: A date cell (``datetime``) coerces to its ``.date()``: lets a column of date cells
+    #: skip per-row coercion.
+    dates: bool = False
     #: Decides whether a raw value is a column to lift over (default: one column, ≥ 1 row
     #: given as a list). ``None`` means "use the default rule".
     column: Callable[[Any], list[Any] | None] | None = None
@@ -140,6 +143,10 @@ class ExcelFunction:
     #: The value alone, without building grounds (the fast path for lifted columns).
     #: Must equal ``body(...).value``; tests check it.
     value: Callable[..., Any] | None = None
+    #: Optional: the values of many rows in one call — lifted arguments arrive as lists of
+    #: equal length, the others as single values; returns one value per row, equal to
+    #: ``compute`` row by row (tests check it). Lets a lifted call skip per-row overhead.
+    batch: Callable[..., list[Any] | None] | None = None
 
     def compute(self, *args: Any) -> Any:
         """The result value for coerced arguments (fast path when declared)."""
@@ -214,46 +221,94 @@ class ExcelFunction:
         rows = lengths.pop()
         # Coerce every single value once; a bad one is that error in every row.
         fixed: list[Any] = [None] * len(self.params)
-        fixed_error: str | None = None
         for index, param in enumerate(self.params):
-            if index in columns:
-                continue
-            try:
-                value = unwrap_single(raw[index]) if param.lift else raw[index]
-                fixed[index] = param.coerce(value, param.name)
-            except Exception as exc:  # noqa: BLE001 - reported per row
-                fixed_error = fixed_error or error_text(exc, self.name)
+            if index not in columns:
+                try:
+                    value = unwrap_single(raw[index]) if param.lift else raw[index]
+                    fixed[index] = param.coerce(value, param.name)
+                except Exception as exc:  # noqa: BLE001 - reported per row
+                    fixed[index] = _Failure(error_text(exc, self.name))
         coerced: dict[int, list[Any]] = {
             index: self._coerce_column(self.params[index], column)
             for index, column in columns.items()
         }
-        out: list[list[Any]] = []
+        lifted = sorted(coerced.items())
+        out: list[Any] = [None] * rows
+        # Rows whose lifted cells are all empty give an empty cell.
+        empty = [False] * rows
+        if any(not _NEVER_EMPTY.issuperset(map(type, column)) for column in columns.values()):
+            empty = [True] * rows
+            for column in columns.values():
+                empty = [
+                    e and (v is None or (type(v) is str and not v.strip()))
+                    for e, v in zip(empty, column, strict=True)
+                ]
+        # The first failing argument in declaration order wins, as in a single call.
+        failing = {i: v for i, v in enumerate(fixed) if isinstance(v, _Failure)}
+        bad_rows = {
+            row
+            for _, values in lifted
+            if _Failure in set(map(type, values))
+            for row, v in enumerate(values)
+            if type(v) is _Failure
+        }
+        if not failing and not bad_rows and not any(empty):
+            good = list(range(rows))
+        else:
+            good = []
+            for row in range(rows):
+                if empty[row]:
+                    out[row] = ""
+                elif failing or row in bad_rows:
+                    first = min(
+                        [*failing, *(i for i, values in lifted if type(values[row]) is _Failure)]
+                    )
+                    value = coerced[first][row] if first in coerced else fixed[first]
+                    out[row] = value.text
+                else:
+                    good.append(row)
+        self._compute_rows(good, fixed, lifted, out)
+        return [[value] for value in out]
+
+    def _compute_rows(
+        self,
+        good: list[int],
+        fixed: list[Any],
+        lifted: list[tuple[int, list[Any]]],
+        out: list[Any],
+    ) -> None:
+        """Compute the rows without coercion errors: in one batch call where the function
+        declares one, else row by row; a failing batch falls back to rows."""
         fmt, compute = self.format, self.compute
-        for row in range(rows):
-            if all(is_empty(columns[i][row]) for i in columns):
-                out.append([""])
-                continue
-            if fixed_error is not None:
-                out.append([fixed_error])
-                continue
+        if self.batch is not None and good:
             args = list(fixed)
-            failure = None
-            for index, values in coerced.items():
-                value = values[row]
-                if isinstance(value, _Failure):
-                    failure = value.text
-                    break
-                args[index] = value
-            if failure is not None:
-                out.append([failure])
-                continue
+            for index, values in lifted:
+                args[index] = [values[row] for row in good]
             try:
-                out.append([fmt(compute(*args))])
+                results = self.batch(*args)
+            except Exception:  # noqa: BLE001 - recomputed per row to place each error
+                results = None
+            if results is not None:
+                if set(map(type, results)) != {date}:
+                    results = [value if type(value) is date else fmt(value) for value in results]
+                if len(good) == len(out):
+                    out[:] = results
+                    return
+                for row, value in zip(good, results, strict=True):
+                    out[row] = value
+                return
+        for row in good:
+            args = list(fixed)
+            for index, values in lifted:
+                args[index] = values[row]
+            try:
+                out[row] = fmt(compute(*args))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                out.append([error_text(exc, self.name)])
-        return out
+                out[row] = error_text(exc, self.name)
 
     def _coerce_column(self, param: Param, column: list[Any]) -> list[Any]:
+        if param.dates and set(map(type, column)) == {datetime}:
+            return list(map(datetime.date, column))  # the common case: a column of date cells
         coerce = param.coerce
         name = param.name
         result: list[Any] = []
@@ -264,6 +319,10 @@ class ExcelFunction:
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
                 append(_Failure(error_text(exc, self.name)))
         return result
+
+
+#: Cell types that are never an empty cell.
+_NEVER_EMPTY = frozenset({datetime, date, int, float, bool})
 
 
 @attrs.frozen
@@ -282,6 +341,7 @@ def excel_function(
     returns_table: bool = False,
     format: Callable[[Any], Any] = to_excel,  # noqa: A002 - the contract's word for it
     value: Callable[..., Any] | None = None,
+    batch: Callable[..., list[Any] | None] | None = None,
 ) -> Callable[[Callable[..., Explained[Any]]], Callable[..., Any]]:
     """Declare an ``RI_`` function from its body; see the module docstring."""
 
@@ -303,6 +363,7 @@ def excel_function(
             format=format,
             returns_table=returns_table,
             value=value,
+            batch=batch,
         )
         REGISTRY[name] = function
 

@@ -51,6 +51,7 @@ ZIEKTE = Param(
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
     coerce=c.to_sickness,
     column=c.sickness_column,
+    dates=True,
 )
 ZIEKTE_TABEL = Param(
     name="ziekte",
@@ -73,7 +74,7 @@ SANCTIEWEKEN = Param(
 
 
 def _date_param(name: str, doc: str) -> Param:
-    return Param(name=name, doc=doc, coerce=c.required_date)
+    return Param(name=name, doc=doc, coerce=c.required_date, dates=True)
 
 
 def _peildatum(doc: str = "Datum waarop u de stand wilt weten") -> Param:
@@ -92,6 +93,27 @@ def _mijlpaal_value(
     return poortwachter.milestone_date(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
 
 
+def _mijlpaal_batch(
+    ziekte: list[SicknessCase | date] | SicknessCase | date,
+    mijlpaal: Any,
+    datum_probleemanalyse: Any,
+    sanctieweken: Any,
+) -> list[date | None] | None:
+    """Many first sick days, one milestone: one offset for the whole column."""
+    known_pa = datum_probleemanalyse is not None and mijlpaal is Milestone.PLAN_VAN_AANPAK
+    if (
+        not isinstance(ziekte, list)
+        or not isinstance(mijlpaal, Milestone)
+        or not isinstance(sanctieweken, int)
+        or isinstance(datum_probleemanalyse, list)
+        or known_pa
+        or not all(type(z) is date for z in ziekte)
+    ):
+        return None  # the row-by-row path handles every other combination
+    days: list[date] = ziekte  # type: ignore[assignment]
+    return list(poortwachter.ongoing_milestone_dates(days, mijlpaal, sanctieweken))
+
+
 @excel_function(
     category=CAT_POORTWACHTER,
     params=[
@@ -107,6 +129,7 @@ def _mijlpaal_value(
         SANCTIEWEKEN,
     ],
     value=_mijlpaal_value,
+    batch=_mijlpaal_batch,
 )
 def RI_MIJLPAAL(
     ziekte: SicknessCase | date,

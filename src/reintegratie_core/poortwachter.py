@@ -180,6 +180,22 @@ def ongoing_offset(milestone: Milestone, sanction_weeks: int = 0) -> timedelta:
     return timedelta(days=rule.day - 1 + rule.after + extra)
 
 
+def ongoing_milestone_dates(
+    first_days: list[date], milestone: Milestone, sanction_weeks: int = 0
+) -> list[date]:
+    """``milestone`` for many cases of one ongoing period each, in one call.
+
+    Defined as:: [D + ongoing_offset(milestone, s) for D in first_days] — the same dates
+    as :func:`milestone_date` per case (no probleemanalyse known).
+    """
+    offset = ongoing_offset(milestone, sanction_weeks)
+    try:
+        return [first + offset for first in first_days]
+    except OverflowError:
+        msg = f"{milestone.value} valt buiten het datumbereik"
+        raise InvalidValueError(msg) from None
+
+
 def _grounds(
     milestone: Milestone,
     case: SicknessCase,

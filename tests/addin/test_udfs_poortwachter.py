@@ -1,0 +1,327 @@
+"""The Poortwachter and deadline Excel functions, called as Excel calls them."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_addin import udfs
+from reintegratie_addin.functions import REGISTRY
+from reintegratie_core import __version__
+from tests.strategies import excel_values
+
+D = datetime(2025, 1, 6)
+MERGED = [[datetime(2025, 1, 6), datetime(2025, 1, 31)], [datetime(2025, 2, 20), None]]
+
+
+class TestSpecExamples:
+    def test_mijlpaal_date_cell(self) -> None:
+        """excel-functions.md worked example: a date cell and the '42e week' alias."""
+        assert udfs.RI_MIJLPAAL(D, "42e week") == date(2025, 10, 27)
+
+    def test_mijlpaal_text_date(self) -> None:
+        """Issue 2 'Done when': RI_MIJLPAAL('2025-01-06', '42e week') is 2025-10-27."""
+        assert udfs.RI_MIJLPAAL("2025-01-06", "42e week") == date(2025, 10, 27)
+
+    def test_mijlpaal_serial(self) -> None:
+        """excel-functions.md: serial 45663 is 2025-01-06; wage continuation ends 2027-01-03."""
+        assert udfs.RI_MIJLPAAL(45663.0, "einde_loondoorbetaling") == date(2027, 1, 3)
+
+    def test_mijlpaal_merged_periods(self) -> None:
+        """excel-functions.md: 19 interruption days merge; the 42e-weekmelding is 2025-11-15."""
+        assert udfs.RI_MIJLPAAL(MERGED, "42e week") == date(2025, 11, 15)
+
+    def test_mijlpaal_invalid_date(self) -> None:
+        """excel-functions.md: an impossible date names the argument ziekte."""
+        result = udfs.RI_MIJLPAAL("31-02-2025", "42e week")
+        assert result.startswith('#WAARDE! ziekte: "31-02-2025" is geen geldige datum')
+
+    def test_mijlpaal_column(self) -> None:
+        """excel-functions.md: a one-column range gives a column of two dates."""
+        result = udfs.RI_MIJLPAAL([[datetime(2025, 1, 6)], [datetime(2025, 3, 3)]], "42e week")
+        assert result == [[date(2025, 10, 27)], [date(2025, 12, 22)]]
+
+
+class TestMijlpaal:
+    def test_all_milestones_of_the_worked_example(self) -> None:
+        """Domain §3 worked example through the Excel function."""
+        expected = {
+            "ontzorgmanager": date(2025, 1, 13),
+            "probleemanalyse": date(2025, 2, 16),
+            "pva": date(2025, 3, 2),
+            "ziekmelding_uwv": date(2025, 10, 27),
+            "eerstejaarsevaluatie": date(2026, 1, 4),
+            "uwv_wia_brief": date(2026, 9, 20),
+            "reintegratieverslag": date(2026, 10, 4),
+            "wia_aanvraag": date(2026, 10, 18),
+            "einde_loondoorbetaling": date(2027, 1, 3),
+            "start_wia": date(2027, 1, 4),
+        }
+        for code, day in expected.items():
+            assert udfs.RI_MIJLPAAL(D, code) == day
+
+    def test_not_applicable(self) -> None:
+        """A closed case that never reaches week 42 shows n.v.t."""
+        assert udfs.RI_MIJLPAAL([[D, datetime(2025, 3, 1)]], "42e week") == "n.v.t."
+
+    def test_probleemanalyse_and_sanction(self) -> None:
+        """Plan van aanpak from a known probleemanalyse; sanction weeks extend wage continuation."""
+        assert udfs.RI_MIJLPAAL(D, "pva", datetime(2025, 2, 10)) == date(2025, 2, 24)
+        assert udfs.RI_MIJLPAAL(D, "start_wia", None, 52.0) == date(2028, 1, 3)
+
+    @pytest.mark.parametrize(
+        ("args", "argument"),
+        [
+            ((D, "week 43"), "mijlpaal"),
+            ((D, "start_wia", None, 53), "sanctieweken"),
+            ((D, "start_wia", None, -1), "sanctieweken"),
+            ((D, "start_wia", None, 2.5), "sanctieweken"),
+            ((D, "pva", "gisteren"), "datum_probleemanalyse"),
+            ((None, "pva"), "ziekte"),
+            (([[D, datetime(2024, 1, 1)]], "pva"), "ziekte"),
+        ],
+    )
+    def test_errors_name_the_argument(self, args: tuple[Any, ...], argument: str) -> None:
+        """Bad input returns #WAARDE! text naming the argument, never an exception."""
+        result = udfs.RI_MIJLPAAL(*args)
+        assert isinstance(result, str)
+        assert result.startswith(f"#WAARDE! {argument}: ")
+
+    def test_one_by_one_range_is_a_single_value(self) -> None:
+        """xlwings sends ndim=2 arguments as [[x]]; a 1×1 range is a single value."""
+        assert udfs.RI_MIJLPAAL([[D]], [["42e week"]]) == date(2025, 10, 27)
+
+    def test_lifting_with_errors_and_empty_rows(self) -> None:
+        """An error stays in its row; an empty row gives an empty cell."""
+        result = udfs.RI_MIJLPAAL([[D], [None], ["x"]], "42e week")
+        assert result[0] == [date(2025, 10, 27)]
+        assert result[1] == [""]
+        assert result[2][0].startswith("#WAARDE! ziekte:")
+
+    def test_two_columns_of_unequal_length(self) -> None:
+        """Lifted ranges must have the same number of rows."""
+        result = udfs.RI_MIJLPAAL([[D], [D]], [["pva"], ["pva"], ["pva"]])
+        assert result[0][0].startswith("#WAARDE!")
+        assert "ongelijke lengte" in result[0][0]
+
+    def test_bad_single_argument_in_a_lifted_call(self) -> None:
+        """A bad single value is that error in every row."""
+        result = udfs.RI_MIJLPAAL([[D], [D]], "geen mijlpaal")
+        assert all(row[0].startswith("#WAARDE! mijlpaal:") for row in result)
+
+    def test_too_many_arguments(self) -> None:
+        """Extra arguments are an error, not an exception."""
+        assert udfs.RI_MIJLPAAL(D, "pva", None, 0, "extra").startswith("#WAARDE!")
+
+
+class TestTables:
+    def test_tijdlijn(self) -> None:
+        """RI_TIJDLIJN spills a header row and ten milestones in date order."""
+        table = udfs.RI_TIJDLIJN(D)
+        assert table[0] == ["mijlpaal", "datum", "grond"]
+        assert len(table) == 11
+        assert table[4][:2] == ["ziekmelding_uwv", date(2025, 10, 27)]
+        assert "Ziektewet art. 38 lid 1" in table[4][2]
+
+    def test_tijdlijn_not_applicable_last(self) -> None:
+        """A closed short case lists n.v.t. milestones last."""
+        table = udfs.RI_TIJDLIJN([[D, datetime(2025, 3, 1)]])
+        assert table[-1][1] == "n.v.t."
+
+    def test_ziektegevallen(self) -> None:
+        """RI_ZIEKTEGEVALLEN: one row per case; an ongoing case counts to peildatum or says lopend."""
+        periods = [[datetime(2024, 1, 1), datetime(2024, 2, 1)], *MERGED]
+        table = udfs.RI_ZIEKTEGEVALLEN(periods, datetime(2025, 3, 1))
+        assert table[0] == ["eerste_ziektedag", "laatste_ziektedag", "ziektedagen", "perioden"]
+        assert table[1] == [date(2024, 1, 1), date(2024, 2, 1), 32, 1]
+        assert table[2] == [date(2025, 1, 6), "", 26 + 10, 2]
+        assert udfs.RI_ZIEKTEGEVALLEN(periods)[2][2] == "lopend"
+
+    def test_ziektedagen(self) -> None:
+        """RI_ZIEKTEDAGEN counts sick days of the current case up to and including peildatum."""
+        assert udfs.RI_ZIEKTEDAGEN(MERGED, datetime(2025, 2, 21)) == 28
+        assert udfs.RI_ZIEKTEDAGEN(D, datetime(2025, 1, 6)) == 1
+
+
+class TestOtherFunctions:
+    def test_resterende_weken(self) -> None:
+        """RI_RESTERENDE_WEKEN: 367 days = 52.43 weeks; never negative; 2 decimals."""
+        assert udfs.RI_RESTERENDE_WEKEN(D, datetime(2026, 1, 1)) == 52.43
+        assert udfs.RI_RESTERENDE_WEKEN(D, datetime(2030, 1, 1)) == 0.0
+
+    def test_terugvalpreventie(self) -> None:
+        """002: sick > 3 months → contact 6 months after recovery; otherwise n.v.t."""
+        assert udfs.RI_TERUGVALPREVENTIE(D, datetime(2025, 5, 1)) == date(2025, 11, 1)
+        assert udfs.RI_TERUGVALPREVENTIE(D, datetime(2025, 2, 1)) == "n.v.t."
+
+    def test_signaal(self) -> None:
+        """RI_SIGNAAL: text for the next milestone within the horizon, '' otherwise."""
+        assert (
+            udfs.RI_SIGNAAL(D, datetime(2025, 2, 10)) == "probleemanalyse over 6 dagen (16-02-2025)"
+        )
+        assert udfs.RI_SIGNAAL(D, datetime(2025, 2, 16)) == "probleemanalyse vandaag (16-02-2025)"
+        assert (
+            udfs.RI_SIGNAAL(D, datetime(2025, 2, 15)) == "probleemanalyse over 1 dag (16-02-2025)"
+        )
+        assert udfs.RI_SIGNAAL(D, datetime(2025, 1, 20)) == ""
+        assert (
+            udfs.RI_SIGNAAL(D, datetime(2025, 1, 20), 30)
+            == "probleemanalyse over 27 dagen (16-02-2025)"
+        )
+
+    def test_deadlines(self) -> None:
+        """The four deadline functions (domain §5) and RI_WERKDAG."""
+        assert udfs.RI_WERKDAG(datetime(2025, 12, 24), 1) == date(2025, 12, 29)
+        assert udfs.RI_WERKDAG(datetime(2025, 12, 29), -1) == date(2025, 12, 24)
+        assert udfs.RI_UITERSTE_MELDING_SANCTIE(datetime(2026, 4, 30)) == date(2026, 5, 8)
+        assert udfs.RI_UITERSTE_DECLARATIE(datetime(2025, 1, 31)) == date(2025, 2, 28)
+        assert udfs.RI_UITERSTE_BETALING(datetime(2025, 2, 28)) == date(2025, 3, 28)
+        assert udfs.RI_UITERSTE_PLAN_VAN_AANPAK(datetime(2025, 2, 16)) == date(2025, 3, 2)
+
+    def test_werkdag_errors(self) -> None:
+        """RI_WERKDAG refuses fractional days and missing dates, naming the argument."""
+        assert udfs.RI_WERKDAG(D, 1.5).startswith("#WAARDE! dagen:")
+        assert udfs.RI_WERKDAG(None, 1).startswith("#WAARDE! datum:")
+
+    def test_versie(self) -> None:
+        """RI_VERSIE names the library version and the catalogue version."""
+        assert __version__ in udfs.RI_VERSIE()
+        assert "catalogus" in udfs.RI_VERSIE()
+
+
+class TestUitleg:
+    def test_explains_with_article(self) -> None:
+        """RI_UITLEG shows the result and each rule with its article and parameter values."""
+        text = udfs.RI_UITLEG("RI_MIJLPAAL", D, "42e week")
+        assert text.startswith("RI_MIJLPAAL = 27-10-2025")
+        assert "Ziektewet art. 38 lid 1" in text
+        assert "eerste_ziektedag = 06-01-2025" in text
+
+    def test_short_name_and_1x1_ranges(self) -> None:
+        """The function name may omit RI_ and arrive as a 1×1 range."""
+        assert udfs.RI_UITLEG([["mijlpaal"]], [[D]], [["pva"]]).startswith(
+            "RI_MIJLPAAL = 02-03-2025"
+        )
+
+    def test_merged_case_cites_samentelling(self) -> None:
+        """An explanation over merged periods cites BW 7:629 lid 10."""
+        assert "7:629 lid 10" in udfs.RI_UITLEG("RI_MIJLPAAL", MERGED, "42e week")
+
+    def test_unknown_function(self) -> None:
+        """An unknown function name lists the known ones."""
+        text = udfs.RI_UITLEG("RI_BESTAATNIET")
+        assert text.startswith("#WAARDE! functie:")
+        assert "RI_MIJLPAAL" in text
+
+    def test_errors_of_the_explained_function(self) -> None:
+        """Bad arguments give the same #WAARDE! text as the function itself."""
+        assert udfs.RI_UITLEG("RI_MIJLPAAL", D, "x").startswith("#WAARDE! mijlpaal:")
+
+    @pytest.mark.parametrize("name", sorted(REGISTRY))
+    def test_every_function_is_explainable(self, name: str) -> None:
+        """RI_UITLEG knows every declared function."""
+        assert udfs.RI_UITLEG(name).split(":")[0] in {
+            "#WAARDE! " + p.name for p in REGISTRY[name].params
+        } | {f"{name} = "[:-3]} or udfs.RI_UITLEG(name).startswith(name)
+
+
+def _no_nan(value: Any) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(_no_nan(v) for v in value)
+    return True
+
+
+FUNCTIONS = sorted(udfs.contract_functions())
+
+
+class TestNeverRaises:
+    @given(st.sampled_from(FUNCTIONS), st.lists(excel_values(), max_size=8))
+    def test_any_excel_values(self, name: str, args: list[Any]) -> None:
+        """No RI_ function raises or returns NaN/inf, whatever Excel sends (within its arity)."""
+        if name == "RI_VERSIE":
+            args = []
+        elif name == "RI_UITLEG" and not args:
+            args = [None]
+        result = udfs.contract_functions()[name](*args)
+        assert _no_nan(result)
+        assert result is not None
+
+
+dates_column = st.lists(
+    st.one_of(
+        st.dates(min_value=date(2000, 1, 1), max_value=date(2080, 1, 1)).map(
+            lambda d: datetime(d.year, d.month, d.day)
+        ),
+        st.sampled_from([None, "x", "31-02-2025", 60.0]),
+    ),
+    min_size=2,
+    max_size=20,
+)
+
+
+class TestLifting:
+    @given(
+        dates_column,
+        st.sampled_from(["pva", "42e week", "start_wia", "bestaat niet"]),
+        st.integers(-1, 53),
+    )
+    def test_column_equals_rows(self, column: list[Any], code: str, weeks: int) -> None:
+        """Lifting over a column equals calling per row (empty rows give '')."""
+        lifted = udfs.RI_MIJLPAAL([[v] for v in column], code, None, weeks)
+        singles = [
+            [udfs.RI_MIJLPAAL(v, code, None, weeks) if v is not None else ""] for v in column
+        ]
+        assert lifted == singles
+
+    @given(dates_column, dates_column)
+    def test_two_columns(self, first: list[Any], second: list[Any]) -> None:
+        """Two lifted columns pair row by row."""
+        n = min(len(first), len(second))
+        first, second = first[:n], second[:n]
+        lifted = udfs.RI_RESTERENDE_WEKEN([[v] for v in first], [[v] for v in second])
+        singles = [
+            [udfs.RI_RESTERENDE_WEKEN(a, b) if (a is not None or b is not None) else ""]
+            for a, b in zip(first, second, strict=True)
+        ]
+        assert lifted == singles
+
+    @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2080, 1, 1)), st.integers(0, 52))
+    def test_fast_path_equals_explained_value(self, first: date, weeks: int) -> None:
+        """RI_MIJLPAAL's fast path returns what its explained body returns."""
+        function = REGISTRY["RI_MIJLPAAL"]
+        for code in ["ontzorgmanager", "pva", "42e week", "start_wia"]:
+            args = function.coerce_all([first, code, None, weeks])
+            assert function.compute(*args) == function.body(*args).value
+
+    def test_column_of_periods_is_not_lifted(self) -> None:
+        """A two-column ziekte range is a table of periods, not a lifted column."""
+        assert udfs.RI_MIJLPAAL(MERGED, "pva") == date(2025, 1, 6) + timedelta(days=55 + 19)
+
+
+class TestBatch:
+    @given(
+        st.lists(
+            st.dates(min_value=date(2000, 1, 1), max_value=date(2080, 1, 1)),
+            min_size=1,
+            max_size=30,
+        ),
+        st.sampled_from(
+            list(
+                REGISTRY["RI_MIJLPAAL"].coerce_all([date(2025, 1, 6), "pva", None, 0])[1].__class__
+            )
+        ),
+        st.integers(0, 52),
+    )
+    def test_batch_equals_rows(self, days: list[date], milestone: Any, weeks: int) -> None:
+        """RI_MIJLPAAL's batch path gives per row what compute gives."""
+        function = REGISTRY["RI_MIJLPAAL"]
+        assert function.batch is not None
+        batch = function.batch(days, milestone, None, weeks)
+        assert batch == [function.compute(d, milestone, None, weeks) for d in days]
