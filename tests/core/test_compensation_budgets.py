@@ -1,0 +1,429 @@
+"""De Zeeuwse's budgets (spec/domain.md §6; seed 003 art. 2.5, 2.6, 3.1)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_core.compensation import (
+    BudgetClaim,
+    BudgetExclusion,
+    BudgetLedger,
+    PreventionConditions,
+    ReintegrationConditions,
+    cost_benefit_contribution,
+    counts_for_premium,
+    prevention_budget,
+    reintegration_budget,
+    third_party_settlement,
+)
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.explain import Citation
+from reintegratie_core.product_parameters import (
+    PREVENTION_CAP,
+    PREVENTION_CAP_WGA_WIA,
+    REINTEGRATION_CAP,
+    REINTEGRATION_CAP_WGA_WIA,
+)
+from reintegratie_core.sickness import Absence, merge_cases
+from tests.core.strategies_compensation import cents, fine_amounts, sick_periods
+
+D = Decimal
+ART = {a: Citation.seed("003", a) for a in ("2.5.1", "2.5.2", "2.5.4", "2.6.1", "2.6.2", "2.6.4")}
+ART.update({a: Citation.seed("003", a) for a in ("2.6.5", "3.1", "2.5.3", "2.6.3")})
+
+
+class TestPreventionBudget:
+    def test_cap_is_500_per_threatened_case(self) -> None:
+        """003 art. 2.5.1: costs above € 500 are reimbursed up to € 500."""
+        result = prevention_budget(D("800"))
+        assert result.value == D("500.00")
+        assert ART["2.5.1"] in result.citations()
+
+    def test_cap_is_1000_with_wga_or_wia(self) -> None:
+        """003 art. 2.5.1: with a WGA-ERD or WIA 0-tot-100 plan the cap is € 1,000."""
+        assert prevention_budget(D("1200"), with_wga_or_wia=True).value == D("1000.00")
+
+    def test_the_caps_are_the_cited_parameters(self) -> None:
+        """003 art. 2.5.1: the caps are the dated parameters € 500 and € 1,000 with their article."""
+        assert PREVENTION_CAP.at(date(2025, 1, 1)).value == D(500)
+        assert PREVENTION_CAP_WGA_WIA.at(date(2025, 1, 1)).value == D(1000)
+        assert PREVENTION_CAP.at(date(2025, 1, 1)).citation == ART["2.5.1"]
+
+    def test_costs_below_the_cap_are_reimbursed_in_full(self) -> None:
+        """003 art. 2.5.1: costs under the cap are reimbursed as they are."""
+        assert prevention_budget(D("320.50")).value == D("320.50")
+
+    def test_already_reimbursed_lowers_what_is_left(self) -> None:
+        """003 art. 2.5.1: reimbursed = min(costs, cap − already reimbursed)."""
+        assert prevention_budget(D("800"), already_reimbursed=D("300")).value == D("200.00")
+
+    def test_never_below_zero_when_more_was_already_reimbursed(self) -> None:
+        """003 art. 2.5.1: an exhausted budget reimburses nothing, never a negative amount."""
+        assert prevention_budget(D("800"), already_reimbursed=D("700")).value == D("0.00")
+
+    @pytest.mark.parametrize("field", [f.name for f in attrs.fields(PreventionConditions)])
+    def test_each_condition_of_2_5_2_is_required(self, field: str) -> None:
+        """003 art. 2.5.2: when any one of the four conditions fails, nothing is reimbursed."""
+        conditions = PreventionConditions(**{field: False})
+        result = prevention_budget(D("300"), conditions=conditions)
+        assert result.value == D("0.00")
+        assert result.citations() == (ART["2.5.2"],)
+
+    def test_conditions_as_one_boolean(self) -> None:
+        """003 art. 2.5.2: 'not all conditions met' as one flag reimburses nothing."""
+        assert prevention_budget(D("300"), conditions=False).value == D("0.00")
+        assert prevention_budget(D("300"), conditions=True).value == D("300.00")
+
+    def test_employment_ended_before_the_activity_started(self) -> None:
+        """003 art. 2.5.2: employment ended before the activity started: not reimbursed."""
+        result = prevention_budget(D("300"), employment_ended_before_start=True)
+        assert result.value == D("0.00")
+        assert ART["2.5.2"] in result.citations()
+
+    @pytest.mark.parametrize("kind", list(BudgetExclusion))
+    def test_excluded_cost_kinds(self, kind: BudgetExclusion) -> None:
+        """003 art. 2.5.4: medical treatment, costs reimbursable elsewhere, travel, cancellation: 0."""
+        result = prevention_budget(D("300"), excluded=kind)
+        assert result.value == D("0.00")
+        assert result.citations() == (ART["2.5.4"],)
+
+    def test_half_a_cent_rounds_up_once(self) -> None:
+        """spec §1: the result is rounded once, half up: 100.005 → 100.01, 100.0049 → 100.00."""
+        assert prevention_budget(D("100.005")).value == D("100.01")
+        assert prevention_budget(D("100.0049")).value == D("100.00")
+
+    def test_explanation_names_the_cap_used(self) -> None:
+        """003 art. 2.5.1: the explanation shows the cap parameter and its value."""
+        text = prevention_budget(D("800"), with_wga_or_wia=True).text()
+        assert "preventiebudget_met_wga_of_wia = 1000" in text
+        assert "art. 2.5.1" in text
+
+    def test_float_is_refused(self) -> None:
+        """spec §1: a float never reaches a formula."""
+        with pytest.raises(TypeError, match="kosten"):
+            prevention_budget(100.5)  # type: ignore[arg-type]
+
+    def test_negative_costs_are_an_error_naming_the_argument(self) -> None:
+        """spec §1: a negative amount is an error that names it."""
+        with pytest.raises(InvalidValueError, match="al_vergoed"):
+            prevention_budget(D("100"), already_reimbursed=D("-1"))
+
+    @given(costs=fine_amounts(5000), already=fine_amounts(2000), wga=st.booleans())
+    def test_never_negative_nor_above_costs_nor_above_remaining_cap(
+        self, costs: Decimal, already: Decimal, wga: bool
+    ) -> None:
+        """003 art. 2.5.1: 0 ≤ reimbursed ≤ costs and ≤ cap − already reimbursed (within rounding)."""
+        cap = (PREVENTION_CAP_WGA_WIA if wga else PREVENTION_CAP).at(date.max).value
+        value = prevention_budget(costs, with_wga_or_wia=wga, already_reimbursed=already).value
+        assert value >= 0
+        assert value <= costs + D("0.005")
+        assert value <= max(D(0), cap - already) + D("0.005")
+
+    @given(costs=cents(5000), more=cents(5000), already=cents(2000), wga=st.booleans())
+    def test_raising_costs_never_lowers_the_reimbursement(
+        self, costs: Decimal, more: Decimal, already: Decimal, wga: bool
+    ) -> None:
+        """003 art. 2.5.1: the reimbursement is monotone in the costs."""
+        low = prevention_budget(costs, with_wga_or_wia=wga, already_reimbursed=already).value
+        high = prevention_budget(costs + more, with_wga_or_wia=wga, already_reimbursed=already)
+        assert high.value >= low
+
+
+class TestReintegrationBudget:
+    def test_spec_example(self) -> None:
+        """003 art. 2.6.1 (excel-functions.md example): 5000 with 1500 already paid → 2500."""
+        result = reintegration_budget(D("5000"), already_reimbursed_in_case=D("1500"))
+        assert result.value == D("2500.00")
+        assert ART["2.6.1"] in result.citations()
+
+    def test_cap_is_4000_per_case(self) -> None:
+        """003 art. 2.6.1: at most € 4,000 per ziektegeval."""
+        assert reintegration_budget(D("9000")).value == D("4000.00")
+        assert REINTEGRATION_CAP.at(date(2025, 1, 1)).value == D(4000)
+
+    def test_cap_is_8000_with_wga_or_wia(self) -> None:
+        """003 art. 2.6.1: at most € 8,000 with a WGA-ERD or WIA 0-tot-100 plan."""
+        assert reintegration_budget(D("9000"), with_wga_or_wia=True).value == D("8000.00")
+        assert REINTEGRATION_CAP_WGA_WIA.at(date(2025, 1, 1)).value == D(8000)
+
+    def test_subsidy_is_deducted_after_the_cap(self) -> None:
+        """003 art. 3.1, §8: min(5000, 4000) − 1500 = 2500, not min(5000 − 1500, 4000) = 3500."""
+        result = reintegration_budget(D("5000"), subsidy=D("1500"))
+        assert result.value == D("2500.00")
+        assert ART["3.1"] in result.citations()
+        assert Citation.decision("§8") in result.citations()
+
+    def test_subsidy_larger_than_the_contribution_leaves_nothing(self) -> None:
+        """003 art. 3.1: never below zero after deducting a subsidy."""
+        assert reintegration_budget(D("1000"), subsidy=D("1500")).value == D("0.00")
+
+    @pytest.mark.parametrize("kind", list(BudgetExclusion))
+    def test_excluded_cost_kinds(self, kind: BudgetExclusion) -> None:
+        """003 art. 2.6.5: excluded cost kinds are not reimbursed."""
+        result = reintegration_budget(D("1000"), excluded=kind)
+        assert result.value == D("0.00")
+        assert result.citations() == (ART["2.6.5"],)
+
+    def test_employment_ended_is_still_reimbursed_with_a_legal_obligation(self) -> None:
+        """003 art. 2.6.2: employment ended: still reimbursed while the obligation remains."""
+        result = reintegration_budget(D("1000"), employment_ended=True)
+        assert result.value == D("1000.00")
+        assert ART["2.6.2"] in result.citations()
+
+    def test_employment_ended_without_legal_obligation_is_not_reimbursed(self) -> None:
+        """003 art. 2.6.2: employment ended and no legal re-integration obligation: 0."""
+        result = reintegration_budget(D("1000"), employment_ended=True, legal_obligation=False)
+        assert result.value == D("0.00")
+
+    @pytest.mark.parametrize("field", [f.name for f in attrs.fields(ReintegrationConditions)])
+    def test_each_condition_of_2_6_2_is_required(self, field: str) -> None:
+        """003 art. 2.6.2: an activity not aimed at recovery or not proposed by an expert: 0."""
+        conditions = ReintegrationConditions(**{field: False})
+        assert reintegration_budget(D("1000"), conditions=conditions).value == D("0.00")
+
+    def test_half_a_cent_rounds_up_once(self) -> None:
+        """spec §1: (1000.0125 − 0.0075) = 1000.005 → 1000.01, rounded only at the result."""
+        result = reintegration_budget(D("1000.0125"), subsidy=D("0.0075"))
+        assert result.value == D("1000.01")
+
+    @given(
+        costs=fine_amounts(12_000),
+        already=fine_amounts(9000),
+        subsidy=fine_amounts(3000),
+        wga=st.booleans(),
+    )
+    def test_never_negative_nor_above_costs_nor_above_remaining_cap(
+        self, costs: Decimal, already: Decimal, subsidy: Decimal, wga: bool
+    ) -> None:
+        """003 art. 2.6.1: 0 ≤ reimbursed ≤ costs and ≤ cap − already reimbursed (within rounding)."""
+        cap = (REINTEGRATION_CAP_WGA_WIA if wga else REINTEGRATION_CAP).at(date.max).value
+        value = reintegration_budget(
+            costs, with_wga_or_wia=wga, already_reimbursed_in_case=already, subsidy=subsidy
+        ).value
+        assert value >= 0
+        assert value <= costs + D("0.005")
+        assert value <= max(D(0), cap - already) + D("0.005")
+
+    @given(costs=cents(12_000), more=cents(5000), already=cents(9000), subsidy=cents(3000))
+    def test_raising_costs_never_lowers_the_reimbursement(
+        self, costs: Decimal, more: Decimal, already: Decimal, subsidy: Decimal
+    ) -> None:
+        """003 art. 2.6.1: the reimbursement is monotone in the costs."""
+        kwargs = {"already_reimbursed_in_case": already, "subsidy": subsidy}
+        low = reintegration_budget(costs, **kwargs).value  # type: ignore[arg-type]
+        assert reintegration_budget(costs + more, **kwargs).value >= low  # type: ignore[arg-type]
+
+
+class TestBudgetLedger:
+    def test_periods_less_than_four_weeks_apart_share_one_budget(self) -> None:
+        """003 art. 2.6.1: 27 days between two periods is one case: 3000 + 3000 → 3000 + 1000."""
+        absences = [
+            Absence.sick(date(2025, 1, 6), date(2025, 2, 28)),
+            Absence.sick(date(2025, 3, 28), date(2025, 5, 30)),
+        ]
+        ledger = BudgetLedger(absences=absences).record_all(
+            [
+                BudgetClaim(sick_day=date(2025, 1, 20), costs=D("3000")),
+                BudgetClaim(sick_day=date(2025, 4, 15), costs=D("3000")),
+            ]
+        )
+        assert [e.reimbursed.value for e in ledger.entries] == [D("3000.00"), D("1000.00")]
+        assert ledger.totals() == ((date(2025, 1, 6), D("4000.00")),)
+        assert ledger.remaining_in_case(date(2025, 1, 6)) == D(0)
+
+    def test_four_weeks_apart_starts_a_new_budget(self) -> None:
+        """003 art. 2.6.1: 28 days between two periods is a new case with a new budget."""
+        absences = [
+            Absence.sick(date(2025, 1, 6), date(2025, 2, 28)),
+            Absence.sick(date(2025, 3, 29), date(2025, 5, 30)),
+        ]
+        ledger = BudgetLedger(absences=absences).record_all(
+            [
+                BudgetClaim(sick_day=date(2025, 1, 20), costs=D("3000")),
+                BudgetClaim(sick_day=date(2025, 4, 15), costs=D("3000")),
+            ]
+        )
+        assert [e.reimbursed.value for e in ledger.entries] == [D("3000.00"), D("3000.00")]
+        assert [e.case_first_day for e in ledger.entries] == [date(2025, 1, 6), date(2025, 3, 29)]
+
+    def test_subsidy_counts_what_was_paid_not_what_was_capped(self) -> None:
+        """003 art. 3.1: the budget is used by what the insurer paid after the subsidy."""
+        absences = [Absence.sick(date(2025, 1, 6))]
+        ledger = BudgetLedger(absences=absences).record_all(
+            [
+                BudgetClaim(sick_day=date(2025, 1, 6), costs=D("5000"), subsidy=D("1000")),
+                BudgetClaim(sick_day=date(2025, 2, 6), costs=D("2000")),
+            ]
+        )
+        assert [e.reimbursed.value for e in ledger.entries] == [D("3000.00"), D("1000.00")]
+
+    def test_an_entry_explains_its_case(self) -> None:
+        """003 art. 2.6.1: a claim's explanation names the case's first day and the samentelling."""
+        absences = [
+            Absence.sick(date(2025, 1, 6), date(2025, 1, 31)),
+            Absence.sick(date(2025, 2, 10)),
+        ]
+        ledger = BudgetLedger(absences=absences).record(
+            BudgetClaim(sick_day=date(2025, 2, 20), costs=D("500"))
+        )
+        text = ledger.entries[0].reimbursed.text()
+        assert "eerste_ziektedag = 06-01-2025" in text
+        assert "minder dan 28 dagen" in text
+
+    def test_a_day_that_is_no_sick_day_is_an_error(self) -> None:
+        """003 art. 2.6.1: a claim must name a sick day of the case it belongs to."""
+        ledger = BudgetLedger(absences=[Absence.sick(date(2025, 1, 6), date(2025, 1, 31))])
+        with pytest.raises(InvalidValueError, match="geen ziektedag"):
+            ledger.record(BudgetClaim(sick_day=date(2025, 3, 1), costs=D("100")))
+
+    def test_float_costs_are_refused_by_a_claim(self) -> None:
+        """spec §1: a float never reaches the ledger."""
+        with pytest.raises(TypeError):
+            BudgetClaim(sick_day=date(2025, 1, 6), costs=100.0)  # type: ignore[arg-type]
+
+    @given(
+        absences=sick_periods(),
+        data=st.data(),
+        wga=st.booleans(),
+    )
+    def test_no_case_is_paid_more_than_its_budget(
+        self, absences: list[Absence], data: st.DataObject, wga: bool
+    ) -> None:
+        """003 art. 2.6.1: per case the claims never add up to more than the cap, each ≤ its costs."""
+        days = [
+            p.period.start + timedelta(days=k)
+            for p in absences
+            for k in range((p.period.end - p.period.start).days)  # type: ignore[operator]
+        ]
+        claims = data.draw(
+            st.lists(
+                st.builds(BudgetClaim, sick_day=st.sampled_from(days), costs=cents(6000)),
+                max_size=8,
+            )
+        )
+        ledger = BudgetLedger(absences=absences, with_wga_or_wia=wga).record_all(claims)
+        cap = (REINTEGRATION_CAP_WGA_WIA if wga else REINTEGRATION_CAP).at(date.max).value
+        firsts = {c.first_day for c in merge_cases(absences)}
+        for first, total in ledger.totals():
+            assert first in firsts
+            assert 0 <= total <= cap
+        for entry in ledger.entries:
+            assert 0 <= entry.reimbursed.value <= entry.claim.costs
+        assert sum(t for _, t in ledger.totals()) == sum(e.reimbursed.value for e in ledger.entries)
+
+
+class TestCostBenefit:
+    def test_extra_is_limited_by_the_costs_above_the_budget(self) -> None:
+        """003 art. 2.6.1: min(10000 − 4000, 50000 − 30000 − 4000) = 6000."""
+        result = cost_benefit_contribution(D("10000"), D("4000"), D("50000"), D("30000"))
+        assert result.value == D("6000.00")
+        assert result.citations() == (ART["2.6.1"],)
+
+    def test_extra_is_limited_by_the_saving(self) -> None:
+        """003 art. 2.6.1: min(10000 − 4000, 35000 − 30000 − 4000) = 1000."""
+        assert cost_benefit_contribution(D("10000"), D("4000"), D("35000"), D("30000")).value == D(
+            "1000.00"
+        )
+
+    def test_no_saving_no_extra(self) -> None:
+        """003 art. 2.6.1: when the cost with the activity is not lower, nothing extra."""
+        assert cost_benefit_contribution(D("10000"), D("4000"), D("30000"), D("30000")).value == D(
+            "0.00"
+        )
+
+    def test_not_approved_beforehand_gives_nothing(self) -> None:
+        """003 art. 2.6.2: a contribution above the cap needs VRA's prior approval."""
+        result = cost_benefit_contribution(
+            D("10000"), D("4000"), D("50000"), D("30000"), approved_beforehand=False
+        )
+        assert result.value == D("0.00")
+        assert result.citations() == (ART["2.6.2"],)
+
+    @given(costs=cents(), budget=cents(8000), s0=cents(200_000), s1=cents(200_000))
+    def test_the_insurer_never_pays_more_than_without_the_activity(
+        self, costs: Decimal, budget: Decimal, s0: Decimal, s1: Decimal
+    ) -> None:
+        """003 art. 2.6.1: S1 + B + extra ≤ max(S0, S1 + B) — i.e. ≤ S0 whenever S0 ≥ S1 + B."""
+        extra = cost_benefit_contribution(costs, budget, s0, s1).value
+        assert extra >= 0
+        assert extra <= max(D(0), costs - budget)
+        assert s1 + budget + extra <= max(s0, s1 + budget)
+
+    @given(costs=cents(), more=cents(), budget=cents(8000), s0=cents(200_000), s1=cents(200_000))
+    def test_raising_costs_never_lowers_the_extra(
+        self, costs: Decimal, more: Decimal, budget: Decimal, s0: Decimal, s1: Decimal
+    ) -> None:
+        """003 art. 2.6.1: the extra contribution is monotone in the costs."""
+        low = cost_benefit_contribution(costs, budget, s0, s1).value
+        assert cost_benefit_contribution(costs + more, budget, s0, s1).value >= low
+
+
+class TestThirdParty:
+    def test_partial_recovery(self) -> None:
+        """003 art. 2.6.4: A 3000, K 5000, R 2500: final min(3000, 2500) = 2500, repay 500."""
+        result = third_party_settlement(D("3000"), D("5000"), D("2500"))
+        assert (result.value.final, result.value.repayment) == (D("2500.00"), D("500.00"))
+        assert result.citations() == (ART["2.6.4"],)
+
+    def test_nothing_recovered_keeps_the_advance(self) -> None:
+        """003 art. 2.6.4: no recovery: the advance becomes final, nothing is repaid."""
+        result = third_party_settlement(D("3000"), D("5000"), D("0"))
+        assert (result.value.final, result.value.repayment) == (D("3000.00"), D("0.00"))
+
+    def test_full_recovery_repays_the_advance(self) -> None:
+        """003 art. 2.6.4: everything recovered: the whole advance is repaid."""
+        result = third_party_settlement(D("3000"), D("5000"), D("6000"))
+        assert (result.value.final, result.value.repayment) == (D("0.00"), D("3000.00"))
+
+    @given(advance=cents(), costs=cents(), recovered=cents())
+    def test_final_and_repayment_add_up_to_the_advance(
+        self, advance: Decimal, costs: Decimal, recovered: Decimal
+    ) -> None:
+        """003 art. 2.6.4: final + repayment = advance, 0 ≤ final ≤ advance."""
+        settlement = third_party_settlement(advance, costs, recovered).value
+        assert settlement.final + settlement.repayment == advance
+        assert 0 <= settlement.final <= advance
+        assert settlement.repayment >= 0
+
+
+class TestPremiumWindow:
+    @pytest.mark.parametrize(
+        ("paid", "expected"),
+        [
+            (date(2021, 12, 31), False),
+            (date(2022, 1, 1), True),
+            (date(2025, 12, 31), True),
+            (date(2026, 1, 1), False),
+        ],
+    )
+    def test_current_year_and_three_before(self, paid: date, expected: bool) -> None:
+        """003 art. 2.5.3, 2.6.3: for premium year 2025 the payments of 2022 … 2025 count."""
+        result = counts_for_premium(paid, 2025)
+        assert result.value is expected
+        assert set(result.citations()) == {ART["2.5.3"], ART["2.6.3"]}
+
+    def test_a_year_that_is_no_year_is_an_error(self) -> None:
+        """003 art. 2.6.3: the premium year must be a real year."""
+        with pytest.raises(InvalidValueError, match="premiejaar"):
+            counts_for_premium(date(2025, 1, 1), 0)
+        with pytest.raises(TypeError, match="premiejaar"):
+            counts_for_premium(date(2025, 1, 1), True)
+
+    @given(year=st.integers(2000, 2090))
+    def test_exactly_four_years_count(self, year: int) -> None:
+        """003 art. 2.6.3: exactly the four years Y − 3 … Y count, on every day of them."""
+        counted = {
+            y for y in range(year - 6, year + 3) if counts_for_premium(date(y, 6, 30), year).value
+        }
+        assert counted == {year - 3, year - 2, year - 1, year}
+
+    def test_years_before_the_conditions_are_an_error(self) -> None:
+        """spec §7: a premium year before the conditions' first valid date has no parameter."""
+        with pytest.raises(InvalidValueError, match="premie_voorgaande_jaren"):
+            counts_for_premium(date(1998, 1, 1), 1999)
