@@ -425,5 +425,5 @@ class TestPremiumWindow:
 
     def test_years_before_the_conditions_are_an_error(self) -> None:
         """spec §7: a premium year before the conditions' first valid date has no parameter."""
-        with pytest.raises(InvalidValueError, match="premie_voorgaande_jaren"):
+        with pytest.raises(InvalidValueError, match=r"premiejaar: .*premie_voorgaande_jaren"):
             counts_for_premium(date(1998, 1, 1), 1999)

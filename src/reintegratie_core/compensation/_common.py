@@ -9,6 +9,7 @@ from typing import TypeVar
 
 import attrs
 
+from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Ground, ParameterValue
 from reintegratie_core.money import AmountLike, money
 from reintegratie_core.parameters import Parameter, ParameterHistory
@@ -16,14 +17,22 @@ from reintegratie_core.parameters import Parameter, ParameterHistory
 V = TypeVar("V", int, Decimal, str, bool)
 
 
-def in_force(history: ParameterHistory[V], on: date | None) -> Parameter[V]:
+def in_force(
+    history: ParameterHistory[V], on: date | None, argument: str | None = None
+) -> Parameter[V]:
     """The version of a parameter in force on ``on``; without a date, the newest version.
 
     The core has no clock: a caller that knows the relevant date (the contract year, the
-    premium year, the first sick day) passes it; otherwise the conditions as they now read
-    apply (``spec/domain.md`` §7).
+    premium year) passes it; otherwise the conditions as they now read apply
+    (``spec/domain.md`` §7). When no version is valid on ``on`` the error names
+    ``argument``, the input that gave the date.
     """
-    return history.at(date.max if on is None else on)
+    try:
+        return history.at(date.max if on is None else on)
+    except InvalidValueError as exc:
+        if argument is None:
+            raise
+        raise InvalidValueError(f"{argument}: {exc}") from None
 
 
 def amount(value: AmountLike, name: str) -> Decimal:

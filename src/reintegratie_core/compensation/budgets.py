@@ -490,7 +490,13 @@ def third_party_settlement(
         rule="de vergoeding is een voorschot; definitief = max(0, min(voorschot, kosten − "
         "verhaald)); terug te betalen = voorschot − definitief",
         citation=ART_2_6_4,
-        parameters=(("voorschot", voorschot), ("kosten", kosten), ("verhaald", verhaald)),
+        parameters=(
+            ("voorschot", voorschot),
+            ("kosten", kosten),
+            ("verhaald", verhaald),
+            ("definitief", settlement.final),
+            ("terug_te_betalen", settlement.repayment),
+        ),
     )
     return Explained(settlement, (ground,))
 
@@ -514,7 +520,7 @@ def counts_for_premium(payment_date: date, premium_year: int) -> Explained[bool]
     if not 1 <= premium_year <= _MAX_YEAR:
         msg = f"premiejaar: {premium_year} is geen geldig jaartal (1 t/m {_MAX_YEAR})"
         raise InvalidValueError(msg)
-    preceding = in_force(PREMIUM_PRECEDING_YEARS, date(premium_year, 1, 1))
+    preceding = in_force(PREMIUM_PRECEDING_YEARS, date(premium_year, 1, 1), "premiejaar")
     value = premium_year - preceding.value <= payment_date.year <= premium_year
     grounds = grounds_for(
         "een vergoeding telt mee voor de premie van jaar Y als zij betaald is in het lopende "

@@ -121,7 +121,7 @@ def prorated_fee(
             f"{employed_from.isoformat()}"
         )
         raise InvalidPeriodError(msg)
-    months = in_force(FEE_YEAR_MONTHS, contract_year_start)
+    months = in_force(FEE_YEAR_MONTHS, contract_year_start, "contractjaar_start")
     year_end = add_months(contract_year_start, months.value)
     first = max(contract_year_start, employed_from)
     end = year_end if employed_until is None else min(year_end, employed_until + ONE_DAY)
