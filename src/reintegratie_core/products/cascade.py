@@ -1,0 +1,358 @@
+"""One cascade engine over the coupling tables (``spec/domain.md`` §4).
+
+Terminating module *A* on date *d* for reason *r* ends *A* and, transitively, every module
+reached by a coupling rule "when X ends, Y ends on the same date" whose source ended for a
+reason the rule lets through (``003`` art. 1.5.2: not ``overstap_arbodienst``). Every ended
+module ends on *d* and records the articles that ended it: for *A* the article allowing
+reason *r*; for a coupled module the rules from the modules that ended one step earlier
+(breadth first, so the shortest chain of rules is recorded).
+
+The engine has no per-product branches. Its result depends only on the *set* of rules —
+not the order in which a product lists them — and it is limited to the modules a policy
+holds (``held``). A module ended by coupling records the reason ``einde_gekoppelde_module``;
+that is the reason its own outgoing rules see.
+
+:class:`Policy` applies the cascade to module contracts with dates: a module already ended
+on or before *d* is left as it is (and, its own cascade having been applied when it ended,
+not followed); a module that would end later is brought forward to *d*. So terminating twice
+changes nothing, and no module outlives a module it is coupled to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.products.model import (
+    CouplingRule,
+    Module,
+    Product,
+    TerminationReason,
+)
+
+DEFAULT_REASON = TerminationReason.OPZEGGING_WERKGEVER
+
+
+@attrs.frozen(kw_only=True)
+class EndedModule:
+    """A module that ends in a cascade: when, why, and by which rules."""
+
+    module: str
+    date: date
+    reason: TerminationReason
+    #: The coupling rules that ended it (empty for the module terminated first).
+    rules: tuple[CouplingRule, ...] = ()
+    #: The articles that ended it: the reason's article, or the rules' articles.
+    citations: tuple[Citation, ...] = ()
+    #: Number of rules between the first module and this one (0 for the first).
+    depth: int = 0
+    #: The first module's end is governed by its own conditions (any reason accepted).
+    own_conditions: bool = False
+
+    @property
+    def causes(self) -> tuple[str, ...]:
+        """The modules whose end made this one end (empty for the first)."""
+        return tuple(dict.fromkeys(r.source for r in self.rules))
+
+    def grond(self) -> str:
+        """The Dutch *grond* text of ``RI_CASCADE``: reason or cause, then the articles."""
+        articles = "; ".join(str(c) for c in self.citations)
+        if not self.rules:
+            where = "; eigen voorwaarden van de module" if self.own_conditions else ""
+            return f"reden {self.reason.value} ({articles}{where})"
+        return f"einde {', '.join(self.causes)} ({articles})"
+
+
+@attrs.frozen(kw_only=True)
+class Cascade:
+    """The result of terminating ``first`` on ``date`` for ``reason``."""
+
+    product: str
+    first: str
+    date: date
+    reason: TerminationReason
+    ended: tuple[EndedModule, ...]
+
+    @property
+    def modules(self) -> tuple[str, ...]:
+        """The codes of every ended module, the first one first."""
+        return tuple(e.module for e in self.ended)
+
+    def get(self, module: str) -> EndedModule | None:
+        """The entry of ``module`` (a canonical module code), or ``None`` when it stays."""
+        for entry in self.ended:
+            if entry.module == module:
+                return entry
+        return None
+
+
+def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...]:
+    """The module codes a policy holds, validated against the product.
+
+    Defined as:: every code known (aliases allowed), no duplicates, at most one module per
+    choice group (``001``: one basismodule, one arbo module). ``None`` = every module.
+    """
+    if held is None:
+        return product.module_codes
+    codes: list[str] = []
+    for given in held:
+        code = product.module(given).code
+        if code in codes:
+            msg = f"module {code} staat meer dan eens in de polis"
+            raise InvalidValueError(msg)
+        codes.append(code)
+    groups: dict[str, str] = {}
+    for code in codes:
+        group = product.module(code).choice_group
+        if group is None:
+            continue
+        if group in groups:
+            options = ", ".join(m.code for m in product.modules if m.choice_group == group)
+            msg = (
+                f"een polis heeft één module uit de keuzegroep {group} ({options}), "
+                f"niet zowel {groups[group]} als {code}"
+            )
+            raise InvalidValueError(msg)
+        groups[group] = code
+    return tuple(sorted(codes, key=product.module_codes.index))
+
+
+def _rule_key(product: Product, rule: CouplingRule) -> tuple[int, int, tuple[str, ...]]:
+    return (
+        product.module_codes.index(rule.source),
+        product.module_codes.index(rule.target),
+        tuple(str(c) for c in rule.citations),
+    )
+
+
+def cascade(
+    product: Product,
+    module: str,
+    on: date,
+    reason: TerminationReason = DEFAULT_REASON,
+    held: Iterable[str] | None = None,
+) -> Explained[Cascade]:
+    """Every module that ends when ``module`` ends on ``on`` for ``reason``.
+
+    Defined as:: breadth first from ``module``: a held module Y not yet ended ends when a
+    rule X → Y exists with X ended one step earlier and X's reason not in the rule's
+    ``unless`` (``000`` 4.1; ``001`` 1.8, 2.2, 2.3, 2.5; ``004`` 1.9, 2.2, 2.5; ``003``
+    1.5.2). The first module's reason must be allowed for it (``001``/``004`` art. 2.4,
+    ``000`` art. 4.2). All end on ``on``.
+
+    Raises :class:`UnknownCodeError` for an unknown module,
+    :class:`ReasonNotAllowedError` for a reason the module's conditions do not allow, and
+    :class:`InvalidValueError` when ``module`` is not among ``held``.
+    """
+    first: Module = product.module(module)
+    held_codes = resolve_held(product, held)
+    if first.code not in held_codes:
+        msg = (
+            f"{first.code} zit niet in de modules van de polis ({', '.join(held_codes) or 'geen'})"
+        )
+        raise InvalidValueError(msg)
+    citations = product.check_reason(first, reason)
+    ended: dict[str, EndedModule] = {
+        first.code: EndedModule(
+            module=first.code,
+            date=on,
+            reason=reason,
+            citations=citations,
+            own_conditions=not first.termination,
+        )
+    }
+    level = [first.code]
+    depth = 0
+    while level:
+        depth += 1
+        found: dict[str, list[CouplingRule]] = {}
+        for rule in product.couplings:
+            if (
+                rule.source in level
+                and rule.target in held_codes
+                and rule.target not in ended
+                and rule.propagates(ended[rule.source].reason)
+            ):
+                found.setdefault(rule.target, []).append(rule)
+        for target, rules in found.items():
+            ordered = tuple(sorted(rules, key=lambda r: _rule_key(product, r)))
+            ended[target] = EndedModule(
+                module=target,
+                date=on,
+                reason=TerminationReason.EINDE_GEKOPPELDE_MODULE,
+                rules=ordered,
+                citations=tuple(dict.fromkeys(c for r in ordered for c in r.citations)),
+                depth=depth,
+            )
+        level = sorted(found, key=product.module_codes.index)
+    entries = tuple(
+        sorted(ended.values(), key=lambda e: (e.depth, product.module_codes.index(e.module)))
+    )
+    result = Cascade(product=product.code, first=first.code, date=on, reason=reason, ended=entries)
+    return Explained(result, _grounds(result))
+
+
+def _grounds(result: Cascade) -> tuple[Ground, ...]:
+    grounds: list[Ground] = []
+    for entry in result.ended:
+        if entry.rules:
+            rule = f"{entry.module} eindigt per gelijke datum als {', '.join(entry.causes)} eindigt"
+        elif entry.own_conditions:
+            rule = (
+                f"{entry.module} beëindigd om reden {entry.reason.value} (het einde van deze "
+                "module volgt de eigen voorwaarden van die module)"
+            )
+        else:
+            rule = f"{entry.module} beëindigd om reden {entry.reason.value}"
+        parameters = (("module", entry.module), ("einddatum", entry.date))
+        grounds.extend(
+            Ground(rule=rule, citation=c, parameters=parameters) for c in entry.citations
+        )
+    return tuple(grounds)
+
+
+def ends_with(
+    product: Product,
+    module: str,
+    ended_module: str,
+    reason: TerminationReason = DEFAULT_REASON,
+    held: Iterable[str] | None = None,
+) -> Explained[bool]:
+    """True when ``module`` ends because ``ended_module`` ends for ``reason``.
+
+    Defined as:: module ∈ cascade(product, ended_module, reason).modules (a module ends
+    with itself). The date does not matter: every cascaded module ends on the same date.
+    """
+    target = product.module(module)
+    outcome = cascade(product, ended_module, date(2000, 1, 1), reason, held)
+    entry = outcome.value.get(target.code)
+    if entry is None:
+        blocked = [
+            r
+            for r in product.couplings
+            if r.target == target.code
+            and r.source in outcome.value.modules
+            and not r.propagates(outcome.value.get(r.source).reason)  # type: ignore[union-attr]
+        ]
+        grounds: list[Ground] = [
+            Ground(
+                rule=(
+                    f"{target.code} eindigt niet mee: reden {outcome.value.reason.value} "
+                    f"laat de koppeling {r.source} → {r.target} niet door"
+                ),
+                citation=c,
+            )
+            for r in blocked
+            for c in r.citations
+        ]
+        if not grounds:
+            grounds = [
+                Ground(
+                    rule=(
+                        f"geen koppeling leidt van {outcome.value.first} naar {target.code}; "
+                        f"eindigen mee: {', '.join(outcome.value.modules)}"
+                    ),
+                    citation=c,
+                )
+                for c in dict.fromkeys(c for e in outcome.value.ended for c in e.citations)
+            ]
+        return Explained(False, tuple(grounds))
+    grounds_true = tuple(g for g in outcome.grounds if ("module", entry.module) in g.parameters)
+    return Explained(True, tuple(attrs.evolve(g, parameters=()) for g in grounds_true))
+
+
+# --- Policies: module contracts with dates ----------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ModuleContract:
+    """A module a policy holds: its start (ingangsdatum) and, once ended, end and reason."""
+
+    module: str
+    start: date
+    end: date | None = None
+    reason: TerminationReason | None = None
+
+    def alive_on(self, day: date) -> bool:
+        """True when the module has not ended on or before ``day``."""
+        return self.end is None or self.end > day
+
+
+def _contract_tuple(value: Iterable[ModuleContract]) -> tuple[ModuleContract, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """A policy (polis): the module contracts of one product (``spec/domain.md`` §4)."""
+
+    product: Product
+    contracts: tuple[ModuleContract, ...] = attrs.field(converter=_contract_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        resolve_held(self.product, (c.module for c in self.contracts))
+        for contract in self.contracts:
+            if contract.module != self.product.module(contract.module).code:
+                msg = f"{contract.module}: gebruik de modulecode {self.product.module(contract.module).code}"
+                raise InvalidValueError(msg)
+
+    @classmethod
+    def of(cls, product: Product, starts: dict[str, date]) -> Policy:
+        """A running policy holding the modules ``starts`` names, from those dates."""
+        contracts = tuple(
+            ModuleContract(module=product.module(code).code, start=start)
+            for code, start in starts.items()
+        )
+        return cls(product=product, contracts=contracts)
+
+    def contract(self, module: str) -> ModuleContract:
+        """The contract of ``module``; an error names the modules the policy holds."""
+        code = self.product.module(module).code
+        for contract in self.contracts:
+            if contract.module == code:
+                return contract
+        held = ", ".join(c.module for c in self.contracts)
+        msg = f"de polis heeft geen module {code} (wel: {held})"
+        raise InvalidValueError(msg)
+
+    def terminate(
+        self, module: str, on: date, reason: TerminationReason = DEFAULT_REASON
+    ) -> Explained[Policy]:
+        """The policy after ``module`` ends on ``on`` for ``reason``, with the cascade.
+
+        Defined as:: if the module has already ended on or before ``on``, nothing
+        changes; otherwise cascade over the modules still running on ``on`` and set each
+        ended module's end to ``on`` (an end planned later is brought forward).
+        """
+        contract = self.contract(module)
+        if not contract.alive_on(on):
+            assert contract.end is not None
+            ground = Ground(
+                rule=f"{contract.module} is al beëindigd per {contract.end.strftime('%d-%m-%Y')}; er verandert niets",
+                citation=Citation.decision("§4"),
+            )
+            return Explained(self, (ground,))
+        alive = [c.module for c in self.contracts if c.alive_on(on)]
+        outcome = cascade(self.product, contract.module, on, reason, alive)
+        ending = {e.module: e for e in outcome.value.ended}
+        contracts = tuple(
+            attrs.evolve(c, end=on, reason=ending[c.module].reason) if c.module in ending else c
+            for c in self.contracts
+        )
+        return Explained(attrs.evolve(self, contracts=contracts), outcome.grounds)
+
+
+__all__ = [
+    "DEFAULT_REASON",
+    "Cascade",
+    "EndedModule",
+    "ModuleContract",
+    "Policy",
+    "cascade",
+    "ends_with",
+    "resolve_held",
+]

@@ -1,0 +1,250 @@
+"""Duration and cancellation: contractvervaldata and the earliest cancellation date.
+
+``spec/domain.md`` §4 "Duration and contractvervaldatum" and "Cancellation by the employer":
+
+* **Basismodule dates** recur every contract term (default 12 months) from any one given
+  date, past or future: ``C_k = anchor + k·term months`` for every whole *k* — computed
+  from the anchor each time, never chained (§1).
+* **First contractvervaldatum** of a module that follows the basismodule (``001`` art.
+  2.1, ``004`` art. 2.1): the first ``C_k`` with ``C_k > start`` and
+  ``C_k ≥ start + minimum run`` (``001``: at least 12 months; §8).
+* **Earliest cancellation** (``001`` art. 2.3): the first ``C_k`` with
+  ``start + 12 months ≤ C_k`` and the notice received no later than ``C_k − 1 month``.
+  A module that cannot be cancelled on its own (``004`` art. 2.3, ``003`` art. 1.5.2,
+  ``000`` art. 4.1) is a :class:`~reintegratie_core.products.model.NotCancellableError`.
+
+The parameters (term, minimum run, notice) are the product's, in force on the module's
+start date (the conditions under which the module was taken out); an explicit ``term``
+overrides the contract term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from reintegratie_core.dates import ONE_DAY, add_months
+from reintegratie_core.errors import InvalidValueError, NotApplicableError
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.products.cascade import cascade
+from reintegratie_core.products.model import (
+    CancellationKind,
+    Duration,
+    Module,
+    NotCancellableError,
+    Product,
+    TerminationReason,
+)
+
+#: Above this many contract terms between anchor and target a date is out of range.
+_MAX_TERMS = 200_000
+
+
+def basis_date(anchor: date, term_months: int, k: int) -> date:
+    """The *k*-th basismodule contractvervaldatum counted from ``anchor`` (k may be < 0).
+
+    Defined as:: anchor + k·term months (relativedelta, month-end clamp; never chained).
+    """
+    return add_months(anchor, k * term_months)
+
+
+def _first_index(
+    anchor: date, term_months: int, predicate: Callable[[date], bool], start: int
+) -> int:
+    """The smallest ``k ≥ start`` whose basis date satisfies a monotone ``predicate``."""
+    k = start
+    while not predicate(basis_date(anchor, term_months, k)):
+        k += 1
+        if k - start > _MAX_TERMS:  # pragma: no cover - guarded by the date range
+            msg = "geen contractvervaldatum binnen het datumbereik"
+            raise InvalidValueError(msg)
+    return k
+
+
+def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
+    """The smallest *k* with ``basis_date(anchor, term, k) ≥ threshold``.
+
+    Defined as:: estimate k from the month difference, then step to the exact first index
+    (the basis dates increase with k).
+    """
+    if term_months < 1:
+        msg = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
+        raise InvalidValueError(msg)
+    months = (threshold.year - anchor.year) * 12 + (threshold.month - anchor.month)
+    k = months // term_months - 1
+    while basis_date(anchor, term_months, k) >= threshold:
+        k -= 1
+    return _first_index(anchor, term_months, lambda c: c >= threshold, k)
+
+
+def _term(
+    product: Product, duration: Duration, start: date, term: int | None
+) -> tuple[int, tuple[str, ParameterValue], Citation | None]:
+    if term is not None:
+        if term < 1:
+            msg = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
+            raise InvalidValueError(msg)
+        return term, ("contracttermijn_maanden", term), None
+    parameter = product.months(duration.term_parameter, start)
+    return parameter.value, parameter.as_pair(), parameter.citation
+
+
+def _duration(product: Product, module: Module) -> Duration:
+    if module.duration is None:
+        having = [m.code for m in product.modules if m.duration is not None]
+        known = ", ".join(having) if having else "geen enkele module van dit product"
+        msg = (
+            f"{module.code} heeft in {product.code} geen eigen contractvervaldatum; de "
+            f"voorwaarden regelen haar looptijd niet (contractvervaldatum bekend voor: {known})"
+        )
+        raise NotApplicableError(msg)
+    return module.duration
+
+
+def first_expiry(
+    product: Product,
+    module: Module,
+    start: date,
+    basis_expiry: date,
+    term: int | None = None,
+) -> Explained[date]:
+    """The module's first contractvervaldatum (``001`` art. 2.1, ``004`` art. 2.1).
+
+    Defined as:: the first C = basis_expiry + k·term months (any whole k) with C > start
+    and C ≥ start + minimum run months (``001``: 12; none for a basismodule or ``004``).
+
+    Raises :class:`NotApplicableError` for a module without a duration rule.
+    """
+    duration = _duration(product, module)
+    term_months, term_pair, term_citation = _term(product, duration, start, term)
+    parameters: list[tuple[str, ParameterValue]] = [
+        ("ingangsdatum_module", start),
+        ("contractvervaldatum_basis", basis_expiry),
+        term_pair,
+    ]
+    threshold = start + ONE_DAY
+    minimum_text = "na de ingangsdatum"
+    citations = list(duration.citations)
+    if duration.min_run_parameter is not None:
+        minimum = product.months(duration.min_run_parameter, start)
+        parameters.append(minimum.as_pair())
+        citations.append(minimum.citation)
+        if minimum.value > 0:
+            threshold = max(threshold, add_months(start, minimum.value))
+            minimum_text = f"op of na ingangsdatum + {minimum.value} maanden"
+    k = first_basis_index(basis_expiry, term_months, threshold)
+    result = basis_date(basis_expiry, term_months, k)
+    rule = (
+        f"{module.code} krijgt de contractvervaldatum van de basismodule: de eerste "
+        f"contractvervaldatum van de basismodule {minimum_text}; de data van de basismodule "
+        f"herhalen zich elke {term_months} maanden vanaf {basis_expiry.strftime('%d-%m-%Y')}"
+    )
+    if term_citation is not None:
+        citations.append(term_citation)
+    grounds = tuple(
+        Ground(rule=rule, citation=c, parameters=tuple(parameters))
+        for c in dict.fromkeys(citations)
+    )
+    return Explained(result, grounds)
+
+
+def earliest_cancellation(
+    product: Product,
+    module: Module,
+    start: date,
+    basis_expiry: date,
+    received: date,
+    *,
+    term: int | None = None,
+) -> Explained[date]:
+    """The earliest date an employer's notice takes effect (``001`` art. 2.3).
+
+    Defined as:: the first basis date C = basis_expiry + k·term months with
+    start + minimum run months ≤ C (and C > start) and received ≤ C − notice months.
+    The module ends per C (its last day is the day before); cancelling it also ends what
+    is coupled to it (``001`` art. 2.3: Arbobegeleiding/Arbosignaal).
+
+    Raises :class:`NotCancellableError` for a module that cannot be cancelled on its own
+    (``004`` art. 2.3, ``003`` art. 1.5.2, ``000`` art. 4.1) and
+    :class:`NotApplicableError` when these conditions do not regulate its cancellation.
+    """
+    cancellation = module.cancellation
+    if cancellation is None:
+        having = [
+            m.code
+            for m in product.modules
+            if m.cancellation is not None and m.cancellation.kind is CancellationKind.AT_BASE_EXPIRY
+        ]
+        known = ", ".join(having) if having else "geen enkele module van dit product"
+        msg = (
+            f"de voorwaarden van {product.code} regelen de opzegging van {module.code} niet "
+            f"(die valt onder de eigen voorwaarden van die module; opzegdatum bekend voor: {known})"
+        )
+        raise NotApplicableError(msg)
+    where = "; ".join(str(c) for c in cancellation.citations)
+    if cancellation.kind is CancellationKind.NOT_SEPARATELY:
+        coupled = " of ".join(
+            dict.fromkeys(r.source for r in product.couplings if r.target == module.code)
+        )
+        msg = (
+            f"{module.code} kan niet los worden opgezegd; de module eindigt alleen als "
+            f"{coupled or 'de module waaraan zij gekoppeld is'} eindigt ({where})"
+        )
+        raise NotCancellableError(msg)
+    duration = _duration(product, module)
+    term_months, term_pair, term_citation = _term(product, duration, start, term)
+    assert cancellation.notice_parameter is not None  # checked by Cancellation
+    notice = product.months(cancellation.notice_parameter, start)
+    minimum_months = 0
+    parameters: list[tuple[str, ParameterValue]] = [
+        ("ingangsdatum_module", start),
+        ("contractvervaldatum_basis", basis_expiry),
+        ("ontvangst_opzegging", received),
+        term_pair,
+        notice.as_pair(),
+    ]
+    citations = [*cancellation.citations, notice.citation]
+    if cancellation.min_run_parameter is not None:
+        minimum = product.months(cancellation.min_run_parameter, start)
+        minimum_months = minimum.value
+        parameters.append(minimum.as_pair())
+        citations.append(minimum.citation)
+    if term_citation is not None:
+        citations.append(term_citation)
+    earliest_run = max(start + ONE_DAY, add_months(start, minimum_months))
+    k_run = first_basis_index(basis_expiry, term_months, earliest_run)
+    k_received = first_basis_index(basis_expiry, term_months, received)
+    k = _first_index(
+        basis_expiry,
+        term_months,
+        lambda c: add_months(c, -notice.value) >= received,
+        max(k_run, k_received),
+    )
+    result = basis_date(basis_expiry, term_months, k)
+    rule = (
+        f"opzegging per de eerste contractvervaldatum C van de basismodule waarop de module "
+        f"minstens {minimum_months} maanden heeft gelopen (ingangsdatum + {minimum_months} "
+        f"maanden ≤ C) en de opzegging uiterlijk C − {notice.value} maand(en) is ontvangen "
+        f"(hier uiterlijk {add_months(result, -notice.value).strftime('%d-%m-%Y')})"
+    )
+    grounds = [
+        Ground(rule=rule, citation=c, parameters=tuple(parameters))
+        for c in dict.fromkeys(citations)
+    ]
+    ended = cascade(product, module.code, result, TerminationReason.OPZEGGING_WERKGEVER).value
+    others = [e for e in ended.ended if e.module != module.code]
+    if others:
+        also = ", ".join(e.module for e in others)
+        grounds.extend(
+            Ground(rule=f"de opzegging beëindigt per dezelfde datum ook: {also}", citation=citation)
+            for citation in dict.fromkeys(c for e in others for c in e.citations)
+        )
+    return Explained(result, tuple(grounds))
+
+
+__all__ = [
+    "basis_date",
+    "earliest_cancellation",
+    "first_basis_index",
+    "first_expiry",
+]

@@ -1,0 +1,459 @@
+"""Insurer-defined products from TOML (cattrs at the edge; ``spec/domain.md`` §7).
+
+An insurer describes its own product variant in a TOML file with Dutch keys that mirror
+:class:`~reintegratie_core.products.model.Product` (see ``docs/examples/eigen-product.toml``)::
+
+    code = "eigen-verzuimpakket"
+    naam = "Eigen Verzuimpakket"
+    bronnen = ["Voorwaarden Eigen Verzuimpakket 2026 art. 1"]
+    dienstverleningsmodule = "begeleiding"
+    recht_op_dienstverlening = { module = "begeleiding", bronnen = ["... art. 3.2"] }
+
+    [[modules]]
+    code = "begeleiding"
+    ...
+
+A citation is text ``"<bron> art. <artikel>"``: with a seed code (``000``–``004``) as the
+source it cites that seed, any other source (a statute, the insurer's own conditions) is
+cited as a document; ``"besluit §8"`` cites a recorded decision. Parameters are a list of
+dated values (``naam``, ``waarde``, ``bron``, ``geldig_vanaf``); whole numbers stay whole,
+decimals are written as text (``"0.70"``) so that no binary fraction enters.
+
+:func:`load_product` refuses invalid input with a :class:`ProductFileError` whose message
+names every wrong field by its path (``modules[1].koppelingen[0].naar``) and says what is
+accepted. :func:`unstructure_product` / :func:`structure_product` are the two directions of
+the same mapping; ``structure_product(unstructure_product(p)) == p`` for every product.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import tomllib
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import TypeAlias, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen._consts import AttributeOverride
+
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.explain import SEEDS, Citation, SourceKind
+from reintegratie_core.parameters import Parameter, ParameterHistory
+from reintegratie_core.products.model import (
+    Product,
+    ProductDefinitionError,
+    ProductParameter,
+)
+
+#: Attribute name → TOML key, the same in every class (so error paths translate back).
+KEYS: dict[str, str] = {
+    "name": "naam",
+    "aliases": "aliassen",
+    "citations": "bronnen",
+    "couplings": "koppelingen",
+    "service_module": "dienstverleningsmodule",
+    "eligibility": "recht_op_dienstverlening",
+    "choice_group": "keuzegroep",
+    "termination": "beeindiging",
+    "duration": "looptijd",
+    "cancellation": "opzegging",
+    "consequences": "gevolgen",
+    "reasons": "redenen",
+    "source": "van",
+    "target": "naar",
+    "unless": "behalve_bij",
+    "only": "alleen_bij",
+    "min_run_parameter": "minimale_looptijd",
+    "term_parameter": "contracttermijn",
+    "notice_parameter": "opzegtermijn",
+    "kind": "soort",
+    "description": "omschrijving",
+    "relapse_parameter": "terugvaltermijn",
+}
+
+_V = TypeVar("_V")
+_ParametersType: TypeAlias = tuple[ProductParameter, ...]
+_CITATION_HINT = (
+    "verwacht tekst als '001 art. 2.3', '002 «titel»', 'Voorwaarden X art. 4' of 'besluit §8'"
+)
+_DATE_HINT = "verwacht een datum, bijv. 2026-01-01"
+
+
+class ProductFileError(InvalidValueError):
+    """A product file that cannot be read: each wrong field named by its path."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("productdefinitie ongeldig: " + "; ".join(problems))
+
+
+# --- leaf conversions ---------------------------------------------------------------------
+
+
+def citation_text(citation: Citation) -> str:
+    """A citation as the product file writes it: ``"001 art. 2.3"``, ``"besluit §8"``."""
+    if citation.kind is SourceKind.DECISION:
+        return f"besluit {citation.article}"
+    if citation.kind is SourceKind.SEED and not citation.article[:1].isdigit():
+        return f"{citation.source} «{citation.article}»"
+    return f"{citation.source} art. {citation.article}"
+
+
+def parse_citation(text: object) -> Citation:
+    """A citation from its product-file text (see :func:`citation_text`)."""
+    if not isinstance(text, str):
+        msg = f"{text!r} is geen tekst ({_CITATION_HINT})"
+        raise TypeError(msg)
+    stripped = text.strip()
+    if stripped.lower().startswith("besluit "):
+        return Citation.decision(stripped[len("besluit ") :].strip())
+    titled = re.fullmatch(r"(\S+)\s+«(.+)»", stripped)
+    if titled and titled.group(1) in SEEDS:
+        return Citation.seed(titled.group(1), titled.group(2).strip())
+    source, separator, article = stripped.partition(" art. ")
+    if not separator or not source.strip() or not article.strip():
+        msg = f"{text!r} is geen bron ({_CITATION_HINT})"
+        raise ValueError(msg)
+    source, article = source.strip(), article.strip()
+    if source in SEEDS:
+        return Citation.seed(source, article)
+    return Citation.statute(source, article)
+
+
+def _strict_str(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        msg = f"{value!r} is geen tekst (verwacht tekst tussen aanhalingstekens)"
+        raise TypeError(msg)
+    return value
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    known = ", ".join(str(m.value) for m in cls)
+
+    def hook(value: object, _type: object) -> enum.Enum:
+        if isinstance(value, str):
+            key = re.sub(r"[\s\-_]+", "_", value.strip().lower())
+            for member in cls:
+                if member.value in {key, value}:
+                    return member
+        msg = f"onbekende waarde {value!r} (bekend: {known})"
+        raise ValueError(msg)
+
+    return hook
+
+
+def _date_hook(value: object, _type: object) -> date:
+    if isinstance(value, datetime):
+        msg = f"{value!r} is een tijdstip ({_DATE_HINT})"
+        raise TypeError(msg)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    msg = f"{value!r} is geen datum ({_DATE_HINT})"
+    raise ValueError(msg)
+
+
+def _number(value: object) -> int | Decimal:
+    if isinstance(value, bool):
+        msg = f'{value!r} is geen getal (verwacht een geheel getal of tekst als "0.70")'
+        raise TypeError(msg)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if number.is_finite():
+            return number
+    msg = f'{value!r} is geen getal (verwacht een geheel getal of tekst als "0.70")'
+    raise ValueError(msg)
+
+
+# --- the converter ------------------------------------------------------------------------
+
+
+_PARAMETER_KEYS = ("naam", "waarde", "bron", "geldig_vanaf")
+
+
+def _field(row: dict[str, object], key: str, convert: Callable[[object], _V]) -> _V:
+    try:
+        return convert(row[key])
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{key}: {exc}") from None
+
+
+def _parameter_row(row: object) -> Parameter[int] | Parameter[Decimal]:
+    """One ``[[parameters]]`` row: a dated, cited value."""
+    if not isinstance(row, dict):
+        msg = "verwacht een tabel met naam, waarde, bron, geldig_vanaf"
+        raise TypeError(msg)
+    extra = set(row) - set(_PARAMETER_KEYS)
+    if extra:
+        raise ForbiddenExtraKeysError("", dict, extra)
+    missing = [key for key in _PARAMETER_KEYS if key not in row]
+    if missing:
+        msg = f"ontbreekt: {', '.join(missing)}"
+        raise KeyError(msg)
+    name = _field(row, "naam", lambda v: _strict_str(v, str))
+    number = _field(row, "waarde", _number)
+    citation = _field(row, "bron", parse_citation)
+    valid_from = _field(row, "geldig_vanaf", lambda v: _date_hook(v, date))
+    if isinstance(number, int):
+        return Parameter(name=name, value=number, citation=citation, valid_from=valid_from)
+    return Parameter(name=name, value=number, citation=citation, valid_from=valid_from)
+
+
+def _structure_parameters(value: object, _type: object) -> _ParametersType:
+    """``[[parameters]]`` rows (one per dated version) → one history per name."""
+    if not isinstance(value, list):
+        msg = "verwacht een lijst [[parameters]] met naam, waarde, bron, geldig_vanaf"
+        raise TypeError(msg)
+    rows: list[Parameter[int] | Parameter[Decimal]] = []
+    errors: list[Exception] = []
+    for index, row in enumerate(value):
+        try:
+            rows.append(_parameter_row(row))
+        except Exception as exc:  # noqa: BLE001 - collected and reported with their path
+            exc.__notes__ = [
+                *getattr(exc, "__notes__", []),
+                IterableValidationNote(f"parameter @ index {index}", index, Parameter),
+            ]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError("parameters", errors, list)
+    histories: list[ProductParameter] = []
+    for name in dict.fromkeys(row.name for row in rows):
+        whole = [r for r in rows if r.name == name and isinstance(r.value, int)]
+        decimal = [r for r in rows if r.name == name and isinstance(r.value, Decimal)]
+        if whole and decimal:
+            msg = f"parameter {name!r}: alle versies zijn hele getallen óf alle decimalen"
+            raise ValueError(msg)
+        try:
+            histories.append(ParameterHistory.of(whole) if whole else ParameterHistory.of(decimal))
+        except InvalidValueError as exc:
+            raise ValueError(str(exc)) from None
+    return tuple(histories)
+
+
+def _unstructure_parameters(value: _ParametersType) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for history in value:
+        for version in history.versions:
+            number = version.value
+            rows.append(
+                {
+                    "naam": version.name,
+                    "waarde": number if isinstance(number, int) else str(number),
+                    "bron": citation_text(version.citation),
+                    "geldig_vanaf": version.valid_from,
+                }
+            )
+    return rows
+
+
+def _is_sequence(cls: object) -> bool:
+    return typing.get_origin(cls) in (tuple, frozenset) and cls != _ParametersType
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+
+    def sequence_factory(cls: object) -> Callable[[object, object], object]:
+        origin = typing.get_origin(cls)
+        element = typing.get_args(cls)[0]
+
+        def hook(value: object, _type: object) -> object:
+            if not isinstance(value, list | tuple | set | frozenset):
+                msg = f"{value!r} is geen lijst (verwacht [..., ...])"
+                raise TypeError(msg)
+            items: list[object] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(converter.structure(item, element))
+                except Exception as exc:  # noqa: BLE001 - collected with their path
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"@ index {index}", index, element),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"lijst {cls!r}", errors, typing.cast("type", cls))
+            return origin(items)  # type: ignore[misc]
+
+        return hook
+
+    def sequence_unstructure_factory(cls: object) -> Callable[[object], object]:
+        element = typing.get_args(cls)[0]
+        ordered = (
+            typing.get_origin(cls) is frozenset
+            and isinstance(element, type)
+            and issubclass(element, enum.Enum)
+        )
+
+        def hook(value: object) -> object:
+            items = list(typing.cast("typing.Iterable[object]", value))
+            if ordered:
+                order = list(typing.cast("type[enum.Enum]", element))
+                items.sort(key=order.index)  # type: ignore[arg-type]
+            return [converter.unstructure(item, element) for item in items]
+
+        return hook
+
+    converter.register_structure_hook_factory(_is_sequence, sequence_factory)
+    converter.register_unstructure_hook_factory(_is_sequence, sequence_unstructure_factory)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(date, _date_hook)
+    converter.register_unstructure_hook(date, lambda d: d)
+    converter.register_structure_hook(Citation, lambda v, _t: parse_citation(v))
+    converter.register_unstructure_hook(Citation, citation_text)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _t: lambda e: e.value
+    )
+    converter.register_structure_hook_func(lambda t: t == _ParametersType, _structure_parameters)
+    converter.register_unstructure_hook_func(
+        lambda t: t == _ParametersType, _unstructure_parameters
+    )
+
+    def renames(cls: type) -> dict[str, AttributeOverride]:
+        return {a.name: override(rename=KEYS[a.name]) for a in attrs.fields(cls) if a.name in KEYS}
+
+    def is_model(t: object) -> bool:
+        return isinstance(t, type) and attrs.has(t) and t.__module__.endswith("products.model")
+
+    converter.register_structure_hook_factory(
+        is_model,
+        lambda cls: make_dict_structure_fn(
+            cls,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            **renames(cls),  # type: ignore[arg-type]  # attribute overrides by name
+        ),
+    )
+    converter.register_unstructure_hook_factory(
+        is_model,
+        lambda cls: make_dict_unstructure_fn(
+            cls,
+            converter,
+            _cattrs_omit_if_default=True,
+            **renames(cls),  # type: ignore[arg-type]  # attribute overrides by name
+        ),
+    )
+    return converter
+
+
+CONVERTER = _make_converter()
+
+
+# --- errors with Dutch field paths --------------------------------------------------------
+
+_PATH_SEGMENT = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _dutch_path(path: str) -> str:
+    translated = _PATH_SEGMENT.sub(lambda m: "." + KEYS.get(m.group(1), m.group(1)), path)
+    return translated.removeprefix("$.").removeprefix("$")
+
+
+def _describe(exc: BaseException, target: object) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ""
+        cl = exc.cl
+        if isinstance(cl, type) and attrs.has(cl):
+            allowed = ", ".join(KEYS.get(a.name, a.name) for a in attrs.fields(cl))
+        elif exc.cl is dict:
+            allowed = "naam, waarde, bron, geldig_vanaf"
+        extra = ", ".join(sorted(exc.extra_fields))
+        return f"onbekend veld {extra} (toegestaan: {allowed})"
+    if isinstance(exc, KeyError):
+        detail = (
+            exc.args[0] if exc.args and isinstance(exc.args[0], str) and " " in exc.args[0] else ""
+        )
+        return detail or "verplicht veld ontbreekt"
+    if isinstance(exc, ValueError | TypeError) and str(exc):
+        text = str(exc)
+        if "is not a valid" in text or "invalid literal" in text:
+            return f"ongeldige waarde (verwacht {getattr(target, '__name__', target)})"
+        return text
+    return f"ongeldige waarde ({type(exc).__name__})"
+
+
+def _problems(exc: Exception) -> list[str]:
+    lines = cattrs.transform_error(exc, path="$", format_exception=_describe)
+    problems = []
+    for line in lines:
+        message, _, path = line.rpartition(" @ ")
+        where = _dutch_path(path) or "product"
+        problems.append(f"{where}: {message}")
+    return problems
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+def structure_product(data: Mapping[str, object]) -> Product:
+    """A :class:`Product` from its unstructured (TOML-shaped) form.
+
+    Raises :class:`ProductFileError` naming each wrong field by its path.
+    """
+    try:
+        return CONVERTER.structure(dict(data), Product)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise ProductFileError(_problems(exc)) from None
+    except ProductDefinitionError as exc:
+        raise ProductFileError([str(exc)]) from None
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ProductFileError([f"product: {_describe(exc, Product)}"]) from None
+
+
+def unstructure_product(product: Product) -> dict[str, object]:
+    """The TOML-shaped form of ``product`` (Dutch keys; defaults left out)."""
+    result = CONVERTER.unstructure(product, Product)
+    assert isinstance(result, dict)
+    return result
+
+
+def load_product(toml_text: str) -> Product:
+    """An insurer-defined product from the text of a TOML product file.
+
+    Raises :class:`ProductFileError` for TOML that cannot be read (with its line) and for
+    every field that is wrong (with its path and what is accepted).
+    """
+    try:
+        data = tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProductFileError([f"geen geldige TOML: {exc}"]) from None
+    return structure_product(data)
+
+
+__all__ = [
+    "CONVERTER",
+    "KEYS",
+    "ProductFileError",
+    "citation_text",
+    "load_product",
+    "parse_citation",
+    "structure_product",
+    "unstructure_product",
+]

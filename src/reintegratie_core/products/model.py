@@ -1,0 +1,544 @@
+"""Products as data: modules, coupling, termination, duration, cancellation, consequences.
+
+``spec/domain.md`` §4 and §7. A :class:`Product` is a typed definition — its modules, the
+coupling rules between them ("when A ends, B ends on the same date", with the reasons that
+do *not* propagate), the reasons for which a module may be ended directly, the duration
+and cancellation rules, the consequences of a module's end, the eligibility rule and the
+product's dated parameters. The four built-in products are written as such data in
+:mod:`reintegratie_core.products.catalogue`; an insurer can describe its own in TOML
+(:mod:`reintegratie_core.products.loading`). One engine reads these tables
+(:mod:`~reintegratie_core.products.cascade`, :mod:`~reintegratie_core.products.duration`,
+:mod:`~reintegratie_core.products.consequences`); a new product is a new table, not new
+branches.
+
+Codes (product, module) are compared in a canonical form: lower case, accents dropped,
+spaces, ``-`` and ``_`` equivalent — the same convention as the Excel shell's.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+import attrs
+
+from reintegratie_core.errors import InvalidValueError, NotApplicableError, UnknownCodeError
+from reintegratie_core.explain import Citation
+from reintegratie_core.parameters import Parameter, ParameterHistory
+
+#: A product parameter: the dated versions of one whole-number or decimal value.
+ProductParameter = ParameterHistory[int] | ParameterHistory[Decimal]
+
+_T = TypeVar("_T")
+
+
+class TerminationReason(enum.Enum):
+    """Why a module ends (``spec/domain.md`` §4 "Termination reasons")."""
+
+    OPZEGGING_WERKGEVER = "opzegging_werkgever"
+    EINDE_GEKOPPELDE_MODULE = "einde_gekoppelde_module"
+    FRAUDE = "fraude"
+    WANBETALING = "wanbetaling"
+    ONJUISTE_INFORMATIE = "onjuiste_informatie"
+    OPZEGGING_UITVOERDER = "opzegging_uitvoerder"
+    NIET_NAKOMEN_VERPLICHTINGEN = "niet_nakomen_verplichtingen"
+    OVERSTAP_ARBODIENST = "overstap_arbodienst"
+
+
+#: Every reason, in the order of the spec.
+ALL_REASONS: frozenset[TerminationReason] = frozenset(TerminationReason)
+
+#: Aliases accepted for reason codes at the edges (besides the codes themselves).
+REASON_ALIASES: dict[str, TerminationReason] = {
+    "opzegging": TerminationReason.OPZEGGING_WERKGEVER,
+    "einde_koppeling": TerminationReason.EINDE_GEKOPPELDE_MODULE,
+    "gekoppelde_module": TerminationReason.EINDE_GEKOPPELDE_MODULE,
+    "misleiding": TerminationReason.FRAUDE,
+    "niet_betalen": TerminationReason.WANBETALING,
+    "betalingsachterstand": TerminationReason.WANBETALING,
+    "onjuist_geinformeerd": TerminationReason.ONJUISTE_INFORMATIE,
+    "opzegging_arbodienst": TerminationReason.OPZEGGING_UITVOERDER,
+    "opzegging_reintegratiebedrijf": TerminationReason.OPZEGGING_UITVOERDER,
+    "niet_nakomen": TerminationReason.NIET_NAKOMEN_VERPLICHTINGEN,
+    "overstap": TerminationReason.OVERSTAP_ARBODIENST,
+}
+
+
+class CancellationKind(enum.Enum):
+    """How an employer may cancel a module (``spec/domain.md`` §4 "Cancellation")."""
+
+    #: Per a contractvervaldatum of the basismodule, after a minimum run and with notice
+    #: (``001`` art. 2.3).
+    AT_BASE_EXPIRY = "per_contractvervaldatum"
+    #: Not on its own: the module ends only with what it is coupled to (``004`` art. 2.3,
+    #: ``003`` art. 1.5.2, ``000`` art. 4.1).
+    NOT_SEPARATELY = "niet_los"
+
+
+class ConsequenceKind(enum.Enum):
+    """What happens when a module ends (``spec/domain.md`` §4 "Consequences")."""
+
+    GUIDANCE_ENDS = "begeleiding_eindigt"
+    GUARANTEE_LAPSES = "poortwachtergarantie_vervalt"
+    CONSULTATION = "overleg_lopende_gevallen"
+    GUIDANCE_CONTINUES = "begeleiding_loopt_door"
+    SERVICE_ENDS = "dienstverlening_eindigt"
+
+
+#: The Dutch description of a consequence when its rule gives none.
+CONSEQUENCE_TEXT: dict[ConsequenceKind, str] = {
+    ConsequenceKind.GUIDANCE_ENDS: "re-integratiebegeleiding eindigt",
+    ConsequenceKind.GUARANTEE_LAPSES: "poortwachtergarantie vervalt",
+    ConsequenceKind.CONSULTATION: (
+        "overleg over voortgang en begeleiding van medewerkers met nog recht op vergoeding "
+        "van de loondoorbetaling en al ingezette of toegezegde interventies"
+    ),
+    ConsequenceKind.GUIDANCE_CONTINUES: (
+        "begeleiding loopt door voor zieke werknemers tot het einde van de loondoorbetaling"
+    ),
+    ConsequenceKind.SERVICE_ENDS: "dienstverlening eindigt",
+}
+
+
+class ProductDefinitionError(InvalidValueError):
+    """A product definition that contradicts itself (unknown module in a rule, ...)."""
+
+
+class ReasonNotAllowedError(InvalidValueError):
+    """A module ended directly for a reason its conditions do not allow."""
+
+
+class NotCancellableError(NotApplicableError):
+    """A module the employer cannot cancel on its own (``004`` art. 2.3)."""
+
+
+def canonical(code: str) -> str:
+    """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as one ``_``."""
+    decomposed = unicodedata.normalize("NFKD", code.strip().lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s\-_]+", "_", plain).strip("_")
+
+
+def _reasons(value: Iterable[TerminationReason]) -> frozenset[TerminationReason]:
+    return frozenset(value)
+
+
+def _tuple_of_citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(value)
+
+
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _rights(value: Iterable[TerminationRight]) -> tuple[TerminationRight, ...]:
+    return tuple(value)
+
+
+def _consequence_rules(value: Iterable[ConsequenceRule]) -> tuple[ConsequenceRule, ...]:
+    return tuple(value)
+
+
+def _module_tuple(value: Iterable[Module]) -> tuple[Module, ...]:
+    return tuple(value)
+
+
+def _coupling_tuple(value: Iterable[CouplingRule]) -> tuple[CouplingRule, ...]:
+    return tuple(value)
+
+
+def _parameter_tuple(value: Iterable[ProductParameter]) -> tuple[ProductParameter, ...]:
+    return tuple(value)
+
+
+def _non_empty(_instance: object, attribute: attrs.Attribute[_T], value: _T) -> None:
+    if not value:
+        msg = f"{attribute.name}: mag niet leeg zijn"
+        raise ProductDefinitionError(msg)
+
+
+def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not canonical(value):
+        msg = f"{attribute.name}: {value!r} is geen code (verwacht letters/cijfers, bijv. 'prb')"
+        raise ProductDefinitionError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class TerminationRight:
+    """A module may be ended directly for these reasons (e.g. ``001`` art. 2.4)."""
+
+    reasons: frozenset[TerminationReason] = attrs.field(converter=_reasons, validator=_non_empty)
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_tuple_of_citations, validator=_non_empty
+    )
+
+
+@attrs.frozen(kw_only=True)
+class CouplingRule:
+    """When module ``source`` ends, module ``target`` ends on the same date.
+
+    ``unless`` lists the reasons for ``source``'s end that do not propagate (``003`` art.
+    1.5.2: ``overstap_arbodienst``).
+    """
+
+    source: str = attrs.field(validator=_code)
+    target: str = attrs.field(validator=_code)
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_tuple_of_citations, validator=_non_empty
+    )
+    unless: frozenset[TerminationReason] = attrs.field(default=frozenset(), converter=_reasons)
+
+    def propagates(self, reason: TerminationReason) -> bool:
+        """True when ``source`` ending for ``reason`` ends ``target``."""
+        return reason not in self.unless
+
+
+@attrs.frozen(kw_only=True)
+class Duration:
+    """The module's contractvervaldata are the basismodule's (``001`` 2.1, ``004`` 2.1).
+
+    Its first contractvervaldatum is the first basismodule contractvervaldatum *C* with
+    ``C > start`` and ``C ≥ start + min_run months``; basismodule dates recur every
+    ``term`` months from any one of them. ``min_run_parameter`` and ``term_parameter``
+    name the product parameters holding the minimum run and the contract term.
+    """
+
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_tuple_of_citations, validator=_non_empty
+    )
+    term_parameter: str
+    min_run_parameter: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Cancellation:
+    """How the employer may cancel the module (``001`` art. 2.3; ``004`` art. 2.3)."""
+
+    kind: CancellationKind
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_tuple_of_citations, validator=_non_empty
+    )
+    min_run_parameter: str | None = None
+    notice_parameter: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is CancellationKind.AT_BASE_EXPIRY and self.notice_parameter is None:
+            msg = "opzegtermijn: verplicht bij soort 'per_contractvervaldatum'"
+            raise ProductDefinitionError(msg)
+        if self.kind is CancellationKind.NOT_SEPARATELY and (
+            self.notice_parameter is not None or self.min_run_parameter is not None
+        ):
+            msg = "opzegtermijn/minimale_looptijd: niet toegestaan bij soort 'niet_los'"
+            raise ProductDefinitionError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class ConsequenceRule:
+    """A consequence of the module's end, from its end date (``spec/domain.md`` §4).
+
+    It applies when the reason the termination started with is in ``only`` (empty: any
+    reason) and not in ``unless``. A :attr:`ConsequenceKind.GUIDANCE_CONTINUES` rule may
+    name the product parameter with its relapse window (``relapse_parameter``; default
+    the statutory samentelling of 28 days).
+    """
+
+    kind: ConsequenceKind
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_tuple_of_citations, validator=_non_empty
+    )
+    description: str = ""
+    unless: frozenset[TerminationReason] = attrs.field(default=frozenset(), converter=_reasons)
+    only: frozenset[TerminationReason] = attrs.field(default=frozenset(), converter=_reasons)
+    relapse_parameter: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.relapse_parameter is not None
+            and self.kind is not ConsequenceKind.GUIDANCE_CONTINUES
+        ):
+            msg = "terugvaltermijn: alleen bij soort 'begeleiding_loopt_door'"
+            raise ProductDefinitionError(msg)
+
+    def applies(self, reason: TerminationReason) -> bool:
+        """True when this consequence follows from a termination for ``reason``."""
+        return (not self.only or reason in self.only) and reason not in self.unless
+
+    @property
+    def text(self) -> str:
+        """The Dutch description (the rule's own, or the kind's default)."""
+        return self.description or CONSEQUENCE_TEXT[self.kind]
+
+
+@attrs.frozen(kw_only=True)
+class Module:
+    """One module of a product: code, Dutch name, source and its own rules.
+
+    ``choice_group`` names a set of alternatives of which a policy holds at most one
+    (``001``: ``basis-verzuim`` *or* ``basis-ao-3-12``). ``termination`` lists the reasons
+    for which the module may be ended directly; empty means its end is governed by its
+    own conditions and every reason is accepted.
+    """
+
+    code: str = attrs.field(validator=_code)
+    name: str = attrs.field(validator=_non_empty)
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_tuple_of_citations, validator=_non_empty
+    )
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    choice_group: str | None = None
+    termination: tuple[TerminationRight, ...] = attrs.field(default=(), converter=_rights)
+    duration: Duration | None = None
+    cancellation: Cancellation | None = None
+    consequences: tuple[ConsequenceRule, ...] = attrs.field(
+        default=(), converter=_consequence_rules
+    )
+
+    @property
+    def allowed_reasons(self) -> frozenset[TerminationReason]:
+        """The reasons for which the module may be ended directly."""
+        if not self.termination:
+            return ALL_REASONS
+        allowed: set[TerminationReason] = set()
+        for right in self.termination:
+            allowed |= right.reasons
+        return frozenset(allowed)
+
+    def rights_for(self, reason: TerminationReason) -> tuple[TerminationRight, ...]:
+        """The termination rights that allow ``reason`` (empty when unrestricted)."""
+        return tuple(r for r in self.termination if reason in r.reasons)
+
+    def codes(self) -> frozenset[str]:
+        """The canonical forms by which the module may be named."""
+        return frozenset({canonical(self.code), *(canonical(a) for a in self.aliases)})
+
+
+@attrs.frozen(kw_only=True)
+class Eligibility:
+    """Cases fall under the product when the first sick day ≥ the start of ``module``.
+
+    ``001`` art. 3.2/3.3, ``004`` art. 3.2, ``003`` art. 1.3 (the insurance's start), ``002``.
+    """
+
+    module: str = attrs.field(validator=_code)
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_tuple_of_citations, validator=_non_empty
+    )
+
+
+def _reason_codes(reasons: Iterable[TerminationReason]) -> str:
+    return ", ".join(r.value for r in TerminationReason if r in set(reasons))
+
+
+@attrs.frozen(kw_only=True)
+class Product:
+    """A product definition: modules, coupling, rules and dated parameters (domain §4, §7).
+
+    ``service_module`` is the module that provides the guidance whose continuation and
+    eligibility :mod:`~reintegratie_core.products.consequences` decides.
+    """
+
+    code: str = attrs.field(validator=_code)
+    name: str = attrs.field(validator=_non_empty)
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=_tuple_of_citations, validator=_non_empty
+    )
+    modules: tuple[Module, ...] = attrs.field(converter=_module_tuple, validator=_non_empty)
+    service_module: str
+    eligibility: Eligibility
+    couplings: tuple[CouplingRule, ...] = attrs.field(default=(), converter=_coupling_tuple)
+    parameters: tuple[ProductParameter, ...] = attrs.field(default=(), converter=_parameter_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+
+    def __attrs_post_init__(self) -> None:
+        _check_product(self)
+
+    # --- lookups ---------------------------------------------------------------------
+
+    @property
+    def module_codes(self) -> tuple[str, ...]:
+        """The module codes, in the product's order."""
+        return tuple(m.code for m in self.modules)
+
+    def module(self, code: str) -> Module:
+        """The module named ``code`` (or an alias, in any case or separator).
+
+        Raises :class:`UnknownCodeError` listing the product's modules.
+        """
+        key = canonical(code)
+        for module in self.modules:
+            if key in module.codes():
+                return module
+        raise UnknownCodeError("module", code, self.module_codes)
+
+    def index(self, code: str) -> int:
+        """The position of module ``code`` in the product (a stable sort key)."""
+        return self.module_codes.index(self.module(code).code)
+
+    def codes(self) -> frozenset[str]:
+        """The canonical forms by which the product may be named."""
+        return frozenset({canonical(self.code), *(canonical(a) for a in self.aliases)})
+
+    def parameter_names(self) -> tuple[str, ...]:
+        """The names of the product's parameters."""
+        return tuple(h.versions[0].name for h in self.parameters)
+
+    def parameter_history(self, name: str) -> ProductParameter:
+        """The dated versions of parameter ``name``; an error lists the known names."""
+        for history in self.parameters:
+            if history.versions[0].name == name:
+                return history
+        known = ", ".join(self.parameter_names()) or "geen"
+        msg = f"product {self.code} heeft geen parameter {name!r} (bekend: {known})"
+        raise InvalidValueError(msg)
+
+    def months(self, name: str, on: date) -> Parameter[int]:
+        """The whole-number parameter ``name`` (months, days) in force on ``on``."""
+        parameter = self.parameter_history(name).at(on)
+        value = parameter.value
+        if isinstance(value, bool) or not isinstance(value, int):
+            msg = f"parameter {name} van {self.code} is geen geheel getal"
+            raise InvalidValueError(msg)
+        return Parameter(
+            name=parameter.name,
+            value=value,
+            citation=parameter.citation,
+            valid_from=parameter.valid_from,
+        )
+
+    def check_reason(self, module: Module, reason: TerminationReason) -> tuple[Citation, ...]:
+        """The citations allowing ``module`` to end directly for ``reason``.
+
+        Raises :class:`ReasonNotAllowedError` naming the allowed reasons and their articles.
+        Defined as:: reason ∈ ∪ rights.reasons (``001`` art. 2.3/2.4, ``004`` art. 2.3/2.4,
+        ``000`` art. 4.1/4.2, ``003`` art. 1.5.2/3.2); a module without rights accepts all.
+        """
+        if not module.termination:
+            return module.citations
+        rights = module.rights_for(reason)
+        if rights:
+            return tuple(c for right in rights for c in right.citations)
+        articles = "; ".join(
+            dict.fromkeys(str(c) for right in module.termination for c in right.citations)
+        )
+        extra = ""
+        if (
+            reason is TerminationReason.OPZEGGING_WERKGEVER
+            and module.cancellation is not None
+            and module.cancellation.kind is CancellationKind.NOT_SEPARATELY
+        ):
+            extra = " — de werkgever kan deze module niet los opzeggen"
+        msg = (
+            f'{module.code} kan niet worden beëindigd om reden "{reason.value}"{extra} '
+            f"(toegestaan: {_reason_codes(module.allowed_reasons)}; {articles})"
+        )
+        raise ReasonNotAllowedError(msg)
+
+    def rules_from(self, code: str) -> tuple[CouplingRule, ...]:
+        """The coupling rules whose source is module ``code``."""
+        return tuple(r for r in self.couplings if r.source == code)
+
+
+def _check_product(product: Product) -> None:
+    """Invariants of a product definition; messages name the field path."""
+    codes: dict[str, str] = {}
+    for i, module in enumerate(product.modules):
+        for key in module.codes():
+            if key in codes:
+                msg = (
+                    f"modules[{i}].code: {module.code!r} botst met module {codes[key]!r} "
+                    "(codes en aliassen moeten uniek zijn)"
+                )
+                raise ProductDefinitionError(msg)
+            codes[key] = module.code
+    known = ", ".join(product.module_codes)
+
+    def exists(code: str, path: str) -> None:
+        if code not in product.module_codes:
+            msg = f"{path}: onbekende module {code!r} (bekend: {known})"
+            raise ProductDefinitionError(msg)
+
+    for i, rule in enumerate(product.couplings):
+        exists(rule.source, f"koppelingen[{i}].van")
+        exists(rule.target, f"koppelingen[{i}].naar")
+        if rule.source == rule.target:
+            msg = f"koppelingen[{i}]: een module kan niet aan zichzelf gekoppeld zijn"
+            raise ProductDefinitionError(msg)
+    pairs = [(r.source, r.target) for r in product.couplings]
+    if len(set(pairs)) != len(pairs):
+        msg = "koppelingen: dezelfde koppeling (van, naar) staat er meer dan eens"
+        raise ProductDefinitionError(msg)
+    exists(product.service_module, "dienstverleningsmodule")
+    exists(product.eligibility.module, "recht_op_dienstverlening.module")
+    names = set(product.parameter_names())
+    if len(names) != len(product.parameters):
+        msg = "parameters: dezelfde parameternaam staat er in meer dan één reeks"
+        raise ProductDefinitionError(msg)
+
+    def whole(name: str | None, path: str, minimum: int) -> None:
+        if name is None:
+            return
+        if name not in names:
+            msg = f"{path}: onbekende parameter {name!r} (bekend: {', '.join(sorted(names)) or 'geen'})"
+            raise ProductDefinitionError(msg)
+        for version in product.parameter_history(name).versions:
+            value = version.value
+            if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+                msg = f"{path}: parameter {name!r} moet een geheel getal ≥ {minimum} zijn, niet {value!r}"
+                raise ProductDefinitionError(msg)
+
+    for i, module in enumerate(product.modules):
+        path = f"modules[{i}]"
+        if module.duration is not None:
+            whole(module.duration.term_parameter, f"{path}.looptijd.contracttermijn", 1)
+            whole(module.duration.min_run_parameter, f"{path}.looptijd.minimale_looptijd", 0)
+        if module.cancellation is not None:
+            cancellation = module.cancellation
+            if cancellation.kind is CancellationKind.AT_BASE_EXPIRY and module.duration is None:
+                msg = f"{path}.opzegging: 'per_contractvervaldatum' vraagt een looptijd (looptijd ontbreekt)"
+                raise ProductDefinitionError(msg)
+            whole(cancellation.min_run_parameter, f"{path}.opzegging.minimale_looptijd", 0)
+            whole(cancellation.notice_parameter, f"{path}.opzegging.opzegtermijn", 0)
+        for j, consequence in enumerate(module.consequences):
+            whole(consequence.relapse_parameter, f"{path}.gevolgen[{j}].terugvaltermijn", 1)
+
+
+def find_product(code: str, products: Iterable[Product]) -> Product:
+    """The product named ``code`` (or an alias) among ``products``.
+
+    Raises :class:`UnknownCodeError` listing the known product codes.
+    """
+    key = canonical(code)
+    candidates = tuple(products)
+    for product in candidates:
+        if key in product.codes():
+            return product
+    raise UnknownCodeError("product", code, tuple(p.code for p in candidates))
+
+
+__all__ = [
+    "ALL_REASONS",
+    "CONSEQUENCE_TEXT",
+    "REASON_ALIASES",
+    "Cancellation",
+    "CancellationKind",
+    "ConsequenceKind",
+    "ConsequenceRule",
+    "CouplingRule",
+    "Duration",
+    "Eligibility",
+    "Module",
+    "NotCancellableError",
+    "Product",
+    "ProductDefinitionError",
+    "ProductParameter",
+    "ReasonNotAllowedError",
+    "TerminationReason",
+    "TerminationRight",
+    "canonical",
+    "find_product",
+]
