@@ -17,6 +17,7 @@ from typing import Any
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import REGISTRY, error_text, unwrap_single
 from reintegratie_addin.udfs_poortwachter import *  # noqa: F403
+from reintegratie_addin.udfs_producten import *  # noqa: F403
 from reintegratie_addin.udfs_status import *  # noqa: F403
 from reintegratie_addin.udfs_vergoeding import *  # noqa: F403
 from reintegratie_core import CATALOGUE_VERSION, __version__
