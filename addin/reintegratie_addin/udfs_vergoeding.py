@@ -343,7 +343,7 @@ def RI_RESTERENDE_LOONKOSTEN(
     percentage: Decimal | None,
 ) -> Explained[Decimal | None]:
     """Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'."""
-    with _naming("weekloon", "percentage"):
+    with _naming("weekloon", "peildatum", "percentage"):
         return remaining_wage_cost(weekloon, ziekte, peildatum, percentage=percentage)
 
 

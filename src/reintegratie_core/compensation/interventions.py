@@ -271,7 +271,7 @@ def remaining_wage_cost(
     """
     loon = amount(weekly_wage, "weekloon")
     if percentage is None:
-        share = in_force(WAGE_CONTINUATION_SHARE, reference)
+        share = in_force(WAGE_CONTINUATION_SHARE, reference, "peildatum")
         p, p_pair = share.value, share.as_pair()
     else:
         p = fraction(percentage, name="percentage")

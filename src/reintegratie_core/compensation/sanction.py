@@ -80,7 +80,11 @@ class SanctionConditions:
 
 
 def check_weeks(weeks: int, on: date | None = None) -> int:
-    """Validate the sanction's length: a whole number, 0 < weeks ≤ 52 (``003`` art. 2.7.1)."""
+    """Validate the sanction's length (``003`` art. 2.7.1).
+
+    Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52);
+    otherwise an error naming ``sanctieweken``.
+    """
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
         raise TypeError(msg)
