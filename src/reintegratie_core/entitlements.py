@@ -107,7 +107,7 @@ class EntitlementState(enum.Enum):
     @property
     def is_final(self) -> bool:
         """True for a state that no later event changes."""
-        return self in (EntitlementState.VERVALLEN, EntitlementState.BEEINDIGD)
+        return self is EntitlementState.VERVALLEN or self is EntitlementState.BEEINDIGD
 
 
 class Scope(enum.Enum):
@@ -233,6 +233,11 @@ class ProductRules:
     product: str
     granted: tuple[Granted, ...]
     rules: tuple[EventRule, ...]
+    _by_kind: Mapping[EventKind, EventRule] = attrs.field(init=False, eq=False, repr=False)
+
+    @_by_kind.default
+    def _index(self) -> Mapping[EventKind, EventRule]:
+        return {rule.kind: rule for rule in self.rules}
 
     def __attrs_post_init__(self) -> None:
         entitlements = self.entitlements
@@ -266,9 +271,9 @@ class ProductRules:
 
     def rule(self, kind: EventKind) -> EventRule:
         """The rule for ``kind``; an error naming the product when its conditions lack it."""
-        for rule in self.rules:
-            if rule.kind is kind:
-                return rule
+        rule = self._by_kind.get(kind)
+        if rule is not None:
+            return rule
         accepted = tuple(k.value for k in self.kinds)
         raise NotInProductError("gebeurtenis", kind.value, accepted, self.product)
 
@@ -679,8 +684,12 @@ def entitlement_statuses(
     ``004`` 2.4, 2.5, 4.2, 5.3; ``000`` 4.1, 4.2).
     """
     rules = product_rules(product)
-    decisions = [Decision(event=event, rule=check_event(rules, event)) for event in events]
-    counting = [d for d in decisions if d.event.date <= at and d.event.applies_to(employee)]
+    key = None if employee is None else employee_key(employee)
+    counting: list[Decision] = []
+    for event in events:
+        rule = check_event(rules, event)
+        if event.date <= at and (event.employee is None or employee_key(event.employee) == key):
+            counting.append(Decision(event=event, rule=rule))
     tracks = {g.entitlement: _Track() for g in rules.granted}
     for decision in sorted(counting, key=lambda d: d.event.date):
         for effect in decision.rule.effects:

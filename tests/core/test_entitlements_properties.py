@@ -224,4 +224,4 @@ class EventLogMachine(RuleBasedStateMachine):
 
 
 TestEventLogMachine = EventLogMachine.TestCase
-TestEventLogMachine.settings = settings(TestEventLogMachine.settings, stateful_step_count=25)
+TestEventLogMachine.settings = settings(TestEventLogMachine.settings, stateful_step_count=15)
