@@ -234,11 +234,13 @@ class ExcelFunction:
         }
         lifted = sorted(coerced.items())
         out: list[Any] = [None] * rows
-        # Rows whose lifted cells are all empty give an empty cell.
+        # A row whose lifted *required* cells are all empty is a blank row: an empty cell
+        # (a range selected past its last entry). Empty optional cells mean "not given".
+        required = [c for i, c in columns.items() if not self.params[i].optional]
         empty = [False] * rows
-        if any(not _NEVER_EMPTY.issuperset(map(type, column)) for column in columns.values()):
+        if required and any(not _NEVER_EMPTY.issuperset(map(type, c)) for c in required):
             empty = [True] * rows
-            for column in columns.values():
+            for column in required:
                 empty = [
                     e and (v is None or (type(v) is str and not v.strip()))
                     for e, v in zip(empty, column, strict=True)

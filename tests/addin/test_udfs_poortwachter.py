@@ -325,3 +325,17 @@ class TestBatch:
         assert function.batch is not None
         batch = function.batch(days, milestone, None, weeks)
         assert batch == [function.compute(d, milestone, None, weeks) for d in days]
+
+
+class TestOptionalColumns:
+    def test_empty_optional_cell_means_not_given(self) -> None:
+        """In a lifted optional column an empty cell is 'not given', not a blank row."""
+        result = udfs.RI_MIJLPAAL(D, "pva", [[datetime(2025, 2, 10)], [None]])
+        assert result == [[date(2025, 2, 24)], [date(2025, 3, 2)]]
+
+    def test_blank_required_cells_give_blank_rows(self) -> None:
+        """A row whose required lifted cells are empty stays blank, even with an optional value."""
+        result = udfs.RI_MIJLPAAL(
+            [[D], [None]], "pva", [[datetime(2025, 2, 10)], [datetime(2025, 2, 10)]]
+        )
+        assert result == [[date(2025, 2, 24)], [""]]
