@@ -1,0 +1,248 @@
+"""Consequences, continuation after the end, and eligibility (spec/domain.md §4)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.explain import Citation
+from reintegratie_core.parameters import Parameter, ParameterHistory
+from reintegratie_core.poortwachter import Milestone, milestone_date
+from reintegratie_core.products import (
+    ASR_REINTEGRATIE,
+    ASR_REINTEGRATIEMANAGER,
+    BUILTIN_PRODUCTS,
+    MKB_VERZUIM_ONTZORG,
+    ZEEUWSE_PRB,
+    ConsequenceKind,
+    Product,
+    TerminationReason,
+    apply_recovery,
+    consequences,
+    eligible,
+    guidance_continues,
+)
+from reintegratie_core.sickness import Absence, merge_cases
+from tests.strategies import sick_period_chains
+
+R = TerminationReason
+END = date(2025, 12, 31)
+
+
+def sick(first: date, last: date | None = None) -> Absence:
+    """One sick period."""
+    return Absence.sick(first, last)
+
+
+def continues(
+    product: Product,
+    periods: list[Absence],
+    on: date,
+    *,
+    reason: R = R.OPZEGGING_WERKGEVER,
+    recovery: date | None = None,
+) -> bool:
+    """guidance_continues for END, as a plain boolean."""
+    return guidance_continues(product, periods, END, on, reason=reason, recovery=recovery).value
+
+
+class TestConsequences:
+    def test_from_the_end_date_with_the_cascade(self) -> None:
+        """001 art. 2.5: the consequences run from the end date of the cascade."""
+        result = consequences(ASR_REINTEGRATIEMANAGER, "arbobegeleiding", END)
+        assert {c.since for c in result.value} == {END}
+        assert {c.module for c in result.value} == {"reintegratiemanager"}
+        assert Citation.seed("001", "2.2") in result.citations()
+
+    def test_reason_of_the_first_termination_decides(self) -> None:
+        """003 art. 1.5.3: fraud on the insurance stops the continuation of PRB."""
+        fraud = consequences(ZEEUWSE_PRB, "verzuim-erd", END, R.FRAUDE).value
+        assert [c.kind for c in fraud] == [
+            ConsequenceKind.SERVICE_ENDS,
+            ConsequenceKind.GUIDANCE_ENDS,
+        ]
+
+    def test_no_consequences_says_so(self) -> None:
+        """A module without consequences gives none, with a ground saying so."""
+        result = consequences(ZEEUWSE_PRB, "wga-erd", END)
+        assert result.value == ()
+        assert "geen gevolgen" in result.grounds[-1].rule
+
+
+class TestContinuationZeeuwse:
+    def test_sick_before_the_end_continues(self) -> None:
+        """003 art. 1.5.3: first sick day before the end — support continues."""
+        assert continues(ZEEUWSE_PRB, [sick(date(2025, 11, 1))], date(2026, 6, 1))
+
+    def test_sick_on_the_last_day_continues(self) -> None:
+        """003 art. 1.5.3 with §1: the end date is the last day, so sick on it is before the end."""
+        assert continues(ZEEUWSE_PRB, [sick(END)], date(2026, 6, 1))
+
+    def test_sick_after_the_end_does_not(self) -> None:
+        """003 art. 1.5.3: a first sick day after the end gives no continuation."""
+        assert not continues(ZEEUWSE_PRB, [sick(END + timedelta(days=1))], date(2026, 6, 1))
+
+    @pytest.mark.parametrize("reason", [R.FRAUDE, R.WANBETALING, R.ONJUISTE_INFORMATIE])
+    def test_no_continuation_for_excluded_reasons(self, reason: R) -> None:
+        """003 art. 1.5.3: not after fraude, wanbetaling or onjuiste informatie."""
+        assert not continues(
+            ZEEUWSE_PRB, [sick(date(2025, 11, 1))], date(2026, 6, 1), reason=reason
+        )
+
+    def test_stops_at_recovery(self) -> None:
+        """003 art. 1.5.3: the right ends when the employee has fully recovered."""
+        periods = [sick(date(2025, 11, 1))]
+        recovered = date(2026, 3, 1)
+        assert continues(ZEEUWSE_PRB, periods, date(2026, 2, 28), recovery=recovered)
+        assert not continues(ZEEUWSE_PRB, periods, date(2026, 3, 1), recovery=recovered)
+
+    @pytest.mark.parametrize(("gap", "expected"), [(19, True), (27, True), (28, False)])
+    def test_relapse_within_four_weeks(self, gap: int, expected: bool) -> None:
+        """003 art. 1.5.3 with §2: sick again within 4 weeks (interruption < 28 days) continues."""
+        last = date(2026, 2, 28)
+        periods = [sick(date(2025, 11, 1), last), sick(last + timedelta(days=gap + 1))]
+        assert continues(ZEEUWSE_PRB, periods, date(2026, 6, 1)) is expected
+
+    def test_between_periods_of_one_case_continues(self) -> None:
+        """003 art. 1.5.3: during a known short interruption the right has not ended."""
+        periods = [sick(date(2025, 11, 1), date(2026, 2, 28)), sick(date(2026, 3, 10))]
+        assert continues(ZEEUWSE_PRB, periods, date(2026, 3, 5))
+
+    def test_up_to_the_end_of_wage_continuation(self) -> None:
+        """003 art. 1.5.3: while there is a legal re-integration obligation (104 weeks)."""
+        first = date(2025, 11, 1)
+        last_day = milestone_date(first, Milestone.EINDE_LOONDOORBETALING)
+        assert last_day == date(2027, 10, 29)
+        assert continues(ZEEUWSE_PRB, [sick(first)], last_day)
+        assert not continues(ZEEUWSE_PRB, [sick(first)], last_day + timedelta(days=1))
+
+    def test_relapse_window_is_the_product_parameter(self) -> None:
+        """spec/domain.md §7: the 4 weeks of 003 art. 1.5.3 are a parameter of the product."""
+        shorter = ParameterHistory.of(
+            [
+                Parameter(
+                    name="herstel_terugval_dagen", value=14, citation=Citation.seed("003", "1.5.3")
+                )
+            ]
+        )
+        parameters = tuple(
+            shorter if h.versions[0].name == "herstel_terugval_dagen" else h
+            for h in ZEEUWSE_PRB.parameters
+        )
+        product = attrs.evolve(ZEEUWSE_PRB, parameters=parameters)
+        periods = [sick(date(2025, 11, 1), date(2026, 2, 28)), sick(date(2026, 3, 20))]
+        assert guidance_continues(ZEEUWSE_PRB, periods, END, date(2026, 6, 1)).value
+        assert not guidance_continues(product, periods, END, date(2026, 6, 1)).value
+
+    def test_explanation_cites_the_article_and_the_parameter(self) -> None:
+        """003 art. 1.5.3: the explanation names the article and the relapse window."""
+        result = guidance_continues(ZEEUWSE_PRB, [sick(date(2025, 11, 1))], END, date(2026, 6, 1))
+        assert Citation.seed("003", "1.5.3") in result.citations()
+        assert any(("herstel_terugval_dagen", 28) in g.parameters for g in result.grounds)
+
+
+class TestContinuationOtherProducts:
+    def test_asr_reintegratie_continues_up_to_wage_continuation(self) -> None:
+        """000 art. 4.3: guidance continues while the employer has a right to compensation."""
+        assert continues(ASR_REINTEGRATIE, [sick(date(2025, 11, 1))], date(2026, 6, 1))
+        assert not continues(ASR_REINTEGRATIE, [sick(date(2025, 11, 1))], date(2027, 10, 30))
+
+    def test_asr_reintegratie_has_no_excluded_reasons(self) -> None:
+        """000 art. 4.3 names no exclusions (unlike 003 art. 1.5.3)."""
+        assert continues(
+            ASR_REINTEGRATIE, [sick(date(2025, 11, 1))], date(2026, 6, 1), reason=R.FRAUDE
+        )
+
+    @pytest.mark.parametrize("product", [ASR_REINTEGRATIEMANAGER, MKB_VERZUIM_ONTZORG])
+    def test_guidance_ends_only_consultation(self, product: Product) -> None:
+        """001/004 art. 2.5: guidance ends; only consultation on running cases remains."""
+        assert not continues(product, [sick(date(2025, 11, 1))], date(2026, 1, 1))
+        result = guidance_continues(
+            ASR_REINTEGRATIEMANAGER, [sick(date(2025, 11, 1))], END, date(2026, 1, 1)
+        )
+        assert Citation.seed("001", "2.5") in result.citations()
+
+    @pytest.mark.parametrize("product", BUILTIN_PRODUCTS)
+    def test_before_the_end_the_module_runs(self, product: Product) -> None:
+        """spec/domain.md §4: on or before the end date the module itself still runs."""
+        assert continues(product, [sick(date(2025, 11, 1))], END)
+        assert not continues(product, [sick(date(2026, 1, 5))], END)
+
+    def test_recovery_must_fit_the_periods(self) -> None:
+        """A recovery date inside or before the last sick period is refused."""
+        with pytest.raises(InvalidValueError, match="hersteldatum"):
+            apply_recovery([sick(date(2025, 11, 1))], date(2025, 11, 1))
+        with pytest.raises(InvalidValueError, match="past niet"):
+            apply_recovery([sick(date(2025, 11, 1), date(2025, 11, 30))], date(2025, 12, 5))
+        closed = apply_recovery([sick(date(2025, 11, 1), date(2025, 11, 30))], date(2025, 12, 1))
+        assert closed == (sick(date(2025, 11, 1), date(2025, 11, 30)),)
+
+
+class TestContinuationProperties:
+    @given(
+        sick_period_chains(max_gap=40), st.integers(-200, 900), st.sampled_from(BUILTIN_PRODUCTS)
+    )
+    def test_never_beyond_its_limits(
+        self, periods: list[Absence], offset: int, product: Product
+    ) -> None:
+        """003 art. 1.5.3, 000 art. 4.3: TRUE after the end only within every limit."""
+        chosen = product
+        first = periods[0].period.start
+        end = first + timedelta(days=max(0, offset // 3))
+        on = end + timedelta(days=abs(offset) + 1)
+        value = guidance_continues(chosen, periods, end, on).value
+        if not value:
+            return
+        assert chosen in (ZEEUWSE_PRB, ASR_REINTEGRATIE)
+        case = [c for c in merge_cases(periods) if c.first_day <= on][-1]
+        assert case.first_day <= end
+        last_day = milestone_date(case, Milestone.EINDE_LOONDOORBETALING)
+        assert last_day is None or on <= last_day
+        assert case.is_open or on <= (case.last_day or on)
+
+    @given(sick_period_chains(), st.integers(1, 900))
+    def test_excluded_reasons_never_continue(self, periods: list[Absence], days: int) -> None:
+        """003 art. 1.5.3: after fraude/wanbetaling/onjuiste informatie nothing continues."""
+        end = periods[0].period.start
+        for reason in (R.FRAUDE, R.WANBETALING, R.ONJUISTE_INFORMATIE):
+            result = guidance_continues(
+                ZEEUWSE_PRB, periods, end, end + timedelta(days=days), reason=reason
+            )
+            assert result.value is False
+
+
+class TestEligibility:
+    @pytest.mark.parametrize(
+        ("product", "article"),
+        [
+            (ASR_REINTEGRATIEMANAGER, Citation.seed("001", "3.2")),
+            (MKB_VERZUIM_ONTZORG, Citation.seed("004", "3.2")),
+            (ZEEUWSE_PRB, Citation.seed("003", "1.3")),
+            (ASR_REINTEGRATIE, Citation.decision("§4")),
+        ],
+    )
+    def test_first_sick_day_on_or_after_the_start(
+        self, product: Product, article: Citation
+    ) -> None:
+        """001 art. 3.2/3.3, 004 art. 3.2, 003 art. 1.3: first sick day ≥ start date."""
+        chosen = product
+        start = date(2025, 1, 1)
+        assert eligible(chosen, start, start).value is True
+        assert eligible(chosen, date(2025, 3, 1), start).value is True
+        assert eligible(chosen, date(2024, 12, 31), start).value is False
+        assert article in eligible(chosen, start, start).citations()
+
+    def test_zeeuwse_uses_the_insurance_start(self) -> None:
+        """003 art. 1.3: the start date of the insurance, not of the service."""
+        rule = eligible(ZEEUWSE_PRB, date(2025, 3, 1), date(2025, 1, 1)).grounds[0].rule
+        assert "Verzuimverzekering Eigen Risico in Dagen" in rule
+
+    @given(st.dates(), st.dates())
+    def test_is_the_date_comparison(self, first: date, start: date) -> None:
+        """001 art. 3.2: eligible exactly when first sick day ≥ start."""
+        assert eligible(ASR_REINTEGRATIEMANAGER, first, start).value is (first >= start)
