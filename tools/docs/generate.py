@@ -1,0 +1,156 @@
+"""Write every generated page and picture of ``docs/`` (``python -m tools.docs.generate``).
+
+``--check`` writes nothing and exits 1 when a generated file differs from what is
+committed (or is missing, or is stale). The directories ``docs/api``, ``docs/img`` and
+``docs/_snippets`` belong to the generator: files in them that it no longer makes are
+removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
+from tools.docs import api, coupling, glossary, guide, reference, traceability
+from tools.docs.articles import ROOT
+from tools.docs.pictures import timeline_svg
+
+DOCS = ROOT / "docs"
+EXAMPLES = DOCS / "examples"
+#: Directories whose every file the generator writes.
+OWNED_DIRS = ("api", "img", "_snippets")
+
+
+def timeline_pictures() -> dict[str, str]:
+    """The Poortwachter timelines of the guide's example cases."""
+    d = date(2025, 1, 6)
+    interrupted = merge_cases(
+        [Absence.sick(date(2025, 1, 6), date(2025, 1, 31)), Absence.sick(date(2025, 2, 20))]
+    )[-1]
+    return {
+        "img/tijdlijn-voorbeeld.svg": timeline_svg(
+            SicknessCase.ongoing(d),
+            title="Poortwachter-tijdlijn — eerste ziektedag 06-01-2025, nog ziek",
+        ),
+        "img/tijdlijn-onderbreking.svg": timeline_svg(
+            interrupted,
+            title="Ziek 06-01 t/m 31-01-2025 en weer vanaf 20-02-2025: 19 dagen onderbreking, één ziektegeval",
+        ),
+        "img/tijdlijn-loonsanctie.svg": timeline_svg(
+            SicknessCase.ongoing(d),
+            sanction_weeks=12,
+            title="Dezelfde tijdlijn met een loonsanctie van 12 weken",
+        ),
+    }
+
+
+def product_example_snippet() -> str:
+    """The first product file of ``docs/examples`` as a TOML block (or a note)."""
+    files = sorted(EXAMPLES.glob("*.toml")) if EXAMPLES.is_dir() else []
+    if not files:
+        return (
+            "*Er staat nog geen voorbeeldbestand in `docs/examples/`; `make docs` neemt het "
+            "hier op zodra het er is.*\n"
+        )
+    path = files[0]
+    text = path.read_text(encoding="utf-8").rstrip()
+    return f'```toml title="{path.relative_to(ROOT).as_posix()}"\n{text}\n```\n'
+
+
+def snippets() -> dict[str, str]:
+    """The generated parts the hand-written pages include (``--8<--``)."""
+    result = {
+        "_snippets/installatie.md": guide.install_snippet(),
+        "_snippets/werkboek.md": guide.workbook_snippet(),
+        "_snippets/product-voorbeeld.md": product_example_snippet(),
+    }
+    for task in guide.TASKS:
+        result[f"_snippets/taak-{task.key}.md"] = guide.task_snippet(task)
+        result[f"_snippets/werkboek-{task.key}.md"] = guide.workbook_snippet(task.functions())
+    return result
+
+
+def outputs() -> dict[str, str]:
+    """Every generated file, by path relative to ``docs/``."""
+    return {
+        reference.PAGE: reference.render(),
+        traceability.PAGE: traceability.render(),
+        coupling.PAGE: coupling.render(),
+        glossary.PAGE: glossary.render(),
+        **api.pages(),
+        **timeline_pictures(),
+        **coupling.pictures(),
+        **snippets(),
+    }
+
+
+def stale(expected: dict[str, str]) -> list[Path]:
+    """Files in the generator's directories that it does not make (any more)."""
+    return [
+        path
+        for directory in OWNED_DIRS
+        for path in sorted((DOCS / directory).rglob("*"))
+        if path.is_file() and path.relative_to(DOCS).as_posix() not in expected
+    ]
+
+
+def differences(expected: dict[str, str]) -> list[str]:
+    """Generated files that are missing, differ from the committed ones, or are stale."""
+    found = []
+    for name, text in expected.items():
+        path = DOCS / name
+        if not path.exists():
+            found.append(f"ontbreekt: docs/{name}")
+        elif path.read_text(encoding="utf-8") != text:
+            found.append(f"verouderd: docs/{name}")
+    found.extend(f"overbodig: {p.relative_to(ROOT).as_posix()}" for p in stale(expected))
+    return found
+
+
+def write(expected: dict[str, str]) -> list[str]:
+    """Write what changed and remove stale files; the changed paths."""
+    changed = []
+    for name, text in expected.items():
+        path = DOCS / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(f"docs/{name}")
+    for path in stale(expected):
+        path.unlink()
+        changed.append(f"verwijderd: {path.relative_to(ROOT).as_posix()}")
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate (or ``--check``) the documentation's generated files."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 on a difference"
+    )
+    args = parser.parse_args(argv)
+    expected = outputs()
+    if args.check:
+        problems = differences(expected)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print("draai `make docs` en commit de gegenereerde bestanden", file=sys.stderr)
+        return 1 if problems else 0
+    changed = write(expected)
+    for name in changed:
+        print(name)
+    print(f"{len(expected)} gegenereerde bestanden, {len(changed)} gewijzigd")
+    issues = traceability.problems() + [
+        f"voorbeeld geeft een fout: {f} → {r}" for _n, f, r in reference.failing_examples()
+    ]
+    for issue in issues:
+        print(f"let op: {issue}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

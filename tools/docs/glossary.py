@@ -1,0 +1,568 @@
+"""The glossary (``docs/glossary.md``): every Dutch domain term and its English name in code.
+
+Two parts:
+
+* :data:`TERMS` — the words of the conditions (ziektegeval, loonsanctie,
+  poortwachtergarantie, basismodule …), each with the English identifiers that carry it in
+  the code and the article that defines or uses it. ``tests/docs`` check that every
+  identifier exists and every article resolves, and that every public domain class of the
+  core is named here (or listed in :data:`TECHNICAL` as not a domain term).
+* the **codes**: every ``enum.Enum`` of the core, generated — the Dutch code a user types
+  (``ziekmelding_uwv``, ``opzegging_werkgever``) next to the English member name.
+
+An identifier is written as ``module.Name`` (relative to ``reintegratie_core``),
+``module.Name.MEMBER`` for an enum member or attribute, and ``module.function(argument)``
+for an argument name.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import inspect
+from typing import Any
+
+import attrs
+
+from tools.docs.citations import CORE, modules
+from tools.docs.excel import escape_cell
+
+PAGE = "glossary.md"
+
+
+@attrs.frozen
+class Term:
+    """A Dutch term, its English names in the code, and where the conditions use it."""
+
+    dutch: str
+    english: str
+    identifiers: tuple[str, ...]
+    source: str
+
+
+def _t(dutch: str, english: str, identifiers: str, source: str) -> Term:
+    return Term(dutch, english, tuple(identifiers.split()), source)
+
+
+TERMS: tuple[Term, ...] = (
+    _t(
+        "aanspraak",
+        "entitlement",
+        "entitlements.Entitlement entitlements.EntitlementStatus entitlements.entitlement_status",
+        "domain §5; 001 art. 4.2",
+    ),
+    _t(
+        "aanhef",
+        "preamble (citation of a document's opening)",
+        "explain.Citation.seed",
+        "000 aanhef",
+    ),
+    _t(
+        "arbodienst / arbocontract",
+        "occupational health service contract (a module)",
+        "products.model.Module",
+        "000 art. 4.1; 003 art. 1.2",
+    ),
+    _t(
+        "basismodule",
+        "base module (a choice group of modules)",
+        "products.model.Module.choice_group",
+        "001 art. 1.8",
+    ),
+    _t(
+        "beëindiging (van een module)",
+        "termination; ended module",
+        "products.cascade.cascade products.cascade.EndedModule products.cascade.Cascade",
+        "001 art. 2.2; 004 art. 2.2",
+    ),
+    _t(
+        "beëindigd (status)",
+        "ended (entitlement state)",
+        "entitlements.EntitlementState.BEEINDIGD",
+        "001 art. 2.5",
+    ),
+    _t(
+        "bron, artikel", "citation", "explain.Citation explain.SourceKind", "sources/seeds/INDEX.md"
+    ),
+    _t(
+        "cascade (meebeëindigen)",
+        "cascade",
+        "products.cascade.cascade products.cascade.ends_with",
+        "domain §4",
+    ),
+    _t(
+        "contractvervaldatum",
+        "contract expiry date",
+        "products.duration.first_expiry products.duration.basis_date products.model.Duration",
+        "001 art. 2.1; 004 art. 2.1",
+    ),
+    _t(
+        "contracttermijn", "contract term", "products.model.Duration.term_parameter", "001 art. 2.3"
+    ),
+    _t(
+        "declaratie (uiterste datum)",
+        "declaration deadline",
+        "deadlines.declaration_deadline",
+        "003 art. 2.5.2, 2.6.2",
+    ),
+    _t(
+        "dekkingspercentage",
+        "coverage percentage (loonsanctie)",
+        "product_parameters.SANCTION_COVERAGE",
+        "003 art. 2.7.2",
+    ),
+    _t(
+        "derde aansprakelijk, voorschot",
+        "third-party liability, advance",
+        "compensation.budgets.third_party_settlement compensation.budgets.ThirdPartySettlement",
+        "003 art. 2.6.4",
+    ),
+    _t(
+        "dienstverlening",
+        "services (entitlement)",
+        "entitlements.Entitlement.DIENSTVERLENING",
+        "001 art. 3.2; 003 art. 2.4",
+    ),
+    _t(
+        "doorlopende begeleiding",
+        "guidance continues after the end",
+        "products.consequences.guidance_continues products.consequences.apply_recovery",
+        "000 art. 4.3; 003 art. 1.5.3",
+    ),
+    _t("eerste ziektedag", "first sick day", "sickness.SicknessCase.first_day", "003 art. 2.6.1"),
+    _t(
+        "eerstejaarsevaluatie",
+        "first-year evaluation (milestone)",
+        "poortwachter.Milestone.EERSTEJAARSEVALUATIE",
+        "000 art. 3.4",
+    ),
+    _t(
+        "einde loondoorbetaling",
+        "end of wage continuation (milestone)",
+        "poortwachter.Milestone.EINDE_LOONDOORBETALING",
+        "BW 7:629 lid 1",
+    ),
+    _t(
+        "gebeurtenis",
+        "event (of the log)",
+        "entitlements.Event entitlements.EventKind entitlements.EventRule entitlements.Effect",
+        "domain §5; 001 art. 5.3",
+    ),
+    _t(
+        "geschorst / schorsing",
+        "suspended / suspension",
+        "entitlements.EntitlementState.GESCHORST entitlements.EventKind.SCHORSING",
+        "001 art. 5.3; 004 art. 5.3",
+    ),
+    _t(
+        "gevolg (van beëindiging)",
+        "consequence",
+        "products.consequences.Consequence products.consequences.consequences products.model.ConsequenceRule products.model.ConsequenceKind",
+        "001 art. 2.5; 004 art. 2.5",
+    ),
+    _t("grond, uitleg", "ground, explanation", "explain.Ground explain.Explained", "STYLE.md"),
+    _t(
+        "ingangsdatum",
+        "start date (of a module contract)",
+        "products.cascade.ModuleContract.start",
+        "001 art. 3.2; 003 art. 1.3",
+    ),
+    _t(
+        "interventie",
+        "intervention",
+        "compensation.interventions.intervention_reimbursement compensation.interventions.InterventionExclusion",
+        "001 art. 1.5; 004 art. 1.6",
+    ),
+    _t(
+        "interventievergoeding (100 %)",
+        "intervention reimbursement",
+        "compensation.interventions.intervention_reimbursement compensation.interventions.InterventionProduct",
+        "001 art. 3.3; 004 art. 3.3",
+    ),
+    _t(
+        "kosten-batenanalyse",
+        "cost-benefit contribution above the cap",
+        "compensation.budgets.cost_benefit_contribution",
+        "003 art. 2.6.1",
+    ),
+    _t(
+        "koppeling (van modules)",
+        "coupling rule",
+        "products.model.CouplingRule",
+        "001 art. 1.8; 004 art. 1.9",
+    ),
+    _t(
+        "loonsanctie",
+        "wage sanction (extra weeks of wage continuation)",
+        "poortwachter.check_sanction_weeks compensation.sanction.check_weeks compensation.sanction.sanction_compensation",
+        "003 art. 2.7.1; BW 7:629 lid 11",
+    ),
+    _t(
+        "loonsanctievergoeding (voorwaarden)",
+        "sanction compensation (conditions)",
+        "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions",
+        "003 art. 2.7.2, 2.7.3",
+    ),
+    _t(
+        "mijlpaal",
+        "milestone",
+        "poortwachter.Milestone poortwachter.milestone_date poortwachter.explain_milestone",
+        "domain §3",
+    ),
+    _t("module", "module", "products.model.Module products.cascade.ModuleContract", "001 art. 1.8"),
+    _t(
+        "Ontzorgmanager / casemanager",
+        "case manager (milestone: deployed from week 2)",
+        "poortwachter.Milestone.ONTZORGMANAGER",
+        "002 «In het kort»; 001 art. 1.4",
+    ),
+    _t(
+        "opzegging",
+        "cancellation (by the employer)",
+        "products.model.Cancellation products.model.CancellationKind products.duration.earliest_cancellation products.model.NotCancellableError",
+        "001 art. 2.3; 004 art. 2.3",
+    ),
+    _t(
+        "opzeggingsrecht van de verzekeraar",
+        "termination right",
+        "products.model.TerminationRight",
+        "001 art. 2.4; 004 art. 2.4",
+    ),
+    _t(
+        "parameter (gedateerd)",
+        "dated parameter",
+        "parameters.Parameter parameters.ParameterHistory",
+        "domain §7",
+    ),
+    _t(
+        "peildatum",
+        "reference date",
+        "poortwachter.remaining_weeks(reference) poortwachter.next_milestone(reference)",
+        "domain §3",
+    ),
+    _t(
+        "plan van aanpak",
+        "plan of action (milestone, deadline)",
+        "poortwachter.Milestone.PLAN_VAN_AANPAK deadlines.plan_van_aanpak_deadline",
+        "000 art. 3.2; 001 art. 4.1",
+    ),
+    _t("polis", "policy", "products.cascade.Policy", "domain §4"),
+    _t(
+        "poortwachtergarantie",
+        "gatekeeper guarantee",
+        "entitlements.Entitlement.POORTWACHTERGARANTIE compensation.sanction.sanction_compensation",
+        "003 art. 2.7; 001 art. 3.5",
+    ),
+    _t(
+        "premie (meetellen)",
+        "premium experience window",
+        "compensation.budgets.counts_for_premium",
+        "003 art. 2.5.3, 2.6.3",
+    ),
+    _t(
+        "preventiebudget",
+        "prevention budget",
+        "compensation.budgets.prevention_budget compensation.budgets.prevention_cap compensation.budgets.PreventionConditions",
+        "003 art. 2.5.1, 2.5.2",
+    ),
+    _t(
+        "probleemanalyse",
+        "problem analysis (milestone)",
+        "poortwachter.Milestone.PROBLEEMANALYSE",
+        "Regeling procesgang art. 2",
+    ),
+    _t(
+        "product",
+        "product (a set of modules and rules)",
+        "products.model.Product products.catalogue.builtin_product products.loading.load_product",
+        "domain §4",
+    ),
+    _t(
+        "productbestand (TOML)",
+        "product file",
+        "products.loading.load_product products.loading.ProductFileError",
+        "domain §7",
+    ),
+    _t(
+        "re-integratiebudget",
+        "re-integration budget",
+        "compensation.budgets.reintegration_budget compensation.budgets.reintegration_cap compensation.budgets.ReintegrationConditions compensation.budgets.BudgetClaim compensation.budgets.BudgetLedger compensation.budgets.LedgerEntry",
+        "003 art. 2.6.1, 2.6.2",
+    ),
+    _t(
+        "reden (van beëindiging)",
+        "termination reason",
+        "products.model.TerminationReason products.model.ReasonNotAllowedError",
+        "domain §4; 001 art. 2.4",
+    ),
+    _t(
+        "recht op dienstverlening (ingangsdatum)",
+        "eligibility by start date",
+        "products.consequences.eligible products.model.Eligibility",
+        "001 art. 3.2; 003 art. 1.3",
+    ),
+    _t(
+        "resterende weken loondoorbetaling",
+        "remaining weeks of wage continuation",
+        "poortwachter.remaining_weeks",
+        "BW 7:629 lid 1",
+    ),
+    _t(
+        "resterende loonkosten",
+        "remaining wage cost",
+        "compensation.interventions.remaining_wage_cost",
+        "001 art. 3.3",
+    ),
+    _t(
+        "samentelling",
+        "merging sick periods into one case",
+        "sickness.merge_cases",
+        "BW 7:629 lid 10; 003 art. 2.6.1",
+    ),
+    _t(
+        "sanctieweken",
+        "sanction weeks",
+        "poortwachter.milestone_date(sanction_weeks)",
+        "003 art. 2.7.1",
+    ),
+    _t(
+        "SEPA-gebied",
+        "SEPA zone",
+        "compensation.interventions.is_sepa_account",
+        "001 art. 3.4; 004 art. 3.4",
+    ),
+    _t(
+        "signaal",
+        "signal (next milestone within a horizon)",
+        "poortwachter.Signal poortwachter.next_milestone",
+        "domain §3",
+    ),
+    _t(
+        "tarief pro rata",
+        "prorated module fee",
+        "compensation.fees.prorated_fee",
+        "001 art. 5.2; 004 art. 5.2",
+    ),
+    _t(
+        "terugvalpreventie",
+        "relapse prevention",
+        "poortwachter.relapse_prevention",
+        "002 «De Ontzorgmanager»",
+    ),
+    _t("tijdlijn", "timeline", "poortwachter.timeline poortwachter.TimelineEntry", "domain §3"),
+    _t(
+        "uitgesloten kosten",
+        "excluded cost kinds",
+        "compensation.budgets.BudgetExclusion compensation.interventions.InterventionExclusion",
+        "003 art. 2.5.4, 2.6.5; 002 «Wat wordt niet vergoed?»",
+    ),
+    _t(
+        "verlof (zwangerschap, bevalling)",
+        "pregnancy/maternity leave (WAZO bridge)",
+        "sickness.AbsenceKind.LEAVE sickness.Absence.leave",
+        "BW 7:629 lid 10",
+    ),
+    _t(
+        "vervallen (status)",
+        "lapsed (entitlement state)",
+        "entitlements.EntitlementState.VERVALLEN",
+        "001 art. 4.2",
+    ),
+    _t(
+        "vergoeding (aanspraak)",
+        "reimbursement (entitlement)",
+        "entitlements.Entitlement.VERGOEDING",
+        "001 art. 3.3",
+    ),
+    _t(
+        "voorwaarden (van een product)",
+        "the rules of a product per entitlement",
+        "entitlements.ProductRules entitlements.Granted entitlements.product_rules entitlements.Decision",
+        "domain §5",
+    ),
+    _t(
+        "weekloon",
+        "weekly wage",
+        "compensation.fees.weekly_wage compensation.fees.WagePeriod",
+        "domain §6",
+    ),
+    _t(
+        "werkdag",
+        "working day (Atw)",
+        "dates.is_working_day dates.add_working_days deadlines.working_day",
+        "Algemene termijnenwet art. 3",
+    ),
+    _t(
+        "werkgeverslasten",
+        "employer charges",
+        "product_parameters.EMPLOYER_CHARGES",
+        "003 art. 2.7.2",
+    ),
+    _t(
+        "werklijst", "worklist", "worklist.WorkItem worklist.Status worklist.work_item", "domain §3"
+    ),
+    _t(
+        "ziekmelding UWV (42e-weeksmelding)",
+        "sickness report to UWV (milestone)",
+        "poortwachter.Milestone.ZIEKMELDING_UWV",
+        "000 art. 1.4; Ziektewet art. 38",
+    ),
+    _t(
+        "ziektedagen (getelde)",
+        "counted sick days",
+        "sickness.SicknessCase.counted_days sickness.counted_sick_days",
+        "domain §2",
+    ),
+    _t(
+        "ziektegeval",
+        "sickness case",
+        "sickness.SicknessCase sickness.last_case sickness.case_at sickness.case_of",
+        "003 art. 2.6.1",
+    ),
+    _t(
+        "ziekteperiode",
+        "sick period",
+        "sickness.Absence sickness.AbsenceKind dates.Period",
+        "domain §2",
+    ),
+)
+
+#: Public classes of the core that are machinery, not domain terms (no glossary entry).
+TECHNICAL = frozenset(
+    {
+        "errors.ReintegratieError",
+        "errors.InvalidPeriodError",
+        "errors.InvalidValueError",
+        "errors.UnknownCodeError",
+        "errors.NotApplicableError",
+        "entitlements.NotInProductError",
+        "entitlements.Scope",
+        "products.model.ProductDefinitionError",
+    }
+)
+
+
+def resolve(identifier: str) -> bool:
+    """True when ``identifier`` (see the module docstring) names something in the core."""
+    argument = None
+    if identifier.endswith(")") and "(" in identifier:
+        identifier, argument = identifier[:-1].split("(", 1)
+    parts = identifier.split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        try:
+            target: Any = importlib.import_module(f"{CORE}.{'.'.join(parts[:split])}")
+        except ImportError:
+            continue
+        for name in parts[split:]:
+            if attrs.has(target) and name in {f.name for f in attrs.fields(target)}:
+                target = None  # an attrs field: exists, has no class attribute to follow
+                break
+            if not hasattr(target, name):
+                return False
+            target = getattr(target, name)
+        if argument is not None:
+            return target is not None and argument in inspect.signature(target).parameters
+        return True
+    return False
+
+
+def enums() -> list[tuple[str, type[enum.Enum]]]:
+    """Every enum class defined in the core, as ``(module-relative name, class)``."""
+    found = []
+    for module in modules(CORE):
+        imported = importlib.import_module(module.name)
+        for name, value in vars(imported).items():
+            if (
+                isinstance(value, type)
+                and issubclass(value, enum.Enum)
+                and value.__module__ == module.name
+                and not name.startswith("_")
+            ):
+                found.append((f"{module.name.removeprefix(CORE + '.')}.{name}", value))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def public_classes() -> list[str]:
+    """Every public class defined in the core (``module.Name``)."""
+    found = []
+    for module in modules(CORE):
+        imported = importlib.import_module(module.name)
+        for name, value in vars(imported).items():
+            if (
+                isinstance(value, type)
+                and value.__module__ == module.name
+                and not name.startswith("_")
+            ):
+                found.append(f"{module.name.removeprefix(CORE + '.')}.{name}")
+    return sorted(found)
+
+
+def named_classes() -> set[str]:
+    """The classes the glossary names (an identifier, or the class of a member)."""
+    named = set()
+    for term in TERMS:
+        for identifier in term.identifiers:
+            path = identifier.split("(")[0]
+            parts = path.split(".")
+            for end in range(len(parts), 0, -1):
+                named.add(".".join(parts[:end]))
+    return named
+
+
+def unnamed_classes() -> list[str]:
+    """Public domain classes of the core that the glossary does not name."""
+    named = named_classes()
+    return [c for c in public_classes() if c not in named and c not in TECHNICAL]
+
+
+def _code(identifier: str) -> str:
+    return f"`{identifier}`"
+
+
+def render() -> str:
+    """The whole page."""
+    lines = [
+        "# Begrippenlijst — Nederlands ↔ Engels",
+        "",
+        "<!-- Gegenereerd door `make docs` (tools/docs/glossary.py); niet met de hand bewerken. -->",
+        "",
+        (
+            "De voorwaarden en de Excel-functies spreken Nederlands, de Python-code Engels. Deze "
+            "lijst zet de woorden naast elkaar: het begrip, de Engelse naam in de code (relatief "
+            "aan `reintegratie_core`) en het artikel dat het begrip gebruikt. Daaronder staan alle "
+            "codes die u in Excel typt, met hun naam in de code."
+        ),
+        "",
+        "| Begrip | In het Engels | In de code | Bron |",
+        "|---|---|---|---|",
+    ]
+    for term in sorted(TERMS, key=lambda t: t.dutch.casefold()):
+        code = "<br>".join(_code(i) for i in term.identifiers)
+        lines.append(
+            f"| **{escape_cell(term.dutch)}** | {escape_cell(term.english)} | {code} "
+            f"| {escape_cell(term.source)} |"
+        )
+    lines += [
+        "",
+        "## Codes",
+        "",
+        (
+            "Elke code die een Excel-functie als argument kent of in een tabel teruggeeft, met de "
+            "naam van het lid in de code. Hoofdletters, spaties, `-` en `_` maken bij het typen "
+            "niet uit."
+        ),
+        "",
+    ]
+    for name, codes in enums():
+        summary = (inspect.getdoc(codes) or "").split("\n\n")[0].replace("\n", " ")
+        lines += [
+            f"### `{name}`",
+            "",
+            escape_cell(summary),
+            "",
+            "| Code | In de code |",
+            "|---|---|",
+        ]
+        lines.extend(f"| `{m.value}` | `{m.name}` |" for m in codes)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

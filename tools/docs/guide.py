@@ -1,0 +1,495 @@
+"""The generated parts of the user guide (``docs/_snippets/*.md``, included by the pages).
+
+Per task of the back-office — a new verzuimdossier, a module termination, a budget claim, a
+loonsanctie — a small worksheet: the input cells, then the formulas to type next to them
+with the result each gives. The results are computed by calling the functions, so the
+guide cannot promise what the add-in does not do.
+
+When the example workbook ``excel/voorbeeld-backoffice.xlsx`` exists, the formulas it
+contains are listed per sheet and cell (read with openpyxl, written the Dutch way).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from reintegratie_addin import udfs
+from tools.docs.articles import ROOT
+from tools.docs.excel import (
+    Argument,
+    Call,
+    Cell,
+    Range,
+    escape_cell,
+    is_error,
+    literal,
+    result_markdown,
+    show,
+    table_markdown,
+)
+
+WORKBOOK = ROOT / "excel" / "voorbeeld-backoffice.xlsx"
+ADDIN_README = ROOT / "addin" / "README.md"
+
+
+@attrs.frozen(kw_only=True)
+class Input:
+    """An input cell of a task's worksheet."""
+
+    cell: Cell
+    label: str
+
+
+@attrs.frozen(kw_only=True)
+class Step:
+    """A formula of a task: in which cell, what it answers, and the call."""
+
+    cell: str
+    label: str
+    call: Call
+
+
+@attrs.frozen(kw_only=True)
+class Task:
+    """One task of the user guide as a small worksheet."""
+
+    key: str
+    sheet: str
+    inputs: tuple[Input, ...]
+    steps: tuple[Step, ...]
+    ranges: tuple[tuple[str, Range], ...] = ()
+
+    def functions(self) -> tuple[str, ...]:
+        """The ``RI_`` functions this task uses."""
+        return tuple(dict.fromkeys(step.call.function for step in self.steps))
+
+
+def _in(ref: str, label: str, value: Any) -> Input:
+    return Input(cell=Cell(ref, value), label=label)
+
+
+def _cell(inputs: tuple[Input, ...], ref: str) -> Cell:
+    for item in inputs:
+        if item.cell.ref == ref:
+            return item.cell
+    raise KeyError(ref)
+
+
+def _step(cell: str, label: str, function: str, *args: Argument) -> Step:
+    return Step(cell=cell, label=label, call=Call(function, args))
+
+
+# --- Task 1: a new verzuimdossier ------------------------------------------------------
+
+_DOSSIER_IN = (
+    _in("B1", "Werknemer", "W. de Vries"),
+    _in("B2", "Eerste ziektedag", date(2025, 1, 6)),
+    _in("B3", "Datum probleemanalyse (als die er is)", date(2025, 2, 14)),
+    _in("B4", "Peildatum (vandaag)", date(2025, 10, 20)),
+)
+
+
+def _c(ref: str, inputs: tuple[Input, ...] = _DOSSIER_IN) -> Cell:
+    return _cell(inputs, ref)
+
+
+DOSSIER = Task(
+    key="verzuimdossier",
+    sheet="Verzuim",
+    inputs=_DOSSIER_IN,
+    steps=(
+        _step("B6", "Inzet Ontzorgmanager (dag 8)", "RI_MIJLPAAL", _c("B2"), "ontzorgmanager"),
+        _step("B7", "Uiterste plan van aanpak", "RI_UITERSTE_PLAN_VAN_AANPAK", _c("B3")),
+        _step("B8", "42e-weeksmelding aan UWV", "RI_MIJLPAAL", _c("B2"), "42e week"),
+        _step("B9", "Eerstejaarsevaluatie", "RI_MIJLPAAL", _c("B2"), "eerstejaarsevaluatie"),
+        _step("B10", "Einde loondoorbetaling", "RI_MIJLPAAL", _c("B2"), "einde_loondoorbetaling"),
+        _step("B11", "Getelde ziektedagen op de peildatum", "RI_ZIEKTEDAGEN", _c("B2"), _c("B4")),
+        _step(
+            "B12",
+            "Weken loondoorbetaling die nog resteren",
+            "RI_RESTERENDE_WEKEN",
+            _c("B2"),
+            _c("B4"),
+        ),
+        _step("B13", "Signaal: wat komt eraan?", "RI_SIGNAAL", _c("B2"), _c("B4")),
+        _step("D2", "De hele tijdlijn (loopt uit naar beneden)", "RI_TIJDLIJN", _c("B2"), _c("B3")),
+    ),
+)
+
+# --- Task 2: a module termination --------------------------------------------------------
+
+_EINDE_IN = (
+    _in("B1", "Product", "asr-reintegratiemanager"),
+    _in("B2", "Module die eindigt", "basis-verzuim"),
+    _in("B3", "Einddatum", date(2025, 7, 1)),
+    _in("B4", "Reden", "opzegging_werkgever"),
+    _in("B5", "Eerste ziektedag van een zieke werknemer", date(2025, 3, 3)),
+    _in("B6", "Peildatum", date(2025, 9, 1)),
+)
+
+EINDE = Task(
+    key="beeindiging",
+    sheet="Beëindiging",
+    inputs=_EINDE_IN,
+    steps=(
+        _step(
+            "D2",
+            "Welke modules eindigen mee, en waarom",
+            "RI_CASCADE",
+            _c("B1", _EINDE_IN),
+            _c("B2", _EINDE_IN),
+            _c("B3", _EINDE_IN),
+            _c("B4", _EINDE_IN),
+        ),
+        _step(
+            "B8",
+            "Eindigt de Re-integratiemanager mee?",
+            "RI_EINDIGT_MEE",
+            _c("B1", _EINDE_IN),
+            "reintegratiemanager",
+            _c("B2", _EINDE_IN),
+            _c("B4", _EINDE_IN),
+        ),
+        _step(
+            "D8",
+            "Gevolgen (garantie, begeleiding)",
+            "RI_GEVOLGEN",
+            _c("B1", _EINDE_IN),
+            "reintegratiemanager",
+            _c("B3", _EINDE_IN),
+            _c("B4", _EINDE_IN),
+        ),
+        _step(
+            "B9",
+            "Loopt de begeleiding door voor de zieke werknemer?",
+            "RI_DOORLOPENDE_BEGELEIDING",
+            _c("B1", _EINDE_IN),
+            _c("B5", _EINDE_IN),
+            _c("B3", _EINDE_IN),
+            _c("B6", _EINDE_IN),
+            _c("B4", _EINDE_IN),
+        ),
+        _step(
+            "B10",
+            "Vroegste opzegdatum bij opzegging ontvangen op 01-06-2026",
+            "RI_VROEGSTE_OPZEGDATUM",
+            _c("B1", _EINDE_IN),
+            "reintegratiemanager",
+            date(2025, 3, 1),
+            date(2025, 1, 1),
+            date(2026, 6, 1),
+        ),
+    ),
+)
+
+# --- Task 3: a budget claim ---------------------------------------------------------------
+
+_BUDGET_IN = (
+    _in("B1", "Kosten van de re-integratieactiviteit (excl. btw)", 5000),
+    _in("B2", "WGA-eigenrisico of WIA 0-tot-100 bij De Zeeuwse?", False),
+    _in("B3", "Al vergoed in dit ziektegeval", 1500),
+    _in("B4", "Toegekende subsidie", 0),
+    _in("B5", "Nota ontvangen op", date(2025, 3, 14)),
+    _in("B6", "Gedeclareerd op", date(2025, 3, 20)),
+)
+
+BUDGET = Task(
+    key="budget",
+    sheet="Budget",
+    inputs=_BUDGET_IN,
+    steps=(
+        _step(
+            "B8",
+            "Vergoeding uit het re-integratiebudget",
+            "RI_REINTEGRATIEBUDGET",
+            _c("B1", _BUDGET_IN),
+            _c("B2", _BUDGET_IN),
+            _c("B3", _BUDGET_IN),
+            _c("B4", _BUDGET_IN),
+        ),
+        _step("B9", "Uiterlijk declareren op", "RI_UITERSTE_DECLARATIE", _c("B5", _BUDGET_IN)),
+        _step(
+            "B10", "Verzekeraar betaalt uiterlijk op", "RI_UITERSTE_BETALING", _c("B6", _BUDGET_IN)
+        ),
+        _step(
+            "B11",
+            "Extra bijdrage boven het budget (kosten-batenanalyse)",
+            "RI_KBA_BIJDRAGE",
+            _c("B1", _BUDGET_IN),
+            2500,
+            40000,
+            36000,
+        ),
+        _step(
+            "B12",
+            "Preventiebudget voor een preventieactiviteit van € 800",
+            "RI_PREVENTIEBUDGET",
+            800,
+        ),
+        _step(
+            "B13",
+            "Telt de vergoeding mee voor de premie van 2028?",
+            "RI_TELT_MEE_VOOR_PREMIE",
+            _c("B6", _BUDGET_IN),
+            2028,
+        ),
+    ),
+)
+
+# --- Task 4: a loonsanctie -----------------------------------------------------------------
+
+_SANCTIE_IN = (
+    _in("B1", "Eerste ziektedag", date(2025, 1, 6)),
+    _in("B2", "Datum loonsanctiebesluit UWV", date(2026, 12, 4)),
+    _in("B3", "Sanctieweken", 12),
+    _in("B4", "Maandloon", 3900),
+)
+
+SANCTIE = Task(
+    key="loonsanctie",
+    sheet="Loonsanctie",
+    inputs=_SANCTIE_IN,
+    steps=(
+        _step(
+            "B6",
+            "Uiterlijk melden bij de verzekeraar",
+            "RI_UITERSTE_MELDING_SANCTIE",
+            _c("B2", _SANCTIE_IN),
+        ),
+        _step(
+            "B7",
+            "Einde loondoorbetaling met sanctie",
+            "RI_MIJLPAAL",
+            _c("B1", _SANCTIE_IN),
+            "einde_loondoorbetaling",
+            None,
+            _c("B3", _SANCTIE_IN),
+        ),
+        _step("B8", "Weekloon", "RI_WEEKLOON", _c("B4", _SANCTIE_IN), "maand"),
+        _step(
+            "B9",
+            "Vergoeding van de loonsanctie (70 % + 25 % werkgeverslasten)",
+            "RI_LOONSANCTIE_VERGOEDING",
+            Cell("B8", None),  # the result of step B8
+            _c("B3", _SANCTIE_IN),
+        ),
+    ),
+)
+
+TASKS: tuple[Task, ...] = (DOSSIER, EINDE, BUDGET, SANCTIE)
+
+
+def _result(step: Step, computed: dict[str, Any]) -> Any:
+    """The step's result; a reference to an earlier step's cell uses that step's result."""
+    args: list[Argument] = []
+    for arg in step.call.args:
+        if isinstance(arg, Cell) and arg.ref in computed:
+            args.append(Cell(arg.ref, computed[arg.ref]))
+        else:
+            args.append(arg)
+    call = Call(step.call.function, tuple(args))
+    if step.call.function not in udfs.contract_functions():
+        return None
+    return call.run()
+
+
+def task_results(task: Task) -> dict[str, Any]:
+    """The result of every step by cell (``None``: the function does not exist yet)."""
+    computed: dict[str, Any] = {}
+    for step in task.steps:
+        result = _result(step, computed)
+        computed[step.cell] = (
+            result.date() if hasattr(result, "date") and callable(result.date) else result
+        )
+    return computed
+
+
+def failing_steps() -> list[tuple[str, str, Any]]:
+    """``(task, formula, result)`` of every step that gives an error or does not exist."""
+    failing = []
+    for task in TASKS:
+        results = task_results(task)
+        for step in task.steps:
+            result = results[step.cell]
+            if result is None or is_error(result):
+                failing.append((task.key, step.call.formula(), result))
+    return failing
+
+
+def task_snippet(task: Task) -> str:
+    """The worksheet of one task: inputs, formulas with their results, spilled tables."""
+    results = task_results(task)
+    lines = [
+        f"Werkblad **{task.sheet}** — vul de invoercellen:",
+        "",
+        "| Cel | Wat | Waarde |",
+        "|---|---|---|",
+    ]
+    lines.extend(
+        f"| {i.cell.ref} | {escape_cell(i.label)} | `{escape_cell(_shown_input(i.cell.value))}` |"
+        for i in task.inputs
+    )
+    lines += [
+        "",
+        "en typ de formules:",
+        "",
+        "| Cel | Wat | Formule | Uitkomst |",
+        "|---|---|---|---|",
+    ]
+    tables = []
+    for step in task.steps:
+        result = results[step.cell]
+        formula = f"`{escape_cell(step.call.formula())}`"
+        if result is None:
+            shown = "*(functie nog niet beschikbaar)*"
+        elif isinstance(result, list):
+            shown = f"tabel, zie hieronder ({step.cell})"
+            tables.append((step, result))
+        else:
+            shown = escape_cell(result_markdown(result))
+        lines.append(f"| {step.cell} | {escape_cell(step.label)} | {formula} | {shown} |")
+    lines.append("")
+    for step, table in tables:
+        lines += [
+            f"Uitkomst van {step.cell} (`{step.call.formula()}`):",
+            "",
+            table_markdown(table),
+            "",
+        ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _shown_input(value: Any) -> str:
+    if isinstance(value, Range):
+        return value.ref
+    if isinstance(value, date):
+        return show(value)
+    if isinstance(value, bool | int | float):
+        return literal(value) if isinstance(value, bool) else show(float(value))
+    return str(value)
+
+
+# --- The example workbook ------------------------------------------------------------------
+
+_FORMULA_PREFIX = re.compile(r"_xll\.|_xlfn\.|_xludf\.", re.IGNORECASE)
+
+
+def dutch_formula(formula: str) -> str:
+    """An OOXML formula (``,`` between arguments) as typed in Dutch Excel (``;``)."""
+    formula = _FORMULA_PREFIX.sub("", formula)
+    out = []
+    in_text = False
+    for char in formula:
+        if char == '"':
+            in_text = not in_text
+        if not in_text and char == ",":
+            out.append(";")
+        elif not in_text and char == ".":
+            out.append(",")
+        else:
+            out.append(char)
+    text = "".join(out)
+    return re.sub(r"\bTRUE\b", "WAAR", re.sub(r"\bFALSE\b", "ONWAAR", text))
+
+
+def workbook_formulas(path: Path = WORKBOOK) -> Iterator[tuple[str, str, str, str]]:
+    """``(sheet, cell, label, formula)`` for every ``RI_`` formula of the workbook."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    book = load_workbook(path, read_only=False, data_only=False)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                text = getattr(value, "text", value)  # array formulas keep their text
+                if isinstance(text, str) and text.startswith("=") and "RI_" in text.upper():
+                    label = _label(sheet, cell.row, cell.column)
+                    yield sheet.title, cell.coordinate, label, dutch_formula(text)
+
+
+def _label(sheet: Any, row: int, column: int) -> str:
+    """The nearest text to the left in the row, else the column's header (row 1)."""
+    for col in range(column - 1, 0, -1):
+        value = sheet.cell(row=row, column=col).value
+        if isinstance(value, str) and not value.startswith("="):
+            return value
+    header = sheet.cell(row=1, column=column).value
+    return header if isinstance(header, str) and not header.startswith("=") else ""
+
+
+def workbook_snippet(functions: tuple[str, ...] | None = None, limit: int = 12) -> str:
+    """The workbook's formulas (only those using ``functions``, when given), per sheet."""
+    relative = WORKBOOK.relative_to(ROOT).as_posix()
+    if not WORKBOOK.exists():
+        return (
+            f"*Het voorbeeldwerkboek `{relative}` is (nog) niet aanwezig; `make docs` neemt "
+            "de formules ervan hier op zodra het er is.*\n"
+        )
+    rows: dict[str, list[tuple[str, str, str]]] = {}
+    for sheet, cell, label, formula in workbook_formulas():
+        used = set(re.findall(r"RI_[A-Z_]+", formula.upper()))
+        if functions is not None and not used & set(functions):
+            continue
+        rows.setdefault(sheet, []).append((cell, label, formula))
+    if not rows:
+        return f"*Het voorbeeldwerkboek `{relative}` gebruikt deze functies niet.*\n"
+    lines = [f"In het voorbeeldwerkboek `{relative}`:", ""]
+    for sheet, cells in rows.items():
+        lines += [f"**Blad {sheet}**", "", "| Cel | Bij | Formule |", "|---|---|---|"]
+        for cell, label, formula in cells[:limit]:
+            lines.append(f"| {cell} | {escape_cell(label)} | `{escape_cell(formula)}` |")
+        if len(cells) > limit:
+            lines.append(f"| … | | en nog {len(cells) - limit} formules |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- The install guide -------------------------------------------------------------------
+
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def install_snippet() -> str:
+    """``addin/README.md`` for inclusion: headings one level down, repository links as text.
+
+    Links to files of the repository are not pages of the documentation, so they become
+    the path in code (``addin/xlwings.conf``); web links stay links.
+    """
+    if not ADDIN_README.exists():
+        return (
+            "*De installatiehandleiding (`addin/README.md`) is (nog) niet aanwezig; "
+            "`make docs` neemt haar hier op zodra ze er is.*\n"
+        )
+    text = ADDIN_README.read_text(encoding="utf-8")
+
+    def relink(match: re.Match[str]) -> str:
+        bang, label, target = match.groups()
+        if re.match(r"^(https?:|mailto:)", target):
+            return match.group(0)
+        if target.startswith("#"):
+            return label
+        path = (ADDIN_README.parent / target.split("#")[0]).resolve()
+        try:
+            shown = path.relative_to(ROOT).as_posix()
+        except ValueError:
+            shown = target
+        if bang:
+            return f"*(afbeelding: {label})*"
+        return f"{label} (`{shown}`)" if label and label.strip("`") != shown else f"`{shown}`"
+
+    lines = []
+    in_code = False
+    for original in text.splitlines():
+        if original.lstrip().startswith("```"):
+            in_code = not in_code
+        line = original
+        if not in_code:
+            line = _LINK.sub(relink, "#" + line if line.startswith("#") else line)
+        lines.append(line)
+    return "\n".join(lines).rstrip() + "\n"

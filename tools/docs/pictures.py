@@ -1,0 +1,341 @@
+"""Pictures generated from the core, as SVG text (no drawing by hand, no extra dependency).
+
+* :func:`timeline_svg` — the Poortwachter timeline of a sickness case: the sick periods as a
+  bar, every milestone of :func:`reintegratie_core.poortwachter.timeline` as a marker with
+  its code and date, months along the axis.
+* :func:`coupling_svg` — a product's modules as boxes on a circle and its coupling rules
+  ("when A ends, B ends on the same date") as arrows, read from the product catalogue.
+
+The output is deterministic (same input, same bytes), so the generated files can be
+compared with the committed ones.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+from xml.sax.saxutils import escape, quoteattr
+
+import attrs
+
+from reintegratie_core.poortwachter import timeline
+from reintegratie_core.sickness import SicknessCase
+
+FONT = 'font-family="Segoe UI, Helvetica, Arial, sans-serif"'
+INK = "#1f2937"
+MUTED = "#6b7280"
+ACCENT = "#0f766e"
+SICK = "#f59e0b"
+GAP = "#e5e7eb"
+MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+CHAR_WIDTH = 7.0  # width of an 11px bold character (generous), for laying out labels
+
+
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: int = 11,
+    anchor: str = "start",
+    fill: str = INK,
+    weight: str = "normal",
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
+        f'fill="{fill}" font-weight="{weight}">{escape(text)}</text>'
+    )
+
+
+def _svg(width: int, height: int, title: str, body: Sequence[str]) -> str:
+    return "\n".join(
+        [
+            (
+                f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+                f'viewBox="0 0 {width} {height}" role="img" aria-label={quoteattr(title)} {FONT}>'
+            ),
+            f"<title>{escape(title)}</title>",
+            f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+            *body,
+            "</svg>",
+            "",
+        ]
+    )
+
+
+# --- Timeline -----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Label:
+    x: float
+    lines: tuple[str, str]
+    colour: str
+
+    @property
+    def width(self) -> float:
+        return max(len(line) for line in self.lines) * CHAR_WIDTH + 14
+
+
+def spread(
+    wanted: Sequence[float], widths: Sequence[float], low: float, high: float
+) -> list[float]:
+    """Centres as close to ``wanted`` (sorted) as possible without overlap, within bounds.
+
+    Defined as:: a forward pass pushes each box right of its left neighbour, a backward
+    pass pushes boxes left of the right bound and of their right neighbour.
+    """
+    placed: list[float] = []
+    for want, w in zip(wanted, widths, strict=True):
+        x = max(want, low + w / 2)
+        if placed:
+            x = max(x, placed[-1] + (widths[len(placed) - 1] + w) / 2)
+        placed.append(x)
+    limit = high
+    for i in range(len(placed) - 1, -1, -1):
+        placed[i] = min(placed[i], limit - widths[i] / 2)
+        limit = placed[i] - widths[i] / 2
+    return placed
+
+
+def timeline_svg(
+    case: SicknessCase, probleemanalyse: date | None = None, sanction_weeks: int = 0, *, title: str
+) -> str:
+    """The timeline of ``case`` as an SVG picture."""
+    entries = [e for e in timeline(case, probleemanalyse, sanction_weeks) if e.date is not None]
+    start = case.first_day
+    end = max(e.date for e in entries if e.date is not None) + timedelta(days=20)
+    width, left, right = 980, 30, 950
+    axis_y, height = 150, 270
+
+    def x_of(day: date) -> float:
+        return left + (day - start).days / (end - start).days * (right - left)
+
+    body = [_text(left, 24, title, size=14, weight="bold")]
+    # The second year of wage continuation shaded; months along the axis.
+    year_two = case.day(365) or start + timedelta(days=364)  # counted day 365
+    body.append(
+        f'<rect x="{x_of(year_two):.1f}" y="{axis_y - 12}" width="{x_of(end) - x_of(year_two):.1f}" '
+        f'height="24" fill="#f3f4f6"/>'
+    )
+    month = date(start.year, start.month, 1)
+    while month <= end:
+        if month >= start:
+            x = x_of(month)
+            body.append(
+                f'<line x1="{x:.1f}" y1="{axis_y - 5}" x2="{x:.1f}" y2="{axis_y + 5}" stroke="{MUTED}"/>'
+            )
+            if month.month in (1, 4, 7, 10):
+                name = MONTHS[month.month - 1] + (f" {month.year}" if month.month == 1 else "")
+                body.append(_text(x + 2, axis_y + 22, name, size=9, fill=MUTED))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    body.append(
+        f'<line x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}" stroke="{INK}" stroke-width="1.5"/>'
+    )
+    # Sick periods as a bar on the axis (interruptions stay white).
+    for period in case.periods:
+        last = period.last or end
+        x1, x2 = x_of(period.start), x_of(last + timedelta(days=1))
+        until = _dutch(last) if period.end is not None else "lopend"
+        body.append(
+            f'<rect x="{x1:.1f}" y="{axis_y - 4}" width="{max(x2 - x1, 1.5):.1f}" height="8" '
+            f'fill="{SICK}" rx="2"><title>ziek {_dutch(period.start)} t/m {until}</title></rect>'
+        )
+    # Milestones: labels alternately above and below, spread so that none overlap.
+    labels = [_Label(x_of(start), ("eerste ziektedag", _dutch(start)), MUTED)]
+    labels += [
+        _Label(x_of(e.date), (e.milestone.value, _dutch(e.date)), ACCENT)
+        for e in entries
+        if e.date is not None
+    ]
+    labels.sort(key=lambda label: label.x)
+    for side in (0, 1):
+        group = labels[side::2]
+        centres = spread([g.x for g in group], [g.width for g in group], left, right)
+        row = axis_y - 62 if side == 0 else axis_y + 62
+        bend = axis_y - 24 if side == 0 else axis_y + 30
+        text_top = row - 14 if side == 0 else row + 4
+        for label, centre in zip(group, centres, strict=True):
+            near = row + 4 if side == 0 else row - 8
+            body.append(
+                f'<polyline points="{label.x:.1f},{axis_y} {label.x:.1f},{bend} {centre:.1f},{near}" '
+                f'fill="none" stroke="{label.colour}" stroke-width="1" stroke-dasharray="2,2"/>'
+            )
+            body.append(f'<circle cx="{label.x:.1f}" cy="{axis_y}" r="4.5" fill="{label.colour}"/>')
+            body.append(
+                _text(
+                    centre,
+                    text_top,
+                    label.lines[0],
+                    anchor="middle",
+                    weight="bold",
+                    fill=label.colour,
+                )
+            )
+            body.append(_text(centre, text_top + 14, label.lines[1], anchor="middle"))
+    legend_y = height - 16
+    body += [
+        f'<rect x="{left}" y="{legend_y - 9}" width="18" height="8" fill="{SICK}" rx="2"/>',
+        _text(left + 24, legend_y, "ziek", size=10, fill=MUTED),
+        f'<rect x="{left + 70}" y="{legend_y - 10}" width="18" height="10" fill="#f3f4f6"/>',
+        _text(left + 94, legend_y, "tweede ziektejaar", size=10, fill=MUTED),
+        f'<circle cx="{left + 215}" cy="{legend_y - 4}" r="4.5" fill="{ACCENT}"/>',
+        _text(left + 225, legend_y, "mijlpaal (code zoals in RI_MIJLPAAL)", size=10, fill=MUTED),
+    ]
+    return _svg(width, height, title, body)
+
+
+def _dutch(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+# --- Coupling -------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Edge:
+    """A coupling rule drawn as an arrow: when ``source`` ends, ``target`` ends."""
+
+    source: str
+    target: str
+    note: str = ""
+
+
+def _box_exit(
+    centre: tuple[float, float], size: tuple[float, float], direction: tuple[float, float]
+) -> tuple[float, float]:
+    """Where the ray from a box's centre in ``direction`` leaves the box."""
+    (cx, cy), (w, h), (dx, dy) = centre, size, direction
+    scale = min(
+        (w / 2) / abs(dx) if dx else math.inf,
+        (h / 2) / abs(dy) if dy else math.inf,
+    )
+    return cx + dx * scale, cy + dy * scale
+
+
+def _hub(codes: Sequence[str], edges: Sequence[Edge]) -> str | None:
+    """The module coupled with every other one, when there are four or more modules."""
+    if len(codes) < 4:
+        return None
+    for code in codes:
+        partners = {e.target for e in edges if e.source == code}
+        partners |= {e.source for e in edges if e.target == code}
+        if partners >= set(codes) - {code}:
+            return code
+    return None
+
+
+def _layout(
+    codes: Sequence[str], edges: Sequence[Edge], box: tuple[float, float], title: str
+) -> tuple[dict[str, tuple[float, float]], tuple[int, int]]:
+    """Box centres (a hub in the middle, the rest on a circle) and the picture's size."""
+    box_w, box_h = box
+    hub = _hub(codes, edges)
+    ring = [code for code in codes if code != hub]
+    # The ring's neighbours must not touch: chord 2·r·sin(π/n) ≥ box width + gap.
+    radius = 0.0
+    if len(ring) > 1:
+        radius = max(130.0, (box_w + 90) / (2 * math.sin(math.pi / len(ring))))
+    offset = math.pi / len(ring) if hub is not None and ring else 0.0
+    points: dict[str, tuple[float, float]] = {}
+    if hub is not None:
+        points[hub] = (0.0, 0.0)
+    for index, code in enumerate(ring):
+        angle = -math.pi / 2 + offset + 2 * math.pi * index / len(ring)
+        points[code] = (radius * math.cos(angle), radius * math.sin(angle))
+    min_x = min(x for x, _y in points.values()) - box_w / 2
+    min_y = min(y for _x, y in points.values()) - box_h / 2
+    max_x = max(x for x, _y in points.values()) + box_w / 2
+    max_y = max(y for _x, y in points.values()) + box_h / 2
+    centres = {code: (x - min_x + 30, y - min_y + 50) for code, (x, y) in points.items()}
+    width = int(max(max_x - min_x + 60, len(title) * 8.5 + 40, 560))
+    height = int(max_y - min_y + 50 + 40)
+    return centres, (width, height)
+
+
+def coupling_svg(
+    modules: Sequence[tuple[str, tuple[str, ...]]], edges: Sequence[Edge], *, title: str
+) -> str:
+    """Modules (code, lines below the code) on a circle — one coupled with all others in the
+    middle — and the coupling rules as arrows (double-headed where mutual)."""
+    extra = max((len(lines) for _code, lines in modules), default=0)
+    box_h = 30 + 14 * extra
+    box_w = max(
+        150,
+        *(
+            max(len(code) * CHAR_WIDTH, *(len(line) * 5.8 for line in lines)) + 24
+            for code, lines in modules
+        ),
+    )
+    centres, (width, height) = _layout(
+        [code for code, _lines in modules], edges, (box_w, box_h), title
+    )
+    body = [
+        _text(20, 26, title, size=14, weight="bold"),
+        (
+            "<defs>"
+            f'<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+            f'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/></marker>'
+            "</defs>"
+        ),
+    ]
+    pairs = {(e.source, e.target) for e in edges}
+    drawn: set[frozenset[str]] = set()
+    notes = []
+    for edge in edges:
+        key = frozenset((edge.source, edge.target))
+        if key in drawn or edge.source not in centres or edge.target not in centres:
+            continue
+        drawn.add(key)
+        mutual = (edge.target, edge.source) in pairs
+        (x1, y1), (x2, y2) = centres[edge.source], centres[edge.target]
+        length = math.hypot(x2 - x1, y2 - y1) or 1
+        dx, dy = (x2 - x1) / length, (y2 - y1) / length
+        margin = (box_w + 12, box_h + 12)
+        sx, sy = _box_exit((x1, y1), margin, (dx, dy))
+        tx, ty = _box_exit((x2, y2), margin, (-dx, -dy))
+        start_marker = ' marker-start="url(#arrow)"' if mutual else ""
+        dash = ' stroke-dasharray="6,4"' if edge.note else ""
+        body.append(
+            f'<line x1="{sx:.1f}" y1="{sy:.1f}" x2="{tx:.1f}" y2="{ty:.1f}" stroke="{ACCENT}" '
+            f'stroke-width="2" marker-end="url(#arrow)"{start_marker}{dash}/>'
+        )
+        if edge.note:
+            notes.append(edge)
+            mx, my = (sx + tx) / 2, (sy + ty) / 2
+            body.append(
+                _text(mx + 6, my - 6, f"({len(notes)})", size=11, fill=ACCENT, weight="bold")
+            )
+    for code, lines in modules:
+        x, y = centres[code]
+        body.append(
+            f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w:.1f}" '
+            f'height="{box_h}" rx="8" fill="#f0fdfa" stroke="{ACCENT}" stroke-width="1.5"/>'
+        )
+        top = y - 7 * len(lines) + 4
+        body.append(_text(x, top, code, anchor="middle", weight="bold"))
+        for number, line in enumerate(lines, 1):
+            body.append(_text(x, top + 14 * number, line, size=10, anchor="middle", fill=MUTED))
+    legend_y = height
+    body.append(
+        _text(
+            20,
+            legend_y,
+            "A → B: eindigt A, dan eindigt B op dezelfde datum; ↔: in beide richtingen.",
+            size=11,
+            fill=MUTED,
+        )
+    )
+    for number, edge in enumerate(notes, 1):
+        body.append(
+            _text(
+                20,
+                legend_y + 18 * number,
+                f"({number}) {edge.source} → {edge.target}: {edge.note}",
+                size=11,
+                fill=MUTED,
+            )
+        )
+    height = max(height, int(legend_y + 18 * len(notes) + 20))
+    return _svg(width, height, title, body)
