@@ -404,8 +404,8 @@ def _problems(exc: Exception) -> list[str]:
     problems = []
     for line in lines:
         message, _, path = line.rpartition(" @ ")
-        where = _dutch_path(path) or "product"
-        problems.append(f"{where}: {message}")
+        where = _dutch_path(path)
+        problems.append(f"{where}: {message}" if where else message)
     return problems
 
 

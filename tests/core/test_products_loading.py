@@ -1,0 +1,189 @@
+"""Insurer-defined products from TOML: loading, round trip, precise errors (domain §7)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from reintegratie_core.explain import Citation
+from reintegratie_core.products import (
+    BUILTIN_PRODUCTS,
+    CancellationKind,
+    Product,
+    ProductFileError,
+    TerminationReason,
+    cascade,
+    earliest_cancellation,
+    guidance_continues,
+    load_product,
+    structure_product,
+    unstructure_product,
+)
+from reintegratie_core.products.loading import citation_text, parse_citation
+from reintegratie_core.sickness import Absence
+from tests.core.strategies_products import random_products
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "eigen-product.toml"
+
+
+def example_text() -> str:
+    """The documented example product file."""
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+def problems(text: str) -> tuple[str, ...]:
+    """The problems a product file is refused for."""
+    with pytest.raises(ProductFileError) as info:
+        load_product(text)
+    return info.value.problems
+
+
+class TestExampleFile:
+    def test_documented_example_loads(self) -> None:
+        """docs/examples/eigen-product.toml loads as the product it describes."""
+        product = load_product(example_text())
+        assert product.code == "eigen-verzuimpakket"
+        assert product.module_codes == ("basis", "arbo", "begeleiding")
+        begeleiding = product.module("re-integratiebegeleiding")
+        assert begeleiding.cancellation is not None
+        assert begeleiding.cancellation.kind is CancellationKind.AT_BASE_EXPIRY
+        assert product.parameter_history("reintegratiebudget").at(
+            date(2026, 1, 1)
+        ).value == Decimal("3500.00")
+
+    def test_loaded_product_runs_through_the_same_engines(self) -> None:
+        """STYLE.md: a new product is a new table, read by the same engines."""
+        product = load_product(example_text())
+        switched = cascade(product, "arbo", date(2026, 6, 1), TerminationReason.OVERSTAP_ARBODIENST)
+        assert switched.value.modules == ("arbo",)
+        assert cascade(product, "basis", date(2026, 6, 1)).value.modules == ("basis", "begeleiding")
+        sick = [Absence.sick(date(2026, 5, 1))]
+        assert guidance_continues(product, sick, date(2026, 5, 31), date(2026, 9, 1)).value
+
+    def test_dated_parameters_apply_from_their_date(self) -> None:
+        """spec/domain.md §7: a new version of the conditions is a new dated value."""
+        product = load_product(example_text())
+        module = product.module("begeleiding")
+        old = earliest_cancellation(
+            product, module, date(2026, 3, 1), date(2026, 1, 1), date(2027, 10, 15)
+        )
+        assert old.value == date(2028, 1, 1)  # 2 months' notice, in force on the start
+        new = earliest_cancellation(
+            product, module, date(2027, 3, 1), date(2026, 1, 1), date(2028, 10, 15)
+        )
+        assert new.value == date(2030, 1, 1)  # 3 months' notice from 2027
+        assert Citation.statute("Voorwaarden Eigen Verzuimpakket 2027", "2.3") in new.citations()
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("product", BUILTIN_PRODUCTS, ids=lambda p: p.code)
+    def test_builtins(self, product: Product) -> None:
+        """structure(unstructure(p)) == p for the built-in products."""
+        assert structure_product(unstructure_product(product)) == product
+
+    def test_example(self) -> None:
+        """structure(unstructure(p)) == p for the loaded example."""
+        product = load_product(example_text())
+        assert structure_product(unstructure_product(product)) == product
+
+    @given(random_products())
+    def test_random_products(self, product: Product) -> None:
+        """structure(unstructure(p)) == p for generated products."""
+        assert structure_product(unstructure_product(product)) == product
+
+    def test_citations_as_text(self) -> None:
+        """A citation reads and writes as '<bron> art. <artikel>' (seed, document, decision)."""
+        for citation in (
+            Citation.seed("001", "2.3"),
+            Citation.seed("002", "MKB Verzuim-ontzorgverzekering"),
+            Citation.statute("BW", "7:629 lid 10"),
+            Citation.decision("§8"),
+        ):
+            assert parse_citation(citation_text(citation)) == citation
+        assert parse_citation("003 art. 1.5.3") == Citation.seed("003", "1.5.3")
+
+
+class TestErrors:
+    def test_unknown_module_in_a_rule_names_the_path(self) -> None:
+        """An unknown module in a coupling rule names koppelingen[i].naar and the modules."""
+        text = example_text().replace('naar = "begeleiding"', 'naar = "nergens"', 1)
+        (problem,) = problems(text)
+        assert problem.startswith("koppelingen[0].naar: onbekende module 'nergens'")
+        assert "basis, arbo, begeleiding" in problem
+
+    def test_unknown_reason_lists_the_reasons(self) -> None:
+        """An unknown reason names its path and lists the eight reason codes."""
+        text = example_text().replace('redenen = ["opzegging_werkgever"]', 'redenen = ["opzeggen"]')
+        (problem,) = problems(text)
+        assert problem.startswith(
+            "modules[2].beeindiging[0].redenen[0]: onbekende waarde 'opzeggen'"
+        )
+        assert "overstap_arbodienst" in problem
+
+    def test_every_wrong_field_is_reported(self) -> None:
+        """All wrong fields at once, each with its Dutch path and what is accepted."""
+        text = (
+            example_text()
+            .replace('soort = "per_contractvervaldatum"', 'soort = "jaarlijks"')
+            .replace("waarde = 2\n", 'waarde = "twee"\n')
+            .replace('code = "arbo"', "code = 5")
+            .replace('van = "basis"', 'van = "basis"\nextra = true')
+        )
+        found = problems(text)
+        assert any(
+            p.startswith("modules[2].opzegging.soort:") and "per_contractvervaldatum, niet_los" in p
+            for p in found
+        )
+        assert any(p.startswith("parameters[2]: waarde:") and "geen getal" in p for p in found)
+        assert any(p.startswith("modules[1].code:") and "geen tekst" in p for p in found)
+        assert any(
+            p.startswith("koppelingen[0]: onbekend veld extra") and "van, naar" in p for p in found
+        )
+
+    def test_missing_fields(self) -> None:
+        """Missing required fields are named by their Dutch keys."""
+        found = problems('code = "x"')
+        assert "naam: verplicht veld ontbreekt" in found
+        assert "modules: verplicht veld ontbreekt" in found
+        assert "recht_op_dienstverlening: verplicht veld ontbreekt" in found
+
+    def test_a_citation_must_say_where(self) -> None:
+        """A source without ' art. ' is refused with the accepted forms."""
+        text = example_text().replace(
+            'bronnen = ["Voorwaarden Eigen Verzuimpakket 2026 art. 1"]', 'bronnen = ["ergens"]'
+        )
+        (problem,) = problems(text)
+        assert problem.startswith("bronnen[0]:")
+        assert "'001 art. 2.3'" in problem
+
+    def test_a_list_must_be_a_list(self) -> None:
+        """A single text where a list is expected is refused, not split into letters."""
+        text = example_text().replace('aliassen = ["eigen pakket"]', 'aliassen = "eigen pakket"')
+        (problem,) = problems(text)
+        assert problem.startswith("aliassen:")
+        assert "geen lijst" in problem
+
+    def test_parameter_reference_must_exist(self) -> None:
+        """A rule naming an unknown parameter is refused with the known names."""
+        text = example_text().replace(
+            'opzegtermijn = "opzegtermijn_maanden"', 'opzegtermijn = "opzegtermijn"'
+        )
+        (problem,) = problems(text)
+        assert problem.startswith("modules[2].opzegging.opzegtermijn: onbekende parameter")
+        assert "opzegtermijn_maanden" in problem
+
+    def test_invalid_toml(self) -> None:
+        """Text that is not TOML is refused with the parser's position."""
+        (problem,) = problems("code = [")
+        assert problem.startswith("geen geldige TOML")
+
+    def test_dates_and_numbers(self) -> None:
+        """A parameter's date must be a date, its value a whole number or decimal text."""
+        text = example_text().replace("geldig_vanaf = 2026-01-01", 'geldig_vanaf = "1-1-2026"', 1)
+        (problem,) = problems(text)
+        assert problem.startswith("parameters[0]: geldig_vanaf:")
+        assert "2026-01-01" in problem
