@@ -1,0 +1,556 @@
+"""The product and termination Excel functions, called as Excel calls them.
+
+excel-functions.md "Products, modules, termination"; domain.md §4.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_addin import udfs
+from reintegratie_addin.functions import REGISTRY
+from reintegratie_core.products import BUILTIN_PRODUCTS, TerminationReason
+from tests.strategies import excel_scalars, excel_values
+
+SPEC = Path(__file__).resolve().parents[2] / "sources" / "excel-functions.md"
+NAMES = (
+    "RI_PRODUCTEN",
+    "RI_MODULES",
+    "RI_CASCADE",
+    "RI_EINDIGT_MEE",
+    "RI_GEVOLGEN",
+    "RI_CONTRACTVERVALDATUM",
+    "RI_VROEGSTE_OPZEGDATUM",
+    "RI_RECHT_OP_DIENSTVERLENING",
+    "RI_DOORLOPENDE_BEGELEIDING",
+)
+D = datetime(2026, 1, 1)
+PRODUCTS = "asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb"
+REASONS = ", ".join(r.value for r in TerminationReason)
+
+
+def _contract() -> dict[str, list[tuple[str, bool, str | None]]]:
+    """Each product function's arguments from the spec: (name, optional, default)."""
+    text = SPEC.read_text(encoding="utf-8")
+    result: dict[str, list[tuple[str, bool, str | None]]] = {}
+    for name, args in re.findall(r"`(RI_[A-Z_]+)\(([^)`]*)\)`", text):
+        if name not in NAMES:
+            continue
+        parsed = []
+        for arg in (a.strip() for a in args.split(",") if a.strip()):
+            optional = arg.startswith("[")
+            arg_name, _, default = arg.strip("[]").partition("=")
+            parsed.append((arg_name, optional, default or None))
+        result[name] = parsed
+    return result
+
+
+CONTRACT = _contract()
+
+
+def call(name: str, *args: Any) -> Any:
+    """Call a contract function by name."""
+    return udfs.contract_functions()[name](*args)
+
+
+class TestContract:
+    def test_all_nine_functions_are_in_the_spec(self) -> None:
+        """excel-functions.md lists the nine product functions of issue 3."""
+        assert set(CONTRACT) == set(NAMES)
+
+    @pytest.mark.parametrize("name", NAMES)
+    def test_names_and_argument_order(self, name: str) -> None:
+        """excel-functions.md: the function exists under its name with the spec's arguments, in order."""
+        signature = inspect.signature(udfs.contract_functions()[name])
+        parameters = list(signature.parameters.values())
+        assert [p.name for p in parameters] == [a for a, _, _ in CONTRACT[name]]
+        for parameter, (_, optional, _) in zip(parameters, CONTRACT[name], strict=True):
+            assert (parameter.default is None) is optional
+        assert name in REGISTRY
+
+    def test_stated_defaults(self) -> None:
+        """excel-functions.md: contracttermijn_maanden=12 and reason opzegging_werkgever by default."""
+        basis = datetime(2025, 1, 1)
+        start = datetime(2025, 3, 15)
+        product = "asr-reintegratiemanager"
+        assert call("RI_CONTRACTVERVALDATUM", product, "reintegratiemanager", start, basis) == call(
+            "RI_CONTRACTVERVALDATUM", product, "reintegratiemanager", start, basis, 12
+        )
+        assert call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D) == call(
+            "RI_CASCADE", "zeeuwse-prb", "arbocontract", D, "opzegging_werkgever"
+        )
+
+
+class TestProductsAndModules:
+    def test_producten(self) -> None:
+        """RI_PRODUCTEN: table product · naam · bron of the four products."""
+        table = call("RI_PRODUCTEN")
+        assert table[0] == ["product", "naam", "bron"]
+        assert [row[0] for row in table[1:]] == [p.code for p in BUILTIN_PRODUCTS]
+        assert "003_868fbc4ee27f4266.txt" in table[4][2]
+
+    @pytest.mark.parametrize("product", BUILTIN_PRODUCTS, ids=lambda p: p.code)
+    def test_modules(self, product: Any) -> None:
+        """RI_MODULES: table module · naam · bron of a product's modules."""
+        table = call("RI_MODULES", product.code.upper().replace("-", " "))
+        assert table[0] == ["module", "naam", "bron"]
+        assert [row[0] for row in table[1:]] == list(product.module_codes)
+        assert all(".txt art." in row[2] or "«" in row[2] for row in table[1:])
+
+    def test_unknown_product_lists_the_products(self) -> None:
+        """excel-functions.md: an unknown product names the argument and lists what exists."""
+        assert (
+            call("RI_MODULES", "verzuim")
+            == f'#WAARDE! product: onbekend product "verzuim" (bekend: {PRODUCTS})'
+        )
+        assert call("RI_MODULES", None).startswith("#WAARDE! product: ontbreekt (bekend: asr-")
+
+
+class TestCascade:
+    def test_reintegratiemanager_with_the_policy_modules(self) -> None:
+        """001 art. 2.2/2.3 and §8: the basismodule ends the module and the arbo module held."""
+        table = call(
+            "RI_CASCADE",
+            "asr-reintegratiemanager",
+            "Basis Verzuim",
+            D,
+            None,
+            [["basis-verzuim"], ["arbosignaal"], ["reintegratiemanager"], [None]],
+        )
+        assert table[0] == ["module", "einddatum", "grond"]
+        assert [row[:2] for row in table[1:]] == [
+            ["basis-verzuim", date(2026, 1, 1)],
+            ["reintegratiemanager", date(2026, 1, 1)],
+            ["arbosignaal", date(2026, 1, 1)],
+        ]
+        assert "001_d465c09344c678cf.txt art. 2.2" in table[2][2]
+        assert "spec/domain.md §8" in table[3][2]
+
+    def test_mkb_all_three_end(self) -> None:
+        """004 art. 1.9: all three modules end together."""
+        table = call("RI_CASCADE", "mkb-verzuim-ontzorg", "ontzorgmanager-arbobegeleiding", D)
+        assert {row[0] for row in table[1:]} == {
+            "mkb-verzuim-ontzorg",
+            "ontzorgmanager-arbobegeleiding",
+            "ontzorgmanager-reintegratie",
+        }
+
+    def test_zeeuwse_switch_of_arbodienst(self) -> None:
+        """003 art. 1.5.2: a switch to another cooperating arbodienst does not end PRB."""
+        table = call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D, "Overstap Arbodienst")
+        assert [row[0] for row in table[1:]] == ["arbocontract"]
+        table = call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D, "wanbetaling")
+        assert [row[0] for row in table[1:]] == ["arbocontract", "prb"]
+
+    def test_asr_reintegratie(self) -> None:
+        """000 art. 4.1: the insurance ends the re-integratie agreement."""
+        table = call("RI_CASCADE", "asr-reintegratie", "verzuimverzekering", "2026-01-01")
+        assert [row[0] for row in table[1:]] == ["verzuimverzekering", "reintegratie-overeenkomst"]
+        assert "000_990cc01dbc2d8fe8.txt art. 4.1" in table[2][2]
+
+    @pytest.mark.parametrize(
+        ("args", "expected"),
+        [
+            (("x", "prb", D), f'#WAARDE! product: onbekend product "x" (bekend: {PRODUCTS})'),
+            (
+                ("zeeuwse-prb", "basis", D),
+                (
+                    '#WAARDE! beeindigde_module: onbekende module "basis" in zeeuwse-prb '
+                    "(bekend: verzuim-erd, arbocontract, prb, wga-erd, wia-0-100)"
+                ),
+            ),
+            (
+                ("zeeuwse-prb", "prb", D, "ontslag"),
+                f'#WAARDE! reden: onbekende waarde "ontslag" (bekend: {REASONS})',
+            ),
+            (
+                ("zeeuwse-prb", "prb", "31-02-2026"),
+                '#WAARDE! datum: "31-02-2026" is geen geldige datum',
+            ),
+        ],
+    )
+    def test_errors_name_the_argument(self, args: tuple[Any, ...], expected: str) -> None:
+        """excel-functions.md: unknown product/module/reason → #WAARDE! naming the argument."""
+        assert call("RI_CASCADE", *args).startswith(expected)
+
+    def test_reason_not_allowed_names_what_is(self) -> None:
+        """004 art. 2.3/2.4: the employer cannot end Ontzorgmanager – Re-integratie on its own."""
+        result = call("RI_CASCADE", "mkb-verzuim-ontzorg", "ontzorgmanager-reintegratie", D)
+        assert result.startswith(
+            "#WAARDE! reden: ontzorgmanager-reintegratie kan niet worden beëindigd"
+        )
+        assert (
+            "toegestaan: einde_gekoppelde_module, fraude, wanbetaling, opzegging_uitvoerder"
+            in result
+        )
+        assert "004_f7ec042b78bbdc89.txt art. 2.4" in result
+
+    def test_modules_argument_errors(self) -> None:
+        """The modules column must hold known codes, one per choice group, and the ended module."""
+        unknown = call("RI_CASCADE", "zeeuwse-prb", "prb", D, "fraude", [["prb"], ["basis"]])
+        assert unknown.startswith('#WAARDE! modules: onbekende module "basis" in zeeuwse-prb')
+        missing = call("RI_CASCADE", "zeeuwse-prb", "prb", D, "fraude", [["verzuim-erd"]])
+        assert missing.startswith("#WAARDE! modules: prb (beeindigde_module) staat niet in modules")
+        both = call(
+            "RI_CASCADE",
+            "asr-reintegratiemanager",
+            "basis-verzuim",
+            D,
+            None,
+            [["basis-verzuim"], ["basis-ao-3-12"]],
+        )
+        assert both.startswith("#WAARDE! modules: een polis heeft één module uit de keuzegroep")
+        number = call("RI_CASCADE", "zeeuwse-prb", "prb", D, "fraude", [["prb"], [5.0]])
+        assert number.startswith("#WAARDE! modules: rij 2: 5 is geen modulecode")
+
+    def test_not_lifted(self) -> None:
+        """Tables are never lifted: a column of modules is an error, not a column of tables."""
+        result = call("RI_CASCADE", "zeeuwse-prb", [["prb"], ["arbocontract"]], D)
+        assert isinstance(result, str)
+        assert result.startswith("#WAARDE! beeindigde_module:")
+
+
+class TestEindigtMee:
+    def test_prb_with_its_modules(self) -> None:
+        """003 art. 1.5.2: PRB ends with the insurance and the arbocontract, not with a switch."""
+        assert call("RI_EINDIGT_MEE", "zeeuwse-prb", "prb", "verzuim-erd") is True
+        assert call("RI_EINDIGT_MEE", "zeeuwse-prb", "prb", "arbocontract") is True
+        assert (
+            call("RI_EINDIGT_MEE", "zeeuwse-prb", "prb", "arbocontract", "overstap_arbodienst")
+            is False
+        )
+        assert call("RI_EINDIGT_MEE", "zeeuwse-prb", "verzuim-erd", "prb", "fraude") is False
+
+    def test_lifted_over_modules(self) -> None:
+        """excel-functions.md lifting: a column of modules gives a column of answers."""
+        column = [["basis-verzuim"], ["arbobegeleiding"], ["arbosignaal"], ["nope"], [None]]
+        result = call(
+            "RI_EINDIGT_MEE", "asr-reintegratiemanager", column, "reintegratiemanager", "fraude"
+        )
+        assert result[:3] == [[False], [True], [True]]
+        assert result[3][0].startswith('#WAARDE! module: onbekende module "nope"')
+        assert result[4] == [""]
+
+    def test_column_equals_rows(self) -> None:
+        """Lifting equals calling row by row."""
+        product = "mkb-verzuim-ontzorg"
+        modules = list(BUILTIN_PRODUCTS[2].module_codes)
+        lifted = call("RI_EINDIGT_MEE", product, [[m] for m in modules], "mkb-verzuim-ontzorg")
+        assert lifted == [
+            [call("RI_EINDIGT_MEE", product, m, "mkb-verzuim-ontzorg")] for m in modules
+        ]
+
+
+class TestGevolgen:
+    def test_reintegratiemanager(self) -> None:
+        """001 art. 2.5: guidance ends, the poortwachtergarantie lapses, consultation."""
+        table = call(
+            "RI_GEVOLGEN", "asr-reintegratiemanager", "reintegratiemanager", D, "wanbetaling"
+        )
+        assert table[0] == ["gevolg", "vanaf", "grond"]
+        texts = " | ".join(row[0] for row in table[1:])
+        assert "poortwachtergarantie vervalt" in texts
+        assert "overlegt" in texts
+        assert {row[1] for row in table[1:]} == {date(2026, 1, 1)}
+        assert {row[2] for row in table[1:]} == {"001_d465c09344c678cf.txt art. 2.5"}
+
+    def test_zeeuwse_continuation_and_fraud(self) -> None:
+        """003 art. 1.5.3: support continues for sick employees, not after fraud."""
+        normal = call("RI_GEVOLGEN", "zeeuwse-prb", "verzuim-erd", D)
+        assert any("lopen door" in row[0] for row in normal[1:])
+        fraud = call("RI_GEVOLGEN", "zeeuwse-prb", "verzuim-erd", D, "fraude")
+        assert not any("lopen door" in row[0] for row in fraud[1:])
+        assert any("geen re-integratieondersteuning" in row[0] for row in fraud[1:])
+
+    def test_asr_reintegratie_continues(self) -> None:
+        """000 art. 4.3: guidance by the casemanager continues."""
+        table = call("RI_GEVOLGEN", "asr-reintegratie", "arbodienst", D)
+        assert any(row[2] == "000_990cc01dbc2d8fe8.txt art. 4.3" for row in table[1:])
+
+    def test_none(self) -> None:
+        """A module without consequences gives the header only."""
+        assert call("RI_GEVOLGEN", "zeeuwse-prb", "wga-erd", D) == [["gevolg", "vanaf", "grond"]]
+
+
+class TestDates:
+    def test_contractvervaldatum(self) -> None:
+        """001 art. 2.1: first basismodule date at least 12 months after the start."""
+        result = call(
+            "RI_CONTRACTVERVALDATUM",
+            "asr-reintegratiemanager",
+            "reintegratiemanager",
+            "15-3-2025",
+            datetime(2030, 1, 1),
+        )
+        assert result == date(2027, 1, 1)
+
+    def test_contractvervaldatum_lifted(self) -> None:
+        """Lifting over a column of start dates."""
+        starts = [[datetime(2025, 1, 1)], [datetime(2025, 3, 15)], ["x"]]
+        result = call(
+            "RI_CONTRACTVERVALDATUM",
+            "mkb-verzuim-ontzorg",
+            "ontzorgmanager-reintegratie",
+            starts,
+            D,
+        )
+        assert result[:2] == [[date(2026, 1, 1)], [date(2026, 1, 1)]]
+        assert result[2][0].startswith('#WAARDE! ingangsdatum_module: "x" is geen geldige datum')
+
+    def test_contractvervaldatum_errors(self) -> None:
+        """A module without its own date, or a term of 0 months, names the argument."""
+        none = call("RI_CONTRACTVERVALDATUM", "zeeuwse-prb", "prb", D, D)
+        assert none.startswith(
+            "#WAARDE! module: prb heeft in zeeuwse-prb geen eigen contractvervaldatum"
+        )
+        zero = call(
+            "RI_CONTRACTVERVALDATUM", "asr-reintegratiemanager", "reintegratiemanager", D, D, 0
+        )
+        assert zero.startswith("#WAARDE! contracttermijn_maanden: 0 ligt buiten het bereik")
+
+    def test_vroegste_opzegdatum(self) -> None:
+        """001 art. 2.3: notice one month before a basismodule date, 12 months run."""
+        received = [[datetime(2026, 12, 1)], [datetime(2026, 12, 2)]]
+        result = call(
+            "RI_VROEGSTE_OPZEGDATUM",
+            "asr-reintegratiemanager",
+            "reintegratiemanager",
+            datetime(2025, 3, 15),
+            datetime(2025, 1, 1),
+            received,
+        )
+        assert result == [[date(2027, 1, 1)], [date(2028, 1, 1)]]
+
+    def test_vroegste_opzegdatum_not_on_its_own(self) -> None:
+        """004 art. 2.3: #WAARDE! text saying the module cannot be cancelled on its own."""
+        result = call(
+            "RI_VROEGSTE_OPZEGDATUM", "mkb-verzuim-ontzorg", "ontzorgmanager-reintegratie", D, D, D
+        )
+        assert result.startswith(
+            "#WAARDE! module: ontzorgmanager-reintegratie kan niet los worden opgezegd"
+        )
+        assert "004_f7ec042b78bbdc89.txt art. 2.3" in result
+        prb = call("RI_VROEGSTE_OPZEGDATUM", "zeeuwse-prb", "prb", D, D, D)
+        assert prb.startswith("#WAARDE! module: prb kan niet los worden opgezegd")
+
+
+class TestEmployee:
+    def test_recht_op_dienstverlening(self) -> None:
+        """001 art. 3.2, 003 art. 1.3: first sick day on or after the start date (lifted)."""
+        days = [[datetime(2024, 12, 31)], [datetime(2025, 1, 1)], [datetime(2025, 6, 1)]]
+        assert call("RI_RECHT_OP_DIENSTVERLENING", "zeeuwse-prb", days, datetime(2025, 1, 1)) == [
+            [False],
+            [True],
+            [True],
+        ]
+
+    def test_doorlopende_begeleiding_zeeuwse(self) -> None:
+        """003 art. 1.5.3: continues for the sick employee, not after fraud, not after recovery."""
+        end = datetime(2025, 12, 31)
+        on = datetime(2026, 6, 1)
+        assert (
+            call("RI_DOORLOPENDE_BEGELEIDING", "zeeuwse-prb", datetime(2025, 11, 1), end, on)
+            is True
+        )
+        assert (
+            call(
+                "RI_DOORLOPENDE_BEGELEIDING",
+                "zeeuwse-prb",
+                datetime(2025, 11, 1),
+                end,
+                on,
+                "fraude",
+            )
+            is False
+        )
+        assert (
+            call(
+                "RI_DOORLOPENDE_BEGELEIDING",
+                "zeeuwse-prb",
+                datetime(2025, 11, 1),
+                end,
+                on,
+                None,
+                datetime(2026, 3, 1),
+            )
+            is False
+        )
+
+    def test_doorlopende_begeleiding_with_periods(self) -> None:
+        """003 art. 1.5.3 with §2: sick again within 4 weeks is the same case."""
+        periods = [[datetime(2025, 11, 1), datetime(2026, 2, 28)], [datetime(2026, 3, 20), None]]
+        result = call(
+            "RI_DOORLOPENDE_BEGELEIDING", "zeeuwse-prb", periods, "31-12-2025", "1-6-2026"
+        )
+        assert result is True
+        later = [[datetime(2025, 11, 1), datetime(2026, 2, 28)], [datetime(2026, 4, 1), None]]
+        assert (
+            call("RI_DOORLOPENDE_BEGELEIDING", "zeeuwse-prb", later, "31-12-2025", "1-6-2026")
+            is False
+        )
+
+    def test_doorlopende_begeleiding_lifted_over_employees(self) -> None:
+        """Lifting over a column of first sick days."""
+        days = [[datetime(2025, 11, 1)], [datetime(2026, 1, 5)], [None]]
+        result = call(
+            "RI_DOORLOPENDE_BEGELEIDING", "asr-reintegratie", days, datetime(2025, 12, 31), D
+        )
+        assert result == [[True], [False], [""]]
+
+    def test_doorlopende_begeleiding_manager_products(self) -> None:
+        """001/004 art. 2.5: guidance ends; only consultation remains, so FALSE after the end."""
+        for product in ("asr-reintegratiemanager", "mkb-verzuim-ontzorg"):
+            after = call(
+                "RI_DOORLOPENDE_BEGELEIDING",
+                product,
+                datetime(2025, 11, 1),
+                datetime(2025, 12, 31),
+                D,
+            )
+            assert after is False
+
+    def test_hersteldatum_errors(self) -> None:
+        """A recovery date that does not fit the periods names hersteldatum."""
+        result = call(
+            "RI_DOORLOPENDE_BEGELEIDING",
+            "zeeuwse-prb",
+            datetime(2025, 11, 1),
+            datetime(2025, 12, 31),
+            D,
+            None,
+            datetime(2025, 10, 1),
+        )
+        assert result.startswith("#WAARDE! hersteldatum: hersteldatum 01-10-2025 ligt niet na")
+
+
+class TestUitleg:
+    @pytest.mark.parametrize(
+        ("args", "article"),
+        [
+            (("RI_PRODUCTEN",), "004_f7ec042b78bbdc89.txt"),
+            (("RI_MODULES", "zeeuwse-prb"), "003_868fbc4ee27f4266.txt art. 1.2"),
+            (
+                ("RI_CASCADE", "zeeuwse-prb", "verzuim-erd", D),
+                "003_868fbc4ee27f4266.txt art. 1.5.2",
+            ),
+            (
+                ("RI_EINDIGT_MEE", "zeeuwse-prb", "prb", "arbocontract", "overstap_arbodienst"),
+                "003_868fbc4ee27f4266.txt art. 1.5.2",
+            ),
+            (
+                ("RI_GEVOLGEN", "mkb-verzuim-ontzorg", "mkb-verzuim-ontzorg", D),
+                "004_f7ec042b78bbdc89.txt art. 2.5",
+            ),
+            (
+                ("RI_CONTRACTVERVALDATUM", "asr-reintegratiemanager", "reintegratiemanager", D, D),
+                "001_d465c09344c678cf.txt art. 2.1",
+            ),
+            (
+                (
+                    "RI_VROEGSTE_OPZEGDATUM",
+                    "asr-reintegratiemanager",
+                    "reintegratiemanager",
+                    D,
+                    D,
+                    D,
+                ),
+                "001_d465c09344c678cf.txt art. 2.3",
+            ),
+            (
+                ("RI_RECHT_OP_DIENSTVERLENING", "mkb-verzuim-ontzorg", D, D),
+                "004_f7ec042b78bbdc89.txt art. 3.2",
+            ),
+            (
+                (
+                    "RI_DOORLOPENDE_BEGELEIDING",
+                    "asr-reintegratie",
+                    datetime(2025, 11, 1),
+                    datetime(2025, 12, 31),
+                    D,
+                ),
+                "000_990cc01dbc2d8fe8.txt art. 4.3",
+            ),
+        ],
+    )
+    def test_names_the_article(self, args: tuple[Any, ...], article: str) -> None:
+        """excel-functions.md RI_UITLEG: the result with each rule's article."""
+        text = udfs.RI_UITLEG(*args)
+        assert text.startswith(f"{args[0]} = ")
+        assert article in text
+
+    def test_parameters_shown(self) -> None:
+        """RI_UITLEG shows the parameter values used (minimum run, notice)."""
+        text = udfs.RI_UITLEG(
+            "RI_VROEGSTE_OPZEGDATUM", "asr-reintegratiemanager", "reintegratiemanager", D, D, D
+        )
+        assert "minimale_looptijd_maanden = 12" in text
+        assert "opzegtermijn_maanden = 1" in text
+
+    def test_errors_as_the_function(self) -> None:
+        """RI_UITLEG shows the function's own #WAARDE! text."""
+        text = udfs.RI_UITLEG("RI_VROEGSTE_OPZEGDATUM", "zeeuwse-prb", "prb", D, D, D)
+        assert text.startswith("#WAARDE! module: prb kan niet los worden opgezegd")
+
+
+product_codes = st.sampled_from([p.code for p in BUILTIN_PRODUCTS] + ["Zeeuwse PRB", "x"])
+module_codes = st.sampled_from(
+    [*sorted({m for p in BUILTIN_PRODUCTS for m in p.module_codes}), "basis", ""]
+)
+reason_codes = st.sampled_from([r.value for r in TerminationReason] + [None, "Overstap", "x"])
+excel_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2080, 1, 1)).map(
+    lambda d: datetime(d.year, d.month, d.day)
+)
+maybe = st.one_of(excel_dates, excel_scalars())
+
+
+class TestNeverRaises:
+    @given(
+        st.sampled_from(NAMES),
+        st.lists(
+            st.one_of(product_codes, module_codes, reason_codes, maybe, excel_values()), max_size=7
+        ),
+    )
+    def test_any_values(self, name: str, args: list[Any]) -> None:
+        """No product function raises, whatever Excel sends."""
+        result = call(name, *args)
+        assert result is not None
+
+    @given(product_codes, module_codes, module_codes, reason_codes, excel_dates)
+    def test_plausible_calls_give_a_value_or_waarde(
+        self, product: str, module: str, ended: str, reason: Any, on: datetime
+    ) -> None:
+        """Plausible calls give a table, a boolean or #WAARDE! text — never anything else."""
+        for result in (
+            call("RI_CASCADE", product, ended, on, reason),
+            call("RI_GEVOLGEN", product, ended, on, reason),
+            call("RI_EINDIGT_MEE", product, module, ended, reason),
+        ):
+            assert isinstance(result, list | bool) or result.startswith("#WAARDE! ")
+
+
+class TestLifting:
+    @given(
+        st.lists(
+            st.one_of(excel_dates, st.sampled_from([None, "x", "31-02-2025"])),
+            min_size=2,
+            max_size=10,
+        ),
+        excel_dates,
+    )
+    def test_column_equals_rows(self, starts: list[Any], basis: datetime) -> None:
+        """Lifting over a column equals calling each row (empty rows stay empty)."""
+        product, module = "asr-reintegratiemanager", "reintegratiemanager"
+        lifted = call("RI_CONTRACTVERVALDATUM", product, module, [[s] for s in starts], basis)
+        expected = [
+            [""] if s is None else [call("RI_CONTRACTVERVALDATUM", product, module, s, basis)]
+            for s in starts
+        ]
+        assert lifted == expected
