@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, stateful
+from hypothesis import given, settings, stateful
 from hypothesis import strategies as st
 
 from reintegratie_core.errors import InvalidValueError
@@ -214,6 +214,7 @@ class TestCascadeProperties:
         assert once.terminate(module, later, reason).value == once
 
 
+@settings(stateful_step_count=20)
 class PolicyMachine(stateful.RuleBasedStateMachine):
     """Random terminations of random policies keep every coupling rule satisfied."""
 
