@@ -16,7 +16,7 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_core.errors import ReintegratieError, UnknownCodeError
+from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
@@ -109,11 +109,13 @@ def _term(value: Any, argument: str) -> int | None:
 
 
 @contextmanager
-def _blame(argument: str) -> Iterator[None]:
-    """Core errors raised inside become ``#WAARDE! <argument>: <message>``."""
+def _blame(
+    argument: str, errors: tuple[type[ReintegratieError], ...] = (ReintegratieError,)
+) -> Iterator[None]:
+    """Core errors of the given kinds raised inside become ``#WAARDE! <argument>: ...``."""
     try:
         yield
-    except ReintegratieError as exc:
+    except errors as exc:
         raise c.ArgumentError(argument, str(exc)) from None
 
 
@@ -307,7 +309,7 @@ def RI_CONTRACTVERVALDATUM(
 ) -> Explained[date]:
     """Eerste contractvervaldatum van de module (gelijk aan die van de basismodule)."""
     found = _module(product, module, "module")
-    with _blame("module"):
+    with _blame("module", (NotApplicableError,)):
         return first_expiry(
             product, found, ingangsdatum_module, contractvervaldatum_basis, contracttermijn_maanden
         )
@@ -337,7 +339,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
 ) -> Explained[date]:
     """Vroegste datum waarop de opzegging door de werkgever ingaat."""
     found = _module(product, module, "module")
-    with _blame("module"):
+    with _blame("module", (NotApplicableError,)):
         return earliest_cancellation(
             product,
             found,

@@ -325,7 +325,11 @@ def guidance_continues(
             rule.citations,
             (("eerste_ziektedag", chain_start), window_parameter),
         )
-    end = explain_milestone(case, Milestone.EINDE_LOONDOORBETALING)
+    try:
+        end = explain_milestone(case, Milestone.EINDE_LOONDOORBETALING)
+    except OverflowError:
+        msg = "het einde van de loondoorbetaling van dit ziektegeval valt buiten het datumbereik"
+        raise InvalidValueError(msg) from None
     if end.value is not None and on > end.value:
         return answer(
             False,
