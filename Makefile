@@ -43,3 +43,13 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+
+# The documentation: lint its generator, regenerate the pages, pictures and snippets that
+# follow from the code (tools/docs), then build the site with every warning an error.
+.PHONY: docs
+docs: setup
+	$(BIN)/ruff check tools
+	$(BIN)/ruff format --check tools
+	$(BIN)/mypy tools
+	$(BIN)/python -m tools.docs.generate
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

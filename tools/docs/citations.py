@@ -10,7 +10,7 @@ Three sources, so that a citation is found however the code builds it:
   by importing the module and walking the values;
 * **docstring** — ``003 art. 2.6.1``, ``001/004 art. 4.1`` in a public definition's docstring.
 
-Tests cite the articles they check in their docstrings or comments (``003 art. 2.6.1: …``); :func:`test_citations` reads them per test.
+Tests cite the articles they check in their docstrings or comments (``003 art. 2.6.1: …``); :func:`citations_in_tests` reads them per test.
 
 :func:`implementers` answers "which public core functions implement this citation": the
 public functions and classes that reach the owner through the module-level reference graph
@@ -425,11 +425,23 @@ def reference_graph() -> tuple[dict[Node, set[Node]], dict[Node, str]]:
     """
     all_modules = (*modules(CORE), *modules(ADDIN))
     known = {m.name for m in all_modules}
+    tops = {m.name: dict(_top_level(m.tree)) for m in all_modules}
+    imports = {m.name: _imports(m, known) for m in all_modules}
+
+    def canonical(node: Node) -> Node:
+        """Follow a re-export (``from reintegratie_core import timeline``) to its definition."""
+        module, name = node
+        for _ in range(5):
+            if module not in tops or name in tops[module] or name not in imports[module][0]:
+                return (module, name)
+            module, name = imports[module][0][name]
+        return (module, name)
+
     used_by: dict[Node, set[Node]] = {}
     kinds: dict[Node, str] = {}
     for module in all_modules:
-        imported, module_aliases = _imports(module, known)
-        local = dict(_top_level(module.tree))
+        imported, module_aliases = imports[module.name]
+        local = tops[module.name]
         for name, statement in local.items():
             if isinstance(statement, ast.ClassDef):
                 kinds[(module.name, name)] = "class"
@@ -453,25 +465,11 @@ def reference_graph() -> tuple[dict[Node, set[Node]], dict[Node, str]]:
                 ):
                     target = (module_aliases[node.value.id], node.attr)
                 if target is not None:
-                    used_by.setdefault(_canonical(target, all_modules), set()).add(user)
+                    used_by.setdefault(canonical(target), set()).add(user)
     return used_by, kinds
 
 
-def _canonical(node: Node, all_modules: tuple[Module, ...]) -> Node:
-    """Follow a re-export (``from reintegratie_core import timeline``) to its definition."""
-    module, name = node
-    for _ in range(5):
-        defining = next((m for m in all_modules if m.name == module), None)
-        if defining is None or name in dict(_top_level(defining.tree)):
-            return (module, name)
-        known = {m.name for m in all_modules}
-        imported, _aliases = _imports(defining, known)
-        if name not in imported:
-            return (module, name)
-        module, name = imported[name]
-    return (module, name)
-
-
+@cache
 def implementers(module: str, owner: str) -> tuple[Node, ...]:
     """The public core definitions that implement the rule held by ``module.owner``.
 
@@ -544,7 +542,8 @@ def _segment(source: list[str], node: ast.stmt) -> str:
     return "\n".join(source[start - 1 : node.end_lineno])
 
 
-def test_citations() -> tuple[TestCitation, ...]:
+@cache
+def citations_in_tests() -> tuple[TestCitation, ...]:
     """Seed articles cited by each test (docstring, comments, code), or by its class."""
     found: dict[tuple[str, str, str], None] = {}
     for path in sorted(TEST_DIR.rglob("test_*.py")):

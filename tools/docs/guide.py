@@ -409,18 +409,22 @@ def workbook_formulas(path: Path = WORKBOOK) -> Iterator[tuple[str, str, str, st
                 value = cell.value
                 text = getattr(value, "text", value)  # array formulas keep their text
                 if isinstance(text, str) and text.startswith("=") and "RI_" in text.upper():
-                    label = _label(sheet, cell.row, cell.column)
+                    label = _label(sheet, cell.row, cell.column, spills=text is not value)
                     yield sheet.title, cell.coordinate, label, dutch_formula(text)
 
 
-def _label(sheet: Any, row: int, column: int) -> str:
-    """The nearest text to the left in the row, else the column's header (row 1)."""
-    for col in range(column - 1, 0, -1):
-        value = sheet.cell(row=row, column=col).value
-        if isinstance(value, str) and not value.startswith("="):
-            return value
-    header = sheet.cell(row=1, column=column).value
-    return header if isinstance(header, str) and not header.startswith("=") else ""
+def _text_at(sheet: Any, row: int, column: int) -> str:
+    value = sheet.cell(row=row, column=column).value if row > 0 and column > 0 else None
+    return value if isinstance(value, str) and not value.startswith("=") else ""
+
+
+def _label(sheet: Any, row: int, column: int, spills: bool) -> str:
+    """What a formula cell is about: for a formula over a column (it spills), the column's
+    header just above it; for a single formula, the nearest text to its left; else the
+    other of the two."""
+    left = next((t for col in range(column - 1, 0, -1) if (t := _text_at(sheet, row, col))), "")
+    above = next((t for r in range(row - 1, row - 4, -1) if (t := _text_at(sheet, r, column))), "")
+    return (above or left) if spills else (left or above)
 
 
 def workbook_snippet(functions: tuple[str, ...] | None = None, limit: int = 12) -> str:

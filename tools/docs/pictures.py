@@ -262,11 +262,11 @@ def coupling_svg(
     extra = max((len(lines) for _code, lines in modules), default=0)
     box_h = 30 + 14 * extra
     box_w = max(
-        150,
-        *(
-            max(len(code) * CHAR_WIDTH, *(len(line) * 5.8 for line in lines)) + 24
+        [150.0]
+        + [
+            max([len(code) * CHAR_WIDTH, *(len(line) * 5.8 for line in lines)]) + 24
             for code, lines in modules
-        ),
+        ]
     )
     centres, (width, height) = _layout(
         [code for code, _lines in modules], edges, (box_w, box_h), title

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
+from functools import cache
 
 import attrs
 
@@ -27,8 +28,8 @@ from tools.docs.citations import (
     Via,
     all_code_citations,
     citation_implementers,
+    citations_in_tests,
     excel_users,
-    test_citations,
     unresolved,
 )
 from tools.docs.trace import observed
@@ -121,6 +122,15 @@ NO_RULE: dict[tuple[str, str], str] = {
 }
 
 
+#: Rule-bearing articles that no code cites yet, with what is known (seed, article → note).
+#: ``tests/docs`` fail when an article is missing that is not here, and when one here is
+#: implemented (so that the note is removed with the gap).
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("004", "5.1"): "het vaste tarief per medewerker per jaar rekent prorated_fee uit "
+    "(RI_TARIEF_PRORATA), maar de parameter contractjaar_maanden citeert alleen 001 art. 5.1",
+}
+
+
 class Status(enum.Enum):
     """What the matrix says about an article."""
 
@@ -143,6 +153,7 @@ class Row:
     reason: str = ""
 
 
+@cache
 def _citations_by_article() -> dict[tuple[str, str], list[CodeCitation]]:
     found: dict[tuple[str, str], list[CodeCitation]] = defaultdict(list)
     for citation in all_code_citations():
@@ -156,6 +167,7 @@ def _citations_by_article() -> dict[tuple[str, str], list[CodeCitation]]:
     return found
 
 
+@cache
 def _observed_by_article() -> dict[tuple[str, str], tuple[set[Node], set[str]]]:
     found: dict[tuple[str, str], tuple[set[Node], set[str]]] = defaultdict(lambda: (set(), set()))
     for (seed, reference), (functions, excel) in observed().items():
@@ -167,9 +179,10 @@ def _observed_by_article() -> dict[tuple[str, str], tuple[set[Node], set[str]]]:
     return found
 
 
+@cache
 def _tests_by_article() -> dict[tuple[str, str], list[str]]:
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for citation in test_citations():
+    for citation in citations_in_tests():
         if citation.seed not in SEEDS:
             continue
         for article in seed_index(citation.seed).resolve(citation.article) or ():
@@ -178,6 +191,7 @@ def _tests_by_article() -> dict[tuple[str, str], list[str]]:
     return found
 
 
+@cache
 def rows(index: SeedIndex) -> tuple[Row, ...]:
     """The matrix rows of one seed, in document order."""
     cited = _citations_by_article()
@@ -208,7 +222,7 @@ def rows(index: SeedIndex) -> tuple[Row, ...]:
         elif article.kind is Kind.TITLE or index.is_container(article.number):
             status = Status.HEADING
         else:
-            status = Status.MISSING
+            status, reason = Status.MISSING, KNOWN_GAPS.get(key, "")
         result.append(
             Row(
                 article=article,
@@ -231,7 +245,7 @@ def problems() -> list[str]:
     ]
     found.extend(
         f"{c.test} citeert {c.seed} art. {c.article!r}, dat niet in de bron staat"
-        for c in test_citations()
+        for c in citations_in_tests()
         if c.seed in SEEDS and c.seed != "002" and seed_index(c.seed).resolve(c.article) is None
     )
     found.extend(
@@ -242,8 +256,11 @@ def problems() -> list[str]:
     for index in all_indexes():
         for row in rows(index):
             if row.status is Status.MISSING:
-                found.append(f"{row.article.label} bevat een regel maar geen code citeert het")
-            if row.status is Status.RULE and row.reason:
+                note = f" ({row.reason})" if row.reason else ""
+                found.append(
+                    f"{row.article.label} bevat een regel maar geen code citeert het{note}"
+                )
+            if row.status is Status.RULE and row.article.key in NO_RULE:
                 found.append(
                     f"{row.article.label} staat als 'geen regel' in NO_RULE, maar "
                     f"{', '.join(n[1] for n in row.implementers)} citeert het"
@@ -315,7 +332,8 @@ def render() -> str:
                 Status.RULE: "regel",
                 Status.NO_RULE: "geen regel — " + row.reason,
                 Status.HEADING: "kop",
-                Status.MISSING: "**niet geïmplementeerd**",
+                Status.MISSING: "**niet geïmplementeerd**"
+                + (f" — {row.reason}" if row.reason else ""),
             }[row.status]
             code = "<br>".join(
                 [

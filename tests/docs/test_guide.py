@@ -1,0 +1,66 @@
+"""The user guide's worked worksheets and its inclusions are true and well-formed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tools.docs import guide
+from tools.docs.articles import ROOT
+
+
+class TestTasks:
+    def test_no_step_fails(self) -> None:
+        """Every formula of the four tasks gives a result, not an error."""
+        assert guide.failing_steps() == []
+
+    def test_a_step_uses_an_earlier_result(self) -> None:
+        """The loonsanctie compensation is computed from the weekly wage of the step before."""
+        results = guide.task_results(guide.SANCTIE)
+        weekly = results["B8"]
+        from reintegratie_addin import udfs
+
+        assert results["B9"] == udfs.RI_LOONSANCTIE_VERGOEDING(weekly, 12)
+
+    @pytest.mark.parametrize("task", guide.TASKS, ids=lambda t: t.key)
+    def test_every_task_page_includes_its_snippets(self, task: guide.Task) -> None:
+        """The hand-written page of a task includes its worksheet and workbook snippets."""
+        page = Path(ROOT / "docs" / "handleiding" / f"{task.key}.md").read_text(encoding="utf-8")
+        assert f'--8<-- "docs/_snippets/taak-{task.key}.md"' in page
+        assert f'--8<-- "docs/_snippets/werkboek-{task.key}.md"' in page
+
+
+class TestWorkbook:
+    def test_formulas_in_dutch(self) -> None:
+        """Commas become semicolons and decimal points commas, but not inside text."""
+        assert guide.dutch_formula('=RI_X(A1,"a,b",0.7,TRUE)') == '=RI_X(A1;"a,b";0,7;WAAR)'
+        assert guide.dutch_formula("=_xludf.RI_VERSIE()") == "=RI_VERSIE()"
+
+    def test_workbook_lists_only_the_asked_functions(self) -> None:
+        """A task's workbook snippet lists only formulas that use the task's functions."""
+        if not guide.WORKBOOK.exists():
+            pytest.skip("the example workbook is built by excel/bouw_voorbeelden.py")
+        snippet = guide.workbook_snippet(("RI_WEEKLOON",))
+        assert "RI_WEEKLOON" in snippet
+        assert "RI_TIJDLIJN" not in snippet
+
+
+class TestInstallGuide:
+    def test_repository_links_become_paths(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Links to repository files become code paths; web links stay; headings go down a level."""
+        readme = tmp_path / "addin" / "README.md"
+        readme.parent.mkdir()
+        readme.write_text(
+            "# Installeren\n\nZie [de configuratie](xlwings.conf) en [xlwings](https://www.xlwings.org).\n"
+            "```\n# geen kop\n```\n",
+            encoding="utf-8",
+        )
+        monkeypatch.setattr(guide, "ADDIN_README", readme)
+        monkeypatch.setattr(guide, "ROOT", tmp_path)
+        text = guide.install_snippet()
+        assert text.startswith("## Installeren")
+        assert "de configuratie (`addin/xlwings.conf`)" in text
+        assert "[xlwings](https://www.xlwings.org)" in text
+        assert "\n# geen kop\n" in text

@@ -1,0 +1,83 @@
+"""The timeline and coupling pictures are drawn from the core's own answers."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+from tools.docs import coupling
+from tools.docs.pictures import Edge, coupling_svg, spread, timeline_svg
+
+from reintegratie_core.poortwachter import timeline
+from reintegratie_core.products import BUILTIN_PRODUCTS
+from reintegratie_core.sickness import SicknessCase
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def texts(svg: str) -> list[str]:
+    return [node.text or "" for node in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
+class TestTimeline:
+    def test_every_milestone_with_its_date(self) -> None:
+        """Each milestone of the core's timeline is drawn with its code and its date."""
+        case = SicknessCase.ongoing(date(2025, 1, 6))
+        shown = texts(timeline_svg(case, title="t"))
+        for entry in timeline(case):
+            assert entry.date is not None
+            assert entry.milestone.value in shown
+            assert entry.date.strftime("%d-%m-%Y") in shown
+
+    def test_a_sanction_moves_the_end(self) -> None:
+        """With sanction weeks the picture shows the later end of wage continuation."""
+        case = SicknessCase.ongoing(date(2025, 1, 6))
+        shown = texts(timeline_svg(case, sanction_weeks=12, title="t"))
+        assert "28-03-2027" in shown
+        assert "03-01-2027" not in shown
+
+
+class TestCoupling:
+    def test_one_picture_per_product(self) -> None:
+        """Every built-in product gets its coupling picture."""
+        assert len(coupling.pictures()) == len(BUILTIN_PRODUCTS)
+
+    def test_one_arrow_per_coupled_pair(self) -> None:
+        """Each pair of coupled modules is one line; a mutual pair has two arrowheads."""
+        edges = [
+            Edge(source="a", target="b"),
+            Edge(source="b", target="a"),
+            Edge(source="a", target="c"),
+        ]
+        root = ET.fromstring(coupling_svg([("a", ()), ("b", ()), ("c", ())], edges, title="t"))
+        lines = list(root.iter(f"{SVG}line"))
+        assert len(lines) == 2
+        assert sum("marker-start" in line.attrib for line in lines) == 1
+
+    def test_every_module_is_drawn(self) -> None:
+        """Every module code of every product is in its picture."""
+        for product in BUILTIN_PRODUCTS:
+            svg = coupling.pictures()[f"img/{coupling.image_name(product)}"]
+            shown = texts(svg)
+            assert all(m.code in shown for m in product.modules)
+
+
+class TestSpread:
+    @given(
+        st.lists(st.tuples(st.floats(0, 900), st.floats(10, 120)), max_size=8),
+    )
+    def test_labels_do_not_overlap_and_stay_inside(self, boxes: list[tuple[float, float]]) -> None:
+        """When the boxes fit, spread labels neither overlap nor leave the bounds."""
+        boxes.sort()
+        wanted = [x for x, _w in boxes]
+        widths = [w for _x, w in boxes]
+        if sum(widths) > 1000:
+            return
+        placed = spread(wanted, widths, 0, 1000)
+        for i, (x, w) in enumerate(zip(placed, widths, strict=True)):
+            assert x - w / 2 >= -1e-6
+            assert x + w / 2 <= 1000 + 1e-6
+            if i:
+                assert placed[i - 1] + widths[i - 1] / 2 <= x - w / 2 + 1e-6

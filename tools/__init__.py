@@ -1,1 +1,0 @@
-"""Repository tools that are not part of the installed packages (documentation generator)."""
