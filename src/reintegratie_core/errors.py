@@ -30,7 +30,7 @@ class UnknownCodeError(ReintegratieError, ValueError):
         self.kind = kind
         self.given = given
         self.accepted = accepted
-        super().__init__(f'onbekende {kind} "{given}" (bekend: {", ".join(accepted)})')
+        super().__init__(f'{kind} "{given}" bestaat niet (bekend: {", ".join(accepted)})')
 
 
 class NotApplicableError(ReintegratieError, LookupError):

@@ -122,7 +122,7 @@ class SicknessCase:
         remaining = n
         for period in self.periods:
             if period.end is None:
-                return period.start + timedelta(days=remaining - 1)
+                return _plus_days(period.start, remaining - 1)
             length = (period.end - period.start).days
             if remaining <= length:
                 return period.start + timedelta(days=remaining - 1)
@@ -165,6 +165,14 @@ class SicknessCase:
                 )
             )
         return tuple(grounds)
+
+
+def _plus_days(start: date, days: int) -> date:
+    try:
+        return start + timedelta(days=days)
+    except OverflowError:
+        msg = f"{start.isoformat()} + {days} dagen valt buiten het datumbereik (t/m 9999-12-31)"
+        raise InvalidValueError(msg) from None
 
 
 def _check_order(absences: Sequence[Absence]) -> None:
