@@ -45,11 +45,11 @@ clean:
 	rm -rf $(VENV) $(TOOLS) .mypy_cache .pytest_cache .ruff_cache .hypothesis
 
 # The documentation: lint its generator, regenerate the pages, pictures and snippets that
-# follow from the code (tools/docs), then build the site with every warning an error.
+# follow from the code (docs/tools), then build the site with every warning an error.
 .PHONY: docs
 docs: setup
-	$(BIN)/ruff check tools
-	$(BIN)/ruff format --check tools
-	$(BIN)/mypy tools
-	$(BIN)/python -m tools.docs.generate
+	$(BIN)/ruff check docs/tools
+	$(BIN)/ruff format --check docs/tools
+	$(BIN)/mypy docs/tools
+	$(BIN)/python -m docs.tools.generate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

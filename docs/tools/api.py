@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 
-from tools.docs.citations import ADDIN, CORE, Module, modules
+from docs.tools.citations import ADDIN, CORE, Module, modules
 
 API_DIR = "api"
 
@@ -41,7 +41,7 @@ def module_page(module: Module) -> str:
     lines = [
         f"# `{module.name}`",
         "",
-        "<!-- Gegenereerd door `make docs` (tools/docs/api.py); niet met de hand bewerken. -->",
+        "<!-- Gegenereerd door `make docs` (docs/tools/api.py); niet met de hand bewerken. -->",
         "",
         f"::: {module.name}",
         "    options:",
@@ -57,7 +57,7 @@ def index_page() -> str:
     lines = [
         "# Python-API",
         "",
-        "<!-- Gegenereerd door `make docs` (tools/docs/api.py); niet met de hand bewerken. -->",
+        "<!-- Gegenereerd door `make docs` (docs/tools/api.py); niet met de hand bewerken. -->",
         "",
         (
             "De referentie van de Python-pakketten, rechtstreeks uit de docstrings. De kern "

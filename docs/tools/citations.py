@@ -31,8 +31,8 @@ from pathlib import Path
 
 import attrs
 
+from docs.tools.articles import ROOT, seed_index
 from reintegratie_core.explain import SEEDS, Citation, SourceKind
-from tools.docs.articles import ROOT, seed_index
 
 CORE = "reintegratie_core"
 ADDIN = "reintegratie_addin"
@@ -503,7 +503,7 @@ def citation_implementers(citation: CodeCitation) -> tuple[Node, ...]:
     """The public core definitions that the source shows applying ``citation``.
 
     For a citation in a table row (``field`` set) the source does not show which engine
-    reads the row: ``()`` here, and :mod:`tools.docs.trace` observes it instead. Otherwise
+    reads the row: ``()`` here, and :mod:`docs.tools.trace` observes it instead. Otherwise
     whoever reaches its owner (:func:`implementers`).
     """
     if citation.via is Via.DATA and citation.field not in ("", BARE):

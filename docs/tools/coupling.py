@@ -13,8 +13,8 @@ import importlib.util
 from collections.abc import Iterable
 from typing import Any
 
-from tools.docs.excel import escape_cell
-from tools.docs.pictures import Edge, coupling_svg
+from docs.tools.excel import escape_cell
+from docs.tools.pictures import Edge, coupling_svg
 
 PAGE = "referentie/koppelingen.md"
 IMAGE_DIR = "img"
@@ -48,17 +48,18 @@ def image_name(product: Any) -> str:
     return f"koppeling-{product.code}.svg"
 
 
+def picture(product: Any) -> str:
+    """The coupling picture of one product."""
+    return coupling_svg(
+        [(m.code, _lines(m)) for m in product.modules],
+        _edges(product),
+        title=f"{product.code} — koppeling van de modules",
+    )
+
+
 def pictures() -> dict[str, str]:
     """``img/koppeling-<product>.svg`` → SVG text, per built-in product."""
-    products = _products() or ()
-    return {
-        f"{IMAGE_DIR}/{image_name(p)}": coupling_svg(
-            [(m.code, _lines(m)) for m in p.modules],
-            _edges(p),
-            title=f"{p.code} — koppeling van de modules",
-        )
-        for p in products
-    }
+    return {f"{IMAGE_DIR}/{image_name(p)}": picture(p) for p in _products() or ()}
 
 
 def _lines(module: Any) -> tuple[str, ...]:
@@ -73,7 +74,7 @@ def render() -> str:
     lines = [
         "# Koppeling van modules",
         "",
-        "<!-- Gegenereerd door `make docs` (tools/docs/coupling.py) uit de productcatalogus;",
+        "<!-- Gegenereerd door `make docs` (docs/tools/coupling.py) uit de productcatalogus;",
         "     niet met de hand bewerken. -->",
         "",
         (

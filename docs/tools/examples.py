@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tools.docs.excel import Argument, Call, Range
+from docs.tools.excel import Argument, Call, Range
 
 D = date(2025, 1, 6)  # the worked example of spec/domain.md §3: Monday 6 January 2025
 
@@ -54,7 +54,9 @@ EXAMPLES: _E = {
     "RI_PRODUCTEN": _calls("RI_PRODUCTEN", ()),
     "RI_MODULES": _calls("RI_MODULES", ("asr-reintegratiemanager",)),
     "RI_CASCADE": _calls(
-        "RI_CASCADE", ("asr-reintegratiemanager", "basis-verzuim", date(2025, 7, 1))
+        "RI_CASCADE",
+        ("asr-reintegratiemanager", "basis-verzuim", date(2025, 7, 1)),
+        ("asr-reintegratiemanager", "basis-verzuim", date(2025, 7, 1), None, MODULES),
     ),
     "RI_EINDIGT_MEE": _calls(
         "RI_EINDIGT_MEE", ("asr-reintegratiemanager", "arbobegeleiding", "reintegratiemanager")

@@ -1,4 +1,4 @@
-"""Write every generated page and picture of ``docs/`` (``python -m tools.docs.generate``).
+"""Write every generated page and picture of ``docs/`` (``python -m docs.tools.generate``).
 
 ``--check`` writes nothing and exits 1 when a generated file differs from what is
 committed (or is missing, or is stale). The directories ``docs/api``, ``docs/img`` and
@@ -12,11 +12,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from docs.tools import api, coupling, glossary, guide, reference, traceability
+from docs.tools.articles import ROOT
+from docs.tools.pictures import timeline_svg
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
-from tools.docs import api, coupling, glossary, guide, reference, traceability
-from tools.docs.articles import ROOT
-from tools.docs.pictures import timeline_svg
 
 DOCS = ROOT / "docs"
 EXAMPLES = DOCS / "examples"
@@ -47,17 +48,38 @@ def timeline_pictures() -> dict[str, str]:
     }
 
 
-def product_example_snippet() -> str:
-    """The first product file of ``docs/examples`` as a TOML block (or a note)."""
+def example_products() -> list[tuple[Path, Any]]:
+    """The product files of ``docs/examples`` with the product each defines."""
+    from reintegratie_core.products import load_product
+
     files = sorted(EXAMPLES.glob("*.toml")) if EXAMPLES.is_dir() else []
-    if not files:
+    return [(path, load_product(path.read_text(encoding="utf-8"))) for path in files]
+
+
+def example_pictures() -> dict[str, str]:
+    """The coupling picture of each example product file."""
+    return {
+        f"img/voorbeeld-{coupling.image_name(product)}": coupling.picture(product)
+        for _path, product in example_products()
+    }
+
+
+def product_example_snippet() -> str:
+    """The first product file of ``docs/examples`` as a TOML block and its coupling picture."""
+    examples = example_products()
+    if not examples:
         return (
             "*Er staat nog geen voorbeeldbestand in `docs/examples/`; `make docs` neemt het "
             "hier op zodra het er is.*\n"
         )
-    path = files[0]
+    path, product = examples[0]
     text = path.read_text(encoding="utf-8").rstrip()
-    return f'```toml title="{path.relative_to(ROOT).as_posix()}"\n{text}\n```\n'
+    name = f"img/voorbeeld-{coupling.image_name(product)}"
+    return (
+        f'```toml title="{path.relative_to(ROOT).as_posix()}"\n{text}\n```\n\n'
+        f"`load_product` leest het bestand; de koppelingen van `{product.code}`, getekend uit "
+        f"het geladen product:\n\n![Koppeling van {product.code}]({name})\n"
+    )
 
 
 def snippets() -> dict[str, str]:
@@ -83,6 +105,7 @@ def outputs() -> dict[str, str]:
         **api.pages(),
         **timeline_pictures(),
         **coupling.pictures(),
+        **example_pictures(),
         **snippets(),
     }
 

@@ -24,8 +24,8 @@ from typing import Any
 
 import attrs
 
-from tools.docs.citations import CORE, modules
-from tools.docs.excel import escape_cell
+from docs.tools.citations import CORE, modules
+from docs.tools.excel import escape_cell
 
 PAGE = "glossary.md"
 
@@ -524,7 +524,7 @@ def render() -> str:
     lines = [
         "# Begrippenlijst — Nederlands ↔ Engels",
         "",
-        "<!-- Gegenereerd door `make docs` (tools/docs/glossary.py); niet met de hand bewerken. -->",
+        "<!-- Gegenereerd door `make docs` (docs/tools/glossary.py); niet met de hand bewerken. -->",
         "",
         (
             "De voorwaarden en de Excel-functies spreken Nederlands, de Python-code Engels. Deze "

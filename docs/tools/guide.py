@@ -19,9 +19,8 @@ from typing import Any
 
 import attrs
 
-from reintegratie_addin import udfs
-from tools.docs.articles import ROOT
-from tools.docs.excel import (
+from docs.tools.articles import ROOT
+from docs.tools.excel import (
     Argument,
     Call,
     Cell,
@@ -33,6 +32,7 @@ from tools.docs.excel import (
     show,
     table_markdown,
 )
+from reintegratie_addin import udfs
 
 WORKBOOK = ROOT / "excel" / "voorbeeld-backoffice.xlsx"
 ADDIN_README = ROOT / "addin" / "README.md"

@@ -16,11 +16,9 @@ from typing import Any
 
 import attrs
 
-from reintegratie_addin import udfs
-from reintegratie_addin.functions import REGISTRY, ExcelFunction
-from tools.docs.articles import ROOT
-from tools.docs.examples import examples_for
-from tools.docs.excel import (
+from docs.tools.articles import ROOT
+from docs.tools.examples import examples_for
+from docs.tools.excel import (
     Call,
     escape_cell,
     is_error,
@@ -28,6 +26,8 @@ from tools.docs.excel import (
     result_markdown,
     show,
 )
+from reintegratie_addin import udfs
+from reintegratie_addin.functions import REGISTRY, ExcelFunction
 
 CONTRACT = ROOT / "sources" / "excel-functions.md"
 PAGE = "referentie/functies.md"
@@ -244,7 +244,7 @@ def render() -> str:
     lines = [
         "# Functiereferentie",
         "",
-        "<!-- Gegenereerd door `make docs` (tools/docs/reference.py) uit de declaraties van de",
+        "<!-- Gegenereerd door `make docs` (docs/tools/reference.py) uit de declaraties van de",
         "     Excel-functies; niet met de hand bewerken. -->",
         "",
         (
@@ -275,7 +275,7 @@ def render() -> str:
             '!!! warning "Zonder voorbeeld"',
             (
                 f"    Voor {', '.join(undeclared)} is nog geen voorbeeld vastgelegd "
-                "(tools/docs/examples.py)."
+                "(docs/tools/examples.py)."
             ),
             "",
         ]

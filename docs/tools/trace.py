@@ -17,10 +17,10 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from docs.tools.citations import CORE, Node, is_public_node, reference_graph
+from docs.tools.excel import Call, Range
 from reintegratie_addin.functions import REGISTRY
 from reintegratie_core.explain import Citation, Ground, SourceKind
-from tools.docs.citations import CORE, Node, is_public_node, reference_graph
-from tools.docs.excel import Call, Range
 
 D_START = date(2025, 1, 1)
 D_SICK = date(2025, 3, 3)
@@ -59,7 +59,7 @@ def _sweep() -> Iterator[Call]:
 
 
 def _calls() -> Iterator[Call]:
-    from tools.docs import guide, reference
+    from docs.tools import guide, reference
 
     for entry in reference.entries():
         yield from entry.examples()

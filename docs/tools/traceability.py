@@ -19,9 +19,8 @@ from functools import cache
 
 import attrs
 
-from reintegratie_core.explain import SEEDS
-from tools.docs.articles import Article, Kind, SeedIndex, all_indexes, seed_index
-from tools.docs.citations import (
+from docs.tools.articles import Article, Kind, SeedIndex, all_indexes, seed_index
+from docs.tools.citations import (
     BARE,
     CodeCitation,
     Node,
@@ -32,7 +31,8 @@ from tools.docs.citations import (
     excel_users,
     unresolved,
 )
-from tools.docs.trace import observed
+from docs.tools.trace import observed
+from reintegratie_core.explain import SEEDS
 
 PAGE = "referentie/traceerbaarheid.md"
 
@@ -283,7 +283,7 @@ def render() -> str:
     lines = [
         "# Traceerbaarheid: artikel → code → test",
         "",
-        "<!-- Gegenereerd door `make docs` (tools/docs/traceability.py) uit de citaten in de",
+        "<!-- Gegenereerd door `make docs` (docs/tools/traceability.py) uit de citaten in de",
         "     code en de tests; niet met de hand bewerken. -->",
         "",
         (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tools.docs import generate
+from docs.tools import generate
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from docs.tools.articles import Kind, all_indexes, parse_numbered, seed_index, split_numbers
 from hypothesis import given
 from hypothesis import strategies as st
-from tools.docs.articles import Kind, all_indexes, parse_numbered, seed_index, split_numbers
 
 from reintegratie_core.explain import SEEDS
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.docs import generate
+from docs.tools import generate
 
 
 class TestGeneratedFiles:

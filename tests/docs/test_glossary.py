@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tools.docs import glossary
-from tools.docs.articles import seed_index
-from tools.docs.citations import text_citations
+from docs.tools import glossary
+from docs.tools.articles import seed_index
+from docs.tools.citations import text_citations
 
 
 class TestTerms:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tools.docs import guide
-from tools.docs.articles import ROOT
+from docs.tools import guide
+from docs.tools.articles import ROOT
 
 
 class TestTasks:

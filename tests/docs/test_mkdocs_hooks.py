@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tools.docs.mkdocs_hooks import complete_nav
+from docs.tools.mkdocs_hooks import complete_nav
 
 NAV: list[dict[str, Any]] = [
     {"Start": "index.md"},

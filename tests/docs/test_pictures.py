@@ -5,10 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
+from docs.tools import coupling
+from docs.tools.pictures import Edge, coupling_svg, spread, timeline_svg
 from hypothesis import given
 from hypothesis import strategies as st
-from tools.docs import coupling
-from tools.docs.pictures import Edge, coupling_svg, spread, timeline_svg
 
 from reintegratie_core.poortwachter import timeline
 from reintegratie_core.products import BUILTIN_PRODUCTS

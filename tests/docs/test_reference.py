@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tools.docs import reference
-from tools.docs.excel import Call, Cell, Range, literal, result_markdown, show
+from docs.tools import reference
+from docs.tools.excel import Call, Cell, Range, literal, result_markdown, show
 
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
@@ -41,7 +41,7 @@ class TestCompleteness:
 
 class TestExamples:
     def test_every_function_has_an_example(self) -> None:
-        """Each function has at least one example call (tools/docs/examples.py)."""
+        """Each function has at least one example call (docs/tools/examples.py)."""
         assert [e.name for e in reference.entries() if not e.examples()] == []
 
     def test_no_example_returns_an_error(self) -> None:

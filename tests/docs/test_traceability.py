@@ -6,9 +6,9 @@ from pathlib import Path
 
 import attrs
 import pytest
-from tools.docs import traceability
-from tools.docs.articles import all_indexes, seed_index
-from tools.docs.citations import (
+from docs.tools import traceability
+from docs.tools.articles import all_indexes, seed_index
+from docs.tools.citations import (
     CodeCitation,
     Via,
     all_code_citations,
@@ -18,7 +18,7 @@ from tools.docs.citations import (
     text_citations,
     unresolved,
 )
-from tools.docs.traceability import KNOWN_GAPS, NO_RULE, Status
+from docs.tools.traceability import KNOWN_GAPS, NO_RULE, Status
 
 from reintegratie_core.explain import Citation, SourceKind
 

@@ -1,0 +1,1 @@
+"""Not a page: makes ``docs/tools`` (the documentation generator) importable as ``docs.tools``."""
