@@ -1,0 +1,432 @@
+"""Writing tables: atomically, as CSV or as XLSX, row by row with flat memory.
+
+* **Atomic**: every file is written to a temporary file in the target's folder and moved
+  into place with :func:`os.replace` only when complete; on failure the temporary file is
+  removed and an existing target is left as it was (:class:`AtomicOutput`).
+* **CSV**: UTF-8, comma-separated, dates as ``JJJJ-MM-DD``, decimals with a point — for
+  machines. People get XLSX.
+* **XLSX**: one worksheet with a bold, frozen header row, an autofilter, and real dates
+  (format ``dd-mm-jjjj``). It is written as a stream: each row is encoded on its own
+  (:func:`xlsx_cells`, so worker processes can encode rows in parallel) and appended to the
+  compressed sheet; memory does not grow with the number of rows. The general-purpose
+  writers (xlsxwriter, openpyxl) need about 15–40 µs per cell on this project's 2-core
+  machine, too slow for a worklist of a million rows (``bench/bench_signalen.py``); this
+  minimal SpreadsheetML writer (inline strings, numbers, one date style) writes the same
+  content a few times faster, and the tests read every file back with openpyxl.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Self
+
+#: Excel's last row: a sheet holds the header and at most this many rows minus one.
+XLSX_MAX_ROWS = 1_048_576
+#: Excel's longest text in one cell.
+XLSX_MAX_TEXT = 32_767
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+class OutputKind(enum.Enum):
+    """The output formats, chosen by the file's extension."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+
+    @classmethod
+    def of(cls, path: Path) -> OutputKind:
+        """The kind for ``path``'s extension; ``ValueError`` names the accepted ones."""
+        suffix = path.suffix.lower()
+        if suffix in (".csv", ".txt"):
+            return cls.CSV
+        if suffix == ".xlsx":
+            return cls.XLSX
+        msg = f"{path}: onbekende extensie {suffix or '(geen)'} (verwacht .csv of .xlsx)"
+        raise ValueError(msg)
+
+
+class OutputError(Exception):
+    """The output file cannot be written (folder missing, no permission, disk full ...)."""
+
+
+class AtomicOutput:
+    """A temporary file beside ``target`` that replaces it only on success."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        folder = target.parent if str(target.parent) else Path()
+        try:
+            handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        except OSError as exc:
+            msg = f"{target}: kan niet schrijven in {folder.resolve()} ({exc.strerror or exc})"
+            raise OutputError(msg) from None
+        os.close(handle)
+        self.temporary = Path(name)
+        os.chmod(self.temporary, 0o666 & ~_umask())
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        _value: BaseException | None,
+        _traceback: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            try:
+                os.replace(self.temporary, self.target)
+            except OSError as exc:
+                self.temporary.unlink(missing_ok=True)
+                msg = f"{self.target}: kan het bestand niet vervangen ({exc.strerror or exc})"
+                raise OutputError(msg) from None
+        else:
+            self.temporary.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# --- Encoding single rows ----------------------------------------------------------------
+
+_CSV_SPECIAL = re.compile(r'[",\r\n]')
+
+
+def _csv_text(text: str) -> str:
+    if _CSV_SPECIAL.search(text) or text[:1].isspace() or text[-1:].isspace():
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_line(values: Sequence[object]) -> str:
+    """One CSV record with its line end: text quoted where needed, dates ISO, None empty."""
+    parts = []
+    for value in values:
+        kind = type(value)
+        if kind is str:
+            parts.append(_csv_text(value) if value else "")  # type: ignore[arg-type]
+        elif value is None:
+            parts.append("")
+        elif kind is date:
+            parts.append(value.isoformat())  # type: ignore[attr-defined]
+        elif kind is bool:
+            parts.append("ja" if value else "nee")
+        else:
+            parts.append(str(value))
+    return ",".join(parts) + "\r\n"
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    if not text.isprintable():
+        text = _XML_ILLEGAL.sub("", text)
+    if len(text) > XLSX_MAX_TEXT:
+        text = text[:XLSX_MAX_TEXT]
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if text[:1].isspace() or text[-1:].isspace():
+        return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f'<c t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+_DATE_STYLE = 1
+_HEADER_STYLE = 2
+
+
+def xlsx_cells(values: Sequence[object]) -> str:
+    """The cells of one worksheet row (without the ``<row>`` element) as SpreadsheetML.
+
+    Text becomes an inline string, numbers a number, a date an Excel serial number with the
+    date style, ``True``/``False`` ``ja``/``nee``, ``None`` an empty cell.
+    """
+    parts = []
+    for value in values:
+        kind = type(value)
+        if kind is str:
+            parts.append(_xml_text(value) if value else "<c/>")  # type: ignore[arg-type]
+        elif value is None:
+            parts.append("<c/>")
+        elif kind is date:
+            serial = (value - _EXCEL_EPOCH).days  # type: ignore[operator]
+            parts.append(f'<c s="{_DATE_STYLE}"><v>{serial}</v></c>')
+        elif kind is bool:
+            parts.append(_xml_text("ja" if value else "nee"))
+        elif kind is int or kind is Decimal:
+            parts.append(f"<c><v>{value}</v></c>")
+        else:
+            parts.append(_xml_text(str(value)))
+    return "".join(parts)
+
+
+_EPOCH_ORDINAL = _EXCEL_EPOCH.toordinal()
+_CACHE_LIMIT = 65_536
+_XML_CELLS: dict[str, str] = {}
+_CSV_FIELDS: dict[str, str] = {}
+
+
+def xlsx_text_cell(text: str) -> str:
+    """:func:`xlsx_cells`' cell for a text that repeats (employer, status ...), memoized."""
+    cell = _XML_CELLS.get(text)
+    if cell is None:
+        cell = _xml_text(text) if text else "<c/>"
+        if len(_XML_CELLS) < _CACHE_LIMIT:
+            _XML_CELLS[text] = cell
+    return cell
+
+
+def xlsx_plain_text_cell(text: str) -> str:
+    """A text cell for a text that does not repeat (an employee number)."""
+    return _xml_text(text) if text else "<c/>"
+
+
+def xlsx_date_cell(day: date | None) -> str:
+    """A date cell (Excel serial number with the date style), or an empty cell."""
+    if day is None:
+        return "<c/>"
+    return f'<c s="{_DATE_STYLE}"><v>{day.toordinal() - _EPOCH_ORDINAL}</v></c>'
+
+
+def xlsx_number_cell(number: int | Decimal | None) -> str:
+    """A number cell, or an empty cell."""
+    return "<c/>" if number is None else f"<c><v>{number}</v></c>"
+
+
+def csv_text_field(text: str) -> str:
+    """:func:`csv_line`'s field for a text that repeats, memoized."""
+    field = _CSV_FIELDS.get(text)
+    if field is None:
+        field = _csv_text(text) if text else ""
+        if len(_CSV_FIELDS) < _CACHE_LIMIT:
+            _CSV_FIELDS[text] = field
+    return field
+
+
+def csv_plain_field(text: str) -> str:
+    """A CSV field for a text that does not repeat."""
+    return _csv_text(text) if text else ""
+
+
+# --- Writers -----------------------------------------------------------------------------
+
+
+class CsvWriter:
+    """Writes a header, then pre-encoded :func:`csv_line` records, to ``path``."""
+
+    def __init__(self, path: Path, header: Sequence[str]) -> None:
+        self._file: IO[str] = path.open("w", encoding="utf-8", newline="", buffering=1 << 20)
+        self.rows = 0
+        self._file.write(csv_line(list(header)))
+
+    def write_encoded(self, line: str) -> None:
+        """Append one record made by :func:`csv_line`."""
+        self._file.write(line)
+        self.rows += 1
+
+    def write(self, values: Sequence[object]) -> None:
+        """Append one record."""
+        self.write_encoded(csv_line(values))
+
+    def close(self) -> None:
+        """Flush and close the file."""
+        self._file.close()
+
+
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+_CONTENT_TYPES = (
+    _DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+    f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_CT}.worksheet+xml"/>'
+    f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>'
+    "</Types>"
+)
+_ROOT_RELS = (
+    _DECL + f'<Relationships xmlns="{_PKG}">'
+    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)
+_WORKBOOK_RELS = (
+    _DECL + f'<Relationships xmlns="{_PKG}">'
+    f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+    f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>'
+    "</Relationships>"
+)
+_STYLES = (
+    _DECL + f'<styleSheet xmlns="{_NS}">'
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd\\-mm\\-yyyy"/></numFmts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _xml_attribute(text: str) -> str:
+    return (
+        _XML_ILLEGAL.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    )
+
+
+class XlsxWriter:
+    """Streams one worksheet into an XLSX package at ``path``.
+
+    ``widths`` are column widths in characters. Rows beyond Excel's limit raise
+    :class:`OutputError`.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        header: Sequence[str],
+        *,
+        sheet: str = "werklijst",
+        widths: Sequence[float] | None = None,
+        compresslevel: int = 1,
+    ) -> None:
+        self._zip = zipfile.ZipFile(
+            path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel
+        )
+        self._columns = len(header)
+        self._sheet = sheet[:31]
+        self.rows = 0
+        stream = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
+        self._raw = stream
+        self._out = io.TextIOWrapper(
+            io.BufferedWriter(stream, buffer_size=1 << 20), encoding="utf-8", newline=""
+        )
+        cols = "".join(
+            f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
+            for i, w in enumerate(widths or (), 1)
+        )
+        self._out.write(
+            f'{_DECL}<worksheet xmlns="{_NS}" xmlns:r="{_REL}">'
+            '<sheetViews><sheetView workbookViewId="0">'
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+            '<selection pane="bottomLeft"/></sheetView></sheetViews>'
+            '<sheetFormatPr defaultRowHeight="15"/>'
+            + (f"<cols>{cols}</cols>" if cols else "")
+            + "<sheetData>"
+        )
+        header_cells = "".join(
+            f'<c t="inlineStr" s="{_HEADER_STYLE}"><is><t>{_xml_attribute(h)}</t></is></c>'
+            for h in header
+        )
+        self._out.write(f'<row r="1">{header_cells}</row>')
+        self._next = 2
+
+    def write_encoded(self, cells: str) -> None:
+        """Append one row whose cells were encoded by :func:`xlsx_cells`."""
+        row = self._next
+        if row > XLSX_MAX_ROWS:
+            msg = f"meer dan {XLSX_MAX_ROWS - 1} regels passen niet in één XLSX-werkblad; kies .csv"
+            raise OutputError(msg)
+        self._out.write(f'<row r="{row}">{cells}</row>')
+        self._next = row + 1
+        self.rows += 1
+
+    def write(self, values: Sequence[object]) -> None:
+        """Append one row of values."""
+        self.write_encoded(xlsx_cells(values))
+
+    def close(self) -> None:
+        """Finish the sheet and write the workbook parts."""
+        last = max(1, self._next - 1)
+        reference = f"A1:{_column_letters(self._columns)}{last}"
+        self._out.write(f'</sheetData><autoFilter ref="{reference}"/></worksheet>')
+        self._out.close()
+        name = _xml_attribute(self._sheet)
+        quoted = "'" + name.replace("'", "''") + "'"
+        absolute = f"$A$1:${_column_letters(self._columns)}${last}"
+        workbook = (
+            f'{_DECL}<workbook xmlns="{_NS}" xmlns:r="{_REL}">'
+            f'<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>'
+            '<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" '
+            f'hidden="1">{quoted}!{absolute}</definedName></definedNames>'
+            "</workbook>"
+        )
+        self._zip.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        self._zip.writestr("_rels/.rels", _ROOT_RELS)
+        self._zip.writestr("xl/workbook.xml", workbook)
+        self._zip.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        self._zip.writestr("xl/styles.xml", _STYLES)
+        self._zip.close()
+
+    def abort(self) -> None:
+        """Stop without finishing (the caller discards the file)."""
+        try:
+            self._out.close()
+        finally:
+            self._zip.close()
+
+
+def write_table(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    sheet: str = "blad1",
+    widths: Sequence[float] | None = None,
+) -> int:
+    """Write ``rows`` under ``header`` to ``path`` (CSV or XLSX by extension), atomically.
+
+    Returns the number of rows written.
+    """
+    kind = OutputKind.of(path)
+    with AtomicOutput(path) as output:
+        if kind is OutputKind.CSV:
+            writer: CsvWriter | XlsxWriter = CsvWriter(output.temporary, header)
+        else:
+            writer = XlsxWriter(output.temporary, header, sheet=sheet, widths=widths)
+        try:
+            for row in rows:
+                writer.write(row)
+        except BaseException:
+            if isinstance(writer, XlsxWriter):
+                writer.abort()
+            else:
+                writer.close()
+            raise
+        writer.close()
+        return writer.rows
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    """Parse CSV text (for tests and tools): a list of records."""
+    return list(csv.reader(io.StringIO(text)))

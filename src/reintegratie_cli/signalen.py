@@ -1,0 +1,239 @@
+"""``reintegratie signalen``: the daily worklist over a portfolio of sickness cases.
+
+Reads a portfolio (CSV or XLSX, one row per sick period; ``docs/portefeuille.md``),
+merges each employee's periods into sickness cases and lists every open case with its
+next milestone, sorted by urgency: *te laat* first, then by days left. Bad rows get an
+error line and never stop the run; the exit code is non-zero only when the portfolio
+cannot be read at all (or the output cannot be written). Without a portfolio the
+built-in example is used. ``--peildatum`` defaults to today — here, in the shell; the
+core never reads the clock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from reintegratie_cli import engine
+from reintegratie_cli.args import date_arg
+from reintegratie_cli.clock import today
+from reintegratie_cli.output import OutputError, OutputKind
+from reintegratie_cli.portfolio import PortfolioError, open_portfolio
+from reintegratie_cli.table import render
+from reintegratie_core.statutory import SIGNAL_HORIZON_DAYS
+
+#: The built-in example portfolio (package data).
+EXAMPLE = "voorbeeld_portefeuille.csv"
+#: The peildatum the example portfolio was made for (``make run`` uses it).
+EXAMPLE_REFERENCE = "2025-11-03"
+DEFAULT_SHOWN = 25
+
+
+def register(commands: Any) -> None:
+    """Add the ``signalen`` subcommand to ``commands`` (an argparse subparsers object)."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "signalen",
+        help="de werklijst van een portefeuille: per lopend ziektegeval de volgende mijlpaal",
+        description=(
+            "Leest een portefeuille (CSV of XLSX, één rij per ziekteperiode; zie "
+            "docs/portefeuille.md) en toont per lopend ziektegeval de eerstvolgende "
+            "mijlpaal, gesorteerd op urgentie: te laat eerst, dan op resterende dagen. "
+            "Zonder PORTEFEUILLE wordt de ingebouwde voorbeeldportefeuille gebruikt."
+        ),
+    )
+    parser.add_argument(
+        "portefeuille",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar="PORTEFEUILLE",
+        help="CSV- of XLSX-bestand (standaard: de ingebouwde voorbeeldportefeuille)",
+    )
+    parser.add_argument(
+        "--peildatum",
+        type=date_arg,
+        default=None,
+        metavar="DATUM",
+        help="de datum waarop de werklijst geldt (standaard vandaag)",
+    )
+    parser.add_argument(
+        "--horizon",
+        type=_non_negative,
+        default=SIGNAL_HORIZON_DAYS.value,
+        metavar="N",
+        help=f"dagen vooruit die 'binnenkort' heten (standaard {SIGNAL_HORIZON_DAYS.value})",
+    )
+    parser.add_argument(
+        "--uit",
+        type=_output_path,
+        default=None,
+        metavar="BESTAND",
+        help="schrijf de hele werklijst naar BESTAND (.csv of .xlsx)",
+    )
+    parser.add_argument(
+        "--toon",
+        type=_non_negative,
+        default=DEFAULT_SHOWN,
+        metavar="N",
+        help=f"toon de N urgentste regels op het scherm (standaard {DEFAULT_SHOWN})",
+    )
+    parser.add_argument(
+        "--processen",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="aantal werkprocessen (standaard: het aantal processorkernen)",
+    )
+    parser.set_defaults(func=run)
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is geen geheel getal') from None
+
+
+def _non_negative(text: str) -> int:
+    value = _whole(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value}: verwacht 0 of meer")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = _whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: verwacht 1 of meer")
+    return value
+
+
+def _output_path(text: str) -> Path:
+    path = Path(text)
+    try:
+        OutputKind.of(path)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return path
+
+
+@contextlib.contextmanager
+def _portfolio_path(given: Path | None) -> Iterator[Path]:
+    if given is not None:
+        yield given
+        return
+    with resources.as_file(resources.files("reintegratie_cli") / "data" / EXAMPLE) as path:
+        yield path
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve() or (second.exists() and first.samefile(second))
+    except OSError:
+        return False
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute and show (and with ``--uit`` write) the worklist; returns the exit code."""
+    reference = args.peildatum or today()
+    processes = args.processen or engine.default_processes()
+    progress = sys.stderr.isatty()
+    with _portfolio_path(args.portefeuille) as path:
+        if args.uit is not None and _same_file(path, args.uit):
+            print(
+                f"fout: {args.uit} is de portefeuille zelf; kies een ander uitvoerbestand",
+                file=sys.stderr,
+            )
+            return 2
+        try:
+            source = open_portfolio(path)
+        except PortfolioError as exc:
+            print(f"fout: {exc}", file=sys.stderr)
+            return 2
+        kind = "xlsx" if path.suffix.lower() in (".xlsx", ".xlsm") else "csv"
+        try:
+            with source:
+                summary = engine.run(
+                    source,
+                    kind=kind,
+                    reference=reference,
+                    horizon=args.horizon,
+                    target=args.uit,
+                    top=args.toon,
+                    processes=processes,
+                    progress=progress,
+                )
+        except OutputError as exc:
+            print(f"fout: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"fout: {path}: lezen mislukt ({exc.strerror or exc})", file=sys.stderr)
+            return 2
+    name = "ingebouwde voorbeeldportefeuille" if args.portefeuille is None else str(path)
+    _print(summary, name=name, reference=reference, args=args, ignored=source.header.ignored)
+    return 0
+
+
+def _print(
+    summary: engine.Summary,
+    *,
+    name: str,
+    reference: Any,
+    args: argparse.Namespace,
+    ignored: tuple[str, ...],
+) -> None:
+    counts = summary.counts
+    items = sum(counts[s] for s in ("te laat", "binnenkort", "gepland", "geen mijlpaal"))
+    print(f"Werklijst per {reference:%d-%m-%Y} (horizon {args.horizon} dagen) — {name}")
+    print(
+        f"{_number(counts['rijen'])} rijen gelezen · {_number(counts['werknemers'])} werknemers · "
+        f"{_number(items)} lopende ziektegevallen · "
+        f"{_number(counts['zonder lopend ziektegeval'])} zonder lopend ziektegeval · "
+        f"{_number(counts['afgekeurd'])} afgekeurd"
+    )
+    print(
+        " · ".join(
+            f"{label} {_number(counts[label])}"
+            for label in ("te laat", "binnenkort", "gepland", "geen mijlpaal")
+        )
+        + f" · buiten module {_number(counts['buiten module'])}"
+    )
+    if ignored:
+        print(f"genegeerde kolommen: {', '.join(ignored)}")
+    if summary.top:
+        print()
+        rows = [_shorten(row) for row in summary.top]
+        print(render(engine.DISPLAY_HEADER, rows))
+        rest = items - len(summary.top)
+        if rest > 0:
+            more = (
+                "zie het uitvoerbestand" if args.uit else "gebruik --uit BESTAND voor de hele lijst"
+            )
+            print(f"… en nog {_number(rest)} regels ({more})")
+    if summary.errors:
+        total = counts["afgekeurd"]
+        print()
+        print(f"Afgekeurde rijen ({_number(total)}):")
+        for error in summary.errors:
+            who = f" ({error.employee})" if error.employee else ""
+            print(f"  rij {error.row}{who}: {error.message}")
+        if total > len(summary.errors):
+            print(f"  … en nog {_number(total - len(summary.errors))} (zie de kolom fout)")
+    if args.uit is not None:
+        print()
+        print(f"Geschreven: {args.uit} ({_number(summary.written)} regels)")
+
+
+def _shorten(row: tuple[object, ...]) -> tuple[object, ...]:
+    return tuple(
+        (value[:28] + "…") if isinstance(value, str) and len(value) > 29 else value for value in row
+    )
