@@ -10,12 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from reintegratie_cli import generate, signalen, tijdlijn
+from reintegratie_cli import generate, signalen, tijdlijn, werkmap
 from reintegratie_core import __version__
 from reintegratie_core.errors import ReintegratieError
 
 #: The subcommand modules, in the order ``--help`` shows them.
-SUBCOMMANDS = [tijdlijn, signalen, generate]
+SUBCOMMANDS = [tijdlijn, signalen, generate, werkmap]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,401 @@
+"""``reintegratie werkmap``: headless recalculation of any workbook, safely.
+
+Expected values come from the Excel functions called directly (``reintegratie_addin.udfs``,
+as Excel would call them) and from Python's own date arithmetic for Excel's functions.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import openpyxl.xml
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.worksheet.formula import ArrayFormula
+
+from reintegratie_addin import udfs
+from reintegratie_cli.main import main
+from reintegratie_cli.recalc import engine, safety
+from reintegratie_cli.recalc.safety import Limits, WorkbookError
+
+FUNCTIONS = udfs.contract_functions()
+
+
+def build(path: Path, cells: dict[str, Any], sheet: str = "Blad 1") -> Path:
+    """A workbook with ``cells`` (coordinate → value, formula text or ArrayFormula)."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.title = sheet
+    for coordinate, value in cells.items():
+        ws[coordinate] = value
+    book.save(path)
+    return path
+
+
+def recalc(source: Path, **options: Any) -> tuple[engine.Report, Any]:
+    """Recalculate ``source`` next to it; the report and the written sheet values."""
+    target = source.with_name(source.stem + "-uit.xlsx")
+    report = engine.recalculate(source, target, functions=FUNCTIONS, **options)
+    return report, openpyxl.load_workbook(target)
+
+
+def as_date(value: Any) -> Any:
+    """A written date cell (datetime) as a date; anything else unchanged."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def rewrite_part(path: Path, part: str, change: Callable[[str], str]) -> None:
+    """Rewrite one XML part of an xlsx archive in place."""
+    with zipfile.ZipFile(path) as archive:
+        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    assert part in {info.filename for info, _ in items}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in items:
+            new = change(data.decode("utf-8")).encode("utf-8") if info.filename == part else data
+            archive.writestr(info.filename, new)
+
+
+FIRST = datetime(2025, 1, 6)
+
+
+class TestMixedFormulas:
+    @pytest.fixture
+    def mixed(self, tmp_path: Path) -> Path:
+        """RI_ functions mixed with IF, DATE and arithmetic, some lifted, one table."""
+        return build(
+            tmp_path / "gemengd.xlsx",
+            {
+                "A1": FIRST,
+                "A2": datetime(2025, 3, 3),
+                "A3": datetime(2024, 11, 18),
+                "B1": datetime(2025, 11, 3),
+                "C1": '=RI_MIJLPAAL(A1,"42e week")+7',
+                "C2": '=IF(RI_MIJLPAAL(A2,"42e week")>DATE(2025,12,1),"laat","vroeg")',
+                "C3": "=RI_WERKDAG(DATE(2025,12,24),3)",
+                "C4": "=RI_ZIEKTEDAGEN(A1,B1)*2",
+                "C5": "=ROUND(RI_RESTERENDE_WEKEN(A1,B1)*7,0)",
+                "C6": '=RI_MIJLPAAL(A1,"einde_loondoorbetaling")-A1',
+                "C7": '=RI_MIJLPAAL(A1,"pva",,10)',
+                "C8": '=RI_MIJLPAAL(C6+A1,"42e week")',
+                "D1": ArrayFormula("D1:D3", '=RI_MIJLPAAL(A1:A3,"42e week")'),
+                "E1": ArrayFormula("E1:G11", "=RI_TIJDLIJN(A1)"),
+            },
+        )
+
+    def test_values_equal_the_functions_called_directly(self, mixed: Path) -> None:
+        """Each mixed formula equals the RI_ function called directly, combined in Python."""
+        report, book = recalc(mixed)
+        ws = book["Blad 1"]
+        m42 = udfs.RI_MIJLPAAL(FIRST, "42e week")
+        serial = (m42 - date(1899, 12, 30)).days
+        assert ws["C1"].value == serial + 7
+        later = udfs.RI_MIJLPAAL(datetime(2025, 3, 3), "42e week")
+        assert ws["C2"].value == ("laat" if later > date(2025, 12, 1) else "vroeg")
+        assert as_date(ws["C3"].value) == udfs.RI_WERKDAG(datetime(2025, 12, 24), 3)
+        assert ws["C4"].value == 2 * udfs.RI_ZIEKTEDAGEN(FIRST, datetime(2025, 11, 3))
+        weeks = udfs.RI_RESTERENDE_WEKEN(FIRST, datetime(2025, 11, 3))
+        assert ws["C5"].value == round(weeks * 7)
+        end = udfs.RI_MIJLPAAL(FIRST, "einde_loondoorbetaling")
+        assert ws["C6"].value == (end - FIRST.date()).days
+        assert as_date(ws["C7"].value) == udfs.RI_MIJLPAAL(FIRST, "pva", None, 10)
+        assert as_date(ws["C8"].value) == udfs.RI_MIJLPAAL(end, "42e week")
+        column = udfs.RI_MIJLPAAL(
+            [[FIRST], [datetime(2025, 3, 3)], [datetime(2024, 11, 18)]], "42e week"
+        )
+        assert [as_date(ws[f"D{r}"].value) for r in (1, 2, 3)] == [row[0] for row in column]
+        table = udfs.RI_TIJDLIJN(FIRST)
+        written = [[as_date(ws.cell(r, c).value) for c in range(5, 8)] for r in range(1, 12)]
+        assert written == table
+        assert report.problems == ()
+        assert report.error_values == ()
+
+    def test_direct_and_engine_agree(self, mixed: Path, tmp_path: Path) -> None:
+        """Computing simple RI_ calls directly gives the engine's values, cell for cell."""
+        fast = engine.recalculate(mixed, tmp_path / "snel.xlsx", functions=FUNCTIONS)
+        slow = engine.recalculate(mixed, tmp_path / "traag.xlsx", functions=FUNCTIONS, direct=False)
+        assert fast.direct > 0
+        assert slow.direct == 0
+        assert _cells(tmp_path / "snel.xlsx") == _cells(tmp_path / "traag.xlsx")
+
+    def test_date_results_are_shown_as_dates(self, mixed: Path) -> None:
+        """A cell without a number format that gets an RI_ date shows it as a date."""
+        _, book = recalc(mixed)
+        ws = book["Blad 1"]
+        assert isinstance(ws["C3"].value, datetime)
+        assert ws["C3"].number_format == engine.DATE_FORMAT
+        assert not isinstance(ws["C1"].value, datetime)  # a date + 7 is a number, as in Excel
+
+
+def _cells(path: Path) -> dict[tuple[str, str], Any]:
+    book = openpyxl.load_workbook(path)
+    return {
+        (ws.title, cell.coordinate): (cell.value, cell.number_format)
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+    }
+
+
+class TestBrokenFormulas:
+    @pytest.fixture
+    def broken(self, tmp_path: Path) -> Path:
+        """One formula that cannot be read, one unknown function, one Excel error, the rest fine."""
+        return build(
+            tmp_path / "kapot.xlsx",
+            {
+                "A1": FIRST,
+                "B1": "=SUM(A1",
+                "B2": "=ONBEKENDEFUNCTIE(A1)",
+                "B3": "=B2+1",
+                "B4": "=1/0",
+                "B5": '=RI_MIJLPAAL(A1,"42e week")',
+                "B6": "=A1+1",
+                "B7": "=RI_ONBEKEND(A1)",
+                "B8": '=RI_MIJLPAAL("31-02-2025","42e week")',
+            },
+        )
+
+    def test_other_values_are_still_computed(self, broken: Path) -> None:
+        """A formula that cannot be computed is reported by sheet and cell; the rest is computed."""
+        report, book = recalc(broken)
+        ws = book["Blad 1"]
+        assert as_date(ws["B5"].value) == udfs.RI_MIJLPAAL(FIRST, "42e week")
+        assert ws["B6"].value == (FIRST.date() - date(1899, 12, 30)).days + 1
+        problems = {(p.sheet, p.cell): p.reason for p in report.problems}
+        assert set(problems) == {("Blad 1", "B1"), ("Blad 1", "B2"), ("Blad 1", "B7")}
+        assert "ONBEKENDEFUNCTIE" in problems[("Blad 1", "B2")]
+        assert "RI_ONBEKEND" in problems[("Blad 1", "B7")]
+        errors = {p.cell: p.reason for p in report.error_values}
+        assert errors == {
+            "B1": "#NAME?",
+            "B2": "#NAME?",
+            "B3": "#NAME?",
+            "B4": "#DIV/0!",
+            "B7": "#NAME?",
+        }
+        assert [p.cell for p in report.function_errors] == ["B8"]
+        assert ws["B8"].value == udfs.RI_MIJLPAAL("31-02-2025", "42e week")
+
+    def test_strict_exit_code(
+        self, broken: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The CLI writes the copy and lists the cells; --streng makes that exit code 1."""
+        out = tmp_path / "uit.xlsx"
+        assert main(["werkmap", str(broken), "--uit", str(out)]) == 0
+        err = capsys.readouterr().err
+        assert "Blad 1!B1" in err
+        assert "ONBEKENDEFUNCTIE" in err
+        assert main(["werkmap", str(broken), "--uit", str(out), "--streng"]) == 1
+        assert out.exists()
+
+    def test_unreadable_cell(self, tmp_path: Path) -> None:
+        """A cell whose stored value cannot be read becomes #N/A and is reported; the rest is computed."""
+        path = build(tmp_path / "cel.xlsx", {"A1": 5, "A2": 7, "B1": "=A1*2", "B2": "=A2*2"})
+        rewrite_part(
+            path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace("<v>7</v>", "<v>zeven</v>")
+        )
+        report, book = recalc(path)
+        ws = book["Blad 1"]
+        assert ws["B1"].value == 10
+        assert ws["B2"].value == "#N/A"
+        assert [(p.sheet, p.cell) for p in report.problems] == [("Blad 1", "A2")]
+        assert "onleesbaar" in report.problems[0].reason
+
+
+class TestAddinForms:
+    def test_saved_forms_are_computed(self, tmp_path: Path) -> None:
+        """_xludf., [1]! and a written-out add-in path compute as the plain call."""
+        path = build(
+            tmp_path / "vormen.xlsx",
+            {
+                "A1": FIRST,
+                "B1": '=_xludf.RI_MIJLPAAL(A1,"42e week")',
+                "B2": '=[1]!RI_MIJLPAAL(A1,"42e week")',
+                "B3": "='C:\\Program Files\\Reintegratie\\reintegratie.xlam'!RI_MIJLPAAL(A1,\"42e week\")",
+                "B4": '=IF(_xludf.RI_MIJLPAAL(A1,"42e week")>0,"ja","nee")',
+                "C1": ArrayFormula("C1:C1", '=[1]!RI_MIJLPAAL(A1,"42e week")'),
+            },
+        )
+        report, book = recalc(path)
+        ws = book["Blad 1"]
+        expected = udfs.RI_MIJLPAAL(FIRST, "42e week")
+        assert [as_date(ws[c].value) for c in ("B1", "B2", "B3", "C1")] == [expected] * 4
+        assert ws["B4"].value == "ja"
+        assert report.problems == ()
+
+
+class TestUntrustedInput:
+    def test_defusedxml_is_active(self) -> None:
+        """openpyxl parses with defusedxml (it is installed with the werkmap extra)."""
+        assert openpyxl.xml.DEFUSEDXML is True
+        assert safety.DEFUSED is True
+
+    def test_entities_are_refused(self, tmp_path: Path) -> None:
+        """A workbook whose XML declares entities is refused with a clear message."""
+        path = build(tmp_path / "xxe.xlsx", {"A1": "tekst"})
+        bomb = '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol">]>'
+        rewrite_part(path, "xl/worksheets/sheet1.xml", lambda xml: bomb + xml.split("?>", 1)[-1])
+        with pytest.raises(WorkbookError, match="DTD of entiteiten"):
+            recalc(path)
+
+    def test_zip_bomb_is_refused(self, tmp_path: Path) -> None:
+        """A part that compresses far beyond any real sheet is refused before it is read."""
+        path = build(tmp_path / "bom.xlsx", {"A1": 1})
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("xl/media/opvulling.bin", b"\0" * (8 * 1024 * 1024))
+        with pytest.raises(WorkbookError, match="zipbom"):
+            recalc(path)
+
+    @pytest.mark.parametrize(
+        ("limits", "message"),
+        [
+            (Limits(cells=3), "gevulde cellen"),
+            (Limits(formulas=1), "formules"),
+            (Limits(uncompressed_bytes=1000), "pakt uit tot"),
+            (Limits(file_bytes=100), "groot"),
+            (Limits(zip_entries=3), "onderdelen"),
+        ],
+    )
+    def test_absurd_sizes_are_refused(self, tmp_path: Path, limits: Limits, message: str) -> None:
+        """Each limit refuses a workbook that exceeds it, naming the size and the limit."""
+        path = build(tmp_path / "groot.xlsx", {"A1": 1, "A2": 2, "B1": "=A1+1", "B2": "=A2+1"})
+        with pytest.raises(WorkbookError, match=message):
+            recalc(path, limits=limits)
+
+    def test_absurd_sheet_area_is_refused(self, tmp_path: Path) -> None:
+        """Two cells far apart span an area the engine would walk cell by cell: refused."""
+        book = openpyxl.Workbook()
+        ws = book.active
+        assert ws is not None
+        ws["A1"] = 1
+        ws.cell(row=1_000_000, column=100, value="=A1+1")
+        path = tmp_path / "ver.xlsx"
+        book.save(path)
+        with pytest.raises(WorkbookError, match="beslaat"):
+            recalc(path)
+
+    @pytest.mark.parametrize("content", [b"geen zip", b"PK\x03\x04 kapot"])
+    def test_not_a_workbook(self, tmp_path: Path, content: bytes) -> None:
+        """A file that is not an xlsx archive is refused with the accepted format."""
+        path = tmp_path / "nep.xlsx"
+        path.write_bytes(content)
+        with pytest.raises(WorkbookError, match=r"\.xlsx"):
+            recalc(path)
+
+    def test_other_workbooks_are_not_read(self, tmp_path: Path) -> None:
+        """A reference to another workbook is not followed, even when that file exists."""
+        build(tmp_path / "ander.xlsx", {"A1": 42}, sheet="Blad1")
+        path = build(tmp_path / "verwijst.xlsx", {"A1": "='[ander.xlsx]Blad1'!A1", "A2": "=1+1"})
+        report, book = recalc(path)
+        ws = book["Blad 1"]
+        assert any("ander.xlsx" in note for note in report.notes)
+        assert ws["A1"].value != 42
+        assert ws["A1"].value in ("#REF!", "#NAME?")
+        assert ws["A2"].value == 2
+
+    def test_macros_are_not_kept(self, tmp_path: Path) -> None:
+        """A macro part is never loaded; the copy has none, and the report says so."""
+        path = build(tmp_path / "macro.xlsm", {"A1": 1, "B1": "=A1+1"})
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr("xl/vbaProject.bin", b"Attribute VB_Name = 'kwaadaardig'")
+        report, _ = recalc(path)
+        assert any("macro" in note for note in report.notes)
+        with zipfile.ZipFile(path.with_name("macro-uit.xlsx")) as archive:
+            assert not any("vba" in name.lower() for name in archive.namelist())
+
+
+class TestInputUnchanged:
+    def test_input_bytes_and_time_stay(self, tmp_path: Path) -> None:
+        """The input file is read only: same bytes, same modification time; no temporary files left."""
+        path = build(
+            tmp_path / "in.xlsx", {"A1": FIRST, "B1": '=RI_MIJLPAAL(A1,"pva")', "B2": "=1+"}
+        )
+        before = (path.read_bytes(), os.stat(path).st_mtime_ns)
+        recalc(path)
+        assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in-uit.xlsx", "in.xlsx"]
+
+    def test_output_may_not_be_the_input(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Writing over the input is refused (exit code 2)."""
+        path = build(tmp_path / "in.xlsx", {"A1": 1})
+        assert main(["werkmap", str(path), "--uit", str(path)]) == 2
+        assert "invoerbestand" in capsys.readouterr().err
+
+    def test_output_is_xlsx(self, tmp_path: Path) -> None:
+        """The copy is always .xlsx."""
+        path = build(tmp_path / "in.xlsx", {"A1": 1})
+        with pytest.raises(WorkbookError, match=r"\.xlsx"):
+            engine.recalculate(path, tmp_path / "uit.xlsm", functions=FUNCTIONS)
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.phases: list[tuple[str, int]] = []
+        self.steps: dict[str, int] = {}
+
+    def __call__(self, description: str, total: int) -> Any:
+        self.phases.append((description, total))
+        recorder = self
+
+        class Bar:
+            def update(self, n: int = 1) -> None:
+                recorder.steps[description] = recorder.steps.get(description, 0) + n
+
+            def close(self) -> None:
+                return None
+
+        return Bar()
+
+
+class TestProgress:
+    def test_phases_are_reported(self, tmp_path: Path) -> None:
+        """Progress goes through the direct calls, the engine and writing, counting cells."""
+        path = build(
+            tmp_path / "voortgang.xlsx",
+            {
+                "A1": FIRST,
+                **{f"B{r}": f'=RI_MIJLPAAL(A1,"pva",,{r})' for r in range(1, 6)},
+                "C1": "=A1+1",
+            },
+        )
+        recorder = _Recorder()
+        recalc(path, progress=recorder)
+        names = [name for name, _ in recorder.phases]
+        assert names == ["RI_-functies", "formules voorbereiden", "rekenen", "schrijven"]
+        assert recorder.steps["RI_-functies"] == 5
+        assert recorder.steps["formules voorbereiden"] == 1
+
+
+class TestAgreement:
+    @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        firsts=st.lists(st.dates(date(2020, 1, 1), date(2030, 12, 31)), min_size=1, max_size=6),
+        weeks=st.integers(0, 52),
+    )
+    def test_engine_values_equal_direct_calls(
+        self, tmp_path_factory: pytest.TempPathFactory, firsts: list[date], weeks: int
+    ) -> None:
+        """For any first sick days, the engine's RI_ values equal the functions called directly."""
+        folder = tmp_path_factory.mktemp("eigenschap")
+        cells: dict[str, Any] = {"B1": weeks}
+        for row, first in enumerate(firsts, start=1):
+            cells[f"A{row}"] = datetime.combine(first, datetime.min.time())
+            cells[f"C{row}"] = f'=RI_MIJLPAAL(A{row},"einde_loondoorbetaling",,$B$1)'
+            cells[f"D{row}"] = f"=RI_WERKDAG(A{row},$B$1)"
+        _, book = recalc(build(folder / "w.xlsx", cells), direct=False)
+        ws = book["Blad 1"]
+        for row, first in enumerate(firsts, start=1):
+            assert as_date(ws[f"C{row}"].value) == udfs.RI_MIJLPAAL(
+                first, "einde_loondoorbetaling", None, weeks
+            )
+            assert as_date(ws[f"D{row}"].value) == udfs.RI_WERKDAG(first, weeks)
