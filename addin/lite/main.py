@@ -1,0 +1,622 @@
+# ruff: noqa: N802, PLR0917 - the contract's upper-case Dutch names and argument lists
+"""De RI_-functies in xlwings Lite (Python in Excel, in de browser).
+
+Gegenereerd door addin/tools/gen_lite.py uit reintegratie_addin.udfs — niet met de hand
+bewerken; voer `make addin` uit. Elke functie geeft door aan dezelfde code als de
+invoegtoepassing voor Windows-Excel: dezelfde namen, argumenten, uitkomsten en
+#WAARDE!-meldingen (zie sources/excel-functions.md). Installatie: addin/README.md.
+"""
+
+from xlwings import arg, func
+
+from reintegratie_addin import udfs as _udfs
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg("beeindigde_module", ndim=2, doc="Code van de module die eindigt")
+@arg(
+    "datum",
+    ndim=2,
+    doc="Einddatum van de module (alle gekoppelde modules eindigen per gelijke datum)",
+)
+@arg(
+    "reden",
+    ndim=2,
+    doc="Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+)
+@arg(
+    "modules",
+    ndim=2,
+    doc="Optioneel: kolom met de modulecodes die de polis heeft (leeg = alle modules)",
+)
+def RI_CASCADE(product, beeindigde_module, datum, reden=None, modules=None):
+    "Tabel module · einddatum · grond van elke module die eindigt (de eerste inbegrepen)."
+    return _udfs.RI_CASCADE(product, beeindigde_module, datum, reden, modules)
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg("module", ndim=2, doc="Code van de module")
+@arg("ingangsdatum_module", ndim=2, doc="Ingangsdatum van de module")
+@arg(
+    "contractvervaldatum_basis",
+    ndim=2,
+    doc="Een (willekeurige) contractvervaldatum van de basismodule, verleden of toekomst",
+)
+@arg(
+    "contracttermijn_maanden",
+    ndim=2,
+    doc="Contracttermijn van de basismodule in maanden (leeg = die van het product, 12)",
+)
+def RI_CONTRACTVERVALDATUM(
+    product, module, ingangsdatum_module, contractvervaldatum_basis, contracttermijn_maanden=None
+):
+    "Eerste contractvervaldatum van de module (gelijk aan die van de basismodule)."
+    return _udfs.RI_CONTRACTVERVALDATUM(
+        product, module, ingangsdatum_module, contractvervaldatum_basis, contracttermijn_maanden
+    )
+
+
+@func
+@arg("voorschot", ndim=2, doc="De als voorschot ontvangen vergoeding")
+@arg("kosten", ndim=2, doc="De re-integratiekosten")
+@arg("verhaald", ndim=2, doc="Het op de aansprakelijke derde verhaalde bedrag")
+def RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald):
+    "Bedrag dat de werkgever terugbetaalt nadat re-integratiekosten op een derde zijn verhaald."
+    return _udfs.RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald)
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg("einddatum_module", ndim=2, doc="Laatste dag van de module (t/m)")
+@arg("peildatum", ndim=2, doc="Datum waarop u het wilt weten")
+@arg(
+    "reden",
+    ndim=2,
+    doc="Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+)
+@arg(
+    "hersteldatum", ndim=2, doc="Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)"
+)
+def RI_DOORLOPENDE_BEGELEIDING(
+    product, ziekte, einddatum_module, peildatum, reden=None, hersteldatum=None
+):
+    "WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."
+    return _udfs.RI_DOORLOPENDE_BEGELEIDING(
+        product, ziekte, einddatum_module, peildatum, reden, hersteldatum
+    )
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg("module", ndim=2, doc="Code van de module waarvan u wilt weten of ze meeeindigt")
+@arg("beeindigde_module", ndim=2, doc="Code van de module die eindigt")
+@arg(
+    "reden",
+    ndim=2,
+    doc="Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+)
+def RI_EINDIGT_MEE(product, module, beeindigde_module, reden=None):
+    "WAAR als `module` eindigt doordat `beeindigde_module` eindigt (om deze reden)."
+    return _udfs.RI_EINDIGT_MEE(product, module, beeindigde_module, reden)
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg("beeindigde_module", ndim=2, doc="Code van de module die eindigt")
+@arg("datum", ndim=2, doc="Einddatum van de module")
+@arg(
+    "reden",
+    ndim=2,
+    doc="Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+)
+def RI_GEVOLGEN(product, beeindigde_module, datum, reden=None):
+    "Tabel gevolg · vanaf · grond van de gevolgen van het einde van een module."
+    return _udfs.RI_GEVOLGEN(product, beeindigde_module, datum, reden)
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Product: asr-reintegratiemanager of mkb-verzuim-ontzorg (100 % interventievergoeding)",
+)
+@arg("kosten", ndim=2, doc="Kosten van de interventie, excl. btw")
+@arg("eerste_ziektedag", ndim=2, doc="Eerste ziektedag")
+@arg("ingangsdatum_module", ndim=2, doc="Ingangsdatum van de module (of verzekering)")
+@arg(
+    "noodzakelijk",
+    ndim=2,
+    doc="WAAR als bedrijfsarts of casemanager de interventie noodzakelijk vindt; leeg = WAAR",
+)
+@arg(
+    "niet_bovenmatig",
+    ndim=2,
+    doc="WAAR als de kosten niet bovenmatig zijn t.o.v. de resterende loondoorbetaling (hulp: RI_RESTERENDE_LOONKOSTEN); leeg = WAAR",
+)
+@arg(
+    "soort",
+    ndim=2,
+    doc="Uitgesloten soort: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; leeg = gewone interventie",
+)
+def RI_INTERVENTIEVERGOEDING(
+    product,
+    kosten,
+    eerste_ziektedag,
+    ingangsdatum_module,
+    noodzakelijk=None,
+    niet_bovenmatig=None,
+    soort=None,
+):
+    "Volledige kosten van een interventie (100 %), of 0 als een voorwaarde ontbreekt."
+    return _udfs.RI_INTERVENTIEVERGOEDING(
+        product, kosten, eerste_ziektedag, ingangsdatum_module, noodzakelijk, niet_bovenmatig, soort
+    )
+
+
+@func
+@arg("kosten", ndim=2, doc="Kosten van de re-integratieactiviteit, excl. btw")
+@arg("vergoed_binnen_budget", ndim=2, doc="Wat binnen het re-integratiebudget is vergoed")
+@arg(
+    "schadelast_zonder", ndim=2, doc="Verwachte schadelast van de verzekeraar zonder de activiteit"
+)
+@arg(
+    "schadelast_met",
+    ndim=2,
+    doc="Verwachte schadelast van de verzekeraar met de activiteit (zonder de kosten ervan)",
+)
+def RI_KBA_BIJDRAGE(kosten, vergoed_binnen_budget, schadelast_zonder, schadelast_met):
+    "Extra bijdrage boven het re-integratiebudget op grond van een kosten-batenanalyse."
+    return _udfs.RI_KBA_BIJDRAGE(kosten, vergoed_binnen_budget, schadelast_zonder, schadelast_met)
+
+
+@func
+@arg("weekloon", ndim=2, doc="Weekloon van de werknemer (zie RI_WEEKLOON)")
+@arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door het UWV (1–52)")
+@arg(
+    "percentage",
+    ndim=2,
+    doc="Dekkingspercentage, of het cao-percentage: 0,7, 70% of 70; leeg = 70%",
+)
+@arg(
+    "werkgeverslasten", ndim=2, doc="Werkgeverslasten bovenop het loon: 0,25, 25% of 25; leeg = 25%"
+)
+@arg(
+    "goedgekeurde_kosten",
+    ndim=2,
+    doc="Vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie; leeg = 0",
+)
+@arg(
+    "voorwaarden_voldaan",
+    ndim=2,
+    doc="WAAR als aan alle voorwaarden van het artikel is voldaan; leeg = WAAR",
+)
+@arg(
+    "arbodienst_vergoedt",
+    ndim=2,
+    doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al vergoedt; leeg = ONWAAR",
+)
+def RI_LOONSANCTIE_VERGOEDING(
+    weekloon,
+    sanctieweken,
+    percentage=None,
+    werkgeverslasten=None,
+    goedgekeurde_kosten=None,
+    voorwaarden_voldaan=None,
+    arbodienst_vergoedt=None,
+):
+    "Vergoeding van een UWV-loonsanctie onder de poortwachtergarantie."
+    return _udfs.RI_LOONSANCTIE_VERGOEDING(
+        weekloon,
+        sanctieweken,
+        percentage,
+        werkgeverslasten,
+        goedgekeurde_kosten,
+        voorwaarden_voldaan,
+        arbodienst_vergoedt,
+    )
+
+
+@func
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg(
+    "mijlpaal",
+    ndim=2,
+    doc="Mijlpaal: ontzorgmanager, probleemanalyse, plan_van_aanpak (pva), ziekmelding_uwv (42e week), eerstejaarsevaluatie, uwv_wia_brief, reintegratieverslag, wia_aanvraag, einde_loondoorbetaling, start_wia",
+)
+@arg(
+    "datum_probleemanalyse",
+    ndim=2,
+    doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
+)
+@arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
+def RI_MIJLPAAL(ziekte, mijlpaal, datum_probleemanalyse=None, sanctieweken=None):
+    "Datum van een Poortwachter-mijlpaal van het (laatste) ziektegeval, of n.v.t."
+    return _udfs.RI_MIJLPAAL(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+def RI_MODULES(product):
+    "Tabel module · naam · bron van de modules van een product."
+    return _udfs.RI_MODULES(product)
+
+
+@func
+@arg("kosten", ndim=2, doc="Kosten van de preventieactiviteit, excl. btw")
+@arg(
+    "met_wga_of_wia",
+    ndim=2,
+    doc="WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft (verdubbelt het budget); leeg = ONWAAR",
+)
+@arg(
+    "al_vergoed",
+    ndim=2,
+    doc="Al vergoed uit het preventiebudget voor dit dreigende ziektegeval; leeg = 0",
+)
+@arg(
+    "voorwaarden_voldaan",
+    ndim=2,
+    doc="WAAR als aan alle voorwaarden van het artikel is voldaan; leeg = WAAR",
+)
+@arg(
+    "dienstverband_eerder_beeindigd",
+    ndim=2,
+    doc="WAAR als de arbeidsovereenkomst eindigde vóór de start van de activiteit; leeg = ONWAAR",
+)
+def RI_PREVENTIEBUDGET(
+    kosten,
+    met_wga_of_wia=None,
+    al_vergoed=None,
+    voorwaarden_voldaan=None,
+    dienstverband_eerder_beeindigd=None,
+):
+    "Vergoeding uit het preventiebudget (€ 500, met WGA/WIA € 1.000) per dreigend ziektegeval."
+    return _udfs.RI_PREVENTIEBUDGET(
+        kosten, met_wga_of_wia, al_vergoed, voorwaarden_voldaan, dienstverband_eerder_beeindigd
+    )
+
+
+@func
+def RI_PRODUCTEN():
+    "Tabel product · naam · bron van de ingebouwde producten."
+    return _udfs.RI_PRODUCTEN()
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg("eerste_ziektedag", ndim=2, doc="Eerste ziektedag van de werknemer")
+@arg(
+    "ingangsdatum",
+    ndim=2,
+    doc="Ingangsdatum van de module (bij zeeuwse-prb: van de verzuimverzekering)",
+)
+def RI_RECHT_OP_DIENSTVERLENING(product, eerste_ziektedag, ingangsdatum):
+    "WAAR als het ziektegeval onder de module valt (eerste ziektedag op of na de ingangsdatum)."
+    return _udfs.RI_RECHT_OP_DIENSTVERLENING(product, eerste_ziektedag, ingangsdatum)
+
+
+@func
+@arg("kosten", ndim=2, doc="Kosten van de re-integratieactiviteit, excl. btw")
+@arg(
+    "met_wga_of_wia",
+    ndim=2,
+    doc="WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft (verdubbelt het budget); leeg = ONWAAR",
+)
+@arg(
+    "al_vergoed_in_ziektegeval",
+    ndim=2,
+    doc="Al vergoed uit het re-integratiebudget in dit ziektegeval; leeg = 0",
+)
+@arg(
+    "subsidie",
+    ndim=2,
+    doc="Toegekende subsidie of wettelijke vergoeding voor deze kosten; leeg = 0",
+)
+def RI_REINTEGRATIEBUDGET(
+    kosten, met_wga_of_wia=None, al_vergoed_in_ziektegeval=None, subsidie=None
+):
+    "Vergoeding uit het re-integratiebudget (€ 4.000, met WGA/WIA € 8.000) per ziektegeval."
+    return _udfs.RI_REINTEGRATIEBUDGET(kosten, met_wga_of_wia, al_vergoed_in_ziektegeval, subsidie)
+
+
+@func
+@arg("weekloon", ndim=2, doc="Weekloon van de werknemer (zie RI_WEEKLOON)")
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg("peildatum", ndim=2, doc="Datum vanaf waar de resterende loondoorbetaling telt")
+@arg("percentage", ndim=2, doc="Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%")
+def RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage=None):
+    "Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'."
+    return _udfs.RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage)
+
+
+@func
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg("peildatum", ndim=2, doc="Datum waarop u de stand wilt weten")
+@arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
+def RI_RESTERENDE_WEKEN(ziekte, peildatum, sanctieweken=None):
+    "Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief)."
+    return _udfs.RI_RESTERENDE_WEKEN(ziekte, peildatum, sanctieweken)
+
+
+@func
+@arg("iban", ndim=2, doc="IBAN (spaties toegestaan)")
+def RI_SEPA_REKENING(iban):
+    "WAAR voor een geldig IBAN binnen het SEPA-gebied; ONWAAR voor elk ander rekeningnummer."
+    return _udfs.RI_SEPA_REKENING(iban)
+
+
+@func
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg("peildatum", ndim=2, doc="Vanaf deze datum wordt de eerstvolgende mijlpaal gezocht")
+@arg("horizon_dagen", ndim=2, doc="Signaleer een mijlpaal binnen zoveel dagen (leeg = 14)")
+@arg(
+    "datum_probleemanalyse",
+    ndim=2,
+    doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
+)
+def RI_SIGNAAL(ziekte, peildatum, horizon_dagen=None, datum_probleemanalyse=None):
+    "Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."
+    return _udfs.RI_SIGNAAL(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg("aanspraak", ndim=2, doc="Aanspraak: dienstverlening, vergoeding of poortwachtergarantie")
+@arg(
+    "gebeurtenissen",
+    ndim=2,
+    doc="Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_geschorst, dekking_hersteld, arbocontract_geschorst, arbocontract_hersteld, garantie_ingetrokken, fraude",
+)
+@arg(
+    "peildatum",
+    ndim=2,
+    doc="Datum waarop u de status wilt weten (gebeurtenissen op die datum tellen mee)",
+)
+@arg("werknemer", ndim=2, doc="Werknemer (leeg = de status op polisniveau)")
+def RI_STATUS(product, aanspraak, gebeurtenissen, peildatum, werknemer=None):
+    "Status van een aanspraak op de peildatum: actief, geschorst, vervallen of beeindigd."
+    return _udfs.RI_STATUS(product, aanspraak, gebeurtenissen, peildatum, werknemer)
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg(
+    "gebeurtenissen",
+    ndim=2,
+    doc="Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_geschorst, dekking_hersteld, arbocontract_geschorst, arbocontract_hersteld, garantie_ingetrokken, fraude",
+)
+@arg(
+    "peildatum",
+    ndim=2,
+    doc="Datum waarop u de status wilt weten (gebeurtenissen op die datum tellen mee)",
+)
+@arg("werknemer", ndim=2, doc="Werknemer (leeg = de status op polisniveau)")
+def RI_STATUS_TABEL(product, gebeurtenissen, peildatum, werknemer=None):
+    "Tabel aanspraak · status · sinds · grond van alle aanspraken van het product op de peildatum."
+    return _udfs.RI_STATUS_TABEL(product, gebeurtenissen, peildatum, werknemer)
+
+
+@func
+@arg("jaartarief", ndim=2, doc="Vast tarief per medewerker per contractjaar")
+@arg("contractjaar_start", ndim=2, doc="Eerste dag van het contractjaar")
+@arg("in_dienst", ndim=2, doc="Eerste dag in dienst")
+@arg("uit_dienst", ndim=2, doc="Laatste dag in dienst; leeg = na het contractjaar nog in dienst")
+def RI_TARIEF_PRORATA(jaartarief, contractjaar_start, in_dienst, uit_dienst=None):
+    "Tarief voor de dagen in dienst binnen het contractjaar (pro rata)."
+    return _udfs.RI_TARIEF_PRORATA(jaartarief, contractjaar_start, in_dienst, uit_dienst)
+
+
+@func
+@arg("datum_vergoeding", ndim=2, doc="Datum waarop de vergoeding is betaald")
+@arg("premiejaar", ndim=2, doc="Het jaar waarvoor de premie wordt vastgesteld")
+def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding, premiejaar):
+    "WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor."
+    return _udfs.RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding, premiejaar)
+
+
+@func
+@arg("eerste_ziektedag", ndim=2, doc="Eerste ziektedag")
+@arg("hersteldatum", ndim=2, doc="Eerste dag volledig hersteld")
+def RI_TERUGVALPREVENTIE(eerste_ziektedag, hersteldatum):
+    "Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t."
+    return _udfs.RI_TERUGVALPREVENTIE(eerste_ziektedag, hersteldatum)
+
+
+@func
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg(
+    "datum_probleemanalyse",
+    ndim=2,
+    doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
+)
+@arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
+def RI_TIJDLIJN(ziekte, datum_probleemanalyse=None, sanctieweken=None):
+    "Tabel mijlpaal · datum · grond van alle mijlpalen van het ziektegeval, op datum."
+    return _udfs.RI_TIJDLIJN(ziekte, datum_probleemanalyse, sanctieweken)
+
+
+@func
+@arg("datum_declaratie", ndim=2, doc="Datum van de declaratie")
+def RI_UITERSTE_BETALING(datum_declaratie):
+    "Uiterste betaaldatum van de verzekeraar: een maand na de declaratie."
+    return _udfs.RI_UITERSTE_BETALING(datum_declaratie)
+
+
+@func
+@arg("ontvangst_nota", ndim=2, doc="Datum waarop de nota is ontvangen")
+def RI_UITERSTE_DECLARATIE(ontvangst_nota):
+    "Uiterste declaratiedatum: een maand na ontvangst van de nota."
+    return _udfs.RI_UITERSTE_DECLARATIE(ontvangst_nota)
+
+
+@func
+@arg("datum_besluit", ndim=2, doc="Datum van het loonsanctiebesluit van UWV")
+def RI_UITERSTE_MELDING_SANCTIE(datum_besluit):
+    "Uiterste datum om een loonsanctie te melden: vijf werkdagen na het UWV-besluit."
+    return _udfs.RI_UITERSTE_MELDING_SANCTIE(datum_besluit)
+
+
+@func
+@arg("datum_probleemanalyse", ndim=2, doc="Datum van de probleemanalyse")
+def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse):
+    "Uiterste datum voor het plan van aanpak: 14 dagen na de probleemanalyse."
+    return _udfs.RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse)
+
+
+@func
+@arg("functie", ndim=2, doc='Naam van de RI_-functie, bijv. "RI_MIJLPAAL"')
+@arg("*args", ndim=2, doc="De argumenten van die functie, in dezelfde volgorde")
+def RI_UITLEG(functie, *args):
+    "Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste regel met zijn artikel en de gebruikte parameterwaarden."
+    return _udfs.RI_UITLEG(functie, *args)
+
+
+@func
+def RI_VERSIE():
+    "Versie van de bibliotheek en van de productcatalogus."
+    return _udfs.RI_VERSIE()
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
+)
+@arg("module", ndim=2, doc="Code van de module die de werkgever opzegt")
+@arg("ingangsdatum_module", ndim=2, doc="Ingangsdatum van de module")
+@arg(
+    "contractvervaldatum_basis",
+    ndim=2,
+    doc="Een (willekeurige) contractvervaldatum van de basismodule, verleden of toekomst",
+)
+@arg("ontvangst_opzegging", ndim=2, doc="Datum waarop de opzegging is ontvangen")
+@arg(
+    "contracttermijn_maanden",
+    ndim=2,
+    doc="Contracttermijn van de basismodule in maanden (leeg = die van het product, 12)",
+)
+def RI_VROEGSTE_OPZEGDATUM(
+    product,
+    module,
+    ingangsdatum_module,
+    contractvervaldatum_basis,
+    ontvangst_opzegging,
+    contracttermijn_maanden=None,
+):
+    "Vroegste datum waarop de opzegging door de werkgever ingaat."
+    return _udfs.RI_VROEGSTE_OPZEGDATUM(
+        product,
+        module,
+        ingangsdatum_module,
+        contractvervaldatum_basis,
+        ontvangst_opzegging,
+        contracttermijn_maanden,
+    )
+
+
+@func
+@arg("loon", ndim=2, doc="Loon over de periode")
+@arg("periode", ndim=2, doc="Periode: jaar, maand, 4 weken, week of dag")
+def RI_WEEKLOON(loon, periode):
+    "Weekloon uit een jaar-, maand-, 4-weken-, week- of dagloon."
+    return _udfs.RI_WEEKLOON(loon, periode)
+
+
+@func
+@arg("datum", ndim=2, doc="Begindatum")
+@arg("dagen", ndim=2, doc="Aantal werkdagen (negatief telt terug)")
+def RI_WERKDAG(datum, dagen):
+    "Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen ingebouwd), zoals WERKDAG."
+    return _udfs.RI_WERKDAG(datum, dagen)
+
+
+@func
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg("peildatum", ndim=2, doc="Telt de ziektedagen tot en met deze datum")
+def RI_ZIEKTEDAGEN(ziekte, peildatum):
+    "Getelde ziektedagen van het ziektegeval dat op de peildatum loopt, t/m de peildatum."
+    return _udfs.RI_ZIEKTEDAGEN(ziekte, peildatum)
+
+
+@func
+@arg(
+    "ziekteperioden",
+    ndim=2,
+    doc="Bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg(
+    "peildatum",
+    ndim=2,
+    doc="Telt ziektedagen van een lopend geval tot en met deze datum (leeg: 'lopend')",
+)
+def RI_ZIEKTEGEVALLEN(ziekteperioden, peildatum=None):
+    "Tabel van de ziektegevallen: eerste_ziektedag · laatste_ziektedag · ziektedagen · perioden."
+    return _udfs.RI_ZIEKTEGEVALLEN(ziekteperioden, peildatum)
