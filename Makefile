@@ -53,3 +53,18 @@ docs: setup
 	$(BIN)/mypy docs/tools
 	$(BIN)/python -m docs.tools.generate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The add-in's generated files — VBA modules and xlwings Lite files from the RI_ function
+# signatures — and the example workbooks; tests fail while they are out of date. The
+# benchmark: recalculating RI_ formulas vs Excel's own date functions in one engine.
+.PHONY: addin examples bench-werkmap
+addin: setup
+	$(BIN)/python addin/tools/gen_vba.py
+	$(BIN)/python addin/tools/gen_lite.py
+
+examples: setup
+	$(BIN)/ruff check excel
+	$(BIN)/python excel/bouw_voorbeelden.py
+
+bench-werkmap: setup
+	$(BIN)/python bench/bench_werkmap.py

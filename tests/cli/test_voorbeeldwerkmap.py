@@ -1,0 +1,208 @@
+"""The example workbook ``excel/voorbeeld-backoffice.xlsx``, recalculated without Excel.
+
+Every computed ``RI_`` cell of the recalculated copy is compared with the function called
+directly — with the values Excel would pass (date cells as ``datetime``, a range as rows)
+— and the committed workbook must be what ``excel/bouw_voorbeelden.py`` builds now.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet.formula import ArrayFormula
+
+from reintegratie_addin import udfs
+from reintegratie_cli.main import main
+from reintegratie_cli.recalc import engine, forms
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "excel" / "voorbeeld-backoffice.xlsx"
+FUNCTIONS = udfs.contract_functions()
+#: Excel's own functions the example may use: classic ones, stored without a prefix.
+EXCEL_FUNCTIONS = {
+    "IF",
+    "ISNUMBER",
+    "NETWORKDAYS",
+    "SUM",
+    "SUMPRODUCT",
+    "LEN",
+    "INDEX",
+    "MATCH",
+    "OR",
+    "DAY",
+    "MONTH",
+    "YEAR",
+}
+
+
+def formula_cells(book: Any) -> list[tuple[Any, Any, str, str | None]]:
+    """``(sheet, cell, formula text, array range)`` of every formula."""
+    found = []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, ArrayFormula):
+                    found.append((ws, cell, cell.value.text, cell.value.ref))
+                elif isinstance(cell.value, str) and cell.value.startswith("="):
+                    found.append((ws, cell, cell.value, None))
+    return found
+
+
+@pytest.fixture(scope="module")
+def source() -> Any:
+    """The committed example, formulas as text."""
+    return openpyxl.load_workbook(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def recalculated(tmp_path_factory: pytest.TempPathFactory) -> tuple[engine.Report, Any, Path]:
+    """The example recalculated by ``reintegratie werkmap`` (the command, as a user runs it)."""
+    out = tmp_path_factory.mktemp("voorbeeld") / "uit.xlsx"
+    assert main(["werkmap", str(EXAMPLE), "--uit", str(out), "--stil"]) == 0
+    report = engine.recalculate(EXAMPLE, out.with_name("rapport.xlsx"), functions=FUNCTIONS)
+    return report, openpyxl.load_workbook(out), out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    if value == "":
+        return None
+    return value
+
+
+def _argument(argument: forms.Argument, sheet: str, source: Any, values: Any) -> Any:
+    """An argument as Excel passes it: literals as such, a reference as rows of values
+    (computed cells from the recalculated copy, input cells from the original)."""
+    if isinstance(argument, forms.Omitted):
+        return None
+    if isinstance(argument, forms.Literal):
+        return argument.value
+    title = argument.sheet or sheet
+    rows = []
+    for r in range(argument.min_row, argument.max_row + 1):
+        row = []
+        for c in range(argument.min_col, argument.max_col + 1):
+            original = source[title].cell(r, c).value
+            computed = isinstance(original, ArrayFormula) or (
+                isinstance(original, str) and original.startswith("=")
+            )
+            value = values[title].cell(r, c).value if computed or original is None else original
+            row.append(value)
+        rows.append(row)
+    return rows
+
+
+class TestExampleWorkbook:
+    def test_committed_workbook_is_what_the_script_builds(
+        self, source: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Rebuilding gives the same sheets, values, formulas and array ranges (run `make examples`)."""
+        spec = importlib.util.spec_from_file_location(
+            "_bouw_voorbeelden", ROOT / "excel" / "bouw_voorbeelden.py"
+        )
+        assert spec is not None
+        assert spec.loader is not None
+        builder = importlib.util.module_from_spec(spec)
+        monkeypatch.setitem(sys.modules, spec.name, builder)  # dataclasses look their module up
+        spec.loader.exec_module(builder)
+        fresh = tmp_path / "vers.xlsx"
+        builder.build().save(fresh)
+        rebuilt = openpyxl.load_workbook(fresh)
+
+        def content(book: Any) -> dict[tuple[str, str], Any]:
+            return {
+                (ws.title, cell.coordinate): (
+                    (cell.value.ref, cell.value.text)
+                    if isinstance(cell.value, ArrayFormula)
+                    else cell.value,
+                    cell.number_format,
+                )
+                for ws in book.worksheets
+                for row in ws.iter_rows()
+                for cell in row
+                if cell.value is not None
+            }
+
+        assert rebuilt.sheetnames == source.sheetnames
+        assert content(rebuilt) == content(source), (
+            "voorbeeldwerkmap verouderd: voer `make examples` uit"
+        )
+
+    def test_only_contract_and_classic_excel_functions(self, source: Any) -> None:
+        """Formulas use only the RI_ functions of the contract and classic Excel functions."""
+        for ws, cell, text, _ in formula_cells(source):
+            names = set(re.findall(r"([A-Z_][A-Z0-9_.]*)\(", re.sub(r'"[^"]*"', '""', text)))
+            unknown = names - set(FUNCTIONS) - EXCEL_FUNCTIONS
+            assert not unknown, f"{ws.title}!{cell.coordinate}: {unknown}"
+
+    def test_every_topic_is_present(self, source: Any) -> None:
+        """A sheet per topic of the issue, with every contract function used somewhere."""
+        assert {"Verzuimdossiers", "Modulebeeindiging", "Budgetten", "Loonsanctie"} <= set(
+            source.sheetnames
+        )
+        used = {
+            m for _, _, text, _ in formula_cells(source) for m in re.findall(r"(RI_\w+)\(", text)
+        }
+        assert used == set(FUNCTIONS)
+
+    def test_every_ri_cell_equals_the_function_called_directly(
+        self, source: Any, recalculated: tuple[engine.Report, Any, Path]
+    ) -> None:
+        """Each computed RI_ cell equals the function called with what Excel would pass."""
+        _, values, _ = recalculated
+        checked = 0
+        for ws, cell, text, ref in formula_cells(source):
+            if "RI_" not in text:
+                continue
+            call = forms.parse_simple_call(text, frozenset(FUNCTIONS))
+            assert call is not None, (
+                f"{ws.title}!{cell.coordinate}: RI_-aanroep niet op het hoogste niveau"
+            )
+            arguments = [_argument(a, ws.title, source, values) for a in call.arguments]
+            expected = FUNCTIONS[call.function](*arguments)
+            min_col, min_row, max_col, max_row = range_boundaries(ref or cell.coordinate)
+            written = [
+                [_plain(values[ws.title].cell(r, c).value) for c in range(min_col, max_col + 1)]
+                for r in range(min_row, max_row + 1)
+            ]
+            rows = expected if isinstance(expected, list) else [[expected]]
+            assert written == [[_plain(v) for v in row] for row in rows], (
+                f"{ws.title}!{cell.coordinate}"
+            )
+            checked += 1
+        assert checked >= 40
+
+    def test_report_is_clean(self, recalculated: tuple[engine.Report, Any, Path]) -> None:
+        """Nothing unreadable or uncomputable; #WAARDE! only where the example says to expect it."""
+        report, values, _ = recalculated
+        assert report.problems == ()
+        assert report.error_values == ()
+        for problem in report.function_errors:
+            ws = values[problem.sheet]
+            row = ws[problem.cell].row
+            notes = [c.value for c in ws[row] if isinstance(c.value, str) and "verwacht" in c.value]
+            assert any("#WAARDE!" in note for note in notes), f"onverwachte #WAARDE! in {problem}"
+
+    def test_engine_alone_gives_the_same_copy(
+        self, recalculated: tuple[engine.Report, Any, Path], tmp_path: Path
+    ) -> None:
+        """Leaving every formula to the engine gives the same values as the direct path."""
+        _, values, _ = recalculated
+        slow = tmp_path / "traag.xlsx"
+        engine.recalculate(EXAMPLE, slow, functions=FUNCTIONS, direct=False)
+        other = openpyxl.load_workbook(slow)
+        for ws in values.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert other[ws.title][cell.coordinate].value == cell.value, (
+                        f"{ws.title}!{cell.coordinate}"
+                    )
