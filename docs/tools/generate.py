@@ -82,9 +82,17 @@ def product_example_snippet() -> str:
     )
 
 
+def portfolio_snippet() -> str:
+    """A sentence pointing to the portfolio page from the guide, when that page exists."""
+    if not (DOCS / "portefeuille.md").exists():
+        return "Hoe dat werkt, staat bij de opdrachtregel (`reintegratie --help`).\n"
+    return "Hoe dat werkt: [Portefeuille en werklijst](../portefeuille.md).\n"
+
+
 def snippets() -> dict[str, str]:
     """The generated parts the hand-written pages include (``--8<--``)."""
     result = {
+        "_snippets/portefeuille.md": portfolio_snippet(),
         "_snippets/installatie.md": guide.install_snippet(),
         "_snippets/werkboek.md": guide.workbook_snippet(),
         "_snippets/product-voorbeeld.md": product_example_snippet(),
