@@ -20,8 +20,9 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 setup: $(VENV)/.synced
 
+# The main job on the built-in example portfolio, on the date it was made for (reproducible).
 run: setup
-	$(BIN)/reintegratie tijdlijn 2025-01-06
+	$(BIN)/reintegratie signalen --peildatum 2025-11-03
 
 lint: setup
 	$(BIN)/ruff check src addin tests bench
@@ -68,3 +69,8 @@ examples: setup
 
 bench-werkmap: setup
 	$(BIN)/python bench/bench_werkmap.py
+
+.PHONY: bench-signalen
+# The worklist over 1,000,000 generated sick periods: time, rows/s, peak memory, I/O floor.
+bench-signalen: setup
+	$(BIN)/python bench/bench_signalen.py

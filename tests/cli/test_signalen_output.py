@@ -1,0 +1,233 @@
+"""Writing tables atomically as CSV and XLSX, and the synthetic portfolio generator."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_cli import output
+from reintegratie_cli.generate import HEADER, portfolio_rows
+from reintegratie_cli.main import main
+from reintegratie_cli.output import (
+    AtomicOutput,
+    OutputError,
+    OutputKind,
+    XlsxWriter,
+    csv_line,
+    write_table,
+)
+from tests.cli.strategies_signalen import P, read_xlsx
+
+VALUES: list[object] = [
+    "tekst, met komma",
+    'aanhalingsteken "x"',
+    -3,
+    Decimal("12.50"),
+    date(2025, 1, 6),
+    None,
+    True,
+]
+
+
+class TestCsv:
+    def test_values_are_written_for_machines(self) -> None:
+        """Text quoted where needed, dates ISO, decimals with a point, None empty, booleans ja/nee."""
+        (record,) = list(csv.reader(io.StringIO(csv_line(VALUES))))
+        assert record == [
+            "tekst, met komma",
+            'aanhalingsteken "x"',
+            "-3",
+            "12.50",
+            "2025-01-06",
+            "",
+            "ja",
+        ]
+
+    @given(
+        st.lists(
+            st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=10),
+            min_size=2,
+            max_size=5,
+        )
+    )
+    def test_any_text_round_trips(self, texts: list[str]) -> None:
+        """Whatever the texts (two or more, as in every worklist row), the csv module reads them back."""
+        (record,) = list(csv.reader(io.StringIO(csv_line(texts), newline="")))
+        assert record == texts
+
+
+class TestXlsx:
+    def test_workbook_reads_back_with_types(self, tmp_path: Path) -> None:
+        """openpyxl reads text, numbers, dates and empty cells back; the header is bold and frozen."""
+        from openpyxl import load_workbook
+
+        path = tmp_path / "t.xlsx"
+        write_table(path, ["a", "b", "c", "d", "e", "f", "g"], [VALUES], sheet="werklijst")
+        workbook = load_workbook(path)
+        sheet = workbook["werklijst"]
+        assert [c.value for c in sheet[2]] == [
+            "tekst, met komma",
+            'aanhalingsteken "x"',
+            -3,
+            12.5,
+            datetime(2025, 1, 6),
+            None,
+            "ja",
+        ]
+        assert sheet["A1"].font.b
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == "A1:G2"
+        assert sheet["E2"].number_format == "dd\\-mm\\-yyyy"
+
+    def test_markup_and_control_characters_are_safe(self, tmp_path: Path) -> None:
+        """<, & and > are escaped; control characters XML cannot hold are dropped; spaces kept."""
+        path = tmp_path / "t.xlsx"
+        write_table(path, ["x"], [["<b>&</b>\x01"], ["  rand  "]])
+        assert [r[0] for r in read_xlsx(path)[1:]] == ["<b>&</b>", "  rand  "]
+
+    def test_every_part_is_well_formed_xml(self, tmp_path: Path) -> None:
+        """Each part of the package parses as XML."""
+        from defusedxml.ElementTree import fromstring
+
+        path = tmp_path / "t.xlsx"
+        write_table(path, ["x", "y"], [["a", 1], ["b", date(2025, 1, 1)]])
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                fromstring(package.read(name))
+
+    def test_excel_row_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Beyond Excel's last row the writer refuses and tells to choose CSV."""
+        monkeypatch.setattr(output, "XLSX_MAX_ROWS", 3)
+        writer = XlsxWriter(tmp_path / "t.xlsx", ["x"])
+        writer.write(["a"])
+        writer.write(["b"])
+        with pytest.raises(OutputError, match=r"kies \.csv"):
+            writer.write(["c"])
+        writer.abort()
+
+
+class TestAtomicOutput:
+    def test_success_replaces_the_target(self, tmp_path: Path) -> None:
+        """On success the temporary file becomes the target."""
+        target = tmp_path / "t.csv"
+        target.write_text("oud", encoding="utf-8")
+        with AtomicOutput(target) as atomic:
+            atomic.temporary.write_text("nieuw", encoding="utf-8")
+        assert target.read_text(encoding="utf-8") == "nieuw"
+        assert list(tmp_path.iterdir()) == [target]
+
+    def test_failure_keeps_the_target(self, tmp_path: Path) -> None:
+        """On an exception the temporary file is removed and the target is unchanged."""
+        target = tmp_path / "t.csv"
+        target.write_text("oud", encoding="utf-8")
+
+        def interrupted() -> None:
+            with AtomicOutput(target) as atomic:
+                atomic.temporary.write_text("half", encoding="utf-8")
+                raise RuntimeError
+
+        with pytest.raises(RuntimeError):
+            interrupted()
+        assert target.read_text(encoding="utf-8") == "oud"
+        assert list(tmp_path.iterdir()) == [target]
+
+    def test_missing_folder_is_an_output_error(self, tmp_path: Path) -> None:
+        """A target in a folder that does not exist gives a Dutch OutputError."""
+        with pytest.raises(OutputError, match="kan niet schrijven"):
+            AtomicOutput(tmp_path / "weg" / "t.csv")
+
+    def test_kind_by_extension(self) -> None:
+        """.csv and .xlsx are known (any case); anything else names what is accepted."""
+        assert OutputKind.of(Path("a.CSV")) is OutputKind.CSV
+        assert OutputKind.of(Path("a.xlsx")) is OutputKind.XLSX
+        with pytest.raises(ValueError, match=r"verwacht \.csv of \.xlsx"):
+            OutputKind.of(Path("a.xls"))
+
+
+class TestGenerator:
+    def test_same_seed_same_file(self, tmp_path: Path) -> None:
+        """The same seed, size and peildatum give the same bytes; another seed does not."""
+        args = ["genereer", "500", "--peildatum", P.isoformat()]
+        assert main([*args, "--uit", str(tmp_path / "a.csv")]) == 0
+        assert main([*args, "--uit", str(tmp_path / "b.csv")]) == 0
+        assert main([*args, "--zaad", "2", "--uit", str(tmp_path / "c.csv")]) == 0
+        assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+        assert (tmp_path / "a.csv").read_bytes() != (tmp_path / "c.csv").read_bytes()
+
+    @given(st.integers(0, 300), st.integers(0, 10))
+    def test_exactly_n_rows_in_the_documented_columns(self, size: int, seed: int) -> None:
+        """N rows, each with one value per column of the portfolio format."""
+        rows = list(portfolio_rows(size, seed=seed, reference=P))
+        assert len(rows) == size
+        assert all(len(r) == len(HEADER) for r in rows)
+
+    def test_rows_of_an_employee_are_not_contiguous(self) -> None:
+        """Rows are shuffled within blocks: the worklist must group employees itself."""
+        employees = [r[0] for r in portfolio_rows(2000, seed=1, reference=P)]
+        runs = sum(1 for a, b in itertools.pairwise(employees) if a != b) + 1
+        assert runs > len(set(employees))
+
+    def test_open_cases_are_no_older_than_the_model_allows(self) -> None:
+        """No generated open case starts more than 800 days before the peildatum."""
+        from reintegratie_core.sickness import Absence, merge_cases
+
+        by_employee: dict[object, list[list[object]]] = {}
+        for r in portfolio_rows(3000, seed=3, reference=P):
+            by_employee.setdefault(r[0], []).append(r)
+        for rows in by_employee.values():
+            absences = [
+                Absence.leave(r[4], r[5]) if r[6] == "verlof" else Absence.sick(r[4], r[5])  # type: ignore[arg-type]
+                for r in rows
+            ]
+            case = merge_cases(absences)[-1]
+            if case.is_open:
+                assert (P - case.first_day).days <= 800
+
+    def test_error_share_breaks_rows(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--fouten 0.1 makes about a tenth of the rows fail validation."""
+        main(
+            [
+                "genereer",
+                "1000",
+                "--peildatum",
+                P.isoformat(),
+                "--fouten",
+                "0.1",
+                "--uit",
+                str(tmp_path / "p.csv"),
+            ]
+        )
+        main(["signalen", str(tmp_path / "p.csv"), "--peildatum", P.isoformat(), "--toon", "0"])
+        out = capsys.readouterr().out
+        rejected = int(out.split(" afgekeurd")[0].rsplit("· ", 1)[1].replace(".", ""))
+        assert 50 <= rejected <= 160
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["-5", "--uit", "x.csv"], "0 of meer"),
+            (["10", "--uit", "x.pdf"], "verwacht .csv of .xlsx"),
+            (["10", "--uit", "x.csv", "--lopend", "2"], "fractie"),
+        ],
+    )
+    def test_bad_arguments(
+        self, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Bad arguments give exit code 2 and a Dutch message."""
+        try:
+            code = main(["genereer", *args])
+        except SystemExit as exc:
+            code = exc.code  # type: ignore[assignment]
+        assert code == 2
+        assert message in capsys.readouterr().err

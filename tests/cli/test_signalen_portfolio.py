@@ -1,0 +1,267 @@
+"""Reading a portfolio: header, per-column validation with row numbers, CSV and XLSX sources."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_cli.generate import HEADER
+from reintegratie_cli.portfolio import (
+    COLUMNS,
+    PeriodRow,
+    PortfolioError,
+    RowError,
+    RowParser,
+    open_portfolio,
+    resolve_header,
+)
+from reintegratie_core.poortwachter import Milestone
+from tests.cli.strategies_signalen import row, write_csv
+
+PARSER = RowParser(resolve_header(HEADER))
+
+
+def parse(cells: list[object], number: int = 7) -> PeriodRow | RowError:
+    return PARSER.parse(cells, number)
+
+
+def error_of(cells: list[object]) -> str:
+    result = parse(cells)
+    assert isinstance(result, RowError), result
+    assert result.row == 7
+    return result.message
+
+
+class TestHeader:
+    def test_names_are_matched_loosely_and_aliases_accepted(self) -> None:
+        """Case, spaces, - and _ do not matter; aliases such as 'Datum 42e weekmelding' are known."""
+        header = resolve_header(
+            [
+                "Werknemer",
+                "Polis",
+                "PRODUCT",
+                "Ingangsdatum",
+                "Eerste ziektedag",
+                "Datum 42e weekmelding",
+            ]
+        )
+        assert header.position("werkgever") == 1
+        assert header.position("ingangsdatum_module") == 3
+        assert header.position("datum_ziekmelding_uwv") == 5
+
+    def test_unknown_columns_are_ignored_and_reported(self) -> None:
+        """A column the portfolio format does not know is ignored, and named as such."""
+        header = resolve_header([*HEADER[:5], "opmerking"])
+        assert header.ignored == ("opmerking",)
+
+    def test_missing_required_columns_are_fatal(self) -> None:
+        """Without werkgever or eerste_ziektedag the file cannot be read; the error names both."""
+        with pytest.raises(PortfolioError, match="werkgever, eerste_ziektedag"):
+            resolve_header(["werknemer", "product", "ingangsdatum_module"])
+
+    def test_a_column_twice_is_fatal(self) -> None:
+        """Two columns meaning the same field are ambiguous: an error."""
+        with pytest.raises(PortfolioError, match="twee keer"):
+            resolve_header([*HEADER[:5], "polis"])
+
+    def test_every_documented_column_is_in_the_docs(self) -> None:
+        """docs/portefeuille.md documents every column by name, with every alias."""
+        text = (Path(__file__).parents[2] / "docs" / "portefeuille.md").read_text(encoding="utf-8")
+        for column in COLUMNS:
+            for name in (column.name, *column.aliases):
+                assert f"`{name}`" in text
+
+
+class TestRowValidation:
+    def test_a_good_row(self) -> None:
+        """A complete row becomes a period with its case-level values."""
+        result = parse(
+            row("W1", "06-01-2025", sanction=3, done={"datum_probleemanalyse": "2025-02-14"})
+        )
+        assert isinstance(result, PeriodRow)
+        assert result.first == date(2025, 1, 6)
+        assert result.last is None
+        assert result.sanction_weeks == 3
+        assert result.done == ((Milestone.PROBLEEMANALYSE, date(2025, 2, 14)),)
+        assert result.product.code == "zeeuwse-prb"
+
+    @pytest.mark.parametrize(
+        ("cells", "column", "accepted"),
+        [
+            (row("", date(2025, 1, 6)), "werknemer", "personeels- of dossiernummer"),
+            (row("W1", date(2025, 1, 6), employer=""), "werkgever", "verwacht tekst"),
+            (row("W1", date(2025, 1, 6), product="xyz"), "product", "bekend: asr-reintegratie"),
+            (
+                row("W1", date(2025, 1, 6), start="1-13-2020"),
+                "ingangsdatum_module",
+                "verwacht een datum",
+            ),
+            (row("W1", ""), "eerste_ziektedag", "ontbreekt"),
+            (row("W1", "31-02-2025"), "eerste_ziektedag", "geen geldige datum"),
+            (row("W1", date(2025, 1, 6), "morgen"), "laatste_ziektedag", "verwacht een datum"),
+            (
+                row("W1", date(2025, 1, 6), date(2025, 1, 1)),
+                "laatste_ziektedag",
+                "vóór de eerste ziektedag",
+            ),
+            (row("W1", date(2025, 1, 6), kind="vakantie"), "soort", "ziek of verlof"),
+            (
+                row("W1", date(2025, 1, 6), kind="verlof"),
+                "laatste_ziektedag",
+                "verlof heeft een laatste dag nodig",
+            ),
+            (row("W1", date(2025, 1, 6), sanction=53), "sanctieweken", "0 t/m 52"),
+            (row("W1", date(2025, 1, 6), sanction="veel"), "sanctieweken", "0 t/m 52"),
+            (row("W1", date(2025, 1, 6), sanction="2,5"), "sanctieweken", "geen geheel getal"),
+        ],
+    )
+    def test_each_column_is_validated(
+        self, cells: list[object], column: str, accepted: str
+    ) -> None:
+        """A bad value names its column and what the column accepts."""
+        message = error_of(cells)
+        assert f"kolom {column}:" in message
+        assert accepted in message
+
+    @pytest.mark.parametrize(
+        "column",
+        [
+            "datum_probleemanalyse",
+            "datum_plan_van_aanpak",
+            "datum_ziekmelding_uwv",
+            "datum_eerstejaarsevaluatie",
+            "datum_wia_aanvraag",
+        ],
+    )
+    def test_each_done_date_is_validated(self, column: str) -> None:
+        """Every milestone done-date column refuses a non-date with its own name."""
+        message = error_of(row("W1", date(2025, 1, 6), done={column: "ja"}))
+        assert f"kolom {column}:" in message
+
+    def test_all_bad_fields_of_a_row_are_listed(self) -> None:
+        """Several bad fields in one row give one error listing each of them."""
+        message = error_of(row("W1", "x", product="y", sanction=99))
+        assert "kolom product" in message
+        assert "kolom eerste_ziektedag" in message
+        assert "kolom sanctieweken" in message
+
+    def test_excel_cells_are_accepted(self) -> None:
+        """From XLSX: date cells, serial numbers and numeric ids are read as Excel sends them."""
+        cells: list[object] = [
+            1234.0,
+            "P-1",
+            "zeeuwse-prb",
+            43831.0,
+            datetime(2025, 1, 6),
+            None,
+            None,
+            4.0,
+        ]
+        result = parse(cells + [None] * 5)
+        assert isinstance(result, PeriodRow)
+        assert result.employee == "1234"
+        assert result.module_start == date(2020, 1, 1)
+        assert result.sanction_weeks == 4
+
+    def test_product_aliases_are_accepted(self) -> None:
+        """Product codes are matched like the catalogue does (case, aliases)."""
+        result = parse(row("W1", date(2025, 1, 6), product="PRB"))
+        assert isinstance(result, PeriodRow)
+        assert result.product.code == "zeeuwse-prb"
+
+    @given(
+        st.lists(
+            st.one_of(
+                st.sampled_from(
+                    ["", " ", "2025-01-06", "6-1-2025", "ziek", "verlof", "3", "53", "zeeuwse-prb"]
+                ),
+                st.text(max_size=12),
+            ),
+            min_size=0,
+            max_size=15,
+        )
+    )
+    def test_quick_path_agrees_with_full_validation(self, cells: list[str]) -> None:
+        """For any row, the cached quick path and the full validation give the same answer."""
+        result = PARSER.parse(cells, 2)
+        try:
+            slow: PeriodRow | RowError = PARSER._parse(cells, 2, None)
+        except Exception:  # noqa: BLE001 - any rejection means: not a good row
+            assert isinstance(result, RowError)
+        else:
+            assert result == slow
+
+
+class TestSources:
+    def test_semicolon_and_tab_are_detected(self, tmp_path: Path) -> None:
+        """The delimiter is taken from the header line: ; (Dutch Excel), tab or comma."""
+        for delimiter in (";", "\t", ","):
+            path = write_csv(tmp_path / "p.csv", [row("W1", date(2025, 1, 6))], delimiter=delimiter)
+            with open_portfolio(path) as source:
+                ((number, cells),) = list(source.rows)
+            assert number == 2
+            assert cells[0] == "W1"
+
+    def test_windows_1252_is_read(self, tmp_path: Path) -> None:
+        """A file that is not UTF-8 is read as Windows-1252 (ë in a name survives)."""
+        path = write_csv(
+            tmp_path / "p.csv",
+            [row("W1", date(2025, 1, 6), employer="Café Noël")],
+            encoding="cp1252",
+        )
+        with open_portfolio(path) as source:
+            ((_, cells),) = list(source.rows)
+        assert cells[1] == "Café Noël"
+
+    def test_blank_lines_are_skipped_but_counted(self, tmp_path: Path) -> None:
+        """Row numbers stay the spreadsheet's: a blank line in between still takes a number."""
+        path = tmp_path / "p.csv"
+        path.write_text(
+            ",".join(HEADER)
+            + "\n"
+            + ",".join(row("W1", "2025-01-06"))
+            + "\n\n"
+            + ",".join(row("W2", "2025-01-06"))
+            + "\n",
+            encoding="utf-8",
+        )
+        with open_portfolio(path) as source:
+            assert [number for number, _ in source.rows] == [2, 4]
+
+    @pytest.mark.parametrize(
+        ("content", "plain"),
+        [
+            (b"a,b\r\nc,d\r\n", True),
+            (b"a,b\nc,d\n", True),
+            (b'a,b\n"c",d\n', False),
+            (b"a,b\rc,d\r", False),
+        ],
+    )
+    def test_plain_csv_detection(self, tmp_path: Path, content: bytes, plain: bool) -> None:
+        """Lines may be split directly only without quotes and without bare carriage returns."""
+        from reintegratie_cli.portfolio import plain_csv
+
+        path = tmp_path / "p.csv"
+        path.write_bytes(content)
+        assert (plain_csv(path, "utf-8", ",") is not None) is plain
+
+    @pytest.mark.parametrize(
+        ("name", "content", "message"),
+        [
+            ("p.csv", b"", "leeg"),
+            ("p.ods", b"x", "onbekend bestandstype"),
+            ("p.csv", b"\x00\x01\x02", "geen tekstbestand"),
+        ],
+    )
+    def test_unreadable_files(
+        self, tmp_path: Path, name: str, content: bytes, message: str
+    ) -> None:
+        """Files that cannot be read at all raise PortfolioError with a Dutch reason."""
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(PortfolioError, match=message):
+            open_portfolio(path)

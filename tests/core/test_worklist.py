@@ -1,0 +1,212 @@
+"""The work item of one open case (issue 6; spec/domain.md §3 "Signal", §4 eligibility)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.poortwachter import (
+    Milestone,
+    milestone_date,
+    next_milestone,
+    remaining_weeks,
+    timeline,
+)
+from reintegratie_core.products import BUILTIN_PRODUCTS, builtin_product, eligible
+from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
+from reintegratie_core.worklist import (
+    TRACKED_MILESTONES,
+    Status,
+    explain_work_item,
+    work_item,
+)
+from tests.strategies import sick_period_chains
+
+D = date(2025, 1, 6)  # the domain §3 worked example
+PRODUCT = builtin_product("zeeuwse-prb")
+START = date(2024, 1, 1)
+
+
+class TestTeLaat:
+    def test_probleemanalyse_not_done_after_week_6_is_late(self) -> None:
+        """Regeling procesgang art. 2 lid 2: probleemanalyse due 16-02-2025; on 20-02 it is te laat."""
+        result = work_item(D, date(2025, 2, 20), module_start=START)
+        assert result.status is Status.TE_LAAT
+        assert result.milestone is Milestone.PROBLEEMANALYSE
+        assert result.date == date(2025, 2, 16)
+        assert result.days_left == -4
+        assert result.overdue == 1
+
+    def test_due_today_is_not_late(self) -> None:
+        """A milestone due on the peildatum itself is binnenkort with 0 days left, not te laat."""
+        result = work_item(D, date(2025, 2, 16), module_start=START)
+        assert result.status is Status.BINNENKORT
+        assert result.days_left == 0
+
+    def test_done_milestone_is_not_late(self) -> None:
+        """Regeling procesgang art. 4 lid 1: with the probleemanalyse done on 14-02 the next is the plan van aanpak on 28-02."""
+        done = {Milestone.PROBLEEMANALYSE: date(2025, 2, 14)}
+        result = work_item(D, date(2025, 2, 20), module_start=START, done=done)
+        assert result.status is Status.BINNENKORT
+        assert result.milestone is Milestone.PLAN_VAN_AANPAK
+        assert result.date == date(2025, 2, 28)
+        assert result.days_left == 8
+
+    def test_done_after_the_peildatum_does_not_count(self) -> None:
+        """A done date after the peildatum was not known then: the milestone is still te laat."""
+        done = {Milestone.PROBLEEMANALYSE: date(2025, 3, 1)}
+        result = work_item(D, date(2025, 2, 20), module_start=START, done=done)
+        assert result.status is Status.TE_LAAT
+        assert result.milestone is Milestone.PROBLEEMANALYSE
+
+    def test_earliest_late_milestone_is_named_and_all_are_counted(self) -> None:
+        """Nothing recorded a year in: the probleemanalyse (earliest) is named, four are te laat."""
+        result = work_item(D, date(2026, 1, 10), module_start=START)
+        assert result.milestone is Milestone.PROBLEEMANALYSE
+        assert result.overdue == 4  # pa, pva, 42e week, eerstejaarsevaluatie
+
+    def test_untracked_milestones_are_never_late(self) -> None:
+        """The ontzorgmanager (day 8) has passed on day 10, but it is not tracked: the next milestone is shown."""
+        result = work_item(D, date(2025, 1, 15), module_start=START)
+        assert result.status is Status.GEPLAND
+        assert result.milestone is Milestone.PROBLEEMANALYSE
+        assert result.overdue == 0
+
+
+class TestSignal:
+    def test_horizon_splits_binnenkort_and_gepland(self) -> None:
+        """Domain §3: due within the horizon (default 14 days) is binnenkort, later is gepland."""
+        assert work_item(D, date(2025, 2, 2), module_start=START).status is Status.BINNENKORT
+        assert work_item(D, date(2025, 2, 1), module_start=START).status is Status.GEPLAND
+        wide = work_item(D, date(2025, 2, 1), module_start=START, horizon_days=30)
+        assert wide.status is Status.BINNENKORT
+
+    def test_nothing_left_after_start_of_wia(self) -> None:
+        """WIA art. 23: after the start of the WIA with everything done, no milestone is left."""
+        done = {m: D + timedelta(days=10) for m in TRACKED_MILESTONES}
+        result = work_item(D, date(2027, 2, 1), module_start=START, done=done)
+        assert result.status is Status.GEEN
+        assert result.milestone is None
+        assert result.days_left is None
+        assert result.remaining_weeks == Decimal("0.00")
+
+    def test_sanction_extends_wage_continuation(self) -> None:
+        """BW 7:629 lid 11: 10 sanction weeks move the end of wage continuation 70 days."""
+        plain = work_item(D, date(2025, 6, 1), module_start=START)
+        sanctioned = work_item(D, date(2025, 6, 1), module_start=START, sanction_weeks=10)
+        assert plain.end_of_wage_continuation == date(2027, 1, 3)
+        assert sanctioned.end_of_wage_continuation == date(2027, 3, 14)
+        assert sanctioned.remaining_weeks - plain.remaining_weeks == 10
+
+    def test_negative_horizon_is_refused(self) -> None:
+        """A horizon below 0 days is an error that says what is accepted."""
+        with pytest.raises(InvalidValueError, match="0 of meer"):
+            work_item(D, D, module_start=START, horizon_days=-1)
+
+    def test_untracked_done_milestone_is_refused(self) -> None:
+        """Only the five tracked milestones can be recorded as done."""
+        with pytest.raises(InvalidValueError, match="niet als gedaan"):
+            work_item(D, D, module_start=START, done={Milestone.START_WIA: D})
+
+    def test_closed_case_is_refused(self) -> None:
+        """A worklist is about open cases; a closed case is an error."""
+        closed = SicknessCase((Absence.sick(D, D + timedelta(days=3)).period,))
+        with pytest.raises(InvalidValueError, match="afgesloten"):
+            work_item(closed, D, module_start=START)
+
+
+class TestEligibility:
+    def test_first_sick_day_before_module_start_is_not_eligible(self) -> None:
+        """003 art. 1.3 / 001 art. 3.2: a case that began before the start date falls outside."""
+        assert not work_item(D, D, module_start=D + timedelta(days=1)).eligible
+        assert work_item(D, D, module_start=D).eligible
+
+    def test_merged_case_counts_from_its_first_period(self) -> None:
+        """BW 7:629 lid 10: a relapse after the start date merges into a case that began before it."""
+        cases = merge_cases(
+            [Absence.sick(D, D + timedelta(days=9)), Absence.sick(date(2025, 2, 1))]
+        )
+        assert len(cases) == 1
+        assert not work_item(cases[0], date(2025, 2, 5), module_start=date(2025, 1, 20)).eligible
+
+    def test_explained_eligibility_cites_the_product(self) -> None:
+        """The explanation carries the product's article (003 art. 1.3 for zeeuwse-prb)."""
+        explained = explain_work_item(D, D, product=PRODUCT, module_start=START)
+        assert any(c.source == "003" and c.article == "1.3" for c in explained.citations())
+
+
+@st.composite
+def open_cases(draw: st.DrawFn) -> SicknessCase | date:
+    if draw(st.booleans()):
+        return draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)))
+    return merge_cases(draw(sick_period_chains(open_last=True, max_gap=27)))[-1]
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> dict[str, object]:
+    case = draw(open_cases())
+    first = case if isinstance(case, date) else case.first_day
+    reference = first + timedelta(days=draw(st.integers(-30, 1000)))
+    done = {
+        m: first + timedelta(days=draw(st.integers(0, 900)))
+        for m in TRACKED_MILESTONES
+        if draw(st.booleans())
+    }
+    return {
+        "case": case,
+        "reference": reference,
+        "done": done,
+        "sanction_weeks": draw(st.sampled_from([0, 1, 13, 52])),
+        "horizon_days": draw(st.sampled_from([None, 0, 14, 60])),
+        "module_start": first + timedelta(days=draw(st.integers(-400, 30))),
+        "product": draw(st.sampled_from(BUILTIN_PRODUCTS)),
+    }
+
+
+class TestFastPathEqualsComposition:
+    @given(scenarios())
+    def test_work_item_equals_explained_composition(self, s: dict[str, object]) -> None:
+        """The fast path gives exactly the value composed from timeline, next_milestone, remaining_weeks and eligible."""
+        fast = work_item(
+            s["case"],  # type: ignore[arg-type]
+            s["reference"],  # type: ignore[arg-type]
+            module_start=s["module_start"],  # type: ignore[arg-type]
+            done=s["done"],  # type: ignore[arg-type]
+            sanction_weeks=s["sanction_weeks"],  # type: ignore[arg-type]
+            horizon_days=s["horizon_days"],  # type: ignore[arg-type]
+        )
+        explained = explain_work_item(**s)  # type: ignore[arg-type]
+        assert fast == explained.value
+
+    @given(scenarios())
+    def test_composition_matches_the_poortwachter_rules(self, s: dict[str, object]) -> None:
+        """Independently recomputed: te laat iff a tracked milestone before p is not done by p; else next_milestone."""
+        case = s["case"]
+        whole = SicknessCase.ongoing(case) if isinstance(case, date) else case
+        assert isinstance(whole, SicknessCase)
+        reference: date = s["reference"]  # type: ignore[assignment]
+        done = {m: d for m, d in s["done"].items() if d <= reference}  # type: ignore[attr-defined]
+        pa = done.get(Milestone.PROBLEEMANALYSE)
+        sanction: int = s["sanction_weeks"]  # type: ignore[assignment]
+        result = explain_work_item(**s).value  # type: ignore[arg-type]
+        dates = {m: milestone_date(whole, m, pa, sanction) for m in Milestone}
+        late = [m for m in TRACKED_MILESTONES if m not in done and dates[m] < reference]  # type: ignore[operator]
+        assert result.overdue == len(late)
+        if late:
+            assert result.status is Status.TE_LAAT
+            assert result.date == min(dates[m] for m in late)  # type: ignore[type-var]
+        else:
+            entries = [e for e in timeline(whole, pa, sanction) if e.milestone not in done]
+            signal = next_milestone(entries, reference, s["horizon_days"]).value  # type: ignore[arg-type]
+            assert (result.milestone, result.date) == (
+                (signal.milestone, signal.date) if signal else (None, None)
+            )
+        weeks = remaining_weeks(whole, reference, sanction).value
+        assert result.remaining_weeks == weeks
+        product = s["product"]
+        assert result.eligible == eligible(product, whole.first_day, s["module_start"]).value  # type: ignore[arg-type]
