@@ -125,10 +125,7 @@ NO_RULE: dict[tuple[str, str], str] = {
 #: Rule-bearing articles that no code cites yet, with what is known (seed, article → note).
 #: ``tests/docs`` fail when an article is missing that is not here, and when one here is
 #: implemented (so that the note is removed with the gap).
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("004", "5.1"): "het vaste tarief per medewerker per jaar rekent prorated_fee uit "
-    "(RI_TARIEF_PRORATA), maar de parameter contractjaar_maanden citeert alleen 001 art. 5.1",
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 class Status(enum.Enum):

@@ -128,7 +128,12 @@ def prorated_fee(
     days = max(0, (end - first).days)
     year_days = (year_end - contract_year_start).days
     value = round_cents(tarief * days / year_days)
-    grounds = grounds_for(
+    yearly = grounds_for(
+        "u betaalt een vast tarief per medewerker per contractjaar",
+        (months.citation, Citation.seed("004", "5.1")),
+        (("jaartarief", tarief), months.as_pair()),
+    )
+    grounds = yearly + grounds_for(
         "bij tussentijdse in- of uitdiensttreding een pro rata bedrag: jaartarief × dagen in "
         "dienst binnen het contractjaar ÷ dagen in het contractjaar",
         (Citation.seed("001", "5.2"), Citation.seed("004", "5.2")),
