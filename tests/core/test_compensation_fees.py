@@ -86,10 +86,15 @@ class TestWeeklyWage:
 
 class TestProratedFee:
     def test_joining_mid_year(self) -> None:
-        """001 art. 5.2: in dienst 01-07-2025 in the year from 01-01-2025: 365 × 184 / 365 = 184."""
+        """001/004 art. 5.1, 5.2: in dienst 01-07-2025 in the year from 01-01-2025: 365 × 184 / 365 = 184."""
         result = prorated_fee(D("365"), date(2025, 1, 1), date(2025, 7, 1))
         assert result.value == D("184.00")
-        assert result.citations() == (Citation.seed("001", "5.2"), Citation.seed("004", "5.2"))
+        assert result.citations() == (
+            Citation.seed("001", "5.1"),
+            Citation.seed("004", "5.1"),
+            Citation.seed("001", "5.2"),
+            Citation.seed("004", "5.2"),
+        )
 
     def test_leaving_mid_year_counts_the_last_day(self) -> None:
         """004 art. 5.2: in dienst the whole January only: 31 days of 365, first and last day counted."""
