@@ -87,6 +87,9 @@ class TestMixedFormulas:
                 "C8": '=RI_MIJLPAAL(C6+A1,"42e week")',
                 "D1": ArrayFormula("D1:D3", '=RI_MIJLPAAL(A1:A3,"42e week")'),
                 "E1": ArrayFormula("E1:G11", "=RI_TIJDLIJN(A1)"),
+                "H1": ArrayFormula("H1:H3", "=A1:A3+1"),
+                "I1": ArrayFormula("I1:I3", "=RI_WERKDAG(H1:H3,1)"),
+                "J2": "=RI_WERKDAG(H2,1)",
             },
         )
 
@@ -111,6 +114,11 @@ class TestMixedFormulas:
             [[FIRST], [datetime(2025, 3, 3)], [datetime(2024, 11, 18)]], "42e week"
         )
         assert [as_date(ws[f"D{r}"].value) for r in (1, 2, 3)] == [row[0] for row in column]
+        after = [[datetime(2025, 1, 7)], [datetime(2025, 3, 4)], [datetime(2024, 11, 19)]]
+        assert [as_date(ws[f"I{r}"].value) for r in (1, 2, 3)] == [
+            row[0] for row in udfs.RI_WERKDAG(after, 1)
+        ]
+        assert as_date(ws["J2"].value) == udfs.RI_WERKDAG(after[1][0], 1)
         table = udfs.RI_TIJDLIJN(FIRST)
         written = [[as_date(ws.cell(r, c).value) for c in range(5, 8)] for r in range(1, 12)]
         assert written == table

@@ -198,11 +198,20 @@ def _with_omitted(formula: _Formula, known: frozenset[str]) -> _Formula:
 # --- The direct step --------------------------------------------------------------------
 
 
+def _cells_of(formula: _Formula) -> Iterator[tuple[int, int]]:
+    min_col, min_row, max_col, max_row = formula.bounds
+    for row in range(min_row, max_row + 1):
+        for column in range(min_col, max_col + 1):
+            yield row, column
+
+
 class _NotReadyError(Exception):
     """An argument refers to a cell whose value is not known yet."""
 
 
-def _cell_value(sheet: Worksheet, row: int, column: int) -> Any:
+def _cell_value(sheet: Worksheet, row: int, column: int, covered: set[tuple[str, int, int]]) -> Any:
+    if (sheet.title, row, column) in covered:
+        raise _NotReadyError  # inside an array formula not computed yet
     cell = sheet._cells.get((row, column))
     if cell is None or cell.value is None:
         return None
@@ -214,7 +223,9 @@ def _cell_value(sheet: Worksheet, row: int, column: int) -> Any:
     return value
 
 
-def _argument(argument: forms.Argument, sheet: Worksheet, book: Workbook) -> Any:
+def _argument(
+    argument: forms.Argument, sheet: Worksheet, book: Workbook, covered: set[tuple[str, int, int]]
+) -> Any:
     if isinstance(argument, forms.Omitted):
         return None
     if isinstance(argument, forms.Literal):
@@ -227,7 +238,7 @@ def _argument(argument: forms.Argument, sheet: Worksheet, book: Workbook) -> Any
         target = matches[0]
     return [
         [
-            _cell_value(target, row, column)
+            _cell_value(target, row, column, covered)
             for column in range(argument.min_col, argument.max_col + 1)
         ]
         for row in range(argument.min_row, argument.max_row + 1)
@@ -249,11 +260,17 @@ def _placed(result: Any, formula: _Formula) -> np.ndarray[Any, Any] | None:
 def _compute_directly(
     book: Workbook,
     pending: list[tuple[_Formula, forms.SimpleCall]],
+    *,
     functions: Mapping[str, Callable[..., Any]],
     results: dict[tuple[str, int, int], Any],
+    covered: set[tuple[str, int, int]],
     bar: ProgressBar,
 ) -> set[_Formula]:
-    """Evaluate the simple ``RI_`` calls whose inputs are values; returns those done."""
+    """Evaluate the simple ``RI_`` calls whose inputs are values; returns those done.
+
+    ``covered`` holds the cells of array formulas (their cells other than the first hold
+    nothing until computed); a call reading one waits, as it does for a formula cell.
+    """
     done: set[_Formula] = set()
     progressed = True
     while progressed and pending:
@@ -261,7 +278,7 @@ def _compute_directly(
         waiting = []
         for formula, call in pending:
             try:
-                arguments = [_argument(a, formula.sheet, book) for a in call.arguments]
+                arguments = [_argument(a, formula.sheet, book, covered) for a in call.arguments]
             except _NotReadyError:
                 waiting.append((formula, call))
                 continue
@@ -274,6 +291,7 @@ def _compute_directly(
                 cell.value = value
                 cell.data_type = "s" if isinstance(value, str) else cell.data_type
                 results[(formula.sheet.title, min_row + r, min_col + c)] = value
+                covered.discard((formula.sheet.title, min_row + r, min_col + c))
             done.add(formula)
             progressed = True
             bar.update(1)
@@ -560,8 +578,16 @@ def recalculate(
             call = forms.parse_simple_call(formula.text, known)
             if call is not None:
                 pending.append((formula, call))
+        covered = {
+            (formula.sheet.title, row, column)
+            for formula in all_formulas
+            if formula.ref is not None
+            for row, column in _cells_of(formula)
+        }
         bar = progress("RI_-functies", len(pending))
-        done = _compute_directly(book, pending, by_name, results, bar)
+        done = _compute_directly(
+            book, pending, functions=by_name, results=results, covered=covered, bar=bar
+        )
         bar.close()
     remaining = [_with_omitted(f, known) for f in all_formulas if f not in done]
     external: set[str] = set()

@@ -227,7 +227,14 @@ def read_workbook(path: Path) -> tuple[Workbook, list[CellProblem]]:
         try:
             reader = XlReader(str(path), read_only=False, keep_vba=False, data_only=False)
             reader.read()
-        except (ValueError, KeyError, OSError, zipfile.BadZipFile, TypeError, AttributeError) as exc:
+        except (
+            ValueError,
+            KeyError,
+            OSError,
+            zipfile.BadZipFile,
+            TypeError,
+            AttributeError,
+        ) as exc:
             if _caused_by(exc, DefusedXmlException):
                 raise WorkbookError(
                     f"{path.name} bevat XML met een DTD of entiteiten; dat wordt uit veiligheid "
