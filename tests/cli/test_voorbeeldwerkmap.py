@@ -101,19 +101,24 @@ def _argument(argument: forms.Argument, sheet: str, source: Any, values: Any) ->
     return rows
 
 
+def _builder(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """``excel/bouw_voorbeelden.py`` as a module."""
+    path = ROOT / "excel" / "bouw_voorbeelden.py"
+    spec = importlib.util.spec_from_file_location("_bouw_voorbeelden", path)
+    assert spec is not None
+    assert spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, builder)  # dataclasses look their module up
+    spec.loader.exec_module(builder)
+    return builder
+
+
 class TestExampleWorkbook:
     def test_committed_workbook_is_what_the_script_builds(
         self, source: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """Rebuilding gives the same sheets, values, formulas and array ranges (run `make examples`)."""
-        spec = importlib.util.spec_from_file_location(
-            "_bouw_voorbeelden", ROOT / "excel" / "bouw_voorbeelden.py"
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        builder = importlib.util.module_from_spec(spec)
-        monkeypatch.setitem(sys.modules, spec.name, builder)  # dataclasses look their module up
-        spec.loader.exec_module(builder)
+        builder = _builder(monkeypatch)
         fresh = tmp_path / "vers.xlsx"
         builder.build().save(fresh)
         rebuilt = openpyxl.load_workbook(fresh)
@@ -136,6 +141,23 @@ class TestExampleWorkbook:
         assert content(rebuilt) == content(source), (
             "voorbeeldwerkmap verouderd: voer `make examples` uit"
         )
+
+    def test_builder_uses_only_declared_functions(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With only some functions declared, the builder leaves out the blocks needing others."""
+        builder = _builder(monkeypatch)
+        names = {
+            "RI_MIJLPAAL",
+            "RI_ZIEKTEDAGEN",
+            "RI_RESTERENDE_WEKEN",
+            "RI_SIGNAAL",
+            "RI_TIJDLIJN",
+        }
+        declared = {name: f for name, f in FUNCTIONS.items() if name in names}
+        monkeypatch.setattr(builder.udfs, "contract_functions", lambda: declared)
+        book = builder.build()
+        assert book.sheetnames == ["Instellingen", "Verzuimdossiers", "Tijdlijn"]
+        used = {m for _, _, text, _ in formula_cells(book) for m in re.findall(r"(RI_\w+)\(", text)}
+        assert used <= names
 
     def test_only_contract_and_classic_excel_functions(self, source: Any) -> None:
         """Formulas use only the RI_ functions of the contract and classic Excel functions."""
