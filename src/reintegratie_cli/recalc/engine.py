@@ -27,7 +27,6 @@ import contextlib
 import functools
 import logging
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -42,7 +41,6 @@ from formulas.functions import not_implemented  # type: ignore[import-untyped]
 from formulas.ranges import _reshape_array_as_excel  # type: ignore[import-untyped]
 from formulas.tokens.operand import XlError  # type: ignore[import-untyped]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-from openpyxl.formula.tokenizer import Token, Tokenizer, TokenizerError  # type: ignore[import-untyped]
 from openpyxl.utils.cell import get_column_letter, range_boundaries  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import IllegalCharacterError  # type: ignore[import-untyped]
 from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
@@ -158,26 +156,10 @@ def _formulas(book: Workbook) -> list[_Formula]:
     return found
 
 
-_FUNCTION_NAME = re.compile(r"^(?P<name>[A-Za-z_][\w.]*)\($")
-
-
-def _function_names(text: str) -> list[str]:
-    try:
-        tokens = Tokenizer(text).items
-    except (TokenizerError, IndexError, ValueError):
-        return []
-    names = []
-    for token in tokens:
-        if token.type == Token.FUNC and token.subtype == Token.OPEN:
-            match = _FUNCTION_NAME.match(token.value)
-            names.append(match["name"].upper() if match else token.value[:-1])
-    return names
-
-
 def _unknown_functions(formula: _Formula, table: Mapping[str, Any]) -> list[str]:
     return [
         name
-        for name in _function_names(formula.text)
+        for name in forms.function_names(formula.text)
         if name not in table or table[name] is not_implemented
     ]
 

@@ -18,6 +18,7 @@ cell references — the ones the recalculation can compute without the formula e
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -34,11 +35,30 @@ _ADDIN_PREFIX = re.compile(
 _WHOLE_NUMBER = re.compile(r"\d+")
 
 
-def _tokens(formula: str) -> list[Token] | None:
+_MAY_HAVE_PREFIX = re.compile(r"(?:_xludf\.|!)\s*ri_", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def tokens(formula: str) -> tuple[Token, ...] | None:
+    """The formula's tokens (openpyxl's tokenizer), or None when it cannot be read.
+
+    Cached: one formula is looked at several times (forms, function names, simple call).
+    """
     try:
-        return list(Tokenizer(formula).items)
+        return tuple(Tokenizer(formula).items)
     except (TokenizerError, IndexError, ValueError):
         return None
+
+
+def function_names(formula: str) -> list[str]:
+    """The upper-case names of the functions the formula calls (prefixes such as
+    ``_xlfn.`` kept, as the engine looks them up)."""
+    found = tokens(formula) or ()
+    return [
+        token.value[:-1].upper()
+        for token in found
+        if token.type == Token.FUNC and token.subtype == Token.OPEN
+    ]
 
 
 def normalize_addin_calls(formula: str) -> str:
@@ -46,14 +66,14 @@ def normalize_addin_calls(formula: str) -> str:
 
     A formula the tokenizer cannot read, or without such a call, comes back unchanged.
     """
-    if not formula.startswith("=") or "ri_" not in formula.lower():
+    if not formula.startswith("=") or not _MAY_HAVE_PREFIX.search(formula):
         return formula
-    tokens = _tokens(formula)
-    if tokens is None:
+    found = tokens(formula)
+    if found is None:
         return formula
     changed = False
     parts = []
-    for token in tokens:
+    for token in found:
         value = token.value
         if token.type == Token.FUNC and token.subtype == Token.OPEN:
             match = _ADDIN_PREFIX.match(value)
@@ -79,14 +99,14 @@ def mark_omitted(formula: str, known: frozenset[str] | set[str]) -> str:
     """
     if "," not in formula or not any(name in formula.upper() for name in known):
         return formula
-    tokens = _tokens(formula)
-    if tokens is None:
+    found = tokens(formula)
+    if found is None:
         return formula
     marker = f"{OMITTED_FUNCTION}()"
     parts: list[str] = []
     stack: list[bool] = []  # per open call/parenthesis/array: is it a known call?
     previous: Token | None = None  # the last token that is not white space
-    for token in tokens:
+    for token in found:
         opens_slot = previous is not None and (
             (previous.type == Token.FUNC and previous.subtype == Token.OPEN)
             or (previous.type == Token.SEP and previous.subtype == Token.ARG)
@@ -200,18 +220,18 @@ def _argument(tokens: list[Token]) -> Argument | None:
 def _single_call(formula: str, known: frozenset[str] | set[str]) -> tuple[str, list[Token]] | None:
     """``(name, tokens between the parentheses)`` when the formula is one call of a known
     function with no nested calls, parentheses or arrays; else None."""
-    tokens = _tokens(formula) if formula.startswith("=") else None
-    if tokens is None:
+    found = tokens(formula) if formula.startswith("=") else None
+    if found is None:
         return None
-    tokens = [t for t in tokens if t.type != Token.WSPACE]
-    if len(tokens) < 2:
+    items = [t for t in found if t.type != Token.WSPACE]
+    if len(items) < 2:
         return None
-    first, last = tokens[0], tokens[-1]
+    first, last = items[0], items[-1]
     opens = first.type == Token.FUNC and first.subtype == Token.OPEN
     closes = last.type == Token.FUNC and last.subtype == Token.CLOSE
     if not (opens and closes) or first.value[:-1].upper() not in known:
         return None
-    inner = tokens[1:-1]
+    inner = items[1:-1]
     if any(t.type in (Token.FUNC, Token.PAREN, Token.ARRAY) for t in inner):
         return None
     return first.value[:-1].upper(), inner
