@@ -25,6 +25,103 @@ from xlwings.utils import VBAWriter
 from reintegratie_addin import udfs
 
 ADDIN = Path(__file__).resolve().parents[2] / "addin"
+#: Words VBA reserves (a parameter may not be named so).
+VBA_KEYWORDS = {
+    word.lower()
+    for word in [
+        "And",
+        "As",
+        "Boolean",
+        "ByRef",
+        "Byte",
+        "ByVal",
+        "Call",
+        "Case",
+        "Const",
+        "Currency",
+        "Date",
+        "Decimal",
+        "Declare",
+        "Dim",
+        "Do",
+        "Double",
+        "Each",
+        "Else",
+        "ElseIf",
+        "Empty",
+        "End",
+        "Enum",
+        "Eqv",
+        "Erase",
+        "Error",
+        "Event",
+        "Exit",
+        "False",
+        "For",
+        "Friend",
+        "Function",
+        "Get",
+        "Global",
+        "GoSub",
+        "GoTo",
+        "If",
+        "Imp",
+        "Implements",
+        "In",
+        "Integer",
+        "Is",
+        "Let",
+        "Like",
+        "Long",
+        "LongLong",
+        "LongPtr",
+        "Loop",
+        "LSet",
+        "Me",
+        "Mod",
+        "New",
+        "Next",
+        "Not",
+        "Nothing",
+        "Null",
+        "Object",
+        "On",
+        "Option",
+        "Optional",
+        "Or",
+        "ParamArray",
+        "Preserve",
+        "Private",
+        "Property",
+        "Public",
+        "RaiseEvent",
+        "ReDim",
+        "Rem",
+        "Resume",
+        "Return",
+        "RSet",
+        "Select",
+        "Set",
+        "Single",
+        "Static",
+        "Step",
+        "Stop",
+        "String",
+        "Sub",
+        "Then",
+        "To",
+        "True",
+        "Type",
+        "TypeOf",
+        "Until",
+        "Variant",
+        "Wend",
+        "While",
+        "With",
+        "WithEvents",
+        "Xor",
+    ]
+}
 TOOLS = ADDIN / "tools"
 
 
@@ -127,6 +224,13 @@ class TestVbaWrappers:
                 else:
                     expected.append(parameter.name)
             assert declared[name] == ", ".join(expected)
+
+    def test_argument_names_are_valid_vba(self, gen_vba: ModuleType) -> None:
+        """Every argument name is a VBA identifier and no VBA keyword (the wrapper declares it)."""
+        for spec in gen_vba.function_specs():
+            for arg in spec.args:
+                assert re.fullmatch(r"[A-Za-z]\w{0,254}", arg.name), (spec.name, arg.name)
+                assert arg.name.lower() not in VBA_KEYWORDS, (spec.name, arg.name)
 
     def test_calls_the_configured_module(self) -> None:
         """Each wrapper calls the module the configuration names, for the active workbook."""
