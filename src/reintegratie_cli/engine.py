@@ -23,12 +23,15 @@ one employer, and samentelling concerns one employer's wage continuation.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import heapq
+import itertools
 import math
 import operator
 import os
 import pickle
 import tempfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -50,19 +53,19 @@ from reintegratie_cli.output import (
     xlsx_text_cell,
 )
 from reintegratie_cli.portfolio import (
+    FIRST_DATA_ROW,
     Header,
     PeriodRow,
     PlainCsv,
     RowError,
     RowParser,
     Source,
-    strip_line_end,
     unreadable,
 )
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.poortwachter import Milestone, explain_milestone
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
-from reintegratie_core.worklist import WorkItem, work_item
+from reintegratie_core.worklist import Status, WorkItem, work_item
 
 #: Input bytes per partition: about 80,000 CSV rows, a few hundred MB of work per task.
 PARTITION_BYTES = 8 << 20
@@ -126,11 +129,24 @@ class Settings(NamedTuple):
 
 
 class Task(NamedTuple):
-    """One partition to work on and where to put its sorted run."""
+    """One partition to work on — its files, each with the number to add to its row
+    numbers — and where to put its sorted run."""
 
-    partition: Path
+    parts: tuple[tuple[Path, int], ...]
     run: Path
     settings: Settings
+
+
+class Split(NamedTuple):
+    """Step 1 for one byte range of a :class:`PlainCsv`, done by a worker process."""
+
+    plain: PlainCsv
+    header: Header
+    start: int
+    end: int
+    folder: Path
+    piece: int
+    partitions: int
 
 
 class Result(NamedTuple):
@@ -155,12 +171,16 @@ class Summary(NamedTuple):
 
 # --- Per-employee work ---------------------------------------------------------------------
 
-_GROUNDS: dict[tuple[Milestone, bool], str] = {}
+# Lookups by the members' identity: hashing an Enum member runs Python code, and these
+# run once per open case.
+_STATUS: dict[int, tuple[str, int]] = {id(s): (s.value, s.rank) for s in Status}
+_CODES: dict[int, str] = {id(m): m.value for m in Milestone} | {id(None): ""}
+_GROUNDS: dict[tuple[int, bool], str] = {}
 
 
 def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
     """The articles a milestone's date rests on, as one line (cached)."""
-    key = (milestone, with_probleemanalyse)
+    key = (id(milestone), with_probleemanalyse)
     text = _GROUNDS.get(key)
     if text is None:
         anchor = date(2001, 1, 1)
@@ -200,6 +220,8 @@ def _case_of(rows: list[PeriodRow]) -> tuple[SicknessCase | date | None, list[Pe
     if len(rows) == 1 and not rows[0].leave:
         only = rows[0]
         return (only.first if only.last is None else None), rows
+    if all(r.last is not None for r in rows):
+        return None, rows  # no period runs, so no case does: nothing to merge for the list
     absences = [
         Absence.leave(r.first, r.last) if r.leave and r.last else Absence.sick(r.first, r.last)
         for r in rows
@@ -228,11 +250,11 @@ def _record(
         return None
     latest = own[-1]
     sanction = 0
-    done: dict[Milestone, date] = {}
+    done: list[tuple[Milestone, date]] = []
     for row in own:
         if row.sanction_weeks is not None:
             sanction = row.sanction_weeks
-        done.update(row.done)
+        done.extend(row.done)
     item = work_item(
         case,
         settings.reference,
@@ -241,8 +263,10 @@ def _record(
         sanction_weeks=sanction,
         horizon_days=settings.horizon,
     )
-    analysed = done.get(Milestone.PROBLEEMANALYSE)
-    with_pa = analysed is not None and analysed <= settings.reference
+    with_pa = False
+    if item.milestone is Milestone.PLAN_VAN_AANPAK:
+        analysed = [when for milestone, when in done if milestone is Milestone.PROBLEEMANALYSE]
+        with_pa = bool(analysed) and analysed[-1] <= settings.reference
     return _item_record(
         item,
         employer=employer,
@@ -270,14 +294,10 @@ def _item_record(
     first_day = case if isinstance(case, date) else case.first_day
     periods = 1 if isinstance(case, date) else len(case.periods)
     eligible = "ja" if item.eligible else "nee"
-    status = item.status.value
-    code = milestone.value if milestone else ""
+    status, rank = _STATUS[id(item.status)]
+    code = _CODES[id(milestone)]
     product = latest.product.code
-    grounds = (
-        grounds_text(milestone, with_pa and milestone is Milestone.PLAN_VAN_AANPAK)
-        if milestone
-        else ""
-    )
+    grounds = grounds_text(milestone, with_pa) if milestone else ""
     rows = ";".join([str(r.row) for r in own])
     days = item.days_left
     encoded = None
@@ -300,7 +320,7 @@ def _item_record(
             f"{periods},{item.overdue},{item.remaining_weeks},"
             f"{item.end_of_wage_continuation.isoformat()},{eligible},{c(grounds)},{rows},\r\n"
         )
-    key: Key = (item.status.rank, 0 if days is None else days, employer, employee)
+    key: Key = (rank, 0 if days is None else days, employer, employee)
     display = (
         status,
         days,
@@ -333,6 +353,12 @@ def _load_batches(path: Path) -> Iterator[Any]:
             yield from batch
 
 
+def _load_parts(parts: Sequence[tuple[Path, int]]) -> Iterator[tuple[int, Any, int]]:
+    for path, offset in parts:
+        for number, stored in _load_batches(path):
+            yield number, stored, offset
+
+
 def _read_groups(
     task: Task, counts: Counter[str], errors: list[RowError]
 ) -> dict[tuple[str, str], list[PeriodRow]]:
@@ -341,20 +367,24 @@ def _read_groups(
     parser = RowParser(settings.header)
     plain = settings.plain
     groups: dict[tuple[str, str], list[PeriodRow]] = {}
-    for number, stored in _load_batches(task.partition):
+    rows = 0
+    encoding, delimiter = (plain.encoding, plain.delimiter) if plain else ("", "")
+    parse = parser.parse
+    for local, stored, offset in _load_parts(task.parts):
+        number = local + offset
         if plain is None:
-            cells = stored
+            reason = unreadable(stored)
+            parsed = (
+                RowError(number, "", f"onleesbare regel ({reason})")
+                if reason is not None
+                else parse(stored, number)
+            )
         else:
-            cells = plain.cells(stored)
+            cells = stored.decode(encoding, "replace").split(delimiter)
             if not "".join(cells).strip():
                 continue
-        counts["rijen"] += 1
-        reason = unreadable(cells)
-        parsed = (
-            RowError(number, "", f"onleesbare regel ({reason})")
-            if reason is not None
-            else parser.parse(cells, number)
-        )
+            parsed = parse(cells, number)
+        rows += 1
         if type(parsed) is RowError:
             errors.append(parsed)
             continue
@@ -364,7 +394,9 @@ def _read_groups(
             groups[(parsed.employer, parsed.employee)] = [parsed]
         else:
             group.append(parsed)
-    task.partition.unlink(missing_ok=True)
+    for path, _offset in task.parts:
+        path.unlink(missing_ok=True)
+    counts["rijen"] += rows
     counts["werknemers"] += len(groups)
     return groups
 
@@ -437,7 +469,7 @@ def _partition(
     key_of = parser.group_key
     try:
         for seen, (number, cells) in enumerate(source.rows, 1):
-            index = 0 if count == 1 else hash(key_of(cells)) % count
+            index = 0 if count == 1 else partition_of(key_of(cells), count)
             buffer = buffers[index]
             buffer.append((number, cells))
             if len(buffer) >= BATCH:
@@ -454,46 +486,111 @@ def _partition(
     return paths
 
 
-def _partition_plain(
-    plain: PlainCsv,
-    parser: RowParser,
-    folder: Path,
-    count: int,
-    progress: Callable[[int], None],
-) -> list[Path]:
-    """Step 1 for a :class:`PlainCsv`: route raw lines, split only the two key cells."""
-    paths = [folder / f"deel{i:04d}.pickle" for i in range(count)]
+def partition_of(key: tuple[str, str], count: int) -> int:
+    """The partition of an employee: a CRC-32 of werkgever + werknemer (the same in every
+    process, unlike ``hash``), modulo ``count``."""
+    employer, employee = key
+    return zlib.crc32(f"{employer}\x1f{employee}".encode("utf-8", "surrogatepass")) % count
+
+
+def _range_lines(path: Path, start: int, end: int) -> Iterator[bytes]:
+    """The lines (line ends removed) of ``path`` from byte ``start`` to ``end``, which
+    both lie at the start of a line; read in blocks, so memory stays flat."""
+    block = 1 << 22
+    carry = b""
+    with path.open("rb", buffering=0) as stream:
+        stream.seek(start)
+        left = end - start
+        while left > 0:
+            data = stream.read(min(block, left))
+            if not data:
+                break
+            left -= len(data)
+            lines = (carry + data).split(b"\n")
+            carry = lines.pop()
+            for line in lines:
+                yield line[:-1] if line.endswith(b"\r") else line
+    if carry:
+        yield carry[:-1] if carry.endswith(b"\r") else carry
+
+
+def split_range(split: Split) -> tuple[list[Path], int]:
+    """Step 1 for one byte range of a plain CSV: route its lines to the partitions.
+
+    Row numbers are counted from the range's start (the caller adds the offset); returns
+    the partition files and the number of lines in the range.
+    """
+    plain, count = split.plain, split.partitions
+    parser = RowParser(split.header)
+    key_of = parser.group_key
+    paths = [split.folder / f"deel{k:04d}-{split.piece:03d}.pickle" for k in range(count)]
     streams = [p.open("wb", buffering=1 << 18) for p in paths]
     buffers: list[list[tuple[int, bytes]]] = [[] for _ in paths]
-    delimiter = plain.delimiter.encode(plain.encoding)
-    key_of = parser.group_key
-    number = 1
+    number = 0
     try:
-        with plain.path.open("rb", buffering=1 << 20) as stream:
-            stream.seek(plain.data_offset)
-            for raw in stream:
-                number += 1
-                line = strip_line_end(raw)
-                if count == 1:
-                    index = 0
-                else:
-                    if not line.translate(None, delimiter).strip():
-                        continue
-                    index = hash(key_of(plain.cells(line))) % count
-                buffer = buffers[index]
-                buffer.append((number, line))
-                if len(buffer) >= BATCH:
-                    pickle.dump(buffer, streams[index], protocol=pickle.HIGHEST_PROTOCOL)
-                    buffer.clear()
-                if not number % 8192:
-                    progress(stream.tell())
-        for buffer, stream_ in zip(buffers, streams, strict=True):
+        for line in _range_lines(plain.path, split.start, split.end):
+            number += 1
+            cells = plain.cells(line)
+            if not "".join(cells).strip():
+                continue
+            index = partition_of(key_of(cells), count) if count > 1 else 0
+            buffer = buffers[index]
+            buffer.append((number, line))
+            if len(buffer) >= BATCH:
+                pickle.dump(buffer, streams[index], protocol=pickle.HIGHEST_PROTOCOL)
+                buffer.clear()
+        for buffer, stream in zip(buffers, streams, strict=True):
             if buffer:
-                pickle.dump(buffer, stream_, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(buffer, stream, protocol=pickle.HIGHEST_PROTOCOL)
     finally:
-        for stream_ in streams:
-            stream_.close()
-    return paths
+        for stream in streams:
+            stream.close()
+    return paths, number
+
+
+def _ranges(plain: PlainCsv, size: int, pieces: int) -> list[tuple[int, int]]:
+    """``pieces`` byte ranges of the data lines, each starting at the start of a line."""
+    bounds = [plain.data_offset]
+    with plain.path.open("rb") as stream:
+        for piece in range(1, pieces):
+            stream.seek(
+                max(bounds[-1], plain.data_offset + (size - plain.data_offset) * piece // pieces)
+            )
+            stream.readline()
+            position = stream.tell()
+            if position < size:
+                bounds.append(position)
+    bounds.append(size)
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def _partition_plain(
+    plain: PlainCsv,
+    header: Header,
+    folder: Path,
+    *,
+    count: int,
+    pool: concurrent.futures.Executor | None,
+    pieces: int,
+) -> list[list[tuple[Path, int]]]:
+    """Step 1 for a :class:`PlainCsv`: byte ranges split in parallel (or in-process).
+
+    Returns, per partition, its files with the row-number offset of each.
+    """
+    size = plain.path.stat().st_size
+    ranges = _ranges(plain, size, pieces)
+    splits = [
+        Split(plain, header, start, end, folder, index, count)
+        for index, (start, end) in enumerate(ranges)
+    ]
+    done = pool.map(split_range, splits) if pool is not None else map(split_range, splits)
+    parts: list[list[tuple[Path, int]]] = [[] for _ in range(count)]
+    offset = FIRST_DATA_ROW - 1
+    for paths, lines in done:
+        for k, path in enumerate(paths):
+            parts[k].append((path, offset))
+        offset += lines
+    return parts
 
 
 def run(
@@ -521,24 +618,32 @@ def run(
         def advance(position: int) -> None:
             reading.update(max(0, position - reading.n))
 
-        if source.plain is not None:
-            paths = _partition_plain(source.plain, parser, folder, count, advance)
-        else:
-            paths = _partition(source, parser, folder, count, advance)
-        reading.update(max(0, source.size - reading.n))
-        reading.close()
-        tasks = [Task(p, p.with_suffix(".run"), settings) for p in paths]
-        working = bars.bar("berekenen", len(tasks), " deel")
-        results: list[Result] = []
-        if workers == 1:
-            for task in tasks:
-                results.append(work_partition(task))
+        with contextlib.ExitStack() as stack:
+            pool = (
+                stack.enter_context(concurrent.futures.ProcessPoolExecutor(max_workers=workers))
+                if workers > 1
+                else None
+            )
+            if source.plain is not None:
+                parts = _partition_plain(
+                    source.plain, source.header, folder, count=count, pool=pool, pieces=workers
+                )
+            else:
+                parts = [[(p, 0)] for p in _partition(source, parser, folder, count, advance)]
+            reading.update(max(0, source.size - reading.n))
+            reading.close()
+            tasks = [
+                Task(tuple(part), folder / f"deel{k:04d}.run", settings)
+                for k, part in enumerate(parts)
+            ]
+            working = bars.bar("berekenen", len(tasks), " deel")
+            results: list[Result] = []
+            done = (
+                pool.map(work_partition, tasks) if pool is not None else map(work_partition, tasks)
+            )
+            for result in done:
+                results.append(result)
                 working.update(1)
-        else:
-            with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-                for result in pool.map(work_partition, tasks):
-                    results.append(result)
-                    working.update(1)
         working.close()
         counts: Counter[str] = Counter()
         for result in results:

@@ -148,6 +148,12 @@ def run(args: argparse.Namespace) -> int:
     processes = args.processen or engine.default_processes()
     progress = sys.stderr.isatty()
     with _portfolio_path(args.portefeuille) as path:
+        if (
+            args.uit is not None
+            and not (args.uit.parent if str(args.uit.parent) else Path()).is_dir()
+        ):
+            print(f"fout: {args.uit}: de map {args.uit.parent} bestaat niet", file=sys.stderr)
+            return 2
         if args.uit is not None and _same_file(path, args.uit):
             print(
                 f"fout: {args.uit} is de portefeuille zelf; kies een ander uitvoerbestand",

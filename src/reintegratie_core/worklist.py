@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -149,12 +149,10 @@ _END = _MILESTONES.index(Milestone.EINDE_LOONDOORBETALING)
 _PVA_DAYS = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
 
 
-def _position(milestone: Milestone) -> int:
-    # Identity over ten members: cheaper than hashing an Enum member.
-    for position, member in enumerate(_MILESTONES):
-        if member is milestone:
-            return position
-    raise InvalidValueError(f"{milestone!r} is geen mijlpaal")  # pragma: no cover
+#: Positions by the members' identity: an Enum member's hash is computed in Python.
+_POSITIONS: dict[int, int] = {id(m): i for i, m in enumerate(_MILESTONES)}
+
+Done = Mapping[Milestone, date] | Sequence[tuple[Milestone, date]]
 
 
 @functools.lru_cache(maxsize=64)
@@ -200,21 +198,27 @@ def _dates(
     return result
 
 
-def _done_flags(
-    done: Mapping[Milestone, date] | None, reference: date
-) -> tuple[list[bool], date | None]:
-    """Which milestones (by position) were done by ``reference``, and the probleemanalyse."""
-    done_now = [False] * len(_MILESTONES)
-    probleemanalyse = None
-    for milestone, when in (done or {}).items():
-        position = _position(milestone)
+def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
+    """Which milestones were done by ``reference`` — bit *i* for the *i*-th milestone in
+    :class:`Milestone` order — and the probleemanalyse's date when it was.
+
+    ``done`` maps milestones to dates, or lists (milestone, date) pairs of which a later
+    pair for the same milestone replaces an earlier one.
+    """
+    if not done:
+        return 0, None
+    pairs = done.items() if isinstance(done, Mapping) else done
+    dates: dict[int, date] = {}
+    for milestone, when in pairs:
+        position = _POSITIONS[id(milestone)]
         if not _IS_TRACKED[position]:
             _check_done({milestone: when})
+        dates[position] = when
+    mask = 0
+    for position, when in dates.items():
         if when <= reference:
-            done_now[position] = True
-            if position == _PA:
-                probleemanalyse = when
-    return done_now, probleemanalyse
+            mask |= 1 << position
+    return mask, dates[_PA] if mask >> _PA & 1 else None
 
 
 _MAX_ORDINAL = date.max.toordinal()
@@ -242,14 +246,14 @@ def _ordinals(
     return [d.toordinal() for d in dates if d is not None]  # an open case has them all
 
 
-def _choose(days: list[int], done_now: list[bool], reference: int) -> tuple[int, int, int]:
+def _choose(days: list[int], done_mask: int, reference: int) -> tuple[int, int, int]:
     """Positions of the earliest late and the earliest upcoming milestone (-1: none), and
     the number of late ones. Ties go to the first in :class:`Milestone` order."""
     late = upcoming = -1
     late_day = upcoming_day = _MAX_ORDINAL + 1
     overdue = 0
     for position, day in enumerate(days):
-        if done_now[position]:
+        if done_mask >> position & 1:
             continue
         if day < reference:
             if _IS_TRACKED[position]:
@@ -266,7 +270,7 @@ def work_item(
     reference: date,
     *,
     module_start: date,
-    done: Mapping[Milestone, date] | None = None,
+    done: Done | None = None,
     sanction_weeks: int = 0,
     horizon_days: int | None = None,
 ) -> WorkItem:
@@ -277,15 +281,17 @@ def work_item(
     done by p, p, horizon); remaining_weeks(case, p, s); eligible = D ≥ module start.
     A plain ``date`` stands for one ongoing period from that first sick day. ``eligible``
     is :func:`reintegratie_core.products.eligible`'s rule (first sick day ≥ module start).
-    The tests hold it equal to :func:`explain_work_item`, which composes those rules.
+    ``done`` may also be a sequence of (milestone, date) pairs, later ones replacing
+    earlier ones. The tests hold it equal to :func:`explain_work_item`, which composes
+    those rules.
     """
     check_sanction_weeks(sanction_weeks)
     horizon = _check_horizon(horizon_days)
     _check_open(case)
-    done_now, probleemanalyse = _done_flags(done, reference)
+    done_mask, probleemanalyse = _done_flags(done, reference)
     days = _ordinals(case, probleemanalyse, sanction_weeks)
     today = reference.toordinal()
-    late, upcoming, overdue = _choose(days, done_now, today)
+    late, upcoming, overdue = _choose(days, done_mask, today)
     chosen = late if late >= 0 else upcoming
     end = days[_END]
     status = Status.GEEN
@@ -317,7 +323,7 @@ def explain_work_item(
     *,
     product: Product,
     module_start: date,
-    done: Mapping[Milestone, date] | None = None,
+    done: Done | None = None,
     sanction_weeks: int = 0,
     horizon_days: int | None = None,
 ) -> Explained[WorkItem]:
@@ -332,10 +338,9 @@ def explain_work_item(
     _check_horizon(horizon_days)
     _check_open(case)
     whole = SicknessCase.ongoing(case) if isinstance(case, date) else case
-    done_now: Mapping[Milestone, date] = {}
-    if done:
-        _check_done(done)
-        done_now = _done_by(done, reference)
+    recorded = dict(done.items() if isinstance(done, Mapping) else done) if done else {}
+    _check_done(recorded)
+    done_now = _done_by(recorded, reference)
     probleemanalyse = done_now.get(Milestone.PROBLEEMANALYSE)
     entries = timeline(whole, probleemanalyse, sanction_weeks)
     late = [

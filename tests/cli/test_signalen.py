@@ -146,6 +146,14 @@ class TestExitCodes:
         assert "de portefeuille zelf" in err
         assert source.read_bytes() == before
 
+    def test_output_folder_must_exist(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--uit into a folder that does not exist is refused before any work, with exit code 2."""
+        code, _, err = run([*PEIL, "--uit", str(tmp_path / "weg" / "w.csv")], capsys)
+        assert code == 2
+        assert "bestaat niet" in err
+
     def test_bad_rows_only_still_exit_zero(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -401,20 +409,28 @@ class TestEngines:
     def test_parallel_partitions_equal_one_process(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Many partitions over two processes give the same file as one partition in-process."""
-        main(["genereer", "2000", "--uit", str(tmp_path / "p.csv"), *PEIL, "--fouten", "0.02"])
-        run(
-            [str(tmp_path / "p.csv"), *PEIL, "--processen", "1", "--uit", str(tmp_path / "a.csv")],
-            capsys,
-        )
-        monkeypatch.setattr(engine, "PARTITION_BYTES", 16_000)
-        code, out, _ = run(
-            [str(tmp_path / "p.csv"), *PEIL, "--processen", "2", "--uit", str(tmp_path / "b.csv")],
-            capsys,
-        )
-        assert code == 0
-        assert "2.000 rijen gelezen" in out
-        assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+        """Many partitions, split in parallel over two processes, give the same file as one partition in-process."""
+        source = tmp_path / "p.csv"
+        main(["genereer", "2000", "--uit", str(source), *PEIL, "--fouten", "0.02"])
+        lines = source.read_bytes().split(b"\n")
+        lines[700:700] = [b"", b",,,", b"\r"]  # blank lines still take a row number
+        source.write_bytes(b"\n".join(lines))
+        outputs = []
+        for partition_bytes, processes in (
+            (engine.PARTITION_BYTES, "1"),
+            (16_000, "1"),
+            (16_000, "2"),
+        ):
+            monkeypatch.setattr(engine, "PARTITION_BYTES", partition_bytes)
+            target = tmp_path / f"uit-{partition_bytes}-{processes}.csv"
+            code, out, _ = run(
+                [str(source), *PEIL, "--processen", processes, "--uit", str(target)], capsys
+            )
+            assert code == 0
+            assert "2.000 rijen gelezen" in out
+            outputs.append(target.read_bytes())
+        assert outputs[0] == outputs[1] == outputs[2]
+        assert b"fout" in outputs[0]
 
     def test_quoted_csv_takes_the_csv_module_path(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

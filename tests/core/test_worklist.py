@@ -120,6 +120,22 @@ class TestSignal:
             work_item(closed, D, module_start=START)
 
 
+class TestDonePairs:
+    def test_pairs_equal_a_mapping_and_later_pairs_win(self) -> None:
+        """Done dates as (milestone, date) pairs: the last pair per milestone counts, as in a mapping."""
+        pairs = [
+            (Milestone.PROBLEEMANALYSE, date(2025, 3, 1)),
+            (Milestone.PROBLEEMANALYSE, date(2025, 2, 14)),
+        ]
+        mapping = {Milestone.PROBLEEMANALYSE: date(2025, 2, 14)}
+        reference = date(2025, 2, 20)
+        by_pairs = work_item(D, reference, module_start=START, done=pairs)
+        assert by_pairs == work_item(D, reference, module_start=START, done=mapping)
+        assert by_pairs.milestone is Milestone.PLAN_VAN_AANPAK
+        explained = explain_work_item(D, reference, product=PRODUCT, module_start=START, done=pairs)
+        assert explained.value == by_pairs
+
+
 class TestEligibility:
     def test_first_sick_day_before_module_start_is_not_eligible(self) -> None:
         """003 art. 1.3 / 001 art. 3.2: a case that began before the start date falls outside."""
