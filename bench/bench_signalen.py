@@ -9,8 +9,9 @@ Target (issue 6), on the project's 2-core machine: ≤ 30 s and ≤ 1 GiB peak m
   given (default: all CPUs);
 * for each: wall time, rows per second, peak memory — the sum of the resident memory of
   the process and its workers, sampled every 20 ms from ``/proc`` (so workers that run at
-  the same time count together) — and the CPU load of the machine meanwhile (other work
-  on a shared machine slows every number down).
+  the same time count together) —, the CPU seconds it used (workers included), and how
+  busy *other* processes kept the machine meanwhile (on a shared machine they slow every
+  wall time down; the CPU seconds hardly change).
 
 Ratios to the I/O floor are printed at the end. The portfolio is generated once
 (``reintegratie genereer``, seed 1) and cached in the scratch folder.
@@ -24,12 +25,14 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 TARGET_SECONDS = 30.0
 TARGET_BYTES = 1 << 30
@@ -70,9 +73,22 @@ def _cpu_busy() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-def measure(command: Sequence[str]) -> tuple[float, int, float, int]:
-    """Run ``command``; (wall seconds, peak tree RSS bytes, machine CPU busy %, exit code)."""
-    busy0, total0 = _cpu_busy()
+class Measurement(NamedTuple):
+    """One measured run."""
+
+    wall: float
+    peak: int
+    cpu: float
+    others: float
+    code: int
+
+
+def measure(command: Sequence[str]) -> Measurement:
+    """Run ``command``: wall seconds, peak RSS of its process tree, its own CPU seconds
+    (user + system, workers included), and how busy the rest of the machine was (% of
+    all CPUs) meanwhile."""
+    busy0, _ = _cpu_busy()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     peak = 0
@@ -80,9 +96,14 @@ def measure(command: Sequence[str]) -> tuple[float, int, float, int]:
         peak = max(peak, _tree_rss(process.pid))
         time.sleep(0.02)
     wall = time.perf_counter() - start
-    busy1, total1 = _cpu_busy()
-    load = 100.0 * (busy1 - busy0) / max(1, total1 - total0)
-    return wall, peak, load, process.returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy1, _ = _cpu_busy()
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    ticks = os.sysconf("SC_CLK_TCK")
+    machine = (busy1 - busy0) / ticks  # CPU seconds used by everything
+    cpus = os.cpu_count() or 1
+    others = max(0.0, machine - cpu) / (wall * cpus) * 100.0
+    return Measurement(wall, peak, cpu, others, process.returncode)
 
 
 def _floor_csv(source: str, target: str) -> None:
@@ -111,10 +132,10 @@ def _n(number: float) -> str:
     return f"{number:,.0f}".replace(",", ".")
 
 
-def _row(label: str, rows: int, wall: float, peak: int, load: float) -> str:
+def _row(label: str, rows: int, m: Measurement) -> str:
     return (
-        f"{label:<32} {wall:8.1f} s {_n(rows / wall):>11} rijen/s "
-        f"{peak / (1 << 20):8.0f} MiB   machine {load:5.1f}% bezet"
+        f"{label:<32} {m.wall:7.1f} s {_n(rows / m.wall):>9} rijen/s "
+        f"{m.peak / (1 << 20):6.0f} MiB  {m.cpu:6.1f} CPU-s   anderen {m.others:4.0f}%"
     )
 
 
@@ -162,20 +183,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ["PYTHONPATH"] = os.pathsep.join(
         filter(None, [env_path, os.environ.get("PYTHONPATH")])
     )
-    results: dict[str, tuple[float, int]] = {}
+    results: dict[str, Measurement] = {}
     failed = False
+    print(
+        f"{'':<32} {'tijd':>9} {'snelheid':>17} {'piek':>10}  {'eigen CPU':>10}   "
+        "andere processen op de machine"
+    )
     for label, command in runs.items():
-        wall, peak, load, code = measure(command)
-        if code != 0:
-            print(f"{label}: mislukt (exitcode {code})")
+        result = measure(command)
+        if result.code != 0:
+            print(f"{label}: mislukt (exitcode {result.code})")
             return 1
-        results[label] = (wall, peak)
-        print(_row(label, args.rows, wall, peak, load), flush=True)
+        results[label] = result
+        print(_row(label, args.rows, result), flush=True)
     print()
-    floor_csv = results["I/O-vloer CSV (lezen+schrijven)"][0]
-    floor_xlsx = results["I/O-vloer XLSX"][0]
+    floor_csv = results["I/O-vloer CSV (lezen+schrijven)"].wall
+    floor_xlsx = results["I/O-vloer XLSX"].wall
     for label, floor in (("signalen → CSV", floor_csv), ("signalen → XLSX", floor_xlsx)):
-        wall, peak = results[label]
+        wall, peak = results[label].wall, results[label].peak
         verdict = "binnen" if wall <= TARGET_SECONDS and peak <= TARGET_BYTES else "BUITEN"
         failed = failed or verdict == "BUITEN"
         print(
