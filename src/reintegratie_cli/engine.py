@@ -267,12 +267,17 @@ def _record(
     if case is None:
         return None
     latest = own[-1]
-    sanction = 0
-    done: list[tuple[Milestone, date]] = []
-    for row in own:
-        if row.sanction_weeks is not None:
-            sanction = row.sanction_weeks
-        done.extend(row.done)
+    if len(own) == 1:
+        done: Sequence[tuple[Milestone, date]] = latest.done
+        sanction = latest.sanction_weeks or 0
+    else:
+        sanction = 0
+        pairs: list[tuple[Milestone, date]] = []
+        for row in own:
+            if row.sanction_weeks is not None:
+                sanction = row.sanction_weeks
+            pairs.extend(row.done)
+        done = pairs
     item = work_item(
         case,
         settings.reference,
@@ -316,7 +321,7 @@ def _item_record(
     code = _CODES[id(milestone)]
     product = latest.product.code
     grounds = grounds_text(milestone, with_pa) if milestone else ""
-    rows = ";".join([str(r.row) for r in own])
+    rows = str(latest.row) if len(own) == 1 else ";".join([str(r.row) for r in own])
     days = item.days_left
     encoded = None
     if output is OutputKind.XLSX:
@@ -644,6 +649,8 @@ def run(
     parser = RowParser(source.header)
     count = partitions_for(source.size, kind)
     workers = max(1, min(processes, count))
+    if count > 1:  # a multiple of the workers, so that none waits idle for the last one
+        count = math.ceil(count / workers) * workers
     bars = _Progress(progress)
     with tempfile.TemporaryDirectory(prefix="reintegratie-signalen-") as scratch:
         folder = Path(scratch)

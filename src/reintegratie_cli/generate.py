@@ -194,6 +194,7 @@ def _employee_rows(
             gap = rng.randint(1, 27) if rng.random() < 0.6 else rng.randint(28, 120)
             last = following - timedelta(days=gap + 1)
         spans.append((last - timedelta(days=_sick_length(rng) - 1), last, "ziek"))
+    del spans[periods:]  # a leave bridge takes the place of one period
     spans.reverse()
     sanction = 0
     done: list[date | None] = [None] * len(_TRACKED)

@@ -17,12 +17,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
 import io
 import os
+import queue
 import re
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -304,12 +307,54 @@ def _xml_attribute(text: str) -> str:
     )
 
 
+class _Compressor:
+    """Writes byte chunks to a stream from a background thread.
+
+    zlib compresses without holding the GIL, so compressing the sheet overlaps with
+    producing the next rows. At most ``depth`` chunks wait; an error in the thread is
+    raised in the caller at its next call.
+    """
+
+    def __init__(self, stream: IO[bytes], depth: int = 8) -> None:
+        self._stream = stream
+        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="xlsx-deflate", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._chunks.get()) is not None:
+            if self._error is None:
+                try:
+                    self._stream.write(chunk)
+                except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                    self._error = exc
+
+    def write(self, chunk: bytes) -> None:
+        """Queue ``chunk`` for writing."""
+        self._raise()
+        self._chunks.put(chunk)
+
+    def finish(self) -> None:
+        """Wait until every chunk is written; raise the thread's error, if any."""
+        self._chunks.put(None)
+        self._thread.join()
+        self._raise()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+
 class XlsxWriter:
     """Streams one worksheet into an XLSX package at ``path``.
 
     ``widths`` are column widths in characters. Rows beyond Excel's limit raise
-    :class:`OutputError`.
+    :class:`OutputError`. Rows are collected in batches and compressed in a background
+    thread (:class:`_Compressor`).
     """
+
+    _BATCH = 4096
 
     def __init__(
         self,
@@ -326,30 +371,32 @@ class XlsxWriter:
         self._columns = len(header)
         self._sheet = sheet[:31]
         self.rows = 0
-        stream = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
-        self._raw = stream
-        self._out = io.TextIOWrapper(
-            io.BufferedWriter(stream, buffer_size=1 << 20), encoding="utf-8", newline=""
-        )
+        self._stream = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
+        self._out = _Compressor(self._stream)
+        self._pending: list[str] = []
         cols = "".join(
             f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
             for i, w in enumerate(widths or (), 1)
         )
-        self._out.write(
+        header_cells = "".join(
+            f'<c t="inlineStr" s="{_HEADER_STYLE}"><is><t>{_xml_attribute(h)}</t></is></c>'
+            for h in header
+        )
+        self._pending.append(
             f'{_DECL}<worksheet xmlns="{_NS}" xmlns:r="{_REL}">'
             '<sheetViews><sheetView workbookViewId="0">'
             '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
             '<selection pane="bottomLeft"/></sheetView></sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             + (f"<cols>{cols}</cols>" if cols else "")
-            + "<sheetData>"
+            + f'<sheetData><row r="1">{header_cells}</row>'
         )
-        header_cells = "".join(
-            f'<c t="inlineStr" s="{_HEADER_STYLE}"><is><t>{_xml_attribute(h)}</t></is></c>'
-            for h in header
-        )
-        self._out.write(f'<row r="1">{header_cells}</row>')
         self._next = 2
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._out.write("".join(self._pending).encode("utf-8"))
+            self._pending.clear()
 
     def write_encoded(self, cells: str) -> None:
         """Append one row whose cells were encoded by :func:`xlsx_cells`."""
@@ -357,7 +404,10 @@ class XlsxWriter:
         if row > XLSX_MAX_ROWS:
             msg = f"meer dan {XLSX_MAX_ROWS - 1} regels passen niet in één XLSX-werkblad; kies .csv"
             raise OutputError(msg)
-        self._out.write(f'<row r="{row}">{cells}</row>')
+        pending = self._pending
+        pending.append(f'<row r="{row}">{cells}</row>')
+        if len(pending) >= self._BATCH:
+            self._flush()
         self._next = row + 1
         self.rows += 1
 
@@ -369,8 +419,10 @@ class XlsxWriter:
         """Finish the sheet and write the workbook parts."""
         last = max(1, self._next - 1)
         reference = f"A1:{_column_letters(self._columns)}{last}"
-        self._out.write(f'</sheetData><autoFilter ref="{reference}"/></worksheet>')
-        self._out.close()
+        self._pending.append(f'</sheetData><autoFilter ref="{reference}"/></worksheet>')
+        self._flush()
+        self._out.finish()
+        self._stream.close()
         name = _xml_attribute(self._sheet)
         quoted = "'" + name.replace("'", "''") + "'"
         absolute = f"$A$1:${_column_letters(self._columns)}${last}"
@@ -391,7 +443,10 @@ class XlsxWriter:
     def abort(self) -> None:
         """Stop without finishing (the caller discards the file)."""
         try:
-            self._out.close()
+            self._pending.clear()
+            with contextlib.suppress(BaseException):
+                self._out.finish()
+            self._stream.close()
         finally:
             self._zip.close()
 

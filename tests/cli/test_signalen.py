@@ -451,6 +451,26 @@ class TestEngines:
         }
 
 
+class TestProgress:
+    def test_progress_bars_on_a_terminal(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With stderr a terminal, tqdm bars report reading, computing and writing on stderr."""
+        monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+        code, out, err = run([*PEIL, "--uit", str(tmp_path / "w.xlsx")], capsys)
+        assert code == 0
+        assert "Werklijst" in out
+        assert "berekenen" in err
+        assert "schrijven" in err
+
+    def test_no_progress_bars_otherwise(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without a terminal (a pipe, a log file) stderr stays clean."""
+        _, _, err = run([*PEIL, "--uit", str(tmp_path / "w.csv")], capsys)
+        assert err == ""
+
+
 class TestAgainstTheCore:
     @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(portfolios())
