@@ -40,8 +40,10 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from reintegratie_cli.output import (
+    XLSX_MAX_ROWS,
     AtomicOutput,
     CsvWriter,
+    OutputError,
     OutputKind,
     XlsxWriter,
     csv_line,
@@ -693,6 +695,12 @@ def run(
         records = sum(r.records for r in results)
         written = 0
         if target is not None and output is not None:
+            if output is OutputKind.XLSX and records >= XLSX_MAX_ROWS:
+                msg = (
+                    f"{target}: {records} regels passen niet in één XLSX-werkblad "
+                    f"(hoogstens {XLSX_MAX_ROWS - 1}); kies .csv"
+                )
+                raise OutputError(msg)
             writing = bars.bar("schrijven", records, " regels")
             with _no_gc():
                 written = _write(target, output, [t.run for t in tasks], writing.update)

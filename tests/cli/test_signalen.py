@@ -154,6 +154,17 @@ class TestExitCodes:
         assert code == 2
         assert "bestaat niet" in err
 
+    def test_too_many_rows_for_xlsx(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A worklist longer than an Excel sheet is refused before writing: exit 2, advice to use CSV."""
+        monkeypatch.setattr(engine, "XLSX_MAX_ROWS", 10)
+        target = tmp_path / "w.xlsx"
+        code, _, err = run([*PEIL, "--uit", str(target)], capsys)
+        assert code == 2
+        assert "kies .csv" in err
+        assert not target.exists()
+
     def test_bad_rows_only_still_exit_zero(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
