@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reintegratie_cli import engine, output
 from reintegratie_cli.main import main
@@ -442,6 +443,35 @@ class TestEngines:
             outputs.append(target.read_bytes())
         assert outputs[0] == outputs[1] == outputs[2]
         assert b"fout" in outputs[0]
+
+    @given(
+        st.lists(st.text(alphabet="ab,;é ", max_size=8), min_size=1, max_size=30),
+        st.sampled_from([b"\n", b"\r\n"]),
+        st.booleans(),
+        st.integers(1, 5),
+    )
+    def test_byte_ranges_cover_every_line_once(
+        self, lines: list[str], end: bytes, final_newline: bool, pieces: int
+    ) -> None:
+        """Split into byte ranges at line starts, a plain CSV yields each line once, in order."""
+        import tempfile
+
+        from reintegratie_cli.portfolio import PlainCsv
+
+        body = end.join(line.encode() for line in ["kop", *lines]) + (end if final_newline else b"")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "p.csv"
+            path.write_bytes(body)
+            offset = len(b"kop" + end)
+            plain = PlainCsv(path, "utf-8", ",", offset)
+            ranges = engine._ranges(plain, len(body), pieces)
+            read = [
+                line.decode()
+                for start, stop in ranges
+                for line in engine._range_lines(path, start, stop)
+            ]
+        expected = lines if final_newline or lines[-1] else lines[:-1]
+        assert read == expected
 
     def test_quoted_csv_takes_the_csv_module_path(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
