@@ -19,7 +19,10 @@ Run: ``python excel/bouw_voorbeelden.py`` (``make examples``).
 from __future__ import annotations
 
 import inspect
+import io
+import re
 import sys
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -1249,11 +1252,41 @@ def build() -> Workbook:
     return book
 
 
+#: The save time openpyxl stamps, and every zip entry's time, are fixed so that a rebuild
+#: of unchanged content gives the same bytes (no churn in git).
+FIXED_STAMP = "2025-11-03T09:00:00Z"
+_ZIP_TIME = (2025, 11, 3, 9, 0, 0)
+
+
+def save_reproducibly(book: Workbook, path: Path) -> None:
+    """Save ``book`` to ``path`` with fixed timestamps inside and on the zip entries."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + FIXED_STAMP.encode() + rb"\g<2>",
+                    data,
+                )
+            info = zipfile.ZipInfo(item.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            target.writestr(info, data)
+    path.write_bytes(out.getvalue())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the example workbooks."""
     del argv
     book = build()
-    book.save(BACKOFFICE)
+    save_reproducibly(book, BACKOFFICE)
     print(f"geschreven: {BACKOFFICE.relative_to(HERE.parent)} ({', '.join(book.sheetnames)})")
     return 0
 
