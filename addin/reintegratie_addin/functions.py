@@ -119,10 +119,27 @@ def default_column(raw: Any) -> list[Any] | None:
     return list(raw) if len(raw) > 1 else None
 
 
-def error_text(exc: Exception, function: str) -> str:
-    """The ``#WAARDE!`` text for an error: the argument it names, or the function."""
+def named_argument(exc: Exception, arguments: Sequence[str]) -> ArgumentError | None:
+    """A core error whose message starts with ``<argument>: `` as that argument's error.
+
+    The core names the value it refuses (``money(x, name="kosten")``); when that name is an
+    argument of the function, Excel shows ``#WAARDE! kosten: …``.
+    """
     if isinstance(exc, ArgumentError):
-        return exc.excel_text()
+        return exc
+    if isinstance(exc, ReintegratieError | ValueError | TypeError):
+        text = str(exc)
+        for argument in arguments:
+            if text.startswith(f"{argument}: "):
+                return ArgumentError(argument, text.removeprefix(f"{argument}: "))
+    return None
+
+
+def error_text(exc: Exception, function: str, arguments: Sequence[str] = ()) -> str:
+    """The ``#WAARDE!`` text for an error: the argument it names, or the function."""
+    named = named_argument(exc, arguments)
+    if named is not None:
+        return named.excel_text()
     if isinstance(exc, ReintegratieError | ValueError | TypeError | ArithmeticError):
         return f"{ERROR_PREFIX} {function}: {exc}"
     return f"{ERROR_PREFIX} {function}: interne fout ({type(exc).__name__}: {exc})"
@@ -165,6 +182,9 @@ class ExcelFunction:
         """Coerce and evaluate one row; errors propagate (for ``RI_UITLEG`` and tests)."""
         return self.body(*self.coerce_all(raw))
 
+    def _error_text(self, exc: Exception) -> str:
+        return error_text(exc, self.name, [p.name for p in self.params])
+
     def explain(self, raw: Sequence[Any]) -> str:
         """The Dutch explanation ``RI_UITLEG`` shows for one call."""
         padded = list(raw) + [None] * (len(self.params) - len(raw))
@@ -175,7 +195,13 @@ class ExcelFunction:
             if param.lift and param.column is None and default_column(value) is not None:
                 msg = "RI_UITLEG legt één rij uit; geef één waarde in plaats van een kolom"
                 raise ArgumentError(param.name, msg)
-        explained = self.evaluate(padded)
+        try:
+            explained = self.evaluate(padded)
+        except Exception as exc:
+            named = named_argument(exc, [p.name for p in self.params])
+            if named is None:
+                raise
+            raise named from None
         shown = self.format(explained.value)
         if isinstance(shown, list):
             shown = "; ".join(" · ".join(format_value(c) for c in row) for row in shown[1:])
@@ -187,14 +213,14 @@ class ExcelFunction:
         try:
             return self.format(self.compute(*self.coerce_all(raw)))
         except Exception as exc:  # noqa: BLE001 - nothing may raise into Excel
-            return error_text(exc, self.name)
+            return self._error_text(exc)
 
     def __call__(self, *raw: Any) -> Any:
         """Evaluate as Excel does: shape, lift, coerce, compute, format; never raise."""
         try:
             return self._call(raw)
         except Exception as exc:  # noqa: BLE001 - nothing may raise into Excel
-            return error_text(exc, self.name)
+            return self._error_text(exc)
 
     def _call(self, raw: Sequence[Any]) -> Any:
         raw = list(raw) + [None] * (len(self.params) - len(raw))
@@ -227,7 +253,7 @@ class ExcelFunction:
                     value = unwrap_single(raw[index]) if param.lift else raw[index]
                     fixed[index] = param.coerce(value, param.name)
                 except Exception as exc:  # noqa: BLE001 - reported per row
-                    fixed[index] = _Failure(error_text(exc, self.name))
+                    fixed[index] = _Failure(self._error_text(exc))
         coerced: dict[int, list[Any]] = {
             index: self._coerce_column(self.params[index], column)
             for index, column in columns.items()
@@ -306,7 +332,7 @@ class ExcelFunction:
             try:
                 out[row] = fmt(compute(*args))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                out[row] = error_text(exc, self.name)
+                out[row] = self._error_text(exc)
 
     def _coerce_column(self, param: Param, column: list[Any]) -> list[Any]:
         if param.dates and set(map(type, column)) == {datetime}:
@@ -319,7 +345,7 @@ class ExcelFunction:
             try:
                 append(coerce(value, name))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                append(_Failure(error_text(exc, self.name)))
+                append(_Failure(self._error_text(exc)))
         return result
 
 

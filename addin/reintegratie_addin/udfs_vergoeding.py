@@ -20,9 +20,7 @@ Decisions where the contract is silent:
 
 from __future__ import annotations
 
-import contextlib
 import functools
-from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -48,7 +46,7 @@ from reintegratie_core.compensation import (
     third_party_settlement,
     weekly_wage,
 )
-from reintegratie_core.errors import NotApplicableError, ReintegratieError
+from reintegratie_core.errors import NotApplicableError
 from reintegratie_core.explain import Explained
 from reintegratie_core.product_parameters import SANCTION_MAX_WEEKS
 from reintegratie_core.sickness import SicknessCase
@@ -98,20 +96,6 @@ def _year(value: Any, argument: str) -> int:
     if isinstance(value, datetime | date):
         return value.year
     return c.to_int(value, argument, minimum=1, maximum=date.max.year, hint=YEAR_HINT)
-
-
-@contextlib.contextmanager
-def _naming(*arguments: str) -> Iterator[None]:
-    """Turn a core error whose message starts with ``<argument>:`` into that argument's error."""
-    try:
-        yield
-    except (ReintegratieError, ValueError, TypeError) as exc:
-        text = str(exc)
-        for argument in arguments:
-            prefix = f"{argument}: "
-            if text.startswith(prefix):
-                raise c.ArgumentError(argument, text.removeprefix(prefix)) from None
-        raise
 
 
 def _amount_param(name: str, doc: str) -> Param:
@@ -164,14 +148,13 @@ def RI_PREVENTIEBUDGET(
     dienstverband_eerder_beeindigd: bool,
 ) -> Explained[Decimal]:
     """Vergoeding uit het preventiebudget (€ 500, met WGA/WIA € 1.000) per dreigend ziektegeval."""
-    with _naming("kosten", "al_vergoed"):
-        return prevention_budget(
-            kosten,
-            with_wga_or_wia=met_wga_of_wia,
-            already_reimbursed=al_vergoed,
-            conditions=voorwaarden_voldaan,
-            employment_ended_before_start=dienstverband_eerder_beeindigd,
-        )
+    return prevention_budget(
+        kosten,
+        with_wga_or_wia=met_wga_of_wia,
+        already_reimbursed=al_vergoed,
+        conditions=voorwaarden_voldaan,
+        employment_ended_before_start=dienstverband_eerder_beeindigd,
+    )
 
 
 @excel_function(
@@ -200,13 +183,12 @@ def RI_REINTEGRATIEBUDGET(
     subsidie: Decimal,
 ) -> Explained[Decimal]:
     """Vergoeding uit het re-integratiebudget (€ 4.000, met WGA/WIA € 8.000) per ziektegeval."""
-    with _naming("kosten", "al_vergoed_in_ziektegeval", "subsidie"):
-        return reintegration_budget(
-            kosten,
-            with_wga_or_wia=met_wga_of_wia,
-            already_reimbursed_in_case=al_vergoed_in_ziektegeval,
-            subsidy=subsidie,
-        )
+    return reintegration_budget(
+        kosten,
+        with_wga_or_wia=met_wga_of_wia,
+        already_reimbursed_in_case=al_vergoed_in_ziektegeval,
+        subsidy=subsidie,
+    )
 
 
 @excel_function(
@@ -230,10 +212,9 @@ def RI_KBA_BIJDRAGE(
     schadelast_met: Decimal,
 ) -> Explained[Decimal]:
     """Extra bijdrage boven het re-integratiebudget op grond van een kosten-batenanalyse."""
-    with _naming("kosten", "vergoed_binnen_budget", "schadelast_zonder", "schadelast_met"):
-        return cost_benefit_contribution(
-            kosten, vergoed_binnen_budget, schadelast_zonder, schadelast_met
-        )
+    return cost_benefit_contribution(
+        kosten, vergoed_binnen_budget, schadelast_zonder, schadelast_met
+    )
 
 
 @excel_function(
@@ -248,8 +229,7 @@ def RI_DERDEN_TERUGBETALING(
     voorschot: Decimal, kosten: Decimal, verhaald: Decimal
 ) -> Explained[Decimal]:
     """Bedrag dat de werkgever terugbetaalt nadat re-integratiekosten op een derde zijn verhaald."""
-    with _naming("voorschot", "kosten", "verhaald"):
-        settlement = third_party_settlement(voorschot, kosten, verhaald)
+    settlement = third_party_settlement(voorschot, kosten, verhaald)
     return settlement.map(settlement.value.repayment)
 
 
@@ -304,16 +284,15 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
 ) -> Explained[Decimal]:
     """Volledige kosten van een interventie (100 %), of 0 als een voorwaarde ontbreekt."""
     try:
-        with _naming("kosten"):
-            return intervention_reimbursement(
-                product,
-                kosten,
-                eerste_ziektedag,
-                ingangsdatum_module,
-                necessary=noodzakelijk,
-                not_excessive=niet_bovenmatig,
-                excluded=soort,
-            )
+        return intervention_reimbursement(
+            product,
+            kosten,
+            eerste_ziektedag,
+            ingangsdatum_module,
+            necessary=noodzakelijk,
+            not_excessive=niet_bovenmatig,
+            excluded=soort,
+        )
     except NotApplicableError as exc:
         raise c.ArgumentError("product", str(exc)) from None
 
@@ -343,8 +322,7 @@ def RI_RESTERENDE_LOONKOSTEN(
     percentage: Decimal | None,
 ) -> Explained[Decimal | None]:
     """Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'."""
-    with _naming("weekloon", "peildatum", "percentage"):
-        return remaining_wage_cost(weekloon, ziekte, peildatum, percentage=percentage)
+    return remaining_wage_cost(weekloon, ziekte, peildatum, percentage=percentage)
 
 
 # --- Loonsanctie (003 art. 2.7) -----------------------------------------------------------
@@ -397,18 +375,15 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
     arbodienst_vergoedt: bool,
 ) -> Explained[Decimal]:
     """Vergoeding van een UWV-loonsanctie onder de poortwachtergarantie."""
-    with _naming(
-        "weekloon", "sanctieweken", "percentage", "werkgeverslasten", "goedgekeurde_kosten"
-    ):
-        return sanction_compensation(
-            weekloon,
-            sanctieweken,
-            coverage=percentage,
-            employer_charges=werkgeverslasten,
-            approved_costs=goedgekeurde_kosten,
-            conditions=voorwaarden_voldaan,
-            arbodienst_compensated=arbodienst_vergoedt,
-        )
+    return sanction_compensation(
+        weekloon,
+        sanctieweken,
+        coverage=percentage,
+        employer_charges=werkgeverslasten,
+        approved_costs=goedgekeurde_kosten,
+        conditions=voorwaarden_voldaan,
+        arbodienst_compensated=arbodienst_vergoedt,
+    )
 
 
 # --- Wages, fees, premium, SEPA ------------------------------------------------------------
@@ -423,8 +398,7 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
 )
 def RI_WEEKLOON(loon: Decimal, periode: WagePeriod) -> Explained[Decimal]:
     """Weekloon uit een jaar-, maand-, 4-weken-, week- of dagloon."""
-    with _naming("loon"):
-        return weekly_wage(loon, periode)
+    return weekly_wage(loon, periode)
 
 
 @excel_function(
@@ -449,8 +423,7 @@ def RI_TARIEF_PRORATA(
     jaartarief: Decimal, contractjaar_start: date, in_dienst: date, uit_dienst: date | None
 ) -> Explained[Decimal]:
     """Tarief voor de dagen in dienst binnen het contractjaar (pro rata)."""
-    with _naming("jaartarief", "contractjaar_start", "uit_dienst"):
-        return prorated_fee(jaartarief, contractjaar_start, in_dienst, uit_dienst)
+    return prorated_fee(jaartarief, contractjaar_start, in_dienst, uit_dienst)
 
 
 @excel_function(
@@ -466,8 +439,7 @@ def RI_TARIEF_PRORATA(
 )
 def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> Explained[bool]:
     """WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor."""
-    with _naming("premiejaar"):
-        return counts_for_premium(datum_vergoeding, premiejaar)
+    return counts_for_premium(datum_vergoeding, premiejaar)
 
 
 @excel_function(
