@@ -16,6 +16,7 @@ import attrs
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
+from reintegratie_addin.udfs_producten import to_product as to_builtin_product
 from reintegratie_core.entitlements import (
     ENTITLEMENT_ALIASES,
     PRODUCT_RULES,
@@ -53,16 +54,8 @@ class EventRows:
 
 
 def to_product(value: Any, argument: str) -> str:
-    """A built-in product code; case, spaces, ``-`` and ``_`` do not matter."""
-    known = ", ".join(PRODUCT_RULES)
-    if c.is_empty(value):
-        raise c.ArgumentError(argument, f"ontbreekt (bekend: {known})")
-    if isinstance(value, str):
-        table = {c.normalize_code(code): code for code in PRODUCT_RULES}
-        code = table.get(c.normalize_code(value))
-        if code is not None:
-            return code
-    raise c.ArgumentError(argument, f"onbekend product {c.describe(value)} (bekend: {known})")
+    """A built-in product code, read as every ``RI_`` function reads a product."""
+    return to_builtin_product(value, argument).code
 
 
 def to_entitlement(value: Any, argument: str) -> Entitlement:
