@@ -12,7 +12,9 @@ Rules (``spec/domain.md`` §2):
   directly follows pregnancy/maternity leave belong to one case whatever the leave's
   length; leave days are not counted. "Directly" means adjacent: the leave starts the day
   after the first period's last day and the second period starts the day after the
-  leave's last day.
+  leave's last day. Lid 10 covers both WAZO art. 3:1 lid 2 (pregnancy leave) and lid 3
+  (maternity leave), so leave rows that follow each other without a gap are *one* leave
+  (domain §8.1): a register that records the two leaves as two rows bridges the same way.
 * **Counted days**: only sick days count; the date of the *N*-th counted day is the end of
   a week when *N* = 7·weeks. An ongoing case is projected as if its last period
   continues; a closed case that never reaches day *N* has no such date (``None``).
@@ -185,16 +187,42 @@ def _check_order(absences: Sequence[Absence]) -> None:
             raise InvalidPeriodError(msg)
 
 
+def _join_adjacent_leave(ordered: Sequence[Absence]) -> list[Absence]:
+    """Leave rows without a day between them as one leave (BW 7:629 lid 10; domain §8.1).
+
+    Defined as:: a leave period whose first day is the day after the previous leave
+    period's last day extends it; WAZO art. 3:1 lid 2 and lid 3 leave given as two rows is
+    one leave.
+    """
+    joined: list[Absence] = []
+    for absence in ordered:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind is AbsenceKind.LEAVE
+            and absence.kind is AbsenceKind.LEAVE
+            and previous.period.end == absence.period.start
+        ):
+            joined[-1] = Absence(
+                Period(previous.period.start, absence.period.end), AbsenceKind.LEAVE
+            )
+        else:
+            joined.append(absence)
+    return joined
+
+
 def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     """Group sick periods into sickness cases (samentelling, BW 7:629 lid 10).
 
-    Defined as:: sort by first day; a sick period joins the current case when
+    Defined as:: sort by first day; adjacent leave rows are one leave (WAZO art. 3:1 lid 2
+    and 3, domain §8.1); a sick period joins the current case when
     ``first − previous.last − 1 < 28``, or when it directly follows a leave period that
     directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
     case. Overlapping periods are an :class:`InvalidPeriodError` naming both.
     """
     ordered = sorted(absences, key=lambda a: (a.period.start, a.kind.value))
     _check_order(ordered)
+    ordered = _join_adjacent_leave(ordered)
     limit = MERGE_INTERRUPTION_DAYS.value
     cases: list[SicknessCase] = []
     current: list[Period] = []

@@ -148,6 +148,32 @@ class TestTables:
         assert udfs.RI_ZIEKTEDAGEN(D, datetime(2025, 1, 6)) == 1
 
 
+TWO_LEAVE_ROWS = [
+    [datetime(2025, 1, 6), datetime(2025, 3, 2), None],
+    [datetime(2025, 3, 3), datetime(2025, 4, 13), "verlof"],
+    [datetime(2025, 4, 14), datetime(2025, 6, 22), "verlof"],
+    [datetime(2025, 6, 23), None, None],
+]
+
+
+class TestAdjacentLeaveRows:
+    """Issue 13 bug 1: BW 7:629 lid 10 refers to WAZO art. 3:1 lid 2 and 3 (domain §8.1)."""
+
+    def test_mijlpaal_as_with_one_leave_row(self) -> None:
+        """BW 7:629 lid 10: two adjacent leave rows bridge; the 42e week is 16-02-2026."""
+        one_row = [TWO_LEAVE_ROWS[0], [datetime(2025, 3, 3), datetime(2025, 6, 22), "verlof"]]
+        one_row.append(TWO_LEAVE_ROWS[3])
+        assert udfs.RI_MIJLPAAL(TWO_LEAVE_ROWS, "42e week") == date(2026, 2, 16)
+        assert udfs.RI_MIJLPAAL(one_row, "42e week") == date(2026, 2, 16)
+
+    def test_ziektedagen_and_ziektegevallen_count_one_case(self) -> None:
+        """BW 7:629 lid 10: 70 sick days in 1 case at 06-07-2025, not 14 days in 2 cases."""
+        peildatum = datetime(2025, 7, 6)
+        assert udfs.RI_ZIEKTEDAGEN(TWO_LEAVE_ROWS, peildatum) == 70
+        table = udfs.RI_ZIEKTEGEVALLEN(TWO_LEAVE_ROWS, peildatum)
+        assert table[1:] == [[date(2025, 1, 6), "", 70, 2]]
+
+
 class TestOtherFunctions:
     def test_resterende_weken(self) -> None:
         """RI_RESTERENDE_WEKEN: 367 days = 52.43 weeks; never negative; 2 decimals."""

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reintegratie_core.dates import Period
 from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
 from reintegratie_core.sickness import (
     Absence,
@@ -116,6 +117,31 @@ class TestWazoBridge:
         ]
         assert len(merge_cases(absences)) == 2
 
+    def test_two_adjacent_leave_rows_bridge_like_one(self) -> None:
+        """Issue 13 bug 1, BW 7:629 lid 10 (WAZO art. 3:1 lid 2 and 3): pregnancy and maternity
+        leave as two adjacent rows bridge the case like one leave row (domain §8.1)."""
+        absences = [
+            Absence.sick(date(2025, 1, 6), date(2025, 3, 2)),
+            Absence.leave(date(2025, 3, 3), date(2025, 4, 13)),
+            Absence.leave(date(2025, 4, 14), date(2025, 6, 22)),
+            Absence.sick(date(2025, 6, 23)),
+        ]
+        (case,) = merge_cases(absences)
+        assert case.bridged_leave == (Period.from_inclusive(date(2025, 3, 3), date(2025, 6, 22)),)
+        assert case.counted_days(date(2025, 7, 6)) == 70
+        assert case.day(295) == date(2026, 2, 16)
+
+    def test_leave_rows_with_a_gap_are_no_bridge(self) -> None:
+        """BW 7:629 lid 10: only leave that follows without a gap bridges; a day between two
+        leave rows means the sickness does not directly follow the leave."""
+        absences = [
+            Absence.sick(date(2025, 1, 6), date(2025, 3, 2)),
+            Absence.leave(date(2025, 3, 3), date(2025, 4, 13)),
+            Absence.leave(date(2025, 4, 15), date(2025, 6, 22)),
+            Absence.sick(date(2025, 6, 23)),
+        ]
+        assert len(merge_cases(absences)) == 2
+
     def test_leave_overlapping_sickness_is_an_error(self) -> None:
         """Leave and sick periods must not overlap (domain §2)."""
         with pytest.raises(InvalidPeriodError, match="verlof"):
@@ -203,3 +229,46 @@ class TestProperties:
         assert day is not None
         assert any(p.contains(day) for p in case.periods)
         assert case.counted_days(day) == n
+
+
+@st.composite
+def _leave_splits(draw: st.DrawFn) -> tuple[list[Absence], list[Absence]]:
+    """A case bridged by one leave row, and the same leave cut into adjacent rows."""
+    before = draw(first_days)
+    sick_days = draw(st.integers(1, 200))
+    leave_first = before + timedelta(days=sick_days)
+    leave_days = draw(st.integers(1, 400))
+    leave_last = leave_first + timedelta(days=leave_days - 1)
+    after_gap = draw(st.integers(0, 60))
+    after_first = leave_last + timedelta(days=1 + after_gap)
+    after_last = draw(
+        st.none() | st.integers(0, 300).map(lambda n: after_first + timedelta(days=n))
+    )
+    cuts = sorted(
+        draw(st.sets(st.integers(1, leave_days - 1), max_size=4)) if leave_days > 1 else set()
+    )
+    bounds = [0, *cuts, leave_days]
+    pieces = [
+        Absence.leave(leave_first + timedelta(days=a), leave_first + timedelta(days=b - 1))
+        for a, b in itertools.pairwise(bounds)
+    ]
+    sick = [
+        Absence.sick(before, leave_first - timedelta(days=1)),
+        Absence.sick(after_first, after_last),
+    ]
+    one = [*sick, Absence.leave(leave_first, leave_last)]
+    split = [*sick, *draw(st.permutations(pieces))]
+    return one, split
+
+
+class TestLeaveSplits:
+    @given(_leave_splits(), st.integers(1, 900))
+    def test_splitting_a_leave_row_changes_nothing(
+        self, pair: tuple[list[Absence], list[Absence]], n: int
+    ) -> None:
+        """BW 7:629 lid 10, domain §8.1: any split of one leave row into adjacent rows gives
+        the same cases, the same counted days and the same N-th sick day."""
+        one, split = pair
+        assert merge_cases(split) == merge_cases(one)
+        for case_one, case_split in zip(merge_cases(one), merge_cases(split), strict=True):
+            assert case_split.day(n) == case_one.day(n)
