@@ -72,6 +72,13 @@ def _reason(value: Any, argument: str) -> TerminationReason:
     return c.to_code(value, argument, TerminationReason, REASON_ALIASES, DEFAULT_REASON)
 
 
+def _any_reason(value: Any, argument: str) -> TerminationReason | None:
+    """A reason code; empty = any reason the module admits (domain §8.1)."""
+    if c.is_empty(value):
+        return None
+    return c.to_code(value, argument, TerminationReason, REASON_ALIASES)
+
+
 def _modules(value: Any, argument: str) -> tuple[str, ...] | None:
     """The ``modules`` range: module codes in one column (empty cells ignored)."""
     if value is None:
@@ -139,7 +146,7 @@ def _held(product: Product, modules: tuple[str, ...] | None) -> tuple[str, ...] 
         return resolve_held(product, modules)
 
 
-def _allowed(product: Product, module: Module, reason: TerminationReason) -> None:
+def _allowed(product: Product, module: Module, reason: TerminationReason | None) -> None:
     with _blame("reden"):
         product.check_reason(module, reason)
 
@@ -157,7 +164,16 @@ PRODUCT = Param(
 )
 REDEN = Param(
     name="reden",
-    doc=f"Reden van beëindiging (leeg = opzegging_werkgever): {REASON_CODES}",
+    doc=f"Reden van beëindiging (leeg = elke reden die de module toestaat): {REASON_CODES}",
+    coerce=_any_reason,
+    optional=True,
+)
+REDEN_VERZEKERING = Param(
+    name="reden",
+    doc=(
+        "Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb "
+        f"telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): {REASON_CODES}"
+    ),
     coerce=_reason,
     optional=True,
 )
@@ -230,7 +246,7 @@ def RI_CASCADE(
     product: Product,
     beeindigde_module: str,
     datum: date,
-    reden: TerminationReason,
+    reden: TerminationReason | None,
     modules: tuple[str, ...] | None,
 ) -> Explained[Table]:
     """Tabel module · einddatum · grond van elke module die eindigt (de eerste inbegrepen)."""
@@ -257,7 +273,7 @@ def RI_CASCADE(
     ],
 )
 def RI_EINDIGT_MEE(
-    product: Product, module: str, beeindigde_module: str, reden: TerminationReason
+    product: Product, module: str, beeindigde_module: str, reden: TerminationReason | None
 ) -> Explained[bool]:
     """WAAR als `module` eindigt doordat `beeindigde_module` eindigt (om deze reden)."""
     target = _module(product, module, "module")
@@ -277,7 +293,7 @@ def RI_EINDIGT_MEE(
     returns_table=True,
 )
 def RI_GEVOLGEN(
-    product: Product, beeindigde_module: str, datum: date, reden: TerminationReason
+    product: Product, beeindigde_module: str, datum: date, reden: TerminationReason | None
 ) -> Explained[Table]:
     """Tabel gevolg · vanaf · grond van de gevolgen van het einde van een module."""
     first = _module(product, beeindigde_module, "beeindigde_module")
@@ -380,7 +396,7 @@ def RI_RECHT_OP_DIENSTVERLENING(
         ),
         _date_param("einddatum_module", "Laatste dag van de module (t/m)"),
         _date_param("peildatum", "Datum waarop u het wilt weten"),
-        REDEN,
+        REDEN_VERZEKERING,
         Param(
             name="hersteldatum",
             doc="Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)",

@@ -77,15 +77,22 @@ class TestContract:
         assert name in REGISTRY
 
     def test_stated_defaults(self) -> None:
-        """excel-functions.md: contracttermijn_maanden=12 and reason opzegging_werkgever by default."""
+        """excel-functions.md: contracttermijn_maanden=12; RI_DOORLOPENDE_BEGELEIDING's reason
+        defaults to opzegging_werkgever; RI_CASCADE's empty reason is any admitted reason
+        (Changes of 2026-12-01, domain §8.1), which for the arbocontract ends the same modules."""
         basis = datetime(2025, 1, 1)
         start = datetime(2025, 3, 15)
         product = "asr-reintegratiemanager"
         assert call("RI_CONTRACTVERVALDATUM", product, "reintegratiemanager", start, basis) == call(
             "RI_CONTRACTVERVALDATUM", product, "reintegratiemanager", start, basis, 12
         )
-        assert call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D) == call(
-            "RI_CASCADE", "zeeuwse-prb", "arbocontract", D, "opzegging_werkgever"
+        any_reason = call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D)
+        employer = call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D, "opzegging_werkgever")
+        assert [row[:2] for row in any_reason] == [row[:2] for row in employer]
+        periods = [[datetime(2025, 3, 1), None]]
+        args = ("zeeuwse-prb", periods, datetime(2025, 6, 30), datetime(2025, 7, 1))
+        assert call("RI_DOORLOPENDE_BEGELEIDING", *args) == call(
+            "RI_DOORLOPENDE_BEGELEIDING", *args, "opzegging_werkgever"
         )
 
 
@@ -182,8 +189,15 @@ class TestCascade:
         assert call("RI_CASCADE", *args).startswith(expected)
 
     def test_reason_not_allowed_names_what_is(self) -> None:
-        """004 art. 2.3/2.4: the employer cannot end Ontzorgmanager – Re-integratie on its own."""
-        result = call("RI_CASCADE", "mkb-verzuim-ontzorg", "ontzorgmanager-reintegratie", D)
+        """004 art. 2.3/2.4: the employer cannot end Ontzorgmanager – Re-integratie on its own;
+        a reason given explicitly that the module does not admit stays an error (domain §8.1)."""
+        result = call(
+            "RI_CASCADE",
+            "mkb-verzuim-ontzorg",
+            "ontzorgmanager-reintegratie",
+            D,
+            "opzegging_werkgever",
+        )
         assert result.startswith(
             "#WAARDE! reden: ontzorgmanager-reintegratie kan niet worden beëindigd"
         )
@@ -249,6 +263,63 @@ class TestEindigtMee:
         ]
 
 
+class TestEmptyReason:
+    """Issue 13 bug 3, domain §8.1: an empty reden is any reason the module admits."""
+
+    def test_prb_does_not_end_the_insurance(self) -> None:
+        """003 art. 1.5.2: no coupling leads from PRB to the insurance: FALSE, not an error."""
+        assert call("RI_EINDIGT_MEE", "zeeuwse-prb", "verzuim-erd", "prb") is False
+
+    def test_ontzorgmanager_ends_the_basismodule(self) -> None:
+        """004 art. 2.5 and 1.9: the basismodule ends with Ontzorgmanager – Re-integratie."""
+        result = call(
+            "RI_EINDIGT_MEE",
+            "mkb-verzuim-ontzorg",
+            "mkb-verzuim-ontzorg",
+            "ontzorgmanager-reintegratie",
+        )
+        assert result is True
+
+    def test_explicit_reason_not_admitted_stays_an_error(self) -> None:
+        """004 art. 2.4, domain §8.1: opzegging_werkgever given explicitly is refused, naming reden."""
+        result = call(
+            "RI_EINDIGT_MEE",
+            "mkb-verzuim-ontzorg",
+            "mkb-verzuim-ontzorg",
+            "ontzorgmanager-reintegratie",
+            "opzegging_werkgever",
+        )
+        assert result.startswith("#WAARDE! reden: ontzorgmanager-reintegratie kan niet")
+
+    def test_cascade_without_reason(self) -> None:
+        """004 art. 2.4/2.5: the cascade of Ontzorgmanager – Re-integratie without a reason."""
+        table = call("RI_CASCADE", "mkb-verzuim-ontzorg", "ontzorgmanager-reintegratie", D)
+        assert [row[0] for row in table[1:]] == [
+            "ontzorgmanager-reintegratie",
+            "mkb-verzuim-ontzorg",
+            "ontzorgmanager-arbobegeleiding",
+        ]
+        assert table[1][2].startswith("elke reden die de module toestaat")
+
+    def test_cascade_names_the_reasons_that_do_not_propagate(self) -> None:
+        """003 art. 1.5.2: without a reason PRB ends with the arbocontract, except on a switch."""
+        table = call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D)
+        assert "niet bij reden overstap_arbodienst" in table[2][2]
+        assert call("RI_EINDIGT_MEE", "zeeuwse-prb", "prb", "arbocontract") is True
+
+    def test_gevolgen_without_reason(self) -> None:
+        """001 art. 2.4/2.5: RI_GEVOLGEN of the reintegratiemanager without a reason works."""
+        table = call("RI_GEVOLGEN", "asr-reintegratiemanager", "reintegratiemanager", D)
+        assert any("poortwachtergarantie vervalt" in row[0] for row in table[1:])
+
+    def test_gevolgen_conditional_on_the_reason(self) -> None:
+        """003 art. 1.5.3: without a reason both outcomes are listed with their condition."""
+        table = call("RI_GEVOLGEN", "zeeuwse-prb", "verzuim-erd", D)
+        texts = [row[0] for row in table[1:]]
+        assert any("niet bij reden fraude, wanbetaling, onjuiste_informatie" in t for t in texts)
+        assert any("alleen bij reden fraude, wanbetaling, onjuiste_informatie" in t for t in texts)
+
+
 class TestGevolgen:
     def test_reintegratiemanager(self) -> None:
         """001 art. 2.5: guidance ends, the poortwachtergarantie lapses, consultation."""
@@ -262,9 +333,16 @@ class TestGevolgen:
         assert {row[1] for row in table[1:]} == {date(2026, 1, 1)}
         assert {row[2] for row in table[1:]} == {"001_d465c09344c678cf.txt art. 2.5"}
 
+    def test_arbocontract_ended_for_fraud_still_continues(self) -> None:
+        """003 art. 1.5.3, domain §8.1: only the insurance's end for fraude refuses continuation;
+        an arbocontract ended for any reason lets guidance continue."""
+        table = call("RI_GEVOLGEN", "zeeuwse-prb", "arbocontract", D, "fraude")
+        assert any("lopen door" in row[0] for row in table[1:])
+        assert not any("geen re-integratieondersteuning" in row[0] for row in table[1:])
+
     def test_zeeuwse_continuation_and_fraud(self) -> None:
         """003 art. 1.5.3: support continues for sick employees, not after fraud."""
-        normal = call("RI_GEVOLGEN", "zeeuwse-prb", "verzuim-erd", D)
+        normal = call("RI_GEVOLGEN", "zeeuwse-prb", "verzuim-erd", D, "opzegging_werkgever")
         assert any("lopen door" in row[0] for row in normal[1:])
         fraud = call("RI_GEVOLGEN", "zeeuwse-prb", "verzuim-erd", D, "fraude")
         assert not any("lopen door" in row[0] for row in fraud[1:])

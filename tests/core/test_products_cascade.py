@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.products import (
     ASR_REINTEGRATIEMANAGER,
+    MKB_VERZUIM_ONTZORG,
     BUILTIN_PRODUCTS,
     ZEEUWSE_PRB,
     Cascade,
@@ -254,3 +255,39 @@ class PolicyMachine(stateful.RuleBasedStateMachine):
 
 
 TestPolicyMachine = PolicyMachine.TestCase
+
+
+class TestAnyReason:
+    """Domain §8.1 (issue 13 bug 3): no reason given is any reason the module admits."""
+
+    def test_no_default_reason_is_checked(self) -> None:
+        """004 art. 2.4: Ontzorgmanager – Re-integratie ends without a reason (not the employer's)."""
+        result = cascade(MKB_VERZUIM_ONTZORG, "ontzorgmanager-reintegratie", date(2026, 1, 1), None)
+        assert set(result.value.modules) == set(MKB_VERZUIM_ONTZORG.module_codes)
+        assert ends_with(
+            MKB_VERZUIM_ONTZORG, "mkb-verzuim-ontzorg", "ontzorgmanager-reintegratie", None
+        ).value
+
+    def test_exceptions_are_named(self) -> None:
+        """003 art. 1.5.2: PRB ends with the arbocontract except on overstap_arbodienst."""
+        result = cascade(ZEEUWSE_PRB, "arbocontract", date(2026, 1, 1), None).value
+        prb = result.get("prb")
+        assert prb is not None
+        assert prb.except_reasons == {R.OVERSTAP_ARBODIENST}
+
+    @given(st.data())
+    def test_any_reason_is_the_union_of_the_admitted_reasons(self, data: st.DataObject) -> None:
+        """Domain §8.1: without a reason, a module ends exactly when some admitted reason ends
+        it, and records the admitted reasons that would not."""
+        product = data.draw(products)
+        held = data.draw(held_modules(product))
+        module = data.draw(st.sampled_from(held))
+        on = date(2026, 1, 1)
+        admitted = product.module(module).allowed_reasons
+        per_reason = {r: set(cascade(product, module, on, r, held).value.modules) for r in admitted}
+        result = cascade(product, module, on, None, held).value
+        assert set(result.modules) == set().union(*per_reason.values())
+        for entry in result.ended:
+            assert entry.except_reasons == {
+                r for r, m in per_reason.items() if entry.module not in m
+            }

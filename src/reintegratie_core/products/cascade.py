@@ -12,6 +12,12 @@ not the order in which a product lists them — and it is limited to the modules
 holds (``held``). A module ended by coupling records the reason ``einde_gekoppelde_module``;
 that is the reason its own outgoing rules see.
 
+No reason (``None``) means "any reason the module admits" (domain §8.1): the first module's
+reason is not checked against a default, and a rule that some admitted reasons would not
+let through still ends its target, recording those reasons as exceptions
+(``003`` art. 1.5.2: *niet bij reden overstap_arbodienst*). A rule that no admitted reason
+lets through ends nothing.
+
 :class:`Policy` applies the cascade to module contracts with dates: a module already ended
 on or before *d* is left as it is (and, its own cascade having been applied when it ended,
 not followed); a module that would end later is brought forward to *d*. So terminating twice
@@ -43,7 +49,8 @@ class EndedModule:
 
     module: str
     date: date
-    reason: TerminationReason
+    #: ``None`` for the first module when no reason was given (any admitted reason).
+    reason: TerminationReason | None
     #: The coupling rules that ended it (empty for the module terminated first).
     rules: tuple[CouplingRule, ...] = ()
     #: The articles that ended it: the reason's article, or the rules' articles.
@@ -52,6 +59,8 @@ class EndedModule:
     depth: int = 0
     #: The first module's end is governed by its own conditions (any reason accepted).
     own_conditions: bool = False
+    #: Without a reason: the first module's reasons for which this module would not end.
+    except_reasons: frozenset[TerminationReason] = frozenset()
 
     @property
     def causes(self) -> tuple[str, ...]:
@@ -63,8 +72,22 @@ class EndedModule:
         articles = "; ".join(str(c) for c in self.citations)
         if not self.rules:
             where = "; eigen voorwaarden van de module" if self.own_conditions else ""
+            if self.reason is None:
+                return f"elke reden die de module toestaat ({articles}{where})"
             return f"reden {self.reason.value} ({articles}{where})"
-        return f"einde {', '.join(self.causes)} ({articles})"
+        return f"einde {', '.join(self.causes)}{self.exception_text()} ({articles})"
+
+    def exception_text(self) -> str:
+        """``"; niet bij reden …"`` when some admitted reasons would not end it, else ``""``."""
+        if not self.except_reasons:
+            return ""
+        codes = ", ".join(r.value for r in TerminationReason if r in self.except_reasons)
+        return f"; niet bij reden {codes}"
+
+
+def _reason_text(reason: TerminationReason | None) -> str:
+    """A reason's code, or the words for "no reason given" (domain §8.1)."""
+    return "elke toegestane reden" if reason is None else reason.value
 
 
 @attrs.frozen(kw_only=True)
@@ -74,7 +97,7 @@ class Cascade:
     product: str
     first: str
     date: date
-    reason: TerminationReason
+    reason: TerminationReason | None
     ended: tuple[EndedModule, ...]
 
     @property
@@ -133,7 +156,7 @@ def cascade(
     product: Product,
     module: str,
     on: date,
-    reason: TerminationReason = DEFAULT_REASON,
+    reason: TerminationReason | None = DEFAULT_REASON,
     held: Iterable[str] | None = None,
 ) -> Explained[Cascade]:
     """Every module that ends when ``module`` ends on ``on`` for ``reason``.
@@ -142,13 +165,16 @@ def cascade(
     rule X → Y exists with X ended one step earlier and X's reason not in the rule's
     ``unless`` (``000`` 4.1; ``001`` 1.8, 2.2, 2.3, 2.5; ``004`` 1.9, 2.2, 2.5; ``003``
     1.5.2). The first module's reason must be allowed for it (``001``/``004`` art. 2.4,
-    ``000`` art. 4.2). All end on ``on``.
+    ``000`` art. 4.2). All end on ``on``. ``reason=None``: any reason the first module
+    admits (domain §8.1); a rule ends its target unless every admitted reason is in its
+    ``unless``, and the target records the admitted reasons that would not end it.
 
     Raises :class:`UnknownCodeError` for an unknown module,
     :class:`ReasonNotAllowedError` for a reason the module's conditions do not allow, and
     :class:`InvalidValueError` when ``module`` is not among ``held``.
     """
     first: Module = product.module(module)
+    held = None if held is None else tuple(held)
     held_codes = resolve_held(product, held)
     if first.code not in held_codes:
         msg = (
@@ -171,13 +197,11 @@ def cascade(
         depth += 1
         found: dict[str, list[CouplingRule]] = {}
         for rule in product.couplings:
-            if (
-                rule.source in level
-                and rule.target in held_codes
-                and rule.target not in ended
-                and rule.propagates(ended[rule.source].reason)
-            ):
-                found.setdefault(rule.target, []).append(rule)
+            if rule.source not in level or rule.target not in held_codes:
+                continue
+            if rule.target in ended or _stops(rule, ended[rule.source], first):
+                continue
+            found.setdefault(rule.target, []).append(rule)
         for target, rules in found.items():
             ordered = tuple(sorted(rules, key=lambda r: _rule_key(product, r)))
             ended[target] = EndedModule(
@@ -189,6 +213,8 @@ def cascade(
                 depth=depth,
             )
         level = sorted(found, key=product.module_codes.index)
+    if reason is None:
+        _record_exceptions(product, first, on, held, ended)
     entries = tuple(
         sorted(ended.values(), key=lambda e: (e.depth, product.module_codes.index(e.module)))
     )
@@ -196,15 +222,44 @@ def cascade(
     return Explained(result, _grounds(result))
 
 
+def _record_exceptions(
+    product: Product,
+    first: Module,
+    on: date,
+    held: tuple[str, ...] | None,
+    ended: dict[str, EndedModule],
+) -> None:
+    """Without a reason: each ended module records the admitted reasons that would not end it.
+
+    Defined as:: except(M) = {r admitted by the first module : M ∉ cascade(r)} (domain §8.1).
+    """
+    reached = {
+        r: set(cascade(product, first.code, on, r, held).value.modules)
+        for r in first.allowed_reasons
+    }
+    for code, entry in ended.items():
+        missing = frozenset(r for r, modules in reached.items() if code not in modules)
+        if missing:
+            ended[code] = attrs.evolve(entry, except_reasons=missing)
+
+
 def _grounds(result: Cascade) -> tuple[Ground, ...]:
     grounds: list[Ground] = []
     for entry in result.ended:
         if entry.rules:
-            rule = f"{entry.module} eindigt per gelijke datum als {', '.join(entry.causes)} eindigt"
+            rule = (
+                f"{entry.module} eindigt per gelijke datum als {', '.join(entry.causes)} "
+                f"eindigt{entry.exception_text()}"
+            )
         elif entry.own_conditions:
             rule = (
-                f"{entry.module} beëindigd om reden {entry.reason.value} (het einde van deze "
-                "module volgt de eigen voorwaarden van die module)"
+                f"{entry.module} beëindigd om reden {_reason_text(entry.reason)} (het einde "
+                "van deze module volgt de eigen voorwaarden van die module)"
+            )
+        elif entry.reason is None:
+            rule = (
+                f"{entry.module} beëindigd; geen reden gegeven: elke reden die de module "
+                "toestaat (besluit §8.1)"
             )
         else:
             rule = f"{entry.module} beëindigd om reden {entry.reason.value}"
@@ -219,13 +274,15 @@ def ends_with(
     product: Product,
     module: str,
     ended_module: str,
-    reason: TerminationReason = DEFAULT_REASON,
+    reason: TerminationReason | None = DEFAULT_REASON,
     held: Iterable[str] | None = None,
 ) -> Explained[bool]:
     """True when ``module`` ends because ``ended_module`` ends for ``reason``.
 
     Defined as:: module ∈ cascade(product, ended_module, reason).modules (a module ends
     with itself). The date does not matter: every cascaded module ends on the same date.
+    ``reason=None``: for any reason ``ended_module`` admits (domain §8.1); the grounds name
+    the admitted reasons for which it would not end.
     """
     target = product.module(module)
     outcome = cascade(product, ended_module, date(2000, 1, 1), reason, held)
@@ -236,12 +293,13 @@ def ends_with(
             for r in product.couplings
             if r.target == target.code
             and r.source in outcome.value.modules
-            and not r.propagates(outcome.value.get(r.source).reason)  # type: ignore[union-attr]
+            and _stops(r, outcome.value.get(r.source), product.module(ended_module))
         ]
         grounds: list[Ground] = [
             Ground(
                 rule=(
-                    f"{target.code} eindigt niet mee: reden {outcome.value.reason.value} "
+                    f"{target.code} eindigt niet mee: reden "
+                    f"{_reason_text(outcome.value.get(r.source).reason)} "  # type: ignore[union-attr]
                     f"laat de koppeling {r.source} → {r.target} niet door"
                 ),
                 citation=c,
@@ -263,6 +321,15 @@ def ends_with(
         return Explained(False, tuple(grounds))
     grounds_true = tuple(g for g in outcome.grounds if ("module", entry.module) in g.parameters)
     return Explained(True, tuple(attrs.evolve(g, parameters=()) for g in grounds_true))
+
+
+def _stops(rule: CouplingRule, source: EndedModule | None, first: Module) -> bool:
+    """True when ``rule`` did not end its target for the reason its source ended."""
+    if source is None:
+        return False
+    if source.reason is None:
+        return first.allowed_reasons <= rule.unless
+    return not rule.propagates(source.reason)
 
 
 # --- Policies: module contracts with dates ----------------------------------------------

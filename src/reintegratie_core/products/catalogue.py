@@ -12,6 +12,10 @@ Decisions recorded here (where the conditions are silent):
   modules these conditions govern accept only the reasons their articles give.
 * ``001`` art. 2.5 names only Arbobegeleiding and art. 2.3 both: the reintegratiemanager
   ends whichever arbo module the policy has (``spec/domain.md`` §8).
+* ``003`` art. 1.5.3 "Is de verzekering beëindigd wegens fraude of wanbetaling?" speaks of
+  the Verzuimverzekering: continuation is refused only when ``verzuim-erd`` ended for
+  fraude, wanbetaling or onjuiste_informatie; an arbocontract ended for any reason still
+  lets guidance continue (domain §8.1, ``reason_of``).
 * ``000`` names no start-date rule; ``asr-reintegratie`` uses domain §4's general rule
   (first sick day on or after the start of the re-integratie-overeenkomst).
 """
@@ -403,6 +407,7 @@ ZEEUWSE_PRB = Product(
                     ),
                     unless=_NO_CONTINUATION,
                     relapse_parameter=_name(RELAPSE_WINDOW_DAYS),
+                    reason_of="verzuim-erd",
                 ),
                 ConsequenceRule(
                     kind=ConsequenceKind.GUIDANCE_ENDS,
@@ -412,6 +417,7 @@ ZEEUWSE_PRB = Product(
                         "ook niet voor werknemers die al ziek zijn"
                     ),
                     only=_NO_CONTINUATION,
+                    reason_of="verzuim-erd",
                 ),
             ),
         ),

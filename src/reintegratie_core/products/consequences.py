@@ -34,8 +34,9 @@ from reintegratie_core.dates import ONE_DAY, Period
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core.poortwachter import Milestone, explain_milestone
-from reintegratie_core.products.cascade import DEFAULT_REASON, cascade
+from reintegratie_core.products.cascade import DEFAULT_REASON, Cascade, cascade
 from reintegratie_core.products.model import (
+    ALL_REASONS,
     ConsequenceKind,
     ConsequenceRule,
     Product,
@@ -65,36 +66,43 @@ def consequences(
     product: Product,
     module: str,
     on: date,
-    reason: TerminationReason = DEFAULT_REASON,
+    reason: TerminationReason | None = DEFAULT_REASON,
     held: Iterable[str] | None = None,
 ) -> Explained[tuple[Consequence, ...]]:
     """The consequences of terminating ``module`` on ``on`` for ``reason``.
 
     Defined as:: for every module of cascade(product, module, on, reason), each of its
     consequence rules that applies to ``reason`` (the reason the termination started
-    with), from ``on`` (``000`` 4.1/4.3, ``001`` 2.5, ``004`` 2.5, ``003`` 1.5.2/1.5.3).
+    with; for a rule with ``reason_of``, the reason that module ended with — ``003`` art.
+    1.5.3, domain §8.1), from ``on`` (``000`` 4.1/4.3, ``001`` 2.5, ``004`` 2.5, ``003``
+    1.5.2/1.5.3). ``reason=None`` (any reason the module admits, domain §8.1): a rule that
+    depends on the reason is listed with its condition when some admitted reason brings it.
     """
     outcome = cascade(product, module, on, reason, held)
+    admitted = product.module(outcome.value.first).allowed_reasons
     found: list[Consequence] = []
     grounds: list[Ground] = list(outcome.grounds)
     for entry in outcome.value.ended:
         for rule in product.module(entry.module).consequences:
-            if not rule.applies(reason):
+            verdict = _verdict(rule, outcome.value, admitted)
+            if verdict is False:
                 continue
+            condition = f" ({rule.condition_text()})" if verdict is None else ""
             found.append(
                 Consequence(
                     module=entry.module,
                     kind=rule.kind,
-                    text=rule.text,
+                    text=rule.text + condition,
                     since=on,
                     citations=rule.citations,
                 )
             )
+            given = "elke toegestane reden" if reason is None else reason.value
             grounds.extend(
                 Ground(
-                    rule=f"{entry.module}: {rule.text}",
+                    rule=f"{entry.module}: {rule.text}{condition}",
                     citation=c,
-                    parameters=(("vanaf", on), ("reden", reason.value)),
+                    parameters=(("vanaf", on), ("reden", given)),
                 )
                 for c in rule.citations
             )
@@ -109,6 +117,34 @@ def consequences(
             )
         )
     return Explained(tuple(found), tuple(grounds))
+
+
+def _verdict(
+    rule: ConsequenceRule, outcome: Cascade, admitted: frozenset[TerminationReason]
+) -> bool | None:
+    """Whether ``rule`` follows from the cascade: yes, no, or ``None`` = it depends.
+
+    Defined as:: the reason that counts is the first module's (or, with ``reason_of``, the
+    reason that module ended with); a ``reason_of`` module that did not end excludes nothing
+    (``unless`` rules apply, ``only`` rules do not; ``003`` art. 1.5.3, domain §8.1); no
+    reason given → yes when unconditional, ``None`` when some but not all admitted reasons
+    bring it.
+    """
+    if rule.reason_of is not None:
+        entry = outcome.get(rule.reason_of)
+        if entry is None:
+            return not rule.only
+        reason = entry.reason
+    else:
+        reason = outcome.reason
+    if reason is not None:
+        return rule.applies(reason)
+    if not rule.conditional:
+        return True
+    candidates = admitted if rule.reason_of in {None, outcome.first} else ALL_REASONS
+    if not rule.applies_to_any(candidates):
+        return False
+    return None if not all(rule.applies(r) for r in candidates) else True
 
 
 def eligible(product: Product, first_sick_day: date, start: date) -> Explained[bool]:

@@ -80,6 +80,7 @@ KEYS: dict[str, str] = {
     "kind": "soort",
     "description": "omschrijving",
     "relapse_parameter": "terugvaltermijn",
+    "reason_of": "reden_van",
 }
 
 _V = TypeVar("_V")

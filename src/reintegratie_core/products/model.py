@@ -193,9 +193,13 @@ class CouplingRule:
     )
     unless: frozenset[TerminationReason] = attrs.field(default=frozenset(), converter=_reasons)
 
-    def propagates(self, reason: TerminationReason) -> bool:
-        """True when ``source`` ending for ``reason`` ends ``target``."""
-        return reason not in self.unless
+    def propagates(self, reason: TerminationReason | None) -> bool:
+        """True when ``source`` ending for ``reason`` ends ``target``.
+
+        ``None`` is "any reason" (domain §8.1): the rule then propagates except for the
+        reasons in ``unless``, which the caller reports as exceptions.
+        """
+        return reason is None or reason not in self.unless
 
 
 @attrs.frozen(kw_only=True)
@@ -242,9 +246,12 @@ class ConsequenceRule:
     """A consequence of the module's end, from its end date (``spec/domain.md`` §4).
 
     It applies when the reason the termination started with is in ``only`` (empty: any
-    reason) and not in ``unless``. A :attr:`ConsequenceKind.GUIDANCE_CONTINUES` rule may
-    name the product parameter with its relapse window (``relapse_parameter``; default
-    the statutory samentelling of 28 days).
+    reason) and not in ``unless``. ``reason_of`` names the module whose reason counts
+    instead (``003`` art. 1.5.3: the Verzuimverzekering's, domain §8.1); when that module
+    does not end in the cascade, no reason of it excludes the rule: a rule with ``unless``
+    applies, a rule with ``only`` does not. A :attr:`ConsequenceKind.GUIDANCE_CONTINUES`
+    rule may name the product parameter with its relapse window (``relapse_parameter``;
+    default the statutory samentelling of 28 days).
     """
 
     kind: ConsequenceKind
@@ -255,6 +262,7 @@ class ConsequenceRule:
     unless: frozenset[TerminationReason] = attrs.field(default=frozenset(), converter=_reasons)
     only: frozenset[TerminationReason] = attrs.field(default=frozenset(), converter=_reasons)
     relapse_parameter: str | None = None
+    reason_of: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if (
@@ -267,6 +275,24 @@ class ConsequenceRule:
     def applies(self, reason: TerminationReason) -> bool:
         """True when this consequence follows from a termination for ``reason``."""
         return (not self.only or reason in self.only) and reason not in self.unless
+
+    def applies_to_any(self, reasons: frozenset[TerminationReason]) -> bool:
+        """True when some reason of ``reasons`` brings this consequence (domain §8.1)."""
+        return any(self.applies(r) for r in reasons)
+
+    @property
+    def conditional(self) -> bool:
+        """True when the consequence depends on the reason (``only`` or ``unless`` set)."""
+        return bool(self.only or self.unless)
+
+    def condition_text(self) -> str:
+        """The Dutch condition, e.g. ``niet bij reden fraude, wanbetaling`` (or ``""``)."""
+        whose = f" van {self.reason_of}" if self.reason_of else ""
+        if self.only:
+            return f"alleen bij reden {_reason_codes(self.only)}{whose}"
+        if self.unless:
+            return f"niet bij reden {_reason_codes(self.unless)}{whose}"
+        return ""
 
     @property
     def text(self) -> str:
@@ -410,15 +436,20 @@ class Product:
             valid_from=parameter.valid_from,
         )
 
-    def check_reason(self, module: Module, reason: TerminationReason) -> tuple[Citation, ...]:
+    def check_reason(
+        self, module: Module, reason: TerminationReason | None
+    ) -> tuple[Citation, ...]:
         """The citations allowing ``module`` to end directly for ``reason``.
 
         Raises :class:`ReasonNotAllowedError` naming the allowed reasons and their articles.
         Defined as:: reason ∈ ∪ rights.reasons (``001`` art. 2.3/2.4, ``004`` art. 2.3/2.4,
         ``000`` art. 4.1/4.2, ``003`` art. 1.5.2/3.2); a module without rights accepts all.
+        ``None`` is "any reason the module admits" (domain §8.1): every right's articles.
         """
         if not module.termination:
             return module.citations
+        if reason is None:
+            return tuple(dict.fromkeys(c for right in module.termination for c in right.citations))
         rights = module.rights_for(reason)
         if rights:
             return tuple(c for right in rights for c in right.citations)
@@ -505,6 +536,8 @@ def _check_product(product: Product) -> None:
             whole(cancellation.notice_parameter, f"{path}.opzegging.opzegtermijn", 0)
         for j, consequence in enumerate(module.consequences):
             whole(consequence.relapse_parameter, f"{path}.gevolgen[{j}].terugvaltermijn", 1)
+            if consequence.reason_of is not None:
+                exists(consequence.reason_of, f"{path}.gevolgen[{j}].reden_van")
 
 
 def find_product(code: str, products: Iterable[Product]) -> Product:
