@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.products import (
     ASR_REINTEGRATIEMANAGER,
-    MKB_VERZUIM_ONTZORG,
     BUILTIN_PRODUCTS,
+    MKB_VERZUIM_ONTZORG,
     ZEEUWSE_PRB,
     Cascade,
     Policy,

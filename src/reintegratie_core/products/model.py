@@ -536,8 +536,7 @@ def _check_product(product: Product) -> None:
             whole(cancellation.notice_parameter, f"{path}.opzegging.opzegtermijn", 0)
         for j, consequence in enumerate(module.consequences):
             whole(consequence.relapse_parameter, f"{path}.gevolgen[{j}].terugvaltermijn", 1)
-            if consequence.reason_of is not None:
-                exists(consequence.reason_of, f"{path}.gevolgen[{j}].reden_van")
+            exists(consequence.reason_of or module.code, f"{path}.gevolgen[{j}].reden_van")
 
 
 def find_product(code: str, products: Iterable[Product]) -> Product:
