@@ -8,21 +8,21 @@ Conventions (``spec/domain.md`` §1):
 * ``date + n months`` is ``relativedelta(months=n)`` from the anchor, clamped to month end
   (31 Jan + 1 month = 28/29 Feb). Month steps are never chained: the *k*-th date of a
   series is ``anchor + k·n months``.
-* Working days (Algemene termijnenwet art. 3): Monday–Friday minus the holidays of the
-  Atw, taken from ``holidays.NL(categories=("public", "optional"))``: Nieuwjaarsdag, Goede
-  Vrijdag, 2e Paas- en Pinksterdag, Hemelvaartsdag, Koningsdag, 5 mei (every year), 1e en 2e
-  Kerstdag. Easter and Whit Sunday fall on Sundays and so are not working days anyway.
+* Working days (Algemene termijnenwet art. 3): Monday–Friday minus the feestdagen of the
+  Atw (Nieuwjaarsdag, Goede Vrijdag, 2e Paas- en Pinksterdag, Hemelvaartsdag, Koningsdag,
+  5 mei, 1e en 2e Kerstdag) and the days a Koninklijk Besluit declares equal to them
+  (art. 3 lid 3, domain §8.1); :mod:`reintegratie_core.atw` holds the calendar and counts
+  arithmetically. ``is_working_day`` and ``add_working_days`` are re-exported from there.
 """
 
 from __future__ import annotations
 
-import functools
 from datetime import date, timedelta
 
 import attrs
-import holidays
 from dateutil.relativedelta import relativedelta
 
+from reintegratie_core.atw import add_working_days, feestdagen, is_working_day
 from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
 
 ONE_DAY = timedelta(days=1)
@@ -105,40 +105,16 @@ def add_months(anchor: date, months: int) -> date:
     return result
 
 
-@functools.lru_cache(maxsize=8)
-def _holidays(first_year: int, last_year: int) -> frozenset[date]:
-    calendar = holidays.country_holidays(
-        "NL", years=range(first_year, last_year + 1), categories=("public", "optional")
-    )
-    return frozenset(calendar.keys())
-
-
-@functools.lru_cache(maxsize=256)
 def atw_holidays(year: int) -> frozenset[date]:
-    """The Algemene termijnenwet art. 3 holidays of ``year`` (``holidays.NL``)."""
-    return frozenset(d for d in _holidays(year, year) if d.year == year)
+    """The Algemene termijnenwet art. 3 lid 1 and 2 feestdagen of ``year`` (:mod:`.atw`)."""
+    return frozenset(feestdagen(year))
 
 
-def is_working_day(day: date) -> bool:
-    """True for Monday–Friday that is not an Atw holiday (Algemene termijnenwet art. 3)."""
-    return day.weekday() < 5 and day not in atw_holidays(day.year)
-
-
-def add_working_days(start: date, days: int) -> date:
-    """``start`` plus ``days`` Dutch working days; negative ``days`` count back.
-
-    Defined as:: the |days|-th working day after (or before) ``start``, not counting
-    ``start`` itself; ``days == 0`` returns ``start`` unchanged (Atw art. 3 calendar).
-    """
-    step = ONE_DAY if days >= 0 else -ONE_DAY
-    remaining = abs(days)
-    current = start
-    try:
-        while remaining:
-            current += step
-            if is_working_day(current):
-                remaining -= 1
-    except OverflowError:
-        msg = f"{start.isoformat()} + {days} werkdagen valt buiten het datumbereik"
-        raise InvalidValueError(msg) from None
-    return current
+__all__ = [
+    "ONE_DAY",
+    "Period",
+    "add_months",
+    "add_working_days",
+    "atw_holidays",
+    "is_working_day",
+]

@@ -5,14 +5,20 @@
 * Declaration of invoices: one month after the invoice was received (``003`` art. 2.5.2,
   2.6.2); payment by the insurer: one month after the declaration (same articles).
 * Loonsanctie notice: five Atw working days after the UWV decision (``003`` art. 2.7.3;
-  ``spec/domain.md`` §8).
+  ``spec/domain.md`` §8); working days exclude the gelijkgestelde dagen (Atw art. 3 lid 3,
+  domain §8.1), and the explanation names those in the span, marking derived ones.
+
+A deadline past 9999-12-31 is an error that names the argument to change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
-from reintegratie_core.dates import add_months, add_working_days
+from reintegratie_core.atw import add_working_days, span_grounds
+from reintegratie_core.dates import add_months
+from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.statutory import (
     DECLARATION_MONTHS,
@@ -28,7 +34,7 @@ def plan_van_aanpak_deadline(probleemanalyse: date) -> Explained[date]:
     Defined as:: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
     3.2; ``001`` art. 4.1; ``004`` art. 4.1).
     """
-    value = probleemanalyse + timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
+    value = _named("datum_probleemanalyse", _plus_days, probleemanalyse, PLAN_VAN_AANPAK_DAYS.value)
     parameters = (("datum_probleemanalyse", probleemanalyse), PLAN_VAN_AANPAK_DAYS.as_pair())
     grounds = tuple(
         Ground(
@@ -51,7 +57,7 @@ def declaration_deadline(invoice_received: date) -> Explained[date]:
 
     Defined as:: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
-    value = add_months(invoice_received, DECLARATION_MONTHS.value)
+    value = _named("ontvangst_nota", add_months, invoice_received, DECLARATION_MONTHS.value)
     parameters = (("ontvangst_nota", invoice_received), DECLARATION_MONTHS.as_pair())
     grounds = tuple(
         Ground(
@@ -69,7 +75,7 @@ def payment_deadline(declared: date) -> Explained[date]:
 
     Defined as:: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
-    value = add_months(declared, PAYMENT_MONTHS.value)
+    value = _named("datum_declaratie", add_months, declared, PAYMENT_MONTHS.value)
     parameters = (("datum_declaratie", declared), PAYMENT_MONTHS.as_pair())
     grounds = tuple(
         Ground(
@@ -86,7 +92,7 @@ def sanction_notice_deadline(decision: date) -> Explained[date]:
     Defined as:: UWV decision + 5 working days (Atw art. 3 calendar; ``003`` art. 2.7.3).
     """
     days = SANCTION_NOTICE_WORKING_DAYS.value
-    value = add_working_days(decision, days)
+    value = _named("datum_besluit", add_working_days, decision, days)
     parameters = (("datum_besluit", decision), SANCTION_NOTICE_WORKING_DAYS.as_pair())
     grounds = (
         Ground(
@@ -94,10 +100,7 @@ def sanction_notice_deadline(decision: date) -> Explained[date]:
             citation=SANCTION_NOTICE_WORKING_DAYS.citation,
             parameters=parameters,
         ),
-        Ground(
-            rule="werkdagen: ma–vr zonder de feestdagen van de Atw",
-            citation=Citation.statute("Algemene termijnenwet", "3"),
-        ),
+        *span_grounds(decision, value),
     )
     return Explained(value, grounds)
 
@@ -106,11 +109,29 @@ def working_day(start: date, days: int) -> Explained[date]:
     """``start`` plus ``days`` Dutch working days (negative counts back).
 
     Defined as:: the |days|-th working day after/before ``start`` (Algemene termijnenwet
-    art. 3 holidays; ``spec/domain.md`` §1).
+    art. 3, feestdagen and gelijkgestelde dagen; ``spec/domain.md`` §1, §8.1). A result past
+    the date range names ``dagen``.
     """
-    ground = Ground(
-        rule="werkdagen: ma–vr zonder de feestdagen van de Algemene termijnenwet",
-        citation=Citation.statute("Algemene termijnenwet", "3"),
-        parameters=(("datum", start), ("dagen", days)),
+    value = _named("dagen", add_working_days, start, days)
+    first, *rest = span_grounds(start, value)
+    first = Ground(
+        rule=first.rule, citation=first.citation, parameters=(("datum", start), ("dagen", days))
     )
-    return Explained(add_working_days(start, days), (ground,))
+    return Explained(value, (first, *rest))
+
+
+def _plus_days(start: date, days: int) -> date:
+    try:
+        return start + timedelta(days=days)
+    except OverflowError:
+        msg = f"{start.isoformat()} + {days} dagen valt buiten het datumbereik (t/m 9999-12-31)"
+        raise InvalidValueError(msg) from None
+
+
+def _named(argument: str, step: Callable[[date, int], date], start: date, amount: int) -> date:
+    """``step(start, amount)``; a result outside the date range names ``argument``."""
+    try:
+        return step(start, amount)
+    except InvalidValueError as exc:
+        msg = f"{argument}: {exc}"
+        raise InvalidValueError(msg) from None
