@@ -31,9 +31,10 @@ The engine, defined as::
 
 A suspension is lifted only by the event its rule names: ``betaling`` lifts a
 ``schorsing`` (``001``/``004`` art. 5.3), ``dekking_hersteld`` a ``dekking_geschorst`` and
-``arbocontract_hersteld`` an ``arbocontract_geschorst`` (``003`` art. 1.5.2). A suspension
-for ``informatie_niet_verstrekt`` (``001``/``004`` art. 4.2) names no event that lifts it
-and so stays until the module ends.
+``arbocontract_hersteld`` an ``arbocontract_geschorst`` (``003`` art. 1.5.2), and
+``informatie_verstrekt`` an ``informatie_niet_verstrekt`` (``001``/``004`` art. 4.2
+"opgeschort" is temporary, domain §8.1): dienstverlening and vergoeding are ``actief``
+again, the poortwachtergarantie that lapsed stays ``vervallen``.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class EventKind(enum.Enum):
     BEEINDIGING = "beeindiging"
     #: Information asked by the casemanager not given or given late (art. 4.2).
     INFORMATIE_NIET_VERSTREKT = "informatie_niet_verstrekt"
+    #: The information was given after all: the suspension of art. 4.2 ends (domain §8.1).
+    INFORMATIE_VERSTREKT = "informatie_verstrekt"
     #: The employer did not cooperate with the interventions for an employee (art. 4.2).
     NIET_MEEGEWERKT_INTERVENTIE = "niet_meegewerkt_interventie"
     #: The employer did not follow the casemanager's/arbodienst's advice.
@@ -396,6 +399,16 @@ def _asr_module(seed: str, product: str, extra: Sequence[EventRule] = ()) -> Pro
                 "vervalt (voor de hele polis: het artikel beperkt het niet tot één medewerker)",
                 _seed(seed, "4.2"),
                 Citation.decision("§8"),
+            ),
+            _rule(
+                _K.INFORMATIE_VERSTREKT,
+                _POLIS,
+                _to(_ACTIEF, _D, _V, lifts=_K.INFORMATIE_NIET_VERSTREKT),
+                "de gevraagde informatie is alsnog verstrekt: de opgeschorte dienstverlening en "
+                "vergoeding van interventiekosten worden hervat; de vervallen "
+                "poortwachtergarantie herleeft niet",
+                _seed(seed, "4.2"),
+                Citation.decision("§8.1"),
             ),
             _rule(
                 _K.NIET_MEEGEWERKT_INTERVENTIE,

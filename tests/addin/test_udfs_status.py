@@ -115,6 +115,18 @@ class TestStatus:
         assert udfs.RI_STATUS(ASR, "dienstverlening", rows, MAY) == "actief"
 
 
+class TestInformatieVerstrekt:
+    @pytest.mark.parametrize("product", [RM, MKB])
+    def test_information_given_resumes_services(self, product: str) -> None:
+        """Domain §8.1, 001/004 art. 4.2: after informatie_verstrekt RI_STATUS gives actief for
+        dienstverlening and vergoeding, vervallen for the poortwachtergarantie."""
+        log = [[MAR, "informatie_niet_verstrekt", None], [APR, "informatie verstrekt", None]]
+        assert udfs.RI_STATUS(product, "dienstverlening", log, MAR) == "geschorst"
+        assert udfs.RI_STATUS(product, "dienstverlening", log, APR) == "actief"
+        assert udfs.RI_STATUS(product, "vergoeding", log, APR) == "actief"
+        assert udfs.RI_STATUS(product, "poortwachtergarantie", log, APR) == "vervallen"
+
+
 class TestLifting:
     def test_over_peildatum(self) -> None:
         """spec/excel-functions.md lifting: a column of peildata gives a column of states."""

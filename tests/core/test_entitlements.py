@@ -165,6 +165,36 @@ class TestInformatieNietVerstrekt:
         assert (status.state, status.since) == (G, D1)
         assert [d.event.kind for d in status.decided_by] == [K.INFORMATIE_NIET_VERSTREKT]
 
+    @ASR_MODULES
+    def test_information_given_lifts_the_suspension(self, product: str) -> None:
+        """Domain §8.1, 001/004 art. 4.2 "opgeschort": informatie_verstrekt makes dienstverlening
+        and vergoeding actief again; the poortwachtergarantie stays vervallen."""
+        log = [ev(D1, K.INFORMATIE_NIET_VERSTREKT), ev(D2, K.INFORMATIE_VERSTREKT)]
+        assert states(product, log, D2) == {
+            "dienstverlening": A,
+            "vergoeding": A,
+            "poortwachtergarantie": V,
+        }
+        status = entitlement_status(product, Entitlement.DIENSTVERLENING, log, D3)
+        assert status.since == D2
+        garantie = entitlement_status(product, Entitlement.POORTWACHTERGARANTIE, log, D3)
+        assert garantie.since == D1
+        found = citations(product, log, D2)
+        assert {Citation.seed(by_seed(product), "4.2"), Citation.decision("§8.1")} <= found
+
+    @ASR_MODULES
+    def test_information_does_not_lift_a_payment_suspension(self, product: str) -> None:
+        """001/004 art. 4.2 vs 5.3, domain §8.1: giving information is no answer to arrears."""
+        log = [
+            ev(D1, K.SCHORSING),
+            ev(D2, K.INFORMATIE_NIET_VERSTREKT),
+            ev(D3, K.INFORMATIE_VERSTREKT),
+        ]
+        status = entitlement_status(product, Entitlement.VERGOEDING, log, D3)
+        assert status.state is G
+        log.append(ev(LATER, K.BETALING))
+        assert entitlement_status(product, Entitlement.VERGOEDING, log, LATER).state is A
+
 
 class TestNietMeegewerktInterventie:
     @ASR_MODULES
@@ -354,6 +384,7 @@ KNOWN_KINDS: dict[str, set[EventKind]] = {
         K.BETALING,
         K.BEEINDIGING,
         K.INFORMATIE_NIET_VERSTREKT,
+        K.INFORMATIE_VERSTREKT,
         K.NIET_MEEGEWERKT_INTERVENTIE,
         K.ADVIES_NIET_OPGEVOLGD,
         K.BEGELEIDING_BEEINDIGD,
@@ -364,6 +395,7 @@ KNOWN_KINDS: dict[str, set[EventKind]] = {
         K.BETALING,
         K.BEEINDIGING,
         K.INFORMATIE_NIET_VERSTREKT,
+        K.INFORMATIE_VERSTREKT,
         K.NIET_MEEGEWERKT_INTERVENTIE,
         K.ADVIES_NIET_OPGEVOLGD,
         K.ZIEKMELDING_TE_LAAT,
@@ -532,12 +564,13 @@ class TestEvent:
             Event(date=D1, kind="schorsing")  # type: ignore[arg-type]
 
     def test_codes_equal_the_spec(self) -> None:
-        """spec/domain.md §5: the fourteen event codes."""
+        """spec/domain.md §5 and §8.1: the fourteen event codes and informatie_verstrekt."""
         assert [k.value for k in EventKind] == [
             "schorsing",
             "betaling",
             "beeindiging",
             "informatie_niet_verstrekt",
+            "informatie_verstrekt",
             "niet_meegewerkt_interventie",
             "advies_niet_opgevolgd",
             "ziekmelding_te_laat",
