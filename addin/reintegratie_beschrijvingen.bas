@@ -15,7 +15,7 @@ Sub RI_Beschrijvingen()
             "Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb", _
             "Code van de module die eindigt", _
             "Einddatum van de module (alle gekoppelde modules eindigen per gelijke datum)", _
-            "Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst", _
+            "Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst", _
             "Optioneel: kolom met de modulecodes die de polis heeft (leeg = alle modules)")
     Application.MacroOptions Macro:=boek & "RI_CONTRACTVERVALDATUM", _
         Description:="Eerste contractvervaldatum van de module (gelijk aan die van de basismodule).", _
@@ -41,8 +41,9 @@ Sub RI_Beschrijvingen()
             "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'", _
             "Laatste dag van de module (t/m)", _
             "Datum waarop u het wilt weten", _
-            "Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst", _
-            "Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)")
+            "Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder", _
+            "Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)", _
+            "Weken loonsanctie opgelegd door UWV (0–52, leeg = 0): de begeleiding loopt door tot het einde van de verlengde loondoorbetaling")
     Application.MacroOptions Macro:=boek & "RI_EINDIGT_MEE", _
         Description:="WAAR als `module` eindigt doordat `beeindigde_module` eindigt (om deze reden).", _
         Category:="Re-integratie – Producten", _
@@ -50,7 +51,7 @@ Sub RI_Beschrijvingen()
             "Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb", _
             "Code van de module waarvan u wilt weten of ze meeeindigt", _
             "Code van de module die eindigt", _
-            "Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst")
+            "Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst")
     Application.MacroOptions Macro:=boek & "RI_GEVOLGEN", _
         Description:="Tabel gevolg · vanaf · grond van de gevolgen van het einde van een module.", _
         Category:="Re-integratie – Producten", _
@@ -58,14 +59,14 @@ Sub RI_Beschrijvingen()
             "Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb", _
             "Code van de module die eindigt", _
             "Einddatum van de module", _
-            "Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst")
+            "Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst")
     Application.MacroOptions Macro:=boek & "RI_INTERVENTIEVERGOEDING", _
         Description:="Volledige kosten van een interventie (100 %), of 0 als een voorwaarde ontbreekt.", _
         Category:="Re-integratie – Vergoedingen", _
         ArgumentDescriptions:=Array( _
             "Product: asr-reintegratiemanager of mkb-verzuim-ontzorg (100 % interventievergoeding)", _
             "Kosten van de interventie, excl. btw", _
-            "Eerste ziektedag", _
+            "Eerste ziektedag, of bereik met ziekteperioden (het laatste ziektegeval telt, met zijn eerste ziektedag)", _
             "Ingangsdatum van de module (of verzekering)", _
             "WAAR als bedrijfsarts of casemanager de interventie noodzakelijk vindt; leeg = WAAR", _
             "WAAR als de kosten niet bovenmatig zijn t.o.v. de resterende loondoorbetaling (hulp: RI_RESTERENDE_LOONKOSTEN); leeg = WAAR", _
@@ -115,11 +116,11 @@ Sub RI_Beschrijvingen()
         Description:="Tabel product · naam · bron van de ingebouwde producten.", _
         Category:="Re-integratie – Producten"
     Application.MacroOptions Macro:=boek & "RI_RECHT_OP_DIENSTVERLENING", _
-        Description:="WAAR als het ziektegeval onder de module valt (eerste ziektedag op of na de ingangsdatum).", _
+        Description:="WAAR als het ziektegeval onder de module valt (eerste ziektedag van het geval op of na de ingangsdatum).", _
         Category:="Re-integratie – Producten", _
         ArgumentDescriptions:=Array( _
             "Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb", _
-            "Eerste ziektedag van de werknemer", _
+            "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof' (het laatste ziektegeval telt)", _
             "Ingangsdatum van de module (bij zeeuwse-prb: van de verzuimverzekering)")
     Application.MacroOptions Macro:=boek & "RI_REINTEGRATIEBUDGET", _
         Description:="Vergoeding uit het re-integratiebudget (€ 4.000, met WGA/WIA € 8.000) per ziektegeval.", _
@@ -163,7 +164,7 @@ Sub RI_Beschrijvingen()
         ArgumentDescriptions:=Array( _
             "Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb", _
             "Aanspraak: dienstverlening, vergoeding of poortwachtergarantie", _
-            "Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_g", _
+            "Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, informatie_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleidin", _
             "Datum waarop u de status wilt weten (gebeurtenissen op die datum tellen mee)", _
             "Werknemer (leeg = de status op polisniveau)")
     Application.MacroOptions Macro:=boek & "RI_STATUS_TABEL", _
@@ -171,7 +172,7 @@ Sub RI_Beschrijvingen()
         Category:="Re-integratie – Aanspraken", _
         ArgumentDescriptions:=Array( _
             "Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb", _
-            "Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_g", _
+            "Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, informatie_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleidin", _
             "Datum waarop u de status wilt weten (gebeurtenissen op die datum tellen mee)", _
             "Werknemer (leeg = de status op polisniveau)")
     Application.MacroOptions Macro:=boek & "RI_TARIEF_PRORATA", _
@@ -192,7 +193,7 @@ Sub RI_Beschrijvingen()
         Description:="Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t.", _
         Category:="Re-integratie – Poortwachter", _
         ArgumentDescriptions:=Array( _
-            "Eerste ziektedag", _
+            "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'; telt vanaf de eerste ziektedag van het geval", _
             "Eerste dag volledig hersteld")
     Application.MacroOptions Macro:=boek & "RI_TIJDLIJN", _
         Description:="Tabel mijlpaal · datum · grond van alle mijlpalen van het ziektegeval, op datum.", _

@@ -40,13 +40,13 @@ failed:
     RI_DERDEN_TERUGBETALING = Err.Description
 End Function
 
-Function RI_DOORLOPENDE_BEGELEIDING(product, ziekte, einddatum_module, peildatum, Optional reden, Optional hersteldatum)
+Function RI_DOORLOPENDE_BEGELEIDING(product, ziekte, einddatum_module, peildatum, Optional reden, Optional hersteldatum, Optional sanctieweken)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        RI_DOORLOPENDE_BEGELEIDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_DOORLOPENDE_BEGELEIDING", Array(product, ziekte, einddatum_module, peildatum, reden, hersteldatum), ActiveWorkbook, Application.Caller)
+        RI_DOORLOPENDE_BEGELEIDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_DOORLOPENDE_BEGELEIDING", Array(product, ziekte, einddatum_module, peildatum, reden, hersteldatum, sanctieweken), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        RI_DOORLOPENDE_BEGELEIDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_DOORLOPENDE_BEGELEIDING", Array(product, ziekte, einddatum_module, peildatum, reden, hersteldatum))
+        RI_DOORLOPENDE_BEGELEIDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_DOORLOPENDE_BEGELEIDING", Array(product, ziekte, einddatum_module, peildatum, reden, hersteldatum, sanctieweken))
         Exit Function
     #End If
 failed:
@@ -79,13 +79,13 @@ failed:
     RI_GEVOLGEN = Err.Description
 End Function
 
-Function RI_INTERVENTIEVERGOEDING(product, kosten, eerste_ziektedag, ingangsdatum_module, Optional noodzakelijk, Optional niet_bovenmatig, Optional soort)
+Function RI_INTERVENTIEVERGOEDING(product, kosten, ziekte, ingangsdatum_module, Optional noodzakelijk, Optional niet_bovenmatig, Optional soort)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        RI_INTERVENTIEVERGOEDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_INTERVENTIEVERGOEDING", Array(product, kosten, eerste_ziektedag, ingangsdatum_module, noodzakelijk, niet_bovenmatig, soort), ActiveWorkbook, Application.Caller)
+        RI_INTERVENTIEVERGOEDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_INTERVENTIEVERGOEDING", Array(product, kosten, ziekte, ingangsdatum_module, noodzakelijk, niet_bovenmatig, soort), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        RI_INTERVENTIEVERGOEDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_INTERVENTIEVERGOEDING", Array(product, kosten, eerste_ziektedag, ingangsdatum_module, noodzakelijk, niet_bovenmatig, soort))
+        RI_INTERVENTIEVERGOEDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_INTERVENTIEVERGOEDING", Array(product, kosten, ziekte, ingangsdatum_module, noodzakelijk, niet_bovenmatig, soort))
         Exit Function
     #End If
 failed:
@@ -170,13 +170,13 @@ failed:
     RI_PRODUCTEN = Err.Description
 End Function
 
-Function RI_RECHT_OP_DIENSTVERLENING(product, eerste_ziektedag, ingangsdatum)
+Function RI_RECHT_OP_DIENSTVERLENING(product, ziekte, ingangsdatum)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        RI_RECHT_OP_DIENSTVERLENING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_RECHT_OP_DIENSTVERLENING", Array(product, eerste_ziektedag, ingangsdatum), ActiveWorkbook, Application.Caller)
+        RI_RECHT_OP_DIENSTVERLENING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_RECHT_OP_DIENSTVERLENING", Array(product, ziekte, ingangsdatum), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        RI_RECHT_OP_DIENSTVERLENING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_RECHT_OP_DIENSTVERLENING", Array(product, eerste_ziektedag, ingangsdatum))
+        RI_RECHT_OP_DIENSTVERLENING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_RECHT_OP_DIENSTVERLENING", Array(product, ziekte, ingangsdatum))
         Exit Function
     #End If
 failed:
@@ -300,13 +300,13 @@ failed:
     RI_TELT_MEE_VOOR_PREMIE = Err.Description
 End Function
 
-Function RI_TERUGVALPREVENTIE(eerste_ziektedag, hersteldatum)
+Function RI_TERUGVALPREVENTIE(ziekte, hersteldatum)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        RI_TERUGVALPREVENTIE = XLPy.CallUDF("reintegratie_addin.udfs", "RI_TERUGVALPREVENTIE", Array(eerste_ziektedag, hersteldatum), ActiveWorkbook, Application.Caller)
+        RI_TERUGVALPREVENTIE = XLPy.CallUDF("reintegratie_addin.udfs", "RI_TERUGVALPREVENTIE", Array(ziekte, hersteldatum), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        RI_TERUGVALPREVENTIE = XLPy.CallUDF("reintegratie_addin.udfs", "RI_TERUGVALPREVENTIE", Array(eerste_ziektedag, hersteldatum))
+        RI_TERUGVALPREVENTIE = XLPy.CallUDF("reintegratie_addin.udfs", "RI_TERUGVALPREVENTIE", Array(ziekte, hersteldatum))
         Exit Function
     #End If
 failed:

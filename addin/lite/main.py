@@ -27,7 +27,7 @@ from reintegratie_addin import udfs as _udfs
 @arg(
     "reden",
     ndim=2,
-    doc="Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+    doc="Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 @arg(
     "modules",
@@ -91,17 +91,22 @@ def RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald):
 @arg(
     "reden",
     ndim=2,
-    doc="Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+    doc="Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 @arg(
     "hersteldatum", ndim=2, doc="Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)"
 )
+@arg(
+    "sanctieweken",
+    ndim=2,
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0): de begeleiding loopt door tot het einde van de verlengde loondoorbetaling",
+)
 def RI_DOORLOPENDE_BEGELEIDING(
-    product, ziekte, einddatum_module, peildatum, reden=None, hersteldatum=None
+    product, ziekte, einddatum_module, peildatum, reden=None, hersteldatum=None, sanctieweken=None
 ):
     "WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."
     return _udfs.RI_DOORLOPENDE_BEGELEIDING(
-        product, ziekte, einddatum_module, peildatum, reden, hersteldatum
+        product, ziekte, einddatum_module, peildatum, reden, hersteldatum, sanctieweken
     )
 
 
@@ -116,7 +121,7 @@ def RI_DOORLOPENDE_BEGELEIDING(
 @arg(
     "reden",
     ndim=2,
-    doc="Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+    doc="Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 def RI_EINDIGT_MEE(product, module, beeindigde_module, reden=None):
     "WAAR als `module` eindigt doordat `beeindigde_module` eindigt (om deze reden)."
@@ -134,7 +139,7 @@ def RI_EINDIGT_MEE(product, module, beeindigde_module, reden=None):
 @arg(
     "reden",
     ndim=2,
-    doc="Reden van beëindiging (leeg = opzegging_werkgever): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+    doc="Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 def RI_GEVOLGEN(product, beeindigde_module, datum, reden=None):
     "Tabel gevolg · vanaf · grond van de gevolgen van het einde van een module."
@@ -148,7 +153,11 @@ def RI_GEVOLGEN(product, beeindigde_module, datum, reden=None):
     doc="Product: asr-reintegratiemanager of mkb-verzuim-ontzorg (100 % interventievergoeding)",
 )
 @arg("kosten", ndim=2, doc="Kosten van de interventie, excl. btw")
-@arg("eerste_ziektedag", ndim=2, doc="Eerste ziektedag")
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden (het laatste ziektegeval telt, met zijn eerste ziektedag)",
+)
 @arg("ingangsdatum_module", ndim=2, doc="Ingangsdatum van de module (of verzekering)")
 @arg(
     "noodzakelijk",
@@ -168,7 +177,7 @@ def RI_GEVOLGEN(product, beeindigde_module, datum, reden=None):
 def RI_INTERVENTIEVERGOEDING(
     product,
     kosten,
-    eerste_ziektedag,
+    ziekte,
     ingangsdatum_module,
     noodzakelijk=None,
     niet_bovenmatig=None,
@@ -176,7 +185,7 @@ def RI_INTERVENTIEVERGOEDING(
 ):
     "Volledige kosten van een interventie (100 %), of 0 als een voorwaarde ontbreekt."
     return _udfs.RI_INTERVENTIEVERGOEDING(
-        product, kosten, eerste_ziektedag, ingangsdatum_module, noodzakelijk, niet_bovenmatig, soort
+        product, kosten, ziekte, ingangsdatum_module, noodzakelijk, niet_bovenmatig, soort
     )
 
 
@@ -323,15 +332,19 @@ def RI_PRODUCTEN():
     ndim=2,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
-@arg("eerste_ziektedag", ndim=2, doc="Eerste ziektedag van de werknemer")
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof' (het laatste ziektegeval telt)",
+)
 @arg(
     "ingangsdatum",
     ndim=2,
     doc="Ingangsdatum van de module (bij zeeuwse-prb: van de verzuimverzekering)",
 )
-def RI_RECHT_OP_DIENSTVERLENING(product, eerste_ziektedag, ingangsdatum):
-    "WAAR als het ziektegeval onder de module valt (eerste ziektedag op of na de ingangsdatum)."
-    return _udfs.RI_RECHT_OP_DIENSTVERLENING(product, eerste_ziektedag, ingangsdatum)
+def RI_RECHT_OP_DIENSTVERLENING(product, ziekte, ingangsdatum):
+    "WAAR als het ziektegeval onder de module valt (eerste ziektedag van het geval op of na de ingangsdatum)."
+    return _udfs.RI_RECHT_OP_DIENSTVERLENING(product, ziekte, ingangsdatum)
 
 
 @func
@@ -420,7 +433,7 @@ def RI_SIGNAAL(ziekte, peildatum, horizon_dagen=None, datum_probleemanalyse=None
 @arg(
     "gebeurtenissen",
     ndim=2,
-    doc="Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_geschorst, dekking_hersteld, arbocontract_geschorst, arbocontract_hersteld, garantie_ingetrokken, fraude",
+    doc="Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, informatie_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_geschorst, dekking_hersteld, arbocontract_geschorst, arbocontract_hersteld, garantie_ingetrokken, fraude",
 )
 @arg(
     "peildatum",
@@ -442,7 +455,7 @@ def RI_STATUS(product, aanspraak, gebeurtenissen, peildatum, werknemer=None):
 @arg(
     "gebeurtenissen",
     ndim=2,
-    doc="Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_geschorst, dekking_hersteld, arbocontract_geschorst, arbocontract_hersteld, garantie_ingetrokken, fraude",
+    doc="Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, informatie_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_geschorst, dekking_hersteld, arbocontract_geschorst, arbocontract_hersteld, garantie_ingetrokken, fraude",
 )
 @arg(
     "peildatum",
@@ -474,11 +487,15 @@ def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding, premiejaar):
 
 
 @func
-@arg("eerste_ziektedag", ndim=2, doc="Eerste ziektedag")
+@arg(
+    "ziekte",
+    ndim=2,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'; telt vanaf de eerste ziektedag van het geval",
+)
 @arg("hersteldatum", ndim=2, doc="Eerste dag volledig hersteld")
-def RI_TERUGVALPREVENTIE(eerste_ziektedag, hersteldatum):
+def RI_TERUGVALPREVENTIE(ziekte, hersteldatum):
     "Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t."
-    return _udfs.RI_TERUGVALPREVENTIE(eerste_ziektedag, hersteldatum)
+    return _udfs.RI_TERUGVALPREVENTIE(ziekte, hersteldatum)
 
 
 @func

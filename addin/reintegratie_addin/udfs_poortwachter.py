@@ -14,8 +14,10 @@ from typing import Any
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_core import deadlines, poortwachter, sickness
+from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained, Ground
 from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
+from reintegratie_core.products.consequences import apply_recovery
 from reintegratie_core.sickness import SicknessCase
 
 CAT_POORTWACHTER = "Re-integratie – Poortwachter"
@@ -233,13 +235,30 @@ def RI_RESTERENDE_WEKEN(
 @excel_function(
     category=CAT_POORTWACHTER,
     params=[
-        _date_param("eerste_ziektedag", "Eerste ziektedag"),
+        Param(
+            name="ziekte",
+            doc=(
+                "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
+                "(leeg = lopend) · optioneel 'verlof'; telt vanaf de eerste ziektedag van het geval"
+            ),
+            coerce=c.to_absences,
+            column=c.sickness_column,
+        ),
         _date_param("hersteldatum", "Eerste dag volledig hersteld"),
     ],
 )
-def RI_TERUGVALPREVENTIE(eerste_ziektedag: date, hersteldatum: date) -> Explained[date | None]:
+def RI_TERUGVALPREVENTIE(
+    ziekte: tuple[sickness.Absence, ...], hersteldatum: date
+) -> Explained[date | None]:
     """Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t."""
-    return poortwachter.relapse_prevention(eerste_ziektedag, hersteldatum)
+    try:
+        case = sickness.last_case(apply_recovery(ziekte, hersteldatum))
+        result = poortwachter.relapse_prevention(case.first_day, hersteldatum)
+    except ReintegratieError as exc:  # both arguments checked: the recovery date is the one to fix
+        raise c.ArgumentError("hersteldatum", str(exc)) from None
+    if len(case.periods) > 1 or case.bridged_leave:  # domain §8.1: from the case's first day
+        return Explained(result.value, (*case.grounds(), *result.grounds))
+    return result
 
 
 def signal_text(explained: Explained[poortwachter.Signal | None]) -> str:

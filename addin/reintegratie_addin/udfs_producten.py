@@ -36,7 +36,7 @@ from reintegratie_core.products import (
     resolve_held,
 )
 from reintegratie_core.products.consequences import apply_recovery
-from reintegratie_core.sickness import Absence
+from reintegratie_core.sickness import Absence, SicknessCase
 
 CAT_PRODUCTEN = "Re-integratie – Producten"
 
@@ -102,6 +102,12 @@ def _modules(value: Any, argument: str) -> tuple[str, ...] | None:
             )
         codes.append(cell.strip())
     return tuple(codes) or None
+
+
+def _sanction_weeks(value: Any, argument: str) -> int:
+    return c.to_int(
+        value, argument, 0, minimum=0, maximum=52, hint="verwacht 0 t/m 52 weken (BW 7:629 lid 11)"
+    )
 
 
 def _term(value: Any, argument: str) -> int | None:
@@ -370,7 +376,15 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
     category=CAT_PRODUCTEN,
     params=[
         PRODUCT,
-        _date_param("eerste_ziektedag", "Eerste ziektedag van de werknemer"),
+        Param(
+            name="ziekte",
+            doc=(
+                "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
+                "(leeg = lopend) · optioneel 'verlof' (het laatste ziektegeval telt)"
+            ),
+            coerce=c.to_case,
+            column=c.sickness_column,
+        ),
         _date_param(
             "ingangsdatum",
             "Ingangsdatum van de module (bij zeeuwse-prb: van de verzuimverzekering)",
@@ -378,10 +392,10 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
     ],
 )
 def RI_RECHT_OP_DIENSTVERLENING(
-    product: Product, eerste_ziektedag: date, ingangsdatum: date
+    product: Product, ziekte: SicknessCase, ingangsdatum: date
 ) -> Explained[bool]:
-    """WAAR als het ziektegeval onder de module valt (eerste ziektedag op of na de ingangsdatum)."""
-    return eligible(product, eerste_ziektedag, ingangsdatum)
+    """WAAR als het ziektegeval onder de module valt (eerste ziektedag van het geval op of na de ingangsdatum)."""
+    return eligible(product, ziekte, ingangsdatum)
 
 
 @excel_function(
@@ -403,6 +417,15 @@ def RI_RECHT_OP_DIENSTVERLENING(
             coerce=c.to_date,
             optional=True,
         ),
+        Param(
+            name="sanctieweken",
+            doc=(
+                "Weken loonsanctie opgelegd door UWV (0–52, leeg = 0): de begeleiding loopt "
+                "door tot het einde van de verlengde loondoorbetaling"
+            ),
+            coerce=_sanction_weeks,
+            optional=True,
+        ),
     ],
 )
 def RI_DOORLOPENDE_BEGELEIDING(  # noqa: PLR0917 - the contract's argument list
@@ -412,12 +435,20 @@ def RI_DOORLOPENDE_BEGELEIDING(  # noqa: PLR0917 - the contract's argument list
     peildatum: date,
     reden: TerminationReason,
     hersteldatum: date | None,
+    sanctieweken: int,
 ) -> Explained[bool]:
     """WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."""
     with _blame("hersteldatum"):
         periods = apply_recovery(ziekte, hersteldatum)
     with _blame("ziekte"):
-        return guidance_continues(product, periods, einddatum_module, peildatum, reason=reden)
+        return guidance_continues(
+            product,
+            periods,
+            einddatum_module,
+            peildatum,
+            reason=reden,
+            sanction_weeks=sanctieweken,
+        )
 
 
 __all__ = [

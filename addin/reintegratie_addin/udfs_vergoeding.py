@@ -245,7 +245,15 @@ def RI_DERDEN_TERUGBETALING(
             coerce=_product,
         ),
         _amount_param("kosten", "Kosten van de interventie, excl. btw"),
-        Param(name="eerste_ziektedag", doc="Eerste ziektedag", coerce=c.required_date),
+        Param(
+            name="ziekte",
+            doc=(
+                "Eerste ziektedag, of bereik met ziekteperioden (het laatste ziektegeval telt, "
+                "met zijn eerste ziektedag)"
+            ),
+            coerce=c.to_case,
+            column=c.sickness_column,
+        ),
         Param(
             name="ingangsdatum_module",
             doc="Ingangsdatum van de module (of verzekering)",
@@ -276,7 +284,7 @@ def RI_DERDEN_TERUGBETALING(
 def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
     product: InterventionProduct,
     kosten: Decimal,
-    eerste_ziektedag: date,
+    ziekte: SicknessCase,
     ingangsdatum_module: date,
     noodzakelijk: bool,
     niet_bovenmatig: bool,
@@ -284,10 +292,10 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
 ) -> Explained[Decimal]:
     """Volledige kosten van een interventie (100 %), of 0 als een voorwaarde ontbreekt."""
     try:
-        return intervention_reimbursement(
+        result = intervention_reimbursement(
             product,
             kosten,
-            eerste_ziektedag,
+            ziekte.first_day,
             ingangsdatum_module,
             necessary=noodzakelijk,
             not_excessive=niet_bovenmatig,
@@ -295,6 +303,9 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
         )
     except NotApplicableError as exc:
         raise c.ArgumentError("product", str(exc)) from None
+    if len(ziekte.periods) > 1 or ziekte.bridged_leave:  # domain §8.1: the case's first day
+        return Explained(result.value, (*ziekte.grounds(), *result.grounds))
+    return result
 
 
 @excel_function(

@@ -174,6 +174,27 @@ class TestAdjacentLeaveRows:
         assert table[1:] == [[date(2025, 1, 6), "", 70, 2]]
 
 
+class TestTerugvalpreventie:
+    def test_hersteldatum_before_the_first_sick_day_names_hersteldatum(self) -> None:
+        """Issue 13 bug 4, 002 «De Ontzorgmanager (terugvalpreventie)»: a check on two
+        arguments names the one to fix: #WAARDE! hersteldatum: …"""
+        result = udfs.RI_TERUGVALPREVENTIE(datetime(2025, 1, 6), datetime(2024, 12, 1))
+        assert result.startswith("#WAARDE! hersteldatum: ")
+
+    def test_measured_from_the_first_sick_day_of_the_case(self) -> None:
+        """Domain §8.1, 002 terugvalpreventie: 'longer than 3 months' runs from the case's first
+        sick day; a last period of one month after a relapse still counts from 06-01-2025."""
+        periods = [[datetime(2025, 1, 6), datetime(2025, 3, 1)], [datetime(2025, 3, 20), None]]
+        assert udfs.RI_TERUGVALPREVENTIE(periods, datetime(2025, 4, 20)) == date(2025, 10, 20)
+        assert udfs.RI_TERUGVALPREVENTIE(
+            [[datetime(2025, 3, 20), None]], datetime(2025, 4, 20)
+        ) == ("n.v.t.")
+
+    def test_a_single_date_works_as_before(self) -> None:
+        """Excel contract, Changes of 2026-12-01: a single date is the first sick day as before."""
+        assert udfs.RI_TERUGVALPREVENTIE(D, datetime(2025, 5, 1)) == date(2025, 11, 1)
+
+
 class TestOtherFunctions:
     def test_resterende_weken(self) -> None:
         """RI_RESTERENDE_WEKEN: 367 days = 52.43 weeks; never negative; 2 decimals."""

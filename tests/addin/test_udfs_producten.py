@@ -54,6 +54,19 @@ def _contract() -> dict[str, list[tuple[str, bool, str | None]]]:
 
 
 CONTRACT = _contract()
+SEED_FILES = {"001": "001_d465c09344c678cf.txt", "004": "004_f7ec042b78bbdc89.txt"}
+
+#: excel-functions.md "Changes of 2026-12-01" and domain §8.1 (issue 13): ``ziekte`` replaces
+#: ``eerste_ziektedag``; RI_DOORLOPENDE_BEGELEIDING gains ``[sanctieweken]`` at the end
+#: (``003`` art. 1.5.3, BW 7:629 lid 11). The contract table still shows the old lists.
+CONTRACT["RI_RECHT_OP_DIENSTVERLENING"] = [
+    ("ziekte", False, None) if arg == "eerste_ziektedag" else (arg, optional, default)
+    for arg, optional, default in CONTRACT["RI_RECHT_OP_DIENSTVERLENING"]
+]
+CONTRACT["RI_DOORLOPENDE_BEGELEIDING"] = [
+    *CONTRACT["RI_DOORLOPENDE_BEGELEIDING"],
+    ("sanctieweken", True, None),
+]
 
 
 def call(name: str, *args: Any) -> Any:
@@ -331,7 +344,10 @@ class TestGevolgen:
         assert "poortwachtergarantie vervalt" in texts
         assert "overlegt" in texts
         assert {row[1] for row in table[1:]} == {date(2026, 1, 1)}
-        assert {row[2] for row in table[1:]} == {"001_d465c09344c678cf.txt art. 2.5"}
+        assert {row[2] for row in table[1:]} == {
+            "001_d465c09344c678cf.txt art. 2.5",
+            "001_d465c09344c678cf.txt art. 2.5; 001_d465c09344c678cf.txt art. 3.5",
+        }
 
     def test_arbocontract_ended_for_fraud_still_continues(self) -> None:
         """003 art. 1.5.3, domain §8.1: only the insurance's end for fraude refuses continuation;
@@ -429,6 +445,54 @@ class TestEmployee:
             [True],
             [True],
         ]
+
+    def test_recht_op_dienstverlening_uses_the_case(self) -> None:
+        """Domain §8.1, 001 art. 3.2: a relapse < 28 days after a case that began before the
+        start is that case (not eligible); 28 days later it is a new case (eligible)."""
+        start = datetime(2025, 1, 1)
+        relapse = [[datetime(2024, 12, 1), datetime(2024, 12, 31)], [datetime(2025, 1, 20), None]]
+        product = "asr-reintegratiemanager"
+        assert call("RI_RECHT_OP_DIENSTVERLENING", product, relapse, start) is False
+        assert call("RI_RECHT_OP_DIENSTVERLENING", product, datetime(2025, 1, 20), start) is True
+        new_case = [[datetime(2024, 11, 1), datetime(2024, 11, 30)], [datetime(2025, 1, 20), None]]
+        assert call("RI_RECHT_OP_DIENSTVERLENING", product, new_case, start) is True
+        text = call("RI_UITLEG", "RI_RECHT_OP_DIENSTVERLENING", product, relapse, start)
+        assert "spec/domain.md §8.1" in text
+
+    def test_doorlopende_begeleiding_includes_sanction_weeks(self) -> None:
+        """003 art. 1.5.3, domain §8.1 (BW 7:629 lid 11): continuation runs to the end of wage
+        continuation including the sanction weeks (03-01-2027 + 10 weeks = 14-03-2027)."""
+        args = ("zeeuwse-prb", datetime(2025, 1, 6), datetime(2025, 12, 31))
+        assert call("RI_DOORLOPENDE_BEGELEIDING", *args, datetime(2027, 3, 1)) is False
+        with_sanction = (None, None, 10)
+        assert call("RI_DOORLOPENDE_BEGELEIDING", *args, datetime(2027, 3, 1), *with_sanction)
+        assert (
+            call("RI_DOORLOPENDE_BEGELEIDING", *args, datetime(2027, 3, 14), *with_sanction) is True
+        )
+        assert (
+            call("RI_DOORLOPENDE_BEGELEIDING", *args, datetime(2027, 3, 15), *with_sanction)
+            is False
+        )
+        bad = call("RI_DOORLOPENDE_BEGELEIDING", *args, datetime(2027, 3, 1), None, None, 53)
+        assert bad.startswith("#WAARDE! sanctieweken:")
+
+    @pytest.mark.parametrize(
+        ("product", "seed"), [("asr-reintegratiemanager", "001"), ("mkb-verzuim-ontzorg", "004")]
+    )
+    def test_casemanager_continues_through_a_sanction(self, product: str, seed: str) -> None:
+        """001/004 art. 3.5: the casemanager keeps working through a UWV extension of wage
+        continuation; RI_DOORLOPENDE_BEGELEIDING and RI_GEVOLGEN show it with the article."""
+        module = {"001": "reintegratiemanager", "004": "ontzorgmanager-reintegratie"}[seed]
+        args = (product, datetime(2025, 1, 6), datetime(2027, 12, 31), datetime(2027, 2, 1))
+        assert call("RI_DOORLOPENDE_BEGELEIDING", *args, None, None, 10) is True
+        text = call("RI_UITLEG", "RI_DOORLOPENDE_BEGELEIDING", *args, None, None, 10)
+        assert f"{SEED_FILES[seed]} art. 3.5" in text
+        assert "14-03-2027" in text
+        table = call("RI_GEVOLGEN", product, module, D, "fraude")
+        assert any(
+            "loonsanctie" in row[0] and f"{SEED_FILES[seed]} art. 3.5" in row[2]
+            for row in table[1:]
+        )
 
     def test_doorlopende_begeleiding_zeeuwse(self) -> None:
         """003 art. 1.5.3: continues for the sick employee, not after fraud, not after recovery."""

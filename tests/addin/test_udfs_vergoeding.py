@@ -97,6 +97,13 @@ def _contract() -> dict[str, list[tuple[str, bool, str | None]]]:
 
 CONTRACT = _contract()
 
+#: excel-functions.md "Changes of 2026-12-01" (domain §8.1): ``ziekte`` replaces
+#: ``eerste_ziektedag``; the contract table above it still shows the old name.
+CONTRACT["RI_INTERVENTIEVERGOEDING"] = [
+    ("ziekte", False, None) if arg == "eerste_ziektedag" else (arg, optional, default)
+    for arg, optional, default in CONTRACT["RI_INTERVENTIEVERGOEDING"]
+]
+
 
 def _excel_default(text: str) -> Any:
     return {"FALSE": False, "TRUE": True}.get(text, text)
@@ -334,7 +341,18 @@ class TestInterventie:
     def test_bad_date(self) -> None:
         """excel-functions.md: an impossible date names the argument."""
         result = udfs.RI_INTERVENTIEVERGOEDING("mkb-verzuim-ontzorg", 900, "31-02-2025", D)
-        assert result.startswith("#WAARDE! eerste_ziektedag:")
+        assert result.startswith("#WAARDE! ziekte:")
+
+    def test_relapse_of_a_case_begun_before_the_start(self) -> None:
+        """Domain §8.1, 001 art. 3.3: a relapse < 28 days after a case that began before the
+        module's start is that case: no reimbursement; a single date works as before."""
+        product = "asr-reintegratiemanager"
+        start = datetime(2025, 1, 1)
+        periods = [[datetime(2024, 12, 1), datetime(2024, 12, 31)], [datetime(2025, 1, 20), None]]
+        assert udfs.RI_INTERVENTIEVERGOEDING(product, 900, periods, start) == 0.0
+        assert udfs.RI_INTERVENTIEVERGOEDING(product, 900, datetime(2025, 1, 20), start) == 900.0
+        later = [[datetime(2024, 11, 1), datetime(2024, 11, 30)], [datetime(2025, 1, 20), None]]
+        assert udfs.RI_INTERVENTIEVERGOEDING(product, 900, later, start) == 900.0
 
 
 class TestResterendeLoonkosten:

@@ -222,14 +222,18 @@ class TestAsrReintegratiemanager:
             cascade(ASR_REINTEGRATIEMANAGER, "reintegratiemanager", D, R.ONJUISTE_INFORMATIE)
 
     def test_consequences_of_the_end(self) -> None:
-        """001 art. 2.5: guidance ends, the garantie lapses, the casemanager consults."""
+        """001 art. 2.5: guidance ends, the garantie lapses, the casemanager consults; with the
+        garantie the casemanager's extended work during a loonsanctie ends too (art. 3.5)."""
         assert kinds(ASR_REINTEGRATIEMANAGER, "reintegratiemanager") == {
             ConsequenceKind.GUIDANCE_ENDS,
             ConsequenceKind.GUARANTEE_LAPSES,
             ConsequenceKind.CONSULTATION,
         }
         found = consequences(ASR_REINTEGRATIEMANAGER, "basis-verzuim", D).value
-        assert {c.citations for c in found} == {(Citation.seed("001", "2.5"),)}
+        assert {c.citations for c in found} == {
+            (Citation.seed("001", "2.5"),),
+            (Citation.seed("001", "2.5"), Citation.seed("001", "3.5")),
+        }
 
 
 class TestMkbVerzuimOntzorg:

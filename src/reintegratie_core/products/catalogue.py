@@ -190,6 +190,7 @@ ASR_REINTEGRATIEMANAGER = Product(
                 ),
             ),
             duration=_RIM_DURATION,
+            sanction_extension=_s("001", "3.5"),
             cancellation=Cancellation(
                 kind=CancellationKind.AT_BASE_EXPIRY,
                 citations=_s("001", "2.3"),
@@ -202,7 +203,14 @@ ASR_REINTEGRATIEMANAGER = Product(
                     citations=_s("001", "2.5"),
                     description="re-integratiebegeleiding voor arbeidsongeschikte medewerkers eindigt",
                 ),
-                ConsequenceRule(kind=ConsequenceKind.GUARANTEE_LAPSES, citations=_s("001", "2.5")),
+                ConsequenceRule(
+                    kind=ConsequenceKind.GUARANTEE_LAPSES,
+                    citations=_s("001", "2.5", "3.5"),
+                    description=(
+                        "poortwachtergarantie vervalt, en daarmee de verlengde inzet van de "
+                        "casemanager als UWV de loondoorbetaling verlengt (loonsanctie)"
+                    ),
+                ),
                 ConsequenceRule(
                     kind=ConsequenceKind.CONSULTATION,
                     citations=_s("001", "2.5"),
@@ -277,6 +285,7 @@ MKB_VERZUIM_ONTZORG = Product(
             name="Module Ontzorgmanager – Re-integratie",
             aliases=("ontzorgmanager-re-integratie", "om-reintegratie"),
             citations=_s("004", "1.9", "3.2"),
+            sanction_extension=_s("004", "3.5"),
             termination=(
                 TerminationRight(
                     reasons={
@@ -298,7 +307,14 @@ MKB_VERZUIM_ONTZORG = Product(
                     citations=_s("004", "2.5"),
                     description="re-integratiebegeleiding voor arbeidsongeschikte medewerkers eindigt",
                 ),
-                ConsequenceRule(kind=ConsequenceKind.GUARANTEE_LAPSES, citations=_s("004", "2.5")),
+                ConsequenceRule(
+                    kind=ConsequenceKind.GUARANTEE_LAPSES,
+                    citations=_s("004", "2.5", "3.5"),
+                    description=(
+                        "poortwachtergarantie vervalt, en daarmee de verlengde inzet van de "
+                        "ontzorgmanager als UWV de loondoorbetaling verlengt (loonsanctie)"
+                    ),
+                ),
                 ConsequenceRule(
                     kind=ConsequenceKind.CONSULTATION,
                     citations=_s("004", "2.5"),

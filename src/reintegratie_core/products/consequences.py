@@ -147,13 +147,18 @@ def _verdict(
     return None if not all(rule.applies(r) for r in candidates) else True
 
 
-def eligible(product: Product, first_sick_day: date, start: date) -> Explained[bool]:
-    """True when a case with ``first_sick_day`` falls under the product's services.
+def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Explained[bool]:
+    """True when a sickness case falls under the product's services.
 
-    Defined as:: first_sick_day ≥ start, ``start`` being the start (ingangsdatum) of the
-    module the product's eligibility names (``001`` art. 3.2/3.3, ``004`` art. 3.2, ``002``;
-    ``003`` art. 1.3: the insurance's start date).
+    Defined as:: D ≥ start, D being the first sick day of the *case* (samentelling, §2: a
+    relapse less than 28 days after a case that began before ``start`` is that case, so
+    not eligible; domain §8.1) and ``start`` the start (ingangsdatum) of the module the
+    product's eligibility names (``001`` art. 3.2/3.3, ``004`` art. 3.2, ``002``; ``003``
+    art. 1.3: the insurance's start date). A plain date is the first sick day of one
+    ongoing period.
     """
+    case = SicknessCase.ongoing(sickness) if isinstance(sickness, date) else sickness
+    first_sick_day = case.first_day
     rule = product.eligibility
     name = product.module(rule.module).name
     value = first_sick_day >= start
@@ -166,9 +171,20 @@ def eligible(product: Product, first_sick_day: date, start: date) -> Explained[b
         ("eerste_ziektedag", first_sick_day),
         ("ingangsdatum", start),
     )
-    return Explained(
-        value, tuple(Ground(rule=text, citation=c, parameters=parameters) for c in rule.citations)
-    )
+    grounds = [Ground(rule=text, citation=c, parameters=parameters) for c in rule.citations]
+    if len(case.periods) > 1 or case.bridged_leave:
+        grounds = [
+            *case.grounds(),
+            Ground(
+                rule=(
+                    "het recht hangt af van de eerste ziektedag van het ziektegeval, niet van "
+                    "de laatste ziekteperiode"
+                ),
+                citation=Citation.decision("§8.1"),
+            ),
+            *grounds,
+        ]
+    return Explained(value, tuple(grounds))
 
 
 def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[Absence, ...]:
@@ -258,17 +274,22 @@ def guidance_continues(
     *,
     reason: TerminationReason = DEFAULT_REASON,
     recovery: date | None = None,
+    sanction_weeks: int = 0,
 ) -> Explained[bool]:
     """True when guidance/budget for this employee still runs on ``on`` (domain §4).
 
     Defined as:: with the case current on ``on`` (samentelling, §2; ``recovery`` closes the
     open period):
-    on ≤ module_end → the module still runs: TRUE while the employee is sick;
-    otherwise, a continuation rule of the service module that applies to ``reason``
-    (``000`` art. 4.3; ``003`` art. 1.5.3, not for fraude/wanbetaling/onjuiste_informatie)
-    and: the employee is sick on ``on`` (or between periods less than the relapse window
-    apart), that sickness began on or before ``module_end``, and ``on`` ≤ the case's
-    einde_loondoorbetaling. No such rule (``001``/``004`` art. 2.5) → FALSE.
+    on ≤ module_end → the module still runs: TRUE while the employee is sick (through a
+    UWV extension of wage continuation by ``sanction_weeks``, the casemanager keeps
+    working, ``001``/``004`` art. 3.5);
+    otherwise, a continuation rule of the service module that applies to ``reason`` (for
+    ``003`` the reason the insurance ended: art. 1.5.3, not for fraude/wanbetaling/
+    onjuiste_informatie, domain §8.1; ``000`` art. 4.3) and: the employee is sick on ``on``
+    (or between periods less than the relapse window apart), that sickness began on or
+    before ``module_end``, and ``on`` ≤ the case's einde_loondoorbetaling *including* the
+    sanction weeks (``003`` art. 1.5.3 "wettelijke re-integratieverplichting", BW 7:629
+    lid 11, domain §8.1). No such rule (``001``/``004`` art. 2.5) → FALSE.
     """
     service = product.module(product.service_module)
     periods = apply_recovery(absences, recovery)
@@ -321,6 +342,20 @@ def guidance_continues(
                 else "de werknemer is hersteld: geen begeleiding"
             )
         )
+        if sick and sanction_weeks and service.sanction_extension:
+            extended = _wage_end(case, sanction_weeks)
+            text += (
+                f"; UWV verlengt de loondoorbetaling met {sanction_weeks} weken: de "
+                f"casemanager of ontzorgmanager blijft werken tot het einde daarvan "
+                f"({_day(extended.value)}), zolang de werkgever de aanwijzingen voor de "
+                "re-integratie volgt"
+            )
+            return answer(
+                sick,
+                text,
+                (*service.citations, *service.sanction_extension, *extended.citations()),
+                (("sanctieweken", sanction_weeks),),
+            )
         return answer(sick, text, service.citations)
     if rule is None:
         stopping = [r for r in service.consequences if r.applies(reason)] or list(
@@ -337,8 +372,13 @@ def guidance_continues(
                 f"na het einde van {service.code} eindigt de begeleiding; er is alleen "
                 "overleg over lopende gevallen, geen doorlopende begeleiding"
             )
+        if service.sanction_extension:
+            text += (
+                "; ook de verlengde inzet bij een loonsanctie eindigt, want de "
+                "poortwachtergarantie vervalt"
+            )
         citations = [c for r in stopping for c in r.citations] or list(service.citations)
-        return answer(False, text, citations)
+        return answer(False, text, (*citations, *service.sanction_extension))
     if not sick or chain_start is None:
         last = case.last_day
         when = (
@@ -361,27 +401,40 @@ def guidance_continues(
             rule.citations,
             (("eerste_ziektedag", chain_start), window_parameter),
         )
-    try:
-        end = explain_milestone(case, Milestone.EINDE_LOONDOORBETALING)
-    except OverflowError:
-        msg = "het einde van de loondoorbetaling van dit ziektegeval valt buiten het datumbereik"
-        raise InvalidValueError(msg) from None
+    end = _wage_end(case, sanction_weeks)
+    sanction: tuple[tuple[str, ParameterValue], ...] = (
+        (("sanctieweken", sanction_weeks),) if sanction_weeks else ()
+    )
+    including = " (inclusief de sanctieweken)" if sanction_weeks else ""
     if end.value is not None and on > end.value:
         return answer(
             False,
-            f"de loondoorbetaling (en de wettelijke re-integratieverplichting) eindigde op "
-            f"{end.value.strftime('%d-%m-%Y')}: de doorlopende begeleiding is gestopt",
+            f"de loondoorbetaling{including} (en de wettelijke re-integratieverplichting) "
+            f"eindigde op {end.value.strftime('%d-%m-%Y')}: de doorlopende begeleiding is gestopt",
             (*rule.citations, *end.citations()),
-            (("einde_loondoorbetaling", end.value),),
+            (("einde_loondoorbetaling", end.value), *sanction),
         )
     until = end.value.strftime("%d-%m-%Y") if end.value is not None else "einde loondoorbetaling"
     return answer(
         True,
         f"{rule.text}; eerste ziektedag {chain_start.strftime('%d-%m-%Y')} ligt op of vóór "
-        f"de einddatum; loopt door tot uiterlijk {until}",
+        f"de einddatum; loopt door tot uiterlijk {until}{including}",
         (*rule.citations, *end.citations()),
-        (("eerste_ziektedag", chain_start), window_parameter),
+        (("eerste_ziektedag", chain_start), window_parameter, *sanction),
     )
+
+
+def _day(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value is not None else "n.v.t."
+
+
+def _wage_end(case: SicknessCase, sanction_weeks: int) -> Explained[date | None]:
+    """The case's einde_loondoorbetaling, extended by ``sanction_weeks`` (BW 7:629 lid 11)."""
+    try:
+        return explain_milestone(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+    except OverflowError:
+        msg = "het einde van de loondoorbetaling van dit ziektegeval valt buiten het datumbereik"
+        raise InvalidValueError(msg) from None
 
 
 def _continuation_rule(

@@ -81,6 +81,7 @@ KEYS: dict[str, str] = {
     "description": "omschrijving",
     "relapse_parameter": "terugvaltermijn",
     "reason_of": "reden_van",
+    "sanction_extension": "verlenging_bij_loonsanctie",
 }
 
 _V = TypeVar("_V")

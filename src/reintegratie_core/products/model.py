@@ -307,7 +307,8 @@ class Module:
     ``choice_group`` names a set of alternatives of which a policy holds at most one
     (``001``: ``basis-verzuim`` *or* ``basis-ao-3-12``). ``termination`` lists the reasons
     for which the module may be ended directly; empty means its end is governed by its
-    own conditions and every reason is accepted.
+    own conditions and every reason is accepted. ``sanction_extension`` cites the article
+    by which its casemanager continues through a UWV extension of wage continuation.
     """
 
     code: str = attrs.field(validator=_code)
@@ -322,6 +323,11 @@ class Module:
     cancellation: Cancellation | None = None
     consequences: tuple[ConsequenceRule, ...] = attrs.field(
         default=(), converter=_consequence_rules
+    )
+    #: The articles by which the module's casemanager keeps working through a wage
+    #: continuation that UWV extends with a loonsanctie (``001``/``004`` art. 3.5).
+    sanction_extension: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_tuple_of_citations
     )
 
     @property
