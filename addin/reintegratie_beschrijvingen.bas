@@ -222,6 +222,11 @@ Sub RI_Beschrijvingen()
         Category:="Re-integratie – Termijnen", _
         ArgumentDescriptions:=Array( _
             "Datum van de probleemanalyse")
+    Application.MacroOptions Macro:=boek & "RI_UITERSTE_ZIEKMELDING", _
+        Description:="Uiterste datum om de werknemer ziek te melden: de laatste dag van de eerste ziekteweek.", _
+        Category:="Re-integratie – Termijnen", _
+        ArgumentDescriptions:=Array( _
+            "Eerste ziektedag van de ziekteperiode die u meldt")
     Application.MacroOptions Macro:=boek & "RI_UITLEG", _
         Description:="Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste regel met zijn artikel en de gebruikte parameterwaarden.", _
         Category:="Re-integratie", _

@@ -378,6 +378,19 @@ failed:
     RI_UITERSTE_PLAN_VAN_AANPAK = Err.Description
 End Function
 
+Function RI_UITERSTE_ZIEKMELDING(eerste_ziektedag)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        RI_UITERSTE_ZIEKMELDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_UITERSTE_ZIEKMELDING", Array(eerste_ziektedag), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        RI_UITERSTE_ZIEKMELDING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_UITERSTE_ZIEKMELDING", Array(eerste_ziektedag))
+        Exit Function
+    #End If
+failed:
+    RI_UITERSTE_ZIEKMELDING = Err.Description
+End Function
+
 Function RI_UITLEG(functie, ParamArray args())
     Dim argsArray() As Variant
     argsArray = Array(functie)

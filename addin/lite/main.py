@@ -544,6 +544,13 @@ def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse):
 
 
 @func
+@arg("eerste_ziektedag", ndim=2, doc="Eerste ziektedag van de ziekteperiode die u meldt")
+def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag):
+    "Uiterste datum om de werknemer ziek te melden: de laatste dag van de eerste ziekteweek."
+    return _udfs.RI_UITERSTE_ZIEKMELDING(eerste_ziektedag)
+
+
+@func
 @arg("functie", ndim=2, doc='Naam van de RI_-functie, bijv. "RI_MIJLPAAL"')
 @arg("*args", ndim=2, doc="De argumenten van die functie, in dezelfde volgorde")
 def RI_UITLEG(functie, *args):

@@ -348,3 +348,12 @@ def RI_UITERSTE_BETALING(datum_declaratie: date) -> Explained[date]:
 def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> Explained[date]:
     """Uiterste datum voor het plan van aanpak: 14 dagen na de probleemanalyse."""
     return deadlines.plan_van_aanpak_deadline(datum_probleemanalyse)
+
+
+@excel_function(
+    category=CAT_TERMIJNEN,
+    params=[_date_param("eerste_ziektedag", "Eerste ziektedag van de ziekteperiode die u meldt")],
+)
+def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag: date) -> Explained[date]:
+    """Uiterste datum om de werknemer ziek te melden: de laatste dag van de eerste ziekteweek."""
+    return deadlines.sick_report_deadline(eerste_ziektedag)

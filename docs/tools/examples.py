@@ -26,6 +26,18 @@ THREE_PERIODS = Range(
         (date(2025, 6, 2), None),
     ),
 )
+#: A case that began before 1 January 2025 and a relapse 19 days later: one case (§8.1).
+RELAPSE = Range("A6:B7", ((date(2024, 12, 2), date(2024, 12, 31)), (date(2025, 1, 20), None)))
+#: Pregnancy and maternity leave as two adjacent rows between two sick periods (§8.1).
+TWO_LEAVE_ROWS = Range(
+    "A9:C12",
+    (
+        (date(2025, 1, 6), date(2025, 3, 2), None),
+        (date(2025, 3, 3), date(2025, 4, 13), "verlof"),
+        (date(2025, 4, 14), date(2025, 6, 22), "verlof"),
+        (date(2025, 6, 23), None, None),
+    ),
+)
 #: A suspension for non-payment and the payment that ends it (domain §5).
 EVENTS = Range(
     "D2:F3",
@@ -43,12 +55,16 @@ def _calls(function: str, *examples: tuple[Argument, ...]) -> tuple[Call, ...]:
 
 EXAMPLES: _E = {
     # --- Sickness case and Poortwachter
-    "RI_MIJLPAAL": _calls("RI_MIJLPAAL", (D, "42e week"), (PERIODS, "42e week")),
+    "RI_MIJLPAAL": _calls(
+        "RI_MIJLPAAL", (D, "42e week"), (PERIODS, "42e week"), (TWO_LEAVE_ROWS, "42e week")
+    ),
     "RI_TIJDLIJN": _calls("RI_TIJDLIJN", (D,)),
     "RI_ZIEKTEGEVALLEN": _calls("RI_ZIEKTEGEVALLEN", (THREE_PERIODS, date(2025, 9, 1))),
     "RI_ZIEKTEDAGEN": _calls("RI_ZIEKTEDAGEN", (PERIODS, date(2025, 3, 14))),
     "RI_RESTERENDE_WEKEN": _calls("RI_RESTERENDE_WEKEN", (D, date(2026, 1, 5))),
-    "RI_TERUGVALPREVENTIE": _calls("RI_TERUGVALPREVENTIE", (D, date(2025, 5, 1))),
+    "RI_TERUGVALPREVENTIE": _calls(
+        "RI_TERUGVALPREVENTIE", (D, date(2025, 5, 1)), (RELAPSE, date(2025, 4, 1))
+    ),
     "RI_SIGNAAL": _calls("RI_SIGNAAL", (D, date(2025, 10, 20))),
     # --- Products, modules, termination
     "RI_PRODUCTEN": _calls("RI_PRODUCTEN", ()),
@@ -79,11 +95,14 @@ EXAMPLES: _E = {
         ),
     ),
     "RI_RECHT_OP_DIENSTVERLENING": _calls(
-        "RI_RECHT_OP_DIENSTVERLENING", ("zeeuwse-prb", date(2025, 3, 3), date(2025, 1, 1))
+        "RI_RECHT_OP_DIENSTVERLENING",
+        ("zeeuwse-prb", date(2025, 3, 3), date(2025, 1, 1)),
+        ("zeeuwse-prb", RELAPSE, date(2025, 1, 1)),
     ),
     "RI_DOORLOPENDE_BEGELEIDING": _calls(
         "RI_DOORLOPENDE_BEGELEIDING",
         ("zeeuwse-prb", date(2025, 3, 3), date(2025, 7, 1), date(2025, 9, 1)),
+        ("zeeuwse-prb", D, date(2025, 12, 31), date(2027, 3, 1), None, None, 10),
     ),
     # --- Entitlements and deadlines
     "RI_STATUS": _calls(
@@ -94,11 +113,14 @@ EXAMPLES: _E = {
     "RI_STATUS_TABEL": _calls(
         "RI_STATUS_TABEL", ("asr-reintegratiemanager", EVENTS, date(2025, 5, 15))
     ),
-    "RI_WERKDAG": _calls("RI_WERKDAG", (date(2026, 4, 24), 5)),
-    "RI_UITERSTE_MELDING_SANCTIE": _calls("RI_UITERSTE_MELDING_SANCTIE", (date(2026, 4, 30),)),
+    "RI_WERKDAG": _calls("RI_WERKDAG", (date(2026, 4, 24), 5), (date(2025, 12, 31), 1)),
+    "RI_UITERSTE_MELDING_SANCTIE": _calls(
+        "RI_UITERSTE_MELDING_SANCTIE", (date(2026, 4, 30),), (date(2025, 5, 26),)
+    ),
     "RI_UITERSTE_DECLARATIE": _calls("RI_UITERSTE_DECLARATIE", (date(2025, 1, 31),)),
     "RI_UITERSTE_BETALING": _calls("RI_UITERSTE_BETALING", (date(2025, 3, 15),)),
     "RI_UITERSTE_PLAN_VAN_AANPAK": _calls("RI_UITERSTE_PLAN_VAN_AANPAK", (date(2025, 2, 16),)),
+    "RI_UITERSTE_ZIEKMELDING": _calls("RI_UITERSTE_ZIEKMELDING", (D,)),
     # --- Compensation
     "RI_PREVENTIEBUDGET": _calls("RI_PREVENTIEBUDGET", (800,), (800, True)),
     "RI_REINTEGRATIEBUDGET": _calls("RI_REINTEGRATIEBUDGET", (5000, False, 1500)),
@@ -108,6 +130,7 @@ EXAMPLES: _E = {
         "RI_INTERVENTIEVERGOEDING",
         ("mkb-verzuim-ontzorg", 1200, date(2025, 3, 3), date(2025, 1, 1)),
         ("mkb-verzuim-ontzorg", 450, date(2025, 3, 3), date(2025, 1, 1), True, True, "pago"),
+        ("mkb-verzuim-ontzorg", 1200, RELAPSE, date(2025, 1, 1)),
     ),
     "RI_RESTERENDE_LOONKOSTEN": _calls("RI_RESTERENDE_LOONKOSTEN", (800, D, date(2026, 1, 5))),
     "RI_LOONSANCTIE_VERGOEDING": _calls("RI_LOONSANCTIE_VERGOEDING", (1000, 10)),

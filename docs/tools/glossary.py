@@ -389,8 +389,14 @@ TERMS: tuple[Term, ...] = (
     _t(
         "werkdag",
         "working day (Atw)",
-        "dates.is_working_day dates.add_working_days deadlines.working_day",
+        "dates.is_working_day dates.add_working_days deadlines.working_day atw.feestdagen",
         "Algemene termijnenwet art. 3",
+    ),
+    _t(
+        "gelijkgestelde dag",
+        "equated day (declared equal to a holiday by Koninklijk Besluit)",
+        "atw.EquatedDay atw.EquatingDecree atw.equated_days atw.EQUATING_DECREES",
+        "Algemene termijnenwet art. 3 lid 3; domain §8.1",
     ),
     _t(
         "werkgeverslasten",

@@ -4,6 +4,8 @@ For every article of the five conditions (``articles.py``): the public core func
 implement it (``citations.py``: the code's ``Citation.seed`` calls, the citations in its
 tables and its docstrings), the Excel functions that reach those, and the tests that cite
 the article. An article without a rule is listed in :data:`NO_RULE` with the reason; a
+rule the library consciously does not compute is listed in :data:`OUT_OF_SCOPE` with the
+reason (for an article whose other rules are implemented, as the part left out); a
 chapter whose rules are all in its numbered parts is shown as a heading.
 
 :func:`problems` lists what would make the matrix wrong: a citation of an article that
@@ -51,7 +53,6 @@ NO_RULE: dict[tuple[str, str], str] = {
     ("000", "1.3"): "advies over de stappen van de Wet verbetering poortwachter; de termijnen "
     "zelf komen uit de wet (tijdlijn)",
     ("000", "1.5"): _WORK,
-    ("000", "1.7"): "de loonwaarde is een oordeel van de casemanager, geen rekenregel",
     ("000", "1.9"): "informatie over de financiële gevolgen (WIA-berekeningstool); dienstverlening",
     ("000", "1.10"): _WORK,
     (
@@ -62,11 +63,6 @@ NO_RULE: dict[tuple[str, str], str] = {
     ("000", "2.2"): _PRIVACY,
     ("000", "2.3"): _COMPLAINTS,
     ("000", "2.4"): "toepasselijk recht",
-    ("000", "3.1"): "informatieplicht; het gevolg van niet nakomen staat in art. 4.2",
-    ("000", "3.3"): "een deskundigenoordeel aanvragen bij stagnatie is een oordeel, geen termijn",
-    ("000", "3.5"): "passend werk aanbieden: een verplichting zonder rekenregel",
-    ("000", "3.6"): "meewerken aan re-integratie; het gevolg van niet nakomen staat in art. 4.2",
-    ("000", "3.7"): "inkomenswijzigingen doorgeven: administratief, geen rekenregel",
     # 001 a.s.r. Re-integratiemanager
     ("001", "1.1"): _DEFINITION,
     ("001", "1.2"): _DEFINITION,
@@ -87,8 +83,6 @@ NO_RULE: dict[tuple[str, str], str] = {
     ("002", "Een voorbeeld"): "rekenvoorbeeld bij «Interventiekostenvergoeding», geen eigen "
     "regel; de tests rekenen het na",
     ("002", "Welkomstgesprek"): "een kennismakingsgesprek; dienstverlening zonder regel",
-    ("002", "Jaarlijkse gratis preventiecheck"): "een jaarlijkse check; dienstverlening zonder "
-    "regel",
     ("002", "Uitgebreid netwerk van dienstverleners"): _MARKETING,
     ("002", "Psychische dienstverleners, zoals"): _MARKETING,
     ("002", "Fysieke dienstverleners, zoals"): _MARKETING,
@@ -122,6 +116,34 @@ NO_RULE: dict[tuple[str, str], str] = {
 }
 
 
+#: Rules the library consciously does not compute, with the reason (seed, article → why).
+#: An article that code also cites stays "regel" and shows this as the part left out.
+OUT_OF_SCOPE: dict[tuple[str, str], str] = {
+    ("000", "1.7"): "de loonwaarde stelt de casemanager vast in overleg (een oordeel over de "
+    "arbeidsprestatie); er is geen formule in de voorwaarden",
+    ("000", "3.1"): "de informatieplicht zelf is geen termijn; het gevolg van niet nakomen "
+    "(art. 4.2) is geïmplementeerd",
+    ("000", "3.3"): "een deskundigenoordeel aanvragen 'indien stagnatie ontstaat' is een oordeel "
+    "over de voortgang, zonder datum of termijn",
+    ("000", "3.5"): "passend werk aanbieden is een inspanning zonder rekenregel of termijn",
+    ("000", "3.6"): "meewerken aan re-integratie is een inspanning; het gevolg van niet "
+    "nakomen (art. 4.2) is geïmplementeerd",
+    ("000", "3.7"): "inkomenswijzigingen doorgeven heeft geen termijn in de voorwaarden; de "
+    "uitkering zelf valt buiten deze bibliotheek",
+    ("002", "Jaarlijkse gratis preventiecheck"): "een jaarlijkse check door de Ontzorgmanager "
+    "zonder peildatum of gevolg voor rechten of vergoedingen; de brochure geeft geen datum "
+    "om vanaf te rekenen",
+    ("003", "1.3"): "deels: of een werknemer verzekerd is (Aanvullende Voorwaarden) en het "
+    "terugbetalen als een no-riskpolis blijkt, zijn gegevens van de verzekering, geen "
+    "rekenregel; de ingangsdatumregel is geïmplementeerd",
+    ("003", "3.2"): "deels: of een vergoeding wordt geweigerd of verlaagd en 'tenzij u aantoont "
+    "dat wij niet in onze belangen zijn geschaad' is een besluit van de verzekeraar; de "
+    "invoer daarvan (voorwaarden_voldaan, gebeurtenissen) en de beëindiging zijn "
+    "geïmplementeerd",
+    ("003", "2.7.3"): "deels: 'zo snel mogelijk de verbeterpunten opvolgen' heeft geen termijn; "
+    "de meldingstermijn van vijf werkdagen is geïmplementeerd",
+}
+
 #: Rule-bearing articles that no code cites yet, with what is known (seed, article → note).
 #: ``tests/docs`` fail when an article is missing that is not here, and when one here is
 #: implemented (so that the note is removed with the gap).
@@ -132,6 +154,7 @@ class Status(enum.Enum):
     """What the matrix says about an article."""
 
     RULE = "regel"
+    OUT_OF_SCOPE = "buiten scope"
     NO_RULE = "geen regel"
     HEADING = "kop"
     MISSING = "niet geïmplementeerd"
@@ -209,9 +232,11 @@ def rows(index: SeedIndex) -> tuple[Row, ...]:
         for node in sorted(run_functions):
             nodes.setdefault(node, None)
         found = tuple(nodes)
-        reason = NO_RULE.get(key, "")
+        reason = NO_RULE.get(key, "") or OUT_OF_SCOPE.get(key, "")
         if found or tables:
             status = Status.RULE
+        elif key in OUT_OF_SCOPE:
+            status = Status.OUT_OF_SCOPE
         elif key in NO_RULE:
             status = Status.NO_RULE
         elif article.kind is Kind.PREAMBLE:
@@ -246,9 +271,14 @@ def problems() -> list[str]:
         if c.seed in SEEDS and c.seed != "002" and seed_index(c.seed).resolve(c.article) is None
     )
     found.extend(
-        f"NO_RULE noemt {seed} {number!r}, dat niet in de bron staat"
-        for seed, number in NO_RULE
+        f"{name} noemt {seed} {number!r}, dat niet in de bron staat"
+        for name, table in (("NO_RULE", NO_RULE), ("OUT_OF_SCOPE", OUT_OF_SCOPE))
+        for seed, number in table
         if seed_index(seed).get(number) is None
+    )
+    found.extend(
+        f"{seed} {number!r} staat zowel in NO_RULE als in OUT_OF_SCOPE"
+        for seed, number in set(NO_RULE) & set(OUT_OF_SCOPE)
     )
     for index in all_indexes():
         for row in rows(index):
@@ -298,6 +328,14 @@ def render() -> str:
             "| regel | de genoemde functies voeren de regel uit; een *tabel* is een regel als data "
             "(productcatalogus, gebeurtenissen, parameters) die de functies lezen |"
         ),
+        (
+            "| regel — deels … | een deel van het artikel is bewust niet geïmplementeerd "
+            "(reden erbij) |"
+        ),
+        (
+            "| buiten scope | het artikel bevat een regel die de bibliotheek bewust niet "
+            "berekent (reden erbij) |"
+        ),
         "| geen regel | het artikel bevat niets om te berekenen (reden erbij) |",
         "| kop | een hoofdstuk of paragraaf; de regels staan in de onderdelen eronder |",
         "| **niet geïmplementeerd** | het artikel bevat een regel die nog geen code citeert |",
@@ -326,7 +364,8 @@ def render() -> str:
             number = row.article.number if index.seed != "002" else f"«{row.article.number}»"
             title = "" if index.seed == "002" else row.article.title.replace("|", "\\|")
             status = {
-                Status.RULE: "regel",
+                Status.RULE: "regel" + (f" — {row.reason}" if row.reason else ""),
+                Status.OUT_OF_SCOPE: "buiten scope — " + row.reason,
                 Status.NO_RULE: "geen regel — " + row.reason,
                 Status.HEADING: "kop",
                 Status.MISSING: "**niet geïmplementeerd**"

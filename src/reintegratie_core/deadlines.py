@@ -1,5 +1,11 @@
 """Deadlines of obligations (``spec/domain.md`` §5 "Deadlines of obligations").
 
+* Ziekmelding by the employer (``004`` art. 4.2 sanctions a late one: the
+  poortwachtergarantie lapses, ``ziekmelding_te_laat``): no condition states a number of
+  days, so the deadline is derived: the last day of the first sick week, ``D + 6``, because
+  the Ontzorgmanager is deployed from the second sick week (``002`` «In het kort») and the
+  law asks a timely report (Regeling procesgang art. 2 lid 1 "tijdig"). The explanation
+  says it is derived.
 * Plan van aanpak: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000``
   art. 3.2; ``001``/``004`` art. 4.1).
 * Declaration of invoices: one month after the invoice was received (``003`` art. 2.5.2,
@@ -25,7 +31,44 @@ from reintegratie_core.statutory import (
     PAYMENT_MONTHS,
     PLAN_VAN_AANPAK_DAYS,
     SANCTION_NOTICE_WORKING_DAYS,
+    SICK_REPORT_DAYS,
 )
+
+
+def sick_report_deadline(first_sick_day: date) -> Explained[date]:
+    """Latest date for the employer's sick report (ziekmelding) of a sick period.
+
+    Defined as:: first sick day + 6 days, the last day of the first sick week, so that the
+    Ontzorgmanager can start in week 2 (``002`` «In het kort»); a later report is
+    ``ziekmelding_te_laat`` (``004`` art. 4.2: the poortwachtergarantie lapses for that
+    employee). Derived: the conditions name no number of days; the law asks "tijdig"
+    (Regeling procesgang eerste en tweede ziektejaar art. 2 lid 1).
+    """
+    value = _named("eerste_ziektedag", _plus_days, first_sick_day, SICK_REPORT_DAYS.value - 1)
+    parameters = (("eerste_ziektedag", first_sick_day), SICK_REPORT_DAYS.as_pair())
+    grounds = (
+        Ground(
+            rule=(
+                "ziekmelden uiterlijk op de laatste dag van de eerste ziekteweek: de "
+                "Ontzorgmanager wordt vanaf de tweede ziekteweek ingezet (afgeleid; de "
+                "voorwaarden noemen geen aantal dagen)"
+            ),
+            citation=SICK_REPORT_DAYS.citation,
+            parameters=parameters,
+        ),
+        Ground(
+            rule="de werkgever meldt tijdig, zodat de bedrijfsarts binnen zes weken kan oordelen",
+            citation=Citation.statute("Regeling procesgang eerste en tweede ziektejaar", "2"),
+        ),
+        Ground(
+            rule=(
+                "te laat ziekgemeld (ziekmelding_te_laat): de poortwachtergarantie voor deze "
+                "medewerker vervalt"
+            ),
+            citation=Citation.seed("004", "4.2"),
+        ),
+    )
+    return Explained(value, grounds)
 
 
 def plan_van_aanpak_deadline(probleemanalyse: date) -> Explained[date]:

@@ -34,6 +34,15 @@ PLAN_VAN_AANPAK_DAYS = Parameter(
     citation=Citation.statute("Regeling procesgang eerste en tweede ziektejaar", "4 lid 1"),
 )
 
+#: The employer reports a sick employee within the first sick week: the Ontzorgmanager is
+#: deployed from the second week (``002``), the law asks "tijdig" (Regeling procesgang art. 2
+#: lid 1) and ``004`` art. 4.2 sanctions a late report. Day 7 is the last day of week 1.
+SICK_REPORT_DAYS = Parameter(
+    name="ziekmelding_uiterlijk_dag",
+    value=7,
+    citation=Citation.seed("002", "In het kort (vanaf de tweede ziekteweek)"),
+)
+
 #: Invoices are declared within one month after receipt (``003`` art. 2.5.2, 2.6.2).
 DECLARATION_MONTHS = Parameter(
     name="declaratietermijn_maanden", value=1, citation=Citation.seed("003", "2.5.2")

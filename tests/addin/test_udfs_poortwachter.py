@@ -174,6 +174,17 @@ class TestAdjacentLeaveRows:
         assert table[1:] == [[date(2025, 1, 6), "", 70, 2]]
 
 
+class TestUitersteZiekmelding:
+    def test_deadline_and_errors_name_the_argument(self) -> None:
+        """004 art. 4.2: the employer's sick-report deadline a user can compute; bad input names
+        eerste_ziektedag."""
+        assert udfs.RI_UITERSTE_ZIEKMELDING(datetime(2025, 1, 6)) == date(2025, 1, 12)
+        assert udfs.RI_UITERSTE_ZIEKMELDING("x").startswith("#WAARDE! eerste_ziektedag:")
+        assert udfs.RI_UITERSTE_ZIEKMELDING(datetime(9999, 12, 30)).startswith(
+            "#WAARDE! eerste_ziektedag:"
+        )
+
+
 class TestTerugvalpreventie:
     def test_hersteldatum_before_the_first_sick_day_names_hersteldatum(self) -> None:
         """Issue 13 bug 4, 002 «De Ontzorgmanager (terugvalpreventie)»: a check on two

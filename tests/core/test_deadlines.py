@@ -13,6 +13,7 @@ from reintegratie_core.deadlines import (
     payment_deadline,
     plan_van_aanpak_deadline,
     sanction_notice_deadline,
+    sick_report_deadline,
     working_day,
 )
 
@@ -39,6 +40,15 @@ class TestDeadlines:
         cited = {str(c) for c in sanction_notice_deadline(date(2026, 4, 30)).citations()}
         assert "003_868fbc4ee27f4266.txt art. 2.7.3" in cited
         assert "Algemene termijnenwet art. 3" in cited
+
+    def test_sick_report_by_the_end_of_the_first_week(self) -> None:
+        """004 art. 4.2 (ziekmelding_te_laat), 002 «In het kort»: the Ontzorgmanager starts in
+        week 2, so the sick report is due on the last day of week 1: 06-01-2025 → 12-01-2025."""
+        result = sick_report_deadline(date(2025, 1, 6))
+        assert result.value == date(2025, 1, 12)
+        cited = {str(c) for c in result.citations()}
+        assert "004_f7ec042b78bbdc89.txt art. 4.2" in cited
+        assert any("afgeleid" in g.rule for g in result.grounds)
 
     def test_working_day_negative(self) -> None:
         """RI_WERKDAG counts back for negative days: Monday − 1 is the Friday before."""

@@ -18,7 +18,7 @@ from docs.tools.citations import (
     text_citations,
     unresolved,
 )
-from docs.tools.traceability import KNOWN_GAPS, NO_RULE, Status
+from docs.tools.traceability import KNOWN_GAPS, NO_RULE, OUT_OF_SCOPE, Status
 
 from reintegratie_core.explain import Citation, SourceKind
 
@@ -130,6 +130,34 @@ class TestMatrix:
     def test_rule_free_articles_exist(self) -> None:
         """Every article listed in NO_RULE exists in its seed."""
         assert [key for key in NO_RULE if seed_index(key[0]).get(key[1]) is None] == []
+
+    def test_out_of_scope_articles_exist_and_are_not_rule_free(self) -> None:
+        """Every article listed in OUT_OF_SCOPE exists and is not also listed as rule-free."""
+        assert [key for key in OUT_OF_SCOPE if seed_index(key[0]).get(key[1]) is None] == []
+        assert set(OUT_OF_SCOPE) & set(NO_RULE) == set()
+
+    @pytest.mark.parametrize(
+        "key",
+        [
+            ("000", "1.7"),
+            ("000", "3.3"),
+            ("002", "Jaarlijkse gratis preventiecheck"),
+            ("003", "1.3"),
+            ("003", "3.2"),
+        ],
+    )
+    def test_issue_13_articles_are_implemented_or_out_of_scope(self, key: tuple[str, str]) -> None:
+        """Issue 13: 000 art. 1.7, 3.3, 002's yearly preventiecheck, 003 art. 1.3 and 3.2 are
+        implemented or consciously out of scope, with the reason."""
+        (row,) = [
+            row
+            for index in all_indexes()
+            for row in traceability.rows(index)
+            if row.article.key == key
+        ]
+        assert row.status in {Status.RULE, Status.OUT_OF_SCOPE}
+        assert row.status is Status.RULE or row.reason
+        assert key in OUT_OF_SCOPE or row.status is Status.RULE
 
     def test_every_article_is_in_the_page(self, generated: dict[str, str]) -> None:
         """The matrix page has a row for every article of every seed."""
