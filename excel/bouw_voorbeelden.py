@@ -511,6 +511,38 @@ def _termijnen(sheet: Sheet, fn: Functions) -> None:
     sheet.row = bottom + 2
 
 
+SICK_REPORTS = [
+    ("VZ-2025-003", d(2025, 2, 28), d(2025, 3, 3)),
+    ("VZ-2025-007", d(2025, 7, 25), d(2025, 8, 4)),
+    ("VZ-2025-011", d(2025, 4, 18), None),
+]
+
+
+@block("Termijnen", "RI_UITERSTE_ZIEKMELDING")
+def _ziekmelding(sheet: Sheet, fn: Functions) -> None:
+    sheet.heading(
+        "Ziekmelding door de werkgever",
+        "004 art. 4.2: te laat ziekmelden laat de poortwachtergarantie vervallen.",
+    )
+    top = sheet.row + 1
+    bottom = top + len(SICK_REPORTS) - 1
+    sheet.header(
+        top - 1,
+        1,
+        ["Dossier", "Eerste ziektedag", "Ziekgemeld op", "Ziekmelden uiterlijk", "Te laat?"],
+    )
+    sheet.inputs(top, 1, SICK_REPORTS, [None, DATE, DATE])
+    sheet.lifted(4, top, bottom, fn.call("RI_UITERSTE_ZIEKMELDING", rng("B", top, bottom)), DATE)
+    sheet.per_row(
+        5,
+        top,
+        bottom,
+        lambda r: f'=IF(OR(B{r}="",C{r}=""),"",IF(C{r}>D{r},"te laat","op tijd"))',
+        None,
+    )
+    sheet.row = bottom + 2
+
+
 # --- Modulebeëindiging ------------------------------------------------------------------
 
 SHEET_NOTES["Modulebeeindiging"] = (
