@@ -16,7 +16,12 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
+from reintegratie_core.errors import (
+    InvalidValueError,
+    NotApplicableError,
+    ReintegratieError,
+    UnknownCodeError,
+)
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
@@ -331,7 +336,12 @@ def RI_CONTRACTVERVALDATUM(
 ) -> Explained[date]:
     """Eerste contractvervaldatum van de module (gelijk aan die van de basismodule)."""
     found = _module(product, module, "module")
-    with _blame("module", (NotApplicableError,)):
+    with (
+        _blame("module", (NotApplicableError,)),
+        _blame("ingangsdatum_module", (InvalidValueError,)),
+    ):
+        # the parameters are those in force at the module's start, and only a start near
+        # 9999 puts the expiry out of range: that is the argument to fix (issue 13 bug 4)
         return first_expiry(
             product, found, ingangsdatum_module, contractvervaldatum_basis, contracttermijn_maanden
         )
@@ -361,7 +371,14 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
 ) -> Explained[date]:
     """Vroegste datum waarop de opzegging door de werkgever ingaat."""
     found = _module(product, module, "module")
-    with _blame("module", (NotApplicableError,)):
+    # a date out of range or a parameter not in force comes from the later of the two dates
+    # the user gave (issue 13 bug 4): that is the argument to fix
+    later = (
+        "ingangsdatum_module"
+        if ingangsdatum_module >= ontvangst_opzegging
+        else "ontvangst_opzegging"
+    )
+    with _blame("module", (NotApplicableError,)), _blame(later, (InvalidValueError,)):
         return earliest_cancellation(
             product,
             found,

@@ -276,6 +276,42 @@ class TestEindigtMee:
         ]
 
 
+class TestTwoArgumentChecks:
+    """Issue 13 bug 4: a check involving two arguments names the argument to fix."""
+
+    def test_contractvervaldatum_out_of_range_names_the_start(self) -> None:
+        """001 art. 2.1: a module starting in 9999 has no first expiry: name ingangsdatum_module."""
+        result = call(
+            "RI_CONTRACTVERVALDATUM",
+            "asr-reintegratiemanager",
+            "reintegratiemanager",
+            datetime(9999, 3, 1),
+            datetime(2025, 1, 1),
+        )
+        assert result.startswith("#WAARDE! ingangsdatum_module: ")
+
+    def test_opzegdatum_names_the_later_date(self) -> None:
+        """001 art. 2.3: a notice received in 9999 names ontvangst_opzegging; a start before the
+        product's parameters exist names ingangsdatum_module."""
+        args = ("asr-reintegratiemanager", "reintegratiemanager")
+        late = call(
+            "RI_VROEGSTE_OPZEGDATUM",
+            *args,
+            datetime(2025, 3, 1),
+            datetime(2025, 1, 1),
+            datetime(9999, 12, 1),
+        )
+        assert late.startswith("#WAARDE! ontvangst_opzegging: ")
+        early = call(
+            "RI_VROEGSTE_OPZEGDATUM",
+            *args,
+            datetime(1900, 3, 1),
+            datetime(2025, 1, 1),
+            datetime(1900, 1, 2),
+        )
+        assert early.startswith("#WAARDE! ingangsdatum_module: ")
+
+
 class TestEmptyReason:
     """Issue 13 bug 3, domain §8.1: an empty reden is any reason the module admits."""
 
