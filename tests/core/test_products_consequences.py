@@ -246,3 +246,53 @@ class TestEligibility:
     def test_is_the_date_comparison(self, first: date, start: date) -> None:
         """001 art. 3.2: eligible exactly when first sick day ≥ start."""
         assert eligible(ASR_REINTEGRATIEMANAGER, first, start).value is (first >= start)
+
+
+class TestDecisionsOf20261201:
+    """Domain §8.1 decisions on eligibility, continuation and the consequences' reasons."""
+
+    @given(
+        st.sampled_from(BUILTIN_PRODUCTS),
+        st.integers(1, 120),
+        st.integers(0, 60),
+        st.integers(1, 60),
+    )
+    def test_relapse_of_an_earlier_case_is_not_eligible(
+        self, product: Product, before: int, gap: int, sick_days: int
+    ) -> None:
+        """Domain §8.1, 001 art. 3.2 / 003 art. 1.3: a case that began before the start stays
+        ineligible through a relapse less than 28 days later; 28 days or more is a new case."""
+        start = date(2025, 1, 1)
+        first = start - timedelta(days=before)
+        last = first + timedelta(days=sick_days - 1)
+        relapse = max(last + timedelta(days=gap + 1), start)
+        case = merge_cases([sick(first, last), sick(relapse)])[-1]
+        interruption = (relapse - last).days - 1
+        assert eligible(product, case, start).value is (interruption >= 28)
+        assert eligible(product, relapse, start).value is True
+
+    @given(st.integers(0, 900), st.integers(0, 52), st.integers(0, 52))
+    def test_more_sanction_weeks_never_end_continuation_earlier(
+        self, offset: int, weeks: int, more: int
+    ) -> None:
+        """003 art. 1.5.3, domain §8.1 (BW 7:629 lid 11): continuation runs to the end of wage
+        continuation including sanction weeks, so more weeks never turn TRUE into FALSE."""
+        absences = [sick(date(2025, 3, 3))]
+        on = END + timedelta(days=1 + offset)
+        fewer = guidance_continues(ZEEUWSE_PRB, absences, END, on, sanction_weeks=weeks).value
+        most = min(52, weeks + more)
+        assert (
+            not fewer
+            or guidance_continues(ZEEUWSE_PRB, absences, END, on, sanction_weeks=most).value
+        )
+
+    def test_reason_of_must_name_a_module(self) -> None:
+        """003 art. 1.5.3 as data: reason_of (TOML reden_van) names a module of the product."""
+        prb = ZEEUWSE_PRB.module("prb")
+        rules = tuple(attrs.evolve(r, reason_of="nope") for r in prb.consequences)
+        modules = tuple(
+            attrs.evolve(m, consequences=rules) if m.code == "prb" else m
+            for m in ZEEUWSE_PRB.modules
+        )
+        with pytest.raises(InvalidValueError, match="reden_van"):
+            attrs.evolve(ZEEUWSE_PRB, modules=modules)
