@@ -253,7 +253,7 @@ Sub RI_Beschrijvingen()
             "Loon over de periode", _
             "Periode: jaar, maand, 4 weken, week of dag")
     Application.MacroOptions Macro:=boek & "RI_WERKDAG", _
-        Description:="Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen ingebouwd), zoals WERKDAG.", _
+        Description:="Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen en gelijkgestelde dagen ingebouwd), zoals WERKDAG.", _
         Category:="Re-integratie – Termijnen", _
         ArgumentDescriptions:=Array( _
             "Begindatum", _

@@ -614,7 +614,7 @@ def RI_WEEKLOON(loon, periode):
 @arg("datum", ndim=2, doc="Begindatum")
 @arg("dagen", ndim=2, doc="Aantal werkdagen (negatief telt terug)")
 def RI_WERKDAG(datum, dagen):
-    "Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen ingebouwd), zoals WERKDAG."
+    "Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen en gelijkgestelde dagen ingebouwd), zoals WERKDAG."
     return _udfs.RI_WERKDAG(datum, dagen)
 
 

@@ -310,7 +310,7 @@ def RI_SIGNAAL(
     ],
 )
 def RI_WERKDAG(datum: date, dagen: int) -> Explained[date]:
-    """Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen ingebouwd), zoals WERKDAG."""
+    """Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen en gelijkgestelde dagen ingebouwd), zoals WERKDAG."""
     return deadlines.working_day(datum, dagen)
 
 
