@@ -74,7 +74,9 @@ class EquatingDecree:
         return Citation.statute(ATW, f"3 lid 3 ({self.title}{where})")
 
 
-#: The decrees whose days could be read (title as published; domain §8.1).
+#: The decrees whose days could be read (domain §8.1). Provenance: both titles as quoted in a
+#: public answer on sterfgeval.nl (vraag 70745, 4 October 2025); not checked against the
+#: official publication on officielebekendmakingen.nl, so no Staatscourant number is given.
 EQUATING_DECREES: tuple[EquatingDecree, ...] = (
     EquatingDecree(
         title=(
