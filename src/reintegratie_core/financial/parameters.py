@@ -55,7 +55,15 @@ class HalfYearRates:
     minimum_wage_hour: Decimal
     minimum_wage_month: Decimal
     source: str
+    #: Where the minimum wages come from, when not from ``source``.
+    minimum_wage_source: str | None = None
     derived: frozenset[str] = frozenset()
+
+    def source_of(self, name: str) -> str:
+        """The source of the value ``name`` of this row."""
+        if name == "maximumdagloon" or self.minimum_wage_source is None:
+            return self.source
+        return self.minimum_wage_source
 
 
 #: The rows of ``financieel.md`` §9.1, oldest first. A new half-year: append one row.
@@ -86,8 +94,8 @@ RATES: tuple[HalfYearRates, ...] = (
         maximum_daily_wage=Decimal("297.82"),
         minimum_wage_hour=Decimal("14.40"),
         minimum_wage_month=Decimal("2245.80"),
-        source="WML: Stcrt. 2025, 12264; maximumdagloon afgeleid (+2,46 %, jaarbedrag een "
-        "veelvoud van 2,61)",
+        source="afgeleid: +2,46 %, jaarbedrag een veelvoud van 2,61",
+        minimum_wage_source="WML: Stcrt. 2025, 12264",
         derived=frozenset({"maximumdagloon"}),
     ),
     HalfYearRates(
@@ -169,7 +177,7 @@ class RatesInForce:
 
 @functools.lru_cache(maxsize=256)
 def _parameter_ground(row: HalfYearRates, newest: bool, parameter: Parameter[Decimal]) -> Ground:
-    notes = [f"geldig vanaf {format_value(parameter.valid_from)}", row.source]
+    notes = [f"geldig vanaf {format_value(parameter.valid_from)}", row.source_of(parameter.name)]
     if parameter.name in row.derived:
         notes.append(DERIVED_NOTE)
     if newest:
