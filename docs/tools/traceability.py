@@ -52,7 +52,6 @@ NO_RULE: dict[tuple[str, str], str] = {
     "zelf komen uit de wet (tijdlijn)",
     ("000", "1.5"): _WORK,
     ("000", "1.7"): "de loonwaarde is een oordeel van de casemanager, geen rekenregel",
-    ("000", "1.9"): "informatie over de financiële gevolgen (WIA-berekeningstool); dienstverlening",
     ("000", "1.10"): _WORK,
     (
         "000",
