@@ -151,31 +151,34 @@ WIA_MINIMUM_WAGE = ParameterHistory.of(
 
 @attrs.frozen(kw_only=True)
 class RatesInForce:
-    """Which row of :data:`RATES` applies on ``on`` — decided once by :func:`rates_on`."""
+    """Which row of :data:`RATES` applies on a date — decided once by :func:`rates_on`.
 
-    on: date
+    Carries the ground of each of its parameters (value, date, source, markings), made
+    when the row is decided, so that every explanation shows them the same way.
+    """
+
     row: HalfYearRates
-    #: ``on`` lies after the newest row's date: no newer value is known.
+    #: The date lies after the newest row's date: no newer value is known.
     newest: bool
     maximum_daily_wage: Parameter[Decimal]
     minimum_wage_hour: Parameter[Decimal]
     minimum_wage_month: Parameter[Decimal]
     wia_minimum_wage: Parameter[Decimal]
+    parameter_grounds: tuple[tuple[str, Ground], ...]
 
     def is_derived(self, parameter: Parameter[Decimal]) -> bool:
         """Whether ``parameter``'s value in this row is *afgeleid*."""
         return parameter.name in self.row.derived
 
     def ground(self, parameter: Parameter[Decimal]) -> Ground:
-        """The ground of one parameter: its value, date, source and markings."""
-        return _parameter_ground(self.row, self.newest, parameter)
+        """The ground of one parameter of this row: its value, date, source and markings."""
+        for name, ground in self.parameter_grounds:
+            if name == parameter.name:
+                return ground
+        msg = f"{parameter.name} is geen parameter van de halfjaarwaarden"
+        raise KeyError(msg)
 
-    def any_derived(self, *parameters: Parameter[Decimal]) -> bool:
-        """Whether any of ``parameters`` is *afgeleid* in this row."""
-        return any(p.name in self.row.derived for p in parameters)
 
-
-@functools.lru_cache(maxsize=256)
 def _parameter_ground(row: HalfYearRates, newest: bool, parameter: Parameter[Decimal]) -> Ground:
     notes = [f"geldig vanaf {format_value(parameter.valid_from)}", row.source_of(parameter.name)]
     if parameter.name in row.derived:
@@ -197,6 +200,27 @@ def _parameter_ground(row: HalfYearRates, newest: bool, parameter: Parameter[Dec
     )
 
 
+@functools.cache
+def _rates(index: int, newest: bool) -> RatesInForce:
+    row = RATES[index]
+    on = row.valid_from
+    parameters = (
+        MAXIMUM_DAILY_WAGE.at(on),
+        MINIMUM_WAGE_HOUR.at(on),
+        MINIMUM_WAGE_MONTH.at(on),
+        WIA_MINIMUM_WAGE.at(on),
+    )
+    return RatesInForce(
+        row=row,
+        newest=newest,
+        maximum_daily_wage=parameters[0],
+        minimum_wage_hour=parameters[1],
+        minimum_wage_month=parameters[2],
+        wia_minimum_wage=parameters[3],
+        parameter_grounds=tuple((p.name, _parameter_ground(row, newest, p)) for p in parameters),
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def rates_on(on: date) -> RatesInForce:
     """The parameter row in force on ``on`` (the latest row whose date is not after it).
@@ -210,17 +234,9 @@ def rates_on(on: date) -> RatesInForce:
             f"(eerste waarde geldig vanaf {format_value(RATES[0].valid_from)})"
         )
         raise InvalidValueError(msg)
-    maximum = MAXIMUM_DAILY_WAGE.at(on)
-    row = next(r for r in RATES if r.valid_from == maximum.valid_from)
-    return RatesInForce(
-        on=on,
-        row=row,
-        newest=row is RATES[-1] and on > row.valid_from,
-        maximum_daily_wage=maximum,
-        minimum_wage_hour=MINIMUM_WAGE_HOUR.at(on),
-        minimum_wage_month=MINIMUM_WAGE_MONTH.at(on),
-        wia_minimum_wage=WIA_MINIMUM_WAGE.at(on),
-    )
+    index = max(i for i, row in enumerate(RATES) if row.valid_from <= on)
+    newest = index == len(RATES) - 1 and on > RATES[index].valid_from
+    return _rates(index, newest)
 
 
 __all__ = [
