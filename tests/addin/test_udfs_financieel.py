@@ -124,6 +124,7 @@ class TestErrors:
             ("RI_WIA_UITKERING", (26100, 50, 1000, 600, MARCH_2025, None, 0), "maand"),
             ("RI_WIA_UITKERING", (26100, 50, 1000, 600, MARCH_2025, None, 1, 12.3), "lgu_maanden"),
             ("RI_WIA_OVERZICHT", (-1, 50, 1000, 600, MARCH_2025), "jaarloon"),
+            ("RI_WIA_UITKERING", (1e30, 50, 1000, 600, MARCH_2025), "jaarloon"),
             ("RI_LOONDOORBETALING", (-1, 10, MARCH_2025), "maandloon"),
             ("RI_LOONDOORBETALING", (2500, 0, MARCH_2025), "ziekteweek"),
             ("RI_LOONDOORBETALING", (2500, 10, datetime(2023, 1, 1)), "peildatum"),

@@ -144,6 +144,7 @@ class TestWageContinuation:
             ((2500, 10, MARCH_2025, -3), "uren_per_week"),
             ((2500, 10, MARCH_2025, 200), "uren_per_week"),
             ((2500, 10, date(2020, 1, 1)), "peildatum"),
+            ((10**13, 10, MARCH_2025), "maandloon"),
         ],
     )
     def test_errors_name_the_argument(self, args: tuple[object, ...], argument: str) -> None:

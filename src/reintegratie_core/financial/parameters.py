@@ -28,7 +28,7 @@ import attrs
 
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Ground, format_value
-from reintegratie_core.money import round_cents
+from reintegratie_core.money import AmountLike, money, round_cents
 from reintegratie_core.parameters import Parameter, ParameterHistory
 
 WFSV_17 = Citation.statute("Wfsv", "17 lid 1")
@@ -120,6 +120,20 @@ DAYS_PER_MONTH = Parameter(
 DAYS_PER_YEAR = Parameter(
     name="dagen_per_jaar", value=Decimal(261), citation=Citation.statute("Dagloonbesluit", "16")
 )
+
+
+#: The largest amount the financial rules take: beyond it no wage or income is meant, and
+#: cents would exceed the exact precision of the arithmetic.
+MAX_AMOUNT = Decimal(10**12)
+
+
+def amount_argument(value: AmountLike, name: str) -> Decimal:
+    """An amount argument of a financial rule: exact, finite, 0 or more, below 10^12."""
+    result = money(value, name=name)
+    if result >= MAX_AMOUNT:
+        msg = f"{name}: {result} is te groot (verwacht minder dan 1.000.000.000.000)"
+        raise InvalidValueError(msg)
+    return result
 
 
 def _history(name: str, citation: Citation, field: str) -> ParameterHistory[Decimal]:

@@ -27,9 +27,10 @@ from reintegratie_core.financial.parameters import (
     DAYS_PER_MONTH,
     HOLIDAY_ALLOWANCE,
     RatesInForce,
+    amount_argument,
     rates_on,
 )
-from reintegratie_core.money import AmountLike, money, round_cents
+from reintegratie_core.money import AmountLike, round_cents
 from reintegratie_core.parameters import Parameter
 from reintegratie_core.product_parameters import (
     MONTHS_PER_YEAR,
@@ -188,9 +189,9 @@ def wage_continuation(
 
     rounded once to cents (``financieel.md`` §9.2). Without ``hours_per_week`` no floor.
     """
-    wage = money(monthly_wage, name="maandloon")
+    wage = amount_argument(monthly_wage, "maandloon")
     week = check_sick_week(sick_week)
-    hours = None if hours_per_week is None else money(hours_per_week, name="uren_per_week")
+    hours = None if hours_per_week is None else amount_argument(hours_per_week, "uren_per_week")
     if hours is not None and hours > MAX_HOURS_PER_WEEK:
         msg = f"uren_per_week: {hours} is meer dan de {MAX_HOURS_PER_WEEK} uren van een week"
         raise InvalidValueError(msg)

@@ -35,6 +35,7 @@ from reintegratie_core.financial.parameters import (
     DAYS_PER_MONTH,
     DAYS_PER_YEAR,
     RatesInForce,
+    amount_argument,
     rates_on,
 )
 from reintegratie_core.money import ZERO, AmountLike, fraction, money, round_cents
@@ -226,7 +227,7 @@ def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
         maandloon_wia = round(C × 21.75)
         C/D           = C ÷ D (1 when not capped)
     """
-    wage = money(annual_wage, name="jaarloon")
+    wage = amount_argument(annual_wage, "jaarloon")
     rates = rates_on(on)
     uncapped = round_cents(wage / DAYS_PER_YEAR.value)
     daily = round_cents(min(uncapped, rates.maximum_daily_wage.value))
@@ -574,8 +575,8 @@ def monthly_benefit(
     """
     wage = wia_wage(annual_wage, on)
     classification = classify(ao, durable)
-    capacity = money(earning_capacity, name="restverdiencapaciteit")
-    earned = money(income, name="inkomen")
+    capacity = amount_argument(earning_capacity, "restverdiencapaciteit")
+    earned = amount_argument(income, "inkomen")
     number = check_month(month)
     lgu = check_lgu_months(lgu_months)
     decided = functools.partial(
