@@ -63,6 +63,13 @@ INFORM_000 = Citation.seed("000", "1.9")
 #: The Ontzorgmanager gives insight in the financial consequences (``002``).
 INFORM_002 = Citation.seed("002", "De Ontzorgmanager (inzicht in de financiële gevolgen)")
 
+#: What the jaarloon is, and that indexation is not computed (``financieel.md`` §9.3).
+_INDEXATION_GROUND = Ground(
+    rule="het jaarloon is het SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op "
+    "de UWV-beslissing; indexatie tot de ingangsdatum valt buiten de berekening",
+    citation=SCOPE,
+)
+
 #: IVA: 75 % of the maandloon (WIA art. 52).
 IVA_SHARE = Parameter(name="iva_percentage", value=Decimal("0.75"), citation=ART_52)
 #: Wage-related WGA benefit: 75 % in months 1–2 (WIA art. 61 lid 1).
@@ -91,6 +98,10 @@ _HALF = Decimal("0.5")
 _ONE = Decimal(1)
 
 
+def _percent(value: Decimal) -> str:
+    return f"{(value * 100).normalize():f} %".replace(".", ",")
+
+
 class BenefitKind(enum.Enum):
     """What is paid in a month (codes of ``RI_WIA_OVERZICHT``'s ``uitkering`` column)."""
 
@@ -117,15 +128,17 @@ class ClassBand:
     low: Decimal
     high: Decimal | None
     percentage: Decimal
+    #: ``[45 %, 55 %)`` or ``≥ 80 %``, for explanations.
+    label: str = attrs.field(init=False)
+
+    @label.default
+    def _label(self) -> str:
+        low = _percent(self.low)
+        return f"≥ {low}" if self.high is None else f"[{low}, {_percent(self.high)})"
 
     def contains(self, ao: Decimal) -> bool:
         """Whether ``low ≤ ao < high``."""
         return self.low <= ao and (self.high is None or ao < self.high)
-
-    def label(self) -> str:
-        """``[45 %, 55 %)`` or ``≥ 80 %``."""
-        low = _percent(self.low)
-        return f"≥ {low}" if self.high is None else f"[{low}, {_percent(self.high)})"
 
 
 #: The lowest percentage with a benefit (WIA art. 5) and the IVA threshold (art. 4).
@@ -140,10 +153,6 @@ CLASS_BANDS: tuple[ClassBand, ...] = (
     ClassBand(low=Decimal("0.65"), high=Decimal("0.80"), percentage=Decimal("0.5075")),
     ClassBand(low=Decimal("0.80"), high=None, percentage=Decimal("0.70")),
 )
-
-
-def _percent(value: Decimal) -> str:
-    return f"{(value * 100).normalize():f} %".replace(".", ",")
 
 
 # --- Dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16) --------------------------
@@ -184,11 +193,7 @@ class WiaWage:
             Ground(rule=rule, citation=ART_13, parameters=pairs),
             Ground(rule=rule, citation=DAGLOONBESLUIT_16, parameters=pairs),
             self.rates.ground(maximum),
-            Ground(
-                rule="het jaarloon is het SV-loon van het referentiejaar inclusief vakantiebijslag, "
-                "zoals op de UWV-beslissing; indexatie tot de ingangsdatum valt buiten de berekening",
-                citation=SCOPE,
-            ),
+            _INDEXATION_GROUND,
         )
 
     def monthly_grounds(self) -> tuple[Ground, ...]:
@@ -282,7 +287,7 @@ class Classification:
         return (
             Ground(rule=text, citation=citation, parameters=(*pairs, FULL_AO.as_pair())),
             Ground(
-                rule=f"klassepercentage G voor {self.band.label()}",
+                rule=f"klassepercentage G voor {self.band.label}",
                 citation=ART_61_6,
                 parameters=(("klassepercentage", self.band.percentage),),
             ),
