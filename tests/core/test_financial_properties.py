@@ -110,11 +110,17 @@ class TestMonotoneInWage:
     def test_benefit_without_income_monotone_in_wage(
         self, inputs: dict[str, object], other: Decimal
     ) -> None:
-        """WIA art. 52, 61, 62: without income, a higher jaarloon never lowers the benefit."""
+        """WIA art. 52, 61, 62: without income, a higher jaarloon never lowers the benefit, and
+        above the cap (261 × maximumdagloon) it does not change it."""
         low, high = sorted((inputs["annual_wage"], other))  # type: ignore[type-var]
         assert _benefit(inputs, annual_wage=low, income=Decimal(0)) <= _benefit(
             inputs, annual_wage=high, income=Decimal(0)
         )
+        cap_year = rates_on(inputs["on"]).maximum_daily_wage.value * 261  # type: ignore[arg-type]
+        if low >= cap_year:
+            assert _benefit(inputs, annual_wage=low, income=Decimal(0)) == _benefit(
+                inputs, annual_wage=high, income=Decimal(0)
+            )
 
 
 class TestIncome:
