@@ -79,6 +79,14 @@ Sub RI_Beschrijvingen()
             "Wat binnen het re-integratiebudget is vergoed", _
             "Verwachte schadelast van de verzekeraar zonder de activiteit", _
             "Verwachte schadelast van de verzekeraar met de activiteit (zonder de kosten ervan)")
+    Application.MacroOptions Macro:=boek & "RI_LOONDOORBETALING", _
+        Description:="Wettelijke loondoorbetaling bij ziekte per maand (BW 7:629): 70 % van het maandloon tot de loongrens, in week 1–52 ten minste het minimumloon; exclusief vakantiebijslag.", _
+        Category:="Re-integratie – Financiële gevolgen", _
+        ArgumentDescriptions:=Array( _
+            "Overeengekomen maandloon exclusief vakantiebijslag", _
+            "Ziekteweek (1 = de eerste week)", _
+            "Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)", _
+            "Contracturen per week, voor de minimumloonvloer in week 1–52; leeg = geen vloer")
     Application.MacroOptions Macro:=boek & "RI_LOONSANCTIE_VERGOEDING", _
         Description:="Vergoeding van een UWV-loonsanctie onder de poortwachtergarantie.", _
         Category:="Re-integratie – Vergoedingen", _
@@ -258,6 +266,47 @@ Sub RI_Beschrijvingen()
         ArgumentDescriptions:=Array( _
             "Begindatum", _
             "Aantal werkdagen (negatief telt terug)")
+    Application.MacroOptions Macro:=boek & "RI_WGA_DUUR", _
+        Description:="Duur van de loongerelateerde WGA-uitkering in maanden (WIA art. 59): 3 tot 24; 12,5 = 12 maanden en 15 dagen.", _
+        Category:="Re-integratie – Financiële gevolgen", _
+        ArgumentDescriptions:=Array( _
+            "Hele jaren arbeidsverleden tot en met 2015", _
+            "Hele jaren arbeidsverleden vanaf 2016")
+    Application.MacroOptions Macro:=boek & "RI_WIA_DAGLOON", _
+        Description:="WIA-dagloon: jaarloon ÷ 261, begrensd op het maximumdagloon (WIA art. 13).", _
+        Category:="Re-integratie – Financiële gevolgen", _
+        ArgumentDescriptions:=Array( _
+            "SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing", _
+            "Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)")
+    Application.MacroOptions Macro:=boek & "RI_WIA_MAANDLOON", _
+        Description:="WIA-maandloon: het begrensde dagloon × 21,75 (WIA art. 13 lid 4).", _
+        Category:="Re-integratie – Financiële gevolgen", _
+        ArgumentDescriptions:=Array( _
+            "SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing", _
+            "Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)")
+    Application.MacroOptions Macro:=boek & "RI_WIA_OVERZICHT", _
+        Description:="Tabel van de WIA-uitkering per periode: uitkering · van_maand · tot_maand (leeg = daarna doorlopend) · bedrag_per_maand · grond.", _
+        Category:="Re-integratie – Financiële gevolgen", _
+        ArgumentDescriptions:=Array( _
+            "SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing", _
+            "Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%", _
+            "Resterende verdiencapaciteit per maand volgens het UWV", _
+            "Inkomen uit werk per maand (bruto)", _
+            "Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)", _
+            "WAAR als de arbeidsongeschiktheid volledig en duurzaam is (IVA); leeg = ONWAAR", _
+            "Maanden loongerelateerde WGA-uitkering (zie RI_WGA_DUUR; 12,5 = 12 maanden en 15 dagen); leeg = 0 (referte-eis niet gehaald)")
+    Application.MacroOptions Macro:=boek & "RI_WIA_UITKERING", _
+        Description:="WIA-uitkering bruto per maand in maand `maand` van de uitkering: IVA, WGA loongerelateerd, loonaanvulling of vervolguitkering; 0 onder 35 %.", _
+        Category:="Re-integratie – Financiële gevolgen", _
+        ArgumentDescriptions:=Array( _
+            "SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing", _
+            "Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%", _
+            "Resterende verdiencapaciteit per maand volgens het UWV", _
+            "Inkomen uit werk per maand (bruto)", _
+            "Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)", _
+            "WAAR als de arbeidsongeschiktheid volledig en duurzaam is (IVA); leeg = ONWAAR", _
+            "Maand van de uitkering (1 = de eerste maand); leeg = 1", _
+            "Maanden loongerelateerde WGA-uitkering (zie RI_WGA_DUUR; 12,5 = 12 maanden en 15 dagen); leeg = 0 (referte-eis niet gehaald)")
     Application.MacroOptions Macro:=boek & "RI_ZIEKTEDAGEN", _
         Description:="Getelde ziektedagen van het ziektegeval dat op de peildatum loopt, t/m de peildatum.", _
         Category:="Re-integratie – Poortwachter", _

@@ -105,6 +105,19 @@ failed:
     RI_KBA_BIJDRAGE = Err.Description
 End Function
 
+Function RI_LOONDOORBETALING(maandloon, ziekteweek, peildatum, Optional uren_per_week)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        RI_LOONDOORBETALING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_LOONDOORBETALING", Array(maandloon, ziekteweek, peildatum, uren_per_week), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        RI_LOONDOORBETALING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_LOONDOORBETALING", Array(maandloon, ziekteweek, peildatum, uren_per_week))
+        Exit Function
+    #End If
+failed:
+    RI_LOONDOORBETALING = Err.Description
+End Function
+
 Function RI_LOONSANCTIE_VERGOEDING(weekloon, sanctieweken, Optional percentage, Optional werkgeverslasten, Optional goedgekeurde_kosten, Optional voorwaarden_voldaan, Optional arbodienst_vergoedt)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -460,6 +473,71 @@ Function RI_WERKDAG(datum, dagen)
     #End If
 failed:
     RI_WERKDAG = Err.Description
+End Function
+
+Function RI_WGA_DUUR(jaren_voor_2016, jaren_vanaf_2016)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        RI_WGA_DUUR = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WGA_DUUR", Array(jaren_voor_2016, jaren_vanaf_2016), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        RI_WGA_DUUR = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WGA_DUUR", Array(jaren_voor_2016, jaren_vanaf_2016))
+        Exit Function
+    #End If
+failed:
+    RI_WGA_DUUR = Err.Description
+End Function
+
+Function RI_WIA_DAGLOON(jaarloon, peildatum)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        RI_WIA_DAGLOON = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WIA_DAGLOON", Array(jaarloon, peildatum), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        RI_WIA_DAGLOON = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WIA_DAGLOON", Array(jaarloon, peildatum))
+        Exit Function
+    #End If
+failed:
+    RI_WIA_DAGLOON = Err.Description
+End Function
+
+Function RI_WIA_MAANDLOON(jaarloon, peildatum)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        RI_WIA_MAANDLOON = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WIA_MAANDLOON", Array(jaarloon, peildatum), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        RI_WIA_MAANDLOON = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WIA_MAANDLOON", Array(jaarloon, peildatum))
+        Exit Function
+    #End If
+failed:
+    RI_WIA_MAANDLOON = Err.Description
+End Function
+
+Function RI_WIA_OVERZICHT(jaarloon, ao_percentage, restverdiencapaciteit, inkomen, peildatum, Optional duurzaam, Optional lgu_maanden)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        RI_WIA_OVERZICHT = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WIA_OVERZICHT", Array(jaarloon, ao_percentage, restverdiencapaciteit, inkomen, peildatum, duurzaam, lgu_maanden), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        RI_WIA_OVERZICHT = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WIA_OVERZICHT", Array(jaarloon, ao_percentage, restverdiencapaciteit, inkomen, peildatum, duurzaam, lgu_maanden))
+        Exit Function
+    #End If
+failed:
+    RI_WIA_OVERZICHT = Err.Description
+End Function
+
+Function RI_WIA_UITKERING(jaarloon, ao_percentage, restverdiencapaciteit, inkomen, peildatum, Optional duurzaam, Optional maand, Optional lgu_maanden)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        RI_WIA_UITKERING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WIA_UITKERING", Array(jaarloon, ao_percentage, restverdiencapaciteit, inkomen, peildatum, duurzaam, maand, lgu_maanden), ActiveWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        RI_WIA_UITKERING = XLPy.CallUDF("reintegratie_addin.udfs", "RI_WIA_UITKERING", Array(jaarloon, ao_percentage, restverdiencapaciteit, inkomen, peildatum, duurzaam, maand, lgu_maanden))
+        Exit Function
+    #End If
+failed:
+    RI_WIA_UITKERING = Err.Description
 End Function
 
 Function RI_ZIEKTEDAGEN(ziekte, peildatum)

@@ -1231,6 +1231,138 @@ def _uitleg(sheet: Sheet, fn: Functions) -> None:
 # --- The workbook -----------------------------------------------------------------------
 
 
+# --- Financiële gevolgen (issue 14; financieel.md §9) -------------------------------------
+# One self-contained block: wage continuation per employee and the WIA benefit after it.
+
+SHEET_NOTES["Financieel"] = (
+    "Financiële gevolgen van langdurig verzuim (000 art. 1.9): wettelijke loondoorbetaling "
+    "(BW 7:629) en de WIA-uitkering daarna. Gele cellen zijn invoer; bedragen bruto per maand."
+)
+WAGES = [
+    ("A. de Vries", 8000, None, 10),
+    ("B. Jansen", 2500, 36, 10),
+    ("C. Bakker", 2500, 36, 60),
+    ("D. Visser", 3900, 38, 80),
+]
+WIA_CASES = [
+    ("A. de Vries", 90000, 0.5, 3000, 2000, False, 12, 3),
+    ("B. Jansen", 26100, 0.5, 1000, 600, False, 5, 10),
+    ("C. Bakker", 26100, 0.7, 1000, 600, False, 8, 6),
+    ("D. Visser", 26100, 0.9, 0, 500, True, 20, 10),
+    ("E. Smit", 26100, 0.3, 1500, 1400, False, 2, 0),
+]
+
+
+@block(
+    "Financieel",
+    "RI_LOONDOORBETALING",
+    "RI_WIA_DAGLOON",
+    "RI_WIA_MAANDLOON",
+    "RI_WGA_DUUR",
+    "RI_WIA_UITKERING",
+    "RI_WIA_OVERZICHT",
+)
+def _financieel(sheet: Sheet, fn: Functions) -> None:
+    sheet.heading(
+        "Loondoorbetaling bij ziekte (BW 7:629)",
+        "70 % van het maandloon (excl. vakantiebijslag) tot de loongrens; in week 1–52 ten "
+        "minste het minimumloon voor de contracturen. Parameters van de peildatum (Instellingen).",
+    )
+    top = sheet.row + 1
+    bottom = top + len(WAGES) - 1
+    sheet.header(
+        top - 1,
+        1,
+        ["Werknemer", "Maandloon", "Uren per week", "Ziekteweek", "Loondoorbetaling per maand"],
+    )
+    sheet.inputs(top, 1, WAGES, [None, AMOUNT, "0", "0"])
+    sheet.lifted(
+        5,
+        top,
+        bottom,
+        fn.call(
+            "RI_LOONDOORBETALING",
+            rng("B", top, bottom),
+            rng("D", top, bottom),
+            PEIL,
+            rng("C", top, bottom),
+        ),
+        AMOUNT,
+    )
+    sheet.row = bottom + 3
+    sheet.heading(
+        "WIA-uitkering na twee jaar ziekte",
+        "Jaarloon = SV-loon van het referentiejaar incl. vakantiebijslag (UWV-beslissing); "
+        "AO % en restverdiencapaciteit volgens het UWV; inkomen = loon uit werk per maand.",
+    )
+    top = sheet.row + 1
+    bottom = top + len(WIA_CASES) - 1
+    sheet.header(
+        top - 1,
+        1,
+        [
+            "Werknemer",
+            "Jaarloon",
+            "AO %",
+            "Restverdiencapaciteit",
+            "Inkomen",
+            "Duurzaam (IVA)",
+            "Jaren vóór 2016",
+            "Jaren vanaf 2016",
+            "Dagloon",
+            "Maandloon WIA",
+            "Maanden loongerelateerd",
+            "Uitkering maand 1",
+            "Uitkering maand 3",
+            "Uitkering na loongerelateerd",
+        ],
+    )
+    sheet.inputs(top, 1, WIA_CASES, [None, AMOUNT, "0%", AMOUNT, AMOUNT, None, "0", "0"])
+    column = {name: rng(name, top, bottom) for name in "BCDEFGHK"}
+    sheet.lifted(9, top, bottom, fn.call("RI_WIA_DAGLOON", column["B"], PEIL), AMOUNT)
+    sheet.lifted(10, top, bottom, fn.call("RI_WIA_MAANDLOON", column["B"], PEIL), AMOUNT)
+    sheet.lifted(11, top, bottom, fn.call("RI_WGA_DUUR", column["G"], column["H"]), "0.0")
+    benefit = (column["B"], column["C"], column["D"], column["E"], PEIL, column["F"])
+    sheet.lifted(12, top, bottom, fn.call("RI_WIA_UITKERING", *benefit, "1", column["K"]), AMOUNT)
+    sheet.lifted(13, top, bottom, fn.call("RI_WIA_UITKERING", *benefit, "3", column["K"]), AMOUNT)
+    sheet.lifted(14, top, bottom, fn.call("RI_WIA_UITKERING", *benefit, "25", "0"), AMOUNT)
+    sheet.row = bottom + 3
+    sheet.heading(
+        f"Overzicht per maand voor {WIA_CASES[0][0]}",
+        "RI_WIA_OVERZICHT: elke rij een periode met hetzelfde bedrag; tot_maand leeg = doorlopend.",
+    )
+    first = top
+    months = fn.available["RI_WGA_DUUR"](float(WIA_CASES[0][6]), float(WIA_CASES[0][7]))
+    size = fn.size(
+        "RI_WIA_OVERZICHT",
+        float(WIA_CASES[0][1]),
+        WIA_CASES[0][2],
+        float(WIA_CASES[0][3]),
+        float(WIA_CASES[0][4]),
+        datetime.combine(PEILDATUM, datetime.min.time()),
+        WIA_CASES[0][5],
+        months,
+    )
+    sheet.spill(
+        sheet.row,
+        1,
+        size,
+        fn.call(
+            "RI_WIA_OVERZICHT",
+            f"B{first}",
+            f"C{first}",
+            f"D{first}",
+            f"E{first}",
+            PEIL,
+            f"F{first}",
+            f"K{first}",
+        ),
+        [None, "0", "0", AMOUNT, None],
+    )
+    sheet.width(5, 40)
+    sheet.row += size[0] + 1
+
+
 def _instellingen(book: Workbook, sheets: list[str]) -> None:
     ws = book.active
     assert ws is not None

@@ -206,6 +206,24 @@ def RI_KBA_BIJDRAGE(kosten, vergoed_binnen_budget, schadelast_zonder, schadelast
 
 
 @func
+@arg("maandloon", ndim=2, doc="Overeengekomen maandloon exclusief vakantiebijslag")
+@arg("ziekteweek", ndim=2, doc="Ziekteweek (1 = de eerste week)")
+@arg(
+    "peildatum",
+    ndim=2,
+    doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
+)
+@arg(
+    "uren_per_week",
+    ndim=2,
+    doc="Contracturen per week, voor de minimumloonvloer in week 1–52; leeg = geen vloer",
+)
+def RI_LOONDOORBETALING(maandloon, ziekteweek, peildatum, uren_per_week=None):
+    "Wettelijke loondoorbetaling bij ziekte per maand (BW 7:629): 70 % van het maandloon tot de loongrens, in week 1–52 ten minste het minimumloon; exclusief vakantiebijslag."
+    return _udfs.RI_LOONDOORBETALING(maandloon, ziekteweek, peildatum, uren_per_week)
+
+
+@func
 @arg("weekloon", ndim=2, doc="Weekloon van de werknemer (zie RI_WEEKLOON)")
 @arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door het UWV (1–52)")
 @arg(
@@ -616,6 +634,137 @@ def RI_WEEKLOON(loon, periode):
 def RI_WERKDAG(datum, dagen):
     "Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen en gelijkgestelde dagen ingebouwd), zoals WERKDAG."
     return _udfs.RI_WERKDAG(datum, dagen)
+
+
+@func
+@arg("jaren_voor_2016", ndim=2, doc="Hele jaren arbeidsverleden tot en met 2015")
+@arg("jaren_vanaf_2016", ndim=2, doc="Hele jaren arbeidsverleden vanaf 2016")
+def RI_WGA_DUUR(jaren_voor_2016, jaren_vanaf_2016):
+    "Duur van de loongerelateerde WGA-uitkering in maanden (WIA art. 59): 3 tot 24; 12,5 = 12 maanden en 15 dagen."
+    return _udfs.RI_WGA_DUUR(jaren_voor_2016, jaren_vanaf_2016)
+
+
+@func
+@arg(
+    "jaarloon",
+    ndim=2,
+    doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
+)
+@arg(
+    "peildatum",
+    ndim=2,
+    doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
+)
+def RI_WIA_DAGLOON(jaarloon, peildatum):
+    "WIA-dagloon: jaarloon ÷ 261, begrensd op het maximumdagloon (WIA art. 13)."
+    return _udfs.RI_WIA_DAGLOON(jaarloon, peildatum)
+
+
+@func
+@arg(
+    "jaarloon",
+    ndim=2,
+    doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
+)
+@arg(
+    "peildatum",
+    ndim=2,
+    doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
+)
+def RI_WIA_MAANDLOON(jaarloon, peildatum):
+    "WIA-maandloon: het begrensde dagloon × 21,75 (WIA art. 13 lid 4)."
+    return _udfs.RI_WIA_MAANDLOON(jaarloon, peildatum)
+
+
+@func
+@arg(
+    "jaarloon",
+    ndim=2,
+    doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
+)
+@arg(
+    "ao_percentage", ndim=2, doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%"
+)
+@arg("restverdiencapaciteit", ndim=2, doc="Resterende verdiencapaciteit per maand volgens het UWV")
+@arg("inkomen", ndim=2, doc="Inkomen uit werk per maand (bruto)")
+@arg(
+    "peildatum",
+    ndim=2,
+    doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
+)
+@arg(
+    "duurzaam",
+    ndim=2,
+    doc="WAAR als de arbeidsongeschiktheid volledig en duurzaam is (IVA); leeg = ONWAAR",
+)
+@arg(
+    "lgu_maanden",
+    ndim=2,
+    doc="Maanden loongerelateerde WGA-uitkering (zie RI_WGA_DUUR; 12,5 = 12 maanden en 15 dagen); leeg = 0 (referte-eis niet gehaald)",
+)
+def RI_WIA_OVERZICHT(
+    jaarloon,
+    ao_percentage,
+    restverdiencapaciteit,
+    inkomen,
+    peildatum,
+    duurzaam=None,
+    lgu_maanden=None,
+):
+    "Tabel van de WIA-uitkering per periode: uitkering · van_maand · tot_maand (leeg = daarna doorlopend) · bedrag_per_maand · grond."
+    return _udfs.RI_WIA_OVERZICHT(
+        jaarloon, ao_percentage, restverdiencapaciteit, inkomen, peildatum, duurzaam, lgu_maanden
+    )
+
+
+@func
+@arg(
+    "jaarloon",
+    ndim=2,
+    doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
+)
+@arg(
+    "ao_percentage", ndim=2, doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%"
+)
+@arg("restverdiencapaciteit", ndim=2, doc="Resterende verdiencapaciteit per maand volgens het UWV")
+@arg("inkomen", ndim=2, doc="Inkomen uit werk per maand (bruto)")
+@arg(
+    "peildatum",
+    ndim=2,
+    doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
+)
+@arg(
+    "duurzaam",
+    ndim=2,
+    doc="WAAR als de arbeidsongeschiktheid volledig en duurzaam is (IVA); leeg = ONWAAR",
+)
+@arg("maand", ndim=2, doc="Maand van de uitkering (1 = de eerste maand); leeg = 1")
+@arg(
+    "lgu_maanden",
+    ndim=2,
+    doc="Maanden loongerelateerde WGA-uitkering (zie RI_WGA_DUUR; 12,5 = 12 maanden en 15 dagen); leeg = 0 (referte-eis niet gehaald)",
+)
+def RI_WIA_UITKERING(
+    jaarloon,
+    ao_percentage,
+    restverdiencapaciteit,
+    inkomen,
+    peildatum,
+    duurzaam=None,
+    maand=None,
+    lgu_maanden=None,
+):
+    "WIA-uitkering bruto per maand in maand `maand` van de uitkering: IVA, WGA loongerelateerd, loonaanvulling of vervolguitkering; 0 onder 35 %."
+    return _udfs.RI_WIA_UITKERING(
+        jaarloon,
+        ao_percentage,
+        restverdiencapaciteit,
+        inkomen,
+        peildatum,
+        duurzaam,
+        maand,
+        lgu_maanden,
+    )
 
 
 @func

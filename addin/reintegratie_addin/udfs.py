@@ -20,6 +20,10 @@ from reintegratie_addin.udfs_poortwachter import *  # noqa: F403
 from reintegratie_addin.udfs_producten import *  # noqa: F403
 from reintegratie_addin.udfs_status import *  # noqa: F403
 from reintegratie_addin.udfs_vergoeding import *  # noqa: F403
+
+# isort: split
+# Financial consequences (domain §9) after the others: the reference lists them last.
+from reintegratie_addin.udfs_financieel import *  # noqa: F403
 from reintegratie_core import CATALOGUE_VERSION, __version__
 
 try:

@@ -138,6 +138,21 @@ EXAMPLES: _E = {
     "RI_TARIEF_PRORATA": _calls("RI_TARIEF_PRORATA", (120, date(2025, 1, 1), date(2025, 7, 1))),
     "RI_TELT_MEE_VOOR_PREMIE": _calls("RI_TELT_MEE_VOOR_PREMIE", (date(2023, 5, 1), 2026)),
     "RI_SEPA_REKENING": _calls("RI_SEPA_REKENING", ("NL91 ABNA 0417 1643 00",)),
+    # --- Financial consequences (financieel.md §9: the worked examples)
+    "RI_LOONDOORBETALING": _calls(
+        "RI_LOONDOORBETALING", (8000, 10, date(2025, 3, 1)), (2500, 10, date(2025, 3, 1), 36)
+    ),
+    "RI_WIA_DAGLOON": _calls("RI_WIA_DAGLOON", (90000, date(2026, 2, 1))),
+    "RI_WIA_MAANDLOON": _calls("RI_WIA_MAANDLOON", (90000, date(2026, 2, 1))),
+    "RI_WGA_DUUR": _calls("RI_WGA_DUUR", (5, 10)),
+    "RI_WIA_UITKERING": _calls(
+        "RI_WIA_UITKERING",
+        (26100, 50, 1000, 600, date(2025, 3, 1)),
+        (90000, 50, 3000, 2000, date(2026, 2, 1), False, 3, 12),
+    ),
+    "RI_WIA_OVERZICHT": _calls(
+        "RI_WIA_OVERZICHT", (26100, 50, 1000, 600, date(2025, 3, 1), False, 12.5)
+    ),
     # --- Meta
     "RI_UITLEG": _calls("RI_UITLEG", ("RI_MIJLPAAL", D, "42e week")),
     "RI_VERSIE": _calls("RI_VERSIE", ()),

@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from docs.tools import api, coupling, glossary, guide, reference, traceability
 from docs.tools.articles import ROOT
-from docs.tools.pictures import timeline_svg
+from docs.tools.pictures import IncomeCase, income_steps, income_svg, timeline_svg
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 
 DOCS = ROOT / "docs"
@@ -45,6 +46,32 @@ def timeline_pictures() -> dict[str, str]:
             sanction_weeks=12,
             title="Dezelfde tijdlijn met een loonsanctie van 12 weken",
         ),
+    }
+
+
+#: The worked case of the guide page "Financiële gevolgen" (handleiding/financieel.md).
+INCOME_CASE = IncomeCase(
+    monthly_wage=Decimal(2500),
+    hours_per_week=Decimal(36),
+    first_sick_day=date(2025, 1, 6),
+    annual_wage=Decimal(32400),
+    ao=Decimal("0.5"),
+    earning_capacity=Decimal(1000),
+    income=Decimal(600),
+    years_before_2016=5,
+    years_from_2016=10,
+)
+
+
+def financial_pictures() -> dict[str, str]:
+    """Income over time of the guide's worked case, every amount computed by the core."""
+    return {
+        "img/inkomen-wia.svg": income_svg(
+            income_steps(INCOME_CASE),
+            INCOME_CASE.monthly_wage,
+            title="Inkomen per maand vanaf de eerste ziektedag (06-01-2025): loondoorbetaling, "
+            "dan WIA",
+        )
     }
 
 
@@ -96,6 +123,7 @@ def snippets() -> dict[str, str]:
         "_snippets/installatie.md": guide.install_snippet(),
         "_snippets/werkboek.md": guide.workbook_snippet(),
         "_snippets/product-voorbeeld.md": product_example_snippet(),
+        "_snippets/financieel-parameters.md": guide.financial_parameters_snippet(),
     }
     for task in guide.TASKS:
         result[f"_snippets/taak-{task.key}.md"] = guide.task_snippet(task)
@@ -112,6 +140,7 @@ def outputs() -> dict[str, str]:
         glossary.PAGE: glossary.render(),
         **api.pages(),
         **timeline_pictures(),
+        **financial_pictures(),
         **coupling.pictures(),
         **example_pictures(),
         **snippets(),

@@ -431,6 +431,77 @@ TERMS: tuple[Term, ...] = (
         "sickness.Absence sickness.AbsenceKind dates.Period",
         "domain §2",
     ),
+    # --- Financial consequences (financieel.md, domain §9)
+    _t(
+        "loondoorbetaling bij ziekte (wettelijk)",
+        "statutory wage continuation",
+        "financial.wage_continuation.WageContinuation financial.wage_continuation.wage_continuation",
+        "BW 7:629 lid 1; 000 art. 1.9",
+    ),
+    _t(
+        "loongrens",
+        "wage cap of wage continuation",
+        "financial.wage_continuation.WageContinuation.cap",
+        "BW 7:629 lid 1; Wfsv art. 17 lid 1",
+    ),
+    _t(
+        "maximumdagloon, minimumloon (WML), halfjaarwaarden",
+        "half-year rates in force",
+        "financial.parameters.HalfYearRates financial.parameters.RatesInForce "
+        "financial.parameters.rates_on financial.parameters.MAXIMUM_DAILY_WAGE "
+        "financial.parameters.MINIMUM_WAGE_HOUR financial.parameters.MINIMUM_WAGE_MONTH",
+        "Wfsv art. 17, 18; WML art. 8",
+    ),
+    _t(
+        "WIA-minimumloon",
+        "WIA minimum wage",
+        "financial.parameters.WIA_MINIMUM_WAGE",
+        "WML art. 8 lid 1 b, 15",
+    ),
+    _t(
+        "afgeleid (niet bevestigd)",
+        "derived parameter value",
+        "financial.parameters.DERIVED_NOTE financial.parameters.HalfYearRates.derived",
+        "Wfsv art. 18 lid 1",
+    ),
+    _t(
+        "dagloon, maandloon (WIA)",
+        "WIA daily and monthly wage",
+        "financial.wia.WiaWage financial.wia.wia_wage",
+        "WIA art. 13; Dagloonbesluit art. 16",
+    ),
+    _t(
+        "arbeidsongeschiktheidsklasse, klassepercentage",
+        "class of lost earning capacity",
+        "financial.wia.Regime financial.wia.ClassBand financial.wia.Classification "
+        "financial.wia.classify financial.wia.CLASS_BANDS",
+        "WIA art. 4, 5, 54, 61 lid 6",
+    ),
+    _t(
+        "IVA, WGA (loongerelateerde uitkering, loonaanvulling, vervolguitkering)",
+        "WIA benefit in a month",
+        "financial.wia.BenefitKind financial.wia.MonthlyBenefit financial.wia.AfterWageRelated "
+        "financial.wia.monthly_benefit",
+        "WIA art. 51, 52, 60–62; 000 art. 1.9",
+    ),
+    _t(
+        "restverdiencapaciteit, inkomenseis",
+        "remaining earning capacity, income requirement",
+        "financial.wia.monthly_benefit(earning_capacity) financial.wia.INCOME_REQUIREMENT",
+        "WIA art. 60, 61",
+    ),
+    _t(
+        "duur loongerelateerde uitkering (arbeidsverleden)",
+        "duration of the wage-related benefit",
+        "financial.wia.LguDuration financial.wia.lgu_duration",
+        "WIA art. 59",
+    ),
+    _t(
+        "WIA-overzicht per maand",
+        "benefit overview",
+        "financial.wia.BenefitOverview financial.wia.OverviewRow financial.wia.benefit_overview",
+        "domain §9.5",
+    ),
 )
 
 #: Public classes of the core that are machinery, not domain terms (no glossary entry).

@@ -282,7 +282,94 @@ SANCTIE = Task(
     ),
 )
 
-TASKS: tuple[Task, ...] = (DOSSIER, EINDE, BUDGET, SANCTIE)
+# --- Task 5: financial consequences (financieel.md §9) ------------------------------------
+
+_FIN_IN = (
+    _in("B1", "Maandloon (excl. vakantiebijslag)", 2500),
+    _in("B2", "Contracturen per week", 36),
+    _in("B3", "Eerste ziektedag", date(2025, 1, 6)),
+    _in("B4", "Jaarloon referentiejaar (SV-loon incl. vakantiebijslag)", 32400),
+    _in("B5", "Arbeidsongeschiktheid volgens UWV", 50),
+    _in("B6", "Restverdiencapaciteit per maand", 1000),
+    _in("B7", "Inkomen uit werk per maand in de WIA", 600),
+    _in("B8", "Jaren arbeidsverleden tot en met 2015", 5),
+    _in("B9", "Jaren arbeidsverleden vanaf 2016", 10),
+)
+
+
+def _f(ref: str) -> Cell:
+    return _cell(_FIN_IN, ref)
+
+
+FINANCIEEL = Task(
+    key="financieel",
+    sheet="Financieel",
+    inputs=_FIN_IN,
+    steps=(
+        _step(
+            "B11",
+            "Loondoorbetaling per maand, week 1–52",
+            "RI_LOONDOORBETALING",
+            _f("B1"),
+            1,
+            _f("B3"),
+            _f("B2"),
+        ),
+        _step(
+            "B12",
+            "Loondoorbetaling per maand, week 53–104 (parameters van 05-01-2026)",
+            "RI_LOONDOORBETALING",
+            _f("B1"),
+            53,
+            date(2026, 1, 5),
+            _f("B2"),
+        ),
+        _step("B13", "Eerste dag WIA", "RI_MIJLPAAL", _f("B3"), "start_wia"),
+        _step("B14", "WIA-dagloon", "RI_WIA_DAGLOON", _f("B4"), Cell("B13", None)),
+        _step("B15", "WIA-maandloon", "RI_WIA_MAANDLOON", _f("B4"), Cell("B13", None)),
+        _step("B16", "Maanden loongerelateerde uitkering", "RI_WGA_DUUR", _f("B8"), _f("B9")),
+        _step(
+            "B17",
+            "WIA-uitkering in maand 1",
+            "RI_WIA_UITKERING",
+            _f("B4"),
+            _f("B5"),
+            _f("B6"),
+            _f("B7"),
+            Cell("B13", None),
+            None,
+            1,
+            Cell("B16", None),
+        ),
+        _step(
+            "B18",
+            "WIA-uitkering in maand 14 (na de loongerelateerde uitkering)",
+            "RI_WIA_UITKERING",
+            _f("B4"),
+            _f("B5"),
+            _f("B6"),
+            _f("B7"),
+            Cell("B13", None),
+            None,
+            14,
+            Cell("B16", None),
+        ),
+        _step(
+            "D11",
+            "Het hele overzicht per maand (loopt uit naar beneden)",
+            "RI_WIA_OVERZICHT",
+            _f("B4"),
+            _f("B5"),
+            _f("B6"),
+            _f("B7"),
+            Cell("B13", None),
+            None,
+            Cell("B16", None),
+        ),
+    ),
+)
+
+TASKS: tuple[Task, ...] = (DOSSIER, EINDE, BUDGET, SANCTIE, FINANCIEEL)
 
 
 def _result(step: Step, computed: dict[str, Any]) -> Any:
@@ -497,3 +584,43 @@ def install_snippet() -> str:
             line = _LINK.sub(relink, "#" + line if line.startswith("#") else line)
         lines.append(line)
     return "\n".join(lines).rstrip() + "\n"
+
+
+# --- The half-year parameters of financieel.md §9.1 ----------------------------------------
+
+
+def financial_parameters_snippet() -> str:
+    """The table of dated parameters the financial functions use, from the data rows."""
+    from reintegratie_core.financial import RATES, WIA_MINIMUM_WAGE
+
+    lines = [
+        (
+            "| Geldig vanaf | Maximumdagloon | Minimumloon per uur | Minimumloon per maand | "
+            "WIA-minimumloon (× 1,08) | Bron |"
+        ),
+        "|---|---|---|---|---|---|",
+    ]
+    for row in RATES:
+        derived = " *(afgeleid)*" if "maximumdagloon" in row.derived else ""
+        minimum = WIA_MINIMUM_WAGE.at(row.valid_from).value
+        source = (
+            row.source
+            if row.minimum_wage_source is None
+            else (f"{row.minimum_wage_source}; maximumdagloon {row.source}")
+        )
+        lines.append(
+            f"| {show(row.valid_from)} | {show(float(row.maximum_daily_wage))}{derived} "
+            f"| {show(float(row.minimum_wage_hour))} | {show(float(row.minimum_wage_month))} "
+            f"| {show(float(minimum))} | {escape_cell(source)} |"
+        )
+    newest = RATES[-1].valid_from
+    lines += [
+        "",
+        (
+            f"Na {show(newest)} gelden de nieuwste waarden; `RI_UITLEG` zegt dan dat er geen "
+            "nieuwere waarde bekend is. Een waarde die *afgeleid* is (berekend volgens Wfsv "
+            "art. 18 lid 1, nog niet bevestigd door een gepubliceerd besluit) wordt gebruikt, en "
+            "elke uitleg die haar gebruikt zegt dat."
+        ),
+    ]
+    return "\n".join(lines) + "\n"

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import attrs
@@ -339,3 +341,228 @@ def coupling_svg(
         )
     height = max(height, int(legend_y + 18 * len(notes) + 20))
     return _svg(width, height, title, body)
+
+
+# --- Income over time (financieel.md §9) ---------------------------------------------------
+
+WAGE = "#2563eb"
+BENEFIT = "#0f766e"
+EARNED = "#9ca3af"
+
+
+@attrs.frozen(kw_only=True)
+class IncomeStep:
+    """Months ``first``–``last`` (1-based from the first sick day) of one monthly income."""
+
+    label: str
+    first: int
+    last: int
+    amount: Decimal
+    earned: Decimal = Decimal(0)
+    colour: str = BENEFIT
+    #: The amount continues after ``last`` (the picture stops there).
+    open_ended: bool = False
+
+    @property
+    def months(self) -> str:
+        """``maand 3–12``, ``maand 13`` or ``vanaf maand 14``."""
+        if self.open_ended:
+            return f"vanaf maand {self.first}"
+        return (
+            f"maand {self.first}–{self.last}" if self.first != self.last else f"maand {self.first}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class IncomeCase:
+    """A worked case from the first sick day to the WIA (the guide's example)."""
+
+    monthly_wage: Decimal
+    hours_per_week: Decimal
+    first_sick_day: date
+    annual_wage: Decimal
+    ao: Decimal
+    earning_capacity: Decimal
+    income: Decimal
+    years_before_2016: int
+    years_from_2016: int
+    months_after: int = 18
+
+
+def income_steps(case: IncomeCase) -> list[IncomeStep]:
+    """The months of ``case``, each amount computed by the core: wage continuation in weeks
+    1–52 and 53–104 (BW 7:629), then the WIA overview (LGU, loonaanvulling or vervolg)."""
+    from reintegratie_core.financial import benefit_overview, lgu_duration, wage_continuation
+    from reintegratie_core.poortwachter import Milestone, milestone_date
+
+    year_two = case.first_sick_day + timedelta(weeks=52)
+    wia_start = milestone_date(case.first_sick_day, Milestone.START_WIA)
+    assert wia_start is not None
+    first_year = wage_continuation(
+        case.monthly_wage, 1, case.first_sick_day, case.hours_per_week
+    ).value
+    second_year = wage_continuation(case.monthly_wage, 53, year_two, case.hours_per_week).value
+    steps = [
+        IncomeStep(
+            label="loondoorbetaling jaar 1", first=1, last=12, amount=first_year, colour=WAGE
+        ),
+        IncomeStep(
+            label="loondoorbetaling jaar 2", first=13, last=24, amount=second_year, colour=WAGE
+        ),
+    ]
+    months = lgu_duration(case.years_before_2016, case.years_from_2016).value
+    overview = benefit_overview(
+        case.annual_wage,
+        case.ao,
+        case.earning_capacity,
+        case.income,
+        wia_start,
+        lgu_months=months,
+    )
+    end = 24 + max(case.months_after, math.ceil(months) + 3)
+    steps.extend(
+        IncomeStep(
+            label=_income_label(row),
+            first=24 + row.first_month,
+            last=end if row.last_month is None else 24 + row.last_month,
+            amount=row.amount,
+            earned=case.income,
+            open_ended=row.last_month is None,
+        )
+        for row in overview.rows
+    )
+    return steps
+
+
+def _income_label(row: Any) -> str:
+    benefit = row.benefit
+    names = {
+        "iva": "IVA",
+        "wga_loongerelateerd": "WGA loongerelateerd",
+        "wga_loonaanvulling": "loonaanvulling",
+        "wga_vervolg": "vervolguitkering",
+        "geen": "geen uitkering",
+    }
+    if benefit.after is not None and benefit.lgu_amount is not None:
+        return f"½ loongerelateerd + ½ {names[benefit.after.kind.value]}"
+    if benefit.lgu_factor is not None:
+        return f"{names[row.kind.value]} {int(benefit.lgu_factor.value * 100)} %"
+    return names[row.kind.value]
+
+
+def income_svg(steps: Sequence[IncomeStep], reference: Decimal, *, title: str) -> str:
+    """Monthly income as bars over the months since the first sick day: the benefit (or
+    wage continuation), the income from work on top, and the former wage as a dashed line.
+
+    A bar wide enough carries its amount and label inside; narrower bars get theirs in a row
+    under the axis, spread so that none overlap."""
+    width, left, right, top, bottom = 980, 60, 950, 50, 290
+    height = 440
+    last_month = max(s.last for s in steps)
+    highest = max([float(s.amount + s.earned) for s in steps] + [float(reference)]) * 1.1
+
+    def x_of(month: float) -> float:
+        return left + (month - 1) / last_month * (right - left)
+
+    def y_of(amount: float) -> float:
+        return bottom - amount / highest * (bottom - top)
+
+    body = [_text(left - 40, 24, title, size=14, weight="bold")]
+    level = 0
+    while level < highest:
+        y = y_of(level)
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="{GAP}"/>')
+        euros = f"€ {level:,}".replace(",", ".")
+        body.append(_text(left - 6, y + 4, euros, size=9, anchor="end", fill=MUTED))
+        level += 500
+    for month in range(1, last_month + 2, 6):
+        x = x_of(month)
+        body.append(
+            f'<line x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 5}" stroke="{MUTED}"/>'
+        )
+        body.append(_text(x, bottom + 18, f"maand {month}", size=9, anchor="middle", fill=MUTED))
+    outside: list[tuple[float, IncomeStep]] = []
+    for step in steps:
+        x1, x2 = x_of(step.first), x_of(step.last + 1)
+        benefit_top = y_of(float(step.amount))
+        total_top = y_of(float(step.amount + step.earned))
+        months = step.months
+        body.append(
+            f'<rect x="{x1:.1f}" y="{benefit_top:.1f}" width="{x2 - x1 - 1:.1f}" '
+            f'height="{bottom - benefit_top:.1f}" fill="{step.colour}" opacity="0.85">'
+            f"<title>{escape(step.label)}, {months}: € {_euro(step.amount)}</title></rect>"
+        )
+        if step.earned:
+            body.append(
+                f'<rect x="{x1:.1f}" y="{total_top:.1f}" width="{x2 - x1 - 1:.1f}" '
+                f'height="{benefit_top - total_top:.1f}" fill="{EARNED}" opacity="0.7">'
+                f"<title>inkomen uit werk: € {_euro(step.earned)}</title></rect>"
+            )
+        if x2 - x1 >= len(step.label) * CHAR_WIDTH * 0.85 + 8:
+            centre = (x1 + x2) / 2
+            body.append(
+                _text(
+                    centre,
+                    benefit_top + 18,
+                    f"€ {_euro(step.amount)}",
+                    size=11,
+                    anchor="middle",
+                    weight="bold",
+                    fill="#ffffff",
+                )
+            )
+            body.append(
+                _text(centre, benefit_top + 32, step.label, size=9, anchor="middle", fill="#ffffff")
+            )
+            body.append(
+                _text(centre, benefit_top + 45, months, size=9, anchor="middle", fill="#ffffff")
+            )
+        else:
+            outside.append(((x1 + x2) / 2, step))
+    if outside:
+        widths = [max(len(s.label), 14) * CHAR_WIDTH * 0.85 + 10 for _x, s in outside]
+        centres = spread([x for x, _s in outside], widths, left, right)
+        row = bottom + 58
+        for (x, step), centre in zip(outside, centres, strict=True):
+            months = step.months
+            body.append(
+                f'<polyline points="{x:.1f},{bottom - 3} {x:.1f},{bottom + 26} {centre:.1f},{row - 14}" '
+                f'fill="none" stroke="{step.colour}" stroke-width="1" stroke-dasharray="2,2"/>'
+            )
+            body.append(
+                _text(
+                    centre, row, f"€ {_euro(step.amount)}", size=11, anchor="middle", weight="bold"
+                )
+            )
+            body.append(_text(centre, row + 14, step.label, size=9, anchor="middle", fill=MUTED))
+            body.append(_text(centre, row + 27, months, size=9, anchor="middle", fill=MUTED))
+    ref_y = y_of(float(reference))
+    body.append(
+        f'<line x1="{left}" y1="{ref_y:.1f}" x2="{right}" y2="{ref_y:.1f}" stroke="{INK}" '
+        'stroke-dasharray="6,4"/>'
+    )
+    body.append(_text(left + 4, ref_y - 6, f"loon vóór ziekte € {_euro(reference)}", size=10))
+    body.append(
+        f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{INK}" stroke-width="1.5"/>'
+    )
+    legend_y = height - 16
+    body += [
+        f'<rect x="{left}" y="{legend_y - 9}" width="18" height="10" fill="{WAGE}" opacity="0.85"/>',
+        _text(
+            left + 24,
+            legend_y,
+            "loondoorbetaling (BW 7:629, excl. vakantiebijslag)",
+            size=10,
+            fill=MUTED,
+        ),
+        f'<rect x="{left + 330}" y="{legend_y - 9}" width="18" height="10" fill="{BENEFIT}" opacity="0.85"/>',
+        _text(left + 354, legend_y, "WIA-uitkering (incl. vakantiebijslag)", size=10, fill=MUTED),
+        f'<rect x="{left + 590}" y="{legend_y - 9}" width="18" height="10" fill="{EARNED}" opacity="0.7"/>',
+        _text(left + 614, legend_y, "inkomen uit werk", size=10, fill=MUTED),
+    ]
+    return _svg(width, height, title, body)
+
+
+def _euro(amount: Decimal) -> str:
+    whole, cents = f"{amount:.2f}".split(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + cents

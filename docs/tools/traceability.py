@@ -53,7 +53,6 @@ NO_RULE: dict[tuple[str, str], str] = {
     ("000", "1.3"): "advies over de stappen van de Wet verbetering poortwachter; de termijnen "
     "zelf komen uit de wet (tijdlijn)",
     ("000", "1.5"): _WORK,
-    ("000", "1.9"): "informatie over de financiële gevolgen (WIA-berekeningstool); dienstverlening",
     ("000", "1.10"): _WORK,
     (
         "000",

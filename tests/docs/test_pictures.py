@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -81,3 +82,33 @@ class TestSpread:
             assert x + w / 2 <= 1000 + 1e-6
             if i:
                 assert placed[i - 1] + widths[i - 1] / 2 <= x - w / 2 + 1e-6
+
+
+class TestIncome:
+    def test_every_amount_comes_from_the_core(self) -> None:
+        """000 art. 1.9: the income picture shows the core's wage continuation and WIA amounts."""
+        from docs.tools.generate import INCOME_CASE
+        from docs.tools.pictures import income_steps, income_svg
+
+        from reintegratie_core.financial import wage_continuation
+
+        steps = income_steps(INCOME_CASE)
+        first = wage_continuation(
+            INCOME_CASE.monthly_wage, 1, INCOME_CASE.first_sick_day, INCOME_CASE.hours_per_week
+        )
+        assert steps[0].amount == first.value
+        shown = " ".join(texts(income_svg(steps, INCOME_CASE.monthly_wage, title="t")))
+        for step in steps:
+            whole, cents = f"{step.amount:.2f}".split(".")
+            assert f"€ {int(whole):,}".replace(",", ".") + f",{cents}" in shown
+
+    def test_months_follow_each_other(self) -> None:
+        """WIA art. 59: the steps cover consecutive months from month 1, the last one open."""
+        from docs.tools.generate import INCOME_CASE
+        from docs.tools.pictures import income_steps
+
+        steps = income_steps(INCOME_CASE)
+        assert steps[0].first == 1
+        for before, after in itertools.pairwise(steps):
+            assert after.first == before.last + 1
+        assert steps[-1].open_ended

@@ -1,0 +1,241 @@
+"""Excel functions for the financial consequences of long-term sickness (domain §9).
+
+``spec/excel-functions.md`` "Financial consequences" (``financieel.md`` §9.7): statutory
+wage continuation (BW 7:629) and the WIA benefit. Each function is a thin wrapper:
+coercion of Excel values, one call of :mod:`reintegratie_core.financial`, the value and
+explanation read from the decision it returns. Every argument of the five value functions
+lifts over a one-column range; ``RI_WIA_OVERZICHT`` returns a table and does not lift.
+
+Decisions where the contract is silent:
+
+* ``ao_percentage`` is read like every percentage: ``50``, ``0,5`` or ``"50%"``; outside
+  0–100 % is ``#WAARDE! ao_percentage``.
+* ``lgu_maanden`` takes whole or half months from 0 to 24 (what ``RI_WGA_DUUR`` gives); a
+  month that is half in the wage-related benefit pays half of each amount.
+* ``uren_per_week`` above 168 is refused (a week has 168 hours).
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from reintegratie_addin import coerce as c
+from reintegratie_addin.functions import Param, Table, excel_function
+from reintegratie_core.explain import Explained
+from reintegratie_core.financial import (
+    benefit_overview,
+    lgu_duration,
+    monthly_benefit,
+    wage_continuation,
+    wia_wage,
+)
+
+CAT_FINANCIEEL = "Re-integratie – Financiële gevolgen"
+
+ZERO = Decimal(0)
+
+_amount = c.to_amount
+_hours = c.optional(c.to_amount)
+_false_by_default = functools.partial(c.to_bool, default=False)
+_lgu_months = functools.partial(c.to_amount, default=ZERO)
+
+
+def _sick_week(value: Any, argument: str) -> int:
+    return c.to_int(value, argument, minimum=1, hint="verwacht een ziekteweek van 1 of meer")
+
+
+def _month(value: Any, argument: str) -> int:
+    return c.to_int(
+        value, argument, default=1, minimum=1, hint="verwacht een maand van de uitkering, 1 of meer"
+    )
+
+
+def _years(value: Any, argument: str) -> int:
+    return c.to_int(value, argument, minimum=0, hint="verwacht een geheel aantal jaren, 0 of meer")
+
+
+PEILDATUM = Param(
+    name="peildatum",
+    doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
+    coerce=c.required_date,
+    dates=True,
+)
+JAARLOON = Param(
+    name="jaarloon",
+    doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
+    coerce=_amount,
+)
+AO_PERCENTAGE = Param(
+    name="ao_percentage",
+    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%",
+    coerce=c.to_percentage,
+)
+RVC = Param(
+    name="restverdiencapaciteit",
+    doc="Resterende verdiencapaciteit per maand volgens het UWV",
+    coerce=_amount,
+)
+INKOMEN = Param(name="inkomen", doc="Inkomen uit werk per maand (bruto)", coerce=_amount)
+DUURZAAM = Param(
+    name="duurzaam",
+    doc="WAAR als de arbeidsongeschiktheid volledig en duurzaam is (IVA); leeg = ONWAAR",
+    coerce=_false_by_default,
+    optional=True,
+)
+LGU_MAANDEN = Param(
+    name="lgu_maanden",
+    doc="Maanden loongerelateerde WGA-uitkering (zie RI_WGA_DUUR; 12,5 = 12 maanden en 15 "
+    "dagen); leeg = 0 (referte-eis niet gehaald)",
+    coerce=_lgu_months,
+    optional=True,
+)
+
+
+@excel_function(
+    category=CAT_FINANCIEEL,
+    params=[
+        Param(
+            name="maandloon",
+            doc="Overeengekomen maandloon exclusief vakantiebijslag",
+            coerce=_amount,
+        ),
+        Param(name="ziekteweek", doc="Ziekteweek (1 = de eerste week)", coerce=_sick_week),
+        PEILDATUM,
+        Param(
+            name="uren_per_week",
+            doc="Contracturen per week, voor de minimumloonvloer in week 1–52; leeg = geen vloer",
+            coerce=_hours,
+            optional=True,
+        ),
+    ],
+)
+def RI_LOONDOORBETALING(
+    maandloon: Decimal, ziekteweek: int, peildatum: date, uren_per_week: Decimal | None
+) -> Explained[Decimal]:
+    """Wettelijke loondoorbetaling bij ziekte per maand (BW 7:629): 70 % van het maandloon tot
+    de loongrens, in week 1–52 ten minste het minimumloon; exclusief vakantiebijslag."""
+    return wage_continuation(maandloon, ziekteweek, peildatum, uren_per_week).explained
+
+
+@excel_function(category=CAT_FINANCIEEL, params=[JAARLOON, PEILDATUM])
+def RI_WIA_DAGLOON(jaarloon: Decimal, peildatum: date) -> Explained[Decimal]:
+    """WIA-dagloon: jaarloon ÷ 261, begrensd op het maximumdagloon (WIA art. 13)."""
+    return wia_wage(jaarloon, peildatum).explained_daily
+
+
+@excel_function(category=CAT_FINANCIEEL, params=[JAARLOON, PEILDATUM])
+def RI_WIA_MAANDLOON(jaarloon: Decimal, peildatum: date) -> Explained[Decimal]:
+    """WIA-maandloon: het begrensde dagloon × 21,75 (WIA art. 13 lid 4)."""
+    return wia_wage(jaarloon, peildatum).explained_monthly
+
+
+@excel_function(
+    category=CAT_FINANCIEEL,
+    params=[
+        Param(
+            name="jaren_voor_2016",
+            doc="Hele jaren arbeidsverleden tot en met 2015",
+            coerce=_years,
+        ),
+        Param(
+            name="jaren_vanaf_2016",
+            doc="Hele jaren arbeidsverleden vanaf 2016",
+            coerce=_years,
+        ),
+    ],
+)
+def RI_WGA_DUUR(jaren_voor_2016: int, jaren_vanaf_2016: int) -> Explained[Decimal]:
+    """Duur van de loongerelateerde WGA-uitkering in maanden (WIA art. 59): 3 tot 24; 12,5 =
+    12 maanden en 15 dagen."""
+    return lgu_duration(jaren_voor_2016, jaren_vanaf_2016).explained
+
+
+@excel_function(
+    category=CAT_FINANCIEEL,
+    params=[
+        JAARLOON,
+        AO_PERCENTAGE,
+        RVC,
+        INKOMEN,
+        PEILDATUM,
+        DUURZAAM,
+        Param(
+            name="maand",
+            doc="Maand van de uitkering (1 = de eerste maand); leeg = 1",
+            coerce=_month,
+            optional=True,
+        ),
+        LGU_MAANDEN,
+    ],
+)
+def RI_WIA_UITKERING(  # noqa: PLR0917 - the contract's argument list
+    jaarloon: Decimal,
+    ao_percentage: Decimal,
+    restverdiencapaciteit: Decimal,
+    inkomen: Decimal,
+    peildatum: date,
+    duurzaam: bool,
+    maand: int,
+    lgu_maanden: Decimal,
+) -> Explained[Decimal]:
+    """WIA-uitkering bruto per maand in maand `maand` van de uitkering: IVA, WGA
+    loongerelateerd, loonaanvulling of vervolguitkering; 0 onder 35 %."""
+    return monthly_benefit(
+        jaarloon,
+        ao_percentage,
+        restverdiencapaciteit,
+        inkomen,
+        peildatum,
+        durable=duurzaam,
+        month=maand,
+        lgu_months=lgu_maanden,
+    ).explained
+
+
+OVERVIEW_HEADER = ("uitkering", "van_maand", "tot_maand", "bedrag_per_maand", "grond")
+
+
+@excel_function(
+    category=CAT_FINANCIEEL,
+    params=[JAARLOON, AO_PERCENTAGE, RVC, INKOMEN, PEILDATUM, DUURZAAM, LGU_MAANDEN],
+    returns_table=True,
+)
+def RI_WIA_OVERZICHT(  # noqa: PLR0917 - the contract's argument list
+    jaarloon: Decimal,
+    ao_percentage: Decimal,
+    restverdiencapaciteit: Decimal,
+    inkomen: Decimal,
+    peildatum: date,
+    duurzaam: bool,
+    lgu_maanden: Decimal,
+) -> Explained[Table]:
+    """Tabel van de WIA-uitkering per periode: uitkering · van_maand · tot_maand (leeg = daarna
+    doorlopend) · bedrag_per_maand · grond."""
+    overview = benefit_overview(
+        jaarloon,
+        ao_percentage,
+        restverdiencapaciteit,
+        inkomen,
+        peildatum,
+        durable=duurzaam,
+        lgu_months=lgu_maanden,
+    )
+    explained = overview.explained
+    rows = tuple(
+        (row.kind.value, row.first_month, row.last_month, row.amount, row.ground)
+        for row in explained.value
+    )
+    return Explained(Table(OVERVIEW_HEADER, rows), explained.grounds)
+
+
+__all__ = [
+    "RI_LOONDOORBETALING",
+    "RI_WGA_DUUR",
+    "RI_WIA_DAGLOON",
+    "RI_WIA_MAANDLOON",
+    "RI_WIA_OVERZICHT",
+    "RI_WIA_UITKERING",
+]

@@ -1,0 +1,73 @@
+"""Financial consequences of long-term sickness (``financieel.md``, domain §9).
+
+What a casemanager shows employer and employee (``000`` art. 1.9; ``002`` «De
+Ontzorgmanager»): the statutory wage continuation in the two sick years (loondoorbetaling,
+BW 7:629) and the WIA benefit after them. Every rule decides once and returns a small
+frozen record; its ``value`` and its explanation (``explained``) are read from it.
+
+* :mod:`.parameters` — the dated, cited maximumdagloon and minimum wages (§9.1);
+* :mod:`.wage_continuation` — :func:`wage_continuation` (§9.2);
+* :mod:`.wia` — :func:`wia_wage` (dagloon, maandloon, §9.3), :func:`classify` (§9.4),
+  :func:`monthly_benefit` and :func:`benefit_overview` (§9.5), :func:`lgu_duration` (§9.6).
+"""
+
+from __future__ import annotations
+
+from reintegratie_core.financial.parameters import (
+    DERIVED_NOTE,
+    MAXIMUM_DAILY_WAGE,
+    MINIMUM_WAGE_HOUR,
+    MINIMUM_WAGE_MONTH,
+    NO_NEWER_NOTE,
+    RATES,
+    WIA_MINIMUM_WAGE,
+    HalfYearRates,
+    RatesInForce,
+    rates_on,
+)
+from reintegratie_core.financial.wage_continuation import WageContinuation, wage_continuation
+from reintegratie_core.financial.wia import (
+    CLASS_BANDS,
+    BenefitKind,
+    BenefitOverview,
+    Classification,
+    LguDuration,
+    MonthlyBenefit,
+    OverviewRow,
+    Regime,
+    WiaWage,
+    benefit_overview,
+    classify,
+    lgu_duration,
+    monthly_benefit,
+    wia_wage,
+)
+
+__all__ = [
+    "CLASS_BANDS",
+    "DERIVED_NOTE",
+    "MAXIMUM_DAILY_WAGE",
+    "MINIMUM_WAGE_HOUR",
+    "MINIMUM_WAGE_MONTH",
+    "NO_NEWER_NOTE",
+    "RATES",
+    "WIA_MINIMUM_WAGE",
+    "BenefitKind",
+    "BenefitOverview",
+    "Classification",
+    "HalfYearRates",
+    "LguDuration",
+    "MonthlyBenefit",
+    "OverviewRow",
+    "RatesInForce",
+    "Regime",
+    "WageContinuation",
+    "WiaWage",
+    "benefit_overview",
+    "classify",
+    "lgu_duration",
+    "monthly_benefit",
+    "rates_on",
+    "wage_continuation",
+    "wia_wage",
+]

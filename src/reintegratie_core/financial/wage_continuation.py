@@ -1,0 +1,217 @@
+"""Statutory wage continuation during sickness (loondoorbetaling bij ziekte, BW 7:629).
+
+``financieel.md`` §9.2: per month, for an agreed monthly wage *m* excluding holiday
+allowance (maandloon), sick week *w* (ziekteweek, 1-based) and the parameters of date
+*p* (peildatum)::
+
+    loongrens  = maximumdagloon(p) × 21.75 ÷ 1.08       (BW 7:629 lid 1; Wfsv art. 17 lid 1)
+    wettelijk  = 0.70 × min(m, loongrens)                (BW 7:629 lid 1)
+    weeks 1–52 = max(wettelijk, wml_per_uur(p) × uren_per_week × 52 ÷ 12)
+    weeks 53 + = wettelijk
+
+rounded once, to cents. Without ``uren_per_week`` the minimum-wage floor is not applied
+and the explanation says so; after week 104 wage continuation runs only during a
+loonsanctie (BW 7:629 lid 11) — the amount is given, the explanation says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.financial.parameters import (
+    DAYS_PER_MONTH,
+    HOLIDAY_ALLOWANCE,
+    RatesInForce,
+    amount_argument,
+    rates_on,
+)
+from reintegratie_core.money import AmountLike, round_cents
+from reintegratie_core.parameters import Parameter
+from reintegratie_core.product_parameters import (
+    MONTHS_PER_YEAR,
+    WAGE_CONTINUATION_SHARE,
+    WEEKS_PER_YEAR,
+)
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS, WAGE_CONTINUATION_WEEKS
+
+BW_629_1 = Citation.statute("BW", "7:629 lid 1")
+BW_629_11 = Citation.statute("BW", "7:629 lid 11")
+WFSV_17 = Citation.statute("Wfsv", "17 lid 1")
+#: The minimum-wage floor applies in the first 52 weeks (BW 7:629 lid 1).
+FLOOR_WEEKS = Parameter(name="minimumloon_weken", value=52, citation=BW_629_1)
+#: A week has 168 hours: more contract hours are not a week.
+MAX_HOURS_PER_WEEK = Decimal(168)
+
+_SHARE = WAGE_CONTINUATION_SHARE.at(date.max)
+_WEEKS = Decimal(WEEKS_PER_YEAR.at(date.max).value)
+_MONTHS = Decimal(MONTHS_PER_YEAR.at(date.max).value)
+
+
+@attrs.frozen(kw_only=True)
+class WageContinuation:
+    """What the wage-continuation rule decided for one month (BW 7:629 lid 1).
+
+    ``cap``, ``statutory`` and ``floor`` are unrounded; ``value`` is the result, rounded
+    once. ``floor`` is ``None`` when the minimum-wage floor does not apply (week 53 and
+    later, or no ``uren_per_week`` given).
+    """
+
+    monthly_wage: Decimal
+    sick_week: int
+    hours_per_week: Decimal | None
+    rates: RatesInForce
+    cap: Decimal
+    statutory: Decimal
+    floor: Decimal | None
+    value: Decimal
+
+    @property
+    def capped(self) -> bool:
+        """Whether the wage was above the cap (loongrens)."""
+        return self.monthly_wage > self.cap
+
+    @property
+    def floor_applied(self) -> bool:
+        """Whether the minimum-wage floor raised the result."""
+        return self.floor is not None and self.floor > self.statutory
+
+    @property
+    def explained(self) -> Explained[Decimal]:
+        """The result with its grounds: articles and parameter values used."""
+        maximum = self.rates.maximum_daily_wage
+        grounds = [
+            Ground(
+                rule="loongrens = maximumdagloon × 21,75 ÷ 1,08 (het maximumdagloon is "
+                "inclusief vakantiebijslag, het maandloon niet)",
+                citation=BW_629_1,
+                parameters=(
+                    maximum.as_pair(),
+                    DAYS_PER_MONTH.as_pair(),
+                    HOLIDAY_ALLOWANCE.as_pair(),
+                    ("loongrens_afgerond", round_cents(self.cap)),
+                ),
+            ),
+            self.rates.ground(maximum),
+            Ground(
+                rule="wettelijk = 70 % × min(maandloon, loongrens)",
+                citation=BW_629_1,
+                parameters=(
+                    ("maandloon", self.monthly_wage),
+                    _SHARE.as_pair(),
+                    ("begrensd", self.capped),
+                    ("wettelijk_afgerond", round_cents(self.statutory)),
+                ),
+            ),
+            *self._floor_grounds(),
+        ]
+        if self.sick_week > WAGE_CONTINUATION_WEEKS.value:
+            grounds.append(
+                Ground(
+                    rule="na week 104 wordt loon alleen doorbetaald tijdens een loonsanctie "
+                    "(ten hoogste 52 weken); het bedrag geldt alleen dan",
+                    citation=BW_629_11,
+                    parameters=(
+                        ("ziekteweek", self.sick_week),
+                        WAGE_CONTINUATION_WEEKS.as_pair(),
+                        MAX_SANCTION_WEEKS.as_pair(),
+                    ),
+                )
+            )
+        return Explained(self.value, tuple(grounds))
+
+    def _floor_grounds(self) -> list[Ground]:
+        week: tuple[str, ParameterValue] = ("ziekteweek", self.sick_week)
+        if self.sick_week > FLOOR_WEEKS.value:
+            return [
+                Ground(
+                    rule="vanaf week 53 geen minimumloonvloer: de uitkomst is het wettelijke bedrag",
+                    citation=BW_629_1,
+                    parameters=(week, FLOOR_WEEKS.as_pair()),
+                )
+            ]
+        if self.floor is None:
+            return [
+                Ground(
+                    rule="de eerste 52 weken ten minste het minimumloon; zonder uren_per_week "
+                    "is die vloer niet toegepast",
+                    citation=BW_629_1,
+                    parameters=(week, ("uren_per_week", "niet opgegeven")),
+                )
+            ]
+        hourly = self.rates.minimum_wage_hour
+        return [
+            Ground(
+                rule="de eerste 52 weken ten minste het minimumloon: vloer = wml_per_uur × "
+                "uren_per_week × 52 ÷ 12; uitkomst = max(wettelijk, vloer)",
+                citation=BW_629_1,
+                parameters=(
+                    week,
+                    hourly.as_pair(),
+                    ("uren_per_week", self.hours_per_week or Decimal(0)),
+                    ("vloer_afgerond", round_cents(self.floor)),
+                    ("vloer_toegepast", self.floor_applied),
+                ),
+            ),
+            self.rates.ground(hourly),
+        ]
+
+
+def check_sick_week(sick_week: int) -> int:
+    """Validate a sick week: a whole number from 1 (an error naming ``ziekteweek``)."""
+    if isinstance(sick_week, bool) or not isinstance(sick_week, int):
+        msg = f"ziekteweek: {sick_week!r} is geen geheel weeknummer (verwacht 1 of meer)"
+        raise TypeError(msg)
+    if sick_week < 1:
+        msg = f"ziekteweek: {sick_week} is kleiner dan 1 (de eerste ziekteweek is week 1)"
+        raise InvalidValueError(msg)
+    return sick_week
+
+
+def wage_continuation(
+    monthly_wage: AmountLike,
+    sick_week: int,
+    on: date,
+    hours_per_week: AmountLike | None = None,
+) -> WageContinuation:
+    """Statutory wage continuation for one month of sick week ``sick_week`` (BW 7:629 lid 1).
+
+    Defined as::
+
+        loongrens = maximumdagloon(on) × 21.75 ÷ 1.08
+        wettelijk = 0.70 × min(maandloon, loongrens)
+        result    = max(wettelijk, wml_per_uur(on) × uren_per_week × 52 ÷ 12)  weeks 1–52
+                    wettelijk                                                  weeks 53 +
+
+    rounded once to cents (``financieel.md`` §9.2). Without ``hours_per_week`` no floor.
+    """
+    wage = amount_argument(monthly_wage, "maandloon")
+    week = check_sick_week(sick_week)
+    hours = None if hours_per_week is None else amount_argument(hours_per_week, "uren_per_week")
+    if hours is not None and hours > MAX_HOURS_PER_WEEK:
+        msg = f"uren_per_week: {hours} is meer dan de {MAX_HOURS_PER_WEEK} uren van een week"
+        raise InvalidValueError(msg)
+    rates = rates_on(on)
+    cap = rates.maximum_daily_wage.value * DAYS_PER_MONTH.value / (1 + HOLIDAY_ALLOWANCE.value)
+    statutory = _SHARE.value * min(wage, cap)
+    floor = None
+    if hours is not None and week <= FLOOR_WEEKS.value:
+        floor = rates.minimum_wage_hour.value * hours * _WEEKS / _MONTHS
+    result = statutory if floor is None else max(statutory, floor)
+    return WageContinuation(
+        monthly_wage=wage,
+        sick_week=week,
+        hours_per_week=hours,
+        rates=rates,
+        cap=cap,
+        statutory=statutory,
+        floor=floor,
+        value=round_cents(result),
+    )
+
+
+__all__ = ["WageContinuation", "check_sick_week", "wage_continuation"]

@@ -1,0 +1,830 @@
+"""The WIA benefit after two years of sickness (``financieel.md`` §9.3–9.6).
+
+Every rule decides once and returns a small frozen record; its value and its explanation
+are read from that record:
+
+* :func:`wia_wage` — dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16):
+  ``D = jaarloon ÷ 261``, ``C = min(D, maximumdagloon)``, both rounded to cents, and
+  ``maandloon_wia = C × 21.75`` rounded to cents, as on a UWV decision;
+* :func:`classify` — the class of a percentage of lost earning capacity (WIA art. 4, 5,
+  54, 61 lid 6): no benefit below 35 %, WGA, IVA, or WGA without income requirement;
+* :func:`monthly_benefit` — the benefit in a month of entitlement: IVA (art. 51, 52), the
+  wage-related WGA benefit (loongerelateerde uitkering, art. 61 lid 1), then loonaanvulling
+  (art. 60, 61 lid 4–5) or vervolguitkering (art. 62);
+* :func:`lgu_duration` — the months of the wage-related benefit (art. 59);
+* :func:`benefit_overview` — the benefit month by month, as rows of equal amounts.
+
+Amounts are gross per month, including holiday allowance. Indexation of the dagloon
+between the reference year and the benefit is out of scope: the user gives the dagloon's
+basis as on the UWV decision.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.financial.parameters import (
+    DAYS_PER_MONTH,
+    DAYS_PER_YEAR,
+    RatesInForce,
+    amount_argument,
+    rates_on,
+)
+from reintegratie_core.money import ZERO, AmountLike, fraction, money, round_cents
+from reintegratie_core.parameters import Parameter
+
+WIA = "WIA"
+ART_4 = Citation.statute(WIA, "4")
+ART_5 = Citation.statute(WIA, "5")
+ART_13 = Citation.statute(WIA, "13")
+ART_51 = Citation.statute(WIA, "51")
+ART_52 = Citation.statute(WIA, "52")
+ART_54 = Citation.statute(WIA, "54")
+ART_58 = Citation.statute(WIA, "58")
+ART_59 = Citation.statute(WIA, "59")
+ART_60 = Citation.statute(WIA, "60")
+ART_61_1 = Citation.statute(WIA, "61 lid 1")
+ART_61_4 = Citation.statute(WIA, "61 lid 4")
+ART_61_5 = Citation.statute(WIA, "61 lid 5")
+ART_61_6 = Citation.statute(WIA, "61 lid 6")
+ART_62 = Citation.statute(WIA, "62")
+DAGLOONBESLUIT_16 = Citation.statute("Dagloonbesluit", "16")
+SCOPE = Citation.decision("§9.3")
+#: The casemanager informs the employee about the financial consequences (``000`` art. 1.9).
+INFORM_000 = Citation.seed("000", "1.9")
+#: The Ontzorgmanager gives insight in the financial consequences (``002``).
+INFORM_002 = Citation.seed("002", "De Ontzorgmanager (inzicht in de financiële gevolgen)")
+
+#: What the jaarloon is, and that indexation is not computed (``financieel.md`` §9.3).
+_INDEXATION_GROUND = Ground(
+    rule="het jaarloon is het SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op "
+    "de UWV-beslissing; indexatie tot de ingangsdatum valt buiten de berekening",
+    citation=SCOPE,
+)
+
+#: IVA: 75 % of the maandloon (WIA art. 52).
+IVA_SHARE = Parameter(name="iva_percentage", value=Decimal("0.75"), citation=ART_52)
+#: Wage-related WGA benefit: 75 % in months 1–2 (WIA art. 61 lid 1).
+LGU_FIRST_SHARE = Parameter(
+    name="lgu_percentage_maand_1_2", value=Decimal("0.75"), citation=ART_61_1
+)
+#: ... and 70 % from month 3 (WIA art. 61 lid 1).
+LGU_SHARE = Parameter(name="lgu_percentage", value=Decimal("0.70"), citation=ART_61_1)
+#: The months at the higher percentage (WIA art. 61 lid 1).
+LGU_FIRST_MONTHS = Parameter(name="lgu_maanden_75", value=2, citation=ART_61_1)
+#: Income is counted at 70 % against the benefit; loonaanvulling is 70 % (art. 61 lid 4).
+INCOME_SHARE = Parameter(name="inkomen_percentage", value=Decimal("0.70"), citation=ART_61_4)
+#: The income requirement: at least half the remaining earning capacity (art. 61 lid 1).
+INCOME_REQUIREMENT = Parameter(name="inkomenseis", value=Decimal("0.5"), citation=ART_60)
+#: The wage-related benefit lasts 3 to 24 months (WIA art. 59).
+LGU_MIN_MONTHS = Parameter(name="lgu_min_maanden", value=Decimal(3), citation=ART_59)
+LGU_MAX_MONTHS = Parameter(name="lgu_max_maanden", value=Decimal(24), citation=ART_59)
+#: Years of work history up to this many count as one month each (WIA art. 59).
+LGU_FULL_YEARS = Parameter(name="jaren_volle_maand", value=10, citation=ART_59)
+#: A year from 2016 beyond the tenth counts as half a month (WIA art. 59).
+LGU_LATE_YEAR = Parameter(name="maand_per_jaar_vanaf_2016", value=Decimal("0.5"), citation=ART_59)
+#: A half month of benefit is 15 days (``financieel.md`` §9.6).
+HALF_MONTH_DAYS = 15
+
+_HALF = Decimal("0.5")
+_ONE = Decimal(1)
+
+
+def _percent(value: Decimal) -> str:
+    return f"{(value * 100).normalize():f} %".replace(".", ",")
+
+
+class BenefitKind(enum.Enum):
+    """What is paid in a month (codes of ``RI_WIA_OVERZICHT``'s ``uitkering`` column)."""
+
+    IVA = "iva"
+    WAGE_RELATED = "wga_loongerelateerd"
+    SUPPLEMENT = "wga_loonaanvulling"
+    FOLLOW_UP = "wga_vervolg"
+    NONE = "geen"
+
+
+class Regime(enum.Enum):
+    """The class a percentage of lost earning capacity falls in (WIA art. 4, 5, 54)."""
+
+    NONE = "geen"
+    WGA = "wga"
+    WGA_NO_INCOME_REQUIREMENT = "wga_80_100"
+    IVA = "iva"
+
+
+@attrs.frozen(kw_only=True)
+class ClassBand:
+    """A band of ``ao`` percentages, closed below and open above, and its class percentage."""
+
+    low: Decimal
+    high: Decimal | None
+    percentage: Decimal
+    #: ``[45 %, 55 %)`` or ``≥ 80 %``, for explanations.
+    label: str = attrs.field(init=False)
+
+    @label.default
+    def _label(self) -> str:
+        low = _percent(self.low)
+        return f"≥ {low}" if self.high is None else f"[{low}, {_percent(self.high)})"
+
+    def contains(self, ao: Decimal) -> bool:
+        """Whether ``low ≤ ao < high``."""
+        return self.low <= ao and (self.high is None or ao < self.high)
+
+
+#: The lowest percentage with a benefit (WIA art. 5) and the IVA threshold (art. 4).
+MINIMUM_AO = Parameter(name="ao_minimum", value=Decimal("0.35"), citation=ART_5)
+FULL_AO = Parameter(name="ao_volledig", value=Decimal("0.80"), citation=ART_4)
+
+#: The class percentages G (WIA art. 61 lid 6; ``financieel.md`` §9.4).
+CLASS_BANDS: tuple[ClassBand, ...] = (
+    ClassBand(low=Decimal("0.35"), high=Decimal("0.45"), percentage=Decimal("0.28")),
+    ClassBand(low=Decimal("0.45"), high=Decimal("0.55"), percentage=Decimal("0.35")),
+    ClassBand(low=Decimal("0.55"), high=Decimal("0.65"), percentage=Decimal("0.42")),
+    ClassBand(low=Decimal("0.65"), high=Decimal("0.80"), percentage=Decimal("0.5075")),
+    ClassBand(low=Decimal("0.80"), high=None, percentage=Decimal("0.70")),
+)
+
+
+# --- Dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16) --------------------------
+
+
+@attrs.frozen(kw_only=True)
+class WiaWage:
+    """The dagloon and maandloon decided from a jaarloon (WIA art. 13).
+
+    ``uncapped`` (D), ``daily`` (C) and ``monthly`` are rounded to cents as on a UWV
+    decision; ``ratio`` is C/D (1 when not capped), exact.
+    """
+
+    annual_wage: Decimal
+    rates: RatesInForce
+    uncapped: Decimal
+    daily: Decimal
+    monthly: Decimal
+    ratio: Decimal
+
+    @property
+    def capped(self) -> bool:
+        """Whether the maximumdagloon capped the dagloon."""
+        return self.daily < self.uncapped
+
+    def daily_grounds(self) -> tuple[Ground, ...]:
+        """Why the dagloon is what it is."""
+        maximum = self.rates.maximum_daily_wage
+        rule = "dagloon D = jaarloon ÷ 261, C = min(D, maximumdagloon), beide afgerond op centen"
+        pairs: tuple[tuple[str, ParameterValue], ...] = (
+            ("jaarloon", self.annual_wage),
+            DAYS_PER_YEAR.as_pair(),
+            ("D", self.uncapped),
+            maximum.as_pair(),
+            ("C", self.daily),
+        )
+        return (
+            Ground(rule=rule, citation=ART_13, parameters=pairs),
+            Ground(rule=rule, citation=DAGLOONBESLUIT_16, parameters=pairs),
+            self.rates.ground(maximum),
+            _INDEXATION_GROUND,
+        )
+
+    def monthly_grounds(self) -> tuple[Ground, ...]:
+        """Why the maandloon is what it is (the dagloon's grounds first)."""
+        return (
+            *self.daily_grounds(),
+            Ground(
+                rule="maandloon_wia = C × 21,75, afgerond op centen",
+                citation=DAYS_PER_MONTH.citation,
+                parameters=(
+                    ("C", self.daily),
+                    DAYS_PER_MONTH.as_pair(),
+                    ("maandloon_wia", self.monthly),
+                ),
+            ),
+        )
+
+    @property
+    def explained_daily(self) -> Explained[Decimal]:
+        """The capped dagloon C with its grounds."""
+        return Explained(self.daily, self.daily_grounds())
+
+    @property
+    def explained_monthly(self) -> Explained[Decimal]:
+        """The maandloon with its grounds."""
+        return Explained(self.monthly, self.monthly_grounds())
+
+
+def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
+    """The WIA dagloon and maandloon (WIA art. 13 lid 4; Dagloonbesluit art. 16).
+
+    Defined as::
+
+        D             = round(jaarloon ÷ 261)
+        C             = round(min(D, maximumdagloon(on)))
+        maandloon_wia = round(C × 21.75)
+        C/D           = C ÷ D (1 when not capped)
+    """
+    wage = amount_argument(annual_wage, "jaarloon")
+    rates = rates_on(on)
+    uncapped = round_cents(wage / DAYS_PER_YEAR.value)
+    daily = round_cents(min(uncapped, rates.maximum_daily_wage.value))
+    return WiaWage(
+        annual_wage=wage,
+        rates=rates,
+        uncapped=uncapped,
+        daily=daily,
+        monthly=round_cents(daily * DAYS_PER_MONTH.value),
+        ratio=_ONE if daily == uncapped else daily / uncapped,
+    )
+
+
+# --- Classes (WIA art. 4, 5, 54, 61 lid 6) -----------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Classification:
+    """The class of ``ao`` (and ``durable``) and its class percentage G."""
+
+    ao: Decimal
+    durable: bool
+    regime: Regime
+    band: ClassBand | None
+
+    @property
+    def percentage(self) -> Decimal:
+        """G, the class percentage (0 without a benefit)."""
+        return ZERO if self.band is None else self.band.percentage
+
+    def grounds(self) -> tuple[Ground, ...]:
+        """Why this class."""
+        pairs: tuple[tuple[str, ParameterValue], ...] = (
+            ("ao_percentage", self.ao),
+            ("duurzaam", self.durable),
+        )
+        if self.regime is Regime.NONE:
+            return (
+                Ground(
+                    rule="minder dan 35 % arbeidsongeschikt: geen WIA-uitkering",
+                    citation=ART_5,
+                    parameters=(*pairs, MINIMUM_AO.as_pair()),
+                ),
+            )
+        assert self.band is not None
+        text = {
+            Regime.WGA: "35 % tot 80 % arbeidsongeschikt: WGA",
+            Regime.WGA_NO_INCOME_REQUIREMENT: "80 % of meer, niet duurzaam: WGA zonder inkomenseis",
+            Regime.IVA: "80 % of meer en duurzaam: IVA",
+        }[self.regime]
+        citation = ART_4 if self.regime is Regime.IVA else ART_54
+        return (
+            Ground(rule=text, citation=citation, parameters=(*pairs, FULL_AO.as_pair())),
+            Ground(
+                rule=f"klassepercentage G voor {self.band.label}",
+                citation=ART_61_6,
+                parameters=(("klassepercentage", self.band.percentage),),
+            ),
+        )
+
+
+def classify(ao: AmountLike, durable: bool = False) -> Classification:
+    """The class of a percentage of lost earning capacity (WIA art. 4, 5, 54, 61 lid 6).
+
+    Defined as::
+
+        ao < 0.35                 → no benefit
+        0.35 ≤ ao < 0.80          → WGA
+        ao ≥ 0.80 and duurzaam    → IVA
+        ao ≥ 0.80, not duurzaam   → WGA without income requirement
+        G = 28 % [35,45), 35 % [45,55), 42 % [55,65), 50.75 % [65,80), 70 % ≥ 80
+    """
+    share = fraction(ao, name="ao_percentage")
+    band = next((b for b in CLASS_BANDS if b.contains(share)), None)
+    if band is None:
+        regime = Regime.NONE
+    elif share < FULL_AO.value:
+        regime = Regime.WGA
+    elif durable:
+        regime = Regime.IVA
+    else:
+        regime = Regime.WGA_NO_INCOME_REQUIREMENT
+    return Classification(ao=share, durable=durable, regime=regime, band=band)
+
+
+# --- The benefit per month (WIA art. 51, 52, 60–62) ---------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class AfterWageRelated:
+    """What follows the wage-related benefit (art. 60–62), decided once for a month."""
+
+    kind: BenefitKind
+    amount: Decimal
+    #: The citations of the formula that applied.
+    citations: tuple[Citation, ...]
+    rule: str
+    #: H = min(WIA-minimumloon, maandloon_wia) and the floor G × H, where used.
+    minimum: Decimal | None = None
+    floor: Decimal | None = None
+    floor_applied: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class MonthlyBenefit:
+    """The WIA benefit decided for one month of entitlement.
+
+    ``lgu_share`` is the part of the month in the wage-related benefit (1, a half, or 0);
+    ``lgu_amount`` and ``after`` are the unrounded amounts of the two parts; ``value`` is
+    their weighted sum, rounded once to cents.
+    """
+
+    wage: WiaWage
+    classification: Classification
+    income: Decimal
+    earning_capacity: Decimal
+    month: int
+    lgu_months: Decimal
+    kind: BenefitKind
+    lgu_share: Decimal
+    lgu_factor: Parameter[Decimal] | None
+    lgu_amount: Decimal | None
+    after: AfterWageRelated | None
+    iva_amount: Decimal | None
+    value: Decimal
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The articles of the formulas that gave this month's amount."""
+        found: list[Citation] = []
+        if self.kind is BenefitKind.IVA:
+            found += [ART_51, ART_52]
+        if self.lgu_amount is not None:
+            found.append(ART_61_1)
+        if self.lgu_amount is not None and self.after is not None:
+            found.append(ART_59)
+        if self.after is not None:
+            found += self.after.citations
+        if self.kind is BenefitKind.NONE:
+            found.append(ART_5)
+        return tuple(found)
+
+    def grounds(self) -> tuple[Ground, ...]:
+        """Every rule applied, with its article and values, in the order applied."""
+        rates = self.wage.rates
+        grounds: list[Ground] = [
+            Ground(
+                rule="de casemanager informeert de werknemer over de financiële gevolgen van "
+                "langdurige arbeidsongeschiktheid met een WIA-berekening",
+                citation=INFORM_000,
+            ),
+            *self.classification.grounds(),
+        ]
+        if self.kind is BenefitKind.NONE:
+            return tuple(grounds)
+        grounds += self.wage.monthly_grounds()
+        ratio: tuple[str, ParameterValue] = ("C/D", _ratio_shown(self.wage.ratio))
+        base = (
+            ("maandloon_wia", self.wage.monthly),
+            ("inkomen", self.income),
+            ratio,
+        )
+        if self.iva_amount is not None:
+            rule = "IVA = 75 % × maandloon_wia − 70 % × inkomen × C/D, niet negatief"
+            pairs = (*base, IVA_SHARE.as_pair(), INCOME_SHARE.as_pair())
+            grounds += [Ground(rule=rule, citation=c, parameters=pairs) for c in (ART_51, ART_52)]
+        if self.lgu_amount is not None and self.lgu_factor is not None:
+            grounds.append(
+                Ground(
+                    rule="loongerelateerde uitkering = f × (maandloon_wia − inkomen × C/D), "
+                    "f = 75 % in maand 1–2 en 70 % vanaf maand 3, niet negatief",
+                    citation=ART_61_1,
+                    parameters=(
+                        ("maand", self.month),
+                        ("lgu_maanden", self.lgu_months),
+                        *base,
+                        ("f", self.lgu_factor.value),
+                    ),
+                )
+            )
+        if self.lgu_amount is None and self.after is not None:
+            grounds.append(
+                Ground(
+                    rule="na de loongerelateerde uitkering (of zonder recht daarop: "
+                    "referte-eis niet gehaald, lgu_maanden = 0)",
+                    citation=ART_58,
+                    parameters=(("maand", self.month), ("lgu_maanden", self.lgu_months)),
+                )
+            )
+        if self.after is not None:
+            grounds += self._after_grounds(self.after, base)
+            if self.after.minimum is not None:
+                grounds.append(rates.ground(rates.wia_minimum_wage))
+        if self.lgu_amount is not None and self.after is not None:
+            grounds.append(
+                Ground(
+                    rule=f"maand {self.month} valt voor {format_share(self.lgu_share)} in de "
+                    f"loongerelateerde uitkering (een halve maand = {HALF_MONTH_DAYS} dagen): "
+                    "bedrag = aandeel × loongerelateerd + rest × daarna",
+                    citation=ART_59,
+                    parameters=(("aandeel_lgu", self.lgu_share),),
+                )
+            )
+        grounds.append(
+            Ground(
+                rule="bruto per maand inclusief vakantiebijslag, één keer afgerond op centen",
+                citation=SCOPE,
+                parameters=(("uitkering", self.kind.value), ("bedrag", self.value)),
+            )
+        )
+        return tuple(grounds)
+
+    def _after_grounds(
+        self, after: AfterWageRelated, base: tuple[tuple[str, ParameterValue], ...]
+    ) -> list[Ground]:
+        pairs: list[tuple[str, ParameterValue]] = [
+            *base,
+            ("restverdiencapaciteit", self.earning_capacity),
+            INCOME_REQUIREMENT.as_pair(),
+        ]
+        if after.minimum is not None:
+            pairs += [
+                ("klassepercentage", self.classification.percentage),
+                ("H", after.minimum),
+                ("G_x_H_afgerond", round_cents(after.floor or ZERO)),
+            ]
+        if after.floor is not None and after.kind is BenefitKind.SUPPLEMENT:
+            pairs.append(("vloer_toegepast", after.floor_applied))
+        return [
+            Ground(rule=after.rule, citation=c, parameters=tuple(pairs)) for c in after.citations
+        ]
+
+    @property
+    def explained(self) -> Explained[Decimal]:
+        """The amount with its grounds."""
+        return Explained(self.value, self.grounds())
+
+
+def format_share(share: Decimal) -> str:
+    """A share of a month as Dutch text (``0,5``)."""
+    return f"{share.normalize():f}".replace(".", ",")
+
+
+def _ratio_shown(ratio: Decimal) -> Decimal:
+    return ratio if ratio == _ONE else ratio.quantize(Decimal("0.000001"))
+
+
+def check_month(month: int) -> int:
+    """A month of entitlement: a whole number from 1 (an error naming ``maand``)."""
+    if isinstance(month, bool) or not isinstance(month, int):
+        msg = f"maand: {month!r} is geen geheel maandnummer (verwacht 1 of meer)"
+        raise TypeError(msg)
+    if month < 1:
+        msg = f"maand: {month} is kleiner dan 1 (de eerste maand van de uitkering is maand 1)"
+        raise InvalidValueError(msg)
+    return month
+
+
+def check_lgu_months(months: AmountLike) -> Decimal:
+    """Months of wage-related benefit: 0 to 24 in halves (an error naming ``lgu_maanden``)."""
+    value = money(months, name="lgu_maanden")
+    if value > LGU_MAX_MONTHS.value or (value * 2) != (value * 2).to_integral_value():
+        msg = (
+            f"lgu_maanden: {value} is geen duur van de loongerelateerde uitkering "
+            "(verwacht 0 t/m 24 maanden in hele of halve maanden, zie RI_WGA_DUUR)"
+        )
+        raise InvalidValueError(msg)
+    return value
+
+
+def _after_wage_related(
+    wage: WiaWage, classification: Classification, income: Decimal, capacity: Decimal
+) -> AfterWageRelated:
+    """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once."""
+    monthly, ratio = wage.monthly, wage.ratio
+    on_income = INCOME_SHARE.value * (monthly - income * ratio)
+    if classification.regime is Regime.WGA_NO_INCOME_REQUIREMENT or income >= capacity:
+        reason = (
+            "zonder inkomenseis (80 % of meer, niet duurzaam)"
+            if classification.regime is Regime.WGA_NO_INCOME_REQUIREMENT
+            else "inkomen ≥ restverdiencapaciteit"
+        )
+        return AfterWageRelated(
+            kind=BenefitKind.SUPPLEMENT,
+            amount=max(ZERO, on_income),
+            citations=(ART_60, ART_61_4),
+            rule=f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief",
+        )
+    minimum = min(wage.rates.wia_minimum_wage.value, monthly)
+    floor = classification.percentage * minimum
+    if income >= INCOME_REQUIREMENT.value * capacity:
+        on_capacity = INCOME_SHARE.value * (monthly - capacity * ratio)
+        applied = on_capacity < floor
+        amount = min(floor, on_income) if applied else on_capacity
+        return AfterWageRelated(
+            kind=BenefitKind.SUPPLEMENT,
+            amount=max(ZERO, amount),
+            citations=(ART_61_4, ART_61_5),
+            rule="loonaanvulling, inkomenseis gehaald (50 % ≤ inkomen/restverdiencapaciteit "
+            "< 100 %): x = 70 % × (maandloon_wia − restverdiencapaciteit × C/D); als x < G × H "
+            "dan x = min(G × H, 70 % × (maandloon_wia − inkomen × C/D)); "
+            "H = min(WIA-minimumloon, maandloon_wia)",
+            minimum=minimum,
+            floor=floor,
+            floor_applied=applied,
+        )
+    return AfterWageRelated(
+        kind=BenefitKind.FOLLOW_UP,
+        amount=max(ZERO, floor),
+        citations=(ART_62,),
+        rule="vervolguitkering, inkomenseis niet gehaald (inkomen < 50 % van de "
+        "restverdiencapaciteit): G × H, H = min(WIA-minimumloon, maandloon_wia)",
+        minimum=minimum,
+        floor=floor,
+    )
+
+
+def monthly_benefit(
+    annual_wage: AmountLike,
+    ao: AmountLike,
+    earning_capacity: AmountLike,
+    income: AmountLike,
+    on: date,
+    *,
+    durable: bool = False,
+    month: int = 1,
+    lgu_months: AmountLike = 0,
+) -> MonthlyBenefit:
+    """The WIA benefit in month ``month`` of entitlement (``financieel.md`` §9.5).
+
+    Defined as, with M = maandloon_wia, B = inkomen, R = restverdiencapaciteit, C/D the cap
+    ratio, G the class percentage and H = min(WIA-minimumloon(on), M)::
+
+        ao < 35 %                      0                                  (art. 5)
+        IVA                            0.75 × M − 0.70 × B × C/D          (art. 51, 52)
+        WGA, months 1..L               f × (M − B × C/D), f = 0.75 in
+                                       months 1–2, 0.70 after             (art. 61 lid 1)
+        WGA after L: B ≥ R or ao ≥ 80  0.70 × (M − B × C/D)               (art. 60, 61 lid 4)
+                     R/2 ≤ B < R       x = 0.70 × (M − R × C/D); if x < G × H:
+                                       x = min(G × H, 0.70 × (M − B × C/D))  (art. 61 lid 4–5)
+                     B < R/2           G × H                              (art. 62)
+
+    never negative; a month half in the wage-related benefit (L = 12.5) is half of each;
+    rounded once to cents.
+    """
+    wage = wia_wage(annual_wage, on)
+    classification = classify(ao, durable)
+    capacity = amount_argument(earning_capacity, "restverdiencapaciteit")
+    earned = amount_argument(income, "inkomen")
+    number = check_month(month)
+    lgu = check_lgu_months(lgu_months)
+    decided = functools.partial(
+        MonthlyBenefit,
+        wage=wage,
+        classification=classification,
+        income=earned,
+        earning_capacity=capacity,
+        month=number,
+        lgu_months=lgu,
+    )
+    regime = classification.regime
+    if regime is Regime.NONE:
+        return decided(
+            kind=BenefitKind.NONE,
+            lgu_share=ZERO,
+            lgu_factor=None,
+            lgu_amount=None,
+            after=None,
+            iva_amount=None,
+            value=round_cents(ZERO),
+        )
+    on_income = wage.monthly - earned * wage.ratio
+    if regime is Regime.IVA:
+        amount = max(
+            ZERO, IVA_SHARE.value * wage.monthly - INCOME_SHARE.value * earned * wage.ratio
+        )
+        return decided(
+            kind=BenefitKind.IVA,
+            lgu_share=ZERO,
+            lgu_factor=None,
+            lgu_amount=None,
+            after=None,
+            iva_amount=amount,
+            value=round_cents(amount),
+        )
+    share = min(_ONE, max(ZERO, lgu - (number - 1)))
+    factor = lgu_amount = after = None
+    total = ZERO
+    if share > 0:
+        factor = LGU_FIRST_SHARE if number <= LGU_FIRST_MONTHS.value else LGU_SHARE
+        lgu_amount = max(ZERO, factor.value * on_income)
+        total += share * lgu_amount
+    if share < 1:
+        after = _after_wage_related(wage, classification, earned, capacity)
+        total += (_ONE - share) * after.amount
+    return decided(
+        kind=BenefitKind.WAGE_RELATED if after is None or share > 0 else after.kind,
+        lgu_share=share,
+        lgu_factor=factor,
+        lgu_amount=lgu_amount,
+        after=after,
+        iva_amount=None,
+        value=round_cents(total),
+    )
+
+
+# --- Duration of the wage-related benefit (WIA art. 59) -----------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class LguDuration:
+    """The months of wage-related benefit decided from the work history (WIA art. 59)."""
+
+    years_before_2016: int
+    years_from_2016: int
+    computed: Decimal
+    value: Decimal
+
+    @property
+    def days_text(self) -> str:
+        """``12 maanden en 15 dagen``."""
+        whole = int(self.value)
+        half = self.value != whole
+        return f"{whole} maanden" + (f" en {HALF_MONTH_DAYS} dagen" if half else "")
+
+    @property
+    def explained(self) -> Explained[Decimal]:
+        """The months with their grounds."""
+        p, q = self.years_before_2016, self.years_from_2016
+        return Explained(
+            self.value,
+            (
+                Ground(
+                    rule="T = P + Q; maanden = T als T ≤ 10, anders 10 + max(P − 10, 0) + "
+                    "0,5 × (T − max(P, 10)); begrensd op 3 t/m 24; een halve maand = 15 dagen",
+                    citation=ART_59,
+                    parameters=(
+                        ("jaren_voor_2016", p),
+                        ("jaren_vanaf_2016", q),
+                        ("T", p + q),
+                        ("berekend", self.computed),
+                        LGU_MIN_MONTHS.as_pair(),
+                        LGU_MAX_MONTHS.as_pair(),
+                        ("duur", self.days_text),
+                    ),
+                ),
+                Ground(
+                    rule="het arbeidsverleden telt hele kalenderjaren (art. 15); de gebruiker geeft "
+                    "ze op",
+                    citation=Citation.statute(WIA, "15"),
+                ),
+            ),
+        )
+
+
+def _years(value: int, argument: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{argument}: {value!r} is geen geheel aantal jaren (verwacht 0 of meer)"
+        raise TypeError(msg)
+    if value < 0:
+        msg = f"{argument}: {value} is negatief (verwacht een geheel aantal jaren van 0 of meer)"
+        raise InvalidValueError(msg)
+    return value
+
+
+def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
+    """Months of wage-related WGA benefit from the work history (WIA art. 59).
+
+    Defined as, with P the whole years of arbeidsverleden before 2016 and Q from 2016::
+
+        T = P + Q
+        months = T                                        when T ≤ 10
+                 10 + max(P − 10, 0) + 0.5 × (T − max(P, 10))  otherwise
+        clamped to [3, 24]; 0.5 month = 15 days
+    """
+    p = _years(years_before_2016, "jaren_voor_2016")
+    q = _years(years_from_2016, "jaren_vanaf_2016")
+    total = p + q
+    full = LGU_FULL_YEARS.value
+    if total <= full:
+        computed = Decimal(total)
+    else:
+        computed = full + max(p - full, 0) + LGU_LATE_YEAR.value * (total - max(p, full))
+    value = min(LGU_MAX_MONTHS.value, max(LGU_MIN_MONTHS.value, computed))
+    if value == value.to_integral_value():
+        value = Decimal(int(value))  # 12, not 12.0
+    return LguDuration(years_before_2016=p, years_from_2016=q, computed=computed, value=value)
+
+
+# --- Month by month -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class OverviewRow:
+    """Months ``first_month`` to ``last_month`` (``None``: onwards) of one equal amount."""
+
+    first_month: int
+    last_month: int | None
+    benefit: MonthlyBenefit
+
+    @property
+    def kind(self) -> BenefitKind:
+        """What is paid in these months."""
+        return self.benefit.kind
+
+    @property
+    def amount(self) -> Decimal:
+        """The amount per month."""
+        return self.benefit.value
+
+    @property
+    def ground(self) -> str:
+        """The articles of the formula, as text."""
+        return "; ".join(str(c) for c in dict.fromkeys(self.benefit.citations))
+
+
+@attrs.frozen
+class BenefitOverview:
+    """The benefit month by month: consecutive rows of equal amounts, the last open."""
+
+    rows: tuple[OverviewRow, ...]
+
+    @property
+    def explained(self) -> Explained[tuple[OverviewRow, ...]]:
+        """The rows with the grounds of every row, without repeats."""
+        return Explained(
+            self.rows, tuple(dict.fromkeys(g for r in self.rows for g in r.benefit.grounds()))
+        )
+
+
+def _segment_starts(regime: Regime, lgu: Decimal) -> list[int]:
+    if regime in {Regime.NONE, Regime.IVA}:
+        return [1]
+    whole, ceiling = math.floor(lgu), math.ceil(lgu)
+    first = LGU_FIRST_MONTHS.value + 1
+    return sorted({1, *(s for s in (first, whole + 1, ceiling + 1) if 1 < s <= ceiling + 1)})
+
+
+def benefit_overview(
+    annual_wage: AmountLike,
+    ao: AmountLike,
+    earning_capacity: AmountLike,
+    income: AmountLike,
+    on: date,
+    *,
+    durable: bool = False,
+    lgu_months: AmountLike = 0,
+) -> BenefitOverview:
+    """The benefit month by month (``financieel.md`` §9.5, §9.7): one row per stretch of
+    months with the same amount, each decided by :func:`monthly_benefit` for its first month.
+
+    Defined as:: rows start at month 1, at month 3 (the 70 % of art. 61 lid 1), at the
+    month after the wage-related benefit and at a month half in it; the last row is open.
+    """
+    classification = classify(ao, durable)
+    lgu = check_lgu_months(lgu_months)
+    starts = _segment_starts(classification.regime, lgu)
+    rows = []
+    for index, start in enumerate(starts):
+        last = starts[index + 1] - 1 if index + 1 < len(starts) else None
+        benefit = monthly_benefit(
+            annual_wage,
+            ao,
+            earning_capacity,
+            income,
+            on,
+            durable=durable,
+            month=start,
+            lgu_months=lgu,
+        )
+        rows.append(OverviewRow(first_month=start, last_month=last, benefit=benefit))
+    return BenefitOverview(tuple(rows))
+
+
+__all__ = [
+    "CLASS_BANDS",
+    "HALF_MONTH_DAYS",
+    "AfterWageRelated",
+    "BenefitKind",
+    "BenefitOverview",
+    "ClassBand",
+    "Classification",
+    "LguDuration",
+    "MonthlyBenefit",
+    "OverviewRow",
+    "Regime",
+    "WiaWage",
+    "benefit_overview",
+    "check_lgu_months",
+    "check_month",
+    "classify",
+    "lgu_duration",
+    "monthly_benefit",
+    "wia_wage",
+]
