@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from reintegratie_core.money import fraction, money
 
@@ -36,6 +36,10 @@ MAX_SERIAL = 2_958_465
 _EPOCH_AFTER_LEAP_BUG = date(1899, 12, 30)
 _EPOCH_BEFORE_LEAP_BUG = date(1899, 12, 31)
 DATE_HINT = "verwacht een datum, bijv. 2025-01-06"
+#: The dates Excel can show (1900 date system): serial 1 t/m 2 958 465.
+FIRST_EXCEL_DATE = date(1900, 1, 1)
+LAST_EXCEL_DATE = date(9999, 12, 31)
+EXCEL_DATE_RANGE = "01-01-1900 t/m 31-12-9999"
 
 
 class ArgumentError(ValueError):
@@ -97,34 +101,45 @@ def _parse_date_text(text: str, argument: str) -> date:
     stripped = text.strip()
     iso = _ISO.fullmatch(stripped)
     dutch = _DUTCH.fullmatch(stripped)
+    parsed: date | None = None
     try:
         if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dutch:
-            return date(int(dutch[3]), int(dutch[2]), int(dutch[1]))
+            parsed = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        elif dutch:
+            parsed = date(int(dutch[3]), int(dutch[2]), int(dutch[1]))
     except ValueError:
         pass
-    msg = f"{describe(text)} is geen geldige datum ({DATE_HINT})"
+    if parsed is None:
+        msg = f"{describe(text)} is geen geldige datum ({DATE_HINT})"
+        raise ArgumentError(argument, msg)
+    if not FIRST_EXCEL_DATE <= parsed <= LAST_EXCEL_DATE:  # as for serials (issue 16 item 15)
+        _out_of_range(text, argument)
+    return parsed
+
+
+def _out_of_range(value: Any, argument: str) -> NoReturn:
+    msg = f"{describe(value)} valt buiten de datums van Excel ({EXCEL_DATE_RANGE}; {DATE_HINT})"
     raise ArgumentError(argument, msg)
 
 
 def to_date(value: Any, argument: str) -> date | None:
     """A date from an Excel value; ``None`` when the cell is empty."""
     kind = type(value)
-    if kind is datetime:
-        result: date = value.date()
-        return result
-    if kind is date:
-        return value  # type: ignore[no-any-return]
+    if kind is datetime or kind is date:
+        result: date = value.date() if kind is datetime else value
+        if FIRST_EXCEL_DATE <= result <= LAST_EXCEL_DATE:
+            return result
+        return _out_of_range(value, argument)
     if value is None:
         return None
     if isinstance(value, bool):
         msg = f"{describe(value)} is geen datum ({DATE_HINT})"
         raise ArgumentError(argument, msg)
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+    if isinstance(value, datetime | date):
+        return to_date(
+            value.date() if isinstance(value, datetime) else date.fromordinal(value.toordinal()),
+            argument,
+        )
     if isinstance(value, int | float):
         return serial_to_date(float(value), argument)
     if isinstance(value, str):
@@ -199,6 +214,11 @@ def _to_decimal(value: Any, argument: str, hint: str) -> Decimal:
 
 
 AMOUNT_HINT = "verwacht een bedrag van 0 of meer, bijv. 1250,50"
+#: The largest amount accepted (€ 1 000 000 000 000): far above any wage or cost, small
+#: enough that every formula's exact result keeps its cents (28 significant digits) and
+#: Excel shows it to the cent (15 significant digits).
+MAX_AMOUNT = Decimal(10) ** 12
+AMOUNT_RANGE = "verwacht een bedrag van 0 t/m 1.000.000.000.000"
 
 
 def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Decimal:
@@ -210,6 +230,8 @@ def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Deci
     amount = _to_decimal(value, argument, AMOUNT_HINT)
     if amount < 0:
         raise ArgumentError(argument, f"{describe(value)} is negatief ({AMOUNT_HINT})")
+    if amount > MAX_AMOUNT:
+        raise ArgumentError(argument, f"{describe(value)} is te groot ({AMOUNT_RANGE})")
     return money(amount, name=argument)
 
 
@@ -409,12 +431,6 @@ def to_absences(raw: Any, argument: str) -> tuple[Absence, ...]:
 def to_sickness(raw: Any, argument: str) -> SicknessCase | date:
     """A ``ziekte`` argument: a first sick day (one ongoing period, kept as a ``date``)
     or the last sickness case of a range of periods."""
-    kind = type(raw)
-    if kind is datetime:
-        result: date = raw.date()
-        return result
-    if kind is date:
-        return raw  # type: ignore[no-any-return]
     if not isinstance(raw, list):
         first = to_date(raw, argument)
         if first is None:

@@ -71,7 +71,7 @@ def _function(spec: FunctionSpec) -> str:
     lines = ["", "", "@func"]
     for a in spec.args:
         name = f"*{a.name}" if a.vararg else a.name
-        lines.append(f"@arg({_py_string(name)}, ndim=2, doc={_py_string(a.doc)})")
+        lines.append(f"@arg({_py_string(name)}, ndim=2, err_to_str=True, doc={_py_string(a.doc)})")
     params = []
     call = []
     for a in spec.args:

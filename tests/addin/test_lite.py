@@ -126,6 +126,8 @@ class TestGenerated:
             }
             assert set(declared) == expected
             assert all(options["ndim"] == 2 and options["doc"] for options in declared.values())
+            # Error cells arrive as their text, not as None (contract, Changes of 2026-12-01).
+            assert all(options["err_to_str"] is True for options in declared.values())
 
     def test_signatures_match_the_add_in(self, main: types.ModuleType) -> None:
         """Each Lite function has the add-in function's arguments, optional ones defaulting to None."""
@@ -219,6 +221,28 @@ class TestLiteInputs:
             lite("RI_MIJLPAAL"), lite(serial(date(2025, 1, 6))), lite("42e week")
         ) == udfs.RI_UITLEG("RI_MIJLPAAL", datetime(2025, 1, 6), "42e week")
         assert main.RI_VERSIE() == udfs.RI_VERSIE()
+
+    def test_error_values(self, main: types.ModuleType) -> None:
+        """An error cell (as err_to_str text or as the Office.js error object) is the result,
+        returned as the English code xlwings Lite turns into a real error value."""
+        na_object = {"type": "Error", "basicValue": "#N/A", "errorType": "NotAvailable"}
+        for error in ("#N/A", na_object):
+            assert main.RI_MIJLPAAL(lite(error), lite("42e week")) == "#N/A"
+            assert (
+                main.RI_MIJLPAAL(
+                    lite(serial(date(2025, 1, 6))),
+                    lite("einde_loondoorbetaling"),
+                    None,
+                    lite(error),
+                )
+                == "#N/A"
+            )
+        column = [serial(date(2025, 1, 6)), "#DIV/0!", ""]
+        assert main.RI_MIJLPAAL(lite(column), lite("42e week")) == [
+            [date(2025, 10, 27)],
+            ["#DIV/0!"],
+            [""],
+        ]
 
     @given(
         first=st.dates(date(1990, 1, 1), date(2060, 12, 31)),
