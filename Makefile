@@ -29,7 +29,7 @@ lint: setup
 	$(BIN)/ruff format --check src addin tests bench
 
 typecheck: setup
-	$(BIN)/mypy src/reintegratie_core src/reintegratie_cli addin/reintegratie_addin
+	$(BIN)/mypy src/reintegratie_core src/reintegratie_io src/reintegratie_cli addin/reintegratie_addin
 
 contracts: setup
 	$(BIN)/lint-imports

@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from reintegratie_addin.coerce import ArgumentError
+from reintegratie_addin.coerce import ArgumentError, excel_text
 from reintegratie_addin.excel_errors import check, error_code, first_error, passed_through
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained, format_value, render_grounds
@@ -150,7 +150,7 @@ def error_text(exc: Exception, function: str, arguments: Sequence[str] = ()) -> 
         return code
     named = named_argument(exc, arguments)
     if named is not None:
-        return named.excel_text()
+        return excel_text(named)
     if isinstance(exc, DecimalException):  # never a repr like [<class …>]
         return f"{ERROR_PREFIX} {function}: de uitkomst valt buiten het rekenbereik"
     if isinstance(exc, OverflowError):  # date arithmetic past 9999-12-31
