@@ -711,8 +711,8 @@ def unreadable(cells: Sequence[Any]) -> str | None:
 def _open_xlsx(path: Path, size: int) -> Source:
     import zipfile
 
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
