@@ -32,7 +32,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-EPOCH = date(1899, 12, 30)
 ERRORS: list[Any] = [
     "#N/A",
     {"type": "Error", "basicValue": "#DIV/0!", "errorType": "Div0"},
@@ -84,7 +83,9 @@ def _cells(value: Any, cell: Any) -> Any:
 
 def _serial(cell: Any) -> Any:
     if isinstance(cell, datetime):
-        return (cell.date() - EPOCH).days
+        from reintegratie_io.values import date_to_serial  # installed in both worlds
+
+        return date_to_serial(cell)
     return cell
 
 
