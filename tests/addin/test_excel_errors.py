@@ -145,3 +145,40 @@ class TestEveryFunction:
         args: list[Any] = [None] * len(function.params)
         args[position] = error
         assert udfs.contract_functions()[name](*args) == error_code(error)
+
+
+class TestClassicDeclaration:
+    def test_every_argument_asks_xlwings_for_error_text(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Classic xlwings turns an error cell into None unless the argument is declared
+        with err_to_str=True; the framework declares every argument so."""
+        from reintegratie_addin import functions
+        from reintegratie_core.explain import Explained
+
+        declared: dict[str, dict[str, Any]] = {}
+
+        class Recorder:
+            @staticmethod
+            def arg(name: str, **options: Any) -> Any:
+                declared[name] = options
+                return lambda f: f
+
+            @staticmethod
+            def func(**_options: Any) -> Any:
+                return lambda f: f
+
+        monkeypatch.setattr(functions, "_xw", Recorder)
+        monkeypatch.setattr(functions, "REGISTRY", {})
+
+        def RI_PROEF(datum: date, dagen: int) -> Explained[date]:
+            """Proef."""
+            return Explained(datum, ())
+
+        params = [
+            functions.Param(name="datum", doc="Datum", coerce=lambda v, a: v),
+            functions.Param(name="dagen", doc="Dagen", coerce=lambda v, a: v),
+        ]
+        functions.excel_function(category="Proef", params=params)(RI_PROEF)
+        assert set(declared) == {"datum", "dagen"}
+        assert all(o["err_to_str"] is True and o["ndim"] == 2 for o in declared.values())
