@@ -29,7 +29,7 @@ lint: setup
 	$(BIN)/ruff format --check src addin tests bench
 
 typecheck: setup
-	$(BIN)/mypy src/reintegratie_core src/reintegratie_cli addin/reintegratie_addin
+	$(BIN)/mypy src/reintegratie_core src/reintegratie_io src/reintegratie_cli addin/reintegratie_addin
 
 contracts: setup
 	$(BIN)/lint-imports
@@ -43,7 +43,7 @@ bench: setup
 	$(BIN)/python bench/bench_lifting.py
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) .mypy_cache .pytest_cache .ruff_cache .hypothesis .venv-lowest .sdist-test
 
 # The documentation: lint its generator, regenerate the pages, pictures and snippets that
 # follow from the code (docs/tools), then build the site with every warning an error.
@@ -53,7 +53,7 @@ docs: setup
 	$(BIN)/ruff format --check docs/tools
 	$(BIN)/mypy docs/tools
 	$(BIN)/python -m docs.tools.generate
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict
 
 # The add-in's generated files — VBA modules and xlwings Lite files from the RI_ function
 # signatures — and the example workbooks; tests fail while they are out of date. The
@@ -74,3 +74,43 @@ bench-werkmap: setup
 # The worklist over 1,000,000 generated sick periods: time, rows/s, peak memory, I/O floor.
 bench-signalen: setup
 	$(BIN)/python bench/bench_signalen.py
+
+# Packaging checks (CI, `.ci/run`). `test-lowest`: the tests against the LOWEST versions the
+# project declares for its direct dependencies (uv --resolution lowest-direct), so the
+# floors in pyproject.toml are versions that really work; the test tools at their locked
+# versions. The docs tests need the docs toolchain, not the runtime floors: left out.
+# `test-sdist`: build the sdist, unpack it, and run its own tests from the unpacked tree.
+.PHONY: test-lowest test-sdist
+LOWEST := .venv-lowest
+LOCKED = $(shell $(BIN)/python -c "import importlib.metadata as m; print(' '.join(f'{p}=={m.version(p)}' for p in ('pytest', 'hypothesis', 'ruff', 'packaging')))")
+test-lowest: setup
+	rm -rf $(LOWEST)
+	$(UV) venv --quiet --python $(BIN)/python $(LOWEST)
+	$(UV) pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct \
+		-e ".[excel,cli,werkmap]" $(LOCKED)
+	$(UV) pip list --python $(LOWEST)/bin/python 2>/dev/null | grep -iE '^(attrs|cattrs|python-dateutil|holidays|schwifty|xlwings|openpyxl|defusedxml|tqdm|formulas|xlsxwriter) '
+	$(LOWEST)/bin/python -m pytest -p no:cacheprovider --ignore=tests/docs
+
+SDIST_DIR := .sdist-test
+test-sdist: setup
+	rm -rf $(SDIST_DIR) && mkdir -p $(SDIST_DIR)
+	$(UV) build --quiet --sdist --out-dir $(SDIST_DIR)
+	tar -xzf $(SDIST_DIR)/reintegratie_core-*.tar.gz -C $(SDIST_DIR)
+	cd $(SDIST_DIR)/reintegratie_core-*/ && test -f LICENSE && test -d sources/seeds \
+		&& PYTHONPATH=src:addin:. $(CURDIR)/$(BIN)/python -m pytest -p no:cacheprovider
+
+# xlwings Lite in real Pyodide: the npm `pyodide` package pinned in
+# addin/lite/pyodide-test/package-lock.json, run by the machine's Node.js (20 or later).
+# The wheels come from local files in a temporary folder: the project's (uv build), the pure
+# wheels of its dependencies (pip download: Pyodide's bundled ones at Pyodide's versions,
+# the others at uv.lock's). Every RI_ function's reference examples in four input styles,
+# error values included, must give exactly CPython's results.
+.PHONY: test-lite
+LITE_TEST := addin/lite/pyodide-test
+test-lite: setup
+	cd $(LITE_TEST) && npm ci --no-audit --no-fund --loglevel=error
+	set -e; work=$$(mktemp -d); trap 'rm -rf "$$work"' EXIT; \
+	$(UV) build --quiet --wheel --out-dir "$$work"; \
+	$(BIN)/python $(LITE_TEST)/wheels.py "$$work" $(TOOLS)/bin/python; \
+	$(BIN)/python $(LITE_TEST)/lite_check.py prepare "$$work/calls.json" "$$work/expected.json" addin/lite/main.py; \
+	cd $(LITE_TEST) && node run.mjs "$$work" lite_check.py ../main.py "$$work/calls.json" "$$work/expected.json"

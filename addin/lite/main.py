@@ -16,22 +16,26 @@ from reintegratie_addin import udfs as _udfs
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
-@arg("beeindigde_module", ndim=2, doc="Code van de module die eindigt")
+@arg("beeindigde_module", ndim=2, err_to_str=True, doc="Code van de module die eindigt")
 @arg(
     "datum",
     ndim=2,
+    err_to_str=True,
     doc="Einddatum van de module (alle gekoppelde modules eindigen per gelijke datum)",
 )
 @arg(
     "reden",
     ndim=2,
+    err_to_str=True,
     doc="Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 @arg(
     "modules",
     ndim=2,
+    err_to_str=True,
     doc="Optioneel: kolom met de modulecodes die de polis heeft (leeg = alle modules)",
 )
 def RI_CASCADE(product, beeindigde_module, datum, reden=None, modules=None):
@@ -43,18 +47,21 @@ def RI_CASCADE(product, beeindigde_module, datum, reden=None, modules=None):
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
-@arg("module", ndim=2, doc="Code van de module")
-@arg("ingangsdatum_module", ndim=2, doc="Ingangsdatum van de module")
+@arg("module", ndim=2, err_to_str=True, doc="Code van de module")
+@arg("ingangsdatum_module", ndim=2, err_to_str=True, doc="Ingangsdatum van de module")
 @arg(
     "contractvervaldatum_basis",
     ndim=2,
+    err_to_str=True,
     doc="Een (willekeurige) contractvervaldatum van de basismodule, verleden of toekomst",
 )
 @arg(
     "contracttermijn_maanden",
     ndim=2,
+    err_to_str=True,
     doc="Contracttermijn van de basismodule in maanden (leeg = die van het product, 12)",
 )
 def RI_CONTRACTVERVALDATUM(
@@ -67,9 +74,9 @@ def RI_CONTRACTVERVALDATUM(
 
 
 @func
-@arg("voorschot", ndim=2, doc="De als voorschot ontvangen vergoeding")
-@arg("kosten", ndim=2, doc="De re-integratiekosten")
-@arg("verhaald", ndim=2, doc="Het op de aansprakelijke derde verhaalde bedrag")
+@arg("voorschot", ndim=2, err_to_str=True, doc="De als voorschot ontvangen vergoeding")
+@arg("kosten", ndim=2, err_to_str=True, doc="De re-integratiekosten")
+@arg("verhaald", ndim=2, err_to_str=True, doc="Het op de aansprakelijke derde verhaalde bedrag")
 def RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald):
     "Bedrag dat de werkgever terugbetaalt nadat re-integratiekosten op een derde zijn verhaald."
     return _udfs.RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald)
@@ -79,26 +86,33 @@ def RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald):
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
-@arg("einddatum_module", ndim=2, doc="Laatste dag van de module (t/m)")
-@arg("peildatum", ndim=2, doc="Datum waarop u het wilt weten")
+@arg("einddatum_module", ndim=2, err_to_str=True, doc="Laatste dag van de module (t/m)")
+@arg("peildatum", ndim=2, err_to_str=True, doc="Datum waarop u het wilt weten")
 @arg(
     "reden",
     ndim=2,
+    err_to_str=True,
     doc="Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 @arg(
-    "hersteldatum", ndim=2, doc="Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)"
+    "hersteldatum",
+    ndim=2,
+    err_to_str=True,
+    doc="Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)",
 )
 @arg(
     "sanctieweken",
     ndim=2,
+    err_to_str=True,
     doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0): de begeleiding loopt door tot het einde van de verlengde loondoorbetaling",
 )
 def RI_DOORLOPENDE_BEGELEIDING(
@@ -114,13 +128,20 @@ def RI_DOORLOPENDE_BEGELEIDING(
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
-@arg("module", ndim=2, doc="Code van de module waarvan u wilt weten of ze meeeindigt")
-@arg("beeindigde_module", ndim=2, doc="Code van de module die eindigt")
+@arg(
+    "module",
+    ndim=2,
+    err_to_str=True,
+    doc="Code van de module waarvan u wilt weten of ze meeeindigt",
+)
+@arg("beeindigde_module", ndim=2, err_to_str=True, doc="Code van de module die eindigt")
 @arg(
     "reden",
     ndim=2,
+    err_to_str=True,
     doc="Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 def RI_EINDIGT_MEE(product, module, beeindigde_module, reden=None):
@@ -132,13 +153,15 @@ def RI_EINDIGT_MEE(product, module, beeindigde_module, reden=None):
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
-@arg("beeindigde_module", ndim=2, doc="Code van de module die eindigt")
-@arg("datum", ndim=2, doc="Einddatum van de module")
+@arg("beeindigde_module", ndim=2, err_to_str=True, doc="Code van de module die eindigt")
+@arg("datum", ndim=2, err_to_str=True, doc="Einddatum van de module")
 @arg(
     "reden",
     ndim=2,
+    err_to_str=True,
     doc="Reden van beëindiging (leeg = elke reden die de module toestaat): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 def RI_GEVOLGEN(product, beeindigde_module, datum, reden=None):
@@ -150,28 +173,38 @@ def RI_GEVOLGEN(product, beeindigde_module, datum, reden=None):
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Product: asr-reintegratiemanager of mkb-verzuim-ontzorg (100 % interventievergoeding)",
 )
-@arg("kosten", ndim=2, doc="Kosten van de interventie, excl. btw")
+@arg("kosten", ndim=2, err_to_str=True, doc="Kosten van de interventie, excl. btw")
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden (het laatste ziektegeval telt, met zijn eerste ziektedag)",
 )
-@arg("ingangsdatum_module", ndim=2, doc="Ingangsdatum van de module (of verzekering)")
+@arg(
+    "ingangsdatum_module",
+    ndim=2,
+    err_to_str=True,
+    doc="Ingangsdatum van de module (of verzekering)",
+)
 @arg(
     "noodzakelijk",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als bedrijfsarts of casemanager de interventie noodzakelijk vindt; leeg = WAAR",
 )
 @arg(
     "niet_bovenmatig",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als de kosten niet bovenmatig zijn t.o.v. de resterende loondoorbetaling (hulp: RI_RESTERENDE_LOONKOSTEN); leeg = WAAR",
 )
 @arg(
     "soort",
     ndim=2,
+    err_to_str=True,
     doc="Uitgesloten soort: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; leeg = gewone interventie",
 )
 def RI_INTERVENTIEVERGOEDING(
@@ -190,14 +223,23 @@ def RI_INTERVENTIEVERGOEDING(
 
 
 @func
-@arg("kosten", ndim=2, doc="Kosten van de re-integratieactiviteit, excl. btw")
-@arg("vergoed_binnen_budget", ndim=2, doc="Wat binnen het re-integratiebudget is vergoed")
+@arg("kosten", ndim=2, err_to_str=True, doc="Kosten van de re-integratieactiviteit, excl. btw")
 @arg(
-    "schadelast_zonder", ndim=2, doc="Verwachte schadelast van de verzekeraar zonder de activiteit"
+    "vergoed_binnen_budget",
+    ndim=2,
+    err_to_str=True,
+    doc="Wat binnen het re-integratiebudget is vergoed",
+)
+@arg(
+    "schadelast_zonder",
+    ndim=2,
+    err_to_str=True,
+    doc="Verwachte schadelast van de verzekeraar zonder de activiteit",
 )
 @arg(
     "schadelast_met",
     ndim=2,
+    err_to_str=True,
     doc="Verwachte schadelast van de verzekeraar met de activiteit (zonder de kosten ervan)",
 )
 def RI_KBA_BIJDRAGE(kosten, vergoed_binnen_budget, schadelast_zonder, schadelast_met):
@@ -206,16 +248,18 @@ def RI_KBA_BIJDRAGE(kosten, vergoed_binnen_budget, schadelast_zonder, schadelast
 
 
 @func
-@arg("maandloon", ndim=2, doc="Overeengekomen maandloon exclusief vakantiebijslag")
-@arg("ziekteweek", ndim=2, doc="Ziekteweek (1 = de eerste week)")
+@arg("maandloon", ndim=2, err_to_str=True, doc="Overeengekomen maandloon exclusief vakantiebijslag")
+@arg("ziekteweek", ndim=2, err_to_str=True, doc="Ziekteweek (1 = de eerste week)")
 @arg(
     "peildatum",
     ndim=2,
+    err_to_str=True,
     doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
 )
 @arg(
     "uren_per_week",
     ndim=2,
+    err_to_str=True,
     doc="Contracturen per week, voor de minimumloonvloer in week 1–52; leeg = geen vloer",
 )
 def RI_LOONDOORBETALING(maandloon, ziekteweek, peildatum, uren_per_week=None):
@@ -224,29 +268,36 @@ def RI_LOONDOORBETALING(maandloon, ziekteweek, peildatum, uren_per_week=None):
 
 
 @func
-@arg("weekloon", ndim=2, doc="Weekloon van de werknemer (zie RI_WEEKLOON)")
-@arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door het UWV (1–52)")
+@arg("weekloon", ndim=2, err_to_str=True, doc="Weekloon van de werknemer (zie RI_WEEKLOON)")
+@arg("sanctieweken", ndim=2, err_to_str=True, doc="Weken loonsanctie opgelegd door het UWV (1–52)")
 @arg(
     "percentage",
     ndim=2,
+    err_to_str=True,
     doc="Dekkingspercentage, of het cao-percentage: 0,7, 70% of 70; leeg = 70%",
 )
 @arg(
-    "werkgeverslasten", ndim=2, doc="Werkgeverslasten bovenop het loon: 0,25, 25% of 25; leeg = 25%"
+    "werkgeverslasten",
+    ndim=2,
+    err_to_str=True,
+    doc="Werkgeverslasten bovenop het loon: 0,25, 25% of 25; leeg = 25%",
 )
 @arg(
     "goedgekeurde_kosten",
     ndim=2,
+    err_to_str=True,
     doc="Vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie; leeg = 0",
 )
 @arg(
     "voorwaarden_voldaan",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als aan alle voorwaarden van het artikel is voldaan; leeg = WAAR",
 )
 @arg(
     "arbodienst_vergoedt",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al vergoedt; leeg = ONWAAR",
 )
 def RI_LOONSANCTIE_VERGOEDING(
@@ -274,19 +325,27 @@ def RI_LOONSANCTIE_VERGOEDING(
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
 @arg(
     "mijlpaal",
     ndim=2,
+    err_to_str=True,
     doc="Mijlpaal: ontzorgmanager, probleemanalyse, plan_van_aanpak (pva), ziekmelding_uwv (42e week), eerstejaarsevaluatie, uwv_wia_brief, reintegratieverslag, wia_aanvraag, einde_loondoorbetaling, start_wia",
 )
 @arg(
     "datum_probleemanalyse",
     ndim=2,
+    err_to_str=True,
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
 )
-@arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
+@arg(
+    "sanctieweken",
+    ndim=2,
+    err_to_str=True,
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+)
 def RI_MIJLPAAL(ziekte, mijlpaal, datum_probleemanalyse=None, sanctieweken=None):
     "Datum van een Poortwachter-mijlpaal van het (laatste) ziektegeval, of n.v.t."
     return _udfs.RI_MIJLPAAL(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
@@ -296,6 +355,7 @@ def RI_MIJLPAAL(ziekte, mijlpaal, datum_probleemanalyse=None, sanctieweken=None)
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
 def RI_MODULES(product):
@@ -304,25 +364,29 @@ def RI_MODULES(product):
 
 
 @func
-@arg("kosten", ndim=2, doc="Kosten van de preventieactiviteit, excl. btw")
+@arg("kosten", ndim=2, err_to_str=True, doc="Kosten van de preventieactiviteit, excl. btw")
 @arg(
     "met_wga_of_wia",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft (verdubbelt het budget); leeg = ONWAAR",
 )
 @arg(
     "al_vergoed",
     ndim=2,
+    err_to_str=True,
     doc="Al vergoed uit het preventiebudget voor dit dreigende ziektegeval; leeg = 0",
 )
 @arg(
     "voorwaarden_voldaan",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als aan alle voorwaarden van het artikel is voldaan; leeg = WAAR",
 )
 @arg(
     "dienstverband_eerder_beeindigd",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als de arbeidsovereenkomst eindigde vóór de start van de activiteit; leeg = ONWAAR",
 )
 def RI_PREVENTIEBUDGET(
@@ -348,16 +412,19 @@ def RI_PRODUCTEN():
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof' (het laatste ziektegeval telt)",
 )
 @arg(
     "ingangsdatum",
     ndim=2,
+    err_to_str=True,
     doc="Ingangsdatum van de module (bij zeeuwse-prb: van de verzuimverzekering)",
 )
 def RI_RECHT_OP_DIENSTVERLENING(product, ziekte, ingangsdatum):
@@ -366,20 +433,23 @@ def RI_RECHT_OP_DIENSTVERLENING(product, ziekte, ingangsdatum):
 
 
 @func
-@arg("kosten", ndim=2, doc="Kosten van de re-integratieactiviteit, excl. btw")
+@arg("kosten", ndim=2, err_to_str=True, doc="Kosten van de re-integratieactiviteit, excl. btw")
 @arg(
     "met_wga_of_wia",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft (verdubbelt het budget); leeg = ONWAAR",
 )
 @arg(
     "al_vergoed_in_ziektegeval",
     ndim=2,
+    err_to_str=True,
     doc="Al vergoed uit het re-integratiebudget in dit ziektegeval; leeg = 0",
 )
 @arg(
     "subsidie",
     ndim=2,
+    err_to_str=True,
     doc="Toegekende subsidie of wettelijke vergoeding voor deze kosten; leeg = 0",
 )
 def RI_REINTEGRATIEBUDGET(
@@ -390,14 +460,22 @@ def RI_REINTEGRATIEBUDGET(
 
 
 @func
-@arg("weekloon", ndim=2, doc="Weekloon van de werknemer (zie RI_WEEKLOON)")
+@arg("weekloon", ndim=2, err_to_str=True, doc="Weekloon van de werknemer (zie RI_WEEKLOON)")
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
-@arg("peildatum", ndim=2, doc="Datum vanaf waar de resterende loondoorbetaling telt")
-@arg("percentage", ndim=2, doc="Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%")
+@arg(
+    "peildatum", ndim=2, err_to_str=True, doc="Datum vanaf waar de resterende loondoorbetaling telt"
+)
+@arg(
+    "percentage",
+    ndim=2,
+    err_to_str=True,
+    doc="Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%",
+)
 def RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage=None):
     "Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'."
     return _udfs.RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage)
@@ -407,17 +485,23 @@ def RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage=None):
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
-@arg("peildatum", ndim=2, doc="Datum waarop u de stand wilt weten")
-@arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
+@arg("peildatum", ndim=2, err_to_str=True, doc="Datum waarop u de stand wilt weten")
+@arg(
+    "sanctieweken",
+    ndim=2,
+    err_to_str=True,
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+)
 def RI_RESTERENDE_WEKEN(ziekte, peildatum, sanctieweken=None):
     "Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief)."
     return _udfs.RI_RESTERENDE_WEKEN(ziekte, peildatum, sanctieweken)
 
 
 @func
-@arg("iban", ndim=2, doc="IBAN (spaties toegestaan)")
+@arg("iban", ndim=2, err_to_str=True, doc="IBAN (spaties toegestaan)")
 def RI_SEPA_REKENING(iban):
     "WAAR voor een geldig IBAN binnen het SEPA-gebied; ONWAAR voor elk ander rekeningnummer."
     return _udfs.RI_SEPA_REKENING(iban)
@@ -427,13 +511,25 @@ def RI_SEPA_REKENING(iban):
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
-@arg("peildatum", ndim=2, doc="Vanaf deze datum wordt de eerstvolgende mijlpaal gezocht")
-@arg("horizon_dagen", ndim=2, doc="Signaleer een mijlpaal binnen zoveel dagen (leeg = 14)")
+@arg(
+    "peildatum",
+    ndim=2,
+    err_to_str=True,
+    doc="Vanaf deze datum wordt de eerstvolgende mijlpaal gezocht",
+)
+@arg(
+    "horizon_dagen",
+    ndim=2,
+    err_to_str=True,
+    doc="Signaleer een mijlpaal binnen zoveel dagen (leeg = 14)",
+)
 @arg(
     "datum_probleemanalyse",
     ndim=2,
+    err_to_str=True,
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
 )
 def RI_SIGNAAL(ziekte, peildatum, horizon_dagen=None, datum_probleemanalyse=None):
@@ -445,20 +541,28 @@ def RI_SIGNAAL(ziekte, peildatum, horizon_dagen=None, datum_probleemanalyse=None
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
-@arg("aanspraak", ndim=2, doc="Aanspraak: dienstverlening, vergoeding of poortwachtergarantie")
+@arg(
+    "aanspraak",
+    ndim=2,
+    err_to_str=True,
+    doc="Aanspraak: dienstverlening, vergoeding of poortwachtergarantie",
+)
 @arg(
     "gebeurtenissen",
     ndim=2,
+    err_to_str=True,
     doc="Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, informatie_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_geschorst, dekking_hersteld, arbocontract_geschorst, arbocontract_hersteld, garantie_ingetrokken, fraude",
 )
 @arg(
     "peildatum",
     ndim=2,
+    err_to_str=True,
     doc="Datum waarop u de status wilt weten (gebeurtenissen op die datum tellen mee)",
 )
-@arg("werknemer", ndim=2, doc="Werknemer (leeg = de status op polisniveau)")
+@arg("werknemer", ndim=2, err_to_str=True, doc="Werknemer (leeg = de status op polisniveau)")
 def RI_STATUS(product, aanspraak, gebeurtenissen, peildatum, werknemer=None):
     "Status van een aanspraak op de peildatum: actief, geschorst, vervallen of beeindigd."
     return _udfs.RI_STATUS(product, aanspraak, gebeurtenissen, peildatum, werknemer)
@@ -468,37 +572,45 @@ def RI_STATUS(product, aanspraak, gebeurtenissen, peildatum, werknemer=None):
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
 @arg(
     "gebeurtenissen",
     ndim=2,
+    err_to_str=True,
     doc="Bereik met per rij: datum · gebeurtenis · werknemer (leeg = hele polis); gebeurtenissen: schorsing, betaling, beeindiging, informatie_niet_verstrekt, informatie_verstrekt, niet_meegewerkt_interventie, advies_niet_opgevolgd, ziekmelding_te_laat, begeleiding_beeindigd, dekking_geschorst, dekking_hersteld, arbocontract_geschorst, arbocontract_hersteld, garantie_ingetrokken, fraude",
 )
 @arg(
     "peildatum",
     ndim=2,
+    err_to_str=True,
     doc="Datum waarop u de status wilt weten (gebeurtenissen op die datum tellen mee)",
 )
-@arg("werknemer", ndim=2, doc="Werknemer (leeg = de status op polisniveau)")
+@arg("werknemer", ndim=2, err_to_str=True, doc="Werknemer (leeg = de status op polisniveau)")
 def RI_STATUS_TABEL(product, gebeurtenissen, peildatum, werknemer=None):
     "Tabel aanspraak · status · sinds · grond van alle aanspraken van het product op de peildatum."
     return _udfs.RI_STATUS_TABEL(product, gebeurtenissen, peildatum, werknemer)
 
 
 @func
-@arg("jaartarief", ndim=2, doc="Vast tarief per medewerker per contractjaar")
-@arg("contractjaar_start", ndim=2, doc="Eerste dag van het contractjaar")
-@arg("in_dienst", ndim=2, doc="Eerste dag in dienst")
-@arg("uit_dienst", ndim=2, doc="Laatste dag in dienst; leeg = na het contractjaar nog in dienst")
+@arg("jaartarief", ndim=2, err_to_str=True, doc="Vast tarief per medewerker per contractjaar")
+@arg("contractjaar_start", ndim=2, err_to_str=True, doc="Eerste dag van het contractjaar")
+@arg("in_dienst", ndim=2, err_to_str=True, doc="Eerste dag in dienst")
+@arg(
+    "uit_dienst",
+    ndim=2,
+    err_to_str=True,
+    doc="Laatste dag in dienst; leeg = na het contractjaar nog in dienst",
+)
 def RI_TARIEF_PRORATA(jaartarief, contractjaar_start, in_dienst, uit_dienst=None):
     "Tarief voor de dagen in dienst binnen het contractjaar (pro rata)."
     return _udfs.RI_TARIEF_PRORATA(jaartarief, contractjaar_start, in_dienst, uit_dienst)
 
 
 @func
-@arg("datum_vergoeding", ndim=2, doc="Datum waarop de vergoeding is betaald")
-@arg("premiejaar", ndim=2, doc="Het jaar waarvoor de premie wordt vastgesteld")
+@arg("datum_vergoeding", ndim=2, err_to_str=True, doc="Datum waarop de vergoeding is betaald")
+@arg("premiejaar", ndim=2, err_to_str=True, doc="Het jaar waarvoor de premie wordt vastgesteld")
 def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding, premiejaar):
     "WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor."
     return _udfs.RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding, premiejaar)
@@ -508,9 +620,10 @@ def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding, premiejaar):
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'; telt vanaf de eerste ziektedag van het geval",
 )
-@arg("hersteldatum", ndim=2, doc="Eerste dag volledig hersteld")
+@arg("hersteldatum", ndim=2, err_to_str=True, doc="Eerste dag volledig hersteld")
 def RI_TERUGVALPREVENTIE(ziekte, hersteldatum):
     "Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t."
     return _udfs.RI_TERUGVALPREVENTIE(ziekte, hersteldatum)
@@ -520,57 +633,69 @@ def RI_TERUGVALPREVENTIE(ziekte, hersteldatum):
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
 @arg(
     "datum_probleemanalyse",
     ndim=2,
+    err_to_str=True,
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
 )
-@arg("sanctieweken", ndim=2, doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
+@arg(
+    "sanctieweken",
+    ndim=2,
+    err_to_str=True,
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+)
 def RI_TIJDLIJN(ziekte, datum_probleemanalyse=None, sanctieweken=None):
     "Tabel mijlpaal · datum · grond van alle mijlpalen van het ziektegeval, op datum."
     return _udfs.RI_TIJDLIJN(ziekte, datum_probleemanalyse, sanctieweken)
 
 
 @func
-@arg("datum_declaratie", ndim=2, doc="Datum van de declaratie")
+@arg("datum_declaratie", ndim=2, err_to_str=True, doc="Datum van de declaratie")
 def RI_UITERSTE_BETALING(datum_declaratie):
     "Uiterste betaaldatum van de verzekeraar: een maand na de declaratie."
     return _udfs.RI_UITERSTE_BETALING(datum_declaratie)
 
 
 @func
-@arg("ontvangst_nota", ndim=2, doc="Datum waarop de nota is ontvangen")
+@arg("ontvangst_nota", ndim=2, err_to_str=True, doc="Datum waarop de nota is ontvangen")
 def RI_UITERSTE_DECLARATIE(ontvangst_nota):
     "Uiterste declaratiedatum: een maand na ontvangst van de nota."
     return _udfs.RI_UITERSTE_DECLARATIE(ontvangst_nota)
 
 
 @func
-@arg("datum_besluit", ndim=2, doc="Datum van het loonsanctiebesluit van UWV")
+@arg("datum_besluit", ndim=2, err_to_str=True, doc="Datum van het loonsanctiebesluit van UWV")
 def RI_UITERSTE_MELDING_SANCTIE(datum_besluit):
     "Uiterste datum om een loonsanctie te melden: vijf werkdagen na het UWV-besluit."
     return _udfs.RI_UITERSTE_MELDING_SANCTIE(datum_besluit)
 
 
 @func
-@arg("datum_probleemanalyse", ndim=2, doc="Datum van de probleemanalyse")
+@arg("datum_probleemanalyse", ndim=2, err_to_str=True, doc="Datum van de probleemanalyse")
 def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse):
     "Uiterste datum voor het plan van aanpak: 14 dagen na de probleemanalyse."
     return _udfs.RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse)
 
 
 @func
-@arg("eerste_ziektedag", ndim=2, doc="Eerste ziektedag van de ziekteperiode die u meldt")
+@arg(
+    "eerste_ziektedag",
+    ndim=2,
+    err_to_str=True,
+    doc="Eerste ziektedag van de ziekteperiode die u meldt",
+)
 def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag):
     "Uiterste datum om de werknemer ziek te melden: de laatste dag van de eerste ziekteweek."
     return _udfs.RI_UITERSTE_ZIEKMELDING(eerste_ziektedag)
 
 
 @func
-@arg("functie", ndim=2, doc='Naam van de RI_-functie, bijv. "RI_MIJLPAAL"')
-@arg("*args", ndim=2, doc="De argumenten van die functie, in dezelfde volgorde")
+@arg("functie", ndim=2, err_to_str=True, doc='Naam van de RI_-functie, bijv. "RI_MIJLPAAL"')
+@arg("*args", ndim=2, err_to_str=True, doc="De argumenten van die functie, in dezelfde volgorde")
 def RI_UITLEG(functie, *args):
     "Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste regel met zijn artikel en de gebruikte parameterwaarden."
     return _udfs.RI_UITLEG(functie, *args)
@@ -586,19 +711,22 @@ def RI_VERSIE():
 @arg(
     "product",
     ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
-@arg("module", ndim=2, doc="Code van de module die de werkgever opzegt")
-@arg("ingangsdatum_module", ndim=2, doc="Ingangsdatum van de module")
+@arg("module", ndim=2, err_to_str=True, doc="Code van de module die de werkgever opzegt")
+@arg("ingangsdatum_module", ndim=2, err_to_str=True, doc="Ingangsdatum van de module")
 @arg(
     "contractvervaldatum_basis",
     ndim=2,
+    err_to_str=True,
     doc="Een (willekeurige) contractvervaldatum van de basismodule, verleden of toekomst",
 )
-@arg("ontvangst_opzegging", ndim=2, doc="Datum waarop de opzegging is ontvangen")
+@arg("ontvangst_opzegging", ndim=2, err_to_str=True, doc="Datum waarop de opzegging is ontvangen")
 @arg(
     "contracttermijn_maanden",
     ndim=2,
+    err_to_str=True,
     doc="Contracttermijn van de basismodule in maanden (leeg = die van het product, 12)",
 )
 def RI_VROEGSTE_OPZEGDATUM(
@@ -621,24 +749,24 @@ def RI_VROEGSTE_OPZEGDATUM(
 
 
 @func
-@arg("loon", ndim=2, doc="Loon over de periode")
-@arg("periode", ndim=2, doc="Periode: jaar, maand, 4 weken, week of dag")
+@arg("loon", ndim=2, err_to_str=True, doc="Loon over de periode")
+@arg("periode", ndim=2, err_to_str=True, doc="Periode: jaar, maand, 4 weken, week of dag")
 def RI_WEEKLOON(loon, periode):
     "Weekloon uit een jaar-, maand-, 4-weken-, week- of dagloon."
     return _udfs.RI_WEEKLOON(loon, periode)
 
 
 @func
-@arg("datum", ndim=2, doc="Begindatum")
-@arg("dagen", ndim=2, doc="Aantal werkdagen (negatief telt terug)")
+@arg("datum", ndim=2, err_to_str=True, doc="Begindatum")
+@arg("dagen", ndim=2, err_to_str=True, doc="Aantal werkdagen (negatief telt terug)")
 def RI_WERKDAG(datum, dagen):
     "Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen en gelijkgestelde dagen ingebouwd), zoals WERKDAG."
     return _udfs.RI_WERKDAG(datum, dagen)
 
 
 @func
-@arg("jaren_voor_2016", ndim=2, doc="Hele jaren arbeidsverleden tot en met 2015")
-@arg("jaren_vanaf_2016", ndim=2, doc="Hele jaren arbeidsverleden vanaf 2016")
+@arg("jaren_voor_2016", ndim=2, err_to_str=True, doc="Hele jaren arbeidsverleden tot en met 2015")
+@arg("jaren_vanaf_2016", ndim=2, err_to_str=True, doc="Hele jaren arbeidsverleden vanaf 2016")
 def RI_WGA_DUUR(jaren_voor_2016, jaren_vanaf_2016):
     "Duur van de loongerelateerde WGA-uitkering in maanden (WIA art. 59): 3 tot 24; 12,5 = 12 maanden en 15 dagen."
     return _udfs.RI_WGA_DUUR(jaren_voor_2016, jaren_vanaf_2016)
@@ -648,11 +776,13 @@ def RI_WGA_DUUR(jaren_voor_2016, jaren_vanaf_2016):
 @arg(
     "jaarloon",
     ndim=2,
+    err_to_str=True,
     doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
 )
 @arg(
     "peildatum",
     ndim=2,
+    err_to_str=True,
     doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
 )
 def RI_WIA_DAGLOON(jaarloon, peildatum):
@@ -664,11 +794,13 @@ def RI_WIA_DAGLOON(jaarloon, peildatum):
 @arg(
     "jaarloon",
     ndim=2,
+    err_to_str=True,
     doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
 )
 @arg(
     "peildatum",
     ndim=2,
+    err_to_str=True,
     doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
 )
 def RI_WIA_MAANDLOON(jaarloon, peildatum):
@@ -680,26 +812,38 @@ def RI_WIA_MAANDLOON(jaarloon, peildatum):
 @arg(
     "jaarloon",
     ndim=2,
+    err_to_str=True,
     doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
 )
 @arg(
-    "ao_percentage", ndim=2, doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%"
+    "ao_percentage",
+    ndim=2,
+    err_to_str=True,
+    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%",
 )
-@arg("restverdiencapaciteit", ndim=2, doc="Resterende verdiencapaciteit per maand volgens het UWV")
-@arg("inkomen", ndim=2, doc="Inkomen uit werk per maand (bruto)")
+@arg(
+    "restverdiencapaciteit",
+    ndim=2,
+    err_to_str=True,
+    doc="Resterende verdiencapaciteit per maand volgens het UWV",
+)
+@arg("inkomen", ndim=2, err_to_str=True, doc="Inkomen uit werk per maand (bruto)")
 @arg(
     "peildatum",
     ndim=2,
+    err_to_str=True,
     doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
 )
 @arg(
     "duurzaam",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als de arbeidsongeschiktheid volledig en duurzaam is (IVA); leeg = ONWAAR",
 )
 @arg(
     "lgu_maanden",
     ndim=2,
+    err_to_str=True,
     doc="Maanden loongerelateerde WGA-uitkering (zie RI_WGA_DUUR; 12,5 = 12 maanden en 15 dagen); leeg = 0 (referte-eis niet gehaald)",
 )
 def RI_WIA_OVERZICHT(
@@ -721,27 +865,39 @@ def RI_WIA_OVERZICHT(
 @arg(
     "jaarloon",
     ndim=2,
+    err_to_str=True,
     doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
 )
 @arg(
-    "ao_percentage", ndim=2, doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%"
+    "ao_percentage",
+    ndim=2,
+    err_to_str=True,
+    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%",
 )
-@arg("restverdiencapaciteit", ndim=2, doc="Resterende verdiencapaciteit per maand volgens het UWV")
-@arg("inkomen", ndim=2, doc="Inkomen uit werk per maand (bruto)")
+@arg(
+    "restverdiencapaciteit",
+    ndim=2,
+    err_to_str=True,
+    doc="Resterende verdiencapaciteit per maand volgens het UWV",
+)
+@arg("inkomen", ndim=2, err_to_str=True, doc="Inkomen uit werk per maand (bruto)")
 @arg(
     "peildatum",
     ndim=2,
+    err_to_str=True,
     doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
 )
 @arg(
     "duurzaam",
     ndim=2,
+    err_to_str=True,
     doc="WAAR als de arbeidsongeschiktheid volledig en duurzaam is (IVA); leeg = ONWAAR",
 )
-@arg("maand", ndim=2, doc="Maand van de uitkering (1 = de eerste maand); leeg = 1")
+@arg("maand", ndim=2, err_to_str=True, doc="Maand van de uitkering (1 = de eerste maand); leeg = 1")
 @arg(
     "lgu_maanden",
     ndim=2,
+    err_to_str=True,
     doc="Maanden loongerelateerde WGA-uitkering (zie RI_WGA_DUUR; 12,5 = 12 maanden en 15 dagen); leeg = 0 (referte-eis niet gehaald)",
 )
 def RI_WIA_UITKERING(
@@ -771,9 +927,10 @@ def RI_WIA_UITKERING(
 @arg(
     "ziekte",
     ndim=2,
+    err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
-@arg("peildatum", ndim=2, doc="Telt de ziektedagen tot en met deze datum")
+@arg("peildatum", ndim=2, err_to_str=True, doc="Telt de ziektedagen tot en met deze datum")
 def RI_ZIEKTEDAGEN(ziekte, peildatum):
     "Getelde ziektedagen van het ziektegeval dat op de peildatum loopt, t/m de peildatum."
     return _udfs.RI_ZIEKTEDAGEN(ziekte, peildatum)
@@ -783,11 +940,13 @@ def RI_ZIEKTEDAGEN(ziekte, peildatum):
 @arg(
     "ziekteperioden",
     ndim=2,
+    err_to_str=True,
     doc="Bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
 @arg(
     "peildatum",
     ndim=2,
+    err_to_str=True,
     doc="Telt ziektedagen van een lopend geval tot en met deze datum (leeg: 'lopend')",
 )
 def RI_ZIEKTEGEVALLEN(ziekteperioden, peildatum=None):

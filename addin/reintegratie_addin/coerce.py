@@ -1,204 +1,81 @@
 """Excel values → core types, per the calling conventions of ``spec/excel-functions.md``.
 
-This is the only place where Excel's loose values become the core's exact ones:
+The parsing both shells share (dates, serial numbers, numbers, booleans, codes, text) is
+:mod:`reintegratie_io.values`; this module adds what is Excel's alone:
 
-* dates: a date cell (``datetime``), ``date``, an Excel serial number (1900 system, with
-  Lotus' fictitious 29-02-1900 = serial 60 refused), or text ``JJJJ-MM-DD``, ``D-M-JJJJ``,
-  ``DD-MM-JJJJ``; ``None`` and ``""`` mean "not given";
-* booleans: TRUE/FALSE, 1/0, ``ja``/``nee``/``waar``/``onwaar`` (any case);
-* amounts: numbers (a ``float`` becomes ``Decimal(repr(x))``) or numeric text with ``.`` or
-  ``,`` as decimal separator; negative amounts are refused;
+* dates: only those Excel can show, 01-01-1900 t/m 31-12-9999 (text and serials alike);
+* amounts: numbers or numeric text, 0 t/m € 10^12 (``Decimal``, rounded to cents);
 * percentages: ``0.7``, ``70%`` (Excel sends 0.7) or ``70``;
-* codes: case-insensitive, spaces, ``-`` and ``_`` equivalent, accents ignored.
-
-Every failure is an :class:`ArgumentError` that names the argument and says, in Dutch,
-what was given and what is accepted.
+* ranges: a ``ziekte`` argument as one date or a range of periods;
+* the ``#WAARDE! <argument>: <reden>`` text Excel shows for an :class:`ArgumentError`.
 """
 
 from __future__ import annotations
 
-import enum
-import functools
-import math
-import re
-import unicodedata
-from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from reintegratie_core.money import fraction, money
+from reintegratie_io import values as _io
+from reintegratie_io.values import (
+    BOOL_HINT,
+    DATE_HINT,
+    MAX_SERIAL,
+    ArgumentError,
+    DateBounds,
+    describe,
+    is_empty,
+    normalize_code,
+    serial_to_date,
+    to_bool,
+    to_code,
+    to_decimal,
+    to_int,
+    to_text,
+)
 
-E = TypeVar("E", bound=enum.Enum)
+__all__ = [
+    "BOOL_HINT",
+    "DATE_HINT",
+    "MAX_SERIAL",
+    "ArgumentError",
+    "describe",
+    "is_empty",
+    "normalize_code",
+    "serial_to_date",
+    "to_bool",
+    "to_code",
+    "to_int",
+    "to_text",
+]
 
-#: The last date Excel can show (serial 2 958 465).
-MAX_SERIAL = 2_958_465
-_EPOCH_AFTER_LEAP_BUG = date(1899, 12, 30)
-_EPOCH_BEFORE_LEAP_BUG = date(1899, 12, 31)
-DATE_HINT = "verwacht een datum, bijv. 2025-01-06"
-
-
-class ArgumentError(ValueError):
-    """A value Excel sent that the argument ``argument`` does not accept."""
-
-    def __init__(self, argument: str, message: str) -> None:
-        self.argument = argument
-        self.message = message
-        super().__init__(f"{argument}: {message}")
-
-    def excel_text(self) -> str:
-        """The text Excel shows: ``#WAARDE! <argument>: <message>``."""
-        return f"#WAARDE! {self.argument}: {self.message}"
-
-
-def is_empty(value: Any) -> bool:
-    """True for an empty cell: ``None`` or text of only spaces."""
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def describe(value: Any) -> str:
-    """How a value is shown in an error message: text quoted, numbers as Excel shows them."""
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, bool):
-        return "WAAR" if value else "ONWAAR"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.strftime("%d-%m-%Y")
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+#: The dates Excel can show (1900 date system): serial 1 t/m 2 958 465.
+EXCEL_DATES = DateBounds(date(1900, 1, 1), date(9999, 12, 31), "de datums van Excel")
 
 
-def serial_to_date(serial: float, argument: str) -> date:
-    """An Excel serial number (1900 date system) as a date; the time of day is dropped.
-
-    Serial 60 is the fictitious 29-02-1900 of Excel's 1900 leap-year bug and is refused;
-    serials 1–59 count from 31-12-1899, from 61 on from 30-12-1899.
-    """
-    if not math.isfinite(serial) or serial < 1 or serial >= MAX_SERIAL + 1:
-        msg = (
-            f"{describe(serial)} is geen geldig datumserienummer (1 t/m {MAX_SERIAL}; {DATE_HINT})"
-        )
-        raise ArgumentError(argument, msg)
-    whole = int(serial)
-    if whole == 60:
-        msg = f"serienummer 60 is de niet-bestaande datum 29-02-1900 ({DATE_HINT})"
-        raise ArgumentError(argument, msg)
-    epoch = _EPOCH_BEFORE_LEAP_BUG if whole < 60 else _EPOCH_AFTER_LEAP_BUG
-    return epoch + timedelta(days=whole)
-
-
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DUTCH = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
-
-
-def _parse_date_text(text: str, argument: str) -> date:
-    stripped = text.strip()
-    iso = _ISO.fullmatch(stripped)
-    dutch = _DUTCH.fullmatch(stripped)
-    try:
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dutch:
-            return date(int(dutch[3]), int(dutch[2]), int(dutch[1]))
-    except ValueError:
-        pass
-    msg = f"{describe(text)} is geen geldige datum ({DATE_HINT})"
-    raise ArgumentError(argument, msg)
+def excel_text(error: ArgumentError) -> str:
+    """The text Excel shows for a refused argument: ``#WAARDE! <argument>: <message>``."""
+    return f"#WAARDE! {error.argument}: {error.message}"
 
 
 def to_date(value: Any, argument: str) -> date | None:
-    """A date from an Excel value; ``None`` when the cell is empty."""
-    kind = type(value)
-    if kind is datetime:
-        result: date = value.date()
-        return result
-    if kind is date:
-        return value  # type: ignore[no-any-return]
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        msg = f"{describe(value)} is geen datum ({DATE_HINT})"
-        raise ArgumentError(argument, msg)
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float):
-        return serial_to_date(float(value), argument)
-    if isinstance(value, str):
-        if not value.strip():
-            return None
-        return _parse_date_text(value, argument)
-    msg = f"{describe(value)} is geen datum ({DATE_HINT})"
-    raise ArgumentError(argument, msg)
+    """A date from an Excel value (within Excel's dates); ``None`` when the cell is empty."""
+    return _io.to_date(value, argument, EXCEL_DATES)
 
 
 def required_date(value: Any, argument: str) -> date:
     """Like :func:`to_date`, but an empty cell is an error."""
-    result = to_date(value, argument)
-    if result is None:
-        raise ArgumentError(argument, f"ontbreekt ({DATE_HINT})")
-    return result
-
-
-_TRUE = frozenset({"ja", "waar", "true", "1", "j", "yes", "y"})
-_FALSE = frozenset({"nee", "onwaar", "false", "0", "n", "no"})
-BOOL_HINT = "verwacht WAAR/ONWAAR, 1/0 of ja/nee"
-
-
-def to_bool(value: Any, argument: str, default: bool | None = None) -> bool:
-    """A boolean from TRUE/FALSE, 1/0 or ja/nee/waar/onwaar; empty gives ``default``."""
-    if isinstance(value, bool):
-        return value
-    if is_empty(value):
-        if default is None:
-            raise ArgumentError(argument, f"ontbreekt ({BOOL_HINT})")
-        return default
-    if isinstance(value, int | float) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        word = value.strip().lower()
-        if word in _TRUE:
-            return True
-        if word in _FALSE:
-            return False
-    raise ArgumentError(argument, f"{describe(value)} is geen ja/nee-waarde ({BOOL_HINT})")
-
-
-def _to_decimal(value: Any, argument: str, hint: str) -> Decimal:
-    if isinstance(value, bool):
-        raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ArgumentError(argument, f"{describe(value)} is geen eindig getal ({hint})")
-        return Decimal(repr(value))
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ArgumentError(argument, f"{describe(value)} is geen eindig getal ({hint})")
-        return value
-    if isinstance(value, str):
-        text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-        if text.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")
-        elif "," in text and "." in text:
-            # 1.250,50 (Dutch) or 1,250.50 (English): the last separator is the decimal one.
-            decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
-            thousands = "." if decimal_sep == "," else ","
-            text = text.replace(thousands, "").replace(decimal_sep, ".")
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            result = Decimal("NaN")
-        if result.is_finite() and text:
-            return result
-    raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
+    return _io.required_date(value, argument, EXCEL_DATES)
 
 
 AMOUNT_HINT = "verwacht een bedrag van 0 of meer, bijv. 1250,50"
+#: The largest amount accepted (€ 1 000 000 000 000): far above any wage or cost, small
+#: enough that every formula's exact result keeps its cents (28 significant digits) and
+#: Excel shows it to the cent (15 significant digits).
+MAX_AMOUNT = Decimal(10) ** 12
+AMOUNT_RANGE = "verwacht een bedrag van 0 t/m 1.000.000.000.000"
 
 
 def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Decimal:
@@ -207,9 +84,11 @@ def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Deci
         if default is None:
             raise ArgumentError(argument, f"ontbreekt ({AMOUNT_HINT})")
         return default
-    amount = _to_decimal(value, argument, AMOUNT_HINT)
+    amount = to_decimal(value, argument, AMOUNT_HINT)
     if amount < 0:
         raise ArgumentError(argument, f"{describe(value)} is negatief ({AMOUNT_HINT})")
+    if amount > MAX_AMOUNT:
+        raise ArgumentError(argument, f"{describe(value)} is te groot ({AMOUNT_RANGE})")
     return money(amount, name=argument)
 
 
@@ -224,7 +103,7 @@ def to_percentage(value: Any, argument: str, default: Decimal | None = None) -> 
         return default
     is_percent_text = isinstance(value, str) and value.strip().endswith("%")
     raw = value.strip().rstrip("%") if isinstance(value, str) else value
-    number = _to_decimal(raw, argument, PERCENT_HINT)
+    number = to_decimal(raw, argument, PERCENT_HINT)
     if is_percent_text or number > 1:
         number = number / 100
     if not 0 <= number <= 1:
@@ -232,90 +111,6 @@ def to_percentage(value: Any, argument: str, default: Decimal | None = None) -> 
             argument, f"{describe(value)} ligt niet tussen 0% en 100% ({PERCENT_HINT})"
         )
     return fraction(number, name=argument)
-
-
-def to_int(
-    value: Any,
-    argument: str,
-    default: int | None = None,
-    *,
-    minimum: int | None = None,
-    maximum: int | None = None,
-    hint: str = "verwacht een geheel getal",
-) -> int:
-    """A whole number within ``[minimum, maximum]``; empty gives ``default``."""
-    if is_empty(value):
-        if default is None:
-            raise ArgumentError(argument, f"ontbreekt ({hint})")
-        return default
-    number = _to_decimal(value, argument, hint)
-    if number != number.to_integral_value():
-        raise ArgumentError(argument, f"{describe(value)} is geen geheel getal ({hint})")
-    result = int(number)
-    if (minimum is not None and result < minimum) or (maximum is not None and result > maximum):
-        raise ArgumentError(argument, f"{describe(value)} ligt buiten het bereik ({hint})")
-    return result
-
-
-@functools.lru_cache(maxsize=4096)
-def normalize_code(text: str) -> str:
-    """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as ``_``."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\s\-_]+", "_", plain).strip("_")
-
-
-def to_code(
-    value: Any,
-    argument: str,
-    codes: type[E],
-    aliases: Mapping[str, E] | None = None,
-    default: E | None = None,
-) -> E:
-    """A member of the enum ``codes`` from its code or an alias; errors list the codes."""
-    if is_empty(value):
-        if default is not None:
-            return default
-        raise ArgumentError(argument, f"ontbreekt (bekend: {', '.join(m.value for m in codes)})")
-    if isinstance(value, codes):
-        return value
-    if isinstance(value, str):
-        key = normalize_code(value)
-        table: dict[str, E] = _code_table(codes, aliases or _NO_ALIASES)
-        if key in table:
-            return table[key]
-    known = ", ".join(m.value for m in codes)
-    raise ArgumentError(argument, f"onbekende waarde {describe(value)} (bekend: {known})")
-
-
-_NO_ALIASES: Mapping[str, Any] = {}
-_CODE_TABLES: dict[tuple[type[enum.Enum], frozenset[tuple[str, Any]]], dict[str, Any]] = {}
-
-
-def _code_table(codes: type[E], aliases: Mapping[str, E]) -> dict[str, E]:
-    key = (codes, frozenset(aliases.items()))
-    cached = _CODE_TABLES.get(key)
-    if cached is not None:
-        return cached
-    table: dict[str, E] = {normalize_code(str(m.value)): m for m in codes}
-    table.update({normalize_code(k): v for k, v in aliases.items()})
-    _CODE_TABLES[key] = table
-    return table
-
-
-def to_text(value: Any, argument: str, default: str | None = None) -> str:
-    """Text from a cell (numbers as Excel shows them); empty gives ``default``."""
-    if is_empty(value):
-        if default is None:
-            raise ArgumentError(argument, "ontbreekt (verwacht tekst)")
-        return default
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return str(value)
-    raise ArgumentError(argument, f"{describe(value)} is geen tekst")
 
 
 def optional(
@@ -409,12 +204,6 @@ def to_absences(raw: Any, argument: str) -> tuple[Absence, ...]:
 def to_sickness(raw: Any, argument: str) -> SicknessCase | date:
     """A ``ziekte`` argument: a first sick day (one ongoing period, kept as a ``date``)
     or the last sickness case of a range of periods."""
-    kind = type(raw)
-    if kind is datetime:
-        result: date = raw.date()
-        return result
-    if kind is date:
-        return raw  # type: ignore[no-any-return]
     if not isinstance(raw, list):
         first = to_date(raw, argument)
         if first is None:

@@ -25,12 +25,13 @@ import inspect
 import math
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from typing import Any
 
 import attrs
 
-from reintegratie_addin.coerce import ArgumentError
+from reintegratie_addin.coerce import ArgumentError, excel_text
+from reintegratie_addin.excel_errors import check, error_code, first_error, passed_through
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained, format_value, render_grounds
 
@@ -41,6 +42,8 @@ except ImportError:  # pragma: no cover - exercised only where xlwings is absent
 
 NOT_APPLICABLE = "n.v.t."
 ERROR_PREFIX = "#WAARDE!"
+_FIRST_DATE, _LAST_DATE = date(1900, 1, 1), date(9999, 12, 31)
+_OUT_OF_RANGE = "de uitkomst valt buiten de datums van Excel (01-01-1900 t/m 31-12-9999)"
 
 Coercer = Callable[[Any, str], Any]
 
@@ -76,8 +79,13 @@ def to_excel(value: Any) -> Any:
     """A core value as Excel shows it: dates, numbers, WAAR/ONWAAR, text, ``n.v.t.``."""
     if value is None:
         return NOT_APPLICABLE
-    if isinstance(value, bool | str | date):
-        return value.date() if isinstance(value, datetime) else value
+    if isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+        if not _FIRST_DATE <= day <= _LAST_DATE:  # Excel cannot show it
+            return f"{ERROR_PREFIX} {_OUT_OF_RANGE}"
+        return day
+    if isinstance(value, bool | str):
+        return value
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, int):
@@ -136,10 +144,17 @@ def named_argument(exc: Exception, arguments: Sequence[str]) -> ArgumentError | 
 
 
 def error_text(exc: Exception, function: str, arguments: Sequence[str] = ()) -> str:
-    """The ``#WAARDE!`` text for an error: the argument it names, or the function."""
+    """The ``#WAARDE!`` text for an error: the argument it names, or the function; an
+    Excel error value in the input is the result itself."""
+    if (code := passed_through(exc)) is not None:
+        return code
     named = named_argument(exc, arguments)
     if named is not None:
-        return named.excel_text()
+        return excel_text(named)
+    if isinstance(exc, DecimalException):  # never a repr like [<class …>]
+        return f"{ERROR_PREFIX} {function}: de uitkomst valt buiten het rekenbereik"
+    if isinstance(exc, OverflowError):  # date arithmetic past 9999-12-31
+        return f"{ERROR_PREFIX} {function}: {_OUT_OF_RANGE}"
     if isinstance(exc, ReintegratieError | ValueError | TypeError | ArithmeticError):
         return f"{ERROR_PREFIX} {function}: {exc}"
     return f"{ERROR_PREFIX} {function}: interne fout ({type(exc).__name__}: {exc})"
@@ -192,6 +207,8 @@ class ExcelFunction:
             msg = f"{self.name} heeft {len(self.params)} argumenten, {len(raw)} gegeven"
             raise ArgumentError("argumenten", msg)
         for param, value in zip(self.params, padded, strict=True):
+            check(value, param.name)  # an Excel error value is the result (excel_errors)
+        for param, value in zip(self.params, padded, strict=True):
             if param.lift and param.column is None and default_column(value) is not None:
                 msg = "RI_UITLEG legt één rij uit; geef één waarde in plaats van een kolom"
                 raise ArgumentError(param.name, msg)
@@ -234,6 +251,9 @@ class ExcelFunction:
                     column = (param.column or default_column)(value)
                     if column is not None:
                         columns[index] = column
+        for index, value in enumerate(raw):  # an Excel error value is the result (excel_errors)
+            if index not in columns and (code := first_error(value)) is not None:
+                return [[code] for _ in next(iter(columns.values()))] if columns else code
         if not columns:
             return self._single(raw)
         return self._lifted(raw, columns)
@@ -342,6 +362,9 @@ class ExcelFunction:
         result: list[Any] = []
         append = result.append
         for value in column:
+            if (code := error_code(value)) is not None:  # that row's result (excel_errors)
+                append(_Failure(code))
+                continue
             try:
                 append(coerce(value, name))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
@@ -414,7 +437,7 @@ def excel_function(
         udf.ri_function = function  # type: ignore[attr-defined]
         if _xw is not None:
             for param in reversed(params):
-                udf = _xw.arg(param.name, ndim=2, doc=param.doc)(udf)
+                udf = _xw.arg(param.name, ndim=2, err_to_str=True, doc=param.doc)(udf)
             udf = _xw.func(category=category)(udf)
         return udf
 

@@ -12,9 +12,11 @@ Excel would pass::
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from reintegratie_addin import coerce as c
+from reintegratie_addin.excel_errors import check, first_error
 from reintegratie_addin.functions import REGISTRY, error_text, unwrap_single
 from reintegratie_addin.udfs_poortwachter import *  # noqa: F403
 from reintegratie_addin.udfs_producten import *  # noqa: F403
@@ -36,7 +38,9 @@ CAT_META = "Re-integratie"
 
 def _lookup(name: Any) -> str:
     known = ", ".join(REGISTRY)
-    if not isinstance(name, str) or not name.strip():
+    if c.is_empty(name):
+        raise c.ArgumentError("functie", f"ontbreekt (bekend: {known})")
+    if not isinstance(name, str):
         raise c.ArgumentError(
             "functie", f"{c.describe(name)} is geen functienaam (bekend: {known})"
         )
@@ -48,26 +52,48 @@ def _lookup(name: Any) -> str:
     return key
 
 
-def RI_UITLEG(functie: Any, *args: Any) -> str:
+def RI_UITLEG(functie: Any = None, *args: Any) -> str:
     """Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste
     regel met zijn artikel en de gebruikte parameterwaarden."""
     try:
+        check(functie, "functie")
         return REGISTRY[_lookup(unwrap_single(functie))].explain(list(args))
     except Exception as exc:  # noqa: BLE001 - nothing may raise into Excel
         return error_text(exc, "RI_UITLEG")
 
 
-def RI_VERSIE() -> str:
+def RI_VERSIE(*args: Any) -> str:
     """Versie van de bibliotheek en van de productcatalogus."""
+    given = [a for a in args if not c.is_empty(unwrap_single(a))]
+    if given:  # Excel refuses arguments itself; a Python or Lite caller gets text, too
+        code = first_error(given)
+        if code is not None:
+            return code
+        return f"#WAARDE! argumenten: RI_VERSIE heeft geen argumenten, {len(given)} gegeven"
     return f"reintegratie_core {__version__}; catalogus {CATALOGUE_VERSION}"
+
+
+# The contract's signatures, RI_UITLEG(functie, …) and RI_VERSIE(), for xlwings and the
+# generators; a Python caller's missing or extra arguments still get text, never a
+# TypeError (issue 16 item 13).
+RI_UITLEG.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [
+        inspect.Parameter("functie", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("args", inspect.Parameter.VAR_POSITIONAL),
+    ]
+)
+RI_VERSIE.__signature__ = inspect.Signature([])  # type: ignore[attr-defined]
 
 
 if _xw is not None:
     RI_UITLEG = _xw.func(category=CAT_META)(
-        _xw.arg("functie", doc='Naam van de RI_-functie, bijv. "RI_MIJLPAAL"')(
-            _xw.arg("*args", ndim=2, doc="De argumenten van die functie, in dezelfde volgorde")(
-                RI_UITLEG
-            )
+        _xw.arg("functie", err_to_str=True, doc='Naam van de RI_-functie, bijv. "RI_MIJLPAAL"')(
+            _xw.arg(
+                "*args",
+                ndim=2,
+                err_to_str=True,
+                doc="De argumenten van die functie, in dezelfde volgorde",
+            )(RI_UITLEG)
         )
     )
     RI_VERSIE = _xw.func(category=CAT_META)(RI_VERSIE)

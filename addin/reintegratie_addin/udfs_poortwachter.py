@@ -13,6 +13,7 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
+from reintegratie_addin.params import ZIEKTE, ZIEKTE_TABEL
 from reintegratie_core import deadlines, poortwachter, sickness
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained, Ground
@@ -48,19 +49,6 @@ def _working_days(value: Any, argument: str) -> int:
     )
 
 
-ZIEKTE = Param(
-    name="ziekte",
-    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
-    coerce=c.to_sickness,
-    column=c.sickness_column,
-    dates=True,
-)
-ZIEKTE_TABEL = Param(
-    name="ziekte",
-    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
-    coerce=c.to_sickness,
-    lift=False,
-)
 PROBLEEMANALYSE = Param(
     name="datum_probleemanalyse",
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",

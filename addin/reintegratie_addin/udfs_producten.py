@@ -16,6 +16,7 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
+from reintegratie_addin.params import to_product
 from reintegratie_core.errors import (
     InvalidValueError,
     NotApplicableError,
@@ -30,7 +31,6 @@ from reintegratie_core.products import (
     Module,
     Product,
     TerminationReason,
-    builtin_product,
     cascade,
     consequences,
     earliest_cancellation,
@@ -49,22 +49,6 @@ REASON_CODES = ", ".join(r.value for r in TerminationReason)
 
 
 # --- coercers -----------------------------------------------------------------------------
-
-
-def to_product(value: Any, argument: str) -> Product:
-    """A built-in product from its code (any case, spaces/-/_ equivalent, aliases)."""
-    known = ", ".join(p.code for p in BUILTIN_PRODUCTS)
-    if isinstance(value, Product):
-        return value
-    text = c.to_text(value, argument, "")
-    if not text:
-        raise c.ArgumentError(argument, f"ontbreekt (bekend: {known})")
-    try:
-        return builtin_product(text)
-    except UnknownCodeError:
-        raise c.ArgumentError(
-            argument, f"onbekend product {c.describe(value)} (bekend: {known})"
-        ) from None
 
 
 def _module_text(value: Any, argument: str) -> str:

@@ -16,7 +16,7 @@ import attrs
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_addin.udfs_producten import to_product as to_builtin_product
+from reintegratie_addin.params import to_product as to_builtin_product
 from reintegratie_core.entitlements import (
     ENTITLEMENT_ALIASES,
     PRODUCT_RULES,

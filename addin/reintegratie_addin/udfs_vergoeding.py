@@ -27,7 +27,7 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, excel_function
-from reintegratie_addin.udfs_poortwachter import ZIEKTE
+from reintegratie_addin.params import ZIEKTE
 from reintegratie_core.compensation import (
     INTERVENTION_EXCLUSION_ALIASES,
     WAGE_PERIOD_ALIASES,

@@ -6,9 +6,13 @@ Writes ``addin/lite/``:
   one ``@arg(name, ndim=2, doc=…)`` per argument (so Excel's help shows the argument and a
   range arrives as a 2-D list, as it does in the classic add-in), delegating to
   ``reintegratie_addin.udfs`` — the same code, the same coercion, the same errors;
-* ``requirements.txt`` — the pure-Python wheels the functions need, pinned to the
-  versions in ``uv.lock`` (for Pyodide's Python, 3.12 or later); the generator refuses a
-  dependency without a ``py3-none-any`` wheel, since Lite can only install those.
+* ``requirements.txt`` — the project's runtime dependencies with the ranges of
+  ``pyproject.toml``, never pinned: xlwings Lite records the versions it installs in
+  ``requirements-pinned.txt`` itself, and what Pyodide bundles (:data:`PYODIDE_BUNDLED`) is
+  left to Pyodide (a pin that differs fails once Lite has loaded the bundled version). The
+  generator refuses a dependency without a ``py3-none-any`` wheel in ``uv.lock``, since Lite
+  can only install those. ``make test-lite`` checks :data:`PYODIDE_BUNDLED` against the
+  Pyodide it runs.
 
 Run ``make addin`` (or ``python addin/tools/gen_lite.py``); ``--check`` only compares and
 exits 1 when a committed file is out of date.
@@ -35,10 +39,11 @@ LITE = ADDIN / "lite"
 MAIN = LITE / "main.py"
 REQUIREMENTS = LITE / "requirements.txt"
 PROJECT = "reintegratie-core"
-#: The Python of Pyodide that xlwings Lite runs (markers are evaluated for it).
+#: The Python of Pyodide that xlwings Lite runs (markers are evaluated for it): Pyodide
+#: 314 (xlwings Lite needs 314.0.0 or later), Python 3.14.
 PYODIDE = {
-    "python_version": "3.12",
-    "python_full_version": "3.12.7",
+    "python_version": "3.14",
+    "python_full_version": "3.14.2",
     "sys_platform": "emscripten",
     "platform_system": "Emscripten",
     "platform_machine": "wasm32",
@@ -47,6 +52,9 @@ PYODIDE = {
     "platform_python_implementation": "CPython",
     "extra": "",
 }
+
+#: Runtime dependencies that Pyodide 314 ships in its own distribution (pyodide-lock.json).
+PYODIDE_BUNDLED = frozenset({"attrs", "python-dateutil", "six", "typing-extensions"})
 
 HEADER = '''# ruff: noqa: N802, PLR0917 - the contract's upper-case Dutch names and argument lists
 """De RI_-functies in xlwings Lite (Python in Excel, in de browser).
@@ -71,7 +79,7 @@ def _function(spec: FunctionSpec) -> str:
     lines = ["", "", "@func"]
     for a in spec.args:
         name = f"*{a.name}" if a.vararg else a.name
-        lines.append(f"@arg({_py_string(name)}, ndim=2, doc={_py_string(a.doc)})")
+        lines.append(f"@arg({_py_string(name)}, ndim=2, err_to_str=True, doc={_py_string(a.doc)})")
     params = []
     call = []
     for a in spec.args:
@@ -142,19 +150,36 @@ def runtime_wheels() -> list[tuple[str, str]]:
     return sorted(seen.items())
 
 
+def direct_requirements() -> dict[str, str]:
+    """The project's runtime dependencies (no extras) and their ranges, from ``uv.lock``."""
+    project = _lock()[PROJECT]
+    wanted = project["metadata"]["requires-dist"]  # type: ignore[index]
+    return {
+        str(d["name"]): str(d.get("specifier", ""))
+        for d in wanted  # type: ignore[attr-defined]
+        if "marker" not in d
+    }
+
+
 def render_requirements() -> str:
     """``requirements.txt`` for xlwings Lite."""
     version = str(_lock()[PROJECT]["version"])
     wheel = f"reintegratie_core-{version}-py3-none-any.whl"
+    runtime_wheels()  # refuses a dependency Lite cannot install
+    direct = direct_requirements()
+    bundled = sorted(PYODIDE_BUNDLED & set(direct))
     lines = [
-        "# xlwings Lite: de pure-Python-wielen voor de RI_-functies, vastgezet op de versies uit uv.lock.",
+        "# xlwings Lite: de afhankelijkheden van de RI_-functies, met de bereiken uit pyproject.toml.",
         "# Gegenereerd door addin/tools/gen_lite.py — niet met de hand bewerken; voer `make addin` uit.",
+        "# Niet vastgezet: xlwings Lite legt de geïnstalleerde versies zelf vast in",
+        "# requirements-pinned.txt. Wat Pyodide meelevert staat er zonder versie (die hoort bij",
+        f"# Pyodide): {', '.join(bundled)}.",
         "#",
         f"# Het eigen wiel ({wheel}) staat niet op PyPI: bouw het met `uv build --wheel`,",
         "# zet het op een https-adres dat xlwings Lite mag lezen (CORS) of op de eigen pakketindex,",
         "# en voeg hieronder een regel met dat adres toe (zie addin/README.md, 'xlwings Lite'), bijv.:",
         f"# https://intranet.voorbeeld.nl/wielen/{wheel}",
-        *(f"{name}=={pinned}" for name, pinned in runtime_wheels()),
+        *(name if name in PYODIDE_BUNDLED else f"{name}{spec}" for name, spec in direct.items()),
     ]
     return "\n".join(lines) + "\n"
 

@@ -487,7 +487,7 @@ def dutch_formula(formula: str) -> str:
 
 def workbook_formulas(path: Path = WORKBOOK) -> Iterator[tuple[str, str, str, str]]:
     """``(sheet, cell, label, formula)`` for every ``RI_`` formula of the workbook."""
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=False, data_only=False)
     for sheet in book.worksheets:
@@ -495,8 +495,11 @@ def workbook_formulas(path: Path = WORKBOOK) -> Iterator[tuple[str, str, str, st
             for cell in row:
                 value = cell.value
                 text = getattr(value, "text", value)  # array formulas keep their text
+                row_number, column = cell.row, cell.column
+                if row_number is None or column is None:  # a merged cell's hidden part
+                    continue
                 if isinstance(text, str) and text.startswith("=") and "RI_" in text.upper():
-                    label = _label(sheet, cell.row, cell.column, spills=text is not value)
+                    label = _label(sheet, row_number, column, spills=text is not value)
                     yield sheet.title, cell.coordinate, label, dutch_formula(text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from reintegratie_addin.coerce import ArgumentError, required_date, to_int
+from reintegratie_io.values import ArgumentError, required_date, to_int
 
 
 def date_arg(text: str) -> date:

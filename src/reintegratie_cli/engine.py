@@ -760,7 +760,7 @@ class _Progress:
         """A bar for one step; a silent stand-in when progress is off."""
         if not self.enabled:
             return _Bar()
-        from tqdm import tqdm  # type: ignore[import-untyped]
+        from tqdm import tqdm
 
         tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked later
         return tqdm(

@@ -34,12 +34,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
+from reintegratie_io.values import date_to_serial
+
 #: Excel's last row: a sheet holds the header and at most this many rows minus one.
 XLSX_MAX_ROWS = 1_048_576
 #: Excel's longest text in one cell.
 XLSX_MAX_TEXT = 32_767
-
-_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 class OutputKind(enum.Enum):
@@ -166,7 +166,7 @@ def xlsx_cells(values: Sequence[object]) -> str:
         elif value is None:
             parts.append("<c/>")
         elif kind is date:
-            serial = (value - _EXCEL_EPOCH).days  # type: ignore[operator]
+            serial = date_to_serial(value)  # type: ignore[arg-type]
             parts.append(f'<c s="{_DATE_STYLE}"><v>{serial}</v></c>')
         elif kind is bool:
             parts.append(_xml_text("ja" if value else "nee"))
@@ -177,7 +177,6 @@ def xlsx_cells(values: Sequence[object]) -> str:
     return "".join(parts)
 
 
-_EPOCH_ORDINAL = _EXCEL_EPOCH.toordinal()
 _CACHE_LIMIT = 65_536
 _XML_CELLS: dict[str, str] = {}
 _CSV_FIELDS: dict[str, str] = {}
@@ -202,7 +201,7 @@ def xlsx_date_cell(day: date | None) -> str:
     """A date cell (Excel serial number with the date style), or an empty cell."""
     if day is None:
         return "<c/>"
-    return f'<c s="{_DATE_STYLE}"><v>{day.toordinal() - _EPOCH_ORDINAL}</v></c>'
+    return f'<c s="{_DATE_STYLE}"><v>{date_to_serial(day)}</v></c>'
 
 
 def xlsx_number_cell(number: int | Decimal | None) -> str:

@@ -25,7 +25,11 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from reintegratie_addin.coerce import (
+from reintegratie_core.errors import UnknownCodeError
+from reintegratie_core.poortwachter import Milestone
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
+from reintegratie_core.worklist import TRACKED_MILESTONES
+from reintegratie_io.values import (
     ArgumentError,
     describe,
     is_empty,
@@ -34,10 +38,6 @@ from reintegratie_addin.coerce import (
     to_int,
     to_text,
 )
-from reintegratie_core.errors import UnknownCodeError
-from reintegratie_core.poortwachter import Milestone
-from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
-from reintegratie_core.worklist import TRACKED_MILESTONES
 
 #: Rows (records) are numbered as a spreadsheet numbers them: the header is row 1.
 FIRST_DATA_ROW = 2
@@ -711,8 +711,8 @@ def unreadable(cells: Sequence[Any]) -> str | None:
 def _open_xlsx(path: Path, size: int) -> Source:
     import zipfile
 
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)

@@ -7,6 +7,8 @@ A pure library: no I/O, no clock, no Excel. Dates are ``datetime.date``, money i
 
 from __future__ import annotations
 
+import importlib.metadata as _metadata
+
 from reintegratie_core import compensation, entitlements, products
 from reintegratie_core.compensation import (
     BudgetLedger,
@@ -74,7 +76,10 @@ from reintegratie_core.sickness import (
     merge_cases,
 )
 
-__version__ = "0.1.0"
+try:  # the one version source is pyproject.toml, read from the installed distribution
+    __version__ = _metadata.version("reintegratie-core")
+except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree never installed
+    __version__ = "0+onbekend"
 
 #: The version of the built-in catalogue: the five seed conditions as of this date.
 CATALOGUE_VERSION = "2026.11 (bronnen 000–004)"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from reintegratie_addin.coerce import (
     ArgumentError,
+    excel_text,
     normalize_code,
     serial_to_date,
     to_absences,
@@ -68,14 +69,14 @@ class TestDates:
         """Bad dates are an ArgumentError naming the argument and giving an example."""
         with pytest.raises(ArgumentError) as info:
             to_date(value, "eerste_ziektedag")
-        assert info.value.excel_text().startswith("#WAARDE! eerste_ziektedag: ")
+        assert excel_text(info.value).startswith("#WAARDE! eerste_ziektedag: ")
         assert "2025-01-06" in info.value.message
 
     def test_spec_error_text(self) -> None:
         """excel-functions.md: the error text for 31-02-2025 as the contract prints it."""
         with pytest.raises(ArgumentError) as info:
             to_date("31-02-2025", "eerste_ziektedag")
-        assert info.value.excel_text() == (
+        assert excel_text(info.value) == (
             '#WAARDE! eerste_ziektedag: "31-02-2025" is geen geldige datum '
             "(verwacht een datum, bijv. 2025-01-06)"
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import inspect
+import re
 import sys
 import tomllib
 import types
@@ -126,6 +127,8 @@ class TestGenerated:
             }
             assert set(declared) == expected
             assert all(options["ndim"] == 2 and options["doc"] for options in declared.values())
+            # Error cells arrive as their text, not as None (contract, Changes of 2026-12-01).
+            assert all(options["err_to_str"] is True for options in declared.values())
 
     def test_signatures_match_the_add_in(self, main: types.ModuleType) -> None:
         """Each Lite function has the add-in function's arguments, optional ones defaulting to None."""
@@ -137,22 +140,29 @@ class TestGenerated:
                 for p in theirs.parameters.values()
             ]
 
-    def test_requirements_are_pinned_pure_python_wheels(self) -> None:
-        """requirements.txt lists the runtime dependencies at uv.lock's versions, each a py3-none-any wheel."""
-        lock = {
-            p["name"]: p
-            for p in tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))["package"]
-        }
+    def test_requirements_leave_pyodide_its_own(self) -> None:
+        """requirements.txt lists the runtime dependencies with pyproject's ranges, never an
+        exact pin, and what Pyodide bundles without a version (issue 15 item 5); every
+        dependency, direct or not, has a py3-none-any wheel in uv.lock."""
+        generator = load_tool("gen_lite")
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
         lines = [
             line
             for line in (LITE / "requirements.txt").read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")
         ]
-        pinned = dict(line.split("==") for line in lines)
-        direct = {d["name"] for d in lock["reintegratie-core"]["dependencies"]}
-        assert direct <= set(pinned)
-        for name, version in pinned.items():
-            assert lock[name]["version"] == version
+        assert not [line for line in lines if "==" in line]
+        declared = {re.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0]: d for d in project["dependencies"]}
+        expected = [
+            name if name in generator.PYODIDE_BUNDLED else declared[name].replace(" ", "")
+            for name in sorted(declared)
+        ]
+        assert sorted(lines) == expected
+        lock = {
+            p["name"]: p
+            for p in tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))["package"]
+        }
+        for name, _ in generator.runtime_wheels():
             assert any(w["url"].endswith("none-any.whl") for w in lock[name]["wheels"])
 
 
@@ -219,6 +229,28 @@ class TestLiteInputs:
             lite("RI_MIJLPAAL"), lite(serial(date(2025, 1, 6))), lite("42e week")
         ) == udfs.RI_UITLEG("RI_MIJLPAAL", datetime(2025, 1, 6), "42e week")
         assert main.RI_VERSIE() == udfs.RI_VERSIE()
+
+    def test_error_values(self, main: types.ModuleType) -> None:
+        """An error cell (as err_to_str text or as the Office.js error object) is the result,
+        returned as the English code xlwings Lite turns into a real error value."""
+        na_object = {"type": "Error", "basicValue": "#N/A", "errorType": "NotAvailable"}
+        for error in ("#N/A", na_object):
+            assert main.RI_MIJLPAAL(lite(error), lite("42e week")) == "#N/A"
+            assert (
+                main.RI_MIJLPAAL(
+                    lite(serial(date(2025, 1, 6))),
+                    lite("einde_loondoorbetaling"),
+                    None,
+                    lite(error),
+                )
+                == "#N/A"
+            )
+        column = [serial(date(2025, 1, 6)), "#DIV/0!", ""]
+        assert main.RI_MIJLPAAL(lite(column), lite("42e week")) == [
+            [date(2025, 10, 27)],
+            ["#DIV/0!"],
+            [""],
+        ]
 
     @given(
         first=st.dates(date(1990, 1, 1), date(2060, 12, 31)),

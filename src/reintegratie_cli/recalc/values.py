@@ -19,7 +19,7 @@ import functools
 import math
 import warnings
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -30,12 +30,7 @@ from formulas.functions import get_functions, wrap_func  # type: ignore[import-u
 from formulas.tokens.operand import XlError  # type: ignore[import-untyped]
 
 from reintegratie_cli.recalc.forms import OMITTED_FUNCTION
-
-#: Day 0 of Excel's 1900 date system for serials from 61 on (after the fictitious 29-02-1900).
-_EPOCH = date(1899, 12, 30)
-#: Before 01-03-1900 Excel counts from 31-12-1899 (serial 1 = 01-01-1900).
-_EPOCH_EARLY = date(1899, 12, 31)
-_LEAP_BUG = date(1900, 3, 1)
+from reintegratie_io.values import date_to_serial
 
 
 class DateSerial(float):
@@ -46,10 +41,7 @@ class DateSerial(float):
 
 def date_serial(value: date) -> DateSerial:
     """The Excel serial number (1900 system) of a date, marked as a date."""
-    if isinstance(value, datetime):
-        value = value.date()
-    epoch = _EPOCH if value >= _LEAP_BUG else _EPOCH_EARLY
-    return DateSerial((value - epoch).days)
+    return DateSerial(date_to_serial(value))
 
 
 def to_engine(value: Any) -> Any:

@@ -1,0 +1,305 @@
+"""Dutch dates, amounts and codes as people type them, for both shells (Excel and CLI).
+
+Neither the add-in nor the command line owns this module; both parse cell and field values
+with it, so a date, a number or a code means the same everywhere:
+
+* dates: ``date``/``datetime``, a spreadsheet serial number (1900 date system, as Excel
+  and XLSX files store dates; Lotus' fictitious 29-02-1900 = serial 60 refused), or text
+  ``JJJJ-MM-DD``, ``D-M-JJJJ``, ``DD-MM-JJJJ``; ``None`` and ``""`` mean "not given";
+* booleans: TRUE/FALSE, 1/0, ``ja``/``nee``/``waar``/``onwaar`` (any case);
+* numbers: ``int``, ``float`` (as ``Decimal(repr(x))``), or text with ``.`` or ``,`` as
+  decimal separator and the other as thousands separator (``1.250,50``, ``€ 1250``);
+* codes: the core's :func:`~reintegratie_core.products.canonical` form (case, accents,
+  spaces/``-``/``_`` ignored).
+
+Every failure is an :class:`ArgumentError` naming the argument (or column) and saying, in
+Dutch, what was given and what is accepted. The serial ↔ date conversion lives here once:
+the add-in reads serials from Excel, the CLI reads and writes them in XLSX files.
+Excel-only policy (which dates Excel can show, error values, ranges as arguments,
+``#WAARDE!`` text) stays in the add-in.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+import re
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any, NamedTuple, TypeVar
+
+from reintegratie_core.products import canonical
+
+E = TypeVar("E", bound=enum.Enum)
+
+DATE_HINT = "verwacht een datum, bijv. 2025-01-06"
+#: The last serial of the 1900 date system (31-12-9999).
+MAX_SERIAL = 2_958_465
+#: Day 0 for serials from 61 on (after the fictitious 29-02-1900).
+SERIAL_EPOCH = date(1899, 12, 30)
+#: Day 0 for serials 1–59 (serial 1 = 01-01-1900).
+_EARLY_EPOCH = date(1899, 12, 31)
+_LEAP_BUG = date(1900, 3, 1)
+
+
+class ArgumentError(ValueError):
+    """A value that the argument (or column) ``argument`` does not accept."""
+
+    def __init__(self, argument: str, message: str) -> None:
+        self.argument = argument
+        self.message = message
+        super().__init__(f"{argument}: {message}")
+
+
+class DateBounds(NamedTuple):
+    """The dates an argument accepts, and how a refusal names them."""
+
+    first: date
+    last: date
+    label: str
+
+
+def is_empty(value: Any) -> bool:
+    """True for an empty cell: ``None`` or text of only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def describe(value: Any) -> str:
+    """How a value is shown in an error message: text quoted, numbers as Excel shows them."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "WAAR" if value else "ONWAAR"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.strftime("%d-%m-%Y")
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def serial_to_date(serial: float, argument: str) -> date:
+    """A serial number (1900 date system) as a date; the time of day is dropped.
+
+    Serial 60 is the fictitious 29-02-1900 of Excel's 1900 leap-year bug and is refused;
+    serials 1–59 count from 31-12-1899, from 61 on from 30-12-1899.
+    """
+    if not math.isfinite(serial) or serial < 1 or serial >= MAX_SERIAL + 1:
+        msg = (
+            f"{describe(serial)} is geen geldig datumserienummer (1 t/m {MAX_SERIAL}; {DATE_HINT})"
+        )
+        raise ArgumentError(argument, msg)
+    whole = int(serial)
+    if whole == 60:
+        msg = f"serienummer 60 is de niet-bestaande datum 29-02-1900 ({DATE_HINT})"
+        raise ArgumentError(argument, msg)
+    epoch = _EARLY_EPOCH if whole < 60 else SERIAL_EPOCH
+    return epoch + timedelta(days=whole)
+
+
+def date_to_serial(day: date) -> int:
+    """The serial number (1900 date system) of a date; the inverse of :func:`serial_to_date`."""
+    if isinstance(day, datetime):
+        day = day.date()
+    return (day - (SERIAL_EPOCH if day >= _LEAP_BUG else _EARLY_EPOCH)).days
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DUTCH = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+
+
+def parse_date_text(text: str, argument: str) -> date:
+    """A date from text ``JJJJ-MM-DD``, ``D-M-JJJJ`` or ``DD-MM-JJJJ``."""
+    stripped = text.strip()
+    iso = _ISO.fullmatch(stripped)
+    dutch = _DUTCH.fullmatch(stripped)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if dutch:
+            return date(int(dutch[3]), int(dutch[2]), int(dutch[1]))
+    except ValueError:
+        pass
+    msg = f"{describe(text)} is geen geldige datum ({DATE_HINT})"
+    raise ArgumentError(argument, msg)
+
+
+def to_date(value: Any, argument: str, within: DateBounds | None = None) -> date | None:
+    """A date from a cell or field value; ``None`` when empty; ``within`` bounds it."""
+    kind = type(value)
+    if kind is datetime:
+        result: date = value.date()
+    elif kind is date:
+        result = value
+    elif value is None:
+        return None
+    elif isinstance(value, bool):
+        msg = f"{describe(value)} is geen datum ({DATE_HINT})"
+        raise ArgumentError(argument, msg)
+    elif isinstance(value, datetime):
+        result = value.date()
+    elif isinstance(value, date):
+        result = date.fromordinal(value.toordinal())
+    elif isinstance(value, int | float):
+        return serial_to_date(float(value), argument)  # always within Excel's dates
+    elif isinstance(value, str):
+        if not value.strip():
+            return None
+        result = parse_date_text(value, argument)
+    else:
+        msg = f"{describe(value)} is geen datum ({DATE_HINT})"
+        raise ArgumentError(argument, msg)
+    if within is not None and not within.first <= result <= within.last:
+        msg = (
+            f"{describe(value)} valt buiten {within.label} "
+            f"({within.first:%d-%m-%Y} t/m {within.last:%d-%m-%Y}; {DATE_HINT})"
+        )
+        raise ArgumentError(argument, msg)
+    return result
+
+
+def required_date(value: Any, argument: str, within: DateBounds | None = None) -> date:
+    """Like :func:`to_date`, but an empty value is an error."""
+    result = to_date(value, argument, within)
+    if result is None:
+        raise ArgumentError(argument, f"ontbreekt ({DATE_HINT})")
+    return result
+
+
+_TRUE = frozenset({"ja", "waar", "true", "1", "j", "yes", "y"})
+_FALSE = frozenset({"nee", "onwaar", "false", "0", "n", "no"})
+BOOL_HINT = "verwacht WAAR/ONWAAR, 1/0 of ja/nee"
+
+
+def to_bool(value: Any, argument: str, default: bool | None = None) -> bool:
+    """A boolean from TRUE/FALSE, 1/0 or ja/nee/waar/onwaar; empty gives ``default``."""
+    if isinstance(value, bool):
+        return value
+    if is_empty(value):
+        if default is None:
+            raise ArgumentError(argument, f"ontbreekt ({BOOL_HINT})")
+        return default
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    raise ArgumentError(argument, f"{describe(value)} is geen ja/nee-waarde ({BOOL_HINT})")
+
+
+def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
+    """A finite number from a number or numeric text (Dutch or English separators)."""
+    if isinstance(value, bool):
+        raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ArgumentError(argument, f"{describe(value)} is geen eindig getal ({hint})")
+        return Decimal(repr(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ArgumentError(argument, f"{describe(value)} is geen eindig getal ({hint})")
+        return value
+    if isinstance(value, str):
+        text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+        if text.count(",") == 1 and "." not in text:
+            text = text.replace(",", ".")
+        elif "," in text and "." in text:
+            # 1.250,50 (Dutch) or 1,250.50 (English): the last separator is the decimal one.
+            decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
+            thousands = "." if decimal_sep == "," else ","
+            text = text.replace(thousands, "").replace(decimal_sep, ".")
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            result = Decimal("NaN")
+        if result.is_finite() and text:
+            return result
+    raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
+
+
+def to_int(
+    value: Any,
+    argument: str,
+    default: int | None = None,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    hint: str = "verwacht een geheel getal",
+) -> int:
+    """A whole number within ``[minimum, maximum]``; empty gives ``default``."""
+    if is_empty(value):
+        if default is None:
+            raise ArgumentError(argument, f"ontbreekt ({hint})")
+        return default
+    number = to_decimal(value, argument, hint)
+    if number != number.to_integral_value():
+        raise ArgumentError(argument, f"{describe(value)} is geen geheel getal ({hint})")
+    result = int(number)
+    if (minimum is not None and result < minimum) or (maximum is not None and result > maximum):
+        raise ArgumentError(argument, f"{describe(value)} ligt buiten het bereik ({hint})")
+    return result
+
+
+#: A code's key: the core's :func:`~reintegratie_core.products.canonical`, cached (codes
+#: repeat down a column).
+normalize_code = functools.lru_cache(maxsize=4096)(canonical)
+
+
+def to_code(
+    value: Any,
+    argument: str,
+    codes: type[E],
+    aliases: Mapping[str, E] | None = None,
+    default: E | None = None,
+) -> E:
+    """A member of the enum ``codes`` from its code or an alias; errors list the codes."""
+    if is_empty(value):
+        if default is not None:
+            return default
+        raise ArgumentError(argument, f"ontbreekt (bekend: {', '.join(m.value for m in codes)})")
+    if isinstance(value, codes):
+        return value
+    if isinstance(value, str):
+        key = normalize_code(value)
+        table: dict[str, E] = _code_table(codes, aliases or _NO_ALIASES)
+        if key in table:
+            return table[key]
+    known = ", ".join(m.value for m in codes)
+    raise ArgumentError(argument, f"onbekende waarde {describe(value)} (bekend: {known})")
+
+
+_NO_ALIASES: Mapping[str, Any] = {}
+_CODE_TABLES: dict[tuple[type[enum.Enum], frozenset[tuple[str, Any]]], dict[str, Any]] = {}
+
+
+def _code_table(codes: type[E], aliases: Mapping[str, E]) -> dict[str, E]:
+    key = (codes, frozenset(aliases.items()))
+    cached = _CODE_TABLES.get(key)
+    if cached is not None:
+        return cached
+    table: dict[str, E] = {normalize_code(str(m.value)): m for m in codes}
+    table.update({normalize_code(k): v for k, v in aliases.items()})
+    _CODE_TABLES[key] = table
+    return table
+
+
+def to_text(value: Any, argument: str, default: str | None = None) -> str:
+    """Text from a cell (numbers as Excel shows them); empty gives ``default``."""
+    if is_empty(value):
+        if default is None:
+            raise ArgumentError(argument, "ontbreekt (verwacht tekst)")
+        return default
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
+    raise ArgumentError(argument, f"{describe(value)} is geen tekst")

@@ -1,0 +1,146 @@
+"""Every RI_ function answers any input with something Excel can show (issue 16, items 13–15).
+
+Excel shows text up to 32,767 characters, finite numbers, WAAR/ONWAAR, dates from
+01-01-1900 to 31-12-9999, and ranges of those. A wrong argument is ``#WAARDE! <argument>:
+<Dutch reason>`` text, never a raised exception, a Python repr or a year-1 date.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reintegratie_addin import udfs
+from tests.strategies import excel_values
+
+FIRST, LAST = date(1900, 1, 1), date(9999, 12, 31)
+FUNCTIONS = sorted(udfs.contract_functions())
+
+
+def showable(value: Any) -> bool:
+    """True when Excel can show ``value`` as a cell or a rectangular range."""
+    if isinstance(value, list):
+        rows = [row if isinstance(row, list) else [row] for row in value]
+        return bool(rows) and all(showable_cell(cell) for row in rows for cell in row)
+    return showable_cell(value)
+
+
+def showable_cell(value: Any) -> bool:
+    """One cell's value."""
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int | float):
+        return math.isfinite(value) and abs(value) < 1e308
+    if isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+        return FIRST <= day <= LAST
+    if isinstance(value, str):
+        return len(value) <= 32_767 and "<class" not in value and "decimal." not in value
+    return False
+
+
+class TestVersion:
+    @pytest.mark.parametrize("args", [(1,), ("x", 2), ([[1, 2]],), (None,)])
+    def test_arguments_give_text(self, args: tuple[Any, ...]) -> None:
+        """RI_VERSIE(1) gives text naming the problem, not a TypeError (item 13)."""
+        result = udfs.RI_VERSIE(*args)
+        assert isinstance(result, str)
+        if args != (None,):
+            assert result.startswith("#WAARDE! argumenten: RI_VERSIE heeft geen argumenten")
+        else:  # an empty cell is no argument
+            assert result == udfs.RI_VERSIE()
+
+
+HUGE = [1e27, 1e300, "1e27", 10**30]
+
+
+class TestHugeNumbers:
+    @pytest.mark.parametrize("huge", HUGE)
+    @pytest.mark.parametrize(
+        ("function", "args", "argument"),
+        [
+            ("RI_WEEKLOON", ("{}", "maand"), "loon"),
+            ("RI_TARIEF_PRORATA", ("{}", datetime(2025, 1, 1), datetime(2025, 4, 1)), "jaartarief"),
+            (
+                "RI_RESTERENDE_LOONKOSTEN",
+                ("{}", datetime(2025, 1, 6), datetime(2025, 11, 3)),
+                "weekloon",
+            ),
+            ("RI_LOONSANCTIE_VERGOEDING", ("{}", 10), "weekloon"),
+            ("RI_DERDEN_TERUGBETALING", (100, "{}", 50), "kosten"),
+        ],
+    )
+    def test_named_argument_and_range(
+        self, function: str, args: tuple[Any, ...], argument: str, huge: Any
+    ) -> None:
+        """A huge amount names the argument and the accepted range (item 14)."""
+        call = [huge if a == "{}" else a for a in args]
+        result = udfs.contract_functions()[function](*call)
+        assert result == (
+            f"#WAARDE! {argument}: {udfs.c.describe(huge)} is te groot "
+            "(verwacht een bedrag van 0 t/m 1.000.000.000.000)"
+        )
+
+    def test_largest_amount_is_exact(self) -> None:
+        """The largest accepted amount still gives an exact result to the cent."""
+        assert udfs.RI_WEEKLOON(1e12, "jaar") == 19230769230.77
+
+
+class TestTextDates:
+    @pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "1-1-0001", "31-12-1899"])
+    def test_before_excel_is_refused(self, text: str) -> None:
+        """Text dates before 1900 are refused like serials below 1 (item 15)."""
+        result = udfs.RI_UITERSTE_PLAN_VAN_AANPAK(text)
+        assert result.startswith(f'#WAARDE! datum_probleemanalyse: "{text}" valt buiten')
+        assert "01-01-1900 t/m 31-12-9999" in result
+
+    def test_first_excel_date_is_accepted(self) -> None:
+        """01-01-1900 as text equals serial 1."""
+        assert udfs.RI_UITERSTE_PLAN_VAN_AANPAK("1900-01-01") == udfs.RI_UITERSTE_PLAN_VAN_AANPAK(1)
+
+    def test_result_past_9999_is_a_message(self) -> None:
+        """A result after 31-12-9999 is a Dutch message, not 'date value out of range'."""
+        result = udfs.RI_UITERSTE_PLAN_VAN_AANPAK("9999-12-31")
+        # The date the user should change is named (issue 13 bug 4: name the argument to fix).
+        assert result == (
+            "#WAARDE! datum_probleemanalyse: 9999-12-31 + 14 dagen valt buiten het datumbereik "
+            "(t/m 9999-12-31)"
+        )
+
+    def test_python_dates_outside_excel(self) -> None:
+        """A Python caller's date outside Excel's range is refused like text."""
+        assert udfs.RI_WERKDAG(date(1, 1, 1), 3).startswith("#WAARDE! datum: ")
+
+
+def fuzz_scalars() -> st.SearchStrategy[Any]:
+    """Cells a hostile world sends: huge numbers, far dates as text, error values."""
+    return st.one_of(
+        st.floats(min_value=-1e308, max_value=1e308) | st.sampled_from([1e27, -1e27, 1e15]),
+        st.integers(-(10**40), 10**40),
+        st.dates().map(lambda d: d.isoformat()),
+        st.dates().map(lambda d: f"{d.day}-{d.month}-{d.year:04d}"),
+        st.dates(),
+        st.sampled_from(["#N/A", "#WAARDE!", "#DEEL/0!", "maand", "pva", "zeeuwse-prb", "1e27"]),
+    )
+
+
+def fuzz_values() -> st.SearchStrategy[Any]:
+    scalars = fuzz_scalars()
+    return (
+        excel_values() | scalars | st.lists(st.lists(scalars, min_size=1, max_size=3), max_size=3)
+    )
+
+
+class TestFuzz:
+    @settings(max_examples=int(os.environ.get("RI_FUZZ_EXAMPLES", "300")))
+    @given(st.sampled_from(FUNCTIONS), st.lists(fuzz_values(), max_size=7))
+    def test_every_result_is_showable(self, name: str, args: list[Any]) -> None:
+        """No RI_ function raises or returns what Excel cannot show, for any arguments."""
+        result = udfs.contract_functions()[name](*args)
+        assert showable(result), (name, args, result)
