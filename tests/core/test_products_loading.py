@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -187,3 +188,98 @@ class TestErrors:
         (problem,) = problems(text)
         assert problem.startswith("parameters[0]: geldig_vanaf:")
         assert "2026-01-01" in problem
+
+
+class TestHostileFiles:
+    """Issue 16 item 17: a product file never escapes as a crash, a non-number or a hang."""
+
+    @pytest.mark.parametrize("depth", [40, 900, 5000])
+    def test_deeply_nested_array_names_the_field(self, depth: int) -> None:
+        """Nesting deeper than MAX_DEPTH is a ProductFileError naming the field, never a
+        RecursionError (tomllib parses nested arrays recursively; 900 levels exhaust it)."""
+        (problem,) = problems("code = " + "[" * depth + "]" * depth)
+        assert problem.startswith("code: te diep genest")
+
+    def test_deeply_nested_inline_table_names_the_field(self) -> None:
+        """Inline tables nest the same way: the field is the key whose value opens them."""
+        depth = 3000
+        (problem,) = problems("naam = " + "{a = " * depth + "1" + "}" * depth)
+        assert problem.startswith("naam: te diep genest")
+
+    def test_nesting_inside_a_module_names_its_path(self) -> None:
+        """A deep value that tomllib can still parse is refused before it is structured,
+        by its full path."""
+        deep = "[" * 50 + "]" * 50
+        text = example_text().replace('naam = "Contract met de arbodienst"', f"naam = {deep}", 1)
+        (problem,) = problems(text)
+        assert problem.startswith("modules[1].naam: te diep genest")
+
+    @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "+inf", "-nan", "1e400"])
+    def test_only_finite_values(self, value: str) -> None:
+        """domain §7: a parameter is a finite number; TOML's nan and inf are refused (and a
+        float literal that overflows to inf)."""
+        text = example_text().replace('waarde = "3500.00"', f"waarde = {value}", 1)
+        assert text != example_text()
+        (problem,) = problems(text)
+        assert "waarde" in problem
+        assert "eindig" in problem
+
+    def test_a_finite_float_still_loads_exactly(self) -> None:
+        """A finite TOML float is read as its shortest decimal text, not a binary fraction."""
+        text = example_text().replace('waarde = "3500.00"', "waarde = 3500.25", 1)
+        product = load_product(text)
+        value = product.parameter_history("reintegratiebudget").at(date(2026, 1, 1)).value
+        assert value == Decimal("3500.25")
+
+    @staticmethod
+    def _big_product(n: int) -> str:
+        head = (
+            'code = "groot"\nnaam = "Groot"\nbronnen = ["X art. 1"]\n'
+            'dienstverleningsmodule = "m0"\n'
+            'recht_op_dienstverlening = { module = "m0", bronnen = ["X art. 3"] }\n'
+        )
+        modules = "".join(
+            f'[[modules]]\ncode = "m{i}"\nnaam = "M{i}"\nbronnen = ["X art. {i}"]\n'
+            'looptijd = { contracttermijn = "termijn", bronnen = ["X art. 2"] }\n'
+            for i in range(n)
+        )
+        couplings = "".join(
+            f'[[koppelingen]]\nvan = "m{i}"\nnaar = "m{i + 1}"\nbronnen = ["X art. 1"]\n'
+            for i in range(n - 1)
+        )
+        parameters = '[[parameters]]\nnaam = "termijn"\nwaarde = 12\nbron = "X art. 1"\ngeldig_vanaf = 2020-01-01\n'
+        parameters += "".join(
+            f'[[parameters]]\nnaam = "p{i}"\nwaarde = {i}\nbron = "X art. 1"\n'
+            "geldig_vanaf = 2020-01-01\n"
+            for i in range(n)
+        )
+        return head + modules + couplings + parameters
+
+    def test_loading_is_linear(self) -> None:
+        """Four times the modules, couplings and parameters cost about four times the work.
+
+        Measured as executed Python lines (deterministic, unlike a stopwatch on a shared
+        machine): a quadratic step — a module list rebuilt per coupling, rows scanned per
+        parameter name — makes the ratio approach 16; 20k modules took 32 s before.
+        """
+
+        def lines(n: int) -> int:
+            text = self._big_product(n)
+            count = 0
+
+            def tracer(frame: object, event: str, arg: object) -> object:
+                nonlocal count
+                if event == "line":
+                    count += 1
+                return tracer
+
+            sys.settrace(tracer)
+            try:
+                product = load_product(text)
+            finally:
+                sys.settrace(None)
+            assert len(product.modules) == n
+            return count
+
+        small, large = lines(150), lines(600)
+        assert large / small < 5.5, (small, large)

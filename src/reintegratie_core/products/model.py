@@ -455,10 +455,11 @@ def _check_product(product: Product) -> None:
                 )
                 raise ProductDefinitionError(msg)
             codes[key] = module.code
-    known = ", ".join(product.module_codes)
+    module_codes = frozenset(product.module_codes)  # computed once: the checks stay linear
 
     def exists(code: str, path: str) -> None:
-        if code not in product.module_codes:
+        if code not in module_codes:
+            known = ", ".join(product.module_codes)
             msg = f"{path}: onbekende module {code!r} (bekend: {known})"
             raise ProductDefinitionError(msg)
 
@@ -474,18 +475,18 @@ def _check_product(product: Product) -> None:
         raise ProductDefinitionError(msg)
     exists(product.service_module, "dienstverleningsmodule")
     exists(product.eligibility.module, "recht_op_dienstverlening.module")
-    names = set(product.parameter_names())
-    if len(names) != len(product.parameters):
+    histories = {h.versions[0].name: h for h in product.parameters}
+    if len(histories) != len(product.parameters):
         msg = "parameters: dezelfde parameternaam staat er in meer dan één reeks"
         raise ProductDefinitionError(msg)
 
     def whole(name: str | None, path: str, minimum: int) -> None:
         if name is None:
             return
-        if name not in names:
-            msg = f"{path}: onbekende parameter {name!r} (bekend: {', '.join(sorted(names)) or 'geen'})"
+        if name not in histories:
+            msg = f"{path}: onbekende parameter {name!r} (bekend: {', '.join(sorted(histories)) or 'geen'})"
             raise ProductDefinitionError(msg)
-        for version in product.parameter_history(name).versions:
+        for version in histories[name].versions:
             value = version.value
             if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
                 msg = f"{path}: parameter {name!r} moet een geheel getal ≥ {minimum} zijn, niet {value!r}"
