@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -13,9 +14,13 @@ from hypothesis import strategies as st
 from reintegratie_core.compensation import (
     BudgetClaim,
     BudgetExclusion,
+    BudgetKind,
     BudgetLedger,
+    Declaration,
     PreventionConditions,
     ReintegrationConditions,
+    budget_balances,
+    budget_cases,
     cost_benefit_contribution,
     counts_for_premium,
     prevention_budget,
@@ -406,7 +411,7 @@ class TestPremiumWindow:
         """003 art. 2.5.3, 2.6.3: for premium year 2025 the payments of 2022 … 2025 count."""
         result = counts_for_premium(paid, 2025)
         assert result.value is expected
-        assert set(result.citations()) == {ART["2.5.3"], ART["2.6.3"]}
+        assert set(result.citations()) == {ART["2.5.3"], ART["2.6.3"], Citation.decision("§8.1")}
 
     def test_a_year_that_is_no_year_is_an_error(self) -> None:
         """003 art. 2.6.3: the premium year must be a real year."""
@@ -427,3 +432,163 @@ class TestPremiumWindow:
         """spec §7: a premium year before the conditions' first valid date has no parameter."""
         with pytest.raises(InvalidValueError, match=r"premiejaar: .*premie_voorgaande_jaren"):
             counts_for_premium(date(1998, 1, 1), 1999)
+
+
+class TestBudgetCaseDecision:
+    """Decision §8.1, 003 art. 2.6.1: the budget's ziektegeval is the text's own."""
+
+    LEAVE_HISTORY = (
+        Absence.sick(date(2025, 1, 6), date(2025, 3, 2)),
+        Absence.leave(date(2025, 3, 3), date(2025, 6, 22)),
+        Absence.sick(date(2025, 6, 23)),
+    )
+
+    def test_leave_does_not_bridge_for_the_budget(self) -> None:
+        """Decision §8.1 / 003 art. 2.6.1: sick, 16 weeks of leave, sick again is two budget
+        cases (two caps), while the Poortwachter timeline bridges it into one (BW 7:629 lid 10)."""
+        assert len(merge_cases(self.LEAVE_HISTORY)) == 1
+        cases = budget_cases(self.LEAVE_HISTORY)
+        assert [c.first_day for c in cases] == [date(2025, 1, 6), date(2025, 6, 23)]
+        ledger = BudgetLedger(absences=self.LEAVE_HISTORY).record_all(
+            [
+                BudgetClaim(sick_day=date(2025, 2, 1), costs=D("3000")),
+                BudgetClaim(sick_day=date(2025, 7, 1), costs=D("3000")),
+            ]
+        )
+        assert [e.reimbursed.value for e in ledger.entries] == [D("3000.00"), D("3000.00")]
+        assert Citation.decision("§8.1") in ledger.entries[1].reimbursed.citations()
+
+    def test_short_leave_is_an_interruption_under_four_weeks(self) -> None:
+        """003 art. 2.6.1: leave of 20 days between two sick periods is an interruption of
+        less than four weeks, so one case — by the text's rule, not by a bridge."""
+        history = [
+            Absence.sick(date(2025, 1, 6), date(2025, 3, 2)),
+            Absence.leave(date(2025, 3, 3), date(2025, 3, 22)),
+            Absence.sick(date(2025, 3, 23)),
+        ]
+        assert [c.first_day for c in budget_cases(history)] == [date(2025, 1, 6)]
+
+    @given(absences=sick_periods(max_periods=6), data=st.data())
+    def test_budget_cases_follow_the_four_week_rule_only(
+        self, absences: list[Absence], data: st.DataObject
+    ) -> None:
+        """003 art. 2.6.1: whichever periods are leave, within a budget case two sick
+        periods are less than four weeks apart, and two cases are at least four weeks apart;
+        no leave day is in a case."""
+        leave = data.draw(st.lists(st.booleans(), min_size=len(absences), max_size=len(absences)))
+        leave[0] = False
+        history = [
+            Absence.leave(a.period.start, a.period.last) if is_leave and a.period.last else a
+            for a, is_leave in zip(absences, leave, strict=True)
+        ]
+        cases = budget_cases(history)
+        sick = [a.period for a in history if a.kind.value == "ziek"]
+        assert [p for c in cases for p in c.periods] == sick
+        for case in cases:
+            assert not case.bridged_leave
+            for earlier, later in zip(case.periods, case.periods[1:], strict=False):
+                assert earlier.last is not None
+                assert (later.start - earlier.last).days - 1 < 28
+        for earlier_case, later_case in itertools.pairwise(cases):
+            assert earlier_case.last_day is not None
+            assert (later_case.first_day - earlier_case.last_day).days - 1 >= 28
+
+
+class TestBudgetBalances:
+    """RI_BUDGET_RESTANT's core: the budget left per ziektegeval (003 art. 2.5, 2.6)."""
+
+    def test_worked_example_two_cases_and_prevention(self) -> None:
+        """003 art. 2.6.1 and decision §8.1: with leave between, two cases of € 4,000; the
+        first has 3000 + 1500 declared (1000 paid of the second), the second 500; the
+        preventie declarations (art. 2.5.1, € 500) are one threatened case."""
+        declarations = [
+            Declaration(day=date(2025, 2, 1), kind=BudgetKind.REINTEGRATIE, amount=D("3000")),
+            Declaration(day=date(2025, 3, 20), kind=BudgetKind.REINTEGRATIE, amount=D("1500")),
+            Declaration(day=date(2025, 7, 1), kind=BudgetKind.REINTEGRATIE, amount=D("500")),
+            Declaration(day=date(2024, 11, 1), kind=BudgetKind.PREVENTIE, amount=D("350")),
+            Declaration(day=date(2024, 12, 1), kind=BudgetKind.PREVENTIE, amount=D("350")),
+        ]
+        result = budget_balances(TestBudgetCaseDecision.LEAVE_HISTORY, declarations)
+        rows = [
+            (b.kind, b.first_day, b.cap, b.reimbursed, b.remaining, b.declarations)
+            for b in result.value
+        ]
+        assert rows == [
+            (BudgetKind.REINTEGRATIE, date(2025, 1, 6), D("4000.00"), D("4000.00"), D("0.00"), 2),
+            (
+                BudgetKind.REINTEGRATIE,
+                date(2025, 6, 23),
+                D("4000.00"),
+                D("500.00"),
+                D("3500.00"),
+                1,
+            ),
+            (BudgetKind.PREVENTIE, None, D("500.00"), D("500.00"), D("0.00"), 2),
+        ]
+        assert ART["2.6.1"] in result.citations()
+        assert ART["2.5.1"] in result.citations()
+
+    def test_declaration_after_recovery_belongs_to_the_last_case_begun(self) -> None:
+        """003 art. 2.6.1: a declaration dated after recovery (the invoice comes later) is
+        charged to the latest case that began on or before its date."""
+        absences = [Absence.sick(date(2025, 1, 6), date(2025, 1, 31))]
+        declarations = [
+            Declaration(day=date(2025, 3, 1), kind=BudgetKind.REINTEGRATIE, amount=D("100"))
+        ]
+        (balance,) = budget_balances(absences, declarations, with_wga_or_wia=True).value
+        assert (balance.cap, balance.remaining) == (D("8000.00"), D("7900.00"))
+
+    def test_declaration_before_any_case_is_an_error_naming_it(self) -> None:
+        """003 art. 2.6.1: a re-integratie declaration belongs to a ziektegeval."""
+        absences = [Absence.sick(date(2025, 1, 6))]
+        declarations = [
+            Declaration(
+                day=date(2024, 12, 1), kind=BudgetKind.REINTEGRATIE, amount=D("1"), label="rij 2"
+            )
+        ]
+        with pytest.raises(InvalidValueError, match=r"^rij 2: 2024-12-01 ligt vóór"):
+            budget_balances(absences, declarations)
+
+    def test_a_case_without_declarations_has_its_whole_budget(self) -> None:
+        """003 art. 2.6.1: every case gets a row; without declarations all is left."""
+        (balance,) = budget_balances([Absence.sick(date(2025, 1, 6))], []).value
+        assert (balance.reimbursed, balance.remaining) == (D("0.00"), D("4000.00"))
+
+    @given(absences=sick_periods(), data=st.data(), wga=st.booleans())
+    def test_remaining_plus_paid_is_the_cap(
+        self, absences: list[Absence], data: st.DataObject, wga: bool
+    ) -> None:
+        """003 art. 2.6.1: per case, paid + left = cap, each between 0 and the cap."""
+        first = min(a.period.start for a in absences)
+        declarations = data.draw(
+            st.lists(
+                st.builds(
+                    Declaration,
+                    day=st.dates(first, first + timedelta(days=800)),
+                    kind=st.just(BudgetKind.REINTEGRATIE),
+                    amount=cents(5000),
+                ),
+                max_size=8,
+            )
+        )
+        for balance in budget_balances(absences, declarations, with_wga_or_wia=wga).value:
+            assert balance.reimbursed + balance.remaining == balance.cap
+            assert D(0) <= balance.remaining <= balance.cap
+
+
+class TestPremiumYearDecision:
+    def test_premiejaar_is_the_year_the_premium_is_redetermined(self) -> None:
+        """Decision §8.1 on 003 art. 2.5.3/2.6.3 "het lopende jaar en de voorgaande drie
+        jaren": premiejaar 2026 counts payments of 2023 … 2026, not 2022 nor 2027."""
+        assert [counts_for_premium(date(y, 6, 1), 2026).value for y in range(2021, 2028)] == [
+            False,
+            False,
+            True,
+            True,
+            True,
+            True,
+            False,
+        ]
+        explained = counts_for_premium(date(2023, 1, 1), 2026)
+        assert Citation.decision("§8.1") in explained.citations()
+        assert "opnieuw wordt vastgesteld" in explained.text()

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from schwifty import IBAN
 
 from reintegratie_core.compensation import (
+    BROCHURE_EXCLUSIONS,
     FULL_INTERVENTION_PRODUCTS,
     InterventionExclusion,
     InterventionProduct,
@@ -94,15 +95,39 @@ class TestInterventionReimbursement:
         result = intervention_reimbursement(ONTZORG, D("900"), date(2025, 1, 1), date(2025, 1, 1))
         assert result.value == D("900.00")
 
-    @pytest.mark.parametrize("kind", list(InterventionExclusion))
+    @pytest.mark.parametrize("kind", sorted(BROCHURE_EXCLUSIONS, key=lambda k: k.value))
     def test_excluded_kinds(self, kind: InterventionExclusion) -> None:
-        """002 «Wat wordt niet vergoed?»: RI&E, PMO, PAGO, keuring, cursus preventiemedewerker
-        (and medical treatment, travel, cancellation, which are no interventions): 0."""
+        """002 «Wat wordt niet vergoed?»: RI&E, PMO, PAGO, keuring, cursus preventiemedewerker: 0."""
         result = intervention_reimbursement(
             ONTZORG, D("900"), date(2025, 3, 1), date(2025, 1, 1), excluded=kind
         )
         assert result.value == D("0.00")
         assert result.citations()[0].source == "002"
+
+    @pytest.mark.parametrize(
+        "kind", [k for k in InterventionExclusion if k not in BROCHURE_EXCLUSIONS]
+    )
+    def test_ontzorg_excludes_only_the_list_of_002(self, kind: InterventionExclusion) -> None:
+        """Decision §8.1 (excluded cost kinds per product, from its own text): for
+        mkb-verzuim-ontzorg only 002's list is excluded; another kind is reimbursed and the
+        explanation says it is not excluded by 002."""
+        result = intervention_reimbursement(
+            ONTZORG, D("900"), date(2025, 3, 1), date(2025, 1, 1), excluded=kind
+        )
+        assert result.value == D("900.00")
+        assert Citation.decision("§8.1") in result.citations()
+        assert "niet uitgesloten" in result.text()
+
+    @pytest.mark.parametrize("kind", list(InterventionExclusion))
+    def test_reintegratiemanager_excludes_none(self, kind: InterventionExclusion) -> None:
+        """Decision §8.1: asr-reintegratiemanager excludes no cost kind (001 art. 3.3 lists
+        none), so every kind is reimbursed in full when the conditions hold."""
+        result = intervention_reimbursement(
+            MANAGER, D("900"), date(2025, 3, 1), date(2025, 1, 1), excluded=kind
+        )
+        assert result.value == D("900.00")
+        assert Citation.seed("001", "3.3") in result.citations()
+        assert "uitgesloten: geen" in result.text()
 
     @pytest.mark.parametrize(
         "product", [p for p in InterventionProduct if p not in FULL_INTERVENTION_PRODUCTS]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import attrs
@@ -9,9 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.compensation import SanctionConditions, sanction_compensation
-from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.compensation import (
+    SanctionConditions,
+    SanctionConditionsCheck,
+    sanction_compensation,
+    sanction_conditions,
+)
+from reintegratie_core.entitlements import Event, EventKind
+from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation
+from reintegratie_core.sickness import SicknessCase
 from tests.core.strategies_compensation import cents, fine_amounts
 
 D = Decimal
@@ -111,3 +119,123 @@ class TestSanctionCompensation:
         base = sanction_compensation(wage, weeks).value
         assert sanction_compensation(wage + more, weeks).value >= base
         assert sanction_compensation(wage, weeks + 1).value >= base
+
+
+class TestArbodienstNetting:
+    def test_partial_payment_by_the_arbodienst_is_netted(self) -> None:
+        """003 art. 2.7 "maar één keer": 10 weeks × 1000 × 70 % × 1.25 = 8750; the
+        arbodienst's garantie paid 3000 of it, so we pay 5750 — not all or nothing."""
+        result = sanction_compensation(D("1000"), 10, arbodienst_paid=D("3000"))
+        assert result.value == D("5750.00")
+        assert Citation.seed("003", "2.7") in result.citations()
+
+    def test_netting_never_goes_below_zero(self) -> None:
+        """003 art. 2.7: an arbodienst that paid more than our compensation leaves 0."""
+        assert sanction_compensation(D("1000"), 10, arbodienst_paid=D("9000")).value == D("0.00")
+
+    @given(paid=cents(20_000))
+    def test_total_is_paid_once(self, paid: Decimal) -> None:
+        """003 art. 2.7: what the arbodienst paid plus what we pay is max(paid, compensation)."""
+        gross = sanction_compensation(D("1000"), 10).value
+        ours = sanction_compensation(D("1000"), 10, arbodienst_paid=paid).value
+        assert ours + paid == max(paid, gross)
+
+
+D_CASE = SicknessCase.ongoing(date(2024, 1, 8))
+
+
+def _conditions(**kwargs: object) -> SanctionConditionsCheck:
+    arguments: dict[str, object] = {
+        "decision_date": date(2025, 10, 1),
+        "notified_on": date(2025, 10, 6),
+        "guidance_from": date(2023, 1, 1),
+    }
+    arguments.update(kwargs)
+    return sanction_conditions("zeeuwse-prb", D_CASE, **arguments).value  # type: ignore[arg-type]
+
+
+class TestSanctionConditions:
+    """003 art. 2.7.3: the nine conditions, each decided from the dossier."""
+
+    def test_all_nine_in_the_articles_order(self) -> None:
+        """003 art. 2.7.3: nine rows in the article's order; a complete dossier meets all."""
+        checks = _conditions().checks
+        assert [c.key for c in checks] == [
+            f.metadata["key"] for f in attrs.fields(SanctionConditions)
+        ]
+        assert all(c.met for c in checks)
+        assert all(Citation.seed("003", "2.7.3") in c.citations for c in checks)
+
+    def test_notice_uses_five_working_days(self) -> None:
+        """003 art. 2.7.3 and decision §8 (Atw working days): decision Wednesday 1-10-2025,
+        latest notice Wednesday 8-10-2025; a day later is not in time."""
+        assert _conditions(notified_on=date(2025, 10, 8)).conditions.notified_in_time
+        late = _conditions(notified_on=date(2025, 10, 9))
+        assert not late.conditions.notified_in_time
+        assert not late.all_met
+        assert "08-10-2025" in late.checks[2].reason
+        assert not _conditions(notified_on=None).conditions.notified_in_time
+
+    def test_guarantee_withdrawn_from_the_event_log(self) -> None:
+        """003 art. 2.7.3 (garantie niet ingetrokken) via the event log: a withdrawal for
+        this employee before the decision makes condition 8 fail; for another employee not."""
+        events = [Event(date=date(2025, 3, 1), kind=EventKind.GARANTIE_INGETROKKEN, employee="Jan")]
+        assert not _conditions(events=events, employee="jan").conditions.guarantee_not_withdrawn
+        assert _conditions(events=events, employee="Piet").conditions.guarantee_not_withdrawn
+
+    def test_advice_not_followed_event_fails_condition_two(self) -> None:
+        """003 art. 2.7.3: an event advies_niet_opgevolgd for the employee fails condition 2
+        (and the garantie is vervallen, condition 8), whatever the dossier says."""
+        events = [
+            Event(date=date(2025, 2, 1), kind=EventKind.ADVIES_NIET_OPGEVOLGD, employee="Jan")
+        ]
+        result = _conditions(events=events, employee="Jan", advice_followed=True).conditions
+        assert not result.advice_followed
+        assert not result.guarantee_not_withdrawn
+
+    def test_guidance_from_the_first_sick_day(self) -> None:
+        """003 art. 2.7.3: an arbodienst that started after the first sick day, or stopped
+        before the end of wage continuation, did not guide the whole period."""
+        assert not _conditions(guidance_from=date(2024, 2, 1)).conditions.guided_throughout
+        assert not _conditions(guidance_until=date(2025, 6, 30)).conditions.guided_throughout
+        assert _conditions(guidance_until=date(2026, 1, 5)).conditions.guided_throughout
+
+    def test_dossier_facts(self) -> None:
+        """003 art. 2.7.3: a fact given as not met fails its condition; empty is assumed met
+        and says so; voluntary continuation of wages fails condition 9."""
+        result = _conditions(mandate_given=False, voluntary_continuation=True)
+        assert not result.conditions.mandate_given
+        assert not result.conditions.no_voluntary_continuation
+        assert result.checks[3].given is False
+        assert "aangenomen" in result.checks[3].reason
+
+    def test_feeds_the_compensation(self) -> None:
+        """003 art. 2.7.3 → 2.7.2: the decided conditions are what sanction_compensation takes."""
+        failing = _conditions(notified_on=date(2025, 10, 20)).conditions
+        assert sanction_compensation(D("1000"), 10, conditions=failing).value == D("0.00")
+
+    def test_other_products_have_no_such_conditions(self) -> None:
+        """003 art. 2.7.3 is De Zeeuwse's: another product is an error naming product."""
+        with pytest.raises(NotApplicableError, match=r"^product: "):
+            sanction_conditions(
+                "asr-reintegratiemanager",
+                D_CASE,
+                decision_date=date(2025, 10, 1),
+                notified_on=None,
+                guidance_from=date(2023, 1, 1),
+            )
+
+    @pytest.mark.parametrize(
+        ("changes", "argument"),
+        [
+            ({"decision_date": date(2023, 12, 1)}, "datum_besluit"),
+            ({"notified_on": date(2025, 9, 1)}, "datum_melding"),
+            ({"guidance_until": date(2022, 1, 1)}, "begeleiding_tot"),
+        ],
+    )
+    def test_impossible_dates_name_the_argument(
+        self, changes: dict[str, date], argument: str
+    ) -> None:
+        """003 art. 2.7.3: dates in an impossible order are errors naming the date to fix."""
+        with pytest.raises(InvalidValueError, match=f"^{argument}: "):
+            _conditions(**changes)

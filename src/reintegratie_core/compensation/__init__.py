@@ -19,13 +19,19 @@ article and the parameter values used.
 from __future__ import annotations
 
 from reintegratie_core.compensation.budgets import (
+    BUDGET_KIND_ALIASES,
+    BudgetBalance,
     BudgetClaim,
     BudgetExclusion,
+    BudgetKind,
     BudgetLedger,
+    Declaration,
     LedgerEntry,
     PreventionConditions,
     ReintegrationConditions,
     ThirdPartySettlement,
+    budget_balances,
+    budget_cases,
     cost_benefit_contribution,
     counts_for_premium,
     prevention_budget,
@@ -41,6 +47,7 @@ from reintegratie_core.compensation.fees import (
     weekly_wage,
 )
 from reintegratie_core.compensation.interventions import (
+    BROCHURE_EXCLUSIONS,
     FULL_INTERVENTION_PRODUCTS,
     INTERVENTION_EXCLUSION_ALIASES,
     InterventionExclusion,
@@ -50,26 +57,40 @@ from reintegratie_core.compensation.interventions import (
     remaining_wage_cost,
 )
 from reintegratie_core.compensation.sanction import (
+    SANCTION_CONDITIONS_PRODUCT,
+    ConditionCheck,
     SanctionConditions,
+    SanctionConditionsCheck,
     check_weeks,
     sanction_compensation,
+    sanction_conditions,
 )
 
 __all__ = [
+    "BROCHURE_EXCLUSIONS",
+    "BUDGET_KIND_ALIASES",
     "FULL_INTERVENTION_PRODUCTS",
     "INTERVENTION_EXCLUSION_ALIASES",
+    "SANCTION_CONDITIONS_PRODUCT",
     "WAGE_PERIOD_ALIASES",
+    "BudgetBalance",
     "BudgetClaim",
     "BudgetExclusion",
+    "BudgetKind",
     "BudgetLedger",
+    "ConditionCheck",
+    "Declaration",
     "InterventionExclusion",
     "InterventionProduct",
     "LedgerEntry",
     "PreventionConditions",
     "ReintegrationConditions",
     "SanctionConditions",
+    "SanctionConditionsCheck",
     "ThirdPartySettlement",
     "WagePeriod",
+    "budget_balances",
+    "budget_cases",
     "check_weeks",
     "cost_benefit_contribution",
     "counts_for_premium",
@@ -82,6 +103,7 @@ __all__ = [
     "reintegration_cap",
     "remaining_wage_cost",
     "sanction_compensation",
+    "sanction_conditions",
     "third_party_settlement",
     "weekly_wage",
 ]

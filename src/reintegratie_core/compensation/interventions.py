@@ -6,10 +6,10 @@ Rules (``spec/domain.md`` §6 and §8):
   full costs when (a) the bedrijfsarts or the casemanager/Ontzorgmanager finds the
   intervention necessary, (b) the costs are not excessive relative to the remaining period
   of wage continuation — a judgement, given as input (§8) — and (c) the employee fell ill on
-  or after the module's start date; otherwise nothing. RI&E, PMO, PAGO, keuring and a course
-  for the preventiemedewerker are not reimbursed (``002``), nor are medical treatment, travel
-  and cancellation costs (not interventions). Only ``asr-reintegratiemanager`` and
-  ``mkb-verzuim-ontzorg`` have this rule.
+  or after the module's start date; otherwise nothing. Excluded cost kinds come from each
+  product's own text (decision §8.1): ``mkb-verzuim-ontzorg`` excludes the list of ``002``
+  (RI&E, PMO, PAGO, keuring, cursus preventiemedewerker); ``asr-reintegratiemanager``
+  excludes none (``001`` lists none). Only these two products have this rule.
 * **Remaining wage cost** — the aid for judgement (b): remaining weeks of wage continuation
   × weekly wage × 70 % (BW 7:629 lid 1; §3 "Remaining wage continuation").
 * **SEPA** (``001``/``004`` art. 3.4): payments go only to a valid IBAN in the SEPA area.
@@ -119,12 +119,29 @@ _EXCLUSION_TEXT: dict[InterventionExclusion, tuple[str, Citation]] = {
 }
 
 
+#: The kinds ``002`` «Wat wordt niet vergoed?» lists for ``mkb-verzuim-ontzorg``.
+BROCHURE_EXCLUSIONS = frozenset(
+    {
+        InterventionExclusion.RIE,
+        InterventionExclusion.PMO,
+        InterventionExclusion.PAGO,
+        InterventionExclusion.KEURING,
+        InterventionExclusion.CURSUS_PREVENTIEMEDEWERKER,
+    }
+)
+DECISIONS_2026 = Citation.decision("§8.1")
+
+
 @attrs.frozen(kw_only=True)
 class _InterventionRule:
     share: ParameterHistory[Decimal]
     reimbursement: tuple[Citation, ...]
     start: tuple[Citation, ...]
     assessor: str
+    #: The cost kinds the product's own text excludes (decision §8.1).
+    excluded: frozenset[InterventionExclusion] = frozenset()
+    #: Where the product's text says which kinds it excludes (or that it lists none).
+    exclusion_source: tuple[Citation, ...] = ()
 
 
 _RULES: dict[InterventionProduct, _InterventionRule] = {
@@ -133,12 +150,15 @@ _RULES: dict[InterventionProduct, _InterventionRule] = {
         reimbursement=(Citation.seed("001", "3.3"),),
         start=(Citation.seed("001", "3.3"),),
         assessor="de bedrijfsarts of de casemanager",
+        exclusion_source=(Citation.seed("001", "3.3"),),
     ),
     InterventionProduct.MKB_VERZUIM_ONTZORG: _InterventionRule(
         share=INTERVENTION_SHARE_004,
         reimbursement=(Citation.seed("004", "3.3"), BROCHURE_REIMBURSEMENT),
         start=(Citation.seed("004", "3.2"), BROCHURE_REIMBURSEMENT),
         assessor="de bedrijfsarts of de Ontzorgmanager",
+        excluded=BROCHURE_EXCLUSIONS,
+        exclusion_source=(BROCHURE_EXCLUDED,),
     ),
 }
 
@@ -220,7 +240,8 @@ def intervention_reimbursement(
                 (("eerste_ziektedag", first_sick_day), ("ingangsdatum_module", module_start)),
             )
         )
-    if excluded is not None:
+    kind_grounds: tuple[Ground, ...] = ()
+    if excluded is not None and excluded in rule.excluded:
         text, citation = _EXCLUSION_TEXT[excluded]
         refusals.append(
             Ground(
@@ -228,6 +249,15 @@ def intervention_reimbursement(
                 citation=citation,
                 parameters=(("soort", excluded.value),),
             )
+        )
+    elif excluded is not None:
+        listed = ", ".join(k.value for k in InterventionExclusion if k in rule.excluded)
+        kind_grounds = grounds_for(
+            f"de soort {excluded.value} is in de voorwaarden van {product.value} niet "
+            f"uitgesloten (uitgesloten: {listed or 'geen'}); uitgesloten soorten per product "
+            "volgen uit de eigen tekst",
+            (*rule.exclusion_source, DECISIONS_2026),
+            (("soort", excluded.value),),
         )
     if refusals:
         return Explained(round_cents(ZERO), tuple(refusals))
@@ -246,7 +276,7 @@ def intervention_reimbursement(
             ("ingangsdatum_module", module_start),
         ),
     )
-    return Explained(value, grounds)
+    return Explained(value, (*grounds, *kind_grounds))
 
 
 def remaining_wage_cost(
@@ -353,6 +383,7 @@ def is_sepa_account(iban: str) -> Explained[bool]:
 
 
 __all__ = [
+    "BROCHURE_EXCLUSIONS",
     "FULL_INTERVENTION_PRODUCTS",
     "INTERVENTION_EXCLUSION_ALIASES",
     "InterventionExclusion",
