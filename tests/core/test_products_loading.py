@@ -6,6 +6,8 @@ import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -27,6 +29,9 @@ from reintegratie_core.products import (
 from reintegratie_core.products.loading import citation_text, parse_citation
 from reintegratie_core.sickness import Absence
 from tests.core.strategies_products import random_products
+
+if TYPE_CHECKING:
+    from _typeshed import TraceFunction
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "eigen-product.toml"
 
@@ -267,7 +272,7 @@ class TestHostileFiles:
             text = self._big_product(n)
             count = 0
 
-            def tracer(frame: object, event: str, arg: object) -> object:
+            def tracer(frame: FrameType, event: str, arg: object) -> TraceFunction:
                 nonlocal count
                 if event == "line":
                     count += 1
