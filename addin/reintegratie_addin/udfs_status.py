@@ -127,6 +127,10 @@ def _checked_events(product: str, gebeurtenissen: EventRows) -> tuple[Event, ...
     return gebeurtenissen.events
 
 
+#: The events of a range checked against a product's table (also for RI_LOONSANCTIE_VOORWAARDEN).
+checked_events = _checked_events
+
+
 PRODUCT = Param(
     name="product",
     doc="Productcode: " + ", ".join(PRODUCT_RULES),

@@ -204,6 +204,12 @@ TERMS: tuple[Term, ...] = (
         "003 art. 2.7.2, 2.7.3",
     ),
     _t(
+        "loonsanctievoorwaarden (uit het dossier)",
+        "sanction conditions decided from a dossier",
+        "compensation.sanction.sanction_conditions compensation.sanction.SanctionConditionsCheck compensation.sanction.ConditionCheck",
+        "003 art. 2.7.3",
+    ),
+    _t(
         "mijlpaal",
         "milestone",
         "poortwachter.Milestone poortwachter.milestone_date poortwachter.explain_milestone",
@@ -288,6 +294,12 @@ TERMS: tuple[Term, ...] = (
         "re-integration budget",
         "compensation.budgets.reintegration_budget compensation.budgets.reintegration_cap compensation.budgets.ReintegrationConditions compensation.budgets.BudgetClaim compensation.budgets.BudgetLedger compensation.budgets.LedgerEntry",
         "003 art. 2.6.1, 2.6.2",
+    ),
+    _t(
+        "restant budget (per ziektegeval)",
+        "budget left per case",
+        "compensation.budgets.budget_balances compensation.budgets.budget_cases compensation.budgets.BudgetBalance compensation.budgets.BudgetKind compensation.budgets.Declaration",
+        "003 art. 2.5.1, 2.6.1",
     ),
     _t(
         "reden (van beëindiging)",

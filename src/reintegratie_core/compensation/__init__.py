@@ -19,6 +19,7 @@ article and the parameter values used.
 from __future__ import annotations
 
 from reintegratie_core.compensation.budgets import (
+    BUDGET_EXCLUSION_ALIASES,
     BUDGET_KIND_ALIASES,
     BudgetBalance,
     BudgetClaim,
@@ -68,6 +69,7 @@ from reintegratie_core.compensation.sanction import (
 
 __all__ = [
     "BROCHURE_EXCLUSIONS",
+    "BUDGET_EXCLUSION_ALIASES",
     "BUDGET_KIND_ALIASES",
     "FULL_INTERVENTION_PRODUCTS",
     "INTERVENTION_EXCLUSION_ALIASES",

@@ -71,6 +71,16 @@ class BudgetExclusion(enum.Enum):
     CANCELLATION = "annulering"
 
 
+#: Aliases the shells accept for the excluded kinds of the budgets.
+BUDGET_EXCLUSION_ALIASES: dict[str, BudgetExclusion] = {
+    "medische behandeling": BudgetExclusion.MEDICAL_TREATMENT,
+    "andere vergoeding": BudgetExclusion.REIMBURSED_ELSEWHERE,
+    "elders vergoedbaar": BudgetExclusion.REIMBURSED_ELSEWHERE,
+    "reis": BudgetExclusion.TRAVEL,
+    "annuleringskosten": BudgetExclusion.CANCELLATION,
+    "no-show": BudgetExclusion.CANCELLATION,
+}
+
 _EXCLUSION_TEXT = {
     BudgetExclusion.MEDICAL_TREATMENT: "kosten van een reguliere of alternatieve medische behandeling",
     BudgetExclusion.REIMBURSED_ELSEWHERE: (
@@ -754,6 +764,7 @@ def counts_for_premium(payment_date: date, premium_year: int) -> Explained[bool]
 
 
 __all__ = [
+    "BUDGET_EXCLUSION_ALIASES",
     "BUDGET_KIND_ALIASES",
     "BudgetBalance",
     "BudgetClaim",
