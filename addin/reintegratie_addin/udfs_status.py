@@ -19,7 +19,6 @@ from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_addin.udfs_producten import to_product as to_builtin_product
 from reintegratie_core.entitlements import (
     ENTITLEMENT_ALIASES,
-    PRODUCT_RULES,
     Entitlement,
     EntitlementState,
     EntitlementStatus,
@@ -33,6 +32,7 @@ from reintegratie_core.entitlements import (
 )
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product
 
 CAT_AANSPRAKEN = "Re-integratie – Aanspraken"
 
@@ -53,9 +53,9 @@ class EventRows:
         return tuple(event for _number, event in self.rows)
 
 
-def to_product(value: Any, argument: str) -> str:
-    """A built-in product code, read as every ``RI_`` function reads a product."""
-    return to_builtin_product(value, argument).code
+def to_product(value: Any, argument: str) -> Product:
+    """A built-in product, read as every ``RI_`` function reads a product."""
+    return to_builtin_product(value, argument)
 
 
 def to_entitlement(value: Any, argument: str) -> Entitlement:
@@ -116,7 +116,7 @@ def to_events(raw: Any, argument: str) -> EventRows:
     return EventRows(tuple(events))
 
 
-def _checked_events(product: str, gebeurtenissen: EventRows) -> tuple[Event, ...]:
+def _checked_events(product: Product, gebeurtenissen: EventRows) -> tuple[Event, ...]:
     """The events, each checked against the product's table; a bad one by its row number."""
     rules = product_rules(product)
     for number, event in gebeurtenissen.rows:
@@ -133,7 +133,7 @@ checked_events = _checked_events
 
 PRODUCT = Param(
     name="product",
-    doc="Productcode: " + ", ".join(PRODUCT_RULES),
+    doc="Productcode: " + ", ".join(p.code for p in BUILTIN_PRODUCTS if p.events is not None),
     coerce=to_product,
 )
 GEBEURTENISSEN = Param(
@@ -171,7 +171,7 @@ WERKNEMER = Param(
     ],
 )
 def RI_STATUS(
-    product: str,
+    product: Product,
     aanspraak: Entitlement,
     gebeurtenissen: EventRows,
     peildatum: date,
@@ -204,7 +204,7 @@ def grond_text(status: EntitlementStatus) -> str:
     returns_table=True,
 )
 def RI_STATUS_TABEL(
-    product: str,
+    product: Product,
     gebeurtenissen: EventRows,
     peildatum: date,
     werknemer: str | None,

@@ -46,14 +46,12 @@ from reintegratie_core.compensation import (
     BUDGET_EXCLUSION_ALIASES,
     BUDGET_KIND_ALIASES,
     INTERVENTION_EXCLUSION_ALIASES,
-    SANCTION_CONDITIONS_PRODUCT,
     WAGE_PERIOD_ALIASES,
     BudgetBalance,
     BudgetExclusion,
     BudgetKind,
     Declaration,
     InterventionExclusion,
-    InterventionProduct,
     SanctionConditionsCheck,
     WagePeriod,
     budget_balances,
@@ -70,13 +68,16 @@ from reintegratie_core.compensation import (
     third_party_settlement,
     weekly_wage,
 )
-from reintegratie_core.errors import NotApplicableError, ReintegratieError
+from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
 from reintegratie_core.explain import Explained
-from reintegratie_core.product_parameters import SANCTION_MAX_WEEKS
-from reintegratie_core.products import Product
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
 from reintegratie_core.sickness import Absence, SicknessCase
 
 CAT_VERGOEDING = "Re-integratie – Vergoedingen"
+
+#: The product whose conditions the budget and loonsanctie functions without a product
+#: argument apply (``003``: RI_PREVENTIEBUDGET, RI_REINTEGRATIEBUDGET, …).
+ZEEUWSE = builtin_product("zeeuwse-prb")
 
 ZERO = Decimal(0)
 
@@ -90,8 +91,22 @@ _true_by_default = functools.partial(c.to_bool, default=True)
 _percentage_or_standard = c.optional(c.to_percentage)
 
 
-def _product(value: Any, argument: str) -> InterventionProduct:
-    return c.to_code(value, argument, InterventionProduct)
+def _product(value: Any, argument: str) -> Product:
+    known = ", ".join(p.code for p in BUILTIN_PRODUCTS)
+    if c.is_empty(value):
+        raise c.ArgumentError(argument, f"ontbreekt (bekend: {known})")
+    if isinstance(value, str):
+        try:
+            return builtin_product(value)
+        except UnknownCodeError:
+            pass
+    raise c.ArgumentError(argument, f"onbekende waarde {c.describe(value)} (bekend: {known})")
+
+
+def _with_interventions() -> str:
+    return ", ".join(
+        p.code for p in BUILTIN_PRODUCTS if p.interventions and p.interventions.share is not None
+    )
 
 
 def _kind(value: Any, argument: str) -> InterventionExclusion | None:
@@ -142,7 +157,7 @@ def _period(value: Any, argument: str) -> WagePeriod:
 
 
 def _sanction_weeks(value: Any, argument: str) -> int:
-    limit = SANCTION_MAX_WEEKS.at(date.max).value
+    limit = ZEEUWSE.months("loonsanctie_max_weken").value
     return c.to_int(value, argument, minimum=1, maximum=limit, hint=f"verwacht 1 t/m {limit} weken")
 
 
@@ -215,6 +230,7 @@ def RI_PREVENTIEBUDGET(  # noqa: PLR0917 - the contract's argument list
 ) -> Explained[Decimal]:
     """Vergoeding uit het preventiebudget (€ 500, met WGA/WIA € 1.000) per dreigend ziektegeval."""
     return prevention_budget(
+        ZEEUWSE,
         kosten,
         with_wga_or_wia=met_wga_of_wia,
         already_reimbursed=al_vergoed,
@@ -276,6 +292,7 @@ def RI_REINTEGRATIEBUDGET(  # noqa: PLR0917 - the contract's argument list
 ) -> Explained[Decimal]:
     """Vergoeding uit het re-integratiebudget (€ 4.000, met WGA/WIA € 8.000) per ziektegeval."""
     return reintegration_budget(
+        ZEEUWSE,
         kosten,
         with_wga_or_wia=met_wga_of_wia,
         already_reimbursed_in_case=al_vergoed_in_ziektegeval,
@@ -370,7 +387,7 @@ def RI_DERDEN_TERUGBETALING(
     ],
 )
 def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
-    product: InterventionProduct,
+    product: Product,
     kosten: Decimal,
     eerste_ziektedag: date,
     ingangsdatum_module: date,
@@ -390,7 +407,7 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
             excluded=soort,
         )
     except NotApplicableError as exc:
-        raise c.ArgumentError("product", str(exc)) from None
+        raise c.ArgumentError("product", f"{exc}; wel bij: {_with_interventions()}") from None
 
 
 @excel_function(
@@ -475,6 +492,7 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
     everything = arbodienst_vergoedt is True
     paid = ZERO if isinstance(arbodienst_vergoedt, bool) else arbodienst_vergoedt
     return sanction_compensation(
+        ZEEUWSE,
         weekloon,
         sanctieweken,
         coverage=percentage,
@@ -549,7 +567,7 @@ def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> Explaine
     vergoedingen uit dat jaar en de drie jaren ervoor tellen mee (premiejaar − 3 t/m
     premiejaar).
     """
-    return counts_for_premium(datum_vergoeding, premiejaar)
+    return counts_for_premium(ZEEUWSE, datum_vergoeding, premiejaar)
 
 
 @excel_function(
@@ -568,24 +586,28 @@ DECLARATIONS_HINT = (
 )
 
 
+def _with_parameter(name: str) -> str:
+    return ", ".join(p.code for p in BUILTIN_PRODUCTS if p.has_parameter(name))
+
+
 def _budget_product(value: Any, argument: str) -> Product:
     product = to_builtin_product(value, argument)
-    if product.code != SANCTION_CONDITIONS_PRODUCT:
+    if not product.has_parameter("reintegratiebudget"):
         raise c.ArgumentError(
             argument,
             f"{product.code} kent geen preventie- of re-integratiebudget (wel: "
-            f"{SANCTION_CONDITIONS_PRODUCT}, 003 art. 2.5 en 2.6)",
+            f"{_with_parameter('reintegratiebudget')}, 003 art. 2.5 en 2.6)",
         )
     return product
 
 
 def _sanction_product(value: Any, argument: str) -> Product:
     product = to_builtin_product(value, argument)
-    if product.code != SANCTION_CONDITIONS_PRODUCT:
+    if not product.has_parameter("loonsanctie_max_weken"):
         raise c.ArgumentError(
             argument,
             f"{product.code} kent de voorwaarden van 003 art. 2.7.3 niet (wel: "
-            f"{SANCTION_CONDITIONS_PRODUCT})",
+            f"{_with_parameter('loonsanctie_max_weken')})",
         )
     return product
 
@@ -649,9 +671,9 @@ def _balance_row(balance: BudgetBalance) -> tuple[Any, ...]:
     params=[
         Param(
             name="product",
-            doc=f"Product met preventie- en re-integratiebudget: {SANCTION_CONDITIONS_PRODUCT}",
+            doc="Product met preventie- en re-integratiebudget: "
+            + _with_parameter("reintegratiebudget"),
             coerce=_budget_product,
-            lift=False,
         ),
         Param(
             name="declaraties",
@@ -672,7 +694,6 @@ def _balance_row(balance: BudgetBalance) -> tuple[Any, ...]:
             doc=MET_WGA_OF_WIA.doc,
             coerce=_false_by_default,
             optional=True,
-            lift=False,
         ),
     ],
     returns_table=True,
@@ -692,9 +713,8 @@ def RI_BUDGET_RESTANT(
     hoort bij het laatste ziektegeval dat op of vóór haar datum begon; de declaraties worden
     in datumvolgorde verrekend tot het plafond.
     """
-    del product  # checked by its coercer: only a product with the budgets gets here
     try:
-        explained = budget_balances(ziekte, declaraties, with_wga_or_wia=met_wga_of_wia)
+        explained = budget_balances(product, ziekte, declaraties, with_wga_or_wia=met_wga_of_wia)
     except ReintegratieError as exc:
         raise c.ArgumentError("declaraties", str(exc)) from None
     header = (
@@ -719,7 +739,6 @@ def _fact_param(name: str, doc: str) -> Param:
         doc=f"{doc}; leeg = niet opgegeven (aangenomen voldaan)",
         coerce=_fact,
         optional=True,
-        lift=False,
     )
 
 
@@ -734,9 +753,9 @@ def _conditions_row(check: Any) -> tuple[Any, ...]:
     params=[
         Param(
             name="product",
-            doc=f"Product met de poortwachtergarantie van 003 art. 2.7: {SANCTION_CONDITIONS_PRODUCT}",
+            doc="Product met de poortwachtergarantie van 003 art. 2.7: "
+            + _with_parameter("loonsanctie_max_weken"),
             coerce=_sanction_product,
-            lift=False,
         ),
         Param(
             name="ziekte",
@@ -749,27 +768,23 @@ def _conditions_row(check: Any) -> tuple[Any, ...]:
             name="datum_besluit",
             doc="Datum van het loonsanctiebesluit van het UWV",
             coerce=c.required_date,
-            lift=False,
         ),
         Param(
             name="datum_melding",
             doc="Datum waarop u de loonsanctie bij ons meldde; leeg = nog niet gemeld",
             coerce=c.to_date,
-            lift=False,
         ),
         Param(
             name="begeleiding_vanaf",
             doc="Datum vanaf wanneer de arbodienst de verzuimbegeleiding uitvoerde "
             "(ingangsdatum van het arbocontract)",
             coerce=c.required_date,
-            lift=False,
         ),
         Param(
             name="begeleiding_tot",
             doc="Laatste dag van de begeleiding door de arbodienst; leeg = loopt nog",
             coerce=c.to_date,
             optional=True,
-            lift=False,
         ),
         Param(
             name="gebeurtenissen",
@@ -784,7 +799,6 @@ def _conditions_row(check: Any) -> tuple[Any, ...]:
             doc="Werknemer voor wie de loonsanctie geldt (voor de gebeurtenissen per werknemer)",
             coerce=c.optional(c.to_text),
             optional=True,
-            lift=False,
         ),
         _fact_param(
             "adviezen_opgevolgd",
@@ -840,13 +854,13 @@ def RI_LOONSANCTIE_VOORWAARDEN(  # noqa: PLR0917 - one argument per fact of the 
     het dossier. Een leeg feit wordt als voldaan aangenomen en de grond zegt dat.
     """
     explained = sanction_conditions(
-        product.code,
+        product,
         ziekte,
         decision_date=datum_besluit,
         notified_on=datum_melding,
         guidance_from=begeleiding_vanaf,
         guidance_until=begeleiding_tot,
-        events=checked_events(product.code, gebeurtenissen),
+        events=checked_events(product, gebeurtenissen),
         employee=werknemer,
         advice_followed=adviezen_opgevolgd,
         no_obstruction=geen_belemmerende_acties,

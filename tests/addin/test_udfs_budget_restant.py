@@ -296,3 +296,42 @@ class TestLoonsanctieVoorwaarden:
         """excel-functions.md: whatever Excel sends, a table or #WAARDE! text."""
         result = udfs.RI_LOONSANCTIE_VOORWAARDEN(*args)
         assert isinstance(result, list) or str(result).startswith("#WAARDE! ")
+
+
+def _as_ranges(args: list[Any]) -> list[Any]:
+    """Every argument as xlwings passes it with ndim=2: a single cell is a 1×1 range."""
+    return [value if isinstance(value, list) else [[value]] for value in args]
+
+
+class TestAsExcelCallsThem:
+    def test_budget_restant_with_single_cells_as_ranges(self) -> None:
+        """excel-functions.md: with ndim=2 every cell arrives as [[x]]; the answer is the same."""
+        args: list[Any] = ["zeeuwse-prb", DECLARATIONS, LEAVE_HISTORY, True]
+        assert udfs.RI_BUDGET_RESTANT(*_as_ranges(args)) == udfs.RI_BUDGET_RESTANT(*args)
+        single_day = ["zeeuwse-prb", None, datetime(2025, 1, 6)]
+        assert udfs.RI_BUDGET_RESTANT(*_as_ranges(single_day)) == udfs.RI_BUDGET_RESTANT(
+            *single_day
+        )
+
+    def test_voorwaarden_with_single_cells_as_ranges(self) -> None:
+        """excel-functions.md: every scalar argument may arrive as a 1×1 range."""
+        events = [[datetime(2025, 3, 1), "garantie_ingetrokken", "Jan"]]
+        args: list[Any] = [
+            "zeeuwse-prb",
+            FIRST_DAY,
+            DECISION,
+            datetime(2025, 10, 9),
+            datetime(2023, 1, 1),
+            None,
+            events,
+            "Jan",
+            True,
+            True,
+            False,
+            True,
+            True,
+            False,
+        ]
+        expected = udfs.RI_LOONSANCTIE_VOORWAARDEN(*args)
+        assert isinstance(expected, list)
+        assert udfs.RI_LOONSANCTIE_VOORWAARDEN(*_as_ranges(args)) == expected

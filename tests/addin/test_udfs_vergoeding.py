@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from reintegratie_addin import udfs, udfs_vergoeding
 from reintegratie_addin.functions import REGISTRY
 from reintegratie_core import compensation
+from reintegratie_core.products import Product
 from tests.strategies import excel_values
 
 SPEC = Path(__file__).resolve().parents[2] / "sources" / "excel-functions.md"
@@ -230,7 +231,7 @@ class TestFloatConversion:
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000.5, 10.0, 0.8, 0.25, 12.34) == 10017.34
         assert seen
         assert not any(isinstance(v, float) for v in seen)
-        assert all(isinstance(v, Decimal) for v in seen if not isinstance(v, bool | int))
+        assert all(isinstance(v, Decimal) for v in seen if not isinstance(v, bool | int | Product))
 
     @given(st.integers(0, 10**9).map(lambda cents: cents / 100))
     def test_two_decimal_floats_are_exact(self, value: float) -> None:

@@ -13,10 +13,7 @@ from hypothesis import strategies as st
 from schwifty import IBAN
 
 from reintegratie_core.compensation import (
-    BROCHURE_EXCLUSIONS,
-    FULL_INTERVENTION_PRODUCTS,
     InterventionExclusion,
-    InterventionProduct,
     intervention_reimbursement,
     is_sepa_account,
     remaining_wage_cost,
@@ -25,12 +22,18 @@ from reintegratie_core.dates import add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation
 from reintegratie_core.poortwachter import Milestone, milestone_date
+from reintegratie_core.products import Product, builtin_product
 from reintegratie_core.sickness import Absence, SicknessCase, last_case
 from tests.core.strategies_compensation import cents, dates, fractions
 
 D = Decimal
-MANAGER = InterventionProduct.ASR_REINTEGRATIEMANAGER
-ONTZORG = InterventionProduct.MKB_VERZUIM_ONTZORG
+MANAGER = builtin_product("asr-reintegratiemanager")
+ONTZORG = builtin_product("mkb-verzuim-ontzorg")
+#: The built-in products that reimburse interventions in full, and those that do not.
+FULL_INTERVENTION_PRODUCTS = (MANAGER, ONTZORG)
+NO_INTERVENTION_PRODUCTS = (builtin_product("asr-reintegratie"), builtin_product("zeeuwse-prb"))
+assert ONTZORG.interventions is not None
+BROCHURE_EXCLUSIONS = ONTZORG.interventions.excluded
 
 
 class TestInterventionReimbursement:
@@ -129,15 +132,13 @@ class TestInterventionReimbursement:
         assert Citation.seed("001", "3.3") in result.citations()
         assert "uitgesloten: geen" in result.text()
 
-    @pytest.mark.parametrize(
-        "product", [p for p in InterventionProduct if p not in FULL_INTERVENTION_PRODUCTS]
-    )
-    def test_products_without_the_rule_say_so(self, product: InterventionProduct) -> None:
-        """spec §4, 000 art. 1.6, 003 art. 2.6: only 001 and 004 reimburse interventions in full."""
-        with pytest.raises(
-            NotApplicableError, match="asr-reintegratiemanager, mkb-verzuim-ontzorg"
-        ):
+    @pytest.mark.parametrize("product", NO_INTERVENTION_PRODUCTS, ids=lambda p: p.code)
+    def test_products_without_the_rule_say_so(self, product: Product) -> None:
+        """spec §4, 000 art. 1.6, 003 art. 2.6: only 001 and 004 reimburse interventions in
+        full; the others say where their re-integration costs are dealt with."""
+        with pytest.raises(NotApplicableError, match="kent geen interventievergoeding") as info:
             intervention_reimbursement(product, D("900"), date(2025, 3, 1), date(2025, 1, 1))
+        assert ("000 art. 1.6" in str(info.value)) or ("003 art. 2.6" in str(info.value))
 
     def test_float_is_refused(self) -> None:
         """spec §1: a float never reaches a formula."""
@@ -157,7 +158,7 @@ class TestInterventionReimbursement:
         first: date,
         start: date,
         flags: tuple[bool, bool],
-        product: InterventionProduct,
+        product: Product,
     ) -> None:
         """001/004 art. 3.3: the reimbursement is the full costs exactly when all conditions hold, else 0."""
         necessary, not_excessive = flags

@@ -12,6 +12,22 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import given
 
+from reintegratie_core.compensation import (
+    BudgetLedger,
+    InterventionExclusion,
+    intervention_reimbursement,
+    prevention_budget,
+    reintegration_budget,
+)
+from reintegratie_core.entitlements import (
+    Entitlement,
+    EntitlementState,
+    Event,
+    EventKind,
+    NotInProductError,
+    entitlement_state,
+)
+from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
@@ -288,3 +304,74 @@ class TestHostileFiles:
 
         small, large = lines(150), lines(600)
         assert large / small < 5.5, (small, large)
+
+
+class TestOneAggregate:
+    """Issue 11 item 2: a TOML product with its own event table and parameters works for
+    entitlements, budgets and interventions — the Product is the one aggregate."""
+
+    def test_its_event_table_decides_the_entitlements(self) -> None:
+        """domain §5: the file's own table — schorsing suspends, betaling lifts it."""
+        product = load_product(example_text())
+        events = [
+            Event(date=date(2026, 3, 1), kind=EventKind.SCHORSING),
+            Event(date=date(2026, 4, 1), kind=EventKind.BETALING),
+        ]
+        state = entitlement_state(product, Entitlement.VERGOEDING, events, date(2026, 3, 15))
+        assert state.value is EntitlementState.GESCHORST
+        assert "Voorwaarden Eigen Verzuimpakket 2026 art. 5.3" in state.text()
+        later = entitlement_state(product, Entitlement.VERGOEDING, events, date(2026, 4, 2))
+        assert later.value is EntitlementState.ACTIEF
+
+    def test_an_event_its_table_lacks_is_refused_naming_it(self) -> None:
+        """domain §5: an event the product's conditions do not know names the product."""
+        product = load_product(example_text())
+        events = [Event(date=date(2026, 3, 1), kind=EventKind.GARANTIE_INGETROKKEN)]
+        with pytest.raises(NotInProductError, match="eigen-verzuimpakket"):
+            entitlement_state(product, Entitlement.VERGOEDING, events, date(2026, 3, 15))
+        with pytest.raises(NotInProductError, match="poortwachtergarantie"):
+            entitlement_state(product, Entitlement.POORTWACHTERGARANTIE, [], date(2026, 3, 15))
+
+    def test_its_parameters_set_the_budget(self) -> None:
+        """domain §7: the budget is the file's reintegratiebudget (3500, 7000 with WGA/WIA),
+        dated from 2026-01-01; a budget it does not define is an error naming product."""
+        product = load_product(example_text())
+        assert reintegration_budget(product, Decimal(5000)).value == Decimal("3500.00")
+        with_wga = reintegration_budget(product, Decimal(9000), with_wga_or_wia=True)
+        assert with_wga.value == Decimal("7000.00")
+        assert "Voorwaarden Eigen Verzuimpakket 2026 art. 4.1" in with_wga.text()
+        with pytest.raises(InvalidValueError, match="geen waarde geldig op 2025-06-01"):
+            reintegration_budget(product, Decimal(100), on=date(2025, 6, 1))
+        with pytest.raises(NotApplicableError, match=r"^product: eigen-verzuimpakket kent geen"):
+            prevention_budget(product, Decimal(100))
+        ledger = BudgetLedger(product=product, absences=[Absence.sick(date(2026, 2, 2))])
+        assert ledger.remaining_in_case(date(2026, 2, 2)) == Decimal("3500.00")
+
+    def test_its_interventions_and_exclusions(self) -> None:
+        """domain §6, §8.1: the file's share and its own excluded kinds."""
+        product = load_product(example_text())
+        sick, start = date(2026, 3, 2), date(2026, 1, 1)
+        assert intervention_reimbursement(product, Decimal(900), sick, start).value == Decimal(
+            "900.00"
+        )
+        refused = intervention_reimbursement(
+            product, Decimal(900), sick, start, excluded=InterventionExclusion.KEURING
+        )
+        assert refused.value == Decimal("0.00")
+        assert "Voorwaarden Eigen Verzuimpakket 2026 art. 3.4" in refused.text()
+        allowed = intervention_reimbursement(
+            product, Decimal(900), sick, start, excluded=InterventionExclusion.PMO
+        )
+        assert allowed.value == Decimal("900.00")
+
+    def test_an_intervention_share_must_be_a_parameter(self) -> None:
+        """domain §7: interventies.aandeel names a parameter of the file."""
+        text = example_text().replace('aandeel = "interventievergoeding"', 'aandeel = "x"', 1)
+        (problem,) = problems(text)
+        assert problem.startswith("interventies.aandeel: onbekende parameter 'x'")
+
+    def test_a_wrong_event_table_names_the_field(self) -> None:
+        """domain §5: an unknown state in the file's table is refused by its path."""
+        text = example_text().replace('status = "geschorst" }', 'status = "pauze" }', 1)
+        (problem,) = problems(text)
+        assert problem.startswith("gebeurtenissen.regels[0].effecten[0].status:")

@@ -2,8 +2,9 @@
 
 Each formula is a function with a docstring that restates it ("Defined as::") and cites its
 article; it takes exact amounts (``Decimal``, ``int`` or numeric text — a ``float`` is a
-``TypeError``), reads every amount and percentage from
-:mod:`reintegratie_core.product_parameters` for a date, rounds once at its result and
+``TypeError``), reads every amount and percentage of a product's conditions from the
+:class:`~reintegratie_core.products.model.Product` it is given (``product.parameter(name,
+on=date)``), rounds once at its result and
 returns an :class:`~reintegratie_core.explain.Explained` value whose grounds name the
 article and the parameter values used.
 
@@ -48,17 +49,13 @@ from reintegratie_core.compensation.fees import (
     weekly_wage,
 )
 from reintegratie_core.compensation.interventions import (
-    BROCHURE_EXCLUSIONS,
-    FULL_INTERVENTION_PRODUCTS,
     INTERVENTION_EXCLUSION_ALIASES,
     InterventionExclusion,
-    InterventionProduct,
     intervention_reimbursement,
     is_sepa_account,
     remaining_wage_cost,
 )
 from reintegratie_core.compensation.sanction import (
-    SANCTION_CONDITIONS_PRODUCT,
     ConditionCheck,
     SanctionConditions,
     SanctionConditionsCheck,
@@ -68,12 +65,9 @@ from reintegratie_core.compensation.sanction import (
 )
 
 __all__ = [
-    "BROCHURE_EXCLUSIONS",
     "BUDGET_EXCLUSION_ALIASES",
     "BUDGET_KIND_ALIASES",
-    "FULL_INTERVENTION_PRODUCTS",
     "INTERVENTION_EXCLUSION_ALIASES",
-    "SANCTION_CONDITIONS_PRODUCT",
     "WAGE_PERIOD_ALIASES",
     "BudgetBalance",
     "BudgetClaim",
@@ -83,7 +77,6 @@ __all__ = [
     "ConditionCheck",
     "Declaration",
     "InterventionExclusion",
-    "InterventionProduct",
     "LedgerEntry",
     "PreventionConditions",
     "ReintegrationConditions",

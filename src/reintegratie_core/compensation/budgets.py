@@ -22,7 +22,11 @@ Rules (``spec/domain.md`` §6, seed ``003``; amounts excl. btw, rounded once at 
 * **Budget left** (:func:`budget_balances`): from a list of declarations, what each
   ziektegeval (and the threatened case of the preventiebudget) has left.
 
-Every amount comes from :mod:`reintegratie_core.product_parameters`, read for a date.
+Every amount is a parameter of the :class:`~reintegratie_core.products.model.Product`
+given (``preventiebudget``, ``preventiebudget_met_wga_of_wia``, ``reintegratiebudget``,
+``reintegratiebudget_met_wga_of_wia``, ``premie_voorgaande_jaren``), read for a date; a
+product without them (only De Zeeuwse's ``zeeuwse-prb`` has the budgets built in; an
+insurer's own product file may define them) has no budget, an error naming ``product``.
 """
 
 from __future__ import annotations
@@ -34,18 +38,19 @@ from decimal import Decimal
 
 import attrs
 
-from reintegratie_core.compensation._common import amount, condition, grounds_for, in_force, unmet
+from reintegratie_core.compensation._common import (
+    amount,
+    condition,
+    grounds_for,
+    product_amount,
+    product_whole,
+    unmet,
+)
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.money import ZERO, AmountLike, round_cents
 from reintegratie_core.parameters import Parameter
-from reintegratie_core.product_parameters import (
-    PREMIUM_PRECEDING_YEARS,
-    PREVENTION_CAP,
-    PREVENTION_CAP_WGA_WIA,
-    REINTEGRATION_CAP,
-    REINTEGRATION_CAP_WGA_WIA,
-)
+from reintegratie_core.products.model import Product
 from reintegratie_core.sickness import Absence, AbsenceKind, SicknessCase, merge_cases
 
 ART_2_5_1 = Citation.seed("003", "2.5.1")
@@ -153,16 +158,21 @@ def _nothing(refusals: Iterable[Ground]) -> Explained[Decimal]:
 # --- Preventiebudget (003 art. 2.5) --------------------------------------------------------
 
 
-def prevention_cap(with_wga_or_wia: bool = False, on: date | None = None) -> Parameter[Decimal]:
+def prevention_cap(
+    product: Product, with_wga_or_wia: bool = False, on: date | None = None
+) -> Parameter[Decimal]:
     """The preventiebudget per threatened case in force on ``on`` (``003`` art. 2.5.1).
 
     Defined as:: € 1,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
-    Zeeuwse, else € 500 (the parameters ``PREVENTION_CAP_WGA_WIA`` / ``PREVENTION_CAP``).
+    Zeeuwse, else € 500 (the product parameters ``preventiebudget_met_wga_of_wia`` /
+    ``preventiebudget``).
     """
-    return in_force(PREVENTION_CAP_WGA_WIA if with_wga_or_wia else PREVENTION_CAP, on)
+    name = "preventiebudget_met_wga_of_wia" if with_wga_or_wia else "preventiebudget"
+    return product_amount(product, name, on, "preventiebudget")
 
 
 def prevention_budget(
+    product: Product,
     costs: AmountLike,
     *,
     with_wga_or_wia: bool = False,
@@ -199,7 +209,7 @@ def prevention_budget(
     refusals.extend(_exclusion(excluded, ART_2_5_4))
     if refusals:
         return _nothing(refusals)
-    cap = prevention_cap(with_wga_or_wia, on)
+    cap = prevention_cap(product, with_wga_or_wia, on)
     value = round_cents(max(ZERO, min(kosten, cap.value - al_vergoed)))
     parameters = (
         ("kosten", kosten),
@@ -220,16 +230,21 @@ def prevention_budget(
 # --- Re-integratiebudget per ziektegeval (003 art. 2.6, 3.1) -------------------------------
 
 
-def reintegration_cap(with_wga_or_wia: bool = False, on: date | None = None) -> Parameter[Decimal]:
+def reintegration_cap(
+    product: Product, with_wga_or_wia: bool = False, on: date | None = None
+) -> Parameter[Decimal]:
     """The re-integratiebudget per ziektegeval in force on ``on`` (``003`` art. 2.6.1).
 
     Defined as:: € 8,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
-    Zeeuwse, else € 4,000 (``REINTEGRATION_CAP_WGA_WIA`` / ``REINTEGRATION_CAP``).
+    Zeeuwse, else € 4,000 (the product parameters ``reintegratiebudget_met_wga_of_wia`` /
+    ``reintegratiebudget``).
     """
-    return in_force(REINTEGRATION_CAP_WGA_WIA if with_wga_or_wia else REINTEGRATION_CAP, on)
+    name = "reintegratiebudget_met_wga_of_wia" if with_wga_or_wia else "reintegratiebudget"
+    return product_amount(product, name, on, "re-integratiebudget")
 
 
 def reintegration_budget(
+    product: Product,
     costs: AmountLike,
     *,
     with_wga_or_wia: bool = False,
@@ -284,7 +299,7 @@ def reintegration_budget(
     refusals.extend(_exclusion(excluded, ART_2_6_5))
     if refusals:
         return _nothing(refusals)
-    cap = reintegration_cap(with_wga_or_wia, on)
+    cap = reintegration_cap(product, with_wga_or_wia, on)
     within = max(ZERO, min(kosten, cap.value - al_vergoed))
     value = round_cents(max(ZERO, within - subsidie))
     grounds = [
@@ -395,6 +410,7 @@ class BudgetLedger:
     ledger is a value: :meth:`record` returns a new one.
     """
 
+    product: Product
     absences: tuple[Absence, ...] = attrs.field(converter=_absences)
     with_wga_or_wia: bool = False
     on: date | None = None
@@ -437,13 +453,14 @@ class BudgetLedger:
 
     def remaining_in_case(self, case_first_day: date) -> Decimal:
         """The budget left in a case: ``max(0, cap − reimbursed in the case)``."""
-        cap = reintegration_cap(self.with_wga_or_wia, self.on).value
+        cap = reintegration_cap(self.product, self.with_wga_or_wia, self.on).value
         return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
 
     def record(self, claim: BudgetClaim) -> BudgetLedger:
         """This ledger with ``claim`` charged to its case (see :func:`reintegration_budget`)."""
         case = self.case_for(claim.sick_day)
         explained = reintegration_budget(
+            self.product,
             claim.costs,
             with_wga_or_wia=self.with_wga_or_wia,
             already_reimbursed_in_case=self.reimbursed_in_case(case.first_day),
@@ -536,6 +553,7 @@ class BudgetBalance:
 
 
 def budget_balances(
+    product: Product,
     absences: Iterable[Absence],
     declarations: Iterable[Declaration],
     *,
@@ -561,7 +579,9 @@ def budget_balances(
     equal date keep their order. Each amount rounded once to cents.
     """
     ordered = sorted(declarations, key=lambda d: d.day)
-    ledger = BudgetLedger(absences=absences, with_wga_or_wia=with_wga_or_wia, on=on)
+    ledger = BudgetLedger(
+        product=product, absences=absences, with_wga_or_wia=with_wga_or_wia, on=on
+    )
     cases = ledger.cases
     prevention_paid = ZERO
     prevention_count = 0
@@ -570,6 +590,7 @@ def budget_balances(
     for declaration in ordered:
         if declaration.kind is BudgetKind.PREVENTIE:
             paid = prevention_budget(
+                product,
                 declaration.amount,
                 with_wga_or_wia=with_wga_or_wia,
                 already_reimbursed=prevention_paid,
@@ -588,7 +609,7 @@ def budget_balances(
         counts[case.first_day] = counts.get(case.first_day, 0) + 1
         grounds.extend(ledger.entries[-1].reimbursed.grounds)
     balances: list[BudgetBalance] = []
-    cap = reintegration_cap(with_wga_or_wia, on)
+    cap = reintegration_cap(product, with_wga_or_wia, on)
     for case in cases:
         in_case = ledger.reimbursed_in_case(case.first_day)
         balances.append(
@@ -613,7 +634,7 @@ def budget_balances(
         )
     )
     if prevention_count:
-        prevention = prevention_cap(with_wga_or_wia, on)
+        prevention = prevention_cap(product, with_wga_or_wia, on)
         balances.append(
             BudgetBalance(
                 kind=BudgetKind.PREVENTIE,
@@ -736,11 +757,11 @@ def third_party_settlement(
 _MAX_YEAR = date.max.year
 
 
-def counts_for_premium(payment_date: date, premium_year: int) -> Explained[bool]:
+def counts_for_premium(product: Product, payment_date: date, premium_year: int) -> Explained[bool]:
     """Whether a reimbursement counts for the premium of ``premium_year`` (``003`` 2.5.3, 2.6.3).
 
     Defined as:: Y − n ≤ year(payment_date) ≤ Y, with *n* = 3 preceding years
-    (``PREMIUM_PRECEDING_YEARS`` as in force on 1 January of *Y*): "het lopende jaar en de
+    (the product parameter ``premie_voorgaande_jaren`` in force on 1 January of *Y*): "het lopende jaar en de
     voorgaande drie jaren". Decision §8.1: *Y* (``premiejaar``) is the year in which the
     premium percentage is re-determined — the "lopende jaar" — so the window is
     Y − 3 … Y, four calendar years.
@@ -751,7 +772,9 @@ def counts_for_premium(payment_date: date, premium_year: int) -> Explained[bool]
     if not 1 <= premium_year <= _MAX_YEAR:
         msg = f"premiejaar: {premium_year} is geen geldig jaartal (1 t/m {_MAX_YEAR})"
         raise InvalidValueError(msg)
-    preceding = in_force(PREMIUM_PRECEDING_YEARS, date(premium_year, 1, 1), "premiejaar")
+    preceding = product_whole(
+        product, "premie_voorgaande_jaren", date(premium_year, 1, 1), "premievenster", "premiejaar"
+    )
     value = premium_year - preceding.value <= payment_date.year <= premium_year
     grounds = grounds_for(
         "premiejaar Y is het jaar waarin het premiepercentage opnieuw wordt vastgesteld; een "

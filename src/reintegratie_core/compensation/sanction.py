@@ -25,7 +25,13 @@ from decimal import Decimal
 
 import attrs
 
-from reintegratie_core.compensation._common import amount, condition, in_force, unmet
+from reintegratie_core.compensation._common import (
+    amount,
+    condition,
+    product_amount,
+    product_whole,
+    unmet,
+)
 from reintegratie_core.deadlines import sanction_notice_deadline
 from reintegratie_core.entitlements import (
     Entitlement,
@@ -40,11 +46,7 @@ from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
 from reintegratie_core.poortwachter import Milestone, explain_milestone
-from reintegratie_core.product_parameters import (
-    EMPLOYER_CHARGES,
-    SANCTION_COVERAGE,
-    SANCTION_MAX_WEEKS,
-)
+from reintegratie_core.products.model import Product
 from reintegratie_core.sickness import SicknessCase
 
 ART_2_7 = Citation.seed("003", "2.7")
@@ -98,16 +100,19 @@ class SanctionConditions:
     )
 
 
-def check_weeks(weeks: int, on: date | None = None) -> int:
+_GUARANTEE = "poortwachtergarantie-vergoeding (003 art. 2.7)"
+
+
+def check_weeks(product: Product, weeks: int, on: date | None = None) -> int:
     """Validate the sanction's length (``003`` art. 2.7.1).
 
-    Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52);
-    otherwise an error naming ``sanctieweken``.
+    Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52, the
+    product's parameter); otherwise an error naming ``sanctieweken``.
     """
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
         raise TypeError(msg)
-    limit = in_force(SANCTION_MAX_WEEKS, on).value
+    limit = product_whole(product, "loonsanctie_max_weken", on, _GUARANTEE).value
     if not 0 < weeks <= limit:
         msg = (
             f"sanctieweken: {weeks} ligt buiten 1 t/m {limit} (een loonsanctie duurt ten hoogste "
@@ -118,6 +123,7 @@ def check_weeks(weeks: int, on: date | None = None) -> int:
 
 
 def sanction_compensation(
+    product: Product,
     weekly_wage: AmountLike,
     weeks: int,
     *,
@@ -140,9 +146,10 @@ def sanction_compensation(
 
     with 0 < s ≤ 52 (art. 2.7.1; more is an error), *p* = 70 % unless the cao percentage is
     given as ``coverage``, *c* = 25 % unless given (§8: charges on the covered wage);
-    rounded once to cents.
+    rounded once to cents. 52, 70 % and 25 % are the product's parameters
+    (``loonsanctie_max_weken``, ``loonsanctie_dekkingspercentage``, ``werkgeverslasten``).
     """
-    check_weeks(weeks, on)
+    check_weeks(product, weeks, on)
     loon = amount(weekly_wage, "weekloon")
     kosten = amount(approved_costs, "goedgekeurde_kosten")
     arbodienst = amount(arbodienst_paid, "arbodienst_vergoedt")
@@ -161,13 +168,13 @@ def sanction_compensation(
     p_pair: tuple[str, ParameterValue]
     c_pair: tuple[str, ParameterValue]
     if coverage is None:
-        standard = in_force(SANCTION_COVERAGE, on)
+        standard = product_amount(product, "loonsanctie_dekkingspercentage", on, _GUARANTEE)
         p, p_pair = standard.value, standard.as_pair()
     else:
         p = fraction(coverage, name="percentage")
         p_pair = ("cao_percentage", p)
     if employer_charges is None:
-        charges = in_force(EMPLOYER_CHARGES, on)
+        charges = product_amount(product, "werkgeverslasten", on, _GUARANTEE)
         c, c_pair = charges.value, charges.as_pair()
     else:
         c = fraction(employer_charges, name="werkgeverslasten")
@@ -205,7 +212,7 @@ def sanction_compensation(
         Ground(
             rule="een loonsanctie duurt ten hoogste het maximum aantal weken",
             citation=ART_2_7_1,
-            parameters=(in_force(SANCTION_MAX_WEEKS, on).as_pair(),),
+            parameters=(product_whole(product, "loonsanctie_max_weken", on, _GUARANTEE).as_pair(),),
         ),
         *netted,
     )
@@ -213,9 +220,6 @@ def sanction_compensation(
 
 
 # --- The nine conditions of 003 art. 2.7.3, from a dossier ---------------------------------
-
-#: The product whose conditions list these nine (``003`` art. 2.7.3).
-SANCTION_CONDITIONS_PRODUCT = "zeeuwse-prb"
 
 
 @attrs.frozen(kw_only=True)
@@ -327,7 +331,7 @@ def _guidance(
 
 
 def _advice(
-    product: str,
+    product: Product,
     events: tuple[Event, ...],
     decision_date: date,
     employee: str | None,
@@ -373,7 +377,7 @@ def _notice(
 
 
 def _guarantee(
-    product: str, events: tuple[Event, ...], decision_date: date, employee: str | None
+    product: Product, events: tuple[Event, ...], decision_date: date, employee: str | None
 ) -> tuple[ConditionCheck, tuple[Ground, ...]]:
     """Condition 8: the poortwachtergarantie's status from the event log (the rule of RI_STATUS)."""
     status = entitlement_status(
@@ -421,7 +425,7 @@ def _check_dates(
 
 
 def sanction_conditions(
-    product: str,
+    product: Product,
     case: SicknessCase,
     *,
     decision_date: date,
@@ -455,14 +459,15 @@ def sanction_conditions(
         9 no_voluntary_continuation  voluntary_continuation not given as True
 
     A fact the dossier leaves empty (``None``) is assumed met, and its reason says so. Only
-    ``zeeuwse-prb`` has these conditions (any other product is a
-    :class:`NotApplicableError` naming ``product``); a decision before *D*, a notice before
+    a product with the loonsanctie compensation (its parameter ``loonsanctie_max_weken``)
+    and an event table has these conditions — built in, ``zeeuwse-prb`` — any other is a
+    :class:`NotApplicableError` naming ``product``; a decision before *D*, a notice before
     the decision or a guidance end before its start is an error naming that date.
     """
-    if product != SANCTION_CONDITIONS_PRODUCT:
+    if not product.has_parameter("loonsanctie_max_weken") or product.events is None:
         msg = (
-            f"product: {product} kent de voorwaarden van de poortwachtergarantie van 003 "
-            f"art. 2.7.3 niet (wel: {SANCTION_CONDITIONS_PRODUCT})"
+            f"product: {product.code} kent geen vergoeding van een loonsanctie onder de "
+            "poortwachtergarantie (003 art. 2.7.3)"
         )
         raise NotApplicableError(msg)
     _check_dates(case, decision_date, notified_on, guidance_from, guidance_until)
@@ -493,7 +498,6 @@ def sanction_conditions(
 
 
 __all__ = [
-    "SANCTION_CONDITIONS_PRODUCT",
     "ConditionCheck",
     "SanctionConditions",
     "SanctionConditionsCheck",

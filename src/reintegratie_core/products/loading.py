@@ -48,6 +48,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.gen._consts import AttributeOverride
 
+from reintegratie_core.entitlements import Effect, EventRule, Granted, ProductRules
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import SEEDS, Citation, SourceKind
 from reintegratie_core.parameters import Parameter, ParameterHistory
@@ -81,9 +82,29 @@ KEYS: dict[str, str] = {
     "kind": "soort",
     "description": "omschrijving",
     "relapse_parameter": "terugvaltermijn",
+    # the event table (domain §5)
+    "events": "gebeurtenissen",
+    "granted": "aanspraken",
+    "rules": "regels",
+    "rule": "regel",
+    "entitlement": "aanspraak",
+    "state": "status",
+    "lifts": "heft_op",
+    "scope": "geldt_voor",
+    "effects": "effecten",
+    # interventions and their exclusions (domain §6, §8.1)
+    "interventions": "interventies",
+    "share": "aandeel",
+    "start_citations": "bronnen_ingangsdatum",
+    "assessor": "beoordelaar",
+    "excluded": "uitgesloten",
+    "exclusion_citations": "bronnen_uitsluiting",
+    "elsewhere": "elders",
 }
 
 _V = TypeVar("_V")
+#: The classes of a product's event table, read from the file like the product's own.
+_EVENT_TABLE_CLASSES = (ProductRules, EventRule, Effect, Granted)
 _ParametersType: TypeAlias = tuple[ProductParameter, ...]
 _CITATION_HINT = (
     "verwacht tekst als '001 art. 2.3', '002 «titel»', 'Voorwaarden X art. 4' of 'besluit §8'"
@@ -344,10 +365,17 @@ def _make_converter() -> cattrs.Converter:
     )
 
     def renames(cls: type) -> dict[str, AttributeOverride]:
-        return {a.name: override(rename=KEYS[a.name]) for a in attrs.fields(cls) if a.name in KEYS}
+        found = {a.name: override(rename=KEYS[a.name]) for a in attrs.fields(cls) if a.name in KEYS}
+        if cls is ProductRules:  # the table belongs to the product it is in: no own code
+            found["product"] = override(omit=True)
+        return found
 
     def is_model(t: object) -> bool:
-        return isinstance(t, type) and attrs.has(t) and t.__module__.endswith("products.model")
+        return (
+            isinstance(t, type)
+            and attrs.has(t)
+            and (t.__module__.endswith("products.model") or t in _EVENT_TABLE_CLASSES)
+        )
 
     converter.register_structure_hook_factory(
         is_model,
