@@ -170,13 +170,13 @@ TERMS: tuple[Term, ...] = (
     _t(
         "interventie",
         "intervention",
-        "compensation.interventions.intervention_reimbursement compensation.interventions.InterventionExclusion",
+        "compensation.interventions.intervention_reimbursement products.model.InterventionExclusion",
         "001 art. 1.5; 004 art. 1.6",
     ),
     _t(
         "interventievergoeding (100 %)",
         "intervention reimbursement",
-        "compensation.interventions.intervention_reimbursement compensation.interventions.InterventionProduct",
+        "compensation.interventions.intervention_reimbursement products.model.Interventions",
         "001 art. 3.3; 004 art. 3.3",
     ),
     _t(
