@@ -45,6 +45,7 @@ from reintegratie_core.entitlements import (
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
+from reintegratie_core.parameters import Parameter
 from reintegratie_core.poortwachter import Milestone, explain_milestone
 from reintegratie_core.products.model import Product
 from reintegratie_core.sickness import SicknessCase
@@ -109,10 +110,18 @@ def check_weeks(product: Product, weeks: int, on: date | None = None) -> int:
     Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52, the
     product's parameter); otherwise an error naming ``sanctieweken``.
     """
+    return _check_weeks(weeks, _max_weeks(product, on))
+
+
+def _max_weeks(product: Product, on: date | None) -> Parameter[int]:
+    return product_whole(product, "loonsanctie_max_weken", on, _GUARANTEE)
+
+
+def _check_weeks(weeks: int, maximum: Parameter[int]) -> int:
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
         raise TypeError(msg)
-    limit = product_whole(product, "loonsanctie_max_weken", on, _GUARANTEE).value
+    limit = maximum.value
     if not 0 < weeks <= limit:
         msg = (
             f"sanctieweken: {weeks} ligt buiten 1 t/m {limit} (een loonsanctie duurt ten hoogste "
@@ -149,7 +158,8 @@ def sanction_compensation(
     rounded once to cents. 52, 70 % and 25 % are the product's parameters
     (``loonsanctie_max_weken``, ``loonsanctie_dekkingspercentage``, ``werkgeverslasten``).
     """
-    check_weeks(product, weeks, on)
+    maximum = _max_weeks(product, on)
+    _check_weeks(weeks, maximum)
     loon = amount(weekly_wage, "weekloon")
     kosten = amount(approved_costs, "goedgekeurde_kosten")
     arbodienst = amount(arbodienst_paid, "arbodienst_vergoedt")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import re
+import typing
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
@@ -473,6 +474,8 @@ class Product:
         """The amount or fraction parameter ``name`` in force on ``on`` (whole numbers too)."""
         parameter = self.parameter(name, on)
         value = parameter.value
+        if isinstance(value, Decimal):
+            return typing.cast("Parameter[Decimal]", parameter)
         if isinstance(value, bool):
             msg = f"parameter {name} van {self.code} is geen getal"
             raise InvalidValueError(msg)
@@ -490,12 +493,7 @@ class Product:
         if isinstance(value, bool) or not isinstance(value, int):
             msg = f"parameter {name} van {self.code} is geen geheel getal"
             raise InvalidValueError(msg)
-        return Parameter(
-            name=parameter.name,
-            value=value,
-            citation=parameter.citation,
-            valid_from=parameter.valid_from,
-        )
+        return typing.cast("Parameter[int]", parameter)
 
     def check_reason(self, module: Module, reason: TerminationReason) -> tuple[Citation, ...]:
         """The citations allowing ``module`` to end directly for ``reason``.
