@@ -77,7 +77,7 @@ Sub RI_Beschrijvingen()
             "Ingangsdatum van de module (of verzekering)", _
             "WAAR als bedrijfsarts of casemanager de interventie noodzakelijk vindt; leeg = WAAR", _
             "WAAR als de kosten niet bovenmatig zijn t.o.v. de resterende loondoorbetaling (hulp: RI_RESTERENDE_LOONKOSTEN); leeg = WAAR", _
-            "Uitgesloten soort: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; leeg = gewone interventie")
+            "Soort kosten: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; 0 als de voorwaarden van het product die soort uitsluiten (mkb-verzuim-ontzorg: de lijst van 002; asr-reintegratiemanager: geen); leeg = gewon")
     Application.MacroOptions Macro:=boek & "RI_KBA_BIJDRAGE", _
         Description:="Extra bijdrage boven het re-integratiebudget op grond van een kosten-batenanalyse.", _
         Category:="Re-integratie – Vergoedingen", _

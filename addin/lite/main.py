@@ -185,7 +185,7 @@ def RI_GEVOLGEN(product, beeindigde_module, datum, reden=None):
 @arg(
     "soort",
     ndim=2,
-    doc="Uitgesloten soort: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; leeg = gewone interventie",
+    doc="Soort kosten: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; 0 als de voorwaarden van het product die soort uitsluiten (mkb-verzuim-ontzorg: de lijst van 002; asr-reintegratiemanager: geen); leeg = gewone interventie",
 )
 def RI_INTERVENTIEVERGOEDING(
     product,

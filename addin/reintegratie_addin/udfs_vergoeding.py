@@ -379,8 +379,10 @@ def RI_DERDEN_TERUGBETALING(
         ),
         Param(
             name="soort",
-            doc="Uitgesloten soort: rie, pmo, pago, keuring, cursus_preventiemedewerker, "
-            "medische_behandeling, reiskosten, annulering; leeg = gewone interventie",
+            doc="Soort kosten: rie, pmo, pago, keuring, cursus_preventiemedewerker, "
+            "medische_behandeling, reiskosten, annulering; 0 als de voorwaarden van het product "
+            "die soort uitsluiten (mkb-verzuim-ontzorg: de lijst van 002; "
+            "asr-reintegratiemanager: geen); leeg = gewone interventie",
             coerce=_kind,
             optional=True,
         ),

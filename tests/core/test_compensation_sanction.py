@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
@@ -16,6 +16,7 @@ from reintegratie_core.compensation import (
     sanction_compensation,
     sanction_conditions,
 )
+from reintegratie_core.deadlines import sanction_notice_deadline
 from reintegratie_core.entitlements import Event, EventKind
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation
@@ -245,3 +246,18 @@ class TestSanctionConditions:
         """003 art. 2.7.3: dates in an impossible order are errors naming the date to fix."""
         with pytest.raises(InvalidValueError, match=f"^{argument}: "):
             _conditions(**changes)
+
+
+@given(
+    decision=st.dates(date(2024, 2, 1), date(2027, 12, 31)),
+    delay=st.integers(0, 20),
+)
+def test_notice_condition_is_the_notice_deadline(decision: date, delay: int) -> None:
+    """003 art. 2.7.3 "binnen vijf werkdagen" (decision §8: Atw working days): condition 3
+    holds exactly when the notice is on or before the deadline RI_UITERSTE_MELDING_SANCTIE
+    computes — the one rule, used by both."""
+    notified = decision + timedelta(days=delay)
+    check = _conditions(decision_date=decision, notified_on=notified)
+    assert check.conditions.notified_in_time is (
+        notified <= sanction_notice_deadline(decision).value
+    )
