@@ -612,3 +612,37 @@ class TestPremiumYearDecision:
         explained = counts_for_premium(ZEEUWSE, date(2023, 1, 1), 2026)
         assert Citation.decision("§8.1") in explained.citations()
         assert "opnieuw wordt vastgesteld" in explained.text()
+
+
+def test_budget_balances_are_linear_in_the_declarations() -> None:
+    """003 art. 2.6.1: eight times the declarations cost about eight times the work (executed
+    Python lines, deterministic): the ledger keeps what each case was paid instead of
+    re-adding every earlier claim per claim."""
+    import sys
+
+    def lines(n: int) -> int:
+        declarations = [
+            Declaration(
+                day=date(2025, 1, 6) + timedelta(days=i % 300),
+                kind=BudgetKind.REINTEGRATIE,
+                amount=D(1),
+            )
+            for i in range(n)
+        ]
+        count = 0
+
+        def tracer(frame: object, event: str, arg: object) -> object:
+            nonlocal count
+            if event == "line":
+                count += 1
+            return tracer
+
+        sys.settrace(tracer)  # type: ignore[arg-type]
+        try:
+            budget_balances(ZEEUWSE, [Absence.sick(date(2025, 1, 6))], declarations)
+        finally:
+            sys.settrace(None)
+        return count
+
+    small, large = lines(100), lines(800)
+    assert large / small < 10, (small, large)

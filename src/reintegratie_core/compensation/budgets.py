@@ -31,6 +31,7 @@ insurer's own product file may define them) has no budget, an error naming ``pro
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterable
 from datetime import date
@@ -415,15 +416,31 @@ class BudgetLedger:
     with_wga_or_wia: bool = False
     on: date | None = None
     entries: tuple[LedgerEntry, ...] = ()
+    #: The budget's ziektegevallen, computed once per ledger.
+    _cases: tuple[SicknessCase, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: What was paid per case (first sick day), from the entries: O(1) per look-up.
+    _paid: dict[date, Decimal] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_cases.default
+    def _merge(self) -> tuple[SicknessCase, ...]:
+        return budget_cases(self.absences)
+
+    @_paid.default
+    def _sum(self) -> dict[date, Decimal]:
+        paid: dict[date, Decimal] = {}
+        for entry in self.entries:
+            day = entry.case_first_day
+            paid[day] = paid.get(day, ZERO) + entry.reimbursed.value
+        return paid
 
     @property
     def cases(self) -> tuple[SicknessCase, ...]:
         """The budget's ziektegevallen (:func:`budget_cases`)."""
-        return budget_cases(self.absences)
+        return self._cases
 
     def case_for(self, day: date) -> SicknessCase:
         """The ziektegeval that sick day ``day`` belongs to (an error when it is no sick day)."""
-        for case in self.cases:
+        for case in self._cases:
             if any(p.contains(day) for p in case.periods):
                 return case
         msg = f"{day.isoformat()} is geen ziektedag van de gegeven perioden"
@@ -435,35 +452,29 @@ class BudgetLedger:
 
         Raises :class:`InvalidValueError` when no case began by ``day``.
         """
-        current = None
-        for case in self.cases:
-            if case.first_day <= day:
-                current = case
-        if current is None:
+        index = bisect.bisect_right([c.first_day for c in self._cases], day)
+        if index == 0:
             msg = f"{day.isoformat()} ligt vóór de eerste ziektedag; een declaratie hoort bij een ziektegeval"
             raise InvalidValueError(msg)
-        return current
+        return self._cases[index - 1]
 
     def reimbursed_in_case(self, case_first_day: date) -> Decimal:
         """What the claims recorded so far paid in the case that started on ``case_first_day``."""
-        return sum(
-            (e.reimbursed.value for e in self.entries if e.case_first_day == case_first_day),
-            ZERO,
-        )
+        return self._paid.get(case_first_day, ZERO)
 
     def remaining_in_case(self, case_first_day: date) -> Decimal:
         """The budget left in a case: ``max(0, cap − reimbursed in the case)``."""
         cap = reintegration_cap(self.product, self.with_wga_or_wia, self.on).value
         return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
 
-    def record(self, claim: BudgetClaim) -> BudgetLedger:
-        """This ledger with ``claim`` charged to its case (see :func:`reintegration_budget`)."""
+    def _entry(self, claim: BudgetClaim, paid: dict[date, Decimal]) -> LedgerEntry:
+        """The entry of ``claim`` given what each case was paid so far (``paid``)."""
         case = self.case_for(claim.sick_day)
         explained = reintegration_budget(
             self.product,
             claim.costs,
             with_wga_or_wia=self.with_wga_or_wia,
-            already_reimbursed_in_case=self.reimbursed_in_case(case.first_day),
+            already_reimbursed_in_case=paid.get(case.first_day, ZERO),
             subsidy=claim.subsidy,
             excluded=claim.excluded,
             conditions=claim.conditions,
@@ -477,19 +488,27 @@ class BudgetLedger:
             citation=ART_2_6_1,
             parameters=(("ziektedag", claim.sick_day), ("eerste_ziektedag", case.first_day)),
         )
-        entry = LedgerEntry(
+        return LedgerEntry(
             case_first_day=case.first_day,
             claim=claim,
             reimbursed=explained.with_grounds((belongs, *_budget_case_grounds(case)[1:])),
         )
-        return attrs.evolve(self, entries=(*self.entries, entry))
+
+    def record(self, claim: BudgetClaim) -> BudgetLedger:
+        """This ledger with ``claim`` charged to its case (see :func:`reintegration_budget`)."""
+        return self.record_all((claim,))
 
     def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
-        """This ledger with every claim recorded, in the order given."""
-        ledger = self
+        """This ledger with every claim recorded, in the order given (linear in the claims)."""
+        paid = dict(self._paid)
+        added: list[LedgerEntry] = []
         for claim in claims:
-            ledger = ledger.record(claim)
-        return ledger
+            entry = self._entry(claim, paid)
+            paid[entry.case_first_day] = paid.get(entry.case_first_day, ZERO) + (
+                entry.reimbursed.value
+            )
+            added.append(entry)
+        return attrs.evolve(self, entries=(*self.entries, *added))
 
     def totals(self) -> tuple[tuple[date, Decimal], ...]:
         """``(first sick day of the case, total reimbursed)`` per case with claims, in order."""
@@ -587,6 +606,7 @@ def budget_balances(
     prevention_count = 0
     grounds: list[Ground] = []
     counts: dict[date, int] = {}
+    claims: list[BudgetClaim] = []
     for declaration in ordered:
         if declaration.kind is BudgetKind.PREVENTIE:
             paid = prevention_budget(
@@ -605,9 +625,11 @@ def budget_balances(
         except InvalidValueError as exc:
             prefix = f"{declaration.label}: " if declaration.label else ""
             raise InvalidValueError(f"{prefix}{exc}") from None
-        ledger = ledger.record(BudgetClaim(sick_day=case.first_day, costs=declaration.amount))
+        claims.append(BudgetClaim(sick_day=case.first_day, costs=declaration.amount))
         counts[case.first_day] = counts.get(case.first_day, 0) + 1
-        grounds.extend(ledger.entries[-1].reimbursed.grounds)
+    ledger = ledger.record_all(claims)
+    for entry in ledger.entries:
+        grounds.extend(entry.reimbursed.grounds)
     balances: list[BudgetBalance] = []
     cap = reintegration_cap(product, with_wga_or_wia, on)
     for case in cases:
