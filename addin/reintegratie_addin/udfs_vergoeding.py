@@ -156,8 +156,13 @@ def _period(value: Any, argument: str) -> WagePeriod:
     return c.to_code(value, argument, WagePeriod, WAGE_PERIOD_ALIASES)
 
 
+#: The longest loonsanctie of the conditions as they now read (003 art. 2.7.1), for the hint;
+#: the core checks the weeks against the version in force.
+_SANCTION_LIMIT = ZEEUWSE.months("loonsanctie_max_weken").value
+
+
 def _sanction_weeks(value: Any, argument: str) -> int:
-    limit = ZEEUWSE.months("loonsanctie_max_weken").value
+    limit = _SANCTION_LIMIT
     return c.to_int(value, argument, minimum=1, maximum=limit, hint=f"verwacht 1 t/m {limit} weken")
 
 
