@@ -8,6 +8,14 @@ Sub RI_Beschrijvingen()
     ' invoegtoepassing terwijl IsAddin = False, daarna de invoegtoepassing opslaan.
     Dim boek As String
     boek = "'" & ThisWorkbook.Name & "'!"
+    Application.MacroOptions Macro:=boek & "RI_BUDGET_RESTANT", _
+        Description:="Tabel budget · eerste_ziektedag · laatste_ziektedag · plafond · vergoed · restant · declaraties: het budget dat per ziektegeval over is. Eén rij per ziektegeval van het re-integratiebudget (003 art. 2.6.1: minder dan vier weken tussen twee ziekteperiodes ", _
+        Category:="Re-integratie – Vergoedingen", _
+        ArgumentDescriptions:=Array( _
+            "Product met preventie- en re-integratiebudget: zeeuwse-prb", _
+            "Bereik met per rij: datum · soort_budget (preventie of reintegratie) · bedrag (gedeclareerd, excl. btw); leeg = nog geen declaraties", _
+            "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof' (verlof overbrugt hier niet)", _
+            "WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft (verdubbelt het budget); leeg = ONWAAR")
     Application.MacroOptions Macro:=boek & "RI_CASCADE", _
         Description:="Tabel module · einddatum · grond van elke module die eindigt (de eerste inbegrepen).", _
         Category:="Re-integratie – Producten", _
@@ -70,7 +78,7 @@ Sub RI_Beschrijvingen()
             "Ingangsdatum van de module (of verzekering)", _
             "WAAR als bedrijfsarts of casemanager de interventie noodzakelijk vindt; leeg = WAAR", _
             "WAAR als de kosten niet bovenmatig zijn t.o.v. de resterende loondoorbetaling (hulp: RI_RESTERENDE_LOONKOSTEN); leeg = WAAR", _
-            "Uitgesloten soort: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; leeg = gewone interventie")
+            "Soort kosten: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; 0 als de voorwaarden van het product die soort uitsluiten (mkb-verzuim-ontzorg: de lijst van 002; asr-reintegratiemanager: geen); leeg = gewon")
     Application.MacroOptions Macro:=boek & "RI_KBA_BIJDRAGE", _
         Description:="Extra bijdrage boven het re-integratiebudget op grond van een kosten-batenanalyse.", _
         Category:="Re-integratie – Vergoedingen", _
@@ -97,7 +105,25 @@ Sub RI_Beschrijvingen()
             "Werkgeverslasten bovenop het loon: 0,25, 25% of 25; leeg = 25%", _
             "Vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie; leeg = 0", _
             "WAAR als aan alle voorwaarden van het artikel is voldaan; leeg = WAAR", _
-            "WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al vergoedt; leeg = ONWAAR")
+            "WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al helemaal vergoedt, of het bedrag dat zij ervan vergoedde (gaat eraf: maar één keer); leeg = ONWAAR")
+    Application.MacroOptions Macro:=boek & "RI_LOONSANCTIE_VOORWAARDEN", _
+        Description:="Tabel voorwaarde · status · artikel · grond: de negen voorwaarden van 003 art. 2.7.3 voor de vergoeding van een loonsanctie. Elke voorwaarde is ``voldaan`` of ``niet voldaan``. De melding binnen vijf werkdagen volgt uit de datum van het besluit (zoals RI_", _
+        Category:="Re-integratie – Vergoedingen", _
+        ArgumentDescriptions:=Array( _
+            "Product met de poortwachtergarantie van 003 art. 2.7: zeeuwse-prb", _
+            "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'", _
+            "Datum van het loonsanctiebesluit van het UWV", _
+            "Datum waarop u de loonsanctie bij ons meldde; leeg = nog niet gemeld", _
+            "Datum vanaf wanneer de arbodienst de verzuimbegeleiding uitvoerde (ingangsdatum van het arbocontract)", _
+            "Laatste dag van de begeleiding door de arbodienst; leeg = loopt nog", _
+            "Bereik met per rij: datum · gebeurtenis · werknemer (zoals bij RI_STATUS), bijv. garantie_ingetrokken of advies_niet_opgevolgd; leeg = geen", _
+            "Werknemer voor wie de loonsanctie geldt (voor de gebeurtenissen per werknemer)", _
+            "WAAR als de adviezen en instructies van de arbodienst volledig, tijdig en juist zijn opgevolgd; leeg = niet opgegeven (aangenomen voldaan)", _
+            "WAAR als u geen eigen acties of communicatie over de loonsanctie ondernam die het ongedaan maken in de weg kunnen staan; leeg = niet opgegeven (aangenomen voldaan)", _
+            "WAAR als u ons en de arbodienst machtigde om de loonsanctie ongedaan te maken; leeg = niet opgegeven (aangenomen voldaan)", _
+            "WAAR als u alle informatie gaf en meewerkt aan bezwaar en (hoger) beroep; leeg = niet opgegeven (aangenomen voldaan)", _
+            "WAAR als de verbeterpunten van het UWV zo snel mogelijk zijn opgevolgd en gemeld; leeg = niet opgegeven (aangenomen voldaan)", _
+            "WAAR als u het loon vrijwillig langer doorbetaalt (dan is niet voldaan); leeg = niet opgegeven (aangenomen voldaan)")
     Application.MacroOptions Macro:=boek & "RI_MIJLPAAL", _
         Description:="Datum van een Poortwachter-mijlpaal van het (laatste) ziektegeval, of n.v.t.", _
         Category:="Re-integratie – Poortwachter", _
@@ -119,7 +145,8 @@ Sub RI_Beschrijvingen()
             "WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft (verdubbelt het budget); leeg = ONWAAR", _
             "Al vergoed uit het preventiebudget voor dit dreigende ziektegeval; leeg = 0", _
             "WAAR als aan alle voorwaarden van het artikel is voldaan; leeg = WAAR", _
-            "WAAR als de arbeidsovereenkomst eindigde vóór de start van de activiteit; leeg = ONWAAR")
+            "WAAR als de arbeidsovereenkomst eindigde vóór de start van de activiteit; leeg = ONWAAR", _
+            "Uitgesloten soort kosten (art. 2.5.4): medische_behandeling, elders_vergoed, reiskosten, annulering; leeg = niet uitgesloten")
     Application.MacroOptions Macro:=boek & "RI_PRODUCTEN", _
         Description:="Tabel product · naam · bron van de ingebouwde producten.", _
         Category:="Re-integratie – Producten"
@@ -137,7 +164,10 @@ Sub RI_Beschrijvingen()
             "Kosten van de re-integratieactiviteit, excl. btw", _
             "WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft (verdubbelt het budget); leeg = ONWAAR", _
             "Al vergoed uit het re-integratiebudget in dit ziektegeval; leeg = 0", _
-            "Toegekende subsidie of wettelijke vergoeding voor deze kosten; leeg = 0")
+            "Toegekende subsidie of wettelijke vergoeding voor deze kosten; leeg = 0", _
+            "WAAR als aan de voorwaarden van art. 2.6.2 is voldaan (doel herstel arbeidsvermogen, voorstel bedrijfsarts of arbeidsdeskundige); leeg = WAAR", _
+            "Uitgesloten soort kosten (art. 2.6.5): medische_behandeling, elders_vergoed, reiskosten, annulering; leeg = niet uitgesloten", _
+            "WAAR als de arbeidsovereenkomst eindigde en de werkgever geen wettelijke re-integratieverplichting meer heeft (art. 2.6.2, 1.5.3); leeg = ONWAAR")
     Application.MacroOptions Macro:=boek & "RI_RESTERENDE_LOONKOSTEN", _
         Description:="Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'.", _
         Category:="Re-integratie – Vergoedingen", _
@@ -192,11 +222,11 @@ Sub RI_Beschrijvingen()
             "Eerste dag in dienst", _
             "Laatste dag in dienst; leeg = na het contractjaar nog in dienst")
     Application.MacroOptions Macro:=boek & "RI_TELT_MEE_VOOR_PREMIE", _
-        Description:="WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor.", _
+        Description:="WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor. Het premiejaar is het jaar waarin de verzekeraar het premiepercentage opnieuw vaststelt; vergoedingen uit dat jaar en de drie jaren ervoor tellen mee (premie", _
         Category:="Re-integratie – Vergoedingen", _
         ArgumentDescriptions:=Array( _
             "Datum waarop de vergoeding is betaald", _
-            "Het jaar waarvoor de premie wordt vastgesteld")
+            "Het jaar waarin het premiepercentage opnieuw wordt vastgesteld (het 'lopende jaar' van art. 2.5.3/2.6.3)")
     Application.MacroOptions Macro:=boek & "RI_TERUGVALPREVENTIE", _
         Description:="Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t.", _
         Category:="Re-integratie – Poortwachter", _

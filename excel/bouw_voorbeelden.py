@@ -1039,6 +1039,46 @@ def _interventies(sheet: Sheet, fn: Functions) -> None:
     sheet.row = bottom + 2
 
 
+BUDGET_PERIODS = [
+    (d(2025, 1, 6), d(2025, 3, 2), None),
+    (d(2025, 3, 3), d(2025, 6, 22), "verlof"),
+    (d(2025, 6, 23), None, None),
+]
+DECLARATIONS = [
+    (d(2025, 2, 1), "reintegratie", 3000),
+    (d(2025, 3, 20), "reintegratie", 1500),
+    (d(2025, 7, 1), "reintegratie", 500),
+    (d(2024, 11, 1), "preventie", 350),
+]
+
+
+@block("Budgetten", "RI_BUDGET_RESTANT")
+def _budget_restant(sheet: Sheet, fn: Functions) -> None:
+    sheet.heading(
+        "Budget over per ziektegeval (De Zeeuwse)",
+        "Verlof overbrugt hier niet (003 art. 2.6.1): twee ziektegevallen, twee budgetten.",
+    )
+    top = sheet.row + 1
+    sheet.header(top - 1, 1, ["Eerste ziektedag", "Laatste ziektedag", "Verlof?"])
+    sheet.inputs(top, 1, BUDGET_PERIODS, [DATE, DATE, None])
+    periods = f"$A${top}:$C${top + len(BUDGET_PERIODS) - 1}"
+    sheet.header(top - 1, 5, ["Datum", "Soort budget", "Bedrag"])
+    sheet.inputs(top, 5, DECLARATIONS, [DATE, None, AMOUNT])
+    claims = f"$E${top}:$G${top + len(DECLARATIONS) - 1}"
+    sheet.row = top + max(len(BUDGET_PERIODS), len(DECLARATIONS)) + 1
+    values = [[list(r) for r in DECLARATIONS], [list(r) for r in BUDGET_PERIODS]]
+    size = fn.size("RI_BUDGET_RESTANT", "zeeuwse-prb", *values)
+    formats = [None, DATE, DATE, AMOUNT, AMOUNT, AMOUNT, "0"]
+    sheet.spill(
+        sheet.row,
+        1,
+        size,
+        fn.call("RI_BUDGET_RESTANT", text("zeeuwse-prb"), claims, periods),
+        formats,
+    )
+    sheet.row += size[0] + 1
+
+
 # --- Loonsanctie ------------------------------------------------------------------------
 
 SHEET_NOTES["Loonsanctie"] = (
@@ -1107,6 +1147,35 @@ def _loonsanctie(sheet: Sheet, fn: Functions) -> None:
     sheet.ws.cell(bottom + 1, 7, "Totaal").font = Font(bold=True)
     sheet.ws.cell(bottom + 1, 8, f"=SUM({rng('H', top, bottom)})").number_format = AMOUNT
     sheet.row = bottom + 3
+
+
+DOSSIER = [
+    ("Eerste ziektedag", d(2024, 1, 8), DATE),
+    ("Besluit UWV", d(2025, 10, 1), DATE),
+    ("Gemeld bij de verzekeraar", d(2025, 10, 9), DATE),
+    ("Arbodienst begeleidt vanaf", d(2023, 1, 1), DATE),
+]
+
+
+@block("Loonsanctie", "RI_LOONSANCTIE_VOORWAARDEN")
+def _loonsanctie_voorwaarden(sheet: Sheet, fn: Functions) -> None:
+    sheet.heading(
+        "Voorwaarden van de poortwachtergarantie (003 art. 2.7.3)",
+        "Lege feiten uit het dossier worden als voldaan aangenomen; de grond zegt dat.",
+    )
+    first = sheet.row
+    for offset, (label, value, fmt) in enumerate(DOSSIER):
+        sheet.ws.cell(first + offset, 1, label).font = Font(bold=True)
+        cell = sheet.ws.cell(first + offset, 2, value)
+        cell.fill = INPUT_FILL
+        cell.number_format = fmt
+    sheet.row = first + len(DOSSIER) + 1
+    cells = [f"$B${first + i}" for i in range(len(DOSSIER))]
+    values = [value for _, value, _ in DOSSIER]
+    size = fn.size("RI_LOONSANCTIE_VOORWAARDEN", "zeeuwse-prb", *values)
+    formula = fn.call("RI_LOONSANCTIE_VOORWAARDEN", text("zeeuwse-prb"), *cells)
+    sheet.spill(sheet.row, 1, size, formula, [None, None, None, None])
+    sheet.row += size[0] + 1
 
 
 # --- Tarieven en premie -----------------------------------------------------------------

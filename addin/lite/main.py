@@ -17,6 +17,36 @@ from reintegratie_addin import udfs as _udfs
     "product",
     ndim=2,
     err_to_str=True,
+    doc="Product met preventie- en re-integratiebudget: zeeuwse-prb",
+)
+@arg(
+    "declaraties",
+    ndim=2,
+    err_to_str=True,
+    doc="Bereik met per rij: datum · soort_budget (preventie of reintegratie) · bedrag (gedeclareerd, excl. btw); leeg = nog geen declaraties",
+)
+@arg(
+    "ziekte",
+    ndim=2,
+    err_to_str=True,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof' (verlof overbrugt hier niet)",
+)
+@arg(
+    "met_wga_of_wia",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft (verdubbelt het budget); leeg = ONWAAR",
+)
+def RI_BUDGET_RESTANT(product, declaraties, ziekte, met_wga_of_wia=None):
+    "Tabel budget · eerste_ziektedag · laatste_ziektedag · plafond · vergoed · restant · declaraties: het budget dat per ziektegeval over is. Eén rij per ziektegeval van het re-integratiebudget (003 art. 2.6.1: minder dan vier weken tussen twee ziekteperiodes is één ziektegeval; verlof overbrugt hier niet), ook voor een ziektegeval zonder declaraties, en één rij ``preventie`` als er preventiedeclaraties zijn (samen één dreigend ziektegeval, art. 2.5.1). Een declaratie hoort bij het laatste ziektegeval dat op of vóór haar datum begon; de declaraties worden in datumvolgorde verrekend tot het plafond."
+    return _udfs.RI_BUDGET_RESTANT(product, declaraties, ziekte, met_wga_of_wia)
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    err_to_str=True,
     doc="Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb",
 )
 @arg("beeindigde_module", ndim=2, err_to_str=True, doc="Code van de module die eindigt")
@@ -205,7 +235,7 @@ def RI_GEVOLGEN(product, beeindigde_module, datum, reden=None):
     "soort",
     ndim=2,
     err_to_str=True,
-    doc="Uitgesloten soort: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; leeg = gewone interventie",
+    doc="Soort kosten: rie, pmo, pago, keuring, cursus_preventiemedewerker, medische_behandeling, reiskosten, annulering; 0 als de voorwaarden van het product die soort uitsluiten (mkb-verzuim-ontzorg: de lijst van 002; asr-reintegratiemanager: geen); leeg = gewone interventie",
 )
 def RI_INTERVENTIEVERGOEDING(
     product,
@@ -298,7 +328,7 @@ def RI_LOONDOORBETALING(maandloon, ziekteweek, peildatum, uren_per_week=None):
     "arbodienst_vergoedt",
     ndim=2,
     err_to_str=True,
-    doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al vergoedt; leeg = ONWAAR",
+    doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al helemaal vergoedt, of het bedrag dat zij ervan vergoedde (gaat eraf: maar één keer); leeg = ONWAAR",
 )
 def RI_LOONSANCTIE_VERGOEDING(
     weekloon,
@@ -318,6 +348,121 @@ def RI_LOONSANCTIE_VERGOEDING(
         goedgekeurde_kosten,
         voorwaarden_voldaan,
         arbodienst_vergoedt,
+    )
+
+
+@func
+@arg(
+    "product",
+    ndim=2,
+    err_to_str=True,
+    doc="Product met de poortwachtergarantie van 003 art. 2.7: zeeuwse-prb",
+)
+@arg(
+    "ziekte",
+    ndim=2,
+    err_to_str=True,
+    doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
+)
+@arg("datum_besluit", ndim=2, err_to_str=True, doc="Datum van het loonsanctiebesluit van het UWV")
+@arg(
+    "datum_melding",
+    ndim=2,
+    err_to_str=True,
+    doc="Datum waarop u de loonsanctie bij ons meldde; leeg = nog niet gemeld",
+)
+@arg(
+    "begeleiding_vanaf",
+    ndim=2,
+    err_to_str=True,
+    doc="Datum vanaf wanneer de arbodienst de verzuimbegeleiding uitvoerde (ingangsdatum van het arbocontract)",
+)
+@arg(
+    "begeleiding_tot",
+    ndim=2,
+    err_to_str=True,
+    doc="Laatste dag van de begeleiding door de arbodienst; leeg = loopt nog",
+)
+@arg(
+    "gebeurtenissen",
+    ndim=2,
+    err_to_str=True,
+    doc="Bereik met per rij: datum · gebeurtenis · werknemer (zoals bij RI_STATUS), bijv. garantie_ingetrokken of advies_niet_opgevolgd; leeg = geen",
+)
+@arg(
+    "werknemer",
+    ndim=2,
+    err_to_str=True,
+    doc="Werknemer voor wie de loonsanctie geldt (voor de gebeurtenissen per werknemer)",
+)
+@arg(
+    "adviezen_opgevolgd",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als de adviezen en instructies van de arbodienst volledig, tijdig en juist zijn opgevolgd; leeg = niet opgegeven (aangenomen voldaan)",
+)
+@arg(
+    "geen_belemmerende_acties",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als u geen eigen acties of communicatie over de loonsanctie ondernam die het ongedaan maken in de weg kunnen staan; leeg = niet opgegeven (aangenomen voldaan)",
+)
+@arg(
+    "machtiging_gegeven",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als u ons en de arbodienst machtigde om de loonsanctie ongedaan te maken; leeg = niet opgegeven (aangenomen voldaan)",
+)
+@arg(
+    "medewerking_verleend",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als u alle informatie gaf en meewerkt aan bezwaar en (hoger) beroep; leeg = niet opgegeven (aangenomen voldaan)",
+)
+@arg(
+    "verbeterpunten_opgevolgd",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als de verbeterpunten van het UWV zo snel mogelijk zijn opgevolgd en gemeld; leeg = niet opgegeven (aangenomen voldaan)",
+)
+@arg(
+    "loon_vrijwillig_doorbetaald",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als u het loon vrijwillig langer doorbetaalt (dan is niet voldaan); leeg = niet opgegeven (aangenomen voldaan)",
+)
+def RI_LOONSANCTIE_VOORWAARDEN(
+    product,
+    ziekte,
+    datum_besluit,
+    datum_melding,
+    begeleiding_vanaf,
+    begeleiding_tot=None,
+    gebeurtenissen=None,
+    werknemer=None,
+    adviezen_opgevolgd=None,
+    geen_belemmerende_acties=None,
+    machtiging_gegeven=None,
+    medewerking_verleend=None,
+    verbeterpunten_opgevolgd=None,
+    loon_vrijwillig_doorbetaald=None,
+):
+    "Tabel voorwaarde · status · artikel · grond: de negen voorwaarden van 003 art. 2.7.3 voor de vergoeding van een loonsanctie. Elke voorwaarde is ``voldaan`` of ``niet voldaan``. De melding binnen vijf werkdagen volgt uit de datum van het besluit (zoals RI_UITERSTE_MELDING_SANCTIE), het intrekken van de poortwachtergarantie uit de gebeurtenissen (zoals RI_STATUS), de begeleiding vanaf de eerste ziektedag uit de datums van de arbodienst; de overige feiten komen uit het dossier. Een leeg feit wordt als voldaan aangenomen en de grond zegt dat."
+    return _udfs.RI_LOONSANCTIE_VOORWAARDEN(
+        product,
+        ziekte,
+        datum_besluit,
+        datum_melding,
+        begeleiding_vanaf,
+        begeleiding_tot,
+        gebeurtenissen,
+        werknemer,
+        adviezen_opgevolgd,
+        geen_belemmerende_acties,
+        machtiging_gegeven,
+        medewerking_verleend,
+        verbeterpunten_opgevolgd,
+        loon_vrijwillig_doorbetaald,
     )
 
 
@@ -389,16 +534,28 @@ def RI_MODULES(product):
     err_to_str=True,
     doc="WAAR als de arbeidsovereenkomst eindigde vóór de start van de activiteit; leeg = ONWAAR",
 )
+@arg(
+    "soort",
+    ndim=2,
+    err_to_str=True,
+    doc="Uitgesloten soort kosten (art. 2.5.4): medische_behandeling, elders_vergoed, reiskosten, annulering; leeg = niet uitgesloten",
+)
 def RI_PREVENTIEBUDGET(
     kosten,
     met_wga_of_wia=None,
     al_vergoed=None,
     voorwaarden_voldaan=None,
     dienstverband_eerder_beeindigd=None,
+    soort=None,
 ):
     "Vergoeding uit het preventiebudget (€ 500, met WGA/WIA € 1.000) per dreigend ziektegeval."
     return _udfs.RI_PREVENTIEBUDGET(
-        kosten, met_wga_of_wia, al_vergoed, voorwaarden_voldaan, dienstverband_eerder_beeindigd
+        kosten,
+        met_wga_of_wia,
+        al_vergoed,
+        voorwaarden_voldaan,
+        dienstverband_eerder_beeindigd,
+        soort,
     )
 
 
@@ -452,11 +609,43 @@ def RI_RECHT_OP_DIENSTVERLENING(product, ziekte, ingangsdatum):
     err_to_str=True,
     doc="Toegekende subsidie of wettelijke vergoeding voor deze kosten; leeg = 0",
 )
+@arg(
+    "voorwaarden_voldaan",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als aan de voorwaarden van art. 2.6.2 is voldaan (doel herstel arbeidsvermogen, voorstel bedrijfsarts of arbeidsdeskundige); leeg = WAAR",
+)
+@arg(
+    "soort",
+    ndim=2,
+    err_to_str=True,
+    doc="Uitgesloten soort kosten (art. 2.6.5): medische_behandeling, elders_vergoed, reiskosten, annulering; leeg = niet uitgesloten",
+)
+@arg(
+    "geen_reintegratieverplichting",
+    ndim=2,
+    err_to_str=True,
+    doc="WAAR als de arbeidsovereenkomst eindigde en de werkgever geen wettelijke re-integratieverplichting meer heeft (art. 2.6.2, 1.5.3); leeg = ONWAAR",
+)
 def RI_REINTEGRATIEBUDGET(
-    kosten, met_wga_of_wia=None, al_vergoed_in_ziektegeval=None, subsidie=None
+    kosten,
+    met_wga_of_wia=None,
+    al_vergoed_in_ziektegeval=None,
+    subsidie=None,
+    voorwaarden_voldaan=None,
+    soort=None,
+    geen_reintegratieverplichting=None,
 ):
     "Vergoeding uit het re-integratiebudget (€ 4.000, met WGA/WIA € 8.000) per ziektegeval."
-    return _udfs.RI_REINTEGRATIEBUDGET(kosten, met_wga_of_wia, al_vergoed_in_ziektegeval, subsidie)
+    return _udfs.RI_REINTEGRATIEBUDGET(
+        kosten,
+        met_wga_of_wia,
+        al_vergoed_in_ziektegeval,
+        subsidie,
+        voorwaarden_voldaan,
+        soort,
+        geen_reintegratieverplichting,
+    )
 
 
 @func
@@ -610,9 +799,14 @@ def RI_TARIEF_PRORATA(jaartarief, contractjaar_start, in_dienst, uit_dienst=None
 
 @func
 @arg("datum_vergoeding", ndim=2, err_to_str=True, doc="Datum waarop de vergoeding is betaald")
-@arg("premiejaar", ndim=2, err_to_str=True, doc="Het jaar waarvoor de premie wordt vastgesteld")
+@arg(
+    "premiejaar",
+    ndim=2,
+    err_to_str=True,
+    doc="Het jaar waarin het premiepercentage opnieuw wordt vastgesteld (het 'lopende jaar' van art. 2.5.3/2.6.3)",
+)
 def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding, premiejaar):
-    "WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor."
+    "WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor. Het premiejaar is het jaar waarin de verzekeraar het premiepercentage opnieuw vaststelt; vergoedingen uit dat jaar en de drie jaren ervoor tellen mee (premiejaar − 3 t/m premiejaar)."
     return _udfs.RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding, premiejaar)
 
 

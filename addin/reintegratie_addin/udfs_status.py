@@ -12,50 +12,30 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import attrs
-
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
+from reintegratie_addin.params import EventRows, checked_events, to_events
 from reintegratie_addin.params import to_product as to_builtin_product
 from reintegratie_core.entitlements import (
     ENTITLEMENT_ALIASES,
-    PRODUCT_RULES,
     Entitlement,
     EntitlementState,
     EntitlementStatus,
-    Event,
     EventKind,
     NotInProductError,
-    check_event,
     entitlement_state,
     entitlement_statuses,
     product_rules,
 )
-from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product
 
 CAT_AANSPRAKEN = "Re-integratie – Aanspraken"
 
-EVENTS_HINT = (
-    "verwacht een bereik met per rij datum · gebeurtenis · optioneel werknemer (leeg = hele polis)"
-)
 
-
-@attrs.frozen
-class EventRows:
-    """The events of a ``gebeurtenissen`` range, each with its row number in the range."""
-
-    rows: tuple[tuple[int, Event], ...] = ()
-
-    @property
-    def events(self) -> tuple[Event, ...]:
-        """The events in the order of the rows."""
-        return tuple(event for _number, event in self.rows)
-
-
-def to_product(value: Any, argument: str) -> str:
-    """A built-in product code, read as every ``RI_`` function reads a product."""
-    return to_builtin_product(value, argument).code
+def to_product(value: Any, argument: str) -> Product:
+    """A built-in product, read as every ``RI_`` function reads a product."""
+    return to_builtin_product(value, argument)
 
 
 def to_entitlement(value: Any, argument: str) -> Entitlement:
@@ -63,73 +43,9 @@ def to_entitlement(value: Any, argument: str) -> Entitlement:
     return c.to_code(value, argument, Entitlement, ENTITLEMENT_ALIASES)
 
 
-def _is_header(cells: list[Any]) -> bool:
-    names = [c.normalize_code(v) if isinstance(v, str) else None for v in cells[:2]]
-    return names == ["datum", "gebeurtenis"]
-
-
-def _event_row(row: list[Any], number: int, argument: str) -> Event | None:
-    cells = list(row) + [None] * (3 - len(row))
-    if all(c.is_empty(cell) for cell in cells):
-        return None
-    if any(not c.is_empty(cell) for cell in cells[3:]):
-        raise c.ArgumentError(argument, f"rij {number}: meer dan drie kolommen ({EVENTS_HINT})")
-    try:
-        day = c.to_date(cells[0], "datum")
-        kind = c.to_code(cells[1], "gebeurtenis", EventKind)
-        employee = c.to_text(cells[2], "werknemer", "")
-    except c.ArgumentError as exc:
-        raise c.ArgumentError(argument, f"rij {number}: {exc}") from None
-    if day is None:
-        raise c.ArgumentError(argument, f"rij {number}: de datum ontbreekt ({EVENTS_HINT})")
-    return Event(date=day, kind=kind, employee=employee or None)
-
-
-def to_events(raw: Any, argument: str) -> EventRows:
-    """The events of a range of rows ``datum · gebeurtenis · [werknemer]``; empty = none.
-
-    A 1-D list is one column (as every range argument reads it); a single value is a
-    one-cell range.
-    """
-    if isinstance(raw, EventRows):
-        return raw
-    if c.is_empty(raw):
-        return EventRows()
-    if not isinstance(raw, list):
-        rows: list[list[Any]] = [[raw]]
-    elif all(isinstance(row, list) for row in raw):
-        rows = raw
-    elif any(isinstance(row, list) for row in raw):
-        raise c.ArgumentError(argument, f"geen rechthoekig bereik ({EVENTS_HINT})")
-    else:
-        rows = [[cell] for cell in raw]
-    events: list[tuple[int, Event]] = []
-    header_checked = False
-    for number, row in enumerate(rows, 1):
-        if not header_checked and not all(c.is_empty(cell) for cell in row):
-            header_checked = True
-            if _is_header(row):
-                continue
-        event = _event_row(row, number, argument)
-        if event is not None:
-            events.append((number, event))
-    return EventRows(tuple(events))
-
-
-def _checked_events(product: str, gebeurtenissen: EventRows) -> tuple[Event, ...]:
-    """The events, each checked against the product's table; a bad one by its row number."""
-    rules = product_rules(product)
-    for number, event in gebeurtenissen.rows:
-        try:
-            check_event(rules, event)
-        except ReintegratieError as exc:
-            raise c.ArgumentError("gebeurtenissen", f"rij {number}: {exc}") from None
-    return gebeurtenissen.events
-
-
 PRODUCT = Param(
     name="product",
-    doc="Productcode: " + ", ".join(PRODUCT_RULES),
+    doc="Productcode: " + ", ".join(p.code for p in BUILTIN_PRODUCTS if p.events is not None),
     coerce=to_product,
 )
 GEBEURTENISSEN = Param(
@@ -167,14 +83,14 @@ WERKNEMER = Param(
     ],
 )
 def RI_STATUS(
-    product: str,
+    product: Product,
     aanspraak: Entitlement,
     gebeurtenissen: EventRows,
     peildatum: date,
     werknemer: str | None,
 ) -> Explained[EntitlementState]:
     """Status van een aanspraak op de peildatum: actief, geschorst, vervallen of beeindigd."""
-    events = _checked_events(product, gebeurtenissen)
+    events = checked_events(product, gebeurtenissen)
     try:
         product_rules(product).grant(aanspraak)
     except NotInProductError as exc:
@@ -200,13 +116,13 @@ def grond_text(status: EntitlementStatus) -> str:
     returns_table=True,
 )
 def RI_STATUS_TABEL(
-    product: str,
+    product: Product,
     gebeurtenissen: EventRows,
     peildatum: date,
     werknemer: str | None,
 ) -> Explained[Table]:
     """Tabel aanspraak · status · sinds · grond van alle aanspraken van het product op de peildatum."""
-    events = _checked_events(product, gebeurtenissen)
+    events = checked_events(product, gebeurtenissen)
     explained = entitlement_statuses(product, events, peildatum, werknemer)
     rows = tuple(
         (s.entitlement.value, s.state.value, s.since, grond_text(s)) for s in explained.value

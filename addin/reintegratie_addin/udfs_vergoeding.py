@@ -16,6 +16,18 @@ Decisions where the contract is silent:
   digits, wrong length, stray characters) — ``RI_UITLEG`` says why; only an empty cell is
   ``#WAARDE!``.
 * ``RI_TELT_MEE_VOOR_PREMIE`` accepts the premium year as a number or as a date (its year).
+  ``premiejaar`` is the year in which the premium is re-determined (decision §8.1).
+* ``RI_BUDGET_RESTANT`` answers with a table, one row per ziektegeval of the budget
+  (``003`` art. 2.6.1: leave does not bridge) — also a case without declarations, which has
+  its whole budget left — plus one ``preventie`` row when there are preventie declarations
+  (they are taken as one threatened case). A declaration belongs to the latest case that
+  began on or before its date; ``bedrag`` is what was declared (what was paid may be given
+  instead). Only products with the budgets (``zeeuwse-prb``) are accepted.
+* ``RI_LOONSANCTIE_VOORWAARDEN`` answers with a table of the nine conditions of ``003``
+  art. 2.7.3; a dossier fact left empty is assumed met and the ``grond`` says so.
+* ``RI_LOONSANCTIE_VERGOEDING``'s ``arbodienst_vergoedt`` also takes an amount: what the
+  arbodienst's own garantie paid is netted off (art. 2.7 "maar één keer"); WAAR still means
+  it paid all of it.
 """
 
 from __future__ import annotations
@@ -26,14 +38,22 @@ from decimal import Decimal
 from typing import Any
 
 from reintegratie_addin import coerce as c
-from reintegratie_addin.functions import Param, excel_function
-from reintegratie_addin.params import ZIEKTE
+from reintegratie_addin.functions import Param, Table, excel_function
+from reintegratie_addin.params import ZIEKTE, EventRows, checked_events, to_events
+from reintegratie_addin.params import to_product as to_builtin_product
 from reintegratie_core.compensation import (
+    BUDGET_EXCLUSION_ALIASES,
+    BUDGET_KIND_ALIASES,
     INTERVENTION_EXCLUSION_ALIASES,
     WAGE_PERIOD_ALIASES,
+    BudgetBalance,
+    BudgetExclusion,
+    BudgetKind,
+    Declaration,
     InterventionExclusion,
-    InterventionProduct,
+    SanctionConditionsCheck,
     WagePeriod,
+    budget_balances,
     cost_benefit_contribution,
     counts_for_premium,
     intervention_reimbursement,
@@ -43,15 +63,20 @@ from reintegratie_core.compensation import (
     reintegration_budget,
     remaining_wage_cost,
     sanction_compensation,
+    sanction_conditions,
     third_party_settlement,
     weekly_wage,
 )
-from reintegratie_core.errors import NotApplicableError
+from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
 from reintegratie_core.explain import Explained
-from reintegratie_core.product_parameters import SANCTION_MAX_WEEKS
-from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
+from reintegratie_core.sickness import Absence, SicknessCase
 
 CAT_VERGOEDING = "Re-integratie – Vergoedingen"
+
+#: The product whose conditions the budget and loonsanctie functions without a product
+#: argument apply (``003``: RI_PREVENTIEBUDGET, RI_REINTEGRATIEBUDGET, …).
+ZEEUWSE = builtin_product("zeeuwse-prb")
 
 ZERO = Decimal(0)
 
@@ -65,8 +90,22 @@ _true_by_default = functools.partial(c.to_bool, default=True)
 _percentage_or_standard = c.optional(c.to_percentage)
 
 
-def _product(value: Any, argument: str) -> InterventionProduct:
-    return c.to_code(value, argument, InterventionProduct)
+def _product(value: Any, argument: str) -> Product:
+    known = ", ".join(p.code for p in BUILTIN_PRODUCTS)
+    if c.is_empty(value):
+        raise c.ArgumentError(argument, f"ontbreekt (bekend: {known})")
+    if isinstance(value, str):
+        try:
+            return builtin_product(value)
+        except UnknownCodeError:
+            pass
+    raise c.ArgumentError(argument, f"onbekende waarde {c.describe(value)} (bekend: {known})")
+
+
+def _with_interventions() -> str:
+    return ", ".join(
+        p.code for p in BUILTIN_PRODUCTS if p.interventions and p.interventions.share is not None
+    )
 
 
 def _kind(value: Any, argument: str) -> InterventionExclusion | None:
@@ -80,12 +119,49 @@ def _kind(value: Any, argument: str) -> InterventionExclusion | None:
         ) from None
 
 
+def _budget_kind(value: Any, argument: str) -> BudgetExclusion | None:
+    if c.is_empty(value):
+        return None
+    try:
+        return c.to_code(value, argument, BudgetExclusion, BUDGET_EXCLUSION_ALIASES)
+    except c.ArgumentError as exc:
+        raise c.ArgumentError(
+            argument, f"{exc.message}; leeg = kosten die niet zijn uitgesloten"
+        ) from None
+
+
+_BOOL_WORDS = frozenset({"ja", "nee", "waar", "onwaar", "true", "false", "j", "n", "yes", "no"})
+
+
+def _arbodienst(value: Any, argument: str) -> bool | Decimal:
+    """WAAR/ONWAAR (all or nothing), or the amount the arbodienst's garantie paid."""
+    if c.is_empty(value):
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and c.normalize_code(value) in _BOOL_WORDS:
+        return c.to_bool(value, argument)
+    try:
+        return c.to_amount(value, argument)
+    except c.ArgumentError:
+        raise c.ArgumentError(
+            argument,
+            f"{c.describe(value)} is geen WAAR/ONWAAR of bedrag (verwacht WAAR als de "
+            "arbodienst alles vergoedde, of het bedrag dat zij vergoedde)",
+        ) from None
+
+
 def _period(value: Any, argument: str) -> WagePeriod:
     return c.to_code(value, argument, WagePeriod, WAGE_PERIOD_ALIASES)
 
 
+#: The longest loonsanctie of the conditions as they now read (003 art. 2.7.1), for the hint;
+#: the core checks the weeks against the version in force.
+_SANCTION_LIMIT = ZEEUWSE.months("loonsanctie_max_weken").value
+
+
 def _sanction_weeks(value: Any, argument: str) -> int:
-    limit = SANCTION_MAX_WEEKS.at(date.max).value
+    limit = _SANCTION_LIMIT
     return c.to_int(value, argument, minimum=1, maximum=limit, hint=f"verwacht 1 t/m {limit} weken")
 
 
@@ -138,22 +214,33 @@ VOORWAARDEN = Param(
             coerce=_false_by_default,
             optional=True,
         ),
+        Param(
+            name="soort",
+            doc="Uitgesloten soort kosten (art. 2.5.4): "
+            + ", ".join(k.value for k in BudgetExclusion)
+            + "; leeg = niet uitgesloten",
+            coerce=_budget_kind,
+            optional=True,
+        ),
     ],
 )
-def RI_PREVENTIEBUDGET(
+def RI_PREVENTIEBUDGET(  # noqa: PLR0917 - the contract's argument list
     kosten: Decimal,
     met_wga_of_wia: bool,
     al_vergoed: Decimal,
     voorwaarden_voldaan: bool,
     dienstverband_eerder_beeindigd: bool,
+    soort: BudgetExclusion | None,
 ) -> Explained[Decimal]:
     """Vergoeding uit het preventiebudget (€ 500, met WGA/WIA € 1.000) per dreigend ziektegeval."""
     return prevention_budget(
+        ZEEUWSE,
         kosten,
         with_wga_or_wia=met_wga_of_wia,
         already_reimbursed=al_vergoed,
         conditions=voorwaarden_voldaan,
         employment_ended_before_start=dienstverband_eerder_beeindigd,
+        excluded=soort,
     )
 
 
@@ -174,20 +261,50 @@ def RI_PREVENTIEBUDGET(
             coerce=_amount_or_zero,
             optional=True,
         ),
+        Param(
+            name="voorwaarden_voldaan",
+            doc="WAAR als aan de voorwaarden van art. 2.6.2 is voldaan (doel herstel "
+            "arbeidsvermogen, voorstel bedrijfsarts of arbeidsdeskundige); leeg = WAAR",
+            coerce=_true_by_default,
+            optional=True,
+        ),
+        Param(
+            name="soort",
+            doc="Uitgesloten soort kosten (art. 2.6.5): "
+            + ", ".join(k.value for k in BudgetExclusion)
+            + "; leeg = niet uitgesloten",
+            coerce=_budget_kind,
+            optional=True,
+        ),
+        Param(
+            name="geen_reintegratieverplichting",
+            doc="WAAR als de arbeidsovereenkomst eindigde en de werkgever geen wettelijke "
+            "re-integratieverplichting meer heeft (art. 2.6.2, 1.5.3); leeg = ONWAAR",
+            coerce=_false_by_default,
+            optional=True,
+        ),
     ],
 )
-def RI_REINTEGRATIEBUDGET(
+def RI_REINTEGRATIEBUDGET(  # noqa: PLR0917 - the contract's argument list
     kosten: Decimal,
     met_wga_of_wia: bool,
     al_vergoed_in_ziektegeval: Decimal,
     subsidie: Decimal,
+    voorwaarden_voldaan: bool,
+    soort: BudgetExclusion | None,
+    geen_reintegratieverplichting: bool,
 ) -> Explained[Decimal]:
     """Vergoeding uit het re-integratiebudget (€ 4.000, met WGA/WIA € 8.000) per ziektegeval."""
     return reintegration_budget(
+        ZEEUWSE,
         kosten,
         with_wga_or_wia=met_wga_of_wia,
         already_reimbursed_in_case=al_vergoed_in_ziektegeval,
         subsidy=subsidie,
+        conditions=voorwaarden_voldaan,
+        excluded=soort,
+        employment_ended=geen_reintegratieverplichting,
+        legal_obligation=not geen_reintegratieverplichting,
     )
 
 
@@ -274,15 +391,17 @@ def RI_DERDEN_TERUGBETALING(
         ),
         Param(
             name="soort",
-            doc="Uitgesloten soort: rie, pmo, pago, keuring, cursus_preventiemedewerker, "
-            "medische_behandeling, reiskosten, annulering; leeg = gewone interventie",
+            doc="Soort kosten: rie, pmo, pago, keuring, cursus_preventiemedewerker, "
+            "medische_behandeling, reiskosten, annulering; 0 als de voorwaarden van het product "
+            "die soort uitsluiten (mkb-verzuim-ontzorg: de lijst van 002; "
+            "asr-reintegratiemanager: geen); leeg = gewone interventie",
             coerce=_kind,
             optional=True,
         ),
     ],
 )
 def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
-    product: InterventionProduct,
+    product: Product,
     kosten: Decimal,
     ziekte: SicknessCase,
     ingangsdatum_module: date,
@@ -302,7 +421,7 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
             excluded=soort,
         )
     except NotApplicableError as exc:
-        raise c.ArgumentError("product", str(exc)) from None
+        raise c.ArgumentError("product", f"{exc}; wel bij: {_with_interventions()}") from None
     if len(ziekte.periods) > 1 or ziekte.bridged_leave:  # domain §8.1: the case's first day
         return Explained(result.value, (*ziekte.grounds(), *result.grounds))
     return result
@@ -369,9 +488,10 @@ def RI_RESTERENDE_LOONKOSTEN(
         VOORWAARDEN,
         Param(
             name="arbodienst_vergoedt",
-            doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al vergoedt; "
+            doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al helemaal "
+            "vergoedt, of het bedrag dat zij ervan vergoedde (gaat eraf: maar één keer); "
             "leeg = ONWAAR",
-            coerce=_false_by_default,
+            coerce=_arbodienst,
             optional=True,
         ),
     ],
@@ -383,17 +503,21 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
     werkgeverslasten: Decimal | None,
     goedgekeurde_kosten: Decimal,
     voorwaarden_voldaan: bool,
-    arbodienst_vergoedt: bool,
+    arbodienst_vergoedt: bool | Decimal,
 ) -> Explained[Decimal]:
     """Vergoeding van een UWV-loonsanctie onder de poortwachtergarantie."""
+    everything = arbodienst_vergoedt is True
+    paid = ZERO if isinstance(arbodienst_vergoedt, bool) else arbodienst_vergoedt
     return sanction_compensation(
+        ZEEUWSE,
         weekloon,
         sanctieweken,
         coverage=percentage,
         employer_charges=werkgeverslasten,
         approved_costs=goedgekeurde_kosten,
         conditions=voorwaarden_voldaan,
-        arbodienst_compensated=arbodienst_vergoedt,
+        arbodienst_compensated=everything,
+        arbodienst_paid=paid,
     )
 
 
@@ -445,12 +569,22 @@ def RI_TARIEF_PRORATA(
             doc="Datum waarop de vergoeding is betaald",
             coerce=c.required_date,
         ),
-        Param(name="premiejaar", doc="Het jaar waarvoor de premie wordt vastgesteld", coerce=_year),
+        Param(
+            name="premiejaar",
+            doc="Het jaar waarin het premiepercentage opnieuw wordt vastgesteld (het "
+            "'lopende jaar' van art. 2.5.3/2.6.3)",
+            coerce=_year,
+        ),
     ],
 )
 def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> Explained[bool]:
-    """WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor."""
-    return counts_for_premium(datum_vergoeding, premiejaar)
+    """WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor.
+
+    Het premiejaar is het jaar waarin de verzekeraar het premiepercentage opnieuw vaststelt;
+    vergoedingen uit dat jaar en de drie jaren ervoor tellen mee (premiejaar − 3 t/m
+    premiejaar).
+    """
+    return counts_for_premium(ZEEUWSE, datum_vergoeding, premiejaar)
 
 
 @excel_function(
@@ -462,11 +596,308 @@ def RI_SEPA_REKENING(iban: str) -> Explained[bool]:
     return is_sepa_account(iban)
 
 
+# --- Budget left per case, loonsanctie conditions (003 art. 2.5–2.7) ----------------------
+
+DECLARATIONS_HINT = (
+    "verwacht een bereik met per rij datum · soort_budget (preventie of reintegratie) · bedrag"
+)
+
+
+def _with_parameter(name: str) -> str:
+    return ", ".join(p.code for p in BUILTIN_PRODUCTS if p.has_parameter(name))
+
+
+def _budget_product(value: Any, argument: str) -> Product:
+    product = to_builtin_product(value, argument)
+    if not product.has_parameter("reintegratiebudget"):
+        raise c.ArgumentError(
+            argument,
+            f"{product.code} kent geen preventie- of re-integratiebudget (wel: "
+            f"{_with_parameter('reintegratiebudget')}, 003 art. 2.5 en 2.6)",
+        )
+    return product
+
+
+def _sanction_product(value: Any, argument: str) -> Product:
+    product = to_builtin_product(value, argument)
+    if not product.has_parameter("loonsanctie_max_weken"):
+        raise c.ArgumentError(
+            argument,
+            f"{product.code} kent de voorwaarden van 003 art. 2.7.3 niet (wel: "
+            f"{_with_parameter('loonsanctie_max_weken')})",
+        )
+    return product
+
+
+def _is_declarations_header(cells: list[Any]) -> bool:
+    names = [c.normalize_code(v) if isinstance(v, str) else None for v in cells[:3]]
+    return names[:2] == ["datum", "soort_budget"]
+
+
+def _declaration_row(row: list[Any], number: int, argument: str) -> Declaration | None:
+    cells = list(row) + [None] * (3 - len(row))
+    if all(c.is_empty(cell) for cell in cells):
+        return None
+    if any(not c.is_empty(cell) for cell in cells[3:]):
+        raise c.ArgumentError(
+            argument, f"rij {number}: meer dan drie kolommen ({DECLARATIONS_HINT})"
+        )
+    try:
+        day = c.required_date(cells[0], "datum")
+        kind = c.to_code(cells[1], "soort_budget", BudgetKind, BUDGET_KIND_ALIASES)
+        declared = c.to_amount(cells[2], "bedrag")
+    except c.ArgumentError as exc:
+        raise c.ArgumentError(argument, f"rij {number}: {exc}") from None
+    return Declaration(day=day, kind=kind, amount=declared, label=f"rij {number}")
+
+
+def to_declarations(raw: Any, argument: str) -> tuple[Declaration, ...]:
+    """Declarations from a range ``datum · soort_budget · bedrag``; empty rows are skipped,
+    a first row ``datum · soort_budget · …`` is a header; empty = none."""
+    if c.is_empty(raw):
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(row, list) for row in raw):
+        raise c.ArgumentError(argument, f"geen bereik van drie kolommen ({DECLARATIONS_HINT})")
+    found: list[Declaration] = []
+    header_checked = False
+    for number, row in enumerate(raw, 1):
+        if not header_checked and not all(c.is_empty(cell) for cell in row):
+            header_checked = True
+            if _is_declarations_header(row):
+                continue
+        declaration = _declaration_row(row, number, argument)
+        if declaration is not None:
+            found.append(declaration)
+    return tuple(found)
+
+
+def _balance_row(balance: BudgetBalance) -> tuple[Any, ...]:
+    return (
+        balance.kind.value,
+        balance.first_day,
+        balance.last_day,
+        balance.cap,
+        balance.reimbursed,
+        balance.remaining,
+        balance.declarations,
+    )
+
+
+@excel_function(
+    category=CAT_VERGOEDING,
+    params=[
+        Param(
+            name="product",
+            doc="Product met preventie- en re-integratiebudget: "
+            + _with_parameter("reintegratiebudget"),
+            coerce=_budget_product,
+        ),
+        Param(
+            name="declaraties",
+            doc="Bereik met per rij: datum · soort_budget (preventie of reintegratie) · bedrag "
+            "(gedeclareerd, excl. btw); leeg = nog geen declaraties",
+            coerce=to_declarations,
+            lift=False,
+        ),
+        Param(
+            name="ziekte",
+            doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
+            "(leeg = lopend) · optioneel 'verlof' (verlof overbrugt hier niet)",
+            coerce=c.to_absences,
+            lift=False,
+        ),
+        Param(
+            name="met_wga_of_wia",
+            doc=MET_WGA_OF_WIA.doc,
+            coerce=_false_by_default,
+            optional=True,
+        ),
+    ],
+    returns_table=True,
+)
+def RI_BUDGET_RESTANT(
+    product: Product,
+    declaraties: tuple[Declaration, ...],
+    ziekte: tuple[Absence, ...],
+    met_wga_of_wia: bool,
+) -> Explained[Table]:
+    """Tabel budget · eerste_ziektedag · laatste_ziektedag · plafond · vergoed · restant · declaraties: het budget dat per ziektegeval over is.
+
+    Eén rij per ziektegeval van het re-integratiebudget (003 art. 2.6.1: minder dan vier
+    weken tussen twee ziekteperiodes is één ziektegeval; verlof overbrugt hier niet), ook
+    voor een ziektegeval zonder declaraties, en één rij ``preventie`` als er
+    preventiedeclaraties zijn (samen één dreigend ziektegeval, art. 2.5.1). Een declaratie
+    hoort bij het laatste ziektegeval dat op of vóór haar datum begon; de declaraties worden
+    in datumvolgorde verrekend tot het plafond.
+    """
+    try:
+        explained = budget_balances(product, ziekte, declaraties, with_wga_or_wia=met_wga_of_wia)
+    except ReintegratieError as exc:
+        raise c.ArgumentError("declaraties", str(exc)) from None
+    header = (
+        "budget",
+        "eerste_ziektedag",
+        "laatste_ziektedag",
+        "plafond",
+        "vergoed",
+        "restant",
+        "declaraties",
+    )
+    return explained.map(Table(header, tuple(_balance_row(b) for b in explained.value)))
+
+
+def _fact(value: Any, argument: str) -> bool | None:
+    return None if c.is_empty(value) else c.to_bool(value, argument)
+
+
+def _fact_param(name: str, doc: str) -> Param:
+    return Param(
+        name=name,
+        doc=f"{doc}; leeg = niet opgegeven (aangenomen voldaan)",
+        coerce=_fact,
+        optional=True,
+    )
+
+
+def _conditions_row(check: Any) -> tuple[Any, ...]:
+    status = "voldaan" if check.met else "niet voldaan"
+    articles = "; ".join(str(citation) for citation in check.citations)
+    return (check.text, status, articles, check.reason)
+
+
+@excel_function(
+    category=CAT_VERGOEDING,
+    params=[
+        Param(
+            name="product",
+            doc="Product met de poortwachtergarantie van 003 art. 2.7: "
+            + _with_parameter("loonsanctie_max_weken"),
+            coerce=_sanction_product,
+        ),
+        Param(
+            name="ziekte",
+            doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
+            "(leeg = lopend) · optioneel 'verlof'",
+            coerce=c.to_case,
+            lift=False,
+        ),
+        Param(
+            name="datum_besluit",
+            doc="Datum van het loonsanctiebesluit van het UWV",
+            coerce=c.required_date,
+        ),
+        Param(
+            name="datum_melding",
+            doc="Datum waarop u de loonsanctie bij ons meldde; leeg = nog niet gemeld",
+            coerce=c.to_date,
+        ),
+        Param(
+            name="begeleiding_vanaf",
+            doc="Datum vanaf wanneer de arbodienst de verzuimbegeleiding uitvoerde "
+            "(ingangsdatum van het arbocontract)",
+            coerce=c.required_date,
+        ),
+        Param(
+            name="begeleiding_tot",
+            doc="Laatste dag van de begeleiding door de arbodienst; leeg = loopt nog",
+            coerce=c.to_date,
+            optional=True,
+        ),
+        Param(
+            name="gebeurtenissen",
+            doc="Bereik met per rij: datum · gebeurtenis · werknemer (zoals bij RI_STATUS), "
+            "bijv. garantie_ingetrokken of advies_niet_opgevolgd; leeg = geen",
+            coerce=to_events,
+            optional=True,
+            lift=False,
+        ),
+        Param(
+            name="werknemer",
+            doc="Werknemer voor wie de loonsanctie geldt (voor de gebeurtenissen per werknemer)",
+            coerce=c.optional(c.to_text),
+            optional=True,
+        ),
+        _fact_param(
+            "adviezen_opgevolgd",
+            "WAAR als de adviezen en instructies van de arbodienst volledig, tijdig en juist "
+            "zijn opgevolgd",
+        ),
+        _fact_param(
+            "geen_belemmerende_acties",
+            "WAAR als u geen eigen acties of communicatie over de loonsanctie ondernam die het "
+            "ongedaan maken in de weg kunnen staan",
+        ),
+        _fact_param(
+            "machtiging_gegeven",
+            "WAAR als u ons en de arbodienst machtigde om de loonsanctie ongedaan te maken",
+        ),
+        _fact_param(
+            "medewerking_verleend",
+            "WAAR als u alle informatie gaf en meewerkt aan bezwaar en (hoger) beroep",
+        ),
+        _fact_param(
+            "verbeterpunten_opgevolgd",
+            "WAAR als de verbeterpunten van het UWV zo snel mogelijk zijn opgevolgd en gemeld",
+        ),
+        _fact_param(
+            "loon_vrijwillig_doorbetaald",
+            "WAAR als u het loon vrijwillig langer doorbetaalt (dan is niet voldaan)",
+        ),
+    ],
+    returns_table=True,
+)
+def RI_LOONSANCTIE_VOORWAARDEN(  # noqa: PLR0917 - one argument per fact of the dossier
+    product: Product,
+    ziekte: SicknessCase,
+    datum_besluit: date,
+    datum_melding: date | None,
+    begeleiding_vanaf: date,
+    begeleiding_tot: date | None,
+    gebeurtenissen: EventRows,
+    werknemer: str | None,
+    adviezen_opgevolgd: bool | None,
+    geen_belemmerende_acties: bool | None,
+    machtiging_gegeven: bool | None,
+    medewerking_verleend: bool | None,
+    verbeterpunten_opgevolgd: bool | None,
+    loon_vrijwillig_doorbetaald: bool | None,
+) -> Explained[Table]:
+    """Tabel voorwaarde · status · artikel · grond: de negen voorwaarden van 003 art. 2.7.3 voor de vergoeding van een loonsanctie.
+
+    Elke voorwaarde is ``voldaan`` of ``niet voldaan``. De melding binnen vijf werkdagen
+    volgt uit de datum van het besluit (zoals RI_UITERSTE_MELDING_SANCTIE), het intrekken
+    van de poortwachtergarantie uit de gebeurtenissen (zoals RI_STATUS), de begeleiding
+    vanaf de eerste ziektedag uit de datums van de arbodienst; de overige feiten komen uit
+    het dossier. Een leeg feit wordt als voldaan aangenomen en de grond zegt dat.
+    """
+    explained = sanction_conditions(
+        product,
+        ziekte,
+        decision_date=datum_besluit,
+        notified_on=datum_melding,
+        guidance_from=begeleiding_vanaf,
+        guidance_until=begeleiding_tot,
+        events=checked_events(product, gebeurtenissen),
+        employee=werknemer,
+        advice_followed=adviezen_opgevolgd,
+        no_obstruction=geen_belemmerende_acties,
+        mandate_given=machtiging_gegeven,
+        cooperation=medewerking_verleend,
+        improvements_followed=verbeterpunten_opgevolgd,
+        voluntary_continuation=loon_vrijwillig_doorbetaald,
+    )
+    result: SanctionConditionsCheck = explained.value
+    rows = tuple(_conditions_row(check) for check in result.checks)
+    return explained.map(Table(("voorwaarde", "status", "artikel", "grond"), rows))
+
+
 __all__ = [
+    "RI_BUDGET_RESTANT",
     "RI_DERDEN_TERUGBETALING",
     "RI_INTERVENTIEVERGOEDING",
     "RI_KBA_BIJDRAGE",
     "RI_LOONSANCTIE_VERGOEDING",
+    "RI_LOONSANCTIE_VOORWAARDEN",
     "RI_PREVENTIEBUDGET",
     "RI_REINTEGRATIEBUDGET",
     "RI_RESTERENDE_LOONKOSTEN",

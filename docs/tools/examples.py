@@ -46,6 +46,29 @@ EVENTS = Range(
 #: The modules a policy has (one column of codes).
 MODULES = Range("H2:H4", (("basis-verzuim",), ("arbobegeleiding",), ("reintegratiemanager",)))
 
+#: Sick, pregnancy and maternity leave, sick again: one case for the Poortwachter timeline,
+#: two for the re-integratiebudget (003 art. 2.6.1, domain §8.1).
+LEAVE_PERIODS = Range(
+    "A2:C4",
+    (
+        (date(2025, 1, 6), date(2025, 3, 2), None),
+        (date(2025, 3, 3), date(2025, 6, 22), "verlof"),
+        (date(2025, 6, 23), None, None),
+    ),
+)
+#: Declarations against De Zeeuwse's budgets: datum · soort_budget · bedrag.
+DECLARATIONS = Range(
+    "E2:G5",
+    (
+        (date(2025, 2, 1), "reintegratie", 3000),
+        (date(2025, 3, 20), "reintegratie", 1500),
+        (date(2025, 7, 1), "reintegratie", 500),
+        (date(2024, 11, 1), "preventie", 350),
+    ),
+)
+#: A withdrawn poortwachtergarantie for one employee (003 art. 2.7.3).
+GARANTIE_EVENTS = Range("I2:K2", ((date(2025, 3, 1), "garantie_ingetrokken", "Jan"),))
+
 _E = dict[str, tuple[Call, ...]]
 
 
@@ -122,8 +145,20 @@ EXAMPLES: _E = {
     "RI_UITERSTE_PLAN_VAN_AANPAK": _calls("RI_UITERSTE_PLAN_VAN_AANPAK", (date(2025, 2, 16),)),
     "RI_UITERSTE_ZIEKMELDING": _calls("RI_UITERSTE_ZIEKMELDING", (D,)),
     # --- Compensation
-    "RI_PREVENTIEBUDGET": _calls("RI_PREVENTIEBUDGET", (800,), (800, True)),
-    "RI_REINTEGRATIEBUDGET": _calls("RI_REINTEGRATIEBUDGET", (5000, False, 1500)),
+    "RI_PREVENTIEBUDGET": _calls(
+        "RI_PREVENTIEBUDGET", (800,), (800, True), (300, False, 0, True, False, "reiskosten")
+    ),
+    "RI_REINTEGRATIEBUDGET": _calls(
+        "RI_REINTEGRATIEBUDGET",
+        (5000, False, 1500),
+        (2500, False, 0, 0, True, "reiskosten"),
+        (2500, False, 0, 0, True, None, True),
+    ),
+    "RI_BUDGET_RESTANT": _calls(
+        "RI_BUDGET_RESTANT",
+        ("zeeuwse-prb", DECLARATIONS, LEAVE_PERIODS),
+        ("zeeuwse-prb", DECLARATIONS, LEAVE_PERIODS, True),
+    ),
     "RI_KBA_BIJDRAGE": _calls("RI_KBA_BIJDRAGE", (9000, 4000, 40000, 32000)),
     "RI_DERDEN_TERUGBETALING": _calls("RI_DERDEN_TERUGBETALING", (4000, 5000, 2000)),
     "RI_INTERVENTIEVERGOEDING": _calls(
@@ -133,7 +168,23 @@ EXAMPLES: _E = {
         ("mkb-verzuim-ontzorg", 1200, RELAPSE, date(2025, 1, 1)),
     ),
     "RI_RESTERENDE_LOONKOSTEN": _calls("RI_RESTERENDE_LOONKOSTEN", (800, D, date(2026, 1, 5))),
-    "RI_LOONSANCTIE_VERGOEDING": _calls("RI_LOONSANCTIE_VERGOEDING", (1000, 10)),
+    "RI_LOONSANCTIE_VERGOEDING": _calls(
+        "RI_LOONSANCTIE_VERGOEDING", (1000, 10), (1000, 10, None, None, 0, True, 3000)
+    ),
+    "RI_LOONSANCTIE_VOORWAARDEN": _calls(
+        "RI_LOONSANCTIE_VOORWAARDEN",
+        ("zeeuwse-prb", date(2024, 1, 8), date(2025, 10, 1), date(2025, 10, 6), date(2023, 1, 1)),
+        (
+            "zeeuwse-prb",
+            date(2024, 1, 8),
+            date(2025, 10, 1),
+            date(2025, 10, 9),
+            date(2023, 1, 1),
+            None,
+            GARANTIE_EVENTS,
+            "Jan",
+        ),
+    ),
     "RI_WEEKLOON": _calls("RI_WEEKLOON", (52000, "jaar"), (3900, "maand")),
     "RI_TARIEF_PRORATA": _calls("RI_TARIEF_PRORATA", (120, date(2025, 1, 1), date(2025, 7, 1))),
     "RI_TELT_MEE_VOOR_PREMIE": _calls("RI_TELT_MEE_VOOR_PREMIE", (date(2023, 5, 1), 2026)),

@@ -170,13 +170,13 @@ TERMS: tuple[Term, ...] = (
     _t(
         "interventie",
         "intervention",
-        "compensation.interventions.intervention_reimbursement compensation.interventions.InterventionExclusion",
+        "compensation.interventions.intervention_reimbursement products.model.InterventionExclusion",
         "001 art. 1.5; 004 art. 1.6",
     ),
     _t(
         "interventievergoeding (100 %)",
         "intervention reimbursement",
-        "compensation.interventions.intervention_reimbursement compensation.interventions.InterventionProduct",
+        "compensation.interventions.intervention_reimbursement products.model.Interventions",
         "001 art. 3.3; 004 art. 3.3",
     ),
     _t(
@@ -202,6 +202,12 @@ TERMS: tuple[Term, ...] = (
         "sanction compensation (conditions)",
         "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions",
         "003 art. 2.7.2, 2.7.3",
+    ),
+    _t(
+        "loonsanctievoorwaarden (uit het dossier)",
+        "sanction conditions decided from a dossier",
+        "compensation.sanction.sanction_conditions compensation.sanction.SanctionConditionsCheck compensation.sanction.ConditionCheck",
+        "003 art. 2.7.3",
     ),
     _t(
         "mijlpaal",
@@ -288,6 +294,12 @@ TERMS: tuple[Term, ...] = (
         "re-integration budget",
         "compensation.budgets.reintegration_budget compensation.budgets.reintegration_cap compensation.budgets.ReintegrationConditions compensation.budgets.BudgetClaim compensation.budgets.BudgetLedger compensation.budgets.LedgerEntry",
         "003 art. 2.6.1, 2.6.2",
+    ),
+    _t(
+        "restant budget (per ziektegeval)",
+        "budget left per case",
+        "compensation.budgets.budget_balances compensation.budgets.budget_cases compensation.budgets.BudgetBalance compensation.budgets.BudgetKind compensation.budgets.Declaration",
+        "003 art. 2.5.1, 2.6.1",
     ),
     _t(
         "reden (van beëindiging)",

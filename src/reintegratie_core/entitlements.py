@@ -12,8 +12,10 @@ each have a state per scope, the whole policy or one employee:
 
 What an event does is **data**, like h11's state tables: per product, an
 :class:`EventRule` per event kind its conditions know — scope, effects (entitlement →
-state) and the articles — in :data:`PRODUCT_RULES`. One engine, :func:`entitlement_statuses`,
-reads them; a new product is a new table, not a new branch.
+state) and the articles — a :class:`ProductRules` that the product aggregate holds
+(:attr:`Product.events <reintegratie_core.products.model.Product.events>`; the built-in
+tables below are attached in the catalogue, a TOML product brings its own). One engine,
+:func:`entitlement_statuses`, reads them; a new product is a new table, not a new branch.
 
 The engine, defined as::
 
@@ -42,11 +44,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
-from reintegratie_core.errors import InvalidValueError, UnknownCodeError
+from reintegratie_core.errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core.explain import Citation, Explained, Ground
+
+if TYPE_CHECKING:  # the Product aggregate holds these tables: no import cycle at run time
+    from reintegratie_core.products.model import Product
 
 
 class EventKind(enum.Enum):
@@ -231,9 +237,13 @@ class NotInProductError(UnknownCodeError):
 
 @attrs.frozen(kw_only=True)
 class ProductRules:
-    """One product's entitlements and event table, read by the one engine."""
+    """One product's entitlements and event table, read by the one engine.
 
-    product: str
+    ``product`` is the code of the product that holds the table (for error messages); the
+    :class:`~reintegratie_core.products.model.Product` sets it.
+    """
+
+    product: str = ""
     granted: tuple[Granted, ...]
     rules: tuple[EventRule, ...]
     _by_kind: Mapping[EventKind, EventRule] = attrs.field(init=False, eq=False, repr=False)
@@ -540,19 +550,15 @@ ZEEUWSE_PRB = ProductRules(
     ),
 )
 
-#: The event tables of the built-in products, by product code.
-PRODUCT_RULES: Mapping[str, ProductRules] = {
-    rules.product: rules
-    for rules in (ASR_REINTEGRATIE, ASR_REINTEGRATIEMANAGER, MKB_VERZUIM_ONTZORG, ZEEUWSE_PRB)
-}
 
-
-def product_rules(product: str) -> ProductRules:
-    """The event table of ``product`` (a product code); unknown codes list the known ones."""
-    try:
-        return PRODUCT_RULES[product]
-    except KeyError:
-        raise UnknownCodeError("product", product, tuple(PRODUCT_RULES)) from None
+def product_rules(product: Product) -> ProductRules:
+    """The event table of ``product`` (its :attr:`~Product.events`); an error naming the
+    product when it has none."""
+    rules = product.events
+    if rules is None:
+        msg = f"product: {product.code} kent geen aanspraken en gebeurtenissen (geen gebeurtenissentabel)"
+        raise NotApplicableError(msg)
+    return rules
 
 
 # --- The engine --------------------------------------------------------------------------
@@ -686,11 +692,12 @@ def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
 
 
 def entitlement_statuses(
-    product: str, events: Iterable[Event], at: dt.date, employee: str | None = None
+    product: Product, events: Iterable[Event], at: dt.date, employee: str | None = None
 ) -> Explained[tuple[EntitlementStatus, ...]]:
     """The state of each entitlement of ``product`` at ``at``, for the policy or ``employee``.
 
-    Defined as:: fold the :func:`applicable` events over :data:`PRODUCT_RULES` ``[product]``
+    Defined as:: fold the :func:`applicable` events over the product's event table
+    (:attr:`Product.events <reintegratie_core.products.model.Product.events>`)
     (module docstring); every event must be known to the product with the right scope
     (:func:`check_event`), also those after ``at``. Source: ``spec/domain.md`` §5 and the
     articles of each rule (``001`` 2.4, 2.5, 4.2, 5.3; ``003`` 1.5.2, 1.5.3, 2.7.3, 3.2;
@@ -716,7 +723,7 @@ def entitlement_statuses(
 
 
 def entitlement_status(
-    product: str,
+    product: Product,
     entitlement: Entitlement,
     events: Iterable[Event],
     at: dt.date,
@@ -729,7 +736,7 @@ def entitlement_status(
 
 
 def entitlement_state(
-    product: str,
+    product: Product,
     entitlement: Entitlement,
     events: Iterable[Event],
     at: dt.date,

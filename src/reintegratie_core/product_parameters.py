@@ -5,9 +5,11 @@
 that sets them and the date from which they are valid. A new version of the conditions is
 a new dated value here (or in an insurer's own product file), not a code change.
 
-:data:`PRODUCT_PARAMETERS` lists, per built-in product code, the parameters its rules use;
-the product catalogue attaches them to the product definitions, and the compensation
-formulas read them for a given date.
+The ``*_PARAMETERS`` tuples list the parameters each built-in product's rules use; the
+product catalogue attaches them to the product definitions, and every rule reads them from
+the :class:`~reintegratie_core.products.model.Product` it is given
+(``product.parameter(name, on=date)``) — so an insurer's own product file with its own
+values works the same way.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ CONTRACT_TERM_MONTHS_004 = _one("contracttermijn_maanden", 12, Citation.seed("00
 #
 # Conversion factors and the statutory share of wage continuation used by formulas of more
 # than one product. They are conventions, not product terms, so no product lists them in
-# :data:`PRODUCT_PARAMETERS`; they are dated and cited all the same.
+# a ``*_PARAMETERS`` tuple; they are dated and cited all the same.
 
 #: Weekly wage from a yearly wage: year ÷ 52.
 WEEKS_PER_YEAR = _one("weken_per_jaar", 52, Citation.decision("§6"))
@@ -79,25 +81,28 @@ WAGE_CONTINUATION_SHARE = _one(
 #: The module fee is a fixed fee per employee per (contract) year of this many months.
 FEE_YEAR_MONTHS = _one("contractjaar_maanden", 12, Citation.seed("001", "5.1"))
 
-#: The parameters of each built-in product, by product code.
-PRODUCT_PARAMETERS: dict[str, tuple[ParameterHistory[int] | ParameterHistory[Decimal], ...]] = {
-    "asr-reintegratie": (),
-    "asr-reintegratiemanager": (
-        INTERVENTION_SHARE_001,
-        MODULE_MIN_MONTHS,
-        NOTICE_MONTHS,
-        CONTRACT_TERM_MONTHS_001,
-    ),
-    "mkb-verzuim-ontzorg": (INTERVENTION_SHARE_004, CONTRACT_TERM_MONTHS_004),
-    "zeeuwse-prb": (
-        PREVENTION_CAP,
-        PREVENTION_CAP_WGA_WIA,
-        REINTEGRATION_CAP,
-        REINTEGRATION_CAP_WGA_WIA,
-        SANCTION_COVERAGE,
-        EMPLOYER_CHARGES,
-        SANCTION_MAX_WEEKS,
-        PREMIUM_PRECEDING_YEARS,
-        RELAPSE_WINDOW_DAYS,
-    ),
-}
+#: The parameters each built-in product lists (the catalogue attaches them to its product).
+ASR_REINTEGRATIE_PARAMETERS: tuple[ParameterHistory[int] | ParameterHistory[Decimal], ...] = ()
+ASR_REINTEGRATIEMANAGER_PARAMETERS: tuple[
+    ParameterHistory[int] | ParameterHistory[Decimal], ...
+] = (
+    INTERVENTION_SHARE_001,
+    MODULE_MIN_MONTHS,
+    NOTICE_MONTHS,
+    CONTRACT_TERM_MONTHS_001,
+)
+MKB_VERZUIM_ONTZORG_PARAMETERS: tuple[ParameterHistory[int] | ParameterHistory[Decimal], ...] = (
+    INTERVENTION_SHARE_004,
+    CONTRACT_TERM_MONTHS_004,
+)
+ZEEUWSE_PRB_PARAMETERS: tuple[ParameterHistory[int] | ParameterHistory[Decimal], ...] = (
+    PREVENTION_CAP,
+    PREVENTION_CAP_WGA_WIA,
+    REINTEGRATION_CAP,
+    REINTEGRATION_CAP_WGA_WIA,
+    SANCTION_COVERAGE,
+    EMPLOYER_CHARGES,
+    SANCTION_MAX_WEEKS,
+    PREMIUM_PRECEDING_YEARS,
+    RELAPSE_WINDOW_DAYS,
+)

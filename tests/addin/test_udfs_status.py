@@ -11,17 +11,27 @@ from hypothesis import strategies as st
 
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
-from reintegratie_addin.udfs_status import EventRows, to_events
+from reintegratie_addin.params import EventRows, to_events
 from reintegratie_core.entitlements import (
-    PRODUCT_RULES,
     Entitlement,
     Event,
     EventKind,
     entitlement_statuses,
     product_rules,
 )
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
 from tests.core.strategies_entitlements import EMPLOYEES, event_dates, product_logs, scopes
 from tests.strategies import excel_values
+
+
+def _p(product: Product | str) -> Product:
+    """The built-in product of a code (the core takes a Product, the tests name codes)."""
+    return product if isinstance(product, Product) else builtin_product(product)
+
+
+#: The event table of each built-in product, by code (each Product holds its own).
+PRODUCT_RULES = {p.code: p.events for p in BUILTIN_PRODUCTS if p.events is not None}
+
 
 RM = "asr-reintegratiemanager"
 MKB = "mkb-verzuim-ontzorg"
@@ -154,7 +164,7 @@ class TestLifting:
     ) -> None:
         """spec/excel-functions.md: lifting a function over a column equals calling it per row."""
         product, log = case
-        aanspraak = product_rules(product).entitlements[-1].value
+        aanspraak = product_rules(_p(product)).entitlements[-1].value
         rows = rows_of(log)
         column = udfs.RI_STATUS(product, aanspraak, rows, [[d] for d in days])
         assert column == [[udfs.RI_STATUS(product, aanspraak, rows, d)] for d in days]
@@ -349,7 +359,7 @@ class TestAgreesWithTheCore:
         """spec/excel-functions.md: the Excel table shows the core's state and since-date per entitlement."""
         product, log = case
         table = udfs.RI_STATUS_TABEL(product, rows_of(log), at, employee)
-        core = entitlement_statuses(product, log, at, employee).value
+        core = entitlement_statuses(_p(product), log, at, employee).value
         assert [row[:3] for row in table[1:]] == [
             [s.entitlement.value, s.state.value, s.since or ""] for s in core
         ]

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from reintegratie_addin import udfs, udfs_vergoeding
 from reintegratie_addin.functions import REGISTRY
 from reintegratie_core import compensation
+from reintegratie_core.products import Product
 from tests.strategies import excel_values
 
 SPEC = Path(__file__).resolve().parents[2] / "sources" / "excel-functions.md"
@@ -92,7 +93,29 @@ def _contract() -> dict[str, list[tuple[str, bool, str | None]]]:
             arg_name, _, default = arg.strip("[]").partition("=")
             parsed.append((arg_name, optional, default or None))
         result[name] = parsed
-    return result
+    return _with_changes(text, result)
+
+
+def _with_changes(
+    text: str, contract: dict[str, list[tuple[str, bool, str | None]]]
+) -> dict[str, list[tuple[str, bool, str | None]]]:
+    """The arguments the "Changes of 2026-12-01" add: "`RI_X` gains `[a=…]`, … after `b`"
+    (inserted after ``b``) or "… at the end" (appended)."""
+    changes = text.split("### Changes of 2026-12-01", 1)[1].split("\n### ", 1)[0]
+    for name, gained in re.findall(
+        r"`(RI_[A-Z_]+)` gains (.*?)(?=`RI_|\n- |\Z)", changes, re.DOTALL
+    ):
+        if name not in contract:
+            continue
+        added = []
+        for arg in re.findall(r"`\[([a-z_]+(?:=[A-Z0-9]+)?)\]`", gained):
+            arg_name, _, default = arg.partition("=")
+            added.append((arg_name, True, default or None))
+        after = re.search(r"after `([a-z_]+)`", gained)
+        names = [a for a, _, _ in contract[name]]
+        at = names.index(after.group(1)) + 1 if after else len(names)
+        contract[name][at:at] = added
+    return contract
 
 
 CONTRACT = _contract()
@@ -215,7 +238,7 @@ class TestFloatConversion:
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000.5, 10.0, 0.8, 0.25, 12.34) == 10017.34
         assert seen
         assert not any(isinstance(v, float) for v in seen)
-        assert all(isinstance(v, Decimal) for v in seen if not isinstance(v, bool | int))
+        assert all(isinstance(v, Decimal) for v in seen if not isinstance(v, bool | int | Product))
 
     @given(st.integers(0, 10**9).map(lambda cents: cents / 100))
     def test_two_decimal_floats_are_exact(self, value: float) -> None:
@@ -257,6 +280,47 @@ class TestBudgets:
         """003 art. 2.6.1, 3.1: cap € 8,000 with WGA/WIA; subsidy deducted after the cap."""
         assert udfs.RI_REINTEGRATIEBUDGET(9000, True) == 8000.0
         assert udfs.RI_REINTEGRATIEBUDGET(5000, False, 0, 1500) == 2500.0
+
+    def test_changes_add_the_core_arguments(self) -> None:
+        """excel-functions.md "Changes of 2026-12-01": RI_REINTEGRATIEBUDGET gains
+        voorwaarden_voldaan, soort, geen_reintegratieverplichting after subsidie;
+        RI_PREVENTIEBUDGET gains soort at the end."""
+        assert [p.name for p in REGISTRY["RI_REINTEGRATIEBUDGET"].params][4:] == [
+            "voorwaarden_voldaan",
+            "soort",
+            "geen_reintegratieverplichting",
+        ]
+        assert REGISTRY["RI_PREVENTIEBUDGET"].params[-1].name == "soort"
+
+    def test_reintegratie_conditions_of_2_6_2(self) -> None:
+        """003 art. 2.6.2: conditions not met → 0; given as met → the budget."""
+        assert udfs.RI_REINTEGRATIEBUDGET(3000, False, 0, 0, False) == 0.0
+        assert udfs.RI_REINTEGRATIEBUDGET(3000, False, 0, 0, True) == 3000.0
+
+    @pytest.mark.parametrize(
+        "kind", ["medische_behandeling", "elders vergoed", "reiskosten", "annulering", "no-show"]
+    )
+    def test_excluded_kinds_of_2_6_5_and_2_5_4(self, kind: str) -> None:
+        """Decision §8.1 (excluded kinds per product): zeeuwse-prb's own text, 003 art. 2.6.5
+        for the re-integratiebudget and art. 2.5.4 for the preventiebudget: 0."""
+        assert udfs.RI_REINTEGRATIEBUDGET(3000, False, 0, 0, True, kind) == 0.0
+        assert udfs.RI_PREVENTIEBUDGET(300, None, None, None, None, kind) == 0.0
+        assert "art. 2.6.5" in udfs.RI_UITLEG("RI_REINTEGRATIEBUDGET", 3000, 0, 0, 0, 1, kind)
+        assert "art. 2.5.4" in udfs.RI_UITLEG("RI_PREVENTIEBUDGET", 300, 0, 0, 1, 0, kind)
+
+    def test_unknown_budget_kind_names_soort(self) -> None:
+        """excel-functions.md: an unknown soort lists the kinds of art. 2.6.5."""
+        result = udfs.RI_REINTEGRATIEBUDGET(3000, False, 0, 0, True, "psycholoog")
+        assert result.startswith('#WAARDE! soort: onbekende waarde "psycholoog"')
+        assert "reiskosten" in result
+
+    def test_no_legal_reintegration_duty(self) -> None:
+        """003 art. 2.6.2: employment ended and no legal re-integration duty → 0; the default
+        (a duty) reimburses, also after the employment ended."""
+        assert udfs.RI_REINTEGRATIEBUDGET(3000, False, 0, 0, True, None, True) == 0.0
+        assert udfs.RI_REINTEGRATIEBUDGET(3000, False, 0, 0, True, None, False) == 3000.0
+        text = udfs.RI_UITLEG("RI_REINTEGRATIEBUDGET", 3000, 0, 0, 0, 1, None, 1)
+        assert "geen wettelijke re-integratieverplichting" in text
 
     def test_bad_boolean(self) -> None:
         """excel-functions.md: a boolean argument names itself when it is no yes/no value."""
@@ -312,9 +376,6 @@ class TestInterventie:
             "PAGO",
             "keuring",
             "cursus preventiemedewerker",
-            "medische_behandeling",
-            "reiskosten",
-            "annulering",
         ],
     )
     def test_excluded_kinds(self, kind: str) -> None:
@@ -322,6 +383,21 @@ class TestInterventie:
         assert (
             udfs.RI_INTERVENTIEVERGOEDING("mkb-verzuim-ontzorg", 900, D, D, None, None, kind) == 0.0
         )
+
+    @pytest.mark.parametrize("kind", ["medische_behandeling", "reiskosten", "annulering", "rie"])
+    def test_excluded_kinds_are_per_product(self, kind: str) -> None:
+        """Decision §8.1 (excluded cost kinds per product, from its own text): 002's list for
+        mkb-verzuim-ontzorg only; asr-reintegratiemanager excludes none (001 art. 3.3)."""
+        ontzorg = udfs.RI_INTERVENTIEVERGOEDING("mkb-verzuim-ontzorg", 900, D, D, None, None, kind)
+        assert ontzorg == (0.0 if kind == "rie" else 900.0)
+        manager = udfs.RI_INTERVENTIEVERGOEDING(
+            "asr-reintegratiemanager", 900, D, D, None, None, kind
+        )
+        assert manager == 900.0
+        text = udfs.RI_UITLEG(
+            "RI_INTERVENTIEVERGOEDING", "asr-reintegratiemanager", 900, D, D, 1, 1, kind
+        )
+        assert "niet uitgesloten (uitgesloten: geen)" in text
 
     def test_unknown_kind(self) -> None:
         """excel-functions.md: an unknown soort lists the excluded kinds and says leaving it empty is a normal intervention."""
@@ -390,6 +466,19 @@ class TestLoonsanctie:
         """003 art. 2.7, 2.7.3: conditions not met or the arbodienst already paid: 0."""
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, False) == 0.0
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, True) == 0.0
+
+    def test_arbodienst_partial_payment_is_netted(self) -> None:
+        """003 art. 2.7 "maar één keer": the arbodienst's garantie paid € 3,000 of 8,750 →
+        we pay 5,750 (an amount is netted; WAAR still means it paid all)."""
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, 3000) == 5750.0
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, "3000,50") == 5749.5
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, 10000) == 0.0
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, "ja") == 0.0
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, "nee") == 8750.0
+        text = udfs.RI_UITLEG("RI_LOONSANCTIE_VERGOEDING", 1000, 10, None, None, 0, True, 3000)
+        assert "maar één keer" in text
+        bad = udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, "veel")
+        assert bad.startswith("#WAARDE! arbodienst_vergoedt:")
 
     def test_approved_costs(self) -> None:
         """003 art. 2.7.2: approved re-integration costs are added."""

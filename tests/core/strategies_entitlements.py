@@ -7,12 +7,22 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 
 from reintegratie_core.entitlements import (
-    PRODUCT_RULES,
     Event,
     EventKind,
     Scope,
     product_rules,
 )
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
+
+
+def _p(product: Product | str) -> Product:
+    """The built-in product of a code (the core takes a Product, the tests name codes)."""
+    return product if isinstance(product, Product) else builtin_product(product)
+
+
+#: The event table of each built-in product, by code (each Product holds its own).
+PRODUCT_RULES = {p.code: p.events for p in BUILTIN_PRODUCTS if p.events is not None}
+
 
 #: A few employees, so that logs name the same employee more than once.
 EMPLOYEES = ("Jan", "Piet", "Els")
@@ -29,7 +39,7 @@ def employee_for(
     product: str, kind: EventKind, employees: tuple[str, ...] = EMPLOYEES
 ) -> st.SearchStrategy[str | None]:
     """The employee an event of ``kind`` may name under ``product``'s scope rule."""
-    scope = product_rules(product).rule(kind).scope
+    scope = product_rules(_p(product)).rule(kind).scope
     named: st.SearchStrategy[str | None] = st.sampled_from(employees)
     if scope is Scope.POLICY:
         return st.none()
@@ -48,7 +58,7 @@ def events_for(
     day: st.SearchStrategy[date] = event_dates,
 ) -> Event:
     """One event valid for ``product``: a kind its conditions know, with the right scope."""
-    kind = draw(st.sampled_from(kinds or product_rules(product).kinds))
+    kind = draw(st.sampled_from(kinds or product_rules(_p(product)).kinds))
     return Event(date=draw(day), kind=kind, employee=draw(employee_for(product, kind, employees)))
 
 

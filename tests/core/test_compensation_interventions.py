@@ -13,9 +13,7 @@ from hypothesis import strategies as st
 from schwifty import IBAN
 
 from reintegratie_core.compensation import (
-    FULL_INTERVENTION_PRODUCTS,
     InterventionExclusion,
-    InterventionProduct,
     intervention_reimbursement,
     is_sepa_account,
     remaining_wage_cost,
@@ -24,12 +22,18 @@ from reintegratie_core.dates import add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation
 from reintegratie_core.poortwachter import Milestone, milestone_date
+from reintegratie_core.products import Product, builtin_product
 from reintegratie_core.sickness import Absence, SicknessCase, last_case
 from tests.core.strategies_compensation import cents, dates, fractions
 
 D = Decimal
-MANAGER = InterventionProduct.ASR_REINTEGRATIEMANAGER
-ONTZORG = InterventionProduct.MKB_VERZUIM_ONTZORG
+MANAGER = builtin_product("asr-reintegratiemanager")
+ONTZORG = builtin_product("mkb-verzuim-ontzorg")
+#: The built-in products that reimburse interventions in full, and those that do not.
+FULL_INTERVENTION_PRODUCTS = (MANAGER, ONTZORG)
+NO_INTERVENTION_PRODUCTS = (builtin_product("asr-reintegratie"), builtin_product("zeeuwse-prb"))
+assert ONTZORG.interventions is not None
+BROCHURE_EXCLUSIONS = ONTZORG.interventions.excluded
 
 
 class TestInterventionReimbursement:
@@ -94,10 +98,9 @@ class TestInterventionReimbursement:
         result = intervention_reimbursement(ONTZORG, D("900"), date(2025, 1, 1), date(2025, 1, 1))
         assert result.value == D("900.00")
 
-    @pytest.mark.parametrize("kind", list(InterventionExclusion))
+    @pytest.mark.parametrize("kind", [k for k in InterventionExclusion if k in BROCHURE_EXCLUSIONS])
     def test_excluded_kinds(self, kind: InterventionExclusion) -> None:
-        """002 «Wat wordt niet vergoed?»: RI&E, PMO, PAGO, keuring, cursus preventiemedewerker
-        (and medical treatment, travel, cancellation, which are no interventions): 0."""
+        """002 «Wat wordt niet vergoed?»: RI&E, PMO, PAGO, keuring, cursus preventiemedewerker: 0."""
         result = intervention_reimbursement(
             ONTZORG, D("900"), date(2025, 3, 1), date(2025, 1, 1), excluded=kind
         )
@@ -105,14 +108,37 @@ class TestInterventionReimbursement:
         assert result.citations()[0].source == "002"
 
     @pytest.mark.parametrize(
-        "product", [p for p in InterventionProduct if p not in FULL_INTERVENTION_PRODUCTS]
+        "kind", [k for k in InterventionExclusion if k not in BROCHURE_EXCLUSIONS]
     )
-    def test_products_without_the_rule_say_so(self, product: InterventionProduct) -> None:
-        """spec §4, 000 art. 1.6, 003 art. 2.6: only 001 and 004 reimburse interventions in full."""
-        with pytest.raises(
-            NotApplicableError, match="asr-reintegratiemanager, mkb-verzuim-ontzorg"
-        ):
+    def test_ontzorg_excludes_only_the_list_of_002(self, kind: InterventionExclusion) -> None:
+        """Decision §8.1 (excluded cost kinds per product, from its own text): for
+        mkb-verzuim-ontzorg only 002's list is excluded; another kind is reimbursed and the
+        explanation says it is not excluded by 002."""
+        result = intervention_reimbursement(
+            ONTZORG, D("900"), date(2025, 3, 1), date(2025, 1, 1), excluded=kind
+        )
+        assert result.value == D("900.00")
+        assert Citation.decision("§8.1") in result.citations()
+        assert "niet uitgesloten" in result.text()
+
+    @pytest.mark.parametrize("kind", list(InterventionExclusion))
+    def test_reintegratiemanager_excludes_none(self, kind: InterventionExclusion) -> None:
+        """Decision §8.1: asr-reintegratiemanager excludes no cost kind (001 art. 3.3 lists
+        none), so every kind is reimbursed in full when the conditions hold."""
+        result = intervention_reimbursement(
+            MANAGER, D("900"), date(2025, 3, 1), date(2025, 1, 1), excluded=kind
+        )
+        assert result.value == D("900.00")
+        assert Citation.seed("001", "3.3") in result.citations()
+        assert "uitgesloten: geen" in result.text()
+
+    @pytest.mark.parametrize("product", NO_INTERVENTION_PRODUCTS, ids=lambda p: p.code)
+    def test_products_without_the_rule_say_so(self, product: Product) -> None:
+        """spec §4, 000 art. 1.6, 003 art. 2.6: only 001 and 004 reimburse interventions in
+        full; the others say where their re-integration costs are dealt with."""
+        with pytest.raises(NotApplicableError, match="kent geen interventievergoeding") as info:
             intervention_reimbursement(product, D("900"), date(2025, 3, 1), date(2025, 1, 1))
+        assert ("000 art. 1.6" in str(info.value)) or ("003 art. 2.6" in str(info.value))
 
     def test_float_is_refused(self) -> None:
         """spec §1: a float never reaches a formula."""
@@ -132,7 +158,7 @@ class TestInterventionReimbursement:
         first: date,
         start: date,
         flags: tuple[bool, bool],
-        product: InterventionProduct,
+        product: Product,
     ) -> None:
         """001/004 art. 3.3: the reimbursement is the full costs exactly when all conditions hold, else 0."""
         necessary, not_excessive = flags

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from reintegratie_core.entitlements import (
-    PRODUCT_RULES,
     Entitlement,
     EntitlementState,
     EntitlementStatus,
@@ -23,6 +22,17 @@ from reintegratie_core.entitlements import (
 )
 from reintegratie_core.errors import InvalidValueError, UnknownCodeError
 from reintegratie_core.explain import Citation
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
+
+
+def _p(product: Product | str) -> Product:
+    """The built-in product of a code (the core takes a Product, the tests name codes)."""
+    return product if isinstance(product, Product) else builtin_product(product)
+
+
+#: The event table of each built-in product, by code (each Product holds its own).
+PRODUCT_RULES = {p.code: p.events for p in BUILTIN_PRODUCTS if p.events is not None}
+
 
 K = EventKind
 A = EntitlementState.ACTIEF
@@ -52,7 +62,7 @@ def states(
     """The state of each entitlement of ``product``, by code."""
     return {
         s.entitlement.value: s.state
-        for s in entitlement_statuses(product, events, at, employee).value
+        for s in entitlement_statuses(_p(product), events, at, employee).value
     }
 
 
@@ -60,7 +70,7 @@ def citations(
     product: str, events: list[Event], at: date, employee: str | None = None
 ) -> set[Citation]:
     """Every citation in the explanation of the statuses."""
-    return set(entitlement_statuses(product, events, at, employee).citations())
+    return set(entitlement_statuses(_p(product), events, at, employee).citations())
 
 
 def by_seed(product: str) -> str:
@@ -100,17 +110,17 @@ class TestBetaling:
             "vergoeding": A,
             "poortwachtergarantie": V,
         }
-        status = entitlement_status(product, Entitlement.DIENSTVERLENING, log, D2)
+        status = entitlement_status(_p(product), Entitlement.DIENSTVERLENING, log, D2)
         assert status.since == D2
         assert [d.event.kind for d in status.decided_by] == [K.BETALING]
-        garantie = entitlement_status(product, Entitlement.POORTWACHTERGARANTIE, log, D3)
+        garantie = entitlement_status(_p(product), Entitlement.POORTWACHTERGARANTIE, log, D3)
         assert garantie.since == D1
         assert Citation.seed(by_seed(product), "5.3") in garantie.explained.citations()
 
     @ASR_MODULES
     def test_betaling_without_schorsing_changes_nothing(self, product: str) -> None:
         """001/004 art. 5.3: betaling only resumes a suspended service; an actief one stays as it was."""
-        status = entitlement_status(product, Entitlement.VERGOEDING, [ev(D1, K.BETALING)], D2)
+        status = entitlement_status(_p(product), Entitlement.VERGOEDING, [ev(D1, K.BETALING)], D2)
         assert (status.state, status.since, status.decided_by) == (A, None, ())
 
 
@@ -140,9 +150,9 @@ class TestBeeindiging:
     def test_garantie_lapsed_before_the_end_stays_vervallen(self, product: str) -> None:
         """001/004 art. 5.3 then 2.5: a final state is kept with its own date and article."""
         log = [ev(D1, K.SCHORSING), ev(D2, K.BEEINDIGING)]
-        garantie = entitlement_status(product, Entitlement.POORTWACHTERGARANTIE, log, D3)
+        garantie = entitlement_status(_p(product), Entitlement.POORTWACHTERGARANTIE, log, D3)
         assert (garantie.state, garantie.since) == (V, D1)
-        dienst = entitlement_status(product, Entitlement.DIENSTVERLENING, log, D3)
+        dienst = entitlement_status(_p(product), Entitlement.DIENSTVERLENING, log, D3)
         assert (dienst.state, dienst.since) == (B, D2)
 
 
@@ -161,7 +171,7 @@ class TestInformatieNietVerstrekt:
     def test_betaling_does_not_lift_an_information_suspension(self, product: str) -> None:
         """001/004 art. 4.2 vs 5.3: paying arrears is no answer to missing information."""
         log = [ev(D1, K.SCHORSING), ev(D2, K.INFORMATIE_NIET_VERSTREKT), ev(D3, K.BETALING)]
-        status = entitlement_status(product, Entitlement.DIENSTVERLENING, log, D3)
+        status = entitlement_status(_p(product), Entitlement.DIENSTVERLENING, log, D3)
         assert (status.state, status.since) == (G, D1)
         assert [d.event.kind for d in status.decided_by] == [K.INFORMATIE_NIET_VERSTREKT]
 
@@ -175,9 +185,9 @@ class TestInformatieNietVerstrekt:
             "vergoeding": A,
             "poortwachtergarantie": V,
         }
-        status = entitlement_status(product, Entitlement.DIENSTVERLENING, log, D3)
+        status = entitlement_status(_p(product), Entitlement.DIENSTVERLENING, log, D3)
         assert status.since == D2
-        garantie = entitlement_status(product, Entitlement.POORTWACHTERGARANTIE, log, D3)
+        garantie = entitlement_status(_p(product), Entitlement.POORTWACHTERGARANTIE, log, D3)
         assert garantie.since == D1
         found = citations(product, log, D2)
         assert {Citation.seed(by_seed(product), "4.2"), Citation.decision("§8.1")} <= found
@@ -190,10 +200,10 @@ class TestInformatieNietVerstrekt:
             ev(D2, K.INFORMATIE_NIET_VERSTREKT),
             ev(D3, K.INFORMATIE_VERSTREKT),
         ]
-        status = entitlement_status(product, Entitlement.VERGOEDING, log, D3)
+        status = entitlement_status(_p(product), Entitlement.VERGOEDING, log, D3)
         assert status.state is G
         log.append(ev(LATER, K.BETALING))
-        assert entitlement_status(product, Entitlement.VERGOEDING, log, LATER).state is A
+        assert entitlement_status(_p(product), Entitlement.VERGOEDING, log, LATER).state is A
 
 
 class TestNietMeegewerktInterventie:
@@ -293,7 +303,7 @@ class TestDekking:
     def test_coverage_restored_restores_all_three(self) -> None:
         """003 art. 1.5.2: dekking_hersteld → all three actief again, since the restoring date."""
         log = [ev(D1, K.DEKKING_GESCHORST), ev(D2, K.DEKKING_HERSTELD)]
-        statuses = entitlement_statuses(PRB, log, D3).value
+        statuses = entitlement_statuses(_p(PRB), log, D3).value
         assert {(s.state, s.since) for s in statuses} == {(A, D2)}
 
 
@@ -316,11 +326,11 @@ class TestArbocontract:
             ev(D1, K.ARBOCONTRACT_GESCHORST),
             ev(D2, K.DEKKING_HERSTELD),
         ]
-        status = entitlement_status(PRB, Entitlement.VERGOEDING, log, D2)
+        status = entitlement_status(_p(PRB), Entitlement.VERGOEDING, log, D2)
         assert (status.state, status.since) == (G, D1)
         assert [d.event.kind for d in status.decided_by] == [K.ARBOCONTRACT_GESCHORST]
         log.append(ev(D3, K.ARBOCONTRACT_HERSTELD))
-        status = entitlement_status(PRB, Entitlement.VERGOEDING, log, D3)
+        status = entitlement_status(_p(PRB), Entitlement.VERGOEDING, log, D3)
         assert (status.state, status.since) == (A, D3)
 
     def test_a_restore_does_not_revive_a_withdrawn_garantie(self) -> None:
@@ -423,7 +433,7 @@ class TestProductTables:
     @pytest.mark.parametrize("product", sorted(KNOWN_KINDS))
     def test_known_kinds_per_product(self, product: str) -> None:
         """spec/domain.md §5 sources: a kind is known to a product only when its own seed has the rule."""
-        assert set(product_rules(product).kinds) == KNOWN_KINDS[product]
+        assert set(product_rules(_p(product)).kinds) == KNOWN_KINDS[product]
 
     @pytest.mark.parametrize(
         ("product", "kind"),
@@ -434,38 +444,38 @@ class TestProductTables:
     ) -> None:
         """spec/domain.md §5: an event the product's conditions do not know is an error naming the product."""
         owner = next(p for p, known in KNOWN_KINDS.items() if kind in known)
-        scope = product_rules(owner).rule(kind).scope
+        scope = product_rules(_p(owner)).rule(kind).scope
         employee = "Jan" if scope is Scope.EMPLOYEE else None
         with pytest.raises(NotInProductError) as info:
-            entitlement_statuses(product, [ev(D1, kind, employee)], D2)
+            entitlement_statuses(_p(product), [ev(D1, kind, employee)], D2)
         assert f'"{product}"' in str(info.value)
-        assert info.value.accepted == tuple(k.value for k in product_rules(product).kinds)
+        assert info.value.accepted == tuple(k.value for k in product_rules(_p(product)).kinds)
 
     def test_unknown_kind_is_an_error_even_after_the_reference_date(self) -> None:
         """spec/domain.md §5: the whole log is checked against the product, not only the part that counts."""
         with pytest.raises(NotInProductError):
-            entitlement_statuses(RM, [ev(LATER, K.DEKKING_GESCHORST)], D1)
+            entitlement_statuses(_p(RM), [ev(LATER, K.DEKKING_GESCHORST)], D1)
 
     def test_unknown_product(self) -> None:
         """spec/domain.md §4: an unknown product code lists the four that exist."""
         with pytest.raises(UnknownCodeError) as info:
-            entitlement_statuses("asr", [], D1)
+            entitlement_statuses(_p("asr"), [], D1)
         assert info.value.kind == "product"
         assert info.value.accepted == tuple(PRODUCT_RULES)
 
     def test_asr_reintegratie_grants_no_poortwachtergarantie(self) -> None:
         """000 art. 1: the agreement offers guidance and reimbursement, no poortwachtergarantie."""
-        assert [s.entitlement for s in entitlement_statuses(ASR, [], D1).value] == [
+        assert [s.entitlement for s in entitlement_statuses(_p(ASR), [], D1).value] == [
             Entitlement.DIENSTVERLENING,
             Entitlement.VERGOEDING,
         ]
         with pytest.raises(NotInProductError, match="asr-reintegratie"):
-            entitlement_state(ASR, Entitlement.POORTWACHTERGARANTIE, [], D1)
+            entitlement_state(_p(ASR), Entitlement.POORTWACHTERGARANTIE, [], D1)
 
     @pytest.mark.parametrize("product", sorted(KNOWN_KINDS))
     def test_every_effect_names_an_entitlement_of_its_product(self, product: str) -> None:
         """STYLE.md: the tables are consistent data — effects only on granted entitlements."""
-        rules = product_rules(product)
+        rules = product_rules(_p(product))
         for rule in rules.rules:
             assert rule.citations, rule.kind
             assert {e.entitlement for e in rule.effects} <= set(rules.entitlements)
@@ -476,13 +486,13 @@ class TestScope:
     def test_policy_event_with_an_employee_is_an_error(self, kind: EventKind) -> None:
         """spec/domain.md §5 scope column: a policy event names no employee."""
         with pytest.raises(InvalidValueError, match="hele polis"):
-            entitlement_statuses(RM, [ev(D1, kind, "Jan")], D1)
+            entitlement_statuses(_p(RM), [ev(D1, kind, "Jan")], D1)
 
     @pytest.mark.parametrize("kind", [K.ADVIES_NIET_OPGEVOLGD, K.BEGELEIDING_BEEINDIGD])
     def test_employee_event_without_an_employee_is_an_error(self, kind: EventKind) -> None:
         """spec/domain.md §5 scope column: an employee event must name the employee."""
         with pytest.raises(InvalidValueError, match="per werknemer"):
-            entitlement_statuses(MKB, [ev(D1, kind)], D1)
+            entitlement_statuses(_p(MKB), [ev(D1, kind)], D1)
 
     def test_policy_events_apply_to_every_employee(self) -> None:
         """spec/domain.md §5: policy events apply to every employee."""
@@ -529,21 +539,21 @@ class TestOrder:
 class TestExplanation:
     def test_untouched_entitlement_cites_its_grant(self) -> None:
         """001 art. 3.5: a garantie no event touched is actief, grounded on the article that grants it."""
-        explained = entitlement_state(RM, Entitlement.POORTWACHTERGARANTIE, [], D1)
+        explained = entitlement_state(_p(RM), Entitlement.POORTWACHTERGARANTIE, [], D1)
         assert explained.value is A
         assert explained.citations() == (Citation.seed("001", "3.5"),)
 
     def test_the_deciding_event_and_article_are_named(self) -> None:
         """004 art. 4.2: the explanation names the event, its date, the employee and the article."""
         log = [ev(D1, K.ZIEKMELDING_TE_LAAT, "Jan")]
-        text = entitlement_state(MKB, Entitlement.POORTWACHTERGARANTIE, log, D2, "Jan").text()
+        text = entitlement_state(_p(MKB), Entitlement.POORTWACHTERGARANTIE, log, D2, "Jan").text()
         assert "ziekmelding_te_laat op 01-03-2025 (werknemer Jan)" in text
         assert "004_f7ec042b78bbdc89.txt art. 4.2" in text
         assert text.startswith("uitkomst = vervallen")
 
     def test_status_bundles_state_since_and_grounds(self) -> None:
         """001 art. 5.3: the status of one entitlement carries state, since-date and grounds."""
-        status = entitlement_status(RM, Entitlement.VERGOEDING, [ev(D1, K.SCHORSING)], D2)
+        status = entitlement_status(_p(RM), Entitlement.VERGOEDING, [ev(D1, K.SCHORSING)], D2)
         assert isinstance(status, EntitlementStatus)
         assert (status.state, status.since) == (G, D1)
         assert status.explained.value is G

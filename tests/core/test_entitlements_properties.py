@@ -23,6 +23,7 @@ from reintegratie_core.entitlements import (
     entitlement_statuses,
     product_rules,
 )
+from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
 from tests.core.strategies_entitlements import (
     EMPLOYEES,
     START,
@@ -33,6 +34,16 @@ from tests.core.strategies_entitlements import (
     scopes,
 )
 
+
+def _p(product: Product | str) -> Product:
+    """The built-in product of a code (the core takes a Product, the tests name codes)."""
+    return product if isinstance(product, Product) else builtin_product(product)
+
+
+#: The event table of each built-in product, by code (each Product holds its own).
+PRODUCT_RULES = {p.code: p.events for p in BUILTIN_PRODUCTS if p.events is not None}
+
+
 Snapshot = dict[Entitlement, tuple[EntitlementState, date | None]]
 
 
@@ -40,7 +51,7 @@ def snapshot(product: str, log: list[Event], at: date, employee: str | None) -> 
     """State and since-date of each entitlement."""
     return {
         s.entitlement: (s.state, s.since)
-        for s in entitlement_statuses(product, log, at, employee).value
+        for s in entitlement_statuses(_p(product), log, at, employee).value
     }
 
 
@@ -48,7 +59,7 @@ def statuses(
     product: str, log: list[Event], at: date, employee: str | None
 ) -> tuple[EntitlementStatus, ...]:
     """The full statuses (with grounds)."""
-    return entitlement_statuses(product, log, at, employee).value
+    return entitlement_statuses(_p(product), log, at, employee).value
 
 
 @st.composite
@@ -129,7 +140,7 @@ class TestScopes:
     ) -> None:
         """spec/domain.md §5: adding events for employee W never changes another employee's state or the policy's."""
         product, log = case
-        rules = product_rules(product)
+        rules = product_rules(_p(product))
         own = tuple(r.kind for r in rules.rules if r.scope is not Scope.POLICY)
         if not own:
             return
@@ -202,7 +213,7 @@ class EventLogMachine(RuleBasedStateMachine):
         self.log.append(event)
         self.today = day
         self.remember()
-        effects = product_rules(self.product).rule(event.kind).effects
+        effects = product_rules(_p(self.product)).rule(event.kind).effects
         for scope, previous in before.items():
             now = self.seen[(day, scope)]
             for entitlement, (state, since) in previous.items():

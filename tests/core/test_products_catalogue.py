@@ -7,9 +7,9 @@ from datetime import date
 import attrs
 import pytest
 
-from reintegratie_core.errors import UnknownCodeError
+from reintegratie_core import product_parameters
+from reintegratie_core.errors import InvalidValueError, UnknownCodeError
 from reintegratie_core.explain import Citation
-from reintegratie_core.product_parameters import PRODUCT_PARAMETERS
 from reintegratie_core.products import (
     ASR_REINTEGRATIE,
     ASR_REINTEGRATIEMANAGER,
@@ -86,9 +86,24 @@ class TestCatalogue:
         }
 
     def test_parameters_come_from_product_parameters(self) -> None:
-        """spec/domain.md §7: each built-in carries PRODUCT_PARAMETERS of its code."""
+        """spec/domain.md §7: each built-in carries the parameters listed for it."""
         for product in BUILTIN_PRODUCTS:
-            assert product.parameters == PRODUCT_PARAMETERS[product.code]
+            listed = f"{product.code.upper().replace('-', '_')}_PARAMETERS"
+            assert product.parameters == getattr(product_parameters, listed)
+
+    def test_the_product_is_the_one_aggregate(self) -> None:
+        """Issue 11 item 2: each built-in holds its event table, its intervention rule and
+        its parameters; product.parameter(name, on=date) reads a dated value."""
+        for product in BUILTIN_PRODUCTS:
+            assert product.events is not None
+            assert product.events.product == product.code
+            assert product.interventions is not None
+        zeeuwse = builtin_product("zeeuwse-prb")
+        budget = zeeuwse.parameter("reintegratiebudget", on=date(2026, 1, 1))
+        assert budget.value == 4000
+        assert budget.citation == Citation.seed("003", "2.6.1")
+        with pytest.raises(InvalidValueError, match="heeft geen parameter 'x'"):
+            zeeuwse.parameter("x")
 
     def test_every_rule_cites_a_seed_or_a_recorded_decision(self) -> None:
         """STYLE.md: every rule of the built-ins cites its seed article (or a §8 decision)."""

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 
+from reintegratie_core.compensation import (
+    BudgetLedger,
+    InterventionExclusion,
+    intervention_reimbursement,
+    prevention_budget,
+    reintegration_budget,
+)
+from reintegratie_core.entitlements import (
+    Entitlement,
+    EntitlementState,
+    Event,
+    EventKind,
+    NotInProductError,
+    entitlement_state,
+)
+from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
@@ -26,6 +45,9 @@ from reintegratie_core.products import (
 from reintegratie_core.products.loading import citation_text, parse_citation
 from reintegratie_core.sickness import Absence
 from tests.core.strategies_products import random_products
+
+if TYPE_CHECKING:
+    from _typeshed import TraceFunction
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "eigen-product.toml"
 
@@ -187,3 +209,169 @@ class TestErrors:
         (problem,) = problems(text)
         assert problem.startswith("parameters[0]: geldig_vanaf:")
         assert "2026-01-01" in problem
+
+
+class TestHostileFiles:
+    """Issue 16 item 17: a product file never escapes as a crash, a non-number or a hang."""
+
+    @pytest.mark.parametrize("depth", [40, 900, 5000])
+    def test_deeply_nested_array_names_the_field(self, depth: int) -> None:
+        """Nesting deeper than MAX_DEPTH is a ProductFileError naming the field, never a
+        RecursionError (tomllib parses nested arrays recursively; 900 levels exhaust it)."""
+        (problem,) = problems("code = " + "[" * depth + "]" * depth)
+        assert problem.startswith("code: te diep genest")
+
+    def test_deeply_nested_inline_table_names_the_field(self) -> None:
+        """Inline tables nest the same way: the field is the key whose value opens them."""
+        depth = 3000
+        (problem,) = problems("naam = " + "{a = " * depth + "1" + "}" * depth)
+        assert problem.startswith("naam: te diep genest")
+
+    def test_nesting_inside_a_module_names_its_path(self) -> None:
+        """A deep value that tomllib can still parse is refused before it is structured,
+        by its full path."""
+        deep = "[" * 50 + "]" * 50
+        text = example_text().replace('naam = "Contract met de arbodienst"', f"naam = {deep}", 1)
+        (problem,) = problems(text)
+        assert problem.startswith("modules[1].naam: te diep genest")
+
+    @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "+inf", "-nan", "1e400"])
+    def test_only_finite_values(self, value: str) -> None:
+        """domain §7: a parameter is a finite number; TOML's nan and inf are refused (and a
+        float literal that overflows to inf)."""
+        text = example_text().replace('waarde = "3500.00"', f"waarde = {value}", 1)
+        assert text != example_text()
+        (problem,) = problems(text)
+        assert "waarde" in problem
+        assert "eindig" in problem
+
+    def test_a_finite_float_still_loads_exactly(self) -> None:
+        """A finite TOML float is read as its shortest decimal text, not a binary fraction."""
+        text = example_text().replace('waarde = "3500.00"', "waarde = 3500.25", 1)
+        product = load_product(text)
+        value = product.parameter_history("reintegratiebudget").at(date(2026, 1, 1)).value
+        assert value == Decimal("3500.25")
+
+    @staticmethod
+    def _big_product(n: int) -> str:
+        head = (
+            'code = "groot"\nnaam = "Groot"\nbronnen = ["X art. 1"]\n'
+            'dienstverleningsmodule = "m0"\n'
+            'recht_op_dienstverlening = { module = "m0", bronnen = ["X art. 3"] }\n'
+        )
+        modules = "".join(
+            f'[[modules]]\ncode = "m{i}"\nnaam = "M{i}"\nbronnen = ["X art. {i}"]\n'
+            'looptijd = { contracttermijn = "termijn", bronnen = ["X art. 2"] }\n'
+            for i in range(n)
+        )
+        couplings = "".join(
+            f'[[koppelingen]]\nvan = "m{i}"\nnaar = "m{i + 1}"\nbronnen = ["X art. 1"]\n'
+            for i in range(n - 1)
+        )
+        parameters = '[[parameters]]\nnaam = "termijn"\nwaarde = 12\nbron = "X art. 1"\ngeldig_vanaf = 2020-01-01\n'
+        parameters += "".join(
+            f'[[parameters]]\nnaam = "p{i}"\nwaarde = {i}\nbron = "X art. 1"\n'
+            "geldig_vanaf = 2020-01-01\n"
+            for i in range(n)
+        )
+        return head + modules + couplings + parameters
+
+    def test_loading_is_linear(self) -> None:
+        """Four times the modules, couplings and parameters cost about four times the work.
+
+        Measured as executed Python lines (deterministic, unlike a stopwatch on a shared
+        machine): a quadratic step — a module list rebuilt per coupling, rows scanned per
+        parameter name — makes the ratio approach 16; 20k modules took 32 s before.
+        """
+
+        def lines(n: int) -> int:
+            text = self._big_product(n)
+            count = 0
+
+            def tracer(frame: FrameType, event: str, arg: object) -> TraceFunction:
+                nonlocal count
+                if event == "line":
+                    count += 1
+                return tracer
+
+            sys.settrace(tracer)
+            try:
+                product = load_product(text)
+            finally:
+                sys.settrace(None)
+            assert len(product.modules) == n
+            return count
+
+        small, large = lines(150), lines(600)
+        assert large / small < 5.5, (small, large)
+
+
+class TestOneAggregate:
+    """Issue 11 item 2: a TOML product with its own event table and parameters works for
+    entitlements, budgets and interventions — the Product is the one aggregate."""
+
+    def test_its_event_table_decides_the_entitlements(self) -> None:
+        """domain §5: the file's own table — schorsing suspends, betaling lifts it."""
+        product = load_product(example_text())
+        events = [
+            Event(date=date(2026, 3, 1), kind=EventKind.SCHORSING),
+            Event(date=date(2026, 4, 1), kind=EventKind.BETALING),
+        ]
+        state = entitlement_state(product, Entitlement.VERGOEDING, events, date(2026, 3, 15))
+        assert state.value is EntitlementState.GESCHORST
+        assert "Voorwaarden Eigen Verzuimpakket 2026 art. 5.3" in state.text()
+        later = entitlement_state(product, Entitlement.VERGOEDING, events, date(2026, 4, 2))
+        assert later.value is EntitlementState.ACTIEF
+
+    def test_an_event_its_table_lacks_is_refused_naming_it(self) -> None:
+        """domain §5: an event the product's conditions do not know names the product."""
+        product = load_product(example_text())
+        events = [Event(date=date(2026, 3, 1), kind=EventKind.GARANTIE_INGETROKKEN)]
+        with pytest.raises(NotInProductError, match="eigen-verzuimpakket"):
+            entitlement_state(product, Entitlement.VERGOEDING, events, date(2026, 3, 15))
+        with pytest.raises(NotInProductError, match="poortwachtergarantie"):
+            entitlement_state(product, Entitlement.POORTWACHTERGARANTIE, [], date(2026, 3, 15))
+
+    def test_its_parameters_set_the_budget(self) -> None:
+        """domain §7: the budget is the file's reintegratiebudget (3500, 7000 with WGA/WIA),
+        dated from 2026-01-01; a budget it does not define is an error naming product."""
+        product = load_product(example_text())
+        assert reintegration_budget(product, Decimal(5000)).value == Decimal("3500.00")
+        with_wga = reintegration_budget(product, Decimal(9000), with_wga_or_wia=True)
+        assert with_wga.value == Decimal("7000.00")
+        assert "Voorwaarden Eigen Verzuimpakket 2026 art. 4.1" in with_wga.text()
+        with pytest.raises(InvalidValueError, match="geen waarde geldig op 2025-06-01"):
+            reintegration_budget(product, Decimal(100), on=date(2025, 6, 1))
+        with pytest.raises(NotApplicableError, match=r"^product: eigen-verzuimpakket kent geen"):
+            prevention_budget(product, Decimal(100))
+        ledger = BudgetLedger(product=product, absences=[Absence.sick(date(2026, 2, 2))])
+        assert ledger.remaining_in_case(date(2026, 2, 2)) == Decimal("3500.00")
+
+    def test_its_interventions_and_exclusions(self) -> None:
+        """domain §6, §8.1: the file's share and its own excluded kinds."""
+        product = load_product(example_text())
+        sick, start = date(2026, 3, 2), date(2026, 1, 1)
+        assert intervention_reimbursement(product, Decimal(900), sick, start).value == Decimal(
+            "900.00"
+        )
+        refused = intervention_reimbursement(
+            product, Decimal(900), sick, start, excluded=InterventionExclusion.KEURING
+        )
+        assert refused.value == Decimal("0.00")
+        assert "Voorwaarden Eigen Verzuimpakket 2026 art. 3.4" in refused.text()
+        allowed = intervention_reimbursement(
+            product, Decimal(900), sick, start, excluded=InterventionExclusion.PMO
+        )
+        assert allowed.value == Decimal("900.00")
+
+    def test_an_intervention_share_must_be_a_parameter(self) -> None:
+        """domain §7: interventies.aandeel names a parameter of the file."""
+        text = example_text().replace('aandeel = "interventievergoeding"', 'aandeel = "x"', 1)
+        (problem,) = problems(text)
+        assert problem.startswith("interventies.aandeel: onbekende parameter 'x'")
+
+    def test_a_wrong_event_table_names_the_field(self) -> None:
+        """domain §5: an unknown state in the file's table is refused by its path."""
+        text = example_text().replace('status = "geschorst" }', 'status = "pauze" }', 1)
+        (problem,) = problems(text)
+        assert problem.startswith("gebeurtenissen.regels[0].effecten[0].status:")

@@ -2,8 +2,9 @@
 
 Each formula is a function with a docstring that restates it ("Defined as::") and cites its
 article; it takes exact amounts (``Decimal``, ``int`` or numeric text — a ``float`` is a
-``TypeError``), reads every amount and percentage from
-:mod:`reintegratie_core.product_parameters` for a date, rounds once at its result and
+``TypeError``), reads every amount and percentage of a product's conditions from the
+:class:`~reintegratie_core.products.model.Product` it is given (``product.parameter(name,
+on=date)``), rounds once at its result and
 returns an :class:`~reintegratie_core.explain.Explained` value whose grounds name the
 article and the parameter values used.
 
@@ -19,13 +20,20 @@ article and the parameter values used.
 from __future__ import annotations
 
 from reintegratie_core.compensation.budgets import (
+    BUDGET_EXCLUSION_ALIASES,
+    BUDGET_KIND_ALIASES,
+    BudgetBalance,
     BudgetClaim,
     BudgetExclusion,
+    BudgetKind,
     BudgetLedger,
+    Declaration,
     LedgerEntry,
     PreventionConditions,
     ReintegrationConditions,
     ThirdPartySettlement,
+    budget_balances,
+    budget_cases,
     cost_benefit_contribution,
     counts_for_premium,
     prevention_budget,
@@ -41,35 +49,43 @@ from reintegratie_core.compensation.fees import (
     weekly_wage,
 )
 from reintegratie_core.compensation.interventions import (
-    FULL_INTERVENTION_PRODUCTS,
     INTERVENTION_EXCLUSION_ALIASES,
     InterventionExclusion,
-    InterventionProduct,
     intervention_reimbursement,
     is_sepa_account,
     remaining_wage_cost,
 )
 from reintegratie_core.compensation.sanction import (
+    ConditionCheck,
     SanctionConditions,
+    SanctionConditionsCheck,
     check_weeks,
     sanction_compensation,
+    sanction_conditions,
 )
 
 __all__ = [
-    "FULL_INTERVENTION_PRODUCTS",
+    "BUDGET_EXCLUSION_ALIASES",
+    "BUDGET_KIND_ALIASES",
     "INTERVENTION_EXCLUSION_ALIASES",
     "WAGE_PERIOD_ALIASES",
+    "BudgetBalance",
     "BudgetClaim",
     "BudgetExclusion",
+    "BudgetKind",
     "BudgetLedger",
+    "ConditionCheck",
+    "Declaration",
     "InterventionExclusion",
-    "InterventionProduct",
     "LedgerEntry",
     "PreventionConditions",
     "ReintegrationConditions",
     "SanctionConditions",
+    "SanctionConditionsCheck",
     "ThirdPartySettlement",
     "WagePeriod",
+    "budget_balances",
+    "budget_cases",
     "check_weeks",
     "cost_benefit_contribution",
     "counts_for_premium",
@@ -82,6 +98,7 @@ __all__ = [
     "reintegration_cap",
     "remaining_wage_cost",
     "sanction_compensation",
+    "sanction_conditions",
     "third_party_settlement",
     "weekly_wage",
 ]

@@ -9,10 +9,11 @@ from typing import TypeVar
 
 import attrs
 
-from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Ground, ParameterValue
 from reintegratie_core.money import AmountLike, money
 from reintegratie_core.parameters import Parameter, ParameterHistory
+from reintegratie_core.products.model import Product
 
 V = TypeVar("V", int, Decimal, str, bool)
 
@@ -29,6 +30,44 @@ def in_force(
     """
     try:
         return history.at(date.max if on is None else on)
+    except InvalidValueError as exc:
+        if argument is None:
+            raise
+        raise InvalidValueError(f"{argument}: {exc}") from None
+
+
+def _require(product: Product, name: str, what: str) -> None:
+    if not product.has_parameter(name):
+        msg = f"product: {product.code} kent geen {what} (parameter {name} ontbreekt)"
+        raise NotApplicableError(msg)
+
+
+def product_amount(
+    product: Product, name: str, on: date | None, what: str, argument: str | None = None
+) -> Parameter[Decimal]:
+    """The product's amount or fraction parameter ``name`` in force on ``on`` (domain §7).
+
+    A product without the parameter has no such rule: a
+    :class:`~reintegratie_core.errors.NotApplicableError` naming ``product`` and ``what``.
+    When no version is valid on ``on`` the error names ``argument``, the input that gave
+    the date.
+    """
+    _require(product, name, what)
+    try:
+        return product.decimal(name, on)
+    except InvalidValueError as exc:
+        if argument is None:
+            raise
+        raise InvalidValueError(f"{argument}: {exc}") from None
+
+
+def product_whole(
+    product: Product, name: str, on: date | None, what: str, argument: str | None = None
+) -> Parameter[int]:
+    """The product's whole-number parameter ``name`` (weeks, years) in force on ``on``."""
+    _require(product, name, what)
+    try:
+        return product.months(name, on)
     except InvalidValueError as exc:
         if argument is None:
             raise

@@ -6,22 +6,32 @@ Rules (``spec/domain.md`` §6, seed ``003``; amounts excl. btw, rounded once at 
   WGA-eigenrisicoverzekering or a WIA 0-tot-100 plan; only when the four conditions of
   art. 2.5.2 are met and the employment had not ended before the activity started; never
   for the excluded cost kinds of art. 2.5.4.
-* **Re-integratiebudget** (art. 2.6): at most € 4,000 / € 8,000 per ziektegeval (sick
-  periods less than four weeks apart are one case); a granted subsidy or statutory
+* **Re-integratiebudget** (art. 2.6): at most € 4,000 / € 8,000 per ziektegeval — the
+  text's own case (§8.1): sick periods less than four weeks apart are one case, and
+  pregnancy/maternity leave does *not* bridge two periods here (it does for the Poortwachter
+  timeline), see :func:`budget_cases`; a granted subsidy or statutory
   reimbursement is deducted from our contribution after the cap (art. 3.1, §8); never for
   the excluded kinds of art. 2.6.5; still paid after the employment ended unless there is
   no legal re-integration obligation (art. 2.6.2). :class:`BudgetLedger` keeps the budget
   per case.
 * **Kosten-batenanalyse** above the cap (art. 2.6.1) and the **third-party** advance and
   settlement (art. 2.6.4).
-* **Premium window** (art. 2.5.3, 2.6.3): a reimbursement counts for the premium of year
-  *Y* when it was paid in *Y − 3 … Y*.
+* **Premium window** (art. 2.5.3, 2.6.3; §8.1): ``premiejaar`` *Y* is the year in which the
+  premium is re-determined; a reimbursement counts for it when it was paid in *Y − 3 … Y*
+  ("het lopende jaar en de voorgaande drie jaren").
+* **Budget left** (:func:`budget_balances`): from a list of declarations, what each
+  ziektegeval (and the threatened case of the preventiebudget) has left.
 
-Every amount comes from :mod:`reintegratie_core.product_parameters`, read for a date.
+Every amount is a parameter of the :class:`~reintegratie_core.products.model.Product`
+given (``preventiebudget``, ``preventiebudget_met_wga_of_wia``, ``reintegratiebudget``,
+``reintegratiebudget_met_wga_of_wia``, ``premie_voorgaande_jaren``), read for a date; a
+product without them (only De Zeeuwse's ``zeeuwse-prb`` has the budgets built in; an
+insurer's own product file may define them) has no budget, an error naming ``product``.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Iterable
 from datetime import date
@@ -29,19 +39,20 @@ from decimal import Decimal
 
 import attrs
 
-from reintegratie_core.compensation._common import amount, condition, grounds_for, in_force, unmet
+from reintegratie_core.compensation._common import (
+    amount,
+    condition,
+    grounds_for,
+    product_amount,
+    product_whole,
+    unmet,
+)
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.money import ZERO, AmountLike, round_cents
 from reintegratie_core.parameters import Parameter
-from reintegratie_core.product_parameters import (
-    PREMIUM_PRECEDING_YEARS,
-    PREVENTION_CAP,
-    PREVENTION_CAP_WGA_WIA,
-    REINTEGRATION_CAP,
-    REINTEGRATION_CAP_WGA_WIA,
-)
-from reintegratie_core.sickness import Absence, SicknessCase, case_of
+from reintegratie_core.products.model import Product
+from reintegratie_core.sickness import Absence, AbsenceKind, SicknessCase, merge_cases
 
 ART_2_5_1 = Citation.seed("003", "2.5.1")
 ART_2_5_2 = Citation.seed("003", "2.5.2")
@@ -54,6 +65,7 @@ ART_2_6_4 = Citation.seed("003", "2.6.4")
 ART_2_6_5 = Citation.seed("003", "2.6.5")
 ART_3_1 = Citation.seed("003", "3.1")
 DECISIONS = Citation.decision("§8")
+DECISIONS_2026 = Citation.decision("§8.1")
 
 
 class BudgetExclusion(enum.Enum):
@@ -64,6 +76,16 @@ class BudgetExclusion(enum.Enum):
     TRAVEL = "reiskosten"
     CANCELLATION = "annulering"
 
+
+#: Aliases the shells accept for the excluded kinds of the budgets.
+BUDGET_EXCLUSION_ALIASES: dict[str, BudgetExclusion] = {
+    "medische behandeling": BudgetExclusion.MEDICAL_TREATMENT,
+    "andere vergoeding": BudgetExclusion.REIMBURSED_ELSEWHERE,
+    "elders vergoedbaar": BudgetExclusion.REIMBURSED_ELSEWHERE,
+    "reis": BudgetExclusion.TRAVEL,
+    "annuleringskosten": BudgetExclusion.CANCELLATION,
+    "no-show": BudgetExclusion.CANCELLATION,
+}
 
 _EXCLUSION_TEXT = {
     BudgetExclusion.MEDICAL_TREATMENT: "kosten van een reguliere of alternatieve medische behandeling",
@@ -137,16 +159,21 @@ def _nothing(refusals: Iterable[Ground]) -> Explained[Decimal]:
 # --- Preventiebudget (003 art. 2.5) --------------------------------------------------------
 
 
-def prevention_cap(with_wga_or_wia: bool = False, on: date | None = None) -> Parameter[Decimal]:
+def prevention_cap(
+    product: Product, with_wga_or_wia: bool = False, on: date | None = None
+) -> Parameter[Decimal]:
     """The preventiebudget per threatened case in force on ``on`` (``003`` art. 2.5.1).
 
     Defined as:: € 1,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
-    Zeeuwse, else € 500 (the parameters ``PREVENTION_CAP_WGA_WIA`` / ``PREVENTION_CAP``).
+    Zeeuwse, else € 500 (the product parameters ``preventiebudget_met_wga_of_wia`` /
+    ``preventiebudget``).
     """
-    return in_force(PREVENTION_CAP_WGA_WIA if with_wga_or_wia else PREVENTION_CAP, on)
+    name = "preventiebudget_met_wga_of_wia" if with_wga_or_wia else "preventiebudget"
+    return product_amount(product, name, on, "preventiebudget")
 
 
 def prevention_budget(
+    product: Product,
     costs: AmountLike,
     *,
     with_wga_or_wia: bool = False,
@@ -183,7 +210,7 @@ def prevention_budget(
     refusals.extend(_exclusion(excluded, ART_2_5_4))
     if refusals:
         return _nothing(refusals)
-    cap = prevention_cap(with_wga_or_wia, on)
+    cap = prevention_cap(product, with_wga_or_wia, on)
     value = round_cents(max(ZERO, min(kosten, cap.value - al_vergoed)))
     parameters = (
         ("kosten", kosten),
@@ -204,16 +231,21 @@ def prevention_budget(
 # --- Re-integratiebudget per ziektegeval (003 art. 2.6, 3.1) -------------------------------
 
 
-def reintegration_cap(with_wga_or_wia: bool = False, on: date | None = None) -> Parameter[Decimal]:
+def reintegration_cap(
+    product: Product, with_wga_or_wia: bool = False, on: date | None = None
+) -> Parameter[Decimal]:
     """The re-integratiebudget per ziektegeval in force on ``on`` (``003`` art. 2.6.1).
 
     Defined as:: € 8,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
-    Zeeuwse, else € 4,000 (``REINTEGRATION_CAP_WGA_WIA`` / ``REINTEGRATION_CAP``).
+    Zeeuwse, else € 4,000 (the product parameters ``reintegratiebudget_met_wga_of_wia`` /
+    ``reintegratiebudget``).
     """
-    return in_force(REINTEGRATION_CAP_WGA_WIA if with_wga_or_wia else REINTEGRATION_CAP, on)
+    name = "reintegratiebudget_met_wga_of_wia" if with_wga_or_wia else "reintegratiebudget"
+    return product_amount(product, name, on, "re-integratiebudget")
 
 
 def reintegration_budget(
+    product: Product,
     costs: AmountLike,
     *,
     with_wga_or_wia: bool = False,
@@ -268,7 +300,7 @@ def reintegration_budget(
     refusals.extend(_exclusion(excluded, ART_2_6_5))
     if refusals:
         return _nothing(refusals)
-    cap = reintegration_cap(with_wga_or_wia, on)
+    cap = reintegration_cap(product, with_wga_or_wia, on)
     within = max(ZERO, min(kosten, cap.value - al_vergoed))
     value = round_cents(max(ZERO, within - subsidie))
     grounds = [
@@ -309,6 +341,40 @@ def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
     return tuple(values)
 
 
+def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
+    """The ziektegevallen of the re-integratiebudget: the text of ``003`` art. 2.6.1.
+
+    Defined as:: "Er is sprake van één (doorlopend) ziektegeval als er tussen twee
+    ziekteperiodes minder dan vier weken zit": only the sick periods are grouped
+    (samentelling, interruption < 28 days); pregnancy/maternity leave is not sickness and
+    does not bridge two periods here (decision §8.1) — so sick, a long leave, sick again is
+    two cases with two budgets, while the Poortwachter timeline counts it as one
+    (BW 7:629 lid 10, :func:`~reintegratie_core.sickness.merge_cases`).
+    """
+    return merge_cases(a for a in absences if a.kind is AbsenceKind.SICK)
+
+
+def _budget_case_ground(case: SicknessCase) -> Ground:
+    return Ground(
+        rule="het re-integratiebudget geldt per ziektegeval: één ziektegeval bij minder dan vier "
+        "weken tussen twee ziekteperiodes; verlof overbrugt hier niet",
+        citation=ART_2_6_1,
+        parameters=(("eerste_ziektedag", case.first_day), ("perioden", len(case.periods))),
+    )
+
+
+def _budget_case_grounds(case: SicknessCase) -> tuple[Ground, ...]:
+    return (
+        _budget_case_ground(case),
+        Ground(
+            rule="het ziektegeval van het budget is dat van de tekst van art. 2.6.1, zonder "
+            "overbrugging door zwangerschaps- of bevallingsverlof",
+            citation=DECISIONS_2026,
+        ),
+        *case.grounds(),
+    )
+
+
 @attrs.frozen(kw_only=True)
 class BudgetClaim:
     """One declaration against the re-integratiebudget (``003`` art. 2.6).
@@ -339,40 +405,76 @@ class LedgerEntry:
 class BudgetLedger:
     """The re-integratiebudget of one employee, kept per ziektegeval (``003`` art. 2.6.1).
 
-    The sick periods decide the cases (samentelling: less than four weeks between two
-    periods is one case, :func:`~reintegratie_core.sickness.merge_cases`); each recorded
-    claim is charged to the case its ``sick_day`` belongs to, against what that case has
-    already been paid. A ledger is a value: :meth:`record` returns a new one.
+    The sick periods decide the cases (:func:`budget_cases`: less than four weeks between
+    two periods is one case; leave does not bridge); each recorded claim is charged to the
+    case its ``sick_day`` belongs to, against what that case has already been paid. A
+    ledger is a value: :meth:`record` returns a new one.
     """
 
+    product: Product
     absences: tuple[Absence, ...] = attrs.field(converter=_absences)
     with_wga_or_wia: bool = False
     on: date | None = None
     entries: tuple[LedgerEntry, ...] = ()
+    #: The budget's ziektegevallen, computed once per ledger.
+    _cases: tuple[SicknessCase, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: What was paid per case (first sick day), from the entries: O(1) per look-up.
+    _paid: dict[date, Decimal] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_cases.default
+    def _merge(self) -> tuple[SicknessCase, ...]:
+        return budget_cases(self.absences)
+
+    @_paid.default
+    def _sum(self) -> dict[date, Decimal]:
+        paid: dict[date, Decimal] = {}
+        for entry in self.entries:
+            day = entry.case_first_day
+            paid[day] = paid.get(day, ZERO) + entry.reimbursed.value
+        return paid
+
+    @property
+    def cases(self) -> tuple[SicknessCase, ...]:
+        """The budget's ziektegevallen (:func:`budget_cases`)."""
+        return self._cases
 
     def case_for(self, day: date) -> SicknessCase:
         """The ziektegeval that sick day ``day`` belongs to (an error when it is no sick day)."""
-        return case_of(self.absences, day)
+        for case in self._cases:
+            if any(p.contains(day) for p in case.periods):
+                return case
+        msg = f"{day.isoformat()} is geen ziektedag van de gegeven perioden"
+        raise InvalidValueError(msg)
+
+    def case_on(self, day: date) -> SicknessCase:
+        """The ziektegeval a declaration dated ``day`` belongs to: the latest that began on
+        or before ``day`` (a declaration follows the activity, often after recovery).
+
+        Raises :class:`InvalidValueError` when no case began by ``day``.
+        """
+        index = bisect.bisect_right([c.first_day for c in self._cases], day)
+        if index == 0:
+            msg = f"{day.isoformat()} ligt vóór de eerste ziektedag; een declaratie hoort bij een ziektegeval"
+            raise InvalidValueError(msg)
+        return self._cases[index - 1]
 
     def reimbursed_in_case(self, case_first_day: date) -> Decimal:
         """What the claims recorded so far paid in the case that started on ``case_first_day``."""
-        return sum(
-            (e.reimbursed.value for e in self.entries if e.case_first_day == case_first_day),
-            ZERO,
-        )
+        return self._paid.get(case_first_day, ZERO)
 
     def remaining_in_case(self, case_first_day: date) -> Decimal:
         """The budget left in a case: ``max(0, cap − reimbursed in the case)``."""
-        cap = reintegration_cap(self.with_wga_or_wia, self.on).value
+        cap = reintegration_cap(self.product, self.with_wga_or_wia, self.on).value
         return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
 
-    def record(self, claim: BudgetClaim) -> BudgetLedger:
-        """This ledger with ``claim`` charged to its case (see :func:`reintegration_budget`)."""
+    def _entry(self, claim: BudgetClaim, paid: dict[date, Decimal]) -> LedgerEntry:
+        """The entry of ``claim`` given what each case was paid so far (``paid``)."""
         case = self.case_for(claim.sick_day)
         explained = reintegration_budget(
+            self.product,
             claim.costs,
             with_wga_or_wia=self.with_wga_or_wia,
-            already_reimbursed_in_case=self.reimbursed_in_case(case.first_day),
+            already_reimbursed_in_case=paid.get(case.first_day, ZERO),
             subsidy=claim.subsidy,
             excluded=claim.excluded,
             conditions=claim.conditions,
@@ -386,19 +488,27 @@ class BudgetLedger:
             citation=ART_2_6_1,
             parameters=(("ziektedag", claim.sick_day), ("eerste_ziektedag", case.first_day)),
         )
-        entry = LedgerEntry(
+        return LedgerEntry(
             case_first_day=case.first_day,
             claim=claim,
-            reimbursed=explained.with_grounds((belongs, *case.grounds())),
+            reimbursed=explained.with_grounds((belongs, *_budget_case_grounds(case)[1:])),
         )
-        return attrs.evolve(self, entries=(*self.entries, entry))
+
+    def record(self, claim: BudgetClaim) -> BudgetLedger:
+        """This ledger with ``claim`` charged to its case (see :func:`reintegration_budget`)."""
+        return self.record_all((claim,))
 
     def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
-        """This ledger with every claim recorded, in the order given."""
-        ledger = self
+        """This ledger with every claim recorded, in the order given (linear in the claims)."""
+        paid = dict(self._paid)
+        added: list[LedgerEntry] = []
         for claim in claims:
-            ledger = ledger.record(claim)
-        return ledger
+            entry = self._entry(claim, paid)
+            paid[entry.case_first_day] = paid.get(entry.case_first_day, ZERO) + (
+                entry.reimbursed.value
+            )
+            added.append(entry)
+        return attrs.evolve(self, entries=(*self.entries, *added))
 
     def totals(self) -> tuple[tuple[date, Decimal], ...]:
         """``(first sick day of the case, total reimbursed)`` per case with claims, in order."""
@@ -406,6 +516,168 @@ class BudgetLedger:
         for entry in self.entries:
             seen.setdefault(entry.case_first_day, None)
         return tuple((day, self.reimbursed_in_case(day)) for day in sorted(seen))
+
+
+# --- Budget left per case (003 art. 2.5, 2.6) ----------------------------------------------
+
+
+class BudgetKind(enum.Enum):
+    """Which budget a declaration draws on (``003`` art. 2.5 or 2.6)."""
+
+    PREVENTIE = "preventie"
+    REINTEGRATIE = "reintegratie"
+
+
+#: Aliases the shells accept for budget kinds.
+BUDGET_KIND_ALIASES: dict[str, BudgetKind] = {
+    "preventiebudget": BudgetKind.PREVENTIE,
+    "preventiekosten": BudgetKind.PREVENTIE,
+    "re-integratie": BudgetKind.REINTEGRATIE,
+    "reintegratiebudget": BudgetKind.REINTEGRATIE,
+    "re-integratiebudget": BudgetKind.REINTEGRATIE,
+    "reintegratiekosten": BudgetKind.REINTEGRATIE,
+    "re-integratiekosten": BudgetKind.REINTEGRATIE,
+}
+
+
+def _declared(value: AmountLike) -> Decimal:
+    return amount(value, "bedrag")
+
+
+@attrs.frozen(kw_only=True)
+class Declaration:
+    """One declaration: its date, the budget it draws on and the amount declared (excl. btw).
+
+    ``label`` names the declaration in an error (e.g. its row in a range).
+    """
+
+    day: date
+    kind: BudgetKind
+    amount: Decimal = attrs.field(converter=_declared)
+    label: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class BudgetBalance:
+    """What one budget has left: per ziektegeval (re-integratie) or the threatened case
+    (preventie, whose ``first_day``/``last_day`` are ``None``)."""
+
+    kind: BudgetKind
+    first_day: date | None
+    last_day: date | None
+    cap: Decimal
+    reimbursed: Decimal
+    remaining: Decimal
+    declarations: int
+
+
+def budget_balances(
+    product: Product,
+    absences: Iterable[Absence],
+    declarations: Iterable[Declaration],
+    *,
+    with_wga_or_wia: bool = False,
+    on: date | None = None,
+) -> Explained[tuple[BudgetBalance, ...]]:
+    """The budget left per ziektegeval from the declarations so far (``003`` art. 2.5, 2.6).
+
+    Defined as::
+
+        re-integratie: cases = budget_cases(absences)                         (art. 2.6.1)
+                       a declaration dated d belongs to the latest case with D ≤ d;
+                       in date order, paid = min(amount, cap − paid in the case) (the ledger)
+                       remaining(case) = cap − Σ paid in the case, one row per case
+        preventie:     the preventie declarations are one threatened case     (art. 2.5.1)
+                       paid = min(amount, cap − paid so far); remaining = cap − Σ paid
+
+    with cap € 4,000 / € 8,000 (re-integratie) and € 500 / € 1,000 (preventie) with a
+    WGA-ERD or WIA 0-tot-100 insurance. Every case of ``absences`` gets a row, also one
+    without declarations (its whole budget left); a preventie row only when there are
+    preventie declarations. A declaration's amount is what was declared; what was already
+    paid may be entered instead (it is never more than what was left). Declarations of
+    equal date keep their order. Each amount rounded once to cents.
+    """
+    ordered = sorted(declarations, key=lambda d: d.day)
+    ledger = BudgetLedger(
+        product=product, absences=absences, with_wga_or_wia=with_wga_or_wia, on=on
+    )
+    cases = ledger.cases
+    prevention_paid = ZERO
+    prevention_count = 0
+    grounds: list[Ground] = []
+    counts: dict[date, int] = {}
+    claims: list[BudgetClaim] = []
+    for declaration in ordered:
+        if declaration.kind is BudgetKind.PREVENTIE:
+            paid = prevention_budget(
+                product,
+                declaration.amount,
+                with_wga_or_wia=with_wga_or_wia,
+                already_reimbursed=prevention_paid,
+                on=on,
+            )
+            prevention_paid += paid.value
+            prevention_count += 1
+            grounds.extend(paid.grounds)
+            continue
+        try:
+            case = ledger.case_on(declaration.day)
+        except InvalidValueError as exc:
+            prefix = f"{declaration.label}: " if declaration.label else ""
+            raise InvalidValueError(f"{prefix}{exc}") from None
+        claims.append(BudgetClaim(sick_day=case.first_day, costs=declaration.amount))
+        counts[case.first_day] = counts.get(case.first_day, 0) + 1
+    ledger = ledger.record_all(claims)
+    for entry in ledger.entries:
+        grounds.extend(entry.reimbursed.grounds)
+    balances: list[BudgetBalance] = []
+    cap = reintegration_cap(product, with_wga_or_wia, on)
+    for case in cases:
+        in_case = ledger.reimbursed_in_case(case.first_day)
+        balances.append(
+            BudgetBalance(
+                kind=BudgetKind.REINTEGRATIE,
+                first_day=case.first_day,
+                last_day=case.last_day,
+                cap=round_cents(cap.value),
+                reimbursed=round_cents(in_case),
+                remaining=round_cents(ledger.remaining_in_case(case.first_day)),
+                declarations=counts.get(case.first_day, 0),
+            )
+        )
+        if not counts.get(case.first_day):
+            grounds.append(_budget_case_ground(case))
+    grounds.append(
+        Ground(
+            rule="over per ziektegeval = re-integratiebudget − vergoed in dat ziektegeval; een "
+            "declaratie hoort bij het laatste ziektegeval dat op of vóór haar datum begon",
+            citation=cap.citation,
+            parameters=(cap.as_pair(), ("met_wga_of_wia", with_wga_or_wia)),
+        )
+    )
+    if prevention_count:
+        prevention = prevention_cap(product, with_wga_or_wia, on)
+        balances.append(
+            BudgetBalance(
+                kind=BudgetKind.PREVENTIE,
+                first_day=None,
+                last_day=None,
+                cap=round_cents(prevention.value),
+                reimbursed=round_cents(prevention_paid),
+                remaining=round_cents(max(ZERO, prevention.value - prevention_paid)),
+                declarations=prevention_count,
+            )
+        )
+        grounds.append(
+            Ground(
+                rule="het preventiebudget geldt per dreigend ziektegeval; de preventiedeclaraties "
+                "horen bij één dreigend ziektegeval: over = preventiebudget − vergoed",
+                citation=prevention.citation,
+                parameters=(prevention.as_pair(),),
+            )
+        )
+    unique: dict[Ground, None] = dict.fromkeys(grounds)
+    return Explained(tuple(balances), tuple(unique))
 
 
 # --- Kosten-batenanalyse and third parties (003 art. 2.6.1, 2.6.4) -------------------------
@@ -507,12 +779,14 @@ def third_party_settlement(
 _MAX_YEAR = date.max.year
 
 
-def counts_for_premium(payment_date: date, premium_year: int) -> Explained[bool]:
+def counts_for_premium(product: Product, payment_date: date, premium_year: int) -> Explained[bool]:
     """Whether a reimbursement counts for the premium of ``premium_year`` (``003`` 2.5.3, 2.6.3).
 
     Defined as:: Y − n ≤ year(payment_date) ≤ Y, with *n* = 3 preceding years
-    (``PREMIUM_PRECEDING_YEARS`` as in force on 1 January of *Y*): the current year and
-    the three before it.
+    (the product parameter ``premie_voorgaande_jaren`` in force on 1 January of *Y*): "het lopende jaar en de
+    voorgaande drie jaren". Decision §8.1: *Y* (``premiejaar``) is the year in which the
+    premium percentage is re-determined — the "lopende jaar" — so the window is
+    Y − 3 … Y, four calendar years.
     """
     if isinstance(premium_year, bool) or not isinstance(premium_year, int):
         msg = f"premiejaar: {premium_year!r} is geen jaartal (verwacht bijv. 2026)"
@@ -520,25 +794,35 @@ def counts_for_premium(payment_date: date, premium_year: int) -> Explained[bool]
     if not 1 <= premium_year <= _MAX_YEAR:
         msg = f"premiejaar: {premium_year} is geen geldig jaartal (1 t/m {_MAX_YEAR})"
         raise InvalidValueError(msg)
-    preceding = in_force(PREMIUM_PRECEDING_YEARS, date(premium_year, 1, 1), "premiejaar")
+    preceding = product_whole(
+        product, "premie_voorgaande_jaren", date(premium_year, 1, 1), "premievenster", "premiejaar"
+    )
     value = premium_year - preceding.value <= payment_date.year <= premium_year
     grounds = grounds_for(
-        "een vergoeding telt mee voor de premie van jaar Y als zij betaald is in het lopende "
-        "jaar of de voorgaande jaren: Y − n ≤ jaar van betaling ≤ Y",
-        (ART_2_5_3, ART_2_6_3),
+        "premiejaar Y is het jaar waarin het premiepercentage opnieuw wordt vastgesteld; een "
+        "vergoeding telt mee als zij betaald is in dat jaar of de voorgaande jaren: "
+        "Y − n ≤ jaar van betaling ≤ Y",
+        (ART_2_5_3, ART_2_6_3, DECISIONS_2026),
         (("datum_vergoeding", payment_date), ("premiejaar", premium_year), preceding.as_pair()),
     )
     return Explained(value, grounds)
 
 
 __all__ = [
+    "BUDGET_EXCLUSION_ALIASES",
+    "BUDGET_KIND_ALIASES",
+    "BudgetBalance",
     "BudgetClaim",
     "BudgetExclusion",
+    "BudgetKind",
     "BudgetLedger",
+    "Declaration",
     "LedgerEntry",
     "PreventionConditions",
     "ReintegrationConditions",
     "ThirdPartySettlement",
+    "budget_balances",
+    "budget_cases",
     "cost_benefit_contribution",
     "counts_for_premium",
     "prevention_budget",

@@ -6,10 +6,10 @@ Rules (``spec/domain.md`` §6 and §8):
   full costs when (a) the bedrijfsarts or the casemanager/Ontzorgmanager finds the
   intervention necessary, (b) the costs are not excessive relative to the remaining period
   of wage continuation — a judgement, given as input (§8) — and (c) the employee fell ill on
-  or after the module's start date; otherwise nothing. RI&E, PMO, PAGO, keuring and a course
-  for the preventiemedewerker are not reimbursed (``002``), nor are medical treatment, travel
-  and cancellation costs (not interventions). Only ``asr-reintegratiemanager`` and
-  ``mkb-verzuim-ontzorg`` have this rule.
+  or after the module's start date; otherwise nothing. Excluded cost kinds come from each
+  product's own text (decision §8.1): ``mkb-verzuim-ontzorg`` excludes the list of ``002``
+  (RI&E, PMO, PAGO, keuring, cursus preventiemedewerker); ``asr-reintegratiemanager``
+  excludes none (``001`` lists none). Only these two products have this rule.
 * **Remaining wage cost** — the aid for judgement (b): remaining weeks of wage continuation
   × weekly wage × 70 % (BW 7:629 lid 1; §3 "Remaining wage continuation").
 * **SEPA** (``001``/``004`` art. 3.4): payments go only to a valid IBAN in the SEPA area.
@@ -17,11 +17,9 @@ Rules (``spec/domain.md`` §6 and §8):
 
 from __future__ import annotations
 
-import enum
 from datetime import date
 from decimal import Decimal
 
-import attrs
 from schwifty import IBAN
 from schwifty.exceptions import (
     InvalidAccountCode,
@@ -39,41 +37,12 @@ from reintegratie_core.compensation._common import amount, grounds_for, in_force
 from reintegratie_core.errors import NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
-from reintegratie_core.parameters import ParameterHistory
 from reintegratie_core.poortwachter import Milestone, explain_milestone
-from reintegratie_core.product_parameters import (
-    INTERVENTION_SHARE_001,
-    INTERVENTION_SHARE_004,
-    WAGE_CONTINUATION_SHARE,
-)
+from reintegratie_core.product_parameters import WAGE_CONTINUATION_SHARE
+from reintegratie_core.products.model import InterventionExclusion, Product
 from reintegratie_core.sickness import SicknessCase
 
-BROCHURE_REIMBURSEMENT = Citation.seed("002", "Interventiekostenvergoeding")
-BROCHURE_EXCLUDED = Citation.seed("002", "Wat wordt niet vergoed?")
-BROCHURE_INTERVENTION = Citation.seed("002", "Wat is een interventie?")
 DECISIONS = Citation.decision("§8")
-
-
-class InterventionProduct(enum.Enum):
-    """The built-in product codes, as the intervention rule accepts them (``spec`` §4)."""
-
-    ASR_REINTEGRATIE = "asr-reintegratie"
-    ASR_REINTEGRATIEMANAGER = "asr-reintegratiemanager"
-    MKB_VERZUIM_ONTZORG = "mkb-verzuim-ontzorg"
-    ZEEUWSE_PRB = "zeeuwse-prb"
-
-
-class InterventionExclusion(enum.Enum):
-    """Kinds of costs that are never reimbursed as an intervention (``002``)."""
-
-    RIE = "rie"
-    PMO = "pmo"
-    PAGO = "pago"
-    KEURING = "keuring"
-    CURSUS_PREVENTIEMEDEWERKER = "cursus_preventiemedewerker"
-    MEDICAL_TREATMENT = "medische_behandeling"
-    TRAVEL = "reiskosten"
-    CANCELLATION = "annulering"
 
 
 #: Aliases Excel users type for the excluded kinds.
@@ -89,76 +58,23 @@ INTERVENTION_EXCLUSION_ALIASES: dict[str, InterventionExclusion] = {
     "no-show": InterventionExclusion.CANCELLATION,
 }
 
-_EXCLUSION_TEXT: dict[InterventionExclusion, tuple[str, Citation]] = {
-    InterventionExclusion.RIE: (
-        "de inzet van een RI&E (risico-inventarisatie en -evaluatie)",
-        BROCHURE_EXCLUDED,
-    ),
-    InterventionExclusion.PMO: ("een PMO (preventief medisch onderzoek)", BROCHURE_EXCLUDED),
-    InterventionExclusion.PAGO: (
-        "een PAGO (periodiek arbeidsgezondheidskundig onderzoek)",
-        BROCHURE_EXCLUDED,
-    ),
-    InterventionExclusion.KEURING: ("een keuring", BROCHURE_EXCLUDED),
-    InterventionExclusion.CURSUS_PREVENTIEMEDEWERKER: (
-        "een cursus preventiemedewerker",
-        BROCHURE_EXCLUDED,
-    ),
-    InterventionExclusion.MEDICAL_TREATMENT: (
-        "een medische behandeling (geen interventie die de re-integratie bevordert)",
-        BROCHURE_INTERVENTION,
-    ),
-    InterventionExclusion.TRAVEL: (
-        "reiskosten (geen interventie die de re-integratie bevordert)",
-        BROCHURE_INTERVENTION,
-    ),
-    InterventionExclusion.CANCELLATION: (
-        "annulerings- en no-showkosten (geen interventie die de re-integratie bevordert)",
-        BROCHURE_INTERVENTION,
-    ),
+_EXCLUSION_TEXT: dict[InterventionExclusion, str] = {
+    InterventionExclusion.RIE: "de inzet van een RI&E (risico-inventarisatie en -evaluatie)",
+    InterventionExclusion.PMO: "een PMO (preventief medisch onderzoek)",
+    InterventionExclusion.PAGO: "een PAGO (periodiek arbeidsgezondheidskundig onderzoek)",
+    InterventionExclusion.KEURING: "een keuring",
+    InterventionExclusion.CURSUS_PREVENTIEMEDEWERKER: "een cursus preventiemedewerker",
+    InterventionExclusion.MEDICAL_TREATMENT: "een medische behandeling",
+    InterventionExclusion.TRAVEL: "reiskosten",
+    InterventionExclusion.CANCELLATION: "annulerings- en no-showkosten",
 }
 
 
-@attrs.frozen(kw_only=True)
-class _InterventionRule:
-    share: ParameterHistory[Decimal]
-    reimbursement: tuple[Citation, ...]
-    start: tuple[Citation, ...]
-    assessor: str
-
-
-_RULES: dict[InterventionProduct, _InterventionRule] = {
-    InterventionProduct.ASR_REINTEGRATIEMANAGER: _InterventionRule(
-        share=INTERVENTION_SHARE_001,
-        reimbursement=(Citation.seed("001", "3.3"),),
-        start=(Citation.seed("001", "3.3"),),
-        assessor="de bedrijfsarts of de casemanager",
-    ),
-    InterventionProduct.MKB_VERZUIM_ONTZORG: _InterventionRule(
-        share=INTERVENTION_SHARE_004,
-        reimbursement=(Citation.seed("004", "3.3"), BROCHURE_REIMBURSEMENT),
-        start=(Citation.seed("004", "3.2"), BROCHURE_REIMBURSEMENT),
-        assessor="de bedrijfsarts of de Ontzorgmanager",
-    ),
-}
-
-_ELSEWHERE: dict[InterventionProduct, str] = {
-    InterventionProduct.ASR_REINTEGRATIE: (
-        "de casemanager coördineert een vergoeding binnen het mandaat van de verzekeraar "
-        "(000 art. 1.6)"
-    ),
-    InterventionProduct.ZEEUWSE_PRB: (
-        "re-integratiekosten gaan via het re-integratiebudget per ziektegeval (003 art. 2.6; "
-        "RI_REINTEGRATIEBUDGET)"
-    ),
-}
-
-#: The products that reimburse interventions in full.
-FULL_INTERVENTION_PRODUCTS: tuple[InterventionProduct, ...] = tuple(_RULES)
+DECISIONS_2026 = Citation.decision("§8.1")
 
 
 def intervention_reimbursement(
-    product: InterventionProduct,
+    product: Product,
     costs: AmountLike,
     first_sick_day: date,
     module_start: date,
@@ -179,18 +95,17 @@ def intervention_reimbursement(
                                              module_start, and the kind is not excluded
         reimbursed = 0                       otherwise
 
-    rounded once to cents. ``product`` must be ``asr-reintegratiemanager`` (``001``) or
-    ``mkb-verzuim-ontzorg`` (``004``, ``002``); the other products have no such rule and
-    raise :class:`~reintegratie_core.errors.NotApplicableError` saying where their
-    re-integration costs are dealt with.
+    rounded once to cents. The rule, the share (a product parameter), the articles and the
+    excluded kinds are the product's (:attr:`Product.interventions
+    <reintegratie_core.products.model.Product.interventions>`: ``001`` for
+    ``asr-reintegratiemanager``, ``004``/``002`` for ``mkb-verzuim-ontzorg``); a product
+    without the rule raises :class:`~reintegratie_core.errors.NotApplicableError` saying
+    where its re-integration costs are dealt with.
     """
-    rule = _RULES.get(product)
-    if rule is None:
-        accepted = ", ".join(p.value for p in FULL_INTERVENTION_PRODUCTS)
-        msg = (
-            f"{product.value} kent geen interventievergoeding van 100 %: {_ELSEWHERE[product]}; "
-            f"wel bij: {accepted}"
-        )
+    rule = product.interventions
+    if rule is None or rule.share is None:
+        elsewhere = f": {rule.elsewhere}" if rule is not None and rule.elsewhere else ""
+        msg = f"{product.code} kent geen interventievergoeding van 100 %{elsewhere}"
         raise NotApplicableError(msg)
     kosten = amount(costs, "kosten")
     refusals: list[Ground] = []
@@ -198,7 +113,7 @@ def intervention_reimbursement(
         refusals.extend(
             grounds_for(
                 f"{rule.assessor} vindt de interventie niet noodzakelijk: geen vergoeding",
-                rule.reimbursement,
+                rule.citations,
                 (("noodzakelijk", False),),
             )
         )
@@ -207,7 +122,7 @@ def intervention_reimbursement(
             grounds_for(
                 "de kosten zijn bovenmatig in relatie tot de resterende periode van "
                 "loondoorbetaling (oordeel): geen vergoeding",
-                (*rule.reimbursement, DECISIONS),
+                (*rule.citations, DECISIONS),
                 (("niet_bovenmatig", False),),
             )
         )
@@ -216,37 +131,46 @@ def intervention_reimbursement(
             grounds_for(
                 "de medewerker werd arbeidsongeschikt vóór de ingangsdatum van de module: "
                 "geen vergoeding",
-                rule.start,
+                rule.start_citations,
                 (("eerste_ziektedag", first_sick_day), ("ingangsdatum_module", module_start)),
             )
         )
-    if excluded is not None:
-        text, citation = _EXCLUSION_TEXT[excluded]
-        refusals.append(
-            Ground(
-                rule=f"wordt niet vergoed: {text}",
-                citation=citation,
-                parameters=(("soort", excluded.value),),
+    kind_grounds: tuple[Ground, ...] = ()
+    if excluded is not None and excluded in rule.excluded:
+        refusals.extend(
+            grounds_for(
+                f"wordt niet vergoed: {_EXCLUSION_TEXT[excluded]}",
+                rule.exclusion_citations,
+                (("soort", excluded.value),),
             )
+        )
+    elif excluded is not None:
+        listed = ", ".join(k.value for k in InterventionExclusion if k in rule.excluded)
+        kind_grounds = grounds_for(
+            f"de soort {excluded.value} is in de voorwaarden van {product.code} niet "
+            f"uitgesloten (uitgesloten: {listed or 'geen'}); uitgesloten soorten per product "
+            "volgen uit de eigen tekst",
+            (*rule.exclusion_citations, DECISIONS_2026),
+            (("soort", excluded.value),),
         )
     if refusals:
         return Explained(round_cents(ZERO), tuple(refusals))
-    share = in_force(rule.share, on)
+    share = product.decimal(rule.share, on)
     value = round_cents(kosten * share.value)
     grounds = grounds_for(
         f"{rule.assessor} vindt de interventie noodzakelijk, de kosten zijn niet bovenmatig "
         "en de medewerker werd ziek op of na de ingangsdatum: vergoed = kosten × "
         "interventievergoeding",
-        (*rule.reimbursement, *rule.start),
+        (*rule.citations, *rule.start_citations),
         (
-            ("product", product.value),
+            ("product", product.code),
             ("kosten", kosten),
             share.as_pair(),
             ("eerste_ziektedag", first_sick_day),
             ("ingangsdatum_module", module_start),
         ),
     )
-    return Explained(value, grounds)
+    return Explained(value, (*grounds, *kind_grounds))
 
 
 def remaining_wage_cost(
@@ -353,10 +277,8 @@ def is_sepa_account(iban: str) -> Explained[bool]:
 
 
 __all__ = [
-    "FULL_INTERVENTION_PRODUCTS",
     "INTERVENTION_EXCLUSION_ALIASES",
     "InterventionExclusion",
-    "InterventionProduct",
     "intervention_reimbursement",
     "is_sepa_account",
     "remaining_wage_cost",

@@ -8,25 +8,47 @@ insures less; art. 2.7.2)::
     compensation = s × w × p × (1 + c) + approved re-integration costs during the sanction
 
 — zero when any of the nine conditions of art. 2.7.3 is not met, or when the arbodienst's
-own garantie already compensated this sanction (art. 2.7: only once).
+own garantie already compensated this sanction (art. 2.7: only once); what the
+arbodienst's garantie paid of it is netted off, so the sanction is compensated once in
+total, not all or nothing.
+
+:func:`sanction_conditions` decides the nine conditions from a dossier: the dates of the
+UWV decision, of the notice and of the arbodienst's guidance, the event log of the
+poortwachtergarantie, and the facts only the file can tell.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 import attrs
 
-from reintegratie_core.compensation._common import amount, condition, in_force, unmet
-from reintegratie_core.errors import InvalidValueError
+from reintegratie_core.compensation._common import (
+    amount,
+    condition,
+    product_amount,
+    product_whole,
+    unmet,
+)
+from reintegratie_core.deadlines import sanction_notice_deadline
+from reintegratie_core.entitlements import (
+    Entitlement,
+    EntitlementState,
+    Event,
+    EventKind,
+    applicable,
+    entitlement_status,
+    product_rules,
+)
+from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
-from reintegratie_core.product_parameters import (
-    EMPLOYER_CHARGES,
-    SANCTION_COVERAGE,
-    SANCTION_MAX_WEEKS,
-)
+from reintegratie_core.parameters import Parameter
+from reintegratie_core.poortwachter import Milestone, explain_milestone
+from reintegratie_core.products.model import Product
+from reintegratie_core.sickness import SicknessCase
 
 ART_2_7 = Citation.seed("003", "2.7")
 ART_2_7_1 = Citation.seed("003", "2.7.1")
@@ -79,16 +101,27 @@ class SanctionConditions:
     )
 
 
-def check_weeks(weeks: int, on: date | None = None) -> int:
+_GUARANTEE = "poortwachtergarantie-vergoeding (003 art. 2.7)"
+
+
+def check_weeks(product: Product, weeks: int, on: date | None = None) -> int:
     """Validate the sanction's length (``003`` art. 2.7.1).
 
-    Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52);
-    otherwise an error naming ``sanctieweken``.
+    Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52, the
+    product's parameter); otherwise an error naming ``sanctieweken``.
     """
+    return _check_weeks(weeks, _max_weeks(product, on))
+
+
+def _max_weeks(product: Product, on: date | None) -> Parameter[int]:
+    return product_whole(product, "loonsanctie_max_weken", on, _GUARANTEE)
+
+
+def _check_weeks(weeks: int, maximum: Parameter[int]) -> int:
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
         raise TypeError(msg)
-    limit = in_force(SANCTION_MAX_WEEKS, on).value
+    limit = maximum.value
     if not 0 < weeks <= limit:
         msg = (
             f"sanctieweken: {weeks} ligt buiten 1 t/m {limit} (een loonsanctie duurt ten hoogste "
@@ -99,6 +132,7 @@ def check_weeks(weeks: int, on: date | None = None) -> int:
 
 
 def sanction_compensation(
+    product: Product,
     weekly_wage: AmountLike,
     weeks: int,
     *,
@@ -107,23 +141,28 @@ def sanction_compensation(
     approved_costs: AmountLike = 0,
     conditions: SanctionConditions | bool = True,
     arbodienst_compensated: bool = False,
+    arbodienst_paid: AmountLike = 0,
     on: date | None = None,
 ) -> Explained[Decimal]:
     """Compensation of a loonsanctie under the poortwachtergarantie (``003`` art. 2.7).
 
     Defined as::
 
-        compensation = s × w × p × (1 + c) + approved_costs                (art. 2.7.2)
+        gross        = s × w × p × (1 + c) + approved_costs                (art. 2.7.2)
+        compensation = max(0, gross − arbodienst_paid)   (art. 2.7: "maar één keer")
         compensation = 0 when a condition of art. 2.7.3 is not met, or when the
-                       arbodienst's own garantie already compensated it (art. 2.7)
+                       arbodienst's own garantie already compensated all of it (art. 2.7)
 
     with 0 < s ≤ 52 (art. 2.7.1; more is an error), *p* = 70 % unless the cao percentage is
     given as ``coverage``, *c* = 25 % unless given (§8: charges on the covered wage);
-    rounded once to cents.
+    rounded once to cents. 52, 70 % and 25 % are the product's parameters
+    (``loonsanctie_max_weken``, ``loonsanctie_dekkingspercentage``, ``werkgeverslasten``).
     """
-    check_weeks(weeks, on)
+    maximum = _max_weeks(product, on)
+    _check_weeks(weeks, maximum)
     loon = amount(weekly_wage, "weekloon")
     kosten = amount(approved_costs, "goedgekeurde_kosten")
+    arbodienst = amount(arbodienst_paid, "arbodienst_vergoedt")
     refusals = [*unmet(conditions, ART_2_7_3)]
     if arbodienst_compensated:
         refusals.append(
@@ -139,18 +178,30 @@ def sanction_compensation(
     p_pair: tuple[str, ParameterValue]
     c_pair: tuple[str, ParameterValue]
     if coverage is None:
-        standard = in_force(SANCTION_COVERAGE, on)
+        standard = product_amount(product, "loonsanctie_dekkingspercentage", on, _GUARANTEE)
         p, p_pair = standard.value, standard.as_pair()
     else:
         p = fraction(coverage, name="percentage")
         p_pair = ("cao_percentage", p)
     if employer_charges is None:
-        charges = in_force(EMPLOYER_CHARGES, on)
+        charges = product_amount(product, "werkgeverslasten", on, _GUARANTEE)
         c, c_pair = charges.value, charges.as_pair()
     else:
         c = fraction(employer_charges, name="werkgeverslasten")
         c_pair = ("werkgeverslasten_opgegeven", c)
-    value = round_cents(weeks * loon * p * (1 + c) + kosten)
+    gross = weeks * loon * p * (1 + c) + kosten
+    value = round_cents(max(ZERO, gross - arbodienst))
+    netted: tuple[Ground, ...] = ()
+    if arbodienst:
+        netted = (
+            Ground(
+                rule="de poortwachtergarantie van de arbodienst vergoedde een deel van deze "
+                "loonsanctie; de vergoeding vindt maar één keer plaats: vergoeding = "
+                "max(0, berekende vergoeding − door de arbodienst vergoed)",
+                citation=ART_2_7,
+                parameters=(("berekend", round_cents(gross)), ("arbodienst_vergoedt", arbodienst)),
+            ),
+        )
     grounds = (
         Ground(
             rule="vergoeding = sanctieweken × weekloon × percentage × (1 + werkgeverslasten) + "
@@ -171,10 +222,296 @@ def sanction_compensation(
         Ground(
             rule="een loonsanctie duurt ten hoogste het maximum aantal weken",
             citation=ART_2_7_1,
-            parameters=(in_force(SANCTION_MAX_WEEKS, on).as_pair(),),
+            parameters=(product_whole(product, "loonsanctie_max_weken", on, _GUARANTEE).as_pair(),),
         ),
+        *netted,
     )
     return Explained(value, grounds)
 
 
-__all__ = ["SanctionConditions", "check_weeks", "sanction_compensation"]
+# --- The nine conditions of 003 art. 2.7.3, from a dossier ---------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ConditionCheck:
+    """One condition of ``003`` art. 2.7.3: whether it is met, why, and where it is written.
+
+    ``key`` and ``text`` are the condition's code and wording (:class:`SanctionConditions`);
+    ``given`` is ``False`` when the dossier left it empty and it is assumed met.
+    """
+
+    key: str
+    text: str
+    met: bool
+    reason: str
+    citations: tuple[Citation, ...]
+    given: bool = True
+
+
+@attrs.frozen
+class SanctionConditionsCheck:
+    """The nine conditions of ``003`` art. 2.7.3, each decided, in the article's order."""
+
+    checks: tuple[ConditionCheck, ...]
+
+    @property
+    def all_met(self) -> bool:
+        """True when every condition is met: the loonsanctie can be compensated."""
+        return all(check.met for check in self.checks)
+
+    @property
+    def conditions(self) -> SanctionConditions:
+        """The same decisions as the :class:`SanctionConditions` that
+        :func:`sanction_compensation` takes."""
+        fields = {f.metadata["key"]: f.name for f in attrs.fields(SanctionConditions)}
+        return SanctionConditions(**{fields[c.key]: c.met for c in self.checks})
+
+
+_Parameters = tuple[tuple[str, ParameterValue | None], ...]
+
+
+def _check(
+    key: str,
+    met: bool,
+    reason: str,
+    extra: tuple[Citation, ...] = (),
+    parameters: _Parameters = (),
+    *,
+    given: bool = True,
+) -> tuple[ConditionCheck, tuple[Ground, ...]]:
+    """One decided condition and its grounds (the article, then any rule it relied on)."""
+    text = _CONDITION_TEXT[key]
+    citations = tuple(dict.fromkeys((ART_2_7_3, *extra)))
+    verdict = "voldaan" if met else "niet voldaan"
+    shown = tuple((name, value) for name, value in parameters if value is not None)
+    grounds = (
+        Ground(
+            rule=f"voorwaarde {verdict}: {text} — {reason}", citation=ART_2_7_3, parameters=shown
+        ),
+        *(Ground(rule=f"{text}: {reason}", citation=c) for c in citations[1:]),
+    )
+    check = ConditionCheck(
+        key=key, text=text, met=met, reason=reason, citations=citations, given=given
+    )
+    return check, grounds
+
+
+_CONDITION_TEXT: dict[str, str] = {
+    f.metadata["key"]: f.metadata["nl"] for f in attrs.fields(SanctionConditions)
+}
+_ASSUMED = "niet opgegeven: aangenomen voldaan"
+
+
+def _fact(
+    key: str, value: bool | None, yes: str, no: str
+) -> tuple[ConditionCheck, tuple[Ground, ...]]:
+    """A condition only the dossier can tell: ``None`` (empty) is assumed met."""
+    if value is None:
+        return _check(key, True, _ASSUMED, given=False)
+    return _check(key, value, f"opgegeven: {yes if value else no}")
+
+
+def _guidance(
+    case: SicknessCase, start: date, until: date | None
+) -> tuple[ConditionCheck, tuple[Ground, ...]]:
+    """Condition 1: the arbodienst guided from the first sick day through the whole period."""
+    end = explain_milestone(case, Milestone.EINDE_LOONDOORBETALING).value
+    period_end = end if end is not None else case.last_day
+    from_start = start <= case.first_day
+    through = until is None or (period_end is not None and until >= period_end)
+    if not from_start:
+        reason = "de arbodienst begeleidde niet vanaf de eerste ziektedag"
+    elif not through:
+        reason = "de begeleiding door de arbodienst eindigde vóór het einde van de loondoorbetaling"
+    elif until is None:
+        reason = "begeleiding vanaf de eerste ziektedag, nog lopend"
+    else:
+        reason = "begeleiding vanaf de eerste ziektedag tot het einde van de loondoorbetaling"
+    return _check(
+        "arbodienst_begeleidde_hele_periode",
+        from_start and through,
+        reason,
+        parameters=(
+            ("eerste_ziektedag", case.first_day),
+            ("begeleiding_vanaf", start),
+            ("begeleiding_tot", until),
+            ("einde_loondoorbetaling", period_end),
+        ),
+    )
+
+
+def _advice(
+    product: Product,
+    events: tuple[Event, ...],
+    decision_date: date,
+    employee: str | None,
+    followed: bool | None,
+) -> tuple[ConditionCheck, tuple[Ground, ...]]:
+    """Condition 2: an event ``advies_niet_opgevolgd`` in the log, else the dossier's fact."""
+    refused = [
+        e
+        for e in applicable(events, decision_date, employee)
+        if e.kind is EventKind.ADVIES_NIET_OPGEVOLGD
+    ]
+    if refused:
+        rule = product_rules(product).rule(EventKind.ADVIES_NIET_OPGEVOLGD)
+        return _check(
+            "adviezen_opgevolgd", False, f"gebeurtenis {refused[0].describe()}", rule.citations
+        )
+    return _fact("adviezen_opgevolgd", followed, "opgevolgd", "niet opgevolgd")
+
+
+def _notice(
+    decision_date: date, notified_on: date | None
+) -> tuple[ConditionCheck, tuple[Ground, ...]]:
+    """Condition 3: notified within five working days (the rule of RI_UITERSTE_MELDING_SANCTIE)."""
+    deadline = sanction_notice_deadline(decision_date)
+    latest = f"{deadline.value:%d-%m-%Y}"
+    if notified_on is None:
+        met, reason = False, f"nog niet gemeld; uiterlijk {latest}"
+    else:
+        met = notified_on <= deadline.value
+        limit = "uiterlijk" if met else "na de uiterste datum"
+        reason = f"gemeld op {notified_on:%d-%m-%Y}, {limit} {latest}"
+    return _check(
+        "tijdig_gemeld",
+        met,
+        reason,
+        tuple(g.citation for g in deadline.grounds[1:]),
+        (
+            ("datum_besluit", decision_date),
+            ("datum_melding", notified_on),
+            ("uiterste_melding", deadline.value),
+        ),
+    )
+
+
+def _guarantee(
+    product: Product, events: tuple[Event, ...], decision_date: date, employee: str | None
+) -> tuple[ConditionCheck, tuple[Ground, ...]]:
+    """Condition 8: the poortwachtergarantie's status from the event log (the rule of RI_STATUS)."""
+    status = entitlement_status(
+        product, Entitlement.POORTWACHTERGARANTIE, events, decision_date, employee
+    )
+    active = status.state is EntitlementState.ACTIEF
+    if active:
+        reason = "poortwachtergarantie actief op de datum van het besluit"
+    else:
+        deciding = "; ".join(d.event.describe() for d in status.decided_by)
+        reason = f"poortwachtergarantie {status.state.value} ({deciding})"
+    return _check(
+        "garantie_niet_ingetrokken",
+        active,
+        reason,
+        tuple(c for d in status.decided_by for c in d.rule.citations),
+        (("status", status.state.value), ("sinds", status.since)),
+    )
+
+
+def _check_dates(
+    case: SicknessCase,
+    decision_date: date,
+    notified_on: date | None,
+    guidance_from: date,
+    guidance_until: date | None,
+) -> None:
+    problems = (
+        (
+            decision_date < case.first_day,
+            f"datum_besluit: {decision_date} ligt vóór de eerste ziektedag {case.first_day}",
+        ),
+        (
+            notified_on is not None and notified_on < decision_date,
+            f"datum_melding: {notified_on} ligt vóór het besluit van het UWV ({decision_date})",
+        ),
+        (
+            guidance_until is not None and guidance_until < guidance_from,
+            f"begeleiding_tot: {guidance_until} ligt vóór begeleiding_vanaf ({guidance_from})",
+        ),
+    )
+    for wrong, msg in problems:
+        if wrong:
+            raise InvalidValueError(msg)
+
+
+def sanction_conditions(
+    product: Product,
+    case: SicknessCase,
+    *,
+    decision_date: date,
+    notified_on: date | None,
+    guidance_from: date,
+    guidance_until: date | None = None,
+    events: Iterable[Event] = (),
+    employee: str | None = None,
+    advice_followed: bool | None = None,
+    no_obstruction: bool | None = None,
+    mandate_given: bool | None = None,
+    cooperation: bool | None = None,
+    improvements_followed: bool | None = None,
+    voluntary_continuation: bool | None = None,
+) -> Explained[SanctionConditionsCheck]:
+    """The nine conditions of ``003`` art. 2.7.3 for one loonsanctie, each decided.
+
+    Defined as (in the article's order; *D* the case's first sick day, *E* its end of wage
+    continuation without sanction weeks, or its last sick day when it closed before)::
+
+        1 guided_throughout        guidance_from ≤ D and (guidance_until empty or ≥ E)
+        2 advice_followed          no event advies_niet_opgevolgd for the employee on or
+                                   before decision_date, and not given as False
+        3 notified_in_time         notified_on ≤ decision_date + 5 working days (Atw)
+        4 no_obstruction           not given as False
+        5 mandate_given            not given as False
+        6 cooperation              not given as False
+        7 improvements_followed    not given as False
+        8 guarantee_not_withdrawn  the poortwachtergarantie is actief on decision_date for
+                                   the employee, from the event log (domain §5)
+        9 no_voluntary_continuation  voluntary_continuation not given as True
+
+    A fact the dossier leaves empty (``None``) is assumed met, and its reason says so. Only
+    a product with the loonsanctie compensation (its parameter ``loonsanctie_max_weken``)
+    and an event table has these conditions — built in, ``zeeuwse-prb`` — any other is a
+    :class:`NotApplicableError` naming ``product``; a decision before *D*, a notice before
+    the decision or a guidance end before its start is an error naming that date.
+    """
+    if not product.has_parameter("loonsanctie_max_weken") or product.events is None:
+        msg = (
+            f"product: {product.code} kent geen vergoeding van een loonsanctie onder de "
+            "poortwachtergarantie (003 art. 2.7.3)"
+        )
+        raise NotApplicableError(msg)
+    _check_dates(case, decision_date, notified_on, guidance_from, guidance_until)
+    log = tuple(events)
+    if voluntary_continuation is None:
+        voluntary = _check("geen_vrijwillige_doorbetaling", True, _ASSUMED, given=False)
+    else:
+        voluntary = _fact(
+            "geen_vrijwillige_doorbetaling",
+            not voluntary_continuation,
+            "niet vrijwillig langer doorbetaald",
+            "het loon is vrijwillig langer doorbetaald",
+        )
+    decided = (
+        _guidance(case, guidance_from, guidance_until),
+        _advice(product, log, decision_date, employee, advice_followed),
+        _notice(decision_date, notified_on),
+        _fact("geen_belemmerende_acties", no_obstruction, "geen", "wel belemmerende acties"),
+        _fact("machtiging_gegeven", mandate_given, "gegeven", "niet gegeven"),
+        _fact("informatie_en_medewerking", cooperation, "verleend", "niet verleend"),
+        _fact("verbeterpunten_opgevolgd", improvements_followed, "opgevolgd", "niet opgevolgd"),
+        _guarantee(product, log, decision_date, employee),
+        voluntary,
+    )
+    checks = tuple(check for check, _ in decided)
+    grounds = tuple(ground for _, found in decided for ground in found)
+    return Explained(SanctionConditionsCheck(checks), grounds)
+
+
+__all__ = [
+    "ConditionCheck",
+    "SanctionConditions",
+    "SanctionConditionsCheck",
+    "check_weeks",
+    "sanction_compensation",
+    "sanction_conditions",
+]

@@ -1,6 +1,7 @@
 """Products, module coupling, cascading termination, duration, cancellation, consequences.
 
-``spec/domain.md`` §4 and §7: the product catalogue as typed data
+``spec/domain.md`` §4–§7: the :class:`~reintegratie_core.products.model.Product` aggregate
+(modules, coupling, event table, interventions, parameters), the product catalogue as typed data
 (:mod:`~reintegratie_core.products.catalogue`), one cascade engine over its coupling tables
 (:mod:`~reintegratie_core.products.cascade`), contractvervaldata and cancellation
 (:mod:`~reintegratie_core.products.duration`), consequences, continuation and eligibility
@@ -57,6 +58,8 @@ from reintegratie_core.products.model import (
     CouplingRule,
     Duration,
     Eligibility,
+    InterventionExclusion,
+    Interventions,
     Module,
     NotCancellableError,
     Product,
@@ -88,6 +91,8 @@ __all__ = [
     "Duration",
     "Eligibility",
     "EndedModule",
+    "InterventionExclusion",
+    "Interventions",
     "Module",
     "ModuleContract",
     "NotCancellableError",

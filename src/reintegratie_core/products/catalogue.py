@@ -1,8 +1,9 @@
 """The four built-in products as typed data, every rule citing its seed article.
 
 ``spec/domain.md`` §4 (modules, coupling, duration, cancellation, reasons, consequences,
-eligibility) and §7 (parameters, from
-:data:`reintegratie_core.product_parameters.PRODUCT_PARAMETERS`). Nothing here is code
+eligibility), §5 (the event tables of :mod:`reintegratie_core.entitlements`), §6 (how
+interventions are reimbursed, which kinds each product's text excludes) and §7
+(parameters, from :mod:`reintegratie_core.product_parameters`). Nothing here is code
 that decides: the engines of this package read these tables.
 
 Decisions recorded here (where the conditions are silent):
@@ -22,14 +23,20 @@ Decisions recorded here (where the conditions are silent):
 
 from __future__ import annotations
 
+from reintegratie_core import entitlements
 from reintegratie_core.explain import Citation
 from reintegratie_core.product_parameters import (
+    ASR_REINTEGRATIE_PARAMETERS,
+    ASR_REINTEGRATIEMANAGER_PARAMETERS,
     CONTRACT_TERM_MONTHS_001,
     CONTRACT_TERM_MONTHS_004,
+    INTERVENTION_SHARE_001,
+    INTERVENTION_SHARE_004,
+    MKB_VERZUIM_ONTZORG_PARAMETERS,
     MODULE_MIN_MONTHS,
     NOTICE_MONTHS,
-    PRODUCT_PARAMETERS,
     RELAPSE_WINDOW_DAYS,
+    ZEEUWSE_PRB_PARAMETERS,
 )
 from reintegratie_core.products.model import (
     Cancellation,
@@ -39,6 +46,8 @@ from reintegratie_core.products.model import (
     CouplingRule,
     Duration,
     Eligibility,
+    InterventionExclusion,
+    Interventions,
     Module,
     Product,
     ProductParameter,
@@ -57,6 +66,9 @@ def _s(code: str, *articles: str) -> tuple[Citation, ...]:
 
 def _name(history: ProductParameter) -> str:
     return history.versions[0].name
+
+
+_BROCHURE_REIMBURSEMENT = Citation.seed("002", "Interventiekostenvergoeding")
 
 
 # --- a.s.r. re-integratie (000) ---------------------------------------------------------
@@ -124,7 +136,12 @@ ASR_REINTEGRATIE = Product(
     eligibility=Eligibility(
         module="reintegratie-overeenkomst", citations=(Citation.decision("§4"),)
     ),
-    parameters=PRODUCT_PARAMETERS["asr-reintegratie"],
+    parameters=ASR_REINTEGRATIE_PARAMETERS,
+    events=entitlements.ASR_REINTEGRATIE,
+    interventions=Interventions(
+        elsewhere="de casemanager coördineert een vergoeding binnen het mandaat van de "
+        "verzekeraar (000 art. 1.6)"
+    ),
 )
 
 # --- a.s.r. Re-integratiemanager (001) ----------------------------------------------------
@@ -251,7 +268,16 @@ ASR_REINTEGRATIEMANAGER = Product(
     ),
     service_module="reintegratiemanager",
     eligibility=Eligibility(module="reintegratiemanager", citations=_s("001", "3.2", "3.3")),
-    parameters=PRODUCT_PARAMETERS["asr-reintegratiemanager"],
+    parameters=ASR_REINTEGRATIEMANAGER_PARAMETERS,
+    events=entitlements.ASR_REINTEGRATIEMANAGER,
+    interventions=Interventions(
+        share=_name(INTERVENTION_SHARE_001),
+        citations=_s("001", "3.3"),
+        start_citations=_s("001", "3.3"),
+        assessor="de bedrijfsarts of de casemanager",
+        # Decision §8.1: 001 lists no excluded cost kinds.
+        exclusion_citations=_s("001", "3.3"),
+    ),
 )
 
 # --- MKB Verzuim-ontzorgverzekering, Ontzorgmanager – Re-integratie (004, 002) -----------
@@ -364,7 +390,28 @@ MKB_VERZUIM_ONTZORG = Product(
         module="ontzorgmanager-reintegratie",
         citations=(*_s("004", "3.2"), *_s("002", "Interventiekostenvergoeding")),
     ),
-    parameters=PRODUCT_PARAMETERS["mkb-verzuim-ontzorg"],
+    parameters=MKB_VERZUIM_ONTZORG_PARAMETERS,
+    events=entitlements.MKB_VERZUIM_ONTZORG,
+    interventions=Interventions(
+        share=_name(INTERVENTION_SHARE_004),
+        # 002 «Wat is een interventie?»: an active step that furthers re-integration.
+        citations=(
+            *_s("004", "3.3"),
+            _BROCHURE_REIMBURSEMENT,
+            Citation.seed("002", "Wat is een interventie?"),
+        ),
+        start_citations=(*_s("004", "3.2"), _BROCHURE_REIMBURSEMENT),
+        assessor="de bedrijfsarts of de Ontzorgmanager",
+        # Decision §8.1: 002 «Wat wordt niet vergoed?» lists these.
+        excluded=(
+            InterventionExclusion.RIE,
+            InterventionExclusion.PMO,
+            InterventionExclusion.PAGO,
+            InterventionExclusion.KEURING,
+            InterventionExclusion.CURSUS_PREVENTIEMEDEWERKER,
+        ),
+        exclusion_citations=(Citation.seed("002", "Wat wordt niet vergoed?"),),
+    ),
 )
 
 # --- De Zeeuwse, Preventie-, re-integratieondersteuning en budgetten (003) ---------------
@@ -461,7 +508,12 @@ ZEEUWSE_PRB = Product(
     ),
     service_module="prb",
     eligibility=Eligibility(module="verzuim-erd", citations=_s("003", "1.3")),
-    parameters=PRODUCT_PARAMETERS["zeeuwse-prb"],
+    parameters=ZEEUWSE_PRB_PARAMETERS,
+    events=entitlements.ZEEUWSE_PRB,
+    interventions=Interventions(
+        elsewhere="re-integratiekosten gaan via het re-integratiebudget per ziektegeval "
+        "(003 art. 2.6; RI_REINTEGRATIEBUDGET)"
+    ),
 )
 
 #: The built-in products, in the order ``RI_PRODUCTEN`` lists them.

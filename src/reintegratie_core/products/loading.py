@@ -28,6 +28,7 @@ the same mapping; ``structure_product(unstructure_product(p)) == p`` for every p
 from __future__ import annotations
 
 import enum
+import math
 import re
 import tomllib
 import typing
@@ -47,6 +48,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.gen._consts import AttributeOverride
 
+from reintegratie_core.entitlements import Effect, EventRule, Granted, ProductRules
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import SEEDS, Citation, SourceKind
 from reintegratie_core.parameters import Parameter, ParameterHistory
@@ -82,9 +84,29 @@ KEYS: dict[str, str] = {
     "relapse_parameter": "terugvaltermijn",
     "reason_of": "reden_van",
     "sanction_extension": "verlenging_bij_loonsanctie",
+    # the event table (domain §5)
+    "events": "gebeurtenissen",
+    "granted": "aanspraken",
+    "rules": "regels",
+    "rule": "regel",
+    "entitlement": "aanspraak",
+    "state": "status",
+    "lifts": "heft_op",
+    "scope": "geldt_voor",
+    "effects": "effecten",
+    # interventions and their exclusions (domain §6, §8.1)
+    "interventions": "interventies",
+    "share": "aandeel",
+    "start_citations": "bronnen_ingangsdatum",
+    "assessor": "beoordelaar",
+    "excluded": "uitgesloten",
+    "exclusion_citations": "bronnen_uitsluiting",
+    "elsewhere": "elders",
 }
 
 _V = TypeVar("_V")
+#: The classes of a product's event table, read from the file like the product's own.
+_EVENT_TABLE_CLASSES = (ProductRules, EventRule, Effect, Granted)
 _ParametersType: TypeAlias = tuple[ProductParameter, ...]
 _CITATION_HINT = (
     "verwacht tekst als '001 art. 2.3', '002 «titel»', 'Voorwaarden X art. 4' of 'besluit §8'"
@@ -177,6 +199,9 @@ def _number(value: object) -> int | Decimal:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
+        if not math.isfinite(value):
+            msg = f"{value!r} is geen eindig getal (nan en inf zijn niet toegestaan)"
+            raise ValueError(msg)
         return Decimal(repr(value))
     if isinstance(value, str):
         try:
@@ -241,10 +266,13 @@ def _structure_parameters(value: object, _type: object) -> _ParametersType:
             errors.append(exc)
     if errors:
         raise IterableValidationError("parameters", errors, list)
+    by_name: dict[str, list[Parameter[int] | Parameter[Decimal]]] = {}
+    for row in rows:  # one pass: grouping by name stays linear in the number of rows
+        by_name.setdefault(row.name, []).append(row)
     histories: list[ProductParameter] = []
-    for name in dict.fromkeys(row.name for row in rows):
-        whole = [r for r in rows if r.name == name and isinstance(r.value, int)]
-        decimal = [r for r in rows if r.name == name and isinstance(r.value, Decimal)]
+    for name, versions in by_name.items():
+        whole = [r for r in versions if isinstance(r.value, int)]
+        decimal = [r for r in versions if isinstance(r.value, Decimal)]
         if whole and decimal:
             msg = f"parameter {name!r}: alle versies zijn hele getallen óf alle decimalen"
             raise ValueError(msg)
@@ -339,10 +367,17 @@ def _make_converter() -> cattrs.Converter:
     )
 
     def renames(cls: type) -> dict[str, AttributeOverride]:
-        return {a.name: override(rename=KEYS[a.name]) for a in attrs.fields(cls) if a.name in KEYS}
+        found = {a.name: override(rename=KEYS[a.name]) for a in attrs.fields(cls) if a.name in KEYS}
+        if cls is ProductRules:  # the table belongs to the product it is in: no own code
+            found["product"] = override(omit=True)
+        return found
 
     def is_model(t: object) -> bool:
-        return isinstance(t, type) and attrs.has(t) and t.__module__.endswith("products.model")
+        return (
+            isinstance(t, type)
+            and attrs.has(t)
+            and (t.__module__.endswith("products.model") or t in _EVENT_TABLE_CLASSES)
+        )
 
     converter.register_structure_hook_factory(
         is_model,
@@ -417,8 +452,12 @@ def _problems(exc: Exception) -> list[str]:
 def structure_product(data: Mapping[str, object]) -> Product:
     """A :class:`Product` from its unstructured (TOML-shaped) form.
 
-    Raises :class:`ProductFileError` naming each wrong field by its path.
+    Raises :class:`ProductFileError` naming each wrong field by its path (a value nested
+    deeper than :data:`MAX_DEPTH` levels by the field that holds it).
     """
+    deep = _too_deep(data)
+    if deep is not None:
+        raise ProductFileError([f"{deep}: {_DEEP_MESSAGE}"])
     try:
         return CONVERTER.structure(dict(data), Product)
     except (ClassValidationError, IterableValidationError) as exc:
@@ -439,19 +478,71 @@ def unstructure_product(product: Product) -> dict[str, object]:
 def load_product(toml_text: str) -> Product:
     """An insurer-defined product from the text of a TOML product file.
 
-    Raises :class:`ProductFileError` for TOML that cannot be read (with its line) and for
-    every field that is wrong (with its path and what is accepted).
+    Raises :class:`ProductFileError` for TOML that cannot be read (with its line), for a
+    value nested deeper than :data:`MAX_DEPTH` levels (naming its field), and for every
+    field that is wrong (with its path and what is accepted).
     """
     try:
         data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:
         raise ProductFileError([f"geen geldige TOML: {exc}"]) from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively: name the field whose
+        # value opens too many levels instead of letting RecursionError escape.
+        raise ProductFileError([_deep_line(toml_text)]) from None
     return structure_product(data)
+
+
+#: The deepest nesting a product file may have. A real one needs about five levels
+#: (product → modules → gevolgen → redenen); anything far deeper is refused before it is
+#: structured, so no recursion limit is ever reached.
+MAX_DEPTH = 32
+
+_DEEP_MESSAGE = f"te diep genest (meer dan {MAX_DEPTH} niveaus lijsten of tabellen)"
+_KEY_VALUE = re.compile(r"^\s*([^=#\s\[][^=#]*?)\s*=(.*)$")
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
+def _deep_line(text: str) -> str:
+    """The problem text for TOML too deeply nested to parse: its field and line.
+
+    The field is the key of the first line whose value opens more than :data:`MAX_DEPTH`
+    arrays or inline tables (brackets inside quoted text do not count).
+    """
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _KEY_VALUE.match(line)
+        if match is None:
+            continue
+        value = _QUOTED.sub("", match.group(2))
+        if value.count("[") + value.count("{") > MAX_DEPTH:
+            return f"{match.group(1).strip()}: {_DEEP_MESSAGE} (regel {number})"
+    return f"geen geldige TOML: {_DEEP_MESSAGE}"
+
+
+def _too_deep(data: Mapping[str, object]) -> str | None:
+    """The field holding a value nested deeper than :data:`MAX_DEPTH`, or ``None``.
+
+    Iterative (an explicit stack), so the check itself never recurses; the field is the
+    path of the last table key above the deep value (``modules[0].naam``).
+    """
+    stack: list[tuple[object, str, str, int]] = [(data, "", "", 0)]
+    while stack:
+        value, path, field, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return field or path or "product"
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                child = f"{path}.{key}" if path else str(key)
+                stack.append((item, child, child, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]", field, depth + 1) for i, item in enumerate(value))
+    return None
 
 
 __all__ = [
     "CONVERTER",
     "KEYS",
+    "MAX_DEPTH",
     "ProductFileError",
     "citation_text",
     "load_product",

@@ -1,10 +1,14 @@
 """Products as data: modules, coupling, termination, duration, cancellation, consequences.
 
-``spec/domain.md`` §4 and §7. A :class:`Product` is a typed definition — its modules, the
-coupling rules between them ("when A ends, B ends on the same date", with the reasons that
-do *not* propagate), the reasons for which a module may be ended directly, the duration
-and cancellation rules, the consequences of a module's end, the eligibility rule and the
-product's dated parameters. The four built-in products are written as such data in
+``spec/domain.md`` §4, §5 and §7. A :class:`Product` is the one aggregate of what a
+product's conditions say — its modules, the coupling rules between them ("when A ends, B
+ends on the same date", with the reasons that do *not* propagate), the reasons for which
+a module may be ended directly, the duration and cancellation rules, the consequences of a
+module's end, the eligibility rule, its event table (what each event does to the
+entitlements, :class:`~reintegratie_core.entitlements.ProductRules`), how it reimburses
+interventions and which cost kinds it excludes (:class:`Interventions`), and its dated
+parameters (:meth:`Product.parameter`). Every core rule takes a ``Product``; nothing is
+keyed by a product code elsewhere. The four built-in products are written as such data in
 :mod:`reintegratie_core.products.catalogue`; an insurer can describe its own in TOML
 (:mod:`reintegratie_core.products.loading`). One engine reads these tables
 (:mod:`~reintegratie_core.products.cascade`, :mod:`~reintegratie_core.products.duration`,
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import re
+import typing
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
@@ -27,6 +32,7 @@ from typing import TypeVar
 
 import attrs
 
+from reintegratie_core.entitlements import ProductRules
 from reintegratie_core.errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core.explain import Citation
 from reintegratie_core.parameters import Parameter, ParameterHistory
@@ -103,6 +109,19 @@ CONSEQUENCE_TEXT: dict[ConsequenceKind, str] = {
     ),
     ConsequenceKind.SERVICE_ENDS: "dienstverlening eindigt",
 }
+
+
+class InterventionExclusion(enum.Enum):
+    """Kinds of costs a product's text may exclude from intervention reimbursement."""
+
+    RIE = "rie"
+    PMO = "pmo"
+    PAGO = "pago"
+    KEURING = "keuring"
+    CURSUS_PREVENTIEMEDEWERKER = "cursus_preventiemedewerker"
+    MEDICAL_TREATMENT = "medische_behandeling"
+    TRAVEL = "reiskosten"
+    CANCELLATION = "annulering"
 
 
 class ProductDefinitionError(InvalidValueError):
@@ -362,6 +381,34 @@ class Eligibility:
     )
 
 
+def _exclusions(value: Iterable[InterventionExclusion]) -> frozenset[InterventionExclusion]:
+    return frozenset(value)
+
+
+@attrs.frozen(kw_only=True)
+class Interventions:
+    """How a product reimburses interventions (``001``/``004`` art. 3.3, ``002``).
+
+    ``share`` names the product parameter with the reimbursed share (100 %); ``None``
+    means the product has no such reimbursement and ``elsewhere`` says where its
+    re-integration costs are dealt with. ``excluded`` are the cost kinds the product's own
+    text excludes (decision §8.1), ``exclusion_citations`` where it says so (or that it
+    lists none).
+    """
+
+    share: str | None = None
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple_of_citations)
+    start_citations: tuple[Citation, ...] = attrs.field(default=(), converter=_tuple_of_citations)
+    assessor: str = ""
+    excluded: frozenset[InterventionExclusion] = attrs.field(
+        default=frozenset(), converter=_exclusions
+    )
+    exclusion_citations: tuple[Citation, ...] = attrs.field(
+        default=(), converter=_tuple_of_citations
+    )
+    elsewhere: str = ""
+
+
 def _reason_codes(reasons: Iterable[TerminationReason]) -> str:
     return ", ".join(r.value for r in TerminationReason if r in set(reasons))
 
@@ -385,8 +432,22 @@ class Product:
     couplings: tuple[CouplingRule, ...] = attrs.field(default=(), converter=_coupling_tuple)
     parameters: tuple[ProductParameter, ...] = attrs.field(default=(), converter=_parameter_tuple)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    #: What each event does to the entitlements (domain §5); ``None``: no entitlements.
+    events: ProductRules | None = None
+    #: How interventions are reimbursed and which kinds are excluded (domain §6).
+    interventions: Interventions | None = None
+    _by_name: dict[str, ProductParameter] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+
+    @_by_name.default
+    def _index_parameters(self) -> dict[str, ProductParameter]:
+        return {h.versions[0].name: h for h in self.parameters}
 
     def __attrs_post_init__(self) -> None:
+        if self.events is not None and self.events.product != self.code:
+            # The event table names its product in its errors: it is this product's.
+            object.__setattr__(self, "events", attrs.evolve(self.events, product=self.code))
         _check_product(self)
 
     # --- lookups ---------------------------------------------------------------------
@@ -421,26 +482,50 @@ class Product:
 
     def parameter_history(self, name: str) -> ProductParameter:
         """The dated versions of parameter ``name``; an error lists the known names."""
-        for history in self.parameters:
-            if history.versions[0].name == name:
-                return history
+        history = self._by_name.get(name)
+        if history is not None:
+            return history
         known = ", ".join(self.parameter_names()) or "geen"
         msg = f"product {self.code} heeft geen parameter {name!r} (bekend: {known})"
         raise InvalidValueError(msg)
 
-    def months(self, name: str, on: date) -> Parameter[int]:
-        """The whole-number parameter ``name`` (months, days) in force on ``on``."""
-        parameter = self.parameter_history(name).at(on)
+    def has_parameter(self, name: str) -> bool:
+        """True when the product defines parameter ``name``."""
+        return name in self._by_name
+
+    def parameter(self, name: str, on: date | None = None) -> Parameter[int] | Parameter[Decimal]:
+        """The version of parameter ``name`` in force on ``on`` (``None``: the newest).
+
+        The core has no clock: a caller that knows the relevant date passes it; otherwise
+        the conditions as they now read apply (``spec/domain.md`` §7).
+        """
+        history = self.parameter_history(name)
+        return history.at(date.max if on is None else on)
+
+    def decimal(self, name: str, on: date | None = None) -> Parameter[Decimal]:
+        """The amount or fraction parameter ``name`` in force on ``on`` (whole numbers too)."""
+        parameter = self.parameter(name, on)
+        value = parameter.value
+        if isinstance(value, Decimal):
+            return typing.cast("Parameter[Decimal]", parameter)
+        if isinstance(value, bool):
+            msg = f"parameter {name} van {self.code} is geen getal"
+            raise InvalidValueError(msg)
+        return Parameter(
+            name=parameter.name,
+            value=Decimal(value),
+            citation=parameter.citation,
+            valid_from=parameter.valid_from,
+        )
+
+    def months(self, name: str, on: date | None = None) -> Parameter[int]:
+        """The whole-number parameter ``name`` (months, days, weeks, years) in force on ``on``."""
+        parameter = self.parameter(name, on)
         value = parameter.value
         if isinstance(value, bool) or not isinstance(value, int):
             msg = f"parameter {name} van {self.code} is geen geheel getal"
             raise InvalidValueError(msg)
-        return Parameter(
-            name=parameter.name,
-            value=value,
-            citation=parameter.citation,
-            valid_from=parameter.valid_from,
-        )
+        return typing.cast("Parameter[int]", parameter)
 
     def check_reason(
         self, module: Module, reason: TerminationReason | None
@@ -492,10 +577,11 @@ def _check_product(product: Product) -> None:
                 )
                 raise ProductDefinitionError(msg)
             codes[key] = module.code
-    known = ", ".join(product.module_codes)
+    module_codes = frozenset(product.module_codes)  # computed once: the checks stay linear
 
     def exists(code: str, path: str) -> None:
-        if code not in product.module_codes:
+        if code not in module_codes:
+            known = ", ".join(product.module_codes)
             msg = f"{path}: onbekende module {code!r} (bekend: {known})"
             raise ProductDefinitionError(msg)
 
@@ -511,23 +597,24 @@ def _check_product(product: Product) -> None:
         raise ProductDefinitionError(msg)
     exists(product.service_module, "dienstverleningsmodule")
     exists(product.eligibility.module, "recht_op_dienstverlening.module")
-    names = set(product.parameter_names())
-    if len(names) != len(product.parameters):
+    histories = {h.versions[0].name: h for h in product.parameters}
+    if len(histories) != len(product.parameters):
         msg = "parameters: dezelfde parameternaam staat er in meer dan één reeks"
         raise ProductDefinitionError(msg)
 
     def whole(name: str | None, path: str, minimum: int) -> None:
         if name is None:
             return
-        if name not in names:
-            msg = f"{path}: onbekende parameter {name!r} (bekend: {', '.join(sorted(names)) or 'geen'})"
+        if name not in histories:
+            msg = f"{path}: onbekende parameter {name!r} (bekend: {', '.join(sorted(histories)) or 'geen'})"
             raise ProductDefinitionError(msg)
-        for version in product.parameter_history(name).versions:
+        for version in histories[name].versions:
             value = version.value
             if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
                 msg = f"{path}: parameter {name!r} moet een geheel getal ≥ {minimum} zijn, niet {value!r}"
                 raise ProductDefinitionError(msg)
 
+    _check_interventions(product.interventions, histories)
     for i, module in enumerate(product.modules):
         path = f"modules[{i}]"
         if module.duration is not None:
@@ -543,6 +630,19 @@ def _check_product(product: Product) -> None:
         for j, consequence in enumerate(module.consequences):
             whole(consequence.relapse_parameter, f"{path}.gevolgen[{j}].terugvaltermijn", 1)
             exists(consequence.reason_of or module.code, f"{path}.gevolgen[{j}].reden_van")
+
+
+def _check_interventions(
+    interventions: Interventions | None, histories: dict[str, ProductParameter]
+) -> None:
+    """The intervention share must be a parameter of the product, a decimal."""
+    if interventions is None or interventions.share is None:
+        return
+    share = interventions.share
+    known = ", ".join(sorted(histories)) or "geen"
+    if share not in histories:
+        msg = f"interventies.aandeel: onbekende parameter {share!r} (bekend: {known})"
+        raise ProductDefinitionError(msg)
 
 
 def find_product(code: str, products: Iterable[Product]) -> Product:
@@ -569,6 +669,8 @@ __all__ = [
     "CouplingRule",
     "Duration",
     "Eligibility",
+    "InterventionExclusion",
+    "Interventions",
     "Module",
     "NotCancellableError",
     "Product",
