@@ -134,11 +134,17 @@ _BOOL_WORDS = frozenset({"ja", "nee", "waar", "onwaar", "true", "false", "j", "n
 
 
 def _arbodienst(value: Any, argument: str) -> bool | Decimal:
-    """WAAR/ONWAAR (all or nothing), or the amount the arbodienst's garantie paid."""
+    """WAAR/ONWAAR (all or nothing), or the amount the arbodienst's garantie paid.
+
+    The contract's boolean convention comes first: WAAR/ONWAAR, ``ja``/``nee`` and the
+    numbers 1 and 0 are booleans; any other amount is what the arbodienst paid.
+    """
     if c.is_empty(value):
         return False
     if isinstance(value, bool):
         return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
     if isinstance(value, str) and c.normalize_code(value) in _BOOL_WORDS:
         return c.to_bool(value, argument)
     try:

@@ -480,6 +480,12 @@ class TestLoonsanctie:
         bad = udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, "veel")
         assert bad.startswith("#WAARDE! arbodienst_vergoedt:")
 
+    def test_arbodienst_one_and_zero_are_booleans(self) -> None:
+        """Calling conventions (booleans in: 1/0) come before the amount reading: 1 is WAAR."""
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, 1.0) == 0.0
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, 0.0) == 8750.0
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, 2.0) == 8748.0
+
     def test_approved_costs(self) -> None:
         """003 art. 2.7.2: approved re-integration costs are added."""
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, "1234,56") == 9984.56
