@@ -1,8 +1,9 @@
 """Writing tables: atomically, as CSV or as XLSX, row by row with flat memory.
 
 * **Atomic**: every file is written to a temporary file in the target's folder and moved
-  into place with :func:`os.replace` only when complete; on failure the temporary file is
-  removed and an existing target is left as it was (:class:`AtomicOutput`).
+  into place with :func:`os.replace` only when complete; on failure — or when the command
+  is stopped (Ctrl-C, SIGTERM) — the temporary file is removed and an existing target is
+  left as it was (:class:`AtomicOutput`). A replaced target keeps its permissions.
 * **CSV**: UTF-8, comma-separated, dates as ``JJJJ-MM-DD``, decimals with a point — for
   machines. People get XLSX.
 * **XLSX**: one worksheet with a bold, frozen header row, an autofilter, and real dates
@@ -18,21 +19,20 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import enum
-import io
 import os
 import queue
 import re
+import stat
 import tempfile
 import threading
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, Any, Self
 
 #: Excel's last row: a sheet holds the header and at most this many rows minus one.
 XLSX_MAX_ROWS = 1_048_576
@@ -77,7 +77,11 @@ class AtomicOutput:
             raise OutputError(msg) from None
         os.close(handle)
         self.temporary = Path(name)
-        os.chmod(self.temporary, 0o666 & ~_umask())
+        try:  # replacing a file keeps its permissions (a private 0600 worklist stays so)
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.chmod(self.temporary, mode)
 
     def __enter__(self) -> Self:
         return self
@@ -97,6 +101,9 @@ class AtomicOutput:
                 raise OutputError(msg) from None
         else:
             self.temporary.unlink(missing_ok=True)
+            if isinstance(_value, OSError):  # a full disk, a lost share: the writing failed
+                msg = f"{self.target}: schrijven mislukt ({_value.strerror or _value})"
+                raise OutputError(msg) from None
 
 
 def _umask() -> int:
@@ -105,33 +112,63 @@ def _umask() -> int:
     return mask
 
 
-# --- Encoding single rows ----------------------------------------------------------------
+# --- Encoding single rows: the one encoder per format ------------------------------------
 
 _CSV_SPECIAL = re.compile(r'[",\r\n]')
+#: A text starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CACHE_LIMIT = 65_536
 
 
-def _csv_text(text: str) -> str:
+def csv_text(text: str) -> str:
+    """One CSV field for a text: quoted where needed; a text a spreadsheet would run as a
+    formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a
+    leading ``'`` and quotes (OWASP's CSV-injection advice), so it stays text."""
+    if text.startswith(FORMULA_START):
+        return "\"'" + text.replace('"', '""') + '"'
     if _CSV_SPECIAL.search(text) or text[:1].isspace() or text[-1:].isspace():
         return '"' + text.replace('"', '""') + '"'
     return text
 
 
+_CSV_FIELDS: dict[str, str] = {}
+
+
+def _csv_field(text: str) -> str:
+    field = _CSV_FIELDS.get(text)
+    if field is None:
+        field = csv_text(text) if text else ""
+        if len(_CSV_FIELDS) >= _CACHE_LIMIT:
+            _CSV_FIELDS.clear()
+        _CSV_FIELDS[text] = field
+    return field
+
+
+def _csv_other(value: object) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return _csv_field(value)
+    return str(value)
+
+
+_CSV_BY_TYPE: dict[type, Callable[[Any], str]] = {
+    str: _csv_field,
+    type(None): lambda _value: "",
+    date: date.isoformat,
+    int: str,
+    Decimal: str,
+    bool: lambda value: "ja" if value else "nee",
+}
+
+
 def csv_line(values: Sequence[object]) -> str:
-    """One CSV record with its line end: text quoted where needed, dates ISO, None empty."""
-    parts = []
-    for value in values:
-        kind = type(value)
-        if kind is str:
-            parts.append(_csv_text(value) if value else "")  # type: ignore[arg-type]
-        elif value is None:
-            parts.append("")
-        elif kind is date:
-            parts.append(value.isoformat())  # type: ignore[attr-defined]
-        elif kind is bool:
-            parts.append("ja" if value else "nee")
-        else:
-            parts.append(str(value))
-    return ",".join(parts) + "\r\n"
+    """One CSV record with its line end: text quoted where needed (and neutralised when a
+    spreadsheet would run it), dates ISO, ``True``/``False`` ``ja``/``nee``, None empty."""
+    by_type = _CSV_BY_TYPE
+    return ",".join([by_type.get(type(v), _csv_other)(v) for v in values]) + "\r\n"
 
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -150,79 +187,64 @@ def _xml_text(text: str) -> str:
 
 _DATE_STYLE = 1
 _HEADER_STYLE = 2
+_EPOCH_ORDINAL = _EXCEL_EPOCH.toordinal()
+_XML_CELLS: dict[str, str] = {}
+
+
+def _xml_cell(text: str) -> str:
+    cell = _XML_CELLS.get(text)
+    if cell is None:
+        cell = _xml_text(text) if text else "<c/>"
+        if len(_XML_CELLS) >= _CACHE_LIMIT:
+            _XML_CELLS.clear()
+        _XML_CELLS[text] = cell
+    return cell
+
+
+def _xml_date(day: date) -> str:
+    return f'<c s="{_DATE_STYLE}"><v>{day.toordinal() - _EPOCH_ORDINAL}</v></c>'
+
+
+def _xml_number(number: object) -> str:
+    return f"<c><v>{number}</v></c>"
+
+
+def _xml_other(value: object) -> str:
+    if isinstance(value, bool):
+        return _xml_cell("ja" if value else "nee")
+    if isinstance(value, date):
+        return _xml_date(value)
+    if isinstance(value, str):
+        return _xml_cell(value)
+    if isinstance(value, int | Decimal):
+        return _xml_number(value)
+    return _xml_cell(str(value))
+
+
+_XML_BY_TYPE: dict[type, Callable[[Any], str]] = {
+    str: _xml_cell,
+    type(None): lambda _value: "<c/>",
+    date: _xml_date,
+    int: _xml_number,
+    Decimal: _xml_number,
+    bool: lambda value: _xml_cell("ja" if value else "nee"),
+}
 
 
 def xlsx_cells(values: Sequence[object]) -> str:
     """The cells of one worksheet row (without the ``<row>`` element) as SpreadsheetML.
 
-    Text becomes an inline string, numbers a number, a date an Excel serial number with the
-    date style, ``True``/``False`` ``ja``/``nee``, ``None`` an empty cell.
+    Text becomes an inline string (never a formula), numbers a number, a date an Excel
+    serial number with the date style, ``True``/``False`` ``ja``/``nee``, ``None`` an
+    empty cell.
     """
-    parts = []
-    for value in values:
-        kind = type(value)
-        if kind is str:
-            parts.append(_xml_text(value) if value else "<c/>")  # type: ignore[arg-type]
-        elif value is None:
-            parts.append("<c/>")
-        elif kind is date:
-            serial = (value - _EXCEL_EPOCH).days  # type: ignore[operator]
-            parts.append(f'<c s="{_DATE_STYLE}"><v>{serial}</v></c>')
-        elif kind is bool:
-            parts.append(_xml_text("ja" if value else "nee"))
-        elif kind is int or kind is Decimal:
-            parts.append(f"<c><v>{value}</v></c>")
-        else:
-            parts.append(_xml_text(str(value)))
-    return "".join(parts)
+    by_type = _XML_BY_TYPE
+    return "".join([by_type.get(type(v), _xml_other)(v) for v in values])
 
 
-_EPOCH_ORDINAL = _EXCEL_EPOCH.toordinal()
-_CACHE_LIMIT = 65_536
-_XML_CELLS: dict[str, str] = {}
-_CSV_FIELDS: dict[str, str] = {}
-
-
-def xlsx_text_cell(text: str) -> str:
-    """:func:`xlsx_cells`' cell for a text that repeats (employer, status ...), memoized."""
-    cell = _XML_CELLS.get(text)
-    if cell is None:
-        cell = _xml_text(text) if text else "<c/>"
-        if len(_XML_CELLS) < _CACHE_LIMIT:
-            _XML_CELLS[text] = cell
-    return cell
-
-
-def xlsx_plain_text_cell(text: str) -> str:
-    """A text cell for a text that does not repeat (an employee number)."""
-    return _xml_text(text) if text else "<c/>"
-
-
-def xlsx_date_cell(day: date | None) -> str:
-    """A date cell (Excel serial number with the date style), or an empty cell."""
-    if day is None:
-        return "<c/>"
-    return f'<c s="{_DATE_STYLE}"><v>{day.toordinal() - _EPOCH_ORDINAL}</v></c>'
-
-
-def xlsx_number_cell(number: int | Decimal | None) -> str:
-    """A number cell, or an empty cell."""
-    return "<c/>" if number is None else f"<c><v>{number}</v></c>"
-
-
-def csv_text_field(text: str) -> str:
-    """:func:`csv_line`'s field for a text that repeats, memoized."""
-    field = _CSV_FIELDS.get(text)
-    if field is None:
-        field = _csv_text(text) if text else ""
-        if len(_CSV_FIELDS) < _CACHE_LIMIT:
-            _CSV_FIELDS[text] = field
-    return field
-
-
-def csv_plain_field(text: str) -> str:
-    """A CSV field for a text that does not repeat."""
-    return _csv_text(text) if text else ""
+def encoder(kind: OutputKind) -> Callable[[Sequence[object]], str]:
+    """The encoder of one row for ``kind``: :func:`csv_line` or :func:`xlsx_cells`."""
+    return csv_line if kind is OutputKind.CSV else xlsx_cells
 
 
 # --- Writers -----------------------------------------------------------------------------
@@ -480,8 +502,3 @@ def write_table(
             raise
         writer.close()
         return writer.rows
-
-
-def csv_rows(text: str) -> list[list[str]]:
-    """Parse CSV text (for tests and tools): a list of records."""
-    return list(csv.reader(io.StringIO(text)))
