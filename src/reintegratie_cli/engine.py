@@ -80,10 +80,11 @@ from reintegratie_cli.worklines import (
     failed,
 )
 
-#: Input bytes per partition: about 80,000 CSV rows, a few hundred MB of work per task.
-PARTITION_BYTES = 8 << 20
+#: Input bytes per partition: about 230,000 CSV rows, some 150 MB of memory per task. A
+#: portfolio that fits one partition is worked in this process, without scratch files.
+PARTITION_BYTES = 24 << 20
 #: XLSX is compressed about fourfold; its partitions are smaller for the same row count.
-XLSX_PARTITION_BYTES = 2 << 20
+XLSX_PARTITION_BYTES = 6 << 20
 #: Rows per pickled batch in partition and run files.
 BATCH = 2048
 
@@ -125,12 +126,14 @@ class Split(NamedTuple):
 
 
 class Result(NamedTuple):
-    """What a partition task reports back: counts, its most urgent lines, its first errors."""
+    """What a partition task reports back: counts, its most urgent lines, its first errors,
+    and its encoded lines in order when they were not written to a run file."""
 
     counts: Counter[str]
     top: list[tuple[Key, tuple[object, ...]]]
     errors: list[RowError]
     records: int
+    lines: list[tuple[Key, str]] | None = None
 
 
 class Summary(NamedTuple):
@@ -195,12 +198,6 @@ def _load_batches(path: Path) -> Iterator[Any]:
             except EOFError:
                 return
             yield from batch
-
-
-def _load_parts(parts: Sequence[tuple[Path, int]]) -> Iterator[tuple[int, Any, int]]:
-    for path, offset in parts:
-        for number, stored in _load_batches(path):
-            yield number, stored, offset
 
 
 # --- Group: rows to partitions, partitions to employees --------------------------------------
@@ -334,16 +331,18 @@ def _group_rows(
 
 
 def _employees(
-    task: Task, counts: Counter[str], errors: list[RowError]
+    items: Iterable[tuple[int, Any]],
+    settings: Settings,
+    counts: Counter[str],
+    errors: list[RowError],
 ) -> dict[tuple[str, str], list[PeriodRow]]:
-    """Validate a partition's rows and collect the good ones per (werkgever, werknemer)."""
-    settings = task.settings
+    """Validate numbered rows (a CSV's lines as bytes, or an XLSX's cells) and collect the
+    good ones per (werkgever, werknemer)."""
     parse = RowParser(settings.header).parse
     form = settings.csv
     groups: dict[tuple[str, str], list[PeriodRow]] = {}
     rows = 0
-    for local, stored, offset in _load_parts(task.parts):
-        number = local + offset
+    for number, stored in items:
         cells = stored if form is None else form.cells(stored)
         reason = unreadable(cells)
         if reason is not None:
@@ -353,21 +352,25 @@ def _employees(
         else:
             parsed = parse(cells, number)
         rows += 1
-        if type(parsed) is RowError:
+        if isinstance(parsed, RowError):
             errors.append(parsed)
             continue
-        assert isinstance(parsed, PeriodRow)
         key = (parsed.employer, parsed.employee)
         group = groups.get(key)
         if group is None:
             groups[key] = [parsed]
         else:
             group.append(parsed)
-    for path, _offset in task.parts:
-        path.unlink(missing_ok=True)
     counts["rijen"] += rows
     counts["werknemers"] += len(groups)
     return groups
+
+
+def _numbered(parts: Sequence[tuple[Path, int]]) -> Iterator[tuple[int, Any]]:
+    """The rows of a partition's files, with their numbers in the portfolio."""
+    for path, offset in parts:
+        for number, stored in _load_batches(path):
+            yield number + offset, stored
 
 
 # --- Compute -----------------------------------------------------------------------------
@@ -388,10 +391,9 @@ def _compute(
         except Exception as exc:  # noqa: BLE001 - one employee's failure is its own error
             errors.append(failed(rows, employee, exc))
             continue
-        if type(line) is str:
+        if isinstance(line, str):
             counts[line] += 1
             continue
-        assert isinstance(line, Line)
         lines.append(line)
         values = line.values
         counts[values[0]] += 1  # type: ignore[index]
@@ -401,29 +403,38 @@ def _compute(
 
 
 def work_partition(task: Task) -> Result:
-    """One partition: validate, group per employee, compute, encode, sort, write the run."""
+    """One partition (in a worker): validate, group per employee, compute, encode, sort,
+    write the run."""
     with _no_gc():
-        return _work_partition(task)
+        result = _work(_numbered(task.parts), task.settings, task.run)
+    for path, _offset in task.parts:
+        path.unlink(missing_ok=True)
+    return result
 
 
-def _work_partition(task: Task) -> Result:
-    settings = task.settings
+def _work(items: Iterable[tuple[int, Any]], settings: Settings, run: Path | None) -> Result:
+    """Rows → the sorted, encoded lines: into the ``run`` file, or kept (``run`` None)."""
     counts: Counter[str] = Counter()
     errors: list[RowError] = []
-    groups = _employees(task, counts, errors)
+    groups = _employees(items, settings, counts, errors)
     lines = _compute(groups, settings, counts, errors)
     del groups
     counts["afgekeurd"] += len(errors)
     lines.extend(error_line(e) for e in errors)
     lines.sort(key=operator.itemgetter(0))
+    kept: list[tuple[Key, str]] | None = None
     if settings.output is not None:
         encode = encoder(settings.output)
-        with _scratch_streams([task.run]) as (stream,):
-            for start in range(0, len(lines), BATCH):
-                _dump(stream, [(ln.key, encode(ln.values)) for ln in lines[start : start + BATCH]])
+        if run is None:
+            kept = [(ln.key, encode(ln.values)) for ln in lines]
+        else:
+            with _scratch_streams([run]) as (stream,):
+                for start in range(0, len(lines), BATCH):
+                    batch = lines[start : start + BATCH]
+                    _dump(stream, [(ln.key, encode(ln.values)) for ln in batch])
     top = [(ln.key, ln.display()) for ln in lines[: settings.top] if ln.key[0] != ERROR_RANK]
     errors.sort(key=operator.attrgetter("row"))
-    return Result(counts, top, errors[: settings.top], len(lines))
+    return Result(counts, top, errors[: settings.top], len(lines), kept)
 
 
 # --- Processes ---------------------------------------------------------------------------
@@ -479,6 +490,21 @@ def run(
     if count > 1:  # a multiple of the workers, so that none waits idle for the last one
         count = math.ceil(count / workers) * workers
     bars = _Progress(progress)
+    if count == 1:  # one partition: straight through, in this process, no scratch files
+        reading = bars.bar("inlezen en berekenen", source.size or None, "B")
+        if source.csv is not None:
+            form = source.csv
+            items: Iterable[tuple[int, Any]] = enumerate(
+                form.lines(form.data_offset, source.size), FIRST_DATA_ROW
+            )
+        else:
+            items = source.rows
+        with _no_gc():
+            result = _work(items, settings, None)
+        reading.update(max(0, source.size - reading.n))
+        reading.close()
+        written = _finish(target, output, [iter(result.lines or ())], result.records, bars)
+        return _summary([result], top, written, count, workers)
     try:
         scratch = tempfile.TemporaryDirectory(prefix="reintegratie-signalen-")
     except OSError as exc:
@@ -515,33 +541,55 @@ def run(
                 results.append(result)
                 working.update(1)
             working.close()
-        counts: Counter[str] = Counter()
-        for result in results:
-            counts.update(result.counts)
         records = sum(r.records for r in results)
-        written = 0
-        if target is not None and output is not None:
-            if output is OutputKind.XLSX and records >= XLSX_MAX_ROWS:
-                msg = (
-                    f"{target}: {records} regels passen niet in één XLSX-werkblad "
-                    f"(hoogstens {XLSX_MAX_ROWS - 1}); kies .csv"
-                )
-                raise OutputError(msg)
-            writing = bars.bar("schrijven", records, " regels")
-            with _no_gc():
-                written = _write(target, output, [t.run for t in tasks], writing.update)
-            writing.close()
+        runs = [_load_batches(t.run) for t in tasks] if output is not None else []
+        written = _finish(target, output, runs, records, bars)
+    return _summary(results, top, written, count, workers)
+
+
+def _summary(
+    results: list[Result], top: int, written: int, partitions: int, processes: int
+) -> Summary:
+    counts: Counter[str] = Counter()
+    for result in results:
+        counts.update(result.counts)
     best = heapq.merge(*(r.top for r in results), key=operator.itemgetter(0))
     shown = [display for _key, display in itertools.islice(best, top)]
     errors = sorted((e for r in results for e in r.errors), key=operator.attrgetter("row"))
-    return Summary(counts, shown, errors[:top], written, count, workers)
+    return Summary(counts, shown, errors[:top], written, partitions, processes)
+
+
+def _finish(
+    target: Path | None,
+    output: OutputKind | None,
+    runs: list[Iterator[tuple[Key, str]]],
+    records: int,
+    bars: _Progress,
+) -> int:
+    """The write step, when there is a target: merge the sorted runs into it."""
+    if target is None or output is None:
+        return 0
+    if output is OutputKind.XLSX and records >= XLSX_MAX_ROWS:
+        msg = (
+            f"{target}: {records} regels passen niet in één XLSX-werkblad "
+            f"(hoogstens {XLSX_MAX_ROWS - 1}); kies .csv"
+        )
+        raise OutputError(msg)
+    writing = bars.bar("schrijven", records, " regels")
+    with _no_gc():
+        written = _write(target, output, runs, writing.update)
+    writing.close()
+    return written
 
 
 def _write(
-    target: Path, output: OutputKind, runs: list[Path], advance: Callable[[int], object]
+    target: Path,
+    output: OutputKind,
+    runs: list[Iterator[tuple[Key, str]]],
+    advance: Callable[[int], object],
 ) -> int:
-    """The write step: merge the sorted runs into the output file, atomically."""
-    merged = heapq.merge(*(_load_batches(r) for r in runs), key=operator.itemgetter(0))
+    """Merge the sorted runs of encoded lines into the output file, atomically."""
+    merged = heapq.merge(*runs, key=operator.itemgetter(0))
     with AtomicOutput(target) as atomic:
         if output is OutputKind.CSV:
             writer: CsvWriter | XlsxWriter = CsvWriter(atomic.temporary, OUTPUT_HEADER)

@@ -32,7 +32,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Self
+from typing import IO, Self
 
 #: Excel's last row: a sheet holds the header and at most this many rows minus one.
 XLSX_MAX_ROWS = 1_048_576
@@ -138,37 +138,38 @@ def _csv_field(text: str) -> str:
     field = _CSV_FIELDS.get(text)
     if field is None:
         field = csv_text(text) if text else ""
-        if len(_CSV_FIELDS) >= _CACHE_LIMIT:
-            _CSV_FIELDS.clear()
-        _CSV_FIELDS[text] = field
+        if len(_CSV_FIELDS) < _CACHE_LIMIT:  # the repeating texts come early and stay
+            _CSV_FIELDS[text] = field
     return field
-
-
-def _csv_other(value: object) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return _csv_field(value)
-    return str(value)
-
-
-_CSV_BY_TYPE: dict[type, Callable[[Any], str]] = {
-    str: _csv_field,
-    type(None): lambda _value: "",
-    date: date.isoformat,
-    int: str,
-    Decimal: str,
-    bool: lambda value: "ja" if value else "nee",
-}
 
 
 def csv_line(values: Sequence[object]) -> str:
     """One CSV record with its line end: text quoted where needed (and neutralised when a
     spreadsheet would run it), dates ISO, ``True``/``False`` ``ja``/``nee``, None empty."""
-    by_type = _CSV_BY_TYPE
-    return ",".join([by_type.get(type(v), _csv_other)(v) for v in values]) + "\r\n"
+    fields = _CSV_FIELDS
+    out = []
+    for value in values:
+        kind = type(value)
+        if kind is str:
+            field = fields.get(value)  # type: ignore[call-overload]
+            if field is None:
+                field = _csv_field(value)  # type: ignore[arg-type]
+        elif value is None:
+            field = ""
+        elif kind is date:
+            field = value.isoformat()  # type: ignore[attr-defined]
+        elif kind is int or kind is Decimal:
+            field = str(value)
+        elif kind is bool:
+            field = "ja" if value else "nee"
+        elif isinstance(value, str):
+            field = _csv_field(value)
+        elif isinstance(value, date):
+            field = value.isoformat()
+        else:
+            field = str(value)
+        out.append(field)
+    return ",".join(out) + "\r\n"
 
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -195,40 +196,13 @@ def _xml_cell(text: str) -> str:
     cell = _XML_CELLS.get(text)
     if cell is None:
         cell = _xml_text(text) if text else "<c/>"
-        if len(_XML_CELLS) >= _CACHE_LIMIT:
-            _XML_CELLS.clear()
-        _XML_CELLS[text] = cell
+        if len(_XML_CELLS) < _CACHE_LIMIT:  # the repeating texts come early and stay
+            _XML_CELLS[text] = cell
     return cell
 
 
 def _xml_date(day: date) -> str:
     return f'<c s="{_DATE_STYLE}"><v>{day.toordinal() - _EPOCH_ORDINAL}</v></c>'
-
-
-def _xml_number(number: object) -> str:
-    return f"<c><v>{number}</v></c>"
-
-
-def _xml_other(value: object) -> str:
-    if isinstance(value, bool):
-        return _xml_cell("ja" if value else "nee")
-    if isinstance(value, date):
-        return _xml_date(value)
-    if isinstance(value, str):
-        return _xml_cell(value)
-    if isinstance(value, int | Decimal):
-        return _xml_number(value)
-    return _xml_cell(str(value))
-
-
-_XML_BY_TYPE: dict[type, Callable[[Any], str]] = {
-    str: _xml_cell,
-    type(None): lambda _value: "<c/>",
-    date: _xml_date,
-    int: _xml_number,
-    Decimal: _xml_number,
-    bool: lambda value: _xml_cell("ja" if value else "nee"),
-}
 
 
 def xlsx_cells(values: Sequence[object]) -> str:
@@ -238,8 +212,32 @@ def xlsx_cells(values: Sequence[object]) -> str:
     serial number with the date style, ``True``/``False`` ``ja``/``nee``, ``None`` an
     empty cell.
     """
-    by_type = _XML_BY_TYPE
-    return "".join([by_type.get(type(v), _xml_other)(v) for v in values])
+    cells = _XML_CELLS
+    out = []
+    for value in values:
+        kind = type(value)
+        if kind is str:
+            cell = cells.get(value)  # type: ignore[call-overload]
+            if cell is None:
+                cell = _xml_cell(value)  # type: ignore[arg-type]
+        elif value is None:
+            cell = "<c/>"
+        elif kind is date:
+            cell = _xml_date(value)  # type: ignore[arg-type]
+        elif kind is int or kind is Decimal:
+            cell = f"<c><v>{value}</v></c>"
+        elif kind is bool:
+            cell = _xml_cell("ja" if value else "nee")
+        elif isinstance(value, str):
+            cell = _xml_cell(value)
+        elif isinstance(value, date):
+            cell = _xml_date(value)
+        elif isinstance(value, int | Decimal):
+            cell = f"<c><v>{value}</v></c>"
+        else:
+            cell = _xml_cell(str(value))
+        out.append(cell)
+    return "".join(out)
 
 
 def encoder(kind: OutputKind) -> Callable[[Sequence[object]], str]:

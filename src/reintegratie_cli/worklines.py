@@ -156,6 +156,27 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | date | None, list[
     return last, own
 
 
+def _case_rows(
+    rows: list[PeriodRow], reference: date
+) -> tuple[SicknessCase | date, list[PeriodRow]] | str:
+    """The open case of one employee's rows known on ``reference`` and the case's own
+    rows; without one, the label to count the employee under."""
+    if len(rows) == 1:  # most employees: one period, decided without merging
+        only = rows[0]
+        if only.first > reference:
+            return NOT_YET
+        if only.last is not None or only.leave:
+            return NO_OPEN_CASE
+        return only.first, rows
+    known = [r for r in rows if r.first <= reference]
+    if not known:
+        return NOT_YET
+    case, own = _open_case(known)
+    if case is None:
+        return NO_OPEN_CASE
+    return case, own
+
+
 def employee_line(
     employer: str,
     employee: str,
@@ -165,12 +186,10 @@ def employee_line(
 ) -> Line | str:
     """The line of one employee's open case; without one, the label to count it under
     (:data:`NO_OPEN_CASE` or :data:`NOT_YET`). Raises what the core raises."""
-    known = [r for r in rows if r.first <= reference]
-    if not known:
-        return NOT_YET
-    case, own = _open_case(known)
-    if case is None:
-        return NO_OPEN_CASE
+    chosen = _case_rows(rows, reference)
+    if isinstance(chosen, str):
+        return chosen
+    case, own = chosen
     latest = own[-1]
     if len(own) == 1:
         done: Sequence[tuple[Milestone, date]] = latest.done

@@ -20,7 +20,6 @@ import functools
 from datetime import date, timedelta
 
 import attrs
-import holidays
 from dateutil.relativedelta import relativedelta
 
 from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
@@ -114,6 +113,8 @@ def add_months(anchor: date, months: int) -> date:
 
 @functools.lru_cache(maxsize=8)
 def _holidays(first_year: int, last_year: int) -> frozenset[date]:
+    import holidays  # on first use: importing it costs ~0.2 s; most callers never need it
+
     calendar = holidays.country_holidays(
         "NL", years=range(first_year, last_year + 1), categories=("public", "optional")
     )

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reintegratie_cli import output, portfolio, worklines
+from reintegratie_cli import engine, output, portfolio, worklines
 from reintegratie_cli.main import main
 from tests.cli.strategies_signalen import (
     P,
@@ -387,11 +387,11 @@ class TestSmallerItems:
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """No space left in TMPDIR: 'schrijven mislukt' for the scratch files, exit 2."""
-        from reintegratie_cli import engine
 
         def full(_stream: object, _batch: object) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
+        monkeypatch.setattr(engine, "PARTITION_BYTES", 1000)  # scratch files even for the example
         monkeypatch.setattr(engine, "_dump", full)
         code, _, err = run([*PEIL, "--processen", "1"], capsys)
         assert code == 2
@@ -463,7 +463,9 @@ def messy_portfolios(draw: st.DrawFn) -> tuple[list[str], set[int], str, str]:
     ]
     junk = draw(
         st.lists(
-            st.text(alphabet='ab"é€; x', min_size=1, max_size=12).filter(lambda t: t.strip()),
+            st.text(alphabet='ab"é€; x', min_size=1, max_size=12).filter(
+                lambda t: any(c.isalpha() for c in t)
+            ),
             max_size=3,
         )
     )
@@ -547,9 +549,11 @@ def _children(pid: int) -> set[int]:
 
 @pytest.fixture(scope="module")
 def big_portfolio(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A generated portfolio large enough that each step takes a while (~14 MB)."""
+    """A generated portfolio large enough for two partitions (two workers, scratch files)
+    and for each step to take a while (~28 MB)."""
     path = tmp_path_factory.mktemp("groot") / "p.csv"
-    assert main(["genereer", "130000", "--uit", str(path), *PEIL]) == 0
+    assert main(["genereer", "260000", "--uit", str(path), *PEIL]) == 0
+    assert path.stat().st_size > engine.PARTITION_BYTES
     return path
 
 
