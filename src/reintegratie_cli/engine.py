@@ -247,19 +247,8 @@ def split_range(split: Split) -> tuple[list[Path], int]:
     form, count = split.csv, split.partitions
     parser = RowParser(split.header)
     paths = [split.folder / f"deel{k:04d}-{split.piece:03d}.pickle" for k in range(count)]
-    encoding = form.encoding
-    delimiter = form.delimiter.encode(encoding)
-    at_employer = split.header.positions["werkgever"]
-    at_employee = split.header.positions["werknemer"]
 
     def key_of(line: bytes) -> tuple[str, str]:
-        if b'"' not in line:
-            parts = line.split(delimiter)
-            with contextlib.suppress(IndexError):  # a short line: as the row parser reads it
-                return (
-                    parts[at_employer].decode(encoding).strip(),
-                    parts[at_employee].decode(encoding).strip(),
-                )
         return parser.group_key(form.cells(line))
 
     lines = enumerate(form.lines(split.start, split.end), 1)
@@ -340,19 +329,20 @@ def _employees(
     good ones per (werkgever, werknemer)."""
     parse = RowParser(settings.header).parse
     form = settings.csv
+    cells_of = form.cells if form is not None else None
     groups: dict[tuple[str, str], list[PeriodRow]] = {}
     rows = 0
     for number, stored in items:
-        cells = stored if form is None else form.cells(stored)
-        reason = unreadable(cells)
-        if reason is not None:
-            parsed: PeriodRow | RowError = RowError(number, "", f"onleesbare regel: {reason}")
-        elif form is not None and not "".join(cells).strip():
-            continue  # a blank line: it keeps its number, but is no row
-        else:
-            parsed = parse(cells, number)
+        cells = stored if cells_of is None else cells_of(stored)
+        parsed = parse(cells, number)
         rows += 1
-        if isinstance(parsed, RowError):
+        if isinstance(parsed, RowError):  # rare: look closer only now
+            reason = unreadable(cells)
+            if reason is not None:
+                parsed = RowError(number, "", f"onleesbare regel: {reason}")
+            elif not "".join(str(c) for c in cells).strip():
+                rows -= 1
+                continue  # a blank line: it keeps its number, but is no row
             errors.append(parsed)
             continue
         key = (parsed.employer, parsed.employee)
@@ -589,7 +579,7 @@ def _write(
     advance: Callable[[int], object],
 ) -> int:
     """Merge the sorted runs of encoded lines into the output file, atomically."""
-    merged = heapq.merge(*runs, key=operator.itemgetter(0))
+    merged = runs[0] if len(runs) == 1 else heapq.merge(*runs, key=operator.itemgetter(0))
     with AtomicOutput(target) as atomic:
         if output is OutputKind.CSV:
             writer: CsvWriter | XlsxWriter = CsvWriter(atomic.temporary, OUTPUT_HEADER)

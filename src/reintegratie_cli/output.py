@@ -114,9 +114,11 @@ def _umask() -> int:
 
 # --- Encoding single rows: the one encoder per format ------------------------------------
 
-_CSV_SPECIAL = re.compile(r'[",\r\n]')
 #: A text starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What makes a text need more than itself as a CSV field: a formula start or surrounding
+# white space (then it is quoted), or a quote, comma or line break inside.
+_CSV_SPECIAL = re.compile(r'\A[=+\-@\s]|[",\r\n]|\s\Z')
 _CACHE_LIMIT = 65_536
 
 
@@ -124,11 +126,11 @@ def csv_text(text: str) -> str:
     """One CSV field for a text: quoted where needed; a text a spreadsheet would run as a
     formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a
     leading ``'`` and quotes (OWASP's CSV-injection advice), so it stays text."""
+    if _CSV_SPECIAL.search(text) is None:
+        return text
     if text.startswith(FORMULA_START):
         return "\"'" + text.replace('"', '""') + '"'
-    if _CSV_SPECIAL.search(text) or text[:1].isspace() or text[-1:].isspace():
-        return '"' + text.replace('"', '""') + '"'
-    return text
+    return '"' + text.replace('"', '""') + '"'
 
 
 _CSV_FIELDS: dict[str, str] = {}
@@ -137,7 +139,7 @@ _CSV_FIELDS: dict[str, str] = {}
 def _csv_field(text: str) -> str:
     field = _CSV_FIELDS.get(text)
     if field is None:
-        field = csv_text(text) if text else ""
+        field = text if _CSV_SPECIAL.search(text) is None else csv_text(text)
         if len(_CSV_FIELDS) < _CACHE_LIMIT:  # the repeating texts come early and stay
             _CSV_FIELDS[text] = field
     return field
