@@ -253,12 +253,14 @@ _DATE_CACHE_LIMIT = 200_000
 
 
 def parse_date(value: Any, column: str) -> date | None:
-    """A date cell (``None`` when empty) per the Excel shell's rules; cached for speed."""
-    if type(value) is str:
+    """A date cell (``None`` when empty) per the Excel shell's rules; cached for speed
+    (text, and the date cells of an XLSX, so that :meth:`RowParser._quick` finds them)."""
+    kind = type(value)
+    if kind is str or kind is date:
         cached = _DATE_CACHE.get(value, False)
         if cached is not False:
             return cached  # type: ignore[return-value]
-        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        if kind is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
             try:
                 result: date | None = date.fromisoformat(value)
             except ValueError:
