@@ -357,10 +357,12 @@ def _employees(
 
 
 def _numbered(parts: Sequence[tuple[Path, int]]) -> Iterator[tuple[int, Any]]:
-    """The rows of a partition's files, with their numbers in the portfolio."""
+    """The rows of a partition's files, with their numbers in the portfolio; each file is
+    removed once read."""
     for path, offset in parts:
         for number, stored in _load_batches(path):
             yield number + offset, stored
+        path.unlink(missing_ok=True)
 
 
 # --- Compute -----------------------------------------------------------------------------
@@ -396,10 +398,7 @@ def work_partition(task: Task) -> Result:
     """One partition (in a worker): validate, group per employee, compute, encode, sort,
     write the run."""
     with _no_gc():
-        result = _work(_numbered(task.parts), task.settings, task.run)
-    for path, _offset in task.parts:
-        path.unlink(missing_ok=True)
-    return result
+        return _work(_numbered(task.parts), task.settings, task.run)
 
 
 def _work(items: Iterable[tuple[int, Any]], settings: Settings, run: Path | None) -> Result:
