@@ -42,6 +42,7 @@ import operator
 import os
 import pickle
 import signal
+import sys
 import tempfile
 import zlib
 from collections import Counter
@@ -434,11 +435,12 @@ def _worker_start() -> None:
     SIGTERM at once, and die with the main process if that is killed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    if os.getppid() == 1:  # the main process is already gone
-        os._exit(1)
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the main process is already gone
+            os._exit(1)
 
 
 @contextlib.contextmanager
@@ -448,7 +450,10 @@ def _workers(count: int) -> Iterator[multiprocessing.pool.Pool | None]:
     if count <= 1:
         yield None
         return
-    pool = multiprocessing.get_context("fork").Pool(count, initializer=_worker_start)
+    # Forked on Linux (the workers start at once, sharing what is loaded); elsewhere the
+    # platform's own way.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    pool = context.Pool(count, initializer=_worker_start)
     try:
         yield pool
         pool.close()

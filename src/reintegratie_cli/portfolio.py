@@ -728,6 +728,12 @@ def _open_csv(path: Path, size: int) -> Source:
     if b"\x00" in head:
         msg = f"{path}: dit is geen tekstbestand (CSV); sla de portefeuille op als CSV of XLSX"
         raise PortfolioError(msg)
+    if b"\r" in first.rstrip(b"\r\n"):
+        msg = (
+            f"{path}: de regels eindigen op een losse CR (de oude Mac-indeling); sla het "
+            "bestand op als CSV UTF-8"
+        )
+        raise PortfolioError(msg)
     encoding = detect_encoding(path)
     header_text = first.decode(encoding).rstrip("\r\n")
     if not head.lstrip(codecs.BOM_UTF8).strip() and size <= len(head):

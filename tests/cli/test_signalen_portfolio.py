@@ -260,6 +260,7 @@ class TestSources:
             ("p.csv", b"", "leeg"),
             ("p.ods", b"x", "onbekend bestandstype"),
             ("p.csv", b"\x00\x01\x02", "geen tekstbestand"),
+            ("p.csv", b"werknemer,werkgever\rW1,P1\r", "losse CR"),
         ],
     )
     def test_unreadable_files(
