@@ -488,27 +488,33 @@ class TestEveryLineOnce:
     @settings(
         max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
     )
-    @given(messy_portfolios(), st.sampled_from(["1", "2"]))
+    @given(messy_portfolios(), st.sampled_from(["1", "2"]), st.sampled_from([None, 300]))
     def test_every_line_is_in_the_output_or_the_errors_exactly_once(
         self,
         tmp_path_factory: pytest.TempPathFactory,
         portfolio_: tuple[list[str], set[int], str, str],
         processes: str,
+        partition_bytes: int | None,
     ) -> None:
         """Issue 16: for any portfolio — random rows, broken rows, odd encodings — every data
         line is either in the worklist (rijen of its case), or in the error report (a fout
         line), exactly once; or it is blank, or a row of an employee without an open case
-        (both counted, never listed)."""
+        (both counted, never listed). In one process or split over partitions and workers."""
         lines, bad, encoding, end = portfolio_
         folder = tmp_path_factory.mktemp("regels")
         source = folder / "p.csv"
         text = end.join([",".join(write_csv_header()), *lines]) + end
         source.write_bytes(text.encode(encoding))
         target = folder / "uit.csv"
-        code = main(
-            ["signalen", str(source), *PEIL, "--toon", "0", "--processen", processes,
-             "--uit", str(target)]
-        )  # fmt: skip
+        default = engine.PARTITION_BYTES
+        engine.PARTITION_BYTES = partition_bytes or default  # small: partitions, workers
+        try:
+            code = main(
+                ["signalen", str(source), *PEIL, "--toon", "0", "--processen", processes,
+                 "--uit", str(target)]
+            )  # fmt: skip
+        finally:
+            engine.PARTITION_BYTES = default
         assert code == 0
         written = read_csv(target)
         listed: list[int] = []
