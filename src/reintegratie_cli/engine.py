@@ -1,20 +1,28 @@
-"""The worklist engine: stream a portfolio, group per employee, compute, sort, write.
+"""The worklist pipeline: read/validate, group, compute, write — with flat memory.
 
-Memory stays flat with the portfolio's size, and the rows of one employee need **not** be
-on consecutive lines — the engine groups them itself, in three streaming steps:
+The rows of one employee need **not** be on consecutive lines; the pipeline groups them
+itself, in streaming steps, each in its own place:
 
-1. **Partition** (main process): each row goes, by a hash of its werkgever + werknemer, to
-   one of *P* partition files (pickled batches) in a temporary folder. *P* grows with the
-   input (one partition per :data:`PARTITION_BYTES` of input), so a partition holds about
-   the same number of rows however large the portfolio is.
-2. **Work** (a :class:`concurrent.futures.ProcessPoolExecutor`, one partition per task):
-   validate the rows (:class:`~reintegratie_cli.portfolio.RowParser`), group them per
-   employee, merge the periods into sickness cases
-   (:func:`reintegratie_core.sickness.merge_cases`), compute the open case's work item
-   (:func:`reintegratie_core.worklist.work_item`), encode the output rows, sort them by
-   urgency and write them as a sorted run.
-3. **Merge** (main process): :func:`heapq.merge` of the sorted runs streams the rows, in
-   urgency order, into the output file.
+1. **Read** (:mod:`reintegratie_cli.portfolio`): a CSV's lines are read in byte ranges by
+   the worker processes (every physical line is one record, :class:`CsvFormat`); an
+   XLSX's rows by the main process.
+2. **Group**: each row goes, by a CRC-32 of its werkgever + werknemer, to one of *P*
+   partition files in a scratch folder. *P* grows with the input (one partition per
+   :data:`PARTITION_BYTES`), so a partition holds about the same number of rows however
+   large the portfolio is. Then, per partition (one task per worker): validate the rows
+   (:class:`~reintegratie_cli.portfolio.RowParser`) and collect them per employee.
+3. **Compute** (:mod:`reintegratie_cli.worklines`): per employee, the line of its open case
+   from the core's :func:`~reintegratie_core.worklist.work_item`. Any exception in one
+   employee's computation is that employee's error line, never the run's.
+4. **Write** (:mod:`reintegratie_cli.output`): each task encodes its lines with the one
+   encoder of the output format and sorts them into a run; :func:`heapq.merge` of the runs
+   streams the lines, in urgency order, into the atomically replaced output file.
+
+Stopping: Ctrl-C or SIGTERM (:func:`reintegratie_cli.main.main` turns SIGTERM into a
+:class:`KeyboardInterrupt`) terminates the workers, removes the scratch folder and any
+partial output file; an earlier output file is left as it was. The workers ignore Ctrl-C
+themselves (the main process stops them) and die with the main process
+(``PR_SET_PDEATHSIG``), so none is left behind.
 
 An employee is identified by werkgever + werknemer: a personeelsnummer is unique within
 one employer, and samentelling concerns one employer's wage continuation.
@@ -22,19 +30,23 @@ one employer, and samentelling concerns one employer's wage continuation.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
+import ctypes
 import gc
 import heapq
 import itertools
 import math
+import multiprocessing
+import multiprocessing.pool
 import operator
 import os
 import pickle
+import signal
+import sys
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -46,78 +58,40 @@ from reintegratie_cli.output import (
     OutputError,
     OutputKind,
     XlsxWriter,
-    csv_line,
-    csv_plain_field,
-    csv_text_field,
-    xlsx_cells,
-    xlsx_date_cell,
-    xlsx_number_cell,
-    xlsx_plain_text_cell,
-    xlsx_text_cell,
+    encoder,
 )
 from reintegratie_cli.portfolio import (
     FIRST_DATA_ROW,
+    CsvFormat,
     Header,
     PeriodRow,
-    PlainCsv,
     RowError,
     RowParser,
     Source,
     unreadable,
 )
-from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.poortwachter import Milestone, explain_milestone
-from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
-from reintegratie_core.worklist import Status, WorkItem, work_item
+from reintegratie_cli.worklines import (
+    ERROR_RANK,
+    OUTPUT_HEADER,
+    OUTPUT_WIDTHS,
+    Key,
+    Line,
+    employee_line,
+    error_line,
+    failed,
+)
 
-#: Input bytes per partition: about 80,000 CSV rows, a few hundred MB of work per task.
-PARTITION_BYTES = 8 << 20
+#: Input bytes per partition: about 230,000 CSV rows, some 150 MB of memory per task. A
+#: portfolio that fits one partition is worked in this process, without scratch files.
+PARTITION_BYTES = 24 << 20
 #: XLSX is compressed about fourfold; its partitions are smaller for the same row count.
-XLSX_PARTITION_BYTES = 2 << 20
+XLSX_PARTITION_BYTES = 6 << 20
 #: Rows per pickled batch in partition and run files.
 BATCH = 2048
-#: Sort rank of a rejected row: after every work item.
-ERROR_RANK = 9
-ERROR_STATUS = "fout"
 
-#: The worklist's columns, in file order (``docs/portefeuille.md`` explains each).
-OUTPUT_HEADER: tuple[str, ...] = (
-    "status",
-    "dagen",
-    "mijlpaal",
-    "datum",
-    "werkgever",
-    "werknemer",
-    "product",
-    "eerste_ziektedag",
-    "perioden",
-    "aantal_te_laat",
-    "resterende_weken",
-    "einde_loondoorbetaling",
-    "recht_op_dienstverlening",
-    "grond",
-    "rijen",
-    "fout",
-)
-#: Column widths (characters) of the XLSX worklist.
-OUTPUT_WIDTHS: tuple[float, ...] = (
-    13, 7, 22, 11, 34, 12, 24, 15, 9, 14, 16, 21, 24, 40, 10, 60,
-)  # fmt: skip
 
-#: The columns of the terminal table.
-DISPLAY_HEADER: tuple[str, ...] = (
-    "status",
-    "dagen",
-    "mijlpaal",
-    "datum",
-    "werkgever",
-    "werknemer",
-    "product",
-    "rest. weken",
-    "recht",
-)
-
-Key = tuple[int, int, str, str]
+class ScratchError(OutputError):
+    """The scratch folder (``TMPDIR``) cannot be written: a full disk, no permission."""
 
 
 class Settings(NamedTuple):
@@ -128,7 +102,7 @@ class Settings(NamedTuple):
     horizon: int
     output: OutputKind | None
     top: int
-    plain: PlainCsv | None
+    csv: CsvFormat | None
 
 
 class Task(NamedTuple):
@@ -141,9 +115,9 @@ class Task(NamedTuple):
 
 
 class Split(NamedTuple):
-    """Step 1 for one byte range of a :class:`PlainCsv`, done by a worker process."""
+    """The group step for one byte range of a CSV, done by a worker process."""
 
-    plain: PlainCsv
+    csv: CsvFormat
     header: Header
     start: int
     end: int
@@ -153,12 +127,14 @@ class Split(NamedTuple):
 
 
 class Result(NamedTuple):
-    """What a partition task reports back: counts, its most urgent rows, its first errors."""
+    """What a partition task reports back: counts, its most urgent lines, its first errors,
+    and its encoded lines in order when they were not written to a run file."""
 
     counts: Counter[str]
     top: list[tuple[Key, tuple[object, ...]]]
     errors: list[RowError]
     records: int
+    lines: list[tuple[Key, str]] | None = None
 
 
 class Summary(NamedTuple):
@@ -176,7 +152,7 @@ class Summary(NamedTuple):
 def _no_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector during a bulk step.
 
-    The steps build large acyclic structures (rows, groups, records); the collector would
+    The steps build large acyclic structures (rows, groups, lines); the collector would
     traverse them again and again (about 15 % of the time) without finding anything.
     Reference counting still frees everything; the collector runs again afterwards.
     """
@@ -189,183 +165,30 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-# --- Per-employee work ---------------------------------------------------------------------
-
-# Lookups by the members' identity: hashing an Enum member runs Python code, and these
-# run once per open case.
-_STATUS: dict[int, tuple[str, int]] = {id(s): (s.value, s.rank) for s in Status}
-_CODES: dict[int, str] = {id(m): m.value for m in Milestone} | {id(None): ""}
-_GROUNDS: dict[tuple[int, bool], str] = {}
+# --- Scratch files -----------------------------------------------------------------------
 
 
-def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
-    """The articles a milestone's date rests on, as one line (cached)."""
-    key = (id(milestone), with_probleemanalyse)
-    text = _GROUNDS.get(key)
-    if text is None:
-        anchor = date(2001, 1, 1)
-        explained = explain_milestone(
-            anchor, milestone, anchor if with_probleemanalyse else None, 0
-        )
-        text = "; ".join(str(c) for c in explained.citations())
-        _GROUNDS[key] = text
-    return text
+@contextlib.contextmanager
+def _scratch_streams(paths: Sequence[Path]) -> Iterator[list[IO[bytes]]]:
+    """Open scratch files for writing; a failure to write them is a :class:`ScratchError`."""
+    streams: list[IO[bytes]] = []
+    try:
+        for path in paths:
+            streams.append(path.open("wb", buffering=1 << 18))  # noqa: PERF401 - closed if one fails
+        yield streams
+        for stream in streams:
+            stream.flush()
+    except OSError as exc:
+        msg = f"tijdelijke bestanden in {paths[0].parent.parent}: schrijven mislukt ({exc.strerror or exc})"
+        raise ScratchError(msg) from None
+    finally:
+        for stream in streams:
+            with contextlib.suppress(OSError):
+                stream.close()
 
 
-class _Record(NamedTuple):
-    key: Key
-    encoded: str | None
-    display: tuple[object, ...]
-
-
-def _encoder(kind: OutputKind | None) -> Callable[[Sequence[object]], str] | None:
-    if kind is OutputKind.CSV:
-        return csv_line
-    if kind is OutputKind.XLSX:
-        return xlsx_cells
-    return None
-
-
-def _error_record(error: RowError, encode: Callable[[Sequence[object]], str] | None) -> _Record:
-    values: list[object] = [ERROR_STATUS] + [None] * (len(OUTPUT_HEADER) - 1)
-    values[5] = error.employee or None
-    values[14] = str(error.row)
-    values[15] = error.message
-    key: Key = (ERROR_RANK, error.row, "", error.employee)
-    return _Record(key, encode(values) if encode else None, ())
-
-
-def _case_of(rows: list[PeriodRow]) -> tuple[SicknessCase | date | None, list[PeriodRow]]:
-    """The open case of one employee's rows (``None``: no open case) and its rows."""
-    if len(rows) == 1 and not rows[0].leave:
-        only = rows[0]
-        return (only.first if only.last is None else None), rows
-    if all(r.last is not None for r in rows):
-        return None, rows  # no period runs, so no case does: nothing to merge for the list
-    absences = [
-        Absence.leave(r.first, r.last) if r.leave and r.last else Absence.sick(r.first, r.last)
-        for r in rows
-    ]
-    cases = merge_cases(absences)
-    if not cases:
-        msg = "alleen verlof, geen ziekteperiode (verwacht ten minste één rij met soort ziek)"
-        raise ReintegratieError(msg)
-    last = cases[-1]
-    if not last.is_open:
-        return None, rows
-    start = last.first_day
-    own = sorted((r for r in rows if not r.leave and r.first >= start), key=lambda r: r.first)
-    return last, own
-
-
-def _record(
-    employer: str,
-    employee: str,
-    rows: list[PeriodRow],
-    settings: Settings,
-) -> _Record | None:
-    """The work item of one employee as an output record; ``None`` without an open case."""
-    case, own = _case_of(rows)
-    if case is None:
-        return None
-    latest = own[-1]
-    if len(own) == 1:
-        done: Sequence[tuple[Milestone, date]] = latest.done
-        sanction = latest.sanction_weeks or 0
-    else:
-        sanction = 0
-        pairs: list[tuple[Milestone, date]] = []
-        for row in own:
-            if row.sanction_weeks is not None:
-                sanction = row.sanction_weeks
-            pairs.extend(row.done)
-        done = pairs
-    item = work_item(
-        case,
-        settings.reference,
-        module_start=latest.module_start,
-        done=done,
-        sanction_weeks=sanction,
-        horizon_days=settings.horizon,
-    )
-    with_pa = False
-    if item.milestone is Milestone.PLAN_VAN_AANPAK:
-        analysed = [when for milestone, when in done if milestone is Milestone.PROBLEEMANALYSE]
-        with_pa = bool(analysed) and analysed[-1] <= settings.reference
-    return _item_record(
-        item,
-        employer=employer,
-        employee=employee,
-        latest=latest,
-        case=case,
-        own=own,
-        with_pa=with_pa,
-        output=settings.output,
-    )
-
-
-def _item_record(
-    item: WorkItem,
-    *,
-    employer: str,
-    employee: str,
-    latest: PeriodRow,
-    case: SicknessCase | date,
-    own: list[PeriodRow],
-    with_pa: bool,
-    output: OutputKind | None,
-) -> _Record:
-    milestone = item.milestone
-    first_day = case if isinstance(case, date) else case.first_day
-    periods = 1 if isinstance(case, date) else len(case.periods)
-    eligible = "ja" if item.eligible else "nee"
-    status, rank = _STATUS[id(item.status)]
-    code = _CODES[id(milestone)]
-    product = latest.product.code
-    grounds = grounds_text(milestone, with_pa) if milestone else ""
-    rows = str(latest.row) if len(own) == 1 else ";".join([str(r.row) for r in own])
-    days = item.days_left
-    encoded = None
-    if output is OutputKind.XLSX:
-        t = xlsx_text_cell
-        encoded = (
-            f"{t(status)}{xlsx_number_cell(days)}{t(code)}{xlsx_date_cell(item.date)}"
-            f"{t(employer)}{xlsx_plain_text_cell(employee)}{t(product)}"
-            f"{xlsx_date_cell(first_day)}<c><v>{periods}</v></c><c><v>{item.overdue}</v></c>"
-            f"<c><v>{item.remaining_weeks}</v></c>"
-            f"{xlsx_date_cell(item.end_of_wage_continuation)}{t(eligible)}{t(grounds)}"
-            f'<c t="inlineStr"><is><t>{rows}</t></is></c><c/>'
-        )
-    elif output is OutputKind.CSV:
-        c = csv_text_field
-        encoded = (
-            f"{c(status)},{'' if days is None else days},{c(code)},"
-            f"{'' if item.date is None else item.date.isoformat()},"
-            f"{c(employer)},{csv_plain_field(employee)},{c(product)},{first_day.isoformat()},"
-            f"{periods},{item.overdue},{item.remaining_weeks},"
-            f"{item.end_of_wage_continuation.isoformat()},{eligible},{c(grounds)},{rows},\r\n"
-        )
-    key: Key = (rank, 0 if days is None else days, employer, employee)
-    display = (
-        status,
-        days,
-        code or None,
-        item.date,
-        employer,
-        employee,
-        product,
-        item.remaining_weeks,
-        eligible,
-    )
-    return _Record(key, encoded, display)
-
-
-# --- Partition files ---------------------------------------------------------------------
-
-
-def _dump_batches(stream: IO[bytes], items: Sequence[object]) -> None:
-    for start in range(0, len(items), BATCH):
-        pickle.dump(items[start : start + BATCH], stream, protocol=pickle.HIGHEST_PROTOCOL)
+def _dump(stream: IO[bytes], batch: object) -> None:
+    pickle.dump(batch, stream, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _load_batches(path: Path) -> Iterator[Any]:
@@ -378,142 +201,7 @@ def _load_batches(path: Path) -> Iterator[Any]:
             yield from batch
 
 
-def _load_parts(parts: Sequence[tuple[Path, int]]) -> Iterator[tuple[int, Any, int]]:
-    for path, offset in parts:
-        for number, stored in _load_batches(path):
-            yield number, stored, offset
-
-
-def _read_groups(
-    task: Task, counts: Counter[str], errors: list[RowError]
-) -> dict[tuple[str, str], list[PeriodRow]]:
-    """Validate a partition's rows and group the good ones per (werkgever, werknemer)."""
-    settings = task.settings
-    parser = RowParser(settings.header)
-    plain = settings.plain
-    groups: dict[tuple[str, str], list[PeriodRow]] = {}
-    rows = 0
-    encoding, delimiter = (plain.encoding, plain.delimiter) if plain else ("", "")
-    parse = parser.parse
-    for local, stored, offset in _load_parts(task.parts):
-        number = local + offset
-        if plain is None:
-            reason = unreadable(stored)
-            parsed = (
-                RowError(number, "", f"onleesbare regel ({reason})")
-                if reason is not None
-                else parse(stored, number)
-            )
-        else:
-            cells = stored.decode(encoding, "replace").split(delimiter)
-            if not "".join(cells).strip():
-                continue
-            parsed = parse(cells, number)
-        rows += 1
-        if type(parsed) is RowError:
-            errors.append(parsed)
-            continue
-        assert isinstance(parsed, PeriodRow)
-        group = groups.get((parsed.employer, parsed.employee))
-        if group is None:
-            groups[(parsed.employer, parsed.employee)] = [parsed]
-        else:
-            group.append(parsed)
-    for path, _offset in task.parts:
-        path.unlink(missing_ok=True)
-    counts["rijen"] += rows
-    counts["werknemers"] += len(groups)
-    return groups
-
-
-def _compute(
-    groups: dict[tuple[str, str], list[PeriodRow]],
-    settings: Settings,
-    counts: Counter[str],
-    errors: list[RowError],
-) -> list[_Record]:
-    """The work item record of every employee with an open case."""
-    records: list[_Record] = []
-    for (employer, employee), rows in groups.items():
-        try:
-            record = _record(employer, employee, rows, settings)
-        except ReintegratieError as exc:
-            numbers = sorted(r.row for r in rows)
-            listed = ", ".join(str(n) for n in numbers)
-            errors.append(RowError(numbers[0], employee, f"rijen {listed}: {exc}"))
-            continue
-        if record is None:
-            counts["zonder lopend ziektegeval"] += 1
-            continue
-        records.append(record)
-        counts[record.display[0]] += 1  # type: ignore[index]
-        if record.display[8] == "nee":
-            counts["buiten module"] += 1
-    return records
-
-
-def work_partition(task: Task) -> Result:
-    """Step 2 for one partition: validate, group, compute, encode, sort, write the run."""
-    with _no_gc():
-        return _work_partition(task)
-
-
-def _work_partition(task: Task) -> Result:
-    settings = task.settings
-    encode = _encoder(settings.output)
-    counts: Counter[str] = Counter()
-    errors: list[RowError] = []
-    groups = _read_groups(task, counts, errors)
-    records = _compute(groups, settings, counts, errors)
-    del groups
-    counts["afgekeurd"] += len(errors)
-    records.extend(_error_record(e, encode) for e in errors)
-    records.sort(key=operator.itemgetter(0))
-    if encode is not None:
-        with task.run.open("wb", buffering=1 << 20) as stream:
-            _dump_batches(stream, [(r.key, r.encoded) for r in records])
-    top = [(r.key, r.display) for r in records[: settings.top] if r.display]
-    errors.sort(key=operator.attrgetter("row"))
-    return Result(counts, top, errors[: settings.top], len(records))
-
-
-# --- The whole run -----------------------------------------------------------------------
-
-
-def partitions_for(size: int, kind: str) -> int:
-    """How many partitions an input of ``size`` bytes gets (at least one)."""
-    per = XLSX_PARTITION_BYTES if kind == "xlsx" else PARTITION_BYTES
-    return max(1, math.ceil(size / per))
-
-
-def _partition(
-    source: Source,
-    parser: RowParser,
-    folder: Path,
-    count: int,
-    progress: Callable[[int], None],
-) -> list[Path]:
-    paths = [folder / f"deel{i:04d}.pickle" for i in range(count)]
-    streams = [p.open("wb", buffering=1 << 18) for p in paths]
-    buffers: list[list[tuple[int, list[Any]]]] = [[] for _ in paths]
-    key_of = parser.group_key
-    try:
-        for seen, (number, cells) in enumerate(source.rows, 1):
-            index = 0 if count == 1 else partition_of(key_of(cells), count)
-            buffer = buffers[index]
-            buffer.append((number, cells))
-            if len(buffer) >= BATCH:
-                pickle.dump(buffer, streams[index], protocol=pickle.HIGHEST_PROTOCOL)
-                buffer.clear()
-            if not seen % 8192:
-                progress(source.consumed())
-        for buffer, stream in zip(buffers, streams, strict=True):
-            if buffer:
-                pickle.dump(buffer, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    finally:
-        for stream in streams:
-            stream.close()
-    return paths
+# --- Group: rows to partitions, partitions to employees --------------------------------------
 
 
 def partition_of(key: tuple[str, str], count: int) -> int:
@@ -523,79 +211,60 @@ def partition_of(key: tuple[str, str], count: int) -> int:
     return zlib.crc32(f"{employer}\x1f{employee}".encode("utf-8", "surrogatepass")) % count
 
 
-def _range_lines(path: Path, start: int, end: int) -> Iterator[bytes]:
-    """The lines (line ends removed) of ``path`` from byte ``start`` to ``end``, which
-    both lie at the start of a line; read in blocks, so memory stays flat."""
-    block = 1 << 22
-    carry = b""
-    with path.open("rb", buffering=0) as stream:
-        stream.seek(start)
-        left = end - start
-        while left > 0:
-            data = stream.read(min(block, left))
-            if not data:
-                break
-            left -= len(data)
-            lines = (carry + data).split(b"\n")
-            carry = lines.pop()
-            for line in lines:
-                yield line[:-1] if line.endswith(b"\r") else line
-    if carry:
-        yield carry[:-1] if carry.endswith(b"\r") else carry
+def partitions_for(size: int, kind: str) -> int:
+    """How many partitions an input of ``size`` bytes gets (at least one)."""
+    per = XLSX_PARTITION_BYTES if kind == "xlsx" else PARTITION_BYTES
+    return max(1, math.ceil(size / per))
+
+
+def _route(
+    items: Iterable[tuple[int, Any]],
+    key_of: Callable[[Any], tuple[str, str]],
+    paths: Sequence[Path],
+) -> int:
+    """Write ``(number, stored)`` items to the partition files by their employee's key;
+    returns how many there were."""
+    count = len(paths)
+    buffers: list[list[tuple[int, Any]]] = [[] for _ in paths]
+    seen = 0
+    with _scratch_streams(paths) as streams:
+        for seen, (number, stored) in enumerate(items, 1):  # noqa: B007 - returned
+            index = 0 if count == 1 else partition_of(key_of(stored), count)
+            buffer = buffers[index]
+            buffer.append((number, stored))
+            if len(buffer) >= BATCH:
+                _dump(streams[index], buffer)
+                buffer.clear()
+        for buffer, stream in zip(buffers, streams, strict=True):
+            if buffer:
+                _dump(stream, buffer)
+    return seen
 
 
 def split_range(split: Split) -> tuple[list[Path], int]:
-    """Step 1 for one byte range of a plain CSV: route its lines to the partitions.
-
-    Row numbers are counted from the range's start (the caller adds the offset); returns
-    the partition files and the number of lines in the range.
-    """
-    plain, count = split.plain, split.partitions
+    """The group step for one byte range of a CSV: route its lines (as bytes, parsed later)
+    to the partitions. Row numbers count from the range's start (the caller adds the
+    offset); returns the partition files and the number of lines in the range."""
+    form, count = split.csv, split.partitions
     parser = RowParser(split.header)
     paths = [split.folder / f"deel{k:04d}-{split.piece:03d}.pickle" for k in range(count)]
-    streams = [p.open("wb", buffering=1 << 18) for p in paths]
-    buffers: list[list[tuple[int, bytes]]] = [[] for _ in paths]
-    number = 0
-    encoding = plain.encoding
-    delimiter = plain.delimiter.encode(encoding)
-    at_employer = split.header.positions["werkgever"]
-    at_employee = split.header.positions["werknemer"]
-    try:
-        with _no_gc():
-            for line in _range_lines(plain.path, split.start, split.end):
-                number += 1
-                index = 0
-                if count > 1:
-                    parts = line.split(delimiter)
-                    try:
-                        key = (
-                            parts[at_employer].decode(encoding, "replace").strip(),
-                            parts[at_employee].decode(encoding, "replace").strip(),
-                        )
-                    except IndexError:  # a short line: as the full row parser reads it
-                        key = parser.group_key(plain.cells(line))
-                    index = partition_of(key, count)
-                buffer = buffers[index]
-                buffer.append((number, line))
-                if len(buffer) >= BATCH:
-                    pickle.dump(buffer, streams[index], protocol=pickle.HIGHEST_PROTOCOL)
-                    buffer.clear()
-            for buffer, stream in zip(buffers, streams, strict=True):
-                if buffer:
-                    pickle.dump(buffer, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    finally:
-        for stream in streams:
-            stream.close()
+
+    def key_of(line: bytes) -> tuple[str, str]:
+        return parser.group_key(form.cells(line))
+
+    lines = enumerate(form.lines(split.start, split.end), 1)
+    with _no_gc():
+        number = _route(lines, key_of, paths)
     return paths, number
 
 
-def _ranges(plain: PlainCsv, size: int, pieces: int) -> list[tuple[int, int]]:
+def _ranges(form: CsvFormat, size: int, pieces: int) -> list[tuple[int, int]]:
     """``pieces`` byte ranges of the data lines, each starting at the start of a line."""
-    bounds = [plain.data_offset]
-    with plain.path.open("rb") as stream:
+    bounds = [form.data_offset]
+    with form.path.open("rb") as stream:
         for piece in range(1, pieces):
             stream.seek(
-                max(bounds[-1], plain.data_offset + (size - plain.data_offset) * piece // pieces)
+                max(bounds[-1], form.data_offset + (size - form.data_offset) * piece // pieces)
             )
             stream.readline()
             position = stream.tell()
@@ -605,24 +274,23 @@ def _ranges(plain: PlainCsv, size: int, pieces: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def _partition_plain(
-    plain: PlainCsv,
+def _group_csv(
+    form: CsvFormat,
     header: Header,
+    size: int,
     folder: Path,
     *,
     count: int,
-    pool: concurrent.futures.Executor | None,
+    pool: multiprocessing.pool.Pool | None,
     pieces: int,
 ) -> list[list[tuple[Path, int]]]:
-    """Step 1 for a :class:`PlainCsv`: byte ranges split in parallel (or in-process).
+    """Route a CSV's lines to the partitions, byte ranges in parallel (or in-process).
 
     Returns, per partition, its files with the row-number offset of each.
     """
-    size = plain.path.stat().st_size
-    ranges = _ranges(plain, size, pieces)
     splits = [
-        Split(plain, header, start, end, folder, index, count)
-        for index, (start, end) in enumerate(ranges)
+        Split(form, header, start, end, folder, index, count)
+        for index, (start, end) in enumerate(_ranges(form, size, pieces))
     ]
     done = pool.map(split_range, splits) if pool is not None else map(split_range, splits)
     parts: list[list[tuple[Path, int]]] = [[] for _ in range(count)]
@@ -632,6 +300,169 @@ def _partition_plain(
             parts[k].append((path, offset))
         offset += lines
     return parts
+
+
+def _group_rows(
+    source: Source, folder: Path, count: int, progress: Callable[[int], None]
+) -> list[list[tuple[Path, int]]]:
+    """Route a source's rows (an XLSX sheet's) to the partitions, in this process."""
+    parser = RowParser(source.header)
+    paths = [folder / f"deel{i:04d}.pickle" for i in range(count)]
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        for seen, item in enumerate(source.rows, 1):
+            if not seen % 8192:
+                progress(seen)
+            yield item
+
+    with _no_gc():
+        _route(rows(), parser.group_key, paths)
+    return [[(p, 0)] for p in paths]
+
+
+def _employees(
+    items: Iterable[tuple[int, Any]],
+    settings: Settings,
+    counts: Counter[str],
+    errors: list[RowError],
+) -> dict[tuple[str, str], list[PeriodRow]]:
+    """Validate numbered rows (a CSV's lines as bytes, or an XLSX's cells) and collect the
+    good ones per (werkgever, werknemer)."""
+    parse = RowParser(settings.header).parse
+    form = settings.csv
+    cells_of = form.cells if form is not None else None
+    groups: dict[tuple[str, str], list[PeriodRow]] = {}
+    rows = 0
+    for number, stored in items:
+        cells = stored if cells_of is None else cells_of(stored)
+        parsed = parse(cells, number)
+        rows += 1
+        if isinstance(parsed, RowError):  # rare: look closer only now
+            reason = unreadable(cells)
+            if reason is not None:
+                parsed = RowError(number, "", f"onleesbare regel: {reason}")
+            elif not "".join(str(c) for c in cells).strip():
+                rows -= 1
+                continue  # a blank line: it keeps its number, but is no row
+            errors.append(parsed)
+            continue
+        key = (parsed.employer, parsed.employee)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [parsed]
+        else:
+            group.append(parsed)
+    counts["rijen"] += rows
+    counts["werknemers"] += len(groups)
+    return groups
+
+
+def _numbered(parts: Sequence[tuple[Path, int]]) -> Iterator[tuple[int, Any]]:
+    """The rows of a partition's files, with their numbers in the portfolio; each file is
+    removed once read."""
+    for path, offset in parts:
+        for number, stored in _load_batches(path):
+            yield number + offset, stored
+        path.unlink(missing_ok=True)
+
+
+# --- Compute -----------------------------------------------------------------------------
+
+
+def _compute(
+    groups: dict[tuple[str, str], list[PeriodRow]],
+    settings: Settings,
+    counts: Counter[str],
+    errors: list[RowError],
+) -> list[Line]:
+    """The line of every employee with an open case; any failure is that employee's error."""
+    lines: list[Line] = []
+    reference, horizon = settings.reference, settings.horizon
+    for (employer, employee), rows in groups.items():
+        try:
+            line = employee_line(employer, employee, rows, reference, horizon)
+        except Exception as exc:  # noqa: BLE001 - one employee's failure is its own error
+            errors.append(failed(rows, employee, exc))
+            continue
+        if isinstance(line, str):
+            counts[line] += 1
+            continue
+        lines.append(line)
+        values = line.values
+        counts[values[0]] += 1  # type: ignore[index]
+        if values[12] == "nee":
+            counts["buiten module"] += 1
+    return lines
+
+
+def work_partition(task: Task) -> Result:
+    """One partition (in a worker): validate, group per employee, compute, encode, sort,
+    write the run."""
+    with _no_gc():
+        return _work(_numbered(task.parts), task.settings, task.run)
+
+
+def _work(items: Iterable[tuple[int, Any]], settings: Settings, run: Path | None) -> Result:
+    """Rows → the sorted, encoded lines: into the ``run`` file, or kept (``run`` None)."""
+    counts: Counter[str] = Counter()
+    errors: list[RowError] = []
+    groups = _employees(items, settings, counts, errors)
+    lines = _compute(groups, settings, counts, errors)
+    del groups
+    counts["afgekeurd"] += len(errors)
+    lines.extend(error_line(e) for e in errors)
+    lines.sort(key=operator.itemgetter(0))
+    kept: list[tuple[Key, str]] | None = None
+    if settings.output is not None:
+        encode = encoder(settings.output)
+        if run is None:
+            kept = [(ln.key, encode(ln.values)) for ln in lines]
+        else:
+            with _scratch_streams([run]) as (stream,):
+                for start in range(0, len(lines), BATCH):
+                    batch = lines[start : start + BATCH]
+                    _dump(stream, [(ln.key, encode(ln.values)) for ln in batch])
+    top = [(ln.key, ln.display()) for ln in lines[: settings.top] if ln.key[0] != ERROR_RANK]
+    errors.sort(key=operator.attrgetter("row"))
+    return Result(counts, top, errors[: settings.top], len(lines), kept)
+
+
+# --- Processes ---------------------------------------------------------------------------
+
+
+def _worker_start() -> None:
+    """In each worker: leave Ctrl-C to the main process (it stops the workers), die on
+    SIGTERM at once, and die with the main process if that is killed."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the main process is already gone
+            os._exit(1)
+
+
+@contextlib.contextmanager
+def _workers(count: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """A pool of ``count`` forked workers (``None`` for one: work in this process); on any
+    way out — an error, Ctrl-C, SIGTERM — the workers are terminated and reaped."""
+    if count <= 1:
+        yield None
+        return
+    # Forked on Linux (the workers start at once, sharing what is loaded); elsewhere the
+    # platform's own way.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    pool = context.Pool(count, initializer=_worker_start)
+    try:
+        yield pool
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+# --- The whole run -----------------------------------------------------------------------
 
 
 def run(
@@ -647,33 +478,48 @@ def run(
 ) -> Summary:
     """Compute the worklist of ``source``; write it to ``target`` (CSV/XLSX) when given."""
     output = OutputKind.of(target) if target is not None else None
-    settings = Settings(source.header, reference, horizon, output, top, source.plain)
-    parser = RowParser(source.header)
+    settings = Settings(source.header, reference, horizon, output, top, source.csv)
     count = partitions_for(source.size, kind)
     workers = max(1, min(processes, count))
     if count > 1:  # a multiple of the workers, so that none waits idle for the last one
         count = math.ceil(count / workers) * workers
     bars = _Progress(progress)
-    with tempfile.TemporaryDirectory(prefix="reintegratie-signalen-") as scratch:
-        folder = Path(scratch)
-        reading = bars.bar("inlezen", source.size or None, "B")
-
-        def advance(position: int) -> None:
-            reading.update(max(0, position - reading.n))
-
-        with contextlib.ExitStack() as stack:
-            pool = (
-                stack.enter_context(concurrent.futures.ProcessPoolExecutor(max_workers=workers))
-                if workers > 1
-                else None
+    if count == 1:  # one partition: straight through, in this process, no scratch files
+        reading = bars.bar("inlezen en berekenen", source.size or None, "B")
+        if source.csv is not None:
+            form = source.csv
+            items: Iterable[tuple[int, Any]] = enumerate(
+                form.lines(form.data_offset, source.size), FIRST_DATA_ROW
             )
-            if source.plain is not None:
-                parts = _partition_plain(
-                    source.plain, source.header, folder, count=count, pool=pool, pieces=workers
+        else:
+            items = source.rows
+        with _no_gc():
+            result = _work(items, settings, None)
+        reading.update(max(0, source.size - reading.n))
+        reading.close()
+        written = _finish(target, output, [iter(result.lines or ())], result.records, bars)
+        return _summary([result], top, written, count, workers)
+    try:
+        scratch = tempfile.TemporaryDirectory(prefix="reintegratie-signalen-")
+    except OSError as exc:
+        msg = f"tijdelijke map {tempfile.gettempdir()}: aanmaken mislukt ({exc.strerror or exc})"
+        raise ScratchError(msg) from None
+    with scratch as name:
+        folder = Path(name)
+        reading = bars.bar("inlezen", source.size or None, "B")
+        with _workers(workers) as pool:
+            if source.csv is not None:
+                parts = _group_csv(
+                    source.csv,
+                    source.header,
+                    source.size,
+                    folder,
+                    count=count,
+                    pool=pool,
+                    pieces=workers,
                 )
             else:
-                with _no_gc():
-                    parts = [[(p, 0)] for p in _partition(source, parser, folder, count, advance)]
+                parts = _group_rows(source, folder, count, lambda _seen: None)
             reading.update(max(0, source.size - reading.n))
             reading.close()
             tasks = [
@@ -683,38 +529,61 @@ def run(
             working = bars.bar("berekenen", len(tasks), " deel")
             results: list[Result] = []
             done = (
-                pool.map(work_partition, tasks) if pool is not None else map(work_partition, tasks)
+                pool.imap(work_partition, tasks) if pool is not None else map(work_partition, tasks)
             )
             for result in done:
                 results.append(result)
                 working.update(1)
-        working.close()
-        counts: Counter[str] = Counter()
-        for result in results:
-            counts.update(result.counts)
+            working.close()
         records = sum(r.records for r in results)
-        written = 0
-        if target is not None and output is not None:
-            if output is OutputKind.XLSX and records >= XLSX_MAX_ROWS:
-                msg = (
-                    f"{target}: {records} regels passen niet in één XLSX-werkblad "
-                    f"(hoogstens {XLSX_MAX_ROWS - 1}); kies .csv"
-                )
-                raise OutputError(msg)
-            writing = bars.bar("schrijven", records, " regels")
-            with _no_gc():
-                written = _write(target, output, [t.run for t in tasks], writing.update)
-            writing.close()
+        runs = [_load_batches(t.run) for t in tasks] if output is not None else []
+        written = _finish(target, output, runs, records, bars)
+    return _summary(results, top, written, count, workers)
+
+
+def _summary(
+    results: list[Result], top: int, written: int, partitions: int, processes: int
+) -> Summary:
+    counts: Counter[str] = Counter()
+    for result in results:
+        counts.update(result.counts)
     best = heapq.merge(*(r.top for r in results), key=operator.itemgetter(0))
-    shown = [display for _key, display in list(best)[:top]]
+    shown = [display for _key, display in itertools.islice(best, top)]
     errors = sorted((e for r in results for e in r.errors), key=operator.attrgetter("row"))
-    return Summary(counts, shown, errors[:top], written, count, workers)
+    return Summary(counts, shown, errors[:top], written, partitions, processes)
+
+
+def _finish(
+    target: Path | None,
+    output: OutputKind | None,
+    runs: list[Iterator[tuple[Key, str]]],
+    records: int,
+    bars: _Progress,
+) -> int:
+    """The write step, when there is a target: merge the sorted runs into it."""
+    if target is None or output is None:
+        return 0
+    if output is OutputKind.XLSX and records >= XLSX_MAX_ROWS:
+        msg = (
+            f"{target}: {records} regels passen niet in één XLSX-werkblad "
+            f"(hoogstens {XLSX_MAX_ROWS - 1}); kies .csv"
+        )
+        raise OutputError(msg)
+    writing = bars.bar("schrijven", records, " regels")
+    with _no_gc():
+        written = _write(target, output, runs, writing.update)
+    writing.close()
+    return written
 
 
 def _write(
-    target: Path, output: OutputKind, runs: list[Path], advance: Callable[[int], object]
+    target: Path,
+    output: OutputKind,
+    runs: list[Iterator[tuple[Key, str]]],
+    advance: Callable[[int], object],
 ) -> int:
-    merged = heapq.merge(*(_load_batches(r) for r in runs), key=operator.itemgetter(0))
+    """Merge the sorted runs of encoded lines into the output file, atomically."""
+    merged = runs[0] if len(runs) == 1 else heapq.merge(*runs, key=operator.itemgetter(0))
     with AtomicOutput(target) as atomic:
         if output is OutputKind.CSV:
             writer: CsvWriter | XlsxWriter = CsvWriter(atomic.temporary, OUTPUT_HEADER)
@@ -730,7 +599,8 @@ def _write(
             if isinstance(writer, XlsxWriter):
                 writer.abort()
             else:
-                writer.close()
+                with contextlib.suppress(OSError):
+                    writer.close()
             raise
         writer.close()
         advance(writer.rows % 8192)

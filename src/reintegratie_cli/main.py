@@ -2,12 +2,20 @@
 
 Each subcommand lives in its own module with ``register(commands)`` (adds its parser and
 sets ``func``) and ``run(args) -> int``; :data:`SUBCOMMANDS` lists them.
+
+Stopping: Ctrl-C (SIGINT) and SIGTERM both unwind the command as a
+:class:`KeyboardInterrupt` — so every ``finally`` and context manager cleans up (worker
+processes, scratch folders, partial output files) — and end in one Dutch line on stderr
+and exit code 130 (Ctrl-C) or 143 (SIGTERM), never a traceback. A second signal during
+the clean-up is ignored.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from reintegratie_cli import generate, signalen, tijdlijn, werkmap
@@ -31,14 +39,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Stopped(KeyboardInterrupt):
+    """The command was stopped by a signal (``signal`` is its number)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame: object) -> None:
+    for each in (signal.SIGINT, signal.SIGTERM):  # clean up once, undisturbed
+        signal.signal(each, signal.SIG_IGN)
+    raise Stopped(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reintegratie``; returns the exit code."""
     args = build_parser().parse_args(argv)
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    for each in previous:
+        signal.signal(each, _stop)
     try:
         code: int = args.func(args)
     except ReintegratieError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        name = "SIGTERM" if signum == signal.SIGTERM else "Ctrl-C"
+        print(
+            f"afgebroken ({name}): tijdelijke bestanden opgeruimd, niets geschreven; "
+            "een eerder uitvoerbestand is ongewijzigd",
+            file=sys.stderr,
+        )
+        return 128 + signum
+    finally:
+        for each, handler in previous.items():
+            signal.signal(each, handler)
     return code
 
 

@@ -1,8 +1,9 @@
 """Writing tables: atomically, as CSV or as XLSX, row by row with flat memory.
 
 * **Atomic**: every file is written to a temporary file in the target's folder and moved
-  into place with :func:`os.replace` only when complete; on failure the temporary file is
-  removed and an existing target is left as it was (:class:`AtomicOutput`).
+  into place with :func:`os.replace` only when complete; on failure — or when the command
+  is stopped (Ctrl-C, SIGTERM) — the temporary file is removed and an existing target is
+  left as it was (:class:`AtomicOutput`). A replaced target keeps its permissions.
 * **CSV**: UTF-8, comma-separated, dates as ``JJJJ-MM-DD``, decimals with a point — for
   machines. People get XLSX.
 * **XLSX**: one worksheet with a bold, frozen header row, an autofilter, and real dates
@@ -18,16 +19,15 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import enum
-import io
 import os
 import queue
 import re
+import stat
 import tempfile
 import threading
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -77,7 +77,11 @@ class AtomicOutput:
             raise OutputError(msg) from None
         os.close(handle)
         self.temporary = Path(name)
-        os.chmod(self.temporary, 0o666 & ~_umask())
+        try:  # replacing a file keeps its permissions (a private 0600 worklist stays so)
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.chmod(self.temporary, mode)
 
     def __enter__(self) -> Self:
         return self
@@ -97,6 +101,9 @@ class AtomicOutput:
                 raise OutputError(msg) from None
         else:
             self.temporary.unlink(missing_ok=True)
+            if isinstance(_value, OSError):  # a full disk, a lost share: the writing failed
+                msg = f"{self.target}: schrijven mislukt ({_value.strerror or _value})"
+                raise OutputError(msg) from None
 
 
 def _umask() -> int:
@@ -105,33 +112,66 @@ def _umask() -> int:
     return mask
 
 
-# --- Encoding single rows ----------------------------------------------------------------
+# --- Encoding single rows: the one encoder per format ------------------------------------
 
-_CSV_SPECIAL = re.compile(r'[",\r\n]')
+#: A text starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What makes a text need more than itself as a CSV field: a formula start or surrounding
+# white space (then it is quoted), or a quote, comma or line break inside.
+_CSV_SPECIAL = re.compile(r'\A[=+\-@\s]|[",\r\n]|\s\Z')
+_CACHE_LIMIT = 65_536
 
 
-def _csv_text(text: str) -> str:
-    if _CSV_SPECIAL.search(text) or text[:1].isspace() or text[-1:].isspace():
-        return '"' + text.replace('"', '""') + '"'
-    return text
+def csv_text(text: str) -> str:
+    """One CSV field for a text: quoted where needed; a text a spreadsheet would run as a
+    formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a
+    leading ``'`` and quotes (OWASP's CSV-injection advice), so it stays text."""
+    if _CSV_SPECIAL.search(text) is None:
+        return text
+    if text.startswith(FORMULA_START):
+        return "\"'" + text.replace('"', '""') + '"'
+    return '"' + text.replace('"', '""') + '"'
+
+
+_CSV_FIELDS: dict[str, str] = {}
+
+
+def _csv_field(text: str) -> str:
+    field = _CSV_FIELDS.get(text)
+    if field is None:
+        field = text if _CSV_SPECIAL.search(text) is None else csv_text(text)
+        if len(_CSV_FIELDS) < _CACHE_LIMIT:  # the repeating texts come early and stay
+            _CSV_FIELDS[text] = field
+    return field
 
 
 def csv_line(values: Sequence[object]) -> str:
-    """One CSV record with its line end: text quoted where needed, dates ISO, None empty."""
-    parts = []
+    """One CSV record with its line end: text quoted where needed (and neutralised when a
+    spreadsheet would run it), dates ISO, ``True``/``False`` ``ja``/``nee``, None empty."""
+    fields = _CSV_FIELDS
+    out = []
     for value in values:
         kind = type(value)
         if kind is str:
-            parts.append(_csv_text(value) if value else "")  # type: ignore[arg-type]
+            field = fields.get(value)  # type: ignore[call-overload]
+            if field is None:
+                field = _csv_field(value)  # type: ignore[arg-type]
         elif value is None:
-            parts.append("")
+            field = ""
         elif kind is date:
-            parts.append(value.isoformat())  # type: ignore[attr-defined]
+            field = value.isoformat()  # type: ignore[attr-defined]
+        elif kind is int or kind is Decimal:
+            field = str(value)
         elif kind is bool:
-            parts.append("ja" if value else "nee")
+            field = "ja" if value else "nee"
+        elif isinstance(value, str):
+            field = _csv_field(value)
+        elif isinstance(value, date):
+            field = value.isoformat()
         else:
-            parts.append(str(value))
-    return ",".join(parts) + "\r\n"
+            field = str(value)
+        out.append(field)
+    return ",".join(out) + "\r\n"
 
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -150,78 +190,60 @@ def _xml_text(text: str) -> str:
 
 _DATE_STYLE = 1
 _HEADER_STYLE = 2
+_XML_CELLS: dict[str, str] = {}
+
+
+def _xml_cell(text: str) -> str:
+    cell = _XML_CELLS.get(text)
+    if cell is None:
+        cell = _xml_text(text) if text else "<c/>"
+        if len(_XML_CELLS) < _CACHE_LIMIT:  # the repeating texts come early and stay
+            _XML_CELLS[text] = cell
+    return cell
+
+
+def _xml_date(day: date) -> str:
+    return f'<c s="{_DATE_STYLE}"><v>{date_to_serial(day)}</v></c>'
 
 
 def xlsx_cells(values: Sequence[object]) -> str:
     """The cells of one worksheet row (without the ``<row>`` element) as SpreadsheetML.
 
-    Text becomes an inline string, numbers a number, a date an Excel serial number with the
-    date style, ``True``/``False`` ``ja``/``nee``, ``None`` an empty cell.
+    Text becomes an inline string (never a formula), numbers a number, a date an Excel
+    serial number with the date style, ``True``/``False`` ``ja``/``nee``, ``None`` an
+    empty cell.
     """
-    parts = []
+    cells = _XML_CELLS
+    out = []
     for value in values:
         kind = type(value)
         if kind is str:
-            parts.append(_xml_text(value) if value else "<c/>")  # type: ignore[arg-type]
+            cell = cells.get(value)  # type: ignore[call-overload]
+            if cell is None:
+                cell = _xml_cell(value)  # type: ignore[arg-type]
         elif value is None:
-            parts.append("<c/>")
+            cell = "<c/>"
         elif kind is date:
-            serial = date_to_serial(value)  # type: ignore[arg-type]
-            parts.append(f'<c s="{_DATE_STYLE}"><v>{serial}</v></c>')
-        elif kind is bool:
-            parts.append(_xml_text("ja" if value else "nee"))
+            cell = _xml_date(value)  # type: ignore[arg-type]
         elif kind is int or kind is Decimal:
-            parts.append(f"<c><v>{value}</v></c>")
+            cell = f"<c><v>{value}</v></c>"
+        elif kind is bool:
+            cell = _xml_cell("ja" if value else "nee")
+        elif isinstance(value, str):
+            cell = _xml_cell(value)
+        elif isinstance(value, date):
+            cell = _xml_date(value)
+        elif isinstance(value, int | Decimal):
+            cell = f"<c><v>{value}</v></c>"
         else:
-            parts.append(_xml_text(str(value)))
-    return "".join(parts)
+            cell = _xml_cell(str(value))
+        out.append(cell)
+    return "".join(out)
 
 
-_CACHE_LIMIT = 65_536
-_XML_CELLS: dict[str, str] = {}
-_CSV_FIELDS: dict[str, str] = {}
-
-
-def xlsx_text_cell(text: str) -> str:
-    """:func:`xlsx_cells`' cell for a text that repeats (employer, status ...), memoized."""
-    cell = _XML_CELLS.get(text)
-    if cell is None:
-        cell = _xml_text(text) if text else "<c/>"
-        if len(_XML_CELLS) < _CACHE_LIMIT:
-            _XML_CELLS[text] = cell
-    return cell
-
-
-def xlsx_plain_text_cell(text: str) -> str:
-    """A text cell for a text that does not repeat (an employee number)."""
-    return _xml_text(text) if text else "<c/>"
-
-
-def xlsx_date_cell(day: date | None) -> str:
-    """A date cell (Excel serial number with the date style), or an empty cell."""
-    if day is None:
-        return "<c/>"
-    return f'<c s="{_DATE_STYLE}"><v>{date_to_serial(day)}</v></c>'
-
-
-def xlsx_number_cell(number: int | Decimal | None) -> str:
-    """A number cell, or an empty cell."""
-    return "<c/>" if number is None else f"<c><v>{number}</v></c>"
-
-
-def csv_text_field(text: str) -> str:
-    """:func:`csv_line`'s field for a text that repeats, memoized."""
-    field = _CSV_FIELDS.get(text)
-    if field is None:
-        field = _csv_text(text) if text else ""
-        if len(_CSV_FIELDS) < _CACHE_LIMIT:
-            _CSV_FIELDS[text] = field
-    return field
-
-
-def csv_plain_field(text: str) -> str:
-    """A CSV field for a text that does not repeat."""
-    return _csv_text(text) if text else ""
+def encoder(kind: OutputKind) -> Callable[[Sequence[object]], str]:
+    """The encoder of one row for ``kind``: :func:`csv_line` or :func:`xlsx_cells`."""
+    return csv_line if kind is OutputKind.CSV else xlsx_cells
 
 
 # --- Writers -----------------------------------------------------------------------------
@@ -479,8 +501,3 @@ def write_table(
             raise
         writer.close()
         return writer.rows
-
-
-def csv_rows(text: str) -> list[list[str]]:
-    """Parse CSV text (for tests and tools): a list of records."""
-    return list(csv.reader(io.StringIO(text)))

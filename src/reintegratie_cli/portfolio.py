@@ -7,7 +7,7 @@ ignored. A file that cannot be opened, or lacks a required column, cannot be rea
 (:class:`PortfolioError`); a bad *row* never stops the run: :func:`parse_row` returns a
 :class:`RowError` naming each bad field and what it accepts.
 
-Values are read with the Excel shell's coercion rules (``reintegratie_addin.coerce``), so
+Values are read with the parsing both shells share (``reintegratie_io.values``), so
 a date is accepted in the same forms as in Excel: ``JJJJ-MM-DD``, ``D-M-JJJJ``,
 ``DD-MM-JJJJ``, a date cell or an Excel serial number.
 """
@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
-import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from reintegratie_cli.archive import Limits, WorkbookError, check_archive
 from reintegratie_core.errors import UnknownCodeError
 from reintegratie_core.poortwachter import Milestone
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
@@ -253,12 +253,14 @@ _DATE_CACHE_LIMIT = 200_000
 
 
 def parse_date(value: Any, column: str) -> date | None:
-    """A date cell (``None`` when empty) per the Excel shell's rules; cached for speed."""
-    if type(value) is str:
+    """A date cell (``None`` when empty) per the Excel shell's rules; cached for speed
+    (text, and the date cells of an XLSX, so that :meth:`RowParser._quick` finds them)."""
+    kind = type(value)
+    if kind is str or kind is date:
         cached = _DATE_CACHE.get(value, False)
         if cached is not False:
             return cached  # type: ignore[return-value]
-        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        if kind is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
             try:
                 result: date | None = date.fromisoformat(value)
             except ValueError:
@@ -524,13 +526,23 @@ def _reject(problems: list[str] | None, message: str) -> None:
 # --- Sources: CSV and XLSX ---------------------------------------------------------------
 
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
-_SNIFF_BYTES = 1 << 20
+#: Limits on an XLSX portfolio, checked on its zip directory before anything is parsed.
+XLSX_LIMITS = Limits()
+_BLOCK = 1 << 24
+_UNCLOSED_QUOTE = (
+    "een aanhalingsteken sluit niet op deze regel (een veld over meer regels wordt niet "
+    "ondersteund: elke regel is één rij)"
+)
 
 
-class PlainCsv(NamedTuple):
-    """A CSV file whose records are its lines: no quote character, no NUL byte, and line
-    ends ``\\n`` or ``\\r\\n`` only. Such a file may be read line by line and split on the
-    delimiter — exactly what the csv module would do with it, only faster."""
+class CsvFormat(NamedTuple):
+    """How a CSV portfolio is read: every physical line is one record.
+
+    The one CSV parser of the command (:meth:`cells`): a line without a quote character is
+    split on the delimiter; a line with quotes is parsed by the ``csv`` module, on its own —
+    a quote never swallows the lines after it. ``encoding`` was checked on the whole file
+    (:func:`detect_encoding`), so decoding a line never fails and never replaces a byte.
+    """
 
     path: Path
     encoding: str
@@ -538,47 +550,40 @@ class PlainCsv(NamedTuple):
     data_offset: int
 
     def cells(self, line: bytes) -> list[str]:
-        """The cells of one line (its line end already removed)."""
-        return line.decode(self.encoding, errors="replace").split(self.delimiter)
+        """The cells of one line (its line end removed); an unbalanced quote gives a
+        single :class:`Unreadable` cell that says so."""
+        text = line.decode(self.encoding)
+        if '"' not in text:
+            return text.split(self.delimiter)
+        if text.count('"') % 2:
+            return [Unreadable(_UNCLOSED_QUOTE)]
+        return next(csv.reader((text,), delimiter=self.delimiter))
 
-
-def strip_line_end(line: bytes) -> bytes:
-    """``line`` without its ``\\n`` or ``\\r\\n``."""
-    if line.endswith(b"\n"):
-        line = line[:-1]
-        if line.endswith(b"\r"):
-            line = line[:-1]
-    return line
-
-
-def plain_csv(path: Path, encoding: str, delimiter: str) -> PlainCsv | None:
-    """``path`` as :class:`PlainCsv` when it is one (one pass over the bytes), else None."""
-    carry = b""
-    with path.open("rb") as stream:
-        header = stream.readline()
-        offset = len(header)
-        data = header
-        while True:
-            if b'"' in data or b"\x00" in data:
-                return None
-            data = carry + data
-            carry = b"\r" if data.endswith(b"\r") else b""
-            if carry:
-                data = data[:-1]
-            if data.count(b"\r") != data.count(b"\r\n"):
-                return None
-            data = stream.read(1 << 24)
-            if not data:
-                break
-    if carry:
-        return None
-    return PlainCsv(path, encoding, delimiter, offset)
+    def lines(self, start: int, end: int) -> Iterator[bytes]:
+        """The lines (line ends removed) from byte ``start`` to ``end``, which both lie at
+        the start of a line; read in blocks, so memory stays flat."""
+        carry = b""
+        with self.path.open("rb", buffering=0) as stream:
+            stream.seek(start)
+            left = end - start
+            while left > 0:
+                data = stream.read(min(_BLOCK, left))
+                if not data:
+                    break
+                left -= len(data)
+                lines = (carry + data).split(b"\n")
+                carry = lines.pop()
+                for line in lines:
+                    yield line[:-1] if line.endswith(b"\r") else line
+        if carry:
+            yield carry[:-1] if carry.endswith(b"\r") else carry
 
 
 class Source:
     """An open portfolio: its header and its data rows as ``(row number, cells)``.
 
-    ``plain`` is set for a CSV file that may be read as lines (:class:`PlainCsv`).
+    ``csv`` is set for a CSV file: its rows are its lines, which may be read in byte
+    ranges (:class:`CsvFormat`); ``rows`` then reads them all in order.
     """
 
     def __init__(
@@ -587,13 +592,13 @@ class Source:
         rows: Iterator[tuple[int, list[Any]]],
         size: int,
         closer: Callable[[], None],
+        csv_format: CsvFormat | None = None,
     ) -> None:
         self.header = header
         self.rows = rows
         self.size = size
         self._close = closer
-        self.consumed: Callable[[], int] = lambda: 0
-        self.plain: PlainCsv | None = None
+        self.csv = csv_format
 
     def close(self) -> None:
         """Release the file."""
@@ -620,20 +625,93 @@ def open_portfolio(path: Path) -> Source:
     if not path.is_file():
         msg = f"{path}: is geen bestand"
         raise PortfolioError(msg)
-    if suffix in (".xlsx", ".xlsm"):
-        return _open_xlsx(path, size)
-    return _open_csv(path, size)
-
-
-def _encoding(head: bytes) -> str:
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
     try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not merely a character cut off at the sample's end
-            return "cp1252"
-    return "utf-8"
+        if suffix in (".xlsx", ".xlsm"):
+            return _open_xlsx(path, size)
+        return _open_csv(path, size)
+    except OSError as exc:
+        msg = f"{path}: lezen mislukt ({exc.strerror or exc})"
+        raise PortfolioError(msg) from None
+
+
+def _line_of(path: Path, position: int) -> int:
+    """The 1-based line number of byte ``position`` of ``path``."""
+    line = 1
+    with path.open("rb") as stream:
+        while position > 0:
+            data = stream.read(min(_BLOCK, position))
+            if not data:
+                break
+            line += data.count(b"\n")
+            position -= len(data)
+    return line
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def detect_encoding(path: Path) -> str:
+    """The encoding of the whole file, decoded strictly: UTF-8 (with or without BOM), else
+    Windows-1252; :class:`PortfolioError` names the line when neither decodes every byte,
+    or when the file mixes UTF-8 with another encoding. Nothing is ever replaced."""
+    with path.open("rb") as stream:
+        bom = stream.read(3) == codecs.BOM_UTF8
+        stream.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        consumed = 0
+        try:
+            while data := stream.read(_BLOCK):
+                pending = len(decoder.getstate()[0])
+                try:
+                    decoder.decode(data)
+                except UnicodeDecodeError as exc:
+                    bad = consumed - pending + exc.start
+                    raise _NotUtf8Error(bad) from None
+                consumed += len(data)
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                raise _NotUtf8Error(consumed - len(decoder.getstate()[0])) from None
+        except _NotUtf8Error as failure:
+            bad = failure.position
+        else:
+            return "utf-8-sig" if bom else "utf-8"
+        where = f"regel {_line_of(path, bad)}"
+        if bom:
+            msg = (
+                f"{path}: het bestand begint als UTF-8 (met BOM), maar {where} is geen UTF-8; "
+                "sla het opnieuw op als CSV UTF-8"
+            )
+            raise PortfolioError(msg)
+        stream.seek(0)
+        consumed = 0
+        while data := stream.read(_BLOCK):
+            try:
+                data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                msg = (
+                    f"{path}: regel {_line_of(path, consumed + exc.start)} is geen UTF-8 en "
+                    f"geen Windows-1252 (byte 0x{data[exc.start]:02X}); sla het bestand op als "
+                    "CSV UTF-8"
+                )
+                raise PortfolioError(msg) from None
+            found = _UTF8_SEQUENCE.search(data)
+            if found is not None:
+                msg = (
+                    f"{path}: de codering is gemengd: regel {_line_of(path, consumed + found.start())} "
+                    f"is UTF-8, {where} niet; sla het bestand opnieuw op als CSV UTF-8"
+                )
+                raise PortfolioError(msg)
+            consumed += len(data)
+    return "cp1252"
+
+
+class _NotUtf8Error(Exception):
+    def __init__(self, position: int) -> None:
+        super().__init__(position)
+        self.position = position
 
 
 def _delimiter(first_line: str) -> str:
@@ -643,85 +721,80 @@ def _delimiter(first_line: str) -> str:
 
 
 def _open_csv(path: Path, size: int) -> Source:
-    try:
-        raw = path.open("rb")
-    except OSError as exc:
-        msg = f"{path}: kan het bestand niet openen ({exc.strerror or exc})"
-        raise PortfolioError(msg) from None
-    head = raw.read(_SNIFF_BYTES)
-    raw.seek(0)
-    encoding = _encoding(head)
-    if b"\x00" in head[:4096]:
-        raw.close()
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+        stream.seek(0)
+        first = stream.readline()
+    if b"\x00" in head:
         msg = f"{path}: dit is geen tekstbestand (CSV); sla de portefeuille op als CSV of XLSX"
         raise PortfolioError(msg)
-    text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-    first_line = head.decode(encoding, errors="replace").splitlines()[0] if head else ""
-    reader = csv.reader(text, delimiter=_delimiter(first_line))
-    try:
-        header_cells = next(reader)
-    except StopIteration:
-        text.close()
+    if b"\r" in first.rstrip(b"\r\n"):
+        msg = (
+            f"{path}: de regels eindigen op een losse CR (de oude Mac-indeling); sla het "
+            "bestand op als CSV UTF-8"
+        )
+        raise PortfolioError(msg)
+    encoding = detect_encoding(path)
+    header_text = first.decode(encoding).rstrip("\r\n")
+    if not head.lstrip(codecs.BOM_UTF8).strip() and size <= len(head):
         msg = f"{path}: het bestand is leeg (verwacht een kopregel met kolomnamen)"
-        raise PortfolioError(msg) from None
-    except csv.Error as exc:
-        text.close()
-        msg = f"{path}: de kopregel is onleesbaar ({exc})"
-        raise PortfolioError(msg) from None
+        raise PortfolioError(msg)
+    data_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    header_cells = CsvFormat(path, data_encoding, _delimiter(header_text), 0).cells(
+        header_text.encode(data_encoding)
+    )
+    if unreadable(header_cells) is not None:
+        msg = f"{path}: de kopregel is onleesbaar ({header_cells[0]})"
+        raise PortfolioError(msg)
     try:
         header = resolve_header(header_cells)
     except PortfolioError as exc:
-        text.close()
         raise PortfolioError(f"{path}: {exc}") from None
+    form = CsvFormat(path, data_encoding, _delimiter(header_text), len(first))
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        number = FIRST_DATA_ROW - 1
-        while True:
-            number += 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield number, [_Unreadable(str(exc))]
-                continue
-            if not cells or all(not c.strip() for c in cells):
+        for number, line in enumerate(form.lines(form.data_offset, size), FIRST_DATA_ROW):
+            cells = form.cells(line)
+            if not "".join(cells).strip():
                 continue
             yield number, cells
 
-    source = Source(header, rows(), size, text.close)
-    source.consumed = raw.tell
-    source.plain = plain_csv(path, encoding, reader.dialect.delimiter)
-    return source
+    return Source(header, rows(), size, lambda: None, form)
 
 
-class _Unreadable(str):
-    """A CSV record the csv module could not parse; its text is the reason."""
+class Unreadable(str):
+    """A line that could not be parsed into cells; its text is the reason."""
 
     __slots__ = ()
 
 
 def unreadable(cells: Sequence[Any]) -> str | None:
-    """The reason when ``cells`` stands for a record that could not be parsed."""
-    if len(cells) == 1 and isinstance(cells[0], _Unreadable):
+    """The reason when ``cells`` stands for a line that could not be parsed."""
+    if len(cells) == 1 and isinstance(cells[0], Unreadable):
         return str(cells[0])
     return None
 
 
 def _open_xlsx(path: Path, size: int) -> Source:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+    """An XLSX portfolio, read by ``python-calamine`` after :func:`check_archive` refused
+    absurd archives (sizes, zip bombs) from the zip directory alone."""
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        check_archive(path, XLSX_LIMITS)
+    except WorkbookError as exc:
         msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
         raise PortfolioError(msg) from None
-    names = {normalize_code(n): n for n in workbook.sheetnames}
-    sheet = workbook[names.get("portefeuille", workbook.sheetnames[0])]
-    values = sheet.iter_rows(values_only=True)
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        names = {normalize_code(n): n for n in workbook.sheet_names}
+        if not names:
+            raise PortfolioError(f"{path}: de werkmap heeft geen werkblad")
+        sheet = workbook.get_sheet_by_name(names.get("portefeuille", workbook.sheet_names[0]))
+        values = iter(sheet.iter_rows())
+    except (CalamineError, ValueError, OverflowError) as exc:
+        msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
+        raise PortfolioError(msg) from None
     header_cells: Sequence[Any] = ()
     number = 0
     for number, cells in enumerate(values, 1):  # noqa: B007 - the number is used below
@@ -745,11 +818,3 @@ def _open_xlsx(path: Path, size: int) -> Source:
                 yield offset, list(cells)
 
     return Source(header, rows(), size, workbook.close)
-
-
-def file_size(path: Path) -> int:
-    """The size of ``path`` in bytes (0 when it cannot be read)."""
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0

@@ -24,13 +24,12 @@ from reintegratie_cli.args import date_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
-from reintegratie_cli.table import render
+from reintegratie_cli.table import render, terminal_text
+from reintegratie_cli.worklines import DISPLAY_HEADER, NO_OPEN_CASE, NOT_YET
 from reintegratie_core.statutory import SIGNAL_HORIZON_DAYS
 
 #: The built-in example portfolio (package data).
 EXAMPLE = "voorbeeld_portefeuille.csv"
-#: The peildatum the example portfolio was made for (``make run`` uses it).
-EXAMPLE_REFERENCE = "2025-11-03"
 DEFAULT_SHOWN = 25
 
 
@@ -142,32 +141,28 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
+def _refusal(portfolio: Path, target: Path | None) -> str | None:
+    """Why ``target`` cannot be written before anything is read (``None``: it can)."""
+    if target is None:
+        return None
+    if not (target.parent if str(target.parent) else Path()).is_dir():
+        return f"{target}: de map {target.parent} bestaat niet"
+    if _same_file(portfolio, target):
+        return f"{target} is de portefeuille zelf; kies een ander uitvoerbestand"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Compute and show (and with ``--uit`` write) the worklist; returns the exit code."""
     reference = args.peildatum or today()
-    processes = args.processen or engine.default_processes()
-    progress = sys.stderr.isatty()
     with _portfolio_path(args.portefeuille) as path:
-        if (
-            args.uit is not None
-            and not (args.uit.parent if str(args.uit.parent) else Path()).is_dir()
-        ):
-            print(f"fout: {args.uit}: de map {args.uit.parent} bestaat niet", file=sys.stderr)
-            return 2
-        if args.uit is not None and _same_file(path, args.uit):
-            print(
-                f"fout: {args.uit} is de portefeuille zelf; kies een ander uitvoerbestand",
-                file=sys.stderr,
-            )
-            return 2
-        try:
-            source = open_portfolio(path)
-        except PortfolioError as exc:
-            print(f"fout: {exc}", file=sys.stderr)
+        refusal = _refusal(path, args.uit)
+        if refusal is not None:
+            print(f"fout: {terminal_text(refusal, 2000)}", file=sys.stderr)
             return 2
         kind = "xlsx" if path.suffix.lower() in (".xlsx", ".xlsm") else "csv"
         try:
-            with source:
+            with open_portfolio(path) as source:
                 summary = engine.run(
                     source,
                     kind=kind,
@@ -175,14 +170,15 @@ def run(args: argparse.Namespace) -> int:
                     horizon=args.horizon,
                     target=args.uit,
                     top=args.toon,
-                    processes=processes,
-                    progress=progress,
+                    processes=args.processen or engine.default_processes(),
+                    progress=sys.stderr.isatty(),
                 )
-        except OutputError as exc:
-            print(f"fout: {exc}", file=sys.stderr)
+        except (PortfolioError, OutputError) as exc:
+            print(f"fout: {terminal_text(str(exc), 2000)}", file=sys.stderr)
             return 2
         except OSError as exc:
-            print(f"fout: {path}: lezen mislukt ({exc.strerror or exc})", file=sys.stderr)
+            message = f"{path}: lezen mislukt ({exc.strerror or exc})"
+            print(f"fout: {terminal_text(message, 2000)}", file=sys.stderr)
             return 2
     name = "ingebouwde voorbeeldportefeuille" if args.portefeuille is None else str(path)
     _print(summary, name=name, reference=reference, args=args, ignored=source.header.ignored)
@@ -199,12 +195,17 @@ def _print(
 ) -> None:
     counts = summary.counts
     items = sum(counts[s] for s in ("te laat", "binnenkort", "gepland", "geen mijlpaal"))
-    print(f"Werklijst per {reference:%d-%m-%Y} (horizon {args.horizon} dagen) — {name}")
+    print(
+        f"Werklijst per {reference:%d-%m-%Y} (horizon {args.horizon} dagen) — "
+        f"{terminal_text(name, 2000)}"
+    )
+    not_yet = counts[NOT_YET]
     print(
         f"{_number(counts['rijen'])} rijen gelezen · {_number(counts['werknemers'])} werknemers · "
         f"{_number(items)} lopende ziektegevallen · "
-        f"{_number(counts['zonder lopend ziektegeval'])} zonder lopend ziektegeval · "
-        f"{_number(counts['afgekeurd'])} afgekeurd"
+        f"{_number(counts[NO_OPEN_CASE])} zonder lopend ziektegeval · "
+        + (f"{_number(not_yet)} nog niet begonnen (na de peildatum) · " if not_yet else "")
+        + f"{_number(counts['afgekeurd'])} afgekeurd"
     )
     print(
         " · ".join(
@@ -214,11 +215,11 @@ def _print(
         + f" · buiten module {_number(counts['buiten module'])}"
     )
     if ignored:
-        print(f"genegeerde kolommen: {', '.join(ignored)}")
+        print(f"genegeerde kolommen: {', '.join(terminal_text(c, 60) for c in ignored)}")
     if summary.top:
         print()
         rows = [_shorten(row) for row in summary.top]
-        print(render(engine.DISPLAY_HEADER, rows))
+        print(render(DISPLAY_HEADER, rows))
         rest = items - len(summary.top)
         if rest > 0:
             more = (
@@ -230,13 +231,15 @@ def _print(
         print()
         print(f"Afgekeurde rijen ({_number(total)}):")
         for error in summary.errors:
-            who = f" ({error.employee})" if error.employee else ""
-            print(f"  rij {error.row}{who}: {error.message}")
+            who = f" ({terminal_text(error.employee, 40)})" if error.employee else ""
+            print(f"  rij {error.row}{who}: {terminal_text(error.message, 500)}")
         if total > len(summary.errors):
             print(f"  … en nog {_number(total - len(summary.errors))} (zie de kolom fout)")
     if args.uit is not None:
         print()
-        print(f"Geschreven: {args.uit} ({_number(summary.written)} regels)")
+        print(
+            f"Geschreven: {terminal_text(str(args.uit), 2000)} ({_number(summary.written)} regels)"
+        )
 
 
 def _shorten(row: tuple[object, ...]) -> tuple[object, ...]:

@@ -57,7 +57,7 @@ def register(commands: Any) -> None:
 
 
 def _progress(enabled: bool) -> Any:
-    from tqdm import tqdm  # type: ignore[import-untyped]
+    from tqdm import tqdm
 
     def open_bar(description: str, total: int) -> Any:
         return tqdm(

@@ -53,6 +53,12 @@ class Period:
                 "de laatste dag ligt vóór de eerste dag"
             )
             raise InvalidPeriodError(msg)
+        if last is not None and last == date.max:
+            msg = (
+                f"periode {first.isoformat()} t/m {last.isoformat()}: de laatste dag valt "
+                "buiten het datumbereik (verwacht uiterlijk 9999-12-30)"
+            )
+            raise InvalidPeriodError(msg)
         return cls(first, None if last is None else last + ONE_DAY)
 
     @property
@@ -82,10 +88,11 @@ class Period:
         return max(0, (end - self.start).days)
 
     def overlaps(self, other: Period) -> bool:
-        """True when the two periods share at least one day."""
-        self_end = self.end or date.max
-        other_end = other.end or date.max
-        return self.start < other_end and other.start < self_end
+        """True when the two periods share at least one day (an open end lies after every
+        date, including ``date.max``)."""
+        return (other.end is None or self.start < other.end) and (
+            self.end is None or other.start < self.end
+        )
 
     def __str__(self) -> str:
         last = self.last

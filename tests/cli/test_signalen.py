@@ -453,30 +453,26 @@ class TestEngines:
     def test_byte_ranges_cover_every_line_once(
         self, lines: list[str], end: bytes, final_newline: bool, pieces: int
     ) -> None:
-        """Split into byte ranges at line starts, a plain CSV yields each line once, in order."""
+        """Split into byte ranges at line starts, a CSV yields each line once, in order."""
         import tempfile
 
-        from reintegratie_cli.portfolio import PlainCsv
+        from reintegratie_cli.portfolio import CsvFormat
 
         body = end.join(line.encode() for line in ["kop", *lines]) + (end if final_newline else b"")
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "p.csv"
             path.write_bytes(body)
             offset = len(b"kop" + end)
-            plain = PlainCsv(path, "utf-8", ",", offset)
-            ranges = engine._ranges(plain, len(body), pieces)
-            read = [
-                line.decode()
-                for start, stop in ranges
-                for line in engine._range_lines(path, start, stop)
-            ]
+            form = CsvFormat(path, "utf-8", ",", offset)
+            ranges = engine._ranges(form, len(body), pieces)
+            read = [line.decode() for start, stop in ranges for line in form.lines(start, stop)]
         expected = lines if final_newline or lines[-1] else lines[:-1]
         assert read == expected
 
-    def test_quoted_csv_takes_the_csv_module_path(
+    def test_quoted_fields_are_read_by_the_csv_module(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """A CSV with quoted fields (a comma in a name) is read record by record, with the same result."""
+        """A CSV with quoted fields (a comma in a name) is read with the csv module, line by line."""
         rows = [
             row("W1", date(2025, 10, 1), employer="P-9 Smit, Jansen & Zn"),
             row("W2", date(2025, 9, 1)),

@@ -60,9 +60,34 @@ class TestCsv:
         )
     )
     def test_any_text_round_trips(self, texts: list[str]) -> None:
-        """Whatever the texts (two or more, as in every worklist row), the csv module reads them back."""
+        """Whatever the texts (two or more, as in every worklist row), the csv module reads them
+        back — a text a spreadsheet would run as a formula with a leading ' (issue 16 item 4)."""
         (record,) = list(csv.reader(io.StringIO(csv_line(texts), newline="")))
-        assert record == texts
+        assert record == [("'" + t if t.startswith(output.FORMULA_START) else t) for t in texts]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '=HYPERLINK("http://x","click")',
+            "+cmd|' /C calc'!A0",
+            "@SUM(1)",
+            "-2+3",
+            "\t=1+1",
+            "\r=1+1",
+        ],
+    )
+    def test_formula_injection_is_neutralised(self, text: str) -> None:
+        """Issue 16 item 4 (OWASP CSV injection): a text starting with =, +, -, @, tab or CR
+        is written quoted with a leading ', so a spreadsheet shows it as text."""
+        line = csv_line(["W1", text, -2, Decimal("-1.50")])
+        field = line.split(",", 1)[1]
+        assert field.startswith("\"'")
+        (record,) = list(csv.reader(io.StringIO(line, newline="")))
+        assert record == ["W1", "'" + text, "-2", "-1.50"]
+
+    def test_numbers_stay_numbers(self) -> None:
+        """Issue 16 item 4: a negative number (days te laat) is written as a bare number."""
+        assert csv_line([-12, Decimal("-0.50"), 3]) == "-12,-0.50,3\r\n"
 
 
 class TestXlsx:

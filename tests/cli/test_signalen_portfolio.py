@@ -233,21 +233,26 @@ class TestSources:
             assert [number for number, _ in source.rows] == [2, 4]
 
     @pytest.mark.parametrize(
-        ("content", "plain"),
+        ("line", "cells"),
         [
-            (b"a,b\r\nc,d\r\n", True),
-            (b"a,b\nc,d\n", True),
-            (b'a,b\n"c",d\n', False),
-            (b"a,b\rc,d\r", False),
+            (b"a,b", ["a", "b"]),
+            (b'"c, d",e', ["c, d", "e"]),
+            (b'"x""y",z', ['x"y', "z"]),
+            (b'W-6003,"Bakkerij De Korenhof,asr', None),
         ],
     )
-    def test_plain_csv_detection(self, tmp_path: Path, content: bytes, plain: bool) -> None:
-        """Lines may be split directly only without quotes and without bare carriage returns."""
-        from reintegratie_cli.portfolio import plain_csv
+    def test_each_line_is_one_record(
+        self, tmp_path: Path, line: bytes, cells: list[str] | None
+    ) -> None:
+        """Issue 16 item 2: a line is parsed on its own; an unbalanced quote makes only that
+        line unreadable (it says so) instead of swallowing the lines after it."""
+        from reintegratie_cli.portfolio import CsvFormat, unreadable
 
-        path = tmp_path / "p.csv"
-        path.write_bytes(content)
-        assert (plain_csv(path, "utf-8", ",") is not None) is plain
+        got = CsvFormat(tmp_path / "p.csv", "utf-8", ",", 0).cells(line)
+        if cells is None:
+            assert "aanhalingsteken" in (unreadable(got) or "")
+        else:
+            assert got == cells
 
     @pytest.mark.parametrize(
         ("name", "content", "message"),
@@ -255,6 +260,7 @@ class TestSources:
             ("p.csv", b"", "leeg"),
             ("p.ods", b"x", "onbekend bestandstype"),
             ("p.csv", b"\x00\x01\x02", "geen tekstbestand"),
+            ("p.csv", b"werknemer,werkgever\rW1,P1\r", "losse CR"),
         ],
     )
     def test_unreadable_files(

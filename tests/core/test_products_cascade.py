@@ -154,14 +154,22 @@ class TestCascadeProperties:
 
     @given(st.data())
     def test_idempotent_closure(self, data: st.DataObject) -> None:
-        """spec/domain.md §4: cascading again from any ended module ends nothing new."""
+        """spec/domain.md §4: cascading again from any ended module ends nothing new.
+
+        The first module has already ended for its own reason, so it is no longer held when
+        the cascade is repeated: a cycle back through it would otherwise re-end it as
+        ``einde_gekoppelde_module`` and pass on a reason its own rule ``unless`` blocked
+        (a counterexample Hypothesis found: m3 ended for fraude, m3 → m0 unless fraude).
+        """
         product = data.draw(products)
         held = data.draw(held_modules(product))
         module, reason = data.draw(terminations(product, held))
         result = cascade(product, module, date(2026, 1, 1), reason, held).value
         assert closure_holds(product, result, held)
+        first = result.ended[0].module
+        still_held = tuple(m for m in (held or product.module_codes) if m != first)
         for entry in result.ended[1:]:
-            again = cascade(product, entry.module, result.date, entry.reason, held).value
+            again = cascade(product, entry.module, result.date, entry.reason, still_held).value
             assert set(again.modules) <= set(result.modules)
 
     @given(st.data())

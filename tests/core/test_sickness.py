@@ -73,6 +73,25 @@ class TestSamentelling:
                 [Absence.sick(date(2025, 1, 6)), Absence.sick(date(2025, 3, 1), date(2025, 3, 2))]
             )
 
+    def test_open_period_overlaps_one_starting_on_the_last_date(self) -> None:
+        """Issue 16 item 1, domain §2: an open period overlaps a later one even when that one
+        starts on 9999-12-31 (the open end is not ``date.max``); the usual overlap error,
+        never an internal one."""
+        with pytest.raises(InvalidPeriodError, match="overlappen"):
+            merge_cases([Absence.sick(date(2022, 1, 1)), Absence.sick(date(9999, 12, 31))])
+
+    @given(st.dates(min_value=date(9999, 1, 1)))
+    def test_two_open_periods_always_overlap(self, later: date) -> None:
+        """Domain §2: two open periods share every day from the later start on."""
+        with pytest.raises(InvalidPeriodError, match="overlappen"):
+            merge_cases([Absence.sick(date(2022, 1, 1)), Absence.sick(later)])
+
+    def test_last_day_at_the_end_of_the_calendar_is_a_precise_error(self) -> None:
+        """Issue 16 item 1: a period ending 9999-12-31 cannot be represented (its end is the
+        day after); a precise error instead of an OverflowError."""
+        with pytest.raises(InvalidPeriodError, match="buiten het datumbereik"):
+            Absence.sick(date(9999, 12, 30), date(9999, 12, 31))
+
     def test_reversed_period(self) -> None:
         """A last day before the first day is an error (domain §2)."""
         with pytest.raises(InvalidPeriodError):

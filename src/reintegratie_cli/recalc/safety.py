@@ -1,6 +1,7 @@
 """Reading a workbook from elsewhere as untrusted input.
 
-* Before anything is parsed, :func:`check_archive` looks at the zip directory only: file
+* Before anything is parsed, :func:`check_archive` (shared with ``signalen``, in
+  :mod:`reintegratie_cli.archive`) looks at the zip directory only: file
   size, number of parts, total uncompressed size and each part's compression ratio (a zip
   bomb), against :class:`Limits`. Python's ``zipfile`` never yields more than a part's
   declared size, so the declared sizes bound what is read.
@@ -31,34 +32,12 @@ from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter  # type: 
 from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
 from openpyxl.worksheet._reader import WorkSheetParser, WorksheetReader  # type: ignore[import-untyped]
 
+from reintegratie_cli.archive import Limits, WorkbookError, check_archive
+
 #: True when openpyxl parses with ``defusedxml`` (entity expansion and DTDs refused).
 DEFUSED: bool = bool(openpyxl.xml.DEFUSEDXML)
 
-_MIB = 1024 * 1024
-
-
-@attrs.frozen(kw_only=True)
-class Limits:
-    """What a workbook from elsewhere may be, at most."""
-
-    #: Size of the file itself.
-    file_bytes: int = 100 * _MIB
-    #: Number of parts in the zip archive.
-    zip_entries: int = 10_000
-    #: Total uncompressed size of all parts.
-    uncompressed_bytes: int = 256 * _MIB
-    #: Compression ratio of one part larger than 1 MiB (a zip bomb compresses far more).
-    compression_ratio: int = 200
-    #: Cells holding a value or formula, over all sheets.
-    cells: int = 2_000_000
-    #: Formula cells, over all sheets.
-    formulas: int = 250_000
-    #: Rows × columns of one sheet's used area (the formula engine walks all of it).
-    sheet_area: int = 10_000_000
-
-
-class WorkbookError(Exception):
-    """A workbook is refused or cannot be read; the message says why, in Dutch."""
+__all__ = ["CellProblem", "Limits", "WorkbookError", "check_archive", "check_size", "read_workbook"]
 
 
 @attrs.frozen(kw_only=True)
@@ -71,55 +50,6 @@ class CellProblem:
 
     def __str__(self) -> str:
         return f"{self.sheet}!{self.cell}: {self.reason}"
-
-
-def _mb(size: int) -> str:
-    return f"{size / _MIB:,.1f} MB".replace(",", " ").replace(".", ",")
-
-
-def check_archive(path: Path, limits: Limits) -> bool:
-    """Refuse a file that is not a sane ``.xlsx``/``.xlsm`` archive; True when it holds macros.
-
-    Raises :class:`WorkbookError` naming the limit that was exceeded.
-    """
-    if not path.is_file():
-        raise WorkbookError(f"{path}: bestand niet gevonden")
-    size = path.stat().st_size
-    if size > limits.file_bytes:
-        raise WorkbookError(
-            f"{path.name} is {_mb(size)} groot; de grens voor een werkmap is {_mb(limits.file_bytes)}"
-        )
-    if not zipfile.is_zipfile(path):
-        raise WorkbookError(
-            f"{path.name} is geen .xlsx-werkmap (geen zip-archief); .xls en .xlsb worden niet "
-            "ondersteund — sla de werkmap in Excel op als .xlsx"
-        )
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise WorkbookError(f"{path.name} is geen leesbaar zip-archief: {exc}") from None
-    if len(entries) > limits.zip_entries:
-        raise WorkbookError(
-            f"{path.name} bestaat uit {len(entries)} onderdelen; de grens is {limits.zip_entries}"
-        )
-    total = sum(entry.file_size for entry in entries)
-    if total > limits.uncompressed_bytes:
-        raise WorkbookError(
-            f"{path.name} pakt uit tot {_mb(total)}; de grens is {_mb(limits.uncompressed_bytes)}"
-        )
-    for entry in entries:
-        if entry.file_size > _MIB:
-            ratio = entry.file_size / max(entry.compress_size, 1)
-            if ratio > limits.compression_ratio:
-                raise WorkbookError(
-                    f"{path.name}: onderdeel {entry.filename} is {ratio:,.0f}× gecomprimeerd "
-                    f"(een zipbom?); de grens is {limits.compression_ratio}×"
-                )
-    names = {entry.filename for entry in entries}
-    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        raise WorkbookError(f"{path.name} is geen Excel-werkmap (geen xl/workbook.xml)")
-    return any(name.lower().endswith("vbaproject.bin") for name in names)
 
 
 class _TolerantParser(WorkSheetParser):  # type: ignore[misc]

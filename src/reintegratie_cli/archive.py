@@ -1,0 +1,90 @@
+"""Checks on an XLSX archive from elsewhere, before anything in it is parsed.
+
+Shared by the commands that read workbooks (``werkmap``) and portfolios (``signalen``):
+:func:`check_archive` looks at the zip directory only — file size, number of parts, total
+uncompressed size and each part's compression ratio (a zip bomb) — against
+:class:`Limits`, so an absurd file is refused in milliseconds. Python's ``zipfile`` never
+yields more than a part's declared size, so the declared sizes bound what is read.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import attrs
+
+_MIB = 1024 * 1024
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """What a workbook from elsewhere may be, at most."""
+
+    #: Size of the file itself.
+    file_bytes: int = 100 * _MIB
+    #: Number of parts in the zip archive.
+    zip_entries: int = 10_000
+    #: Total uncompressed size of all parts.
+    uncompressed_bytes: int = 256 * _MIB
+    #: Compression ratio of one part larger than 1 MiB (a zip bomb compresses far more).
+    compression_ratio: int = 200
+    #: Cells holding a value or formula, over all sheets.
+    cells: int = 2_000_000
+    #: Formula cells, over all sheets.
+    formulas: int = 250_000
+    #: Rows × columns of one sheet's used area (the formula engine walks all of it).
+    sheet_area: int = 10_000_000
+
+
+class WorkbookError(Exception):
+    """A workbook is refused or cannot be read; the message says why, in Dutch."""
+
+
+def _mb(size: int) -> str:
+    return f"{size / _MIB:,.1f} MB".replace(",", " ").replace(".", ",")
+
+
+def check_archive(path: Path, limits: Limits) -> bool:
+    """Refuse a file that is not a sane ``.xlsx``/``.xlsm`` archive; True when it holds macros.
+
+    Raises :class:`WorkbookError` naming the limit that was exceeded.
+    """
+    if not path.is_file():
+        raise WorkbookError(f"{path}: bestand niet gevonden")
+    size = path.stat().st_size
+    if size > limits.file_bytes:
+        raise WorkbookError(
+            f"{path.name} is {_mb(size)} groot; de grens voor een werkmap is {_mb(limits.file_bytes)}"
+        )
+    if not zipfile.is_zipfile(path):
+        raise WorkbookError(
+            f"{path.name} is geen .xlsx-werkmap (geen zip-archief); .xls en .xlsb worden niet "
+            "ondersteund — sla de werkmap in Excel op als .xlsx"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise WorkbookError(f"{path.name} is geen leesbaar zip-archief: {exc}") from None
+    if len(entries) > limits.zip_entries:
+        raise WorkbookError(
+            f"{path.name} bestaat uit {len(entries)} onderdelen; de grens is {limits.zip_entries}"
+        )
+    total = sum(entry.file_size for entry in entries)
+    if total > limits.uncompressed_bytes:
+        raise WorkbookError(
+            f"{path.name} pakt uit tot {_mb(total)}; de grens is {_mb(limits.uncompressed_bytes)}"
+        )
+    for entry in entries:
+        if entry.file_size > _MIB:
+            ratio = entry.file_size / max(entry.compress_size, 1)
+            if ratio > limits.compression_ratio:
+                raise WorkbookError(
+                    f"{path.name}: onderdeel {entry.filename} is {ratio:,.0f}× gecomprimeerd "
+                    f"(een zipbom?); de grens is {limits.compression_ratio}×"
+                )
+    names = {entry.filename for entry in entries}
+    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+        raise WorkbookError(f"{path.name} is geen Excel-werkmap (geen xl/workbook.xml)")
+    return any(name.lower().endswith("vbaproject.bin") for name in names)

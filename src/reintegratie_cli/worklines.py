@@ -1,0 +1,246 @@
+"""The worklist's lines: one employee's rows → the line of its open case (the compute step).
+
+Per employee (werkgever + werknemer), :func:`employee_line` merges the periods into
+sickness cases (:func:`reintegratie_core.sickness.merge_cases`) and asks the core for the
+open case's work item (:func:`reintegratie_core.worklist.work_item`) — the rules live
+there, once; this module only chooses the rows and lays the item out as the worklist's
+columns (:data:`OUTPUT_HEADER`). A rejected row becomes an error line (:func:`error_line`).
+Nothing here encodes CSV or XML: the write step's encoder does
+(:func:`reintegratie_cli.output.encoder`).
+
+What counts on the peildatum *p* is what was known on it: a done date after *p* does not
+count (the core's rule), and neither does a period whose first sick day lies after *p* —
+it is not yet a case (issue 16 item 5). An employee whose periods all start after *p* gets
+no line and is counted as *nog niet begonnen*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import NamedTuple
+
+from reintegratie_cli.portfolio import PeriodRow, RowError
+from reintegratie_core.errors import ReintegratieError
+from reintegratie_core.poortwachter import Milestone, explain_milestone
+from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
+from reintegratie_core.worklist import Status, work_item
+
+#: The worklist's columns, in file order (``docs/portefeuille.md`` explains each).
+OUTPUT_HEADER: tuple[str, ...] = (
+    "status",
+    "dagen",
+    "mijlpaal",
+    "datum",
+    "werkgever",
+    "werknemer",
+    "product",
+    "eerste_ziektedag",
+    "perioden",
+    "aantal_te_laat",
+    "resterende_weken",
+    "einde_loondoorbetaling",
+    "recht_op_dienstverlening",
+    "grond",
+    "rijen",
+    "fout",
+)
+#: Column widths (characters) of the XLSX worklist.
+OUTPUT_WIDTHS: tuple[float, ...] = (
+    13, 7, 22, 11, 34, 12, 24, 15, 9, 14, 16, 21, 24, 40, 10, 60,
+)  # fmt: skip
+
+#: The columns of the terminal table, and where each is in a line's values.
+DISPLAY_HEADER: tuple[str, ...] = (
+    "status",
+    "dagen",
+    "mijlpaal",
+    "datum",
+    "werkgever",
+    "werknemer",
+    "product",
+    "rest. weken",
+    "recht",
+)
+DISPLAY_COLUMNS: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6, 10, 12)
+
+#: Sort rank of a rejected row: after every work item.
+ERROR_RANK = 9
+ERROR_STATUS = "fout"
+#: Count labels for employees without a line.
+NO_OPEN_CASE = "zonder lopend ziektegeval"
+NOT_YET = "nog niet begonnen"
+
+#: The sort key of a line: status rank, days left, werkgever, werknemer (errors: row).
+Key = tuple[int, int, str, str]
+
+
+class Line(NamedTuple):
+    """One line of the worklist: its sort key and its values in :data:`OUTPUT_HEADER` order."""
+
+    key: Key
+    values: tuple[object, ...]
+
+    def display(self) -> tuple[object, ...]:
+        """The values of the terminal table (:data:`DISPLAY_HEADER`)."""
+        values = self.values
+        return tuple(values[i] for i in DISPLAY_COLUMNS)
+
+
+# Lookups by the members' identity: hashing an Enum member runs Python code, and these
+# run once per open case.
+_STATUS: dict[int, tuple[str, int]] = {id(s): (s.value, s.rank) for s in Status}
+_CODES: dict[int, str] = {id(m): m.value for m in Milestone} | {id(None): ""}
+_GROUNDS: dict[tuple[int, bool], str] = {}
+
+
+def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
+    """The articles a milestone's date rests on, as one line (cached: they depend on the
+    milestone and on whether a probleemanalyse date set the plan van aanpak's, only)."""
+    key = (id(milestone), with_probleemanalyse)
+    text = _GROUNDS.get(key)
+    if text is None:
+        anchor = date(2001, 1, 1)
+        explained = explain_milestone(
+            anchor, milestone, anchor if with_probleemanalyse else None, 0
+        )
+        text = "; ".join(str(c) for c in explained.citations())
+        _GROUNDS[key] = text
+    return text
+
+
+def error_line(error: RowError) -> Line:
+    """The line of a rejected row (or of an employee whose computation failed)."""
+    values: list[object] = [ERROR_STATUS] + [None] * (len(OUTPUT_HEADER) - 1)
+    values[5] = error.employee or None
+    values[14] = str(error.row)
+    values[15] = error.message
+    return Line((ERROR_RANK, error.row, "", error.employee), tuple(values))
+
+
+def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError:
+    """The error of one employee whose computation raised: all its rows, and why.
+
+    A core error carries its Dutch reason; anything else is an internal error of this one
+    employee (issue 16 item 1) — never the run's.
+    """
+    numbers = sorted(r.row for r in rows)
+    listed = ", ".join(str(n) for n in numbers)
+    if isinstance(exc, ReintegratieError):
+        reason = str(exc)
+    else:
+        reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
+    return RowError(numbers[0], employee, f"rijen {listed}: {reason}")
+
+
+def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | date | None, list[PeriodRow]]:
+    """The open case of one employee's rows (``None``: no open case) and its own rows."""
+    if len(rows) == 1 and not rows[0].leave:
+        only = rows[0]
+        return (only.first if only.last is None else None), rows
+    if all(r.last is not None for r in rows):
+        return None, rows  # no period runs, so no case does: nothing to merge for the list
+    absences = [
+        Absence.leave(r.first, r.last) if r.leave and r.last else Absence.sick(r.first, r.last)
+        for r in rows
+    ]
+    cases = merge_cases(absences)
+    if not cases:
+        msg = "alleen verlof, geen ziekteperiode (verwacht ten minste één rij met soort ziek)"
+        raise ReintegratieError(msg)
+    last = cases[-1]
+    if not last.is_open:
+        return None, rows
+    start = last.first_day
+    own = sorted((r for r in rows if not r.leave and r.first >= start), key=lambda r: r.first)
+    return last, own
+
+
+def _case_rows(
+    rows: list[PeriodRow], reference: date
+) -> tuple[SicknessCase | date, list[PeriodRow]] | str:
+    """The open case of one employee's rows known on ``reference`` and the case's own
+    rows; without one, the label to count the employee under."""
+    if len(rows) == 1:  # most employees: one period, decided without merging
+        only = rows[0]
+        if only.first > reference:
+            return NOT_YET
+        if only.last is not None or only.leave:
+            return NO_OPEN_CASE
+        return only.first, rows
+    known = [r for r in rows if r.first <= reference]
+    if not known:
+        return NOT_YET
+    case, own = _open_case(known)
+    if case is None:
+        return NO_OPEN_CASE
+    return case, own
+
+
+def employee_line(
+    employer: str,
+    employee: str,
+    rows: list[PeriodRow],
+    reference: date,
+    horizon: int,
+) -> Line | str:
+    """The line of one employee's open case; without one, the label to count it under
+    (:data:`NO_OPEN_CASE` or :data:`NOT_YET`). Raises what the core raises."""
+    chosen = _case_rows(rows, reference)
+    if isinstance(chosen, str):
+        return chosen
+    case, own = chosen
+    latest = own[-1]
+    if len(own) == 1:
+        done: Sequence[tuple[Milestone, date]] = latest.done
+        sanction = latest.sanction_weeks or 0
+    else:
+        sanction = 0
+        pairs: list[tuple[Milestone, date]] = []
+        for row in own:
+            if row.sanction_weeks is not None:
+                sanction = row.sanction_weeks
+            pairs.extend(row.done)
+        done = pairs
+    item = work_item(
+        case,
+        reference,
+        module_start=latest.module_start,
+        done=done,
+        sanction_weeks=sanction,
+        horizon_days=horizon,
+    )
+    milestone = item.milestone
+    grounds = ""
+    if milestone is not None:
+        with_pa = False
+        if milestone is Milestone.PLAN_VAN_AANPAK:
+            analysed = [when for m, when in done if m is Milestone.PROBLEEMANALYSE]
+            with_pa = bool(analysed) and analysed[-1] <= reference
+        grounds = grounds_text(milestone, with_pa)
+    if isinstance(case, date):
+        first_day, periods = case, 1
+    else:
+        first_day, periods = case.first_day, len(case.periods)
+    status, rank = _STATUS[id(item.status)]
+    days = item.days_left
+    numbers = str(latest.row) if len(own) == 1 else ";".join([str(r.row) for r in own])
+    values = (
+        status,
+        days,
+        _CODES[id(milestone)],
+        item.date,
+        employer,
+        employee,
+        latest.product.code,
+        first_day,
+        periods,
+        item.overdue,
+        item.remaining_weeks,
+        item.end_of_wage_continuation,
+        "ja" if item.eligible else "nee",
+        grounds,
+        numbers,
+        None,
+    )
+    return Line((rank, 0 if days is None else days, employer, employee), values)
