@@ -8,7 +8,6 @@ and the deadline functions of "Entitlements and deadlines".
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from reintegratie_addin import coerce as c
@@ -17,11 +16,12 @@ from reintegratie_core import deadlines, poortwachter, sickness
 from reintegratie_core.explain import Explained, Ground
 from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 CAT_POORTWACHTER = "Re-integratie – Poortwachter"
 CAT_TERMIJNEN = "Re-integratie – Termijnen"
 
-SANCTION_HINT = "verwacht 0 t/m 52 weken"
+SANCTION_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken"
 
 
 def _milestone(value: Any, argument: str) -> Milestone:
@@ -29,7 +29,9 @@ def _milestone(value: Any, argument: str) -> Milestone:
 
 
 def _sanction_weeks(value: Any, argument: str) -> int:
-    return c.to_int(value, argument, 0, minimum=0, maximum=52, hint=SANCTION_HINT)
+    return c.to_int(
+        value, argument, 0, minimum=0, maximum=MAX_SANCTION_WEEKS.value, hint=SANCTION_HINT
+    )
 
 
 def _horizon(value: Any, argument: str) -> int:
@@ -52,6 +54,7 @@ ZIEKTE = Param(
     coerce=c.to_sickness,
     column=c.sickness_column,
     dates=True,
+    of_dates=SicknessCase.ongoing_many,
 )
 ZIEKTE_TABEL = Param(
     name="ziekte",
@@ -84,36 +87,6 @@ def _peildatum(doc: str = "Datum waarop u de stand wilt weten") -> Param:
 # --- Sickness case and Poortwachter -------------------------------------------------------
 
 
-def _mijlpaal_value(
-    ziekte: SicknessCase | date,
-    mijlpaal: Milestone,
-    datum_probleemanalyse: date | None,
-    sanctieweken: int,
-) -> date | None:
-    return poortwachter.milestone_date(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
-
-
-def _mijlpaal_batch(
-    ziekte: list[SicknessCase | date] | SicknessCase | date,
-    mijlpaal: Any,
-    datum_probleemanalyse: Any,
-    sanctieweken: Any,
-) -> list[date | None] | None:
-    """Many first sick days, one milestone: one offset for the whole column."""
-    known_pa = datum_probleemanalyse is not None and mijlpaal is Milestone.PLAN_VAN_AANPAK
-    if (
-        not isinstance(ziekte, list)
-        or not isinstance(mijlpaal, Milestone)
-        or not isinstance(sanctieweken, int)
-        or isinstance(datum_probleemanalyse, list)
-        or known_pa
-        or not all(type(z) is date for z in ziekte)
-    ):
-        return None  # the row-by-row path handles every other combination
-    days: list[date] = ziekte  # type: ignore[assignment]
-    return list(poortwachter.ongoing_milestone_dates(days, mijlpaal, sanctieweken))
-
-
 @excel_function(
     category=CAT_POORTWACHTER,
     params=[
@@ -128,21 +101,15 @@ def _mijlpaal_batch(
         PROBLEEMANALYSE,
         SANCTIEWEKEN,
     ],
-    value=_mijlpaal_value,
-    batch=_mijlpaal_batch,
 )
 def RI_MIJLPAAL(
-    ziekte: SicknessCase | date,
+    ziekte: SicknessCase,
     mijlpaal: Milestone,
     datum_probleemanalyse: date | None,
     sanctieweken: int,
-) -> Explained[date | None]:
+) -> poortwachter.MilestoneDate:
     """Datum van een Poortwachter-mijlpaal van het (laatste) ziektegeval, of n.v.t."""
-    return poortwachter.explain_milestone(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
-
-
-def _as_case(ziekte: SicknessCase | date) -> SicknessCase:
-    return SicknessCase.ongoing(ziekte) if isinstance(ziekte, date) else ziekte
+    return poortwachter.milestone_date(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
 
 
 def _grond(grounds: tuple[Ground, ...]) -> str:
@@ -158,16 +125,18 @@ def _grond(grounds: tuple[Ground, ...]) -> str:
     returns_table=True,
 )
 def RI_TIJDLIJN(
-    ziekte: SicknessCase | date, datum_probleemanalyse: date | None, sanctieweken: int
+    ziekte: SicknessCase, datum_probleemanalyse: date | None, sanctieweken: int
 ) -> Explained[Table]:
     """Tabel mijlpaal · datum · grond van alle mijlpalen van het ziektegeval, op datum."""
-    entries = poortwachter.timeline(_as_case(ziekte), datum_probleemanalyse, sanctieweken)
+    timeline = poortwachter.timeline(ziekte, datum_probleemanalyse, sanctieweken)
+    explained = [entry.explain() for entry in timeline]
     rows = tuple(
-        (e.milestone.value, e.date or "n.v.t.", _grond(e.explained.grounds)) for e in entries
+        (entry.milestone.value, why.value or "n.v.t.", _grond(why.grounds))
+        for entry, why in zip(timeline, explained, strict=True)
     )
     grounds: dict[Ground, None] = {}
-    for entry in entries:
-        for ground in entry.explained.grounds:
+    for why in explained:
+        for ground in why.grounds:
             grounds.setdefault(ground, None)
     return Explained(Table(("mijlpaal", "datum", "grond"), rows), tuple(grounds))
 
@@ -224,10 +193,10 @@ def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> Exp
     params=[ZIEKTE, _peildatum(), SANCTIEWEKEN],
 )
 def RI_RESTERENDE_WEKEN(
-    ziekte: SicknessCase | date, peildatum: date, sanctieweken: int
-) -> Explained[Decimal | None]:
+    ziekte: SicknessCase, peildatum: date, sanctieweken: int
+) -> poortwachter.RemainingWeeks:
     """Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief)."""
-    return poortwachter.remaining_weeks(_as_case(ziekte), peildatum, sanctieweken)
+    return poortwachter.remaining_weeks(ziekte, peildatum, sanctieweken)
 
 
 @excel_function(
@@ -242,9 +211,8 @@ def RI_TERUGVALPREVENTIE(eerste_ziektedag: date, hersteldatum: date) -> Explaine
     return poortwachter.relapse_prevention(eerste_ziektedag, hersteldatum)
 
 
-def signal_text(explained: Explained[poortwachter.Signal | None]) -> str:
+def signal_text(signal: poortwachter.Signal | None) -> str:
     """The text of a signal: ``<mijlpaal> over <n> dagen (<DD-MM-JJJJ>)``, or ``""``."""
-    signal = explained.value
     if signal is None or not signal.due:
         return ""
     when = signal.date.strftime("%d-%m-%Y")
@@ -267,17 +235,16 @@ def signal_text(explained: Explained[poortwachter.Signal | None]) -> str:
         ),
         PROBLEEMANALYSE,
     ],
+    format=signal_text,
 )
 def RI_SIGNAAL(
-    ziekte: SicknessCase | date,
+    ziekte: SicknessCase,
     peildatum: date,
     horizon_dagen: int,
     datum_probleemanalyse: date | None,
-) -> Explained[str]:
+) -> poortwachter.NextMilestone:
     """Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."""
-    entries = poortwachter.timeline(_as_case(ziekte), datum_probleemanalyse)
-    explained = poortwachter.next_milestone(entries, peildatum, horizon_dagen)
-    return explained.map(signal_text(explained))
+    return poortwachter.next_milestone(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
 
 
 # --- Deadlines ---------------------------------------------------------------------------

@@ -317,7 +317,7 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
 )
 def RI_RESTERENDE_LOONKOSTEN(
     weekloon: Decimal,
-    ziekte: SicknessCase | date,
+    ziekte: SicknessCase,
     peildatum: date,
     percentage: Decimal | None,
 ) -> Explained[Decimal | None]:

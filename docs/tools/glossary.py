@@ -160,7 +160,12 @@ TERMS: tuple[Term, ...] = (
         "products.consequences.Consequence products.consequences.consequences products.model.ConsequenceRule products.model.ConsequenceKind",
         "001 art. 2.5; 004 art. 2.5",
     ),
-    _t("grond, uitleg", "ground, explanation", "explain.Ground explain.Explained", "STYLE.md"),
+    _t(
+        "grond, uitleg, beslissing",
+        "ground, explanation, decision",
+        "explain.Ground explain.Explained explain.Decision",
+        "STYLE.md",
+    ),
     _t(
         "ingangsdatum",
         "start date (of a module contract)",
@@ -206,7 +211,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "mijlpaal",
         "milestone",
-        "poortwachter.Milestone poortwachter.milestone_date poortwachter.explain_milestone",
+        "poortwachter.Milestone poortwachter.milestone_date poortwachter.MilestoneDate",
         "domain §3",
     ),
     _t("module", "module", "products.model.Module products.cascade.ModuleContract", "001 art. 1.8"),
@@ -237,7 +242,8 @@ TERMS: tuple[Term, ...] = (
     _t(
         "peildatum",
         "reference date",
-        "poortwachter.remaining_weeks(reference) poortwachter.next_milestone(reference)",
+        "poortwachter.remaining_weeks(reference) poortwachter.next_milestone(reference) "
+        "poortwachter.RemainingWeeks",
         "domain §3",
     ),
     _t(
@@ -334,7 +340,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "signaal",
         "signal (next milestone within a horizon)",
-        "poortwachter.Signal poortwachter.next_milestone",
+        "poortwachter.Signal poortwachter.next_milestone poortwachter.NextMilestone",
         "domain §3",
     ),
     _t(
@@ -349,7 +355,7 @@ TERMS: tuple[Term, ...] = (
         "poortwachter.relapse_prevention",
         "002 «De Ontzorgmanager»",
     ),
-    _t("tijdlijn", "timeline", "poortwachter.timeline poortwachter.TimelineEntry", "domain §3"),
+    _t("tijdlijn", "timeline", "poortwachter.timeline poortwachter.milestone_days", "domain §3"),
     _t(
         "uitgesloten kosten",
         "excluded cost kinds",

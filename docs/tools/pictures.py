@@ -103,9 +103,9 @@ def timeline_svg(
     case: SicknessCase, probleemanalyse: date | None = None, sanction_weeks: int = 0, *, title: str
 ) -> str:
     """The timeline of ``case`` as an SVG picture."""
-    entries = [e for e in timeline(case, probleemanalyse, sanction_weeks) if e.date is not None]
+    entries = [e for e in timeline(case, probleemanalyse, sanction_weeks) if e.value is not None]
     start = case.first_day
-    end = max(e.date for e in entries if e.date is not None) + timedelta(days=20)
+    end = max(e.value for e in entries if e.value is not None) + timedelta(days=20)
     width, left, right = 980, 30, 950
     axis_y, height = 150, 270
 
@@ -145,9 +145,9 @@ def timeline_svg(
     # Milestones: labels alternately above and below, spread so that none overlap.
     labels = [_Label(x_of(start), ("eerste ziektedag", _dutch(start)), MUTED)]
     labels += [
-        _Label(x_of(e.date), (e.milestone.value, _dutch(e.date)), ACCENT)
+        _Label(x_of(e.value), (e.milestone.value, _dutch(e.value)), ACCENT)
         for e in entries
-        if e.date is not None
+        if e.value is not None
     ]
     labels.sort(key=lambda label: label.x)
     for side in (0, 1):

@@ -66,7 +66,7 @@ from reintegratie_cli.portfolio import (
     unreadable,
 )
 from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.poortwachter import Milestone, explain_milestone
+from reintegratie_core.poortwachter import Milestone, milestone_date
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 from reintegratie_core.worklist import Status, WorkItem, work_item
 
@@ -204,9 +204,9 @@ def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
     text = _GROUNDS.get(key)
     if text is None:
         anchor = date(2001, 1, 1)
-        explained = explain_milestone(
-            anchor, milestone, anchor if with_probleemanalyse else None, 0
-        )
+        explained = milestone_date(
+            SicknessCase.ongoing(anchor), milestone, anchor if with_probleemanalyse else None
+        ).explain()
         text = "; ".join(str(c) for c in explained.citations())
         _GROUNDS[key] = text
     return text
@@ -235,11 +235,11 @@ def _error_record(error: RowError, encode: Callable[[Sequence[object]], str] | N
     return _Record(key, encode(values) if encode else None, ())
 
 
-def _case_of(rows: list[PeriodRow]) -> tuple[SicknessCase | date | None, list[PeriodRow]]:
+def _case_of(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodRow]]:
     """The open case of one employee's rows (``None``: no open case) and its rows."""
     if len(rows) == 1 and not rows[0].leave:
         only = rows[0]
-        return (only.first if only.last is None else None), rows
+        return (SicknessCase.ongoing(only.first) if only.last is None else None), rows
     if all(r.last is not None for r in rows):
         return None, rows  # no period runs, so no case does: nothing to merge for the list
     absences = [
@@ -310,14 +310,14 @@ def _item_record(
     employer: str,
     employee: str,
     latest: PeriodRow,
-    case: SicknessCase | date,
+    case: SicknessCase,
     own: list[PeriodRow],
     with_pa: bool,
     output: OutputKind | None,
 ) -> _Record:
     milestone = item.milestone
-    first_day = case if isinstance(case, date) else case.first_day
-    periods = 1 if isinstance(case, date) else len(case.periods)
+    first_day = case.first_day
+    periods = len(case.periods)
     eligible = "ja" if item.eligible else "nee"
     status, rank = _STATUS[id(item.status)]
     code = _CODES[id(milestone)]

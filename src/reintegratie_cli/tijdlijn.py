@@ -44,15 +44,16 @@ def run(args: argparse.Namespace) -> int:
     """Print the timeline of one ongoing case; returns the exit code."""
     case = SicknessCase.ongoing(args.eerste_ziektedag)
     entries = timeline(case, args.probleemanalyse, args.sanctieweken)
+    explained = [entry.explain() for entry in entries]
     rows = []
-    for entry in entries:
-        citations = "; ".join(dict.fromkeys(str(g.citation) for g in entry.explained.grounds))
-        rows.append((entry.milestone.value, entry.date, citations))
+    for entry, why in zip(entries, explained, strict=True):
+        citations = "; ".join(dict.fromkeys(str(g.citation) for g in why.grounds))
+        rows.append((entry.milestone.value, entry.value, citations))
     print(f"Poortwachter-tijdlijn, eerste ziektedag {args.eerste_ziektedag:%d-%m-%Y}")
     print(render(("mijlpaal", "datum", "grond"), rows))
     if args.uitleg:
         print()
-        for entry in entries:
-            for line in render_grounds(entry.explained.grounds):
+        for entry, why in zip(entries, explained, strict=True):
+            for line in render_grounds(why.grounds):
                 print(f"- {entry.milestone.value}: {line}")
     return 0

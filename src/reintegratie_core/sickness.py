@@ -21,6 +21,7 @@ Rules (``spec/domain.md`` §2):
 
 from __future__ import annotations
 
+import collections
 import enum
 import itertools
 from collections.abc import Iterable, Sequence
@@ -81,7 +82,25 @@ class SicknessCase:
     @classmethod
     def ongoing(cls, first_sick_day: date) -> SicknessCase:
         """The case of one period that started on ``first_sick_day`` and still runs."""
-        return cls((Period(first_sick_day),))
+        return _ongoing(cls, first_sick_day)
+
+    @classmethod
+    def ongoing_many(cls, first_sick_days: Iterable[date]) -> list[SicknessCase]:
+        """:meth:`ongoing` for each of ``first_sick_days`` (a column of first sick days).
+
+        One ongoing period is a valid case by construction, so the cases are built without
+        running the validators: an Excel column of 10,000 first sick days becomes cases at
+        the cost of a few allocations per row.
+        """
+        days = list(first_sick_days)
+        count = len(days)
+        periods = list(map(_new, itertools.repeat(Period, count)))
+        collections.deque(map(_SET_START, periods, days), maxlen=0)
+        collections.deque(map(_SET_END, periods, itertools.repeat(None)), maxlen=0)
+        cases = list(map(_new, itertools.repeat(cls, count)))
+        collections.deque(map(_SET_PERIODS, cases, zip(periods)), maxlen=0)
+        collections.deque(map(_SET_LEAVE, cases, itertools.repeat(())), maxlen=0)
+        return cases
 
     @property
     def first_day(self) -> date:
@@ -165,6 +184,27 @@ class SicknessCase:
                 )
             )
         return tuple(grounds)
+
+
+_new = object.__new__
+#: The slots' setters: they write a frozen instance's fields once, as attrs' __init__ does.
+_SET_START = vars(Period)["start"].__set__
+_SET_END = vars(Period)["end"].__set__
+_SET_PERIODS = vars(SicknessCase)["periods"].__set__
+_SET_LEAVE = vars(SicknessCase)["bridged_leave"].__set__
+
+
+def _ongoing(cls: type[SicknessCase], first_sick_day: date) -> SicknessCase:
+    """One ongoing period from ``first_sick_day``: valid by construction (no validators)."""
+    if type(first_sick_day) is not date:
+        return cls((Period(first_sick_day),))  # a datetime or another type: validated
+    period = _new(Period)
+    _SET_START(period, first_sick_day)
+    _SET_END(period, None)
+    case = _new(cls)
+    _SET_PERIODS(case, (period,))
+    _SET_LEAVE(case, ())
+    return case
 
 
 def _plus_days(start: date, days: int) -> date:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reintegratie_core.dates import Period
 from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
 from reintegratie_core.sickness import (
     Absence,
@@ -203,3 +204,17 @@ class TestProperties:
         assert day is not None
         assert any(p.contains(day) for p in case.periods)
         assert case.counted_days(day) == n
+
+
+class TestOngoing:
+    @given(st.lists(first_days, max_size=20))
+    def test_a_column_of_first_days_gives_the_validated_cases(self, days: list[date]) -> None:
+        """Domain §2: a first sick day alone is one ongoing period; built in bulk or one by one,
+        the case equals the one the validating constructor builds."""
+        validated = [SicknessCase((Period(d),)) for d in days]
+        assert SicknessCase.ongoing_many(days) == validated
+        assert [SicknessCase.ongoing(d) for d in days] == validated
+        assert all(
+            hash(a) == hash(b)
+            for a, b in zip(SicknessCase.ongoing_many(days), validated, strict=True)
+        )

@@ -33,7 +33,7 @@ import attrs
 from reintegratie_core.dates import ONE_DAY, Period
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
-from reintegratie_core.poortwachter import Milestone, explain_milestone
+from reintegratie_core.poortwachter import Milestone, milestone_date
 from reintegratie_core.products.cascade import DEFAULT_REASON, cascade
 from reintegratie_core.products.model import (
     ConsequenceKind,
@@ -326,7 +326,7 @@ def guidance_continues(
             (("eerste_ziektedag", chain_start), window_parameter),
         )
     try:
-        end = explain_milestone(case, Milestone.EINDE_LOONDOORBETALING)
+        end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING).explain()
     except OverflowError:
         msg = "het einde van de loondoorbetaling van dit ziektegeval valt buiten het datumbereik"
         raise InvalidValueError(msg) from None
