@@ -24,6 +24,7 @@ module and the documentation's function reference.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import itertools
 import math
@@ -236,7 +237,16 @@ class ExcelFunction:
                         columns[index] = column
         if not columns:
             return self._single(raw)
-        return self._lifted(raw, columns)
+        # A lifted call allocates a few acyclic objects per row; the cyclic collector would
+        # traverse the whole heap again and again while they pile up (reference counting
+        # still frees them). It runs again afterwards.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._lifted(raw, columns)
+        finally:
+            if enabled:
+                gc.enable()
 
     def _lifted(self, raw: list[Any], columns: dict[int, list[Any]]) -> list[list[Any]]:
         lengths = {len(c) for c in columns.values()}

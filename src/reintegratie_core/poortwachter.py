@@ -167,6 +167,7 @@ _POSITION: dict[int, int] = {id(m): i for i, m in enumerate(_MILESTONES)}
 _PVA = _MILESTONES.index(Milestone.PLAN_VAN_AANPAK)
 _PVA_DAYS = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
 _MAX_ORDINAL = date.max.toordinal()
+_MAX_SANCTION = MAX_SANCTION_WEEKS.value
 
 
 def check_sanction_weeks(weeks: int) -> int:
@@ -325,11 +326,19 @@ def milestone_date(
     probleemanalyse; a probleemanalyse before the first sick day is an error naming
     ``datum_probleemanalyse`` (``spec/domain.md`` §3, §8.1).
     """
-    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= MAX_SANCTION_WEEKS.value:
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
-    if probleemanalyse is not None:
-        _check_probleemanalyse(case, probleemanalyse)
-    value = _date(case, _POSITION[id(milestone)], probleemanalyse, sanction_weeks)
+    periods = case.periods
+    value: date | None
+    if probleemanalyse is None and len(periods) == 1 and periods[0].end is None:
+        try:  # one ongoing period: _date's D + offset, inline (once per lifted row)
+            value = periods[0].start + _OFFSETS[sanction_weeks][_POSITION[id(milestone)]]
+        except OverflowError:
+            raise _out_of_range(milestone) from None
+    else:
+        if probleemanalyse is not None:
+            _check_probleemanalyse(case, probleemanalyse)
+        value = _date(case, _POSITION[id(milestone)], probleemanalyse, sanction_weeks)
     return _new_milestone_date(
         MilestoneDate, (milestone, case, probleemanalyse, sanction_weeks, value)
     )
