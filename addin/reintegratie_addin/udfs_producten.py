@@ -35,7 +35,7 @@ from reintegratie_core.products import (
     guidance_continues,
     resolve_held,
 )
-from reintegratie_core.products.consequences import apply_recovery
+from reintegratie_core.products._consequences import apply_recovery
 from reintegratie_core.sickness import Absence
 
 CAT_PRODUCTEN = "Re-integratie – Producten"

@@ -48,8 +48,8 @@ from reintegratie_core.compensation import (
 )
 from reintegratie_core.errors import NotApplicableError
 from reintegratie_core.explain import Explained
-from reintegratie_core.product_parameters import SANCTION_MAX_WEEKS
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 CAT_VERGOEDING = "Re-integratie – Vergoedingen"
 
@@ -85,7 +85,7 @@ def _period(value: Any, argument: str) -> WagePeriod:
 
 
 def _sanction_weeks(value: Any, argument: str) -> int:
-    limit = SANCTION_MAX_WEEKS.at(date.max).value
+    limit = MAX_SANCTION_WEEKS.value
     return c.to_int(value, argument, minimum=1, maximum=limit, hint=f"verwacht 1 t/m {limit} weken")
 
 

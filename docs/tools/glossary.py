@@ -72,7 +72,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "beëindiging (van een module)",
         "termination; ended module",
-        "products.cascade.cascade products.cascade.EndedModule products.cascade.Cascade",
+        "products.cascade products.EndedModule products.Cascade",
         "001 art. 2.2; 004 art. 2.2",
     ),
     _t(
@@ -87,7 +87,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "cascade (meebeëindigen)",
         "cascade",
-        "products.cascade.cascade products.cascade.ends_with",
+        "products.cascade products.ends_with",
         "domain §4",
     ),
     _t(
@@ -126,7 +126,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "doorlopende begeleiding",
         "guidance continues after the end",
-        "products.consequences.guidance_continues products.consequences.apply_recovery",
+        "products.guidance_continues products.apply_recovery",
         "000 art. 4.3; 003 art. 1.5.3",
     ),
     _t("eerste ziektedag", "first sick day", "sickness.SicknessCase.first_day", "003 art. 2.6.1"),
@@ -157,7 +157,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "gevolg (van beëindiging)",
         "consequence",
-        "products.consequences.Consequence products.consequences.consequences products.model.ConsequenceRule products.model.ConsequenceKind",
+        "products.Consequence products.consequences products.model.ConsequenceRule products.model.ConsequenceKind",
         "001 art. 2.5; 004 art. 2.5",
     ),
     _t(
@@ -169,7 +169,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "ingangsdatum",
         "start date (of a module contract)",
-        "products.cascade.ModuleContract.start",
+        "products.ModuleContract.start",
         "001 art. 3.2; 003 art. 1.3",
     ),
     _t(
@@ -199,7 +199,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "loonsanctie",
         "wage sanction (extra weeks of wage continuation)",
-        "poortwachter.check_sanction_weeks compensation.sanction.check_weeks compensation.sanction.sanction_compensation",
+        "poortwachter.check_sanction_weeks compensation.sanction.sanction_compensation",
         "003 art. 2.7.1; BW 7:629 lid 11",
     ),
     _t(
@@ -214,7 +214,7 @@ TERMS: tuple[Term, ...] = (
         "poortwachter.Milestone poortwachter.milestone_date poortwachter.MilestoneDate",
         "domain §3",
     ),
-    _t("module", "module", "products.model.Module products.cascade.ModuleContract", "001 art. 1.8"),
+    _t("module", "module", "products.model.Module products.ModuleContract", "001 art. 1.8"),
     _t(
         "Ontzorgmanager / casemanager",
         "case manager (milestone: deployed from week 2)",
@@ -252,7 +252,7 @@ TERMS: tuple[Term, ...] = (
         "poortwachter.Milestone.PLAN_VAN_AANPAK deadlines.plan_van_aanpak_deadline",
         "000 art. 3.2; 001 art. 4.1",
     ),
-    _t("polis", "policy", "products.cascade.Policy", "domain §4"),
+    _t("polis", "policy", "products.Policy", "domain §4"),
     _t(
         "poortwachtergarantie",
         "gatekeeper guarantee",
@@ -304,7 +304,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "recht op dienstverlening (ingangsdatum)",
         "eligibility by start date",
-        "products.consequences.eligible products.model.Eligibility",
+        "products.eligible products.model.Eligibility",
         "001 art. 3.2; 003 art. 1.3",
     ),
     _t(
@@ -499,8 +499,14 @@ def public_classes() -> list[str]:
                 and value.__module__ == module.name
                 and not name.startswith("_")
             ):
-                found.append(f"{module.name.removeprefix(CORE + '.')}.{name}")
+                found.append(f"{_public(module.name).removeprefix(CORE + '.')}.{name}")
     return sorted(found)
+
+
+def _public(module: str) -> str:
+    """A private implementation module's public name: its package (which re-exports it)."""
+    parts = module.split(".")
+    return ".".join(parts[:-1]) if parts[-1].startswith("_") else module
 
 
 def named_classes() -> set[str]:

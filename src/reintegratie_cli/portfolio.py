@@ -37,6 +37,7 @@ from reintegratie_addin.coerce import (
 from reintegratie_core.errors import UnknownCodeError
 from reintegratie_core.poortwachter import Milestone
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.worklist import TRACKED_MILESTONES
 
 #: Rows (records) are numbered as a spreadsheet numbers them: the header is row 1.
@@ -131,7 +132,7 @@ COLUMNS: tuple[Column, ...] = (
         name="sanctieweken",
         aliases=("loonsanctie", "loonsanctie_weken"),
         required=False,
-        format="geheel getal 0 t/m 52; leeg = 0",
+        format=f"geheel getal 0 t/m {MAX_SANCTION_WEEKS.value}; leeg = 0",
         meaning="weken loonsanctie die het UWV oplegde (verlengt de loondoorbetaling)",
     ),
     Column(
@@ -321,8 +322,13 @@ def _leave(value: Any, _column: str) -> bool:
 def _sanction(value: Any, _column: str) -> int | None:
     if is_empty(value):
         return None
+    limit = MAX_SANCTION_WEEKS.value
     return to_int(
-        value, "sanctieweken", minimum=0, maximum=52, hint="verwacht 0 t/m 52 weken; leeg = 0"
+        value,
+        "sanctieweken",
+        minimum=0,
+        maximum=limit,
+        hint=f"verwacht 0 t/m {limit} weken; leeg = 0",
     )
 
 

@@ -10,6 +10,7 @@ from reintegratie_cli.table import render
 from reintegratie_core.explain import render_grounds
 from reintegratie_core.poortwachter import timeline
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 
 def register(commands: Any) -> None:
@@ -34,7 +35,7 @@ def register(commands: Any) -> None:
         type=sanction_weeks_arg,
         default=0,
         metavar="N",
-        help="weken loonsanctie (0-52)",
+        help=f"weken loonsanctie (0-{MAX_SANCTION_WEEKS.value})",
     )
     parser.add_argument("--uitleg", action="store_true", help="toon ook de toegepaste regels")
     parser.set_defaults(func=run)

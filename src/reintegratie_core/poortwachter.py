@@ -170,11 +170,22 @@ _MAX_ORDINAL = date.max.toordinal()
 _MAX_SANCTION = MAX_SANCTION_WEEKS.value
 
 
-def check_sanction_weeks(weeks: int) -> int:
-    """Validate a loonsanctie of ``weeks`` weeks: 0 ≤ weeks ≤ 52 (BW 7:629 lid 11)."""
+def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
+    """Validate a loonsanctie of ``weeks`` weeks: the one check of the 52-week limit.
+
+    Defined as:: weeks is a whole number and minimum ≤ weeks ≤ 52 (BW 7:629 lid 11; ``003``
+    art. 2.7.1 restates it); ``minimum`` is 0 for the timeline, 1 for a compensation;
+    otherwise an error naming ``sanctieweken``.
+    """
+    if isinstance(weeks, bool) or not isinstance(weeks, int):
+        msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
+        raise TypeError(msg)
     limit = MAX_SANCTION_WEEKS.value
-    if not 0 <= weeks <= limit:
-        msg = f"{weeks} sanctieweken: een loonsanctie duurt 0 tot en met {limit} weken"
+    if not minimum <= weeks <= limit:
+        msg = (
+            f"sanctieweken: {weeks} ligt buiten {minimum} t/m {limit} (een loonsanctie duurt "
+            f"ten hoogste {limit} weken, BW 7:629 lid 11)"
+        )
         raise InvalidValueError(msg)
     return weeks
 

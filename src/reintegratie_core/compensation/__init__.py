@@ -51,7 +51,6 @@ from reintegratie_core.compensation.interventions import (
 )
 from reintegratie_core.compensation.sanction import (
     SanctionConditions,
-    check_weeks,
     sanction_compensation,
 )
 
@@ -70,7 +69,6 @@ __all__ = [
     "SanctionConditions",
     "ThirdPartySettlement",
     "WagePeriod",
-    "check_weeks",
     "cost_benefit_contribution",
     "counts_for_premium",
     "intervention_reimbursement",

@@ -19,14 +19,11 @@ from decimal import Decimal
 import attrs
 
 from reintegratie_core.compensation._common import amount, condition, in_force, unmet
-from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
-from reintegratie_core.product_parameters import (
-    EMPLOYER_CHARGES,
-    SANCTION_COVERAGE,
-    SANCTION_MAX_WEEKS,
-)
+from reintegratie_core.poortwachter import check_sanction_weeks
+from reintegratie_core.product_parameters import EMPLOYER_CHARGES, SANCTION_COVERAGE
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 ART_2_7 = Citation.seed("003", "2.7")
 ART_2_7_1 = Citation.seed("003", "2.7.1")
@@ -79,25 +76,6 @@ class SanctionConditions:
     )
 
 
-def check_weeks(weeks: int, on: date | None = None) -> int:
-    """Validate the sanction's length (``003`` art. 2.7.1).
-
-    Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52);
-    otherwise an error naming ``sanctieweken``.
-    """
-    if isinstance(weeks, bool) or not isinstance(weeks, int):
-        msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
-        raise TypeError(msg)
-    limit = in_force(SANCTION_MAX_WEEKS, on).value
-    if not 0 < weeks <= limit:
-        msg = (
-            f"sanctieweken: {weeks} ligt buiten 1 t/m {limit} (een loonsanctie duurt ten hoogste "
-            f"{limit} weken, 003 art. 2.7.1)"
-        )
-        raise InvalidValueError(msg)
-    return weeks
-
-
 def sanction_compensation(
     weekly_wage: AmountLike,
     weeks: int,
@@ -121,7 +99,7 @@ def sanction_compensation(
     given as ``coverage``, *c* = 25 % unless given (§8: charges on the covered wage);
     rounded once to cents.
     """
-    check_weeks(weeks, on)
+    check_sanction_weeks(weeks, minimum=1)
     loon = amount(weekly_wage, "weekloon")
     kosten = amount(approved_costs, "goedgekeurde_kosten")
     refusals = [*unmet(conditions, ART_2_7_3)]
@@ -171,10 +149,10 @@ def sanction_compensation(
         Ground(
             rule="een loonsanctie duurt ten hoogste het maximum aantal weken",
             citation=ART_2_7_1,
-            parameters=(in_force(SANCTION_MAX_WEEKS, on).as_pair(),),
+            parameters=(MAX_SANCTION_WEEKS.as_pair(),),
         ),
     )
     return Explained(value, grounds)
 
 
-__all__ = ["SanctionConditions", "check_weeks", "sanction_compensation"]
+__all__ = ["SanctionConditions", "sanction_compensation"]

@@ -7,8 +7,8 @@ and cancellation rules, the consequences of a module's end, the eligibility rule
 product's dated parameters. The four built-in products are written as such data in
 :mod:`reintegratie_core.products.catalogue`; an insurer can describe its own in TOML
 (:mod:`reintegratie_core.products.loading`). One engine reads these tables
-(:mod:`~reintegratie_core.products.cascade`, :mod:`~reintegratie_core.products.duration`,
-:mod:`~reintegratie_core.products.consequences`); a new product is a new table, not new
+(:mod:`~reintegratie_core.products._cascade`, :mod:`~reintegratie_core.products.duration`,
+:mod:`~reintegratie_core.products._consequences`); a new product is a new table, not new
 branches.
 
 Codes (product, module) are compared in a canonical form: lower case, accents dropped,
@@ -339,7 +339,7 @@ class Product:
     """A product definition: modules, coupling, rules and dated parameters (domain §4, §7).
 
     ``service_module`` is the module that provides the guidance whose continuation and
-    eligibility :mod:`~reintegratie_core.products.consequences` decides.
+    eligibility :mod:`~reintegratie_core.products._consequences` decides.
     """
 
     code: str = attrs.field(validator=_code)

@@ -34,7 +34,7 @@ from reintegratie_core.dates import ONE_DAY, Period
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core.poortwachter import Milestone, milestone_date
-from reintegratie_core.products.cascade import DEFAULT_REASON, cascade
+from reintegratie_core.products._cascade import DEFAULT_REASON, cascade
 from reintegratie_core.products.model import (
     ConsequenceKind,
     ConsequenceRule,
