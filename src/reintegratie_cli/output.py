@@ -18,9 +18,7 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import enum
-import io
 import os
 import queue
 import re
@@ -480,8 +478,3 @@ def write_table(
             raise
         writer.close()
         return writer.rows
-
-
-def csv_rows(text: str) -> list[list[str]]:
-    """Parse CSV text (for tests and tools): a list of records."""
-    return list(csv.reader(io.StringIO(text)))

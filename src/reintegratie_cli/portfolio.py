@@ -548,15 +548,6 @@ class PlainCsv(NamedTuple):
         return line.decode(self.encoding, errors="replace").split(self.delimiter)
 
 
-def strip_line_end(line: bytes) -> bytes:
-    """``line`` without its ``\\n`` or ``\\r\\n``."""
-    if line.endswith(b"\n"):
-        line = line[:-1]
-        if line.endswith(b"\r"):
-            line = line[:-1]
-    return line
-
-
 def plain_csv(path: Path, encoding: str, delimiter: str) -> PlainCsv | None:
     """``path`` as :class:`PlainCsv` when it is one (one pass over the bytes), else None."""
     carry = b""

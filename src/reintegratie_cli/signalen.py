@@ -29,8 +29,6 @@ from reintegratie_core.statutory import SIGNAL_HORIZON_DAYS
 
 #: The built-in example portfolio (package data).
 EXAMPLE = "voorbeeld_portefeuille.csv"
-#: The peildatum the example portfolio was made for (``make run`` uses it).
-EXAMPLE_REFERENCE = "2025-11-03"
 DEFAULT_SHOWN = 25
 
 

@@ -527,7 +527,8 @@ _new_next: Callable[[type[NextMilestone], tuple[object, ...]], NextMilestone]
 _new_next = tuple.__new__
 
 
-def _check_horizon(horizon_days: int | None) -> int:
+def check_horizon(horizon_days: int | None) -> int:
+    """The signal horizon in days: ``None`` is the default (14, domain §3); below 0 is an error."""
     horizon = SIGNAL_HORIZON_DAYS.value if horizon_days is None else horizon_days
     if horizon < 0:
         msg = f"horizon {horizon}: verwacht 0 of meer dagen"
@@ -549,7 +550,7 @@ def next_milestone(
     14 days). ``None`` when no milestone is left, and for a closed case whose last sick day
     lies before ``reference``: no signal for a recovered employee (domain §8.1).
     """
-    horizon = _check_horizon(horizon_days)
+    horizon = check_horizon(horizon_days)
     check_sanction_weeks(sanction_weeks)
     if probleemanalyse is not None:
         _check_probleemanalyse(case, probleemanalyse)
@@ -595,6 +596,7 @@ __all__ = [
     "NextMilestone",
     "RemainingWeeks",
     "Signal",
+    "check_horizon",
     "check_sanction_weeks",
     "milestone_date",
     "milestone_days",

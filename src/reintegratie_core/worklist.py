@@ -43,13 +43,13 @@ from reintegratie_core.poortwachter import (
     NextMilestone,
     RemainingWeeks,
     Signal,
+    check_horizon,
     check_sanction_weeks,
     milestone_days,
     weeks_of,
 )
 from reintegratie_core.products import Product, eligible
 from reintegratie_core.sickness import SicknessCase
-from reintegratie_core.statutory import SIGNAL_HORIZON_DAYS
 
 #: The milestones a portfolio records as done; only these can be *te laat*.
 TRACKED_MILESTONES: tuple[Milestone, ...] = (
@@ -182,14 +182,6 @@ def _check_done(done: Mapping[Milestone, date]) -> None:
             raise InvalidValueError(msg)
 
 
-def _check_horizon(horizon_days: int | None) -> int:
-    horizon = SIGNAL_HORIZON_DAYS.value if horizon_days is None else horizon_days
-    if horizon < 0:
-        msg = f"horizon {horizon}: verwacht 0 of meer dagen"
-        raise InvalidValueError(msg)
-    return horizon
-
-
 def _check_open(case: SicknessCase) -> None:
     if not case.is_open:
         msg = "een werklijst gaat over lopende ziektegevallen; dit ziektegeval is afgesloten"
@@ -276,7 +268,7 @@ def work_item(
     given, is cited in the explanation of eligibility.
     """
     check_sanction_weeks(sanction_weeks)
-    horizon = _check_horizon(horizon_days)
+    horizon = check_horizon(horizon_days)
     _check_open(case)
     done_mask, probleemanalyse = _done_flags(done, reference)
     days: list[int] = milestone_days(case, probleemanalyse, sanction_weeks)  # type: ignore[assignment]  # an open case reaches every milestone

@@ -43,7 +43,6 @@ from reintegratie_core.product_parameters import (
 )
 from reintegratie_core.sickness import Absence, SicknessCase, case_of
 
-ART_2_5_1 = Citation.seed("003", "2.5.1")
 ART_2_5_2 = Citation.seed("003", "2.5.2")
 ART_2_5_3 = Citation.seed("003", "2.5.3")
 ART_2_5_4 = Citation.seed("003", "2.5.4")

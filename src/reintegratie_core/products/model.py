@@ -438,10 +438,6 @@ class Product:
         )
         raise ReasonNotAllowedError(msg)
 
-    def rules_from(self, code: str) -> tuple[CouplingRule, ...]:
-        """The coupling rules whose source is module ``code``."""
-        return tuple(r for r in self.couplings if r.source == code)
-
 
 def _check_product(product: Product) -> None:
     """Invariants of a product definition; messages name the field path."""
