@@ -76,6 +76,11 @@ SANCTIEWEKEN = Param(
 )
 
 
+def _one_sick_period_each(first_days: list[date]) -> list[tuple[sickness.Absence, ...]]:
+    """A column of first sick days as periods: one ongoing sick period per row."""
+    return [(sickness.Absence.sick(first),) for first in first_days]
+
+
 def _date_param(name: str, doc: str) -> Param:
     return Param(name=name, doc=doc, coerce=c.required_date, dates=True)
 
@@ -179,11 +184,18 @@ def RI_ZIEKTEGEVALLEN(
 @excel_function(
     category=CAT_POORTWACHTER,
     params=[
-        Param(name="ziekte", doc=ZIEKTE.doc, coerce=c.to_absences, column=c.sickness_column),
+        Param(
+            name="ziekte",
+            doc=ZIEKTE.doc,
+            coerce=c.to_absences,
+            column=c.sickness_column,
+            dates=True,
+            of_dates=_one_sick_period_each,
+        ),
         _peildatum("Telt de ziektedagen tot en met deze datum"),
     ],
 )
-def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> Explained[int]:
+def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> sickness.SickDays:
     """Getelde ziektedagen van het ziektegeval dat op de peildatum loopt, t/m de peildatum."""
     return sickness.counted_sick_days(ziekte, peildatum)
 

@@ -416,7 +416,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "ziektedagen (getelde)",
         "counted sick days",
-        "sickness.SicknessCase.counted_days sickness.counted_sick_days",
+        "sickness.SicknessCase.counted_days sickness.counted_sick_days sickness.SickDays",
         "domain §2",
     ),
     _t(

@@ -24,8 +24,9 @@ from __future__ import annotations
 import collections
 import enum
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import attrs
 
@@ -194,6 +195,14 @@ _SET_PERIODS = vars(SicknessCase)["periods"].__set__
 _SET_LEAVE = vars(SicknessCase)["bridged_leave"].__set__
 
 
+def _one_period(period: Period) -> SicknessCase:
+    """The case of one sick period: valid by construction (a single period cannot overlap)."""
+    case = _new(SicknessCase)
+    _SET_PERIODS(case, (period,))
+    _SET_LEAVE(case, ())
+    return case
+
+
 def _ongoing(cls: type[SicknessCase], first_sick_day: date) -> SicknessCase:
     """One ongoing period from ``first_sick_day``: valid by construction (no validators)."""
     if type(first_sick_day) is not date:
@@ -295,27 +304,57 @@ def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     raise InvalidValueError(msg)
 
 
-def counted_sick_days(absences: Iterable[Absence], reference: date) -> Explained[int]:
+class SickDays(NamedTuple):
+    """What the counting rule decided: the case current at the reference date (``None``:
+    none had started), the reference date and the counted days (``value``).
+
+    A tuple, built once per lifted Excel row; :meth:`explain` renders the grounds.
+    """
+
+    case: SicknessCase | None
+    reference: date
+    value: int
+
+    def explain(self) -> Explained[int]:
+        """The count with its grounds: samentelling (and the WAZO bridge), or no case yet."""
+        if self.case is None:
+            ground = Ground(
+                rule="geen ziektegeval begonnen op of vóór de peildatum",
+                citation=MERGE_INTERRUPTION_DAYS.citation,
+                parameters=(("peildatum", self.reference),),
+            )
+            return Explained(0, (ground,))
+        return Explained(self.value, self.case.grounds())
+
+
+_new_sick_days: Callable[[type[SickDays], tuple[object, ...]], SickDays] = tuple.__new__
+
+
+def counted_sick_days(absences: Iterable[Absence], reference: date) -> SickDays:
     """Counted sick days of the case current at ``reference``, up to and including it.
 
     Defined as:: case = latest case with D ≤ reference; Σ sick days ≤ reference (BW 7:629
-    lid 10). Zero when no case has started by ``reference``.
+    lid 10). Zero when no case has started by ``reference``. One sick period is its own
+    case, so it is counted without merging.
     """
-    case = case_at(absences, reference)
-    if case is None:
-        ground = Ground(
-            rule="geen ziektegeval begonnen op of vóór de peildatum",
-            citation=MERGE_INTERRUPTION_DAYS.citation,
-            parameters=(("peildatum", reference),),
-        )
-        return Explained(0, (ground,))
-    return Explained(case.counted_days(reference), case.grounds())
+    if type(absences) is tuple and len(absences) == 1 and absences[0].kind is AbsenceKind.SICK:
+        period = absences[0].period
+        if period.start > reference:
+            return _new_sick_days(SickDays, (None, reference, 0))
+        case = _one_period(period)
+    else:
+        current = case_at(absences, reference)
+        if current is None:
+            return _new_sick_days(SickDays, (None, reference, 0))
+        case = current
+    return _new_sick_days(SickDays, (case, reference, case.counted_days(reference)))
 
 
 __all__ = [
     "ONE_DAY",
     "Absence",
     "AbsenceKind",
+    "SickDays",
     "SicknessCase",
     "case_at",
     "case_of",

@@ -218,3 +218,12 @@ class TestOngoing:
             hash(a) == hash(b)
             for a, b in zip(SicknessCase.ongoing_many(days), validated, strict=True)
         )
+
+    @given(first_days, st.integers(-30, 900))
+    def test_one_sick_period_is_counted_as_its_own_case(self, first: date, offset: int) -> None:
+        """BW 7:629 lid 10: a single sick period is one case; its days up to p are p − D + 1."""
+        reference = first + timedelta(days=offset)
+        counted = counted_sick_days((Absence.sick(first),), reference)
+        assert counted.value == max(0, offset + 1)
+        assert counted.explain().value == counted.value
+        assert (counted.case is None) == (offset < 0)
