@@ -329,3 +329,32 @@ class TestOptionalColumns:
             [[D], [None]], "pva", [[datetime(2025, 2, 10)], [datetime(2025, 2, 10)]]
         )
         assert result == [[date(2025, 2, 24)], [""]]
+
+
+#: Issue 13 bug 2: one closed sick period, 06-01 t/m 24-02-2025.
+CLOSED = [[datetime(2025, 1, 6), datetime(2025, 2, 24)]]
+
+
+class TestClosedCaseWithKnownProbleemanalyse:
+    """Issue 13 bug 2; domain §8.1 "a closed case with a known probleemanalyse date"."""
+
+    def test_plan_van_aanpak_is_nvt_with_and_without_the_date(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 4 lid 1: RI_MIJLPAAL([[06-01-2025;24-02-2025]];
+        "pva";16-02-2025) is n.v.t., as without the date."""
+        assert udfs.RI_MIJLPAAL(CLOSED, "pva", datetime(2025, 2, 16)) == "n.v.t."
+        assert udfs.RI_MIJLPAAL(CLOSED, "pva") == "n.v.t."
+        explained = udfs.RI_UITLEG("RI_MIJLPAAL", CLOSED, "pva", datetime(2025, 2, 16))
+        assert "§8.1" in explained
+
+    def test_no_signal_for_a_recovered_employee(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 4 lid 1: RI_SIGNAAL gives no plan van aanpak for
+        the closed case, before or after recovery."""
+        for peildatum in (datetime(2025, 2, 20), datetime(2025, 2, 25), datetime(2025, 3, 1)):
+            assert udfs.RI_SIGNAAL(CLOSED, peildatum, None, datetime(2025, 2, 16)) == ""
+
+    def test_probleemanalyse_before_the_first_sick_day_names_the_argument(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 2 lid 2: the error names datum_probleemanalyse."""
+        for function in (udfs.RI_MIJLPAAL, udfs.RI_SIGNAAL):
+            args = ("pva",) if function is udfs.RI_MIJLPAAL else (datetime(2025, 2, 1), None)
+            result = function(CLOSED, *args, datetime(2025, 1, 5))
+            assert str(result).startswith("#WAARDE! datum_probleemanalyse: ")
