@@ -525,6 +525,8 @@ class NextMilestone(NamedTuple):
 
 _new_next: Callable[[type[NextMilestone], tuple[object, ...]], NextMilestone]
 _new_next = tuple.__new__
+_new_signal: Callable[[type[Signal], tuple[object, ...]], Signal] = tuple.__new__
+_HORIZON = SIGNAL_HORIZON_DAYS.value
 
 
 def check_horizon(horizon_days: int | None) -> int:
@@ -550,8 +552,11 @@ def next_milestone(
     14 days). ``None`` when no milestone is left, and for a closed case whose last sick day
     lies before ``reference``: no signal for a recovered employee (domain §8.1).
     """
-    horizon = check_horizon(horizon_days)
-    check_sanction_weeks(sanction_weeks)
+    horizon = _HORIZON if horizon_days is None else horizon_days
+    if horizon < 0:
+        check_horizon(horizon)
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
+        check_sanction_weeks(sanction_weeks)
     if probleemanalyse is not None:
         _check_probleemanalyse(case, probleemanalyse)
     periods = case.periods
@@ -567,7 +572,10 @@ def next_milestone(
         index = bisect.bisect_left(offsets, (reference - periods[0].start).days)
         if index < len(offsets):
             position = positions[index]
-            when = _date(case, position, None, sanction_weeks)
+            try:
+                when = periods[0].start + _OFFSETS[sanction_weeks][position]
+            except OverflowError:
+                raise _out_of_range(_MILESTONES[position]) from None
     else:
         for candidate in range(len(_MILESTONES)):
             day = _date(case, candidate, probleemanalyse, sanction_weeks)
@@ -576,12 +584,7 @@ def next_milestone(
     signal = None
     if when is not None:
         days_left = (when - reference).days
-        signal = Signal(
-            milestone=_MILESTONES[position],
-            date=when,
-            days_left=days_left,
-            due=days_left <= horizon,
-        )
+        signal = _new_signal(Signal, (_MILESTONES[position], when, days_left, days_left <= horizon))
     return _new_next(
         NextMilestone, (case, reference, horizon, probleemanalyse, sanction_weeks, signal)
     )
