@@ -357,15 +357,14 @@ class ExcelFunction:
         if param.dates and set(map(type, column)) == {datetime}:
             days = list(map(datetime.date, column))  # the common case: a column of date cells
             return days if param.of_dates is None else param.of_dates(days)
-        coerce = param.coerce
-        name = param.name
+        cells = iter(column)
+        names = itertools.repeat(param.name)
         result: list[Any] = []
-        append = result.append
-        for value in column:
-            try:
-                append(coerce(value, name))
+        while len(result) < len(column):
+            try:  # as in _compute_rows: map in C, a failing cell is that row's error
+                result.extend(map(param.coerce, cells, names))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                append(_Failure(self._error_text(exc)))
+                result.append(_Failure(self._error_text(exc)))
         return result
 
 
