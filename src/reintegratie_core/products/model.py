@@ -18,6 +18,7 @@ spaces, ``-`` and ``_`` equivalent — the same convention as the Excel shell's.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -117,6 +118,7 @@ class NotCancellableError(NotApplicableError):
     """A module the employer cannot cancel on its own (``004`` art. 2.3)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical(code: str) -> str:
     """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as one ``_``."""
     decomposed = unicodedata.normalize("NFKD", code.strip().lower())
