@@ -206,10 +206,15 @@ _OFFSET_DAYS: tuple[tuple[int, ...], ...] = tuple(
 _OFFSETS: tuple[tuple[timedelta, ...], ...] = tuple(
     tuple(timedelta(days=d) for d in days) for days in _OFFSET_DAYS
 )
-_SORTED: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = tuple(
-    (tuple(sorted(days)), tuple(sorted(range(len(days)), key=lambda i, d=days: (d[i], i))))  # type: ignore[misc]
-    for days in _OFFSET_DAYS
-)
+
+
+def _in_date_order(days: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The offsets sorted, and the milestones' positions in that order (ties: enum order)."""
+    order = sorted(range(len(days)), key=lambda i: (days[i], i))
+    return tuple(days[i] for i in order), tuple(order)
+
+
+_SORTED = tuple(_in_date_order(days) for days in _OFFSET_DAYS)
 
 
 def _out_of_range(milestone: Milestone) -> InvalidValueError:
