@@ -269,7 +269,7 @@ def RI_SIGNAAL(
         Param(name="dagen", doc="Aantal werkdagen (negatief telt terug)", coerce=_working_days),
     ],
 )
-def RI_WERKDAG(datum: date, dagen: int) -> Explained[date]:
+def RI_WERKDAG(datum: date, dagen: int) -> deadlines.Deadline:
     """Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen ingebouwd), zoals WERKDAG."""
     return deadlines.working_day(datum, dagen)
 
@@ -278,7 +278,7 @@ def RI_WERKDAG(datum: date, dagen: int) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_besluit", "Datum van het loonsanctiebesluit van UWV")],
 )
-def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> Explained[date]:
+def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> deadlines.Deadline:
     """Uiterste datum om een loonsanctie te melden: vijf werkdagen na het UWV-besluit."""
     return deadlines.sanction_notice_deadline(datum_besluit)
 
@@ -287,7 +287,7 @@ def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("ontvangst_nota", "Datum waarop de nota is ontvangen")],
 )
-def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> Explained[date]:
+def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> deadlines.Deadline:
     """Uiterste declaratiedatum: een maand na ontvangst van de nota."""
     return deadlines.declaration_deadline(ontvangst_nota)
 
@@ -296,7 +296,7 @@ def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_declaratie", "Datum van de declaratie")],
 )
-def RI_UITERSTE_BETALING(datum_declaratie: date) -> Explained[date]:
+def RI_UITERSTE_BETALING(datum_declaratie: date) -> deadlines.Deadline:
     """Uiterste betaaldatum van de verzekeraar: een maand na de declaratie."""
     return deadlines.payment_deadline(datum_declaratie)
 
@@ -305,6 +305,6 @@ def RI_UITERSTE_BETALING(datum_declaratie: date) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_probleemanalyse", "Datum van de probleemanalyse")],
 )
-def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> Explained[date]:
+def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> deadlines.Deadline:
     """Uiterste datum voor het plan van aanpak: 14 dagen na de probleemanalyse."""
     return deadlines.plan_van_aanpak_deadline(datum_probleemanalyse)

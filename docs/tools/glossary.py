@@ -106,6 +106,12 @@ TERMS: tuple[Term, ...] = (
         "003 art. 2.5.2, 2.6.2",
     ),
     _t(
+        "termijn, uiterste datum",
+        "deadline (a row of the deadline table)",
+        "deadlines.Deadline deadlines.Term",
+        "domain §5",
+    ),
+    _t(
         "dekkingspercentage",
         "coverage percentage (loonsanctie)",
         "product_parameters.SANCTION_COVERAGE",
