@@ -185,7 +185,7 @@ def errors_in(result: Any) -> list[str]:
     return [r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("#WAARDE!")]
 
 
-def main(rows: int = 10_000, rounds: int = 5, cases: Sequence[Case] = CASES) -> int:
+def main(rows: int = 10_000, rounds: int = 7, cases: Sequence[Case] = CASES) -> int:
     """Measure and print the table; returns the number of functions over the target."""
     columns = Columns.make(rows)
     cells = [row[0] for row in columns.first_days]

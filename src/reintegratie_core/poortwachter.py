@@ -166,6 +166,7 @@ _MILESTONES: tuple[Milestone, ...] = tuple(Milestone)
 _POSITION: dict[int, int] = {id(m): i for i, m in enumerate(_MILESTONES)}
 _PVA = _MILESTONES.index(Milestone.PLAN_VAN_AANPAK)
 _PVA_DAYS = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
+_END = _MILESTONES.index(Milestone.EINDE_LOONDOORBETALING)
 _MAX_ORDINAL = date.max.toordinal()
 _MAX_SANCTION = MAX_SANCTION_WEEKS.value
 
@@ -411,22 +412,28 @@ def weeks_of(days: int) -> Decimal:
 
 
 class RemainingWeeks(NamedTuple):
-    """What the remaining-weeks rule decided: the end of wage continuation it used, the
-    reference date, and the weeks left (``value``; ``None`` when the case never reaches it).
+    """What the remaining-weeks rule decided: the case and sanction weeks, the end of wage
+    continuation it used (``end``), the reference date, and the weeks left (``value``;
+    ``None`` when the case never reaches the end).
     """
 
-    end: MilestoneDate
+    case: SicknessCase
+    sanction_weeks: int
+    end: date | None
     reference: date
     value: Decimal | None
 
     def explain(self) -> Explained[Decimal | None]:
         """The weeks with the grounds of the end of wage continuation and of this rule."""
+        end = MilestoneDate(
+            Milestone.EINDE_LOONDOORBETALING, self.case, None, self.sanction_weeks, self.end
+        )
         ground = Ground(
             rule="resterende weken = (einde loondoorbetaling − peildatum) / 7, niet negatief",
             citation=Citation.statute("BW", "7:629 lid 1"),
             parameters=(("peildatum", self.reference),),
         )
-        return Explained(self.value, (*self.end.explain().grounds, ground))
+        return Explained(self.value, (*end.explain().grounds, ground))
 
 
 _new_remaining: Callable[[type[RemainingWeeks], tuple[object, ...]], RemainingWeeks]
@@ -441,10 +448,11 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
     two decimals (BW 7:629 lid 1, 11). ``None`` when the case never reaches the end of
     wage continuation.
     """
-    end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
-    last = end.value
-    value = None if last is None else weeks_of(max(0, (last - reference).days))
-    return _new_remaining(RemainingWeeks, (end, reference, value))
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
+        check_sanction_weeks(sanction_weeks)
+    end = _date(case, _END, None, sanction_weeks)
+    value = None if end is None else weeks_of(max(0, (end - reference).days))
+    return _new_remaining(RemainingWeeks, (case, sanction_weeks, end, reference, value))
 
 
 def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date | None]:

@@ -153,10 +153,9 @@ class WorkItem:
                 )
             chosen = NextMilestone(case, reference, self.horizon, self.probleemanalyse, s, signal)
             grounds.extend(chosen.explain().grounds)
-        end = MilestoneDate(
-            Milestone.EINDE_LOONDOORBETALING, case, None, s, self.end_of_wage_continuation
+        remaining = RemainingWeeks(
+            case, s, self.end_of_wage_continuation, reference, self.remaining_weeks
         )
-        remaining = RemainingWeeks(end, reference, self.remaining_weeks)
         grounds.extend(remaining.explain().grounds)
         if self.product is not None:
             grounds.extend(eligible(self.product, case.first_day, self.module_start).grounds)
