@@ -341,12 +341,11 @@ def counted_sick_days(absences: Iterable[Absence], reference: date) -> SickDays:
         period = absences[0].period
         if period.start > reference:
             return _new_sick_days(SickDays, (None, reference, 0))
-        case = _one_period(period)
-    else:
-        current = case_at(absences, reference)
-        if current is None:
-            return _new_sick_days(SickDays, (None, reference, 0))
-        case = current
+        days = period.days(reference)  # counted_days of a one-period case
+        return _new_sick_days(SickDays, (_one_period(period), reference, days))
+    case = case_at(absences, reference)
+    if case is None:
+        return _new_sick_days(SickDays, (None, reference, 0))
     return _new_sick_days(SickDays, (case, reference, case.counted_days(reference)))
 
 
