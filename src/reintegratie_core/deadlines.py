@@ -99,6 +99,7 @@ class Deadline(NamedTuple):
 
 
 _new: Callable[[type[Deadline], tuple[object, ...]], Deadline] = tuple.__new__
+_PLAN_VAN_AANPAK_DELTA = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
 
 
 def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
@@ -107,9 +108,8 @@ def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
     Defined as:: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
     3.2; ``001`` art. 4.1; ``004`` art. 4.1).
     """
-    days = PLAN_VAN_AANPAK_DAYS.value
-    value = probleemanalyse + timedelta(days=days)
-    return _new(Deadline, (PLAN_VAN_AANPAK, probleemanalyse, days, value))
+    value = probleemanalyse + _PLAN_VAN_AANPAK_DELTA
+    return _new(Deadline, (PLAN_VAN_AANPAK, probleemanalyse, PLAN_VAN_AANPAK_DAYS.value, value))
 
 
 def declaration_deadline(invoice_received: date) -> Deadline:
