@@ -78,11 +78,12 @@ bench-signalen: setup
 # Packaging checks (CI, `.ci/run`). `test-lowest`: the tests against the LOWEST versions the
 # project declares for its direct dependencies (uv --resolution lowest-direct), so the
 # floors in pyproject.toml are versions that really work; the test tools at their locked
-# versions. The docs tests need the docs toolchain, not the runtime floors: left out.
+# versions (holidays too: an oracle the tests compare the core's feestdagen with). The docs
+# tests need the docs toolchain, not the runtime floors: left out.
 # `test-sdist`: build the sdist, unpack it, and run its own tests from the unpacked tree.
 .PHONY: test-lowest test-sdist
 LOWEST := .venv-lowest
-LOCKED = $(shell $(BIN)/python -c "import importlib.metadata as m; print(' '.join(f'{p}=={m.version(p)}' for p in ('pytest', 'hypothesis', 'ruff', 'packaging')))")
+LOCKED = $(shell $(BIN)/python -c "import importlib.metadata as m; print(' '.join(f'{p}=={m.version(p)}' for p in ('pytest', 'hypothesis', 'ruff', 'packaging', 'holidays')))")
 test-lowest: setup
 	rm -rf $(LOWEST)
 	$(UV) venv --quiet --python $(BIN)/python $(LOWEST)

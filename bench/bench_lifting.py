@@ -1,12 +1,15 @@
-"""Benchmark: one lifted ``RI_MIJLPAAL`` over 10,000 rows vs. bare arithmetic and single calls.
+"""Benchmark: every liftable ``RI_`` function lifted over 10,000 distinct rows vs. bare arithmetic.
 
-Prints, measured in one run (best of several repeats, ``time.perf_counter``):
+Prints ONE table, measured in one run: per function, the lifted call's time per row and its
+ratio to bare ``date + timedelta`` over the same 10,000 date cells (target ≤ 10×). Each
+function's runs alternate with runs of the bare arithmetic and the best of each is kept,
+so a busy machine slows both sides alike.
 
-* the lifted call's time per row,
-* its ratio to bare ``date + timedelta`` over the same rows (target ≤ 10×),
-* its ratio to 10,000 single calls.
+Every case lifts one column of 10,000 **distinct** values (dates, amounts, counts) as Excel
+sends them (``datetime`` cells, ``float`` numbers); the other arguments are single cells.
+To add a function, append a :class:`Case` to :data:`CASES`.
 
-Run: ``make bench`` or ``.venv/bin/python bench/bench_lifting.py [ROWS]``.
+Run: ``make bench`` or ``.venv/bin/python bench/bench_lifting.py [ROWS] [ROUNDS]``.
 """
 
 from __future__ import annotations
@@ -14,110 +17,215 @@ from __future__ import annotations
 import random
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
+
+import attrs
 
 from reintegratie_addin import udfs
 
-
-def best_of(repeats: int, run: Callable[[], object]) -> float:
-    """The fastest of ``repeats`` runs, in seconds."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+TARGET = 10.0
 
 
-def main(rows: int = 10_000, repeats: int = 7) -> None:
-    """Measure and print the ratios."""
-    rng = random.Random(42)
-    first = date(2020, 1, 1)
-    cells = [
-        datetime.combine(first + timedelta(days=rng.randrange(0, 2500)), datetime.min.time())
-        for _ in range(rows)
-    ]
-    column = [[cell] for cell in cells]
-    offset = timedelta(days=294)
+@attrs.frozen
+class Columns:
+    """The 10,000-row columns a case can lift over (distinct values, Excel's types)."""
 
-    # Sanity: the lifted call computes what bare arithmetic computes.
-    lifted_result = udfs.RI_MIJLPAAL(column, "42e week")
-    assert [r[0] for r in lifted_result] == [c.date() + offset for c in cells]
+    first_days: list[list[Any]]
+    dates: list[list[Any]]
+    amounts: list[list[Any]]
+    counts: list[list[Any]]
+    years: list[list[Any]]
 
-    bare = best_of(repeats, lambda: [c + offset for c in cells])
-    lifted = best_of(repeats, lambda: udfs.RI_MIJLPAAL(column, "42e week"))
-    singles = best_of(
-        max(1, repeats // 2), lambda: [udfs.RI_MIJLPAAL(c, "42e week") for c in cells]
-    )
+    @classmethod
+    def make(cls, rows: int, seed: int = 42) -> Columns:
+        """Distinct values per column, shuffled."""
+        rng = random.Random(seed)
 
-    per_row = lambda seconds: seconds / rows * 1e9  # noqa: E731 - a unit conversion
-    print(f"rows: {rows:,}")
-    print(f"bare date + timedelta : {per_row(bare):8.1f} ns/row")
-    print(f"lifted RI_MIJLPAAL    : {per_row(lifted):8.1f} ns/row")
-    print(f"{rows:,} single calls  : {per_row(singles):8.1f} ns/row")
-    print(f"lifted / bare         : {lifted / bare:8.2f}x  (target <= 10x)")
-    print(f"singles / lifted      : {singles / lifted:8.2f}x")
+        def cells(start: date, span: int) -> list[list[Any]]:
+            days = rng.sample(range(span), rows)
+            return [
+                [datetime.combine(start + timedelta(days=d), datetime.min.time())] for d in days
+            ]
 
-
-# --- Financial functions (issue 14, financieel.md §9.7) ------------------------------------
-# Kept as one separate list so that it merges into a table of all liftable functions: each
-# case is (function name, its arguments with one column of distinct rows).
-
-
-def financial_cases(rows: int, rng: random.Random) -> list[tuple[str, tuple[object, ...]]]:
-    """The six financial functions, each lifted over a column of ``rows`` distinct values."""
-    wages = [[rng.randrange(100_000, 1_500_000) / 100 + i / 1_000_000] for i in range(rows)]
-    # Whole years allow at most 46 × 46 distinct pairs: both columns are lifted.
-    before = [[rng.randrange(0, 46)] for _ in range(rows)]
-    since = [[rng.randrange(0, 46)] for _ in range(rows)]
-    midnight = datetime.min.time()
-    dates = [
-        [datetime.combine(date(2024, 1, 1) + timedelta(days=i % 2500), midnight)]
-        for i in range(rows)
-    ]
-    peil = datetime.combine(date(2025, 3, 1), midnight)
-    return [
-        ("RI_LOONDOORBETALING", (wages, 10, peil, 36)),
-        ("RI_WIA_DAGLOON", (wages, peil)),
-        ("RI_WIA_MAANDLOON", (26100, dates)),
-        ("RI_WGA_DUUR", (before, since)),
-        ("RI_WIA_UITKERING", (26100, 0.5, 1000, wages, peil, False, 13, 12)),
-        # A table: not lifted; measured as one call per row.
-        ("RI_WIA_OVERZICHT", (26100, 0.5, 1000, 600, peil, False, 12.5)),
-    ]
-
-
-def bench_financial(rows: int = 10_000, repeats: int = 3) -> None:
-    """Per-row time of each financial function and its ratio to bare date arithmetic."""
-    rng = random.Random(14)
-    start = date(2020, 1, 1)
-    cells = [
-        datetime.combine(start + timedelta(days=rng.randrange(0, 2500)), datetime.min.time())
-        for _ in range(rows)
-    ]
-    offset = timedelta(days=294)
-    bare = best_of(7, lambda: [c + offset for c in cells])
-    functions = udfs.contract_functions()
-    print(f"financial functions, {rows:,} distinct rows (bare {bare / rows * 1e9:.1f} ns/row):")
-    for name, args in financial_cases(rows, rng):
-        function = functions[name]
-        if name == "RI_WIA_OVERZICHT":
-            seconds = best_of(repeats, lambda f=function, a=args: [f(*a) for _ in range(rows)])
-            note = "one call per row (table)"
-        else:
-            result = function(*args)
-            assert isinstance(result, list)
-            assert len(result) == rows
-            assert not any(str(r[0]).startswith("#") for r in result)
-            seconds = best_of(repeats, lambda f=function, a=args: f(*a))
-            note = "lifted"
-        print(
-            f"  {name:22s}: {seconds / rows * 1e9:9.1f} ns/row  {seconds / bare:7.1f}x bare"
-            f"  ({note})"
+        return cls(
+            first_days=cells(date(2000, 1, 1), max(rows, 9000)),
+            dates=cells(date(2001, 1, 1), max(rows, 20000)),
+            amounts=[[a / 100] for a in rng.sample(range(1, 2_000_000), rows)],
+            counts=[[float(n)] for n in rng.sample(range(-rows, rows), rows)],
+            years=[[float(2000 + n % 80)] for n in range(rows)],
         )
 
 
+@attrs.frozen
+class Case:
+    """One function lifted over one column: ``call(columns)`` makes the Excel call."""
+
+    name: str
+    call: Callable[[Columns], Any]
+
+
+def cell(year: int, month: int, day: int) -> datetime:
+    """A date cell as Excel sends it: a ``datetime`` at midnight."""
+    return datetime.combine(date(year, month, day), datetime.min.time())
+
+
+PEIL = cell(2026, 1, 1)
+
+#: Every liftable RI_ function, each lifted over one column of distinct values.
+CASES: list[Case] = [
+    Case("RI_MIJLPAAL", lambda c: udfs.RI_MIJLPAAL(c.first_days, "42e week")),
+    Case("RI_RESTERENDE_WEKEN", lambda c: udfs.RI_RESTERENDE_WEKEN(c.first_days, PEIL)),
+    Case("RI_SIGNAAL", lambda c: udfs.RI_SIGNAAL(c.first_days, PEIL)),
+    Case("RI_ZIEKTEDAGEN", lambda c: udfs.RI_ZIEKTEDAGEN(c.first_days, PEIL)),
+    Case(
+        "RI_TERUGVALPREVENTIE",
+        lambda c: udfs.RI_TERUGVALPREVENTIE(c.first_days, cell(2030, 1, 1)),
+    ),
+    Case("RI_WERKDAG", lambda c: udfs.RI_WERKDAG(c.dates, 10)),
+    Case("RI_UITERSTE_MELDING_SANCTIE", lambda c: udfs.RI_UITERSTE_MELDING_SANCTIE(c.dates)),
+    Case("RI_UITERSTE_DECLARATIE", lambda c: udfs.RI_UITERSTE_DECLARATIE(c.dates)),
+    Case("RI_UITERSTE_BETALING", lambda c: udfs.RI_UITERSTE_BETALING(c.dates)),
+    Case("RI_UITERSTE_PLAN_VAN_AANPAK", lambda c: udfs.RI_UITERSTE_PLAN_VAN_AANPAK(c.dates)),
+    Case(
+        "RI_EINDIGT_MEE",
+        lambda c: udfs.RI_EINDIGT_MEE(
+            "zeeuwse-prb",
+            "prb",
+            [["verzuim-erd"], ["arbocontract"]] * (len(c.dates) // 2),
+            "wanbetaling",
+        ),
+    ),
+    Case(
+        "RI_CONTRACTVERVALDATUM",
+        lambda c: udfs.RI_CONTRACTVERVALDATUM(
+            "asr-reintegratiemanager", "reintegratiemanager", c.dates, cell(2025, 1, 1)
+        ),
+    ),
+    Case(
+        "RI_VROEGSTE_OPZEGDATUM",
+        lambda c: udfs.RI_VROEGSTE_OPZEGDATUM(
+            "asr-reintegratiemanager",
+            "reintegratiemanager",
+            cell(2020, 1, 1),
+            cell(2021, 1, 1),
+            c.dates,
+        ),
+    ),
+    Case(
+        "RI_RECHT_OP_DIENSTVERLENING",
+        lambda c: udfs.RI_RECHT_OP_DIENSTVERLENING("zeeuwse-prb", c.first_days, PEIL),
+    ),
+    Case(
+        "RI_DOORLOPENDE_BEGELEIDING",
+        lambda c: udfs.RI_DOORLOPENDE_BEGELEIDING(
+            "zeeuwse-prb", c.first_days, cell(2030, 1, 1), PEIL
+        ),
+    ),
+    Case(
+        "RI_STATUS",
+        lambda c: udfs.RI_STATUS(
+            "asr-reintegratiemanager",
+            "poortwachtergarantie",
+            [["datum", "gebeurtenis"]],
+            c.dates,
+        ),
+    ),
+    Case("RI_PREVENTIEBUDGET", lambda c: udfs.RI_PREVENTIEBUDGET(c.amounts)),
+    Case("RI_REINTEGRATIEBUDGET", lambda c: udfs.RI_REINTEGRATIEBUDGET(c.amounts)),
+    Case("RI_KBA_BIJDRAGE", lambda c: udfs.RI_KBA_BIJDRAGE(c.amounts, 4000.0, 90000.0, 50000.0)),
+    Case(
+        "RI_DERDEN_TERUGBETALING", lambda c: udfs.RI_DERDEN_TERUGBETALING(3000.0, c.amounts, 1000.0)
+    ),
+    Case(
+        "RI_INTERVENTIEVERGOEDING",
+        lambda c: udfs.RI_INTERVENTIEVERGOEDING(
+            "mkb-verzuim-ontzorg", c.amounts, PEIL, cell(2020, 1, 1)
+        ),
+    ),
+    Case(
+        "RI_RESTERENDE_LOONKOSTEN",
+        lambda c: udfs.RI_RESTERENDE_LOONKOSTEN(700.0, c.first_days, PEIL),
+    ),
+    Case("RI_LOONSANCTIE_VERGOEDING", lambda c: udfs.RI_LOONSANCTIE_VERGOEDING(c.amounts, 12.0)),
+    Case("RI_WEEKLOON", lambda c: udfs.RI_WEEKLOON(c.amounts, "maand")),
+    Case(
+        "RI_TARIEF_PRORATA",
+        lambda c: udfs.RI_TARIEF_PRORATA(c.amounts, cell(2025, 1, 1), cell(2025, 3, 1)),
+    ),
+    Case("RI_TELT_MEE_VOOR_PREMIE", lambda c: udfs.RI_TELT_MEE_VOOR_PREMIE(c.dates, 2026.0)),
+    Case(
+        "RI_SEPA_REKENING",
+        lambda c: udfs.RI_SEPA_REKENING(
+            [["NL91 ABNA 0417 1643 00"], ["DE89 3704 0044 0532 0130 00"]] * (len(c.dates) // 2)
+        ),
+    ),
+    # Financial consequences (financieel.md §9.7): a column of distinct wages.
+    Case("RI_LOONDOORBETALING", lambda c: udfs.RI_LOONDOORBETALING(c.amounts, 10.0, PEIL, 36.0)),
+    Case("RI_WIA_DAGLOON", lambda c: udfs.RI_WIA_DAGLOON(c.amounts, PEIL)),
+    Case("RI_WIA_MAANDLOON", lambda c: udfs.RI_WIA_MAANDLOON(c.amounts, PEIL)),
+    Case(
+        "RI_WIA_UITKERING",
+        lambda c: udfs.RI_WIA_UITKERING(26100.0, 0.5, 1000.0, c.amounts, PEIL, False, 13.0, 12.0),
+    ),
+    # Whole years of work: only 0–45 exist, so this column repeats them.
+    Case(
+        "RI_WGA_DUUR",
+        lambda c: udfs.RI_WGA_DUUR([[float(n % 46)] for n in range(len(c.dates))], 3.0),
+    ),
+]
+
+
+def best_pair(
+    rounds: int, bare: Callable[[], object], lifted: Callable[[], object]
+) -> tuple[float, float]:
+    """The fastest bare run and the fastest lifted run, alternating, in seconds."""
+    best_bare = best_lifted = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        bare()
+        best_bare = min(best_bare, time.perf_counter() - start)
+        start = time.perf_counter()
+        lifted()
+        best_lifted = min(best_lifted, time.perf_counter() - start)
+    return best_bare, best_lifted
+
+
+def errors_in(result: Any) -> list[str]:
+    """The ``#WAARDE!`` texts of a lifted result (a benchmark must compute, not fail)."""
+    rows: Sequence[Any] = result if isinstance(result, list) else [[result]]
+    return [r[0] for r in rows if isinstance(r[0], str) and r[0].startswith("#WAARDE!")]
+
+
+def main(rows: int = 10_000, rounds: int = 7, cases: Sequence[Case] = CASES) -> int:
+    """Measure and print the table; returns the number of functions over the target."""
+    columns = Columns.make(rows)
+    cells = [row[0] for row in columns.first_days]
+    offset = timedelta(days=294)
+
+    def bare() -> list[datetime]:
+        return [cell + offset for cell in cells]
+
+    print(f"rows: {rows:,} distinct per column · best of {rounds} alternating runs")
+    print(f"{'function':30} {'ns/row':>9} {'bare ns/row':>12} {'× bare':>8}  target ≤ {TARGET:g}×")
+    over = 0
+    for case in cases:
+        result = case.call(columns)
+        assert len(result) == rows, f"{case.name}: {len(result)} rows"
+        failed = errors_in(result)
+        assert not failed, f"{case.name}: {failed[0]}"
+        bare_s, lifted_s = best_pair(rounds, bare, lambda c=case: c.call(columns))
+        ratio = lifted_s / bare_s
+        over += ratio > TARGET
+        verdict = "ok" if ratio <= TARGET else "OVER"
+        print(
+            f"{case.name:30} {lifted_s / rows * 1e9:9.0f} {bare_s / rows * 1e9:12.1f} "
+            f"{ratio:8.1f}  {verdict}"
+        )
+    return over
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
-    bench_financial(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    arguments = [int(a) for a in sys.argv[1:3]]
+    main(*arguments)

@@ -13,7 +13,7 @@ The parsing both shells share (dates, serial numbers, numbers, booleans, codes, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -201,22 +201,19 @@ def to_absences(raw: Any, argument: str) -> tuple[Absence, ...]:
     return tuple(absences)
 
 
-def to_sickness(raw: Any, argument: str) -> SicknessCase | date:
-    """A ``ziekte`` argument: a first sick day (one ongoing period, kept as a ``date``)
-    or the last sickness case of a range of periods."""
+def to_sickness(raw: Any, argument: str) -> SicknessCase:
+    """A ``ziekte`` argument as a sickness case: a first sick day is one ongoing period;
+    a range of periods gives its last sickness case."""
+    kind = type(raw)
+    if kind is datetime:  # a date cell: within Excel's dates by construction
+        return SicknessCase.ongoing(raw.date())
+    if kind is SicknessCase:
+        return raw  # type: ignore[no-any-return]
     if not isinstance(raw, list):
         first = to_date(raw, argument)
         if first is None:
             raise ArgumentError(argument, f"ontbreekt ({PERIODS_HINT})")
-        return first
-    return to_case(raw, argument)
-
-
-def to_case(raw: Any, argument: str) -> SicknessCase:
-    """The last sickness case of a ``ziekte`` argument (a date: one ongoing period)."""
-    sickness = raw if isinstance(raw, SicknessCase) else None
-    if sickness is not None:
-        return sickness
+        return SicknessCase.ongoing(first)
     try:
         return last_case(to_absences(raw, argument))
     except ReintegratieError as exc:

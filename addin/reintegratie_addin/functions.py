@@ -3,27 +3,33 @@
 A function is declared with :func:`excel_function`: its Dutch name, category, Dutch
 docstring, and one :class:`Param` per argument (name, help text for Excel's function
 wizard, coercer, whether a one-column range lifts it). Its body receives *core* values and
-makes one core call, returning an :class:`~reintegratie_core.explain.Explained` value.
+makes one core call, returning the core's decision record (a
+:class:`~reintegratie_core.explain.Decision`: its ``value``, and its grounds on demand).
 
 The decorator builds the function Excel calls, which
 
 1. shapes each argument: a 1×1 range is a single value, a one-column range of a liftable
    argument lifts the call (one result per row), a table argument is passed whole;
 2. coerces each value (a single value once, a column row by row);
-3. calls the body per row, turning any error into ``#WAARDE! <argument>: <reason>`` text in
-   that row only — nothing ever raises into Excel;
+3. calls the body per row — one path, decide once, read ``.value``; the grounds are not
+   built — turning any error into ``#WAARDE! <argument>: <reason>`` text in that row only;
+   nothing ever raises into Excel;
 4. formats the result for Excel (dates, rounded amounts as numbers, ``n.v.t.``, tables
    with a header row).
 
-The same declaration serves ``RI_UITLEG`` (:meth:`ExcelFunction.explain`), the generated
-VBA module and the documentation's function reference.
+The same declaration serves ``RI_UITLEG`` (:meth:`ExcelFunction.explain`): the same body,
+the same decision, whose grounds are then rendered. It also serves the generated VBA
+module and the documentation's function reference.
 """
 
 from __future__ import annotations
 
+import gc
 import inspect
+import itertools
 import math
-from collections.abc import Callable, Sequence
+import operator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal, DecimalException
 from typing import Any
@@ -33,7 +39,7 @@ import attrs
 from reintegratie_addin.coerce import ArgumentError, excel_text
 from reintegratie_addin.excel_errors import check, error_code, first_error, passed_through
 from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.explain import Explained, format_value, render_grounds
+from reintegratie_core.explain import Decision, Explained, format_value, render_grounds
 
 try:  # xlwings is the `excel` extra; without it the functions still work from Python.
     import xlwings as _xw
@@ -62,6 +68,9 @@ class Param:
     #: A date cell (``datetime``) coerces to its ``.date()``: lets a column of date cells
     #: skip per-row coercion.
     dates: bool = False
+    #: With ``dates``: turns a column of plain dates into the argument's values at once
+    #: (e.g. first sick days into ongoing sickness cases); ``None`` keeps the dates.
+    of_dates: Callable[[list[date]], list[Any]] | None = None
     #: Decides whether a raw value is a column to lift over (default: one column, ≥ 1 row
     #: given as a list). ``None`` means "use the default rule".
     column: Callable[[Any], list[Any] | None] | None = None
@@ -168,22 +177,13 @@ class ExcelFunction:
     category: str
     doc: str
     params: tuple[Param, ...]
-    body: Callable[..., Explained[Any]]
+    body: Callable[..., Decision[Any]]
     format: Callable[[Any], Any] = to_excel
     #: Returns a table (never lifted).
     returns_table: bool = False
-    #: The value alone, without building grounds (the fast path for lifted columns).
-    #: Must equal ``body(...).value``; tests check it.
-    value: Callable[..., Any] | None = None
-    #: Optional: the values of many rows in one call — lifted arguments arrive as lists of
-    #: equal length, the others as single values; returns one value per row, equal to
-    #: ``compute`` row by row (tests check it). Lets a lifted call skip per-row overhead.
-    batch: Callable[..., list[Any] | None] | None = None
 
     def compute(self, *args: Any) -> Any:
-        """The result value for coerced arguments (fast path when declared)."""
-        if self.value is not None:
-            return self.value(*args)
+        """The result value for coerced arguments: the decision's ``value``."""
         return self.body(*args).value
 
     def coerce_all(self, raw: Sequence[Any]) -> list[Any]:
@@ -194,8 +194,9 @@ class ExcelFunction:
         return values
 
     def evaluate(self, raw: Sequence[Any]) -> Explained[Any]:
-        """Coerce and evaluate one row; errors propagate (for ``RI_UITLEG`` and tests)."""
-        return self.body(*self.coerce_all(raw))
+        """Coerce and decide one row, with the decision's grounds rendered; errors
+        propagate (for ``RI_UITLEG`` and tests)."""
+        return self.body(*self.coerce_all(raw)).explain()
 
     def _error_text(self, exc: Exception) -> str:
         return error_text(exc, self.name, [p.name for p in self.params])
@@ -256,7 +257,16 @@ class ExcelFunction:
                 return [[code] for _ in next(iter(columns.values()))] if columns else code
         if not columns:
             return self._single(raw)
-        return self._lifted(raw, columns)
+        # A lifted call allocates a few acyclic objects per row; the cyclic collector would
+        # traverse the whole heap again and again while they pile up (reference counting
+        # still frees them). It runs again afterwards.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._lifted(raw, columns)
+        finally:
+            if enabled:
+                gc.enable()
 
     def _lifted(self, raw: list[Any], columns: dict[int, list[Any]]) -> list[list[Any]]:
         lengths = {len(c) for c in columns.values()}
@@ -325,55 +335,75 @@ class ExcelFunction:
         lifted: list[tuple[int, list[Any]]],
         out: list[Any],
     ) -> None:
-        """Compute the rows without coercion errors: in one batch call where the function
-        declares one, else row by row; a failing batch falls back to rows."""
-        fmt, compute = self.format, self.compute
-        if self.batch is not None and good:
-            args = list(fixed)
-            for index, values in lifted:
-                args[index] = [values[row] for row in good]
+        """Decide the rows without coercion errors, one body call per row, and read each
+        decision's value; an error stays in its row."""
+        if not good:
+            return
+        everything = len(good) == len(out)
+        arguments: list[Iterator[Any]] = list(map(itertools.repeat, fixed))
+        for index, column in lifted:
+            arguments[index] = iter(column if everything else [column[row] for row in good])
+        values: list[Any] = []
+        while len(values) < len(good):
+            try:  # map keeps to C: a row costs the body's call, not this loop's
+                values.extend(map(_VALUE, map(self.body, *arguments)))
+            except Exception as exc:  # noqa: BLE001 - that row's error; go on with the next
+                values.append(_Failure(self._error_text(exc)))
+        shown = self._format_all(values)
+        if everything:
+            out[:] = shown
+        else:
+            for row, value in zip(good, shown, strict=True):
+                out[row] = value
+
+    def _format_all(self, values: list[Any]) -> list[Any]:
+        """``format`` for every row; Excel's own types pass as they are."""
+        kinds = set(map(type, values))
+        if self.format is to_excel:
+            if kinds <= _AS_IS:
+                return values
+            if kinds == {Decimal}:
+                return list(map(float, values))
+        fmt = self.format
+        shown = []
+        for value in values:
             try:
-                results = self.batch(*args)
-            except Exception:  # noqa: BLE001 - recomputed per row to place each error
-                results = None
-            if results is not None:
-                if set(map(type, results)) != {date}:
-                    results = [value if type(value) is date else fmt(value) for value in results]
-                if len(good) == len(out):
-                    out[:] = results
-                    return
-                for row, value in zip(good, results, strict=True):
-                    out[row] = value
-                return
-        for row in good:
-            args = list(fixed)
-            for index, values in lifted:
-                args[index] = values[row]
-            try:
-                out[row] = fmt(compute(*args))
+                shown.append(value.text if type(value) is _Failure else fmt(value))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                out[row] = self._error_text(exc)
+                shown.append(self._error_text(exc))
+        return shown
 
     def _coerce_column(self, param: Param, column: list[Any]) -> list[Any]:
         if param.dates and set(map(type, column)) == {datetime}:
-            return list(map(datetime.date, column))  # the common case: a column of date cells
-        coerce = param.coerce
-        name = param.name
+            days = list(map(datetime.date, column))  # the common case: a column of date cells
+            return days if param.of_dates is None else param.of_dates(days)
+        cells = iter(column)
+        names = itertools.repeat(param.name)
         result: list[Any] = []
-        append = result.append
-        for value in column:
-            if (code := error_code(value)) is not None:  # that row's result (excel_errors)
-                append(_Failure(code))
-                continue
-            try:
-                append(coerce(value, name))
+        if any(map(error_code, column)):  # an Excel error value is that row's result
+            for value in column:
+                code = error_code(value)
+                if code is not None:
+                    result.append(_Failure(code))
+                    continue
+                try:
+                    result.append(param.coerce(value, param.name))
+                except Exception as exc:  # noqa: BLE001 - an error stays in its row
+                    result.append(_Failure(self._error_text(exc)))
+            return result
+        while len(result) < len(column):
+            try:  # as in _compute_rows: map in C, a failing cell is that row's error
+                result.extend(map(param.coerce, cells, names))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                append(_Failure(self._error_text(exc)))
+                result.append(_Failure(self._error_text(exc)))
         return result
 
 
 #: Cell types that are never an empty cell.
 _NEVER_EMPTY = frozenset({datetime, date, int, float, bool})
+#: Result types that :func:`to_excel` returns unchanged.
+_AS_IS = frozenset({date, str, bool, int})
+_VALUE = operator.attrgetter("value")
 
 
 @attrs.frozen
@@ -391,12 +421,10 @@ def excel_function(
     params: Sequence[Param],
     returns_table: bool = False,
     format: Callable[[Any], Any] = to_excel,  # noqa: A002 - the contract's word for it
-    value: Callable[..., Any] | None = None,
-    batch: Callable[..., list[Any] | None] | None = None,
-) -> Callable[[Callable[..., Explained[Any]]], Callable[..., Any]]:
+) -> Callable[[Callable[..., Decision[Any]]], Callable[..., Any]]:
     """Declare an ``RI_`` function from its body; see the module docstring."""
 
-    def decorate(body: Callable[..., Explained[Any]]) -> Callable[..., Any]:
+    def decorate(body: Callable[..., Decision[Any]]) -> Callable[..., Any]:
         name = body.__name__
         signature = inspect.signature(body)
         declared = tuple(signature.parameters)
@@ -413,8 +441,6 @@ def excel_function(
             body=body,
             format=format,
             returns_table=returns_table,
-            value=value,
-            batch=batch,
         )
         REGISTRY[name] = function
 

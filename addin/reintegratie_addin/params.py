@@ -15,6 +15,7 @@ from reintegratie_addin.functions import Param
 from reintegratie_core.entitlements import Event, EventKind, check_event, product_rules
 from reintegratie_core.errors import ReintegratieError, UnknownCodeError
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
+from reintegratie_core.sickness import SicknessCase
 
 
 def to_product(value: Any, argument: str) -> Product:
@@ -39,6 +40,7 @@ ZIEKTE = Param(
     coerce=c.to_sickness,
     column=c.sickness_column,
     dates=True,
+    of_dates=SicknessCase.ongoing_many,
 )
 ZIEKTE_TABEL = Param(
     name="ziekte",

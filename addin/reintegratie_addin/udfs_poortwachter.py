@@ -8,7 +8,6 @@ and the deadline functions of "Entitlements and deadlines".
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from reintegratie_addin import coerce as c
@@ -18,13 +17,14 @@ from reintegratie_core import deadlines, poortwachter, sickness
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained, Ground
 from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
-from reintegratie_core.products.consequences import apply_recovery
+from reintegratie_core.products import apply_recovery
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 CAT_POORTWACHTER = "Re-integratie – Poortwachter"
 CAT_TERMIJNEN = "Re-integratie – Termijnen"
 
-SANCTION_HINT = "verwacht 0 t/m 52 weken"
+SANCTION_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken"
 
 
 def _milestone(value: Any, argument: str) -> Milestone:
@@ -32,7 +32,9 @@ def _milestone(value: Any, argument: str) -> Milestone:
 
 
 def _sanction_weeks(value: Any, argument: str) -> int:
-    return c.to_int(value, argument, 0, minimum=0, maximum=52, hint=SANCTION_HINT)
+    return c.to_int(
+        value, argument, 0, minimum=0, maximum=MAX_SANCTION_WEEKS.value, hint=SANCTION_HINT
+    )
 
 
 def _horizon(value: Any, argument: str) -> int:
@@ -63,6 +65,11 @@ SANCTIEWEKEN = Param(
 )
 
 
+def _one_sick_period_each(first_days: list[date]) -> list[tuple[sickness.Absence, ...]]:
+    """A column of first sick days as periods: one ongoing sick period per row."""
+    return [(sickness.Absence.sick(first),) for first in first_days]
+
+
 def _date_param(name: str, doc: str) -> Param:
     return Param(name=name, doc=doc, coerce=c.required_date, dates=True)
 
@@ -72,36 +79,6 @@ def _peildatum(doc: str = "Datum waarop u de stand wilt weten") -> Param:
 
 
 # --- Sickness case and Poortwachter -------------------------------------------------------
-
-
-def _mijlpaal_value(
-    ziekte: SicknessCase | date,
-    mijlpaal: Milestone,
-    datum_probleemanalyse: date | None,
-    sanctieweken: int,
-) -> date | None:
-    return poortwachter.milestone_date(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
-
-
-def _mijlpaal_batch(
-    ziekte: list[SicknessCase | date] | SicknessCase | date,
-    mijlpaal: Any,
-    datum_probleemanalyse: Any,
-    sanctieweken: Any,
-) -> list[date | None] | None:
-    """Many first sick days, one milestone: one offset for the whole column."""
-    known_pa = datum_probleemanalyse is not None and mijlpaal is Milestone.PLAN_VAN_AANPAK
-    if (
-        not isinstance(ziekte, list)
-        or not isinstance(mijlpaal, Milestone)
-        or not isinstance(sanctieweken, int)
-        or isinstance(datum_probleemanalyse, list)
-        or known_pa
-        or not all(type(z) is date for z in ziekte)
-    ):
-        return None  # the row-by-row path handles every other combination
-    days: list[date] = ziekte  # type: ignore[assignment]
-    return list(poortwachter.ongoing_milestone_dates(days, mijlpaal, sanctieweken))
 
 
 @excel_function(
@@ -118,21 +95,15 @@ def _mijlpaal_batch(
         PROBLEEMANALYSE,
         SANCTIEWEKEN,
     ],
-    value=_mijlpaal_value,
-    batch=_mijlpaal_batch,
 )
 def RI_MIJLPAAL(
-    ziekte: SicknessCase | date,
+    ziekte: SicknessCase,
     mijlpaal: Milestone,
     datum_probleemanalyse: date | None,
     sanctieweken: int,
-) -> Explained[date | None]:
+) -> poortwachter.MilestoneDate:
     """Datum van een Poortwachter-mijlpaal van het (laatste) ziektegeval, of n.v.t."""
-    return poortwachter.explain_milestone(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
-
-
-def _as_case(ziekte: SicknessCase | date) -> SicknessCase:
-    return SicknessCase.ongoing(ziekte) if isinstance(ziekte, date) else ziekte
+    return poortwachter.milestone_date(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
 
 
 def _grond(grounds: tuple[Ground, ...]) -> str:
@@ -148,16 +119,18 @@ def _grond(grounds: tuple[Ground, ...]) -> str:
     returns_table=True,
 )
 def RI_TIJDLIJN(
-    ziekte: SicknessCase | date, datum_probleemanalyse: date | None, sanctieweken: int
+    ziekte: SicknessCase, datum_probleemanalyse: date | None, sanctieweken: int
 ) -> Explained[Table]:
     """Tabel mijlpaal · datum · grond van alle mijlpalen van het ziektegeval, op datum."""
-    entries = poortwachter.timeline(_as_case(ziekte), datum_probleemanalyse, sanctieweken)
+    timeline = poortwachter.timeline(ziekte, datum_probleemanalyse, sanctieweken)
+    explained = [entry.explain() for entry in timeline]
     rows = tuple(
-        (e.milestone.value, e.date or "n.v.t.", _grond(e.explained.grounds)) for e in entries
+        (entry.milestone.value, why.value or "n.v.t.", _grond(why.grounds))
+        for entry, why in zip(timeline, explained, strict=True)
     )
     grounds: dict[Ground, None] = {}
-    for entry in entries:
-        for ground in entry.explained.grounds:
+    for why in explained:
+        for ground in why.grounds:
             grounds.setdefault(ground, None)
     return Explained(Table(("mijlpaal", "datum", "grond"), rows), tuple(grounds))
 
@@ -200,11 +173,18 @@ def RI_ZIEKTEGEVALLEN(
 @excel_function(
     category=CAT_POORTWACHTER,
     params=[
-        Param(name="ziekte", doc=ZIEKTE.doc, coerce=c.to_absences, column=c.sickness_column),
+        Param(
+            name="ziekte",
+            doc=ZIEKTE.doc,
+            coerce=c.to_absences,
+            column=c.sickness_column,
+            dates=True,
+            of_dates=_one_sick_period_each,
+        ),
         _peildatum("Telt de ziektedagen tot en met deze datum"),
     ],
 )
-def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> Explained[int]:
+def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> sickness.SickDays:
     """Getelde ziektedagen van het ziektegeval dat op de peildatum loopt, t/m de peildatum."""
     return sickness.counted_sick_days(ziekte, peildatum)
 
@@ -214,10 +194,10 @@ def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> Exp
     params=[ZIEKTE, _peildatum(), SANCTIEWEKEN],
 )
 def RI_RESTERENDE_WEKEN(
-    ziekte: SicknessCase | date, peildatum: date, sanctieweken: int
-) -> Explained[Decimal | None]:
+    ziekte: SicknessCase, peildatum: date, sanctieweken: int
+) -> poortwachter.RemainingWeeks:
     """Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief)."""
-    return poortwachter.remaining_weeks(_as_case(ziekte), peildatum, sanctieweken)
+    return poortwachter.remaining_weeks(ziekte, peildatum, sanctieweken)
 
 
 @excel_function(
@@ -249,9 +229,8 @@ def RI_TERUGVALPREVENTIE(
     return result
 
 
-def signal_text(explained: Explained[poortwachter.Signal | None]) -> str:
+def signal_text(signal: poortwachter.Signal | None) -> str:
     """The text of a signal: ``<mijlpaal> over <n> dagen (<DD-MM-JJJJ>)``, or ``""``."""
-    signal = explained.value
     if signal is None or not signal.due:
         return ""
     when = signal.date.strftime("%d-%m-%Y")
@@ -274,17 +253,16 @@ def signal_text(explained: Explained[poortwachter.Signal | None]) -> str:
         ),
         PROBLEEMANALYSE,
     ],
+    format=signal_text,
 )
 def RI_SIGNAAL(
-    ziekte: SicknessCase | date,
+    ziekte: SicknessCase,
     peildatum: date,
     horizon_dagen: int,
     datum_probleemanalyse: date | None,
-) -> Explained[str]:
+) -> poortwachter.NextMilestone:
     """Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."""
-    entries = poortwachter.timeline(_as_case(ziekte), datum_probleemanalyse)
-    explained = poortwachter.next_milestone(entries, peildatum, horizon_dagen)
-    return explained.map(signal_text(explained))
+    return poortwachter.next_milestone(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
 
 
 # --- Deadlines ---------------------------------------------------------------------------
@@ -297,7 +275,7 @@ def RI_SIGNAAL(
         Param(name="dagen", doc="Aantal werkdagen (negatief telt terug)", coerce=_working_days),
     ],
 )
-def RI_WERKDAG(datum: date, dagen: int) -> Explained[date]:
+def RI_WERKDAG(datum: date, dagen: int) -> deadlines.Deadline:
     """Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen en gelijkgestelde dagen ingebouwd), zoals WERKDAG."""
     return deadlines.working_day(datum, dagen)
 
@@ -306,7 +284,7 @@ def RI_WERKDAG(datum: date, dagen: int) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_besluit", "Datum van het loonsanctiebesluit van UWV")],
 )
-def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> Explained[date]:
+def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> deadlines.Deadline:
     """Uiterste datum om een loonsanctie te melden: vijf werkdagen na het UWV-besluit."""
     return deadlines.sanction_notice_deadline(datum_besluit)
 
@@ -315,7 +293,7 @@ def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("ontvangst_nota", "Datum waarop de nota is ontvangen")],
 )
-def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> Explained[date]:
+def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> deadlines.Deadline:
     """Uiterste declaratiedatum: een maand na ontvangst van de nota."""
     return deadlines.declaration_deadline(ontvangst_nota)
 
@@ -324,7 +302,7 @@ def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_declaratie", "Datum van de declaratie")],
 )
-def RI_UITERSTE_BETALING(datum_declaratie: date) -> Explained[date]:
+def RI_UITERSTE_BETALING(datum_declaratie: date) -> deadlines.Deadline:
     """Uiterste betaaldatum van de verzekeraar: een maand na de declaratie."""
     return deadlines.payment_deadline(datum_declaratie)
 
@@ -333,7 +311,7 @@ def RI_UITERSTE_BETALING(datum_declaratie: date) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_probleemanalyse", "Datum van de probleemanalyse")],
 )
-def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> Explained[date]:
+def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> deadlines.Deadline:
     """Uiterste datum voor het plan van aanpak: 14 dagen na de probleemanalyse."""
     return deadlines.plan_van_aanpak_deadline(datum_probleemanalyse)
 
@@ -342,6 +320,6 @@ def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> Explained[date]:
     category=CAT_TERMIJNEN,
     params=[_date_param("eerste_ziektedag", "Eerste ziektedag van de ziekteperiode die u meldt")],
 )
-def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag: date) -> Explained[date]:
+def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag: date) -> deadlines.Deadline:
     """Uiterste datum om de werknemer ziek te melden: de laatste dag van de eerste ziekteweek."""
     return deadlines.sick_report_deadline(eerste_ziektedag)

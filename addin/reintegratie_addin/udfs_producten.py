@@ -40,7 +40,7 @@ from reintegratie_core.products import (
     guidance_continues,
     resolve_held,
 )
-from reintegratie_core.products.consequences import apply_recovery
+from reintegratie_core.products._consequences import apply_recovery
 from reintegratie_core.sickness import Absence, SicknessCase
 
 CAT_PRODUCTEN = "Re-integratie – Producten"
@@ -383,7 +383,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
                 "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
                 "(leeg = lopend) · optioneel 'verlof' (het laatste ziektegeval telt)"
             ),
-            coerce=c.to_case,
+            coerce=c.to_sickness,
             column=c.sickness_column,
         ),
         _date_param(

@@ -71,6 +71,7 @@ from reintegratie_core.errors import NotApplicableError, ReintegratieError, Unkn
 from reintegratie_core.explain import Explained
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
 from reintegratie_core.sickness import Absence, SicknessCase
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 CAT_VERGOEDING = "Re-integratie – Vergoedingen"
 
@@ -163,11 +164,10 @@ def _period(value: Any, argument: str) -> WagePeriod:
 
 #: The longest loonsanctie of the conditions as they now read (003 art. 2.7.1), for the hint;
 #: the core checks the weeks against the version in force.
-_SANCTION_LIMIT = ZEEUWSE.months("loonsanctie_max_weken").value
 
 
 def _sanction_weeks(value: Any, argument: str) -> int:
-    limit = _SANCTION_LIMIT
+    limit = MAX_SANCTION_WEEKS.value
     return c.to_int(value, argument, minimum=1, maximum=limit, hint=f"verwacht 1 t/m {limit} weken")
 
 
@@ -374,7 +374,7 @@ def RI_DERDEN_TERUGBETALING(
                 "Eerste ziektedag, of bereik met ziekteperioden (het laatste ziektegeval telt, "
                 "met zijn eerste ziektedag)"
             ),
-            coerce=c.to_case,
+            coerce=c.to_sickness,
             column=c.sickness_column,
         ),
         Param(
@@ -453,7 +453,7 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
 )
 def RI_RESTERENDE_LOONKOSTEN(
     weekloon: Decimal,
-    ziekte: SicknessCase | date,
+    ziekte: SicknessCase,
     peildatum: date,
     percentage: Decimal | None,
 ) -> Explained[Decimal | None]:
@@ -626,11 +626,11 @@ def _budget_product(value: Any, argument: str) -> Product:
 
 def _sanction_product(value: Any, argument: str) -> Product:
     product = to_builtin_product(value, argument)
-    if not product.has_parameter("loonsanctie_max_weken"):
+    if not product.has_parameter("loonsanctie_dekkingspercentage"):
         raise c.ArgumentError(
             argument,
             f"{product.code} kent de voorwaarden van 003 art. 2.7.3 niet (wel: "
-            f"{_with_parameter('loonsanctie_max_weken')})",
+            f"{_with_parameter('loonsanctie_dekkingspercentage')})",
         )
     return product
 
@@ -777,14 +777,14 @@ def _conditions_row(check: Any) -> tuple[Any, ...]:
         Param(
             name="product",
             doc="Product met de poortwachtergarantie van 003 art. 2.7: "
-            + _with_parameter("loonsanctie_max_weken"),
+            + _with_parameter("loonsanctie_dekkingspercentage"),
             coerce=_sanction_product,
         ),
         Param(
             name="ziekte",
             doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
             "(leeg = lopend) · optioneel 'verlof'",
-            coerce=c.to_case,
+            coerce=c.to_sickness,
             lift=False,
         ),
         Param(

@@ -72,7 +72,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "beëindiging (van een module)",
         "termination; ended module",
-        "products.cascade.cascade products.cascade.EndedModule products.cascade.Cascade",
+        "products.cascade products.EndedModule products.Cascade",
         "001 art. 2.2; 004 art. 2.2",
     ),
     _t(
@@ -87,7 +87,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "cascade (meebeëindigen)",
         "cascade",
-        "products.cascade.cascade products.cascade.ends_with",
+        "products.cascade products.ends_with",
         "domain §4",
     ),
     _t(
@@ -104,6 +104,12 @@ TERMS: tuple[Term, ...] = (
         "declaration deadline",
         "deadlines.declaration_deadline",
         "003 art. 2.5.2, 2.6.2",
+    ),
+    _t(
+        "termijn, uiterste datum",
+        "deadline (a row of the deadline table)",
+        "deadlines.Deadline deadlines.Term",
+        "domain §5",
     ),
     _t(
         "dekkingspercentage",
@@ -126,7 +132,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "doorlopende begeleiding",
         "guidance continues after the end",
-        "products.consequences.guidance_continues products.consequences.apply_recovery",
+        "products.guidance_continues products.apply_recovery",
         "000 art. 4.3; 003 art. 1.5.3",
     ),
     _t("eerste ziektedag", "first sick day", "sickness.SicknessCase.first_day", "003 art. 2.6.1"),
@@ -157,14 +163,19 @@ TERMS: tuple[Term, ...] = (
     _t(
         "gevolg (van beëindiging)",
         "consequence",
-        "products.consequences.Consequence products.consequences.consequences products.model.ConsequenceRule products.model.ConsequenceKind",
+        "products.Consequence products.consequences products.model.ConsequenceRule products.model.ConsequenceKind",
         "001 art. 2.5; 004 art. 2.5",
     ),
-    _t("grond, uitleg", "ground, explanation", "explain.Ground explain.Explained", "STYLE.md"),
+    _t(
+        "grond, uitleg, beslissing",
+        "ground, explanation, decision",
+        "explain.Ground explain.Explained explain.Decision",
+        "STYLE.md",
+    ),
     _t(
         "ingangsdatum",
         "start date (of a module contract)",
-        "products.cascade.ModuleContract.start",
+        "products.ModuleContract.start",
         "001 art. 3.2; 003 art. 1.3",
     ),
     _t(
@@ -194,7 +205,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "loonsanctie",
         "wage sanction (extra weeks of wage continuation)",
-        "poortwachter.check_sanction_weeks compensation.sanction.check_weeks compensation.sanction.sanction_compensation",
+        "poortwachter.check_sanction_weeks compensation.sanction.sanction_compensation",
         "003 art. 2.7.1; BW 7:629 lid 11",
     ),
     _t(
@@ -212,10 +223,10 @@ TERMS: tuple[Term, ...] = (
     _t(
         "mijlpaal",
         "milestone",
-        "poortwachter.Milestone poortwachter.milestone_date poortwachter.explain_milestone",
+        "poortwachter.Milestone poortwachter.milestone_date poortwachter.MilestoneDate",
         "domain §3",
     ),
-    _t("module", "module", "products.model.Module products.cascade.ModuleContract", "001 art. 1.8"),
+    _t("module", "module", "products.model.Module products.ModuleContract", "001 art. 1.8"),
     _t(
         "Ontzorgmanager / casemanager",
         "case manager (milestone: deployed from week 2)",
@@ -243,7 +254,8 @@ TERMS: tuple[Term, ...] = (
     _t(
         "peildatum",
         "reference date",
-        "poortwachter.remaining_weeks(reference) poortwachter.next_milestone(reference)",
+        "poortwachter.remaining_weeks(reference) poortwachter.next_milestone(reference) "
+        "poortwachter.RemainingWeeks",
         "domain §3",
     ),
     _t(
@@ -252,7 +264,7 @@ TERMS: tuple[Term, ...] = (
         "poortwachter.Milestone.PLAN_VAN_AANPAK deadlines.plan_van_aanpak_deadline",
         "000 art. 3.2; 001 art. 4.1",
     ),
-    _t("polis", "policy", "products.cascade.Policy", "domain §4"),
+    _t("polis", "policy", "products.Policy", "domain §4"),
     _t(
         "poortwachtergarantie",
         "gatekeeper guarantee",
@@ -310,7 +322,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "recht op dienstverlening (ingangsdatum)",
         "eligibility by start date",
-        "products.consequences.eligible products.model.Eligibility",
+        "products.eligible products.model.Eligibility",
         "001 art. 3.2; 003 art. 1.3",
     ),
     _t(
@@ -346,7 +358,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "signaal",
         "signal (next milestone within a horizon)",
-        "poortwachter.Signal poortwachter.next_milestone",
+        "poortwachter.Signal poortwachter.next_milestone poortwachter.NextMilestone",
         "domain §3",
     ),
     _t(
@@ -361,7 +373,7 @@ TERMS: tuple[Term, ...] = (
         "poortwachter.relapse_prevention",
         "002 «De Ontzorgmanager»",
     ),
-    _t("tijdlijn", "timeline", "poortwachter.timeline poortwachter.TimelineEntry", "domain §3"),
+    _t("tijdlijn", "timeline", "poortwachter.timeline poortwachter.milestone_days", "domain §3"),
     _t(
         "uitgesloten kosten",
         "excluded cost kinds",
@@ -428,7 +440,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "ziektedagen (getelde)",
         "counted sick days",
-        "sickness.SicknessCase.counted_days sickness.counted_sick_days",
+        "sickness.SicknessCase.counted_days sickness.counted_sick_days sickness.SickDays",
         "domain §2",
     ),
     _t(
@@ -447,13 +459,13 @@ TERMS: tuple[Term, ...] = (
     _t(
         "loondoorbetaling bij ziekte (wettelijk)",
         "statutory wage continuation",
-        "financial.wage_continuation.WageContinuation financial.wage_continuation.wage_continuation",
+        "financial.WageContinuation financial.wage_continuation",
         "BW 7:629 lid 1; 000 art. 1.9",
     ),
     _t(
         "loongrens",
         "wage cap of wage continuation",
-        "financial.wage_continuation.WageContinuation.cap",
+        "financial.WageContinuation.cap",
         "BW 7:629 lid 1; Wfsv art. 17 lid 1",
     ),
     _t(
@@ -582,8 +594,14 @@ def public_classes() -> list[str]:
                 and value.__module__ == module.name
                 and not name.startswith("_")
             ):
-                found.append(f"{module.name.removeprefix(CORE + '.')}.{name}")
+                found.append(f"{_public(module.name).removeprefix(CORE + '.')}.{name}")
     return sorted(found)
+
+
+def _public(module: str) -> str:
+    """A private implementation module's public name: its package (which re-exports it)."""
+    parts = module.split(".")
+    return ".".join(parts[:-1]) if parts[-1].startswith("_") else module
 
 
 def named_classes() -> set[str]:

@@ -105,9 +105,9 @@ def timeline_svg(
     case: SicknessCase, probleemanalyse: date | None = None, sanction_weeks: int = 0, *, title: str
 ) -> str:
     """The timeline of ``case`` as an SVG picture."""
-    entries = [e for e in timeline(case, probleemanalyse, sanction_weeks) if e.date is not None]
+    entries = [e for e in timeline(case, probleemanalyse, sanction_weeks) if e.value is not None]
     start = case.first_day
-    end = max(e.date for e in entries if e.date is not None) + timedelta(days=20)
+    end = max(e.value for e in entries if e.value is not None) + timedelta(days=20)
     width, left, right = 980, 30, 950
     axis_y, height = 150, 270
 
@@ -147,9 +147,9 @@ def timeline_svg(
     # Milestones: labels alternately above and below, spread so that none overlap.
     labels = [_Label(x_of(start), ("eerste ziektedag", _dutch(start)), MUTED)]
     labels += [
-        _Label(x_of(e.date), (e.milestone.value, _dutch(e.date)), ACCENT)
+        _Label(x_of(e.value), (e.milestone.value, _dutch(e.value)), ACCENT)
         for e in entries
-        if e.date is not None
+        if e.value is not None
     ]
     labels.sort(key=lambda label: label.x)
     for side in (0, 1):
@@ -394,9 +394,10 @@ def income_steps(case: IncomeCase) -> list[IncomeStep]:
     1–52 and 53–104 (BW 7:629), then the WIA overview (LGU, loonaanvulling or vervolg)."""
     from reintegratie_core.financial import benefit_overview, lgu_duration, wage_continuation
     from reintegratie_core.poortwachter import Milestone, milestone_date
+    from reintegratie_core.sickness import SicknessCase
 
     year_two = case.first_sick_day + timedelta(weeks=52)
-    wia_start = milestone_date(case.first_sick_day, Milestone.START_WIA)
+    wia_start = milestone_date(SicknessCase.ongoing(case.first_sick_day), Milestone.START_WIA).value
     assert wia_start is not None
     first_year = wage_continuation(
         case.monthly_wage, 1, case.first_sick_day, case.hours_per_week

@@ -135,7 +135,7 @@ def _done_dates(
     probleemanalyse: date | None = None
     first = case.first_day
     for milestone in _TRACKED:
-        due = milestone_date(case, milestone, probleemanalyse, sanction)
+        due = milestone_date(case, milestone, probleemanalyse, sanction).value
         if (
             due is None
             or due >= reference + timedelta(days=rng.randint(0, 10))

@@ -28,6 +28,7 @@ from reintegratie_cli.archive import Limits, WorkbookError, check_archive
 from reintegratie_core.errors import UnknownCodeError
 from reintegratie_core.poortwachter import Milestone
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.worklist import TRACKED_MILESTONES
 from reintegratie_io.values import (
     ArgumentError,
@@ -131,7 +132,7 @@ COLUMNS: tuple[Column, ...] = (
         name="sanctieweken",
         aliases=("loonsanctie", "loonsanctie_weken"),
         required=False,
-        format="geheel getal 0 t/m 52; leeg = 0",
+        format=f"geheel getal 0 t/m {MAX_SANCTION_WEEKS.value}; leeg = 0",
         meaning="weken loonsanctie die het UWV oplegde (verlengt de loondoorbetaling)",
     ),
     Column(
@@ -323,8 +324,13 @@ def _leave(value: Any, _column: str) -> bool:
 def _sanction(value: Any, _column: str) -> int | None:
     if is_empty(value):
         return None
+    limit = MAX_SANCTION_WEEKS.value
     return to_int(
-        value, "sanctieweken", minimum=0, maximum=52, hint="verwacht 0 t/m 52 weken; leeg = 0"
+        value,
+        "sanctieweken",
+        minimum=0,
+        maximum=limit,
+        hint=f"verwacht 0 t/m {limit} weken; leeg = 0",
     )
 
 
@@ -647,8 +653,12 @@ def _line_of(path: Path, position: int) -> int:
     return line
 
 
+#: What UTF-8 text in a Windows-1252 file looks like: the UTF-8 forms of the Latin-1 letters
+#: and signs (é = C3 A9 reads "Ã©"), of € and of the typographic dashes, quotes and ellipsis.
+#: Other byte runs that happen to be valid UTF-8 ("é€€" = E9 80 80) are ordinary
+#: Windows-1252 text, not a sign of a second encoding.
 _UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+    rb"\xc2[\xa0-\xbf]|\xc3[\x80-\xbf]|\xe2\x82\xac|\xe2\x80[\x93\x94\x98\x99\x9a\x9c\x9d\x9e\xa6]"
 )
 
 

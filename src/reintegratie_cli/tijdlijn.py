@@ -10,6 +10,7 @@ from reintegratie_cli.table import render
 from reintegratie_core.explain import render_grounds
 from reintegratie_core.poortwachter import timeline
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 
 def register(commands: Any) -> None:
@@ -34,7 +35,7 @@ def register(commands: Any) -> None:
         type=sanction_weeks_arg,
         default=0,
         metavar="N",
-        help="weken loonsanctie (0-52)",
+        help=f"weken loonsanctie (0-{MAX_SANCTION_WEEKS.value})",
     )
     parser.add_argument("--uitleg", action="store_true", help="toon ook de toegepaste regels")
     parser.set_defaults(func=run)
@@ -44,15 +45,16 @@ def run(args: argparse.Namespace) -> int:
     """Print the timeline of one ongoing case; returns the exit code."""
     case = SicknessCase.ongoing(args.eerste_ziektedag)
     entries = timeline(case, args.probleemanalyse, args.sanctieweken)
+    explained = [entry.explain() for entry in entries]
     rows = []
-    for entry in entries:
-        citations = "; ".join(dict.fromkeys(str(g.citation) for g in entry.explained.grounds))
-        rows.append((entry.milestone.value, entry.date, citations))
+    for entry, why in zip(entries, explained, strict=True):
+        citations = "; ".join(dict.fromkeys(str(g.citation) for g in why.grounds))
+        rows.append((entry.milestone.value, entry.value, citations))
     print(f"Poortwachter-tijdlijn, eerste ziektedag {args.eerste_ziektedag:%d-%m-%Y}")
     print(render(("mijlpaal", "datum", "grond"), rows))
     if args.uitleg:
         print()
-        for entry in entries:
-            for line in render_grounds(entry.explained.grounds):
+        for entry, why in zip(entries, explained, strict=True):
+            for line in render_grounds(why.grounds):
                 print(f"- {entry.milestone.value}: {line}")
     return 0

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from reintegratie_cli.portfolio import PeriodRow, RowError
 from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.poortwachter import Milestone, explain_milestone
+from reintegratie_core.poortwachter import Milestone, milestone_date
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 from reintegratie_core.worklist import Status, work_item
 
@@ -101,9 +101,9 @@ def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
     text = _GROUNDS.get(key)
     if text is None:
         anchor = date(2001, 1, 1)
-        explained = explain_milestone(
-            anchor, milestone, anchor if with_probleemanalyse else None, 0
-        )
+        explained = milestone_date(
+            SicknessCase.ongoing(anchor), milestone, anchor if with_probleemanalyse else None
+        ).explain()
         text = "; ".join(str(c) for c in explained.citations())
         _GROUNDS[key] = text
     return text
@@ -133,11 +133,11 @@ def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError
     return RowError(numbers[0], employee, f"rijen {listed}: {reason}")
 
 
-def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | date | None, list[PeriodRow]]:
+def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodRow]]:
     """The open case of one employee's rows (``None``: no open case) and its own rows."""
     if len(rows) == 1 and not rows[0].leave:
         only = rows[0]
-        return (only.first if only.last is None else None), rows
+        return (SicknessCase.ongoing(only.first) if only.last is None else None), rows
     if all(r.last is not None for r in rows):
         return None, rows  # no period runs, so no case does: nothing to merge for the list
     absences = [
@@ -158,7 +158,7 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | date | None, list[
 
 def _case_rows(
     rows: list[PeriodRow], reference: date
-) -> tuple[SicknessCase | date, list[PeriodRow]] | str:
+) -> tuple[SicknessCase, list[PeriodRow]] | str:
     """The open case of one employee's rows known on ``reference`` and the case's own
     rows; without one, the label to count the employee under."""
     if len(rows) == 1:  # most employees: one period, decided without merging
@@ -167,7 +167,7 @@ def _case_rows(
             return NOT_YET
         if only.last is not None or only.leave:
             return NO_OPEN_CASE
-        return only.first, rows
+        return SicknessCase.ongoing(only.first), rows
     known = [r for r in rows if r.first <= reference]
     if not known:
         return NOT_YET

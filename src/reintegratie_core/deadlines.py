@@ -15,12 +15,17 @@
   domain §8.1), and the explanation names those in the span, marking derived ones.
 
 A deadline past 9999-12-31 is an error that names the argument to change.
+
+Each function decides once and returns a :class:`Deadline`: the row of the table below that
+applied, the date it started from, the length it used and the date it gave; the grounds are
+rendered from it only when asked (:meth:`Deadline.explain`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from reintegratie_core.atw import add_working_days, span_grounds
 from reintegratie_core.dates import add_months
@@ -34,28 +39,32 @@ from reintegratie_core.statutory import (
     SICK_REPORT_DAYS,
 )
 
+_ATW = Citation.statute("Algemene termijnenwet", "3")
 
-def sick_report_deadline(first_sick_day: date) -> Explained[date]:
-    """Latest date for the employer's sick report (ziekmelding) of a sick period.
 
-    Defined as:: first sick day + 6 days, the last day of the first sick week, so that the
-    Ontzorgmanager can start in week 2 (``002`` «In het kort»); a later report is
-    ``ziekmelding_te_laat`` (``004`` art. 4.2: the poortwachtergarantie lapses for that
-    employee). Derived: the conditions name no number of days; the law asks "tijdig"
-    (Regeling procesgang eerste en tweede ziektejaar art. 2 lid 1).
-    """
-    value = _named("eerste_ziektedag", _plus_days, first_sick_day, SICK_REPORT_DAYS.value - 1)
-    parameters = (("eerste_ziektedag", first_sick_day), SICK_REPORT_DAYS.as_pair())
-    grounds = (
-        Ground(
-            rule=(
-                "ziekmelden uiterlijk op de laatste dag van de eerste ziekteweek: de "
-                "Ontzorgmanager wordt vanaf de tweede ziekteweek ingezet (afgeleid; de "
-                "voorwaarden noemen geen aantal dagen)"
-            ),
-            citation=SICK_REPORT_DAYS.citation,
-            parameters=parameters,
-        ),
+class Term(NamedTuple):
+    """One row of the deadline table: the rule, its articles, the names of its start date and
+    of its length (``measure``), any ground that always comes with it, and whether it counts
+    Atw working days (then the explanation names the gelijkgestelde dagen of the span)."""
+
+    rule: str
+    citations: tuple[Citation, ...]
+    argument: str
+    measure: str
+    extra: tuple[Ground, ...] = ()
+    working_days: bool = False
+
+
+SICK_REPORT = Term(
+    rule=(
+        "ziekmelden uiterlijk op de laatste dag van de eerste ziekteweek: de "
+        "Ontzorgmanager wordt vanaf de tweede ziekteweek ingezet (afgeleid; de "
+        "voorwaarden noemen geen aantal dagen)"
+    ),
+    citations=(SICK_REPORT_DAYS.citation,),
+    argument="eerste_ziektedag",
+    measure=SICK_REPORT_DAYS.name,
+    extra=(
         Ground(
             rule="de werkgever meldt tijdig, zodat de bedrijfsarts binnen zes weken kan oordelen",
             citation=Citation.statute("Regeling procesgang eerste en tweede ziektejaar", "2"),
@@ -67,108 +76,85 @@ def sick_report_deadline(first_sick_day: date) -> Explained[date]:
             ),
             citation=Citation.seed("004", "4.2"),
         ),
-    )
-    return Explained(value, grounds)
+    ),
+)
+PLAN_VAN_AANPAK = Term(
+    rule="plan van aanpak binnen 2 weken na de probleemanalyse",
+    citations=(
+        PLAN_VAN_AANPAK_DAYS.citation,
+        Citation.seed("000", "3.2"),
+        Citation.seed("001", "4.1"),
+        Citation.seed("004", "4.1"),
+    ),
+    argument="datum_probleemanalyse",
+    measure=PLAN_VAN_AANPAK_DAYS.name,
+)
+DECLARATION = Term(
+    rule="declareren uiterlijk een maand na ontvangst van de nota",
+    citations=(Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2")),
+    argument="ontvangst_nota",
+    measure=DECLARATION_MONTHS.name,
+)
+PAYMENT = Term(
+    rule="vergoeding binnen een maand na de declaratie",
+    citations=(Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2")),
+    argument="datum_declaratie",
+    measure=PAYMENT_MONTHS.name,
+)
+SANCTION_NOTICE = Term(
+    rule="melden binnen vijf werkdagen na het besluit van UWV",
+    citations=(SANCTION_NOTICE_WORKING_DAYS.citation,),
+    argument="datum_besluit",
+    measure=SANCTION_NOTICE_WORKING_DAYS.name,
+    working_days=True,
+)
+WORKING_DAYS = Term(
+    rule=(
+        "werkdagen: ma–vr zonder de algemeen erkende feestdagen, Goede Vrijdag en de "
+        "bij koninklijk besluit gelijkgestelde dagen"
+    ),
+    citations=(_ATW,),
+    argument="datum",
+    measure="dagen",
+    working_days=True,
+)
 
 
-def plan_van_aanpak_deadline(probleemanalyse: date) -> Explained[date]:
-    """Latest date for the plan van aanpak.
+class Deadline(NamedTuple):
+    """What a deadline rule decided: the row (:class:`Term`), the start date, its length in
+    days, months or working days, and the deadline (``value``)."""
 
-    Defined as:: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
-    3.2; ``001`` art. 4.1; ``004`` art. 4.1).
-    """
-    value = _named("datum_probleemanalyse", _plus_days, probleemanalyse, PLAN_VAN_AANPAK_DAYS.value)
-    parameters = (("datum_probleemanalyse", probleemanalyse), PLAN_VAN_AANPAK_DAYS.as_pair())
-    grounds = tuple(
-        Ground(
-            rule="plan van aanpak binnen 2 weken na de probleemanalyse",
-            citation=c,
-            parameters=parameters,
+    term: Term
+    start: date
+    length: int
+    value: date
+
+    def explain(self) -> Explained[date]:
+        """The deadline with its rule, its articles and the values it used."""
+        term = self.term
+        parameters = ((term.argument, self.start), (term.measure, self.length))
+        grounds = tuple(
+            Ground(rule=term.rule, citation=c, parameters=parameters) for c in term.citations
         )
-        for c in (
-            PLAN_VAN_AANPAK_DAYS.citation,
-            Citation.seed("000", "3.2"),
-            Citation.seed("001", "4.1"),
-            Citation.seed("004", "4.1"),
-        )
+        extra = term.extra
+        if term.working_days:
+            span = span_grounds(self.start, self.value)
+            # The count itself is the Atw rule: shown once, with the values it used.
+            extra = span[1:] if term.citations == (_ATW,) else span
+        return Explained(self.value, (*grounds, *extra))
+
+
+_new: Callable[[type[Deadline], tuple[object, ...]], Deadline] = tuple.__new__
+_PLAN_VAN_AANPAK_DELTA = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
+_SICK_REPORT_DELTA = timedelta(days=SICK_REPORT_DAYS.value - 1)
+
+
+def _out_of_range(argument: str, start: date, amount: object, unit: str) -> InvalidValueError:
+    msg = (
+        f"{argument}: {start.isoformat()} + {amount} {unit} valt buiten het datumbereik "
+        "(t/m 9999-12-31)"
     )
-    return Explained(value, grounds)
-
-
-def declaration_deadline(invoice_received: date) -> Explained[date]:
-    """Latest date to declare an invoice.
-
-    Defined as:: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
-    """
-    value = _named("ontvangst_nota", add_months, invoice_received, DECLARATION_MONTHS.value)
-    parameters = (("ontvangst_nota", invoice_received), DECLARATION_MONTHS.as_pair())
-    grounds = tuple(
-        Ground(
-            rule="declareren uiterlijk een maand na ontvangst van de nota",
-            citation=c,
-            parameters=parameters,
-        )
-        for c in (Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2"))
-    )
-    return Explained(value, grounds)
-
-
-def payment_deadline(declared: date) -> Explained[date]:
-    """Latest date the insurer pays a declaration.
-
-    Defined as:: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
-    """
-    value = _named("datum_declaratie", add_months, declared, PAYMENT_MONTHS.value)
-    parameters = (("datum_declaratie", declared), PAYMENT_MONTHS.as_pair())
-    grounds = tuple(
-        Ground(
-            rule="vergoeding binnen een maand na de declaratie", citation=c, parameters=parameters
-        )
-        for c in (Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2"))
-    )
-    return Explained(value, grounds)
-
-
-def sanction_notice_deadline(decision: date) -> Explained[date]:
-    """Latest date to report a loonsanctie to the insurer.
-
-    Defined as:: UWV decision + 5 working days (Atw art. 3 calendar; ``003`` art. 2.7.3).
-    """
-    days = SANCTION_NOTICE_WORKING_DAYS.value
-    value = _named("datum_besluit", add_working_days, decision, days)
-    parameters = (("datum_besluit", decision), SANCTION_NOTICE_WORKING_DAYS.as_pair())
-    grounds = (
-        Ground(
-            rule="melden binnen vijf werkdagen na het besluit van UWV",
-            citation=SANCTION_NOTICE_WORKING_DAYS.citation,
-            parameters=parameters,
-        ),
-        *span_grounds(decision, value),
-    )
-    return Explained(value, grounds)
-
-
-def working_day(start: date, days: int) -> Explained[date]:
-    """``start`` plus ``days`` Dutch working days (negative counts back).
-
-    Defined as:: the |days|-th working day after/before ``start`` (Algemene termijnenwet
-    art. 3, feestdagen and gelijkgestelde dagen; ``spec/domain.md`` §1, §8.1). A result past
-    the date range names ``dagen``.
-    """
-    value = _named("dagen", add_working_days, start, days)
-    first, *rest = span_grounds(start, value)
-    first = Ground(
-        rule=first.rule, citation=first.citation, parameters=(("datum", start), ("dagen", days))
-    )
-    return Explained(value, (first, *rest))
-
-
-def _plus_days(start: date, days: int) -> date:
-    try:
-        return start + timedelta(days=days)
-    except OverflowError:
-        msg = f"{start.isoformat()} + {days} dagen valt buiten het datumbereik (t/m 9999-12-31)"
-        raise InvalidValueError(msg) from None
+    return InvalidValueError(msg)
 
 
 def _named(argument: str, step: Callable[[date, int], date], start: date, amount: int) -> date:
@@ -178,3 +164,77 @@ def _named(argument: str, step: Callable[[date, int], date], start: date, amount
     except InvalidValueError as exc:
         msg = f"{argument}: {exc}"
         raise InvalidValueError(msg) from None
+
+
+def sick_report_deadline(first_sick_day: date) -> Deadline:
+    """Latest date for the employer's sick report (ziekmelding) of a sick period.
+
+    Defined as:: first sick day + 6 days, the last day of the first sick week, so that the
+    Ontzorgmanager can start in week 2 (``002`` «In het kort»); a later report is
+    ``ziekmelding_te_laat`` (``004`` art. 4.2: the poortwachtergarantie lapses for that
+    employee). Derived: the conditions name no number of days; the law asks "tijdig"
+    (Regeling procesgang eerste en tweede ziektejaar art. 2 lid 1).
+    """
+    try:
+        value = first_sick_day + _SICK_REPORT_DELTA
+    except OverflowError:
+        raise _out_of_range(
+            "eerste_ziektedag", first_sick_day, SICK_REPORT_DAYS.value - 1, "dagen"
+        ) from None
+    return _new(Deadline, (SICK_REPORT, first_sick_day, SICK_REPORT_DAYS.value, value))
+
+
+def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
+    """Latest date for the plan van aanpak.
+
+    Defined as:: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
+    3.2; ``001`` art. 4.1; ``004`` art. 4.1).
+    """
+    days = PLAN_VAN_AANPAK_DAYS.value
+    try:
+        value = probleemanalyse + _PLAN_VAN_AANPAK_DELTA
+    except OverflowError:
+        raise _out_of_range("datum_probleemanalyse", probleemanalyse, days, "dagen") from None
+    return _new(Deadline, (PLAN_VAN_AANPAK, probleemanalyse, days, value))
+
+
+def declaration_deadline(invoice_received: date) -> Deadline:
+    """Latest date to declare an invoice.
+
+    Defined as:: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
+    """
+    months = DECLARATION_MONTHS.value
+    value = _named("ontvangst_nota", add_months, invoice_received, months)
+    return _new(Deadline, (DECLARATION, invoice_received, months, value))
+
+
+def payment_deadline(declared: date) -> Deadline:
+    """Latest date the insurer pays a declaration.
+
+    Defined as:: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
+    """
+    months = PAYMENT_MONTHS.value
+    value = _named("datum_declaratie", add_months, declared, months)
+    return _new(Deadline, (PAYMENT, declared, months, value))
+
+
+def sanction_notice_deadline(decision: date) -> Deadline:
+    """Latest date to report a loonsanctie to the insurer.
+
+    Defined as:: UWV decision + 5 working days (Atw art. 3 calendar, with the gelijkgestelde
+    dagen of art. 3 lid 3; ``003`` art. 2.7.3).
+    """
+    days = SANCTION_NOTICE_WORKING_DAYS.value
+    value = _named("datum_besluit", add_working_days, decision, days)
+    return _new(Deadline, (SANCTION_NOTICE, decision, days, value))
+
+
+def working_day(start: date, days: int) -> Deadline:
+    """``start`` plus ``days`` Dutch working days (negative counts back).
+
+    Defined as:: the |days|-th working day after/before ``start`` (Algemene termijnenwet
+    art. 3, with the gelijkgestelde dagen of lid 3; ``spec/domain.md`` §1, §8.1).
+    """
+    return _new(
+        Deadline, (WORKING_DAYS, start, days, _named("dagen", add_working_days, start, days))
+    )

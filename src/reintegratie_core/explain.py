@@ -13,7 +13,7 @@ import enum
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import attrs
 
@@ -133,6 +133,10 @@ class Explained(Generic[T]):
         """The same grounds with another value (e.g. a formatted one)."""
         return Explained(value, self.grounds)
 
+    def explain(self) -> Explained[T]:
+        """Itself: an :class:`Explained` value is a decision whose grounds are built."""
+        return self
+
     def with_grounds(self, grounds: Iterable[Ground]) -> Explained[T]:
         """Append ``grounds`` to this value's grounds."""
         return Explained(self.value, (*self.grounds, *grounds))
@@ -149,6 +153,25 @@ class Explained(Generic[T]):
         lines = [f"{label} = {format_value(self.value)}"]
         lines.extend(f"- {line}" for line in render_grounds(self.grounds))
         return "\n".join(lines)
+
+
+class Decision(Protocol[T]):
+    """What a rule decided: its ``value``, and its grounds rendered on demand.
+
+    A rule decides once and returns a small immutable record of what applied; the value is
+    read from it, and :meth:`explain` renders the grounds from the same record only when an
+    explanation is asked for (``RI_UITLEG``, ``--uitleg``, the docs). :class:`Explained`
+    is the decision whose grounds are already built.
+    """
+
+    @property
+    def value(self) -> T:
+        """The result."""
+        ...
+
+    def explain(self) -> Explained[T]:
+        """The result with its grounds."""
+        ...
 
 
 def render_grounds(grounds: Iterable[Ground]) -> list[str]:

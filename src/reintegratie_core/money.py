@@ -28,6 +28,8 @@ def money(value: AmountLike, *, name: str = "bedrag", allow_negative: bool = Fal
     :class:`~reintegratie_core.errors.InvalidValueError` naming ``name`` unless
     ``allow_negative``.
     """
+    if type(value) is Decimal and value.is_finite() and (allow_negative or value >= 0):
+        return value  # already an exact amount: the common case, checked once per call
     if isinstance(value, (bool, float)):
         msg = f"{name}: {type(value).__name__} is geen exact bedrag; geef Decimal, int of tekst"
         raise TypeError(msg)

@@ -25,11 +25,13 @@ to terms over 12 weeks nor to ministerial regulations).
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -157,43 +159,109 @@ _RULES: dict[Milestone, _Rule] = {
 
 _SANCTION_MILESTONES = frozenset({Milestone.EINDE_LOONDOORBETALING, Milestone.START_WIA})
 
+#: The milestones in declaration order; a milestone's position indexes the tables below.
+_MILESTONES: tuple[Milestone, ...] = tuple(Milestone)
+#: Positions by the members' identity: an Enum member's hash runs Python code, and these
+#: lookups run once per row of a lifted Excel call.
+_POSITION: dict[int, int] = {id(m): i for i, m in enumerate(_MILESTONES)}
+_PVA = _MILESTONES.index(Milestone.PLAN_VAN_AANPAK)
+_PVA_DAYS = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
+_END = _MILESTONES.index(Milestone.EINDE_LOONDOORBETALING)
+_MAX_ORDINAL = date.max.toordinal()
+_MAX_SANCTION = MAX_SANCTION_WEEKS.value
 
-def check_sanction_weeks(weeks: int) -> int:
-    """Validate a loonsanctie of ``weeks`` weeks: 0 ≤ weeks ≤ 52 (BW 7:629 lid 11)."""
+
+def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
+    """Validate a loonsanctie of ``weeks`` weeks: the one check of the 52-week limit.
+
+    Defined as:: weeks is a whole number and minimum ≤ weeks ≤ 52 (BW 7:629 lid 11; ``003``
+    art. 2.7.1 restates it); ``minimum`` is 0 for the timeline, 1 for a compensation;
+    otherwise an error naming ``sanctieweken``.
+    """
+    if isinstance(weeks, bool) or not isinstance(weeks, int):
+        msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
+        raise TypeError(msg)
     limit = MAX_SANCTION_WEEKS.value
-    if not 0 <= weeks <= limit:
-        msg = f"{weeks} sanctieweken: een loonsanctie duurt 0 tot en met {limit} weken"
+    if not minimum <= weeks <= limit:
+        msg = (
+            f"sanctieweken: {weeks} ligt buiten {minimum} t/m {limit} (een loonsanctie duurt "
+            f"ten hoogste {limit} weken, BW 7:629 lid 11)"
+        )
         raise InvalidValueError(msg)
     return weeks
 
 
-@functools.lru_cache(maxsize=1024)
-def ongoing_offset(milestone: Milestone, sanction_weeks: int = 0) -> timedelta:
-    """Days from *D* to ``milestone`` for one ongoing period (no known probleemanalyse).
+def _offsets(sanction_weeks: int) -> tuple[int, ...]:
+    """Days from *D* to each milestone for one ongoing period: (day − 1) + after (+ 7·s)."""
+    return tuple(
+        rule.day - 1 + rule.after + (7 * sanction_weeks if m in _SANCTION_MILESTONES else 0)
+        for m, rule in ((m, _RULES[m]) for m in _MILESTONES)
+    )
 
-    Defined as:: (day − 1) + after + 7·s for the sanction milestones; e.g.
-    ziekmelding_uwv = D + 294, einde_loondoorbetaling = D + 727 + 7·s.
+
+#: Per number of sanction weeks (0 … 52): each milestone's offset from *D* for one ongoing
+#: period, as days and as a ``timedelta``, and the offsets sorted with their positions.
+_OFFSET_DAYS: tuple[tuple[int, ...], ...] = tuple(
+    _offsets(s) for s in range(MAX_SANCTION_WEEKS.value + 1)
+)
+_OFFSETS: tuple[tuple[timedelta, ...], ...] = tuple(
+    tuple(timedelta(days=d) for d in days) for days in _OFFSET_DAYS
+)
+
+
+def _in_date_order(days: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The offsets sorted, and the milestones' positions in that order (ties: enum order)."""
+    order = sorted(range(len(days)), key=lambda i: (days[i], i))
+    return tuple(days[i] for i in order), tuple(order)
+
+
+_SORTED = tuple(_in_date_order(days) for days in _OFFSET_DAYS)
+
+
+def _out_of_range(milestone: Milestone) -> InvalidValueError:
+    return InvalidValueError(f"{milestone.value} valt buiten het datumbereik")
+
+
+def _check_probleemanalyse(case: SicknessCase, probleemanalyse: date) -> None:
+    """A probleemanalyse cannot precede the case it analyses (``spec/domain.md`` §8.1)."""
+    if probleemanalyse < case.periods[0].start:
+        msg = (
+            f"datum_probleemanalyse: {probleemanalyse.strftime('%d-%m-%Y')} ligt vóór de "
+            f"eerste ziektedag {case.first_day.strftime('%d-%m-%Y')}"
+        )
+        raise InvalidValueError(msg)
+
+
+def _date(
+    case: SicknessCase, position: int, probleemanalyse: date | None, sanction_weeks: int
+) -> date | None:
+    """The one rule: milestone ``position``'s date for ``case`` (``None``: n.v.t.).
+
+    Defined as:: plan_van_aanpak with a known probleemanalyse: pa + 14 days, n.v.t. when a
+    closed case ends before it (domain §8.1); otherwise day(rule.day) + rule.after
+    (+ 7·s), n.v.t. when a closed case has fewer sick days. For one ongoing period
+    day(n) = D + n − 1, so the date is D + offset.
     """
-    check_sanction_weeks(sanction_weeks)
+    if position == _PVA and probleemanalyse is not None:
+        value = probleemanalyse + _PVA_DAYS
+        last = case.periods[-1].end
+        return None if last is not None and value >= last else value
+    periods = case.periods
+    if len(periods) == 1 and periods[0].end is None:
+        try:
+            return periods[0].start + _OFFSETS[sanction_weeks][position]
+        except OverflowError:
+            raise _out_of_range(_MILESTONES[position]) from None
+    milestone = _MILESTONES[position]
     rule = _RULES[milestone]
+    day = case.day(rule.day)
+    if day is None:
+        return None
     extra = 7 * sanction_weeks if milestone in _SANCTION_MILESTONES else 0
-    return timedelta(days=rule.day - 1 + rule.after + extra)
-
-
-def ongoing_milestone_dates(
-    first_days: list[date], milestone: Milestone, sanction_weeks: int = 0
-) -> list[date]:
-    """``milestone`` for many cases of one ongoing period each, in one call.
-
-    Defined as:: [D + ongoing_offset(milestone, s) for D in first_days] — the same dates
-    as :func:`milestone_date` per case (no probleemanalyse known).
-    """
-    offset = ongoing_offset(milestone, sanction_weeks)
     try:
-        return [first + offset for first in first_days]
+        return day + timedelta(days=rule.after + extra)
     except OverflowError:
-        msg = f"{milestone.value} valt buiten het datumbereik"
-        raise InvalidValueError(msg) from None
+        raise _out_of_range(milestone) from None
 
 
 def _grounds(
@@ -201,6 +269,7 @@ def _grounds(
     case: SicknessCase,
     probleemanalyse: date | None,
     sanction_weeks: int,
+    value: date | None,
 ) -> tuple[Ground, ...]:
     rule = _RULES[milestone]
     parameters: list[tuple[str, ParameterValue]] = [("eerste_ziektedag", case.first_day)]
@@ -215,97 +284,163 @@ def _grounds(
         Ground(rule=text, citation=citation, parameters=tuple(parameters))
         for citation in rule.citations
     ]
+    if value is None and not case.is_open:
+        last = case.last_day
+        assert last is not None
+        grounds.append(
+            Ground(
+                rule="een afgesloten ziektegeval dat deze mijlpaal niet bereikt: n.v.t.",
+                citation=CLOSED_CASE_CITATION,
+                parameters=(("laatste_ziektedag", last),),
+            )
+        )
     if len(case.periods) > 1 or case.bridged_leave:
         grounds.extend(case.grounds())
     return tuple(grounds)
 
 
+#: domain §8.1: a closed case with a known probleemanalyse date.
+CLOSED_CASE_CITATION = Citation.decision("§8.1 (afgesloten ziektegeval)")
+
+
+class MilestoneDate(NamedTuple):
+    """What the milestone rule decided for one case: which row of the table applied, with
+    which values, and the date it gave (``value``; ``None`` = n.v.t.).
+
+    A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
+    row. The explanation is rendered from these fields only when asked (:meth:`explain`).
+    """
+
+    milestone: Milestone
+    case: SicknessCase
+    probleemanalyse: date | None
+    sanction_weeks: int
+    value: date | None
+
+    def explain(self) -> Explained[date | None]:
+        """The date with its grounds: the rule, its articles and the values it used."""
+        grounds = _grounds(
+            self.milestone, self.case, self.probleemanalyse, self.sanction_weeks, self.value
+        )
+        return Explained(self.value, grounds)
+
+
+_new_milestone_date: Callable[[type[MilestoneDate], tuple[object, ...]], MilestoneDate]
+_new_milestone_date = tuple.__new__
+
+
 def milestone_date(
-    case: SicknessCase | date,
+    case: SicknessCase,
     milestone: Milestone,
     probleemanalyse: date | None = None,
     sanction_weeks: int = 0,
-) -> date | None:
-    """The date of ``milestone`` for ``case`` (``None`` = not applicable, *n.v.t.*).
+) -> MilestoneDate:
+    """The date of ``milestone`` for ``case``, decided once (``.value``; ``None`` = n.v.t.).
 
     Defined as:: day(rule.day) + rule.after days (+ 7·s for the end of wage continuation
     and the start of the WIA); plan_van_aanpak = probleemanalyse + 14 days when known.
-    A closed case that never reaches the rule's counted day gives ``None``. A plain
-    ``date`` stands for one ongoing period from that first sick day (``D + offset``).
+    A closed case that never reaches the milestone gives n.v.t., with or without a known
+    probleemanalyse; a probleemanalyse before the first sick day is an error naming
+    ``datum_probleemanalyse`` (``spec/domain.md`` §3, §8.1).
     """
-    if milestone is Milestone.PLAN_VAN_AANPAK and probleemanalyse is not None:
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
-        return probleemanalyse + timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
-    if isinstance(case, date):
-        try:
-            return case + ongoing_offset(milestone, sanction_weeks)
+    periods = case.periods
+    value: date | None
+    if probleemanalyse is None and len(periods) == 1 and periods[0].end is None:
+        try:  # one ongoing period: _date's D + offset, inline (once per lifted row)
+            value = periods[0].start + _OFFSETS[sanction_weeks][_POSITION[id(milestone)]]
         except OverflowError:
-            msg = f"{milestone.value} valt buiten het datumbereik"
-            raise InvalidValueError(msg) from None
+            raise _out_of_range(milestone) from None
+    else:
+        if probleemanalyse is not None:
+            _check_probleemanalyse(case, probleemanalyse)
+        value = _date(case, _POSITION[id(milestone)], probleemanalyse, sanction_weeks)
+    return _new_milestone_date(
+        MilestoneDate, (milestone, case, probleemanalyse, sanction_weeks, value)
+    )
+
+
+def milestone_days(
+    case: SicknessCase, probleemanalyse: date | None = None, sanction_weeks: int = 0
+) -> list[int | None]:
+    """Every milestone's date as a day number (``date.toordinal``), in :class:`Milestone`
+    order; ``None`` = n.v.t. The same rule as :func:`milestone_date`, for all ten at once.
+    """
     check_sanction_weeks(sanction_weeks)
-    rule = _RULES[milestone]
-    day = case.day(rule.day)
-    if day is None:
-        return None
-    extra = 7 * sanction_weeks if milestone in _SANCTION_MILESTONES else 0
-    try:
-        return day + timedelta(days=rule.after + extra)
-    except OverflowError:
-        msg = f"{milestone.value} valt buiten het datumbereik"
-        raise InvalidValueError(msg) from None
-
-
-def explain_milestone(
-    case: SicknessCase | date,
-    milestone: Milestone,
-    probleemanalyse: date | None = None,
-    sanction_weeks: int = 0,
-) -> Explained[date | None]:
-    """:func:`milestone_date` with its grounds (rule, article, parameters)."""
-    value = milestone_date(case, milestone, probleemanalyse, sanction_weeks)
-    if isinstance(case, date):
-        case = SicknessCase.ongoing(case)
-    return Explained(value, _grounds(milestone, case, probleemanalyse, sanction_weeks))
-
-
-@attrs.frozen
-class TimelineEntry:
-    """One milestone of a timeline with its date (``None``: n.v.t.) and grounds."""
-
-    milestone: Milestone
-    explained: Explained[date | None]
-
-    @property
-    def date(self) -> date | None:
-        """The milestone's date, or ``None`` when not applicable."""
-        return self.explained.value
+    if probleemanalyse is not None:
+        _check_probleemanalyse(case, probleemanalyse)
+    periods = case.periods
+    if len(periods) == 1 and periods[0].end is None:
+        base = periods[0].start.toordinal()
+        days: list[int | None] = [base + offset for offset in _OFFSET_DAYS[sanction_weeks]]
+        if probleemanalyse is not None:
+            days[_PVA] = probleemanalyse.toordinal() + _PVA_DAYS.days
+        if base + _OFFSET_DAYS[sanction_weeks][-1] > _MAX_ORDINAL:
+            msg = "een mijlpaal valt buiten het datumbereik"
+            raise InvalidValueError(msg)
+        return days
+    result: list[int | None] = []
+    for position in range(len(_MILESTONES)):
+        when = _date(case, position, probleemanalyse, sanction_weeks)
+        result.append(None if when is None else when.toordinal())
+    return result
 
 
 def timeline(
     case: SicknessCase,
     probleemanalyse: date | None = None,
     sanction_weeks: int = 0,
-) -> tuple[TimelineEntry, ...]:
+) -> tuple[MilestoneDate, ...]:
     """All ten milestones of ``case`` in date order; not-applicable ones last.
 
     Ties keep the order of :class:`Milestone`.
     """
-    entries = [
-        TimelineEntry(m, explain_milestone(case, m, probleemanalyse, sanction_weeks))
-        for m in Milestone
-    ]
-    order = {m: i for i, m in enumerate(Milestone)}
+    entries = [milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
     return tuple(
         sorted(
             entries,
-            key=lambda e: (e.date is None, e.date or date.max, order[e.milestone]),
+            key=lambda e: (e.value is None, e.value or date.max, _POSITION[id(e.milestone)]),
         )
     )
 
 
-def remaining_weeks(
-    case: SicknessCase, reference: date, sanction_weeks: int = 0
-) -> Explained[Decimal | None]:
+@functools.lru_cache(maxsize=8192)
+def weeks_of(days: int) -> Decimal:
+    """``days`` as weeks, rounded half up to two decimals: days / 7."""
+    return (Decimal(days) / 7).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+class RemainingWeeks(NamedTuple):
+    """What the remaining-weeks rule decided: the case and sanction weeks, the end of wage
+    continuation it used (``end``), the reference date, and the weeks left (``value``;
+    ``None`` when the case never reaches the end).
+    """
+
+    case: SicknessCase
+    sanction_weeks: int
+    end: date | None
+    reference: date
+    value: Decimal | None
+
+    def explain(self) -> Explained[Decimal | None]:
+        """The weeks with the grounds of the end of wage continuation and of this rule."""
+        end = MilestoneDate(
+            Milestone.EINDE_LOONDOORBETALING, self.case, None, self.sanction_weeks, self.end
+        )
+        ground = Ground(
+            rule="resterende weken = (einde loondoorbetaling − peildatum) / 7, niet negatief",
+            citation=Citation.statute("BW", "7:629 lid 1"),
+            parameters=(("peildatum", self.reference),),
+        )
+        return Explained(self.value, (*end.explain().grounds, ground))
+
+
+_new_remaining: Callable[[type[RemainingWeeks], tuple[object, ...]], RemainingWeeks]
+_new_remaining = tuple.__new__
+
+
+def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0) -> RemainingWeeks:
     """Weeks of wage continuation left after ``reference`` (2 decimals, never negative).
 
     Defined as:: max(0, einde_loondoorbetaling − reference) / 7, in days from
@@ -313,17 +448,11 @@ def remaining_weeks(
     two decimals (BW 7:629 lid 1, 11). ``None`` when the case never reaches the end of
     wage continuation.
     """
-    end = explain_milestone(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
-    ground = Ground(
-        rule="resterende weken = (einde loondoorbetaling − peildatum) / 7, niet negatief",
-        citation=Citation.statute("BW", "7:629 lid 1"),
-        parameters=(("peildatum", reference),),
-    )
-    if end.value is None:
-        return Explained(None, (*end.grounds, ground))
-    days = max(0, (end.value - reference).days)
-    weeks = (Decimal(days) / 7).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return Explained(weeks, (*end.grounds, ground))
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
+        check_sanction_weeks(sanction_weeks)
+    end = _date(case, _END, None, sanction_weeks)
+    value = None if end is None else weeks_of(max(0, (end - reference).days))
+    return _new_remaining(RemainingWeeks, (case, sanction_weeks, end, reference, value))
 
 
 def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date | None]:
@@ -361,8 +490,7 @@ def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date |
     return Explained(None, (ground,))
 
 
-@attrs.frozen(kw_only=True)
-class Signal:
+class Signal(NamedTuple):
     """The next milestone on or after a reference date and how far away it is."""
 
     milestone: Milestone
@@ -371,47 +499,126 @@ class Signal:
     due: bool
 
 
-def next_milestone(
-    entries: Iterable[TimelineEntry], reference: date, horizon_days: int | None = None
-) -> Explained[Signal | None]:
-    """The signal: the earliest milestone on or after ``reference`` (``spec/domain.md`` §3).
-
-    Defined as:: the first entry with date ≥ reference; days_left = date − reference;
-    due when days_left ≤ horizon (default 14 days). ``None`` when no milestone is left.
+class NextMilestone(NamedTuple):
+    """What the signal rule decided for one case on a reference date: the milestone it
+    chose (``value``; ``None`` when none is left or the employee has recovered) and the
+    values it used; the grounds are rendered when asked (:meth:`explain`).
     """
+
+    case: SicknessCase
+    reference: date
+    horizon: int
+    probleemanalyse: date | None
+    sanction_weeks: int
+    value: Signal | None
+
+    def explain(self) -> Explained[Signal | None]:
+        """The signal with the signal rule's ground and the chosen milestone's grounds."""
+        ground = Ground(
+            rule="eerstvolgende mijlpaal op of na de peildatum; signaal binnen de horizon",
+            citation=SIGNAL_HORIZON_DAYS.citation,
+            parameters=(("peildatum", self.reference), ("horizon_dagen", self.horizon)),
+        )
+        signal = self.value
+        if signal is None:
+            last = self.case.last_day
+            if last is not None and self.reference > last:
+                recovered = Ground(
+                    rule="hersteld vóór de peildatum: geen signaal",
+                    citation=CLOSED_CASE_CITATION,
+                    parameters=(("laatste_ziektedag", last),),
+                )
+                return Explained(None, (ground, recovered))
+            return Explained(None, (ground,))
+        milestone = _grounds(
+            signal.milestone, self.case, self.probleemanalyse, self.sanction_weeks, signal.date
+        )
+        return Explained(signal, (ground, *milestone))
+
+
+_new_next: Callable[[type[NextMilestone], tuple[object, ...]], NextMilestone]
+_new_next = tuple.__new__
+_new_signal: Callable[[type[Signal], tuple[object, ...]], Signal] = tuple.__new__
+_HORIZON = SIGNAL_HORIZON_DAYS.value
+
+
+def check_horizon(horizon_days: int | None) -> int:
+    """The signal horizon in days: ``None`` is the default (14, domain §3); below 0 is an error."""
     horizon = SIGNAL_HORIZON_DAYS.value if horizon_days is None else horizon_days
     if horizon < 0:
         msg = f"horizon {horizon}: verwacht 0 of meer dagen"
         raise InvalidValueError(msg)
-    upcoming = [e for e in entries if e.date is not None and e.date >= reference]
-    ground = Ground(
-        rule="eerstvolgende mijlpaal op of na de peildatum; signaal binnen de horizon",
-        citation=SIGNAL_HORIZON_DAYS.citation,
-        parameters=(("peildatum", reference), ("horizon_dagen", horizon)),
+    return horizon
+
+
+def next_milestone(
+    case: SicknessCase,
+    reference: date,
+    horizon_days: int | None = None,
+    probleemanalyse: date | None = None,
+    sanction_weeks: int = 0,
+) -> NextMilestone:
+    """The signal: the earliest milestone on or after ``reference`` (``spec/domain.md`` §3).
+
+    Defined as:: the first milestone (in date order, ties in :class:`Milestone` order) with
+    date ≥ reference; days_left = date − reference; due when days_left ≤ horizon (default
+    14 days). ``None`` when no milestone is left, and for a closed case whose last sick day
+    lies before ``reference``: no signal for a recovered employee (domain §8.1).
+    """
+    horizon = _HORIZON if horizon_days is None else horizon_days
+    if horizon < 0:
+        check_horizon(horizon)
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
+        check_sanction_weeks(sanction_weeks)
+    if probleemanalyse is not None:
+        _check_probleemanalyse(case, probleemanalyse)
+    periods = case.periods
+    last = periods[-1].end
+    position = -1
+    when: date | None = None
+    if last is not None and reference >= last:
+        pass  # recovered on the reference date: no signal
+    elif len(periods) == 1 and last is None and probleemanalyse is None:
+        # One ongoing period: the offsets are fixed, so the first one at or after
+        # reference − D is found by bisection.
+        offsets, positions = _SORTED[sanction_weeks]
+        index = bisect.bisect_left(offsets, (reference - periods[0].start).days)
+        if index < len(offsets):
+            position = positions[index]
+            try:
+                when = periods[0].start + _OFFSETS[sanction_weeks][position]
+            except OverflowError:
+                raise _out_of_range(_MILESTONES[position]) from None
+    else:
+        for candidate in range(len(_MILESTONES)):
+            day = _date(case, candidate, probleemanalyse, sanction_weeks)
+            if day is not None and day >= reference and (when is None or day < when):
+                position, when = candidate, day
+    signal = None
+    if when is not None:
+        days_left = (when - reference).days
+        signal = _new_signal(Signal, (_MILESTONES[position], when, days_left, days_left <= horizon))
+    return _new_next(
+        NextMilestone, (case, reference, horizon, probleemanalyse, sanction_weeks, signal)
     )
-    if not upcoming:
-        return Explained(None, (ground,))
-    first = min(upcoming, key=lambda e: e.date or date.max)
-    assert first.date is not None
-    days_left = (first.date - reference).days
-    signal = Signal(
-        milestone=first.milestone, date=first.date, days_left=days_left, due=days_left <= horizon
-    )
-    return Explained(signal, (ground, *first.explained.grounds))
 
 
 __all__ = [
+    "CLOSED_CASE_CITATION",
     "MILESTONE_ALIASES",
     "ONE_DAY",
     "Milestone",
+    "MilestoneDate",
+    "NextMilestone",
+    "RemainingWeeks",
     "Signal",
-    "TimelineEntry",
+    "check_horizon",
     "check_sanction_weeks",
-    "explain_milestone",
     "milestone_date",
+    "milestone_days",
     "next_milestone",
-    "ongoing_offset",
     "relapse_prevention",
     "remaining_weeks",
     "timeline",
+    "weeks_of",
 ]

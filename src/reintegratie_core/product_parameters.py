@@ -47,7 +47,6 @@ SANCTION_COVERAGE = _one(
     "loonsanctie_dekkingspercentage", Decimal("0.70"), Citation.seed("003", "2.7.2")
 )
 EMPLOYER_CHARGES = _one("werkgeverslasten", Decimal("0.25"), Citation.seed("003", "2.7.2"))
-SANCTION_MAX_WEEKS = _one("loonsanctie_max_weken", 52, Citation.seed("003", "2.7.1"))
 PREMIUM_PRECEDING_YEARS = _one("premie_voorgaande_jaren", 3, Citation.seed("003", "2.6.3"))
 RELAPSE_WINDOW_DAYS = _one("herstel_terugval_dagen", 28, Citation.seed("003", "1.5.3"))
 
@@ -102,7 +101,6 @@ ZEEUWSE_PRB_PARAMETERS: tuple[ParameterHistory[int] | ParameterHistory[Decimal],
     REINTEGRATION_CAP_WGA_WIA,
     SANCTION_COVERAGE,
     EMPLOYER_CHARGES,
-    SANCTION_MAX_WEEKS,
     PREMIUM_PRECEDING_YEARS,
     RELAPSE_WINDOW_DAYS,
 )

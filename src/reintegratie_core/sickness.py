@@ -23,10 +23,12 @@ Rules (``spec/domain.md`` §2):
 
 from __future__ import annotations
 
+import collections
 import enum
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import attrs
 
@@ -83,7 +85,25 @@ class SicknessCase:
     @classmethod
     def ongoing(cls, first_sick_day: date) -> SicknessCase:
         """The case of one period that started on ``first_sick_day`` and still runs."""
-        return cls((Period(first_sick_day),))
+        return _ongoing(cls, first_sick_day)
+
+    @classmethod
+    def ongoing_many(cls, first_sick_days: Iterable[date]) -> list[SicknessCase]:
+        """:meth:`ongoing` for each of ``first_sick_days`` (a column of first sick days).
+
+        One ongoing period is a valid case by construction, so the cases are built without
+        running the validators: an Excel column of 10,000 first sick days becomes cases at
+        the cost of a few allocations per row.
+        """
+        days = list(first_sick_days)
+        count = len(days)
+        periods = list(map(_new, itertools.repeat(Period, count)))
+        collections.deque(map(_SET_START, periods, days), maxlen=0)
+        collections.deque(map(_SET_END, periods, itertools.repeat(None)), maxlen=0)
+        cases = list(map(_new, itertools.repeat(cls, count)))
+        collections.deque(map(_SET_PERIODS, cases, zip(periods)), maxlen=0)
+        collections.deque(map(_SET_LEAVE, cases, itertools.repeat(())), maxlen=0)
+        return cases
 
     @property
     def first_day(self) -> date:
@@ -167,6 +187,35 @@ class SicknessCase:
                 )
             )
         return tuple(grounds)
+
+
+_new = object.__new__
+#: The slots' setters: they write a frozen instance's fields once, as attrs' __init__ does.
+_SET_START = vars(Period)["start"].__set__
+_SET_END = vars(Period)["end"].__set__
+_SET_PERIODS = vars(SicknessCase)["periods"].__set__
+_SET_LEAVE = vars(SicknessCase)["bridged_leave"].__set__
+
+
+def _one_period(period: Period) -> SicknessCase:
+    """The case of one sick period: valid by construction (a single period cannot overlap)."""
+    case = _new(SicknessCase)
+    _SET_PERIODS(case, (period,))
+    _SET_LEAVE(case, ())
+    return case
+
+
+def _ongoing(cls: type[SicknessCase], first_sick_day: date) -> SicknessCase:
+    """One ongoing period from ``first_sick_day``: valid by construction (no validators)."""
+    if type(first_sick_day) is not date:
+        return cls((Period(first_sick_day),))  # a datetime or another type: validated
+    period = _new(Period)
+    _SET_START(period, first_sick_day)
+    _SET_END(period, None)
+    case = _new(cls)
+    _SET_PERIODS(case, (period,))
+    _SET_LEAVE(case, ())
+    return case
 
 
 def _plus_days(start: date, days: int) -> date:
@@ -283,27 +332,56 @@ def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     raise InvalidValueError(msg)
 
 
-def counted_sick_days(absences: Iterable[Absence], reference: date) -> Explained[int]:
+class SickDays(NamedTuple):
+    """What the counting rule decided: the case current at the reference date (``None``:
+    none had started), the reference date and the counted days (``value``).
+
+    A tuple, built once per lifted Excel row; :meth:`explain` renders the grounds.
+    """
+
+    case: SicknessCase | None
+    reference: date
+    value: int
+
+    def explain(self) -> Explained[int]:
+        """The count with its grounds: samentelling (and the WAZO bridge), or no case yet."""
+        if self.case is None:
+            ground = Ground(
+                rule="geen ziektegeval begonnen op of vóór de peildatum",
+                citation=MERGE_INTERRUPTION_DAYS.citation,
+                parameters=(("peildatum", self.reference),),
+            )
+            return Explained(0, (ground,))
+        return Explained(self.value, self.case.grounds())
+
+
+_new_sick_days: Callable[[type[SickDays], tuple[object, ...]], SickDays] = tuple.__new__
+
+
+def counted_sick_days(absences: Iterable[Absence], reference: date) -> SickDays:
     """Counted sick days of the case current at ``reference``, up to and including it.
 
     Defined as:: case = latest case with D ≤ reference; Σ sick days ≤ reference (BW 7:629
-    lid 10). Zero when no case has started by ``reference``.
+    lid 10). Zero when no case has started by ``reference``. One sick period is its own
+    case, so it is counted without merging.
     """
+    if type(absences) is tuple and len(absences) == 1 and absences[0].kind is AbsenceKind.SICK:
+        period = absences[0].period
+        if period.start > reference:
+            return _new_sick_days(SickDays, (None, reference, 0))
+        days = period.days(reference)  # counted_days of a one-period case
+        return _new_sick_days(SickDays, (_one_period(period), reference, days))
     case = case_at(absences, reference)
     if case is None:
-        ground = Ground(
-            rule="geen ziektegeval begonnen op of vóór de peildatum",
-            citation=MERGE_INTERRUPTION_DAYS.citation,
-            parameters=(("peildatum", reference),),
-        )
-        return Explained(0, (ground,))
-    return Explained(case.counted_days(reference), case.grounds())
+        return _new_sick_days(SickDays, (None, reference, 0))
+    return _new_sick_days(SickDays, (case, reference, case.counted_days(reference)))
 
 
 __all__ = [
     "ONE_DAY",
     "Absence",
     "AbsenceKind",
+    "SickDays",
     "SicknessCase",
     "case_at",
     "case_of",

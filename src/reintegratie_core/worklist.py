@@ -20,18 +20,18 @@ A done date counts only when it lies on or before *p*: the worklist is what was 
 the peildatum. The probleemanalyse's date also sets the plan van aanpak's deadline
 (probleemanalyse + 14 days, Regeling procesgang art. 4 lid 1).
 
-:func:`work_item` is the fast path (values only) for portfolios of millions of cases;
-:func:`explain_work_item` gives the same item with its grounds. Both are pure: the
-reference date is always a parameter.
+:func:`work_item` decides once per case and returns a :class:`WorkItem`: the values the
+worklist shows, and the values the decision used, from which :meth:`WorkItem.explain`
+renders the grounds (milestone articles, the te-laat rule or the signal, the remaining
+weeks, eligibility) only when asked. It is pure: the reference date is always a parameter.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -39,17 +39,17 @@ from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.poortwachter import (
     Milestone,
+    MilestoneDate,
+    NextMilestone,
+    RemainingWeeks,
+    Signal,
+    check_horizon,
     check_sanction_weeks,
-    explain_milestone,
-    milestone_date,
-    next_milestone,
-    ongoing_offset,
-    remaining_weeks,
-    timeline,
+    milestone_days,
+    weeks_of,
 )
 from reintegratie_core.products import Product, eligible
 from reintegratie_core.sickness import SicknessCase
-from reintegratie_core.statutory import PLAN_VAN_AANPAK_DAYS, SIGNAL_HORIZON_DAYS
 
 #: The milestones a portfolio records as done; only these can be *te laat*.
 TRACKED_MILESTONES: tuple[Milestone, ...] = (
@@ -61,7 +61,6 @@ TRACKED_MILESTONES: tuple[Milestone, ...] = (
 )
 
 _TRACKED = frozenset(TRACKED_MILESTONES)
-_ORDER = {m: i for i, m in enumerate(Milestone)}
 
 TE_LAAT_CITATION = Citation.decision("§3 (signaal: te laat)")
 
@@ -83,12 +82,21 @@ class Status(enum.Enum):
 _RANK = {Status.TE_LAAT: 0, Status.BINNENKORT: 1, Status.GEPLAND: 2, Status.GEEN: 3}
 
 
+#: Eligibility without a product to cite: the module's start date (domain §4).
+ELIGIBILITY_CITATION = Citation.decision("§4 (ingangsdatum module)")
+
+
+#: ``date`` under another name, for the fields declared after the field ``date``.
+Day = date
+
+
 @attrs.frozen(kw_only=True)
 class WorkItem:
-    """What to do next for one open case, on the peildatum.
+    """What to do next for one open case on the peildatum, and what that decision used.
 
     ``milestone``/``date``/``days_left`` are ``None`` only for :attr:`Status.GEEN`;
-    ``overdue`` counts the tracked milestones that are te laat.
+    ``overdue`` counts the tracked milestones that are te laat. The remaining fields are
+    the decision's inputs, from which :meth:`explain` renders the grounds.
     """
 
     end_of_wage_continuation: date
@@ -99,10 +107,70 @@ class WorkItem:
     overdue: int
     remaining_weeks: Decimal
     eligible: bool
+    case: SicknessCase = attrs.field(eq=False, repr=False)
+    reference: Day = attrs.field(eq=False, repr=False)
+    module_start: Day = attrs.field(eq=False, repr=False)
+    probleemanalyse: Day | None = attrs.field(eq=False, repr=False)
+    sanction_weeks: int = attrs.field(eq=False, repr=False)
+    horizon: int = attrs.field(eq=False, repr=False)
+    product: Product | None = attrs.field(eq=False, repr=False)
 
     def urgency(self) -> tuple[int, int]:
         """The sort key: te laat first (most overdue first), then by days left."""
         return (self.status.rank, 0 if self.days_left is None else self.days_left)
+
+    @property
+    def value(self) -> WorkItem:
+        """The work item itself (a work item is its own decision record)."""
+        return self
+
+    def explain(self) -> Explained[WorkItem]:
+        """The work item with its grounds, rendered from this decision: the te-laat rule
+        or the signal, the chosen milestone's articles, the remaining weeks and eligibility.
+        """
+        case, reference, s = self.case, self.reference, self.sanction_weeks
+        grounds: list[Ground] = []
+        if self.status is Status.TE_LAAT:
+            assert self.milestone is not None
+            grounds.append(
+                Ground(
+                    rule=(
+                        "een bijgehouden mijlpaal waarvan de datum vóór de peildatum ligt en "
+                        "die niet op of vóór de peildatum is gedaan, is te laat"
+                    ),
+                    citation=TE_LAAT_CITATION,
+                    parameters=(("peildatum", reference), ("te_laat", self.overdue)),
+                )
+            )
+            late = MilestoneDate(self.milestone, case, self.probleemanalyse, s, self.date)
+            grounds.extend(late.explain().grounds)
+        else:
+            signal = None
+            if self.milestone is not None and self.date is not None:
+                assert self.days_left is not None
+                signal = Signal(
+                    self.milestone, self.date, self.days_left, self.status is Status.BINNENKORT
+                )
+            chosen = NextMilestone(case, reference, self.horizon, self.probleemanalyse, s, signal)
+            grounds.extend(chosen.explain().grounds)
+        remaining = RemainingWeeks(
+            case, s, self.end_of_wage_continuation, reference, self.remaining_weeks
+        )
+        grounds.extend(remaining.explain().grounds)
+        if self.product is not None:
+            grounds.extend(eligible(self.product, case.first_day, self.module_start).grounds)
+        else:
+            grounds.append(
+                Ground(
+                    rule="dienstverlening voor een eerste ziektedag op of na de ingangsdatum",
+                    citation=ELIGIBILITY_CITATION,
+                    parameters=(
+                        ("eerste_ziektedag", case.first_day),
+                        ("ingangsdatum", self.module_start),
+                    ),
+                )
+            )
+        return Explained(self, tuple(grounds))
 
 
 def _check_done(done: Mapping[Milestone, date]) -> None:
@@ -113,29 +181,8 @@ def _check_done(done: Mapping[Milestone, date]) -> None:
             raise InvalidValueError(msg)
 
 
-def _check_horizon(horizon_days: int | None) -> int:
-    horizon = SIGNAL_HORIZON_DAYS.value if horizon_days is None else horizon_days
-    if horizon < 0:
-        msg = f"horizon {horizon}: verwacht 0 of meer dagen"
-        raise InvalidValueError(msg)
-    return horizon
-
-
-def _done_by(done: Mapping[Milestone, date], reference: date) -> dict[Milestone, date]:
-    return {m: d for m, d in done.items() if d <= reference}
-
-
-@functools.lru_cache(maxsize=4096)
-def _weeks(days: int) -> Decimal:
-    return (Decimal(days) / 7).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def _first_day(case: SicknessCase | date) -> date:
-    return case if isinstance(case, date) else case.first_day
-
-
-def _check_open(case: SicknessCase | date) -> None:
-    if isinstance(case, SicknessCase) and not case.is_open:
+def _check_open(case: SicknessCase) -> None:
+    if not case.is_open:
         msg = "een werklijst gaat over lopende ziektegevallen; dit ziektegeval is afgesloten"
         raise InvalidValueError(msg)
 
@@ -144,58 +191,12 @@ def _check_open(case: SicknessCase | date) -> None:
 _MILESTONES: tuple[Milestone, ...] = tuple(Milestone)
 _IS_TRACKED: tuple[bool, ...] = tuple(m in _TRACKED for m in _MILESTONES)
 _PA = _MILESTONES.index(Milestone.PROBLEEMANALYSE)
-_PVA = _MILESTONES.index(Milestone.PLAN_VAN_AANPAK)
 _END = _MILESTONES.index(Milestone.EINDE_LOONDOORBETALING)
-_PVA_DAYS = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
-
 
 #: Positions by the members' identity: an Enum member's hash is computed in Python.
 _POSITIONS: dict[int, int] = {id(m): i for i, m in enumerate(_MILESTONES)}
 
 Done = Mapping[Milestone, date] | Sequence[tuple[Milestone, date]]
-
-
-@functools.lru_cache(maxsize=64)
-def _ongoing_offsets(sanction_weeks: int) -> tuple[timedelta, ...]:
-    return tuple(ongoing_offset(m, sanction_weeks) for m in _MILESTONES)
-
-
-def _dates(
-    case: SicknessCase | date, probleemanalyse: date | None, sanction_weeks: int
-) -> list[date | None]:
-    """Every milestone's date in :class:`Milestone` order (``milestone_date``'s rules)."""
-    if isinstance(case, date):
-        try:
-            dates: list[date | None] = [case + o for o in _ongoing_offsets(sanction_weeks)]
-        except OverflowError:
-            msg = "een mijlpaal valt buiten het datumbereik"
-            raise InvalidValueError(msg) from None
-        if probleemanalyse is not None:
-            dates[_PVA] = probleemanalyse + _PVA_DAYS
-        return dates
-    # An open case counts its closed periods' sick days first; a milestone whose counted
-    # day lies in the open last period falls where it would for one ongoing period from
-    # the virtual first day (last start − closed sick days). Its counted day is at least
-    # its ongoing offset (day − 1 + at most one day after), so offset > closed days puts
-    # it in the open period; earlier milestones take the general walk.
-    last = case.periods[-1]
-    closed = sum((p.end - p.start).days for p in case.periods[:-1] if p.end is not None)
-    virtual = last.start - timedelta(days=closed)
-    plain = _ongoing_offsets(0)
-    result: list[date | None] = []
-    for position, offset in enumerate(_ongoing_offsets(sanction_weeks)):
-        milestone = _MILESTONES[position]
-        if position == _PVA and probleemanalyse is not None:
-            result.append(probleemanalyse + _PVA_DAYS)
-        elif plain[position].days > closed:
-            try:
-                result.append(virtual + offset)
-            except OverflowError:
-                msg = f"{milestone.value} valt buiten het datumbereik"
-                raise InvalidValueError(msg) from None
-        else:
-            result.append(milestone_date(case, milestone, probleemanalyse, sanction_weeks))
-    return result
 
 
 def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
@@ -224,28 +225,6 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
 _MAX_ORDINAL = date.max.toordinal()
 
 
-@functools.lru_cache(maxsize=64)
-def _ongoing_offset_days(sanction_weeks: int) -> tuple[int, ...]:
-    return tuple(o.days for o in _ongoing_offsets(sanction_weeks))
-
-
-def _ordinals(
-    case: SicknessCase | date, probleemanalyse: date | None, sanction_weeks: int
-) -> list[int]:
-    """Every milestone's date as a day number (``date.toordinal``), in Milestone order."""
-    if isinstance(case, date):
-        base = case.toordinal()
-        days = [base + offset for offset in _ongoing_offset_days(sanction_weeks)]
-        if probleemanalyse is not None:
-            days[_PVA] = probleemanalyse.toordinal() + _PVA_DAYS.days
-        if max(days) > _MAX_ORDINAL:
-            msg = "een mijlpaal valt buiten het datumbereik"
-            raise InvalidValueError(msg)
-        return days
-    dates = _dates(case, probleemanalyse, sanction_weeks)
-    return [d.toordinal() for d in dates if d is not None]  # an open case has them all
-
-
 def _choose(days: list[int], done_mask: int, reference: int) -> tuple[int, int, int]:
     """Positions of the earliest late and the earliest upcoming milestone (-1: none), and
     the number of late ones. Ties go to the first in :class:`Milestone` order."""
@@ -266,30 +245,32 @@ def _choose(days: list[int], done_mask: int, reference: int) -> tuple[int, int, 
 
 
 def work_item(
-    case: SicknessCase | date,
+    case: SicknessCase,
     reference: date,
     *,
     module_start: date,
     done: Done | None = None,
     sanction_weeks: int = 0,
     horizon_days: int | None = None,
+    product: Product | None = None,
 ) -> WorkItem:
-    """The work item of one open case on ``reference`` (values only; see the module doc).
+    """The work item of one open case on ``reference`` (see the module doc).
 
     Defined as:: late = tracked milestones with date < p and no done date ≤ p; when any,
-    te laat for the earliest of them; else next_milestone(timeline without the milestones
-    done by p, p, horizon); remaining_weeks(case, p, s); eligible = D ≥ module start.
-    A plain ``date`` stands for one ongoing period from that first sick day. ``eligible``
-    is :func:`reintegratie_core.products.eligible`'s rule (first sick day ≥ module start).
-    ``done`` may also be a sequence of (milestone, date) pairs, later ones replacing
-    earlier ones. The tests hold it equal to :func:`explain_work_item`, which composes
-    those rules.
+    te laat for the earliest of them; else the signal of next_milestone over the
+    milestones not done by p (p, horizon); remaining weeks = max(0, einde
+    loondoorbetaling − p) / 7; eligible = D ≥ module start
+    (:func:`reintegratie_core.products.eligible`'s rule). The milestone dates are
+    :func:`~reintegratie_core.poortwachter.milestone_days`, with the probleemanalyse's
+    done date (when done by p) setting the plan van aanpak. ``done`` may also be a sequence
+    of (milestone, date) pairs, later ones replacing earlier ones. ``product``, when
+    given, is cited in the explanation of eligibility.
     """
     check_sanction_weeks(sanction_weeks)
-    horizon = _check_horizon(horizon_days)
+    horizon = check_horizon(horizon_days)
     _check_open(case)
     done_mask, probleemanalyse = _done_flags(done, reference)
-    days = _ordinals(case, probleemanalyse, sanction_weeks)
+    days: list[int] = milestone_days(case, probleemanalyse, sanction_weeks)  # type: ignore[assignment]  # an open case reaches every milestone
     today = reference.toordinal()
     late, upcoming, overdue = _choose(days, done_mask, today)
     chosen = late if late >= 0 else upcoming
@@ -311,99 +292,22 @@ def work_item(
         date=when_,
         days_left=days_left,
         overdue=overdue,
-        remaining_weeks=_weeks(max(0, end - today)),
+        remaining_weeks=weeks_of(max(0, end - today)),
         end_of_wage_continuation=date.fromordinal(end),
-        eligible=_first_day(case) >= module_start,
+        eligible=case.periods[0].start >= module_start,
+        case=case,
+        reference=reference,
+        module_start=module_start,
+        probleemanalyse=probleemanalyse,
+        sanction_weeks=sanction_weeks,
+        horizon=horizon,
+        product=product,
     )
-
-
-def explain_work_item(
-    case: SicknessCase | date,
-    reference: date,
-    *,
-    product: Product,
-    module_start: date,
-    done: Done | None = None,
-    sanction_weeks: int = 0,
-    horizon_days: int | None = None,
-) -> Explained[WorkItem]:
-    """:func:`work_item` composed from the explained core rules, with all their grounds.
-
-    Uses :func:`~reintegratie_core.poortwachter.timeline`,
-    :func:`~reintegratie_core.poortwachter.next_milestone`,
-    :func:`~reintegratie_core.poortwachter.remaining_weeks` and
-    :func:`reintegratie_core.products.eligible`; the
-    te-laat rule is grounded in the milestone's own article and domain §3 (signal).
-    """
-    _check_horizon(horizon_days)
-    _check_open(case)
-    whole = SicknessCase.ongoing(case) if isinstance(case, date) else case
-    recorded = dict(done.items() if isinstance(done, Mapping) else done) if done else {}
-    _check_done(recorded)
-    done_now = _done_by(recorded, reference)
-    probleemanalyse = done_now.get(Milestone.PROBLEEMANALYSE)
-    entries = timeline(whole, probleemanalyse, sanction_weeks)
-    late = [
-        e
-        for e in entries
-        if e.milestone in _TRACKED
-        and e.milestone not in done_now
-        and e.date is not None
-        and e.date < reference
-    ]
-    grounds: list[Ground] = []
-    if late:
-        first = late[0]  # the timeline is in date order
-        assert first.date is not None
-        days_left: int | None = (first.date - reference).days
-        status, milestone, when = Status.TE_LAAT, first.milestone, first.date
-        grounds.append(
-            Ground(
-                rule=(
-                    "een bijgehouden mijlpaal waarvan de datum vóór de peildatum ligt en die "
-                    "niet op of vóór de peildatum is gedaan, is te laat"
-                ),
-                citation=TE_LAAT_CITATION,
-                parameters=(("peildatum", reference), ("te_laat", len(late))),
-            )
-        )
-        grounds.extend(first.explained.grounds)
-    else:
-        signal = next_milestone(
-            [e for e in entries if e.milestone not in done_now], reference, horizon_days
-        )
-        grounds.extend(signal.grounds)
-        if signal.value is None:
-            status, milestone, when, days_left = Status.GEEN, None, None, None
-        else:
-            milestone, when, days_left = (
-                signal.value.milestone,
-                signal.value.date,
-                signal.value.days_left,
-            )
-            status = Status.BINNENKORT if signal.value.due else Status.GEPLAND
-    remaining = remaining_weeks(whole, reference, sanction_weeks)
-    end = explain_milestone(whole, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
-    eligibility = eligible(product, whole.first_day, module_start)
-    assert remaining.value is not None  # an open case always reaches the end of week 104
-    assert end.value is not None
-    item = WorkItem(
-        status=status,
-        milestone=milestone,
-        date=when,
-        days_left=days_left,
-        overdue=len(late),
-        remaining_weeks=remaining.value,
-        end_of_wage_continuation=end.value,
-        eligible=eligibility.value,
-    )
-    return Explained(item, (*grounds, *remaining.grounds, *eligibility.grounds))
 
 
 __all__ = [
     "TRACKED_MILESTONES",
     "Status",
     "WorkItem",
-    "explain_work_item",
     "work_item",
 ]

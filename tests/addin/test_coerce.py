@@ -192,8 +192,10 @@ class TestIntegers:
 class TestSickness:
     def test_a_date_is_one_ongoing_period(self) -> None:
         """excel-functions.md 'Ziekte': one date is the first day of one ongoing period."""
-        assert to_sickness(datetime(2025, 1, 6), "ziekte") == date(2025, 1, 6)
-        assert to_sickness("2025-01-06", "ziekte") == date(2025, 1, 6)
+        ongoing = SicknessCase.ongoing(date(2025, 1, 6))
+        assert to_sickness(datetime(2025, 1, 6), "ziekte") == ongoing
+        assert to_sickness("2025-01-06", "ziekte") == ongoing
+        assert to_sickness(date(2025, 1, 6), "ziekte") == ongoing
 
     def test_range_gives_the_last_case(self) -> None:
         """A range of periods gives the last case (domain §2), empty rows ignored."""

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
-from reintegratie_core import __version__
+from reintegratie_core import __version__, poortwachter
 from tests.strategies import excel_values
 
 D = datetime(2025, 1, 6)
@@ -346,39 +346,29 @@ class TestLifting:
         ]
         assert lifted == singles
 
-    @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2080, 1, 1)), st.integers(0, 52))
-    def test_fast_path_equals_explained_value(self, first: date, weeks: int) -> None:
-        """RI_MIJLPAAL's fast path returns what its explained body returns."""
-        function = REGISTRY["RI_MIJLPAAL"]
-        for code in ["ontzorgmanager", "pva", "42e week", "start_wia"]:
-            args = function.coerce_all([first, code, None, weeks])
-            assert function.compute(*args) == function.body(*args).value
+    def test_an_error_stays_in_its_row_and_the_next_rows_go_on(self) -> None:
+        """Domain §8.1: a probleemanalyse before the first sick day is that row's error only."""
+        probleemanalyse = [[datetime(2025, 2, 10)], [datetime(2024, 12, 1)], [None]]
+        result = udfs.RI_MIJLPAAL([[D], [D], [D]], "pva", probleemanalyse)
+        assert result[0] == [date(2025, 2, 24)]
+        assert str(result[1][0]).startswith("#WAARDE! datum_probleemanalyse: ")
+        assert result[2] == [date(2025, 3, 2)]
+
+    def test_lifting_renders_no_explanation(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Decide once, explain lazily: a lifted call reads values and never builds grounds."""
+
+        def refuse(*_: object) -> None:
+            raise AssertionError
+
+        for record in (poortwachter.MilestoneDate, poortwachter.RemainingWeeks):
+            monkeypatch.setattr(record, "explain", refuse)
+        column = [[datetime(2025, 1, 6)], [datetime(2024, 3, 1)]]
+        assert udfs.RI_MIJLPAAL(column, "42e week") == [[date(2025, 10, 27)], [date(2024, 12, 20)]]
+        assert udfs.RI_RESTERENDE_WEKEN(column, datetime(2026, 1, 1)) == [[52.43], [8.0]]
 
     def test_column_of_periods_is_not_lifted(self) -> None:
         """A two-column ziekte range is a table of periods, not a lifted column."""
         assert udfs.RI_MIJLPAAL(MERGED, "pva") == date(2025, 1, 6) + timedelta(days=55 + 19)
-
-
-class TestBatch:
-    @given(
-        st.lists(
-            st.dates(min_value=date(2000, 1, 1), max_value=date(2080, 1, 1)),
-            min_size=1,
-            max_size=30,
-        ),
-        st.sampled_from(
-            list(
-                REGISTRY["RI_MIJLPAAL"].coerce_all([date(2025, 1, 6), "pva", None, 0])[1].__class__
-            )
-        ),
-        st.integers(0, 52),
-    )
-    def test_batch_equals_rows(self, days: list[date], milestone: Any, weeks: int) -> None:
-        """RI_MIJLPAAL's batch path gives per row what compute gives."""
-        function = REGISTRY["RI_MIJLPAAL"]
-        assert function.batch is not None
-        batch = function.batch(days, milestone, None, weeks)
-        assert batch == [function.compute(d, milestone, None, weeks) for d in days]
 
 
 class TestOptionalColumns:
@@ -393,3 +383,32 @@ class TestOptionalColumns:
             [[D], [None]], "pva", [[datetime(2025, 2, 10)], [datetime(2025, 2, 10)]]
         )
         assert result == [[date(2025, 2, 24)], [""]]
+
+
+#: Issue 13 bug 2: one closed sick period, 06-01 t/m 24-02-2025.
+CLOSED = [[datetime(2025, 1, 6), datetime(2025, 2, 24)]]
+
+
+class TestClosedCaseWithKnownProbleemanalyse:
+    """Issue 13 bug 2; domain §8.1 "a closed case with a known probleemanalyse date"."""
+
+    def test_plan_van_aanpak_is_nvt_with_and_without_the_date(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 4 lid 1: RI_MIJLPAAL([[06-01-2025;24-02-2025]];
+        "pva";16-02-2025) is n.v.t., as without the date."""
+        assert udfs.RI_MIJLPAAL(CLOSED, "pva", datetime(2025, 2, 16)) == "n.v.t."
+        assert udfs.RI_MIJLPAAL(CLOSED, "pva") == "n.v.t."
+        explained = udfs.RI_UITLEG("RI_MIJLPAAL", CLOSED, "pva", datetime(2025, 2, 16))
+        assert "§8.1" in explained
+
+    def test_no_signal_for_a_recovered_employee(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 4 lid 1: RI_SIGNAAL gives no plan van aanpak for
+        the closed case, before or after recovery."""
+        for peildatum in (datetime(2025, 2, 20), datetime(2025, 2, 25), datetime(2025, 3, 1)):
+            assert udfs.RI_SIGNAAL(CLOSED, peildatum, None, datetime(2025, 2, 16)) == ""
+
+    def test_probleemanalyse_before_the_first_sick_day_names_the_argument(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 2 lid 2: the error names datum_probleemanalyse."""
+        for function in (udfs.RI_MIJLPAAL, udfs.RI_SIGNAAL):
+            args = ("pva",) if function is udfs.RI_MIJLPAAL else (datetime(2025, 2, 1), None)
+            result = function(CLOSED, *args, datetime(2025, 1, 5))
+            assert str(result).startswith("#WAARDE! datum_probleemanalyse: ")

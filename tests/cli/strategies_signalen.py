@@ -14,7 +14,6 @@ from reintegratie_cli.generate import HEADER
 from reintegratie_core.poortwachter import (
     Milestone,
     milestone_date,
-    next_milestone,
     remaining_weeks,
     timeline,
 )
@@ -157,7 +156,7 @@ def expected_worklist(
 ) -> dict[str, dict[str, object]]:
     """Per employee, the worklist line computed case by case with the core's own rules.
 
-    Uses merge_cases, timeline, next_milestone, remaining_weeks and products.eligible
+    Uses merge_cases, timeline (the earliest milestone on or after p), remaining_weeks and products.eligible
     directly (not the worklist module), so it checks the command end to end.
     """
     by_employee: dict[tuple[str, str], list[Sequence[str]]] = {}
@@ -188,19 +187,23 @@ def expected_worklist(
                     done[milestone] = date.fromisoformat(text)
         done_now = {m: x for m, x in done.items() if x <= reference}
         pa = done_now.get(Milestone.PROBLEEMANALYSE)
-        dates = {m: milestone_date(case, m, pa, sanction) for m in Milestone}
+        dates = {m: milestone_date(case, m, pa, sanction).value for m in Milestone}
         late = [m for m in TRACKED_MILESTONES if m not in done_now and dates[m] < reference]  # type: ignore[operator]
         if late:
             status, when = "te laat", min(dates[m] for m in late)  # type: ignore[type-var]
             milestone = min(late, key=lambda m: (dates[m], list(Milestone).index(m))).value  # type: ignore[arg-type]
         else:
-            entries = [e for e in timeline(case, pa, sanction) if e.milestone not in done_now]
-            signal = next_milestone(entries, reference).value
-            if signal is None:
+            upcoming = [
+                e
+                for e in timeline(case, pa, sanction)
+                if e.milestone not in done_now and e.value is not None and e.value >= reference
+            ]
+            if not upcoming:
                 status, when, milestone = "geen mijlpaal", None, ""
             else:
-                status = "binnenkort" if signal.due else "gepland"
-                when, milestone = signal.date, signal.milestone.value
+                when, milestone = upcoming[0].value, upcoming[0].milestone.value
+                assert when is not None
+                status = "binnenkort" if (when - reference).days <= 14 else "gepland"
         product = builtin_product(latest[2])
         expected[f"{employer}|{employee}"] = {
             "status": status,

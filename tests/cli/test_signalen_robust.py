@@ -110,7 +110,7 @@ class TestOneEmployeesFailure:
         real = worklines.work_item
 
         def flaky(case: object, *args: object, **kwargs: object) -> object:
-            if case == date(2025, 7, 7):
+            if getattr(case, "first_day", None) == date(2025, 7, 7):
                 raise ZeroDivisionError("boem")
             return real(case, *args, **kwargs)  # type: ignore[arg-type]
 

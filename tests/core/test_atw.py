@@ -76,7 +76,7 @@ class TestGelijkgesteldeDagen:
 
     def test_explanation_cites_the_decree(self) -> None:
         """Atw art. 3 lid 3: the explanation names the decree of the day it skipped."""
-        cited = {str(c) for c in working_day(date(2025, 12, 31), 1).citations()}
+        cited = {str(c) for c in working_day(date(2025, 12, 31), 1).explain().citations()}
         assert any("Besluit gelijkstelling van 2 januari 2026" in c for c in cited)
 
 

@@ -46,10 +46,12 @@ class TestInterventionReimbursement:
         costs = D("1450.00")
         # The aid for "niet bovenmatig": the wage cost still to come far exceeds the costs,
         # and three more months of absence lie "ruim binnen de verzekerde periode".
-        aid = remaining_wage_cost(D("800"), first_sick_day, advice).value
+        aid = remaining_wage_cost(D("800"), SicknessCase.ongoing(first_sick_day), advice).value
         assert aid is not None
         back_at_work = add_months(advice, 3)
-        end = milestone_date(first_sick_day, Milestone.EINDE_LOONDOORBETALING)
+        end = milestone_date(
+            SicknessCase.ongoing(first_sick_day), Milestone.EINDE_LOONDOORBETALING
+        ).value
         assert end is not None
         not_excessive = costs < aid and back_at_work < end
         result = intervention_reimbursement(
@@ -169,36 +171,35 @@ class TestInterventionReimbursement:
         assert value == (costs if full else D(0))
 
 
+ONGOING = SicknessCase.ongoing(date(2025, 1, 6))
+
+
 class TestRemainingWageCost:
     def test_weeks_times_wage_times_seventy_percent(self) -> None:
         """BW 7:629 lid 1, spec §3: D 06-01-2025, on 06-03-2025: 668 days / 7 × 1000 × 70 % = 66800."""
-        result = remaining_wage_cost(D("1000"), date(2025, 1, 6), date(2025, 3, 6))
+        result = remaining_wage_cost(D("1000"), ONGOING, date(2025, 3, 6))
         assert result.value == D("66800.00")
         assert "loondoorbetaling_percentage = 0.70" in result.text()
 
     def test_weeks_are_not_rounded_before_multiplying(self) -> None:
         """spec §1: one day left is 1/7 week: 1000 × 0.7 / 7 = 100.00 (not 0.14 × 700 = 98.00)."""
         end = date(2027, 1, 3)
-        result = remaining_wage_cost(D("1000"), date(2025, 1, 6), end - timedelta(days=1))
+        result = remaining_wage_cost(D("1000"), ONGOING, end - timedelta(days=1))
         assert result.value == D("100.00")
 
     def test_a_given_percentage(self) -> None:
         """spec §6: the percentage may be given, e.g. 100 % under a cao."""
-        result = remaining_wage_cost(
-            D("700"), date(2025, 1, 6), date(2026, 12, 27), percentage=D("1")
-        )
+        result = remaining_wage_cost(D("700"), ONGOING, date(2026, 12, 27), percentage=D("1"))
         assert result.value == D("700.00")
 
     def test_after_the_end_nothing_remains(self) -> None:
         """BW 7:629 lid 1: after the end of wage continuation the remaining cost is 0."""
-        assert remaining_wage_cost(D("1000"), date(2025, 1, 6), date(2027, 6, 1)).value == D("0.00")
+        assert remaining_wage_cost(D("1000"), ONGOING, date(2027, 6, 1)).value == D("0.00")
 
     def test_a_sanction_extends_the_period(self) -> None:
         """BW 7:629 lid 11: ten sanction weeks add 10 × 1000 × 70 % = 7000."""
-        base = remaining_wage_cost(D("1000"), date(2025, 1, 6), date(2026, 1, 1)).value
-        longer = remaining_wage_cost(
-            D("1000"), date(2025, 1, 6), date(2026, 1, 1), sanction_weeks=10
-        ).value
+        base = remaining_wage_cost(D("1000"), ONGOING, date(2026, 1, 1)).value
+        longer = remaining_wage_cost(D("1000"), ONGOING, date(2026, 1, 1), sanction_weeks=10).value
         assert base is not None
         assert longer == base + D("7000.00")
 
@@ -222,7 +223,7 @@ class TestRemainingWageCost:
     def test_percentage_above_one_is_an_error(self) -> None:
         """spec §1: a percentage is a fraction 0 … 1 in the core."""
         with pytest.raises(InvalidValueError, match="percentage"):
-            remaining_wage_cost(D("700"), date(2025, 1, 6), date(2025, 2, 1), percentage=D("70"))
+            remaining_wage_cost(D("700"), ONGOING, date(2025, 2, 1), percentage=D("70"))
 
     @given(wage=cents(5000), more=cents(5000), first=dates, days=st.integers(0, 800), p=fractions)
     def test_never_negative_and_monotone_in_the_wage(
@@ -230,8 +231,8 @@ class TestRemainingWageCost:
     ) -> None:
         """spec §3: the remaining wage cost is ≥ 0 and grows with the weekly wage."""
         on = first + timedelta(days=days)
-        low = remaining_wage_cost(wage, first, on, percentage=p).value
-        high = remaining_wage_cost(wage + more, first, on, percentage=p).value
+        low = remaining_wage_cost(wage, SicknessCase.ongoing(first), on, percentage=p).value
+        high = remaining_wage_cost(wage + more, SicknessCase.ongoing(first), on, percentage=p).value
         assert low is not None
         assert high is not None
         assert 0 <= low <= high

@@ -37,7 +37,7 @@ class TestDeadlines:
 
     def test_sanction_notice_cites_article(self) -> None:
         """The explanation cites 003 art. 2.7.3 and the Algemene termijnenwet."""
-        cited = {str(c) for c in sanction_notice_deadline(date(2026, 4, 30)).citations()}
+        cited = {str(c) for c in sanction_notice_deadline(date(2026, 4, 30)).explain().citations()}
         assert "003_868fbc4ee27f4266.txt art. 2.7.3" in cited
         assert "Algemene termijnenwet art. 3" in cited
 
@@ -46,9 +46,9 @@ class TestDeadlines:
         week 2, so the sick report is due on the last day of week 1: 06-01-2025 → 12-01-2025."""
         result = sick_report_deadline(date(2025, 1, 6))
         assert result.value == date(2025, 1, 12)
-        cited = {str(c) for c in result.citations()}
+        cited = {str(c) for c in result.explain().citations()}
         assert "004_f7ec042b78bbdc89.txt art. 4.2" in cited
-        assert any("afgeleid" in g.rule for g in result.grounds)
+        assert any("afgeleid" in g.rule for g in result.explain().grounds)
 
     def test_working_day_negative(self) -> None:
         """RI_WERKDAG counts back for negative days: Monday − 1 is the Friday before."""
@@ -60,3 +60,14 @@ class TestDeadlines:
         deadline = sanction_notice_deadline(decision).value
         assert is_working_day(deadline)
         assert (deadline - decision).days >= 5
+
+    def test_plan_van_aanpak_explained_from_its_row(self) -> None:
+        """Regeling procesgang art. 4 lid 1; 000 art. 3.2; 001/004 art. 4.1: the decision's row
+        gives the rule, its four articles and the values used."""
+        explained = plan_van_aanpak_deadline(date(2025, 2, 16)).explain()
+        assert explained.value == date(2025, 3, 2)
+        assert len(explained.citations()) == 4
+        assert explained.grounds[0].parameters == (
+            ("datum_probleemanalyse", date(2025, 2, 16)),
+            ("plan_van_aanpak_dagen", 14),
+        )

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reintegratie_core.dates import Period
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.poortwachter import (
+    CLOSED_CASE_CITATION,
     Milestone,
-    explain_milestone,
     milestone_date,
     next_milestone,
     relapse_prevention,
@@ -39,47 +40,51 @@ class TestWorkedExample:
             Milestone.START_WIA: date(2027, 1, 4),
         }
         entries = timeline(SicknessCase.ongoing(date(2025, 1, 6)))
-        assert {e.milestone: e.date for e in entries} == expected
+        assert {e.milestone: e.value for e in entries} == expected
 
 
 D = date(2025, 1, 6)
+ONGOING = SicknessCase.ongoing(D)
 
 
 class TestMilestones:
     def test_spec_example_merged_case(self) -> None:
         """excel-functions.md example: 19 interruption days shift the 42e-weekmelding to 15-11-2025."""
         case = merge_cases([Absence.sick(D, date(2025, 1, 31)), Absence.sick(date(2025, 2, 20))])[0]
-        assert milestone_date(case, Milestone.ZIEKMELDING_UWV) == date(2025, 11, 15)
+        assert milestone_date(case, Milestone.ZIEKMELDING_UWV).value == date(2025, 11, 15)
 
     def test_plan_van_aanpak_from_probleemanalyse(self) -> None:
         """Regeling procesgang art. 4 lid 1; 000 art. 3.2: plan van aanpak = probleemanalyse + 14 days."""
-        assert milestone_date(D, Milestone.PLAN_VAN_AANPAK, date(2025, 2, 10)) == date(2025, 2, 24)
+        pva = milestone_date(ONGOING, Milestone.PLAN_VAN_AANPAK, date(2025, 2, 10))
+        assert pva.value == date(2025, 2, 24)
 
     def test_loonsanctie_extends_wage_continuation(self) -> None:
         """BW 7:629 lid 11: 10 sanction weeks move the end of wage continuation by 70 days."""
-        assert milestone_date(D, Milestone.EINDE_LOONDOORBETALING, None, 10) == date(2027, 3, 14)
-        assert milestone_date(D, Milestone.START_WIA, None, 10) == date(2027, 3, 15)
+        end = milestone_date(ONGOING, Milestone.EINDE_LOONDOORBETALING, None, 10)
+        assert end.value == date(2027, 3, 14)
+        assert milestone_date(ONGOING, Milestone.START_WIA, None, 10).value == date(2027, 3, 15)
 
     def test_53_sanction_weeks_is_an_error(self) -> None:
         """BW 7:629 lid 11: a loonsanctie lasts at most 52 weeks; more is an error."""
         with pytest.raises(InvalidValueError, match="52"):
-            milestone_date(D, Milestone.EINDE_LOONDOORBETALING, None, 53)
+            milestone_date(ONGOING, Milestone.EINDE_LOONDOORBETALING, None, 53)
         with pytest.raises(InvalidValueError):
-            milestone_date(D, Milestone.EINDE_LOONDOORBETALING, None, -1)
+            milestone_date(ONGOING, Milestone.EINDE_LOONDOORBETALING, None, -1)
 
     def test_closed_case_is_not_applicable(self) -> None:
         """Domain §2: a closed case that never reaches week 42 has no 42e-weekmelding (n.v.t.)."""
         case = merge_cases([Absence.sick(D, date(2025, 3, 1))])[0]
-        assert milestone_date(case, Milestone.PROBLEEMANALYSE) == date(2025, 2, 16)
-        assert milestone_date(case, Milestone.ZIEKMELDING_UWV) is None
+        assert milestone_date(case, Milestone.PROBLEEMANALYSE).value == date(2025, 2, 16)
+        assert milestone_date(case, Milestone.ZIEKMELDING_UWV).value is None
 
     def test_leap_year_case(self) -> None:
         """D = 2024-01-01: the 42e-weekmelding is D + 294 = 2024-10-21 across 29 February."""
-        assert milestone_date(date(2024, 1, 1), Milestone.ZIEKMELDING_UWV) == date(2024, 10, 21)
+        case = SicknessCase.ongoing(date(2024, 1, 1))
+        assert milestone_date(case, Milestone.ZIEKMELDING_UWV).value == date(2024, 10, 21)
 
     def test_explanation_cites_the_statute(self) -> None:
         """Ziektewet art. 38 lid 1 and 000 art. 1.4 ground the 42e-weekmelding."""
-        explained = explain_milestone(D, Milestone.ZIEKMELDING_UWV)
+        explained = milestone_date(ONGOING, Milestone.ZIEKMELDING_UWV).explain()
         cited = {str(c) for c in explained.citations()}
         assert "Ziektewet art. 38 lid 1" in cited
         assert "000_990cc01dbc2d8fe8.txt art. 1.4" in cited
@@ -88,9 +93,9 @@ class TestMilestones:
         """RI_TIJDLIJN lists milestones in date order; not-applicable ones last."""
         case = merge_cases([Absence.sick(D, date(2025, 3, 1))])[0]
         entries = timeline(case)
-        dated = [e.date for e in entries if e.date is not None]
+        dated = [e.value for e in entries if e.value is not None]
         assert dated == sorted(dated)
-        assert [e.date for e in entries][-1] is None
+        assert [e.value for e in entries][-1] is None
 
 
 class TestRemainingWeeks:
@@ -127,7 +132,7 @@ class TestTerugvalpreventie:
 class TestSignal:
     def test_next_milestone_within_horizon(self) -> None:
         """Domain §3 signal: probleemanalyse on 16-02-2025 is 6 days after 10-02-2025."""
-        signal = next_milestone(timeline(SicknessCase.ongoing(D)), date(2025, 2, 10)).value
+        signal = next_milestone(ONGOING, date(2025, 2, 10)).value
         assert signal is not None
         assert (signal.milestone, signal.days_left, signal.due) == (
             Milestone.PROBLEEMANALYSE,
@@ -137,14 +142,14 @@ class TestSignal:
 
     def test_outside_horizon_is_not_due(self) -> None:
         """A milestone 20 days away is not due within the default 14-day horizon."""
-        signal = next_milestone(timeline(SicknessCase.ongoing(D)), date(2025, 1, 27)).value
+        signal = next_milestone(ONGOING, date(2025, 1, 27)).value
         assert signal is not None
         assert signal.days_left == 20
         assert not signal.due
 
     def test_nothing_left(self) -> None:
         """After start_wia there is no next milestone."""
-        assert next_milestone(timeline(SicknessCase.ongoing(D)), date(2030, 1, 1)).value is None
+        assert next_milestone(ONGOING, date(2030, 1, 1)).value is None
 
 
 class TestProperties:
@@ -164,8 +169,8 @@ class TestProperties:
         )[0]
         whole = SicknessCase.ongoing(first)
         for milestone in Milestone:
-            before = milestone_date(whole, milestone)
-            after = milestone_date(split, milestone)
+            before = milestone_date(whole, milestone).value
+            after = milestone_date(split, milestone).value
             assert before is not None
             assert after is not None
             if before > last:
@@ -177,15 +182,90 @@ class TestProperties:
     def test_milestones_are_in_order(self, periods: list[Absence], sanction: int) -> None:
         """The ten milestones of an ongoing case follow the statutory order."""
         case = merge_cases(periods)[-1]
-        dates = [milestone_date(case, m, None, sanction) for m in Milestone]
+        dates = [milestone_date(case, m, None, sanction).value for m in Milestone]
         assert all(d is not None for d in dates)
         assert dates == sorted(dates)  # type: ignore[type-var]
 
-    @given(first_days, st.sampled_from(list(Milestone)), st.integers(0, 52))
-    def test_fast_path_equals_case_computation(
-        self, first: date, milestone: Milestone, s: int
+    @given(first_days, st.integers(1, 800), st.sampled_from(list(Milestone)), st.integers(0, 52))
+    def test_splitting_a_period_without_interruption_changes_nothing(
+        self, first: date, length: int, milestone: Milestone, s: int
     ) -> None:
-        """A plain first sick day gives the same date as the one-period case."""
-        assert milestone_date(first, milestone, None, s) == milestone_date(
-            SicknessCase.ongoing(first), milestone, None, s
+        """BW 7:629 lid 10: one ongoing period, or the same days as two periods with no day
+        between them, are the same case with the same milestones (D + offset = the walk)."""
+        split_at = first + timedelta(days=length)
+        split = SicknessCase((Period(first, split_at), Period(split_at)))
+        assert (
+            milestone_date(SicknessCase.ongoing(first), milestone, None, s).value
+            == milestone_date(split, milestone, None, s).value
         )
+
+    @given(first_days, st.integers(0, 52), st.integers(-30, 800))
+    def test_signal_is_the_earliest_milestone_on_or_after_the_reference(
+        self, first: date, s: int, offset: int
+    ) -> None:
+        """Domain §3: the signal is the earliest of the timeline's dates on or after p."""
+        case = SicknessCase.ongoing(first)
+        reference = first + timedelta(days=offset)
+        upcoming = [e for e in timeline(case, None, s) if e.value and e.value >= reference]
+        signal = next_milestone(case, reference, None, None, s).value
+        if not upcoming:
+            assert signal is None
+        else:
+            assert signal is not None
+            assert (signal.milestone, signal.date) == (upcoming[0].milestone, upcoming[0].value)
+
+
+#: domain §8.1 "a closed case with a known probleemanalyse date"; issue 13 bug 2.
+CLOSED = merge_cases([Absence.sick(D, date(2025, 2, 24))])[0]
+
+
+class TestClosedCaseWithKnownProbleemanalyse:
+    def test_plan_van_aanpak_is_not_applicable_with_the_date(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 4 lid 1: the closed case 06-01…24-02-2025 never
+        reaches the plan van aanpak (16-02 + 14 = 02-03): n.v.t., as without the date."""
+        with_date = milestone_date(CLOSED, Milestone.PLAN_VAN_AANPAK, date(2025, 2, 16))
+        without = milestone_date(CLOSED, Milestone.PLAN_VAN_AANPAK)
+        assert with_date.value is None
+        assert without.value is None
+        assert CLOSED_CASE_CITATION in with_date.explain().citations()
+
+    def test_plan_van_aanpak_within_the_case_keeps_its_date(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 4 lid 1: a plan van aanpak due while still sick
+        (probleemanalyse 01-02 + 14 = 15-02 ≤ 24-02) keeps its date."""
+        pva = milestone_date(CLOSED, Milestone.PLAN_VAN_AANPAK, date(2025, 2, 1))
+        assert pva.value == date(2025, 2, 15)
+
+    def test_no_signal_for_a_recovered_employee(self) -> None:
+        """Domain §8.1: no signal for an employee who recovered before the peildatum, with or
+        without a known probleemanalyse (Regeling procesgang art. 4 lid 1)."""
+        for probleemanalyse in (None, date(2025, 2, 16)):
+            signal = next_milestone(CLOSED, date(2025, 2, 25), None, probleemanalyse)
+            assert signal.value is None
+            assert CLOSED_CASE_CITATION in signal.explain().citations()
+
+    def test_no_plan_van_aanpak_signal_before_recovery(self) -> None:
+        """Domain §8.1: while still sick (20-02), the closed case signals no plan van aanpak it
+        never reaches (Regeling procesgang art. 4 lid 1)."""
+        signal = next_milestone(CLOSED, date(2025, 2, 20), None, date(2025, 2, 16))
+        assert signal.value is None
+
+    def test_probleemanalyse_before_the_first_sick_day_is_an_error(self) -> None:
+        """Domain §8.1; Regeling procesgang art. 2 lid 2: a probleemanalyse before the first sick
+        day is an error naming datum_probleemanalyse."""
+        with pytest.raises(InvalidValueError, match=r"^datum_probleemanalyse: "):
+            milestone_date(CLOSED, Milestone.PLAN_VAN_AANPAK, date(2025, 1, 5))
+        with pytest.raises(InvalidValueError, match=r"^datum_probleemanalyse: "):
+            next_milestone(ONGOING, D, None, date(2025, 1, 5))
+
+    @given(sick_period_chains(open_last=False), st.data())
+    def test_a_closed_case_has_no_milestone_after_recovery_by_probleemanalyse(
+        self, periods: list[Absence], data: st.DataObject
+    ) -> None:
+        """Domain §8.1: with a known probleemanalyse, a closed case's plan van aanpak lies
+        within the case or is n.v.t. (Regeling procesgang art. 4 lid 1)."""
+        case = merge_cases(periods)[-1]
+        last = case.last_day
+        assert last is not None
+        pa = data.draw(st.dates(min_value=case.first_day, max_value=last + timedelta(days=40)))
+        value = milestone_date(case, Milestone.PLAN_VAN_AANPAK, pa).value
+        assert value is None or value <= last

@@ -291,3 +291,26 @@ class TestLeaveSplits:
         assert merge_cases(split) == merge_cases(one)
         for case_one, case_split in zip(merge_cases(one), merge_cases(split), strict=True):
             assert case_split.day(n) == case_one.day(n)
+
+
+class TestOngoing:
+    @given(st.lists(first_days, max_size=20))
+    def test_a_column_of_first_days_gives_the_validated_cases(self, days: list[date]) -> None:
+        """Domain §2: a first sick day alone is one ongoing period; built in bulk or one by one,
+        the case equals the one the validating constructor builds."""
+        validated = [SicknessCase((Period(d),)) for d in days]
+        assert SicknessCase.ongoing_many(days) == validated
+        assert [SicknessCase.ongoing(d) for d in days] == validated
+        assert all(
+            hash(a) == hash(b)
+            for a, b in zip(SicknessCase.ongoing_many(days), validated, strict=True)
+        )
+
+    @given(first_days, st.integers(-30, 900))
+    def test_one_sick_period_is_counted_as_its_own_case(self, first: date, offset: int) -> None:
+        """BW 7:629 lid 10: a single sick period is one case; its days up to p are p − D + 1."""
+        reference = first + timedelta(days=offset)
+        counted = counted_sick_days((Absence.sick(first),), reference)
+        assert counted.value == max(0, offset + 1)
+        assert counted.explain().value == counted.value
+        assert (counted.case is None) == (offset < 0)

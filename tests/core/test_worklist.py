@@ -13,21 +13,21 @@ from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.poortwachter import (
     Milestone,
     milestone_date,
-    next_milestone,
     remaining_weeks,
     timeline,
 )
 from reintegratie_core.products import BUILTIN_PRODUCTS, builtin_product, eligible
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 from reintegratie_core.worklist import (
+    TE_LAAT_CITATION,
     TRACKED_MILESTONES,
     Status,
-    explain_work_item,
     work_item,
 )
 from tests.strategies import sick_period_chains
 
 D = date(2025, 1, 6)  # the domain §3 worked example
+ONGOING = SicknessCase.ongoing(D)
 PRODUCT = builtin_product("zeeuwse-prb")
 START = date(2024, 1, 1)
 
@@ -35,7 +35,7 @@ START = date(2024, 1, 1)
 class TestTeLaat:
     def test_probleemanalyse_not_done_after_week_6_is_late(self) -> None:
         """Regeling procesgang art. 2 lid 2: probleemanalyse due 16-02-2025; on 20-02 it is te laat."""
-        result = work_item(D, date(2025, 2, 20), module_start=START)
+        result = work_item(ONGOING, date(2025, 2, 20), module_start=START)
         assert result.status is Status.TE_LAAT
         assert result.milestone is Milestone.PROBLEEMANALYSE
         assert result.date == date(2025, 2, 16)
@@ -44,14 +44,14 @@ class TestTeLaat:
 
     def test_due_today_is_not_late(self) -> None:
         """A milestone due on the peildatum itself is binnenkort with 0 days left, not te laat."""
-        result = work_item(D, date(2025, 2, 16), module_start=START)
+        result = work_item(ONGOING, date(2025, 2, 16), module_start=START)
         assert result.status is Status.BINNENKORT
         assert result.days_left == 0
 
     def test_done_milestone_is_not_late(self) -> None:
         """Regeling procesgang art. 4 lid 1: with the probleemanalyse done on 14-02 the next is the plan van aanpak on 28-02."""
         done = {Milestone.PROBLEEMANALYSE: date(2025, 2, 14)}
-        result = work_item(D, date(2025, 2, 20), module_start=START, done=done)
+        result = work_item(ONGOING, date(2025, 2, 20), module_start=START, done=done)
         assert result.status is Status.BINNENKORT
         assert result.milestone is Milestone.PLAN_VAN_AANPAK
         assert result.date == date(2025, 2, 28)
@@ -60,19 +60,19 @@ class TestTeLaat:
     def test_done_after_the_peildatum_does_not_count(self) -> None:
         """A done date after the peildatum was not known then: the milestone is still te laat."""
         done = {Milestone.PROBLEEMANALYSE: date(2025, 3, 1)}
-        result = work_item(D, date(2025, 2, 20), module_start=START, done=done)
+        result = work_item(ONGOING, date(2025, 2, 20), module_start=START, done=done)
         assert result.status is Status.TE_LAAT
         assert result.milestone is Milestone.PROBLEEMANALYSE
 
     def test_earliest_late_milestone_is_named_and_all_are_counted(self) -> None:
         """Nothing recorded a year in: the probleemanalyse (earliest) is named, four are te laat."""
-        result = work_item(D, date(2026, 1, 10), module_start=START)
+        result = work_item(ONGOING, date(2026, 1, 10), module_start=START)
         assert result.milestone is Milestone.PROBLEEMANALYSE
         assert result.overdue == 4  # pa, pva, 42e week, eerstejaarsevaluatie
 
     def test_untracked_milestones_are_never_late(self) -> None:
         """The ontzorgmanager (day 8) has passed on day 10, but it is not tracked: the next milestone is shown."""
-        result = work_item(D, date(2025, 1, 15), module_start=START)
+        result = work_item(ONGOING, date(2025, 1, 15), module_start=START)
         assert result.status is Status.GEPLAND
         assert result.milestone is Milestone.PROBLEEMANALYSE
         assert result.overdue == 0
@@ -81,15 +81,15 @@ class TestTeLaat:
 class TestSignal:
     def test_horizon_splits_binnenkort_and_gepland(self) -> None:
         """Domain §3: due within the horizon (default 14 days) is binnenkort, later is gepland."""
-        assert work_item(D, date(2025, 2, 2), module_start=START).status is Status.BINNENKORT
-        assert work_item(D, date(2025, 2, 1), module_start=START).status is Status.GEPLAND
-        wide = work_item(D, date(2025, 2, 1), module_start=START, horizon_days=30)
+        assert work_item(ONGOING, date(2025, 2, 2), module_start=START).status is Status.BINNENKORT
+        assert work_item(ONGOING, date(2025, 2, 1), module_start=START).status is Status.GEPLAND
+        wide = work_item(ONGOING, date(2025, 2, 1), module_start=START, horizon_days=30)
         assert wide.status is Status.BINNENKORT
 
     def test_nothing_left_after_start_of_wia(self) -> None:
         """WIA art. 23: after the start of the WIA with everything done, no milestone is left."""
         done = {m: D + timedelta(days=10) for m in TRACKED_MILESTONES}
-        result = work_item(D, date(2027, 2, 1), module_start=START, done=done)
+        result = work_item(ONGOING, date(2027, 2, 1), module_start=START, done=done)
         assert result.status is Status.GEEN
         assert result.milestone is None
         assert result.days_left is None
@@ -97,8 +97,8 @@ class TestSignal:
 
     def test_sanction_extends_wage_continuation(self) -> None:
         """BW 7:629 lid 11: 10 sanction weeks move the end of wage continuation 70 days."""
-        plain = work_item(D, date(2025, 6, 1), module_start=START)
-        sanctioned = work_item(D, date(2025, 6, 1), module_start=START, sanction_weeks=10)
+        plain = work_item(ONGOING, date(2025, 6, 1), module_start=START)
+        sanctioned = work_item(ONGOING, date(2025, 6, 1), module_start=START, sanction_weeks=10)
         assert plain.end_of_wage_continuation == date(2027, 1, 3)
         assert sanctioned.end_of_wage_continuation == date(2027, 3, 14)
         assert sanctioned.remaining_weeks - plain.remaining_weeks == 10
@@ -106,12 +106,12 @@ class TestSignal:
     def test_negative_horizon_is_refused(self) -> None:
         """A horizon below 0 days is an error that says what is accepted."""
         with pytest.raises(InvalidValueError, match="0 of meer"):
-            work_item(D, D, module_start=START, horizon_days=-1)
+            work_item(ONGOING, D, module_start=START, horizon_days=-1)
 
     def test_untracked_done_milestone_is_refused(self) -> None:
         """Only the five tracked milestones can be recorded as done."""
         with pytest.raises(InvalidValueError, match="niet als gedaan"):
-            work_item(D, D, module_start=START, done={Milestone.START_WIA: D})
+            work_item(ONGOING, D, module_start=START, done={Milestone.START_WIA: D})
 
     def test_closed_case_is_refused(self) -> None:
         """A worklist is about open cases; a closed case is an error."""
@@ -129,18 +129,20 @@ class TestDonePairs:
         ]
         mapping = {Milestone.PROBLEEMANALYSE: date(2025, 2, 14)}
         reference = date(2025, 2, 20)
-        by_pairs = work_item(D, reference, module_start=START, done=pairs)
-        assert by_pairs == work_item(D, reference, module_start=START, done=mapping)
+        by_pairs = work_item(ONGOING, reference, module_start=START, done=pairs)
+        assert by_pairs == work_item(ONGOING, reference, module_start=START, done=mapping)
         assert by_pairs.milestone is Milestone.PLAN_VAN_AANPAK
-        explained = explain_work_item(D, reference, product=PRODUCT, module_start=START, done=pairs)
+        explained = work_item(
+            ONGOING, reference, module_start=START, done=pairs, product=PRODUCT
+        ).explain()
         assert explained.value == by_pairs
 
 
 class TestEligibility:
     def test_first_sick_day_before_module_start_is_not_eligible(self) -> None:
         """003 art. 1.3 / 001 art. 3.2: a case that began before the start date falls outside."""
-        assert not work_item(D, D, module_start=D + timedelta(days=1)).eligible
-        assert work_item(D, D, module_start=D).eligible
+        assert not work_item(ONGOING, D, module_start=D + timedelta(days=1)).eligible
+        assert work_item(ONGOING, D, module_start=D).eligible
 
     def test_merged_case_counts_from_its_first_period(self) -> None:
         """BW 7:629 lid 10: a relapse after the start date merges into a case that began before it."""
@@ -152,21 +154,29 @@ class TestEligibility:
 
     def test_explained_eligibility_cites_the_product(self) -> None:
         """The explanation carries the product's article (003 art. 1.3 for zeeuwse-prb)."""
-        explained = explain_work_item(D, D, product=PRODUCT, module_start=START)
+        explained = work_item(ONGOING, D, module_start=START, product=PRODUCT).explain()
         assert any(c.source == "003" and c.article == "1.3" for c in explained.citations())
+
+    def test_te_laat_is_explained_by_its_rule_and_the_milestones_article(self) -> None:
+        """Domain §3 (te laat) and Regeling procesgang art. 2 lid 2 explain a late probleemanalyse."""
+        explained = work_item(ONGOING, date(2025, 2, 20), module_start=START).explain()
+        cited = {str(c) for c in explained.citations()}
+        assert TE_LAAT_CITATION in explained.citations()
+        assert any("2 lid 2" in c for c in cited)
 
 
 @st.composite
-def open_cases(draw: st.DrawFn) -> SicknessCase | date:
+def open_cases(draw: st.DrawFn) -> SicknessCase:
     if draw(st.booleans()):
-        return draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)))
+        first = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)))
+        return SicknessCase.ongoing(first)
     return merge_cases(draw(sick_period_chains(open_last=True, max_gap=27)))[-1]
 
 
 @st.composite
 def scenarios(draw: st.DrawFn) -> dict[str, object]:
     case = draw(open_cases())
-    first = case if isinstance(case, date) else case.first_day
+    first = case.first_day
     reference = first + timedelta(days=draw(st.integers(-30, 1000)))
     done = {
         m: first + timedelta(days=draw(st.integers(0, 900)))
@@ -184,43 +194,32 @@ def scenarios(draw: st.DrawFn) -> dict[str, object]:
     }
 
 
-class TestFastPathEqualsComposition:
-    @given(scenarios())
-    def test_work_item_equals_explained_composition(self, s: dict[str, object]) -> None:
-        """The fast path gives exactly the value composed from timeline, next_milestone, remaining_weeks and eligible."""
-        fast = work_item(
-            s["case"],  # type: ignore[arg-type]
-            s["reference"],  # type: ignore[arg-type]
-            module_start=s["module_start"],  # type: ignore[arg-type]
-            done=s["done"],  # type: ignore[arg-type]
-            sanction_weeks=s["sanction_weeks"],  # type: ignore[arg-type]
-            horizon_days=s["horizon_days"],  # type: ignore[arg-type]
-        )
-        explained = explain_work_item(**s)  # type: ignore[arg-type]
-        assert fast == explained.value
-
+class TestComposition:
     @given(scenarios())
     def test_composition_matches_the_poortwachter_rules(self, s: dict[str, object]) -> None:
         """Independently recomputed: te laat iff a tracked milestone before p is not done by p; else next_milestone."""
-        case = s["case"]
-        whole = SicknessCase.ongoing(case) if isinstance(case, date) else case
+        whole = s["case"]
         assert isinstance(whole, SicknessCase)
         reference: date = s["reference"]  # type: ignore[assignment]
         done = {m: d for m, d in s["done"].items() if d <= reference}  # type: ignore[attr-defined]
         pa = done.get(Milestone.PROBLEEMANALYSE)
         sanction: int = s["sanction_weeks"]  # type: ignore[assignment]
-        result = explain_work_item(**s).value  # type: ignore[arg-type]
-        dates = {m: milestone_date(whole, m, pa, sanction) for m in Milestone}
+        result = work_item(**s)  # type: ignore[arg-type]
+        assert result.explain().value == result
+        dates = {m: milestone_date(whole, m, pa, sanction).value for m in Milestone}
         late = [m for m in TRACKED_MILESTONES if m not in done and dates[m] < reference]  # type: ignore[operator]
         assert result.overdue == len(late)
         if late:
             assert result.status is Status.TE_LAAT
             assert result.date == min(dates[m] for m in late)  # type: ignore[type-var]
         else:
-            entries = [e for e in timeline(whole, pa, sanction) if e.milestone not in done]
-            signal = next_milestone(entries, reference, s["horizon_days"]).value  # type: ignore[arg-type]
+            upcoming = [
+                e
+                for e in timeline(whole, pa, sanction)
+                if e.milestone not in done and e.value is not None and e.value >= reference
+            ]
             assert (result.milestone, result.date) == (
-                (signal.milestone, signal.date) if signal else (None, None)
+                (upcoming[0].milestone, upcoming[0].value) if upcoming else (None, None)
             )
         weeks = remaining_weeks(whole, reference, sanction).value
         assert result.remaining_weeks == weeks

@@ -28,9 +28,9 @@ class TestTimeline:
         case = SicknessCase.ongoing(date(2025, 1, 6))
         shown = texts(timeline_svg(case, title="t"))
         for entry in timeline(case):
-            assert entry.date is not None
+            assert entry.value is not None
             assert entry.milestone.value in shown
-            assert entry.date.strftime("%d-%m-%Y") in shown
+            assert entry.value.strftime("%d-%m-%Y") in shown
 
     def test_a_sanction_moves_the_end(self) -> None:
         """With sanction weeks the picture shows the later end of wage continuation."""

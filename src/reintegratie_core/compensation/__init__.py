@@ -59,7 +59,6 @@ from reintegratie_core.compensation.sanction import (
     ConditionCheck,
     SanctionConditions,
     SanctionConditionsCheck,
-    check_weeks,
     sanction_compensation,
     sanction_conditions,
 )
@@ -86,7 +85,6 @@ __all__ = [
     "WagePeriod",
     "budget_balances",
     "budget_cases",
-    "check_weeks",
     "cost_benefit_contribution",
     "counts_for_premium",
     "intervention_reimbursement",

@@ -54,7 +54,6 @@ from reintegratie_core.parameters import Parameter
 from reintegratie_core.products.model import Product
 from reintegratie_core.sickness import Absence, AbsenceKind, SicknessCase, merge_cases
 
-ART_2_5_1 = Citation.seed("003", "2.5.1")
 ART_2_5_2 = Citation.seed("003", "2.5.2")
 ART_2_5_3 = Citation.seed("003", "2.5.3")
 ART_2_5_4 = Citation.seed("003", "2.5.4")

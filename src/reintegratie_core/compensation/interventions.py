@@ -37,7 +37,7 @@ from reintegratie_core.compensation._common import amount, grounds_for, in_force
 from reintegratie_core.errors import NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
-from reintegratie_core.poortwachter import Milestone, explain_milestone
+from reintegratie_core.poortwachter import Milestone, milestone_date
 from reintegratie_core.product_parameters import WAGE_CONTINUATION_SHARE
 from reintegratie_core.products.model import InterventionExclusion, Product
 from reintegratie_core.sickness import SicknessCase
@@ -175,7 +175,7 @@ def intervention_reimbursement(
 
 def remaining_wage_cost(
     weekly_wage: AmountLike,
-    case: SicknessCase | date,
+    case: SicknessCase,
     reference: date,
     *,
     percentage: AmountLike | None = None,
@@ -190,8 +190,7 @@ def remaining_wage_cost(
 
     with *p* = 70 % (BW 7:629 lid 1, in force on ``reference``) unless a percentage is
     given; rounded once to cents — the weeks are not rounded first. ``None`` (n.v.t.) when
-    a closed case never reaches the end of wage continuation. ``case`` may be a first sick
-    day (one ongoing period).
+    a closed case never reaches the end of wage continuation.
     """
     loon = amount(weekly_wage, "weekloon")
     if percentage is None:
@@ -200,7 +199,7 @@ def remaining_wage_cost(
     else:
         p = fraction(percentage, name="percentage")
         p_pair = ("percentage", p)
-    end = explain_milestone(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+    end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks).explain()
     if end.value is None:
         return Explained(None, end.grounds)
     days = max(0, (end.value - reference).days)

@@ -29,7 +29,6 @@ from reintegratie_core.compensation._common import (
     amount,
     condition,
     product_amount,
-    product_whole,
     unmet,
 )
 from reintegratie_core.deadlines import sanction_notice_deadline
@@ -45,10 +44,10 @@ from reintegratie_core.entitlements import (
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
-from reintegratie_core.parameters import Parameter
-from reintegratie_core.poortwachter import Milestone, explain_milestone
+from reintegratie_core.poortwachter import Milestone, check_sanction_weeks, milestone_date
 from reintegratie_core.products.model import Product
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 ART_2_7 = Citation.seed("003", "2.7")
 ART_2_7_1 = Citation.seed("003", "2.7.1")
@@ -104,33 +103,6 @@ class SanctionConditions:
 _GUARANTEE = "poortwachtergarantie-vergoeding (003 art. 2.7)"
 
 
-def check_weeks(product: Product, weeks: int, on: date | None = None) -> int:
-    """Validate the sanction's length (``003`` art. 2.7.1).
-
-    Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52, the
-    product's parameter); otherwise an error naming ``sanctieweken``.
-    """
-    return _check_weeks(weeks, _max_weeks(product, on))
-
-
-def _max_weeks(product: Product, on: date | None) -> Parameter[int]:
-    return product_whole(product, "loonsanctie_max_weken", on, _GUARANTEE)
-
-
-def _check_weeks(weeks: int, maximum: Parameter[int]) -> int:
-    if isinstance(weeks, bool) or not isinstance(weeks, int):
-        msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
-        raise TypeError(msg)
-    limit = maximum.value
-    if not 0 < weeks <= limit:
-        msg = (
-            f"sanctieweken: {weeks} ligt buiten 1 t/m {limit} (een loonsanctie duurt ten hoogste "
-            f"{limit} weken, 003 art. 2.7.1)"
-        )
-        raise InvalidValueError(msg)
-    return weeks
-
-
 def sanction_compensation(
     product: Product,
     weekly_wage: AmountLike,
@@ -155,11 +127,11 @@ def sanction_compensation(
 
     with 0 < s ≤ 52 (art. 2.7.1; more is an error), *p* = 70 % unless the cao percentage is
     given as ``coverage``, *c* = 25 % unless given (§8: charges on the covered wage);
-    rounded once to cents. 52, 70 % and 25 % are the product's parameters
-    (``loonsanctie_max_weken``, ``loonsanctie_dekkingspercentage``, ``werkgeverslasten``).
+    rounded once to cents. 70 % and 25 % are the product's parameters
+    (``loonsanctie_dekkingspercentage``, ``werkgeverslasten``); 52 is the statutory maximum
+    of a loonsanctie (``statutory.MAX_SANCTION_WEEKS``, BW 7:629 lid 11).
     """
-    maximum = _max_weeks(product, on)
-    _check_weeks(weeks, maximum)
+    check_sanction_weeks(weeks, minimum=1)
     loon = amount(weekly_wage, "weekloon")
     kosten = amount(approved_costs, "goedgekeurde_kosten")
     arbodienst = amount(arbodienst_paid, "arbodienst_vergoedt")
@@ -222,7 +194,7 @@ def sanction_compensation(
         Ground(
             rule="een loonsanctie duurt ten hoogste het maximum aantal weken",
             citation=ART_2_7_1,
-            parameters=(product_whole(product, "loonsanctie_max_weken", on, _GUARANTEE).as_pair(),),
+            parameters=(MAX_SANCTION_WEEKS.as_pair(),),
         ),
         *netted,
     )
@@ -315,7 +287,7 @@ def _guidance(
     case: SicknessCase, start: date, until: date | None
 ) -> tuple[ConditionCheck, tuple[Ground, ...]]:
     """Condition 1: the arbodienst guided from the first sick day through the whole period."""
-    end = explain_milestone(case, Milestone.EINDE_LOONDOORBETALING).value
+    end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING).value
     period_end = end if end is not None else case.last_day
     from_start = start <= case.first_day
     through = until is None or (period_end is not None and until >= period_end)
@@ -377,7 +349,7 @@ def _notice(
         "tijdig_gemeld",
         met,
         reason,
-        tuple(g.citation for g in deadline.grounds[1:]),
+        tuple(g.citation for g in deadline.explain().grounds[1:]),
         (
             ("datum_besluit", decision_date),
             ("datum_melding", notified_on),
@@ -469,12 +441,12 @@ def sanction_conditions(
         9 no_voluntary_continuation  voluntary_continuation not given as True
 
     A fact the dossier leaves empty (``None``) is assumed met, and its reason says so. Only
-    a product with the loonsanctie compensation (its parameter ``loonsanctie_max_weken``)
+    a product with the loonsanctie compensation (its parameter ``loonsanctie_dekkingspercentage``)
     and an event table has these conditions — built in, ``zeeuwse-prb`` — any other is a
     :class:`NotApplicableError` naming ``product``; a decision before *D*, a notice before
     the decision or a guidance end before its start is an error naming that date.
     """
-    if not product.has_parameter("loonsanctie_max_weken") or product.events is None:
+    if not product.has_parameter("loonsanctie_dekkingspercentage") or product.events is None:
         msg = (
             f"product: {product.code} kent geen vergoeding van een loonsanctie onder de "
             "poortwachtergarantie (003 art. 2.7.3)"
@@ -511,7 +483,6 @@ __all__ = [
     "ConditionCheck",
     "SanctionConditions",
     "SanctionConditionsCheck",
-    "check_weeks",
     "sanction_compensation",
     "sanction_conditions",
 ]

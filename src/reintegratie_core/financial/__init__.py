@@ -6,13 +6,14 @@ BW 7:629) and the WIA benefit after them. Every rule decides once and returns a 
 frozen record; its ``value`` and its explanation (``explained``) are read from it.
 
 * :mod:`.parameters` — the dated, cited maximumdagloon and minimum wages (§9.1);
-* :mod:`.wage_continuation` — :func:`wage_continuation` (§9.2);
+* :mod:`._wage_continuation` — :func:`wage_continuation` (§9.2);
 * :mod:`.wia` — :func:`wia_wage` (dagloon, maandloon, §9.3), :func:`classify` (§9.4),
   :func:`monthly_benefit` and :func:`benefit_overview` (§9.5), :func:`lgu_duration` (§9.6).
 """
 
 from __future__ import annotations
 
+from reintegratie_core.financial._wage_continuation import WageContinuation, wage_continuation
 from reintegratie_core.financial.parameters import (
     DERIVED_NOTE,
     MAXIMUM_DAILY_WAGE,
@@ -25,7 +26,6 @@ from reintegratie_core.financial.parameters import (
     RatesInForce,
     rates_on,
 )
-from reintegratie_core.financial.wage_continuation import WageContinuation, wage_continuation
 from reintegratie_core.financial.wia import (
     CLASS_BANDS,
     BenefitKind,

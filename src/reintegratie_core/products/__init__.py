@@ -3,15 +3,15 @@
 ``spec/domain.md`` §4–§7: the :class:`~reintegratie_core.products.model.Product` aggregate
 (modules, coupling, event table, interventions, parameters), the product catalogue as typed data
 (:mod:`~reintegratie_core.products.catalogue`), one cascade engine over its coupling tables
-(:mod:`~reintegratie_core.products.cascade`), contractvervaldata and cancellation
+(:mod:`~reintegratie_core.products._cascade`), contractvervaldata and cancellation
 (:mod:`~reintegratie_core.products.duration`), consequences, continuation and eligibility
-(:mod:`~reintegratie_core.products.consequences`), and insurer-defined products from TOML
+(:mod:`~reintegratie_core.products._consequences`), and insurer-defined products from TOML
 (:mod:`~reintegratie_core.products.loading`).
 """
 
 from __future__ import annotations
 
-from reintegratie_core.products.cascade import (
+from reintegratie_core.products._cascade import (
     DEFAULT_REASON,
     Cascade,
     EndedModule,
@@ -21,6 +21,13 @@ from reintegratie_core.products.cascade import (
     ends_with,
     resolve_held,
 )
+from reintegratie_core.products._consequences import (
+    Consequence,
+    apply_recovery,
+    consequences,
+    eligible,
+    guidance_continues,
+)
 from reintegratie_core.products.catalogue import (
     ASR_REINTEGRATIE,
     ASR_REINTEGRATIEMANAGER,
@@ -28,13 +35,6 @@ from reintegratie_core.products.catalogue import (
     MKB_VERZUIM_ONTZORG,
     ZEEUWSE_PRB,
     builtin_product,
-)
-from reintegratie_core.products.consequences import (
-    Consequence,
-    apply_recovery,
-    consequences,
-    eligible,
-    guidance_continues,
 )
 from reintegratie_core.products.duration import (
     basis_date,

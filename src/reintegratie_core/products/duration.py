@@ -26,7 +26,7 @@ from datetime import date
 from reintegratie_core.dates import ONE_DAY, add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
-from reintegratie_core.products.cascade import cascade
+from reintegratie_core.products._cascade import cascade
 from reintegratie_core.products.model import (
     CancellationKind,
     Duration,

@@ -11,8 +11,8 @@ parameters (:meth:`Product.parameter`). Every core rule takes a ``Product``; not
 keyed by a product code elsewhere. The four built-in products are written as such data in
 :mod:`reintegratie_core.products.catalogue`; an insurer can describe its own in TOML
 (:mod:`reintegratie_core.products.loading`). One engine reads these tables
-(:mod:`~reintegratie_core.products.cascade`, :mod:`~reintegratie_core.products.duration`,
-:mod:`~reintegratie_core.products.consequences`); a new product is a new table, not new
+(:mod:`~reintegratie_core.products._cascade`, :mod:`~reintegratie_core.products.duration`,
+:mod:`~reintegratie_core.products._consequences`); a new product is a new table, not new
 branches.
 
 Codes (product, module) are compared in a canonical form: lower case, accents dropped,
@@ -22,6 +22,7 @@ spaces, ``-`` and ``_`` equivalent — the same convention as the Excel shell's.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import typing
 import unicodedata
@@ -136,6 +137,7 @@ class NotCancellableError(NotApplicableError):
     """A module the employer cannot cancel on its own (``004`` art. 2.3)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical(code: str) -> str:
     """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as one ``_``."""
     decomposed = unicodedata.normalize("NFKD", code.strip().lower())
@@ -418,7 +420,7 @@ class Product:
     """A product definition: modules, coupling, rules and dated parameters (domain §4, §7).
 
     ``service_module`` is the module that provides the guidance whose continuation and
-    eligibility :mod:`~reintegratie_core.products.consequences` decides.
+    eligibility :mod:`~reintegratie_core.products._consequences` decides.
     """
 
     code: str = attrs.field(validator=_code)
@@ -559,10 +561,6 @@ class Product:
             f"(toegestaan: {_reason_codes(module.allowed_reasons)}; {articles})"
         )
         raise ReasonNotAllowedError(msg)
-
-    def rules_from(self, code: str) -> tuple[CouplingRule, ...]:
-        """The coupling rules whose source is module ``code``."""
-        return tuple(r for r in self.couplings if r.source == code)
 
 
 def _check_product(product: Product) -> None:

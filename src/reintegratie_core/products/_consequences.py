@@ -33,8 +33,8 @@ import attrs
 from reintegratie_core.dates import ONE_DAY, Period
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
-from reintegratie_core.poortwachter import Milestone, explain_milestone
-from reintegratie_core.products.cascade import DEFAULT_REASON, Cascade, cascade
+from reintegratie_core.poortwachter import Milestone, milestone_date
+from reintegratie_core.products._cascade import DEFAULT_REASON, Cascade, cascade
 from reintegratie_core.products.model import (
     ALL_REASONS,
     ConsequenceKind,
@@ -431,7 +431,9 @@ def _day(value: date | None) -> str:
 def _wage_end(case: SicknessCase, sanction_weeks: int) -> Explained[date | None]:
     """The case's einde_loondoorbetaling, extended by ``sanction_weeks`` (BW 7:629 lid 11)."""
     try:
-        return explain_milestone(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+        return milestone_date(
+            case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks
+        ).explain()
     except OverflowError:
         msg = "het einde van de loondoorbetaling van dit ziektegeval valt buiten het datumbereik"
         raise InvalidValueError(msg) from None
