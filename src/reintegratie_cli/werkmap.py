@@ -1,7 +1,8 @@
 """``reintegratie werkmap``: recalculate a workbook without Excel and write a copy with values.
 
 Every formula is computed — the ``RI_`` functions and Excel's own, mixed — by the
-``formulas`` engine (the ``werkmap`` extra); see :mod:`reintegratie_cli.recalc.engine`.
+``formualizer`` engine (the ``werkmap`` extra); see :mod:`reintegratie_cli.recalc.engine`.
+This command is the only part of the command line that uses the add-in's functions.
 The input is never changed. Cells that could not be read or computed are listed by sheet
 and cell on standard error; the exit code is 0 when the copy was written (with
 ``--streng``: 1 when any cell could not be computed), 2 when the workbook was refused or
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -48,12 +50,21 @@ def register(commands: Any) -> None:
         help="afsluitcode 1 als een cel niet gelezen of berekend kon worden",
     )
     parser.add_argument(
-        "--alleen-rekenmotor",
-        action="store_true",
-        help="reken ook eenvoudige RI_-aanroepen met de formule-engine (trager; ter controle)",
+        "--peildatum",
+        type=_date,
+        metavar="JJJJ-MM-DD",
+        help="de datum die VANDAAG() en NU() geven (standaard: de datum van de computer)",
     )
     parser.add_argument("--stil", action="store_true", help="geen voortgang en geen samenvatting")
     parser.set_defaults(func=run)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"{text!r} is geen datum (JJJJ-MM-DD)"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _progress(enabled: bool) -> Any:
@@ -102,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             args.invoer,
             args.uit,
             functions=udfs.contract_functions(),
-            direct=not args.alleen_rekenmotor,
+            today=args.peildatum,
             progress=_progress(show) if show else engine.no_progress,
         )
     except WorkbookError as exc:
@@ -110,11 +121,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if not args.stil:
         out = sys.stderr
-        print(
-            f"{args.uit}: {report.formulas} formules berekend "
-            f"({report.direct} RI_-aanroepen direct, {report.engine} met de rekenmotor)",
-            file=out,
-        )
+        print(f"{args.uit}: {report.formulas} formules berekend", file=out)
         for note in report.notes:
             print(f"let op: {note}", file=out)
         _list("niet gelezen of niet berekend", report.problems, out)
