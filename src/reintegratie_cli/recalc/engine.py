@@ -384,7 +384,12 @@ def _date_cells(
 ) -> Iterator[tuple[int, int]]:
     """Cells that show an ``RI_`` function's date answer: a formula that is one call of it
     (its spilled or array cells in the date columns)."""
+    if not dates:
+        return
     for key, formula in sheet.formulas.items():
+        head = formula.text.lstrip()[:8].upper()
+        if not head.startswith(("RI_", "_XLUDF.", "[", "'")) and ".XLA" not in head:
+            continue
         name = forms.single_call(forms.normalize_addin_calls("=" + formula.text))
         if name is None:
             continue

@@ -32,7 +32,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-from defusedxml.ElementTree import iterparse  # type: ignore[import-untyped]
+from defusedxml.ElementTree import DefusedXMLParser, iterparse  # type: ignore[import-untyped]
 from openpyxl.formula.translate import Translator, TranslatorError  # type: ignore[import-untyped]
 from openpyxl.utils.cell import (  # type: ignore[import-untyped]
     coordinate_to_tuple,
@@ -114,6 +114,21 @@ def _parse(archive: zipfile.ZipFile, part: str, name: str) -> Iterator[tuple[str
     try:
         with archive.open(part) as stream:
             yield from iterparse(stream, events=("start", "end"), forbid_dtd=True)
+    except DefusedXmlException:
+        raise WorkbookError(
+            f"{name} bevat XML met een DTD of entiteiten; dat wordt uit veiligheid geweigerd"
+        ) from None
+    except (SyntaxError, ValueError, KeyError) as exc:  # ParseError is a SyntaxError
+        raise WorkbookError(f"{name}: onderdeel {part} is geen leesbare XML ({exc})") from None
+
+
+def _feed(archive: zipfile.ZipFile, part: str, name: str, parser: Any) -> None:
+    """Feed a part to a ``defusedxml`` parser in chunks (a DTD or entity is refused)."""
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(1 << 20):
+                parser.feed(chunk)
+            parser.close()
     except DefusedXmlException:
         raise WorkbookError(
             f"{name} bevat XML met een DTD of entiteiten; dat wordt uit veiligheid geweigerd"
@@ -271,64 +286,112 @@ class _SheetReader:
         self.shared: dict[str, tuple[str, int, int]] = {}
 
     def read(self, archive: zipfile.ZipFile) -> None:
-        row_number = column_number = 0
-        for event, element in _parse(archive, self.sheet.part, self.limiter.name):
-            tag = _local(element.tag)
-            if event == "start":
-                if tag == "row":
-                    row_number = int(element.get("r") or row_number + 1)
-                    column_number = 0
-                continue
-            if tag == "row":
-                element.clear()
-            elif tag == "c":
-                where = element.get("r")
-                try:
-                    row, column = (
-                        coordinate_to_tuple(where) if where else (row_number, column_number + 1)
-                    )
-                except (ValueError, TypeError) as exc:
-                    self._problem(str(where), _reason(exc))
-                    continue
-                column_number = column
-                self._cell(element, row, column)
-                element.clear()
+        """Parse the sheet with ``defusedxml``'s parser, this object as its target."""
+        self.row_number = self.column_number = 0
+        self.cell: dict[str, str] | None = None
+        self.formula: dict[str, str] | None = None
+        self.texts: list[str] | None = None
+        self.formula_text: str | None = None
+        self.value_text: str | None = None
+        self.inline: str | None = None
+        self.in_phonetic = False
+        parser = DefusedXMLParser(target=self, forbid_dtd=True)
+        # Straight from expat to this reader, past the element objects ElementTree would
+        # build: defusedxml's handlers for DTDs and entities stay as they are.
+        expat = parser.parser
+        expat.ordered_attributes = False
+        expat.StartElementHandler = self.start
+        expat.EndElementHandler = self.end
+        expat.CharacterDataHandler = self.data
+        _feed(archive, self.sheet.part, self.limiter.name, parser)
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        local = tag[tag.rfind("}") + 1 :]
+        if local == "c":
+            self.cell = attrib
+            self.formula = None
+            self.formula_text = self.value_text = self.inline = None
+        elif local in ("v", "t"):
+            if not self.in_phonetic:
+                self.texts = []
+        elif local == "f":
+            self.formula = attrib
+            self.texts = []
+        elif local == "row":
+            self.row_number = int(attrib.get("r") or self.row_number + 1)
+            self.column_number = 0
+        elif local == "rPh":
+            self.in_phonetic = True
+
+    def data(self, text: str) -> None:
+        if self.texts is not None:
+            self.texts.append(text)
+
+    def end(self, tag: str) -> None:
+        local = tag[tag.rfind("}") + 1 :]
+        if local == "c":
+            self._end_cell()
+        elif local == "v":
+            self.value_text = "".join(self.texts or ())
+            self.texts = None
+        elif local == "t" and self.texts is not None:
+            self.inline = (self.inline or "") + "".join(self.texts)
+            self.texts = None
+        elif local == "f":
+            self.formula_text = "".join(self.texts or ())
+            self.texts = None
+        elif local == "rPh":
+            self.in_phonetic = False
+
+    def close(self) -> None:
+        return None
 
     def _problem(self, cell: str, reason: str) -> None:
         self.problems.append(CellProblem(sheet=self.sheet.name, cell=cell, reason=reason))
 
-    def _cell(self, element: Any, row: int, column: int) -> None:
+    def _end_cell(self) -> None:
+        attributes = self.cell or {}
+        self.cell = None
+        where = attributes.get("r")
+        try:
+            row, column = (
+                coordinate_to_tuple(where) if where else (self.row_number, self.column_number + 1)
+            )
+        except (ValueError, TypeError) as exc:
+            self._problem(str(where), _reason(exc))
+            return
+        self.column_number = column
         sheet = self.sheet
-        formula_element = value_text = inline = None
-        for child in element:
-            child_tag = _local(child.tag)
-            if child_tag == "f":
-                formula_element = child
-            elif child_tag == "v":
-                value_text = child.text
-            elif child_tag == "is":
-                inline = _text_of(child)
         key = (row, column)
         coordinate = f"{get_column_letter(column)}{row}"
-        style = element.get("s")
-        empty = value_text is None and inline is None
-        if style is not None and style.isdigit() and (formula_element is not None or empty):
+        style = attributes.get("s")
+        is_formula = self.formula is not None
+        empty = self.value_text is None and self.inline is None
+        if style is not None and style.isdigit() and (is_formula or empty):
             sheet.styles[key] = int(style)
-        if formula_element is not None:
-            self._formula_cell(formula_element, element, coordinate, key)
+        if self.formula is not None:
+            self._formula_cell(self.formula, self.formula_text or "", attributes, coordinate, key)
         else:
-            value = self._value(element.get("t", "n"), value_text, inline, coordinate, key)
+            kind = attributes.get("t", "n")
+            value = self._value(kind, self.value_text, self.inline, coordinate, key)
             if value is not None:
                 sheet.values[key] = value
-        if formula_element is not None or key in sheet.values:
+        if is_formula or key in sheet.values:
             self.limiter.cell()
             sheet.used = _grow(sheet.used, row, column)
             self.limiter.area(sheet.name, sheet.used)
 
-    def _formula_cell(self, element: Any, cell: Any, coordinate: str, key: tuple[int, int]) -> None:
+    def _formula_cell(
+        self,
+        attributes: dict[str, str],
+        text: str,
+        cell: dict[str, str],
+        coordinate: str,
+        key: tuple[int, int],
+    ) -> None:
         self.limiter.formula()
         formula = _formula(
-            element, coordinate, key, self.shared, dynamic=cell.get("cm") is not None
+            attributes, text, coordinate, key, self.shared, dynamic=cell.get("cm") is not None
         )
         self.sheet.formulas[key] = formula
         if formula.array is not None and not formula.dynamic:
@@ -355,7 +418,8 @@ class _SheetReader:
 
 
 def _formula(
-    element: Any,
+    element: dict[str, str],
+    text: str,
     coordinate: str,
     key: tuple[int, int],
     shared: dict[str, tuple[str, int, int]],
@@ -363,7 +427,6 @@ def _formula(
     dynamic: bool,
 ) -> Formula:
     kind = element.get("t", "normal")
-    text = element.text or ""
     if kind == "dataTable":
         raise _DataTableError
     if kind == "shared":
