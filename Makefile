@@ -70,6 +70,12 @@ examples: setup
 bench-werkmap: setup
 	$(BIN)/python bench/bench_werkmap.py
 
+.PHONY: referentie
+# The reference workbook for `werkmap`, computed by LibreOffice (needs `soffice`:
+# apt-get install libreoffice-calc-nogui); the test compares against the committed result.
+referentie: setup
+	$(BIN)/python tests/cli/referentie/bouw_referentie.py
+
 .PHONY: bench-signalen
 # The worklist over 1,000,000 generated sick periods: time, rows/s, peak memory, I/O floor.
 bench-signalen: setup
