@@ -105,21 +105,25 @@ def _clock(workbook: Any, today: date | None) -> None:
         workbook.set_deterministic_clock(datetime.combine(today, time(0), tzinfo=UTC), "utc")
 
 
-def _rows(cells: Mapping[tuple[int, int], Any]) -> Iterator[tuple[int, int, list[Any]]]:
-    """Runs of adjacent cells in one row: ``(row, first column, values)``."""
-    run: list[Any] = []
-    start = previous = (0, 0)
-    for key in sorted(cells):
-        if run and key == (previous[0], previous[1] + 1):
-            run.append(cells[key])
-        else:
-            if run:
-                yield start[0], start[1], run
-            run = [cells[key]]
-            start = key
-        previous = key
-    if run:
-        yield start[0], start[1], run
+#: Rows per block of values put in at once (the engine's cost is per call, not per cell).
+_BAND = 1000
+
+
+def _bands(cells: Mapping[tuple[int, int], Any]) -> Iterator[tuple[int, int, list[list[Any]]]]:
+    """The cells in blocks of up to :data:`_BAND` rows: ``(first row, first column, rows)``,
+    with ``None`` where a block has no cell."""
+    by_band: dict[int, list[tuple[int, int]]] = {}
+    for key in cells:
+        by_band.setdefault((key[0] - 1) // _BAND, []).append(key)
+    for keys in by_band.values():
+        top = min(r for r, _ in keys)
+        bottom = max(r for r, _ in keys)
+        left = min(c for _, c in keys)
+        right = max(c for _, c in keys)
+        grid: list[list[Any]] = [[None] * (right - left + 1) for _ in range(bottom - top + 1)]
+        for r, c in keys:
+            grid[r - top][c - left] = _engine_value(cells[(r, c)])
+        yield top, left, grid
 
 
 def compute(
@@ -150,8 +154,8 @@ def compute(
     scratch_number = 0
     members: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
     for sheet in sheets:
-        for row, column, run in _rows(sheet.values):
-            workbook.set_values_batch(sheet.name, row, column, [[_engine_value(v) for v in run]])
+        for row, column, grid in _bands(sheet.values):
+            workbook.set_values_batch(sheet.name, row, column, grid)
         for (row, column), text in sheet.formulas.items():
             workbook.set_formula(sheet.name, row, column, text)
         tick(len(sheet.formulas))

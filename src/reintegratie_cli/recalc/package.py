@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import math
 import os
 import posixpath
@@ -35,7 +36,6 @@ from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import DefusedXMLParser, iterparse  # type: ignore[import-untyped]
 from openpyxl.formula.translate import Translator, TranslatorError  # type: ignore[import-untyped]
 from openpyxl.utils.cell import (  # type: ignore[import-untyped]
-    coordinate_to_tuple,
     get_column_letter,
     range_boundaries,
 )
@@ -238,6 +238,37 @@ class _Limiter:
             )
 
 
+_COORDINATE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+
+
+@functools.lru_cache(maxsize=20_000)
+def column_index(letters: str) -> int:
+    """The column number of column letters (``"A"`` → 1, ``"XFD"`` → 16,384)."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+@functools.lru_cache(maxsize=20_000)
+def column_letters(column: int) -> str:
+    """The letters of a column number (1 → ``"A"``)."""
+    return str(get_column_letter(column))
+
+
+def coordinate(where: str) -> tuple[int, int]:
+    """``(row, column)`` of an A1 cell reference; raises ValueError for anything else."""
+    match = _COORDINATE.fullmatch(where)
+    if match is None:
+        msg = f"{where!r} is geen celverwijzing"
+        raise ValueError(msg)
+    row, column = int(match[2]), column_index(match[1])
+    if not (1 <= row <= 1_048_576 and column <= 16_384):
+        msg = f"{where!r} ligt buiten het werkblad"
+        raise ValueError(msg)
+    return row, column
+
+
 def _grow(
     used: tuple[int, int, int, int] | None, row: int, column: int
 ) -> tuple[int, int, int, int]:
@@ -354,32 +385,32 @@ class _SheetReader:
         self.cell = None
         where = attributes.get("r")
         try:
-            row, column = (
-                coordinate_to_tuple(where) if where else (self.row_number, self.column_number + 1)
-            )
+            row, column = coordinate(where) if where else (self.row_number, self.column_number + 1)
         except (ValueError, TypeError) as exc:
             self._problem(str(where), _reason(exc))
             return
         self.column_number = column
         sheet = self.sheet
         key = (row, column)
-        coordinate = f"{get_column_letter(column)}{row}"
+        where = f"{column_letters(column)}{row}"
         style = attributes.get("s")
         is_formula = self.formula is not None
         empty = self.value_text is None and self.inline is None
         if style is not None and style.isdigit() and (is_formula or empty):
             sheet.styles[key] = int(style)
         if self.formula is not None:
-            self._formula_cell(self.formula, self.formula_text or "", attributes, coordinate, key)
+            self._formula_cell(self.formula, self.formula_text or "", attributes, where, key)
         else:
             kind = attributes.get("t", "n")
-            value = self._value(kind, self.value_text, self.inline, coordinate, key)
+            value = self._value(kind, self.value_text, self.inline, where, key)
             if value is not None:
                 sheet.values[key] = value
         if is_formula or key in sheet.values:
             self.limiter.cell()
-            sheet.used = _grow(sheet.used, row, column)
-            self.limiter.area(sheet.name, sheet.used)
+            used = sheet.used
+            if used is None or not (used[0] <= row <= used[2] and used[1] <= column <= used[3]):
+                sheet.used = _grow(used, row, column)
+                self.limiter.area(sheet.name, sheet.used)
 
     def _formula_cell(
         self,
@@ -542,6 +573,7 @@ _CELL = re.compile(
 _FORMULA = re.compile(
     r"<(?P<p>(?:\w+:)?)f\b(?P<attrs>[^>]*?)(?:/>|>(?P<body>.*?)</(?P=p)f>)", re.DOTALL
 )
+_R_ATTRIBUTE = re.compile(r'\sr\s*=\s*["\']\$?([A-Za-z]{1,3})\$?\d+')
 _ATTR = re.compile(r'\s(?P<name>[\w:]+)\s*=\s*(?P<q>["\'])(?P<value>.*?)(?P=q)', re.DOTALL)
 
 
@@ -667,7 +699,7 @@ def patch_sheet(xml: str, cells: Mapping[tuple[int, int], Written], cm: str | No
 
 def _new_row(prefix: str, row: int, cells: Mapping[int, Written], cm: str | None) -> str:
     body = "".join(
-        _cell_xml(prefix, f"{get_column_letter(c)}{row}", {}, "", cells[c], cm=cm)
+        _cell_xml(prefix, f"{column_letters(c)}{row}", {}, "", cells[c], cm=cm)
         for c in sorted(cells)
     )
     return f'<{prefix}row r="{row}">{body}</{prefix}row>'
@@ -680,24 +712,22 @@ def _patch_row(
     out: list[str] = []
     column = 0
     for cell in _CELL.finditer(body):
-        attributes = _attributes(cell["attrs"])
-        where = attributes.get("r")
-        column = coordinate_to_tuple(where)[1] if where else column + 1
-        earlier = sorted(c for c in pending if c < column)
+        found = _R_ATTRIBUTE.search(cell["attrs"])
+        column = column_index(found[1]) if found else column + 1
+        earlier = sorted(c for c in pending if c < column) if pending else []
         out.extend(
-            _cell_xml(prefix, f"{get_column_letter(c)}{row}", {}, "", pending.pop(c), cm=cm)
+            _cell_xml(prefix, f"{column_letters(c)}{row}", {}, "", pending.pop(c), cm=cm)
             for c in earlier
         )
         written = pending.pop(column, None)
         if written is None:
             out.append(cell.group(0))
         else:
-            coordinate = f"{get_column_letter(column)}{row}"
-            out.append(
-                _cell_xml(prefix, coordinate, attributes, cell["body"] or "", written, cm=cm)
-            )
+            where = f"{column_letters(column)}{row}"
+            attributes = _attributes(cell["attrs"])
+            out.append(_cell_xml(prefix, where, attributes, cell["body"] or "", written, cm=cm))
     out.extend(
-        _cell_xml(prefix, f"{get_column_letter(c)}{row}", {}, "", pending[c], cm=cm)
+        _cell_xml(prefix, f"{column_letters(c)}{row}", {}, "", pending[c], cm=cm)
         for c in sorted(pending)
     )
     return "".join(out)
