@@ -88,7 +88,7 @@ def spilling(path: Path, rows: int, columns: list[str]) -> Path:
     formulas = [c.format(a=f"A2:A{last}", b=f"B2:B{last}") for c in columns]
     ws.append(["eerste ziektedag", "peildatum", "1", "2", "3", "4", "5"])
     for row, day in enumerate(first_days(rows), start=2):
-        ws.append([day, PEILDATUM, *(formulas if row == 2 else [])])  # noqa: PLR2004
+        ws.append([day, PEILDATUM, *(formulas if row == 2 else [])])
     book.save(path)
     return path
 
