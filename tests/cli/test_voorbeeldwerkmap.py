@@ -121,10 +121,11 @@ class TestExampleWorkbook:
     def test_committed_workbook_is_what_the_script_builds(
         self, source: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Rebuilding gives the same sheets, values, formulas and array ranges (run `make examples`)."""
+        """Rebuilding gives the same sheets, values, formulas, spill ranges and cached values
+        (run `make examples`)."""
         builder = _builder(monkeypatch)
-        fresh = tmp_path / "vers.xlsx"
-        builder.build().save(fresh)
+        fresh = tmp_path / "voorbeeld-backoffice.xlsx"
+        builder.write(fresh)
         rebuilt = openpyxl.load_workbook(fresh)
 
         def content(book: Any) -> dict[tuple[str, str], Any]:
@@ -145,6 +146,8 @@ class TestExampleWorkbook:
         assert content(rebuilt) == content(source), (
             "voorbeeldwerkmap verouderd: voer `make examples` uit"
         )
+        cached = openpyxl.load_workbook(EXAMPLE, data_only=True)
+        assert content(openpyxl.load_workbook(fresh, data_only=True)) == content(cached)
 
     def test_builder_uses_only_declared_functions(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """With only some functions declared, the builder leaves out the blocks needing others."""
@@ -159,7 +162,7 @@ class TestExampleWorkbook:
         declared = {name: f for name, f in FUNCTIONS.items() if name in names}
         monkeypatch.setattr(builder.udfs, "contract_functions", lambda: declared)
         book = builder.build()
-        assert book.sheetnames == ["Instellingen", "Verzuimdossiers", "Tijdlijn"]
+        assert book.sheetnames == ["Instellingen", "Verzuimdossiers", "Tijdlijn", "Lijsten"]
         used = {m for _, _, text, _ in formula_cells(book) for m in re.findall(r"(RI_\w+)\(", text)}
         assert used <= names
 

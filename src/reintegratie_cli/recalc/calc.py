@@ -109,21 +109,44 @@ def _clock(workbook: Any, today: date | None) -> None:
 _BAND = 1000
 
 
-def _bands(cells: Mapping[tuple[int, int], Any]) -> Iterator[tuple[int, int, list[list[Any]]]]:
-    """The cells in blocks of up to :data:`_BAND` rows: ``(first row, first column, rows)``,
-    with ``None`` where a block has no cell."""
-    by_band: dict[int, list[tuple[int, int]]] = {}
-    for key in cells:
-        by_band.setdefault((key[0] - 1) // _BAND, []).append(key)
-    for keys in by_band.values():
-        top = min(r for r, _ in keys)
-        bottom = max(r for r, _ in keys)
-        left = min(c for _, c in keys)
-        right = max(c for _, c in keys)
-        grid: list[list[Any]] = [[None] * (right - left + 1) for _ in range(bottom - top + 1)]
-        for r, c in keys:
-            grid[r - top][c - left] = _engine_value(cells[(r, c)])
-        yield top, left, grid
+def _runs(cells: Mapping[tuple[int, int], Any]) -> Iterator[tuple[int, int, list[Any]]]:
+    """Runs of adjacent cells in one row: ``(row, first column, values)``."""
+    run: list[Any] = []
+    start = previous = (0, 0)
+    for key in sorted(cells):
+        if run and key == (previous[0], previous[1] + 1):
+            run.append(_engine_value(cells[key]))
+        else:
+            if run:
+                yield start[0], start[1], run
+            run = [_engine_value(cells[key])]
+            start = key
+        previous = key
+    if run:
+        yield start[0], start[1], run
+
+
+def _blocks(cells: Mapping[tuple[int, int], Any]) -> Iterator[tuple[int, int, list[list[Any]]]]:
+    """The cells as rectangles without gaps: runs of the same columns in consecutive rows
+    joined, up to :data:`_BAND` rows (an empty cell is never written: the engine would keep
+    it empty even where an array spills over it)."""
+    block: list[list[Any]] = []
+    top = left = 0
+    for row, column, run in _runs(cells):
+        if (
+            block
+            and column == left
+            and len(run) == len(block[0])
+            and row == top + len(block)
+            and len(block) < _BAND
+        ):
+            block.append(run)
+            continue
+        if block:
+            yield top, left, block
+        block, top, left = [run], row, column
+    if block:
+        yield top, left, block
 
 
 def compute(
@@ -154,7 +177,7 @@ def compute(
     scratch_number = 0
     members: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
     for sheet in sheets:
-        for row, column, grid in _bands(sheet.values):
+        for row, column, grid in _blocks(sheet.values):
             workbook.set_values_batch(sheet.name, row, column, grid)
         for (row, column), text in sheet.formulas.items():
             workbook.set_formula(sheet.name, row, column, text)

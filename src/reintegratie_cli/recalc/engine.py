@@ -375,6 +375,8 @@ def _written(
             bar.update(1)
         for key in sheet.unreadable - set(sheet.formulas):
             target[key] = package.Written(value=sheet.values[key], formula=False)
+        for key in sheet.spilled - set(target):
+            target[key] = package.Written(value=None, formula=False)  # the spill shrank
         cells[sheet.name] = target
     return _Written(cells=cells, styles=styles), error_values, function_errors
 

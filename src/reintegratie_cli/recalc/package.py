@@ -86,6 +86,9 @@ class Sheet:
     formulas: dict[tuple[int, int], Formula] = attrs.field(factory=dict)
     #: The style index of each formula cell and each styled empty cell.
     styles: dict[tuple[int, int], int] = attrs.field(factory=dict)
+    #: Cells an Excel 365 dynamic array spilled over when the file was saved (their values
+    #: are the array's, not inputs).
+    spilled: set[tuple[int, int]] = attrs.field(factory=set)
     #: Value cells that could not be read (they get their error value in the copy too).
     unreadable: set[tuple[int, int]] = attrs.field(factory=set)
     #: ``(min_row, min_col, max_row, max_col)`` of the cells held, or None when empty.
@@ -535,12 +538,27 @@ def read_book(path: Path, limits: Limits, *, has_macros: bool) -> Book:
         for sheet in sheets:
             try:
                 _SheetReader(sheet, strings, limiter, problems).read(archive)
+                _drop_spilled(sheet)
             except _DataTableError:
                 raise WorkbookError(
                     f"{name}: blad {sheet.name!r} bevat een wat-als-gegevenstabel; die wordt "
                     "niet ondersteund"
                 ) from None
     return Book(sheets=sheets, names=names, links=links, problems=problems, has_macros=has_macros)
+
+
+def _drop_spilled(sheet: Sheet) -> None:
+    """Forget the stored values of the cells a dynamic array spilled over (the array's
+    old answer): they would block the spill when it is computed again."""
+    for key, formula in sheet.formulas.items():
+        if formula.array is None or not formula.dynamic:
+            continue
+        min_col, min_row, max_col, max_row = formula.array
+        for row in range(min_row, max_row + 1):
+            for column in range(min_col, max_col + 1):
+                if (row, column) != key and (row, column) not in sheet.formulas:
+                    sheet.values.pop((row, column), None)
+                    sheet.spilled.add((row, column))
 
 
 def _main_part(archive: zipfile.ZipFile, name: str) -> str:
