@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -220,3 +221,88 @@ class TestExampleWorkbook:
             row = ws[problem.cell].row
             notes = [c.value for c in ws[row] if isinstance(c.value, str) and "verwacht" in c.value]
             assert any("#WAARDE!" in note for note in notes), f"onverwachte #WAARDE! in {problem}"
+
+
+def _bounds(bounds: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """``iter_rows`` arguments (min_row, max_row, min_col, max_col) of a range's bounds."""
+    min_col, min_row, max_col, max_row = bounds
+    return min_row, max_row, min_col, max_col
+
+
+class TestExampleAsProduct:
+    """The example opens showing results, spills, offers the catalogue's codes and prints."""
+
+    def test_opens_with_cached_values(self, source: Any) -> None:
+        """Every formula cell has a cached value, none #NAME? (no add-in needed to see them)."""
+        cached = openpyxl.load_workbook(EXAMPLE, data_only=True)
+        cells = formula_cells(source)
+        assert len(cells) > 100
+        for ws, cell, text, _ in cells:
+            value = cached[ws.title][cell.coordinate].value
+            assert value != "#NAME?", f"{ws.title}!{cell.coordinate}"
+            computes_blank = '""' in text or "RI_" in text
+            assert value is not None or computes_blank, f"{ws.title}!{cell.coordinate}: {text}"
+
+    def test_column_formulas_are_dynamic_arrays(self) -> None:
+        """A computed column is one formula that spills (cell metadata), not a fixed {=…}."""
+        with zipfile.ZipFile(EXAMPLE) as archive:
+            assert "xl/metadata.xml" in archive.namelist()
+            assert "XLDAPR" in archive.read("xl/metadata.xml").decode()
+            sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+            xml = "".join(archive.read(n).decode() for n in sheets)
+        arrays = re.findall(r'<c r="[A-Z]+\d+"[^>]*>(<f t="array"[^>]*>)', xml)
+        dynamic = re.findall(r'<c r="[A-Z]+\d+"[^>]*cm="1"[^>]*><f t="array"', xml)
+        assert len(arrays) >= 30
+        assert len(dynamic) == len(arrays)
+
+    def test_dropdowns_offer_the_catalogue_codes(self, source: Any) -> None:
+        """Product, module, reason, event and milestone cells have a list of the catalogue's codes."""
+        from reintegratie_core.entitlements import EventKind
+        from reintegratie_core.poortwachter import Milestone
+        from reintegratie_core.products.catalogue import BUILTIN_PRODUCTS
+        from reintegratie_core.products.model import TerminationReason
+
+        lists = source["Lijsten"]
+        columns = {
+            lists.cell(1, c).value: [
+                lists.cell(r, c).value
+                for r in range(2, lists.max_row + 1)
+                if lists.cell(r, c).value
+            ]
+            for c in range(1, lists.max_column + 1)
+        }
+        assert columns["product"] == [p.code for p in BUILTIN_PRODUCTS]
+        assert set(columns["reden"]) == {r.value for r in TerminationReason}
+        assert set(columns["gebeurtenis"]) == {e.value for e in EventKind}
+        assert set(columns["mijlpaal"]) == {m.value for m in Milestone}
+        assert {m.code for p in BUILTIN_PRODUCTS for m in p.modules} == set(columns["module"])
+        used = {
+            validation.formula1
+            for ws in source.worksheets
+            for validation in ws.data_validations.dataValidation
+            if validation.type == "list"
+        }
+        assert {f.split("!")[1][1] for f in used} == set("ABCDE")
+        # The example's own inputs are valid choices.
+        for ws in source.worksheets:
+            for validation in ws.data_validations.dataValidation:
+                allowed = columns[
+                    lists.cell(1, "ABCDE".index(validation.formula1.split("!")[1][1]) + 1).value
+                ]
+                for cell_range in validation.sqref.ranges:
+                    for row in ws.iter_rows(*_bounds(cell_range.bounds)):
+                        for cell in row:
+                            assert cell.value in (None, "", *allowed), (
+                                f"{ws.title}!{cell.coordinate}"
+                            )
+
+    def test_every_sheet_prints_landscape_one_page_wide(self, source: Any) -> None:
+        """Landscape, fit to one page wide, header rows repeated, no column wider than 60."""
+        for ws in source.worksheets:
+            assert ws.page_setup.orientation == "landscape", ws.title
+            assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+            assert ws.page_setup.fitToWidth == 1, ws.title
+            assert ws.page_setup.fitToHeight == 0, ws.title
+            widths = [d.width for d in ws.column_dimensions.values() if d.width]
+            assert max(widths, default=0) <= 90, ws.title
+        assert source["Verzuimdossiers"].print_title_rows == "$1:$4"
