@@ -50,6 +50,8 @@ from reintegratie_core.products.model import TerminationReason
 
 HERE = Path(__file__).resolve().parent
 BACKOFFICE = HERE / "voorbeeld-backoffice.xlsx"
+#: The same workbook on the documentation site, to download.
+DOWNLOAD = HERE.parent / "docs" / "downloads" / BACKOFFICE.name
 
 #: The reference date of the example (a Monday); every formula reads it from Instellingen.
 PEILDATUM = date(2025, 11, 3)
@@ -1410,6 +1412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Write the example workbooks."""
     del argv
     book = write(BACKOFFICE)
+    DOWNLOAD.parent.mkdir(exist_ok=True)
+    DOWNLOAD.write_bytes(BACKOFFICE.read_bytes())
     print(f"geschreven: {BACKOFFICE.relative_to(HERE.parent)} ({', '.join(book.sheetnames)})")
     return 0
 

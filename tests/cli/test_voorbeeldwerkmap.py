@@ -306,3 +306,10 @@ class TestExampleAsProduct:
             widths = [d.width for d in ws.column_dimensions.values() if d.width]
             assert max(widths, default=0) <= 90, ws.title
         assert source["Verzuimdossiers"].print_title_rows == "$1:$4"
+
+    def test_downloadable_from_the_docs(self) -> None:
+        """The docs site offers the same workbook for download, linked from the user guide."""
+        download = ROOT / "docs" / "downloads" / EXAMPLE.name
+        assert download.read_bytes() == EXAMPLE.read_bytes(), "voer `make examples` uit"
+        guide = (ROOT / "docs" / "handleiding" / "index.md").read_text(encoding="utf-8")
+        assert "(../downloads/voorbeeld-backoffice.xlsx)" in guide

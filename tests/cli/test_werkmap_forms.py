@@ -66,6 +66,7 @@ class TestExternalReferences:
             ("=[1]Blad1!A1+1", "=#REF!+1", ["1"]),
             ("='[ander.xlsx]Blad 1'!A1:B2", "=#REF!", ["ander.xlsx"]),
             ('="[1]"&A1', '="[1]"&A1', []),
+            ("=SUM(Tabel1[Bedrag])", "=SUM(Tabel1[Bedrag])", []),
             ("=A1", "=A1", []),
         ],
     )

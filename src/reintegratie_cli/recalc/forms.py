@@ -148,7 +148,12 @@ def cut_external(formula: str) -> tuple[str, list[str]]:
     parts = []
     for token in found:
         value = token.value
-        if token.type == Token.OPERAND and token.subtype == Token.RANGE and "[" in value:
+        if (
+            token.type == Token.OPERAND
+            and token.subtype == Token.RANGE
+            and "[" in value
+            and value.find("[") < value.rfind("!")
+        ):
             start = value.index("[")
             end = value.find("]", start)
             links.append(value[start + 1 : end] if end > start else value)
