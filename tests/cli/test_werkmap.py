@@ -699,3 +699,26 @@ class TestHostileInput:
         assert "buiten Excels bereik" in report.problems[0].reason
         assert values["Blad 1"]["B1"].value == "#NUM!"
         assert values["Blad 1"]["B2"].value == 2
+
+
+class TestRepeatedCalls:
+    def test_same_arguments_call_once(self, tmp_path: Path) -> None:
+        """An RI_ function is pure: a column repeating three dates calls it three times."""
+        calls: list[Any] = []
+
+        def count(day: Any, days: Any = None) -> Any:
+            calls.append((day, days))
+            return day
+
+        cells: dict[str, Any] = {}
+        for row in range(1, 31):
+            cells[f"A{row}"] = datetime(2025, 1, 6 + row % 3)
+            cells[f"B{row}"] = f"=RI_TEL(A{row},2)"
+        path = build(tmp_path / "herhaald.xlsx", cells)
+        target = tmp_path / "herhaald-uit.xlsx"
+        engine.recalculate(path, target, functions={**FUNCTIONS, "RI_TEL": count})
+        ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
+        assert len(calls) == 3
+        assert [ws[f"B{r}"].value for r in range(1, 31)] == [
+            serial(date(2025, 1, 6 + r % 3)) for r in range(1, 31)
+        ]

@@ -135,17 +135,55 @@ def date_columns(value: Any) -> frozenset[int]:
     return frozenset({0}) if isinstance(value, date) else frozenset()
 
 
+#: Answers remembered per function (the ``RI_`` functions are pure: same arguments, same
+#: answer), so a column of repeated dates costs one call per distinct date.
+CACHE_SIZE = 200_000
+#: Arguments larger than this (cells in all ranges together) are not remembered.
+_CACHE_CELLS = 64
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return ("error", str(value.get("kind")))
+    return (type(value).__name__, value)
+
+
+def _key(args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    key: list[Any] = []
+    cells = 0
+    for arg in args:
+        if isinstance(arg, list):
+            rows = tuple(
+                tuple(_hashable(c) for c in row) if isinstance(row, list) else (_hashable(row),)
+                for row in arg
+            )
+            cells += sum(len(row) for row in rows)
+            if cells > _CACHE_CELLS:
+                return None
+            key.append(rows)
+        else:
+            key.append(_hashable(arg))
+    return tuple(key)
+
+
 def adapt(
     function: Callable[..., Any], on_call: Callable[[Any], None] | None = None
 ) -> Callable[..., Any]:
     """``function`` (an ``RI_`` function) as the engine calls it: arguments and answer
     converted as above; ``on_call`` sees each raw answer (to learn which are dates)."""
+    remembered: dict[tuple[Any, ...], Any] = {}
 
     def engine_function(*args: Any) -> Any:
+        key = _key(args)
+        if key is not None and key in remembered:
+            return remembered[key]
         answer = function(*(argument(a) for a in args))
         if on_call is not None:
             on_call(answer)
-        return result(answer)
+        converted = result(answer)
+        if key is not None and len(remembered) < CACHE_SIZE:
+            remembered[key] = converted
+        return converted
 
     return engine_function
 
