@@ -41,6 +41,11 @@ from reintegratie_cli.recalc.safety import (
 )
 
 _ERROR_TEXT = "#WAARDE!"
+#: Why a formula may give #SPILL! here.
+_SPILL_NOTE = (
+    " (het overloopbereik is bezet, of groter dan de 10.000 cellen die de rekenmotor laat "
+    "overlopen: verdeel de formule dan over blokken rijen)"
+)
 
 
 class ProgressBar(Protocol):
@@ -369,7 +374,8 @@ def _written(
             if is_formula or key in members:
                 cell = f"{get_column_letter(key[1])}{key[0]}"
                 if isinstance(value, ErrorValue):
-                    error_values.append(CellProblem(sheet=sheet.name, cell=cell, reason=str(value)))
+                    reason = str(value) + (_SPILL_NOTE if value == "#SPILL!" else "")
+                    error_values.append(CellProblem(sheet=sheet.name, cell=cell, reason=reason))
                 elif isinstance(value, str) and value.startswith(_ERROR_TEXT):
                     function_errors.append(CellProblem(sheet=sheet.name, cell=cell, reason=value))
             bar.update(1)

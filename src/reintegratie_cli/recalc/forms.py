@@ -84,6 +84,9 @@ def normalize_addin_calls(formula: str) -> str:
     return "=" + "".join(parts) if changed else formula
 
 
+#: An argument slot with nothing in it: ``(,``, ``,,`` or ``,)`` (white space allowed).
+_EMPTY_SLOT = re.compile(r"[(,]\s*[,)]")
+
 #: The engine function that stands for a left-out argument of an ``RI_`` call (see
 #: :func:`mark_omitted`).
 OMITTED_FUNCTION = "RI__WEGGELATEN"
@@ -97,7 +100,7 @@ def mark_omitted(formula: str, known: frozenset[str] | set[str]) -> str:
     passes it to an add-in function as "missing", which xlwings makes ``None``. The marker
     function lets the engine pass that on. Formulas without such a call come back unchanged.
     """
-    if "," not in formula or "RI_" not in formula.upper():
+    if not _EMPTY_SLOT.search(formula) or "RI_" not in formula.upper():
         return formula
     found = tokens(formula)
     if found is None:
@@ -212,25 +215,25 @@ def referenced_cells(
     return total
 
 
+_CALL_HEAD = re.compile(r"=\s*((?:_xludf\.)?[A-Za-z_][\w.]*)\(")
+
+
 def single_call(formula: str) -> str | None:
     """The upper-case name of the function when the formula is one call of it as a whole
     (``=RI_X(A1, 3)``, not ``=RI_X(A1)+7``), else None."""
-    found = tokens(formula) if formula.startswith("=") else None
-    if not found:
-        return None
-    items = [t for t in found if t.type != Token.WSPACE]
-    first = items[0]
-    if first.type != Token.FUNC or first.subtype != Token.OPEN:
+    text = _STRING.sub('""', formula).rstrip()
+    head = _CALL_HEAD.match(text)
+    if head is None or not text.endswith(")"):
         return None
     depth = 0
-    for position, token in enumerate(items):
-        if token.subtype == Token.OPEN:
-            depth += 1
-        elif token.subtype == Token.CLOSE:
-            depth -= 1
-            if depth == 0:
-                return first.value[:-1].upper() if position == len(items) - 1 else None
+    for match in _PARENTHESIS.finditer(text, head.end() - 1):
+        depth += 1 if match.group(0) == "(" else -1
+        if depth == 0:
+            return head[1].upper() if match.end() == len(text) else None
     return None
+
+
+_PARENTHESIS = re.compile(r"[()]")
 
 
 _A1 = re.compile(
