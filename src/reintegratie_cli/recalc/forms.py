@@ -218,19 +218,31 @@ def referenced_cells(
 _CALL_HEAD = re.compile(r"=\s*((?:_xludf\.)?[A-Za-z_][\w.]*)\(")
 
 
+_DIGITS = str.maketrans("123456789", "000000000")
+
+
 def single_call(formula: str) -> str | None:
     """The upper-case name of the function when the formula is one call of it as a whole
     (``=RI_X(A1, 3)``, not ``=RI_X(A1)+7``), else None."""
+    # Whether it is does not depend on the digits: a column of one formula is one lookup.
+    if not _is_single_call(formula.translate(_DIGITS)):
+        return None
+    head = _CALL_HEAD.match(formula)
+    return head[1].upper() if head is not None else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_single_call(formula: str) -> bool:
     text = _STRING.sub('""', formula).rstrip()
     head = _CALL_HEAD.match(text)
     if head is None or not text.endswith(")"):
-        return None
+        return False
     depth = 0
     for match in _PARENTHESIS.finditer(text, head.end() - 1):
         depth += 1 if match.group(0) == "(" else -1
         if depth == 0:
-            return head[1].upper() if match.end() == len(text) else None
-    return None
+            return match.end() == len(text)
+    return False
 
 
 _PARENTHESIS = re.compile(r"[()]")
