@@ -215,6 +215,8 @@ class Sheet:
         page_setup(self.ws, self.header_row)
 
 
+#: The calculation engine id Excel 365 writes (``calcPr calcId``).
+EXCEL_365_CALC_ID = 191029
 #: The widest a column gets (a wider text wraps).
 MAX_WIDTH = 60.0
 
@@ -1349,6 +1351,11 @@ def build() -> Workbook:
         sheet.ws.freeze_panes = None
         sheet.finish()
     _lijsten(book)
+    # Computed by werkmap at build time with Excel 365's engine generation: Excel shows the
+    # cached values on opening instead of recalculating everything (without the add-in,
+    # a full recalculation on load would turn every RI_ cell into #NAME?).
+    book.calculation.calcId = EXCEL_365_CALC_ID
+    book.calculation.fullCalcOnLoad = False
     fixed = datetime(2025, 11, 3, 9, 0, 0)  # noqa: DTZ001 - openpyxl writes naive times as UTC
     book.properties.creator = "excel/bouw_voorbeelden.py"
     book.properties.created = fixed

@@ -119,6 +119,14 @@ def run(args: argparse.Namespace) -> int:
     except WorkbookError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - never a traceback: the input was not usable
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        print(
+            f"fout: {args.invoer.name} kon niet worden herberekend "
+            f"({type(exc).__name__}{': ' + first if first else ''}); er is geen kopie geschreven",
+            file=sys.stderr,
+        )
+        return 2
     if not args.stil:
         out = sys.stderr
         print(f"{args.uit}: {report.formulas} formules berekend", file=out)

@@ -313,3 +313,9 @@ class TestExampleAsProduct:
         assert download.read_bytes() == EXAMPLE.read_bytes(), "voer `make examples` uit"
         guide = (ROOT / "docs" / "handleiding" / "index.md").read_text(encoding="utf-8")
         assert "(../downloads/voorbeeld-backoffice.xlsx)" in guide
+
+    def test_excel_shows_the_cached_values_on_opening(self, source: Any) -> None:
+        """The workbook says it was computed by Excel 365's engine generation and asks no
+        full recalculation on load, so Excel shows the cached values (even without add-in)."""
+        assert source.calculation.calcId >= 191029
+        assert not source.calculation.fullCalcOnLoad

@@ -722,3 +722,23 @@ class TestRepeatedCalls:
         assert [ws[f"B{r}"].value for r in range(1, 31)] == [
             serial(date(2025, 1, 6 + r % 3)) for r in range(1, 31)
         ]
+
+
+class TestNeverATraceback:
+    def test_an_engine_failure_is_a_dutch_refusal(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Whatever fails inside the recalculation ends in one Dutch line and exit code 2."""
+        from reintegratie_cli.recalc import calc
+
+        path = build(tmp_path / "in.xlsx", {"A1": 1, "B1": "=A1+1"})
+
+        def broken(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("rekenmotor stuk")
+
+        monkeypatch.setattr(calc, "compute", broken)
+        assert main(["werkmap", str(path), "--uit", str(tmp_path / "uit.xlsx")]) == 2
+        err = capsys.readouterr().err
+        assert "kon niet worden herberekend (RuntimeError: rekenmotor stuk)" in err
+        assert "Traceback" not in err
+        assert not (tmp_path / "uit.xlsx").exists()
