@@ -13,7 +13,7 @@ import sys
 import time
 import zipfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -427,6 +427,8 @@ class TestEngineBehaviour:
                 "C7": "=INDEX(B:B,MATCH(A3,A:A,0))",
                 "C8": "=VLOOKUP(A2,A:B,2,FALSE)",
                 "C9": '=COUNTIFS(B:B,">15")',
+                "C10": '=WORKDAY(RI_MIJLPAAL(A2,"42e week"),5)',
+                "C11": '=SUMPRODUCT(--(A1:A3<RI_MIJLPAAL(A2,"probleemanalyse")))',
             },
         )
         report, book = recalc(path)
@@ -440,6 +442,13 @@ class TestEngineBehaviour:
         assert ws["C7"].value == 30
         assert ws["C8"].value == 20
         assert ws["C9"].value == 2
+        milestone = udfs.RI_MIJLPAAL(datetime(2025, 1, 6), "42e week")
+        weekdays = [milestone + timedelta(days=n) for n in range(1, 10)]
+        fifth = [day for day in weekdays if day.weekday() < 5][4]
+        assert ws["C10"].value == serial(fifth)
+        analysis = udfs.RI_MIJLPAAL(datetime(2025, 1, 6), "probleemanalyse")
+        firsts = [date(2025, 1, 4), date(2025, 1, 6), date(2025, 3, 3)]
+        assert ws["C11"].value == sum(1 for day in firsts if day < analysis)
         assert report.problems == ()
 
     def test_today_follows_the_peildatum(self, tmp_path: Path) -> None:

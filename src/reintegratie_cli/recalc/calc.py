@@ -53,9 +53,9 @@ class Output:
 
     #: Every formula cell, array-formula cell and spilled cell, with its value.
     values: dict[tuple[int, int], Any]
-    #: Cells that hold a formula of their own (not a spilled or array member).
+    #: Anchor → (rows, columns) of a formula whose answer spilled.
     spills: dict[tuple[int, int], tuple[int, int]]
-    #: Anchor → (rows, columns) of a formula that spilled.
+    #: Formula cells the engine refused to evaluate, with its reason.
     failed: dict[tuple[int, int], str]
 
 
