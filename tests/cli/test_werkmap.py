@@ -751,3 +751,31 @@ class TestNeverATraceback:
         assert "kon niet worden herberekend (RuntimeError: rekenmotor stuk)" in err
         assert "Traceback" not in err
         assert not (tmp_path / "uit.xlsx").exists()
+
+
+class TestArgumentsAsXlwingsPassesThem:
+    def test_declared_functions_get_two_d_arguments(self, tmp_path: Path) -> None:
+        """A declared RI_ function (xlwings ndim=2) gets a cell and a literal as [[value]],
+        a date as its serial, an empty cell as [[None]] and a left-out argument as None."""
+        calls: list[tuple[Any, ...]] = []
+
+        def record(*args: Any) -> str:
+            calls.append(args)
+            return "ok"
+
+        record.ri_function = True  # type: ignore[attr-defined]
+        path = build(
+            tmp_path / "vorm.xlsx",
+            {"A1": FIRST, "A2": 3, "B1": '=RI_VORM(A1,"42e week",,A2,C1,A1:A2)'},
+        )
+        engine.recalculate(path, tmp_path / "vorm-uit.xlsx", functions={"RI_VORM": record})
+        assert calls == [
+            (
+                [[float(serial(FIRST.date()))]],
+                [["42e week"]],
+                None,
+                [[3.0]],
+                [[None]],
+                [[float(serial(FIRST.date()))], [3.0]],
+            )
+        ]

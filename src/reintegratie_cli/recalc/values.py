@@ -8,7 +8,8 @@ functions take what Excel passes through xlwings, so :func:`argument` changes li
 * an error value becomes its text (``"#N/A"``, ``"#DIV/0!"``) — xlwings' ``err_to_str``
   form — inside a range too, so the function decides, as a Python UDF in Excel does;
 * a left-out argument (``RI_X(A1,,3)``, marked by :data:`OMITTED_TEXT`) becomes ``None``;
-* a single cell stays a single value, a range stays 2-D.
+* a range is 2-D, and so is a single value for an argument xlwings declares ``ndim=2``
+  (every argument of a declared ``RI_`` function): ``[[45663.0]]``.
 
 :func:`result` turns a function's answer into what the engine stores: a date as its serial
 number, a table as a 2-D list, an Excel error text (``"#N/A"``, ``"#WAARDE!"``) as that error
@@ -17,7 +18,9 @@ value, a text longer than Excel allows or a non-finite number as ``#VALUE!``/``#
 
 from __future__ import annotations
 
+import inspect
 import math
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -81,11 +84,31 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def argument(value: Any) -> Any:
-    """An engine argument as xlwings passes it to a Python function."""
+def argument(value: Any, *, two_d: bool = False) -> Any:
+    """An engine argument as xlwings passes it to a Python function: with ``two_d`` (an
+    argument declared ``ndim=2``) a single value too as one row of one cell; a left-out
+    argument stays ``None``."""
     if isinstance(value, list):
         return [[_cell(c) for c in row] if isinstance(row, list) else [_cell(row)] for row in value]
-    return _cell(value)
+    if value == OMITTED_TEXT:
+        return None
+    return [[_cell(value)]] if two_d else _cell(value)
+
+
+def first_two_d(function: Callable[..., Any]) -> int | None:
+    """From which argument on xlwings passes ``function``'s arguments 2-D (``ndim=2``):
+    every argument of a declared ``RI_`` function, the ``*args`` of ``RI_UITLEG``; None when
+    none (``RI_VERSIE``)."""
+    if hasattr(function, "ri_function"):
+        return 0
+    try:
+        parameters = list(inspect.signature(function).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    for position, parameter in enumerate(parameters):
+        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+            return position
+    return None
 
 
 def _result_cell(value: Any) -> Any:
@@ -172,12 +195,14 @@ def adapt(
     """``function`` (an ``RI_`` function) as the engine calls it: arguments and answer
     converted as above; ``on_call`` sees each raw answer (to learn which are dates)."""
     remembered: dict[tuple[Any, ...], Any] = {}
+    first = first_two_d(function)
+    two_d_from = sys.maxsize if first is None else first
 
     def engine_function(*args: Any) -> Any:
         key = _key(args)
         if key is not None and key in remembered:
             return remembered[key]
-        answer = function(*(argument(a) for a in args))
+        answer = function(*(argument(a, two_d=i >= two_d_from) for i, a in enumerate(args)))
         if on_call is not None:
             on_call(answer)
         converted = result(answer)
