@@ -779,3 +779,26 @@ class TestArgumentsAsXlwingsPassesThem:
                 [[float(serial(FIRST.date()))], [3.0]],
             )
         ]
+
+
+class TestSharedFormulas:
+    def test_shared_formulas_are_written_out_per_cell(self, tmp_path: Path) -> None:
+        """Excel stores a filled-down formula once (t="shared"); each cell computes its own
+        translation, and the copy keeps the shared form."""
+        path = build(tmp_path / "gedeeld.xlsx", {"A1": 1, "A2": 2, "A3": 3, "B1": "=A1*2"})
+
+        def share(xml: str) -> str:
+            xml = xml.replace("<f>A1*2</f>", '<f t="shared" ref="B1:B3" si="0">A1*2</f>')
+            for row in (2, 3):
+                xml = xml.replace(
+                    f'<c r="A{row}" t="n"><v>{row}</v></c>',
+                    f'<c r="A{row}" t="n"><v>{row}</v></c><c r="B{row}"><f t="shared" si="0"/></c>',
+                )
+            return xml
+
+        rewrite_part(path, "xl/worksheets/sheet1.xml", share)
+        report, values = recalc(path)
+        assert [values["Blad 1"][f"B{r}"].value for r in (1, 2, 3)] == [2, 4, 6]
+        assert report.formulas == 3
+        with zipfile.ZipFile(tmp_path / "gedeeld-uit.xlsx") as archive:
+            assert '<f t="shared" si="0"/>' in archive.read("xl/worksheets/sheet1.xml").decode()
