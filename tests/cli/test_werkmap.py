@@ -802,3 +802,20 @@ class TestSharedFormulas:
         assert report.formulas == 3
         with zipfile.ZipFile(tmp_path / "gedeeld-uit.xlsx") as archive:
             assert '<f t="shared" si="0"/>' in archive.read("xl/worksheets/sheet1.xml").decode()
+
+    def test_a_huge_declared_spill_costs_nothing(self, tmp_path: Path) -> None:
+        """A dynamic array declaring a spill over the whole sheet is recomputed at once: only
+        the cells stored are looked at."""
+        path = build(tmp_path / "groot.xlsx", {"A1": 1, "A2": 2, "B1": "=A1:A2*2"})
+
+        def dynamic(xml: str) -> str:
+            return xml.replace(
+                '<c r="B1"><f>A1:A2*2</f>',
+                '<c r="B1" cm="1"><f t="array" ref="B1:XFD1048576">A1:A2*2</f>',
+            )
+
+        rewrite_part(path, "xl/worksheets/sheet1.xml", dynamic)
+        started = time.perf_counter()
+        _, values = recalc(path)
+        assert time.perf_counter() - started < 5
+        assert [values["Blad 1"]["B1"].value, values["Blad 1"]["B2"].value] == [2, 4]

@@ -549,16 +549,30 @@ def read_book(path: Path, limits: Limits, *, has_macros: bool) -> Book:
 
 def _drop_spilled(sheet: Sheet) -> None:
     """Forget the stored values of the cells a dynamic array spilled over (the array's
-    old answer): they would block the spill when it is computed again."""
+    old answer): they would block the spill when it is computed again. Only stored cells
+    are visited, whatever extent a (hostile) file declares."""
     for key, formula in sheet.formulas.items():
         if formula.array is None or not formula.dynamic:
             continue
         min_col, min_row, max_col, max_row = formula.array
-        for row in range(min_row, max_row + 1):
-            for column in range(min_col, max_col + 1):
-                if (row, column) != key and (row, column) not in sheet.formulas:
-                    sheet.values.pop((row, column), None)
-                    sheet.spilled.add((row, column))
+        area = (max_row - min_row + 1) * (max_col - min_col + 1)
+        if area <= len(sheet.values):
+            inside = [
+                (row, column)
+                for row in range(min_row, max_row + 1)
+                for column in range(min_col, max_col + 1)
+                if (row, column) in sheet.values
+            ]
+        else:
+            inside = [
+                (row, column)
+                for row, column in sheet.values
+                if min_row <= row <= max_row and min_col <= column <= max_col
+            ]
+        for cell in inside:
+            if cell != key and cell not in sheet.formulas:
+                del sheet.values[cell]
+                sheet.spilled.add(cell)
 
 
 def _main_part(archive: zipfile.ZipFile, name: str) -> str:
