@@ -74,7 +74,7 @@ def _progress(enabled: bool) -> Any:
         return tqdm(
             total=total,
             desc=description,
-            unit="cel",
+            unit="kB" if description == "lezen" else "cel",
             file=sys.stderr,
             disable=not enabled or total < PROGRESS_FROM,
             leave=False,

@@ -192,9 +192,8 @@ def recalculate(
     limits = limits or Limits()
     _check_paths(source, target)
     has_macros = check_archive(source, limits)
-    bar = progress("lezen", 1)
-    book = package.read_book(source, limits, has_macros=has_macros)
-    bar.update(1)
+    bar = progress("lezen", package.sheet_kilobytes(source))
+    book = package.read_book(source, limits, has_macros=has_macros, tick=bar.update)
     bar.close()
     problems = list(book.problems)
     by_name = {name.upper(): function for name, function in functions.items()}

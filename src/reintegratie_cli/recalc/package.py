@@ -25,7 +25,7 @@ import posixpath
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -125,12 +125,21 @@ def _parse(archive: zipfile.ZipFile, part: str, name: str) -> Iterator[tuple[str
         raise WorkbookError(f"{name}: onderdeel {part} is geen leesbare XML ({exc})") from None
 
 
-def _feed(archive: zipfile.ZipFile, part: str, name: str, parser: Any) -> None:
-    """Feed a part to a ``defusedxml`` parser in chunks (a DTD or entity is refused)."""
+def _feed(
+    archive: zipfile.ZipFile,
+    part: str,
+    name: str,
+    parser: Any,
+    tick: Callable[[int], object] | None = None,
+) -> None:
+    """Feed a part to a ``defusedxml`` parser in chunks (a DTD or entity is refused);
+    ``tick`` gets the kilobytes read."""
     try:
         with archive.open(part) as stream:
             while chunk := stream.read(1 << 20):
                 parser.feed(chunk)
+                if tick is not None:
+                    tick(len(chunk) // 1024)
             parser.close()
     except DefusedXmlException:
         raise WorkbookError(
@@ -319,7 +328,7 @@ class _SheetReader:
         self.problems = problems
         self.shared: dict[str, tuple[str, int, int]] = {}
 
-    def read(self, archive: zipfile.ZipFile) -> None:
+    def read(self, archive: zipfile.ZipFile, tick: Callable[[int], object] | None) -> None:
         """Parse the sheet with ``defusedxml``'s parser, this object as its target."""
         self.row_number = self.column_number = 0
         self.cell: dict[str, str] | None = None
@@ -337,7 +346,7 @@ class _SheetReader:
         expat.StartElementHandler = self.start
         expat.EndElementHandler = self.end
         expat.CharacterDataHandler = self.data
-        _feed(archive, self.sheet.part, self.limiter.name, parser)
+        _feed(archive, self.sheet.part, self.limiter.name, parser, tick)
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         local = tag[tag.rfind("}") + 1 :]
@@ -490,8 +499,15 @@ class _DataTableError(Exception):
     pass
 
 
-def read_book(path: Path, limits: Limits, *, has_macros: bool) -> Book:
+def read_book(
+    path: Path,
+    limits: Limits,
+    *,
+    has_macros: bool,
+    tick: Callable[[int], object] | None = None,
+) -> Book:
     """The workbook's sheets, names and links; cells it cannot read become problems.
+    ``tick`` gets the kilobytes of sheet XML read (for a progress bar).
 
     Raises :class:`WorkbookError` when the package as a whole cannot be read or a limit
     is crossed (as soon as it is).
@@ -537,7 +553,7 @@ def read_book(path: Path, limits: Limits, *, has_macros: bool) -> Book:
         limiter = _Limiter(limits, name)
         for sheet in sheets:
             try:
-                _SheetReader(sheet, strings, limiter, problems).read(archive)
+                _SheetReader(sheet, strings, limiter, problems).read(archive, tick)
                 _drop_spilled(sheet)
             except _DataTableError:
                 raise WorkbookError(
@@ -573,6 +589,16 @@ def _drop_spilled(sheet: Sheet) -> None:
             if cell != key and cell not in sheet.formulas:
                 del sheet.values[cell]
                 sheet.spilled.add(cell)
+
+
+def sheet_kilobytes(path: Path) -> int:
+    """The uncompressed size of the worksheet parts, in kilobytes (a progress bar's total)."""
+    with zipfile.ZipFile(path) as archive:
+        return sum(
+            info.file_size // 1024
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/")
+        )
 
 
 def _main_part(archive: zipfile.ZipFile, name: str) -> str:
