@@ -819,3 +819,34 @@ class TestSharedFormulas:
         _, values = recalc(path)
         assert time.perf_counter() - started < 5
         assert [values["Blad 1"]["B1"].value, values["Blad 1"]["B2"].value] == [2, 4]
+
+
+class TestErrorAnswers:
+    @pytest.mark.parametrize(
+        ("answer", "shown"),
+        [
+            ("#N/A", "#N/A"),
+            ("#N/B", "#N/A"),
+            ("#WAARDE!", "#VALUE!"),
+            ("#DEEL/0!", "#DIV/0!"),
+            ("#WAARDE! eerste_ziektedag: geen datum", "#WAARDE! eerste_ziektedag: geen datum"),
+        ],
+    )
+    def test_an_error_answer_becomes_the_error_value(
+        self, tmp_path: Path, answer: str, shown: str
+    ) -> None:
+        """An RI_ function answering an Excel error (English or Dutch, or an object showing
+        as one) gives that error value in the cell; a #WAARDE! message stays a text."""
+
+        class Shown:
+            def __str__(self) -> str:
+                return answer
+
+        path = build(tmp_path / "fout.xlsx", {"A1": "=RI_FOUT()", "A2": "=RI_OBJECT()"})
+        target = tmp_path / "fout-uit.xlsx"
+        engine.recalculate(path, target, functions={"RI_FOUT": lambda: answer, "RI_OBJECT": Shown})
+        ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
+        assert [ws["A1"].value, ws["A2"].value] == [shown, shown]
+        with zipfile.ZipFile(target) as archive:
+            xml = archive.read("xl/worksheets/sheet1.xml").decode()
+        assert ('t="e"' in xml) == (" " not in shown)

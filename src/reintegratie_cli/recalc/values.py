@@ -131,7 +131,8 @@ def _result_cell(value: Any) -> Any:
         return float(value) if math.isfinite(value) else error_object("#NUM!")
     if isinstance(value, dict):
         return value
-    return str(value)
+    # Any other object (an error-value object of the add-in, say) by its text.
+    return _result_cell(str(value))
 
 
 def result(value: Any) -> Any:
