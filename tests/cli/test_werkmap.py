@@ -850,3 +850,20 @@ class TestErrorAnswers:
         with zipfile.ZipFile(target) as archive:
             xml = archive.read("xl/worksheets/sheet1.xml").decode()
         assert ('t="e"' in xml) == (" " not in shown)
+
+
+class TestPermissions:
+    def test_new_copy_gets_the_usual_mode_and_existing_keeps_its_own(self, tmp_path: Path) -> None:
+        """A new copy is created as any new file (0666 less the umask); replacing an existing
+        copy keeps that file's mode."""
+        path = build(tmp_path / "in.xlsx", {"A1": 1, "B1": "=A1+1"})
+        target = tmp_path / "in-uit.xlsx"
+        previous = os.umask(0o022)
+        try:
+            recalc(path)
+        finally:
+            os.umask(previous)
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        recalc(path)
+        assert target.stat().st_mode & 0o777 == 0o600

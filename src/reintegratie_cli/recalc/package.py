@@ -23,7 +23,7 @@ import math
 import os
 import posixpath
 import re
-import tempfile
+import secrets
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
@@ -934,9 +934,10 @@ def write_copy(
         and any(w.spill is not None for cells in by_part.values() for w in cells.values())
     )
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
+        # Like mkstemp, but created with 0666 less the umask (mkstemp gives 0600), so a new
+        # copy gets the permissions any new file of the user gets.
+        temporary = str(target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp")
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise WorkbookError(_write_failure(target, exc)) from None
     try:
