@@ -12,6 +12,7 @@ unreadable.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -57,6 +58,20 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--stil", action="store_true", help="geen voortgang en geen samenvatting")
     parser.set_defaults(func=run)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    del signum, frame
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> Any:
+    """Make SIGTERM stop the run as Ctrl-C does (so the temporary copy is removed); the
+    previous handler, or None when not in the main thread."""
+    try:
+        return signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread
+        return None
 
 
 def _date(text: str) -> date:
@@ -108,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
     from reintegratie_addin import udfs
 
     show = not args.stil and sys.stderr.isatty()
+    previous = _stop_on_sigterm()
     try:
         report = engine.recalculate(
             args.invoer,
@@ -119,6 +135,10 @@ def run(args: argparse.Namespace) -> int:
     except WorkbookError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM: the temporary copy is already removed, the old copy untouched.
+        print("afgebroken: er is geen (nieuwe) kopie geschreven", file=sys.stderr)
+        return 130
     except Exception as exc:  # noqa: BLE001 - never a traceback: the input was not usable
         first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         print(
@@ -127,6 +147,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     if not args.stil:
         out = sys.stderr
         print(f"{args.uit}: {report.formulas} formules berekend", file=out)

@@ -867,3 +867,28 @@ class TestPermissions:
         target.chmod(0o600)
         recalc(path)
         assert target.stat().st_mode & 0o777 == 0o600
+
+
+class TestStopped:
+    def test_sigterm_leaves_no_partial_copy(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """SIGTERM while writing: one Dutch line, exit 130, no temporary file, old copy intact."""
+        import signal
+
+        path = build(tmp_path / "in.xlsx", {"A1": 1, "B1": "=A1+1"})
+        target = tmp_path / "uit.xlsx"
+        target.write_bytes(b"oude kopie")
+        real = package._copy_package
+
+        def killed(*args: Any, **kwargs: Any) -> None:
+            real(*args, **kwargs)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        monkeypatch.setattr(package, "_copy_package", killed)
+        before = signal.getsignal(signal.SIGTERM)
+        assert main(["werkmap", str(path), "--uit", str(target)]) == 130
+        assert "afgebroken" in capsys.readouterr().err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xlsx", "uit.xlsx"]
+        assert target.read_bytes() == b"oude kopie"
+        assert signal.getsignal(signal.SIGTERM) == before  # the handler is put back
