@@ -6,7 +6,8 @@ This command is the only part of the command line that uses the add-in's functio
 The input is never changed. Cells that could not be read or computed are listed by sheet
 and cell on standard error; the exit code is 0 when the copy was written (with
 ``--streng``: 1 when any cell could not be computed), 2 when the workbook was refused or
-unreadable.
+unreadable or the copy could not be written, 130 when stopped (Ctrl-C, SIGTERM; no partial
+file is left).
 """
 
 from __future__ import annotations
