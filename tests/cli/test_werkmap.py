@@ -892,3 +892,59 @@ class TestStopped:
         assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xlsx", "uit.xlsx"]
         assert target.read_bytes() == b"oude kopie"
         assert signal.getsignal(signal.SIGTERM) == before  # the handler is put back
+
+
+class TestFilledDownColumns:
+    """A column of one RI_ formula filled down is computed as one lifted call."""
+
+    def test_run_equals_the_cells_called_one_by_one(self, tmp_path: Path) -> None:
+        """30 rows of per-cell RI_ formulas (one with a bad date) give exactly the values of
+        the function called per row; the copy keeps each cell's own formula."""
+        cells: dict[str, Any] = {"B1": 4}
+        firsts: list[Any] = [datetime(2024, 1, 1) + timedelta(days=37 * r) for r in range(30)]
+        firsts[7] = "31-02-2025"
+        for row, first in enumerate(firsts, start=2):
+            cells[f"A{row}"] = first
+            cells[f"C{row}"] = f'=RI_MIJLPAAL(A{row},"einde_loondoorbetaling",,$B$1)'
+            cells[f"D{row}"] = f"=RI_WERKDAG(A{row},$B$1)"
+        cells["E2"] = "=C10"
+        path = build(tmp_path / "kolom.xlsx", cells)
+        report, values = recalc(path)
+        ws = values["Blad 1"]
+        for row, first in enumerate(firsts, start=2):
+            mijlpaal = udfs.RI_MIJLPAAL(first, "einde_loondoorbetaling", None, 4.0)
+            werkdag = udfs.RI_WERKDAG(first, 4.0)
+            assert as_date(ws[f"C{row}"].value) == mijlpaal, row
+            assert as_date(ws[f"D{row}"].value) == werkdag, row
+        assert ws["E2"].value == serial(as_date(ws["C10"].value))  # read from the run
+        assert [p.cell for p in report.function_errors] == ["C9", "D9"]
+        formulas = openpyxl.load_workbook(tmp_path / "kolom-uit.xlsx")["Blad 1"]
+        assert formulas["C17"].value == '=RI_MIJLPAAL(A17,"einde_loondoorbetaling",,$B$1)'
+
+    def test_a_call_that_does_not_fill_the_run_is_computed_per_cell(self, tmp_path: Path) -> None:
+        """When the lifted call does not answer one value per row, each cell is computed alone."""
+
+        def first_only(value: Any) -> Any:
+            if isinstance(value, list) and len(value) > 1:
+                return "één uitkomst"
+            return f"rij {value[0][0] if isinstance(value, list) else value}"
+
+        first_only.ri_function = _Declared()  # type: ignore[attr-defined]
+        cells: dict[str, Any] = {f"A{r}": r for r in range(1, 21)}
+        cells.update({f"B{r}": f"=RI_EEN(A{r})" for r in range(1, 21)})
+        path = build(tmp_path / "een.xlsx", cells)
+        target = tmp_path / "een-uit.xlsx"
+        engine.recalculate(path, target, functions={"RI_EEN": first_only})
+        ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
+        assert [ws[f"B{r}"].value for r in range(1, 21)] == [
+            f"rij {float(r)}" for r in range(1, 21)
+        ]
+
+
+class _Param:
+    lift = True
+
+
+class _Declared:
+    returns_table = False
+    params = (_Param(),)
