@@ -26,7 +26,6 @@ import attrs
 import formualizer as fz
 
 from reintegratie_cli.recalc import forms, values
-from reintegratie_cli.recalc.families import Family, families
 from reintegratie_cli.recalc.forms import OMITTED_FUNCTION
 from reintegratie_cli.recalc.package import MAX_TEXT
 from reintegratie_cli.recalc.safety import ErrorValue
@@ -177,19 +176,11 @@ def compute(
         workbook.add_sheet(sheet.name)
     scratch_number = 0
     members: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
-    runs: dict[str, list[Family]] = {}
     for sheet in sheets:
         for row, column, grid in _blocks(sheet.values):
             workbook.set_values_batch(sheet.name, row, column, grid)
-        runs[sheet.name] = list(families(sheet.formulas, functions))
-        together = {
-            (row, run.column) for run in runs[sheet.name] for row in range(run.top, run.bottom + 1)
-        }
         for (row, column), text in sheet.formulas.items():
-            if (row, column) not in together:
-                workbook.set_formula(sheet.name, row, column, text)
-        for run in runs[sheet.name]:
-            workbook.set_formula(sheet.name, run.top, run.column, run.formula)
+            workbook.set_formula(sheet.name, row, column, text)
         tick(len(sheet.formulas))
         for text, (min_col, min_row, max_col, max_row) in sheet.arrays.values():
             scratch_number += 1
@@ -203,8 +194,6 @@ def compute(
                     members.setdefault(sheet.name, {})[(r, c)] = (min_row, min_col)
         tick(len(sheet.arrays))
     failed_all = _evaluate(workbook, sheets)
-    if _split_failed_runs(workbook, sheets, runs):
-        failed_all = _evaluate(workbook, sheets)
     outputs = {
         sheet.name: _read(workbook, sheet, members.get(sheet.name, {}), failed_all)
         for sheet in sheets
@@ -212,29 +201,6 @@ def compute(
     tick(sum(len(s.formulas) + len(s.arrays) for s in sheets))
     dates = {name: frozenset(columns) for name, columns in learner.columns.items()}
     return outputs, dates
-
-
-def _split_failed_runs(
-    workbook: Any, sheets: list[Input], runs: Mapping[str, list[Family]]
-) -> bool:
-    """Put back cell by cell every run whose lifted call did not fill exactly its cells;
-    True when there was one (the workbook must be evaluated again)."""
-    split = False
-    for sheet in sheets:
-        for run in runs.get(sheet.name, ()):
-            extent = None
-            with contextlib.suppress(Exception):
-                role = workbook.inspect_cell(
-                    f"'{sheet.name}'!{_a1(run.top, run.column)}"
-                ).cell.spill
-                extent = role.extent if role is not None else None
-            expected = f"{_a1(run.top, run.column)}:{_a1(run.bottom, run.column)}"
-            if extent is not None and extent.rsplit("!", 1)[-1].replace("$", "") == expected:
-                continue
-            for row in range(run.top, run.bottom + 1):
-                workbook.set_formula(sheet.name, row, run.column, sheet.formulas[(row, run.column)])
-            split = True
-    return split
 
 
 def _evaluate(workbook: Any, sheets: list[Input]) -> dict[tuple[str, int, int], str]:
