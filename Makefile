@@ -70,6 +70,12 @@ examples: setup
 bench-werkmap: setup
 	$(BIN)/python bench/bench_werkmap.py
 
+.PHONY: referentie
+# The reference workbook for `werkmap`, computed by LibreOffice (needs `soffice`:
+# apt-get install libreoffice-calc-nogui); the test compares against the committed result.
+referentie: setup
+	$(BIN)/python tests/cli/referentie/bouw_referentie.py
+
 .PHONY: bench-signalen
 # The worklist over 1,000,000 generated sick periods: time, rows/s, peak memory, I/O floor.
 bench-signalen: setup
@@ -89,7 +95,7 @@ test-lowest: setup
 	$(UV) venv --quiet --python $(BIN)/python $(LOWEST)
 	$(UV) pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct \
 		-e ".[excel,cli,werkmap]" $(LOCKED)
-	$(UV) pip list --python $(LOWEST)/bin/python 2>/dev/null | grep -iE '^(attrs|cattrs|python-dateutil|holidays|schwifty|xlwings|openpyxl|defusedxml|tqdm|formulas|xlsxwriter) '
+	$(UV) pip list --python $(LOWEST)/bin/python 2>/dev/null | grep -iE '^(attrs|cattrs|python-dateutil|holidays|schwifty|xlwings|openpyxl|defusedxml|tqdm|formualizer|python-calamine) '
 	$(LOWEST)/bin/python -m pytest -p no:cacheprovider --ignore=tests/docs
 
 SDIST_DIR := .sdist-test

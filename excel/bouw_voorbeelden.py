@@ -5,8 +5,14 @@ reference date, then one sheet per topic — sickness files with their Poortwach
 timeline and signals, sick periods, deadlines, module termination, entitlements,
 budgets, loonsanctie, fees — and the explanations. Its formulas use only the ``RI_``
 functions of the contract and Excel's own (classic) functions. Where a column is computed,
-one lifted call fills it: an array formula over the column (``{=RI_MIJLPAAL(C5:C16; …)}``
-in Excel), which Excel, the add-in and ``reintegratie werkmap`` all evaluate in one call.
+one lifted call fills it: a dynamic array (``=RI_MIJLPAAL(C5:C16; …)`` spills down the
+column in Excel 365), which Excel, the add-in and ``reintegratie werkmap`` evaluate in one
+call; a row added to the inputs needs only the range widened, not the formula re-entered.
+
+The workbook is a product: ``reintegratie werkmap``'s engine computes it at build time, so
+it opens showing its results (cached values) even without the add-in; code cells (product,
+module, reason, event, milestone) have dropdowns with the catalogue's codes (sheet
+``Lijsten``); every sheet prints landscape, one page wide, with its header rows repeated.
 
 Only functions present in ``reintegratie_addin.udfs`` when the script runs are used: a
 block of formulas whose functions are not (yet) declared is left out, and a sheet without
@@ -22,6 +28,7 @@ import inspect
 import io
 import re
 import sys
+import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,13 +39,19 @@ from typing import Any
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.worksheet.formula import ArrayFormula  # type: ignore[import-untyped]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reintegratie_addin import udfs
+from reintegratie_core.entitlements import EventKind
+from reintegratie_core.poortwachter import Milestone
+from reintegratie_core.products.catalogue import BUILTIN_PRODUCTS
+from reintegratie_core.products.model import TerminationReason
 
 HERE = Path(__file__).resolve().parent
 BACKOFFICE = HERE / "voorbeeld-backoffice.xlsx"
+#: The same workbook on the documentation site, to download.
+DOWNLOAD = HERE.parent / "docs" / "downloads" / BACKOFFICE.name
 
 #: The reference date of the example (a Monday); every formula reads it from Instellingen.
 PEILDATUM = date(2025, 11, 3)
@@ -100,6 +113,8 @@ class Sheet:
     ws: Worksheet
     row: int = 1
     widths: dict[int, float] = field(default_factory=dict)
+    #: The first header row (repeated on every printed page).
+    header_row: int | None = None
 
     def title(self, title: str, note: str) -> None:
         """The sheet's heading and a one-line explanation."""
@@ -117,6 +132,8 @@ class Sheet:
 
     def header(self, row: int, column: int, names: Sequence[str]) -> None:
         """A header row."""
+        if self.header_row is None:
+            self.header_row = row
         for offset, name in enumerate(names):
             cell = self.ws.cell(row, column + offset, name)
             cell.font = HEADER_FONT
@@ -141,10 +158,9 @@ class Sheet:
                     cell.number_format = fmt
 
     def lifted(self, column: int, top: int, bottom: int, formula: str, fmt: str | None) -> None:
-        """One lifted call filling ``column`` from ``top`` to ``bottom`` (an array formula)."""
-        letter = get_column_letter(column)
-        ref = f"{letter}{top}:{letter}{bottom}"
-        self.ws.cell(top, column).value = ArrayFormula(ref, formula)
+        """One lifted call filling ``column`` from ``top`` to ``bottom``: a formula in the top
+        cell that spills down (a dynamic array once computed)."""
+        self.ws.cell(top, column).value = formula
         if fmt:
             for row in range(top, bottom + 1):
                 self.ws.cell(row, column).number_format = fmt
@@ -157,10 +173,9 @@ class Sheet:
         formula: str,
         formats: Sequence[str | None] = (),
     ) -> None:
-        """A table result: an array formula exactly as large as the table."""
+        """A table result: a formula that spills to the table's size (formats for that size)."""
         rows, columns = size
-        ref = f"{get_column_letter(column)}{row}:{get_column_letter(column + columns - 1)}{row + rows - 1}"
-        self.ws.cell(row, column).value = ArrayFormula(ref, formula)
+        self.ws.cell(row, column).value = formula
         for c in range(columns):
             fmt = formats[c] if c < len(formats) else None
             for r in range(1, rows):
@@ -180,10 +195,72 @@ class Sheet:
             if fmt:
                 cell.number_format = fmt
 
+    def dropdown(self, kind: str, cells: str) -> None:
+        """A dropdown with the catalogue's codes of ``kind`` (see :data:`CODES`) on ``cells``."""
+        validation = DataValidation(
+            type="list",
+            formula1=code_list(kind),
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Onbekende code",
+            error=f"Kies een {kind} uit de lijst (blad Lijsten).",
+        )
+        validation.add(cells)
+        self.ws.add_data_validation(validation)
+
     def finish(self) -> None:
-        """Apply the column widths."""
+        """Apply the column widths and the page setup."""
         for column, width in self.widths.items():
-            self.ws.column_dimensions[get_column_letter(column)].width = width
+            self.ws.column_dimensions[get_column_letter(column)].width = min(width, MAX_WIDTH)
+        page_setup(self.ws, self.header_row)
+
+
+#: The calculation engine id Excel 365 writes (``calcPr calcId``).
+EXCEL_365_CALC_ID = 191029
+#: The widest a column gets (a wider text wraps).
+MAX_WIDTH = 60.0
+
+
+def page_setup(ws: Worksheet, header_row: int | None) -> None:
+    """Landscape, one page wide (as many pages down as needed), header rows on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if header_row is not None:
+        ws.print_title_rows = f"1:{header_row}"
+    ws.oddFooter.center.text = "&A — pagina &P van &N"
+
+
+#: The catalogue's codes offered in dropdowns, by kind (sheet ``Lijsten``, one column each).
+CODES: dict[str, list[str]] = {
+    "product": [product.code for product in BUILTIN_PRODUCTS],
+    "module": list(
+        dict.fromkeys(module.code for product in BUILTIN_PRODUCTS for module in product.modules)
+    ),
+    "reden": [reason.value for reason in TerminationReason],
+    "gebeurtenis": [kind.value for kind in EventKind],
+    "mijlpaal": [milestone.value for milestone in Milestone],
+}
+
+
+def code_list(kind: str) -> str:
+    """The range on sheet ``Lijsten`` holding the codes of ``kind``."""
+    column = get_column_letter(list(CODES).index(kind) + 1)
+    return f"Lijsten!${column}$2:${column}${len(CODES[kind]) + 1}"
+
+
+def _lijsten(book: Workbook) -> None:
+    ws = book.create_sheet("Lijsten")
+    for index, (kind, codes) in enumerate(CODES.items(), start=1):
+        ws.cell(1, index, kind).font = Font(bold=True)
+        for row, code in enumerate(codes, start=2):
+            ws.cell(row, index, code)
+        ws.column_dimensions[get_column_letter(index)].width = max(map(len, codes)) + 4
+    page_setup(ws, 1)
 
 
 @dataclass(frozen=True)
@@ -340,6 +417,14 @@ def _tijdlijn(sheet: Sheet, fn: Functions) -> None:
             cell.number_format = DATE
     sheet.width(1, 24)
     sheet.width(2, 22)
+    if fn.has("RI_MIJLPAAL"):
+        ws.cell(4, 4, "Mijlpaal").font = Font(bold=True)
+        ws.cell(4, 5, Milestone.ZIEKMELDING_UWV.value).fill = INPUT_FILL
+        sheet.dropdown("mijlpaal", "E4")
+        ws.cell(5, 4, "Uiterste datum").font = Font(bold=True)
+        ws.cell(5, 5, fn.call("RI_MIJLPAAL", "B6", "E4", "B7", "B8")).number_format = DATE
+        sheet.width(4, 16)
+        sheet.width(5, 24)
     size = fn.size("RI_TIJDLIJN", chosen[2], chosen[3], chosen[4])
     sheet.spill(11, 1, size, fn.call("RI_TIJDLIJN", "B6", "B7", "B8"), [None, DATE, None])
     sheet.width(3, 70)
@@ -643,6 +728,9 @@ def _cascade(sheet: Sheet, fn: Functions) -> None:
         if isinstance(value, date):
             cell.number_format = DATE
     args = [f"B{first + i}" for i in range(4)]
+    sheet.dropdown("product", f"B{first}")
+    sheet.dropdown("module", f"B{first + 1}")
+    sheet.dropdown("reden", f"B{first + 3}")
     sheet.row = first + len(labels) + 1
     size = fn.size("RI_CASCADE", *(v for _, v in labels))
     sheet.spill(sheet.row, 1, size, fn.call("RI_CASCADE", *args), [None, DATE, None])
@@ -662,6 +750,9 @@ def _eindigt_mee(sheet: Sheet, fn: Functions) -> None:
     bottom = top + len(COUPLINGS) - 1
     sheet.header(top - 1, 1, ["Product", "Module", "Beëindigde module", "Reden", "Eindigt mee?"])
     sheet.inputs(top, 1, COUPLINGS, [None, None, None, None])
+    sheet.dropdown("product", rng("A", top, bottom))
+    sheet.dropdown("module", f"B{top}:C{bottom}")
+    sheet.dropdown("reden", rng("D", top, bottom))
     sheet.lifted(
         5,
         top,
@@ -708,6 +799,8 @@ def _contracten(sheet: Sheet, fn: Functions) -> None:
         ],
     )
     sheet.inputs(top, 1, CONTRACTS, [None, None, None, DATE, DATE, DATE, None])
+    sheet.dropdown("product", rng("B", top, bottom))
+    sheet.dropdown("module", rng("C", top, bottom))
     b, c, dd, e, f = (rng(x, top, bottom) for x in "BCDEF")
     sheet.lifted(8, top, bottom, fn.call("RI_CONTRACTVERVALDATUM", b, c, dd, e), DATE)
     sheet.lifted(9, top, bottom, fn.call("RI_VROEGSTE_OPZEGDATUM", b, c, dd, e, f), DATE)
@@ -740,6 +833,8 @@ def _doorlopend(sheet: Sheet, fn: Functions) -> None:
         ["Product", "Eerste ziektedag", "Einddatum module", "Reden", "Hersteldatum", "Loopt door?"],
     )
     sheet.inputs(top, 1, CONTINUATION, [None, DATE, DATE, None, DATE])
+    sheet.dropdown("product", rng("A", top, bottom))
+    sheet.dropdown("reden", rng("D", top, bottom))
     sheet.lifted(
         6,
         top,
@@ -789,12 +884,14 @@ def _aanspraken(sheet: Sheet, fn: Functions) -> None:
     product = "asr-reintegratiemanager"
     ws.cell(sheet.row, 2, product).fill = INPUT_FILL
     product_cell = f"$B${sheet.row}"
+    sheet.dropdown("product", f"B{sheet.row}")
     sheet.row += 2
     sheet.heading("Gebeurtenissen")
     top = sheet.row + 1
     bottom = top + len(EVENTS) - 1
     sheet.header(top - 1, 1, ["Datum", "Gebeurtenis", "Werknemer (leeg = polis)"])
     sheet.inputs(top, 1, EVENTS, [DATE, None, None])
+    sheet.dropdown("gebeurtenis", rng("B", top, bottom))
     events = f"$A${top}:$C${bottom}"
     sheet.row = bottom + 2
     sheet.heading("Status per aanspraak")
@@ -1460,7 +1557,15 @@ def _instellingen(book: Workbook, sheets: list[str]) -> None:
         ws.cell(9 + offset, 1, name)
         ws.cell(9 + offset, 2, SHEET_NOTES.get(name, ""))
     ws.column_dimensions["A"].width = 30
-    ws.column_dimensions["B"].width = 110
+    ws.column_dimensions["B"].width = 90
+    for row in ws.iter_rows(min_row=9, min_col=2, max_col=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("A2:B2")
+    ws.row_dimensions[2].height = 45
+    page_setup(ws, None)
+    ws.print_area = f"A1:B{8 + len(sheets)}"
 
 
 def build() -> Workbook:
@@ -1478,6 +1583,12 @@ def build() -> Workbook:
                 item.build(sheet, fn)
         sheet.ws.freeze_panes = None
         sheet.finish()
+    _lijsten(book)
+    # Computed by werkmap at build time with Excel 365's engine generation: Excel shows the
+    # cached values on opening instead of recalculating everything (without the add-in,
+    # a full recalculation on load would turn every RI_ cell into #NAME?).
+    book.calculation.calcId = EXCEL_365_CALC_ID
+    book.calculation.fullCalcOnLoad = False
     fixed = datetime(2025, 11, 3, 9, 0, 0)  # noqa: DTZ001 - openpyxl writes naive times as UTC
     book.properties.creator = "excel/bouw_voorbeelden.py"
     book.properties.created = fixed
@@ -1515,11 +1626,34 @@ def save_reproducibly(book: Workbook, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
+def write(path: Path) -> Workbook:
+    """Build the workbook and write it to ``path`` with every formula's value cached.
+
+    The values come from ``reintegratie werkmap``'s engine on the peildatum; a formula whose
+    answer is a column or table is stored as a dynamic array over the cells it spills to.
+    Fails when any formula cannot be computed.
+    """
+    from reintegratie_cli.recalc import engine
+
+    book = build()
+    with tempfile.TemporaryDirectory() as folder:
+        plain = Path(folder) / path.name
+        save_reproducibly(book, plain)
+        report = engine.recalculate(
+            plain, path, functions=udfs.contract_functions(), today=PEILDATUM
+        )
+    if report.problems or report.error_values:
+        msg = f"voorbeeldwerkmap niet te berekenen: {[*report.problems, *report.error_values][:5]}"
+        raise RuntimeError(msg)
+    return book
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the example workbooks."""
     del argv
-    book = build()
-    save_reproducibly(book, BACKOFFICE)
+    book = write(BACKOFFICE)
+    DOWNLOAD.parent.mkdir(exist_ok=True)
+    DOWNLOAD.write_bytes(BACKOFFICE.read_bytes())
     print(f"geschreven: {BACKOFFICE.relative_to(HERE.parent)} ({', '.join(book.sheetnames)})")
     return 0
 

@@ -29,16 +29,19 @@ class Limits:
     uncompressed_bytes: int = 256 * _MIB
     #: Compression ratio of one part larger than 1 MiB (a zip bomb compresses far more).
     compression_ratio: int = 200
-    #: Cells holding a value or formula, over all sheets.
+    #: Cells holding a value or formula, over all sheets (an array formula: its range).
     cells: int = 2_000_000
     #: Formula cells, over all sheets.
     formulas: int = 250_000
-    #: Rows × columns of one sheet's used area (the formula engine walks all of it).
+    #: Rows × columns of one sheet's used area.
     sheet_area: int = 10_000_000
+    #: Cells named by the references of all formulas together, each reference clipped
+    #: to the used area of its sheet (so ``A:A`` costs the rows in use, not 1,048,576).
+    referenced_cells: int = 2_000_000_000
 
 
 class WorkbookError(Exception):
-    """A workbook is refused or cannot be read; the message says why, in Dutch."""
+    """A workbook is refused or cannot be read or written; the message says why, in Dutch."""
 
 
 def _mb(size: int) -> str:

@@ -1,18 +1,22 @@
 """``reintegratie werkmap``: recalculate a workbook without Excel and write a copy with values.
 
 Every formula is computed — the ``RI_`` functions and Excel's own, mixed — by the
-``formulas`` engine (the ``werkmap`` extra); see :mod:`reintegratie_cli.recalc.engine`.
+``formualizer`` engine (the ``werkmap`` extra); see :mod:`reintegratie_cli.recalc.engine`.
+This command is the only part of the command line that uses the add-in's functions.
 The input is never changed. Cells that could not be read or computed are listed by sheet
 and cell on standard error; the exit code is 0 when the copy was written (with
 ``--streng``: 1 when any cell could not be computed), 2 when the workbook was refused or
-unreadable.
+unreadable or the copy could not be written, 130 when stopped (Ctrl-C, SIGTERM; no partial
+file is left).
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -48,12 +52,35 @@ def register(commands: Any) -> None:
         help="afsluitcode 1 als een cel niet gelezen of berekend kon worden",
     )
     parser.add_argument(
-        "--alleen-rekenmotor",
-        action="store_true",
-        help="reken ook eenvoudige RI_-aanroepen met de formule-engine (trager; ter controle)",
+        "--peildatum",
+        type=_date,
+        metavar="JJJJ-MM-DD",
+        help="de datum die VANDAAG() en NU() geven (standaard: de datum van de computer)",
     )
     parser.add_argument("--stil", action="store_true", help="geen voortgang en geen samenvatting")
     parser.set_defaults(func=run)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    del signum, frame
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> Any:
+    """Make SIGTERM stop the run as Ctrl-C does (so the temporary copy is removed); the
+    previous handler, or None when not in the main thread."""
+    try:
+        return signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread
+        return None
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"{text!r} is geen datum (JJJJ-MM-DD)"
+        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _progress(enabled: bool) -> Any:
@@ -63,7 +90,7 @@ def _progress(enabled: bool) -> Any:
         return tqdm(
             total=total,
             desc=description,
-            unit="cel",
+            unit="kB" if description == "lezen" else "cel",
             file=sys.stderr,
             disable=not enabled or total < PROGRESS_FROM,
             leave=False,
@@ -85,8 +112,8 @@ def _list(title: str, problems: Sequence[object], out: TextIO) -> None:
 def run(args: argparse.Namespace) -> int:
     """Recalculate ``args.invoer`` into ``args.uit``; returns the exit code."""
     try:
+        from reintegratie_cli.archive import WorkbookError
         from reintegratie_cli.recalc import engine
-        from reintegratie_cli.recalc.safety import WorkbookError
     except ImportError as exc:  # pragma: no cover - only without the werkmap extra
         print(
             f"fout: de extra 'werkmap' is niet geïnstalleerd ({exc.name}); "
@@ -97,24 +124,36 @@ def run(args: argparse.Namespace) -> int:
     from reintegratie_addin import udfs
 
     show = not args.stil and sys.stderr.isatty()
+    previous = _stop_on_sigterm()
     try:
         report = engine.recalculate(
             args.invoer,
             args.uit,
             functions=udfs.contract_functions(),
-            direct=not args.alleen_rekenmotor,
+            today=args.peildatum,
             progress=_progress(show) if show else engine.no_progress,
         )
     except WorkbookError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM: the temporary copy is already removed, the old copy untouched.
+        print("afgebroken: er is geen (nieuwe) kopie geschreven", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback: the input was not usable
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        print(
+            f"fout: {args.invoer.name} kon niet worden herberekend "
+            f"({type(exc).__name__}{': ' + first if first else ''}); er is geen kopie geschreven",
+            file=sys.stderr,
+        )
+        return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     if not args.stil:
         out = sys.stderr
-        print(
-            f"{args.uit}: {report.formulas} formules berekend "
-            f"({report.direct} RI_-aanroepen direct, {report.engine} met de rekenmotor)",
-            file=out,
-        )
+        print(f"{args.uit}: {report.formulas} formules berekend", file=out)
         for note in report.notes:
             print(f"let op: {note}", file=out)
         _list("niet gelezen of niet berekend", report.problems, out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from reintegratie_addin import udfs
 from reintegratie_cli.main import main
-from reintegratie_cli.recalc import engine, forms
+from reintegratie_cli.recalc import engine
+from tests.cli import simple_calls as forms
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "excel" / "voorbeeld-backoffice.xlsx"
@@ -68,7 +70,7 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> tuple[engine.Repor
     out = tmp_path_factory.mktemp("voorbeeld") / "uit.xlsx"
     assert main(["werkmap", str(EXAMPLE), "--uit", str(out), "--stil"]) == 0
     report = engine.recalculate(EXAMPLE, out.with_name("rapport.xlsx"), functions=FUNCTIONS)
-    return report, openpyxl.load_workbook(out), out
+    return report, openpyxl.load_workbook(out, data_only=True), out
 
 
 def _plain(value: Any) -> Any:
@@ -85,7 +87,8 @@ def _argument(argument: forms.Argument, sheet: str, source: Any, values: Any) ->
     if isinstance(argument, forms.Omitted):
         return None
     if isinstance(argument, forms.Literal):
-        return argument.value
+        value = argument.value
+        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
     title = argument.sheet or sheet
     rows = []
     for r in range(argument.min_row, argument.max_row + 1):
@@ -96,6 +99,8 @@ def _argument(argument: forms.Argument, sheet: str, source: Any, values: Any) ->
                 isinstance(original, str) and original.startswith("=")
             )
             value = values[title].cell(r, c).value if computed or original is None else original
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)  # Excel passes every number as a float
             row.append(value)
         rows.append(row)
     return rows
@@ -117,10 +122,11 @@ class TestExampleWorkbook:
     def test_committed_workbook_is_what_the_script_builds(
         self, source: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Rebuilding gives the same sheets, values, formulas and array ranges (run `make examples`)."""
+        """Rebuilding gives the same sheets, values, formulas, spill ranges and cached values
+        (run `make examples`)."""
         builder = _builder(monkeypatch)
-        fresh = tmp_path / "vers.xlsx"
-        builder.build().save(fresh)
+        fresh = tmp_path / "voorbeeld-backoffice.xlsx"
+        builder.write(fresh)
         rebuilt = openpyxl.load_workbook(fresh)
 
         def content(book: Any) -> dict[tuple[str, str], Any]:
@@ -141,6 +147,8 @@ class TestExampleWorkbook:
         assert content(rebuilt) == content(source), (
             "voorbeeldwerkmap verouderd: voer `make examples` uit"
         )
+        cached = openpyxl.load_workbook(EXAMPLE, data_only=True)
+        assert content(openpyxl.load_workbook(fresh, data_only=True)) == content(cached)
 
     def test_builder_uses_only_declared_functions(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """With only some functions declared, the builder leaves out the blocks needing others."""
@@ -155,7 +163,7 @@ class TestExampleWorkbook:
         declared = {name: f for name, f in FUNCTIONS.items() if name in names}
         monkeypatch.setattr(builder.udfs, "contract_functions", lambda: declared)
         book = builder.build()
-        assert book.sheetnames == ["Instellingen", "Verzuimdossiers", "Tijdlijn"]
+        assert book.sheetnames == ["Instellingen", "Verzuimdossiers", "Tijdlijn", "Lijsten"]
         used = {m for _, _, text, _ in formula_cells(book) for m in re.findall(r"(RI_\w+)\(", text)}
         assert used <= names
 
@@ -214,17 +222,100 @@ class TestExampleWorkbook:
             notes = [c.value for c in ws[row] if isinstance(c.value, str) and "verwacht" in c.value]
             assert any("#WAARDE!" in note for note in notes), f"onverwachte #WAARDE! in {problem}"
 
-    def test_engine_alone_gives_the_same_copy(
-        self, recalculated: tuple[engine.Report, Any, Path], tmp_path: Path
-    ) -> None:
-        """Leaving every formula to the engine gives the same values as the direct path."""
-        _, values, _ = recalculated
-        slow = tmp_path / "traag.xlsx"
-        engine.recalculate(EXAMPLE, slow, functions=FUNCTIONS, direct=False)
-        other = openpyxl.load_workbook(slow)
-        for ws in values.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    assert other[ws.title][cell.coordinate].value == cell.value, (
-                        f"{ws.title}!{cell.coordinate}"
-                    )
+
+def _bounds(bounds: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """``iter_rows`` arguments (min_row, max_row, min_col, max_col) of a range's bounds."""
+    min_col, min_row, max_col, max_row = bounds
+    return min_row, max_row, min_col, max_col
+
+
+class TestExampleAsProduct:
+    """The example opens showing results, spills, offers the catalogue's codes and prints."""
+
+    def test_opens_with_cached_values(self, source: Any) -> None:
+        """Every formula cell has a cached value, none #NAME? (no add-in needed to see them)."""
+        cached = openpyxl.load_workbook(EXAMPLE, data_only=True)
+        cells = formula_cells(source)
+        assert len(cells) > 100
+        for ws, cell, text, _ in cells:
+            value = cached[ws.title][cell.coordinate].value
+            assert value != "#NAME?", f"{ws.title}!{cell.coordinate}"
+            computes_blank = '""' in text or "RI_" in text
+            assert value is not None or computes_blank, f"{ws.title}!{cell.coordinate}: {text}"
+
+    def test_column_formulas_are_dynamic_arrays(self) -> None:
+        """A computed column is one formula that spills (cell metadata), not a fixed {=…}."""
+        with zipfile.ZipFile(EXAMPLE) as archive:
+            assert "xl/metadata.xml" in archive.namelist()
+            assert "XLDAPR" in archive.read("xl/metadata.xml").decode()
+            sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+            xml = "".join(archive.read(n).decode() for n in sheets)
+        arrays = re.findall(r'<c r="[A-Z]+\d+"[^>]*>(<f t="array"[^>]*>)', xml)
+        dynamic = re.findall(r'<c r="[A-Z]+\d+"[^>]*cm="1"[^>]*><f t="array"', xml)
+        assert len(arrays) >= 30
+        assert len(dynamic) == len(arrays)
+
+    def test_dropdowns_offer_the_catalogue_codes(self, source: Any) -> None:
+        """Product, module, reason, event and milestone cells have a list of the catalogue's codes."""
+        from reintegratie_core.entitlements import EventKind
+        from reintegratie_core.poortwachter import Milestone
+        from reintegratie_core.products.catalogue import BUILTIN_PRODUCTS
+        from reintegratie_core.products.model import TerminationReason
+
+        lists = source["Lijsten"]
+        columns = {
+            lists.cell(1, c).value: [
+                lists.cell(r, c).value
+                for r in range(2, lists.max_row + 1)
+                if lists.cell(r, c).value
+            ]
+            for c in range(1, lists.max_column + 1)
+        }
+        assert columns["product"] == [p.code for p in BUILTIN_PRODUCTS]
+        assert set(columns["reden"]) == {r.value for r in TerminationReason}
+        assert set(columns["gebeurtenis"]) == {e.value for e in EventKind}
+        assert set(columns["mijlpaal"]) == {m.value for m in Milestone}
+        assert {m.code for p in BUILTIN_PRODUCTS for m in p.modules} == set(columns["module"])
+        used = {
+            validation.formula1
+            for ws in source.worksheets
+            for validation in ws.data_validations.dataValidation
+            if validation.type == "list"
+        }
+        assert {f.split("!")[1][1] for f in used} == set("ABCDE")
+        # The example's own inputs are valid choices.
+        for ws in source.worksheets:
+            for validation in ws.data_validations.dataValidation:
+                allowed = columns[
+                    lists.cell(1, "ABCDE".index(validation.formula1.split("!")[1][1]) + 1).value
+                ]
+                for cell_range in validation.sqref.ranges:
+                    for row in ws.iter_rows(*_bounds(cell_range.bounds)):
+                        for cell in row:
+                            assert cell.value in (None, "", *allowed), (
+                                f"{ws.title}!{cell.coordinate}"
+                            )
+
+    def test_every_sheet_prints_landscape_one_page_wide(self, source: Any) -> None:
+        """Landscape, fit to one page wide, header rows repeated, no column wider than 60."""
+        for ws in source.worksheets:
+            assert ws.page_setup.orientation == "landscape", ws.title
+            assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+            assert ws.page_setup.fitToWidth == 1, ws.title
+            assert ws.page_setup.fitToHeight == 0, ws.title
+            widths = [d.width for d in ws.column_dimensions.values() if d.width]
+            assert max(widths, default=0) <= 90, ws.title
+        assert source["Verzuimdossiers"].print_title_rows == "$1:$4"
+
+    def test_downloadable_from_the_docs(self) -> None:
+        """The docs site offers the same workbook for download, linked from the user guide."""
+        download = ROOT / "docs" / "downloads" / EXAMPLE.name
+        assert download.read_bytes() == EXAMPLE.read_bytes(), "voer `make examples` uit"
+        guide = (ROOT / "docs" / "handleiding" / "index.md").read_text(encoding="utf-8")
+        assert "(../downloads/voorbeeld-backoffice.xlsx)" in guide
+
+    def test_excel_shows_the_cached_values_on_opening(self, source: Any) -> None:
+        """The workbook says it was computed by Excel 365's engine generation and asks no
+        full recalculation on load, so Excel shows the cached values (even without add-in)."""
+        assert source.calculation.calcId >= 191029
+        assert not source.calculation.fullCalcOnLoad

@@ -6,24 +6,27 @@ as Excel would call them) and from Python's own date arithmetic for Excel's func
 
 from __future__ import annotations
 
+import errno
 import os
+import subprocess
+import sys
+import time
 import zipfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-import openpyxl.xml
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet.formula import ArrayFormula
 
 from reintegratie_addin import udfs
+from reintegratie_cli.archive import Limits, WorkbookError
 from reintegratie_cli.main import main
-from reintegratie_cli.recalc import engine, safety
-from reintegratie_cli.recalc.safety import Limits, WorkbookError
+from reintegratie_cli.recalc import engine, package
 
 FUNCTIONS = udfs.contract_functions()
 
@@ -44,12 +47,17 @@ def recalc(source: Path, **options: Any) -> tuple[engine.Report, Any]:
     """Recalculate ``source`` next to it; the report and the written sheet values."""
     target = source.with_name(source.stem + "-uit.xlsx")
     report = engine.recalculate(source, target, functions=FUNCTIONS, **options)
-    return report, openpyxl.load_workbook(target)
+    return report, openpyxl.load_workbook(target, data_only=True)
 
 
 def as_date(value: Any) -> Any:
     """A written date cell (datetime) as a date; anything else unchanged."""
     return value.date() if isinstance(value, datetime) else value
+
+
+def serial(day: date) -> int:
+    """Excel's serial number of a date."""
+    return (day - date(1899, 12, 30)).days
 
 
 def rewrite_part(path: Path, part: str, change: Callable[[str], str]) -> None:
@@ -125,31 +133,13 @@ class TestMixedFormulas:
         assert report.problems == ()
         assert report.error_values == ()
 
-    def test_direct_and_engine_agree(self, mixed: Path, tmp_path: Path) -> None:
-        """Computing simple RI_ calls directly gives the engine's values, cell for cell."""
-        fast = engine.recalculate(mixed, tmp_path / "snel.xlsx", functions=FUNCTIONS)
-        slow = engine.recalculate(mixed, tmp_path / "traag.xlsx", functions=FUNCTIONS, direct=False)
-        assert fast.direct > 0
-        assert slow.direct == 0
-        assert _cells(tmp_path / "snel.xlsx") == _cells(tmp_path / "traag.xlsx")
-
     def test_date_results_are_shown_as_dates(self, mixed: Path) -> None:
         """A cell without a number format that gets an RI_ date shows it as a date."""
         _, book = recalc(mixed)
         ws = book["Blad 1"]
         assert isinstance(ws["C3"].value, datetime)
-        assert ws["C3"].number_format == engine.DATE_FORMAT
+        assert ws["C3"].is_date
         assert not isinstance(ws["C1"].value, datetime)  # a date + 7 is a number, as in Excel
-
-
-def _cells(path: Path) -> dict[tuple[str, str], Any]:
-    book = openpyxl.load_workbook(path)
-    return {
-        (ws.title, cell.coordinate): (cell.value, cell.number_format)
-        for ws in book.worksheets
-        for row in ws.iter_rows()
-        for cell in row
-    }
 
 
 class TestBrokenFormulas:
@@ -241,10 +231,9 @@ class TestAddinForms:
 
 
 class TestUntrustedInput:
-    def test_defusedxml_is_active(self) -> None:
-        """openpyxl parses with defusedxml (it is installed with the werkmap extra)."""
-        assert openpyxl.xml.DEFUSEDXML is True
-        assert safety.DEFUSED is True
+    def test_defusedxml_parses_the_package(self) -> None:
+        """Every XML part Python reads goes through defusedxml's parser."""
+        assert package.iterparse.__module__.startswith("defusedxml")
 
     def test_entities_are_refused(self, tmp_path: Path) -> None:
         """A workbook whose XML declares entities is refused with a clear message."""
@@ -367,7 +356,7 @@ class _Recorder:
 
 class TestProgress:
     def test_phases_are_reported(self, tmp_path: Path) -> None:
-        """Progress goes through the direct calls, the engine and writing, counting cells."""
+        """Progress goes through reading, computing and writing, counting formula cells."""
         path = build(
             tmp_path / "voortgang.xlsx",
             {
@@ -379,12 +368,15 @@ class TestProgress:
         recorder = _Recorder()
         recalc(path, progress=recorder)
         names = [name for name, _ in recorder.phases]
-        assert names == ["RI_-functies", "formules voorbereiden", "rekenen", "schrijven"]
-        assert recorder.steps["RI_-functies"] == 5
-        assert recorder.steps["formules voorbereiden"] == 1
+        assert names == ["lezen", "rekenen", "schrijven"]
+        assert dict(recorder.phases)["rekenen"] == 2 * 6
+        assert recorder.steps["rekenen"] == 2 * 6
+        assert recorder.steps["schrijven"] == 6
 
 
 class TestAgreement:
+    """RI_ values computed in the engine equal the functions called as Excel calls them."""
+
     @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(
         firsts=st.lists(st.dates(date(2020, 1, 1), date(2030, 12, 31)), min_size=1, max_size=6),
@@ -400,10 +392,503 @@ class TestAgreement:
             cells[f"A{row}"] = datetime.combine(first, datetime.min.time())
             cells[f"C{row}"] = f'=RI_MIJLPAAL(A{row},"einde_loondoorbetaling",,$B$1)'
             cells[f"D{row}"] = f"=RI_WERKDAG(A{row},$B$1)"
-        _, book = recalc(build(folder / "w.xlsx", cells), direct=False)
+        _, book = recalc(build(folder / "w.xlsx", cells))
         ws = book["Blad 1"]
         for row, first in enumerate(firsts, start=1):
             assert as_date(ws[f"C{row}"].value) == udfs.RI_MIJLPAAL(
                 first, "einde_loondoorbetaling", None, weeks
             )
             assert as_date(ws[f"D{row}"].value) == udfs.RI_WERKDAG(first, weeks)
+
+
+class TestEngineBehaviour:
+    """What the formualizer engine must give, as Excel does (issue 12)."""
+
+    def test_excel_functions_that_formulas_got_wrong(self, tmp_path: Path) -> None:
+        """DATEDIF with a lower-case unit, WORKDAY from a weekend day or holiday, the
+        SUMPRODUCT(--(…)) count, ROWS(FILTER(…)), ROWS(RI_TIJDLIJN(…)), INDEX/MATCH on whole
+        columns and a whole-column VLOOKUP."""
+        path = build(
+            tmp_path / "excel.xlsx",
+            {
+                "A1": datetime(2025, 1, 4),  # a Saturday
+                "A2": datetime(2025, 1, 6),
+                "A3": datetime(2025, 3, 3),
+                "B1": 10,
+                "B2": 20,
+                "B3": 30,
+                "D1": datetime(2025, 1, 6),  # a holiday
+                "C1": '=DATEDIF(A2,A3,"d")',
+                "C2": "=WORKDAY(A1,1)",
+                "C3": "=WORKDAY(A2,1,D1:D1)",
+                "C4": "=SUMPRODUCT(--(B1:B3<25))",
+                "C5": "=ROWS(FILTER(B1:B3,B1:B3>15))",
+                "C6": "=ROWS(RI_TIJDLIJN(A2))",
+                "C7": "=INDEX(B:B,MATCH(A3,A:A,0))",
+                "C8": "=VLOOKUP(A2,A:B,2,FALSE)",
+                "C9": '=COUNTIFS(B:B,">15")',
+                "C10": '=WORKDAY(RI_MIJLPAAL(A2,"42e week"),5)',
+                "C11": '=SUMPRODUCT(--(A1:A3<RI_MIJLPAAL(A2,"probleemanalyse")))',
+            },
+        )
+        report, book = recalc(path)
+        ws = book["Blad 1"]
+        assert ws["C1"].value == (date(2025, 3, 3) - date(2025, 1, 6)).days
+        assert ws["C2"].value == serial(date(2025, 1, 6))  # a number, as Excel stores it
+        assert ws["C3"].value == serial(date(2025, 1, 7))
+        assert ws["C4"].value == 2
+        assert ws["C5"].value == 2
+        assert ws["C6"].value == len(udfs.RI_TIJDLIJN(datetime(2025, 1, 6)))
+        assert ws["C7"].value == 30
+        assert ws["C8"].value == 20
+        assert ws["C9"].value == 2
+        milestone = udfs.RI_MIJLPAAL(datetime(2025, 1, 6), "42e week")
+        weekdays = [milestone + timedelta(days=n) for n in range(1, 10)]
+        fifth = [day for day in weekdays if day.weekday() < 5][4]
+        assert ws["C10"].value == serial(fifth)
+        analysis = udfs.RI_MIJLPAAL(datetime(2025, 1, 6), "probleemanalyse")
+        firsts = [date(2025, 1, 4), date(2025, 1, 6), date(2025, 3, 3)]
+        assert ws["C11"].value == sum(1 for day in firsts if day < analysis)
+        assert report.problems == ()
+
+    def test_today_follows_the_peildatum(self, tmp_path: Path) -> None:
+        """TODAY() and NOW() give the date passed as --peildatum."""
+        path = build(tmp_path / "vandaag.xlsx", {"A1": "=TODAY()", "A2": "=INT(NOW())"})
+        _, book = recalc(path, today=date(2025, 11, 3))
+        assert [book["Blad 1"]["A1"].value, book["Blad 1"]["A2"].value] == [
+            serial(date(2025, 11, 3))
+        ] * 2
+
+    def test_array_results_spill_as_dynamic_arrays(self, tmp_path: Path) -> None:
+        """A formula whose answer is a table spills; the copy marks it as a dynamic array."""
+        path = build(tmp_path / "spill.xlsx", {"A1": FIRST, "B1": "=RI_TIJDLIJN(A1)"})
+        _, book = recalc(path)
+        table = udfs.RI_TIJDLIJN(FIRST)
+        ws = book["Blad 1"]
+        written = [
+            [as_date(ws.cell(r, c).value) for c in range(2, 2 + len(table[0]))]
+            for r in range(1, 1 + len(table))
+        ]
+        assert written == table
+        out = tmp_path / "spill-uit.xlsx"
+        with zipfile.ZipFile(out) as archive:
+            sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+            assert "xl/metadata.xml" in archive.namelist()
+        last = f"{chr(ord('B') + len(table[0]) - 1)}{len(table)}"
+        assert f'ref="B1:{last}"' in sheet
+        assert 'cm="1"' in sheet
+
+    def test_error_values_propagate(self, tmp_path: Path) -> None:
+        """#N/A, #VALUE! and #DIV/0! in input cells flow through Excel's functions, and reach
+        an RI_ function as their text (as xlwings passes them); an error text it answers
+        becomes the error value."""
+        path = build(
+            tmp_path / "fouten.xlsx",
+            {
+                "A1": 1,
+                "A2": 2,
+                "A3": 3,
+                "B1": "=A1+1",
+                "B2": "=IFERROR(A2,0)",
+                "B3": "=RI_ECHO(A3)",
+                "B4": "=ISNA(A1)",
+                "C1": "=RI_ECHO(A1:A3)",
+            },
+        )
+        errors = {"A1": "#N/A", "A2": "#VALUE!", "A3": "#DIV/0!"}
+
+        def to_errors(xml: str) -> str:
+            for cell, error in errors.items():
+                value = cell[1]
+                xml = xml.replace(
+                    f'<c r="{cell}" t="n"><v>{value}</v></c>',
+                    f'<c r="{cell}" t="e"><v>{error}</v></c>',
+                )
+            return xml
+
+        rewrite_part(path, "xl/worksheets/sheet1.xml", to_errors)
+        seen: list[Any] = []
+
+        def echo(value: Any) -> Any:
+            seen.append(value)
+            return value
+
+        target = tmp_path / "fouten-uit.xlsx"
+        report = engine.recalculate(path, target, functions={**FUNCTIONS, "RI_ECHO": echo})
+        ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
+        assert [ws[c].value for c in ("B1", "B2", "B3", "B4")] == ["#N/A", 0, "#DIV/0!", True]
+        assert seen[0] == "#DIV/0!" or [["#N/A"], ["#VALUE!"], ["#DIV/0!"]] in seen
+        assert [["#N/A"], ["#VALUE!"], ["#DIV/0!"]] in seen
+        assert [ws[f"C{r}"].value for r in (1, 2, 3)] == ["#N/A", "#VALUE!", "#DIV/0!"]
+        assert {p.cell for p in report.error_values} >= {"B1", "B3"}
+
+
+class TestCopyKeepsTheWorkbook:
+    def test_styles_widths_validation_and_names_stay(self, tmp_path: Path) -> None:
+        """The copy has the user's number formats, fonts, column widths, data validation and
+        defined names; only cached values are added, the formulas stay."""
+        from openpyxl.styles import Font
+        from openpyxl.workbook.defined_name import DefinedName
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        book = openpyxl.Workbook()
+        ws = book.active
+        assert ws is not None
+        ws.title = "Blad 1"
+        ws["A1"] = FIRST
+        ws["A1"].number_format = "d mmmm yyyy"
+        ws["B1"] = '=RI_MIJLPAAL(A1,"42e week")'
+        ws["B1"].number_format = "dd-mm-yyyy"
+        ws["B1"].font = Font(bold=True, color="FF0000")
+        ws["C1"] = "=Termijn*2"
+        ws["D1"] = 7
+        ws.column_dimensions["B"].width = 31
+        validation = DataValidation(type="list", formula1='"ja,nee"')
+        validation.add("E1:E10")
+        ws.add_data_validation(validation)
+        book.defined_names["Termijn"] = DefinedName("Termijn", attr_text="'Blad 1'!$D$1")
+        path = tmp_path / "opmaak.xlsx"
+        book.save(path)
+        report, _ = recalc(path)
+        out = tmp_path / "opmaak-uit.xlsx"
+        copy = openpyxl.load_workbook(out)
+        values = openpyxl.load_workbook(out, data_only=True)["Blad 1"]
+        sheet = copy["Blad 1"]
+        assert sheet["B1"].value == '=RI_MIJLPAAL(A1,"42e week")'
+        assert as_date(values["B1"].value) == udfs.RI_MIJLPAAL(FIRST, "42e week")
+        assert values["C1"].value == 14
+        assert sheet["B1"].number_format == "dd-mm-yyyy"
+        assert sheet["A1"].number_format == "d mmmm yyyy"
+        assert sheet["B1"].font.bold
+        assert sheet.column_dimensions["B"].width == 31
+        assert [str(v.sqref) for v in sheet.data_validations.dataValidation] == ["E1:E10"]
+        assert "Termijn" in copy.defined_names
+        assert report.problems == ()
+
+
+class TestHostileInput:
+    """Issue 16 items 10–12: limits before the work, clear refusals, Excel's values."""
+
+    def test_array_formula_over_the_whole_sheet_is_refused_at_once(self, tmp_path: Path) -> None:
+        """One array formula over B1:XFD1048576 (a 5 KB file) is refused while reading, in
+        well under a second, instead of filling 17 billion cells."""
+        path = build(tmp_path / "alles.xlsx", {"A1": 1, "B1": ArrayFormula("B1:XFD1048576", "=A1")})
+        assert path.stat().st_size < 10_000
+        started = time.perf_counter()
+        with pytest.raises(WorkbookError, match=r"gevulde cellen|beslaat"):
+            recalc(path)
+        assert time.perf_counter() - started < 2
+
+    def test_cell_limit_refuses_before_reading_everything(self, tmp_path: Path) -> None:
+        """The cell limit stops the reading as soon as it is crossed (the count says so)."""
+        path = build(tmp_path / "veel.xlsx", {f"A{r}": r for r in range(1, 5001)})
+        with pytest.raises(
+            WorkbookError, match=r"meer dan 1\.000 gevulde cellen \(al 1\.001 gelezen\)"
+        ):
+            recalc(path, limits=Limits(cells=1000))
+
+    def test_references_count_against_the_limits(self, tmp_path: Path) -> None:
+        """A whole column costs the rows in use: 10 rows × 3 formulas fit a limit of 40
+        referenced cells; 5 formulas do not."""
+        cells: dict[str, Any] = {f"A{r}": r for r in range(1, 11)}
+        cells.update({f"B{r}": "=SUM(A:A)" for r in range(1, 4)})
+        path = build(tmp_path / "kolom.xlsx", cells)
+        _, book = recalc(path, limits=Limits(referenced_cells=40))
+        assert book["Blad 1"]["B1"].value == 55
+        cells.update({f"B{r}": "=SUM(A:A)" for r in range(4, 6)})
+        with pytest.raises(WorkbookError, match="verwijzen samen naar 50 cellen"):
+            recalc(build(tmp_path / "kolom2.xlsx", cells), limits=Limits(referenced_cells=40))
+
+    def test_many_formulas_in_bounded_memory(self, tmp_path: Path) -> None:
+        """100,000 simple formulas are computed in a few hundred megabytes at most."""
+        book = openpyxl.Workbook(write_only=True)
+        ws = book.create_sheet("Blad 1")
+        for r in range(1, 20_001):
+            ws.append([r, *(f"=A{r}+{k}" for k in range(1, 6))])
+        path = tmp_path / "honderdduizend.xlsx"
+        book.save(path)
+        script = (
+            "import resource, sys; from pathlib import Path; "
+            "from reintegratie_addin import udfs; from reintegratie_cli.recalc import engine; "
+            "r = engine.recalculate(Path(sys.argv[1]), Path(sys.argv[2]), "
+            "functions=udfs.contract_functions()); "
+            "print(r.formulas, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(path), str(tmp_path / "uit.xlsx")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        formulas, peak_kib = map(int, done.stdout.split())
+        assert formulas == 100_000
+        assert peak_kib < 600 * 1024
+
+    @pytest.mark.parametrize("failure", [errno.EACCES, errno.ENOSPC])
+    def test_unwritable_target_is_a_dutch_refusal(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        failure: int,
+    ) -> None:
+        """A read-only folder or a full disk: a Dutch message, exit code 2, nothing left."""
+        path = build(tmp_path / "in.xlsx", {"A1": 1, "B1": "=A1+1"})
+        real = os.replace
+
+        def refuse(*args: Any) -> None:
+            raise OSError(failure, os.strerror(failure))
+
+        monkeypatch.setattr(os, "replace", refuse)
+        assert main(["werkmap", str(path), "--uit", str(tmp_path / "uit.xlsx")]) == 2
+        monkeypatch.setattr(os, "replace", real)
+        err = capsys.readouterr().err
+        assert ("schijf is vol" if failure == errno.ENOSPC else "geen schrijfrechten") in err
+        assert "Traceback" not in err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xlsx"]
+
+    def test_target_that_is_a_folder(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--uit pointing at a folder: a Dutch message and exit code 2."""
+        path = build(tmp_path / "in.xlsx", {"A1": 1})
+        folder = tmp_path / "map.xlsx"
+        folder.mkdir()
+        assert main(["werkmap", str(path), "--uit", str(folder)]) == 2
+        assert "is een map" in capsys.readouterr().err
+
+    def test_sheet_name_with_a_quote(self, tmp_path: Path) -> None:
+        """='Jan''s data'!A1 reads the sheet Jan's data; --streng has nothing to complain of."""
+        book = openpyxl.Workbook()
+        first = book.active
+        assert first is not None
+        first.title = "Blad 1"
+        other = book.create_sheet("Jan's data")
+        other["A1"] = 42
+        first["A1"] = "='Jan''s data'!A1*2"
+        path = tmp_path / "quote.xlsx"
+        book.save(path)
+        report, values = recalc(path)
+        assert values["Blad 1"]["A1"].value == 84
+        assert report.problems == ()
+        assert main(["werkmap", str(path), "--uit", str(tmp_path / "q.xlsx"), "--streng"]) == 0
+
+    def test_randbetween_gives_whole_numbers(self, tmp_path: Path) -> None:
+        """RANDBETWEEN gives integers within its bounds."""
+        path = build(
+            tmp_path / "rand.xlsx", {f"A{r}": "=RANDBETWEEN(1,1000)" for r in range(1, 51)}
+        )
+        _, values = recalc(path)
+        numbers = [values["Blad 1"][f"A{r}"].value for r in range(1, 51)]
+        assert all(isinstance(n, int) and 1 <= n <= 1000 for n in numbers)
+
+    def test_text_longer_than_excel_allows(self, tmp_path: Path) -> None:
+        """A result over 32,767 characters is #VALUE!, as in Excel (not cut short); a cell
+        holding such a text is reported."""
+        path = build(
+            tmp_path / "lang.xlsx",
+            {"A1": "x" * 20_000, "B1": '=REPT("a",40000)', "B2": "=A1&A1", "B3": "=LEN(A1)"},
+        )
+        rewrite_part(
+            path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace("x" * 20_000, "x" * 40_000)
+        )
+        report, values = recalc(path)
+        ws = values["Blad 1"]
+        assert [ws["B1"].value, ws["B2"].value, ws["B3"].value] == ["#VALUE!", "#VALUE!", "#VALUE!"]
+        assert [(p.cell, "32.767" in p.reason) for p in report.problems] == [("A1", True)]
+
+    def test_a_number_beyond_excel_is_reported(self, tmp_path: Path) -> None:
+        """A stored 1e999 is reported by sheet and cell and is #NUM! for its dependants."""
+        path = build(tmp_path / "groot.xlsx", {"A1": 5, "B1": "=A1*2", "B2": "=1+1"})
+        rewrite_part(
+            path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace("<v>5</v>", "<v>1e999</v>")
+        )
+        report, values = recalc(path)
+        assert [(p.sheet, p.cell) for p in report.problems] == [("Blad 1", "A1")]
+        assert "buiten Excels bereik" in report.problems[0].reason
+        assert values["Blad 1"]["B1"].value == "#NUM!"
+        assert values["Blad 1"]["B2"].value == 2
+
+
+class TestRepeatedCalls:
+    def test_same_arguments_call_once(self, tmp_path: Path) -> None:
+        """An RI_ function is pure: a column repeating three dates calls it three times."""
+        calls: list[Any] = []
+
+        def count(day: Any, days: Any = None) -> Any:
+            calls.append((day, days))
+            return day
+
+        cells: dict[str, Any] = {}
+        for row in range(1, 31):
+            cells[f"A{row}"] = datetime(2025, 1, 6 + row % 3)
+            cells[f"B{row}"] = f"=RI_TEL(A{row},2)"
+        path = build(tmp_path / "herhaald.xlsx", cells)
+        target = tmp_path / "herhaald-uit.xlsx"
+        engine.recalculate(path, target, functions={**FUNCTIONS, "RI_TEL": count})
+        ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
+        assert len(calls) == 3
+        assert [ws[f"B{r}"].value for r in range(1, 31)] == [
+            serial(date(2025, 1, 6 + r % 3)) for r in range(1, 31)
+        ]
+
+
+class TestNeverATraceback:
+    def test_an_engine_failure_is_a_dutch_refusal(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Whatever fails inside the recalculation ends in one Dutch line and exit code 2."""
+        from reintegratie_cli.recalc import calc
+
+        path = build(tmp_path / "in.xlsx", {"A1": 1, "B1": "=A1+1"})
+
+        def broken(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("rekenmotor stuk")
+
+        monkeypatch.setattr(calc, "compute", broken)
+        assert main(["werkmap", str(path), "--uit", str(tmp_path / "uit.xlsx")]) == 2
+        err = capsys.readouterr().err
+        assert "kon niet worden herberekend (RuntimeError: rekenmotor stuk)" in err
+        assert "Traceback" not in err
+        assert not (tmp_path / "uit.xlsx").exists()
+
+
+class TestArgumentsAsXlwingsPassesThem:
+    def test_declared_functions_get_two_d_arguments(self, tmp_path: Path) -> None:
+        """A declared RI_ function (xlwings ndim=2) gets a cell and a literal as [[value]],
+        a date as its serial, an empty cell as [[None]] and a left-out argument as None."""
+        calls: list[tuple[Any, ...]] = []
+
+        def record(*args: Any) -> str:
+            calls.append(args)
+            return "ok"
+
+        record.ri_function = True  # type: ignore[attr-defined]
+        path = build(
+            tmp_path / "vorm.xlsx",
+            {"A1": FIRST, "A2": 3, "B1": '=RI_VORM(A1,"42e week",,A2,C1,A1:A2)'},
+        )
+        engine.recalculate(path, tmp_path / "vorm-uit.xlsx", functions={"RI_VORM": record})
+        assert calls == [
+            (
+                [[float(serial(FIRST.date()))]],
+                [["42e week"]],
+                None,
+                [[3.0]],
+                [[None]],
+                [[float(serial(FIRST.date()))], [3.0]],
+            )
+        ]
+
+
+class TestSharedFormulas:
+    def test_shared_formulas_are_written_out_per_cell(self, tmp_path: Path) -> None:
+        """Excel stores a filled-down formula once (t="shared"); each cell computes its own
+        translation, and the copy keeps the shared form."""
+        path = build(tmp_path / "gedeeld.xlsx", {"A1": 1, "A2": 2, "A3": 3, "B1": "=A1*2"})
+
+        def share(xml: str) -> str:
+            xml = xml.replace("<f>A1*2</f>", '<f t="shared" ref="B1:B3" si="0">A1*2</f>')
+            for row in (2, 3):
+                xml = xml.replace(
+                    f'<c r="A{row}" t="n"><v>{row}</v></c>',
+                    f'<c r="A{row}" t="n"><v>{row}</v></c><c r="B{row}"><f t="shared" si="0"/></c>',
+                )
+            return xml
+
+        rewrite_part(path, "xl/worksheets/sheet1.xml", share)
+        report, values = recalc(path)
+        assert [values["Blad 1"][f"B{r}"].value for r in (1, 2, 3)] == [2, 4, 6]
+        assert report.formulas == 3
+        with zipfile.ZipFile(tmp_path / "gedeeld-uit.xlsx") as archive:
+            assert '<f t="shared" si="0"/>' in archive.read("xl/worksheets/sheet1.xml").decode()
+
+    def test_a_huge_declared_spill_costs_nothing(self, tmp_path: Path) -> None:
+        """A dynamic array declaring a spill over the whole sheet is recomputed at once: only
+        the cells stored are looked at."""
+        path = build(tmp_path / "groot.xlsx", {"A1": 1, "A2": 2, "B1": "=A1:A2*2"})
+
+        def dynamic(xml: str) -> str:
+            return xml.replace(
+                '<c r="B1"><f>A1:A2*2</f>',
+                '<c r="B1" cm="1"><f t="array" ref="B1:XFD1048576">A1:A2*2</f>',
+            )
+
+        rewrite_part(path, "xl/worksheets/sheet1.xml", dynamic)
+        started = time.perf_counter()
+        _, values = recalc(path)
+        assert time.perf_counter() - started < 5
+        assert [values["Blad 1"]["B1"].value, values["Blad 1"]["B2"].value] == [2, 4]
+
+
+class TestErrorAnswers:
+    @pytest.mark.parametrize(
+        ("answer", "shown"),
+        [
+            ("#N/A", "#N/A"),
+            ("#N/B", "#N/A"),
+            ("#WAARDE!", "#VALUE!"),
+            ("#DEEL/0!", "#DIV/0!"),
+            ("#WAARDE! eerste_ziektedag: geen datum", "#WAARDE! eerste_ziektedag: geen datum"),
+        ],
+    )
+    def test_an_error_answer_becomes_the_error_value(
+        self, tmp_path: Path, answer: str, shown: str
+    ) -> None:
+        """An RI_ function answering an Excel error (English or Dutch, or an object showing
+        as one) gives that error value in the cell; a #WAARDE! message stays a text."""
+
+        class Shown:
+            def __str__(self) -> str:
+                return answer
+
+        path = build(tmp_path / "fout.xlsx", {"A1": "=RI_FOUT()", "A2": "=RI_OBJECT()"})
+        target = tmp_path / "fout-uit.xlsx"
+        engine.recalculate(path, target, functions={"RI_FOUT": lambda: answer, "RI_OBJECT": Shown})
+        ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
+        assert [ws["A1"].value, ws["A2"].value] == [shown, shown]
+        with zipfile.ZipFile(target) as archive:
+            xml = archive.read("xl/worksheets/sheet1.xml").decode()
+        assert ('t="e"' in xml) == (" " not in shown)
+
+
+class TestPermissions:
+    def test_new_copy_gets_the_usual_mode_and_existing_keeps_its_own(self, tmp_path: Path) -> None:
+        """A new copy is created as any new file (0666 less the umask); replacing an existing
+        copy keeps that file's mode."""
+        path = build(tmp_path / "in.xlsx", {"A1": 1, "B1": "=A1+1"})
+        target = tmp_path / "in-uit.xlsx"
+        previous = os.umask(0o022)
+        try:
+            recalc(path)
+        finally:
+            os.umask(previous)
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        recalc(path)
+        assert target.stat().st_mode & 0o777 == 0o600
+
+
+class TestStopped:
+    def test_sigterm_leaves_no_partial_copy(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """SIGTERM while writing: one Dutch line, exit 130, no temporary file, old copy intact."""
+        import signal
+
+        path = build(tmp_path / "in.xlsx", {"A1": 1, "B1": "=A1+1"})
+        target = tmp_path / "uit.xlsx"
+        target.write_bytes(b"oude kopie")
+        real = package._copy_package
+
+        def killed(*args: Any, **kwargs: Any) -> None:
+            real(*args, **kwargs)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        monkeypatch.setattr(package, "_copy_package", killed)
+        before = signal.getsignal(signal.SIGTERM)
+        assert main(["werkmap", str(path), "--uit", str(target)]) == 130
+        assert "afgebroken" in capsys.readouterr().err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xlsx", "uit.xlsx"]
+        assert target.read_bytes() == b"oude kopie"
+        assert signal.getsignal(signal.SIGTERM) == before  # the handler is put back

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -57,46 +59,62 @@ class TestNormalizeAddinCalls:
         assert forms.normalize_addin_calls(once) == once
 
 
-class TestParseSimpleCall:
-    def test_literals_references_and_omitted(self) -> None:
-        """Text, numbers (also negative), TRUE/FALSE, references and left-out arguments."""
-        call = forms.parse_simple_call(
-            '=RI_WERKDAG( \'Blad 1\'!$B$2:$B$9 , -5,TRUE,,"a ""b""",1.5)', KNOWN
-        )
-        assert call is not None
-        assert call.function == "RI_WERKDAG"
-        assert call.arguments == (
-            forms.Reference(sheet="Blad 1", min_row=2, min_col=2, max_row=9, max_col=2),
-            forms.Literal(-5),
-            forms.Literal(value=True),
-            forms.Omitted(),
-            forms.Literal('a "b"'),
-            forms.Literal(1.5),
-        )
-
-    def test_no_arguments(self) -> None:
-        """A call without arguments."""
-        assert forms.parse_simple_call("=RI_VERSIE()", KNOWN) == forms.SimpleCall("RI_VERSIE", ())
-
+class TestExternalReferences:
     @pytest.mark.parametrize(
-        "formula",
+        ("formula", "cut", "links"),
         [
-            "=RI_MIJLPAAL(A2)+1",
-            '=IF(A1,RI_MIJLPAAL(A2,"pva"),"")',
-            "=RI_MIJLPAAL(DATE(2025,1,6))",
-            "=RI_MIJLPAAL((A2))",
-            "=RI_MIJLPAAL(A:A)",
-            "=RI_MIJLPAAL(Peildatum)",
-            "=RI_MIJLPAAL([1]Blad!A2)",
-            "=RI_MIJLPAAL(#N/A)",
-            "=RI_ONBEKEND(A2)",
-            "=SUM(A2)",
-            "RI_MIJLPAAL(A2)",
+            ("=[1]Blad1!A1+1", "=#REF!+1", ["1"]),
+            ("='[ander.xlsx]Blad 1'!A1:B2", "=#REF!", ["ander.xlsx"]),
+            ('="[1]"&A1', '="[1]"&A1', []),
+            ("=SUM(Tabel1[Bedrag])", "=SUM(Tabel1[Bedrag])", []),
+            ("=A1", "=A1", []),
         ],
     )
-    def test_anything_else_is_left_to_the_engine(self, formula: str) -> None:
-        """Expressions, nested calls, names, whole columns, errors and unknown functions are not simple."""
-        assert forms.parse_simple_call(formula, KNOWN) is None
+    def test_references_to_other_workbooks_become_ref_errors(
+        self, formula: str, cut: str, links: list[str]
+    ) -> None:
+        """Nothing outside the workbook is read: such a reference is #REF!, its link named."""
+        assert forms.cut_external(formula) == (cut, links)
+
+
+class TestReferencedCells:
+    USED: ClassVar[dict[str, tuple[int, int, int, int]]] = {
+        "Blad 1": (1, 1, 10, 6),
+        "Jan's data": (1, 1, 3, 2),
+    }
+
+    @pytest.mark.parametrize(
+        ("formula", "cost"),
+        [
+            ("=VLOOKUP(A1,A:F,2,0)", 60),
+            ("=SUM(B:B)+COUNTIFS(A:A,1)", 20),
+            ("=SUM(A1:A1000000)", 10),
+            ("=SUM('Jan''s data'!A:B)", 6),
+            ('=SUM(A1)&"A:B"', 0),
+            ("=SUM(1:2)", 12),
+            ("=SUM(Onbekend!A:A)", 0),
+        ],
+    )
+    def test_whole_columns_cost_the_used_rows(self, formula: str, cost: int) -> None:
+        """A reference costs the cells it names within the used area of its sheet."""
+        assert forms.referenced_cells(formula, "Blad 1", self.USED) == cost
+
+
+class TestSingleCall:
+    @pytest.mark.parametrize(
+        ("formula", "name"),
+        [
+            ('=RI_MIJLPAAL(A1,"42e week")', "RI_MIJLPAAL"),
+            ("=ri_werkdag(SUM(A1,2),3)", "RI_WERKDAG"),
+            ('=RI_MIJLPAAL(A1,"42e week")+7', None),
+            ("=IF(A1,RI_WERKDAG(A1,1),0)", "IF"),
+            ("=(RI_WERKDAG(A1,1))", None),
+            ("=A1", None),
+        ],
+    )
+    def test_one_call_as_a_whole(self, formula: str, name: str | None) -> None:
+        """Only a formula that is one call as a whole names its function."""
+        assert forms.single_call(formula) == name
 
 
 class TestMarkOmitted:

@@ -1,67 +1,46 @@
 """Compute every formula of a workbook and write a copy with the values.
 
-:func:`recalculate` reads a workbook as untrusted input (:mod:`.safety`), rewrites the
-saved forms of add-in calls to plain ``RI_`` calls (:mod:`.forms`), and computes:
+:func:`recalculate` goes through these steps:
 
-1. **directly** — a formula that is one ``RI_`` call with literal or cell-reference
-   arguments whose cells hold values (not formulas, or formulas already computed this
-   way) is evaluated by calling the function with what Excel would pass; the result is
-   placed exactly as the engine places it (Excel's array rules for an array formula);
-2. **with the engine** — every other formula, ``RI_`` functions and Excel's own mixed, by
-   the ``formulas`` package, with the ``RI_`` functions registered in it
-   (:mod:`.values`). The direct results are values the engine reads.
+1. the archive is checked (:mod:`.safety`) and its cells are read (:mod:`.package`), the
+   limits checked as they arrive;
+2. each formula is rewritten where Excel's saved form differs from what it means: an add-in
+   call (``_xludf.``, ``[1]!``, the add-in's path) becomes the plain ``RI_`` call, a left-out
+   ``RI_`` argument is marked, a defined name is replaced by what it stands for, a reference
+   to another workbook becomes ``#REF!`` (:mod:`.forms`);
+3. the references of all formulas are measured against the limits, a whole column as the
+   rows its sheet uses (:func:`.forms.referenced_cells`);
+4. the engine computes everything once (:mod:`.calc`, ``formualizer``);
+5. the values are written into a copy of the original package (:func:`.package.write_copy`).
 
-The direct step gives the same values as the engine (tests compare both ways on the
-example workbook); it exists because the engine parses and compiles every formula cell
-separately, which costs milliseconds per cell.
-
-Nothing outside the workbook is read: a reference to another workbook is not followed
-(it gives ``#REF!``), and no macro is loaded or run. A formula that cannot be computed
-— unreadable, an unknown function, a failed calculation — is reported by sheet and cell
-and written as an Excel error value; every other formula is still computed.
+A formula that cannot be computed — unreadable, an unknown function — is reported by sheet
+and cell and gets an Excel error value; every other formula is still computed. The input is
+never written.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import logging
 import os
-import tempfile
+import re
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
 import attrs
-import formulas.excel as excel_module  # type: ignore[import-untyped]
-import numpy as np
-import schedula as sh  # type: ignore[import-untyped]
-from formulas.excel import BOOK, ExcelModel
-from formulas.functions import not_implemented  # type: ignore[import-untyped]
-from formulas.ranges import _reshape_array_as_excel  # type: ignore[import-untyped]
-from formulas.tokens.operand import XlError  # type: ignore[import-untyped]
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-from openpyxl.utils.cell import get_column_letter, range_boundaries  # type: ignore[import-untyped]
-from openpyxl.utils.exceptions import IllegalCharacterError  # type: ignore[import-untyped]
-from openpyxl.workbook.workbook import Workbook  # type: ignore[import-untyped]
-from openpyxl.worksheet.formula import ArrayFormula  # type: ignore[import-untyped]
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from openpyxl.utils.cell import get_column_letter
 
-from reintegratie_cli.recalc import forms, values
-from reintegratie_cli.recalc.safety import (
-    CellProblem,
-    Limits,
-    WorkbookError,
-    check_archive,
-    check_size,
-    read_workbook,
-)
+from reintegratie_cli.archive import Limits, WorkbookError, check_archive
+from reintegratie_cli.recalc import calc, forms, package
+from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
 
-#: The name under which the workbook is known inside the engine (its only workbook).
-_BOOK_NAME = "WERKMAP.XLSX"
-#: A number format for a date result in a cell that has none.
-DATE_FORMAT = "DD-MM-YYYY"
 _ERROR_TEXT = "#WAARDE!"
+#: Why a formula may give #SPILL! here.
+_SPILL_NOTE = (
+    " (het overloopbereik is bezet, of groter dan de 10.000 cellen die de rekenmotor laat "
+    "overlopen: verdeel de formule dan over blokken rijen)"
+)
 
 
 class ProgressBar(Protocol):
@@ -99,407 +78,19 @@ class Report:
 
     #: Formula cells in the workbook (an array formula counts once).
     formulas: int
-    #: Of those, computed directly (one ``RI_`` call with simple arguments).
-    direct: int
-    #: Of those, computed by the formula engine.
-    engine: int
     #: Cells that could not be read or whose formula could not be computed.
     problems: tuple[CellProblem, ...]
     #: Formula cells whose value is an Excel error (``#DIV/0!``, ``#NAME?`` …).
     error_values: tuple[CellProblem, ...]
     #: Formula cells whose value is an ``RI_`` function's ``#WAARDE!`` text.
     function_errors: tuple[CellProblem, ...]
-    #: Remarks on the workbook as a whole (macros dropped, links removed).
+    #: Remarks on the workbook as a whole (macros dropped, links not followed).
     notes: tuple[str, ...]
 
 
-@attrs.frozen(kw_only=True)
-class _Formula:
-    """A formula cell (or array formula) of the workbook."""
-
-    sheet: Worksheet
-    coordinate: str
-    text: str
-    #: The array formula's range (``C2:C101``), or None for a single cell.
-    ref: str | None
-
-    @property
-    def bounds(self) -> tuple[int, int, int, int]:
-        """``(min_col, min_row, max_col, max_row)`` of the cells the formula fills."""
-        found: tuple[int, int, int, int] = range_boundaries(self.ref or self.coordinate)
-        return found
-
-
-# --- Reading --------------------------------------------------------------------------
-
-
-def _formulas(book: Workbook) -> list[_Formula]:
-    found = []
-    for sheet in book.worksheets:
-        for cell in list(sheet._cells.values()):
-            if cell.data_type != "f":
-                continue
-            value = cell.value
-            if isinstance(value, ArrayFormula):
-                text = forms.normalize_addin_calls(value.text or "")
-                value.text = text
-                found.append(
-                    _Formula(sheet=sheet, coordinate=cell.coordinate, text=text, ref=value.ref)
-                )
-            elif isinstance(value, str):
-                text = forms.normalize_addin_calls(value)
-                cell._value = text
-                found.append(_Formula(sheet=sheet, coordinate=cell.coordinate, text=text, ref=None))
-            else:  # a data table (what-if analysis) and the like: kept for the engine to refuse
-                text = str(getattr(value, "text", "") or type(value).__name__)
-                found.append(_Formula(sheet=sheet, coordinate=cell.coordinate, text=text, ref=None))
-    return found
-
-
-def _unknown_functions(formula: _Formula, table: Mapping[str, Any]) -> list[str]:
-    return [
-        name
-        for name in forms.function_names(formula.text)
-        if name not in table or table[name] is not_implemented
-    ]
-
-
-def _with_omitted(formula: _Formula, known: frozenset[str]) -> _Formula:
-    """The formula with left-out ``RI_`` arguments marked for the engine."""
-    text = forms.mark_omitted(formula.text, known)
-    if text == formula.text:
-        return formula
-    cell = formula.sheet[formula.coordinate]
-    if isinstance(cell.value, ArrayFormula):
-        cell.value.text = text
-    else:
-        cell._value = text
-    return attrs.evolve(formula, text=text)
-
-
-# --- The direct step --------------------------------------------------------------------
-
-
-def _cells_of(formula: _Formula) -> Iterator[tuple[int, int]]:
-    min_col, min_row, max_col, max_row = formula.bounds
-    for row in range(min_row, max_row + 1):
-        for column in range(min_col, max_col + 1):
-            yield row, column
-
-
-class _NotReadyError(Exception):
-    """An argument refers to a cell whose value is not known yet."""
-
-
-def _cell_value(sheet: Worksheet, row: int, column: int, covered: set[tuple[str, int, int]]) -> Any:
-    if (sheet.title, row, column) in covered:
-        raise _NotReadyError  # inside an array formula not computed yet
-    cell = sheet._cells.get((row, column))
-    if cell is None or cell.value is None:
-        return None
-    if cell.data_type in ("f", "e"):
-        raise _NotReadyError
-    value = cell.value
-    if isinstance(value, float):
-        return round(value, 15)  # as the engine reads a number
-    return value
-
-
-def _argument(
-    argument: forms.Argument, sheet: Worksheet, book: Workbook, covered: set[tuple[str, int, int]]
-) -> Any:
-    if isinstance(argument, forms.Omitted):
-        return None
-    if isinstance(argument, forms.Literal):
-        return argument.value
-    target = sheet
-    if argument.sheet is not None:
-        matches = [s for s in book.worksheets if s.title.upper() == argument.sheet.upper()]
-        if not matches:
-            raise _NotReadyError
-        target = matches[0]
-    return [
-        [
-            _cell_value(target, row, column, covered)
-            for column in range(argument.min_col, argument.max_col + 1)
-        ]
-        for row in range(argument.min_row, argument.max_row + 1)
-    ]
-
-
-def _placed(result: Any, formula: _Formula) -> np.ndarray[Any, Any] | None:
-    """The result as the cells of the formula hold it (Excel's array rules), or None when
-    that needs an error value (left to the engine)."""
-    min_col, min_row, max_col, max_row = formula.bounds
-    shape = (max_row - min_row + 1, max_col - min_col + 1)
-    value = result if isinstance(result, np.ndarray) else np.asarray([[result]], dtype=object)
-    placed: np.ndarray[Any, Any] = _reshape_array_as_excel(value, shape)
-    if any(isinstance(v, XlError) for v in placed.ravel()):
-        return None
-    return placed
-
-
-def _compute_directly(
-    book: Workbook,
-    pending: list[tuple[_Formula, forms.SimpleCall]],
-    *,
-    functions: Mapping[str, Callable[..., Any]],
-    results: dict[tuple[str, int, int], Any],
-    covered: set[tuple[str, int, int]],
-    bar: ProgressBar,
-) -> set[_Formula]:
-    """Evaluate the simple ``RI_`` calls whose inputs are values; returns those done.
-
-    ``covered`` holds the cells of array formulas (their cells other than the first hold
-    nothing until computed); a call reading one waits, as it does for a formula cell.
-    """
-    done: set[_Formula] = set()
-    progressed = True
-    while progressed and pending:
-        progressed = False
-        waiting = []
-        for formula, call in pending:
-            try:
-                arguments = [_argument(a, formula.sheet, book, covered) for a in call.arguments]
-            except _NotReadyError:
-                waiting.append((formula, call))
-                continue
-            placed = _placed(values.result_to_engine(functions[call.function](*arguments)), formula)
-            if placed is None:
-                continue  # the engine computes it
-            min_col, min_row, _, _ = formula.bounds
-            for (r, c), value in np.ndenumerate(placed):
-                cell = formula.sheet.cell(row=min_row + r, column=min_col + c)
-                cell.value = value
-                cell.data_type = "s" if isinstance(value, str) else cell.data_type
-                results[(formula.sheet.title, min_row + r, min_col + c)] = value
-                covered.discard((formula.sheet.title, min_row + r, min_col + c))
-            done.add(formula)
-            progressed = True
-            bar.update(1)
-        pending = waiting
-    return done
-
-
-# --- The engine -------------------------------------------------------------------------
-
-
-class _Model(ExcelModel):  # type: ignore[misc]
-    """The ``formulas`` model, restricted to one in-memory workbook.
-
-    It compiles only formula cells (the values they refer to are loaded on demand by
-    ``complete``), reports a formula it cannot compile instead of stopping, and never reads
-    another file: a reference to another workbook becomes ``#REF!``.
-    """
-
-    def __init__(
-        self, sheets: Mapping[str, Worksheet], problems: list[CellProblem], bar: ProgressBar
-    ) -> None:
-        super().__init__()
-        self.sheet_titles = {title.upper(): sheet.title for title, sheet in sheets.items()}
-        self.problems = problems
-        self.bar = bar
-        self.external: set[str] = set()
-        self.outputs: dict[str, _Formula] = {}
-        self.only: set[tuple[str, str]] = set()
-
-    def add_book(self, book: Any = None, context: Any = None, data_only: bool = False) -> Any:
-        name = book if isinstance(book, str) else (context or {}).get("filename", "")
-        if str(name).upper().replace("\\", "/").split("/")[-1] != _BOOK_NAME:
-            self.external.add(str(name))
-            msg = f"verwijzing naar een andere werkmap ({name}) wordt niet gevolgd"
-            raise WorkbookError(msg)
-        return super().add_book(book, context, data_only)
-
-    def push(self, worksheet: Any, context: Any) -> Any:
-        # As ExcelModel.push, but over the formula cells only.
-        worksheet, context = self.add_sheet(worksheet, context)
-        references = self.references
-        formula_references = self.formula_references(context)
-        formula_ranges = self.formula_ranges(context)
-        ctx = {"external_links": self.external_links(context)}
-        ctx.update(context)
-        cells = [
-            self.compile_cell(cell, ctx, references, formula_references)
-            for cell in list(worksheet._cells.values())
-            if cell.data_type == "f" and (worksheet.title, cell.coordinate) in self.only
-        ]
-        for cell in cells:
-            self.add_cell(sh.await_result(cell), ctx, formula_ranges)
-        return self
-
-    def compile_cell(
-        self, cell: Any, context: Any, references: Any, formula_references: Any
-    ) -> Any:
-        if cell.data_type == "f":
-            self.bar.update(1)
-        try:
-            return super().compile_cell(cell, context, references, formula_references)
-        except Exception as exc:  # noqa: BLE001 - any formula the engine cannot read
-            sheet = self.sheet_titles.get(context.get("sheet", ""), context.get("sheet", ""))
-            reason = _compile_failure(cell, exc)
-            self.problems.append(CellProblem(sheet=sheet, cell=cell.coordinate, reason=reason))
-            coordinate = formula_references.get(cell.coordinate, cell.coordinate)
-            return self._compile_cell(coordinate, "=#NAME?", context, True, references)
-
-
-def _compile_failure(cell: Any, exc: Exception) -> str:
-    value = cell.value
-    if not isinstance(value, str | ArrayFormula):
-        return f"{type(value).__name__} (bijv. een wat-als-gegevenstabel) wordt niet ondersteund"
-    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return f"formule niet te lezen ({detail})"[:300]
-
-
-@contextlib.contextmanager
-def _quiet_engine() -> Iterator[None]:
-    """Within: the engine's own progress bar and warnings are silenced (we report)."""
-    import tqdm as tqdm_module  # type: ignore[import-untyped]
-
-    class _Silent:
-        tqdm = functools.partial(tqdm_module.tqdm, disable=True)
-
-    logger = logging.getLogger("formulas")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    schedula_logger = logging.getLogger("schedula")
-    schedula_level = schedula_logger.level
-    schedula_logger.setLevel(logging.CRITICAL)
-    excel_module.tqdm = _Silent
-    try:
-        yield
-    finally:
-        excel_module.tqdm = tqdm_module
-        logger.setLevel(level)
-        schedula_logger.setLevel(schedula_level)
-
-
-def _compute_with_engine(
-    book: Workbook,
-    remaining: list[_Formula],
-    results: dict[tuple[str, int, int], Any],
-    problems: list[CellProblem],
-    progress: Progress,
-) -> set[str]:
-    """Compute the remaining formulas with the engine; returns the unfollowed links."""
-    sheets = {sheet.title.upper(): sheet for sheet in book.worksheets}
-    bar = progress("formules voorbereiden", len(remaining))
-    model = _Model(sheets, problems, bar)
-    model.only = {(f.sheet.title, f.coordinate) for f in remaining}
-    with _quiet_engine():
-        sh.get_nested_dicts(model.books, _BOOK_NAME)[BOOK] = book
-        _, context = model.add_book(_BOOK_NAME)
-        model.pushes(*book.worksheets, context=context)
-        bar.close()
-        model.bar = _NoBar()
-        bar = progress("rekenen", len(remaining))
-        model.finish()
-        solution = model.calculate()
-        bar.update(len(remaining))
-        bar.close()
-    by_cell = {}
-    for output, cell in model.cells.items():
-        ranges = getattr(getattr(cell, "range", None), "ranges", None)
-        if getattr(cell, "func", None) is None or not ranges or "sheet" not in ranges[0]:
-            continue
-        rng = ranges[0]
-        by_cell[(rng["sheet"].upper(), int(rng["r1"]), int(rng["n1"]))] = output
-    for formula in remaining:
-        min_col, min_row, max_col, max_row = formula.bounds
-        output = by_cell.get((formula.sheet.title.upper(), min_row, min_col))
-        found = solution.get(output) if output is not None else None
-        if found is None:
-            problems.append(
-                CellProblem(
-                    sheet=formula.sheet.title,
-                    cell=formula.coordinate,
-                    reason="kon niet worden berekend (de rekenmotor gaf geen waarde)",
-                )
-            )
-            value: Any = np.asarray([[XlError("#N/A")]], dtype=object)
-        else:
-            value = getattr(found, "value", found)
-        shape = (max_row - min_row + 1, max_col - min_col + 1)
-        array = value if isinstance(value, np.ndarray) else np.asarray([[value]], dtype=object)
-        placed = _reshape_array_as_excel(array, shape)
-        for (r, c), item in np.ndenumerate(placed):
-            results[(formula.sheet.title, min_row + r, min_col + c)] = item
-    return model.external
-
-
-# --- Writing ----------------------------------------------------------------------------
-
-
-def _output_value(value: Any) -> Any:
-    if isinstance(value, np.ndarray):
-        value = value.ravel()[0] if value.size else None
-    if value is sh.EMPTY:
-        return None
-    if isinstance(value, XlError):
-        return str(value)
-    if isinstance(value, values.DateSerial):
-        return int(value) if value.is_integer() else float(value)
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-def _store(sheet: Worksheet, row: int, column: int, value: Any) -> None:
-    cell = sheet.cell(row=row, column=column)
-    shown = _output_value(value)
-    if isinstance(shown, str):
-        shown = shown.replace("\r", "_x000D_")
-        try:
-            cell.value = shown
-        except IllegalCharacterError:
-            cell.value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", shown)
-        if cell.data_type == "f":
-            cell.data_type = "s"  # a text that starts with "=" stays text
-    else:
-        cell.value = shown
-    if isinstance(value, values.DateSerial) and cell.number_format == "General":
-        cell.number_format = DATE_FORMAT
-
-
-def _external_targets(book: Workbook) -> dict[str, str]:
-    """The workbook's external links by number (``"1"`` → target), then removed: the
-    engine must not resolve them (a reference through one becomes ``#REF!``)."""
-    targets = {}
-    for number, link in enumerate(book._external_links, start=1):
-        target = getattr(getattr(link, "file_link", None), "Target", None)
-        targets[str(number)] = str(target or f"koppeling {number}")
-    book._external_links = []
-    return targets
-
-
-def _drop_links(book: Workbook, links: Mapping[str, str]) -> bool:
-    """Remove external links (the add-in, other workbooks) and names that use them."""
-    had = bool(links)
-    for names in [book.defined_names, *(sheet.defined_names for sheet in book.worksheets)]:
-        for key in [k for k, name in names.items() if "[" in str(name.attr_text or "")]:
-            del names[key]
-            had = True
-    return had
-
-
-def _save(book: Workbook, target: Path) -> None:
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-# --- The whole ------------------------------------------------------------------------
-
-
 def _check_paths(source: Path, target: Path) -> None:
+    if target.is_dir():
+        raise WorkbookError(f"{target}: is een map; geef een bestandsnaam op (bijv. uit.xlsx)")
     if target.suffix.lower() != ".xlsx":
         raise WorkbookError(
             f"{target.name}: de uitvoer is altijd een .xlsx-werkmap (zonder macro's)"
@@ -512,6 +103,69 @@ def _check_paths(source: Path, target: Path) -> None:
             same = os.path.samefile(source, target)
     if same:
         raise WorkbookError("de uitvoer mag niet het invoerbestand zijn: dat blijft ongewijzigd")
+    if not os.access(target.parent, os.W_OK):
+        raise WorkbookError(
+            f"{target.parent}: geen schrijfrechten in deze map; de kopie is niet geschreven"
+        )
+
+
+# --- Rewriting formulas -------------------------------------------------------------------
+
+
+class _Names:
+    """The workbook's defined names, replaced in a formula by what they stand for."""
+
+    def __init__(self, names: list[tuple[str, str | None, str]]) -> None:
+        self.by_scope: dict[tuple[str, str | None], str] = {}
+        for name, scope, text in names:
+            if name.startswith("_xlnm.") or not text:
+                continue
+            self.by_scope[(name.upper(), scope)] = text
+        words = sorted({name for name, _ in self.by_scope}, key=len, reverse=True)
+        self.pattern = (
+            re.compile(
+                r"(?<![\w.!$'])(" + "|".join(map(re.escape, words)) + r")(?![\w(!])", re.IGNORECASE
+            )
+            if words
+            else None
+        )
+
+    def replace(self, formula: str, sheet: str) -> str:
+        if self.pattern is None or self.pattern.search(formula) is None:
+            return formula
+        found = forms.tokens(formula)
+        if found is None:
+            return formula
+        parts = []
+        for token in found:
+            value = token.value
+            if token.type == "OPERAND" and token.subtype == "RANGE":
+                key = value.upper()
+                definition = self.by_scope.get((key, sheet), self.by_scope.get((key, None)))
+                if definition is not None:
+                    value = f"({definition.removeprefix('=')})"
+            parts.append(value)
+        return "=" + "".join(parts)
+
+
+def _rewrite(text: str, sheet: str, names: _Names, known: frozenset[str], links: set[str]) -> str:
+    formula = "=" + text if not text.startswith("=") else text
+    formula = forms.normalize_addin_calls(formula)
+    formula = names.replace(formula, sheet)
+    formula, external = forms.cut_external(formula)
+    links.update(external)
+    return forms.mark_omitted(formula, known)
+
+
+_FUNCTION = re.compile(r"(?<![\w.$!:])((?:_xl\w*\.)*[A-Za-z_][\w.]*)\s*\(")
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _function_names(formula: str) -> set[str]:
+    return {m.upper() for m in _FUNCTION.findall(_STRING.sub('""', formula))}
+
+
+# --- The whole ------------------------------------------------------------------------
 
 
 def recalculate(
@@ -520,105 +174,236 @@ def recalculate(
     *,
     functions: Mapping[str, Callable[..., Any]],
     limits: Limits | None = None,
-    direct: bool = True,
+    today: date | None = None,
     progress: Progress = no_progress,
 ) -> Report:
     """Compute every formula of ``source`` and write a copy with the values to ``target``.
 
     ``functions`` are the ``RI_`` functions by name (``udfs.contract_functions()``);
-    ``direct=False`` leaves every formula to the engine. ``source`` is never written.
-    Raises :class:`WorkbookError` when the workbook is refused or cannot be read.
+    ``today`` is what ``TODAY()`` gives (the computer's date when None). ``source`` is
+    never written. Raises :class:`WorkbookError` when the workbook is refused, cannot be
+    read, or the copy cannot be written.
     """
     limits = limits or Limits()
     _check_paths(source, target)
     has_macros = check_archive(source, limits)
-    book, problems = read_workbook(source)
-    check_size(book, limits, source.name)
-    values.register(functions)
-    table = values.engine_functions()
+    bar = progress("lezen", package.sheet_kilobytes(source))
+    book = package.read_book(source, limits, has_macros=has_macros, tick=bar.update)
+    bar.close()
+    problems = list(book.problems)
     by_name = {name.upper(): function for name, function in functions.items()}
     known = frozenset(by_name)
-    links = _external_targets(book)
+    names = _Names(book.names)
+    links: set[str] = set()
+    used = {sheet.name: sheet.used for sheet in book.sheets}
 
-    all_formulas = _formulas(book)
-    for formula in all_formulas:
-        for name in _unknown_functions(formula, table):
-            reason = (
-                f"onbekende RI_-functie {name}"
-                if name.startswith("RI_")
-                else f"functie {name} is onbekend of wordt niet ondersteund door de rekenmotor"
-            )
-            problems.append(
-                CellProblem(sheet=formula.sheet.title, cell=formula.coordinate, reason=reason)
-            )
-
-    results: dict[tuple[str, int, int], Any] = {}
-    done: set[_Formula] = set()
-    if direct:
-        pending = []
-        for formula in all_formulas:
-            call = forms.parse_simple_call(formula.text, known)
-            if call is not None:
-                pending.append((formula, call))
-        covered = {
-            (formula.sheet.title, row, column)
-            for formula in all_formulas
-            if formula.ref is not None
-            for row, column in _cells_of(formula)
-        }
-        bar = progress("RI_-functies", len(pending))
-        done = _compute_directly(
-            book, pending, functions=by_name, results=results, covered=covered, bar=bar
+    inputs = []
+    original: dict[tuple[str, int, int], str] = {}
+    cost = 0
+    for sheet in book.sheets:
+        plain: dict[tuple[int, int], str] = {}
+        arrays: dict[tuple[int, int], tuple[str, tuple[int, int, int, int]]] = {}
+        for key, formula in sheet.formulas.items():
+            text = _rewrite(formula.text, sheet.name, names, known, links)
+            original[(sheet.name, *key)] = text
+            cost += forms.referenced_cells(text, sheet.name, used)
+            if formula.array is not None and not formula.dynamic:
+                arrays[key] = (text, formula.array)
+            else:
+                plain[key] = text
+        inputs.append(
+            calc.Input(name=sheet.name, values=sheet.values, formulas=plain, arrays=arrays)
         )
-        bar.close()
-    remaining = [_with_omitted(f, known) for f in all_formulas if f not in done]
-    external: set[str] = set()
-    if remaining:
-        external = _compute_with_engine(book, remaining, results, problems, progress)
+    if cost > limits.referenced_cells:
+        raise WorkbookError(
+            f"{source.name}: de formules verwijzen samen naar {cost:,} cellen (een hele kolom "
+            f"telt als de rijen die het blad gebruikt); de grens is "
+            f"{limits.referenced_cells:,}".replace(",", ".")
+        )
 
-    bar = progress("schrijven", len(results))
-    sheets = {sheet.title: sheet for sheet in book.worksheets}
-    for (title, row, column), value in results.items():
-        _store(sheets[title], row, column, value)
-        bar.update(1)
+    count = sum(len(sheet.formulas) for sheet in book.sheets)
+    bar = progress("rekenen", 2 * count)
+    outputs, dates = calc.compute(inputs, by_name, today=today, tick=bar.update)
     bar.close()
+
+    _diagnose(book, outputs, original, known, problems)
+    bar = progress("schrijven", sum(len(o.values) for o in outputs.values()))
+    written, error_values, function_errors = _written(book, outputs, dates, source, bar)
+    bar.close()
+    styles_part, styles_xml = package.styles_part(source)
+    cm, add_metadata = package.dynamic_marker(source)
+    package.write_copy(
+        source,
+        target,
+        written.cells,
+        parts={sheet.name: sheet.part for sheet in book.sheets},
+        styles=(styles_part, written.styles.patched() or styles_xml or "")
+        if styles_part is not None and written.styles.patched() is not None
+        else None,
+        cm=cm,
+        add_metadata=add_metadata,
+    )
     notes = []
     if has_macros:
         notes.append(
             "de macro's in de werkmap zijn niet gelezen en niet uitgevoerd; de kopie heeft er geen"
         )
-    if _drop_links(book, links):
-        notes.append(
-            "externe koppelingen (zoals naar de invoegtoepassing) zijn uit de kopie verwijderd"
-        )
     notes.extend(
-        f"verwijzing naar een andere werkmap niet gevolgd (uit veiligheid): {links.get(name, name)}"
-        for name in sorted(external)
+        f"verwijzing naar een andere werkmap niet gevolgd (uit veiligheid): {book.links.get(link, link)}"
+        for link in sorted(links)
     )
-    _save(book, target)
     return Report(
-        formulas=len(all_formulas),
-        direct=len(done),
-        engine=len(remaining),
+        formulas=count,
         problems=tuple(problems),
-        error_values=tuple(_scan(results, _is_error_value)),
-        function_errors=tuple(_scan(results, _is_function_error)),
+        error_values=tuple(error_values),
+        function_errors=tuple(function_errors),
         notes=tuple(notes),
     )
 
 
-def _is_error_value(value: Any) -> str | None:
-    return str(value) if isinstance(value, XlError) else None
+def _diagnose(
+    book: package.Book,
+    outputs: Mapping[str, calc.Output],
+    original: Mapping[tuple[str, int, int], str],
+    known: frozenset[str],
+    problems: list[CellProblem],
+) -> None:
+    """Report the formula cells that could not be computed: unreadable, unknown functions."""
+    suspects: list[tuple[str, tuple[int, int], str]] = []
+    names: set[str] = set()
+    for sheet in book.sheets:
+        output = outputs[sheet.name]
+        for key in sheet.formulas:
+            cell = f"{get_column_letter(key[1])}{key[0]}"
+            if key in output.failed:
+                problems.append(
+                    CellProblem(
+                        sheet=sheet.name,
+                        cell=cell,
+                        reason=f"kon niet worden berekend ({output.failed[key]})",
+                    )
+                )
+                output.values[key] = ErrorValue("#N/A")
+                continue
+            value = output.values.get(key)
+            if not isinstance(value, ErrorValue) or value not in (
+                "#NAME?",
+                "#VALUE!",
+                "#REF!",
+                "#ERROR!",
+            ):
+                continue
+            text = original[(sheet.name, *key)]
+            why = calc.syntax_error(text)
+            if why is not None:
+                problems.append(
+                    CellProblem(
+                        sheet=sheet.name, cell=cell, reason=f"formule niet te lezen ({why})"
+                    )
+                )
+                output.values[key] = ErrorValue("#NAME?")
+                continue
+            found = _function_names(text)
+            names.update(n for n in found if not n.startswith("RI_"))
+            suspects.append((sheet.name, key, text))
+    unknown = calc.unknown_functions(names)
+    for title, key, text in suspects:
+        cell = f"{get_column_letter(key[1])}{key[0]}"
+        for name in sorted(_function_names(text)):
+            if name.startswith("RI_") and name not in known and name != forms.OMITTED_FUNCTION:
+                reason = f"onbekende RI_-functie {name}"
+            elif name in unknown:
+                reason = f"functie {name} is onbekend of wordt niet ondersteund door de rekenmotor"
+            else:
+                continue
+            problems.append(CellProblem(sheet=title, cell=cell, reason=reason))
 
 
-def _is_function_error(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.startswith(_ERROR_TEXT) else None
+@attrs.define
+class _Written:
+    cells: dict[str, dict[tuple[int, int], package.Written]]
+    styles: package.Styles
 
 
-def _scan(
-    results: Mapping[tuple[str, int, int], Any], test: Callable[[Any], str | None]
-) -> Iterator[CellProblem]:
-    for (title, row, column), value in results.items():
-        found = test(value)
-        if found is not None:
-            yield CellProblem(sheet=title, cell=f"{get_column_letter(column)}{row}", reason=found)
+def _written(
+    book: package.Book,
+    outputs: Mapping[str, calc.Output],
+    dates: Mapping[str, frozenset[int]],
+    source: Path,
+    bar: ProgressBar,
+) -> tuple[_Written, list[CellProblem], list[CellProblem]]:
+    _, styles_xml = package.styles_part(source)
+    styles = package.Styles(styles_xml)
+    cells: dict[str, dict[tuple[int, int], package.Written]] = {}
+    error_values: list[CellProblem] = []
+    function_errors: list[CellProblem] = []
+    for sheet in book.sheets:
+        output = outputs[sheet.name]
+        target: dict[tuple[int, int], package.Written] = {}
+        date_cells = set(_date_cells(sheet, output, dates))
+        members = {
+            (r, c)
+            for formula in sheet.formulas.values()
+            if formula.array is not None and not formula.dynamic
+            for r in range(formula.array[1], formula.array[3] + 1)
+            for c in range(formula.array[0], formula.array[2] + 1)
+        }
+        for key, value in sorted(output.values.items()):
+            is_formula = key in sheet.formulas
+            spill = output.spills.get(key)
+            extent = None
+            if spill is not None:
+                extent = (
+                    f"{get_column_letter(key[1])}{key[0]}:"
+                    f"{get_column_letter(key[1] + spill[1] - 1)}{key[0] + spill[0] - 1}"
+                )
+            style = None
+            if key in date_cells and isinstance(value, int | float) and not isinstance(value, bool):
+                current = sheet.styles.get(key, 0)
+                if styles.is_general(current):
+                    style = styles.as_date(current)
+            target[key] = package.Written(
+                value=value, formula=is_formula, spill=extent, style=style
+            )
+            if is_formula or key in members:
+                cell = f"{get_column_letter(key[1])}{key[0]}"
+                if isinstance(value, ErrorValue):
+                    reason = str(value) + (_SPILL_NOTE if value == "#SPILL!" else "")
+                    error_values.append(CellProblem(sheet=sheet.name, cell=cell, reason=reason))
+                elif isinstance(value, str) and value.startswith(_ERROR_TEXT):
+                    function_errors.append(CellProblem(sheet=sheet.name, cell=cell, reason=value))
+            bar.update(1)
+        for key in sheet.unreadable - set(sheet.formulas):
+            target[key] = package.Written(value=sheet.values[key], formula=False)
+        for key in sheet.spilled - set(target):
+            target[key] = package.Written(value=None, formula=False)  # the spill shrank
+        cells[sheet.name] = target
+    return _Written(cells=cells, styles=styles), error_values, function_errors
+
+
+def _date_cells(
+    sheet: package.Sheet, output: calc.Output, dates: Mapping[str, frozenset[int]]
+) -> Iterator[tuple[int, int]]:
+    """Cells that show an ``RI_`` function's date answer: a formula that is one call of it
+    (its spilled or array cells in the date columns)."""
+    if not dates:
+        return
+    for key, formula in sheet.formulas.items():
+        head = formula.text.lstrip()[:8].upper()
+        if not head.startswith(("RI_", "_XLUDF.", "[", "'")) and ".XLA" not in head:
+            continue
+        name = forms.single_call(forms.normalize_addin_calls("=" + formula.text))
+        if name is None:
+            continue
+        columns = dates.get(name, frozenset())
+        if not columns:
+            continue
+        if formula.array is not None and not formula.dynamic:
+            min_col, min_row, max_col, max_row = formula.array
+            height, width = max_row - min_row + 1, max_col - min_col + 1
+        else:
+            height, width = output.spills.get(key, (1, 1))
+        for i in range(height):
+            for j in range(width):
+                if j in columns:
+                    yield key[0] + i, key[1] + j

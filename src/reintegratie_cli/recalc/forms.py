@@ -11,20 +11,21 @@ Excel does not always save a call of an add-in function as typed. A workbook may
   missing).
 
 :func:`normalize_addin_calls` rewrites every such call of an ``RI_`` function to the plain
-``RI_NAME(...)``, leaving strings and everything else untouched. :func:`parse_simple_call`
-recognises the formulas that are one ``RI_`` call whose arguments are only literals and
-cell references — the ones the recalculation can compute without the formula engine.
+``RI_NAME(...)``, leaving strings and everything else untouched. :func:`mark_omitted`
+marks a left-out argument of an ``RI_`` call (Excel passes it to an add-in as missing),
+:func:`cut_external` replaces every reference to another workbook by ``#REF!`` (nothing
+outside the workbook is read), and :func:`referenced_cells` measures what a formula's
+references cost, a whole column as the rows its sheet uses.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from collections.abc import Mapping
 
-import attrs
-from openpyxl.formula.tokenizer import Token, Tokenizer, TokenizerError  # type: ignore[import-untyped]
-from openpyxl.utils.cell import range_boundaries, range_to_tuple  # type: ignore[import-untyped]
+from openpyxl.formula.tokenizer import Token, Tokenizer, TokenizerError
+from openpyxl.utils.cell import column_index_from_string
 
 #: The prefixes Excel may save before an add-in function's name, in any combination.
 _ADDIN_PREFIX = re.compile(
@@ -32,7 +33,6 @@ _ADDIN_PREFIX = re.compile(
         (?P<name>RI_\w+)\($""",
     re.IGNORECASE | re.VERBOSE,
 )
-_WHOLE_NUMBER = re.compile(r"\d+")
 
 
 _MAY_HAVE_PREFIX = re.compile(r"(?:_xludf\.|!)\s*ri_", re.IGNORECASE)
@@ -84,6 +84,9 @@ def normalize_addin_calls(formula: str) -> str:
     return "=" + "".join(parts) if changed else formula
 
 
+#: An argument slot with nothing in it: ``(,``, ``,,`` or ``,)`` (white space allowed).
+_EMPTY_SLOT = re.compile(r"[(,]\s*[,)]")
+
 #: The engine function that stands for a left-out argument of an ``RI_`` call (see
 #: :func:`mark_omitted`).
 OMITTED_FUNCTION = "RI__WEGGELATEN"
@@ -97,7 +100,7 @@ def mark_omitted(formula: str, known: frozenset[str] | set[str]) -> str:
     passes it to an add-in function as "missing", which xlwings makes ``None``. The marker
     function lets the engine pass that on. Formulas without such a call come back unchanged.
     """
-    if "," not in formula or not any(name in formula.upper() for name in known):
+    if not _EMPTY_SLOT.search(formula) or "RI_" not in formula.upper():
         return formula
     found = tokens(formula)
     if found is None:
@@ -132,126 +135,140 @@ def mark_omitted(formula: str, known: frozenset[str] | set[str]) -> str:
     return "=" + "".join(parts)
 
 
-@attrs.frozen
-class Literal:
-    """A constant argument: text, a number or TRUE/FALSE."""
+def cut_external(formula: str) -> tuple[str, list[str]]:
+    """The formula with every reference to another workbook as ``#REF!``, and the links
+    (``1`` for ``[1]Blad1!A1``, ``ander.xlsx`` for ``'[ander.xlsx]Blad1'!A1``) it named.
 
-    value: str | int | float | bool
-
-
-@attrs.frozen(kw_only=True)
-class Reference:
-    """A cell or a rectangular range, on the formula's own sheet when ``sheet`` is None."""
-
-    sheet: str | None
-    min_row: int
-    min_col: int
-    max_row: int
-    max_col: int
-
-
-@attrs.frozen
-class Omitted:
-    """An argument left out between separators (``RI_X(A1,,3)``)."""
-
-
-Argument = Literal | Reference | Omitted
-
-
-@attrs.frozen
-class SimpleCall:
-    """``=RI_NAME(arg, …)`` whose arguments are literals, references or left out."""
-
-    function: str
-    arguments: tuple[Argument, ...]
-
-
-def _literal(token: Token) -> Literal | None:
-    value = token.value
-    if token.subtype == Token.TEXT:
-        return Literal(value[1:-1].replace('""', '"'))
-    if token.subtype == Token.NUMBER:
-        try:
-            number: int | float = int(value) if _WHOLE_NUMBER.fullmatch(value) else float(value)
-        except ValueError:
-            return None
-        return Literal(number)
-    if token.subtype == Token.LOGICAL and value.upper() in ("TRUE", "FALSE"):
-        return Literal(value.upper() == "TRUE")
-    return None
-
-
-def _reference(text: str) -> Reference | None:
-    try:
-        sheet, bounds = range_to_tuple(text) if "!" in text else (None, range_boundaries(text))
-    except (ValueError, TypeError, IndexError):
-        return None
-    min_col, min_row, max_col, max_row = bounds
-    if None in (min_col, min_row, max_col, max_row):
-        return None  # whole rows or columns: left to the engine
-    if sheet is not None and ("[" in sheet or "]" in sheet):
-        return None  # another workbook
-    return Reference(
-        sheet=sheet, min_row=min_row, min_col=min_col, max_row=max_row, max_col=max_col
-    )
-
-
-def _argument(tokens: list[Token]) -> Argument | None:
-    if not tokens:
-        return Omitted()
-    negative = False
-    if len(tokens) == 2 and tokens[0].type == Token.OP_PRE and tokens[0].value in "+-":
-        negative = tokens[0].value == "-"
-        tokens = tokens[1:]
-        if tokens[0].subtype != Token.NUMBER:
-            return None
-    if len(tokens) != 1 or tokens[0].type != Token.OPERAND:
-        return None
-    token = tokens[0]
-    if token.subtype == Token.RANGE:
-        return _reference(token.value)
-    literal = _literal(token)
-    if literal is not None and negative:
-        value: Any = literal.value
-        return Literal(-value)
-    return literal
-
-
-def _single_call(formula: str, known: frozenset[str] | set[str]) -> tuple[str, list[Token]] | None:
-    """``(name, tokens between the parentheses)`` when the formula is one call of a known
-    function with no nested calls, parentheses or arrays; else None."""
-    found = tokens(formula) if formula.startswith("=") else None
+    Call :func:`normalize_addin_calls` first: an add-in call through a link is not a
+    reference.
+    """
+    if "[" not in formula:
+        return formula, []
+    found = tokens(formula)
     if found is None:
-        return None
-    items = [t for t in found if t.type != Token.WSPACE]
-    if len(items) < 2:
-        return None
-    first, last = items[0], items[-1]
-    opens = first.type == Token.FUNC and first.subtype == Token.OPEN
-    closes = last.type == Token.FUNC and last.subtype == Token.CLOSE
-    if not (opens and closes) or first.value[:-1].upper() not in known:
-        return None
-    inner = items[1:-1]
-    if any(t.type in (Token.FUNC, Token.PAREN, Token.ARRAY) for t in inner):
-        return None
-    return first.value[:-1].upper(), inner
+        return formula, []
+    links = []
+    parts = []
+    for token in found:
+        value = token.value
+        if (
+            token.type == Token.OPERAND
+            and token.subtype == Token.RANGE
+            and "[" in value
+            and value.find("[") < value.rfind("!")
+        ):
+            start = value.index("[")
+            end = value.find("]", start)
+            links.append(value[start + 1 : end] if end > start else value)
+            value = "#REF!"
+        parts.append(value)
+    return ("=" + "".join(parts), links) if links else (formula, [])
 
 
-def parse_simple_call(formula: str, known: frozenset[str] | set[str]) -> SimpleCall | None:
-    """The formula as one call of a ``known`` function with simple arguments, else None."""
-    found = _single_call(formula, known)
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+_RANGE = re.compile(
+    r"""(?:(?P<sheet>'(?:[^']|'')+'|[^\s'!:(),;=+\-*/&^<>"{}#]+)!)?
+        (?P<a>\$?[A-Za-z]{1,3}\$?\d*|\$?\d+):(?P<b>\$?[A-Za-z]{1,3}\$?\d*|\$?\d+)""",
+    re.VERBOSE,
+)
+_PART = re.compile(r"\$?(?P<col>[A-Za-z]{0,3})\$?(?P<row>\d*)")
+_MAX_ROW = 1_048_576
+_MAX_COL = 16_384
+
+
+def _bound(text: str) -> tuple[int | None, int | None]:
+    match = _PART.fullmatch(text)
+    if match is None:
+        return None, None
+    column = column_index_from_string(match["col"].upper()) if match["col"] else None
+    row = int(match["row"]) if match["row"] else None
+    return row, column
+
+
+def referenced_cells(
+    formula: str, sheet: str, used: Mapping[str, tuple[int, int, int, int] | None]
+) -> int:
+    """The cells the formula's range references name, each clipped to the used area of
+    its sheet (``used``: sheet name → ``(min_row, min_col, max_row, max_col)``).
+
+    ``A:A`` on a sheet using rows 1–10 costs 10, not 1,048,576; a single cell costs
+    nothing here (it is counted as a cell already).
+    """
+    if ":" not in formula:
+        return 0
+    total = 0
+    for match in _RANGE.finditer(_STRING.sub('""', formula)):
+        name = match["sheet"]
+        if name is not None and name.startswith("'"):
+            name = name[1:-1].replace("''", "'")
+        area = used.get(name if name is not None else sheet)
+        if area is None:
+            continue
+        row_a, col_a = _bound(match["a"])
+        row_b, col_b = _bound(match["b"])
+        rows = (min(row_a or 1, row_b or 1), max(row_a or _MAX_ROW, row_b or _MAX_ROW))
+        columns = (min(col_a or 1, col_b or 1), max(col_a or _MAX_COL, col_b or _MAX_COL))
+        height = min(rows[1], area[2]) - max(rows[0], area[0]) + 1
+        width = min(columns[1], area[3]) - max(columns[0], area[1]) + 1
+        if height > 0 and width > 0:
+            total += height * width
+    return total
+
+
+_CALL_HEAD = re.compile(r"=\s*((?:_xludf\.)?[A-Za-z_][\w.]*)\(")
+
+
+_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def single_call(formula: str) -> str | None:
+    """The upper-case name of the function when the formula is one call of it as a whole
+    (``=RI_X(A1, 3)``, not ``=RI_X(A1)+7``), else None."""
+    # Whether it is does not depend on the digits: a column of one formula is one lookup.
+    if not _is_single_call(formula.translate(_DIGITS)):
+        return None
+    head = _CALL_HEAD.match(formula)
+    return head[1].upper() if head is not None else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_single_call(formula: str) -> bool:
+    text = _STRING.sub('""', formula).rstrip()
+    head = _CALL_HEAD.match(text)
+    if head is None or not text.endswith(")"):
+        return False
+    depth = 0
+    for match in _PARENTHESIS.finditer(text, head.end() - 1):
+        depth += 1 if match.group(0) == "(" else -1
+        if depth == 0:
+            return match.end() == len(text)
+    return False
+
+
+_PARENTHESIS = re.compile(r"[()]")
+
+
+_A1 = re.compile(
+    r"\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+"
+)
+
+
+def qualify(formula: str, sheet: str) -> str:
+    """The formula with every reference that names no sheet given ``sheet`` (to compute it
+    on another sheet with the same meaning)."""
+    found = tokens(formula)
     if found is None:
-        return None
-    name, inner = found
-    if not inner:
-        return SimpleCall(name, ())
-    groups: list[list[Token]] = [[]]
-    for token in inner:
-        if token.type == Token.SEP and token.subtype == Token.ARG:
-            groups.append([])
-        else:
-            groups[-1].append(token)
-    arguments = [_argument(group) for group in groups]
-    if any(argument is None for argument in arguments):
-        return None
-    return SimpleCall(name, tuple(a for a in arguments if a is not None))
+        return formula
+    quoted = "'" + sheet.replace("'", "''") + "'!"
+    parts = []
+    for token in found:
+        value = token.value
+        if (
+            token.type == Token.OPERAND
+            and token.subtype == Token.RANGE
+            and "!" not in value
+            and _A1.fullmatch(value)
+        ):
+            value = quoted + value
+        parts.append(value)
+    return "=" + "".join(parts)

@@ -1,139 +1,219 @@
-"""``RI_`` arguments and results between the ``formulas`` engine and the Excel functions.
+"""``RI_`` arguments and results between the formula engine and the Excel functions.
 
-The engine hands a function its arguments as 2-D ``numpy`` object arrays (a range, even a
-single cell) or plain values (literals); empty cells are ``schedula.EMPTY`` and dates are
-serial numbers (the workbook is read without date conversion, as Excel stores it). The
-``RI_`` functions take exactly what Excel would pass through xlwings — 2-D lists, ``None``
-for an empty cell — and accept serial numbers for dates, so an argument needs only its
-shape changed. An Excel error in an argument (``#N/A``, ``#DIV/0!``) is the result, as with
-Excel's own functions.
+The engine hands a registered function its evaluated arguments: numbers as floats (a date
+cell as its serial number, as Excel stores it), texts, booleans, ``None`` for an empty
+cell, a range as a 2-D list of rows, and an Excel error as an error object. The ``RI_``
+functions take what Excel passes through xlwings, so :func:`argument` changes little:
 
-A result goes back as the engine computes with it: a date as its serial number (a
-:class:`DateSerial`, so the written copy can show it as a date), a table or a lifted
-column as a 2-D array.
+* an error value becomes its text (``"#N/A"``, ``"#DIV/0!"``) — xlwings' ``err_to_str``
+  form — inside a range too, so the function decides, as a Python UDF in Excel does;
+* a left-out argument (``RI_X(A1,,3)``, marked by :data:`OMITTED_TEXT`) becomes ``None``;
+* a range is 2-D, and so is a single value for an argument xlwings declares ``ndim=2``
+  (every argument of a declared ``RI_`` function): ``[[45663.0]]``.
+
+:func:`result` turns a function's answer into what the engine stores: a date as its serial
+number, a table as a 2-D list, an Excel error text (``"#N/A"``, ``"#WAARDE!"``) as that error
+value, a text longer than Excel allows or a non-finite number as ``#VALUE!``/``#NUM!``.
 """
 
 from __future__ import annotations
 
-import functools
+import inspect
 import math
-import warnings
-from collections.abc import Callable, Mapping
-from datetime import date
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-import numpy as np
-import schedula as sh  # type: ignore[import-untyped]
-from formulas.errors import FoundError  # type: ignore[import-untyped]
-from formulas.functions import get_functions, wrap_func  # type: ignore[import-untyped]
-from formulas.tokens.operand import XlError  # type: ignore[import-untyped]
+from reintegratie_cli.recalc.package import MAX_TEXT, as_serial
+from reintegratie_cli.recalc.safety import ErrorValue
 
-from reintegratie_cli.recalc.forms import OMITTED_FUNCTION
-from reintegratie_io.values import date_to_serial
+#: What the engine function ``RI__WEGGELATEN()`` gives: stands for a left-out argument.
+OMITTED_TEXT = "\u0000weggelaten\u0000"
 
-
-class DateSerial(float):
-    """An Excel serial number that an ``RI_`` function returned as a date."""
-
-    __slots__ = ()
-
-
-def date_serial(value: date) -> DateSerial:
-    """The Excel serial number (1900 system) of a date, marked as a date."""
-    return DateSerial(date_to_serial(value))
-
-
-def to_engine(value: Any) -> Any:
-    """One result cell as the engine holds it: dates as serials, ``None`` as empty text."""
-    if isinstance(value, bool | str):
-        return value
-    if isinstance(value, date):
-        return date_serial(value)
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, int | float):
-        return value if math.isfinite(value) else "#WAARDE! resultaat is geen getal"
-    return str(value)
+#: The engine's error kinds and Excel's error values (English, as a file stores them).
+ERROR_KINDS: dict[str, str] = {
+    "Null": "#NULL!",
+    "Div": "#DIV/0!",
+    "Value": "#VALUE!",
+    "Ref": "#REF!",
+    "Name": "#NAME?",
+    "Num": "#NUM!",
+    "Na": "#N/A",
+    "Spill": "#SPILL!",
+    "Calc": "#CALC!",
+    "Circ": "#REF!",
+    "GettingData": "#GETTING_DATA",
+}
+_KIND_OF = {text: kind for kind, text in ERROR_KINDS.items() if kind != "Circ"}
+#: Dutch Excel's error values, which an RI_ function may answer with.
+_DUTCH = {
+    "#LEEG!": "#NULL!",
+    "#DEEL/0!": "#DIV/0!",
+    "#WAARDE!": "#VALUE!",
+    "#VERW!": "#REF!",
+    "#NAAM?": "#NAME?",
+    "#GETAL!": "#NUM!",
+    "#N/B": "#N/A",
+}
 
 
-def result_to_engine(result: Any) -> Any:
-    """A function's result: a single value, or a table/column as a 2-D object array."""
-    if isinstance(result, list):
-        rows = [row if isinstance(row, list) else [row] for row in result]
-        width = max((len(row) for row in rows), default=1)
-        cells = [[to_engine(c) for c in row] + [""] * (width - len(row)) for row in rows]
-        return np.asarray(cells or [[""]], dtype=object)
-    return to_engine(result)
+def error_object(text: str) -> dict[str, str]:
+    """The engine's error object for an Excel error value (English or Dutch)."""
+    english = _DUTCH.get(text, text)
+    return {"type": "Error", "kind": _KIND_OF.get(english, "Value")}
 
 
-class _Omitted:
-    """What the engine function ``RI__WEGGELATEN()`` returns: a left-out argument."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "OMITTED"
-
-
-#: A left-out argument of an ``RI_`` call (passed on as ``None``, as xlwings does).
-OMITTED = _Omitted()
+def error_text(value: Any) -> ErrorValue | None:
+    """The Excel error value of an engine error object, or None when it is not one."""
+    if isinstance(value, dict) and value.get("type") == "Error":
+        kind = str(value.get("kind", "Value"))
+        return ErrorValue(ERROR_KINDS.get(kind, f"#{kind.upper()}!"))
+    return None
 
 
-def _plain(value: Any) -> Any:
-    if value is sh.EMPTY or value is OMITTED:
+def _cell(value: Any) -> Any:
+    if isinstance(value, dict):
+        found = error_text(value)
+        return str(found) if found is not None else None
+    if value == OMITTED_TEXT:
         return None
-    if isinstance(value, XlError):
-        raise FoundError(err=value)
-    if isinstance(value, np.generic):
-        return value.item()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
     return value
 
 
-def argument_from_engine(value: Any) -> Any:
-    """An engine argument as xlwings would pass it: 2-D lists, ``None`` for empty cells.
-
-    Raises ``FoundError`` for an Excel error value, which the engine shows as the result.
-    """
-    if isinstance(value, np.ndarray):
-        if value.ndim == 0:
-            return _plain(value.item())
-        if value.ndim == 1:
-            return [[_plain(v)] for v in value.tolist()]
-        return [[_plain(v) for v in row] for row in value.tolist()]
-    return _plain(value)
+def argument(value: Any, *, two_d: bool = False) -> Any:
+    """An engine argument as xlwings passes it to a Python function: with ``two_d`` (an
+    argument declared ``ndim=2``) a single value too as one row of one cell; a left-out
+    argument stays ``None``."""
+    if isinstance(value, list):
+        return [[_cell(c) for c in row] if isinstance(row, list) else [_cell(row)] for row in value]
+    if value == OMITTED_TEXT:
+        return None
+    return [[_cell(value)]] if two_d else _cell(value)
 
 
-def adapt(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    """``function`` (an ``RI_`` function) as an engine function."""
+def first_two_d(function: Callable[..., Any]) -> int | None:
+    """From which argument on xlwings passes ``function``'s arguments 2-D (``ndim=2``):
+    every argument of a declared ``RI_`` function, the ``*args`` of ``RI_UITLEG``; None when
+    none (``RI_VERSIE``)."""
+    if hasattr(function, "ri_function"):
+        return 0
+    try:
+        parameters = list(inspect.signature(function).parameters.values())
+    except (TypeError, ValueError):
+        return None
+    for position, parameter in enumerate(parameters):
+        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+            return position
+    return None
+
+
+def _result_cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        stripped = value.strip()
+        if stripped in _KIND_OF or stripped in _DUTCH:
+            return error_object(stripped)
+        if len(value) > MAX_TEXT:
+            return error_object("#VALUE!")
+        return value
+    if isinstance(value, date):
+        return as_serial(value)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        value = float(value)
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else error_object("#NUM!")
+    if isinstance(value, dict):
+        return value
+    # Any other object (an error-value object of the add-in, say) by its text.
+    return _result_cell(str(value))
+
+
+def result(value: Any) -> Any:
+    """A function's answer as the engine stores it (a table as a rectangular 2-D list)."""
+    if isinstance(value, list | tuple):
+        rows = [list(row) if isinstance(row, list | tuple) else [row] for row in value]
+        if not rows:
+            return ""
+        width = max(len(row) for row in rows) or 1
+        return [[_result_cell(c) for c in row] + [""] * (width - len(row)) for row in rows]
+    return _result_cell(value)
+
+
+def date_columns(value: Any) -> frozenset[int]:
+    """The columns of an answer that hold a date (0 for a single date)."""
+    if isinstance(value, list | tuple):
+        return frozenset(
+            j
+            for row in value
+            if isinstance(row, list | tuple)
+            for j, cell in enumerate(row)
+            if isinstance(cell, date)
+        ) | frozenset(0 for row in value if isinstance(row, date))
+    return frozenset({0}) if isinstance(value, date) else frozenset()
+
+
+#: Answers remembered per function (the ``RI_`` functions are pure: same arguments, same
+#: answer), so a column of repeated dates costs one call per distinct date.
+CACHE_SIZE = 200_000
+#: Arguments larger than this (cells in all ranges together) are not remembered.
+_CACHE_CELLS = 64
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return ("error", str(value.get("kind")))
+    return (type(value).__name__, value)
+
+
+def _key(args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    key: list[Any] = []
+    cells = 0
+    for arg in args:
+        if isinstance(arg, list):
+            rows = tuple(
+                tuple(_hashable(c) for c in row) if isinstance(row, list) else (_hashable(row),)
+                for row in arg
+            )
+            cells += sum(len(row) for row in rows)
+            if cells > _CACHE_CELLS:
+                return None
+            key.append(rows)
+        else:
+            key.append(_hashable(arg))
+    return tuple(key)
+
+
+def adapt(
+    function: Callable[..., Any], on_call: Callable[[Any], None] | None = None
+) -> Callable[..., Any]:
+    """``function`` (an ``RI_`` function) as the engine calls it: arguments and answer
+    converted as above; ``on_call`` sees each raw answer (to learn which are dates)."""
+    remembered: dict[tuple[Any, ...], Any] = {}
+    first = first_two_d(function)
+    two_d_from = sys.maxsize if first is None else first
 
     def engine_function(*args: Any) -> Any:
-        return result_to_engine(function(*(argument_from_engine(a) for a in args)))
+        key = _key(args)
+        if key is not None and key in remembered:
+            return remembered[key]
+        answer = function(*(argument(a, two_d=i >= two_d_from) for i, a in enumerate(args)))
+        if on_call is not None:
+            on_call(answer)
+        converted = result(answer)
+        if key is not None and len(remembered) < CACHE_SIZE:
+            remembered[key] = converted
+        return converted
 
-    engine_function.__name__ = name
-    return functools.update_wrapper(engine_function, function, assigned=("__doc__",))
-
-
-def engine_functions() -> Any:
-    """The engine's function table (name → function).
-
-    The first call imports the engine's function modules; the ``SyntaxWarning`` some of
-    them raise when compiled (``is`` with a literal) is the engine's, not the user's.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SyntaxWarning)
-        return get_functions()
+    return engine_function
 
 
-def register(functions: Mapping[str, Callable[..., Any]]) -> None:
-    """Make ``functions`` (name → ``RI_`` function) known to the ``formulas`` engine."""
-    table = engine_functions()
-    for name, function in functions.items():
-        table[name.upper()] = wrap_func(adapt(name, function))
-    table[OMITTED_FUNCTION] = wrap_func(_omitted)
-
-
-def _omitted() -> Any:
-    return np.asarray([[OMITTED]], dtype=object)
+def is_date_moment(value: Any) -> bool:
+    """A date or datetime (an answer shown as a date)."""
+    return isinstance(value, date | datetime)
