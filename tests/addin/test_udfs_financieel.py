@@ -156,6 +156,16 @@ class TestUitleg:
         ):
             assert part in text
 
+    def test_rounding_cites_the_benefit_section(self) -> None:
+        """financieel.md §9.5 ("Never negative. Round once, at the result, to cents"): the
+        ground for the monthly benefit's rounding cites §9.5, where the rule stands, not
+        §9.3 (the dagloon); §9.3 stays the citation of the jaarloon's scope (indexation)."""
+        text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, 300, MARCH_2025)
+        rounding = next(line for line in text.splitlines() if "één keer afgerond" in line)
+        assert "§9.5" in rounding
+        scope = next(line for line in text.splitlines() if "indexatie" in line)
+        assert "§9.3" in scope
+
     def test_derived_marking(self) -> None:
         """Wfsv art. 18 lid 1: a call on 2025-08-01 uses the derived maximumdagloon and says so."""
         text = udfs.RI_UITLEG("RI_WIA_UITKERING", 90000, 50, 3000, 2000, datetime(2025, 8, 1))

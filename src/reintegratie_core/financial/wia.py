@@ -58,6 +58,8 @@ ART_61_6 = Citation.statute(WIA, "61 lid 6")
 ART_62 = Citation.statute(WIA, "62")
 DAGLOONBESLUIT_16 = Citation.statute("Dagloonbesluit", "16")
 SCOPE = Citation.decision("§9.3")
+#: The benefit per month: gross incl. holiday allowance, never negative, rounded once (§9.5).
+BENEFIT_ROUNDING = Citation.decision("§9.5")
 #: The casemanager informs the employee about the financial consequences (``000`` art. 1.9).
 INFORM_000 = Citation.seed("000", "1.9")
 #: The Ontzorgmanager gives insight in the financial consequences (``002``).
@@ -439,7 +441,7 @@ class MonthlyBenefit:
         grounds.append(
             Ground(
                 rule="bruto per maand inclusief vakantiebijslag, één keer afgerond op centen",
-                citation=SCOPE,
+                citation=BENEFIT_ROUNDING,
                 parameters=(("uitkering", self.kind.value), ("bedrag", self.value)),
             )
         )
