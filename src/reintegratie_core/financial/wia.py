@@ -286,8 +286,14 @@ class Classification:
             Regime.IVA: "80 % of meer en duurzaam: IVA",
         }[self.regime]
         citation = ART_4 if self.regime is Regime.IVA else ART_54
+        # "35 % tot 80 %" uses both bounds; "80 % of meer" only the upper one
+        thresholds = (
+            (MINIMUM_AO.as_pair(), FULL_AO.as_pair())
+            if self.regime is Regime.WGA
+            else (FULL_AO.as_pair(),)
+        )
         return (
-            Ground(rule=text, citation=citation, parameters=(*pairs, FULL_AO.as_pair())),
+            Ground(rule=text, citation=citation, parameters=(*pairs, *thresholds)),
             Ground(
                 rule=f"klassepercentage G voor {self.band.label}",
                 citation=ART_61_6,
@@ -461,6 +467,8 @@ class MonthlyBenefit:
                 ("H", after.minimum),
                 ("G_x_H_afgerond", round_cents(after.floor or ZERO)),
             ]
+        if after.kind is BenefitKind.SUPPLEMENT:
+            pairs.append(INCOME_SHARE.as_pair())  # 70 % × (…), art. 61 lid 4
         if after.floor is not None and after.kind is BenefitKind.SUPPLEMENT:
             pairs.append(("vloer_toegepast", after.floor_applied))
         return [
