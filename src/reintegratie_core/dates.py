@@ -112,6 +112,19 @@ def add_months(anchor: date, months: int) -> date:
     return result
 
 
+def add_days(anchor: date, days: int) -> date:
+    """``anchor + days`` calendar days; past 9999-12-31 (or before year 1) an
+    :class:`InvalidValueError` that says so, never Python's ``OverflowError``.
+
+    Defined as:: anchor + timedelta(days=days)
+    """
+    try:
+        return anchor + timedelta(days=days)
+    except OverflowError:
+        msg = f"{anchor.isoformat()} + {days} dagen valt buiten het datumbereik (t/m 9999-12-31)"
+        raise InvalidValueError(msg) from None
+
+
 def atw_holidays(year: int) -> frozenset[date]:
     """The Algemene termijnenwet art. 3 lid 1 and 2 feestdagen of ``year`` (:mod:`.atw`)."""
     return frozenset(feestdagen(year))
@@ -120,6 +133,7 @@ def atw_holidays(year: int) -> frozenset[date]:
 __all__ = [
     "ONE_DAY",
     "Period",
+    "add_days",
     "add_months",
     "add_working_days",
     "atw_holidays",

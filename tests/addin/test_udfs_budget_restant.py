@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reintegratie_addin import udfs
-from reintegratie_addin.excel_errors import error_code
+from reintegratie_addin.excel_errors import first_error
 from reintegratie_addin.functions import REGISTRY
 from tests.strategies import excel_values
 
@@ -58,6 +58,13 @@ def _conditions(*args: Any) -> Any:
 def _status(table: Any) -> list[str]:
     assert isinstance(table, list), table
     return [row[1] for row in table[1:]]
+
+
+def _table_message_or_input_error(result: Any, args: list[Any]) -> bool:
+    """A table, an own ``#WAARDE! …`` message, or an input's Excel error value passed through."""
+    if isinstance(result, list) or str(result).startswith("#WAARDE! "):
+        return True
+    return result in {first_error(arg) for arg in args} - {None}
 
 
 class TestContract:
@@ -161,11 +168,12 @@ class TestBudgetRestant:
         assert str(result).startswith("#WAARDE! met_wga_of_wia: ")
 
     @given(st.lists(excel_values(), max_size=5))
+    @example(["#BEREKENEN!"])  # an Excel error value in a cell is the result (lite15 contract)
     def test_never_raises(self, args: list[Any]) -> None:
-        """excel-functions.md: whatever Excel sends, a table or #WAARDE! text naming something."""
+        """excel-functions.md: whatever Excel sends, a table, #WAARDE! text naming something,
+        or (Changes of 2026-12-01) the Excel error value an input cell holds, passed through."""
         result = udfs.RI_BUDGET_RESTANT(*args)
-        # A table, #WAARDE! text, or an Excel error value passed through (contract Changes).
-        assert isinstance(result, list) or str(result).startswith("#WAARDE! ") or error_code(result)
+        assert _table_message_or_input_error(result, args), result
 
     @given(
         rows=st.lists(
@@ -294,11 +302,12 @@ class TestLoonsanctieVoorwaarden:
         assert result.startswith(f"#WAARDE! {argument}: "), result
 
     @given(st.lists(excel_values(), max_size=14))
+    @example(["zeeuwse-prb", "#N/B"])  # an Excel error value in a cell is the result
     def test_never_raises(self, args: list[Any]) -> None:
-        """excel-functions.md: whatever Excel sends, a table or #WAARDE! text."""
+        """excel-functions.md: whatever Excel sends, a table, #WAARDE! text, or (Changes of
+        2026-12-01) the Excel error value an input cell holds, passed through."""
         result = udfs.RI_LOONSANCTIE_VOORWAARDEN(*args)
-        # A table, #WAARDE! text, or an Excel error value passed through (contract Changes).
-        assert isinstance(result, list) or str(result).startswith("#WAARDE! ") or error_code(result)
+        assert _table_message_or_input_error(result, args), result
 
 
 def _as_ranges(args: list[Any]) -> list[Any]:

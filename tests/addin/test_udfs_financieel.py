@@ -156,6 +156,33 @@ class TestUitleg:
         ):
             assert part in text
 
+    def test_rounding_cites_the_benefit_section(self) -> None:
+        """financieel.md §9.5 ("Never negative. Round once, at the result, to cents"): the
+        ground for the monthly benefit's rounding cites §9.5, where the rule stands, not
+        §9.3 (the dagloon); §9.3 stays the citation of the jaarloon's scope (indexation)."""
+        text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, 300, MARCH_2025)
+        rounding = next(line for line in text.splitlines() if "één keer afgerond" in line)
+        assert "§9.5" in rounding
+        scope = next(line for line in text.splitlines() if "indexatie" in line)
+        assert "§9.3" in scope
+
+    @pytest.mark.parametrize("income", [1200, 600])
+    def test_loonaanvulling_lists_its_percentage(self, income: int) -> None:
+        """WIA art. 61 lid 4 (financieel.md §9.5): the loonaanvulling is 70 % × (…); its
+        ground lists that parameter as the IVA ground lists its 75 % and 70 % (issue 14:
+        RI_UITLEG shows each parameter used)."""
+        text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, income, MARCH_2025)
+        line = next(line for line in text.splitlines() if line.startswith("- loonaanvulling"))
+        assert "inkomen_percentage = 0.70" in line
+
+    def test_wga_class_lists_both_thresholds(self) -> None:
+        """WIA art. 5 and 54 (financieel.md §9.4): "35 % tot 80 %: WGA" uses both bounds,
+        so both are listed (ao_minimum 0.35 and ao_volledig 0.80)."""
+        text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, 600, MARCH_2025)
+        line = next(line for line in text.splitlines() if "arbeidsongeschikt: WGA" in line)
+        assert "ao_minimum = 0.35" in line
+        assert "ao_volledig = 0.80" in line
+
     def test_derived_marking(self) -> None:
         """Wfsv art. 18 lid 1: a call on 2025-08-01 uses the derived maximumdagloon and says so."""
         text = udfs.RI_UITLEG("RI_WIA_UITKERING", 90000, 50, 3000, 2000, datetime(2025, 8, 1))

@@ -290,6 +290,17 @@ class TestTwoArgumentChecks:
         )
         assert result.startswith("#WAARDE! ingangsdatum_module: ")
 
+    @pytest.mark.parametrize("day", [datetime(9999, 12, 1), datetime(9999, 12, 31)])
+    def test_last_days_of_the_date_range_name_the_start(self, day: datetime) -> None:
+        """001 art. 2.1 and 2.3 (issue 13 bug 4): a start on the last day Python and Excel
+        know (9999-12-31, where even "the day after the start" does not exist) names
+        ingangsdatum_module as a start in 9999-03 does, not the function."""
+        args = ("asr-reintegratiemanager", "reintegratiemanager")
+        expiry = call("RI_CONTRACTVERVALDATUM", *args, day, datetime(2025, 1, 1))
+        assert expiry.startswith("#WAARDE! ingangsdatum_module: "), expiry
+        notice = call("RI_VROEGSTE_OPZEGDATUM", *args, day, datetime(2025, 1, 1), day)
+        assert notice.startswith("#WAARDE! ingangsdatum_module: "), notice
+
     def test_opzegdatum_names_the_later_date(self) -> None:
         """001 art. 2.3: a notice received in 9999 names ontvangst_opzegging; a start before the
         product's parameters exist names ingangsdatum_module."""

@@ -6,10 +6,11 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reintegratie_addin import udfs
+from reintegratie_addin.excel_errors import first_error
 from reintegratie_addin.functions import REGISTRY
 from reintegratie_addin.params import EventRows, to_events
 from reintegratie_core.entitlements import (
@@ -403,14 +404,18 @@ class TestNeverRaises:
         case=product_logs(max_size=6),
         junk=st.lists(st.lists(excel_values(), min_size=1, max_size=4), min_size=1, max_size=3),
     )
+    @example(case=("asr-reintegratiemanager", []), junk=[["#N/B"]])
     def test_junk_rows_are_errors_with_a_row_number(
         self, case: tuple[str, list[Event]], junk: list[list[Any]]
     ) -> None:
-        """spec/excel-functions.md: rows that are not events give #WAARDE! naming the range and a row."""
+        """spec/excel-functions.md: rows that are not events give #WAARDE! naming the range and a
+        row; an Excel error value among them is the result itself (Changes of 2026-12-01)."""
         product, log = case
         rows = [*rows_of(log), *junk]
         result = udfs.RI_STATUS_TABEL(product, rows, datetime(2025, 6, 1))
-        if isinstance(result, str):
+        if (code := first_error(junk)) is not None:
+            assert result == code
+        elif isinstance(result, str):
             assert result.startswith("#WAARDE! gebeurtenissen: rij ")
             number = int(result.split("rij ")[1].split(":")[0])
             assert len(log) < number <= len(rows)

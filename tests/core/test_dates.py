@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reintegratie_core.dates import (
     Period,
+    add_days,
     add_months,
     add_working_days,
     atw_holidays,
@@ -93,6 +94,25 @@ class TestMonths:
         """A month step past year 9999 is a precise error, not an OverflowError."""
         with pytest.raises(InvalidValueError):
             add_months(date(9999, 12, 1), 1)
+
+
+class TestDays:
+    @given(st.dates(), st.integers(-400, 400))
+    def test_plain_calendar_days(self, anchor: date, days: int) -> None:
+        """domain §1: dates are calendar dates; inside the range add_days is date + days."""
+        try:
+            expected = anchor + timedelta(days=days)
+        except OverflowError:
+            with pytest.raises(InvalidValueError, match="valt buiten het datumbereik"):
+                add_days(anchor, days)
+        else:
+            assert add_days(anchor, days) == expected
+
+    def test_past_9999_is_an_error(self) -> None:
+        """001 art. 2.1 (issue 13 bug 4): the day after 9999-12-31 is a precise core error
+        the Excel layer can name an argument for, never Python's OverflowError."""
+        with pytest.raises(InvalidValueError, match="9999-12-31 \\+ 1 dagen"):
+            add_days(date(9999, 12, 31), 1)
 
 
 class TestWorkingDays:

@@ -58,6 +58,8 @@ ART_61_6 = Citation.statute(WIA, "61 lid 6")
 ART_62 = Citation.statute(WIA, "62")
 DAGLOONBESLUIT_16 = Citation.statute("Dagloonbesluit", "16")
 SCOPE = Citation.decision("§9.3")
+#: The benefit per month: gross incl. holiday allowance, never negative, rounded once (§9.5).
+BENEFIT_ROUNDING = Citation.decision("§9.5")
 #: The casemanager informs the employee about the financial consequences (``000`` art. 1.9).
 INFORM_000 = Citation.seed("000", "1.9")
 #: The Ontzorgmanager gives insight in the financial consequences (``002``).
@@ -284,8 +286,14 @@ class Classification:
             Regime.IVA: "80 % of meer en duurzaam: IVA",
         }[self.regime]
         citation = ART_4 if self.regime is Regime.IVA else ART_54
+        # "35 % tot 80 %" uses both bounds; "80 % of meer" only the upper one
+        thresholds = (
+            (MINIMUM_AO.as_pair(), FULL_AO.as_pair())
+            if self.regime is Regime.WGA
+            else (FULL_AO.as_pair(),)
+        )
         return (
-            Ground(rule=text, citation=citation, parameters=(*pairs, FULL_AO.as_pair())),
+            Ground(rule=text, citation=citation, parameters=(*pairs, *thresholds)),
             Ground(
                 rule=f"klassepercentage G voor {self.band.label}",
                 citation=ART_61_6,
@@ -439,7 +447,7 @@ class MonthlyBenefit:
         grounds.append(
             Ground(
                 rule="bruto per maand inclusief vakantiebijslag, één keer afgerond op centen",
-                citation=SCOPE,
+                citation=BENEFIT_ROUNDING,
                 parameters=(("uitkering", self.kind.value), ("bedrag", self.value)),
             )
         )
@@ -459,6 +467,8 @@ class MonthlyBenefit:
                 ("H", after.minimum),
                 ("G_x_H_afgerond", round_cents(after.floor or ZERO)),
             ]
+        if after.kind is BenefitKind.SUPPLEMENT:
+            pairs.append(INCOME_SHARE.as_pair())  # 70 % × (…), art. 61 lid 4
         if after.floor is not None and after.kind is BenefitKind.SUPPLEMENT:
             pairs.append(("vloer_toegepast", after.floor_applied))
         return [

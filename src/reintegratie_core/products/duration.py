@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from reintegratie_core.dates import ONE_DAY, add_months
+from reintegratie_core.dates import add_days, add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core.products._cascade import cascade
@@ -122,7 +122,7 @@ def first_expiry(
         ("contractvervaldatum_basis", basis_expiry),
         term_pair,
     ]
-    threshold = start + ONE_DAY
+    threshold = add_days(start, 1)  # C > start; past 9999-12-31 an error naming the date
     minimum_text = "na de ingangsdatum"
     citations = list(duration.citations)
     if duration.min_run_parameter is not None:
@@ -211,7 +211,7 @@ def earliest_cancellation(
         citations.append(minimum.citation)
     if term_citation is not None:
         citations.append(term_citation)
-    earliest_run = max(start + ONE_DAY, add_months(start, minimum_months))
+    earliest_run = max(add_days(start, 1), add_months(start, minimum_months))
     k_run = first_basis_index(basis_expiry, term_months, earliest_run)
     k_received = first_basis_index(basis_expiry, term_months, received)
     k = _first_index(
