@@ -26,6 +26,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from reintegratie_addin.excel_errors import DUTCH as _DUTCH  # an RI_ answer may be Dutch
 from reintegratie_cli.recalc.package import MAX_TEXT, as_serial
 from reintegratie_cli.recalc.safety import ErrorValue
 
@@ -47,16 +48,6 @@ ERROR_KINDS: dict[str, str] = {
     "GettingData": "#GETTING_DATA",
 }
 _KIND_OF = {text: kind for kind, text in ERROR_KINDS.items() if kind != "Circ"}
-#: Dutch Excel's error values, which an RI_ function may answer with.
-_DUTCH = {
-    "#LEEG!": "#NULL!",
-    "#DEEL/0!": "#DIV/0!",
-    "#WAARDE!": "#VALUE!",
-    "#VERW!": "#REF!",
-    "#NAAM?": "#NAME?",
-    "#GETAL!": "#NUM!",
-    "#N/B": "#N/A",
-}
 
 
 def error_object(text: str) -> dict[str, str]:
