@@ -14,7 +14,7 @@ from typing import Any
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_core import deadlines, poortwachter, sickness
-from reintegratie_core.explain import Explained, Ground
+from reintegratie_core.explain import Explained, Ground, cite
 from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
 from reintegratie_core.sickness import SicknessCase
 
@@ -146,10 +146,7 @@ def _as_case(ziekte: SicknessCase | date) -> SicknessCase:
 
 
 def _grond(grounds: tuple[Ground, ...]) -> str:
-    seen: dict[str, None] = {}
-    for ground in grounds:
-        seen.setdefault(str(ground.citation), None)
-    return "; ".join(seen)
+    return cite(ground.citation for ground in grounds)
 
 
 @excel_function(

@@ -17,7 +17,7 @@ from typing import Any
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
-from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.explain import Citation, Explained, Ground, cite
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     DEFAULT_REASON,
@@ -35,6 +35,7 @@ from reintegratie_core.products import (
     guidance_continues,
     resolve_held,
 )
+from reintegratie_core.products.cascade import EndedModule
 from reintegratie_core.products.consequences import apply_recovery
 from reintegratie_core.sickness import Absence
 
@@ -145,7 +146,17 @@ def _allowed(product: Product, module: Module, reason: TerminationReason) -> Non
 
 
 def _grond(citations: tuple[Citation, ...]) -> str:
-    return "; ".join(dict.fromkeys(str(citation) for citation in citations))
+    return cite(citations)
+
+
+def _ended_grond(ended: EndedModule) -> str:
+    """The *grond* cell of ``RI_CASCADE``: the reason or the modules whose end caused it,
+    then the articles."""
+    articles = cite(ended.citations)
+    if not ended.rules:
+        where = "; eigen voorwaarden van de module" if ended.own_conditions else ""
+        return f"reden {ended.reason.value} ({articles}{where})"
+    return f"einde {', '.join(ended.causes)} ({articles})"
 
 
 # --- parameters ---------------------------------------------------------------------------
@@ -243,7 +254,7 @@ def RI_CASCADE(
         )
     _allowed(product, first, reden)
     outcome = cascade(product, first.code, datum, reden, held)
-    rows = tuple((e.module, e.date, e.grond()) for e in outcome.value.ended)
+    rows = tuple((e.module, e.date, _ended_grond(e)) for e in outcome.value.ended)
     return outcome.map(Table(("module", "einddatum", "grond"), rows))
 
 
@@ -283,7 +294,7 @@ def RI_GEVOLGEN(
     first = _module(product, beeindigde_module, "beeindigde_module")
     _allowed(product, first, reden)
     outcome = consequences(product, first.code, datum, reden)
-    rows = tuple((g.gevolg, g.since, _grond(g.citations)) for g in outcome.value)
+    rows = tuple((f"{g.module}: {g.text}", g.since, _grond(g.citations)) for g in outcome.value)
     return outcome.map(Table(("gevolg", "vanaf", "grond"), rows))
 
 

@@ -32,7 +32,7 @@ from reintegratie_core.entitlements import (
     product_rules,
 )
 from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.explain import Explained
+from reintegratie_core.explain import Explained, cite
 
 CAT_AANSPRAKEN = "Re-integratie – Aanspraken"
 
@@ -185,11 +185,11 @@ def RI_STATUS(
 def grond_text(status: EntitlementStatus) -> str:
     """The ``grond`` cell: each deciding event with its articles, or the granting articles."""
     if not status.decided_by:
-        cited = "; ".join(str(citation) for citation in status.explained.citations())
+        cited = cite(status.explained.citations())
         return f"geen gebeurtenis t/m de peildatum ({cited})"
     parts = []
     for decision in status.decided_by:
-        cited = "; ".join(str(citation) for citation in decision.rule.citations)
+        cited = cite(decision.rule.citations)
         parts.append(f"{decision.event.describe()} ({cited})")
     return "; ".join(parts)
 

@@ -66,6 +66,7 @@ from reintegratie_cli.portfolio import (
     unreadable,
 )
 from reintegratie_core.errors import ReintegratieError
+from reintegratie_core.explain import cite
 from reintegratie_core.poortwachter import Milestone, explain_milestone
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 from reintegratie_core.worklist import Status, WorkItem, work_item
@@ -207,7 +208,7 @@ def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
         explained = explain_milestone(
             anchor, milestone, anchor if with_probleemanalyse else None, 0
         )
-        text = "; ".join(str(c) for c in explained.citations())
+        text = cite(explained.citations())
         _GROUNDS[key] = text
     return text
 

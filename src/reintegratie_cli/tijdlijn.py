@@ -7,7 +7,7 @@ from typing import Any
 
 from reintegratie_cli.args import date_arg, sanction_weeks_arg
 from reintegratie_cli.table import render
-from reintegratie_core.explain import render_grounds
+from reintegratie_core.explain import cite, render_grounds
 from reintegratie_core.poortwachter import timeline
 from reintegratie_core.sickness import SicknessCase
 
@@ -44,10 +44,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the timeline of one ongoing case; returns the exit code."""
     case = SicknessCase.ongoing(args.eerste_ziektedag)
     entries = timeline(case, args.probleemanalyse, args.sanctieweken)
-    rows = []
-    for entry in entries:
-        citations = "; ".join(dict.fromkeys(str(g.citation) for g in entry.explained.grounds))
-        rows.append((entry.milestone.value, entry.date, citations))
+    rows = [(e.milestone.value, e.date, cite(e.explained.citations())) for e in entries]
     print(f"Poortwachter-tijdlijn, eerste ziektedag {args.eerste_ziektedag:%d-%m-%Y}")
     print(render(("mijlpaal", "datum", "grond"), rows))
     if args.uitleg:

@@ -26,7 +26,7 @@ from datetime import date
 import attrs
 
 from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.explain import Citation, Explained, Ground, SourceKind
 from reintegratie_core.products.model import (
     CouplingRule,
     Module,
@@ -57,14 +57,6 @@ class EndedModule:
     def causes(self) -> tuple[str, ...]:
         """The modules whose end made this one end (empty for the first)."""
         return tuple(dict.fromkeys(r.source for r in self.rules))
-
-    def grond(self) -> str:
-        """The Dutch *grond* text of ``RI_CASCADE``: reason or cause, then the articles."""
-        articles = "; ".join(str(c) for c in self.citations)
-        if not self.rules:
-            where = "; eigen voorwaarden van de module" if self.own_conditions else ""
-            return f"reden {self.reason.value} ({articles}{where})"
-        return f"einde {', '.join(self.causes)} ({articles})"
 
 
 @attrs.frozen(kw_only=True)
@@ -121,11 +113,13 @@ def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...
     return tuple(sorted(codes, key=product.module_codes.index))
 
 
-def _rule_key(product: Product, rule: CouplingRule) -> tuple[int, int, tuple[str, ...]]:
+def _rule_key(
+    product: Product, rule: CouplingRule
+) -> tuple[int, int, tuple[tuple[bool, str, str], ...]]:
     return (
         product.module_codes.index(rule.source),
         product.module_codes.index(rule.target),
-        tuple(str(c) for c in rule.citations),
+        tuple((c.kind is not SourceKind.SEED, c.source, c.article) for c in rule.citations),
     )
 
 

@@ -55,11 +55,6 @@ class Consequence:
     since: date
     citations: tuple[Citation, ...]
 
-    @property
-    def gevolg(self) -> str:
-        """The Dutch text of ``RI_GEVOLGEN``'s *gevolg* column: module, then what happens."""
-        return f"{self.module}: {self.text}"
-
 
 def consequences(
     product: Product,

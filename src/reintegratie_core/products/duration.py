@@ -25,7 +25,7 @@ from datetime import date
 
 from reintegratie_core.dates import ONE_DAY, add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, cite
 from reintegratie_core.products.cascade import cascade
 from reintegratie_core.products.model import (
     CancellationKind,
@@ -181,7 +181,7 @@ def earliest_cancellation(
             f"(die valt onder de eigen voorwaarden van die module; opzegdatum bekend voor: {known})"
         )
         raise NotApplicableError(msg)
-    where = "; ".join(str(c) for c in cancellation.citations)
+    where = cite(cancellation.citations)
     if cancellation.kind is CancellationKind.NOT_SEPARATELY:
         coupled = " of ".join(
             dict.fromkeys(r.source for r in product.couplings if r.target == module.code)
