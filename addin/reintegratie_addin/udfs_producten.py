@@ -199,7 +199,7 @@ def RI_PRODUCTEN() -> Explained[Table]:
     """Tabel product · naam · bron van de ingebouwde producten."""
     rows = tuple((p.code, p.name, _grond(p.citations)) for p in BUILTIN_PRODUCTS)
     grounds = tuple(
-        Ground(rule=f"product {p.code}: {p.name}", citation=citation)
+        Ground(rule=f"product {p.code}: {p.name}", citation=citation, rule_id="Product")
         for p in BUILTIN_PRODUCTS
         for citation in p.citations
     )
@@ -211,7 +211,11 @@ def RI_MODULES(product: Product) -> Explained[Table]:
     """Tabel module · naam · bron van de modules van een product."""
     rows = tuple((m.code, m.name, _grond(m.citations)) for m in product.modules)
     grounds = tuple(
-        Ground(rule=f"module {m.code} van {product.code}: {m.name}", citation=citation)
+        Ground(
+            rule=f"module {m.code} van {product.code}: {m.name}",
+            citation=citation,
+            rule_id="Module",
+        )
         for m in product.modules
         for citation in m.citations
     )

@@ -35,6 +35,7 @@ def plan_van_aanpak_deadline(probleemanalyse: date) -> Explained[date]:
             rule="plan van aanpak binnen 2 weken na de probleemanalyse",
             citation=c,
             parameters=parameters,
+            rule_id="plan_van_aanpak_deadline",
         )
         for c in (
             PLAN_VAN_AANPAK_DAYS.citation,
@@ -58,6 +59,7 @@ def declaration_deadline(invoice_received: date) -> Explained[date]:
             rule="declareren uiterlijk een maand na ontvangst van de nota",
             citation=c,
             parameters=parameters,
+            rule_id="declaration_deadline",
         )
         for c in (Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2"))
     )
@@ -73,7 +75,10 @@ def payment_deadline(declared: date) -> Explained[date]:
     parameters = (("datum_declaratie", declared), PAYMENT_MONTHS.as_pair())
     grounds = tuple(
         Ground(
-            rule="vergoeding binnen een maand na de declaratie", citation=c, parameters=parameters
+            rule="vergoeding binnen een maand na de declaratie",
+            citation=c,
+            parameters=parameters,
+            rule_id="payment_deadline",
         )
         for c in (Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2"))
     )
@@ -93,10 +98,12 @@ def sanction_notice_deadline(decision: date) -> Explained[date]:
             rule="melden binnen vijf werkdagen na het besluit van UWV",
             citation=SANCTION_NOTICE_WORKING_DAYS.citation,
             parameters=parameters,
+            rule_id="sanction_notice_deadline",
         ),
         Ground(
             rule="werkdagen: ma–vr zonder de feestdagen van de Atw",
             citation=Citation.statute("Algemene termijnenwet", "3"),
+            rule_id="sanction_notice_deadline",
         ),
     )
     return Explained(value, grounds)
@@ -112,5 +119,6 @@ def working_day(start: date, days: int) -> Explained[date]:
         rule="werkdagen: ma–vr zonder de feestdagen van de Algemene termijnenwet",
         citation=Citation.statute("Algemene termijnenwet", "3"),
         parameters=(("datum", start), ("dagen", days)),
+        rule_id="working_day",
     )
     return Explained(add_working_days(start, days), (ground,))

@@ -212,7 +212,9 @@ def _grounds(
         parameters.append(WAGE_CONTINUATION_WEEKS.as_pair())
         parameters.append(("sanctieweken", sanction_weeks))
     grounds = [
-        Ground(rule=text, citation=citation, parameters=tuple(parameters))
+        Ground(
+            rule=text, citation=citation, parameters=tuple(parameters), rule_id="explain_milestone"
+        )
         for citation in rule.citations
     ]
     if len(case.periods) > 1 or case.bridged_leave:
@@ -318,6 +320,7 @@ def remaining_weeks(
         rule="resterende weken = (einde loondoorbetaling − peildatum) / 7, niet negatief",
         citation=Citation.statute("BW", "7:629 lid 1"),
         parameters=(("peildatum", reference),),
+        rule_id="remaining_weeks",
     )
     if end.value is None:
         return Explained(None, (*end.grounds, ground))
@@ -351,12 +354,14 @@ def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date |
             rule="langer dan 3 maanden ziek: contact 6 maanden na herstel",
             citation=RELAPSE_CONTACT_MONTHS.citation,
             parameters=parameters,
+            rule_id="relapse_prevention",
         )
         return Explained(add_months(recovery, RELAPSE_CONTACT_MONTHS.value), (ground,))
     ground = Ground(
         rule="niet langer dan 3 maanden ziek: geen terugvalpreventie",
         citation=RELAPSE_MIN_ABSENCE_MONTHS.citation,
         parameters=parameters,
+        rule_id="relapse_prevention",
     )
     return Explained(None, (ground,))
 
@@ -388,6 +393,7 @@ def next_milestone(
         rule="eerstvolgende mijlpaal op of na de peildatum; signaal binnen de horizon",
         citation=SIGNAL_HORIZON_DAYS.citation,
         parameters=(("peildatum", reference), ("horizon_dagen", horizon)),
+        rule_id="next_milestone",
     )
     if not upcoming:
         return Explained(None, (ground,))

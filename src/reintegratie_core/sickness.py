@@ -151,6 +151,7 @@ class SicknessCase:
                     ("eerste_ziektedag", self.first_day),
                     ("perioden", len(self.periods)),
                 ),
+                rule_id="SicknessCase",
             )
         ]
         if self.bridged_leave:
@@ -162,6 +163,7 @@ class SicknessCase:
                     ),
                     citation=BRIDGE_CITATION,
                     parameters=(("verlofperioden", len(self.bridged_leave)),),
+                    rule_id="SicknessCase",
                 )
             )
         return tuple(grounds)
@@ -267,6 +269,7 @@ def counted_sick_days(absences: Iterable[Absence], reference: date) -> Explained
             rule="geen ziektegeval begonnen op of vóór de peildatum",
             citation=MERGE_INTERRUPTION_DAYS.citation,
             parameters=(("peildatum", reference),),
+            rule_id="counted_sick_days",
         )
         return Explained(0, (ground,))
     return Explained(case.counted_days(reference), case.grounds())

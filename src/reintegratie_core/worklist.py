@@ -365,6 +365,7 @@ def explain_work_item(
                 ),
                 citation=TE_LAAT_CITATION,
                 parameters=(("peildatum", reference), ("te_laat", len(late))),
+                rule_id="explain_work_item",
             )
         )
         grounds.extend(first.explained.grounds)

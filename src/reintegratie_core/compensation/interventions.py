@@ -200,6 +200,7 @@ def intervention_reimbursement(
                 f"{rule.assessor} vindt de interventie niet noodzakelijk: geen vergoeding",
                 rule.reimbursement,
                 (("noodzakelijk", False),),
+                rule_id="intervention_reimbursement",
             )
         )
     if not not_excessive:
@@ -209,6 +210,7 @@ def intervention_reimbursement(
                 "loondoorbetaling (oordeel): geen vergoeding",
                 (*rule.reimbursement, DECISIONS),
                 (("niet_bovenmatig", False),),
+                rule_id="intervention_reimbursement",
             )
         )
     if first_sick_day < module_start:
@@ -218,6 +220,7 @@ def intervention_reimbursement(
                 "geen vergoeding",
                 rule.start,
                 (("eerste_ziektedag", first_sick_day), ("ingangsdatum_module", module_start)),
+                rule_id="intervention_reimbursement",
             )
         )
     if excluded is not None:
@@ -227,6 +230,7 @@ def intervention_reimbursement(
                 rule=f"wordt niet vergoed: {text}",
                 citation=citation,
                 parameters=(("soort", excluded.value),),
+                rule_id="intervention_reimbursement",
             )
         )
     if refusals:
@@ -245,6 +249,7 @@ def intervention_reimbursement(
             ("eerste_ziektedag", first_sick_day),
             ("ingangsdatum_module", module_start),
         ),
+        rule_id="intervention_reimbursement",
     )
     return Explained(value, grounds)
 
@@ -292,6 +297,7 @@ def remaining_wage_cost(
             ("weekloon", loon),
             p_pair,
         ),
+        rule_id="remaining_wage_cost",
     )
     return Explained(value, (*end.grounds, ground))
 
@@ -338,6 +344,7 @@ def is_sepa_account(iban: str) -> Explained[bool]:
             "het SEPA-gebied",
             _SEPA_CITATIONS,
             (("iban", compact),),
+            rule_id="is_sepa_account",
         )
         return Explained(False, grounds)
     country = account.country_code
@@ -348,7 +355,12 @@ def is_sepa_account(iban: str) -> Explained[bool]:
         else "geldig IBAN, maar het land ligt buiten het SEPA-gebied; betalingen alleen naar "
         "een rekening binnen het SEPA-gebied"
     )
-    grounds = grounds_for(rule, _SEPA_CITATIONS, (("iban", account.compact), ("land", country)))
+    grounds = grounds_for(
+        rule,
+        _SEPA_CITATIONS,
+        (("iban", account.compact), ("land", country)),
+        rule_id="is_sepa_account",
+    )
     return Explained(inside, grounds)
 
 

@@ -124,7 +124,7 @@ def sanction_compensation(
     check_weeks(weeks, on)
     loon = amount(weekly_wage, "weekloon")
     kosten = amount(approved_costs, "goedgekeurde_kosten")
-    refusals = [*unmet(conditions, ART_2_7_3)]
+    refusals = [*unmet(conditions, ART_2_7_3, rule_id="sanction_compensation")]
     if arbodienst_compensated:
         refusals.append(
             Ground(
@@ -132,6 +132,7 @@ def sanction_compensation(
                 "de vergoeding vindt maar één keer plaats",
                 citation=ART_2_7,
                 parameters=(("arbodienst_vergoedt", True),),
+                rule_id="sanction_compensation",
             )
         )
     if refusals:
@@ -163,15 +164,18 @@ def sanction_compensation(
                 c_pair,
                 ("goedgekeurde_kosten", kosten),
             ),
+            rule_id="sanction_compensation",
         ),
         Ground(
             rule="werkgeverslasten over het gedekte loon: w × p × (1 + c)",
             citation=DECISIONS,
+            rule_id="sanction_compensation",
         ),
         Ground(
             rule="een loonsanctie duurt ten hoogste het maximum aantal weken",
             citation=ART_2_7_1,
             parameters=(in_force(SANCTION_MAX_WEEKS, on).as_pair(),),
+            rule_id="sanction_compensation",
         ),
     )
     return Explained(value, grounds)

@@ -204,7 +204,8 @@ def _grounds(result: Cascade) -> tuple[Ground, ...]:
             rule = f"{entry.module} beëindigd om reden {entry.reason.value}"
         parameters = (("module", entry.module), ("einddatum", entry.date))
         grounds.extend(
-            Ground(rule=rule, citation=c, parameters=parameters) for c in entry.citations
+            Ground(rule=rule, citation=c, parameters=parameters, rule_id="cascade")
+            for c in entry.citations
         )
     return tuple(grounds)
 
@@ -239,6 +240,7 @@ def ends_with(
                     f"laat de koppeling {r.source} → {r.target} niet door"
                 ),
                 citation=c,
+                rule_id="ends_with",
             )
             for r in blocked
             for c in r.citations
@@ -251,6 +253,7 @@ def ends_with(
                         f"eindigen mee: {', '.join(outcome.value.modules)}"
                     ),
                     citation=c,
+                    rule_id="ends_with",
                 )
                 for c in dict.fromkeys(c for e in outcome.value.ended for c in e.citations)
             ]
@@ -328,6 +331,7 @@ class Policy:
             ground = Ground(
                 rule=f"{contract.module} is al beëindigd per {contract.end.strftime('%d-%m-%Y')}; er verandert niets",
                 citation=Citation.decision("§4"),
+                rule_id="Policy",
             )
             return Explained(self, (ground,))
         alive = [c.module for c in self.contracts if c.alive_on(on)]

@@ -90,6 +90,7 @@ def consequences(
                     rule=f"{entry.module}: {rule.text}",
                     citation=c,
                     parameters=(("vanaf", on), ("reden", reason.value)),
+                    rule_id="consequences",
                 )
                 for c in rule.citations
             )
@@ -101,6 +102,7 @@ def consequences(
                     f"van {', '.join(outcome.value.modules)}"
                 ),
                 citation=product.citations[0],
+                rule_id="consequences",
             )
         )
     return Explained(tuple(found), tuple(grounds))
@@ -126,7 +128,11 @@ def eligible(product: Product, first_sick_day: date, start: date) -> Explained[b
         ("ingangsdatum", start),
     )
     return Explained(
-        value, tuple(Ground(rule=text, citation=c, parameters=parameters) for c in rule.citations)
+        value,
+        tuple(
+            Ground(rule=text, citation=c, parameters=parameters, rule_id="eligible")
+            for c in rule.citations
+        ),
     )
 
 
@@ -260,7 +266,8 @@ def guidance_continues(
     ) -> Explained[bool]:
         parameters = base + extra
         grounds.extend(
-            Ground(rule=text, citation=c, parameters=parameters) for c in dict.fromkeys(citations)
+            Ground(rule=text, citation=c, parameters=parameters, rule_id="guidance_continues")
+            for c in dict.fromkeys(citations)
         )
         return Explained(value, tuple(grounds))
 

@@ -142,7 +142,7 @@ def first_expiry(
     if term_citation is not None:
         citations.append(term_citation)
     grounds = tuple(
-        Ground(rule=rule, citation=c, parameters=tuple(parameters))
+        Ground(rule=rule, citation=c, parameters=tuple(parameters), rule_id="first_expiry")
         for c in dict.fromkeys(citations)
     )
     return Explained(result, grounds)
@@ -228,7 +228,7 @@ def earliest_cancellation(
         f"(hier uiterlijk {add_months(result, -notice.value).strftime('%d-%m-%Y')})"
     )
     grounds = [
-        Ground(rule=rule, citation=c, parameters=tuple(parameters))
+        Ground(rule=rule, citation=c, parameters=tuple(parameters), rule_id="earliest_cancellation")
         for c in dict.fromkeys(citations)
     ]
     ended = cascade(product, module.code, result, TerminationReason.OPZEGGING_WERKGEVER).value
@@ -236,7 +236,11 @@ def earliest_cancellation(
     if others:
         also = ", ".join(e.module for e in others)
         grounds.extend(
-            Ground(rule=f"de opzegging beëindigt per dezelfde datum ook: {also}", citation=citation)
+            Ground(
+                rule=f"de opzegging beëindigt per dezelfde datum ook: {also}",
+                citation=citation,
+                rule_id="earliest_cancellation",
+            )
             for citation in dict.fromkeys(c for e in others for c in e.citations)
         )
     return Explained(result, tuple(grounds))
