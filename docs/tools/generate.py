@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from docs.tools import api, coupling, glossary, guide, reference, traceability
+from docs.tools import api, coupling, glossary, guide, reference, sources, traceability
 from docs.tools.articles import ROOT
 from docs.tools.pictures import timeline_svg
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
@@ -93,7 +93,6 @@ def snippets() -> dict[str, str]:
     """The generated parts the hand-written pages include (``--8<--``)."""
     result = {
         "_snippets/portefeuille.md": portfolio_snippet(),
-        "_snippets/installatie.md": guide.install_snippet(),
         "_snippets/werkboek.md": guide.workbook_snippet(),
         "_snippets/product-voorbeeld.md": product_example_snippet(),
     }
@@ -110,6 +109,7 @@ def outputs() -> dict[str, str]:
         traceability.PAGE: traceability.render(),
         coupling.PAGE: coupling.render(),
         glossary.PAGE: glossary.render(),
+        sources.PAGE: sources.render(),
         **api.pages(),
         **timeline_pictures(),
         **coupling.pictures(),

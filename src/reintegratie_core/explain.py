@@ -306,57 +306,58 @@ def _fields(value: object) -> tuple[attrs.Attribute[object], ...]:
     return tuple(attrs.fields(cast("type[attrs.AttrsInstance]", type(value))))
 
 
-def _record_line(value: object, depth: int = 0) -> str:
-    """A record on one line: its fields ``name = value``; nested records by their first field."""
-    if depth:
+def _cell(value: object, name: str) -> str:
+    """A field's value inside a row: a nested record by its first field (its code)."""
+    if _is_record(value):
         first = _fields(value)[0]
         return format_value(getattr(value, first.name), first.name)
+    if isinstance(value, tuple | list | frozenset) and not all(
+        isinstance(v, Citation) for v in value
+    ):
+        return ", ".join(_cell(v, name) for v in value)
+    if isinstance(value, tuple | list | frozenset):
+        return cite(value)
+    return format_value(value, name)
+
+
+def _record_line(value: object) -> str:
+    """A record on one line: its fields ``name = value``, empty ones left out."""
     parts = []
     for field in _fields(value):
-        shown = getattr(value, field.name)
-        if isinstance(shown, tuple | list | frozenset):
-            text = ", ".join(
-                _record_line(v, 1) if _is_record(v) else format_value(v, field.name) for v in shown
-            )
-        elif _is_record(shown):
-            text = _record_line(shown, 1)
-        else:
-            text = format_value(shown, field.name)
+        text = _cell(getattr(value, field.name), field.name)
         if text:
             parts.append(f"{field.name} = {text}")
     return ", ".join(parts)
 
 
+def _table_field(value: object) -> attrs.Attribute[object] | None:
+    """The first field of a record that holds a non-empty tuple of records (its rows)."""
+    for field in _fields(value):
+        rows = getattr(value, field.name)
+        if isinstance(rows, tuple) and rows and all(_is_record(v) for v in rows):
+            return field
+    return None
+
+
 def _value_lines(label: str, value: object) -> list[str]:
     """The result part of :meth:`Explained.text`: one line, or a line per row of a table."""
-    rows: tuple[object, ...] | None = None
-    if isinstance(value, tuple | list) and value and all(_is_record(v) for v in value):
-        rows = tuple(value)
-    elif _is_record(value):
-        fields = _fields(value)
-        nested = [
-            f
-            for f in fields
-            if isinstance(getattr(value, f.name), tuple)
-            and getattr(value, f.name)
-            and all(_is_record(v) for v in getattr(value, f.name))
-        ]
-        if nested:
-            table = nested[0]
-            head = ", ".join(
-                f"{f.name} = {format_value(getattr(value, f.name), f.name)}"
-                for f in fields
-                if f is not table
-            )
-            lines = [f"{label} = {head}", f"{table.name}:"]
-            lines.extend(f"  · {_record_line(row)}" for row in getattr(value, table.name))
-            return lines
-    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
         # the rows of a table a shell has written out already
         return [f"{label}:", *(f"  · {v}" for v in value)]
-    if rows is None:
-        return [f"{label} = {format_value(value, label)}"]
-    return [f"{label}:", *(f"  · {_record_line(row)}" for row in rows)]
+    if isinstance(value, tuple | list) and value and all(_is_record(v) for v in value):
+        return [f"{label}:", *(f"  · {_record_line(row)}" for row in value)]
+    if _is_record(value):
+        table = _table_field(value)
+        if table is None:
+            return [f"{label} = {_record_line(value)}"]
+        head = ", ".join(
+            f"{f.name} = {_cell(getattr(value, f.name), f.name)}"
+            for f in _fields(value)
+            if f is not table and _cell(getattr(value, f.name), f.name)
+        )
+        rows = getattr(value, table.name)
+        return [f"{label} = {head}", f"{table.name}:", *(f"  · {_record_line(r)}" for r in rows)]
+    return [f"{label} = {format_value(value, label)}"]
 
 
 @attrs.frozen(kw_only=True)
