@@ -16,7 +16,7 @@ from typing import Any
 
 from docs.tools import api, coupling, glossary, guide, reference, sources, traceability
 from docs.tools.articles import ROOT
-from docs.tools.pictures import timeline_svg
+from docs.tools.pictures import cascade_svg, timeline_svg
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 
 DOCS = ROOT / "docs"
@@ -45,6 +45,21 @@ def timeline_pictures() -> dict[str, str]:
             sanction_weeks=12,
             title="Dezelfde tijdlijn met een loonsanctie van 12 weken",
         ),
+    }
+
+
+def cascade_pictures() -> dict[str, str]:
+    """The cascade of the guide's termination example (``Module beëindigen``)."""
+    from reintegratie_core.products import builtin_product
+
+    product = builtin_product("asr-reintegratiemanager")
+    return {
+        "img/cascade-basis-verzuim.svg": cascade_svg(
+            product,
+            "basis-verzuim",
+            date(2025, 7, 1),
+            title="asr-reintegratiemanager: de werkgever zegt basis-verzuim op per 01-07-2025",
+        )
     }
 
 
@@ -112,6 +127,7 @@ def outputs() -> dict[str, str]:
         sources.PAGE: sources.render(),
         **api.pages(),
         **timeline_pictures(),
+        **cascade_pictures(),
         **coupling.pictures(),
         **example_pictures(),
         **snippets(),

@@ -3,6 +3,8 @@
 * :func:`timeline_svg` — the Poortwachter timeline of a sickness case: the sick periods as a
   bar, every milestone of :func:`reintegratie_core.poortwachter.timeline` as a marker with
   its code and date, months along the axis.
+* :func:`cascade_svg` — what ends when one module ends: a column per step of the cascade,
+  the coupling rules as arrows with their articles, the modules that run on greyed.
 * :func:`coupling_svg` — a product's modules as boxes on a circle and its coupling rules
   ("when A ends, B ends on the same date") as arrows, read from the product catalogue.
 
@@ -19,7 +21,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
-from reintegratie_core.poortwachter import timeline
+from reintegratie_core.explain import Citation, SourceKind
+from reintegratie_core.poortwachter import Milestone, timeline
+from reintegratie_core.products import Product, cascade
 from reintegratie_core.sickness import SicknessCase
 
 FONT = 'font-family="Segoe UI, Helvetica, Arial, sans-serif"'
@@ -66,6 +70,33 @@ def _svg(width: int, height: int, title: str, body: Sequence[str]) -> str:
 
 # --- Timeline -----------------------------------------------------------------------------
 
+#: How a reader calls each milestone (the code of ``RI_MIJLPAAL`` is in the reference).
+MILESTONE_WORDS: dict[Milestone, str] = {
+    Milestone.ONTZORGMANAGER: "Ontzorgmanager",
+    Milestone.PROBLEEMANALYSE: "probleemanalyse",
+    Milestone.PLAN_VAN_AANPAK: "plan van aanpak",
+    Milestone.ZIEKMELDING_UWV: "ziekmelding UWV",
+    Milestone.EERSTEJAARSEVALUATIE: "eerstejaarsevaluatie",
+    Milestone.UWV_WIA_BRIEF: "brief UWV over WIA",
+    Milestone.REINTEGRATIEVERSLAG: "re-integratieverslag",
+    Milestone.WIA_AANVRAAG: "WIA-aanvraag",
+    Milestone.EINDE_LOONDOORBETALING: "einde loondoorbetaling",
+    Milestone.START_WIA: "start WIA",
+}
+
+
+def milestone_words(milestone: Milestone) -> str:
+    """The milestone in words; a milestone added later shows its code with spaces."""
+    return MILESTONE_WORDS.get(milestone, milestone.value.replace("_", " "))
+
+
+def sick_week(case: SicknessCase, day: date) -> int:
+    """The week of sickness ``day`` falls in: counted sick days up to it, by seven, rounded up.
+
+    Interruption days do not count (a case's week 6 is its 36th–42nd sick day).
+    """
+    return max(1, -(-case.counted_days(day) // 7))
+
 
 @attrs.frozen
 class _Label:
@@ -83,19 +114,22 @@ def spread(
 ) -> list[float]:
     """Centres as close to ``wanted`` (sorted) as possible without overlap, within bounds.
 
-    Defined as:: a forward pass pushes each box right of its left neighbour, a backward
-    pass pushes boxes left of the right bound and of their right neighbour.
+    Defined as:: a forward pass pushes each box right of its left neighbour and of the left
+    bound, a backward pass pushes boxes left of the right bound and of their right
+    neighbour; the two repeat until nothing moves (boxes that fit always end up inside).
     """
-    placed: list[float] = []
-    for want, w in zip(wanted, widths, strict=True):
-        x = max(want, low + w / 2)
-        if placed:
-            x = max(x, placed[-1] + (widths[len(placed) - 1] + w) / 2)
-        placed.append(x)
-    limit = high
-    for i in range(len(placed) - 1, -1, -1):
-        placed[i] = min(placed[i], limit - widths[i] / 2)
-        limit = placed[i] - widths[i] / 2
+    placed = list(wanted)
+    for _ in range(len(placed) + 1):
+        before = list(placed)
+        for i, w in enumerate(widths):
+            floor = low + w / 2 if i == 0 else placed[i - 1] + (widths[i - 1] + w) / 2
+            placed[i] = max(placed[i], floor)
+        limit = high
+        for i in range(len(placed) - 1, -1, -1):
+            placed[i] = min(placed[i], limit - widths[i] / 2)
+            limit = placed[i] - widths[i] / 2
+        if placed == before:
+            break
     return placed
 
 
@@ -106,7 +140,7 @@ def timeline_svg(
     entries = [e for e in timeline(case, probleemanalyse, sanction_weeks) if e.date is not None]
     start = case.first_day
     end = max(e.date for e in entries if e.date is not None) + timedelta(days=20)
-    width, left, right = 980, 30, 950
+    width, left, right = 1060, 30, 1030
     axis_y, height = 150, 270
 
     def x_of(day: date) -> float:
@@ -143,9 +177,13 @@ def timeline_svg(
             f'fill="{SICK}" rx="2"><title>ziek {_dutch(period.start)} t/m {until}</title></rect>'
         )
     # Milestones: labels alternately above and below, spread so that none overlap.
-    labels = [_Label(x_of(start), ("eerste ziektedag", _dutch(start)), MUTED)]
+    labels = [_Label(x_of(start), ("eerste ziektedag", f"week 1 · {_dutch(start)}"), MUTED)]
     labels += [
-        _Label(x_of(e.date), (e.milestone.value, _dutch(e.date)), ACCENT)
+        _Label(
+            x_of(e.date),
+            (milestone_words(e.milestone), f"week {sick_week(case, e.date)} · {_dutch(e.date)}"),
+            ACCENT,
+        )
         for e in entries
         if e.date is not None
     ]
@@ -181,7 +219,13 @@ def timeline_svg(
         f'<rect x="{left + 70}" y="{legend_y - 10}" width="18" height="10" fill="#f3f4f6"/>',
         _text(left + 94, legend_y, "tweede ziektejaar", size=10, fill=MUTED),
         f'<circle cx="{left + 215}" cy="{legend_y - 4}" r="4.5" fill="{ACCENT}"/>',
-        _text(left + 225, legend_y, "mijlpaal (code zoals in RI_MIJLPAAL)", size=10, fill=MUTED),
+        _text(
+            left + 225,
+            legend_y,
+            "mijlpaal: ziekteweek (alleen ziektedagen tellen) en datum",
+            size=10,
+            fill=MUTED,
+        ),
     ]
     return _svg(width, height, title, body)
 
@@ -338,4 +382,100 @@ def coupling_svg(
             )
         )
     height = max(height, int(legend_y + 18 * len(notes) + 20))
+    return _svg(width, height, title, body)
+
+
+# --- Cascade ----------------------------------------------------------------------------------
+
+
+def _articles(citations: Sequence[Citation]) -> str:
+    """``art. 2.2 en 1.8``, ``art. 2.3; beslissing §8``: short, the source is in the title."""
+    articles = [c.article for c in citations if c.kind is not SourceKind.DECISION]
+    parts = []
+    if articles:
+        head = ", ".join(articles[:-1])
+        parts.append(f"art. {head} en {articles[-1]}" if head else f"art. {articles[0]}")
+    parts.extend(f"beslissing {c.where}" for c in citations if c.kind is SourceKind.DECISION)
+    return "; ".join(parts)
+
+
+def cascade_svg(product: Product, module: str, on: date, *, title: str) -> str:
+    """What ends when ``module`` ends on ``on``: a column per step of the cascade, an arrow
+    per coupling rule with its articles, and the product's other modules as running on.
+
+    Read from :func:`reintegratie_core.products.cascade` (the same decision as
+    ``RI_CASCADE``); nothing is laid out by hand.
+    """
+    result = cascade(product, module, on).value
+    depth = {e.module: e.depth for e in result.ended}
+    columns: dict[int, list[str]] = {}
+    for entry in result.ended:
+        columns.setdefault(entry.depth, []).append(entry.module)
+    staying = [m for m in product.module_codes if m not in depth]
+    box_w = max(len(code) for code in product.module_codes) * CHAR_WIDTH + 40
+    box_h, gap_x, gap_y, top = 46, 150, 26, 70
+    count = len(columns) + (1 if staying else 0)
+    width = int(max(40 + count * box_w + (count - 1) * gap_x, len(title) * 8.5 + 40))
+    rows = max([len(c) for c in columns.values()] + [len(staying)])
+    height = int(top + rows * (box_h + gap_y) + 50)
+    centres: dict[str, tuple[float, float]] = {}
+    for column, codes in sorted(columns.items()):
+        for row, code in enumerate(codes):
+            x = 20 + box_w / 2 + column * (box_w + gap_x)
+            centres[code] = (x, top + box_h / 2 + row * (box_h + gap_y))
+    body = [
+        _text(20, 26, title, size=14, weight="bold"),
+        (
+            "<defs>"
+            f'<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+            f'markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/></marker>'
+            "</defs>"
+        ),
+    ]
+    for entry in result.ended:
+        for rule in entry.rules:
+            (x1, y1), (x2, y2) = centres[rule.source], centres[entry.module]
+            sx, tx = x1 + box_w / 2, x2 - box_w / 2 - 4
+            body.append(
+                f'<line x1="{sx:.1f}" y1="{y1:.1f}" x2="{tx:.1f}" y2="{y2:.1f}" '
+                f'stroke="{ACCENT}" stroke-width="1.5" marker-end="url(#arrow)"/>'
+            )
+            note = _articles(rule.citations)
+            mx, my = (sx + tx) / 2, (y1 + y2) / 2
+            body.append(_text(mx, my - 5, note, size=9, anchor="middle", fill=ACCENT))
+    for entry in result.ended:
+        x, y = centres[entry.module]
+        first = entry.depth == 0
+        why = f"reden {entry.reason.value}" if first else f"eindigt {_dutch(entry.date)}"
+        fill = "#fef3c7" if first else "#f0fdfa"
+        body.append(
+            f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w:.1f}" '
+            f'height="{box_h}" rx="8" fill="{fill}" stroke="{ACCENT}" stroke-width="1.5"/>'
+        )
+        body.append(_text(x, y - 3, entry.module, anchor="middle", weight="bold"))
+        body.append(_text(x, y + 13, why, size=10, anchor="middle", fill=MUTED))
+    if staying:
+        x = 20 + box_w / 2 + len(columns) * (box_w + gap_x)
+        body.append(_text(x, top - 12, "loopt door", size=10, anchor="middle", fill=MUTED))
+        for row, code in enumerate(staying):
+            y = top + box_h / 2 + row * (box_h + gap_y)
+            body.append(
+                f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w:.1f}" '
+                f'height="{box_h}" rx="8" fill="#ffffff" stroke="{MUTED}" stroke-width="1" '
+                f'stroke-dasharray="4,3"/>'
+            )
+            body.append(_text(x, y + 4, code, anchor="middle", fill=MUTED))
+    labels = [f"stap {c}" if c else "opgezegd" for c in sorted(columns)]
+    for column, label in enumerate(labels):
+        x = 20 + box_w / 2 + column * (box_w + gap_x)
+        body.append(_text(x, top - 12, label, size=10, anchor="middle", fill=MUTED))
+    body.append(
+        _text(
+            20,
+            height - 14,
+            "pijl: koppelregel 'eindigt A, dan eindigt B op dezelfde datum', met de artikelen",
+            size=10,
+            fill=MUTED,
+        )
+    )
     return _svg(width, height, title, body)
