@@ -86,6 +86,10 @@ TOPICS: tuple[Topic, ...] = (
     ),
 )
 
+#: Members a page leaves out: the seed file names are internal (readers cite by
+#: ``SEED_LABELS``; the sources page gives the full titles).
+HIDDEN: dict[str, tuple[str, ...]] = {"reintegratie_core.explain": ("SEEDS",)}
+
 OTHER = Topic("overige", "Overige", "Modules die (nog) bij geen onderwerp horen.", ())
 
 
@@ -151,8 +155,12 @@ def topic_page(topic: Topic, members: list[Module]) -> str:
             "      show_root_heading: true",
             "      show_root_full_path: true",
             "      heading_level: 2",
-            "",
         ]
+        hidden = HIDDEN.get(module.name, ())
+        if hidden:
+            patterns = ", ".join(f'"!^{name}$"' for name in hidden)
+            lines.append(f'      filters: ["!^_", {patterns}]')
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -97,3 +97,26 @@ class TestRelative:
         """A literal block of >>> lines is fenced as pycon."""
         text = convert("Call it::\n\n    >>> f()\n    1")
         assert "```pycon\n>>> f()\n1\n```" in text
+
+
+class TestPagesCiteReadably:
+    def test_no_generated_page_names_a_seed_file_or_spec_path(
+        self, generated: dict[str, str]
+    ) -> None:
+        """Generated pages cite '001 art. 2.3' as a reader would, never a file or spec path."""
+        import re
+
+        for path, text in generated.items():
+            if path.endswith(".md"):
+                assert not re.search(r"\d{3}_[0-9a-f]{16}\.txt", text), path
+                assert "spec/domain.md" not in text or path == "glossary.md", path
+
+    def test_hand_written_pages_too(self) -> None:
+        """The hand-written pages link the sources page and the rulebook, not spec files."""
+        from pathlib import Path
+
+        docs = Path(__file__).resolve().parents[2] / "docs"
+        for page in [*docs.glob("*.md"), *docs.glob("handleiding/*.md")]:
+            text = page.read_text(encoding="utf-8")
+            assert "sources/domain.md" not in text or page.name == "ontwikkelaars.md", page
+            assert "spec/domain.md" not in text or page.name == "glossary.md", page
