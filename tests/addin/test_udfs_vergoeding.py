@@ -576,3 +576,12 @@ class TestUitlegNumbers:
         assert as_int == as_float
         assert as_int.startswith("RI_REINTEGRATIEBUDGET = € 2.500,00")
         assert "kosten = € 5.000,00" in as_int
+
+    @given(st.integers(0, 10**7), st.integers(0, 10**7))
+    def test_any_whole_amount_reads_the_same_as_int_or_float(self, kosten: int, al: int) -> None:
+        """003 art. 2.6.1: for every whole amount, RI_UITLEG is the same text for int and float."""
+        as_int = udfs.RI_UITLEG("RI_REINTEGRATIEBUDGET", kosten, False, al)
+        as_float = udfs.RI_UITLEG("RI_REINTEGRATIEBUDGET", float(kosten), False, float(al))
+        assert as_int == as_float
+        assert ".0 " not in as_int
+        assert ".0]" not in as_int
