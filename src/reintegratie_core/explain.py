@@ -257,15 +257,16 @@ def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str
     """A number the Dutch way: ``€ 2.500,00``, ``70 %``, ``51,86``.
 
     Defined as:: an int and the float Excel sends for it give the same text; euros with two
-    decimals and a thousands dot; a fraction 0.7 as ``70 %``.
+    decimals and a thousands dot; a fraction 0.7 as ``70 %`` (a percentage above 1, such
+    as an arbeidsongeschiktheid of 50, as ``50 %``).
     """
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not number.is_finite():
         return str(value)
     if unit is Unit.EURO:
         return f"€ {_dutch(number, 2)}"
-    if unit is Unit.PERCENT:
-        return f"{_dutch(number * 100, None)} %"
+    if unit is Unit.PERCENT:  # a fraction (0.70); a number above 1 is already a percentage
+        return f"{_dutch(number * 100 if abs(number) <= 1 else number, None)} %"
     return _dutch(number, None)
 
 

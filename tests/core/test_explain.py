@@ -101,6 +101,8 @@ class TestNumbers:
         """A fraction of a percentage parameter reads as '70 %' (003 art. 2.7.2)."""
         assert format_value(Decimal("0.70"), "loonsanctie_dekkingspercentage") == "70 %"
         assert format_value(0.25, "werkgeverslasten") == "25 %"
+        assert format_value(Decimal(50), "ao_percentage") == "50 %"
+        assert format_value(Decimal("1.00"), "interventievergoeding") == "100 %"
 
     @pytest.mark.parametrize(
         ("name", "unit"),
