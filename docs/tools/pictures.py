@@ -5,6 +5,8 @@
   its code and date, months along the axis.
 * :func:`cascade_svg` — what ends when one module ends: a column per step of the cascade,
   the coupling rules as arrows with their articles, the modules that run on greyed.
+* :func:`worklist_svg` — one day of the worklist: per open case the next milestone on a
+  days-from-today axis, in bands te laat / binnenkort / gepland.
 * :func:`coupling_svg` — a product's modules as boxes on a circle and its coupling rules
   ("when A ends, B ends on the same date") as arrows, read from the product catalogue.
 
@@ -25,6 +27,7 @@ from reintegratie_core.explain import Citation, SourceKind
 from reintegratie_core.poortwachter import Milestone, timeline
 from reintegratie_core.products import Product, cascade
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.worklist import Status, WorkItem
 
 FONT = 'font-family="Segoe UI, Helvetica, Arial, sans-serif"'
 INK = "#1f2937"
@@ -479,3 +482,83 @@ def cascade_svg(product: Product, module: str, on: date, *, title: str) -> str:
         )
     )
     return _svg(width, height, title, body)
+
+
+# --- One worklist day -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class WorkRow:
+    """One line of the worklist picture: who, which milestone, when, how urgent."""
+
+    employee: str
+    item: WorkItem
+
+
+STATUS_COLOURS = {
+    Status.TE_LAAT: "#dc2626",
+    Status.BINNENKORT: SICK,
+    Status.GEPLAND: ACCENT,
+    Status.GEEN: MUTED,
+}
+
+
+def worklist_svg(rows: Sequence[WorkRow], reference: date, horizon: int, *, title: str) -> str:
+    """A worklist day: a line per open case in the worklist's order (te laat first), the
+    next milestone as a dot on a days-from-today axis, te laat / binnenkort / gepland as
+    bands. The items come from :func:`reintegratie_core.worklist.work_item`."""
+    ordered = sorted(rows, key=lambda r: r.item.urgency())
+    low, high = -45, 60
+    left, right = 270, 930
+    top, row_h = 64, 26
+    height = top + row_h * len(ordered) + 58
+
+    def x_of(days: int) -> float:
+        return left + (min(max(days, low), high) - low) / (high - low) * (right - left)
+
+    bottom = top + row_h * len(ordered)
+    body = [_text(20, 26, title, size=14, weight="bold")]
+    bands = (
+        (low, 0, "#fee2e2", "te laat"),
+        (0, horizon, "#fef3c7", f"binnenkort (≤ {horizon} dagen)"),
+        (horizon, high, "#f0fdfa", "gepland"),
+    )
+    for start, end, fill, label in bands:
+        body.append(
+            f'<rect x="{x_of(start):.1f}" y="{top - 18}" width="{x_of(end) - x_of(start):.1f}" '
+            f'height="{bottom - top + 18}" fill="{fill}"/>'
+        )
+        body.append(_text((x_of(start) + x_of(end)) / 2, top - 6, label, size=10, anchor="middle"))
+    body.append(
+        f'<line x1="{x_of(0):.1f}" y1="{top - 18}" x2="{x_of(0):.1f}" y2="{bottom}" '
+        f'stroke="{INK}" stroke-width="1.5"/>'
+    )
+    for number, row in enumerate(ordered):
+        y = top + row_h * number + row_h / 2
+        item = row.item
+        words = milestone_words(item.milestone) if item.milestone else item.status.value
+        body.append(_text(20, y + 4, f"{row.employee} · {words}", size=11))
+        if item.days_left is None or item.date is None:
+            continue
+        colour = STATUS_COLOURS[item.status]
+        x = x_of(item.days_left)
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>')
+        when = f"{_dutch(item.date)} ({item.days_left:+d} d)"
+        if item.days_left > high:
+            when = f"→ {when}"
+        anchor, dx = ("end", -9) if x > right - 150 else ("start", 9)
+        body.append(_text(x + dx, y + 4, when, size=10, anchor=anchor, fill=MUTED))
+    body.extend(
+        _text(x_of(d), bottom + 16, f"{d:+d}" if d else "0", size=9, anchor="middle", fill=MUTED)
+        for d in range(-40, high + 1, 10)
+    )
+    body.append(
+        _text(
+            x_of(0),
+            bottom + 32,
+            f"peildatum {_dutch(reference)} — dagen tot de mijlpaal",
+            size=10,
+            anchor="middle",
+        )
+    )
+    return _svg(right + 30, height, title, body)

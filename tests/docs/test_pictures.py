@@ -134,3 +134,23 @@ class TestCascadePicture:
         assert "art. 2.2 en 1.8" in shown
         assert "basis-ao-3-12" in shown  # not coupled to basis-verzuim: runs on
         assert "loopt door" in shown
+
+
+class TestWorklistPicture:
+    def test_rows_in_worklist_order_with_status_colours(self) -> None:
+        """domain §3 (signaal): te laat first (most overdue first), then by days left; each
+        item drawn with its milestone in words and its date."""
+        from docs.tools.generate import WORKLIST_DAY, worklist_pictures
+        from docs.tools.pictures import STATUS_COLOURS
+
+        from reintegratie_core.worklist import Status
+
+        svg = worklist_pictures()["img/werklijst-dag.svg"]
+        shown = texts(svg)
+        lines = [t for t in shown if t.startswith("W-")]
+        assert lines[0] == "W-06 · plan van aanpak"  # 36 days late
+        assert lines[1] == "W-09 · eerstejaarsevaluatie"
+        assert len(lines) == 9
+        assert f"peildatum {WORKLIST_DAY:%d-%m-%Y} — dagen tot de mijlpaal" in shown
+        for status in (Status.TE_LAAT, Status.BINNENKORT, Status.GEPLAND):
+            assert STATUS_COLOURS[status] in svg
