@@ -39,7 +39,7 @@ import attrs
 from reintegratie_addin.coerce import ArgumentError, excel_text
 from reintegratie_addin.excel_errors import check, error_code, first_error, passed_through
 from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.explain import Decision, Explained, format_value, render_grounds
+from reintegratie_core.explain import Decision, Explained, explanation_text, format_value
 
 try:  # xlwings is the `excel` extra; without it the functions still work from Python.
     import xlwings as _xw
@@ -221,11 +221,13 @@ class ExcelFunction:
                 raise
             raise named from None
         shown = self.format(explained.value)
-        if isinstance(shown, list):
-            shown = "; ".join(" · ".join(format_value(c) for c in row) for row in shown[1:])
-        lines = [f"{self.name} = {format_value(shown)}"]
-        lines.extend(f"- {line}" for line in render_grounds(explained.grounds))
-        return "\n".join(lines)
+        if isinstance(shown, list):  # a table: one line per row, cells by their header
+            header = shown[0]
+            shown = [
+                " · ".join(format_value(c, str(h)) for c, h in zip(row, header, strict=False))
+                for row in shown[1:]
+            ]
+        return explanation_text(self.name, shown, explained.grounds)
 
     def _single(self, raw: Sequence[Any]) -> Any:
         try:

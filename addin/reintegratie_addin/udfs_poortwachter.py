@@ -15,7 +15,7 @@ from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_addin.params import ZIEKTE, ZIEKTE_TABEL
 from reintegratie_core import deadlines, poortwachter, sickness
 from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.explain import Explained, Ground
+from reintegratie_core.explain import Explained, Ground, cite
 from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
 from reintegratie_core.products import apply_recovery
 from reintegratie_core.sickness import SicknessCase
@@ -107,10 +107,7 @@ def RI_MIJLPAAL(
 
 
 def _grond(grounds: tuple[Ground, ...]) -> str:
-    seen: dict[str, None] = {}
-    for ground in grounds:
-        seen.setdefault(str(ground.citation), None)
-    return "; ".join(seen)
+    return cite(ground.citation for ground in grounds)
 
 
 @excel_function(

@@ -23,7 +23,7 @@ from reintegratie_core.errors import (
     ReintegratieError,
     UnknownCodeError,
 )
-from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.explain import Citation, Explained, Ground, cite
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     DEFAULT_REASON,
@@ -40,6 +40,7 @@ from reintegratie_core.products import (
     guidance_continues,
     resolve_held,
 )
+from reintegratie_core.products._cascade import EndedModule
 from reintegratie_core.products._consequences import apply_recovery
 from reintegratie_core.sickness import Absence, SicknessCase
 
@@ -147,7 +148,19 @@ def _allowed(product: Product, module: Module, reason: TerminationReason | None)
 
 
 def _grond(citations: tuple[Citation, ...]) -> str:
-    return "; ".join(dict.fromkeys(str(citation) for citation in citations))
+    return cite(citations)
+
+
+def _ended_grond(ended: EndedModule) -> str:
+    """The *grond* cell of ``RI_CASCADE``: the reason or the modules whose end caused it,
+    then the articles."""
+    articles = cite(ended.citations)
+    if not ended.rules:
+        where = "; eigen voorwaarden van de module" if ended.own_conditions else ""
+        if ended.reason is None:  # domain §8.1: no reason given is any reason it admits
+            return f"elke reden die de module toestaat ({articles}{where})"
+        return f"reden {ended.reason.value} ({articles}{where})"
+    return f"einde {', '.join(ended.causes)}{ended.exception_text()} ({articles})"
 
 
 # --- parameters ---------------------------------------------------------------------------
@@ -199,7 +212,7 @@ def RI_PRODUCTEN() -> Explained[Table]:
     """Tabel product · naam · bron van de ingebouwde producten."""
     rows = tuple((p.code, p.name, _grond(p.citations)) for p in BUILTIN_PRODUCTS)
     grounds = tuple(
-        Ground(rule=f"product {p.code}: {p.name}", citation=citation)
+        Ground(rule=f"product {p.code}: {p.name}", citation=citation, rule_id="Product")
         for p in BUILTIN_PRODUCTS
         for citation in p.citations
     )
@@ -211,7 +224,11 @@ def RI_MODULES(product: Product) -> Explained[Table]:
     """Tabel module · naam · bron van de modules van een product."""
     rows = tuple((m.code, m.name, _grond(m.citations)) for m in product.modules)
     grounds = tuple(
-        Ground(rule=f"module {m.code} van {product.code}: {m.name}", citation=citation)
+        Ground(
+            rule=f"module {m.code} van {product.code}: {m.name}",
+            citation=citation,
+            rule_id="Module",
+        )
         for m in product.modules
         for citation in m.citations
     )
@@ -254,7 +271,7 @@ def RI_CASCADE(
         )
     _allowed(product, first, reden)
     outcome = cascade(product, first.code, datum, reden, held)
-    rows = tuple((e.module, e.date, e.grond()) for e in outcome.value.ended)
+    rows = tuple((e.module, e.date, _ended_grond(e)) for e in outcome.value.ended)
     return outcome.map(Table(("module", "einddatum", "grond"), rows))
 
 
@@ -294,7 +311,7 @@ def RI_GEVOLGEN(
     first = _module(product, beeindigde_module, "beeindigde_module")
     _allowed(product, first, reden)
     outcome = consequences(product, first.code, datum, reden)
-    rows = tuple((g.gevolg, g.since, _grond(g.citations)) for g in outcome.value)
+    rows = tuple((f"{g.module}: {g.text}", g.since, _grond(g.citations)) for g in outcome.value)
     return outcome.map(Table(("gevolg", "vanaf", "grond"), rows))
 
 

@@ -27,7 +27,7 @@ from reintegratie_core.entitlements import (
     entitlement_statuses,
     product_rules,
 )
-from reintegratie_core.explain import Explained
+from reintegratie_core.explain import Explained, cite
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product
 
 CAT_AANSPRAKEN = "Re-integratie – Aanspraken"
@@ -101,11 +101,11 @@ def RI_STATUS(
 def grond_text(status: EntitlementStatus) -> str:
     """The ``grond`` cell: each deciding event with its articles, or the granting articles."""
     if not status.decided_by:
-        cited = "; ".join(str(citation) for citation in status.explained.citations())
+        cited = cite(status.explained.citations())
         return f"geen gebeurtenis t/m de peildatum ({cited})"
     parts = []
     for decision in status.decided_by:
-        cited = "; ".join(str(citation) for citation in decision.rule.citations)
+        cited = cite(decision.rule.citations)
         parts.append(f"{decision.event.describe()} ({cited})")
     return "; ".join(parts)
 

@@ -1,21 +1,96 @@
-"""The Python API reference: one mkdocstrings page per module of the core and the Excel shell.
+"""The Python API reference: a page per topic, each rendering its modules with mkdocstrings.
 
-The list of modules is read from the source tree, so a new module gets its page from the
-next ``make docs``; ``docs/api/index.md`` lists them with the first line of their docstring.
+A reader looks for a task ("a sickness case", "a budget"), not for a module path; so the
+reference has a handful of topic pages instead of one page per module. The modules are
+read from the source tree and placed by their dotted-name prefix (:data:`TOPICS`); a new
+module joins its topic on the next ``make docs``, and one matching no topic lands on the
+page *Overige*, so nothing goes missing. ``docs/api/index.md`` lists the topics in order;
+the navigation hook (``mkdocs_hooks.py``) follows that order.
 """
 
 from __future__ import annotations
 
 import ast
 
+import attrs
+
 from docs.tools.citations import ADDIN, CORE, Module, modules
 
 API_DIR = "api"
 
-PACKAGES = {
-    CORE: "De kern: regels als pure functies, zonder I/O, klok of Excel.",
-    ADDIN: "De Excel-schil: omzetten van Excel-waarden, de `RI_`-functies, foutteksten.",
-}
+
+@attrs.frozen
+class Topic:
+    """A page of the reference: its file name, title, introduction and module prefixes."""
+
+    slug: str
+    title: str
+    intro: str
+    prefixes: tuple[str, ...]
+
+
+TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "ziekte",
+        "Ziekte en Poortwachter",
+        "Ziekteperioden, ziektegevallen (samentelling), de Poortwachter-tijdlijn, "
+        "termijnen en werkdagen.",
+        (
+            f"{CORE}.sickness",
+            f"{CORE}.poortwachter",
+            f"{CORE}.deadlines",
+            f"{CORE}.dates",
+            f"{CORE}.statutory",
+        ),
+    ),
+    Topic(
+        "producten",
+        "Producten en beëindiging",
+        "De productcatalogus, koppeling van modules, de cascade bij beëindiging, "
+        "contractvervaldata en opzegging, gevolgen, eigen producten uit TOML.",
+        (f"{CORE}.products", f"{CORE}.product_parameters"),
+    ),
+    Topic(
+        "aanspraken",
+        "Aanspraken",
+        "De status van dienstverlening, vergoeding en poortwachtergarantie uit een "
+        "gebeurtenissenlog.",
+        (f"{CORE}.entitlements",),
+    ),
+    Topic(
+        "vergoedingen",
+        "Vergoedingen",
+        "Budgetten en het dossier per ziektegeval, interventies, loonsanctie, weekloon en "
+        "tarieven; geld als Decimal.",
+        (f"{CORE}.compensation", f"{CORE}.money"),
+    ),
+    Topic(
+        "werklijst",
+        "Werklijst",
+        "Eén werkitem per lopend ziektegeval: de volgende mijlpaal en het signaal.",
+        (f"{CORE}.worklist",),
+    ),
+    Topic(
+        "uitleg",
+        "Uitleg, bronnen en parameters",
+        "Uitkomsten met hun gronden (`Explained`), bronvermelding (`Citation`, `cite`), "
+        "gedateerde parameters en de foutklassen.",
+        (f"{CORE}.explain", f"{CORE}.parameters", f"{CORE}.errors"),
+    ),
+    Topic(
+        "excel",
+        "Excel-schil",
+        "Hoe een `RI_`-functie wordt gedeclareerd en Excel-waarden worden omgezet; de "
+        "functies zelf staan in de [Functiereferentie](../referentie/functies.md).",
+        (ADDIN,),
+    ),
+)
+
+#: Members a page leaves out: the seed file names are internal (readers cite by
+#: ``SEED_LABELS``; the sources page gives the full titles).
+HIDDEN: dict[str, tuple[str, ...]] = {"reintegratie_core.explain": ("SEEDS",)}
+
+OTHER = Topic("overige", "Overige", "Modules die (nog) bij geen onderwerp horen.", ())
 
 
 def _defines_members(module: Module) -> bool:
@@ -31,62 +106,89 @@ def _summary(module: Module) -> str:
     return doc.split("\n\n")[0].replace("\n", " ").strip()
 
 
-def page_name(module: Module) -> str:
-    """``api/reintegratie_core.poortwachter.md``."""
-    return f"{API_DIR}/{module.name}.md"
+def topic_of(name: str) -> Topic:
+    """The topic a module belongs to: the longest matching prefix, else :data:`OTHER`."""
+    best: tuple[int, Topic] = (0, OTHER)
+    for topic in TOPICS:
+        for prefix in topic.prefixes:
+            if (name == prefix or name.startswith(prefix + ".")) and len(prefix) > best[0]:
+                best = (len(prefix), topic)
+    return best[1]
 
 
-def module_page(module: Module) -> str:
-    """The page of one module: its heading and the mkdocstrings directive."""
+def grouped() -> list[tuple[Topic, list[Module]]]:
+    """Each topic with its modules (public ones first), in :data:`TOPICS` order."""
+    found: dict[str, list[Module]] = {}
+    for package in (CORE, ADDIN):
+        for module in modules(package):
+            if module.name == CORE or not _defines_members(module):
+                continue
+            found.setdefault(topic_of(module.name).slug, []).append(module)
+    result = []
+    for topic in (*TOPICS, OTHER):
+        members = found.get(topic.slug, [])
+        members.sort(key=lambda m: (any(p.startswith("_") for p in m.name.split(".")), m.name))
+        if members:
+            result.append((topic, members))
+    return result
+
+
+def page_name(topic: Topic) -> str:
+    """``api/ziekte.md``."""
+    return f"{API_DIR}/{topic.slug}.md"
+
+
+def topic_page(topic: Topic, members: list[Module]) -> str:
+    """A topic page: its title, introduction, and one mkdocstrings section per module."""
     lines = [
-        f"# `{module.name}`",
+        f"# {topic.title}",
         "",
         "<!-- Gegenereerd door `make docs` (docs/tools/api.py); niet met de hand bewerken. -->",
         "",
-        f"::: {module.name}",
-        "    options:",
-        "      show_root_heading: false",
+        topic.intro,
+        "",
     ]
-    if not _defines_members(module):
-        lines.append("      members: false")
-    return "\n".join(lines) + "\n"
+    for module in members:
+        lines += [
+            f"::: {module.name}",
+            "    options:",
+            "      show_root_heading: true",
+            "      show_root_full_path: true",
+            "      heading_level: 2",
+        ]
+        hidden = HIDDEN.get(module.name, ())
+        if hidden:
+            patterns = ", ".join(f'"!^{name}$"' for name in hidden)
+            lines.append(f'      filters: ["!^_", {patterns}]')
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def index_page() -> str:
-    """The overview of all modules."""
+    """The overview: the topics in order, each with its modules."""
     lines = [
         "# Python-API",
         "",
         "<!-- Gegenereerd door `make docs` (docs/tools/api.py); niet met de hand bewerken. -->",
         "",
         (
-            "De referentie van de Python-pakketten, rechtstreeks uit de docstrings. De kern "
-            "(`reintegratie_core`) is de bibliotheek; de Excel-schil (`reintegratie_addin`) maakt "
-            "er de `RI_`-functies van. Zie de [ontwikkelaarsgids](../ontwikkelaars.md) voor de "
-            "opbouw."
+            "De referentie van de Python-pakketten, rechtstreeks uit de docstrings, per "
+            "onderwerp. Alles wat een gebruiker nodig heeft, importeert u uit "
+            "`reintegratie_core` zelf; voorbeelden staan in de [Python-gids](../python.md)."
         ),
         "",
+        "| Onderwerp | Inhoud | Modules |",
+        "|---|---|---|",
     ]
-    for package, description in PACKAGES.items():
-        lines += [f"## `{package}`", "", description, "", "| Module | Inhoud |", "|---|---|"]
-        for module in modules(package):
-            lines.append(f"| [`{module.name}`]({module.name}.md) | {_summary(module)} |")
-        lines.append("")
+    for topic, members in grouped():
+        names = ", ".join(f"`{m.name.split('.', 1)[-1]}`" for m in members)
+        lines.append(f"| [{topic.title}]({topic.slug}.md) | {topic.intro} | {names} |")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def pages() -> dict[str, str]:
-    """``api/<module>.md`` → page text, plus ``api/index.md``."""
+    """``api/<topic>.md`` → page text, plus ``api/index.md``."""
     result = {f"{API_DIR}/index.md": index_page()}
-    for package in PACKAGES:
-        for module in modules(package):
-            result[page_name(module)] = module_page(module)
+    for topic, members in grouped():
+        result[page_name(topic)] = topic_page(topic, members)
     return result
-
-
-def nav() -> list[dict[str, str] | str]:
-    """The API section of the navigation (used by the mkdocs hook)."""
-    entries: list[dict[str, str] | str] = [f"{API_DIR}/index.md"]
-    for package in PACKAGES:
-        entries.extend({m.name: page_name(m)} for m in modules(package))
-    return entries

@@ -15,6 +15,7 @@ from typing import Any
 
 from docs.tools.excel import escape_cell
 from docs.tools.pictures import Edge, coupling_svg
+from reintegratie_core.explain import cite
 
 PAGE = "referentie/koppelingen.md"
 IMAGE_DIR = "img"
@@ -100,7 +101,7 @@ def render() -> str:
         lines += [
             f"## {product.code}",
             "",
-            f"{product.name}. Bron: " + "; ".join(f"`{c}`" for c in product.citations) + ".",
+            f"{product.name}. Bron: {cite(product.citations)}.",
             "",
             f"![Koppeling van de modules van {product.code}](../{IMAGE_DIR}/{image_name(product)})",
             "",
@@ -118,7 +119,7 @@ def render() -> str:
         ]
         for rule in product.couplings:
             unless = _codes(getattr(rule, "unless", ()))
-            sources = "; ".join(str(c) for c in rule.citations)
+            sources = cite(rule.citations)
             lines.append(
                 f"| `{rule.source}` | `{rule.target}` | {unless} | {escape_cell(sources)} |"
             )

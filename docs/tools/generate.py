@@ -15,9 +15,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from docs.tools import api, coupling, glossary, guide, reference, traceability
+from docs.tools import api, coupling, glossary, guide, reference, sources, traceability
 from docs.tools.articles import ROOT
-from docs.tools.pictures import IncomeCase, income_steps, income_svg, timeline_svg
+from docs.tools.pictures import (
+    IncomeCase,
+    WorkRow,
+    cascade_svg,
+    income_steps,
+    income_svg,
+    timeline_svg,
+    worklist_svg,
+)
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 
 DOCS = ROOT / "docs"
@@ -75,6 +83,61 @@ def financial_pictures() -> dict[str, str]:
     }
 
 
+def cascade_pictures() -> dict[str, str]:
+    """The cascade of the guide's termination example (``Module beëindigen``)."""
+    from reintegratie_core.products import builtin_product
+
+    product = builtin_product("asr-reintegratiemanager")
+    return {
+        "img/cascade-basis-verzuim.svg": cascade_svg(
+            product,
+            "basis-verzuim",
+            date(2025, 7, 1),
+            title="asr-reintegratiemanager: de werkgever zegt basis-verzuim op per 01-07-2025",
+        )
+    }
+
+
+#: The worklist picture's cases: employee, first sick day, tracked milestones not done.
+WORKLIST_DAY = date(2025, 11, 3)
+WORKLIST_CASES: tuple[tuple[str, date, tuple[str, ...]], ...] = (
+    ("W-01", date(2025, 9, 15), ()),
+    ("W-02", date(2025, 10, 6), ()),
+    ("W-03", date(2025, 10, 20), ()),
+    ("W-04", date(2024, 12, 2), ()),
+    ("W-05", date(2025, 1, 20), ()),
+    ("W-06", date(2025, 8, 4), ("plan_van_aanpak",)),
+    ("W-07", date(2024, 2, 5), ()),
+    ("W-08", date(2025, 6, 2), ()),
+    ("W-09", date(2024, 11, 4), ("eerstejaarsevaluatie",)),
+)
+
+
+def worklist_pictures() -> dict[str, str]:
+    """One worklist day (``portefeuille.md``): each tracked milestone before the day done on
+    its date, except the ones a case lists as not done."""
+    from reintegratie_core.poortwachter import timeline
+    from reintegratie_core.worklist import TRACKED_MILESTONES, work_item
+
+    rows = []
+    for employee, first_day, missed in WORKLIST_CASES:
+        done = {
+            e.milestone: e.value
+            for e in timeline(SicknessCase.ongoing(first_day))
+            if e.milestone in TRACKED_MILESTONES
+            and e.value is not None
+            and e.value < WORKLIST_DAY
+            and e.milestone.value not in missed
+        }
+        item = work_item(SicknessCase.ongoing(first_day), WORKLIST_DAY, module_start=date(2024, 1, 1), done=done)
+        rows.append(WorkRow(employee=employee, item=item))
+    return {
+        "img/werklijst-dag.svg": worklist_svg(
+            rows, WORKLIST_DAY, 14, title="De werklijst van maandag 3 november 2025"
+        )
+    }
+
+
 def example_products() -> list[tuple[Path, Any]]:
     """The product files of ``docs/examples`` with the product each defines."""
     from reintegratie_core.products import load_product
@@ -120,7 +183,6 @@ def snippets() -> dict[str, str]:
     """The generated parts the hand-written pages include (``--8<--``)."""
     result = {
         "_snippets/portefeuille.md": portfolio_snippet(),
-        "_snippets/installatie.md": guide.install_snippet(),
         "_snippets/werkboek.md": guide.workbook_snippet(),
         "_snippets/product-voorbeeld.md": product_example_snippet(),
         "_snippets/financieel-parameters.md": guide.financial_parameters_snippet(),
@@ -138,9 +200,12 @@ def outputs() -> dict[str, str]:
         traceability.PAGE: traceability.render(),
         coupling.PAGE: coupling.render(),
         glossary.PAGE: glossary.render(),
+        sources.PAGE: sources.render(),
         **api.pages(),
         **timeline_pictures(),
         **financial_pictures(),
+        **cascade_pictures(),
+        **worklist_pictures(),
         **coupling.pictures(),
         **example_pictures(),
         **snippets(),

@@ -85,6 +85,12 @@ TERMS: tuple[Term, ...] = (
         "bron, artikel", "citation", "explain.Citation explain.SourceKind", "sources/seeds/INDEX.md"
     ),
     _t(
+        "bedrag, percentage (in een uitleg)",
+        "unit of a number in an explanation",
+        "explain.Unit explain.format_number",
+        "domain §1",
+    ),
+    _t(
         "cascade (meebeëindigen)",
         "cascade",
         "products.cascade products.ends_with",

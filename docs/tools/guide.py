@@ -35,7 +35,6 @@ from docs.tools.excel import (
 from reintegratie_addin import udfs
 
 WORKBOOK = ROOT / "excel" / "voorbeeld-backoffice.xlsx"
-ADDIN_README = ROOT / "addin" / "README.md"
 
 
 @attrs.frozen(kw_only=True)
@@ -542,53 +541,6 @@ def workbook_snippet(functions: tuple[str, ...] | None = None, limit: int = 12) 
             lines.append(f"| … | | en nog {len(cells) - limit} formules |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-# --- The install guide -------------------------------------------------------------------
-
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-
-
-def install_snippet() -> str:
-    """``addin/README.md`` for inclusion: headings one level down, repository links as text.
-
-    Links to files of the repository are not pages of the documentation, so they become
-    the path in code (``addin/xlwings.conf``); web links stay links.
-    """
-    if not ADDIN_README.exists():
-        return (
-            "*De installatiehandleiding (`addin/README.md`) is (nog) niet aanwezig; "
-            "`make docs` neemt haar hier op zodra ze er is.*\n"
-        )
-    text = ADDIN_README.read_text(encoding="utf-8")
-
-    def relink(match: re.Match[str]) -> str:
-        bang, label, target = match.groups()
-        if re.match(r"^(https?:|mailto:)", target):
-            return match.group(0)
-        if target.startswith("#"):
-            return label
-        path = (ADDIN_README.parent / target.split("#")[0]).resolve()
-        try:
-            shown = path.relative_to(ROOT).as_posix()
-        except ValueError:
-            shown = target
-        if bang:
-            return f"*(afbeelding: {label})*"
-        return f"{label} (`{shown}`)" if label and label.strip("`") != shown else f"`{shown}`"
-
-    lines = []
-    in_code = False
-    for original in text.splitlines():
-        if original.lstrip().startswith("```"):
-            in_code = not in_code
-        line = original
-        if not in_code:
-            line = _LINK.sub(relink, "#" + line if line.startswith("#") else line)
-        lines.append(line)
-    return "\n".join(lines).rstrip() + "\n"
-
-
 # --- The half-year parameters of financieel.md §9.1 ----------------------------------------
 
 

@@ -9,6 +9,7 @@ example appears without editing ``mkdocs.yml``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,18 @@ PORTFOLIO = "portefeuille.md"
 
 
 def _api_nav(docs: Path) -> list[Any]:
-    pages = sorted(p.name for p in (docs / "api").glob("*.md") if p.name != "index.md")
-    entries: list[Any] = ["api/index.md"] if (docs / "api" / "index.md").exists() else []
-    entries.extend({name.removesuffix(".md"): f"api/{name}"} for name in pages)
+    """The API pages: the index, then the topic pages in the order the index links them."""
+    index = docs / "api" / "index.md"
+    pages = {p.name for p in (docs / "api").glob("*.md") if p.name != "index.md"}
+    linked = (
+        re.findall(r"\]\(([\w-]+\.md)\)", index.read_text(encoding="utf-8"))
+        if index.exists()
+        else []
+    )
+    order = [name for name in dict.fromkeys(linked) if name in pages]
+    order += sorted(pages - set(order))
+    entries: list[Any] = ["api/index.md"] if index.exists() else []
+    entries.extend({_title(docs / "api" / name): f"api/{name}"} for name in order)
     return entries
 
 

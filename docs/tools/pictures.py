@@ -3,6 +3,10 @@
 * :func:`timeline_svg` — the Poortwachter timeline of a sickness case: the sick periods as a
   bar, every milestone of :func:`reintegratie_core.poortwachter.timeline` as a marker with
   its code and date, months along the axis.
+* :func:`cascade_svg` — what ends when one module ends: a column per step of the cascade,
+  the coupling rules as arrows with their articles, the modules that run on greyed.
+* :func:`worklist_svg` — one day of the worklist: per open case the next milestone on a
+  days-from-today axis, in bands te laat / binnenkort / gepland.
 * :func:`coupling_svg` — a product's modules as boxes on a circle and its coupling rules
   ("when A ends, B ends on the same date") as arrows, read from the product catalogue.
 
@@ -21,8 +25,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
-from reintegratie_core.poortwachter import timeline
+from reintegratie_core.explain import Citation, SourceKind
+from reintegratie_core.poortwachter import Milestone, timeline
+from reintegratie_core.products import Product, cascade
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.worklist import Status, WorkItem
 
 FONT = 'font-family="Segoe UI, Helvetica, Arial, sans-serif"'
 INK = "#1f2937"
@@ -68,6 +75,33 @@ def _svg(width: int, height: int, title: str, body: Sequence[str]) -> str:
 
 # --- Timeline -----------------------------------------------------------------------------
 
+#: How a reader calls each milestone (the code of ``RI_MIJLPAAL`` is in the reference).
+MILESTONE_WORDS: dict[Milestone, str] = {
+    Milestone.ONTZORGMANAGER: "Ontzorgmanager",
+    Milestone.PROBLEEMANALYSE: "probleemanalyse",
+    Milestone.PLAN_VAN_AANPAK: "plan van aanpak",
+    Milestone.ZIEKMELDING_UWV: "ziekmelding UWV",
+    Milestone.EERSTEJAARSEVALUATIE: "eerstejaarsevaluatie",
+    Milestone.UWV_WIA_BRIEF: "brief UWV over WIA",
+    Milestone.REINTEGRATIEVERSLAG: "re-integratieverslag",
+    Milestone.WIA_AANVRAAG: "WIA-aanvraag",
+    Milestone.EINDE_LOONDOORBETALING: "einde loondoorbetaling",
+    Milestone.START_WIA: "start WIA",
+}
+
+
+def milestone_words(milestone: Milestone) -> str:
+    """The milestone in words; a milestone added later shows its code with spaces."""
+    return MILESTONE_WORDS.get(milestone, milestone.value.replace("_", " "))
+
+
+def sick_week(case: SicknessCase, day: date) -> int:
+    """The week of sickness ``day`` falls in: counted sick days up to it, by seven, rounded up.
+
+    Interruption days do not count (a case's week 6 is its 36th–42nd sick day).
+    """
+    return max(1, -(-case.counted_days(day) // 7))
+
 
 @attrs.frozen
 class _Label:
@@ -85,19 +119,22 @@ def spread(
 ) -> list[float]:
     """Centres as close to ``wanted`` (sorted) as possible without overlap, within bounds.
 
-    Defined as:: a forward pass pushes each box right of its left neighbour, a backward
-    pass pushes boxes left of the right bound and of their right neighbour.
+    Defined as:: a forward pass pushes each box right of its left neighbour and of the left
+    bound, a backward pass pushes boxes left of the right bound and of their right
+    neighbour; the two repeat until nothing moves (boxes that fit always end up inside).
     """
-    placed: list[float] = []
-    for want, w in zip(wanted, widths, strict=True):
-        x = max(want, low + w / 2)
-        if placed:
-            x = max(x, placed[-1] + (widths[len(placed) - 1] + w) / 2)
-        placed.append(x)
-    limit = high
-    for i in range(len(placed) - 1, -1, -1):
-        placed[i] = min(placed[i], limit - widths[i] / 2)
-        limit = placed[i] - widths[i] / 2
+    placed = list(wanted)
+    for _ in range(len(placed) + 1):
+        before = list(placed)
+        for i, w in enumerate(widths):
+            floor = low + w / 2 if i == 0 else placed[i - 1] + (widths[i - 1] + w) / 2
+            placed[i] = max(placed[i], floor)
+        limit = high
+        for i in range(len(placed) - 1, -1, -1):
+            placed[i] = min(placed[i], limit - widths[i] / 2)
+            limit = placed[i] - widths[i] / 2
+        if placed == before:
+            break
     return placed
 
 
@@ -108,7 +145,7 @@ def timeline_svg(
     entries = [e for e in timeline(case, probleemanalyse, sanction_weeks) if e.value is not None]
     start = case.first_day
     end = max(e.value for e in entries if e.value is not None) + timedelta(days=20)
-    width, left, right = 980, 30, 950
+    width, left, right = 1060, 30, 1030
     axis_y, height = 150, 270
 
     def x_of(day: date) -> float:
@@ -145,9 +182,13 @@ def timeline_svg(
             f'fill="{SICK}" rx="2"><title>ziek {_dutch(period.start)} t/m {until}</title></rect>'
         )
     # Milestones: labels alternately above and below, spread so that none overlap.
-    labels = [_Label(x_of(start), ("eerste ziektedag", _dutch(start)), MUTED)]
+    labels = [_Label(x_of(start), ("eerste ziektedag", f"week 1 · {_dutch(start)}"), MUTED)]
     labels += [
-        _Label(x_of(e.value), (e.milestone.value, _dutch(e.value)), ACCENT)
+        _Label(
+            x_of(e.value),
+            (milestone_words(e.milestone), f"week {sick_week(case, e.value)} · {_dutch(e.value)}"),
+            ACCENT,
+        )
         for e in entries
         if e.value is not None
     ]
@@ -183,7 +224,13 @@ def timeline_svg(
         f'<rect x="{left + 70}" y="{legend_y - 10}" width="18" height="10" fill="#f3f4f6"/>',
         _text(left + 94, legend_y, "tweede ziektejaar", size=10, fill=MUTED),
         f'<circle cx="{left + 215}" cy="{legend_y - 4}" r="4.5" fill="{ACCENT}"/>',
-        _text(left + 225, legend_y, "mijlpaal (code zoals in RI_MIJLPAAL)", size=10, fill=MUTED),
+        _text(
+            left + 225,
+            legend_y,
+            "mijlpaal: ziekteweek (alleen ziektedagen tellen) en datum",
+            size=10,
+            fill=MUTED,
+        ),
     ]
     return _svg(width, height, title, body)
 
@@ -567,3 +614,178 @@ def income_svg(steps: Sequence[IncomeStep], reference: Decimal, *, title: str) -
 def _euro(amount: Decimal) -> str:
     whole, cents = f"{amount:.2f}".split(".")
     return f"{int(whole):,}".replace(",", ".") + "," + cents
+# --- Cascade ----------------------------------------------------------------------------------
+
+
+def _articles(citations: Sequence[Citation]) -> str:
+    """``art. 2.2 en 1.8``, ``art. 2.3; beslissing §8``: short, the source is in the title."""
+    articles = [c.article for c in citations if c.kind is not SourceKind.DECISION]
+    parts = []
+    if articles:
+        head = ", ".join(articles[:-1])
+        parts.append(f"art. {head} en {articles[-1]}" if head else f"art. {articles[0]}")
+    parts.extend(f"beslissing {c.where}" for c in citations if c.kind is SourceKind.DECISION)
+    return "; ".join(parts)
+
+
+def cascade_svg(product: Product, module: str, on: date, *, title: str) -> str:
+    """What ends when ``module`` ends on ``on``: a column per step of the cascade, an arrow
+    per coupling rule with its articles, and the product's other modules as running on.
+
+    Read from :func:`reintegratie_core.products.cascade` (the same decision as
+    ``RI_CASCADE``); nothing is laid out by hand.
+    """
+    result = cascade(product, module, on).value
+    depth = {e.module: e.depth for e in result.ended}
+    columns: dict[int, list[str]] = {}
+    for entry in result.ended:
+        columns.setdefault(entry.depth, []).append(entry.module)
+    staying = [m for m in product.module_codes if m not in depth]
+    box_w = max(len(code) for code in product.module_codes) * CHAR_WIDTH + 40
+    box_h, gap_x, gap_y, top = 46, 150, 26, 70
+    count = len(columns) + (1 if staying else 0)
+    width = int(max(40 + count * box_w + (count - 1) * gap_x, len(title) * 8.5 + 40))
+    rows = max([len(c) for c in columns.values()] + [len(staying)])
+    height = int(top + rows * (box_h + gap_y) + 50)
+    centres: dict[str, tuple[float, float]] = {}
+    for column, codes in sorted(columns.items()):
+        for row, code in enumerate(codes):
+            x = 20 + box_w / 2 + column * (box_w + gap_x)
+            centres[code] = (x, top + box_h / 2 + row * (box_h + gap_y))
+    body = [
+        _text(20, 26, title, size=14, weight="bold"),
+        (
+            "<defs>"
+            f'<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+            f'markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/></marker>'
+            "</defs>"
+        ),
+    ]
+    for entry in result.ended:
+        for rule in entry.rules:
+            (x1, y1), (x2, y2) = centres[rule.source], centres[entry.module]
+            sx, tx = x1 + box_w / 2, x2 - box_w / 2 - 4
+            body.append(
+                f'<line x1="{sx:.1f}" y1="{y1:.1f}" x2="{tx:.1f}" y2="{y2:.1f}" '
+                f'stroke="{ACCENT}" stroke-width="1.5" marker-end="url(#arrow)"/>'
+            )
+            note = _articles(rule.citations)
+            mx, my = (sx + tx) / 2, (y1 + y2) / 2
+            body.append(_text(mx, my - 5, note, size=9, anchor="middle", fill=ACCENT))
+    for entry in result.ended:
+        x, y = centres[entry.module]
+        first = entry.depth == 0
+        reason = "elke reden" if entry.reason is None else f"reden {entry.reason.value}"
+        why = reason if first else f"eindigt {_dutch(entry.date)}"
+        fill = "#fef3c7" if first else "#f0fdfa"
+        body.append(
+            f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w:.1f}" '
+            f'height="{box_h}" rx="8" fill="{fill}" stroke="{ACCENT}" stroke-width="1.5"/>'
+        )
+        body.append(_text(x, y - 3, entry.module, anchor="middle", weight="bold"))
+        body.append(_text(x, y + 13, why, size=10, anchor="middle", fill=MUTED))
+    if staying:
+        x = 20 + box_w / 2 + len(columns) * (box_w + gap_x)
+        body.append(_text(x, top - 12, "loopt door", size=10, anchor="middle", fill=MUTED))
+        for row, code in enumerate(staying):
+            y = top + box_h / 2 + row * (box_h + gap_y)
+            body.append(
+                f'<rect x="{x - box_w / 2:.1f}" y="{y - box_h / 2:.1f}" width="{box_w:.1f}" '
+                f'height="{box_h}" rx="8" fill="#ffffff" stroke="{MUTED}" stroke-width="1" '
+                f'stroke-dasharray="4,3"/>'
+            )
+            body.append(_text(x, y + 4, code, anchor="middle", fill=MUTED))
+    labels = [f"stap {c}" if c else "opgezegd" for c in sorted(columns)]
+    for column, label in enumerate(labels):
+        x = 20 + box_w / 2 + column * (box_w + gap_x)
+        body.append(_text(x, top - 12, label, size=10, anchor="middle", fill=MUTED))
+    body.append(
+        _text(
+            20,
+            height - 14,
+            "pijl: koppelregel 'eindigt A, dan eindigt B op dezelfde datum', met de artikelen",
+            size=10,
+            fill=MUTED,
+        )
+    )
+    return _svg(width, height, title, body)
+
+
+# --- One worklist day -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class WorkRow:
+    """One line of the worklist picture: who, which milestone, when, how urgent."""
+
+    employee: str
+    item: WorkItem
+
+
+STATUS_COLOURS = {
+    Status.TE_LAAT: "#dc2626",
+    Status.BINNENKORT: SICK,
+    Status.GEPLAND: ACCENT,
+    Status.GEEN: MUTED,
+}
+
+
+def worklist_svg(rows: Sequence[WorkRow], reference: date, horizon: int, *, title: str) -> str:
+    """A worklist day: a line per open case in the worklist's order (te laat first), the
+    next milestone as a dot on a days-from-today axis, te laat / binnenkort / gepland as
+    bands. The items come from :func:`reintegratie_core.worklist.work_item`."""
+    ordered = sorted(rows, key=lambda r: r.item.urgency())
+    low, high = -45, 60
+    left, right = 270, 930
+    top, row_h = 64, 26
+    height = top + row_h * len(ordered) + 58
+
+    def x_of(days: int) -> float:
+        return left + (min(max(days, low), high) - low) / (high - low) * (right - left)
+
+    bottom = top + row_h * len(ordered)
+    body = [_text(20, 26, title, size=14, weight="bold")]
+    bands = (
+        (low, 0, "#fee2e2", "te laat"),
+        (0, horizon, "#fef3c7", f"binnenkort (≤ {horizon} dagen)"),
+        (horizon, high, "#f0fdfa", "gepland"),
+    )
+    for start, end, fill, label in bands:
+        body.append(
+            f'<rect x="{x_of(start):.1f}" y="{top - 18}" width="{x_of(end) - x_of(start):.1f}" '
+            f'height="{bottom - top + 18}" fill="{fill}"/>'
+        )
+        body.append(_text((x_of(start) + x_of(end)) / 2, top - 6, label, size=10, anchor="middle"))
+    body.append(
+        f'<line x1="{x_of(0):.1f}" y1="{top - 18}" x2="{x_of(0):.1f}" y2="{bottom}" '
+        f'stroke="{INK}" stroke-width="1.5"/>'
+    )
+    for number, row in enumerate(ordered):
+        y = top + row_h * number + row_h / 2
+        item = row.item
+        words = milestone_words(item.milestone) if item.milestone else item.status.value
+        body.append(_text(20, y + 4, f"{row.employee} · {words}", size=11))
+        if item.days_left is None or item.date is None:
+            continue
+        colour = STATUS_COLOURS[item.status]
+        x = x_of(item.days_left)
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>')
+        when = f"{_dutch(item.date)} ({item.days_left:+d} d)"
+        if item.days_left > high:
+            when = f"→ {when}"
+        anchor, dx = ("end", -9) if x > right - 150 else ("start", 9)
+        body.append(_text(x + dx, y + 4, when, size=10, anchor=anchor, fill=MUTED))
+    body.extend(
+        _text(x_of(d), bottom + 16, f"{d:+d}" if d else "0", size=9, anchor="middle", fill=MUTED)
+        for d in range(-40, high + 1, 10)
+    )
+    body.append(
+        _text(
+            x_of(0),
+            bottom + 32,
+            f"peildatum {_dutch(reference)} — dagen tot de mijlpaal",
+            size=10,
+            anchor="middle",
+        )
+    )
+    return _svg(right + 30, height, title, body)

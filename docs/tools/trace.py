@@ -1,26 +1,25 @@
-"""Which core functions and Excel functions apply an article: observed by running them.
+"""Which core functions and Excel functions apply an article: read from the explanations.
 
 A rule held in a table (a coupling row of the product catalogue, an event row of the
 entitlement tables) is applied by the engine that reads the table; the source does not say
 which. So the documentation runs the Excel functions — every example of the reference and
-the guide, and a sweep over every built-in product, module, reason and event — and watches
-each :class:`~reintegratie_core.explain.Ground` being made: the innermost public core
-function on the call stack applied the ground's article, inside the ``RI_`` function being
-evaluated.
+the guide, and a sweep over every built-in product, module, reason and event — and reads
+the grounds of each result: every :class:`~reintegratie_core.explain.Ground` names the
+public core function that applied it (``rule_id``), and the ``RI_`` function evaluated is
+the one that reached it. Nothing is patched and no stack is inspected: the matrix is
+rendered from the same data as ``RI_UITLEG``.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
-from typing import Any
 
 from docs.tools.citations import CORE, Node, is_public_node, reference_graph
 from docs.tools.excel import Call, Range
 from reintegratie_addin.functions import REGISTRY
-from reintegratie_core.explain import Citation, Ground, SourceKind
+from reintegratie_core.explain import Ground, SourceKind
 
 D_START = date(2025, 1, 1)
 D_SICK = date(2025, 3, 3)
@@ -70,51 +69,65 @@ def _calls() -> Iterator[Call]:
 
 
 @cache
+def rule_nodes() -> dict[str, Node]:
+    """``rule_id`` → the public core definition of that name.
+
+    A name defined by two public definitions (``entitlements.Decision`` and
+    ``explain.Decision``) names neither: a ground citing it is unidentified, which
+    :func:`unidentified` reports.
+    """
+    _used_by, kinds = reference_graph()
+    found: dict[str, Node] = {}
+    ambiguous: set[str] = set()
+    for node, kind in kinds.items():
+        module, name = node
+        if module.startswith(CORE) and is_public_node(node) and kind in {"function", "class"}:
+            if name in found and found[name] != node:
+                ambiguous.add(name)
+            found[name] = node
+    return {name: node for name, node in found.items() if name not in ambiguous}
+
+
+def applied() -> Iterator[tuple[str, Ground]]:
+    """Every ``(RI_ function, ground)`` of the calls, in order (a refused call applies none)."""
+    for call in _calls():
+        declared = REGISTRY.get(call.function)
+        if declared is None:
+            continue
+        try:
+            explained = declared.evaluate(
+                call.raw() + [None] * (len(declared.params) - len(call.args))
+            )
+        except Exception:  # noqa: BLE001, S112 - a call the rules refuse applies nothing
+            continue
+        for ground in explained.grounds:
+            yield call.function, ground
+
+
+def unidentified() -> list[str]:
+    """Grounds whose ``rule_id`` names no public core function (for ``tests/docs``)."""
+    nodes = rule_nodes()
+    return sorted(
+        {
+            f"{function}: {ground.rule}"
+            for function, ground in applied()
+            if ground.rule_id not in nodes
+        }
+    )
+
+
+@cache
 def observed() -> dict[tuple[str, str], tuple[frozenset[Node], frozenset[str]]]:
     """``(seed, article) → (core functions, RI_ functions)`` seen applying it."""
-    _used_by, kinds = reference_graph()
+    nodes = rule_nodes()
     found: dict[tuple[str, str], tuple[set[Node], set[str]]] = {}
-    current: list[str] = []
-
-    def record(citation: Citation) -> None:
-        if citation.kind is not SourceKind.SEED or not current:
-            return
-        core: set[Node] = set()
-        frame = sys._getframe(2)
-        while frame is not None:
-            module = frame.f_globals.get("__name__", "")
-            top = frame.f_code.co_qualname.split(".")[0]
-            if (
-                module.startswith(CORE)
-                and is_public_node((module, top))
-                and kinds.get((module, top)) in {"function", "class"}
-            ):
-                core.add((module, top))
-                break
-            frame = frame.f_back  # type: ignore[assignment]
-        functions, excel = found.setdefault((citation.source, citation.article), (set(), set()))
-        functions.update(core)
-        excel.add(current[-1])
-
-    original = Ground.__init__
-
-    def observing(self: Ground, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
-        record(self.citation)
-
-    Ground.__init__ = observing  # type: ignore[method-assign]
-    try:
-        for call in _calls():
-            declared = REGISTRY.get(call.function)
-            if declared is None:
-                continue
-            current.append(call.function)
-            try:
-                declared.evaluate(call.raw() + [None] * (len(declared.params) - len(call.args)))
-            except Exception:  # noqa: BLE001, S112 - a call the rules refuse applies nothing
-                continue
-            finally:
-                current.pop()
-    finally:
-        Ground.__init__ = original  # type: ignore[method-assign]
+    for function, ground in applied():
+        citation = ground.citation
+        if citation.kind is not SourceKind.SEED:
+            continue
+        core, excel = found.setdefault((citation.source, citation.article), (set(), set()))
+        node = nodes.get(ground.rule_id)
+        if node is not None:
+            core.add(node)
+        excel.add(function)
     return {key: (frozenset(f), frozenset(e)) for key, (f, e) in found.items()}

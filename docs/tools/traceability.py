@@ -34,7 +34,7 @@ from docs.tools.citations import (
     unresolved,
 )
 from docs.tools.trace import observed
-from reintegratie_core.explain import SEEDS
+from reintegratie_core.explain import SEED_LABELS, SEEDS
 
 PAGE = "referentie/traceerbaarheid.md"
 
@@ -353,7 +353,7 @@ def render() -> str:
         body += [
             f"## {index.seed} — {name}",
             "",
-            f"Bron: `sources/seeds/{SEEDS[index.seed][0]}`.",
+            f"In de uitleg: *{SEED_LABELS[index.seed]} art. …* (zie [Bronnen](bronnen.md)).",
             "",
             "| Artikel | Onderwerp | Status | Code | Excel | Tests |",
             "|---|---|---|---|---|---|",

@@ -7,7 +7,7 @@ from typing import Any
 
 from reintegratie_cli.args import date_arg, sanction_weeks_arg
 from reintegratie_cli.table import render
-from reintegratie_core.explain import render_grounds
+from reintegratie_core.explain import cite, render_grounds
 from reintegratie_core.poortwachter import timeline
 from reintegratie_core.sickness import SicknessCase
 from reintegratie_core.statutory import MAX_SANCTION_WEEKS
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     explained = [entry.explain() for entry in entries]
     rows = []
     for entry, why in zip(entries, explained, strict=True):
-        citations = "; ".join(dict.fromkeys(str(g.citation) for g in why.grounds))
+        citations = cite(why.citations())
         rows.append((entry.milestone.value, entry.value, citations))
     print(f"Poortwachter-tijdlijn, eerste ziektedag {args.eerste_ziektedag:%d-%m-%Y}")
     print(render(("mijlpaal", "datum", "grond"), rows))

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from reintegratie_cli.portfolio import PeriodRow, RowError
 from reintegratie_core.errors import ReintegratieError
+from reintegratie_core.explain import cite
 from reintegratie_core.poortwachter import Milestone, milestone_date
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 from reintegratie_core.worklist import Status, work_item
@@ -104,7 +105,7 @@ def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
         explained = milestone_date(
             SicknessCase.ongoing(anchor), milestone, anchor if with_probleemanalyse else None
         ).explain()
-        text = "; ".join(str(c) for c in explained.citations())
+        text = cite(explained.citations())
         _GROUNDS[key] = text
     return text
 

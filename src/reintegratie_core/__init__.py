@@ -2,7 +2,11 @@
 
 A pure library: no I/O, no clock, no Excel. Dates are ``datetime.date``, money is
 ``decimal.Decimal``, and every public calculation returns an
-:class:`~reintegratie_core.explain.Explained` value that cites its article.
+[`Explained`][reintegratie_core.explain.Explained] value that cites its article.
+
+Every name a user needs — to build the inputs (``ModuleContract``, ``BudgetClaim``,
+``Absence`` …) and to read the results (``Cascade``, ``Consequence``, ``EntitlementStatus``
+…) — is importable from here and listed in ``__all__``; the package is typed (``py.typed``).
 """
 
 from __future__ import annotations
@@ -11,7 +15,16 @@ import importlib.metadata as _metadata
 
 from reintegratie_core import compensation, entitlements, products
 from reintegratie_core.compensation import (
+    BudgetClaim,
+    BudgetExclusion,
     BudgetLedger,
+    InterventionExclusion,
+    LedgerEntry,
+    PreventionConditions,
+    ReintegrationConditions,
+    SanctionConditions,
+    ThirdPartySettlement,
+    WagePeriod,
     cost_benefit_contribution,
     counts_for_premium,
     intervention_reimbursement,
@@ -25,12 +38,22 @@ from reintegratie_core.compensation import (
     weekly_wage,
 )
 from reintegratie_core.dates import Period, add_months, add_working_days, is_working_day
+from reintegratie_core.deadlines import (
+    declaration_deadline,
+    payment_deadline,
+    plan_van_aanpak_deadline,
+    sanction_notice_deadline,
+    working_day,
+)
 from reintegratie_core.entitlements import (
     Entitlement,
     EntitlementState,
+    EntitlementStatus,
     Event,
     EventKind,
+    NotInProductError,
     entitlement_state,
+    entitlement_status,
     entitlement_statuses,
 )
 from reintegratie_core.errors import (
@@ -40,7 +63,17 @@ from reintegratie_core.errors import (
     ReintegratieError,
     UnknownCodeError,
 )
-from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.explain import (
+    Citation,
+    Explained,
+    Ground,
+    SourceKind,
+    Unit,
+    cite,
+    format_value,
+)
+from reintegratie_core.money import fraction, money, round_cents
+from reintegratie_core.parameters import Parameter, ParameterHistory
 from reintegratie_core.poortwachter import (
     Milestone,
     MilestoneDate,
@@ -52,14 +85,23 @@ from reintegratie_core.poortwachter import (
     timeline,
 )
 from reintegratie_core.products import (
+    Cascade,
+    Consequence,
+    EndedModule,
+    Module,
+    ModuleContract,
+    NotCancellableError,
     Policy,
     Product,
+    ProductFileError,
+    ReasonNotAllowedError,
     TerminationReason,
     builtin_product,
     cascade,
     consequences,
     earliest_cancellation,
     eligible,
+    ends_with,
     first_expiry,
     guidance_continues,
     load_product,
@@ -74,6 +116,7 @@ from reintegratie_core.sickness import (
     last_case,
     merge_cases,
 )
+from reintegratie_core.worklist import Status, WorkItem
 
 try:  # the one version source is pyproject.toml, read from the installed distribution
     __version__ = _metadata.version("reintegratie-core")
@@ -87,27 +130,52 @@ __all__ = [
     "CATALOGUE_VERSION",
     "Absence",
     "AbsenceKind",
+    "BudgetClaim",
+    "BudgetExclusion",
     "BudgetLedger",
+    "Cascade",
     "Citation",
+    "Consequence",
+    "EndedModule",
     "Entitlement",
     "EntitlementState",
+    "EntitlementStatus",
     "Event",
     "EventKind",
     "Explained",
     "Ground",
+    "InterventionExclusion",
     "InvalidPeriodError",
     "InvalidValueError",
+    "LedgerEntry",
     "Milestone",
     "MilestoneDate",
+    "Module",
+    "ModuleContract",
     "NotApplicableError",
+    "NotCancellableError",
+    "NotInProductError",
+    "Parameter",
+    "ParameterHistory",
     "Period",
     "Policy",
+    "PreventionConditions",
     "Product",
+    "ProductFileError",
+    "ReasonNotAllowedError",
     "ReintegratieError",
+    "ReintegrationConditions",
+    "SanctionConditions",
     "SicknessCase",
     "Signal",
+    "SourceKind",
+    "Status",
     "TerminationReason",
+    "ThirdPartySettlement",
+    "Unit",
     "UnknownCodeError",
+    "WagePeriod",
+    "WorkItem",
     "__version__",
     "add_months",
     "add_working_days",
@@ -115,17 +183,23 @@ __all__ = [
     "cascade",
     "case_at",
     "case_of",
+    "cite",
     "compensation",
     "consequences",
     "cost_benefit_contribution",
     "counted_sick_days",
     "counts_for_premium",
+    "declaration_deadline",
     "earliest_cancellation",
     "eligible",
+    "ends_with",
     "entitlement_state",
+    "entitlement_status",
     "entitlement_statuses",
     "entitlements",
     "first_expiry",
+    "format_value",
+    "fraction",
     "guidance_continues",
     "intervention_reimbursement",
     "is_sepa_account",
@@ -134,7 +208,10 @@ __all__ = [
     "load_product",
     "merge_cases",
     "milestone_date",
+    "money",
     "next_milestone",
+    "payment_deadline",
+    "plan_van_aanpak_deadline",
     "prevention_budget",
     "products",
     "prorated_fee",
@@ -142,8 +219,11 @@ __all__ = [
     "relapse_prevention",
     "remaining_wage_cost",
     "remaining_weeks",
+    "round_cents",
     "sanction_compensation",
+    "sanction_notice_deadline",
     "third_party_settlement",
     "timeline",
     "weekly_wage",
+    "working_day",
 ]

@@ -27,6 +27,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
+import attrs
+
 from reintegratie_core.atw import add_working_days, span_grounds
 from reintegratie_core.dates import add_months
 from reintegratie_core.errors import InvalidValueError
@@ -53,6 +55,8 @@ class Term(NamedTuple):
     measure: str
     extra: tuple[Ground, ...] = ()
     working_days: bool = False
+    #: The public function that applies this row (``Ground.rule_id``, for traceability).
+    rule_id: str = ""
 
 
 SICK_REPORT = Term(
@@ -77,6 +81,7 @@ SICK_REPORT = Term(
             citation=Citation.seed("004", "4.2"),
         ),
     ),
+    rule_id="sick_report_deadline",
 )
 PLAN_VAN_AANPAK = Term(
     rule="plan van aanpak binnen 2 weken na de probleemanalyse",
@@ -88,18 +93,21 @@ PLAN_VAN_AANPAK = Term(
     ),
     argument="datum_probleemanalyse",
     measure=PLAN_VAN_AANPAK_DAYS.name,
+    rule_id="plan_van_aanpak_deadline",
 )
 DECLARATION = Term(
     rule="declareren uiterlijk een maand na ontvangst van de nota",
     citations=(Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2")),
     argument="ontvangst_nota",
     measure=DECLARATION_MONTHS.name,
+    rule_id="declaration_deadline",
 )
 PAYMENT = Term(
     rule="vergoeding binnen een maand na de declaratie",
     citations=(Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2")),
     argument="datum_declaratie",
     measure=PAYMENT_MONTHS.name,
+    rule_id="payment_deadline",
 )
 SANCTION_NOTICE = Term(
     rule="melden binnen vijf werkdagen na het besluit van UWV",
@@ -107,6 +115,7 @@ SANCTION_NOTICE = Term(
     argument="datum_besluit",
     measure=SANCTION_NOTICE_WORKING_DAYS.name,
     working_days=True,
+    rule_id="sanction_notice_deadline",
 )
 WORKING_DAYS = Term(
     rule=(
@@ -117,6 +126,7 @@ WORKING_DAYS = Term(
     argument="datum",
     measure="dagen",
     working_days=True,
+    rule_id="working_day",
 )
 
 
@@ -134,13 +144,15 @@ class Deadline(NamedTuple):
         term = self.term
         parameters = ((term.argument, self.start), (term.measure, self.length))
         grounds = tuple(
-            Ground(rule=term.rule, citation=c, parameters=parameters) for c in term.citations
+            Ground(rule=term.rule, citation=c, parameters=parameters, rule_id=term.rule_id)
+            for c in term.citations
         )
         extra = term.extra
         if term.working_days:
             span = span_grounds(self.start, self.value)
             # The count itself is the Atw rule: shown once, with the values it used.
             extra = span[1:] if term.citations == (_ATW,) else span
+        extra = tuple(g if g.rule_id else attrs.evolve(g, rule_id=term.rule_id) for g in extra)
         return Explained(self.value, (*grounds, *extra))
 
 

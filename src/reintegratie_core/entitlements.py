@@ -666,7 +666,10 @@ def applicable(
 
 def _ground(entitlement: Entitlement, state: EntitlementState, decision: Decision) -> list[Ground]:
     text = f"{decision.event.describe()}: {entitlement.value} {state.value} — {decision.rule.rule}"
-    return [Ground(rule=text, citation=citation) for citation in decision.rule.citations]
+    return [
+        Ground(rule=text, citation=citation, rule_id="entitlement_statuses")
+        for citation in decision.rule.citations
+    ]
 
 
 def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
@@ -679,7 +682,12 @@ def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
             f"{entitlement.value} actief: geen gebeurtenis t/m de peildatum die de aanspraak raakt"
         )
         grounds.extend(
-            Ground(rule=text, citation=citation, parameters=(("peildatum", at),))
+            Ground(
+                rule=text,
+                citation=citation,
+                parameters=(("peildatum", at),),
+                rule_id="entitlement_statuses",
+            )
             for citation in granted.citations
         )
     return EntitlementStatus(

@@ -10,10 +10,11 @@ matrix all read these values; there is no second copy of the text.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, cast
 
 import attrs
 
@@ -29,7 +30,7 @@ class SourceKind(enum.Enum):
     DECISION = "decision"
 
 
-#: The five product conditions (``sources/seeds/INDEX.md``): code → (file, short title).
+#: The five product conditions (``sources/seeds/INDEX.md``): code → (file, full title).
 SEEDS: dict[str, tuple[str, str]] = {
     "000": ("000_990cc01dbc2d8fe8.txt", "a.s.r. re-integratie, voorwaarden bij overeenkomst"),
     "001": ("001_d465c09344c678cf.txt", "a.s.r. Voorwaarden Re-integratiemanager"),
@@ -44,12 +45,42 @@ SEEDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+#: The short name a reader cites each product condition by (its full title is in
+#: :data:`SEEDS` and on the documentation's sources page).
+SEED_LABELS: dict[str, str] = {
+    "000": "a.s.r. Re-integratie",
+    "001": "a.s.r. Re-integratiemanager",
+    "002": "a.s.r. MKB Verzuim-ontzorg",
+    "003": "De Zeeuwse Preventie en re-integratie",
+    "004": "De Amersfoortse Ontzorgmanager",
+}
+
+#: The full names of the statutes the rules cite by their usual abbreviation.
+STATUTE_TITLES: dict[str, str] = {
+    "BW": "Burgerlijk Wetboek, Boek 7",
+    "WIA": "Wet werk en inkomen naar arbeidsvermogen",
+    "Ziektewet": "Ziektewet",
+    "Algemene termijnenwet": "Algemene termijnenwet",
+    "Regeling procesgang eerste en tweede ziektejaar": (
+        "Regeling procesgang eerste en tweede ziektejaar"
+    ),
+}
+
+#: What a decision citation refers to: the library's rulebook, where a text of the
+#: conditions leaves a choice open (published on the documentation's sources page).
+DECISION_TITLE = "beslissing van de bibliotheek over een open punt in de voorwaarden"
+
+_DECISION_SECTION = re.compile(r"(§[\d.]+)\s*\((.+)\)")
+
 
 @attrs.frozen
 class Citation:
     """Where a rule comes from: a seed file and article, a statute, or a recorded decision.
 
-    Build one with :meth:`seed`, :meth:`statute` or :meth:`decision`.
+    Build one with [`seed`][reintegratie_core.explain.Citation.seed],
+    [`statute`][reintegratie_core.explain.Citation.statute] or
+    [`decision`][reintegratie_core.explain.Citation.decision]. ``str(citation)`` is the
+    short label a reader cites it by ([`label`][reintegratie_core.explain.Citation.label]).
     """
 
     kind: SourceKind
@@ -71,7 +102,7 @@ class Citation:
 
     @classmethod
     def decision(cls, section: str) -> Citation:
-        """Cite a recorded decision of ``spec/domain.md`` (e.g. ``"§8"``)."""
+        """Cite a recorded decision of the rulebook by its section (e.g. ``"§8"``)."""
         return cls(SourceKind.DECISION, "domain.md", section)
 
     @property
@@ -79,47 +110,279 @@ class Citation:
         """The seed's file name, for seed citations."""
         return SEEDS[self.source][0] if self.kind is SourceKind.SEED else None
 
-    def __str__(self) -> str:
-        if self.kind is SourceKind.SEED:
-            where = f"art. {self.article}" if self.article[:1].isdigit() else f"«{self.article}»"
-            return f"{SEEDS[self.source][0]} {where}"
+    @property
+    def where(self) -> str:
+        """The place inside the source: ``art. 2.6.1``, a brochure heading in «», a section."""
         if self.kind is SourceKind.DECISION:
-            return f"spec/domain.md {self.article}"
-        return f"{self.source} art. {self.article}"
+            found = _DECISION_SECTION.fullmatch(self.article)
+            return f"{found.group(1)}, {found.group(2)}" if found else self.article
+        if self.kind is SourceKind.SEED and not self.article[:1].isdigit():
+            return f"«{self.article}»"
+        return f"art. {self.article}"
+
+    @property
+    def source_label(self) -> str:
+        """The source's short name: ``a.s.r. Re-integratiemanager``, ``BW``, ``beslissing``."""
+        if self.kind is SourceKind.SEED:
+            return SEED_LABELS[self.source]
+        if self.kind is SourceKind.DECISION:
+            return "beslissing"
+        return self.source
+
+    @property
+    def label(self) -> str:
+        """The short label a reader cites: ``a.s.r. Re-integratiemanager art. 2.3``,
+        ``BW art. 7:629 lid 10``, ``beslissing (domein §8)``."""
+        if self.kind is SourceKind.DECISION:
+            return f"beslissing (domein {self.where})"
+        return f"{self.source_label} {self.where}"
+
+    @property
+    def title(self) -> str:
+        """The full title of the source, for a list of sources."""
+        if self.kind is SourceKind.SEED:
+            return SEEDS[self.source][1]
+        if self.kind is SourceKind.DECISION:
+            return DECISION_TITLE
+        return STATUTE_TITLES.get(self.source, self.source)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def cite(citations: Iterable[Citation]) -> str:
+    """The one way citations are written out, for every shell and the documentation.
+
+    Defined as:: distinct citations in order; consecutive articles of one source share its
+    name (``a.s.r. Re-integratiemanager art. 2.2 en 1.8``); sources apart by ``; ``.
+    """
+    groups: list[tuple[Citation, list[str]]] = []
+    for citation in dict.fromkeys(citations):
+        if citation.kind is SourceKind.DECISION:
+            groups.append((citation, []))
+            continue
+        last = groups[-1] if groups else None
+        if (
+            last is not None
+            and last[0].kind is citation.kind
+            and last[0].source == citation.source
+            and last[1]
+            and citation.where.startswith("art. ") == last[1][0].startswith("art. ")
+        ):
+            last[1].append(citation.where.removeprefix("art. "))
+        else:
+            groups.append((citation, [citation.where]))
+    parts = []
+    for citation, places in groups:
+        if not places:
+            parts.append(citation.label)
+            continue
+        head, *rest = places
+        if rest:
+            joined = ", ".join([head, *rest[:-1]]) + " en " + rest[-1]
+            parts.append(f"{citation.source_label} {joined}")
+        else:
+            parts.append(f"{citation.source_label} {head}")
+    return "; ".join(parts)
 
 
 ParameterValue = str | int | Decimal | date | bool
 
 
-def format_value(value: object) -> str:
-    """Format a parameter or result value the Dutch way for explanations."""
+class Unit(enum.Enum):
+    """How a number is written for a reader: euros, a percentage, or a plain number."""
+
+    EURO = "euro"
+    PERCENT = "percent"
+    NUMBER = "number"
+
+
+#: Parameter names whose numbers are percentages given as fractions (a share of costs).
+_PERCENT_NAMES = frozenset({"interventievergoeding", "werkgeverslasten"})
+#: A word of a name ending so makes its number a percentage given as a fraction.
+_PERCENT_WORDS = ("percentage", "aandeel")
+#: A word of a name ending so makes its number an amount of euros (``weekloon``,
+#: ``goedgekeurde_kosten``; not ``loonsanctie_max_weken``).
+_EURO_WORDS = (
+    "bedrag",
+    "betalen",
+    "bijdrage",
+    "definitief",
+    "budget",
+    "kosten",
+    "loon",
+    "restant",
+    "schadelast",
+    "subsidie",
+    "tarief",
+    "terugbetaling",
+    "uitkering",
+    "verhaald",
+    "vergoed",
+    "vergoeding",
+    "voorschot",
+)
+
+
+def unit_of(name: str) -> Unit:
+    """The unit of a named number (``kosten`` → euros, ``werkgeverslasten`` → percent).
+
+    ``name`` is a parameter name or an ``RI_`` function name (its result); the core keeps
+    percentages as fractions (0.70) and amounts as ``Decimal`` euros. Defined as:: a
+    parameter named in the percentage list, or with a word ending in ``percentage``, is a
+    percentage; else a name with a word ending in an amount word (``loon``, ``kosten``,
+    ``budget`` …) is euros; else a plain number.
+    """
+    result = name[:3].upper() == "RI_"
+    key = name.lower().removeprefix("ri_")
+    words = key.split("_")
+    if (not result and key in _PERCENT_NAMES) or any(w.endswith(_PERCENT_WORDS) for w in words):
+        return Unit.PERCENT
+    if any(w.endswith(_EURO_WORDS) for w in words):
+        return Unit.EURO
+    return Unit.NUMBER
+
+
+def _dutch(number: Decimal, places: int | None) -> str:
+    if places is None:  # as given, but a whole number without decimals (5000.0 as 5000)
+        text = f"{number:f}"
+        if number == number.to_integral():
+            text = text.partition(".")[0]
+        return text.replace(".", ",")
+    grouped = f"{number.quantize(Decimal(1).scaleb(-places)):,.{places}f}"
+    return grouped.translate(str.maketrans(",.", ".,"))
+
+
+def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str:
+    """A number the Dutch way: ``€ 2.500,00``, ``70 %``, ``51,86``.
+
+    Defined as:: an int and the float Excel sends for it give the same text; euros with two
+    decimals and a thousands dot; a fraction 0.7 as ``70 %`` (a percentage above 1, such
+    as an arbeidsongeschiktheid of 50, as ``50 %``).
+    """
+    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    if not number.is_finite():
+        return str(value)
+    if unit is Unit.EURO:
+        return f"€ {_dutch(number, 2)}"
+    if unit is Unit.PERCENT:  # a fraction (0.70); a number above 1 is already a percentage
+        return f"{_dutch(number * 100 if abs(number) <= 1 else number, None)} %"
+    return _dutch(number, None)
+
+
+def format_value(value: object, name: str = "") -> str:
+    """Format a parameter or result value the Dutch way for explanations.
+
+    ``name`` (the parameter's or function's name) decides how a number reads
+    ([`unit_of`][reintegratie_core.explain.unit_of]).
+    """
     if value is None:
         return "n.v.t."
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    if isinstance(value, Decimal):
-        return str(value)
+    if isinstance(value, Decimal | float):
+        return format_number(value, unit_of(name))
+    if isinstance(value, int):
+        unit = unit_of(name)
+        return str(value) if unit is Unit.NUMBER else format_number(value, unit)
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if isinstance(value, Citation):
+        return value.label
+    if isinstance(value, tuple | list | frozenset):
+        return ", ".join(format_value(v) for v in value)
+    if _is_record(value):
+        return _record_line(value)
     return str(value)
+
+
+def _is_record(value: object) -> bool:
+    """An attrs value without its own text (rendered field by field)."""
+    return attrs.has(type(value)) and type(value).__str__ is object.__str__
+
+
+def _fields(value: object) -> tuple[attrs.Attribute[object], ...]:
+    return tuple(attrs.fields(cast("type[attrs.AttrsInstance]", type(value))))
+
+
+def _cell(value: object, name: str) -> str:
+    """A field's value inside a row: a nested record by its first field (its code)."""
+    if _is_record(value):
+        first = _fields(value)[0]
+        return format_value(getattr(value, first.name), first.name)
+    if isinstance(value, tuple | list | frozenset) and not all(
+        isinstance(v, Citation) for v in value
+    ):
+        return ", ".join(_cell(v, name) for v in value)
+    if isinstance(value, tuple | list | frozenset):
+        return cite(value)
+    return format_value(value, name)
+
+
+def _record_line(value: object) -> str:
+    """A record on one line: its fields ``name = value``, empty ones left out."""
+    parts = []
+    for field in _fields(value):
+        text = _cell(getattr(value, field.name), field.name)
+        if text:
+            parts.append(f"{field.name} = {text}")
+    return ", ".join(parts)
+
+
+def _table_field(value: object) -> attrs.Attribute[object] | None:
+    """The first field of a record that holds a non-empty tuple of records (its rows)."""
+    for field in _fields(value):
+        rows = getattr(value, field.name)
+        if isinstance(rows, tuple) and rows and all(_is_record(v) for v in rows):
+            return field
+    return None
+
+
+def _value_lines(label: str, value: object) -> list[str]:
+    """The result part of :meth:`Explained.text`: one line, or a line per row of a table."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        # the rows of a table a shell has written out already
+        return [f"{label}:", *(f"  · {v}" for v in value)]
+    if isinstance(value, tuple | list) and value and all(_is_record(v) for v in value):
+        return [f"{label}:", *(f"  · {_record_line(row)}" for row in value)]
+    if _is_record(value):
+        table = _table_field(value)
+        if table is None:
+            return [f"{label} = {_record_line(value)}"]
+        head = ", ".join(
+            f"{f.name} = {_cell(getattr(value, f.name), f.name)}"
+            for f in _fields(value)
+            if f is not table and _cell(getattr(value, f.name), f.name)
+        )
+        rows = getattr(value, table.name)
+        return [f"{label} = {head}", f"{table.name}:", *(f"  · {_record_line(r)}" for r in rows)]
+    return [f"{label} = {format_value(value, label)}"]
 
 
 @attrs.frozen(kw_only=True)
 class Ground:
-    """One applied rule: what it says, where it comes from, and the values it used."""
+    """One applied rule: what it says, where it comes from, and the values it used.
+
+    ``rule_id`` names the public core function that applied the rule (for example
+    ``"reintegration_budget"``); the documentation's traceability matrix reads it.
+    """
 
     rule: str
     citation: Citation
     parameters: tuple[tuple[str, ParameterValue], ...] = ()
+    rule_id: str = attrs.field(default="", eq=False)
 
     def __str__(self) -> str:
         text = f"{self.rule} ({self.citation})"
         if self.parameters:
-            values = ", ".join(f"{k} = {format_value(v)}" for k, v in self.parameters)
-            text += f" [{values}]"
+            text += f" [{_parameter_text(self.parameters)}]"
         return text
+
+
+def _parameter_text(parameters: Iterable[tuple[str, ParameterValue]]) -> str:
+    return ", ".join(f"{k} = {format_value(v, k)}" for k, v in parameters)
 
 
 @attrs.frozen
@@ -149,10 +412,23 @@ class Explained(Generic[T]):
         return tuple(seen)
 
     def text(self, label: str = "uitkomst") -> str:
-        """A Dutch, multi-line explanation: the result, then each rule with its articles."""
-        lines = [f"{label} = {format_value(self.value)}"]
-        lines.extend(f"- {line}" for line in render_grounds(self.grounds))
-        return "\n".join(lines)
+        """A Dutch, multi-line explanation: the result, then each rule with its articles.
+
+        A result that is a table (a tuple of records, or a record holding one, such as a
+        cascade) gets a line per row.
+        """
+        return explanation_text(label, self.value, self.grounds)
+
+
+def explanation_text(label: str, value: object, grounds: Iterable[Ground]) -> str:
+    """The explanation every shell shows: ``label = value``, then ``- rule (articles)``.
+
+    ``label`` also decides how a number reads (``RI_WEEKLOON`` → euros, see
+    [`unit_of`][reintegratie_core.explain.unit_of]).
+    """
+    lines = _value_lines(label, value)
+    lines.extend(f"- {line}" for line in render_grounds(grounds))
+    return "\n".join(lines)
 
 
 class Decision(Protocol[T]):
@@ -183,9 +459,9 @@ def render_grounds(grounds: Iterable[Ground]) -> list[str]:
             citations.append(ground.citation)
     lines = []
     for (rule, parameters), citations in merged.items():
-        text = f"{rule} ({'; '.join(str(c) for c in citations)})"
+        text = f"{rule} ({cite(citations)})"
         if parameters:
-            text += " [" + ", ".join(f"{k} = {format_value(v)}" for k, v in parameters) + "]"
+            text += f" [{_parameter_text(parameters)}]"
         lines.append(text)
     return lines
 

@@ -281,7 +281,9 @@ def _grounds(
         parameters.append(WAGE_CONTINUATION_WEEKS.as_pair())
         parameters.append(("sanctieweken", sanction_weeks))
     grounds = [
-        Ground(rule=text, citation=citation, parameters=tuple(parameters))
+        Ground(
+            rule=text, citation=citation, parameters=tuple(parameters), rule_id="explain_milestone"
+        )
         for citation in rule.citations
     ]
     if value is None and not case.is_open:
@@ -480,12 +482,14 @@ def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date |
             rule="langer dan 3 maanden ziek: contact 6 maanden na herstel",
             citation=RELAPSE_CONTACT_MONTHS.citation,
             parameters=parameters,
+            rule_id="relapse_prevention",
         )
         return Explained(add_months(recovery, RELAPSE_CONTACT_MONTHS.value), (ground,))
     ground = Ground(
         rule="niet langer dan 3 maanden ziek: geen terugvalpreventie",
         citation=RELAPSE_MIN_ABSENCE_MONTHS.citation,
         parameters=parameters,
+        rule_id="relapse_prevention",
     )
     return Explained(None, (ground,))
 

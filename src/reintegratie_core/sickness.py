@@ -173,6 +173,7 @@ class SicknessCase:
                     ("eerste_ziektedag", self.first_day),
                     ("perioden", len(self.periods)),
                 ),
+                rule_id="SicknessCase",
             )
         ]
         if self.bridged_leave:
@@ -184,6 +185,7 @@ class SicknessCase:
                     ),
                     citation=BRIDGE_CITATION,
                     parameters=(("verlofperioden", len(self.bridged_leave)),),
+                    rule_id="SicknessCase",
                 )
             )
         return tuple(grounds)

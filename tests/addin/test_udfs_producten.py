@@ -115,7 +115,7 @@ class TestProductsAndModules:
         table = call("RI_PRODUCTEN")
         assert table[0] == ["product", "naam", "bron"]
         assert [row[0] for row in table[1:]] == [p.code for p in BUILTIN_PRODUCTS]
-        assert "003_868fbc4ee27f4266.txt" in table[4][2]
+        assert "De Zeeuwse Preventie en re-integratie" in table[4][2]
 
     @pytest.mark.parametrize("product", BUILTIN_PRODUCTS, ids=lambda p: p.code)
     def test_modules(self, product: Any) -> None:
@@ -123,7 +123,8 @@ class TestProductsAndModules:
         table = call("RI_MODULES", product.code.upper().replace("-", " "))
         assert table[0] == ["module", "naam", "bron"]
         assert [row[0] for row in table[1:]] == list(product.module_codes)
-        assert all(".txt art." in row[2] or "«" in row[2] for row in table[1:])
+        assert all(" art. " in row[2] or "«" in row[2] for row in table[1:])
+        assert not any(".txt" in row[2] for row in table[1:])
 
     def test_unknown_product_lists_the_products(self) -> None:
         """excel-functions.md: an unknown product names the argument and lists what exists."""
@@ -151,8 +152,8 @@ class TestCascade:
             ["reintegratiemanager", date(2026, 1, 1)],
             ["arbosignaal", date(2026, 1, 1)],
         ]
-        assert "001_d465c09344c678cf.txt art. 2.2" in table[2][2]
-        assert "spec/domain.md §8" in table[3][2]
+        assert "a.s.r. Re-integratiemanager art. 2.2" in table[2][2]
+        assert "beslissing (domein §8)" in table[3][2]
 
     def test_mkb_all_three_end(self) -> None:
         """004 art. 1.9: all three modules end together."""
@@ -174,7 +175,7 @@ class TestCascade:
         """000 art. 4.1: the insurance ends the re-integratie agreement."""
         table = call("RI_CASCADE", "asr-reintegratie", "verzuimverzekering", "2026-01-01")
         assert [row[0] for row in table[1:]] == ["verzuimverzekering", "reintegratie-overeenkomst"]
-        assert "000_990cc01dbc2d8fe8.txt art. 4.1" in table[2][2]
+        assert "a.s.r. Re-integratie art. 4.1" in table[2][2]
 
     @pytest.mark.parametrize(
         ("args", "expected"),
@@ -218,7 +219,7 @@ class TestCascade:
             "toegestaan: einde_gekoppelde_module, fraude, wanbetaling, opzegging_uitvoerder"
             in result
         )
-        assert "004_f7ec042b78bbdc89.txt art. 2.4" in result
+        assert "De Amersfoortse Ontzorgmanager art. 2.4" in result
 
     def test_modules_argument_errors(self) -> None:
         """The modules column must hold known codes, one per choice group, and the ended module."""
@@ -392,8 +393,8 @@ class TestGevolgen:
         assert "overlegt" in texts
         assert {row[1] for row in table[1:]} == {date(2026, 1, 1)}
         assert {row[2] for row in table[1:]} == {
-            "001_d465c09344c678cf.txt art. 2.5",
-            "001_d465c09344c678cf.txt art. 2.5; 001_d465c09344c678cf.txt art. 3.5",
+            "a.s.r. Re-integratiemanager art. 2.5",
+            "a.s.r. Re-integratiemanager art. 2.5 en 3.5",
         }
 
     def test_arbocontract_ended_for_fraud_still_continues(self) -> None:
@@ -414,7 +415,7 @@ class TestGevolgen:
     def test_asr_reintegratie_continues(self) -> None:
         """000 art. 4.3: guidance by the casemanager continues."""
         table = call("RI_GEVOLGEN", "asr-reintegratie", "arbodienst", D)
-        assert any(row[2] == "000_990cc01dbc2d8fe8.txt art. 4.3" for row in table[1:])
+        assert any(row[2] == "a.s.r. Re-integratie art. 4.3" for row in table[1:])
 
     def test_none(self) -> None:
         """A module without consequences gives the header only."""
@@ -478,7 +479,7 @@ class TestDates:
         assert result.startswith(
             "#WAARDE! module: ontzorgmanager-reintegratie kan niet los worden opgezegd"
         )
-        assert "004_f7ec042b78bbdc89.txt art. 2.3" in result
+        assert "De Amersfoortse Ontzorgmanager art. 2.3" in result
         prb = call("RI_VROEGSTE_OPZEGDATUM", "zeeuwse-prb", "prb", D, D, D)
         assert prb.startswith("#WAARDE! module: prb kan niet los worden opgezegd")
 
@@ -624,23 +625,23 @@ class TestUitleg:
     @pytest.mark.parametrize(
         ("args", "article"),
         [
-            (("RI_PRODUCTEN",), "004_f7ec042b78bbdc89.txt"),
-            (("RI_MODULES", "zeeuwse-prb"), "003_868fbc4ee27f4266.txt art. 1.2"),
+            (("RI_PRODUCTEN",), "De Amersfoortse Ontzorgmanager"),
+            (("RI_MODULES", "zeeuwse-prb"), "De Zeeuwse Preventie en re-integratie art. 1.2"),
             (
                 ("RI_CASCADE", "zeeuwse-prb", "verzuim-erd", D),
-                "003_868fbc4ee27f4266.txt art. 1.5.2",
+                "De Zeeuwse Preventie en re-integratie art. 1.5.2",
             ),
             (
                 ("RI_EINDIGT_MEE", "zeeuwse-prb", "prb", "arbocontract", "overstap_arbodienst"),
-                "003_868fbc4ee27f4266.txt art. 1.5.2",
+                "De Zeeuwse Preventie en re-integratie art. 1.5.2",
             ),
             (
                 ("RI_GEVOLGEN", "mkb-verzuim-ontzorg", "mkb-verzuim-ontzorg", D),
-                "004_f7ec042b78bbdc89.txt art. 2.5",
+                "De Amersfoortse Ontzorgmanager art. 2.5",
             ),
             (
                 ("RI_CONTRACTVERVALDATUM", "asr-reintegratiemanager", "reintegratiemanager", D, D),
-                "001_d465c09344c678cf.txt art. 2.1",
+                "a.s.r. Re-integratiemanager art. 2.1",
             ),
             (
                 (
@@ -651,11 +652,11 @@ class TestUitleg:
                     D,
                     D,
                 ),
-                "001_d465c09344c678cf.txt art. 2.3",
+                "a.s.r. Re-integratiemanager art. 2.3",
             ),
             (
                 ("RI_RECHT_OP_DIENSTVERLENING", "mkb-verzuim-ontzorg", D, D),
-                "004_f7ec042b78bbdc89.txt art. 3.2",
+                "De Amersfoortse Ontzorgmanager art. 3.2",
             ),
             (
                 (
@@ -665,14 +666,14 @@ class TestUitleg:
                     datetime(2025, 12, 31),
                     D,
                 ),
-                "000_990cc01dbc2d8fe8.txt art. 4.3",
+                "a.s.r. Re-integratie art. 4.3",
             ),
         ],
     )
     def test_names_the_article(self, args: tuple[Any, ...], article: str) -> None:
         """excel-functions.md RI_UITLEG: the result with each rule's article."""
         text = udfs.RI_UITLEG(*args)
-        assert text.startswith(f"{args[0]} = ")
+        assert text.startswith((f"{args[0]} = ", f"{args[0]}:\n"))
         assert article in text
 
     def test_parameters_shown(self) -> None:

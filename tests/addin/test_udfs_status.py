@@ -182,7 +182,8 @@ class TestStatusTabel:
             ["poortwachtergarantie", "vervallen", date(2025, 3, 1)],
         ]
         assert (
-            table[1][3] == "betaling op 01-04-2025 (hele polis) (001_d465c09344c678cf.txt art. 5.3)"
+            table[1][3]
+            == "betaling op 01-04-2025 (hele polis) (a.s.r. Re-integratiemanager art. 5.3)"
         )
         assert table[3][3].startswith("schorsing op 01-03-2025 (hele polis)")
 
@@ -190,7 +191,7 @@ class TestStatusTabel:
         """003 art. 2.7: with no events each entitlement is actief, its grond the granting article."""
         table = udfs.RI_STATUS_TABEL(PRB, [], MAY)
         assert [row[1:3] for row in table[1:]] == [["actief", ""]] * 3
-        assert "003_868fbc4ee27f4266.txt art. 2.7" in table[3][3]
+        assert "De Zeeuwse Preventie en re-integratie art. 2.7" in table[3][3]
 
     def test_asr_reintegratie_has_two_rows(self) -> None:
         """000 art. 1.1, 1.6: a.s.r. re-integratie grants dienstverlening and vergoeding only."""
@@ -310,7 +311,7 @@ class TestUitleg:
         lines = text.splitlines()
         assert lines[0] == "RI_STATUS = vervallen"
         assert "schorsing op 01-03-2025 (hele polis)" in lines[1]
-        assert lines[1].endswith("(001_d465c09344c678cf.txt art. 5.3)")
+        assert lines[1].endswith("(a.s.r. Re-integratiemanager art. 5.3)")
 
     def test_uitleg_of_the_table(self) -> None:
         """Issue 4: RI_UITLEG of RI_STATUS_TABEL explains every row with its event and article."""
@@ -318,7 +319,7 @@ class TestUitleg:
         text = udfs.RI_UITLEG("RI_STATUS_TABEL", MKB, rows, MAY, "Jan")
         assert "poortwachtergarantie · vervallen · 01-03-2025" in text
         assert "ziekmelding_te_laat op 01-03-2025 (werknemer Jan)" in text
-        assert "004_f7ec042b78bbdc89.txt art. 4.2" in text
+        assert "De Amersfoortse Ontzorgmanager art. 4.2" in text
 
     def test_uitleg_of_a_bad_row(self) -> None:
         """RI_UITLEG reports a bad row as the function does."""

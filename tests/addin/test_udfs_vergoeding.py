@@ -54,29 +54,40 @@ SAMPLES: dict[str, tuple[list[Any], Any]] = {
 
 #: Per function, what RI_UITLEG must show for its sample: an article and parameter values.
 EXPLAINED: dict[str, tuple[str, ...]] = {
-    "RI_PREVENTIEBUDGET": ("003_868fbc4ee27f4266.txt art. 2.5.1", "preventiebudget = 500"),
+    "RI_PREVENTIEBUDGET": (
+        "De Zeeuwse Preventie en re-integratie art. 2.5.1",
+        "preventiebudget = € 500,00",
+    ),
     "RI_REINTEGRATIEBUDGET": (
         "art. 2.6.1",
-        "reintegratiebudget = 4000",
-        "al_vergoed_in_ziektegeval = 1500",
+        "reintegratiebudget = € 4.000,00",
+        "al_vergoed_in_ziektegeval = € 1.500,00",
     ),
-    "RI_KBA_BIJDRAGE": ("art. 2.6.1", "schadelast_zonder = 50000", "schadelast_met = 30000"),
-    "RI_DERDEN_TERUGBETALING": ("art. 2.6.4", "verhaald = 2500", "terug_te_betalen = 500.00"),
+    "RI_KBA_BIJDRAGE": (
+        "art. 2.6.1",
+        "schadelast_zonder = € 50.000,00",
+        "schadelast_met = € 30.000,00",
+    ),
+    "RI_DERDEN_TERUGBETALING": (
+        "art. 2.6.4",
+        "verhaald = € 2.500,00",
+        "terug_te_betalen = € 500,00",
+    ),
     "RI_INTERVENTIEVERGOEDING": (
-        "004_f7ec042b78bbdc89.txt art. 3.3",
+        "De Amersfoortse Ontzorgmanager art. 3.3",
         "«Interventiekostenvergoeding»",
-        "interventievergoeding = 1.00",
+        "interventievergoeding = 100 %",
     ),
-    "RI_RESTERENDE_LOONKOSTEN": ("BW art. 7:629 lid 1", "loondoorbetaling_percentage = 0.70"),
+    "RI_RESTERENDE_LOONKOSTEN": ("BW art. 7:629 lid 1", "loondoorbetaling_percentage = 70 %"),
     "RI_LOONSANCTIE_VERGOEDING": (
         "art. 2.7.2",
-        "loonsanctie_dekkingspercentage = 0.70",
-        "werkgeverslasten = 0.25",
+        "loonsanctie_dekkingspercentage = 70 %",
+        "werkgeverslasten = 25 %",
     ),
-    "RI_WEEKLOON": ("spec/domain.md §6", "maanden_per_jaar = 12", "weken_per_jaar = 52"),
-    "RI_TARIEF_PRORATA": ("001_d465c09344c678cf.txt art. 5.2", "dagen_in_contractjaar = 365"),
-    "RI_TELT_MEE_VOOR_PREMIE": ("art. 2.5.3", "art. 2.6.3", "premie_voorgaande_jaren = 3"),
-    "RI_SEPA_REKENING": ("001_d465c09344c678cf.txt art. 3.4", "land = NL"),
+    "RI_WEEKLOON": ("beslissing (domein §6)", "maanden_per_jaar = 12", "weken_per_jaar = 52"),
+    "RI_TARIEF_PRORATA": ("a.s.r. Re-integratiemanager art. 5.2", "dagen_in_contractjaar = 365"),
+    "RI_TELT_MEE_VOOR_PREMIE": ("art. 2.5.3 en 2.6.3", "premie_voorgaande_jaren = 3"),
+    "RI_SEPA_REKENING": ("a.s.r. Re-integratiemanager art. 3.4", "land = NL"),
 }
 
 
@@ -632,7 +643,7 @@ class TestUitleg:
     def test_explains_a_refusal(self) -> None:
         """003 art. 2.7: a refused loonsanctie compensation says it is paid only once."""
         text = udfs.RI_UITLEG("RI_LOONSANCTIE_VERGOEDING", 1000, 10, None, None, 0, True, True)
-        assert text.startswith("RI_LOONSANCTIE_VERGOEDING = 0.0")
+        assert text.startswith("RI_LOONSANCTIE_VERGOEDING = € 0,00")
         assert "maar één keer" in text
         assert "art. 2.7)" in text
 
@@ -668,3 +679,22 @@ def _with_amount(name: str, args: list[Any], amount: float) -> list[Any]:
     changed = list(args)
     changed[index] = amount
     return changed
+
+
+class TestUitlegNumbers:
+    def test_int_and_float_read_the_same(self) -> None:
+        """003 art. 2.6.1: RI_UITLEG writes € 2.500,00 whether Excel sent 5000 or 5000.0."""
+        as_int = udfs.RI_UITLEG("RI_REINTEGRATIEBUDGET", 5000, False, 1500)
+        as_float = udfs.RI_UITLEG("RI_REINTEGRATIEBUDGET", 5000.0, False, 1500.0)
+        assert as_int == as_float
+        assert as_int.startswith("RI_REINTEGRATIEBUDGET = € 2.500,00")
+        assert "kosten = € 5.000,00" in as_int
+
+    @given(st.integers(0, 10**7), st.integers(0, 10**7))
+    def test_any_whole_amount_reads_the_same_as_int_or_float(self, kosten: int, al: int) -> None:
+        """003 art. 2.6.1: for every whole amount, RI_UITLEG is the same text for int and float."""
+        as_int = udfs.RI_UITLEG("RI_REINTEGRATIEBUDGET", kosten, False, al)
+        as_float = udfs.RI_UITLEG("RI_REINTEGRATIEBUDGET", float(kosten), False, float(al))
+        assert as_int == as_float
+        assert ".0 " not in as_int
+        assert ".0]" not in as_int

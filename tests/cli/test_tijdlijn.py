@@ -33,6 +33,14 @@ class TestTijdlijn:
         assert main(["tijdlijn", "2025-01-06", "--uitleg"]) == 0
         assert "dag 294 + 1" in capsys.readouterr().out
 
+    def test_citations_read_as_people_write_them(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """000 art. 1.4: the CLI cites by the same short labels as RI_UITLEG, no file names."""
+        assert main(["tijdlijn", "2025-01-06", "--uitleg"]) == 0
+        out = capsys.readouterr().out
+        assert "Ziektewet art. 38 lid 1; a.s.r. Re-integratie art. 1.4" in out
+        assert ".txt" not in out
+        assert "BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9" in out
+
     @pytest.mark.parametrize(
         "argv", [["tijdlijn", "31-02-2025"], ["tijdlijn", "2025-01-06", "--sanctieweken", "53"]]
     )

@@ -110,7 +110,7 @@ class TestPreventionBudget:
     def test_explanation_names_the_cap_used(self) -> None:
         """003 art. 2.5.1: the explanation shows the cap parameter and its value."""
         text = prevention_budget(ZEEUWSE, D("800"), with_wga_or_wia=True).text()
-        assert "preventiebudget_met_wga_of_wia = 1000" in text
+        assert "preventiebudget_met_wga_of_wia = € 1.000,00" in text
         assert "art. 2.5.1" in text
 
     def test_float_is_refused(self) -> None:

@@ -73,7 +73,7 @@ class TestInterventionReimbursement:
         )
         assert result.value == D("2500.40")
         assert result.citations() == (Citation.seed("001", "3.3"),)
-        assert "interventievergoeding = 1.00" in result.text()
+        assert "interventievergoeding = 100 %" in result.text()
 
     def test_not_necessary(self) -> None:
         """001 art. 3.3: an intervention the bedrijfsarts or casemanager does not find necessary: 0."""
@@ -179,7 +179,7 @@ class TestRemainingWageCost:
         """BW 7:629 lid 1, spec §3: D 06-01-2025, on 06-03-2025: 668 days / 7 × 1000 × 70 % = 66800."""
         result = remaining_wage_cost(D("1000"), ONGOING, date(2025, 3, 6))
         assert result.value == D("66800.00")
-        assert "loondoorbetaling_percentage = 0.70" in result.text()
+        assert "loondoorbetaling_percentage = 70 %" in result.text()
 
     def test_weeks_are_not_rounded_before_multiplying(self) -> None:
         """spec §1: one day left is 1/7 week: 1000 × 0.7 / 7 = 100.00 (not 0.14 × 700 = 98.00)."""

@@ -41,8 +41,8 @@ class TestSanctionCompensation:
     def test_explanation_shows_the_parameters(self) -> None:
         """003 art. 2.7.2: the explanation shows 70 %, 25 % and the weeks used."""
         text = sanction_compensation(ZEEUWSE, D("1000"), 10).text()
-        assert "loonsanctie_dekkingspercentage = 0.70" in text
-        assert "werkgeverslasten = 0.25" in text
+        assert "loonsanctie_dekkingspercentage = 70 %" in text
+        assert "werkgeverslasten = 25 %" in text
         assert "sanctieweken = 10" in text
 
     def test_cao_percentage_replaces_seventy(self) -> None:

@@ -38,7 +38,7 @@ class TestDeadlines:
     def test_sanction_notice_cites_article(self) -> None:
         """The explanation cites 003 art. 2.7.3 and the Algemene termijnenwet."""
         cited = {str(c) for c in sanction_notice_deadline(date(2026, 4, 30)).explain().citations()}
-        assert "003_868fbc4ee27f4266.txt art. 2.7.3" in cited
+        assert "De Zeeuwse Preventie en re-integratie art. 2.7.3" in cited
         assert "Algemene termijnenwet art. 3" in cited
 
     def test_sick_report_by_the_end_of_the_first_week(self) -> None:

@@ -548,7 +548,7 @@ class TestExplanation:
         log = [ev(D1, K.ZIEKMELDING_TE_LAAT, "Jan")]
         text = entitlement_state(_p(MKB), Entitlement.POORTWACHTERGARANTIE, log, D2, "Jan").text()
         assert "ziekmelding_te_laat op 01-03-2025 (werknemer Jan)" in text
-        assert "004_f7ec042b78bbdc89.txt art. 4.2" in text
+        assert "De Amersfoortse Ontzorgmanager art. 4.2" in text
         assert text.startswith("uitkomst = vervallen")
 
     def test_status_bundles_state_since_and_grounds(self) -> None:

@@ -87,7 +87,7 @@ class TestMilestones:
         explained = milestone_date(ONGOING, Milestone.ZIEKMELDING_UWV).explain()
         cited = {str(c) for c in explained.citations()}
         assert "Ziektewet art. 38 lid 1" in cited
-        assert "000_990cc01dbc2d8fe8.txt art. 1.4" in cited
+        assert "a.s.r. Re-integratie art. 1.4" in cited
 
     def test_timeline_is_in_date_order(self) -> None:
         """RI_TIJDLIJN lists milestones in date order; not-applicable ones last."""

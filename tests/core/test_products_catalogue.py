@@ -233,7 +233,9 @@ class TestAsrReintegratiemanager:
             R.WANBETALING,
             R.OPZEGGING_UITVOERDER,
         }
-        with pytest.raises(ReasonNotAllowedError, match=r"toegestaan: .*fraude.*art\. 2\.4"):
+        with pytest.raises(
+            ReasonNotAllowedError, match=r"toegestaan: .*fraude.*art\. 2\.3 en 2\.4"
+        ):
             cascade(ASR_REINTEGRATIEMANAGER, "reintegratiemanager", D, R.ONJUISTE_INFORMATIE)
 
     def test_consequences_of_the_end(self) -> None:

@@ -45,22 +45,20 @@ class TestWorkbook:
         assert "RI_TIJDLIJN" not in snippet
 
 
-class TestInstallGuide:
-    def test_repository_links_become_paths(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """Links to repository files become code paths; web links stay; headings go down a level."""
-        readme = tmp_path / "addin" / "README.md"
-        readme.parent.mkdir()
-        readme.write_text(
-            "# Installeren\n\nZie [de configuratie](xlwings.conf) en [xlwings](https://www.xlwings.org).\n"
-            "```\n# geen kop\n```\n",
-            encoding="utf-8",
-        )
-        monkeypatch.setattr(guide, "ADDIN_README", readme)
-        monkeypatch.setattr(guide, "ROOT", tmp_path)
-        text = guide.install_snippet()
-        assert text.startswith("## Installeren")
-        assert "de configuratie (`addin/xlwings.conf`)" in text
-        assert "[xlwings](https://www.xlwings.org)" in text
-        assert "\n# geen kop\n" in text
+class TestInstallPages:
+    def test_user_page_does_not_embed_the_developer_readme(self) -> None:
+        """The site's install pages are written for their readers; no make addin, no README."""
+        docs = Path(__file__).resolve().parents[2] / "docs" / "handleiding"
+        for name in ("installatie.md", "installatie-it.md"):
+            text = (docs / name).read_text(encoding="utf-8")
+            assert "--8<--" not in text
+            assert "make addin" not in text
+
+    def test_it_page_names_the_config_file_as_xlwings_reads_it(self) -> None:
+        """A custom add-in reads <projectnaam>.conf (myaddin.conf), not xlwings.conf."""
+        text = (
+            Path(__file__).resolve().parents[2] / "docs" / "handleiding" / "installatie-it.md"
+        ).read_text(encoding="utf-8")
+        assert "myaddin.conf" in text
+        assert "%USERPROFILE%\\.myaddin\\myaddin.conf" in text
+        assert "xlwings addin install --file" in text

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import itertools
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
 from docs.tools import coupling
-from docs.tools.pictures import Edge, coupling_svg, spread, timeline_svg
+from docs.tools.pictures import (
+    CHAR_WIDTH,
+    Edge,
+    cascade_svg,
+    coupling_svg,
+    milestone_words,
+    sick_week,
+    spread,
+    timeline_svg,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegratie_core.poortwachter import timeline
-from reintegratie_core.products import BUILTIN_PRODUCTS
+from reintegratie_core.products import BUILTIN_PRODUCTS, builtin_product, cascade
 from reintegratie_core.sickness import SicknessCase
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -24,20 +34,45 @@ def texts(svg: str) -> list[str]:
 
 class TestTimeline:
     def test_every_milestone_with_its_date(self) -> None:
-        """Each milestone of the core's timeline is drawn with its code and its date."""
+        """Each milestone of the core's timeline is drawn in Dutch words with its week and date."""
         case = SicknessCase.ongoing(date(2025, 1, 6))
         shown = texts(timeline_svg(case, title="t"))
         for entry in timeline(case):
             assert entry.value is not None
-            assert entry.milestone.value in shown
-            assert entry.value.strftime("%d-%m-%Y") in shown
+            assert milestone_words(entry.milestone) in shown
+            assert "_" not in milestone_words(entry.milestone)
+            week = sick_week(case, entry.value)
+            assert f"week {week} · {entry.value.strftime('%d-%m-%Y')}" in shown
+        assert "week 6 · 16-02-2025" in shown  # probleemanalyse: end of week 6 (D+41)
+
+    def test_labels_stay_inside_and_apart(self) -> None:
+        """No two milestone labels on one side overlap, and none leaves the picture."""
+        for weeks in (0, 12):
+            svg = timeline_svg(
+                SicknessCase.ongoing(date(2025, 1, 6)), sanction_weeks=weeks, title="t"
+            )
+            width = float(re.search(r'width="(\d+)"', svg).group(1))  # type: ignore[union-attr]
+            rows: dict[str, list[tuple[float, float]]] = {}
+            for x, y, first, second in re.findall(
+                r'<text x="([\d.-]+)" y="([\d.]+)"[^>]*font-weight="bold">([^<]*)</text>\n'
+                r'<text x="[\d.-]+" y="[\d.]+"[^>]*>([^<]*)</text>',
+                svg,
+            ):
+                half = (max(len(first), len(second)) * CHAR_WIDTH + 14) / 2
+                rows.setdefault(y, []).append((float(x) - half, float(x) + half))
+            for boxes in rows.values():
+                boxes.sort()
+                assert boxes[0][0] >= 0
+                assert boxes[-1][1] <= width
+                for (_, right), (left, _) in itertools.pairwise(boxes):
+                    assert right <= left + 0.01
 
     def test_a_sanction_moves_the_end(self) -> None:
         """With sanction weeks the picture shows the later end of wage continuation."""
         case = SicknessCase.ongoing(date(2025, 1, 6))
         shown = texts(timeline_svg(case, sanction_weeks=12, title="t"))
-        assert "28-03-2027" in shown
-        assert "03-01-2027" not in shown
+        assert any("28-03-2027" in text for text in shown)
+        assert not any("03-01-2027" in text for text in shown)
 
 
 class TestCoupling:
@@ -112,3 +147,38 @@ class TestIncome:
         for before, after in itertools.pairwise(steps):
             assert after.first == before.last + 1
         assert steps[-1].open_ended
+class TestCascadePicture:
+    def test_every_ended_module_and_rule(self) -> None:
+        """001 art. 2.2, 2.3, 2.5: the picture shows each ended module, each rule as an arrow
+        with its articles, and the modules that run on."""
+        product = builtin_product("asr-reintegratiemanager")
+        on = date(2025, 7, 1)
+        result = cascade(product, "basis-verzuim", on).value
+        svg = cascade_svg(product, "basis-verzuim", on, title="t")
+        shown = texts(svg)
+        for entry in result.ended:
+            assert entry.module in shown
+        assert svg.count("<line ") == sum(len(e.rules) for e in result.ended)
+        assert "art. 2.2 en 1.8" in shown
+        assert "basis-ao-3-12" in shown  # not coupled to basis-verzuim: runs on
+        assert "loopt door" in shown
+
+
+class TestWorklistPicture:
+    def test_rows_in_worklist_order_with_status_colours(self) -> None:
+        """domain §3 (signaal): te laat first (most overdue first), then by days left; each
+        item drawn with its milestone in words and its date."""
+        from docs.tools.generate import WORKLIST_DAY, worklist_pictures
+        from docs.tools.pictures import STATUS_COLOURS
+
+        from reintegratie_core.worklist import Status
+
+        svg = worklist_pictures()["img/werklijst-dag.svg"]
+        shown = texts(svg)
+        lines = [t for t in shown if t.startswith("W-")]
+        assert lines[0] == "W-06 · plan van aanpak"  # 36 days late
+        assert lines[1] == "W-09 · eerstejaarsevaluatie"
+        assert len(lines) == 9
+        assert f"peildatum {WORKLIST_DAY:%d-%m-%Y} — dagen tot de mijlpaal" in shown
+        for status in (Status.TE_LAAT, Status.BINNENKORT, Status.GEPLAND):
+            assert STATUS_COLOURS[status] in svg

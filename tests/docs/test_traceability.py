@@ -171,3 +171,30 @@ class TestMatrix:
         """A rule in a private table is implemented by the public functions that read it."""
         found = {name for _module, name in implementers("reintegratie_core.poortwachter", "_RULES")}
         assert "milestone_date" in found
+
+
+class TestRuleIdentifiers:
+    def test_every_applied_ground_names_its_rule(self) -> None:
+        """Every ground the documented calls produce names a public core function (rule_id)."""
+        from docs.tools.trace import unidentified
+
+        assert unidentified() == []
+
+    def test_rule_ids_resolve_to_definitions(self) -> None:
+        """A rule id is the name of one public core function or class."""
+        from docs.tools.trace import rule_nodes
+
+        nodes = rule_nodes()
+        assert nodes["reintegration_budget"] == (
+            "reintegratie_core.compensation.budgets",
+            "reintegration_budget",
+        )
+        assert nodes["cascade"][1] == "cascade"
+
+    def test_trace_reads_data_only(self) -> None:
+        """docs/tools/trace.py reads the grounds; it neither patches Ground nor walks frames."""
+        source = (Path(__file__).resolve().parents[2] / "docs" / "tools" / "trace.py").read_text(
+            encoding="utf-8"
+        )
+        assert "_getframe" not in source
+        assert "Ground.__init__" not in source

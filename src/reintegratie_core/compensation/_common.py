@@ -79,7 +79,9 @@ def amount(value: AmountLike, name: str) -> Decimal:
     return money(value, name=name)
 
 
-def unmet(conditions: attrs.AttrsInstance | bool, citation: Citation) -> tuple[Ground, ...]:
+def unmet(
+    conditions: attrs.AttrsInstance | bool, citation: Citation, *, rule_id: str = ""
+) -> tuple[Ground, ...]:
     """One ground per condition that is not met (``False``); none when all are met.
 
     ``conditions`` is either a conditions value whose boolean fields carry their Dutch code
@@ -94,6 +96,7 @@ def unmet(conditions: attrs.AttrsInstance | bool, citation: Citation) -> tuple[G
                 rule=f"niet aan alle voorwaarden van {_article(citation)} is voldaan (opgegeven)",
                 citation=citation,
                 parameters=(("voorwaarden_voldaan", False),),
+                rule_id=rule_id,
             ),
         )
     return tuple(
@@ -101,6 +104,7 @@ def unmet(conditions: attrs.AttrsInstance | bool, citation: Citation) -> tuple[G
             rule=f"voorwaarde niet voldaan: {field.metadata['nl']}",
             citation=citation,
             parameters=((field.metadata["key"], False),),
+            rule_id=rule_id,
         )
         for field in attrs.fields(type(conditions))
         if not getattr(conditions, field.name)
@@ -121,6 +125,13 @@ def grounds_for(
     rule: str,
     citations: Iterable[Citation],
     parameters: tuple[tuple[str, ParameterValue], ...],
+    *,
+    rule_id: str = "",
 ) -> tuple[Ground, ...]:
-    """The same rule and values, once per citation (rendered as one line with all articles)."""
-    return tuple(Ground(rule=rule, citation=c, parameters=parameters) for c in citations)
+    """The same rule and values, once per citation (rendered as one line with all articles).
+
+    ``rule_id`` names the public function applying the rule (see ``Ground.rule_id``).
+    """
+    return tuple(
+        Ground(rule=rule, citation=c, parameters=parameters, rule_id=rule_id) for c in citations
+    )

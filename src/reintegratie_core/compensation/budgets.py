@@ -139,7 +139,9 @@ class ReintegrationConditions:
     )
 
 
-def _exclusion(excluded: BudgetExclusion | None, citation: Citation) -> tuple[Ground, ...]:
+def _exclusion(
+    excluded: BudgetExclusion | None, citation: Citation, rule_id: str
+) -> tuple[Ground, ...]:
     if excluded is None:
         return ()
     return (
@@ -147,6 +149,7 @@ def _exclusion(excluded: BudgetExclusion | None, citation: Citation) -> tuple[Gr
             rule=f"wordt niet vergoed: {_EXCLUSION_TEXT[excluded]}",
             citation=citation,
             parameters=(("soort", excluded.value),),
+            rule_id=rule_id,
         ),
     )
 
@@ -197,16 +200,17 @@ def prevention_budget(
     """
     kosten = amount(costs, "kosten")
     al_vergoed = amount(already_reimbursed, "al_vergoed")
-    refusals = [*unmet(conditions, ART_2_5_2)]
+    refusals = [*unmet(conditions, ART_2_5_2, rule_id="prevention_budget")]
     if employment_ended_before_start:
         refusals.append(
             Ground(
                 rule="de arbeidsovereenkomst eindigde voordat de preventieactiviteit startte: geen vergoeding",
                 citation=ART_2_5_2,
                 parameters=(("dienstverband_eerder_beeindigd", True),),
+                rule_id="prevention_budget",
             )
         )
-    refusals.extend(_exclusion(excluded, ART_2_5_4))
+    refusals.extend(_exclusion(excluded, ART_2_5_4, rule_id="prevention_budget"))
     if refusals:
         return _nothing(refusals)
     cap = prevention_cap(product, with_wga_or_wia, on)
@@ -222,6 +226,7 @@ def prevention_budget(
             rule="vergoed = min(kosten, preventiebudget − al vergoed), niet onder 0",
             citation=cap.citation,
             parameters=parameters,
+            rule_id="prevention_budget",
         ),
     )
     return Explained(value, grounds)
@@ -273,7 +278,7 @@ def reintegration_budget(
     kosten = amount(costs, "kosten")
     al_vergoed = amount(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
     subsidie = amount(subsidy, "subsidie")
-    refusals = [*unmet(conditions, ART_2_6_2)]
+    refusals = [*unmet(conditions, ART_2_6_2, rule_id="reintegration_budget")]
     ended: tuple[Ground, ...] = ()
     if employment_ended:
         rule = (
@@ -291,12 +296,13 @@ def reintegration_budget(
                     ("dienstverband_beeindigd", True),
                     ("wettelijke_reintegratieverplichting", legal_obligation),
                 ),
+                rule_id="reintegration_budget",
             ),
         )
         if not legal_obligation:
             refusals.extend(ended)
             ended = ()
-    refusals.extend(_exclusion(excluded, ART_2_6_5))
+    refusals.extend(_exclusion(excluded, ART_2_6_5, rule_id="reintegration_budget"))
     if refusals:
         return _nothing(refusals)
     cap = reintegration_cap(product, with_wga_or_wia, on)
@@ -313,6 +319,7 @@ def reintegration_budget(
                 cap.as_pair(),
                 ("al_vergoed_in_ziektegeval", al_vergoed),
             ),
+            rule_id="reintegration_budget",
         ),
         *ended,
     ]
@@ -323,6 +330,7 @@ def reintegration_budget(
                 "onze bijdrage: vergoed = max(0, binnen budget − subsidie)",
                 (ART_3_1, DECISIONS),
                 (("subsidie", subsidie),),
+                rule_id="reintegration_budget",
             )
         )
     return Explained(value, tuple(grounds))
@@ -486,6 +494,7 @@ class BudgetLedger:
             "het budget geldt per ziektegeval",
             citation=ART_2_6_1,
             parameters=(("ziektedag", claim.sick_day), ("eerste_ziektedag", case.first_day)),
+            rule_id="BudgetLedger",
         )
         return LedgerEntry(
             case_first_day=case.first_day,
@@ -713,6 +722,7 @@ def cost_benefit_contribution(
                     "is niet vooraf door VRA goedgekeurd: geen extra vergoeding",
                     citation=ART_2_6_2,
                     parameters=(("vooraf_goedgekeurd", False),),
+                    rule_id="cost_benefit_contribution",
                 ),
             )
         )
@@ -727,6 +737,7 @@ def cost_benefit_contribution(
             ("schadelast_zonder", s0),
             ("schadelast_met", s1),
         ),
+        rule_id="cost_benefit_contribution",
     )
     return Explained(value, (ground,))
 
@@ -768,6 +779,7 @@ def third_party_settlement(
             ("definitief", settlement.final),
             ("terug_te_betalen", settlement.repayment),
         ),
+        rule_id="third_party_settlement",
     )
     return Explained(settlement, (ground,))
 
@@ -803,6 +815,7 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
         "Y − n ≤ jaar van betaling ≤ Y",
         (ART_2_5_3, ART_2_6_3, DECISIONS_2026),
         (("datum_vergoeding", payment_date), ("premiejaar", premium_year), preceding.as_pair()),
+        rule_id="counts_for_premium",
     )
     return Explained(value, grounds)
 

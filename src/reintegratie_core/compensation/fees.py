@@ -93,6 +93,7 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
         rule=rule,
         citation=WEEKLY_WAGE,
         parameters=(("loon", loon), ("periode", period.value), *used),
+        rule_id="weekly_wage",
     )
     return Explained(round_cents(value), (ground,))
 
@@ -132,6 +133,7 @@ def prorated_fee(
         "u betaalt een vast tarief per medewerker per contractjaar",
         (months.citation, Citation.seed("004", "5.1")),
         (("jaartarief", tarief), months.as_pair()),
+        rule_id="prorated_fee",
     )
     grounds = yearly + grounds_for(
         "bij tussentijdse in- of uitdiensttreding een pro rata bedrag: jaartarief × dagen in "
@@ -145,6 +147,7 @@ def prorated_fee(
             ("dagen_in_dienst", days),
             ("dagen_in_contractjaar", year_days),
         ),
+        rule_id="prorated_fee",
     )
     return Explained(value, grounds)
 

@@ -115,6 +115,7 @@ def intervention_reimbursement(
                 f"{rule.assessor} vindt de interventie niet noodzakelijk: geen vergoeding",
                 rule.citations,
                 (("noodzakelijk", False),),
+                rule_id="intervention_reimbursement",
             )
         )
     if not not_excessive:
@@ -124,6 +125,7 @@ def intervention_reimbursement(
                 "loondoorbetaling (oordeel): geen vergoeding",
                 (*rule.citations, DECISIONS),
                 (("niet_bovenmatig", False),),
+                rule_id="intervention_reimbursement",
             )
         )
     if first_sick_day < module_start:
@@ -133,6 +135,7 @@ def intervention_reimbursement(
                 "geen vergoeding",
                 rule.start_citations,
                 (("eerste_ziektedag", first_sick_day), ("ingangsdatum_module", module_start)),
+                rule_id="intervention_reimbursement",
             )
         )
     kind_grounds: tuple[Ground, ...] = ()
@@ -142,6 +145,7 @@ def intervention_reimbursement(
                 f"wordt niet vergoed: {_EXCLUSION_TEXT[excluded]}",
                 rule.exclusion_citations,
                 (("soort", excluded.value),),
+                rule_id="intervention_reimbursement",
             )
         )
     elif excluded is not None:
@@ -169,6 +173,7 @@ def intervention_reimbursement(
             ("eerste_ziektedag", first_sick_day),
             ("ingangsdatum_module", module_start),
         ),
+        rule_id="intervention_reimbursement",
     )
     return Explained(value, (*grounds, *kind_grounds))
 
@@ -215,6 +220,7 @@ def remaining_wage_cost(
             ("weekloon", loon),
             p_pair,
         ),
+        rule_id="remaining_wage_cost",
     )
     return Explained(value, (*end.grounds, ground))
 
@@ -261,6 +267,7 @@ def is_sepa_account(iban: str) -> Explained[bool]:
             "het SEPA-gebied",
             _SEPA_CITATIONS,
             (("iban", compact),),
+            rule_id="is_sepa_account",
         )
         return Explained(False, grounds)
     country = account.country_code
@@ -271,7 +278,12 @@ def is_sepa_account(iban: str) -> Explained[bool]:
         else "geldig IBAN, maar het land ligt buiten het SEPA-gebied; betalingen alleen naar "
         "een rekening binnen het SEPA-gebied"
     )
-    grounds = grounds_for(rule, _SEPA_CITATIONS, (("iban", account.compact), ("land", country)))
+    grounds = grounds_for(
+        rule,
+        _SEPA_CITATIONS,
+        (("iban", account.compact), ("land", country)),
+        rule_id="is_sepa_account",
+    )
     return Explained(inside, grounds)
 
 

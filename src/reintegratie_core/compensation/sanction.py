@@ -135,7 +135,7 @@ def sanction_compensation(
     loon = amount(weekly_wage, "weekloon")
     kosten = amount(approved_costs, "goedgekeurde_kosten")
     arbodienst = amount(arbodienst_paid, "arbodienst_vergoedt")
-    refusals = [*unmet(conditions, ART_2_7_3)]
+    refusals = [*unmet(conditions, ART_2_7_3, rule_id="sanction_compensation")]
     if arbodienst_compensated:
         refusals.append(
             Ground(
@@ -143,6 +143,7 @@ def sanction_compensation(
                 "de vergoeding vindt maar één keer plaats",
                 citation=ART_2_7,
                 parameters=(("arbodienst_vergoedt", True),),
+                rule_id="sanction_compensation",
             )
         )
     if refusals:
@@ -186,15 +187,18 @@ def sanction_compensation(
                 c_pair,
                 ("goedgekeurde_kosten", kosten),
             ),
+            rule_id="sanction_compensation",
         ),
         Ground(
             rule="werkgeverslasten over het gedekte loon: w × p × (1 + c)",
             citation=DECISIONS,
+            rule_id="sanction_compensation",
         ),
         Ground(
             rule="een loonsanctie duurt ten hoogste het maximum aantal weken",
             citation=ART_2_7_1,
             parameters=(MAX_SANCTION_WEEKS.as_pair(),),
+            rule_id="sanction_compensation",
         ),
         *netted,
     )

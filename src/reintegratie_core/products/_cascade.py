@@ -32,7 +32,7 @@ from datetime import date
 import attrs
 
 from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.explain import Citation, Explained, Ground, SourceKind
 from reintegratie_core.products.model import (
     CouplingRule,
     Module,
@@ -66,16 +66,6 @@ class EndedModule:
     def causes(self) -> tuple[str, ...]:
         """The modules whose end made this one end (empty for the first)."""
         return tuple(dict.fromkeys(r.source for r in self.rules))
-
-    def grond(self) -> str:
-        """The Dutch *grond* text of ``RI_CASCADE``: reason or cause, then the articles."""
-        articles = "; ".join(str(c) for c in self.citations)
-        if not self.rules:
-            where = "; eigen voorwaarden van de module" if self.own_conditions else ""
-            if self.reason is None:
-                return f"elke reden die de module toestaat ({articles}{where})"
-            return f"reden {self.reason.value} ({articles}{where})"
-        return f"einde {', '.join(self.causes)}{self.exception_text()} ({articles})"
 
     def exception_text(self) -> str:
         """``"; niet bij reden …"`` when some admitted reasons would not end it, else ``""``."""
@@ -144,11 +134,13 @@ def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...
     return tuple(sorted(codes, key=product.module_codes.index))
 
 
-def _rule_key(product: Product, rule: CouplingRule) -> tuple[int, int, tuple[str, ...]]:
+def _rule_key(
+    product: Product, rule: CouplingRule
+) -> tuple[int, int, tuple[tuple[bool, str, str], ...]]:
     return (
         product.module_codes.index(rule.source),
         product.module_codes.index(rule.target),
-        tuple(str(c) for c in rule.citations),
+        tuple((c.kind is not SourceKind.SEED, c.source, c.article) for c in rule.citations),
     )
 
 
@@ -265,7 +257,8 @@ def _grounds(result: Cascade) -> tuple[Ground, ...]:
             rule = f"{entry.module} beëindigd om reden {entry.reason.value}"
         parameters = (("module", entry.module), ("einddatum", entry.date))
         grounds.extend(
-            Ground(rule=rule, citation=c, parameters=parameters) for c in entry.citations
+            Ground(rule=rule, citation=c, parameters=parameters, rule_id="cascade")
+            for c in entry.citations
         )
     return tuple(grounds)
 
@@ -303,6 +296,7 @@ def ends_with(
                     f"laat de koppeling {r.source} → {r.target} niet door"
                 ),
                 citation=c,
+                rule_id="ends_with",
             )
             for r in blocked
             for c in r.citations
@@ -315,6 +309,7 @@ def ends_with(
                         f"eindigen mee: {', '.join(outcome.value.modules)}"
                     ),
                     citation=c,
+                    rule_id="ends_with",
                 )
                 for c in dict.fromkeys(c for e in outcome.value.ended for c in e.citations)
             ]
@@ -401,6 +396,7 @@ class Policy:
             ground = Ground(
                 rule=f"{contract.module} is al beëindigd per {contract.end.strftime('%d-%m-%Y')}; er verandert niets",
                 citation=Citation.decision("§4"),
+                rule_id="Policy",
             )
             return Explained(self, (ground,))
         alive = [c.module for c in self.contracts if c.alive_on(on)]

@@ -56,11 +56,6 @@ class Consequence:
     since: date
     citations: tuple[Citation, ...]
 
-    @property
-    def gevolg(self) -> str:
-        """The Dutch text of ``RI_GEVOLGEN``'s *gevolg* column: module, then what happens."""
-        return f"{self.module}: {self.text}"
-
 
 def consequences(
     product: Product,
@@ -103,6 +98,7 @@ def consequences(
                     rule=f"{entry.module}: {rule.text}{condition}",
                     citation=c,
                     parameters=(("vanaf", on), ("reden", given)),
+                    rule_id="consequences",
                 )
                 for c in rule.citations
             )
@@ -114,6 +110,7 @@ def consequences(
                     f"van {', '.join(outcome.value.modules)}"
                 ),
                 citation=product.citations[0],
+                rule_id="consequences",
             )
         )
     return Explained(tuple(found), tuple(grounds))
@@ -171,7 +168,7 @@ def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Ex
         ("eerste_ziektedag", first_sick_day),
         ("ingangsdatum", start),
     )
-    grounds = [Ground(rule=text, citation=c, parameters=parameters) for c in rule.citations]
+    grounds = [Ground(rule=text, citation=c, parameters=parameters, rule_id="eligible") for c in rule.citations]
     if len(case.periods) > 1 or case.bridged_leave:
         grounds = [
             *case.grounds(),
@@ -181,6 +178,7 @@ def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Ex
                     "de laatste ziekteperiode"
                 ),
                 citation=Citation.decision("§8.1"),
+                rule_id="eligible",
             ),
             *grounds,
         ]
@@ -322,7 +320,8 @@ def guidance_continues(
     ) -> Explained[bool]:
         parameters = base + extra
         grounds.extend(
-            Ground(rule=text, citation=c, parameters=parameters) for c in dict.fromkeys(citations)
+            Ground(rule=text, citation=c, parameters=parameters, rule_id="guidance_continues")
+            for c in dict.fromkeys(citations)
         )
         return Explained(value, tuple(grounds))
 

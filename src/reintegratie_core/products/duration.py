@@ -25,7 +25,7 @@ from datetime import date
 
 from reintegratie_core.dates import add_days, add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, cite
 from reintegratie_core.products._cascade import cascade
 from reintegratie_core.products.model import (
     CancellationKind,
@@ -142,7 +142,7 @@ def first_expiry(
     if term_citation is not None:
         citations.append(term_citation)
     grounds = tuple(
-        Ground(rule=rule, citation=c, parameters=tuple(parameters))
+        Ground(rule=rule, citation=c, parameters=tuple(parameters), rule_id="first_expiry")
         for c in dict.fromkeys(citations)
     )
     return Explained(result, grounds)
@@ -181,7 +181,7 @@ def earliest_cancellation(
             f"(die valt onder de eigen voorwaarden van die module; opzegdatum bekend voor: {known})"
         )
         raise NotApplicableError(msg)
-    where = "; ".join(str(c) for c in cancellation.citations)
+    where = cite(cancellation.citations)
     if cancellation.kind is CancellationKind.NOT_SEPARATELY:
         coupled = " of ".join(
             dict.fromkeys(r.source for r in product.couplings if r.target == module.code)
@@ -228,7 +228,7 @@ def earliest_cancellation(
         f"(hier uiterlijk {add_months(result, -notice.value).strftime('%d-%m-%Y')})"
     )
     grounds = [
-        Ground(rule=rule, citation=c, parameters=tuple(parameters))
+        Ground(rule=rule, citation=c, parameters=tuple(parameters), rule_id="earliest_cancellation")
         for c in dict.fromkeys(citations)
     ]
     ended = cascade(product, module.code, result, TerminationReason.OPZEGGING_WERKGEVER).value
@@ -236,7 +236,11 @@ def earliest_cancellation(
     if others:
         also = ", ".join(e.module for e in others)
         grounds.extend(
-            Ground(rule=f"de opzegging beëindigt per dezelfde datum ook: {also}", citation=citation)
+            Ground(
+                rule=f"de opzegging beëindigt per dezelfde datum ook: {also}",
+                citation=citation,
+                rule_id="earliest_cancellation",
+            )
             for citation in dict.fromkeys(c for e in others for c in e.citations)
         )
     return Explained(result, tuple(grounds))

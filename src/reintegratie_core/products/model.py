@@ -35,7 +35,7 @@ import attrs
 
 from reintegratie_core.entitlements import ProductRules
 from reintegratie_core.errors import InvalidValueError, NotApplicableError, UnknownCodeError
-from reintegratie_core.explain import Citation
+from reintegratie_core.explain import Citation, cite
 from reintegratie_core.parameters import Parameter, ParameterHistory
 
 #: A product parameter: the dated versions of one whole-number or decimal value.
@@ -546,9 +546,7 @@ class Product:
         rights = module.rights_for(reason)
         if rights:
             return tuple(c for right in rights for c in right.citations)
-        articles = "; ".join(
-            dict.fromkeys(str(c) for right in module.termination for c in right.citations)
-        )
+        articles = cite(c for right in module.termination for c in right.citations)
         extra = ""
         if (
             reason is TerminationReason.OPZEGGING_WERKGEVER

@@ -1,0 +1,166 @@
+"""Explanations as a reader sees them: citations by their short label, Dutch numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_core import builtin_product, cascade
+from reintegratie_core.explain import (
+    SEED_LABELS,
+    SEEDS,
+    Citation,
+    Explained,
+    Ground,
+    Unit,
+    cite,
+    format_number,
+    format_value,
+    unit_of,
+)
+
+
+class TestCitationLabels:
+    def test_seed_label_not_file(self) -> None:
+        """A seed article reads as the product's short name and the article, never the file."""
+        citation = Citation.seed("001", "2.3")
+        assert str(citation) == "a.s.r. Re-integratiemanager art. 2.3"
+        assert citation.file == "001_d465c09344c678cf.txt"
+        assert citation.title == "a.s.r. Voorwaarden Re-integratiemanager"
+
+    @pytest.mark.parametrize("code", sorted(SEEDS))
+    def test_every_seed_has_a_label(self, code: str) -> None:
+        """Every one of the five conditions has a short label without its file name."""
+        assert ".txt" not in str(Citation.seed(code, "1.1"))
+        assert SEED_LABELS[code] in str(Citation.seed(code, "1.1"))
+
+    def test_statute_as_today(self) -> None:
+        """Statutes are cited as before: abbreviation and article."""
+        assert str(Citation.statute("BW", "7:629 lid 10")) == "BW art. 7:629 lid 10"
+        assert Citation.statute("BW", "7:629 lid 10").title == "Burgerlijk Wetboek, Boek 7"
+
+    def test_decision_not_a_spec_path(self) -> None:
+        """A decision of the rulebook reads as 'beslissing (domein §…)', not a spec file path."""
+        assert str(Citation.decision("§8")) == "beslissing (domein §8)"
+        assert str(Citation.decision("§3 (signaal)")) == "beslissing (domein §3, signaal)"
+        assert "spec/" not in str(Citation.decision("§8.1"))
+
+    def test_brochure_heading(self) -> None:
+        """002 «Een voorbeeld»: a brochure heading is cited in guillemets."""
+        assert (
+            str(Citation.seed("002", "Een voorbeeld"))
+            == "a.s.r. MKB Verzuim-ontzorg «Een voorbeeld»"
+        )
+
+
+class TestCite:
+    def test_articles_of_one_source_share_its_name(self) -> None:
+        """001 art. 2.2 and 1.8 read 'a.s.r. Re-integratiemanager art. 2.2 en 1.8'."""
+        text = cite([Citation.seed("001", "2.2"), Citation.seed("001", "1.8")])
+        assert text == "a.s.r. Re-integratiemanager art. 2.2 en 1.8"
+
+    def test_three_articles_and_other_sources(self) -> None:
+        """Sources apart by '; ', articles of one source by ', ' and 'en'; repeats dropped."""
+        text = cite(
+            [
+                Citation.seed("003", "2.5.1"),
+                Citation.seed("003", "2.6.1"),
+                Citation.seed("003", "2.5.1"),
+                Citation.seed("003", "2.7"),
+                Citation.decision("§8"),
+                Citation.statute("BW", "7:629 lid 1"),
+            ]
+        )
+        assert text == (
+            "De Zeeuwse Preventie en re-integratie art. 2.5.1, 2.6.1 en 2.7; "
+            "beslissing (domein §8); BW art. 7:629 lid 1"
+        )
+
+    @given(st.lists(st.sampled_from(sorted(SEEDS)), min_size=1), st.integers(1, 9))
+    def test_every_article_appears(self, codes: list[str], article: int) -> None:
+        """Every cited article of every source is in the text, and no file name."""
+        citations = [Citation.seed(code, f"{article}.{i}") for i, code in enumerate(codes)]
+        text = cite(citations)
+        assert ".txt" not in text
+        for citation in citations:
+            assert citation.article in text
+            assert SEED_LABELS[citation.source] in text
+
+
+class TestNumbers:
+    @pytest.mark.parametrize("value", [5000, 5000.0, Decimal(5000), Decimal("5000.0")])
+    def test_int_or_float_reads_the_same(self, value: object) -> None:
+        """An amount reads '€ 5.000,00' whether Excel sent an int or a float."""
+        assert format_value(value, "kosten") == "€ 5.000,00"
+
+    def test_percent(self) -> None:
+        """A fraction of a percentage parameter reads as '70 %' (003 art. 2.7.2)."""
+        assert format_value(Decimal("0.70"), "loonsanctie_dekkingspercentage") == "70 %"
+        assert format_value(0.25, "werkgeverslasten") == "25 %"
+        assert format_value(Decimal(50), "ao_percentage") == "50 %"
+        assert format_value(Decimal("1.00"), "interventievergoeding") == "100 %"
+
+    @pytest.mark.parametrize(
+        ("name", "unit"),
+        [
+            ("kosten", Unit.EURO),
+            ("weekloon", Unit.EURO),
+            ("al_vergoed_in_ziektegeval", Unit.EURO),
+            ("RI_REINTEGRATIEBUDGET", Unit.EURO),
+            ("RI_INTERVENTIEVERGOEDING", Unit.EURO),
+            ("interventievergoeding", Unit.PERCENT),
+            ("loondoorbetaling_percentage", Unit.PERCENT),
+            ("loonsanctie_max_weken", Unit.NUMBER),
+            ("premiejaar", Unit.NUMBER),
+            ("RI_RESTERENDE_WEKEN", Unit.NUMBER),
+        ],
+    )
+    def test_unit_of_a_name(self, name: str, unit: Unit) -> None:
+        """The name of a parameter or function decides how its number reads."""
+        assert unit_of(name) is unit
+
+    def test_plain_numbers(self) -> None:
+        """A plain number uses a decimal comma and no thousands dot (a year stays 2025)."""
+        assert format_value(2025, "premiejaar") == "2025"
+        assert format_number(Decimal("51.86")) == "51,86"
+        assert format_number(1234567.5, Unit.EURO) == "€ 1.234.567,50"
+
+    @given(st.integers(0, 10**9))
+    def test_euros_round_trip(self, cents: int) -> None:
+        """'€ 1.234,56' read back (dots removed, comma as point) is the amount."""
+        amount = Decimal(cents) / 100
+        text = format_number(amount, Unit.EURO).removeprefix("€ ")
+        assert Decimal(text.replace(".", "").replace(",", ".")) == amount
+
+
+class TestText:
+    def test_cascade_reads_as_rows(self) -> None:
+        """001 art. 2.2: a cascade's text has a line per ended module, not a repr."""
+        product = builtin_product("asr-reintegratiemanager")
+        text = cascade(product, "basis-verzuim", date(2025, 3, 3)).text()
+        assert "Citation(" not in text
+        assert "CouplingRule(" not in text
+        assert "a.s.r. Re-integratiemanager art. 2.2 en 1.8" in text
+        rows = [line for line in text.splitlines() if line.startswith("  · module = ")]
+        assert [row.split(",")[0] for row in rows] == [
+            "  · module = basis-verzuim",
+            "  · module = reintegratiemanager",
+            "  · module = arbobegeleiding",
+            "  · module = arbosignaal",
+        ]
+        assert max(len(line) for line in text.splitlines()) < 300
+
+    def test_simple_value(self) -> None:
+        """A single value: 'label = value', then one line per rule with its articles."""
+        ground = Ground(
+            rule="r", citation=Citation.seed("003", "2.6.1"), parameters=(("kosten", 5),)
+        )
+        text = Explained(Decimal("5.00"), (ground,)).text("RI_REINTEGRATIEBUDGET")
+        assert text.splitlines() == [
+            "RI_REINTEGRATIEBUDGET = € 5,00",
+            "- r (De Zeeuwse Preventie en re-integratie art. 2.6.1) [kosten = € 5,00]",
+        ]
