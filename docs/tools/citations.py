@@ -152,9 +152,18 @@ def _is_public(name: str) -> bool:
 
 
 def is_public_node(node: Node) -> bool:
-    """A public name in a public module (``compensation._common.amount`` is not)."""
+    """A public name in a public module, or in a private module whose package re-exports it
+    in ``__all__`` (``products._cascade.cascade`` is public as ``products.cascade``;
+    ``compensation._common.amount`` is not)."""
     module, name = node
-    return _is_public(name) and not any(part.startswith("_") for part in module.split("."))
+    if not _is_public(name):
+        return False
+    parts = module.split(".")
+    if not any(part.startswith("_") for part in parts):
+        return True
+    first_private = next(i for i, part in enumerate(parts) if part.startswith("_"))
+    package = importlib.import_module(".".join(parts[:first_private]))
+    return name in getattr(package, "__all__", ())
 
 
 # --- Citations in the code ----------------------------------------------------------------

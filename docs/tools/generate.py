@@ -129,7 +129,9 @@ def worklist_pictures() -> dict[str, str]:
             and e.value < WORKLIST_DAY
             and e.milestone.value not in missed
         }
-        item = work_item(SicknessCase.ongoing(first_day), WORKLIST_DAY, module_start=date(2024, 1, 1), done=done)
+        item = work_item(
+            SicknessCase.ongoing(first_day), WORKLIST_DAY, module_start=date(2024, 1, 1), done=done
+        )
         rows.append(WorkRow(employee=employee, item=item))
     return {
         "img/werklijst-dag.svg": worklist_svg(

@@ -541,6 +541,8 @@ def workbook_snippet(functions: tuple[str, ...] | None = None, limit: int = 12) 
             lines.append(f"| … | | en nog {len(cells) - limit} formules |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
 # --- The half-year parameters of financieel.md §9.1 ----------------------------------------
 
 

@@ -614,6 +614,8 @@ def income_svg(steps: Sequence[IncomeStep], reference: Decimal, *, title: str) -
 def _euro(amount: Decimal) -> str:
     whole, cents = f"{amount:.2f}".split(".")
     return f"{int(whole):,}".replace(",", ".") + "," + cents
+
+
 # --- Cascade ----------------------------------------------------------------------------------
 
 

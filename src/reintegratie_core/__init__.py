@@ -72,7 +72,7 @@ from reintegratie_core.explain import (
     cite,
     format_value,
 )
-from reintegratie_core.money import fraction, money, round_cents
+from reintegratie_core.money import fraction, round_cents
 from reintegratie_core.parameters import Parameter, ParameterHistory
 from reintegratie_core.poortwachter import (
     Milestone,
@@ -208,7 +208,6 @@ __all__ = [
     "load_product",
     "merge_cases",
     "milestone_date",
-    "money",
     "next_milestone",
     "payment_deadline",
     "plan_van_aanpak_deadline",

@@ -281,9 +281,7 @@ def _grounds(
         parameters.append(WAGE_CONTINUATION_WEEKS.as_pair())
         parameters.append(("sanctieweken", sanction_weeks))
     grounds = [
-        Ground(
-            rule=text, citation=citation, parameters=tuple(parameters), rule_id="explain_milestone"
-        )
+        Ground(rule=text, citation=citation, parameters=tuple(parameters), rule_id="milestone_date")
         for citation in rule.citations
     ]
     if value is None and not case.is_open:
@@ -294,6 +292,7 @@ def _grounds(
                 rule="een afgesloten ziektegeval dat deze mijlpaal niet bereikt: n.v.t.",
                 citation=CLOSED_CASE_CITATION,
                 parameters=(("laatste_ziektedag", last),),
+                rule_id="milestone_date",
             )
         )
     if len(case.periods) > 1 or case.bridged_leave:
@@ -434,6 +433,7 @@ class RemainingWeeks(NamedTuple):
             rule="resterende weken = (einde loondoorbetaling − peildatum) / 7, niet negatief",
             citation=Citation.statute("BW", "7:629 lid 1"),
             parameters=(("peildatum", self.reference),),
+            rule_id="remaining_weeks",
         )
         return Explained(self.value, (*end.explain().grounds, ground))
 
@@ -522,6 +522,7 @@ class NextMilestone(NamedTuple):
             rule="eerstvolgende mijlpaal op of na de peildatum; signaal binnen de horizon",
             citation=SIGNAL_HORIZON_DAYS.citation,
             parameters=(("peildatum", self.reference), ("horizon_dagen", self.horizon)),
+            rule_id="next_milestone",
         )
         signal = self.value
         if signal is None:
@@ -531,6 +532,7 @@ class NextMilestone(NamedTuple):
                     rule="hersteld vóór de peildatum: geen signaal",
                     citation=CLOSED_CASE_CITATION,
                     parameters=(("laatste_ziektedag", last),),
+                    rule_id="next_milestone",
                 )
                 return Explained(None, (ground, recovered))
             return Explained(None, (ground,))

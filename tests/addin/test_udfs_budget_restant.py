@@ -129,11 +129,11 @@ class TestBudgetRestant:
     def test_uitleg_explains_per_case_with_articles(self) -> None:
         """excel-functions.md RI_UITLEG: the cases, the cap and each declaration's article."""
         text = udfs.RI_UITLEG("RI_BUDGET_RESTANT", "zeeuwse-prb", DECLARATIONS, LEAVE_HISTORY)
-        assert text.startswith("RI_BUDGET_RESTANT = reintegratie · 06-01-2025")
+        assert text.startswith("RI_BUDGET_RESTANT:\n  · reintegratie · 06-01-2025")
         assert "art. 2.6.1" in text
         assert "art. 2.5.1" in text
-        assert "spec/domain.md §8.1" in text
-        assert "reintegratiebudget = 4000" in text
+        assert "beslissing (domein §8.1)" in text
+        assert "reintegratiebudget = € 4.000,00" in text
 
     @pytest.mark.parametrize(
         ("args", "argument", "fragment"),
@@ -271,7 +271,7 @@ class TestLoonsanctieVoorwaarden:
             datetime(2025, 10, 9),
             datetime(2023, 1, 1),
         )
-        assert text.startswith("RI_LOONSANCTIE_VOORWAARDEN = ")
+        assert text.startswith("RI_LOONSANCTIE_VOORWAARDEN:\n")
         assert text.count("voorwaarde ") >= 9
         assert "voorwaarde niet voldaan: de loonsanctie is binnen vijf werkdagen" in text
         assert "art. 2.7.3" in text

@@ -145,14 +145,14 @@ class TestUitleg:
     def test_articles_and_parameters(self) -> None:
         """000 art. 1.9: RI_UITLEG shows each article and parameter value used."""
         text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, 300, MARCH_2025)
-        assert text.startswith("RI_WIA_UITKERING = 761.25")
+        assert text.startswith("RI_WIA_UITKERING = € 761,25")
         for part in (
             "WIA art. 62",
             "WIA art. 13",
             "WIA art. 61 lid 6",
-            "maximumdagloon = 290.67",
-            "wia_minimumloon = 2367.14",
-            "klassepercentage = 0.35",
+            "maximumdagloon = € 290,67",
+            "wia_minimumloon = € 2.367,14",
+            "klassepercentage = 35 %",
         ):
             assert part in text
 
@@ -173,15 +173,15 @@ class TestUitleg:
         RI_UITLEG shows each parameter used)."""
         text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, income, MARCH_2025)
         line = next(line for line in text.splitlines() if line.startswith("- loonaanvulling"))
-        assert "inkomen_percentage = 0.70" in line
+        assert "inkomen_percentage = 70 %" in line
 
     def test_wga_class_lists_both_thresholds(self) -> None:
         """WIA art. 5 and 54 (financieel.md §9.4): "35 % tot 80 %: WGA" uses both bounds,
         so both are listed (ao_minimum 0.35 and ao_volledig 0.80)."""
         text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, 600, MARCH_2025)
         line = next(line for line in text.splitlines() if "arbeidsongeschikt: WGA" in line)
-        assert "ao_minimum = 0.35" in line
-        assert "ao_volledig = 0.80" in line
+        assert "ao_minimum = 0,35" in line
+        assert "ao_volledig = 0,80" in line
 
     def test_derived_marking(self) -> None:
         """Wfsv art. 18 lid 1: a call on 2025-08-01 uses the derived maximumdagloon and says so."""
@@ -205,7 +205,7 @@ class TestUitleg:
         }
         for name, args in calls.items():
             text = udfs.RI_UITLEG(name, *args)
-            assert text.startswith(f"{name} = "), text
+            assert text.startswith((f"{name} = ", f"{name}:\n")), text
             assert " art. " in text
 
 

@@ -47,7 +47,7 @@ class TestDeadlines:
         result = sick_report_deadline(date(2025, 1, 6))
         assert result.value == date(2025, 1, 12)
         cited = {str(c) for c in result.explain().citations()}
-        assert "004_f7ec042b78bbdc89.txt art. 4.2" in cited
+        assert "De Amersfoortse Ontzorgmanager art. 4.2" in cited
         assert any("afgeleid" in g.rule for g in result.explain().grounds)
 
     def test_working_day_negative(self) -> None:

@@ -109,7 +109,7 @@ class TestWageContinuation:
         result = wage_continuation(8000, 10, MARCH_2025)
         assert result.value == D("4097.64")
         assert result.capped
-        assert "loongrens_afgerond = 5853.77" in result.explained.text()
+        assert "loongrens_afgerond = 5853,77" in result.explained.text()
 
     def test_minimum_wage_floor_in_year_one(self) -> None:
         """BW 7:629 lid 1: 2500, 36 h, week 10 → 1750.00 < floor 2193.36 → 2193.36."""
@@ -217,7 +217,7 @@ class TestBenefit:
         assert result.value == D("1102.50")
         assert result.after is not None
         assert result.after.floor_applied
-        assert "G_x_H_afgerond = 1103.81" in result.explained.text()
+        assert "G_x_H_afgerond = 1103,81" in result.explained.text()
 
     def test_iva(self) -> None:
         """WIA art. 51, 52: IVA, ao 90 duurzaam, B 500 → 1281.25, no two-month rule."""
@@ -261,8 +261,8 @@ class TestBenefit:
         for part in (
             "WIA art. 62",
             "WIA art. 13",
-            "wia_minimumloon = 2367.14",
-            "maximumdagloon = 290.67",
+            "wia_minimumloon = € 2.367,14",
+            "maximumdagloon = € 290,67",
         ):
             assert part in text
         assert (

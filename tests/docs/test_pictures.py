@@ -147,6 +147,8 @@ class TestIncome:
         for before, after in itertools.pairwise(steps):
             assert after.first == before.last + 1
         assert steps[-1].open_ended
+
+
 class TestCascadePicture:
     def test_every_ended_module_and_rule(self) -> None:
         """001 art. 2.2, 2.3, 2.5: the picture shows each ended module, each rule as an arrow

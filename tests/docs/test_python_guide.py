@@ -63,4 +63,4 @@ class TestTyped:
         )
         out, err, status = api.run(["--strict", "--no-incremental", "--config-file=", str(script)])
         assert status == 0, out + err
-        assert "reintegratie_core.products.cascade.Cascade" in out
+        assert "reintegratie_core.products._cascade.Cascade" in out

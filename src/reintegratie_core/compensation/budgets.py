@@ -377,6 +377,7 @@ def _budget_case_grounds(case: SicknessCase) -> tuple[Ground, ...]:
             rule="het ziektegeval van het budget is dat van de tekst van art. 2.6.1, zonder "
             "overbrugging door zwangerschaps- of bevallingsverlof",
             citation=DECISIONS_2026,
+            rule_id="budget_cases",
         ),
         *case.grounds(),
     )
@@ -661,6 +662,7 @@ def budget_balances(
             "declaratie hoort bij het laatste ziektegeval dat op of vóór haar datum begon",
             citation=cap.citation,
             parameters=(cap.as_pair(), ("met_wga_of_wia", with_wga_or_wia)),
+            rule_id="budget_balances",
         )
     )
     if prevention_count:
@@ -682,6 +684,7 @@ def budget_balances(
                 "horen bij één dreigend ziektegeval: over = preventiebudget − vergoed",
                 citation=prevention.citation,
                 parameters=(prevention.as_pair(),),
+                rule_id="budget_balances",
             )
         )
     unique: dict[Ground, None] = dict.fromkeys(grounds)

@@ -173,6 +173,7 @@ def sanction_compensation(
                 "max(0, berekende vergoeding − door de arbodienst vergoed)",
                 citation=ART_2_7,
                 parameters=(("berekend", round_cents(gross)), ("arbodienst_vergoedt", arbodienst)),
+                rule_id="sanction_compensation",
             ),
         )
     grounds = (
@@ -262,9 +263,15 @@ def _check(
     shown = tuple((name, value) for name, value in parameters if value is not None)
     grounds = (
         Ground(
-            rule=f"voorwaarde {verdict}: {text} — {reason}", citation=ART_2_7_3, parameters=shown
+            rule=f"voorwaarde {verdict}: {text} — {reason}",
+            citation=ART_2_7_3,
+            parameters=shown,
+            rule_id="sanction_conditions",
         ),
-        *(Ground(rule=f"{text}: {reason}", citation=c) for c in citations[1:]),
+        *(
+            Ground(rule=f"{text}: {reason}", citation=c, rule_id="sanction_conditions")
+            for c in citations[1:]
+        ),
     )
     check = ConditionCheck(
         key=key, text=text, met=met, reason=reason, citations=citations, given=given

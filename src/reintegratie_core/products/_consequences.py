@@ -168,7 +168,10 @@ def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Ex
         ("eerste_ziektedag", first_sick_day),
         ("ingangsdatum", start),
     )
-    grounds = [Ground(rule=text, citation=c, parameters=parameters, rule_id="eligible") for c in rule.citations]
+    grounds = [
+        Ground(rule=text, citation=c, parameters=parameters, rule_id="eligible")
+        for c in rule.citations
+    ]
     if len(case.periods) > 1 or case.bridged_leave:
         grounds = [
             *case.grounds(),
