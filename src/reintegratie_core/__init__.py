@@ -7,7 +7,7 @@ A pure library: no I/O, no clock, no Excel. Dates are ``datetime.date``, money i
 
 from __future__ import annotations
 
-import importlib.metadata as _metadata
+from typing import TYPE_CHECKING
 
 from reintegratie_core import compensation, entitlements, products
 from reintegratie_core.compensation import (
@@ -62,7 +62,6 @@ from reintegratie_core.products import (
     eligible,
     first_expiry,
     guidance_continues,
-    load_product,
 )
 from reintegratie_core.sickness import (
     Absence,
@@ -75,10 +74,34 @@ from reintegratie_core.sickness import (
     merge_cases,
 )
 
-try:  # the one version source is pyproject.toml, read from the installed distribution
-    __version__ = _metadata.version("reintegratie-core")
-except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree never installed
-    __version__ = "0+onbekend"
+if TYPE_CHECKING:
+    from reintegratie_core.products import load_product
+
+    __version__: str
+
+
+def __getattr__(name: str) -> object:
+    """The names imported on first use: ``load_product`` (cattrs, tomllib) and
+    ``__version__`` (``importlib.metadata``) cost more to import than the rest together."""
+    if name == "load_product":
+        from reintegratie_core.products import loading
+
+        return loading.load_product
+    if name == "__version__":
+        return _version()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def _version() -> str:
+    """The one version source is pyproject.toml, read from the installed distribution."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("reintegratie-core")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - never installed
+        return "0+onbekend"
+
 
 #: The version of the built-in catalogue: the five seed conditions as of this date.
 CATALOGUE_VERSION = "2026.11 (bronnen 000–004)"
