@@ -218,10 +218,7 @@ def employee_line(
             analysed = [when for m, when in done if m is Milestone.PROBLEEMANALYSE]
             with_pa = bool(analysed) and analysed[-1] <= reference
         grounds = grounds_text(milestone, with_pa)
-    if isinstance(case, date):
-        first_day, periods = case, 1
-    else:
-        first_day, periods = case.first_day, len(case.periods)
+    periods = case.periods
     status, rank = _STATUS[id(item.status)]
     days = item.days_left
     numbers = str(latest.row) if len(own) == 1 else ";".join([str(r.row) for r in own])
@@ -233,8 +230,8 @@ def employee_line(
         employer,
         employee,
         latest.product.code,
-        first_day,
-        periods,
+        periods[0].start,
+        len(periods),
         item.overdue,
         item.remaining_weeks,
         item.end_of_wage_continuation,
