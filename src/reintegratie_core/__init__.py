@@ -88,19 +88,14 @@ def __getattr__(name: str) -> object:
 
         return loading.load_product
     if name == "__version__":
-        return _version()
+        import importlib.metadata  # the one version source: pyproject.toml, as installed
+
+        try:
+            return importlib.metadata.version("reintegratie-core")
+        except importlib.metadata.PackageNotFoundError:  # pragma: no cover - never installed
+            return "0+onbekend"
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
-
-
-def _version() -> str:
-    """The one version source is pyproject.toml, read from the installed distribution."""
-    import importlib.metadata
-
-    try:
-        return importlib.metadata.version("reintegratie-core")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - never installed
-        return "0+onbekend"
 
 
 #: The version of the built-in catalogue: the five seed conditions as of this date.
