@@ -216,17 +216,17 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
     if not done:
         return 0, None
     pairs = done.items() if isinstance(done, Mapping) else done
-    dates: dict[int, date] = {}
-    for milestone, when in pairs:
+    mask = 0
+    analysed: date | None = None
+    for milestone, when in pairs:  # a later pair sets or clears the milestone's bit again
         position = _POSITIONS[id(milestone)]
         if not _IS_TRACKED[position]:
             _check_done({milestone: when})
-        dates[position] = when
-    mask = 0
-    for position, when in dates.items():
-        if when <= reference:
-            mask |= 1 << position
-    return mask, dates[_PA] if mask >> _PA & 1 else None
+        bit = 1 << position
+        mask = mask | bit if when <= reference else mask & ~bit
+        if position == _PA:
+            analysed = when
+    return mask, analysed if mask >> _PA & 1 else None
 
 
 _MAX_ORDINAL = date.max.toordinal()
