@@ -215,11 +215,8 @@ def employee_line(
     )
     milestone = item.milestone
     grounds = ""
-    if milestone is not None:
-        with_pa = False
-        if milestone is Milestone.PLAN_VAN_AANPAK:
-            analysed = [when for m, when in done if m is Milestone.PROBLEEMANALYSE]
-            with_pa = bool(analysed) and analysed[-1] <= reference
+    if milestone is not None:  # the decision record says whether a probleemanalyse set it
+        with_pa = milestone is Milestone.PLAN_VAN_AANPAK and item.probleemanalyse is not None
         grounds = grounds_text(milestone, with_pa)
     periods = case.periods
     status, rank = _STATUS[id(item.status)]
