@@ -81,3 +81,22 @@ class TestProject:
             "003_868fbc4ee27f4266.txt",
             "004_f7ec042b78bbdc89.txt",
         ]
+
+
+class TestStartUp:
+    def test_core_import_leaves_the_slow_edges_for_later(self) -> None:
+        """Importing the core (Excel's and the worklist's start-up) does not import cattrs,
+        tomllib, schwifty or importlib.metadata: product files, IBAN checks and the version
+        load them on first use, and the public names still resolve (issue 11 performance)."""
+        import subprocess
+
+        code = (
+            "import sys, reintegratie_core as r\n"
+            "slow = {'cattrs', 'tomllib', 'schwifty', 'importlib.metadata'} & set(sys.modules)\n"
+            "assert not slow, slow\n"
+            "from reintegratie_core import load_product, __version__\n"
+            "from reintegratie_core.products import ProductFileError, structure_product\n"
+            "assert r.is_sepa_account('NL91 ABNA 0417 1643 00').value\n"
+            "assert 'cattrs' in sys.modules and 'schwifty' in sys.modules\n"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)

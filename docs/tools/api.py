@@ -93,10 +93,16 @@ HIDDEN: dict[str, tuple[str, ...]] = {"reintegratie_core.explain": ("SEEDS",)}
 OTHER = Topic("overige", "Overige", "Modules die (nog) bij geen onderwerp horen.", ())
 
 
+#: A package's hooks for names imported on first use: they define no members of their own.
+_LAZY_HOOKS = frozenset({"__getattr__", "__dir__"})
+
+
 def _defines_members(module: Module) -> bool:
-    """True when the module defines functions or classes of its own (not only re-exports)."""
+    """True when the module defines public functions or classes of its own (not only
+    re-exports; a package's private ``__getattr__`` for lazy names does not count)."""
     return any(
         isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and node.name not in _LAZY_HOOKS
         for node in module.tree.body
     )
 

@@ -19,8 +19,25 @@ import threading
 from collections.abc import Sequence
 
 from reintegratie_cli import generate, signalen, tijdlijn, werkmap
-from reintegratie_core import __version__
 from reintegratie_core.errors import ReintegratieError
+
+
+class _Version(argparse.Action):
+    """``--version``: the version is read (``importlib.metadata``, slow to import) only
+    when asked for, not at every start."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:  # noqa: A002 - argparse's name
+        del dest  # prints and stops: stores nothing
+        super().__init__(
+            option_strings, argparse.SUPPRESS, nargs=0, default=argparse.SUPPRESS, help=help
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        import reintegratie_core
+
+        sys.stdout.write(f"reintegratie {reintegratie_core.__version__}\n")
+        parser.exit()
+
 
 #: The subcommand modules, in the order ``--help`` shows them.
 SUBCOMMANDS = [tijdlijn, signalen, generate, werkmap]
@@ -32,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="reintegratie",
         description="Re-integratieregels van verzuimverzekeringen: termijnen, signalen, werkmappen.",
     )
-    parser.add_argument("--version", action="version", version=f"reintegratie {__version__}")
+    parser.add_argument("--version", action=_Version, help="toon het versienummer en stop")
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
     for module in SUBCOMMANDS:
         module.register(commands)

@@ -75,13 +75,17 @@ class AtomicOutput:
         except OSError as exc:
             msg = f"{target}: kan niet schrijven in {folder.resolve()} ({exc.strerror or exc})"
             raise OutputError(msg) from None
-        os.close(handle)
         self.temporary = Path(name)
-        try:  # replacing a file keeps its permissions (a private 0600 worklist stays so)
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except OSError:
-            mode = 0o666 & ~_umask()
-        os.chmod(self.temporary, mode)
+        try:  # a stop (Ctrl-C, SIGTERM) before ``with`` is entered leaves no temporary file
+            os.close(handle)
+            try:  # replacing a file keeps its permissions (a private 0600 worklist stays so)
+                mode = stat.S_IMODE(os.stat(target).st_mode)
+            except OSError:
+                mode = 0o666 & ~_umask()
+            os.chmod(self.temporary, mode)
+        except BaseException:
+            self.temporary.unlink(missing_ok=True)
+            raise
 
     def __enter__(self) -> Self:
         return self

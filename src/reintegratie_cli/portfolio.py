@@ -241,6 +241,11 @@ class PeriodRow(NamedTuple):
     done: tuple[tuple[Milestone, date], ...]
 
 
+#: ``PeriodRow``'s constructor without the generated ``__new__`` (a Python function call
+#: per row); used on the fast path, whose fields are already in order.
+_new_row: Callable[[type[PeriodRow], tuple[object, ...]], PeriodRow] = tuple.__new__
+
+
 class RowError(NamedTuple):
     """A rejected row: its number, the employee when readable, and why (per field)."""
 
@@ -450,17 +455,20 @@ class RowParser:
             return None
         if (last is not None and last < first) or (leave and last is None):
             return None
-        return PeriodRow(
-            row,
-            employee,
-            employer,
-            product,
-            module_start,
-            first,
-            last,
-            leave,
-            sanction,
-            tuple(done),
+        return _new_row(
+            PeriodRow,
+            (
+                row,
+                employee,
+                employer,
+                product,
+                module_start,
+                first,
+                last,
+                leave,
+                sanction,
+                tuple(done),
+            ),
         )
 
     def _parse(self, cells: Sequence[Any], row: int, problems: list[str] | None) -> PeriodRow:

@@ -11,7 +11,7 @@ Every name a user needs — to build the inputs (``ModuleContract``, ``BudgetCla
 
 from __future__ import annotations
 
-import importlib.metadata as _metadata
+from typing import TYPE_CHECKING
 
 from reintegratie_core import compensation, entitlements, products
 from reintegratie_core.compensation import (
@@ -93,7 +93,6 @@ from reintegratie_core.products import (
     NotCancellableError,
     Policy,
     Product,
-    ProductFileError,
     ReasonNotAllowedError,
     TerminationReason,
     builtin_product,
@@ -104,7 +103,6 @@ from reintegratie_core.products import (
     ends_with,
     first_expiry,
     guidance_continues,
-    load_product,
 )
 from reintegratie_core.sickness import (
     Absence,
@@ -118,10 +116,30 @@ from reintegratie_core.sickness import (
 )
 from reintegratie_core.worklist import Status, WorkItem
 
-try:  # the one version source is pyproject.toml, read from the installed distribution
-    __version__ = _metadata.version("reintegratie-core")
-except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree never installed
-    __version__ = "0+onbekend"
+if TYPE_CHECKING:
+    from reintegratie_core.products import ProductFileError, load_product
+
+    __version__: str
+
+
+def __getattr__(name: str) -> object:
+    """The names imported on first use: ``load_product`` and ``ProductFileError`` (cattrs,
+    tomllib) and
+    ``__version__`` (``importlib.metadata``) cost more to import than the rest together."""
+    if name in {"load_product", "ProductFileError"}:
+        from reintegratie_core.products import loading
+
+        return getattr(loading, name)
+    if name == "__version__":
+        import importlib.metadata  # the one version source: pyproject.toml, as installed
+
+        try:
+            return importlib.metadata.version("reintegratie-core")
+        except importlib.metadata.PackageNotFoundError:  # pragma: no cover - never installed
+            return "0+onbekend"
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 #: The version of the built-in catalogue: the five seed conditions as of this date.
 CATALOGUE_VERSION = "2026.11 (bronnen 000–004)"

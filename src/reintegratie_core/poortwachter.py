@@ -169,6 +169,12 @@ _PVA_DAYS = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
 _END = _MILESTONES.index(Milestone.EINDE_LOONDOORBETALING)
 _MAX_ORDINAL = date.max.toordinal()
 _MAX_SANCTION = MAX_SANCTION_WEEKS.value
+#: Each position's rule as (day, after), and whether a loonsanctie moves it: read by
+#: position, without an Enum hash (the rules and their citations stay in ``_RULES``).
+_DAY_AFTER_AT: tuple[tuple[int, int], ...] = tuple(
+    (_RULES[m].day, _RULES[m].after) for m in _MILESTONES
+)
+_SANCTIONED_AT: tuple[bool, ...] = tuple(m in _SANCTION_MILESTONES for m in _MILESTONES)
 
 
 def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
@@ -252,16 +258,15 @@ def _date(
             return periods[0].start + _OFFSETS[sanction_weeks][position]
         except OverflowError:
             raise _out_of_range(_MILESTONES[position]) from None
-    milestone = _MILESTONES[position]
-    rule = _RULES[milestone]
-    day = case.day(rule.day)
+    nth, after = _DAY_AFTER_AT[position]
+    day = case.day(nth)
     if day is None:
         return None
-    extra = 7 * sanction_weeks if milestone in _SANCTION_MILESTONES else 0
+    extra = 7 * sanction_weeks if _SANCTIONED_AT[position] else 0
     try:
-        return day + timedelta(days=rule.after + extra)
+        return day + timedelta(days=after + extra)
     except OverflowError:
-        raise _out_of_range(milestone) from None
+        raise _out_of_range(_MILESTONES[position]) from None
 
 
 def _grounds(

@@ -80,6 +80,13 @@ class Status(enum.Enum):
 
 
 _RANK = {Status.TE_LAAT: 0, Status.BINNENKORT: 1, Status.GEPLAND: 2, Status.GEEN: 3}
+#: The members as module constants: looking a member up on an Enum class runs Python code.
+_TE_LAAT, _BINNENKORT, _GEPLAND, _GEEN = (
+    Status.TE_LAAT,
+    Status.BINNENKORT,
+    Status.GEPLAND,
+    Status.GEEN,
+)
 
 
 #: Eligibility without a product to cite: the module's start date (domain §4).
@@ -209,17 +216,17 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
     if not done:
         return 0, None
     pairs = done.items() if isinstance(done, Mapping) else done
-    dates: dict[int, date] = {}
-    for milestone, when in pairs:
+    mask = 0
+    analysed: date | None = None
+    for milestone, when in pairs:  # a later pair sets or clears the milestone's bit again
         position = _POSITIONS[id(milestone)]
         if not _IS_TRACKED[position]:
             _check_done({milestone: when})
-        dates[position] = when
-    mask = 0
-    for position, when in dates.items():
-        if when <= reference:
-            mask |= 1 << position
-    return mask, dates[_PA] if mask >> _PA & 1 else None
+        bit = 1 << position
+        mask = mask | bit if when <= reference else mask & ~bit
+        if position == _PA:
+            analysed = when
+    return mask, analysed if mask >> _PA & 1 else None
 
 
 _MAX_ORDINAL = date.max.toordinal()
@@ -275,17 +282,14 @@ def work_item(
     late, upcoming, overdue = _choose(days, done_mask, today)
     chosen = late if late >= 0 else upcoming
     end = days[_END]
-    status = Status.GEEN
+    status = _GEEN
     milestone_: Milestone | None = None
     when_: date | None = None
     days_left: int | None = None
     if chosen >= 0:
         milestone_, when_ = _MILESTONES[chosen], date.fromordinal(days[chosen])
         days_left = days[chosen] - today
-        if late >= 0:
-            status = Status.TE_LAAT
-        else:
-            status = Status.BINNENKORT if days_left <= horizon else Status.GEPLAND
+        status = _TE_LAAT if late >= 0 else _BINNENKORT if days_left <= horizon else _GEPLAND
     return WorkItem(
         status=status,
         milestone=milestone_,

@@ -165,6 +165,23 @@ class TestAtomicOutput:
         assert target.read_text(encoding="utf-8") == "oud"
         assert list(tmp_path.iterdir()) == [target]
 
+    def test_stopped_while_opening_leaves_no_temporary_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Issue 16 item 7: a stop (SIGTERM/Ctrl-C, a KeyboardInterrupt) that lands after the
+        temporary file exists but before ``with`` is entered still removes it."""
+        target = tmp_path / "t.xlsx"
+        target.write_text("oud", encoding="utf-8")
+
+        def stopped(*_args: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(output.os, "chmod", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            AtomicOutput(target)
+        assert list(tmp_path.iterdir()) == [target]
+        assert target.read_text(encoding="utf-8") == "oud"
+
     def test_missing_folder_is_an_output_error(self, tmp_path: Path) -> None:
         """A target in a folder that does not exist gives a Dutch OutputError."""
         with pytest.raises(OutputError, match="kan niet schrijven"):

@@ -137,6 +137,38 @@ class TestDonePairs:
         ).explain()
         assert explained.value == by_pairs
 
+    def test_a_later_pair_after_the_peildatum_undoes_an_earlier_one(self) -> None:
+        """Regeling procesgang art. 2 lid 2 (probleemanalyse by week 6): when the last pair
+        dates the probleemanalyse after the peildatum, it was not done on the peildatum."""
+        pairs = [
+            (Milestone.PROBLEEMANALYSE, date(2025, 2, 14)),
+            (Milestone.PROBLEEMANALYSE, date(2025, 3, 1)),
+        ]
+        result = work_item(ONGOING, date(2025, 2, 20), module_start=START, done=pairs)
+        assert result.status is Status.TE_LAAT
+        assert result.milestone is Milestone.PROBLEEMANALYSE
+        assert result.probleemanalyse is None
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(TRACKED_MILESTONES),
+                st.dates(min_value=D, max_value=D + timedelta(days=800)),
+            ),
+            max_size=8,
+        ),
+        st.dates(min_value=D, max_value=D + timedelta(days=800)),
+    )
+    def test_pairs_decide_as_their_mapping(
+        self, pairs: list[tuple[Milestone, date]], reference: date
+    ) -> None:
+        """spec/domain.md §3: any sequence of done pairs decides as the mapping of its last
+        pair per milestone — status, milestone, date and the probleemanalyse used."""
+        by_pairs = work_item(ONGOING, reference, module_start=START, done=pairs)
+        by_mapping = work_item(ONGOING, reference, module_start=START, done=dict(pairs))
+        assert by_pairs == by_mapping
+        assert by_pairs.probleemanalyse == by_mapping.probleemanalyse
+
 
 class TestEligibility:
     def test_first_sick_day_before_module_start_is_not_eligible(self) -> None:

@@ -17,21 +17,10 @@ Rules (``spec/domain.md`` §6 and §8):
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
-
-from schwifty import IBAN
-from schwifty.exceptions import (
-    InvalidAccountCode,
-    InvalidBankCode,
-    InvalidBBANChecksum,
-    InvalidBranchCode,
-    InvalidChecksumDigits,
-    InvalidCountryCode,
-    InvalidLength,
-    InvalidStructure,
-    SchwiftyException,
-)
+from typing import TYPE_CHECKING
 
 from reintegratie_core.compensation._common import amount, grounds_for, in_force
 from reintegratie_core.errors import NotApplicableError
@@ -41,6 +30,9 @@ from reintegratie_core.poortwachter import Milestone, milestone_date
 from reintegratie_core.product_parameters import WAGE_CONTINUATION_SHARE
 from reintegratie_core.products.model import InterventionExclusion, Product
 from reintegratie_core.sickness import SicknessCase
+
+if TYPE_CHECKING:  # schwifty is imported where an IBAN is checked: it is slow to import
+    from schwifty.exceptions import SchwiftyException
 
 DECISIONS = Citation.decision("§8")
 
@@ -227,22 +219,38 @@ def remaining_wage_cost(
 
 # --- SEPA (001/004 art. 3.4) ---------------------------------------------------------------
 
-_IBAN_PROBLEMS: tuple[tuple[type[SchwiftyException], str], ...] = (
-    (InvalidChecksumDigits, "het controlegetal van het IBAN klopt niet"),
-    (InvalidBBANChecksum, "het nationale controlegetal van het rekeningnummer klopt niet"),
-    (InvalidLength, "de lengte klopt niet voor dit land"),
-    (InvalidCountryCode, "onbekende landcode"),
-    (InvalidBankCode, "ongeldige bankcode"),
-    (InvalidBranchCode, "ongeldige filiaalcode"),
-    (InvalidAccountCode, "ongeldig rekeningnummer"),
-    (InvalidStructure, "ongeldige tekens of opbouw (alleen letters, cijfers en spaties)"),
-)
+
+@functools.cache
+def _iban_problems() -> tuple[tuple[type[SchwiftyException], str], ...]:
+    """Each schwifty error with its Dutch reason (imported on the first IBAN check)."""
+    from schwifty.exceptions import (
+        InvalidAccountCode,
+        InvalidBankCode,
+        InvalidBBANChecksum,
+        InvalidBranchCode,
+        InvalidChecksumDigits,
+        InvalidCountryCode,
+        InvalidLength,
+        InvalidStructure,
+    )
+
+    return (
+        (InvalidChecksumDigits, "het controlegetal van het IBAN klopt niet"),
+        (InvalidBBANChecksum, "het nationale controlegetal van het rekeningnummer klopt niet"),
+        (InvalidLength, "de lengte klopt niet voor dit land"),
+        (InvalidCountryCode, "onbekende landcode"),
+        (InvalidBankCode, "ongeldige bankcode"),
+        (InvalidBranchCode, "ongeldige filiaalcode"),
+        (InvalidAccountCode, "ongeldig rekeningnummer"),
+        (InvalidStructure, "ongeldige tekens of opbouw (alleen letters, cijfers en spaties)"),
+    )
+
 
 _SEPA_CITATIONS = (Citation.seed("001", "3.4"), Citation.seed("004", "3.4"))
 
 
 def _problem(exc: SchwiftyException) -> str:
-    for kind, text in _IBAN_PROBLEMS:
+    for kind, text in _iban_problems():
         if isinstance(exc, kind):
             return text
     return "geen geldig IBAN"
@@ -258,6 +266,9 @@ def is_sepa_account(iban: str) -> Explained[bool]:
     if not isinstance(iban, str):
         msg = f"iban: {type(iban).__name__} is geen tekst"
         raise TypeError(msg)
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
     compact = "".join(iban.split()).upper()
     try:
         account = IBAN(compact, validate_bban=True)

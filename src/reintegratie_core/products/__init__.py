@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reintegratie_core.products._cascade import (
     DEFAULT_REASON,
     Cascade,
@@ -42,12 +44,6 @@ from reintegratie_core.products.duration import (
     first_basis_index,
     first_expiry,
 )
-from reintegratie_core.products.loading import (
-    ProductFileError,
-    load_product,
-    structure_product,
-    unstructure_product,
-)
 from reintegratie_core.products.model import (
     ALL_REASONS,
     REASON_ALIASES,
@@ -71,6 +67,31 @@ from reintegratie_core.products.model import (
     canonical,
     find_product,
 )
+
+if TYPE_CHECKING:
+    from reintegratie_core.products.loading import (
+        ProductFileError,
+        load_product,
+        structure_product,
+        unstructure_product,
+    )
+
+#: Names of :mod:`~reintegratie_core.products.loading`, imported on first use: reading a
+#: product file needs cattrs and tomllib, which most callers (a worklist, Excel's start)
+#: never need and would otherwise import at start-up.
+_LOADING = frozenset(
+    {"ProductFileError", "load_product", "structure_product", "unstructure_product"}
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _LOADING:
+        from reintegratie_core.products import loading
+
+        return getattr(loading, name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [
     "ALL_REASONS",
