@@ -491,7 +491,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "dagloon, maandloon (WIA)",
         "WIA daily and monthly wage",
-        "financial.wia.WiaWage financial.wia.wia_wage",
+        "financial.wia.WiaWage financial.wia.WiaWageFigure financial.wia.wia_wage",
         "WIA art. 13; Dagloonbesluit art. 16",
     ),
     _t(

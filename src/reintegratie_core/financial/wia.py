@@ -24,8 +24,10 @@ from __future__ import annotations
 import enum
 import functools
 import math
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -160,12 +162,12 @@ CLASS_BANDS: tuple[ClassBand, ...] = (
 # --- Dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16) --------------------------
 
 
-@attrs.frozen(kw_only=True)
-class WiaWage:
+class WiaWage(NamedTuple):
     """The dagloon and maandloon decided from a jaarloon (WIA art. 13).
 
     ``uncapped`` (D), ``daily`` (C) and ``monthly`` are rounded to cents as on a UWV
-    decision; ``ratio`` is C/D (1 when not capped), exact.
+    decision; ``ratio`` is C/D (1 when not capped), exact. A tuple, built once per lifted
+    Excel row; the grounds are rendered from its fields only when asked.
     """
 
     annual_wage: Decimal
@@ -223,6 +225,31 @@ class WiaWage:
         """The maandloon with its grounds."""
         return Explained(self.monthly, self.monthly_grounds())
 
+    def daily_decision(self) -> WiaWageFigure:
+        """The dagloon C as a decision: its value now, its grounds on demand."""
+        return WiaWageFigure(self, monthly=False)
+
+    def monthly_decision(self) -> WiaWageFigure:
+        """The maandloon as a decision: its value now, its grounds on demand."""
+        return WiaWageFigure(self, monthly=True)
+
+
+class WiaWageFigure(NamedTuple):
+    """One figure of a :class:`WiaWage` (dagloon or maandloon) as a decision: ``value``
+    is read from the record, :meth:`explain` renders that figure's grounds from it."""
+
+    wage: WiaWage
+    monthly: bool
+
+    @property
+    def value(self) -> Decimal:
+        """The maandloon, or the capped dagloon C."""
+        return self.wage.monthly if self.monthly else self.wage.daily
+
+    def explain(self) -> Explained[Decimal]:
+        """The figure with its grounds."""
+        return self.wage.explained_monthly if self.monthly else self.wage.explained_daily
+
 
 def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
     """The WIA dagloon and maandloon (WIA art. 13 lid 4; Dagloonbesluit art. 16).
@@ -236,24 +263,25 @@ def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
     """
     wage = amount_argument(annual_wage, "jaarloon")
     rates = rates_on(on)
-    uncapped = round_cents(wage / DAYS_PER_YEAR.value)
-    daily = round_cents(min(uncapped, rates.maximum_daily_wage.value))
-    return WiaWage(
-        annual_wage=wage,
-        rates=rates,
-        uncapped=uncapped,
-        daily=daily,
-        monthly=round_cents(daily * DAYS_PER_MONTH.value),
-        ratio=_ONE if daily == uncapped else daily / uncapped,
-    )
+    uncapped = round_cents(wage / _DAYS_PER_YEAR)
+    # both in cents already: their minimum needs no second rounding
+    daily = min(uncapped, rates.maximum_daily_wage.value)
+    ratio = _ONE if daily == uncapped else daily / uncapped
+    monthly = round_cents(daily * _DAYS_PER_MONTH)
+    return _new_wage(WiaWage, (wage, rates, uncapped, daily, monthly, ratio))
+
+
+_new_wage: Callable[[type[WiaWage], tuple[object, ...]], WiaWage] = tuple.__new__
+_DAYS_PER_YEAR = DAYS_PER_YEAR.value
+_DAYS_PER_MONTH = DAYS_PER_MONTH.value
 
 
 # --- Classes (WIA art. 4, 5, 54, 61 lid 6) -----------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Classification:
-    """The class of ``ao`` (and ``durable``) and its class percentage G."""
+class Classification(NamedTuple):
+    """The class of ``ao`` (and ``durable``) and its class percentage G (a tuple: built
+    once per lifted Excel row)."""
 
     ao: Decimal
     durable: bool
@@ -314,7 +342,7 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
         G = 28 % [35,45), 35 % [45,55), 42 % [55,65), 50.75 % [65,80), 70 % ≥ 80
     """
     share = fraction(ao, name="ao_percentage")
-    band = next((b for b in CLASS_BANDS if b.contains(share)), None)
+    band = _band_of(share)
     if band is None:
         regime = Regime.NONE
     elif share < FULL_AO.value:
@@ -323,14 +351,23 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
         regime = Regime.IVA
     else:
         regime = Regime.WGA_NO_INCOME_REQUIREMENT
-    return Classification(ao=share, durable=durable, regime=regime, band=band)
+    return _new_classification(Classification, (share, durable, regime, band))
+
+
+@functools.lru_cache(maxsize=1024)
+def _band_of(share: Decimal) -> ClassBand | None:
+    """The band of :data:`CLASS_BANDS` containing ``share`` (by value: 0.5 and 0.50 alike)."""
+    return next((b for b in CLASS_BANDS if b.contains(share)), None)
+
+
+_new_classification: Callable[[type[Classification], tuple[object, ...]], Classification]
+_new_classification = tuple.__new__
 
 
 # --- The benefit per month (WIA art. 51, 52, 60–62) ---------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class AfterWageRelated:
+class AfterWageRelated(NamedTuple):
     """What follows the wage-related benefit (art. 60–62), decided once for a month."""
 
     kind: BenefitKind
@@ -344,13 +381,15 @@ class AfterWageRelated:
     floor_applied: bool = False
 
 
-@attrs.frozen(kw_only=True)
-class MonthlyBenefit:
+class MonthlyBenefit(NamedTuple):
     """The WIA benefit decided for one month of entitlement.
 
     ``lgu_share`` is the part of the month in the wage-related benefit (1, a half, or 0);
     ``lgu_amount`` and ``after`` are the unrounded amounts of the two parts; ``value`` is
     their weighted sum, rounded once to cents.
+
+    A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
+    row. The grounds are rendered from these fields only when asked (:meth:`explain`).
     """
 
     wage: WiaWage
@@ -480,6 +519,10 @@ class MonthlyBenefit:
         """The amount with its grounds."""
         return Explained(self.value, self.grounds())
 
+    def explain(self) -> Explained[Decimal]:
+        """The amount with its grounds, rendered from this record on demand."""
+        return self.explained
+
 
 def format_share(share: Decimal) -> str:
     """A share of a month as Dutch text (``0,5``)."""
@@ -594,39 +637,20 @@ def monthly_benefit(
     earned = amount_argument(income, "inkomen")
     number = check_month(month)
     lgu = check_lgu_months(lgu_months)
-    decided = functools.partial(
-        MonthlyBenefit,
-        wage=wage,
-        classification=classification,
-        income=earned,
-        earning_capacity=capacity,
-        month=number,
-        lgu_months=lgu,
-    )
+    decided = (wage, classification, earned, capacity, number, lgu)
     regime = classification.regime
     if regime is Regime.NONE:
-        return decided(
-            kind=BenefitKind.NONE,
-            lgu_share=ZERO,
-            lgu_factor=None,
-            lgu_amount=None,
-            after=None,
-            iva_amount=None,
-            value=round_cents(ZERO),
+        return _new_benefit(
+            MonthlyBenefit, (*decided, BenefitKind.NONE, ZERO, None, None, None, None, _NOTHING)
         )
     on_income = wage.monthly - earned * wage.ratio
     if regime is Regime.IVA:
         amount = max(
             ZERO, IVA_SHARE.value * wage.monthly - INCOME_SHARE.value * earned * wage.ratio
         )
-        return decided(
-            kind=BenefitKind.IVA,
-            lgu_share=ZERO,
-            lgu_factor=None,
-            lgu_amount=None,
-            after=None,
-            iva_amount=amount,
-            value=round_cents(amount),
+        return _new_benefit(
+            MonthlyBenefit,
+            (*decided, BenefitKind.IVA, ZERO, None, None, None, amount, round_cents(amount)),
         )
     share = min(_ONE, max(ZERO, lgu - (number - 1)))
     factor = lgu_amount = after = None
@@ -638,22 +662,23 @@ def monthly_benefit(
     if share < 1:
         after = _after_wage_related(wage, classification, earned, capacity)
         total += (_ONE - share) * after.amount
-    return decided(
-        kind=BenefitKind.WAGE_RELATED if after is None or share > 0 else after.kind,
-        lgu_share=share,
-        lgu_factor=factor,
-        lgu_amount=lgu_amount,
-        after=after,
-        iva_amount=None,
-        value=round_cents(total),
+    kind = BenefitKind.WAGE_RELATED if after is None or share > 0 else after.kind
+    return _new_benefit(
+        MonthlyBenefit,
+        (*decided, kind, share, factor, lgu_amount, after, None, round_cents(total)),
     )
+
+
+_new_benefit: Callable[[type[MonthlyBenefit], tuple[object, ...]], MonthlyBenefit]
+_new_benefit = tuple.__new__
+#: The amount of a month without benefit, rounded once like every amount.
+_NOTHING = round_cents(ZERO)
 
 
 # --- Duration of the wage-related benefit (WIA art. 59) -----------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class LguDuration:
+class LguDuration(NamedTuple):
     """The months of wage-related benefit decided from the work history (WIA art. 59)."""
 
     years_before_2016: int
@@ -667,6 +692,10 @@ class LguDuration:
         whole = int(self.value)
         half = self.value != whole
         return f"{whole} maanden" + (f" en {HALF_MONTH_DAYS} dagen" if half else "")
+
+    def explain(self) -> Explained[Decimal]:
+        """The months with their grounds, rendered from this record on demand."""
+        return self.explained
 
     @property
     def explained(self) -> Explained[Decimal]:
@@ -708,6 +737,7 @@ def _years(value: int, argument: str) -> int:
     return value
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
     """Months of wage-related WGA benefit from the work history (WIA art. 59).
 
@@ -830,6 +860,7 @@ __all__ = [
     "OverviewRow",
     "Regime",
     "WiaWage",
+    "WiaWageFigure",
     "benefit_overview",
     "check_lgu_months",
     "check_month",
