@@ -26,6 +26,7 @@ changes nothing, and no module outlives a module it is coupled to.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 
@@ -173,8 +174,18 @@ def cascade(
     :class:`ReasonNotAllowedError` for a reason the module's conditions do not allow, and
     :class:`InvalidValueError` when ``module`` is not among ``held``.
     """
+    return _cascade(product, module, on, reason, None if held is None else tuple(held))
+
+
+@functools.lru_cache(maxsize=4096)  # per product: the same coupling table, decided once
+def _cascade(
+    product: Product,
+    module: str,
+    on: date,
+    reason: TerminationReason | None,
+    held: tuple[str, ...] | None,
+) -> Explained[Cascade]:
     first: Module = product.module(module)
-    held = None if held is None else tuple(held)
     held_codes = resolve_held(product, held)
     if first.code not in held_codes:
         msg = (
