@@ -295,6 +295,17 @@ def ends_with(
     ``reason=None``: for any reason ``ended_module`` admits (domain §8.1); the grounds name
     the admitted reasons for which it would not end.
     """
+    return _ends_with(product, module, ended_module, reason, None if held is None else tuple(held))
+
+
+@functools.lru_cache(maxsize=4096)  # per product: no date, so one answer per question
+def _ends_with(
+    product: Product,
+    module: str,
+    ended_module: str,
+    reason: TerminationReason | None,
+    held: tuple[str, ...] | None,
+) -> Explained[bool]:
     target = product.module(module)
     outcome = cascade(product, ended_module, date(2000, 1, 1), reason, held)
     entry = outcome.value.get(target.code)
