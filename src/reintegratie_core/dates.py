@@ -112,6 +112,8 @@ def add_months(anchor: date, months: int) -> date:
     day = anchor.day
     if day > 28:  # every month has 28 days
         day = min(day, _month_days(year, month + 1))
+    if type(anchor) is date:  # the common case; ``replace`` keeps a subclass (datetime)
+        return date(year, month + 1, day)
     return anchor.replace(year=year, month=month + 1, day=day)
 
 
