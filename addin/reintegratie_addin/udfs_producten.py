@@ -28,6 +28,7 @@ from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     DEFAULT_REASON,
     REASON_ALIASES,
+    EndsWith,
     Module,
     Product,
     TerminationReason,
@@ -41,6 +42,7 @@ from reintegratie_core.products import (
     resolve_held,
 )
 from reintegratie_core.products._consequences import apply_recovery
+from reintegratie_core.products.duration import EarliestCancellation, FirstExpiry
 from reintegratie_core.sickness import Absence, SicknessCase
 
 CAT_PRODUCTEN = "Re-integratie – Producten"
@@ -269,7 +271,7 @@ def RI_CASCADE(
 )
 def RI_EINDIGT_MEE(
     product: Product, module: str, beeindigde_module: str, reden: TerminationReason | None
-) -> Explained[bool]:
+) -> EndsWith:
     """WAAR als `module` eindigt doordat `beeindigde_module` eindigt (om deze reden)."""
     target = _module(product, module, "module")
     first = _module(product, beeindigde_module, "beeindigde_module")
@@ -317,7 +319,7 @@ def RI_CONTRACTVERVALDATUM(
     ingangsdatum_module: date,
     contractvervaldatum_basis: date,
     contracttermijn_maanden: int | None,
-) -> Explained[date]:
+) -> FirstExpiry:
     """Eerste contractvervaldatum van de module (gelijk aan die van de basismodule)."""
     found = _module(product, module, "module")
     with (
@@ -352,7 +354,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
     contractvervaldatum_basis: date,
     ontvangst_opzegging: date,
     contracttermijn_maanden: int | None,
-) -> Explained[date]:
+) -> EarliestCancellation:
     """Vroegste datum waarop de opzegging door de werkgever ingaat."""
     found = _module(product, module, "module")
     # a date out of range or a parameter not in force comes from the later of the two dates

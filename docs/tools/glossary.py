@@ -87,13 +87,14 @@ TERMS: tuple[Term, ...] = (
     _t(
         "cascade (meebeëindigen)",
         "cascade",
-        "products.cascade products.ends_with",
+        "products.cascade products.ends_with products.EndsWith",
         "domain §4",
     ),
     _t(
         "contractvervaldatum",
         "contract expiry date",
-        "products.duration.first_expiry products.duration.basis_date products.model.Duration",
+        "products.duration.first_expiry products.duration.FirstExpiry products.duration.basis_date "
+        "products.model.Duration",
         "001 art. 2.1; 004 art. 2.1",
     ),
     _t(
@@ -236,7 +237,8 @@ TERMS: tuple[Term, ...] = (
     _t(
         "opzegging",
         "cancellation (by the employer)",
-        "products.model.Cancellation products.model.CancellationKind products.duration.earliest_cancellation products.model.NotCancellableError",
+        "products.model.Cancellation products.model.CancellationKind products.duration.earliest_cancellation "
+        "products.duration.EarliestCancellation products.model.NotCancellableError",
         "001 art. 2.3; 004 art. 2.3",
     ),
     _t(
