@@ -97,6 +97,11 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     return Explained(round_cents(value), (ground,))
 
 
+#: The fixed fee per employee per contract year (``004`` art. 5.1), and pro rata (5.2).
+_FEE_004 = Citation.seed("004", "5.1")
+_PRORATA = (Citation.seed("001", "5.2"), Citation.seed("004", "5.2"))
+
+
 def prorated_fee(
     yearly_fee: AmountLike,
     contract_year_start: date,
@@ -130,13 +135,13 @@ def prorated_fee(
     value = round_cents(tarief * days / year_days)
     yearly = grounds_for(
         "u betaalt een vast tarief per medewerker per contractjaar",
-        (months.citation, Citation.seed("004", "5.1")),
+        (months.citation, _FEE_004),
         (("jaartarief", tarief), months.as_pair()),
     )
     grounds = yearly + grounds_for(
         "bij tussentijdse in- of uitdiensttreding een pro rata bedrag: jaartarief × dagen in "
         "dienst binnen het contractjaar ÷ dagen in het contractjaar",
-        (Citation.seed("001", "5.2"), Citation.seed("004", "5.2")),
+        _PRORATA,
         (
             ("jaartarief", tarief),
             ("contractjaar_start", contract_year_start),
