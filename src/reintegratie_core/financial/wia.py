@@ -21,8 +21,10 @@ basis as on the UWV decision.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
+import itertools
 import math
 from collections.abc import Callable
 from datetime import date
@@ -354,10 +356,17 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
     return _new_classification(Classification, (share, durable, regime, band))
 
 
-@functools.lru_cache(maxsize=1024)
 def _band_of(share: Decimal) -> ClassBand | None:
-    """The band of :data:`CLASS_BANDS` containing ``share`` (by value: 0.5 and 0.50 alike)."""
-    return next((b for b in CLASS_BANDS if b.contains(share)), None)
+    """The band of :data:`CLASS_BANDS` containing ``share``: the last whose ``low`` is not
+    above it (the bands are contiguous, the last open above)."""
+    index = bisect.bisect_right(_BAND_LOWS, share) - 1
+    return None if index < 0 else CLASS_BANDS[index]
+
+
+_BAND_LOWS = tuple(b.low for b in CLASS_BANDS)
+# contiguous and ordered, the last open above: then the bisection finds the containing band
+assert all(a.high == b.low for a, b in itertools.pairwise(CLASS_BANDS))
+assert CLASS_BANDS[-1].high is None
 
 
 _new_classification: Callable[[type[Classification], tuple[object, ...]], Classification]
@@ -556,6 +565,23 @@ def check_lgu_months(months: AmountLike) -> Decimal:
     return value
 
 
+_new_after: Callable[[type[AfterWageRelated], tuple[object, ...]], AfterWageRelated]
+_new_after = tuple.__new__
+_ART_60_61 = (ART_60, ART_61_4)
+_ART_61_4_5 = (ART_61_4, ART_61_5)
+_ART_62 = (ART_62,)
+_SUPPLEMENT_RULE = (
+    "loonaanvulling, inkomenseis gehaald (50 % ≤ inkomen/restverdiencapaciteit "
+    "< 100 %): x = 70 % × (maandloon_wia − restverdiencapaciteit × C/D); als x < G × H "
+    "dan x = min(G × H, 70 % × (maandloon_wia − inkomen × C/D)); "
+    "H = min(WIA-minimumloon, maandloon_wia)"
+)
+_FOLLOW_UP_RULE = (
+    "vervolguitkering, inkomenseis niet gehaald (inkomen < 50 % van de "
+    "restverdiencapaciteit): G × H, H = min(WIA-minimumloon, maandloon_wia)"
+)
+
+
 def _after_wage_related(
     wage: WiaWage, classification: Classification, income: Decimal, capacity: Decimal
 ) -> AfterWageRelated:
@@ -568,11 +594,10 @@ def _after_wage_related(
             if classification.regime is Regime.WGA_NO_INCOME_REQUIREMENT
             else "inkomen ≥ restverdiencapaciteit"
         )
-        return AfterWageRelated(
-            kind=BenefitKind.SUPPLEMENT,
-            amount=max(ZERO, on_income),
-            citations=(ART_60, ART_61_4),
-            rule=f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief",
+        rule = f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief"
+        return _new_after(
+            AfterWageRelated,
+            (BenefitKind.SUPPLEMENT, max(ZERO, on_income), _ART_60_61, rule, None, None, False),
         )
     minimum = min(wage.rates.wia_minimum_wage.value, monthly)
     floor = classification.percentage * minimum
@@ -580,26 +605,21 @@ def _after_wage_related(
         on_capacity = INCOME_SHARE.value * (monthly - capacity * ratio)
         applied = on_capacity < floor
         amount = min(floor, on_income) if applied else on_capacity
-        return AfterWageRelated(
-            kind=BenefitKind.SUPPLEMENT,
-            amount=max(ZERO, amount),
-            citations=(ART_61_4, ART_61_5),
-            rule="loonaanvulling, inkomenseis gehaald (50 % ≤ inkomen/restverdiencapaciteit "
-            "< 100 %): x = 70 % × (maandloon_wia − restverdiencapaciteit × C/D); als x < G × H "
-            "dan x = min(G × H, 70 % × (maandloon_wia − inkomen × C/D)); "
-            "H = min(WIA-minimumloon, maandloon_wia)",
-            minimum=minimum,
-            floor=floor,
-            floor_applied=applied,
+        return _new_after(
+            AfterWageRelated,
+            (
+                BenefitKind.SUPPLEMENT,
+                max(ZERO, amount),
+                _ART_61_4_5,
+                _SUPPLEMENT_RULE,
+                minimum,
+                floor,
+                applied,
+            ),
         )
-    return AfterWageRelated(
-        kind=BenefitKind.FOLLOW_UP,
-        amount=max(ZERO, floor),
-        citations=(ART_62,),
-        rule="vervolguitkering, inkomenseis niet gehaald (inkomen < 50 % van de "
-        "restverdiencapaciteit): G × H, H = min(WIA-minimumloon, maandloon_wia)",
-        minimum=minimum,
-        floor=floor,
+    return _new_after(
+        AfterWageRelated,
+        (BenefitKind.FOLLOW_UP, max(ZERO, floor), _ART_62, _FOLLOW_UP_RULE, minimum, floor, False),
     )
 
 
