@@ -269,6 +269,10 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
     case. Overlapping periods are an :class:`InvalidPeriodError` naming both.
     """
+    if isinstance(absences, tuple | list) and len(absences) == 1:
+        (only,) = absences
+        if only.kind is AbsenceKind.SICK:  # one sick period is its own case (a lifted row)
+            return (_one_period(only.period),)
     ordered = sorted(absences, key=lambda a: (a.period.start, a.kind.value))
     _check_order(ordered)
     ordered = _join_adjacent_leave(ordered)
