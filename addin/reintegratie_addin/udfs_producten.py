@@ -16,7 +16,7 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_addin.params import to_product
+from reintegratie_addin.params import one_sick_period_each, to_product
 from reintegratie_core.errors import (
     InvalidValueError,
     NotApplicableError,
@@ -387,6 +387,8 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
             ),
             coerce=c.to_sickness,
             column=c.sickness_column,
+            dates=True,
+            of_dates=SicknessCase.ongoing_many,
         ),
         _date_param(
             "ingangsdatum",
@@ -410,6 +412,8 @@ def RI_RECHT_OP_DIENSTVERLENING(
             doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
             coerce=c.to_absences,
             column=c.sickness_column,
+            dates=True,
+            of_dates=one_sick_period_each,
         ),
         _date_param("einddatum_module", "Laatste dag van de module (t/m)"),
         _date_param("peildatum", "Datum waarop u het wilt weten"),
