@@ -9,8 +9,6 @@ reason) are case-insensitive with spaces, ``-`` and ``_`` equivalent; an unknown
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -112,15 +110,32 @@ def _term(value: Any, argument: str) -> int | None:
 # --- argument-level errors ----------------------------------------------------------------
 
 
-@contextmanager
-def _blame(
-    argument: str, errors: tuple[type[ReintegratieError], ...] = (ReintegratieError,)
-) -> Iterator[None]:
-    """Core errors of the given kinds raised inside become ``#WAARDE! <argument>: ...``."""
-    try:
-        yield
-    except errors as exc:
-        raise c.ArgumentError(argument, str(exc)) from None
+class _Blame:
+    """Core errors of the given kinds raised inside become ``#WAARDE! <argument>: ...``.
+
+    A plain context manager (not ``@contextmanager``): it is entered for every lifted row,
+    and a generator-based one costs a generator and several calls each time.
+    """
+
+    __slots__ = ("argument", "errors")
+
+    def __init__(
+        self, argument: str, errors: tuple[type[ReintegratieError], ...] = (ReintegratieError,)
+    ) -> None:
+        self.argument = argument
+        self.errors = errors
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, _tb: object
+    ) -> None:
+        if exc is not None and isinstance(exc, self.errors):
+            raise c.ArgumentError(self.argument, str(exc)) from None
+
+
+_blame = _Blame
 
 
 def _module(product: Product, code: str, argument: str) -> Module:
