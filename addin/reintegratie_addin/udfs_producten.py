@@ -27,6 +27,7 @@ from reintegratie_core.products import (
     DEFAULT_REASON,
     REASON_ALIASES,
     EndsWith,
+    GuidanceContinues,
     Module,
     Product,
     TerminationReason,
@@ -458,7 +459,7 @@ def RI_DOORLOPENDE_BEGELEIDING(  # noqa: PLR0917 - the contract's argument list
     reden: TerminationReason,
     hersteldatum: date | None,
     sanctieweken: int,
-) -> Explained[bool]:
+) -> GuidanceContinues:
     """WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."""
     with _blame("hersteldatum"):
         periods = apply_recovery(ziekte, hersteldatum)

@@ -133,7 +133,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "doorlopende begeleiding",
         "guidance continues after the end",
-        "products.guidance_continues products.apply_recovery",
+        "products.guidance_continues products.GuidanceContinues products.apply_recovery",
         "000 art. 4.3; 003 art. 1.5.3",
     ),
     _t("eerste ziektedag", "first sick day", "sickness.SicknessCase.first_day", "003 art. 2.6.1"),

@@ -24,6 +24,7 @@ from reintegratie_core.products._cascade import (
 )
 from reintegratie_core.products._consequences import (
     Consequence,
+    GuidanceContinues,
     apply_recovery,
     consequences,
     eligible,
@@ -93,6 +94,7 @@ __all__ = [
     "Eligibility",
     "EndedModule",
     "EndsWith",
+    "GuidanceContinues",
     "InterventionExclusion",
     "Interventions",
     "Module",
