@@ -77,7 +77,8 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     k = months // term_months - 1
     while basis_date(anchor, term_months, k) >= threshold:
         k -= 1
-    return _first_index(anchor, term_months, lambda c: c >= threshold, k)
+    # basis_date(k) < threshold now: the first index lies above k
+    return _first_index(anchor, term_months, lambda c: c >= threshold, k + 1)
 
 
 def _term(
