@@ -229,11 +229,11 @@ class WiaWage(NamedTuple):
 
     def daily_decision(self) -> WiaWageFigure:
         """The dagloon C as a decision: its value now, its grounds on demand."""
-        return WiaWageFigure(self, monthly=False)
+        return _new_figure(WiaWageFigure, (self, False))
 
     def monthly_decision(self) -> WiaWageFigure:
         """The maandloon as a decision: its value now, its grounds on demand."""
-        return WiaWageFigure(self, monthly=True)
+        return _new_figure(WiaWageFigure, (self, True))
 
 
 class WiaWageFigure(NamedTuple):
@@ -251,6 +251,9 @@ class WiaWageFigure(NamedTuple):
     def explain(self) -> Explained[Decimal]:
         """The figure with its grounds."""
         return self.wage.explained_monthly if self.monthly else self.wage.explained_daily
+
+
+_new_figure: Callable[[type[WiaWageFigure], tuple[object, ...]], WiaWageFigure] = tuple.__new__
 
 
 def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
