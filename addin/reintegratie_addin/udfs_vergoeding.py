@@ -67,6 +67,7 @@ from reintegratie_core.compensation import (
     third_party_settlement,
     weekly_wage,
 )
+from reintegratie_core.compensation.fees import ProratedFee
 from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
 from reintegratie_core.explain import Explained
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
@@ -562,7 +563,7 @@ def RI_WEEKLOON(loon: Decimal, periode: WagePeriod) -> Explained[Decimal]:
 )
 def RI_TARIEF_PRORATA(
     jaartarief: Decimal, contractjaar_start: date, in_dienst: date, uit_dienst: date | None
-) -> Explained[Decimal]:
+) -> ProratedFee:
     """Tarief voor de dagen in dienst binnen het contractjaar (pro rata)."""
     return prorated_fee(jaartarief, contractjaar_start, in_dienst, uit_dienst)
 

@@ -366,7 +366,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "tarief pro rata",
         "prorated module fee",
-        "compensation.fees.prorated_fee",
+        "compensation.fees.prorated_fee compensation.fees.ProratedFee",
         "001 art. 5.2; 004 art. 5.2",
     ),
     _t(
