@@ -68,6 +68,7 @@ from reintegratie_core.compensation import (
     weekly_wage,
 )
 from reintegratie_core.compensation.fees import ProratedFee
+from reintegratie_core.compensation.sanction import SanctionCompensation
 from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
 from reintegratie_core.explain import Explained
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
@@ -511,7 +512,7 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
     goedgekeurde_kosten: Decimal,
     voorwaarden_voldaan: bool,
     arbodienst_vergoedt: bool | Decimal,
-) -> Explained[Decimal]:
+) -> SanctionCompensation | Explained[Decimal]:
     """Vergoeding van een UWV-loonsanctie onder de poortwachtergarantie."""
     everything = arbodienst_vergoedt is True
     paid = ZERO if isinstance(arbodienst_vergoedt, bool) else arbodienst_vergoedt

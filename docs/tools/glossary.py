@@ -212,7 +212,8 @@ TERMS: tuple[Term, ...] = (
     _t(
         "loonsanctievergoeding (voorwaarden)",
         "sanction compensation (conditions)",
-        "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions",
+        "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions "
+        "compensation.sanction.SanctionCompensation",
         "003 art. 2.7.2, 2.7.3",
     ),
     _t(
