@@ -67,6 +67,7 @@ from reintegratie_core.compensation import (
     third_party_settlement,
     weekly_wage,
 )
+from reintegratie_core.compensation.budgets import PremiumWindow
 from reintegratie_core.compensation.fees import ProratedFee
 from reintegratie_core.compensation.sanction import SanctionCompensation
 from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
@@ -585,7 +586,7 @@ def RI_TARIEF_PRORATA(
         ),
     ],
 )
-def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> Explained[bool]:
+def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> PremiumWindow:
     """WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor.
 
     Het premiejaar is het jaar waarin de verzekeraar het premiepercentage opnieuw vaststelt;

@@ -277,7 +277,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "premie (meetellen)",
         "premium experience window",
-        "compensation.budgets.counts_for_premium",
+        "compensation.budgets.counts_for_premium compensation.budgets.PremiumWindow",
         "003 art. 2.5.3, 2.6.3",
     ),
     _t(
