@@ -151,6 +151,23 @@ class ClassBand:
 MINIMUM_AO = Parameter(name="ao_minimum", value=Decimal("0.35"), citation=ART_5)
 FULL_AO = Parameter(name="ao_volledig", value=Decimal("0.80"), citation=ART_4)
 
+# Read on every decision of a lifted row: an Enum member or a parameter's value looked up
+# on its class costs a call each time (Python 3.11); module names do not.
+_FULL_AO = FULL_AO.value
+_NO_BENEFIT, _WGA, _WGA_NO_REQUIREMENT, _IVA = (
+    Regime.NONE,
+    Regime.WGA,
+    Regime.WGA_NO_INCOME_REQUIREMENT,
+    Regime.IVA,
+)
+_NO_KIND, _IVA_KIND, _WAGE_RELATED, _SUPPLEMENT, _FOLLOW_UP = (
+    BenefitKind.NONE,
+    BenefitKind.IVA,
+    BenefitKind.WAGE_RELATED,
+    BenefitKind.SUPPLEMENT,
+    BenefitKind.FOLLOW_UP,
+)
+
 #: The class percentages G (WIA art. 61 lid 6; ``financieel.md`` §9.4).
 CLASS_BANDS: tuple[ClassBand, ...] = (
     ClassBand(low=Decimal("0.35"), high=Decimal("0.45"), percentage=Decimal("0.28")),
@@ -349,13 +366,13 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
     share = fraction(ao, name="ao_percentage")
     band = _band_of(share)
     if band is None:
-        regime = Regime.NONE
-    elif share < FULL_AO.value:
-        regime = Regime.WGA
+        regime = _NO_BENEFIT
+    elif share < _FULL_AO:
+        regime = _WGA
     elif durable:
-        regime = Regime.IVA
+        regime = _IVA
     else:
-        regime = Regime.WGA_NO_INCOME_REQUIREMENT
+        regime = _WGA_NO_REQUIREMENT
     return _new_classification(Classification, (share, durable, regime, band))
 
 
@@ -591,16 +608,16 @@ def _after_wage_related(
     """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once."""
     monthly, ratio = wage.monthly, wage.ratio
     on_income = INCOME_SHARE.value * (monthly - income * ratio)
-    if classification.regime is Regime.WGA_NO_INCOME_REQUIREMENT or income >= capacity:
+    if classification.regime is _WGA_NO_REQUIREMENT or income >= capacity:
         reason = (
             "zonder inkomenseis (80 % of meer, niet duurzaam)"
-            if classification.regime is Regime.WGA_NO_INCOME_REQUIREMENT
+            if classification.regime is _WGA_NO_REQUIREMENT
             else "inkomen ≥ restverdiencapaciteit"
         )
         rule = f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief"
         return _new_after(
             AfterWageRelated,
-            (BenefitKind.SUPPLEMENT, max(ZERO, on_income), _ART_60_61, rule, None, None, False),
+            (_SUPPLEMENT, max(ZERO, on_income), _ART_60_61, rule, None, None, False),
         )
     minimum = min(wage.rates.wia_minimum_wage.value, monthly)
     floor = classification.percentage * minimum
@@ -611,7 +628,7 @@ def _after_wage_related(
         return _new_after(
             AfterWageRelated,
             (
-                BenefitKind.SUPPLEMENT,
+                _SUPPLEMENT,
                 max(ZERO, amount),
                 _ART_61_4_5,
                 _SUPPLEMENT_RULE,
@@ -622,7 +639,7 @@ def _after_wage_related(
         )
     return _new_after(
         AfterWageRelated,
-        (BenefitKind.FOLLOW_UP, max(ZERO, floor), _ART_62, _FOLLOW_UP_RULE, minimum, floor, False),
+        (_FOLLOW_UP, max(ZERO, floor), _ART_62, _FOLLOW_UP_RULE, minimum, floor, False),
     )
 
 
@@ -662,30 +679,34 @@ def monthly_benefit(
     lgu = check_lgu_months(lgu_months)
     decided = (wage, classification, earned, capacity, number, lgu)
     regime = classification.regime
-    if regime is Regime.NONE:
+    if regime is _NO_BENEFIT:
         return _new_benefit(
-            MonthlyBenefit, (*decided, BenefitKind.NONE, ZERO, None, None, None, None, _NOTHING)
+            MonthlyBenefit, (*decided, _NO_KIND, ZERO, None, None, None, None, _NOTHING)
         )
     on_income = wage.monthly - earned * wage.ratio
-    if regime is Regime.IVA:
+    if regime is _IVA:
         amount = max(
             ZERO, IVA_SHARE.value * wage.monthly - INCOME_SHARE.value * earned * wage.ratio
         )
         return _new_benefit(
             MonthlyBenefit,
-            (*decided, BenefitKind.IVA, ZERO, None, None, None, amount, round_cents(amount)),
+            (*decided, _IVA_KIND, ZERO, None, None, None, amount, round_cents(amount)),
         )
-    share = min(_ONE, max(ZERO, lgu - (number - 1)))
+    share = lgu - (number - 1)  # the part of this month in the wage-related benefit, 0–1
+    if share <= ZERO:
+        share = ZERO
+    elif share >= _ONE:
+        share = _ONE
     factor = lgu_amount = after = None
     total = ZERO
-    if share > 0:
+    if share > ZERO:
         factor = LGU_FIRST_SHARE if number <= LGU_FIRST_MONTHS.value else LGU_SHARE
         lgu_amount = max(ZERO, factor.value * on_income)
         total += share * lgu_amount
-    if share < 1:
+    if share < _ONE:
         after = _after_wage_related(wage, classification, earned, capacity)
         total += (_ONE - share) * after.amount
-    kind = BenefitKind.WAGE_RELATED if after is None or share > 0 else after.kind
+    kind = _WAGE_RELATED if after is None or share > ZERO else after.kind
     return _new_benefit(
         MonthlyBenefit,
         (*decided, kind, share, factor, lgu_amount, after, None, round_cents(total)),
