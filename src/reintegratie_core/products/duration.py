@@ -237,8 +237,8 @@ def earliest_cancellation(
             f"(die valt onder de eigen voorwaarden van die module; opzegdatum bekend voor: {known})"
         )
         raise NotApplicableError(msg)
-    where = "; ".join(str(c) for c in cancellation.citations)
     if cancellation.kind is CancellationKind.NOT_SEPARATELY:
+        where = "; ".join(str(c) for c in cancellation.citations)
         coupled = " of ".join(
             dict.fromkeys(r.source for r in product.couplings if r.target == module.code)
         )
