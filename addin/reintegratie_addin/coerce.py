@@ -75,11 +75,14 @@ AMOUNT_HINT = "verwacht een bedrag van 0 of meer, bijv. 1250,50"
 #: enough that every formula's exact result keeps its cents (28 significant digits) and
 #: Excel shows it to the cent (15 significant digits).
 MAX_AMOUNT = Decimal(10) ** 12
+_MAX_FLOAT = float(MAX_AMOUNT)
 AMOUNT_RANGE = "verwacht een bedrag van 0 t/m 1.000.000.000.000"
 
 
 def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Decimal:
     """An amount in euros (``Decimal``); negative is an error; empty gives ``default``."""
+    if type(value) is float and 0.0 <= value <= _MAX_FLOAT:  # a number cell: the common case
+        return Decimal(repr(value))  # finite (NaN and ±inf fail the comparison), in range
     if is_empty(value):
         if default is None:
             raise ArgumentError(argument, f"ontbreekt ({AMOUNT_HINT})")

@@ -6,6 +6,7 @@ what several of them take lives here, once.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import attrs
@@ -15,7 +16,7 @@ from reintegratie_addin.functions import Param
 from reintegratie_core.entitlements import Event, EventKind, check_event, product_rules
 from reintegratie_core.errors import ReintegratieError, UnknownCodeError
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
-from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.sickness import Absence, SicknessCase
 
 
 def to_product(value: Any, argument: str) -> Product:
@@ -32,6 +33,12 @@ def to_product(value: Any, argument: str) -> Product:
         raise c.ArgumentError(
             argument, f"onbekend product {c.describe(value)} (bekend: {known})"
         ) from None
+
+
+def one_sick_period_each(first_days: list[date]) -> list[tuple[Absence, ...]]:
+    """A column of first sick days as periods: one ongoing sick period per row (what
+    :func:`~reintegratie_addin.coerce.to_absences` makes of one date)."""
+    return [(Absence.sick(first),) for first in first_days]
 
 
 ZIEKTE = Param(

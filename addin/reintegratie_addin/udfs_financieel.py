@@ -26,6 +26,10 @@ from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_core.explain import Explained
 from reintegratie_core.financial import (
+    LguDuration,
+    MonthlyBenefit,
+    WageContinuation,
+    WiaWageFigure,
     benefit_overview,
     lgu_duration,
     monthly_benefit,
@@ -114,22 +118,22 @@ LGU_MAANDEN = Param(
 )
 def RI_LOONDOORBETALING(
     maandloon: Decimal, ziekteweek: int, peildatum: date, uren_per_week: Decimal | None
-) -> Explained[Decimal]:
+) -> WageContinuation:
     """Wettelijke loondoorbetaling bij ziekte per maand (BW 7:629): 70 % van het maandloon tot
     de loongrens, in week 1–52 ten minste het minimumloon; exclusief vakantiebijslag."""
-    return wage_continuation(maandloon, ziekteweek, peildatum, uren_per_week).explained
+    return wage_continuation(maandloon, ziekteweek, peildatum, uren_per_week)
 
 
 @excel_function(category=CAT_FINANCIEEL, params=[JAARLOON, PEILDATUM])
-def RI_WIA_DAGLOON(jaarloon: Decimal, peildatum: date) -> Explained[Decimal]:
+def RI_WIA_DAGLOON(jaarloon: Decimal, peildatum: date) -> WiaWageFigure:
     """WIA-dagloon: jaarloon ÷ 261, begrensd op het maximumdagloon (WIA art. 13)."""
-    return wia_wage(jaarloon, peildatum).explained_daily
+    return wia_wage(jaarloon, peildatum).daily_decision()
 
 
 @excel_function(category=CAT_FINANCIEEL, params=[JAARLOON, PEILDATUM])
-def RI_WIA_MAANDLOON(jaarloon: Decimal, peildatum: date) -> Explained[Decimal]:
+def RI_WIA_MAANDLOON(jaarloon: Decimal, peildatum: date) -> WiaWageFigure:
     """WIA-maandloon: het begrensde dagloon × 21,75 (WIA art. 13 lid 4)."""
-    return wia_wage(jaarloon, peildatum).explained_monthly
+    return wia_wage(jaarloon, peildatum).monthly_decision()
 
 
 @excel_function(
@@ -147,10 +151,10 @@ def RI_WIA_MAANDLOON(jaarloon: Decimal, peildatum: date) -> Explained[Decimal]:
         ),
     ],
 )
-def RI_WGA_DUUR(jaren_voor_2016: int, jaren_vanaf_2016: int) -> Explained[Decimal]:
+def RI_WGA_DUUR(jaren_voor_2016: int, jaren_vanaf_2016: int) -> LguDuration:
     """Duur van de loongerelateerde WGA-uitkering in maanden (WIA art. 59): 3 tot 24; 12,5 =
     12 maanden en 15 dagen."""
-    return lgu_duration(jaren_voor_2016, jaren_vanaf_2016).explained
+    return lgu_duration(jaren_voor_2016, jaren_vanaf_2016)
 
 
 @excel_function(
@@ -180,7 +184,7 @@ def RI_WIA_UITKERING(  # noqa: PLR0917 - the contract's argument list
     duurzaam: bool,
     maand: int,
     lgu_maanden: Decimal,
-) -> Explained[Decimal]:
+) -> MonthlyBenefit:
     """WIA-uitkering bruto per maand in maand `maand` van de uitkering: IVA, WGA
     loongerelateerd, loonaanvulling of vervolguitkering; 0 onder 35 %."""
     return monthly_benefit(
@@ -192,7 +196,7 @@ def RI_WIA_UITKERING(  # noqa: PLR0917 - the contract's argument list
         durable=duurzaam,
         month=maand,
         lgu_months=lgu_maanden,
-    ).explained
+    )
 
 
 OVERVIEW_HEADER = ("uitkering", "van_maand", "tot_maand", "bedrag_per_maand", "grond")

@@ -12,7 +12,7 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_addin.params import ZIEKTE, ZIEKTE_TABEL
+from reintegratie_addin.params import ZIEKTE, ZIEKTE_TABEL, one_sick_period_each
 from reintegratie_core import deadlines, poortwachter, sickness
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained, Ground, cite
@@ -63,11 +63,6 @@ SANCTIEWEKEN = Param(
     coerce=_sanction_weeks,
     optional=True,
 )
-
-
-def _one_sick_period_each(first_days: list[date]) -> list[tuple[sickness.Absence, ...]]:
-    """A column of first sick days as periods: one ongoing sick period per row."""
-    return [(sickness.Absence.sick(first),) for first in first_days]
 
 
 def _date_param(name: str, doc: str) -> Param:
@@ -176,7 +171,7 @@ def RI_ZIEKTEGEVALLEN(
             coerce=c.to_absences,
             column=c.sickness_column,
             dates=True,
-            of_dates=_one_sick_period_each,
+            of_dates=one_sick_period_each,
         ),
         _peildatum("Telt de ziektedagen tot en met deze datum"),
     ],
@@ -208,6 +203,8 @@ def RI_RESTERENDE_WEKEN(
             ),
             coerce=c.to_absences,
             column=c.sickness_column,
+            dates=True,
+            of_dates=one_sick_period_each,
         ),
         _date_param("hersteldatum", "Eerste dag volledig hersteld"),
     ],

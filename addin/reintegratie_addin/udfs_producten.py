@@ -9,14 +9,12 @@ reason) are case-insensitive with spaces, ``-`` and ``_`` equivalent; an unknown
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_addin.params import to_product
+from reintegratie_addin.params import one_sick_period_each, to_product
 from reintegratie_core.errors import (
     InvalidValueError,
     NotApplicableError,
@@ -28,6 +26,8 @@ from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     DEFAULT_REASON,
     REASON_ALIASES,
+    EndsWith,
+    GuidanceContinues,
     Module,
     Product,
     TerminationReason,
@@ -42,6 +42,7 @@ from reintegratie_core.products import (
 )
 from reintegratie_core.products._cascade import EndedModule
 from reintegratie_core.products._consequences import apply_recovery
+from reintegratie_core.products.duration import EarliestCancellation, FirstExpiry
 from reintegratie_core.sickness import Absence, SicknessCase
 
 CAT_PRODUCTEN = "Re-integratie – Producten"
@@ -111,15 +112,32 @@ def _term(value: Any, argument: str) -> int | None:
 # --- argument-level errors ----------------------------------------------------------------
 
 
-@contextmanager
-def _blame(
-    argument: str, errors: tuple[type[ReintegratieError], ...] = (ReintegratieError,)
-) -> Iterator[None]:
-    """Core errors of the given kinds raised inside become ``#WAARDE! <argument>: ...``."""
-    try:
-        yield
-    except errors as exc:
-        raise c.ArgumentError(argument, str(exc)) from None
+class _Blame:
+    """Core errors of the given kinds raised inside become ``#WAARDE! <argument>: ...``.
+
+    A plain context manager (not ``@contextmanager``): it is entered for every lifted row,
+    and a generator-based one costs a generator and several calls each time.
+    """
+
+    __slots__ = ("argument", "errors")
+
+    def __init__(
+        self, argument: str, errors: tuple[type[ReintegratieError], ...] = (ReintegratieError,)
+    ) -> None:
+        self.argument = argument
+        self.errors = errors
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, _tb: object
+    ) -> None:
+        if exc is not None and isinstance(exc, self.errors):
+            raise c.ArgumentError(self.argument, str(exc)) from None
+
+
+_blame = _Blame
 
 
 def _module(product: Product, code: str, argument: str) -> Module:
@@ -286,7 +304,7 @@ def RI_CASCADE(
 )
 def RI_EINDIGT_MEE(
     product: Product, module: str, beeindigde_module: str, reden: TerminationReason | None
-) -> Explained[bool]:
+) -> EndsWith:
     """WAAR als `module` eindigt doordat `beeindigde_module` eindigt (om deze reden)."""
     target = _module(product, module, "module")
     first = _module(product, beeindigde_module, "beeindigde_module")
@@ -334,7 +352,7 @@ def RI_CONTRACTVERVALDATUM(
     ingangsdatum_module: date,
     contractvervaldatum_basis: date,
     contracttermijn_maanden: int | None,
-) -> Explained[date]:
+) -> FirstExpiry:
     """Eerste contractvervaldatum van de module (gelijk aan die van de basismodule)."""
     found = _module(product, module, "module")
     with (
@@ -369,7 +387,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
     contractvervaldatum_basis: date,
     ontvangst_opzegging: date,
     contracttermijn_maanden: int | None,
-) -> Explained[date]:
+) -> EarliestCancellation:
     """Vroegste datum waarop de opzegging door de werkgever ingaat."""
     found = _module(product, module, "module")
     # a date out of range or a parameter not in force comes from the later of the two dates
@@ -402,6 +420,8 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
             ),
             coerce=c.to_sickness,
             column=c.sickness_column,
+            dates=True,
+            of_dates=SicknessCase.ongoing_many,
         ),
         _date_param(
             "ingangsdatum",
@@ -425,6 +445,8 @@ def RI_RECHT_OP_DIENSTVERLENING(
             doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
             coerce=c.to_absences,
             column=c.sickness_column,
+            dates=True,
+            of_dates=one_sick_period_each,
         ),
         _date_param("einddatum_module", "Laatste dag van de module (t/m)"),
         _date_param("peildatum", "Datum waarop u het wilt weten"),
@@ -454,7 +476,7 @@ def RI_DOORLOPENDE_BEGELEIDING(  # noqa: PLR0917 - the contract's argument list
     reden: TerminationReason,
     hersteldatum: date | None,
     sanctieweken: int,
-) -> Explained[bool]:
+) -> GuidanceContinues:
     """WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."""
     with _blame("hersteldatum"):
         periods = apply_recovery(ziekte, hersteldatum)

@@ -19,11 +19,10 @@ from reintegratie_addin.params import to_product as to_builtin_product
 from reintegratie_core.entitlements import (
     ENTITLEMENT_ALIASES,
     Entitlement,
-    EntitlementState,
     EntitlementStatus,
     EventKind,
     NotInProductError,
-    entitlement_state,
+    entitlement_status,
     entitlement_statuses,
     product_rules,
 )
@@ -88,14 +87,14 @@ def RI_STATUS(
     gebeurtenissen: EventRows,
     peildatum: date,
     werknemer: str | None,
-) -> Explained[EntitlementState]:
+) -> EntitlementStatus:
     """Status van een aanspraak op de peildatum: actief, geschorst, vervallen of beeindigd."""
     events = checked_events(product, gebeurtenissen)
     try:
         product_rules(product).grant(aanspraak)
     except NotInProductError as exc:
         raise c.ArgumentError("aanspraak", str(exc)) from None
-    return entitlement_state(product, aanspraak, events, peildatum, werknemer)
+    return entitlement_status(product, aanspraak, events, peildatum, werknemer)
 
 
 def grond_text(status: EntitlementStatus) -> str:

@@ -67,6 +67,9 @@ from reintegratie_core.compensation import (
     third_party_settlement,
     weekly_wage,
 )
+from reintegratie_core.compensation.budgets import PremiumWindow
+from reintegratie_core.compensation.fees import ProratedFee
+from reintegratie_core.compensation.sanction import SanctionCompensation
 from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
 from reintegratie_core.explain import Explained
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
@@ -510,7 +513,7 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
     goedgekeurde_kosten: Decimal,
     voorwaarden_voldaan: bool,
     arbodienst_vergoedt: bool | Decimal,
-) -> Explained[Decimal]:
+) -> SanctionCompensation | Explained[Decimal]:
     """Vergoeding van een UWV-loonsanctie onder de poortwachtergarantie."""
     everything = arbodienst_vergoedt is True
     paid = ZERO if isinstance(arbodienst_vergoedt, bool) else arbodienst_vergoedt
@@ -562,7 +565,7 @@ def RI_WEEKLOON(loon: Decimal, periode: WagePeriod) -> Explained[Decimal]:
 )
 def RI_TARIEF_PRORATA(
     jaartarief: Decimal, contractjaar_start: date, in_dienst: date, uit_dienst: date | None
-) -> Explained[Decimal]:
+) -> ProratedFee:
     """Tarief voor de dagen in dienst binnen het contractjaar (pro rata)."""
     return prorated_fee(jaartarief, contractjaar_start, in_dienst, uit_dienst)
 
@@ -583,7 +586,7 @@ def RI_TARIEF_PRORATA(
         ),
     ],
 )
-def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> Explained[bool]:
+def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> PremiumWindow:
     """WAAR als de vergoeding meetelt voor de premie: betaald in het premiejaar of de drie jaren ervoor.
 
     Het premiejaar is het jaar waarin de verzekeraar het premiepercentage opnieuw vaststelt;

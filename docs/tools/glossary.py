@@ -93,13 +93,14 @@ TERMS: tuple[Term, ...] = (
     _t(
         "cascade (meebeëindigen)",
         "cascade",
-        "products.cascade products.ends_with",
+        "products.cascade products.ends_with products.EndsWith",
         "domain §4",
     ),
     _t(
         "contractvervaldatum",
         "contract expiry date",
-        "products.duration.first_expiry products.duration.basis_date products.model.Duration",
+        "products.duration.first_expiry products.duration.FirstExpiry products.duration.basis_date "
+        "products.model.Duration",
         "001 art. 2.1; 004 art. 2.1",
     ),
     _t(
@@ -138,7 +139,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "doorlopende begeleiding",
         "guidance continues after the end",
-        "products.guidance_continues products.apply_recovery",
+        "products.guidance_continues products.GuidanceContinues products.apply_recovery",
         "000 art. 4.3; 003 art. 1.5.3",
     ),
     _t("eerste ziektedag", "first sick day", "sickness.SicknessCase.first_day", "003 art. 2.6.1"),
@@ -217,7 +218,8 @@ TERMS: tuple[Term, ...] = (
     _t(
         "loonsanctievergoeding (voorwaarden)",
         "sanction compensation (conditions)",
-        "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions",
+        "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions "
+        "compensation.sanction.SanctionCompensation",
         "003 art. 2.7.2, 2.7.3",
     ),
     _t(
@@ -242,7 +244,8 @@ TERMS: tuple[Term, ...] = (
     _t(
         "opzegging",
         "cancellation (by the employer)",
-        "products.model.Cancellation products.model.CancellationKind products.duration.earliest_cancellation products.model.NotCancellableError",
+        "products.model.Cancellation products.model.CancellationKind products.duration.earliest_cancellation "
+        "products.duration.EarliestCancellation products.model.NotCancellableError",
         "001 art. 2.3; 004 art. 2.3",
     ),
     _t(
@@ -280,7 +283,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "premie (meetellen)",
         "premium experience window",
-        "compensation.budgets.counts_for_premium",
+        "compensation.budgets.counts_for_premium compensation.budgets.PremiumWindow",
         "003 art. 2.5.3, 2.6.3",
     ),
     _t(
@@ -370,7 +373,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "tarief pro rata",
         "prorated module fee",
-        "compensation.fees.prorated_fee",
+        "compensation.fees.prorated_fee compensation.fees.ProratedFee",
         "001 art. 5.2; 004 art. 5.2",
     ),
     _t(
@@ -497,7 +500,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "dagloon, maandloon (WIA)",
         "WIA daily and monthly wage",
-        "financial.wia.WiaWage financial.wia.wia_wage",
+        "financial.wia.WiaWage financial.wia.WiaWageFigure financial.wia.wia_wage",
         "WIA art. 13; Dagloonbesluit art. 16",
     ),
     _t(

@@ -20,7 +20,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from reintegratie_core.atw import add_working_days, feestdagen, is_working_day
 from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
@@ -102,14 +101,26 @@ class Period:
 def add_months(anchor: date, months: int) -> date:
     """``anchor + months`` calendar months, clamped to the month's end (``relativedelta``).
 
-    Defined as:: anchor + relativedelta(months=months)
+    Defined as:: anchor + relativedelta(months=months) — computed directly (it is called
+    for every contract date of a lifted column): the same month, ``months`` later, on the
+    same day or, when that month is shorter, on its last day.
     """
-    try:
-        result: date = anchor + relativedelta(months=months)
-    except (OverflowError, ValueError):
+    year, month = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    if not 1 <= year <= 9999:  # the range of ``date``
         msg = f"{anchor.isoformat()} + {months} maanden valt buiten het datumbereik"
-        raise InvalidValueError(msg) from None
-    return result
+        raise InvalidValueError(msg)
+    day = anchor.day
+    if day > 28:  # every month has 28 days
+        day = min(day, _month_days(year, month + 1))
+    if type(anchor) is date:  # the common case; ``replace`` keeps a subclass (datetime)
+        return date(year, month + 1, day)
+    return anchor.replace(year=year, month=month + 1, day=day)
+
+
+def _month_days(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in {4, 6, 9, 11} else 31
 
 
 def add_days(anchor: date, days: int) -> date:

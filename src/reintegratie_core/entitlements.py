@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from reintegratie_core.errors import InvalidValueError, NotApplicableError, UnknownCodeError
-from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.explain import Citation, Explained, Ground, ruled
 
 if TYPE_CHECKING:  # the Product aggregate holds these tables: no import cycle at run time
     from reintegratie_core.products.model import Product
@@ -597,19 +597,50 @@ class EntitlementStatus:
 
     ``since`` is ``None`` for an entitlement that no event changed; ``decided_by`` are the
     events that keep it in its state (the one that ended it, the open suspensions, or the
-    one that restored it) — empty when none did, and the grant decides.
+    one that restored it) — empty when none did, and the grant decides. ``granted`` and
+    ``at`` (the grant and the reference date) are what the grounds are rendered from, on
+    demand: a lifted ``RI_STATUS`` reads only the state.
     """
 
     entitlement: Entitlement
     state: EntitlementState
     since: dt.date | None
     decided_by: tuple[Decision, ...]
-    grounds: tuple[Ground, ...]
+    granted: Granted = attrs.field(repr=False)
+    at: dt.date
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The events and articles that decided the state (the grant's when none did)."""
+        entitlement, state, decided = self.entitlement, self.state, self.decided_by
+        grounds: list[Ground] = []
+        for decision in decided:
+            grounds.extend(_ground(entitlement, state, decision))
+        if not decided:
+            text = (
+                f"{entitlement.value} actief: geen gebeurtenis t/m de peildatum die de aanspraak "
+                "raakt"
+            )
+            grounds.extend(
+                Ground(rule=text, citation=citation, parameters=(("peildatum", self.at),))
+                for citation in self.granted.citations
+            )
+        return tuple(grounds)
+
+    @property
+    def value(self) -> EntitlementState:
+        """The state (the decision's value)."""
+        return self.state
+
+    @ruled("entitlement_status")
+    def explain(self) -> Explained[EntitlementState]:
+        """The state with its grounds, rendered from this record."""
+        return Explained(self.state, self.grounds)
 
     @property
     def explained(self) -> Explained[EntitlementState]:
         """The state with its grounds."""
-        return Explained(self.state, self.grounds)
+        return self.explain()
 
 
 @attrs.define
@@ -673,29 +704,13 @@ def _ground(entitlement: Entitlement, state: EntitlementState, decision: Decisio
 
 
 def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
-    entitlement, state, decided = granted.entitlement, track.state, track.decided_by
-    grounds: list[Ground] = []
-    for decision in decided:
-        grounds.extend(_ground(entitlement, state, decision))
-    if not decided:
-        text = (
-            f"{entitlement.value} actief: geen gebeurtenis t/m de peildatum die de aanspraak raakt"
-        )
-        grounds.extend(
-            Ground(
-                rule=text,
-                citation=citation,
-                parameters=(("peildatum", at),),
-                rule_id="entitlement_statuses",
-            )
-            for citation in granted.citations
-        )
     return EntitlementStatus(
-        entitlement=entitlement,
-        state=state,
+        entitlement=granted.entitlement,
+        state=track.state,
         since=track.since,
-        decided_by=decided,
-        grounds=tuple(grounds),
+        decided_by=track.decided_by,
+        granted=granted,
+        at=at,
     )
 
 
@@ -711,23 +726,38 @@ def entitlement_statuses(
     articles of each rule (``001`` 2.4, 2.5, 4.2, 5.3; ``003`` 1.5.2, 1.5.3, 2.7.3, 3.2;
     ``004`` 2.4, 2.5, 4.2, 5.3; ``000`` 4.1, 4.2).
     """
+    statuses = _statuses(product, events, at, employee)
+    grounds: dict[Ground, None] = {}
+    for status in statuses:
+        for ground in status.explain().grounds:
+            grounds.setdefault(ground, None)
+    return Explained(statuses, tuple(grounds))
+
+
+def _statuses(
+    product: Product, events: Iterable[Event], at: dt.date, employee: str | None
+) -> tuple[EntitlementStatus, ...]:
+    """The statuses :func:`entitlement_statuses` decides, their grounds not yet rendered."""
     rules = product_rules(product)
+    tracks = {g.entitlement: _Track() for g in rules.granted}
+    for decision in _counting(rules, events, at, employee):
+        for effect in decision.rule.effects:
+            tracks[effect.entitlement].apply(effect, decision)
+    return tuple(_status(g, tracks[g.entitlement], at) for g in rules.granted)
+
+
+def _counting(
+    rules: ProductRules, events: Iterable[Event], at: dt.date, employee: str | None
+) -> list[Decision]:
+    """The events that count at ``at`` for the scope, with their rules, in date order; every
+    event is checked against the product, also those after ``at``."""
     key = None if employee is None else employee_key(employee)
     counting: list[Decision] = []
     for event in events:
         rule = check_event(rules, event)
         if event.date <= at and (event.employee is None or employee_key(event.employee) == key):
             counting.append(Decision(event=event, rule=rule))
-    tracks = {g.entitlement: _Track() for g in rules.granted}
-    for decision in sorted(counting, key=lambda d: d.event.date):
-        for effect in decision.rule.effects:
-            tracks[effect.entitlement].apply(effect, decision)
-    statuses = tuple(_status(g, tracks[g.entitlement], at) for g in rules.granted)
-    grounds: dict[Ground, None] = {}
-    for status in statuses:
-        for ground in status.grounds:
-            grounds.setdefault(ground, None)
-    return Explained(statuses, tuple(grounds))
+    return sorted(counting, key=lambda d: d.event.date)
 
 
 def entitlement_status(
@@ -737,10 +767,17 @@ def entitlement_status(
     at: dt.date,
     employee: str | None = None,
 ) -> EntitlementStatus:
-    """The :class:`EntitlementStatus` of one entitlement (see :func:`entitlement_statuses`)."""
-    product_rules(product).grant(entitlement)
-    statuses = entitlement_statuses(product, events, at, employee).value
-    return next(s for s in statuses if s.entitlement is entitlement)
+    """The :class:`EntitlementStatus` of one entitlement (see :func:`entitlement_statuses`):
+    the same fold, over the effects on this entitlement only (each entitlement's state
+    depends on its own effects)."""
+    rules = product_rules(product)
+    granted = rules.grant(entitlement)
+    track = _Track()
+    for decision in _counting(rules, events, at, employee):
+        for effect in decision.rule.effects:
+            if effect.entitlement is entitlement:
+                track.apply(effect, decision)
+    return _status(granted, track, at)
 
 
 def entitlement_state(

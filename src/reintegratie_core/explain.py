@@ -10,11 +10,12 @@ matrix all read these values; there is no second copy of the text.
 from __future__ import annotations
 
 import enum
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Generic, Protocol, TypeVar, cast
+from typing import Generic, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
@@ -473,3 +474,31 @@ def combine(grounds: Iterable[Explained[object]]) -> tuple[Ground, ...]:
         for ground in explained.grounds:
             seen.setdefault(ground, None)
     return tuple(seen)
+
+
+_P = ParamSpec("_P")
+_V = TypeVar("_V")
+
+
+def ruled(
+    rule_id: str,
+) -> Callable[[Callable[_P, Explained[_V]]], Callable[_P, Explained[_V]]]:
+    """Decorate a decision record's ``explain``: every ground it renders without a
+    ``rule_id`` names ``rule_id``, the public function whose decision it explains (grounds of
+    the rules it relied on keep their own). The traceability matrix reads it.
+    """
+
+    def decorate(render: Callable[_P, Explained[_V]]) -> Callable[_P, Explained[_V]]:
+        @functools.wraps(render)
+        def explain(*args: _P.args, **kwargs: _P.kwargs) -> Explained[_V]:
+            explained = render(*args, **kwargs)
+            if all(g.rule_id for g in explained.grounds):
+                return explained
+            grounds = tuple(
+                g if g.rule_id else attrs.evolve(g, rule_id=rule_id) for g in explained.grounds
+            )
+            return Explained(explained.value, grounds)
+
+        return explain
+
+    return decorate

@@ -74,4 +74,4 @@ def round_cents(amount: Decimal) -> Decimal:
 
     Call once per result, never on intermediate values.
     """
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return amount.quantize(CENT, ROUND_HALF_UP)  # positional: called once per result, per row

@@ -47,6 +47,10 @@ class AbsenceKind(enum.Enum):
     LEAVE = "verlof"
 
 
+#: Read per lifted row: an Enum member looked up on its class costs a call (Python 3.11).
+_SICK = AbsenceKind.SICK
+
+
 @attrs.frozen
 class Absence:
     """A sick period or a leave period, as it comes in from a register."""
@@ -57,7 +61,7 @@ class Absence:
     @classmethod
     def sick(cls, first: date, last: date | None = None) -> Absence:
         """A sick period from ``first`` to ``last`` inclusive (``None``: still sick)."""
-        return cls(Period.from_inclusive(first, last), AbsenceKind.SICK)
+        return cls(Period.from_inclusive(first, last), _SICK)
 
     @classmethod
     def leave(cls, first: date, last: date) -> Absence:
@@ -271,6 +275,10 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
     case. Overlapping periods are an :class:`InvalidPeriodError` naming both.
     """
+    if isinstance(absences, tuple | list) and len(absences) == 1:
+        (only,) = absences
+        if only.kind is _SICK:  # one sick period is its own case (a lifted row)
+            return (_one_period(only.period),)
     ordered = sorted(absences, key=lambda a: (a.period.start, a.kind.value))
     _check_order(ordered)
     ordered = _join_adjacent_leave(ordered)
@@ -367,7 +375,7 @@ def counted_sick_days(absences: Iterable[Absence], reference: date) -> SickDays:
     lid 10). Zero when no case has started by ``reference``. One sick period is its own
     case, so it is counted without merging.
     """
-    if type(absences) is tuple and len(absences) == 1 and absences[0].kind is AbsenceKind.SICK:
+    if type(absences) is tuple and len(absences) == 1 and absences[0].kind is _SICK:
         period = absences[0].period
         if period.start > reference:
             return _new_sick_days(SickDays, (None, reference, 0))

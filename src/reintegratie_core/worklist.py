@@ -36,7 +36,7 @@ from decimal import Decimal
 import attrs
 
 from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.explain import Citation, Explained, Ground, ruled
 from reintegratie_core.poortwachter import (
     Milestone,
     MilestoneDate,
@@ -131,6 +131,7 @@ class WorkItem:
         """The work item itself (a work item is its own decision record)."""
         return self
 
+    @ruled("work_item")
     def explain(self) -> Explained[WorkItem]:
         """The work item with its grounds, rendered from this decision: the te-laat rule
         or the signal, the chosen milestone's articles, the remaining weeks and eligibility.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -94,6 +95,20 @@ class TestMonths:
         """A month step past year 9999 is a precise error, not an OverflowError."""
         with pytest.raises(InvalidValueError):
             add_months(date(9999, 12, 1), 1)
+
+    @given(st.dates(), st.integers(-130_000, 130_000))
+    def test_same_as_relativedelta(self, anchor: date, months: int) -> None:
+        """domain §1: ``date + n months`` is ``relativedelta(months=n)`` (clamped to the month
+        end), computed directly; outside the range of dates both refuse it."""
+        try:
+            expected: date | None = anchor + relativedelta(months=months)
+        except (OverflowError, ValueError):
+            expected = None
+        try:
+            result: date | None = add_months(anchor, months)
+        except InvalidValueError:
+            result = None
+        assert result == expected
 
 
 class TestDays:

@@ -20,6 +20,7 @@ from reintegratie_core.entitlements import (
     EntitlementStatus,
     Event,
     Scope,
+    entitlement_status,
     entitlement_statuses,
     product_rules,
 )
@@ -236,3 +237,19 @@ class EventLogMachine(RuleBasedStateMachine):
 
 TestEventLogMachine = EventLogMachine.TestCase
 TestEventLogMachine.settings = settings(TestEventLogMachine.settings, stateful_step_count=15)
+
+
+class TestOneEntitlement:
+    @given(data=st.data(), case=product_logs(), employee=scopes)
+    def test_one_status_is_that_entitlement_of_all(
+        self, data: st.DataObject, case: tuple[str, list[Event]], employee: str | None
+    ) -> None:
+        """spec/domain.md §5: the status of one entitlement (RI_STATUS) folds only its own
+        effects and equals that entitlement's status among all (RI_STATUS_TABEL), grounds
+        included."""
+        product, log = case
+        at = data.draw(event_dates)
+        for status in statuses(product, log, at, employee):
+            one = entitlement_status(_p(product), status.entitlement, log, at, employee)
+            assert one == status
+            assert one.explain() == status.explained

@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -48,7 +49,7 @@ from reintegratie_core.compensation._common import (
     unmet,
 )
 from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground
+from reintegratie_core.explain import Citation, Explained, Ground, ruled
 from reintegratie_core.money import ZERO, AmountLike, round_cents
 from reintegratie_core.parameters import Parameter
 from reintegratie_core.products.model import Product
@@ -793,7 +794,7 @@ def third_party_settlement(
 _MAX_YEAR = date.max.year
 
 
-def counts_for_premium(product: Product, payment_date: date, premium_year: int) -> Explained[bool]:
+def counts_for_premium(product: Product, payment_date: date, premium_year: int) -> PremiumWindow:
     """Whether a reimbursement counts for the premium of ``premium_year`` (``003`` 2.5.3, 2.6.3).
 
     Defined as:: Y − n ≤ year(payment_date) ≤ Y, with *n* = 3 preceding years
@@ -812,15 +813,50 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
         product, "premie_voorgaande_jaren", date(premium_year, 1, 1), "premievenster", "premiejaar"
     )
     value = premium_year - preceding.value <= payment_date.year <= premium_year
-    grounds = grounds_for(
-        "premiejaar Y is het jaar waarin het premiepercentage opnieuw wordt vastgesteld; een "
-        "vergoeding telt mee als zij betaald is in dat jaar of de voorgaande jaren: "
-        "Y − n ≤ jaar van betaling ≤ Y",
-        (ART_2_5_3, ART_2_6_3, DECISIONS_2026),
-        (("datum_vergoeding", payment_date), ("premiejaar", premium_year), preceding.as_pair()),
-        rule_id="counts_for_premium",
-    )
-    return Explained(value, grounds)
+    return _new_window(PremiumWindow, (payment_date, premium_year, preceding, value))
+
+
+class PremiumWindow(NamedTuple):
+    """What :func:`counts_for_premium` decided: the payment date, the premium year, the
+    preceding years in force and whether it counts (``value``). A tuple, built once per
+    lifted Excel row; :meth:`explain` renders the grounds from it."""
+
+    payment_date: date
+    premium_year: int
+    preceding: Parameter[int]
+    value: bool
+
+    @ruled("counts_for_premium")
+    def explain(self) -> Explained[bool]:
+        """The answer with its grounds (``003`` art. 2.5.3, 2.6.3; decision §8.1)."""
+        grounds = grounds_for(
+            "premiejaar Y is het jaar waarin het premiepercentage opnieuw wordt vastgesteld; een "
+            "vergoeding telt mee als zij betaald is in dat jaar of de voorgaande jaren: "
+            "Y − n ≤ jaar van betaling ≤ Y",
+            (ART_2_5_3, ART_2_6_3, DECISIONS_2026),
+            (
+                ("datum_vergoeding", self.payment_date),
+                ("premiejaar", self.premium_year),
+                self.preceding.as_pair(),
+            ),
+        )
+        return Explained(self.value, grounds)
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds :meth:`explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see :meth:`Explained.text`)."""
+        return self.explain().text(label)
+
+
+_new_window: Callable[[type[PremiumWindow], tuple[object, ...]], PremiumWindow] = tuple.__new__
 
 
 __all__ = [
@@ -833,6 +869,7 @@ __all__ = [
     "BudgetLedger",
     "Declaration",
     "LedgerEntry",
+    "PremiumWindow",
     "PreventionConditions",
     "ReintegrationConditions",
     "ThirdPartySettlement",

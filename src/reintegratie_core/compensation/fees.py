@@ -12,14 +12,17 @@ Rules (``spec/domain.md`` §6):
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from reintegratie_core.compensation._common import amount, grounds_for, in_force
 from reintegratie_core.dates import ONE_DAY, add_months
 from reintegratie_core.errors import InvalidPeriodError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core.money import AmountLike, round_cents
+from reintegratie_core.parameters import Parameter
 from reintegratie_core.product_parameters import (
     FEE_YEAR_MONTHS,
     MONTHS_PER_YEAR,
@@ -98,12 +101,17 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     return Explained(round_cents(value), (ground,))
 
 
+#: The fixed fee per employee per contract year (``004`` art. 5.1), and pro rata (5.2).
+_FEE_004 = Citation.seed("004", "5.1")
+_PRORATA = (Citation.seed("001", "5.2"), Citation.seed("004", "5.2"))
+
+
 def prorated_fee(
     yearly_fee: AmountLike,
     contract_year_start: date,
     employed_from: date,
     employed_until: date | None = None,
-) -> Explained[Decimal]:
+) -> ProratedFee:
     """The module fee for the days employed within one contract year (``001``/``004`` 5.2).
 
     Defined as::
@@ -129,27 +137,64 @@ def prorated_fee(
     days = max(0, (end - first).days)
     year_days = (year_end - contract_year_start).days
     value = round_cents(tarief * days / year_days)
-    yearly = grounds_for(
-        "u betaalt een vast tarief per medewerker per contractjaar",
-        (months.citation, Citation.seed("004", "5.1")),
-        (("jaartarief", tarief), months.as_pair()),
-        rule_id="prorated_fee",
+    return _new_fee(
+        ProratedFee, (tarief, contract_year_start, year_end, months, days, year_days, value)
     )
-    grounds = yearly + grounds_for(
-        "bij tussentijdse in- of uitdiensttreding een pro rata bedrag: jaartarief × dagen in "
-        "dienst binnen het contractjaar ÷ dagen in het contractjaar",
-        (Citation.seed("001", "5.2"), Citation.seed("004", "5.2")),
-        (
-            ("jaartarief", tarief),
-            ("contractjaar_start", contract_year_start),
-            ("contractjaar_laatste_dag", year_end - ONE_DAY),
-            months.as_pair(),
-            ("dagen_in_dienst", days),
-            ("dagen_in_contractjaar", year_days),
-        ),
-        rule_id="prorated_fee",
-    )
-    return Explained(value, grounds)
 
 
-__all__ = ["WAGE_PERIOD_ALIASES", "WagePeriod", "prorated_fee", "weekly_wage"]
+class ProratedFee(NamedTuple):
+    """What :func:`prorated_fee` decided: the contract year, the days counted and the fee
+    (``value``). A tuple, built once per lifted Excel row; :meth:`explain` renders the
+    grounds from it."""
+
+    yearly_fee: Decimal
+    contract_year_start: date
+    year_end: date
+    #: The months of a contract year in force (``FEE_YEAR_MONTHS``).
+    months: Parameter[int]
+    days: int
+    year_days: int
+    value: Decimal
+
+    @ruled("prorated_fee")
+    def explain(self) -> Explained[Decimal]:
+        """The fee with its grounds: the yearly fee (``004`` 5.1) and the pro rata rule (5.2)."""
+        tarief, months = self.yearly_fee, self.months
+        yearly = grounds_for(
+            "u betaalt een vast tarief per medewerker per contractjaar",
+            (months.citation, _FEE_004),
+            (("jaartarief", tarief), months.as_pair()),
+        )
+        grounds = yearly + grounds_for(
+            "bij tussentijdse in- of uitdiensttreding een pro rata bedrag: jaartarief × dagen in "
+            "dienst binnen het contractjaar ÷ dagen in het contractjaar",
+            _PRORATA,
+            (
+                ("jaartarief", tarief),
+                ("contractjaar_start", self.contract_year_start),
+                ("contractjaar_laatste_dag", self.year_end - ONE_DAY),
+                months.as_pair(),
+                ("dagen_in_dienst", self.days),
+                ("dagen_in_contractjaar", self.year_days),
+            ),
+        )
+        return Explained(self.value, grounds)
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds :meth:`explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see :meth:`Explained.text`)."""
+        return self.explain().text(label)
+
+
+_new_fee: Callable[[type[ProratedFee], tuple[object, ...]], ProratedFee] = tuple.__new__
+
+
+__all__ = ["WAGE_PERIOD_ALIASES", "ProratedFee", "WagePeriod", "prorated_fee", "weekly_wage"]

@@ -19,9 +19,10 @@ poortwachtergarantie, and the facts only the file can tell.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -42,7 +43,7 @@ from reintegratie_core.entitlements import (
     product_rules,
 )
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
 from reintegratie_core.poortwachter import Milestone, check_sanction_weeks, milestone_date
 from reintegratie_core.products.model import Product
@@ -115,7 +116,7 @@ def sanction_compensation(
     arbodienst_compensated: bool = False,
     arbodienst_paid: AmountLike = 0,
     on: date | None = None,
-) -> Explained[Decimal]:
+) -> SanctionCompensation | Explained[Decimal]:
     """Compensation of a loonsanctie under the poortwachtergarantie (``003`` art. 2.7).
 
     Defined as::
@@ -130,6 +131,9 @@ def sanction_compensation(
     rounded once to cents. 70 % and 25 % are the product's parameters
     (``loonsanctie_dekkingspercentage``, ``werkgeverslasten``); 52 is the statutory maximum
     of a loonsanctie (``statutory.MAX_SANCTION_WEEKS``, BW 7:629 lid 11).
+
+    A refusal is its grounds (:class:`Explained`); a compensation is a
+    :class:`SanctionCompensation` record whose grounds are rendered when explained.
     """
     check_sanction_weeks(weeks, minimum=1)
     loon = amount(weekly_wage, "weekloon")
@@ -164,46 +168,93 @@ def sanction_compensation(
         c_pair = ("werkgeverslasten_opgegeven", c)
     gross = weeks * loon * p * (1 + c) + kosten
     value = round_cents(max(ZERO, gross - arbodienst))
-    netted: tuple[Ground, ...] = ()
-    if arbodienst:
-        netted = (
-            Ground(
-                rule="de poortwachtergarantie van de arbodienst vergoedde een deel van deze "
-                "loonsanctie; de vergoeding vindt maar één keer plaats: vergoeding = "
-                "max(0, berekende vergoeding − door de arbodienst vergoed)",
-                citation=ART_2_7,
-                parameters=(("berekend", round_cents(gross)), ("arbodienst_vergoedt", arbodienst)),
-                rule_id="sanction_compensation",
-            ),
-        )
-    grounds = (
-        Ground(
-            rule="vergoeding = sanctieweken × weekloon × percentage × (1 + werkgeverslasten) + "
-            "vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie",
-            citation=ART_2_7_2,
-            parameters=(
-                ("sanctieweken", weeks),
-                ("weekloon", loon),
-                p_pair,
-                c_pair,
-                ("goedgekeurde_kosten", kosten),
-            ),
-            rule_id="sanction_compensation",
-        ),
-        Ground(
-            rule="werkgeverslasten over het gedekte loon: w × p × (1 + c)",
-            citation=DECISIONS,
-            rule_id="sanction_compensation",
-        ),
-        Ground(
-            rule="een loonsanctie duurt ten hoogste het maximum aantal weken",
-            citation=ART_2_7_1,
-            parameters=(MAX_SANCTION_WEEKS.as_pair(),),
-            rule_id="sanction_compensation",
-        ),
-        *netted,
+    return _new_compensation(
+        SanctionCompensation, (weeks, loon, p_pair, c_pair, kosten, arbodienst, gross, value)
     )
-    return Explained(value, grounds)
+
+
+class SanctionCompensation(NamedTuple):
+    """What :func:`sanction_compensation` decided when it compensates: the values of the
+    formula and the amount (``value``). A tuple, built once per lifted Excel row;
+    :meth:`explain` renders the grounds from it."""
+
+    weeks: int
+    weekly_wage: Decimal
+    #: The percentage and the employer's charges used, as (name, value) of the explanation.
+    coverage: tuple[str, ParameterValue]
+    charges: tuple[str, ParameterValue]
+    approved_costs: Decimal
+    arbodienst_paid: Decimal
+    gross: Decimal
+    value: Decimal
+
+    @ruled("sanction_compensation")
+    def explain(self) -> Explained[Decimal]:
+        """The compensation with its grounds: the formula (``003`` art. 2.7.2), the charges
+        (§8), the maximum (art. 2.7.1) and what the arbodienst already paid (art. 2.7)."""
+        weeks, loon, kosten, arbodienst = (
+            self.weeks,
+            self.weekly_wage,
+            self.approved_costs,
+            self.arbodienst_paid,
+        )
+        p_pair, c_pair, gross, value = self.coverage, self.charges, self.gross, self.value
+        netted: tuple[Ground, ...] = ()
+        if arbodienst:
+            netted = (
+                Ground(
+                    rule="de poortwachtergarantie van de arbodienst vergoedde een deel van deze "
+                    "loonsanctie; de vergoeding vindt maar één keer plaats: vergoeding = "
+                    "max(0, berekende vergoeding − door de arbodienst vergoed)",
+                    citation=ART_2_7,
+                    parameters=(
+                        ("berekend", round_cents(gross)),
+                        ("arbodienst_vergoedt", arbodienst),
+                    ),
+                ),
+            )
+        grounds = (
+            Ground(
+                rule="vergoeding = sanctieweken × weekloon × percentage × (1 + werkgeverslasten) + "
+                "vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie",
+                citation=ART_2_7_2,
+                parameters=(
+                    ("sanctieweken", weeks),
+                    ("weekloon", loon),
+                    p_pair,
+                    c_pair,
+                    ("goedgekeurde_kosten", kosten),
+                ),
+            ),
+            Ground(
+                rule="werkgeverslasten over het gedekte loon: w × p × (1 + c)",
+                citation=DECISIONS,
+            ),
+            Ground(
+                rule="een loonsanctie duurt ten hoogste het maximum aantal weken",
+                citation=ART_2_7_1,
+                parameters=(MAX_SANCTION_WEEKS.as_pair(),),
+            ),
+            *netted,
+        )
+        return Explained(value, grounds)
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds :meth:`explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see :meth:`Explained.text`)."""
+        return self.explain().text(label)
+
+
+_new_compensation: Callable[[type[SanctionCompensation], tuple[object, ...]], SanctionCompensation]
+_new_compensation = tuple.__new__
 
 
 # --- The nine conditions of 003 art. 2.7.3, from a dossier ---------------------------------

@@ -16,13 +16,13 @@ loonsanctie (BW 7:629 lid 11) — the amount is given, the explanation says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core.financial.parameters import (
     DAYS_PER_MONTH,
     HOLIDAY_ALLOWANCE,
@@ -48,17 +48,21 @@ FLOOR_WEEKS = Parameter(name="minimumloon_weken", value=52, citation=BW_629_1)
 MAX_HOURS_PER_WEEK = Decimal(168)
 
 _SHARE = WAGE_CONTINUATION_SHARE.at(date.max)
+_SHARE_VALUE = _SHARE.value
+_FLOOR_WEEKS = FLOOR_WEEKS.value
 _WEEKS = Decimal(WEEKS_PER_YEAR.at(date.max).value)
 _MONTHS = Decimal(MONTHS_PER_YEAR.at(date.max).value)
 
 
-@attrs.frozen(kw_only=True)
-class WageContinuation:
+class WageContinuation(NamedTuple):
     """What the wage-continuation rule decided for one month (BW 7:629 lid 1).
 
     ``cap``, ``statutory`` and ``floor`` are unrounded; ``value`` is the result, rounded
     once. ``floor`` is ``None`` when the minimum-wage floor does not apply (week 53 and
     later, or no ``uren_per_week`` given).
+
+    A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
+    row. The grounds are rendered from these fields only when asked (:meth:`explain`).
     """
 
     monthly_wage: Decimal
@@ -80,7 +84,12 @@ class WageContinuation:
         """Whether the minimum-wage floor raised the result."""
         return self.floor is not None and self.floor > self.statutory
 
+    def explain(self) -> Explained[Decimal]:
+        """The result with its grounds, rendered from this record on demand."""
+        return self.explained
+
     @property
+    @ruled("wage_continuation")
     def explained(self) -> Explained[Decimal]:
         """The result with its grounds: articles and parameter values used."""
         maximum = self.rates.maximum_daily_wage
@@ -161,6 +170,9 @@ class WageContinuation:
         ]
 
 
+_new: Callable[[type[WageContinuation], tuple[object, ...]], WageContinuation] = tuple.__new__
+
+
 def check_sick_week(sick_week: int) -> int:
     """Validate a sick week: a whole number from 1 (an error naming ``ziekteweek``)."""
     if isinstance(sick_week, bool) or not isinstance(sick_week, int):
@@ -196,21 +208,17 @@ def wage_continuation(
         msg = f"uren_per_week: {hours} is meer dan de {MAX_HOURS_PER_WEEK} uren van een week"
         raise InvalidValueError(msg)
     rates = rates_on(on)
-    cap = rates.maximum_daily_wage.value * DAYS_PER_MONTH.value / (1 + HOLIDAY_ALLOWANCE.value)
-    statutory = _SHARE.value * min(wage, cap)
-    floor = None
-    if hours is not None and week <= FLOOR_WEEKS.value:
-        floor = rates.minimum_wage_hour.value * hours * _WEEKS / _MONTHS
-    result = statutory if floor is None else max(statutory, floor)
-    return WageContinuation(
-        monthly_wage=wage,
-        sick_week=week,
-        hours_per_week=hours,
-        rates=rates,
-        cap=cap,
-        statutory=statutory,
-        floor=floor,
-        value=round_cents(result),
+    cap = rates.wage_cap  # maximumdagloon × 21.75 ÷ 1.08, once per parameter row
+    statutory = _SHARE_VALUE * min(wage, cap)
+    if hours is None or week > _FLOOR_WEEKS:
+        return _new(
+            WageContinuation,
+            (wage, week, hours, rates, cap, statutory, None, round_cents(statutory)),
+        )
+    floor = rates.minimum_wage_hour.value * hours * _WEEKS / _MONTHS
+    result = max(statutory, floor)
+    return _new(
+        WageContinuation, (wage, week, hours, rates, cap, statutory, floor, round_cents(result))
     )
 
 

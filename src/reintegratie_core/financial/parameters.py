@@ -125,10 +125,13 @@ DAYS_PER_YEAR = Parameter(
 #: The largest amount the financial rules take: beyond it no wage or income is meant, and
 #: cents would exceed the exact precision of the arithmetic.
 MAX_AMOUNT = Decimal(10**12)
+_ZERO = Decimal(0)
 
 
 def amount_argument(value: AmountLike, name: str) -> Decimal:
     """An amount argument of a financial rule: exact, finite, 0 or more, below 10^12."""
+    if type(value) is Decimal and value.is_finite() and _ZERO <= value < MAX_AMOUNT:
+        return value  # the common case (an amount the shell already made exact), checked once
     result = money(value, name=name)
     if result >= MAX_AMOUNT:
         msg = f"{name}: {result} is te groot (verwacht minder dan 1.000.000.000.000)"
@@ -179,6 +182,9 @@ class RatesInForce:
     minimum_wage_month: Parameter[Decimal]
     wia_minimum_wage: Parameter[Decimal]
     parameter_grounds: tuple[tuple[str, Ground], ...]
+    #: The loongrens of wage continuation, unrounded: maximumdagloon × 21.75 ÷ 1.08
+    #: (BW 7:629 lid 1) — one value per row, so each call does not recompute it.
+    wage_cap: Decimal
 
     def is_derived(self, parameter: Parameter[Decimal]) -> bool:
         """Whether ``parameter``'s value in this row is *afgeleid*."""
@@ -232,6 +238,7 @@ def _rates(index: int, newest: bool) -> RatesInForce:
         minimum_wage_month=parameters[2],
         wia_minimum_wage=parameters[3],
         parameter_grounds=tuple((p.name, _parameter_ground(row, newest, p)) for p in parameters),
+        wage_cap=parameters[0].value * DAYS_PER_MONTH.value / (1 + HOLIDAY_ALLOWANCE.value),
     )
 
 

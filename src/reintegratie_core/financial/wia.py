@@ -21,16 +21,20 @@ basis as on the UWV decision.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
+import itertools
 import math
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
 from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core.financial.parameters import (
     DAYS_PER_MONTH,
     DAYS_PER_YEAR,
@@ -147,6 +151,23 @@ class ClassBand:
 MINIMUM_AO = Parameter(name="ao_minimum", value=Decimal("0.35"), citation=ART_5)
 FULL_AO = Parameter(name="ao_volledig", value=Decimal("0.80"), citation=ART_4)
 
+# Read on every decision of a lifted row: an Enum member or a parameter's value looked up
+# on its class costs a call each time (Python 3.11); module names do not.
+_FULL_AO = FULL_AO.value
+_NO_BENEFIT, _WGA, _WGA_NO_REQUIREMENT, _IVA = (
+    Regime.NONE,
+    Regime.WGA,
+    Regime.WGA_NO_INCOME_REQUIREMENT,
+    Regime.IVA,
+)
+_NO_KIND, _IVA_KIND, _WAGE_RELATED, _SUPPLEMENT, _FOLLOW_UP = (
+    BenefitKind.NONE,
+    BenefitKind.IVA,
+    BenefitKind.WAGE_RELATED,
+    BenefitKind.SUPPLEMENT,
+    BenefitKind.FOLLOW_UP,
+)
+
 #: The class percentages G (WIA art. 61 lid 6; ``financieel.md`` §9.4).
 CLASS_BANDS: tuple[ClassBand, ...] = (
     ClassBand(low=Decimal("0.35"), high=Decimal("0.45"), percentage=Decimal("0.28")),
@@ -160,12 +181,12 @@ CLASS_BANDS: tuple[ClassBand, ...] = (
 # --- Dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16) --------------------------
 
 
-@attrs.frozen(kw_only=True)
-class WiaWage:
+class WiaWage(NamedTuple):
     """The dagloon and maandloon decided from a jaarloon (WIA art. 13).
 
     ``uncapped`` (D), ``daily`` (C) and ``monthly`` are rounded to cents as on a UWV
-    decision; ``ratio`` is C/D (1 when not capped), exact.
+    decision; ``ratio`` is C/D (1 when not capped), exact. A tuple, built once per lifted
+    Excel row; the grounds are rendered from its fields only when asked.
     """
 
     annual_wage: Decimal
@@ -223,6 +244,35 @@ class WiaWage:
         """The maandloon with its grounds."""
         return Explained(self.monthly, self.monthly_grounds())
 
+    def daily_decision(self) -> WiaWageFigure:
+        """The dagloon C as a decision: its value now, its grounds on demand."""
+        return _new_figure(WiaWageFigure, (self, False))
+
+    def monthly_decision(self) -> WiaWageFigure:
+        """The maandloon as a decision: its value now, its grounds on demand."""
+        return _new_figure(WiaWageFigure, (self, True))
+
+
+class WiaWageFigure(NamedTuple):
+    """One figure of a :class:`WiaWage` (dagloon or maandloon) as a decision: ``value``
+    is read from the record, :meth:`explain` renders that figure's grounds from it."""
+
+    wage: WiaWage
+    monthly: bool
+
+    @property
+    def value(self) -> Decimal:
+        """The maandloon, or the capped dagloon C."""
+        return self.wage.monthly if self.monthly else self.wage.daily
+
+    @ruled("wia_wage")
+    def explain(self) -> Explained[Decimal]:
+        """The figure with its grounds."""
+        return self.wage.explained_monthly if self.monthly else self.wage.explained_daily
+
+
+_new_figure: Callable[[type[WiaWageFigure], tuple[object, ...]], WiaWageFigure] = tuple.__new__
+
 
 def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
     """The WIA dagloon and maandloon (WIA art. 13 lid 4; Dagloonbesluit art. 16).
@@ -236,24 +286,25 @@ def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
     """
     wage = amount_argument(annual_wage, "jaarloon")
     rates = rates_on(on)
-    uncapped = round_cents(wage / DAYS_PER_YEAR.value)
-    daily = round_cents(min(uncapped, rates.maximum_daily_wage.value))
-    return WiaWage(
-        annual_wage=wage,
-        rates=rates,
-        uncapped=uncapped,
-        daily=daily,
-        monthly=round_cents(daily * DAYS_PER_MONTH.value),
-        ratio=_ONE if daily == uncapped else daily / uncapped,
-    )
+    uncapped = round_cents(wage / _DAYS_PER_YEAR)
+    # both in cents already: their minimum needs no second rounding
+    daily = min(uncapped, rates.maximum_daily_wage.value)
+    ratio = _ONE if daily == uncapped else daily / uncapped
+    monthly = round_cents(daily * _DAYS_PER_MONTH)
+    return _new_wage(WiaWage, (wage, rates, uncapped, daily, monthly, ratio))
+
+
+_new_wage: Callable[[type[WiaWage], tuple[object, ...]], WiaWage] = tuple.__new__
+_DAYS_PER_YEAR = DAYS_PER_YEAR.value
+_DAYS_PER_MONTH = DAYS_PER_MONTH.value
 
 
 # --- Classes (WIA art. 4, 5, 54, 61 lid 6) -----------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class Classification:
-    """The class of ``ao`` (and ``durable``) and its class percentage G."""
+class Classification(NamedTuple):
+    """The class of ``ao`` (and ``durable``) and its class percentage G (a tuple: built
+    once per lifted Excel row)."""
 
     ao: Decimal
     durable: bool
@@ -314,23 +365,39 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
         G = 28 % [35,45), 35 % [45,55), 42 % [55,65), 50.75 % [65,80), 70 % ≥ 80
     """
     share = fraction(ao, name="ao_percentage")
-    band = next((b for b in CLASS_BANDS if b.contains(share)), None)
+    band = _band_of(share)
     if band is None:
-        regime = Regime.NONE
-    elif share < FULL_AO.value:
-        regime = Regime.WGA
+        regime = _NO_BENEFIT
+    elif share < _FULL_AO:
+        regime = _WGA
     elif durable:
-        regime = Regime.IVA
+        regime = _IVA
     else:
-        regime = Regime.WGA_NO_INCOME_REQUIREMENT
-    return Classification(ao=share, durable=durable, regime=regime, band=band)
+        regime = _WGA_NO_REQUIREMENT
+    return _new_classification(Classification, (share, durable, regime, band))
+
+
+def _band_of(share: Decimal) -> ClassBand | None:
+    """The band of :data:`CLASS_BANDS` containing ``share``: the last whose ``low`` is not
+    above it (the bands are contiguous, the last open above)."""
+    index = bisect.bisect_right(_BAND_LOWS, share) - 1
+    return None if index < 0 else CLASS_BANDS[index]
+
+
+_BAND_LOWS = tuple(b.low for b in CLASS_BANDS)
+# contiguous and ordered, the last open above: then the bisection finds the containing band
+assert all(a.high == b.low for a, b in itertools.pairwise(CLASS_BANDS))
+assert CLASS_BANDS[-1].high is None
+
+
+_new_classification: Callable[[type[Classification], tuple[object, ...]], Classification]
+_new_classification = tuple.__new__
 
 
 # --- The benefit per month (WIA art. 51, 52, 60–62) ---------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class AfterWageRelated:
+class AfterWageRelated(NamedTuple):
     """What follows the wage-related benefit (art. 60–62), decided once for a month."""
 
     kind: BenefitKind
@@ -344,13 +411,15 @@ class AfterWageRelated:
     floor_applied: bool = False
 
 
-@attrs.frozen(kw_only=True)
-class MonthlyBenefit:
+class MonthlyBenefit(NamedTuple):
     """The WIA benefit decided for one month of entitlement.
 
     ``lgu_share`` is the part of the month in the wage-related benefit (1, a half, or 0);
     ``lgu_amount`` and ``after`` are the unrounded amounts of the two parts; ``value`` is
     their weighted sum, rounded once to cents.
+
+    A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
+    row. The grounds are rendered from these fields only when asked (:meth:`explain`).
     """
 
     wage: WiaWage
@@ -476,9 +545,14 @@ class MonthlyBenefit:
         ]
 
     @property
+    @ruled("monthly_benefit")
     def explained(self) -> Explained[Decimal]:
         """The amount with its grounds."""
         return Explained(self.value, self.grounds())
+
+    def explain(self) -> Explained[Decimal]:
+        """The amount with its grounds, rendered from this record on demand."""
+        return self.explained
 
 
 def format_share(share: Decimal) -> str:
@@ -513,23 +587,39 @@ def check_lgu_months(months: AmountLike) -> Decimal:
     return value
 
 
+_new_after: Callable[[type[AfterWageRelated], tuple[object, ...]], AfterWageRelated]
+_new_after = tuple.__new__
+_ART_60_61 = (ART_60, ART_61_4)
+_ART_61_4_5 = (ART_61_4, ART_61_5)
+_ART_62 = (ART_62,)
+_SUPPLEMENT_RULE = (
+    "loonaanvulling, inkomenseis gehaald (50 % ≤ inkomen/restverdiencapaciteit "
+    "< 100 %): x = 70 % × (maandloon_wia − restverdiencapaciteit × C/D); als x < G × H "
+    "dan x = min(G × H, 70 % × (maandloon_wia − inkomen × C/D)); "
+    "H = min(WIA-minimumloon, maandloon_wia)"
+)
+_FOLLOW_UP_RULE = (
+    "vervolguitkering, inkomenseis niet gehaald (inkomen < 50 % van de "
+    "restverdiencapaciteit): G × H, H = min(WIA-minimumloon, maandloon_wia)"
+)
+
+
 def _after_wage_related(
     wage: WiaWage, classification: Classification, income: Decimal, capacity: Decimal
 ) -> AfterWageRelated:
     """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once."""
     monthly, ratio = wage.monthly, wage.ratio
     on_income = INCOME_SHARE.value * (monthly - income * ratio)
-    if classification.regime is Regime.WGA_NO_INCOME_REQUIREMENT or income >= capacity:
+    if classification.regime is _WGA_NO_REQUIREMENT or income >= capacity:
         reason = (
             "zonder inkomenseis (80 % of meer, niet duurzaam)"
-            if classification.regime is Regime.WGA_NO_INCOME_REQUIREMENT
+            if classification.regime is _WGA_NO_REQUIREMENT
             else "inkomen ≥ restverdiencapaciteit"
         )
-        return AfterWageRelated(
-            kind=BenefitKind.SUPPLEMENT,
-            amount=max(ZERO, on_income),
-            citations=(ART_60, ART_61_4),
-            rule=f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief",
+        rule = f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief"
+        return _new_after(
+            AfterWageRelated,
+            (_SUPPLEMENT, max(ZERO, on_income), _ART_60_61, rule, None, None, False),
         )
     minimum = min(wage.rates.wia_minimum_wage.value, monthly)
     floor = classification.percentage * minimum
@@ -537,26 +627,21 @@ def _after_wage_related(
         on_capacity = INCOME_SHARE.value * (monthly - capacity * ratio)
         applied = on_capacity < floor
         amount = min(floor, on_income) if applied else on_capacity
-        return AfterWageRelated(
-            kind=BenefitKind.SUPPLEMENT,
-            amount=max(ZERO, amount),
-            citations=(ART_61_4, ART_61_5),
-            rule="loonaanvulling, inkomenseis gehaald (50 % ≤ inkomen/restverdiencapaciteit "
-            "< 100 %): x = 70 % × (maandloon_wia − restverdiencapaciteit × C/D); als x < G × H "
-            "dan x = min(G × H, 70 % × (maandloon_wia − inkomen × C/D)); "
-            "H = min(WIA-minimumloon, maandloon_wia)",
-            minimum=minimum,
-            floor=floor,
-            floor_applied=applied,
+        return _new_after(
+            AfterWageRelated,
+            (
+                _SUPPLEMENT,
+                max(ZERO, amount),
+                _ART_61_4_5,
+                _SUPPLEMENT_RULE,
+                minimum,
+                floor,
+                applied,
+            ),
         )
-    return AfterWageRelated(
-        kind=BenefitKind.FOLLOW_UP,
-        amount=max(ZERO, floor),
-        citations=(ART_62,),
-        rule="vervolguitkering, inkomenseis niet gehaald (inkomen < 50 % van de "
-        "restverdiencapaciteit): G × H, H = min(WIA-minimumloon, maandloon_wia)",
-        minimum=minimum,
-        floor=floor,
+    return _new_after(
+        AfterWageRelated,
+        (_FOLLOW_UP, max(ZERO, floor), _ART_62, _FOLLOW_UP_RULE, minimum, floor, False),
     )
 
 
@@ -594,66 +679,52 @@ def monthly_benefit(
     earned = amount_argument(income, "inkomen")
     number = check_month(month)
     lgu = check_lgu_months(lgu_months)
-    decided = functools.partial(
-        MonthlyBenefit,
-        wage=wage,
-        classification=classification,
-        income=earned,
-        earning_capacity=capacity,
-        month=number,
-        lgu_months=lgu,
-    )
+    decided = (wage, classification, earned, capacity, number, lgu)
     regime = classification.regime
-    if regime is Regime.NONE:
-        return decided(
-            kind=BenefitKind.NONE,
-            lgu_share=ZERO,
-            lgu_factor=None,
-            lgu_amount=None,
-            after=None,
-            iva_amount=None,
-            value=round_cents(ZERO),
+    if regime is _NO_BENEFIT:
+        return _new_benefit(
+            MonthlyBenefit, (*decided, _NO_KIND, ZERO, None, None, None, None, _NOTHING)
         )
     on_income = wage.monthly - earned * wage.ratio
-    if regime is Regime.IVA:
+    if regime is _IVA:
         amount = max(
             ZERO, IVA_SHARE.value * wage.monthly - INCOME_SHARE.value * earned * wage.ratio
         )
-        return decided(
-            kind=BenefitKind.IVA,
-            lgu_share=ZERO,
-            lgu_factor=None,
-            lgu_amount=None,
-            after=None,
-            iva_amount=amount,
-            value=round_cents(amount),
+        return _new_benefit(
+            MonthlyBenefit,
+            (*decided, _IVA_KIND, ZERO, None, None, None, amount, round_cents(amount)),
         )
-    share = min(_ONE, max(ZERO, lgu - (number - 1)))
+    share = lgu - (number - 1)  # the part of this month in the wage-related benefit, 0–1
+    if share <= ZERO:
+        share = ZERO
+    elif share >= _ONE:
+        share = _ONE
     factor = lgu_amount = after = None
     total = ZERO
-    if share > 0:
+    if share > ZERO:
         factor = LGU_FIRST_SHARE if number <= LGU_FIRST_MONTHS.value else LGU_SHARE
         lgu_amount = max(ZERO, factor.value * on_income)
         total += share * lgu_amount
-    if share < 1:
+    if share < _ONE:
         after = _after_wage_related(wage, classification, earned, capacity)
         total += (_ONE - share) * after.amount
-    return decided(
-        kind=BenefitKind.WAGE_RELATED if after is None or share > 0 else after.kind,
-        lgu_share=share,
-        lgu_factor=factor,
-        lgu_amount=lgu_amount,
-        after=after,
-        iva_amount=None,
-        value=round_cents(total),
+    kind = _WAGE_RELATED if after is None or share > ZERO else after.kind
+    return _new_benefit(
+        MonthlyBenefit,
+        (*decided, kind, share, factor, lgu_amount, after, None, round_cents(total)),
     )
+
+
+_new_benefit: Callable[[type[MonthlyBenefit], tuple[object, ...]], MonthlyBenefit]
+_new_benefit = tuple.__new__
+#: The amount of a month without benefit, rounded once like every amount.
+_NOTHING = round_cents(ZERO)
 
 
 # --- Duration of the wage-related benefit (WIA art. 59) -----------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class LguDuration:
+class LguDuration(NamedTuple):
     """The months of wage-related benefit decided from the work history (WIA art. 59)."""
 
     years_before_2016: int
@@ -668,7 +739,12 @@ class LguDuration:
         half = self.value != whole
         return f"{whole} maanden" + (f" en {HALF_MONTH_DAYS} dagen" if half else "")
 
+    def explain(self) -> Explained[Decimal]:
+        """The months with their grounds, rendered from this record on demand."""
+        return self.explained
+
     @property
+    @ruled("lgu_duration")
     def explained(self) -> Explained[Decimal]:
         """The months with their grounds."""
         p, q = self.years_before_2016, self.years_from_2016
@@ -708,6 +784,7 @@ def _years(value: int, argument: str) -> int:
     return value
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
     """Months of wage-related WGA benefit from the work history (WIA art. 59).
 
@@ -766,6 +843,7 @@ class BenefitOverview:
     rows: tuple[OverviewRow, ...]
 
     @property
+    @ruled("benefit_overview")
     def explained(self) -> Explained[tuple[OverviewRow, ...]]:
         """The rows with the grounds of every row, without repeats."""
         return Explained(
@@ -830,6 +908,7 @@ __all__ = [
     "OverviewRow",
     "Regime",
     "WiaWage",
+    "WiaWageFigure",
     "benefit_overview",
     "check_lgu_months",
     "check_month",

@@ -17,6 +17,7 @@ from reintegratie_core.products._cascade import (
     DEFAULT_REASON,
     Cascade,
     EndedModule,
+    EndsWith,
     ModuleContract,
     Policy,
     cascade,
@@ -25,6 +26,7 @@ from reintegratie_core.products._cascade import (
 )
 from reintegratie_core.products._consequences import (
     Consequence,
+    GuidanceContinues,
     apply_recovery,
     consequences,
     eligible,
@@ -112,6 +114,8 @@ __all__ = [
     "Duration",
     "Eligibility",
     "EndedModule",
+    "EndsWith",
+    "GuidanceContinues",
     "InterventionExclusion",
     "Interventions",
     "Module",

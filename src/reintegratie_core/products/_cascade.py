@@ -26,13 +26,15 @@ changes nothing, and no module outlives a module it is coupled to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import NamedTuple
 
 import attrs
 
 from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground, SourceKind
+from reintegratie_core.explain import Citation, Explained, Ground, SourceKind, ruled
 from reintegratie_core.products.model import (
     CouplingRule,
     Module,
@@ -165,8 +167,21 @@ def cascade(
     :class:`ReasonNotAllowedError` for a reason the module's conditions do not allow, and
     :class:`InvalidValueError` when ``module`` is not among ``held``.
     """
+    result = decided_cascade(product, module, on, reason, None if held is None else tuple(held))
+    return Explained(result, _grounds(result))
+
+
+@functools.lru_cache(maxsize=4096)  # per product: the same coupling table, decided once
+def decided_cascade(
+    product: Product,
+    module: str,
+    on: date,
+    reason: TerminationReason | None,
+    held: tuple[str, ...] | None,
+) -> Cascade:
+    """The :class:`Cascade` :func:`cascade` decides, without its grounds; memoised per
+    product (a pure decision on immutable values), so the coupling table is walked once."""
     first: Module = product.module(module)
-    held = None if held is None else tuple(held)
     held_codes = resolve_held(product, held)
     if first.code not in held_codes:
         msg = (
@@ -210,8 +225,7 @@ def cascade(
     entries = tuple(
         sorted(ended.values(), key=lambda e: (e.depth, product.module_codes.index(e.module)))
     )
-    result = Cascade(product=product.code, first=first.code, date=on, reason=reason, ended=entries)
-    return Explained(result, _grounds(result))
+    return Cascade(product=product.code, first=first.code, date=on, reason=reason, ended=entries)
 
 
 def _record_exceptions(
@@ -226,7 +240,7 @@ def _record_exceptions(
     Defined as:: except(M) = {r admitted by the first module : M ∉ cascade(r)} (domain §8.1).
     """
     reached = {
-        r: set(cascade(product, first.code, on, r, held).value.modules)
+        r: set(decided_cascade(product, first.code, on, r, held).modules)
         for r in first.allowed_reasons
     }
     for code, entry in ended.items():
@@ -269,7 +283,7 @@ def ends_with(
     ended_module: str,
     reason: TerminationReason | None = DEFAULT_REASON,
     held: Iterable[str] | None = None,
-) -> Explained[bool]:
+) -> EndsWith:
     """True when ``module`` ends because ``ended_module`` ends for ``reason``.
 
     Defined as:: module ∈ cascade(product, ended_module, reason).modules (a module ends
@@ -278,44 +292,84 @@ def ends_with(
     the admitted reasons for which it would not end.
     """
     target = product.module(module)
-    outcome = cascade(product, ended_module, date(2000, 1, 1), reason, held)
-    entry = outcome.value.get(target.code)
-    if entry is None:
-        blocked = [
-            r
-            for r in product.couplings
-            if r.target == target.code
-            and r.source in outcome.value.modules
-            and _stops(r, outcome.value.get(r.source), product.module(ended_module))
-        ]
-        grounds: list[Ground] = [
-            Ground(
-                rule=(
-                    f"{target.code} eindigt niet mee: reden "
-                    f"{_reason_text(outcome.value.get(r.source).reason)} "  # type: ignore[union-attr]
-                    f"laat de koppeling {r.source} → {r.target} niet door"
-                ),
-                citation=c,
-                rule_id="ends_with",
-            )
-            for r in blocked
-            for c in r.citations
-        ]
-        if not grounds:
-            grounds = [
+    given = None if held is None else tuple(held)
+    outcome = decided_cascade(product, ended_module, _ANY_DAY, reason, given)
+    value = outcome.get(target.code) is not None
+    return _new_ends_with(EndsWith, (product, target, ended_module, reason, given, value))
+
+
+#: The date :func:`ends_with` asks the cascade for: every cascaded module ends on it.
+_ANY_DAY = date(2000, 1, 1)
+
+
+class EndsWith(NamedTuple):
+    """What :func:`ends_with` decided (``value``), from the memoised cascade; a tuple built
+    once per lifted Excel row, whose grounds :meth:`explain` renders from the cascade."""
+
+    product: Product
+    target: Module
+    ended_module: str
+    reason: TerminationReason | None
+    held: tuple[str, ...] | None
+    value: bool
+
+    @ruled("ends_with")
+    def explain(self) -> Explained[bool]:
+        """The answer with its grounds: the coupling that ends the module, or why none does."""
+        product, target, ended_module = self.product, self.target, self.ended_module
+        outcome = cascade(product, ended_module, _ANY_DAY, self.reason, self.held)
+        entry = outcome.value.get(target.code)
+        if entry is None:
+            blocked = [
+                r
+                for r in product.couplings
+                if r.target == target.code
+                and r.source in outcome.value.modules
+                and _stops(r, outcome.value.get(r.source), product.module(ended_module))
+            ]
+            grounds: list[Ground] = [
                 Ground(
                     rule=(
-                        f"geen koppeling leidt van {outcome.value.first} naar {target.code}; "
-                        f"eindigen mee: {', '.join(outcome.value.modules)}"
+                        f"{target.code} eindigt niet mee: reden "
+                        f"{_reason_text(outcome.value.get(r.source).reason)} "  # type: ignore[union-attr]
+                        f"laat de koppeling {r.source} → {r.target} niet door"
                     ),
                     citation=c,
                     rule_id="ends_with",
                 )
-                for c in dict.fromkeys(c for e in outcome.value.ended for c in e.citations)
+                for r in blocked
+                for c in r.citations
             ]
-        return Explained(False, tuple(grounds))
-    grounds_true = tuple(g for g in outcome.grounds if ("module", entry.module) in g.parameters)
-    return Explained(True, tuple(attrs.evolve(g, parameters=()) for g in grounds_true))
+            if not grounds:
+                grounds = [
+                    Ground(
+                        rule=(
+                            f"geen koppeling leidt van {outcome.value.first} naar {target.code}; "
+                            f"eindigen mee: {', '.join(outcome.value.modules)}"
+                        ),
+                        citation=c,
+                    )
+                    for c in dict.fromkeys(c for e in outcome.value.ended for c in e.citations)
+                ]
+            return Explained(False, tuple(grounds))
+        grounds_true = tuple(g for g in outcome.grounds if ("module", entry.module) in g.parameters)
+        return Explained(True, tuple(attrs.evolve(g, parameters=()) for g in grounds_true))
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds :meth:`explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see :meth:`Explained.text`)."""
+        return self.explain().text(label)
+
+
+_new_ends_with: Callable[[type[EndsWith], tuple[object, ...]], EndsWith] = tuple.__new__
 
 
 def _stops(rule: CouplingRule, source: EndedModule | None, first: Module) -> bool:
@@ -413,9 +467,11 @@ __all__ = [
     "DEFAULT_REASON",
     "Cascade",
     "EndedModule",
+    "EndsWith",
     "ModuleContract",
     "Policy",
     "cascade",
+    "decided_cascade",
     "ends_with",
     "resolve_held",
 ]

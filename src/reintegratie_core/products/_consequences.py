@@ -25,15 +25,16 @@ guidance runs for an employee who is sick (or in a gap shorter than the relapse 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import NamedTuple, TypeVar
 
 import attrs
 
 from reintegratie_core.dates import ONE_DAY, Period
 from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
-from reintegratie_core.poortwachter import Milestone, milestone_date
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core.poortwachter import Milestone, MilestoneDate, milestone_date
 from reintegratie_core.products._cascade import DEFAULT_REASON, Cascade, cascade
 from reintegratie_core.products.model import (
     ALL_REASONS,
@@ -276,7 +277,7 @@ def guidance_continues(
     reason: TerminationReason = DEFAULT_REASON,
     recovery: date | None = None,
     sanction_weeks: int = 0,
-) -> Explained[bool]:
+) -> GuidanceContinues:
     """True when guidance/budget for this employee still runs on ``on`` (domain §4).
 
     Defined as:: with the case current on ``on`` (samentelling, §2; ``recovery`` closes the
@@ -300,9 +301,6 @@ def guidance_continues(
         ("peildatum", on),
         ("reden", reason.value),
     )
-    grounds: list[Ground] = []
-    if case is not None and len(case.periods) > 1:
-        grounds.extend(case.grounds())
     rule = _continuation_rule(service.consequences, reason)
     window_parameter = MERGE_INTERRUPTION_DAYS.as_pair()
     window_citation = MERGE_INTERRUPTION_DAYS.citation
@@ -317,48 +315,65 @@ def guidance_continues(
 
     def answer(
         value: bool,
-        text: str,
-        citations: Iterable[Citation],
+        text: Callable[[], str],
+        citations: Callable[[], Iterable[Citation]],
         extra: tuple[tuple[str, ParameterValue], ...] = (),
-    ) -> Explained[bool]:
-        parameters = base + extra
-        grounds.extend(
-            Ground(rule=text, citation=c, parameters=parameters, rule_id="guidance_continues")
-            for c in dict.fromkeys(citations)
-        )
-        return Explained(value, tuple(grounds))
+    ) -> GuidanceContinues:
+        """The decision; its grounds (the text, the articles) are rendered when asked."""
+
+        def render() -> tuple[Ground, ...]:
+            grounds: list[Ground] = []
+            if case is not None and len(case.periods) > 1:
+                grounds.extend(case.grounds())
+            parameters = base + extra
+            grounds.extend(
+                Ground(rule=text(), citation=c, parameters=parameters)
+                for c in dict.fromkeys(citations())
+            )
+            return tuple(grounds)
+
+        return _new_guidance(GuidanceContinues, (value, render))
 
     if case is None:
         return answer(
             False,
-            "geen ziektegeval begonnen op of vóór de peildatum: geen begeleiding",
-            service.citations,
+            lambda: "geen ziektegeval begonnen op of vóór de peildatum: geen begeleiding",
+            lambda: service.citations,
         )
     sick, chain_start = _continues_chain(case, on, window)
     if on <= module_end:
-        text = (
-            f"{service.code} loopt nog op de peildatum (einddatum t/m {module_end.strftime('%d-%m-%Y')}); "
-            + (
-                "de werknemer is ziek: begeleiding loopt"
-                if sick
-                else "de werknemer is hersteld: geen begeleiding"
+
+        def running() -> str:
+            return (
+                f"{service.code} loopt nog op de peildatum (einddatum t/m {module_end.strftime('%d-%m-%Y')}); "
+                + (
+                    "de werknemer is ziek: begeleiding loopt"
+                    if sick
+                    else "de werknemer is hersteld: geen begeleiding"
+                )
             )
-        )
+
         if sick and sanction_weeks and service.sanction_extension:
             extended = _wage_end(case, sanction_weeks)
-            text += (
-                f"; UWV verlengt de loondoorbetaling met {sanction_weeks} weken: de "
-                f"casemanager of ontzorgmanager blijft werken tot het einde daarvan "
-                f"({_day(extended.value)}), zolang de werkgever de aanwijzingen voor de "
-                "re-integratie volgt"
-            )
             return answer(
                 sick,
-                text,
-                (*service.citations, *service.sanction_extension, *extended.citations()),
+                lambda: (
+                    running()
+                    + (
+                        f"; UWV verlengt de loondoorbetaling met {sanction_weeks} weken: de "
+                        f"casemanager of ontzorgmanager blijft werken tot het einde daarvan "
+                        f"({_day(extended.value)}), zolang de werkgever de aanwijzingen voor de "
+                        "re-integratie volgt"
+                    )
+                ),
+                lambda: (
+                    *service.citations,
+                    *service.sanction_extension,
+                    *extended.explain().citations(),
+                ),
                 (("sanctieweken", sanction_weeks),),
             )
-        return answer(sick, text, service.citations)
+        return answer(sick, running, lambda: service.citations)
     if rule is None:
         stopping = [r for r in service.consequences if r.applies(reason)] or list(
             service.consequences
@@ -380,7 +395,7 @@ def guidance_continues(
                 "poortwachtergarantie vervalt"
             )
         citations = [c for r in stopping for c in r.citations] or list(service.citations)
-        return answer(False, text, (*citations, *service.sanction_extension))
+        return answer(False, _given(text), _given((*citations, *service.sanction_extension)))
     if not sick or chain_start is None:
         last = case.last_day
         when = (
@@ -390,17 +405,21 @@ def guidance_continues(
         )
         return answer(
             False,
-            f"de werknemer is volledig hersteld{when} en niet binnen de terugvaltermijn "
-            "opnieuw ziek geworden: de doorlopende begeleiding eindigt",
-            (*rule.citations, window_citation),
+            _given(
+                f"de werknemer is volledig hersteld{when} en niet binnen de terugvaltermijn "
+                "opnieuw ziek geworden: de doorlopende begeleiding eindigt"
+            ),
+            _given((*rule.citations, window_citation)),
             (window_parameter,),
         )
     if chain_start > module_end:
         return answer(
             False,
-            f"de ziekte begon op {chain_start.strftime('%d-%m-%Y')}, na de einddatum van "
-            f"{service.code}: geen doorlopende begeleiding",
-            rule.citations,
+            _given(
+                f"de ziekte begon op {chain_start.strftime('%d-%m-%Y')}, na de einddatum van "
+                f"{service.code}: geen doorlopende begeleiding"
+            ),
+            _given(rule.citations),
             (("eerste_ziektedag", chain_start), window_parameter),
         )
     end = _wage_end(case, sanction_weeks)
@@ -411,31 +430,73 @@ def guidance_continues(
     if end.value is not None and on > end.value:
         return answer(
             False,
-            f"de loondoorbetaling{including} (en de wettelijke re-integratieverplichting) "
-            f"eindigde op {end.value.strftime('%d-%m-%Y')}: de doorlopende begeleiding is gestopt",
-            (*rule.citations, *end.citations()),
+            _given(
+                f"de loondoorbetaling{including} (en de wettelijke re-integratieverplichting) "
+                f"eindigde op {end.value.strftime('%d-%m-%Y')}: de doorlopende begeleiding is "
+                "gestopt"
+            ),
+            lambda: (*rule.citations, *end.explain().citations()),
             (("einde_loondoorbetaling", end.value), *sanction),
         )
     until = end.value.strftime("%d-%m-%Y") if end.value is not None else "einde loondoorbetaling"
     return answer(
         True,
-        f"{rule.text}; eerste ziektedag {chain_start.strftime('%d-%m-%Y')} ligt op of vóór "
-        f"de einddatum; loopt door tot uiterlijk {until}{including}",
-        (*rule.citations, *end.citations()),
+        _given(
+            f"{rule.text}; eerste ziektedag {chain_start.strftime('%d-%m-%Y')} ligt op of vóór "
+            f"de einddatum; loopt door tot uiterlijk {until}{including}"
+        ),
+        lambda: (*rule.citations, *end.explain().citations()),
         (("eerste_ziektedag", chain_start), window_parameter, *sanction),
     )
+
+
+T = TypeVar("T")
+
+
+def _given(value: T) -> Callable[[], T]:
+    """A value already decided, for a rendering that takes it on demand."""
+    return lambda: value
+
+
+class GuidanceContinues(NamedTuple):
+    """What :func:`guidance_continues` decided (``value``) and how to render its grounds:
+    ``render`` holds the branch that applied with the values it used (the case, the rule,
+    the dates), so that a lifted Excel row builds no text; :meth:`explain` renders them."""
+
+    value: bool
+    render: Callable[[], tuple[Ground, ...]]
+
+    @ruled("guidance_continues")
+    def explain(self) -> Explained[bool]:
+        """The answer with its grounds."""
+        return Explained(self.value, self.render())
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds :meth:`explain` renders."""
+        return self.render()
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see :meth:`Explained.text`)."""
+        return self.explain().text(label)
+
+
+_new_guidance: Callable[[type[GuidanceContinues], tuple[object, ...]], GuidanceContinues]
+_new_guidance = tuple.__new__
 
 
 def _day(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value is not None else "n.v.t."
 
 
-def _wage_end(case: SicknessCase, sanction_weeks: int) -> Explained[date | None]:
+def _wage_end(case: SicknessCase, sanction_weeks: int) -> MilestoneDate:
     """The case's einde_loondoorbetaling, extended by ``sanction_weeks`` (BW 7:629 lid 11)."""
     try:
-        return milestone_date(
-            case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks
-        ).explain()
+        return milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
     except OverflowError:
         msg = "het einde van de loondoorbetaling van dit ziektegeval valt buiten het datumbereik"
         raise InvalidValueError(msg) from None
@@ -452,6 +513,7 @@ def _continuation_rule(
 
 __all__ = [
     "Consequence",
+    "GuidanceContinues",
     "apply_recovery",
     "consequences",
     "eligible",

@@ -22,12 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from reintegratie_core.dates import add_days, add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, cite
-from reintegratie_core.products._cascade import cascade
+from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core.parameters import Parameter
+from reintegratie_core.products._cascade import cascade, decided_cascade
 from reintegratie_core.products.model import (
+    Cancellation,
     CancellationKind,
     Duration,
     Module,
@@ -74,7 +77,8 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     k = months // term_months - 1
     while basis_date(anchor, term_months, k) >= threshold:
         k -= 1
-    return _first_index(anchor, term_months, lambda c: c >= threshold, k)
+    # basis_date(k) < threshold now: the first index lies above k
+    return _first_index(anchor, term_months, lambda c: c >= threshold, k + 1)
 
 
 def _term(
@@ -107,7 +111,7 @@ def first_expiry(
     start: date,
     basis_expiry: date,
     term: int | None = None,
-) -> Explained[date]:
+) -> FirstExpiry:
     """The module's first contractvervaldatum (``001`` art. 2.1, ``004`` art. 2.1).
 
     Defined as:: the first C = basis_expiry + k·term months (any whole k) with C > start
@@ -117,35 +121,88 @@ def first_expiry(
     """
     duration = _duration(product, module)
     term_months, term_pair, term_citation = _term(product, duration, start, term)
-    parameters: list[tuple[str, ParameterValue]] = [
-        ("ingangsdatum_module", start),
-        ("contractvervaldatum_basis", basis_expiry),
-        term_pair,
-    ]
     threshold = add_days(start, 1)  # C > start; past 9999-12-31 an error naming the date
-    minimum_text = "na de ingangsdatum"
-    citations = list(duration.citations)
+    minimum = None
     if duration.min_run_parameter is not None:
         minimum = product.months(duration.min_run_parameter, start)
-        parameters.append(minimum.as_pair())
-        citations.append(minimum.citation)
         if minimum.value > 0:
             threshold = max(threshold, add_months(start, minimum.value))
-            minimum_text = f"op of na ingangsdatum + {minimum.value} maanden"
     k = first_basis_index(basis_expiry, term_months, threshold)
     result = basis_date(basis_expiry, term_months, k)
-    rule = (
-        f"{module.code} krijgt de contractvervaldatum van de basismodule: de eerste "
-        f"contractvervaldatum van de basismodule {minimum_text}; de data van de basismodule "
-        f"herhalen zich elke {term_months} maanden vanaf {basis_expiry.strftime('%d-%m-%Y')}"
+    return _new_expiry(
+        FirstExpiry,
+        (
+            module,
+            duration,
+            start,
+            basis_expiry,
+            term_months,
+            term_pair,
+            term_citation,
+            minimum,
+            result,
+        ),
     )
-    if term_citation is not None:
-        citations.append(term_citation)
-    grounds = tuple(
-        Ground(rule=rule, citation=c, parameters=tuple(parameters), rule_id="first_expiry")
-        for c in dict.fromkeys(citations)
-    )
-    return Explained(result, grounds)
+
+
+class FirstExpiry(NamedTuple):
+    """What :func:`first_expiry` decided: the parameters it used and the date (``value``).
+
+    A tuple, built once per lifted Excel row; :meth:`explain` renders the grounds from it.
+    """
+
+    module: Module
+    duration: Duration
+    start: date
+    basis_expiry: date
+    term_months: int
+    term_pair: tuple[str, ParameterValue]
+    term_citation: Citation | None
+    #: The minimum run in force on the start, when the conditions set one.
+    minimum: Parameter[int] | None
+    value: date
+
+    @ruled("first_expiry")
+    def explain(self) -> Explained[date]:
+        """The date with its grounds: the rule, its articles and the values it used."""
+        parameters: list[tuple[str, ParameterValue]] = [
+            ("ingangsdatum_module", self.start),
+            ("contractvervaldatum_basis", self.basis_expiry),
+            self.term_pair,
+        ]
+        minimum_text = "na de ingangsdatum"
+        citations = list(self.duration.citations)
+        minimum = self.minimum
+        if minimum is not None:
+            parameters.append(minimum.as_pair())
+            citations.append(minimum.citation)
+            if minimum.value > 0:
+                minimum_text = f"op of na ingangsdatum + {minimum.value} maanden"
+        rule = (
+            f"{self.module.code} krijgt de contractvervaldatum van de basismodule: de eerste "
+            f"contractvervaldatum van de basismodule {minimum_text}; de data van de basismodule "
+            f"herhalen zich elke {self.term_months} maanden vanaf "
+            f"{self.basis_expiry.strftime('%d-%m-%Y')}"
+        )
+        if self.term_citation is not None:
+            citations.append(self.term_citation)
+        grounds = tuple(
+            Ground(rule=rule, citation=c, parameters=tuple(parameters))
+            for c in dict.fromkeys(citations)
+        )
+        return Explained(self.value, grounds)
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds :meth:`explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+
+_new_expiry: Callable[[type[FirstExpiry], tuple[object, ...]], FirstExpiry] = tuple.__new__
 
 
 def earliest_cancellation(
@@ -156,7 +213,7 @@ def earliest_cancellation(
     received: date,
     *,
     term: int | None = None,
-) -> Explained[date]:
+) -> EarliestCancellation:
     """The earliest date an employer's notice takes effect (``001`` art. 2.3).
 
     Defined as:: the first basis date C = basis_expiry + k·term months with
@@ -181,8 +238,8 @@ def earliest_cancellation(
             f"(die valt onder de eigen voorwaarden van die module; opzegdatum bekend voor: {known})"
         )
         raise NotApplicableError(msg)
-    where = cite(cancellation.citations)
     if cancellation.kind is CancellationKind.NOT_SEPARATELY:
+        where = "; ".join(str(c) for c in cancellation.citations)
         coupled = " of ".join(
             dict.fromkeys(r.source for r in product.couplings if r.target == module.code)
         )
@@ -196,21 +253,10 @@ def earliest_cancellation(
     assert cancellation.notice_parameter is not None  # checked by Cancellation
     notice = product.months(cancellation.notice_parameter, start)
     minimum_months = 0
-    parameters: list[tuple[str, ParameterValue]] = [
-        ("ingangsdatum_module", start),
-        ("contractvervaldatum_basis", basis_expiry),
-        ("ontvangst_opzegging", received),
-        term_pair,
-        notice.as_pair(),
-    ]
-    citations = [*cancellation.citations, notice.citation]
+    minimum = None
     if cancellation.min_run_parameter is not None:
         minimum = product.months(cancellation.min_run_parameter, start)
         minimum_months = minimum.value
-        parameters.append(minimum.as_pair())
-        citations.append(minimum.citation)
-    if term_citation is not None:
-        citations.append(term_citation)
     earliest_run = max(add_days(start, 1), add_months(start, minimum_months))
     k_run = first_basis_index(basis_expiry, term_months, earliest_run)
     k_received = first_basis_index(basis_expiry, term_months, received)
@@ -221,32 +267,106 @@ def earliest_cancellation(
         max(k_run, k_received),
     )
     result = basis_date(basis_expiry, term_months, k)
-    rule = (
-        f"opzegging per de eerste contractvervaldatum C van de basismodule waarop de module "
-        f"minstens {minimum_months} maanden heeft gelopen (ingangsdatum + {minimum_months} "
-        f"maanden ≤ C) en de opzegging uiterlijk C − {notice.value} maand(en) is ontvangen "
-        f"(hier uiterlijk {add_months(result, -notice.value).strftime('%d-%m-%Y')})"
+    # cancelling also ends what is coupled to it (001 art. 2.3): decided now (memoised per
+    # product), so that a product whose coupling refuses it is an error here, not in RI_UITLEG
+    decided_cascade(product, module.code, result, TerminationReason.OPZEGGING_WERKGEVER, None)
+    return _new_cancellation(
+        EarliestCancellation,
+        (
+            product,
+            module,
+            cancellation,
+            start,
+            basis_expiry,
+            received,
+            term_pair,
+            term_citation,
+            notice,
+            minimum,
+            result,
+        ),
     )
-    grounds = [
-        Ground(rule=rule, citation=c, parameters=tuple(parameters), rule_id="earliest_cancellation")
-        for c in dict.fromkeys(citations)
-    ]
-    ended = cascade(product, module.code, result, TerminationReason.OPZEGGING_WERKGEVER).value
-    others = [e for e in ended.ended if e.module != module.code]
-    if others:
-        also = ", ".join(e.module for e in others)
-        grounds.extend(
-            Ground(
-                rule=f"de opzegging beëindigt per dezelfde datum ook: {also}",
-                citation=citation,
-                rule_id="earliest_cancellation",
-            )
-            for citation in dict.fromkeys(c for e in others for c in e.citations)
+
+
+class EarliestCancellation(NamedTuple):
+    """What :func:`earliest_cancellation` decided: the parameters it used and the date
+    (``value``). A tuple, built once per lifted Excel row; :meth:`explain` renders the
+    grounds from it (and the cascade the cancellation sets off)."""
+
+    product: Product
+    module: Module
+    cancellation: Cancellation
+    start: date
+    basis_expiry: date
+    received: date
+    term_pair: tuple[str, ParameterValue]
+    term_citation: Citation | None
+    notice: Parameter[int]
+    #: The minimum run in force on the start, when the conditions set one.
+    minimum: Parameter[int] | None
+    value: date
+
+    @ruled("earliest_cancellation")
+    def explain(self) -> Explained[date]:
+        """The date with its grounds: the rule, its articles, the values it used, and what
+        else the cancellation ends."""
+        notice, minimum, result = self.notice, self.minimum, self.value
+        parameters: list[tuple[str, ParameterValue]] = [
+            ("ingangsdatum_module", self.start),
+            ("contractvervaldatum_basis", self.basis_expiry),
+            ("ontvangst_opzegging", self.received),
+            self.term_pair,
+            notice.as_pair(),
+        ]
+        citations = [*self.cancellation.citations, notice.citation]
+        minimum_months = 0
+        if minimum is not None:
+            minimum_months = minimum.value
+            parameters.append(minimum.as_pair())
+            citations.append(minimum.citation)
+        if self.term_citation is not None:
+            citations.append(self.term_citation)
+        rule = (
+            f"opzegging per de eerste contractvervaldatum C van de basismodule waarop de module "
+            f"minstens {minimum_months} maanden heeft gelopen (ingangsdatum + {minimum_months} "
+            f"maanden ≤ C) en de opzegging uiterlijk C − {notice.value} maand(en) is ontvangen "
+            f"(hier uiterlijk {add_months(result, -notice.value).strftime('%d-%m-%Y')})"
         )
-    return Explained(result, tuple(grounds))
+        grounds = [
+            Ground(rule=rule, citation=c, parameters=tuple(parameters))
+            for c in dict.fromkeys(citations)
+        ]
+        code = self.module.code
+        ended = cascade(self.product, code, result, TerminationReason.OPZEGGING_WERKGEVER).value
+        others = [e for e in ended.ended if e.module != code]
+        if others:
+            also = ", ".join(e.module for e in others)
+            grounds.extend(
+                Ground(
+                    rule=f"de opzegging beëindigt per dezelfde datum ook: {also}",
+                    citation=citation,
+                )
+                for citation in dict.fromkeys(c for e in others for c in e.citations)
+            )
+        return Explained(result, tuple(grounds))
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds :meth:`explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+
+_new_cancellation: Callable[[type[EarliestCancellation], tuple[object, ...]], EarliestCancellation]
+_new_cancellation = tuple.__new__
 
 
 __all__ = [
+    "EarliestCancellation",
+    "FirstExpiry",
     "basis_date",
     "earliest_cancellation",
     "first_basis_index",

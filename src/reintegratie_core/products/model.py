@@ -138,6 +138,7 @@ class NotCancellableError(NotApplicableError):
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # pure; every lookup of a product or module by name
 def canonical(code: str) -> str:
     """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as one ``_``."""
     decomposed = unicodedata.normalize("NFKD", code.strip().lower())
@@ -415,7 +416,7 @@ def _reason_codes(reasons: Iterable[TerminationReason]) -> str:
     return ", ".join(r.value for r in TerminationReason if r in set(reasons))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # a key of the per-product caches
 class Product:
     """A product definition: modules, coupling, rules and dated parameters (domain §4, §7).
 
@@ -442,9 +443,26 @@ class Product:
         init=False, eq=False, repr=False, hash=False
     )
 
+    #: The module codes in order, and every canonical name of a module (the first module
+    #: with a name wins), made once: every decision looks modules up.
+    _codes: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _by_key: dict[str, Module] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
     @_by_name.default
     def _index_parameters(self) -> dict[str, ProductParameter]:
         return {h.versions[0].name: h for h in self.parameters}
+
+    @_codes.default
+    def _index_codes(self) -> tuple[str, ...]:
+        return tuple(m.code for m in self.modules)
+
+    @_by_key.default
+    def _index_modules(self) -> dict[str, Module]:
+        by_key: dict[str, Module] = {}
+        for module in self.modules:
+            for key in module.codes():
+                by_key.setdefault(key, module)
+        return by_key
 
     def __attrs_post_init__(self) -> None:
         if self.events is not None and self.events.product != self.code:
@@ -457,18 +475,17 @@ class Product:
     @property
     def module_codes(self) -> tuple[str, ...]:
         """The module codes, in the product's order."""
-        return tuple(m.code for m in self.modules)
+        return self._codes
 
     def module(self, code: str) -> Module:
         """The module named ``code`` (or an alias, in any case or separator).
 
         Raises :class:`UnknownCodeError` listing the product's modules.
         """
-        key = canonical(code)
-        for module in self.modules:
-            if key in module.codes():
-                return module
-        raise UnknownCodeError("module", code, self.module_codes)
+        module = self._by_key.get(canonical(code))
+        if module is None:
+            raise UnknownCodeError("module", code, self.module_codes)
+        return module
 
     def index(self, code: str) -> int:
         """The position of module ``code`` in the product (a stable sort key)."""
