@@ -1,4 +1,4 @@
-"""Excel values → core types, per the calling conventions of ``spec/excel-functions.md``.
+"""Excel values → core types, per the calling conventions of the Excel contract.
 
 This is the only place where Excel's loose values become the core's exact ones:
 
@@ -11,7 +11,7 @@ This is the only place where Excel's loose values become the core's exact ones:
 * percentages: ``0.7``, ``70%`` (Excel sends 0.7) or ``70``;
 * codes: case-insensitive, spaces, ``-`` and ``_`` equivalent, accents ignored.
 
-Every failure is an :class:`ArgumentError` that names the argument and says, in Dutch,
+Every failure is an [`ArgumentError`][reintegratie_addin.coerce.ArgumentError] that names the argument and says, in Dutch,
 what was given and what is accepted.
 """
 
@@ -136,7 +136,7 @@ def to_date(value: Any, argument: str) -> date | None:
 
 
 def required_date(value: Any, argument: str) -> date:
-    """Like :func:`to_date`, but an empty cell is an error."""
+    """Like [`to_date`][reintegratie_addin.coerce.to_date], but an empty cell is an error."""
     result = to_date(value, argument)
     if result is None:
         raise ArgumentError(argument, f"ontbreekt ({DATE_HINT})")

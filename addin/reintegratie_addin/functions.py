@@ -1,9 +1,9 @@
 """How an ``RI_`` function is declared once and served to Excel, Python and ``RI_UITLEG``.
 
-A function is declared with :func:`excel_function`: its Dutch name, category, Dutch
-docstring, and one :class:`Param` per argument (name, help text for Excel's function
+A function is declared with [`excel_function`][reintegratie_addin.functions.excel_function]: its Dutch name, category, Dutch
+docstring, and one [`Param`][reintegratie_addin.functions.Param] per argument (name, help text for Excel's function
 wizard, coercer, whether a one-column range lifts it). Its body receives *core* values and
-makes one core call, returning an :class:`~reintegratie_core.explain.Explained` value.
+makes one core call, returning an [`Explained`][reintegratie_core.explain.Explained] value.
 
 The decorator builds the function Excel calls, which
 
@@ -15,7 +15,7 @@ The decorator builds the function Excel calls, which
 4. formats the result for Excel (dates, rounded amounts as numbers, ``n.v.t.``, tables
    with a header row).
 
-The same declaration serves ``RI_UITLEG`` (:meth:`ExcelFunction.explain`), the generated
+The same declaration serves ``RI_UITLEG`` ([`ExcelFunction.explain`][reintegratie_addin.functions.ExcelFunction.explain]), the generated
 VBA module and the documentation's function reference.
 """
 
@@ -172,7 +172,7 @@ class ExcelFunction:
         return self.body(*args).value
 
     def coerce_all(self, raw: Sequence[Any]) -> list[Any]:
-        """Coerce one row of raw values (no lifting); raises :class:`ArgumentError`."""
+        """Coerce one row of raw values (no lifting); raises [`ArgumentError`][reintegratie_addin.coerce.ArgumentError]."""
         values = []
         for param, value in zip(self.params, raw, strict=True):
             values.append(param.coerce(unwrap_single(value) if param.lift else value, param.name))

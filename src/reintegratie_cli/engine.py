@@ -5,15 +5,15 @@ on consecutive lines — the engine groups them itself, in three streaming steps
 
 1. **Partition** (main process): each row goes, by a hash of its werkgever + werknemer, to
    one of *P* partition files (pickled batches) in a temporary folder. *P* grows with the
-   input (one partition per :data:`PARTITION_BYTES` of input), so a partition holds about
+   input (one partition per `PARTITION_BYTES` of input), so a partition holds about
    the same number of rows however large the portfolio is.
-2. **Work** (a :class:`concurrent.futures.ProcessPoolExecutor`, one partition per task):
-   validate the rows (:class:`~reintegratie_cli.portfolio.RowParser`), group them per
+2. **Work** (a `concurrent.futures.ProcessPoolExecutor`, one partition per task):
+   validate the rows (`RowParser`), group them per
    employee, merge the periods into sickness cases
-   (:func:`reintegratie_core.sickness.merge_cases`), compute the open case's work item
-   (:func:`reintegratie_core.worklist.work_item`), encode the output rows, sort them by
+   ([`reintegratie_core.sickness.merge_cases`][reintegratie_core.sickness.merge_cases]), compute the open case's work item
+   ([`reintegratie_core.worklist.work_item`][reintegratie_core.worklist.work_item]), encode the output rows, sort them by
    urgency and write them as a sorted run.
-3. **Merge** (main process): :func:`heapq.merge` of the sorted runs streams the rows, in
+3. **Merge** (main process): `heapq.merge` of the sorted runs streams the rows, in
    urgency order, into the output file.
 
 An employee is identified by werkgever + werknemer: a personeelsnummer is unique within
@@ -142,7 +142,7 @@ class Task(NamedTuple):
 
 
 class Split(NamedTuple):
-    """Step 1 for one byte range of a :class:`PlainCsv`, done by a worker process."""
+    """Step 1 for one byte range of a `PlainCsv`, done by a worker process."""
 
     plain: PlainCsv
     header: Header
@@ -615,7 +615,7 @@ def _partition_plain(
     pool: concurrent.futures.Executor | None,
     pieces: int,
 ) -> list[list[tuple[Path, int]]]:
-    """Step 1 for a :class:`PlainCsv`: byte ranges split in parallel (or in-process).
+    """Step 1 for a `PlainCsv`: byte ranges split in parallel (or in-process).
 
     Returns, per partition, its files with the row-number offset of each.
     """

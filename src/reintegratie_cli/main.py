@@ -1,7 +1,7 @@
 """``reintegratie``: the command line.
 
 Each subcommand lives in its own module with ``register(commands)`` (adds its parser and
-sets ``func``) and ``run(args) -> int``; :data:`SUBCOMMANDS` lists them.
+sets ``func``) and ``run(args) -> int``; `SUBCOMMANDS` lists them.
 """
 
 from __future__ import annotations

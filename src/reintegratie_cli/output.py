@@ -1,13 +1,13 @@
 """Writing tables: atomically, as CSV or as XLSX, row by row with flat memory.
 
 * **Atomic**: every file is written to a temporary file in the target's folder and moved
-  into place with :func:`os.replace` only when complete; on failure the temporary file is
-  removed and an existing target is left as it was (:class:`AtomicOutput`).
+  into place with `os.replace` only when complete; on failure the temporary file is
+  removed and an existing target is left as it was (`AtomicOutput`).
 * **CSV**: UTF-8, comma-separated, dates as ``JJJJ-MM-DD``, decimals with a point — for
   machines. People get XLSX.
 * **XLSX**: one worksheet with a bold, frozen header row, an autofilter, and real dates
   (format ``dd-mm-jjjj``). It is written as a stream: each row is encoded on its own
-  (:func:`xlsx_cells`, so worker processes can encode rows in parallel) and appended to the
+  (`xlsx_cells`, so worker processes can encode rows in parallel) and appended to the
   compressed sheet; memory does not grow with the number of rows. The general-purpose
   writers (xlsxwriter, openpyxl) need about 15–40 µs per cell on this project's 2-core
   machine, too slow for a worklist of a million rows (``bench/bench_signalen.py``); this
@@ -184,7 +184,7 @@ _CSV_FIELDS: dict[str, str] = {}
 
 
 def xlsx_text_cell(text: str) -> str:
-    """:func:`xlsx_cells`' cell for a text that repeats (employer, status ...), memoized."""
+    """`xlsx_cells`' cell for a text that repeats (employer, status ...), memoized."""
     cell = _XML_CELLS.get(text)
     if cell is None:
         cell = _xml_text(text) if text else "<c/>"
@@ -211,7 +211,7 @@ def xlsx_number_cell(number: int | Decimal | None) -> str:
 
 
 def csv_text_field(text: str) -> str:
-    """:func:`csv_line`'s field for a text that repeats, memoized."""
+    """`csv_line`'s field for a text that repeats, memoized."""
     field = _CSV_FIELDS.get(text)
     if field is None:
         field = _csv_text(text) if text else ""
@@ -229,7 +229,7 @@ def csv_plain_field(text: str) -> str:
 
 
 class CsvWriter:
-    """Writes a header, then pre-encoded :func:`csv_line` records, to ``path``."""
+    """Writes a header, then pre-encoded `csv_line` records, to ``path``."""
 
     def __init__(self, path: Path, header: Sequence[str]) -> None:
         self._file: IO[str] = path.open("w", encoding="utf-8", newline="", buffering=1 << 20)
@@ -237,7 +237,7 @@ class CsvWriter:
         self._file.write(csv_line(list(header)))
 
     def write_encoded(self, line: str) -> None:
-        """Append one record made by :func:`csv_line`."""
+        """Append one record made by `csv_line`."""
         self._file.write(line)
         self.rows += 1
 
@@ -350,8 +350,8 @@ class XlsxWriter:
     """Streams one worksheet into an XLSX package at ``path``.
 
     ``widths`` are column widths in characters. Rows beyond Excel's limit raise
-    :class:`OutputError`. Rows are collected in batches and compressed in a background
-    thread (:class:`_Compressor`).
+    `OutputError`. Rows are collected in batches and compressed in a background
+    thread (`_Compressor`).
     """
 
     _BATCH = 4096
@@ -399,7 +399,7 @@ class XlsxWriter:
             self._pending.clear()
 
     def write_encoded(self, cells: str) -> None:
-        """Append one row whose cells were encoded by :func:`xlsx_cells`."""
+        """Append one row whose cells were encoded by `xlsx_cells`."""
         row = self._next
         if row > XLSX_MAX_ROWS:
             msg = f"meer dan {XLSX_MAX_ROWS - 1} regels passen niet in één XLSX-werkblad; kies .csv"

@@ -4,8 +4,8 @@ A portfolio has one row per sick period (``docs/portefeuille.md`` documents the 
 The header names the columns in any order; names are matched case-insensitively with
 spaces, ``-`` and ``_`` equivalent, and a few aliases are accepted. Unknown columns are
 ignored. A file that cannot be opened, or lacks a required column, cannot be read at all
-(:class:`PortfolioError`); a bad *row* never stops the run: :func:`parse_row` returns a
-:class:`RowError` naming each bad field and what it accepts.
+(`PortfolioError`); a bad *row* never stops the run: `parse_row` returns a
+`RowError` naming each bad field and what it accepts.
 
 Values are read with the Excel shell's coercion rules (``reintegratie_addin.coerce``), so
 a date is accepted in the same forms as in Excel: ``JJJJ-MM-DD``, ``D-M-JJJJ``,
@@ -199,7 +199,7 @@ class Header(NamedTuple):
 
 
 def resolve_header(cells: Sequence[Any]) -> Header:
-    """Map a header row onto :data:`COLUMNS`; a missing required column is fatal."""
+    """Map a header row onto `COLUMNS`; a missing required column is fatal."""
     index: dict[str, int] = {}
     ignored: list[str] = []
     for position, cell in enumerate(cells):
@@ -340,7 +340,7 @@ def _cell(cells: Sequence[Any], position: int | None) -> Any:
 
 
 class RowParser:
-    """Validates rows against a :class:`Header`; precomputes where each column is."""
+    """Validates rows against a `Header`; precomputes where each column is."""
 
     def __init__(self, header: Header) -> None:
         self.header = header
@@ -392,7 +392,7 @@ class RowParser:
             return ""
 
     def parse(self, cells: Sequence[Any], row: int) -> PeriodRow | RowError:
-        """Validate one row; a :class:`RowError` lists every bad field with what it accepts."""
+        """Validate one row; a `RowError` lists every bad field with what it accepts."""
         quick = self._quick(cells, row)
         if quick is not None:
             return quick
@@ -407,7 +407,7 @@ class RowParser:
         """The common case at speed: text cells whose values were seen before (cached).
 
         Anything unusual — a value not in the caches, a missing cell, a non-text cell, a
-        failed check — returns ``None``, and :meth:`_parse` decides with full validation.
+        failed check — returns ``None``, and `_parse` decides with full validation.
         """
         try:
             employee: str = cells[self._employee].strip()  # type: ignore[index]
@@ -552,7 +552,7 @@ def strip_line_end(line: bytes) -> bytes:
 
 
 def plain_csv(path: Path, encoding: str, delimiter: str) -> PlainCsv | None:
-    """``path`` as :class:`PlainCsv` when it is one (one pass over the bytes), else None."""
+    """``path`` as `PlainCsv` when it is one (one pass over the bytes), else None."""
     carry = b""
     with path.open("rb") as stream:
         header = stream.readline()
@@ -578,7 +578,7 @@ def plain_csv(path: Path, encoding: str, delimiter: str) -> PlainCsv | None:
 class Source:
     """An open portfolio: its header and its data rows as ``(row number, cells)``.
 
-    ``plain`` is set for a CSV file that may be read as lines (:class:`PlainCsv`).
+    ``plain`` is set for a CSV file that may be read as lines (`PlainCsv`).
     """
 
     def __init__(
@@ -607,7 +607,7 @@ class Source:
 
 
 def open_portfolio(path: Path) -> Source:
-    """Open a CSV or XLSX portfolio; :class:`PortfolioError` when it cannot be read at all."""
+    """Open a CSV or XLSX portfolio; `PortfolioError` when it cannot be read at all."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         msg = f"{path}: onbekend bestandstype {suffix or '(geen)'} (verwacht .csv of .xlsx)"

@@ -1,10 +1,10 @@
 """Dates: half-open periods, month steps from an anchor, Dutch working days.
 
-Conventions (``spec/domain.md`` §1):
+Conventions (domein §1):
 
 * Inside the core a period is half-open, ``[start, end)``; at the edges (Excel, CSV,
-  text) an end date is the *last* day, inclusive ("t/m"). :meth:`Period.from_inclusive`
-  and :attr:`Period.last` translate.
+  text) an end date is the *last* day, inclusive ("t/m"). `Period.from_inclusive`
+  and `Period.last` translate.
 * ``date + n months`` is ``relativedelta(months=n)`` from the anchor, clamped to month end
   (31 Jan + 1 month = 28/29 Feb). Month steps are never chained: the *k*-th date of a
   series is ``anchor + k·n months``.
@@ -95,7 +95,7 @@ class Period:
 def add_months(anchor: date, months: int) -> date:
     """``anchor + months`` calendar months, clamped to the month's end (``relativedelta``).
 
-    Defined as:: anchor + relativedelta(months=months)
+    Defined as: anchor + relativedelta(months=months)
     """
     try:
         result: date = anchor + relativedelta(months=months)
@@ -127,7 +127,7 @@ def is_working_day(day: date) -> bool:
 def add_working_days(start: date, days: int) -> date:
     """``start`` plus ``days`` Dutch working days; negative ``days`` count back.
 
-    Defined as:: the |days|-th working day after (or before) ``start``, not counting
+    Defined as: the |days|-th working day after (or before) ``start``, not counting
     ``start`` itself; ``days == 0`` returns ``start`` unchanged (Atw art. 3 calendar).
     """
     step = ONE_DAY if days >= 0 else -ONE_DAY

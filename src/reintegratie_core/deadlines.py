@@ -1,11 +1,11 @@
-"""Deadlines of obligations (``spec/domain.md`` §5 "Deadlines of obligations").
+"""Deadlines of obligations (domein §5 "Deadlines of obligations").
 
 * Plan van aanpak: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000``
   art. 3.2; ``001``/``004`` art. 4.1).
 * Declaration of invoices: one month after the invoice was received (``003`` art. 2.5.2,
   2.6.2); payment by the insurer: one month after the declaration (same articles).
 * Loonsanctie notice: five Atw working days after the UWV decision (``003`` art. 2.7.3;
-  ``spec/domain.md`` §8).
+  domein §8).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from reintegratie_core.statutory import (
 def plan_van_aanpak_deadline(probleemanalyse: date) -> Explained[date]:
     """Latest date for the plan van aanpak.
 
-    Defined as:: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
+    Defined as: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
     3.2; ``001`` art. 4.1; ``004`` art. 4.1).
     """
     value = probleemanalyse + timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
@@ -50,7 +50,7 @@ def plan_van_aanpak_deadline(probleemanalyse: date) -> Explained[date]:
 def declaration_deadline(invoice_received: date) -> Explained[date]:
     """Latest date to declare an invoice.
 
-    Defined as:: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
+    Defined as: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
     value = add_months(invoice_received, DECLARATION_MONTHS.value)
     parameters = (("ontvangst_nota", invoice_received), DECLARATION_MONTHS.as_pair())
@@ -69,7 +69,7 @@ def declaration_deadline(invoice_received: date) -> Explained[date]:
 def payment_deadline(declared: date) -> Explained[date]:
     """Latest date the insurer pays a declaration.
 
-    Defined as:: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
+    Defined as: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
     value = add_months(declared, PAYMENT_MONTHS.value)
     parameters = (("datum_declaratie", declared), PAYMENT_MONTHS.as_pair())
@@ -88,7 +88,7 @@ def payment_deadline(declared: date) -> Explained[date]:
 def sanction_notice_deadline(decision: date) -> Explained[date]:
     """Latest date to report a loonsanctie to the insurer.
 
-    Defined as:: UWV decision + 5 working days (Atw art. 3 calendar; ``003`` art. 2.7.3).
+    Defined as: UWV decision + 5 working days (Atw art. 3 calendar; ``003`` art. 2.7.3).
     """
     days = SANCTION_NOTICE_WORKING_DAYS.value
     value = add_working_days(decision, days)
@@ -112,8 +112,8 @@ def sanction_notice_deadline(decision: date) -> Explained[date]:
 def working_day(start: date, days: int) -> Explained[date]:
     """``start`` plus ``days`` Dutch working days (negative counts back).
 
-    Defined as:: the |days|-th working day after/before ``start`` (Algemene termijnenwet
-    art. 3 holidays; ``spec/domain.md`` §1).
+    Defined as: the |days|-th working day after/before ``start`` (Algemene termijnenwet
+    art. 3 holidays; domein §1).
     """
     ground = Ground(
         rule="werkdagen: ma–vr zonder de feestdagen van de Algemene termijnenwet",

@@ -1,23 +1,20 @@
-"""The Poortwachter timeline: the ten milestones of a sickness case (``spec/domain.md`` §3).
+"""The Poortwachter timeline: the ten milestones of a sickness case (domein §3).
 
 With *D* the first sick day and "end of week *N*" the date of the (7·N)-th counted sick
-day (:meth:`SicknessCase.day`), for one ongoing period ``D + 7N − 1``:
+day ([`SicknessCase.day`][reintegratie_core.sickness.SicknessCase.day]), for one ongoing period ``D + 7N − 1``:
 
-=========================  ======================================================  =====================================
-milestone                  date                                                    source
-=========================  ======================================================  =====================================
-ontzorgmanager             first day of week 2 = day 8 (``D+7``)                   ``002`` "vanaf de tweede ziekteweek"
-probleemanalyse            end of week 6 (``D+41``)                                Regeling procesgang art. 2 lid 2
-plan_van_aanpak            probleemanalyse + 14 days; unknown: end of week 8       Regeling procesgang art. 4 lid 1;
-                           (``D+55``)                                              ``000`` 3.2, ``001``/``004`` 4.1
-ziekmelding_uwv            day after the 294th counted day (``D+294``)             Ziektewet art. 38 lid 1; ``000`` 1.4
-eerstejaarsevaluatie       end of week 52 (``D+363``)                              Regeling procesgang art. 4 lid 2
-uwv_wia_brief              end of week 89 (``D+622``)                              WIA art. 64 lid 2
-reintegratieverslag        end of week 91 (``D+636``)                              WIA art. 25 lid 3
-wia_aanvraag               end of week 93 (``D+650``)                              WIA art. 64 lid 3
-einde_loondoorbetaling     end of week 104 (``D+727``) + 7·s days of loonsanctie   BW 7:629 lid 1 and 11; WIA 25 lid 9
-start_wia                  day after einde_loondoorbetaling                        WIA art. 23
-=========================  ======================================================  =====================================
+| milestone | date | source |
+|---|---|---|
+| ontzorgmanager | first day of week 2 = day 8 (``D+7``) | ``002`` "vanaf de tweede ziekteweek" |
+| probleemanalyse | end of week 6 (``D+41``) | Regeling procesgang art. 2 lid 2 |
+| plan_van_aanpak | probleemanalyse + 14 days; unknown: end of week 8 (``D+55``) | Regeling procesgang art. 4 lid 1; ``000`` 3.2, ``001``/``004`` 4.1 |
+| ziekmelding_uwv | day after the 294th counted day (``D+294``) | Ziektewet art. 38 lid 1; ``000`` 1.4 |
+| eerstejaarsevaluatie | end of week 52 (``D+363``) | Regeling procesgang art. 4 lid 2 |
+| uwv_wia_brief | end of week 89 (``D+622``) | WIA art. 64 lid 2 |
+| reintegratieverslag | end of week 91 (``D+636``) | WIA art. 25 lid 3 |
+| wia_aanvraag | end of week 93 (``D+650``) | WIA art. 64 lid 3 |
+| einde_loondoorbetaling | end of week 104 (``D+727``) + 7·s days of loonsanctie | BW 7:629 lid 1 and 11; WIA 25 lid 9 |
+| start_wia | day after einde_loondoorbetaling | WIA art. 23 |
 
 Deadlines are not moved off weekends or holidays (the Algemene termijnenwet does not apply
 to terms over 12 weeks nor to ministerial regulations).
@@ -48,7 +45,7 @@ from reintegratie_core.statutory import (
 
 
 class Milestone(enum.Enum):
-    """The ten milestones, with the codes of ``spec/domain.md`` §3 as values."""
+    """The ten milestones, with the codes of domein §3 as values."""
 
     ONTZORGMANAGER = "ontzorgmanager"
     PROBLEEMANALYSE = "probleemanalyse"
@@ -171,7 +168,7 @@ def check_sanction_weeks(weeks: int) -> int:
 def ongoing_offset(milestone: Milestone, sanction_weeks: int = 0) -> timedelta:
     """Days from *D* to ``milestone`` for one ongoing period (no known probleemanalyse).
 
-    Defined as:: (day − 1) + after + 7·s for the sanction milestones; e.g.
+    Defined as: (day − 1) + after + 7·s for the sanction milestones; e.g.
     ziekmelding_uwv = D + 294, einde_loondoorbetaling = D + 727 + 7·s.
     """
     check_sanction_weeks(sanction_weeks)
@@ -185,8 +182,8 @@ def ongoing_milestone_dates(
 ) -> list[date]:
     """``milestone`` for many cases of one ongoing period each, in one call.
 
-    Defined as:: [D + ongoing_offset(milestone, s) for D in first_days] — the same dates
-    as :func:`milestone_date` per case (no probleemanalyse known).
+    Defined as: [D + ongoing_offset(milestone, s) for D in first_days] — the same dates
+    as [`milestone_date`][reintegratie_core.poortwachter.milestone_date] per case (no probleemanalyse known).
     """
     offset = ongoing_offset(milestone, sanction_weeks)
     try:
@@ -230,7 +227,7 @@ def milestone_date(
 ) -> date | None:
     """The date of ``milestone`` for ``case`` (``None`` = not applicable, *n.v.t.*).
 
-    Defined as:: day(rule.day) + rule.after days (+ 7·s for the end of wage continuation
+    Defined as: day(rule.day) + rule.after days (+ 7·s for the end of wage continuation
     and the start of the WIA); plan_van_aanpak = probleemanalyse + 14 days when known.
     A closed case that never reaches the rule's counted day gives ``None``. A plain
     ``date`` stands for one ongoing period from that first sick day (``D + offset``).
@@ -263,7 +260,7 @@ def explain_milestone(
     probleemanalyse: date | None = None,
     sanction_weeks: int = 0,
 ) -> Explained[date | None]:
-    """:func:`milestone_date` with its grounds (rule, article, parameters)."""
+    """[`milestone_date`][reintegratie_core.poortwachter.milestone_date] with its grounds (rule, article, parameters)."""
     value = milestone_date(case, milestone, probleemanalyse, sanction_weeks)
     if isinstance(case, date):
         case = SicknessCase.ongoing(case)
@@ -290,7 +287,7 @@ def timeline(
 ) -> tuple[TimelineEntry, ...]:
     """All ten milestones of ``case`` in date order; not-applicable ones last.
 
-    Ties keep the order of :class:`Milestone`.
+    Ties keep the order of [`Milestone`][reintegratie_core.poortwachter.Milestone].
     """
     entries = [
         TimelineEntry(m, explain_milestone(case, m, probleemanalyse, sanction_weeks))
@@ -310,7 +307,7 @@ def remaining_weeks(
 ) -> Explained[Decimal | None]:
     """Weeks of wage continuation left after ``reference`` (2 decimals, never negative).
 
-    Defined as:: max(0, einde_loondoorbetaling − reference) / 7, in days from
+    Defined as: max(0, einde_loondoorbetaling − reference) / 7, in days from
     ``reference`` (exclusive) to einde_loondoorbetaling (inclusive), rounded half up to
     two decimals (BW 7:629 lid 1, 11). ``None`` when the case never reaches the end of
     wage continuation.
@@ -332,7 +329,7 @@ def remaining_weeks(
 def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date | None]:
     """Terugvalpreventie: the Ontzorgmanager's contact date after a long absence (``002``).
 
-    Defined as:: when recovery > D + 3 months (sick longer than 3 months): contact on
+    Defined as: when recovery > D + 3 months (sick longer than 3 months): contact on
     recovery + 6 months; otherwise not applicable (``None``). ``recovery`` is the first
     fully fit day.
     """
@@ -379,9 +376,9 @@ class Signal:
 def next_milestone(
     entries: Iterable[TimelineEntry], reference: date, horizon_days: int | None = None
 ) -> Explained[Signal | None]:
-    """The signal: the earliest milestone on or after ``reference`` (``spec/domain.md`` §3).
+    """The signal: the earliest milestone on or after ``reference`` (domein §3).
 
-    Defined as:: the first entry with date ≥ reference; days_left = date − reference;
+    Defined as: the first entry with date ≥ reference; days_left = date − reference;
     due when days_left ≤ horizon (default 14 days). ``None`` when no milestone is left.
     """
     horizon = SIGNAL_HORIZON_DAYS.value if horizon_days is None else horizon_days

@@ -1,11 +1,11 @@
 """The built-in products' parameters: every amount, percentage and term, dated and cited.
 
-``spec/domain.md`` §7: an amount in a formula is never a literal; it is a
-:class:`~reintegratie_core.parameters.ParameterHistory` whose versions carry the article
+domein §7: an amount in a formula is never a literal; it is a
+[`ParameterHistory`][reintegratie_core.parameters.ParameterHistory] whose versions carry the article
 that sets them and the date from which they are valid. A new version of the conditions is
 a new dated value here (or in an insurer's own product file), not a code change.
 
-:data:`PRODUCT_PARAMETERS` lists, per built-in product code, the parameters its rules use;
+`PRODUCT_PARAMETERS` lists, per built-in product code, the parameters its rules use;
 the product catalogue attaches them to the product definitions, and the compensation
 formulas read them for a given date.
 """

@@ -1,6 +1,6 @@
 """Sickness cases (ziektegevallen): merging sick periods and counting sick days.
 
-Rules (``spec/domain.md`` §2):
+Rules (domein §2):
 
 * A sick period runs from its first to its last day inclusive; the last day may be open
   (still sick). A partly worked day counts as sick (WIA art. 23 lid 2).
@@ -101,7 +101,7 @@ class SicknessCase:
     def counted_days(self, until: date | None = None) -> int:
         """Sick days of the case up to and including ``until`` (all days when closed).
 
-        Defined as:: Σ over periods of the days in [first, min(last, until)]; interruption
+        Defined as: Σ over periods of the days in [first, min(last, until)]; interruption
         and leave days do not count.
         """
         if until is None and self.is_open:
@@ -112,7 +112,7 @@ class SicknessCase:
     def day(self, n: int) -> date | None:
         """The date of the ``n``-th counted sick day (day 1 = *D*).
 
-        Defined as:: walk the periods, counting only sick days; an open last period is
+        Defined as: walk the periods, counting only sick days; an open last period is
         projected (``start + remaining − 1``); ``None`` when a closed case has fewer than
         ``n`` sick days.
         """
@@ -190,10 +190,10 @@ def _check_order(absences: Sequence[Absence]) -> None:
 def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     """Group sick periods into sickness cases (samentelling, BW 7:629 lid 10).
 
-    Defined as:: sort by first day; a sick period joins the current case when
+    Defined as: sort by first day; a sick period joins the current case when
     ``first − previous.last − 1 < 28``, or when it directly follows a leave period that
     directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
-    case. Overlapping periods are an :class:`InvalidPeriodError` naming both.
+    case. Overlapping periods are an [`InvalidPeriodError`][reintegratie_core.errors.InvalidPeriodError] naming both.
     """
     ordered = sorted(absences, key=lambda a: (a.period.start, a.kind.value))
     _check_order(ordered)
@@ -248,7 +248,7 @@ def case_at(absences: Iterable[Absence], reference: date) -> SicknessCase | None
 def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     """The sickness case that a sick day belongs to (for a budget ledger per case).
 
-    Raises :class:`InvalidValueError` when ``day`` is not a sick day of any case.
+    Raises [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] when ``day`` is not a sick day of any case.
     """
     for case in merge_cases(absences):
         if any(p.contains(day) for p in case.periods):
@@ -260,7 +260,7 @@ def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
 def counted_sick_days(absences: Iterable[Absence], reference: date) -> Explained[int]:
     """Counted sick days of the case current at ``reference``, up to and including it.
 
-    Defined as:: case = latest case with D ≤ reference; Σ sick days ≤ reference (BW 7:629
+    Defined as: case = latest case with D ≤ reference; Σ sick days ≤ reference (BW 7:629
     lid 10). Zero when no case has started by ``reference``.
     """
     case = case_at(absences, reference)

@@ -1,4 +1,4 @@
-"""The worklist: one work item per open sickness case (``spec/domain.md`` §3 "Signal", §4).
+"""The worklist: one work item per open sickness case (domein §3 "Signal", §4).
 
 For an open case, a reference date *p* (the peildatum) and the dates on which the
 portfolio recorded the tracked milestones as done, the work item says what to do next:
@@ -6,22 +6,22 @@ portfolio recorded the tracked milestones as done, the work item says what to do
 * **te laat** — a tracked milestone (probleemanalyse, plan van aanpak, 42e-weeksmelding,
   eerstejaarsevaluatie, WIA-aanvraag) whose date lies before *p* and that was not done on
   or before *p*. The item names the earliest such milestone; ``days_left`` is negative.
-* otherwise the **signal** of :func:`~reintegratie_core.poortwachter.next_milestone`: the
+* otherwise the **signal** of [`next_milestone`][reintegratie_core.poortwachter.next_milestone]: the
   earliest milestone on or after *p* that is not already done — **binnenkort** when it
   falls within the horizon (default 14 days), else **gepland**;
 * **geen mijlpaal** when none is left (the case is past the start of the WIA).
 
-Plus the weeks of wage continuation left (:func:`~reintegratie_core.poortwachter.remaining_weeks`)
+Plus the weeks of wage continuation left ([`remaining_weeks`][reintegratie_core.poortwachter.remaining_weeks])
 and whether the case falls under the product's module at all
-(:func:`reintegratie_core.products.eligible`: first sick day on or after the module's start
+([`reintegratie_core.products.eligible`][reintegratie_core.products.consequences.eligible]: first sick day on or after the module's start
 date, domain §4).
 
 A done date counts only when it lies on or before *p*: the worklist is what was known on
 the peildatum. The probleemanalyse's date also sets the plan van aanpak's deadline
 (probleemanalyse + 14 days, Regeling procesgang art. 4 lid 1).
 
-:func:`work_item` is the fast path (values only) for portfolios of millions of cases;
-:func:`explain_work_item` gives the same item with its grounds. Both are pure: the
+[`work_item`][reintegratie_core.worklist.work_item] is the fast path (values only) for portfolios of millions of cases;
+[`explain_work_item`][reintegratie_core.worklist.explain_work_item] gives the same item with its grounds. Both are pure: the
 reference date is always a parameter.
 """
 
@@ -87,7 +87,7 @@ _RANK = {Status.TE_LAAT: 0, Status.BINNENKORT: 1, Status.GEPLAND: 2, Status.GEEN
 class WorkItem:
     """What to do next for one open case, on the peildatum.
 
-    ``milestone``/``date``/``days_left`` are ``None`` only for :attr:`Status.GEEN`;
+    ``milestone``/``date``/``days_left`` are ``None`` only for `Status.GEEN`;
     ``overdue`` counts the tracked milestones that are te laat.
     """
 
@@ -163,7 +163,7 @@ def _ongoing_offsets(sanction_weeks: int) -> tuple[timedelta, ...]:
 def _dates(
     case: SicknessCase | date, probleemanalyse: date | None, sanction_weeks: int
 ) -> list[date | None]:
-    """Every milestone's date in :class:`Milestone` order (``milestone_date``'s rules)."""
+    """Every milestone's date in [`Milestone`][reintegratie_core.poortwachter.Milestone] order (``milestone_date``'s rules)."""
     if isinstance(case, date):
         try:
             dates: list[date | None] = [case + o for o in _ongoing_offsets(sanction_weeks)]
@@ -200,7 +200,7 @@ def _dates(
 
 def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
     """Which milestones were done by ``reference`` — bit *i* for the *i*-th milestone in
-    :class:`Milestone` order — and the probleemanalyse's date when it was.
+    [`Milestone`][reintegratie_core.poortwachter.Milestone] order — and the probleemanalyse's date when it was.
 
     ``done`` maps milestones to dates, or lists (milestone, date) pairs of which a later
     pair for the same milestone replaces an earlier one.
@@ -248,7 +248,7 @@ def _ordinals(
 
 def _choose(days: list[int], done_mask: int, reference: int) -> tuple[int, int, int]:
     """Positions of the earliest late and the earliest upcoming milestone (-1: none), and
-    the number of late ones. Ties go to the first in :class:`Milestone` order."""
+    the number of late ones. Ties go to the first in [`Milestone`][reintegratie_core.poortwachter.Milestone] order."""
     late = upcoming = -1
     late_day = upcoming_day = _MAX_ORDINAL + 1
     overdue = 0
@@ -276,13 +276,13 @@ def work_item(
 ) -> WorkItem:
     """The work item of one open case on ``reference`` (values only; see the module doc).
 
-    Defined as:: late = tracked milestones with date < p and no done date ≤ p; when any,
+    Defined as: late = tracked milestones with date < p and no done date ≤ p; when any,
     te laat for the earliest of them; else next_milestone(timeline without the milestones
     done by p, p, horizon); remaining_weeks(case, p, s); eligible = D ≥ module start.
     A plain ``date`` stands for one ongoing period from that first sick day. ``eligible``
-    is :func:`reintegratie_core.products.eligible`'s rule (first sick day ≥ module start).
+    is [`reintegratie_core.products.eligible`][reintegratie_core.products.consequences.eligible]'s rule (first sick day ≥ module start).
     ``done`` may also be a sequence of (milestone, date) pairs, later ones replacing
-    earlier ones. The tests hold it equal to :func:`explain_work_item`, which composes
+    earlier ones. The tests hold it equal to [`explain_work_item`][reintegratie_core.worklist.explain_work_item], which composes
     those rules.
     """
     check_sanction_weeks(sanction_weeks)
@@ -327,12 +327,12 @@ def explain_work_item(
     sanction_weeks: int = 0,
     horizon_days: int | None = None,
 ) -> Explained[WorkItem]:
-    """:func:`work_item` composed from the explained core rules, with all their grounds.
+    """[`work_item`][reintegratie_core.worklist.work_item] composed from the explained core rules, with all their grounds.
 
-    Uses :func:`~reintegratie_core.poortwachter.timeline`,
-    :func:`~reintegratie_core.poortwachter.next_milestone`,
-    :func:`~reintegratie_core.poortwachter.remaining_weeks` and
-    :func:`reintegratie_core.products.eligible`; the
+    Uses [`timeline`][reintegratie_core.poortwachter.timeline],
+    [`next_milestone`][reintegratie_core.poortwachter.next_milestone],
+    [`remaining_weeks`][reintegratie_core.poortwachter.remaining_weeks] and
+    [`reintegratie_core.products.eligible`][reintegratie_core.products.consequences.eligible]; the
     te-laat rule is grounded in the milestone's own article and domain §3 (signal).
     """
     _check_horizon(horizon_days)

@@ -2,13 +2,13 @@
 
 The pieces, in the order a workbook passes through them:
 
-* :mod:`~reintegratie_cli.recalc.safety` — refuses absurd or unsafe files before and while
+* `safety` — refuses absurd or unsafe files before and while
   reading them (sizes, zip bombs, XML entities via ``defusedxml``), and reads past cells it
   cannot read;
-* :mod:`~reintegratie_cli.recalc.forms` — recognises the forms Excel saves an add-in
+* `forms` — recognises the forms Excel saves an add-in
   function in (``_xludf.``, ``[1]!``, a quoted add-in path) and simple ``RI_`` calls;
-* :mod:`~reintegratie_cli.recalc.values` — maps ``RI_`` arguments and results between
+* `values` — maps ``RI_`` arguments and results between
   the formula engine and the Excel functions;
-* :mod:`~reintegratie_cli.recalc.engine` — computes every formula with the ``formulas``
+* `engine` — computes every formula with the ``formulas``
   package and writes a copy with the values.
 """

@@ -1,7 +1,7 @@
 """Compute every formula of a workbook and write a copy with the values.
 
-:func:`recalculate` reads a workbook as untrusted input (:mod:`.safety`), rewrites the
-saved forms of add-in calls to plain ``RI_`` calls (:mod:`.forms`), and computes:
+`recalculate` reads a workbook as untrusted input (`safety`), rewrites the
+saved forms of add-in calls to plain ``RI_`` calls (`forms`), and computes:
 
 1. **directly** — a formula that is one ``RI_`` call with literal or cell-reference
    arguments whose cells hold values (not formulas, or formulas already computed this
@@ -9,7 +9,7 @@ saved forms of add-in calls to plain ``RI_`` calls (:mod:`.forms`), and computes
    placed exactly as the engine places it (Excel's array rules for an array formula);
 2. **with the engine** — every other formula, ``RI_`` functions and Excel's own mixed, by
    the ``formulas`` package, with the ``RI_`` functions registered in it
-   (:mod:`.values`). The direct results are values the engine reads.
+   (`values`). The direct results are values the engine reads.
 
 The direct step gives the same values as the engine (tests compare both ways on the
 example workbook); it exists because the engine parses and compiles every formula cell
@@ -65,7 +65,7 @@ _ERROR_TEXT = "#WAARDE!"
 
 
 class ProgressBar(Protocol):
-    """What :func:`recalculate` reports progress to (``tqdm`` fits)."""
+    """What `recalculate` reports progress to (``tqdm`` fits)."""
 
     def update(self, n: int = 1) -> object:
         """``n`` more steps done."""
@@ -527,7 +527,7 @@ def recalculate(
 
     ``functions`` are the ``RI_`` functions by name (``udfs.contract_functions()``);
     ``direct=False`` leaves every formula to the engine. ``source`` is never written.
-    Raises :class:`WorkbookError` when the workbook is refused or cannot be read.
+    Raises `WorkbookError` when the workbook is refused or cannot be read.
     """
     limits = limits or Limits()
     _check_paths(source, target)

@@ -10,8 +10,8 @@ Excel does not always save a call of an add-in function as typed. A workbook may
   — the same with the add-in's path written out (what Excel shows when the add-in is
   missing).
 
-:func:`normalize_addin_calls` rewrites every such call of an ``RI_`` function to the plain
-``RI_NAME(...)``, leaving strings and everything else untouched. :func:`parse_simple_call`
+`normalize_addin_calls` rewrites every such call of an ``RI_`` function to the plain
+``RI_NAME(...)``, leaving strings and everything else untouched. `parse_simple_call`
 recognises the formulas that are one ``RI_`` call whose arguments are only literals and
 cell references — the ones the recalculation can compute without the formula engine.
 """

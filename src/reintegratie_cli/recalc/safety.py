@@ -1,17 +1,17 @@
 """Reading a workbook from elsewhere as untrusted input.
 
-* Before anything is parsed, :func:`check_archive` looks at the zip directory only: file
+* Before anything is parsed, `check_archive` looks at the zip directory only: file
   size, number of parts, total uncompressed size and each part's compression ratio (a zip
-  bomb), against :class:`Limits`. Python's ``zipfile`` never yields more than a part's
+  bomb), against `Limits`. Python's ``zipfile`` never yields more than a part's
   declared size, so the declared sizes bound what is read.
 * The XML is parsed by ``openpyxl``, which uses ``defusedxml`` when it is installed (it is a
-  dependency of the ``werkmap`` extra; :data:`DEFUSED` says whether it is active): entity
+  dependency of the ``werkmap`` extra; `DEFUSED` says whether it is active): entity
   expansion and DTDs are refused.
-* :func:`read_workbook` reads dates as the serial numbers Excel stores (what the formula
+* `read_workbook` reads dates as the serial numbers Excel stores (what the formula
   engine computes with), keeps going past a cell it cannot read (the cell becomes ``#N/A``
-  and a :class:`CellProblem`), and never loads macros (``keep_vba`` stays off; nothing is
+  and a `CellProblem`), and never loads macros (``keep_vba`` stays off; nothing is
   ever run).
-* :func:`check_size` refuses a workbook with too many cells or formulas, or a sheet whose
+* `check_size` refuses a workbook with too many cells or formulas, or a sheet whose
   used area (rows × columns, which the engine walks) is absurd.
 """
 
@@ -80,7 +80,7 @@ def _mb(size: int) -> str:
 def check_archive(path: Path, limits: Limits) -> bool:
     """Refuse a file that is not a sane ``.xlsx``/``.xlsm`` archive; True when it holds macros.
 
-    Raises :class:`WorkbookError` naming the limit that was exceeded.
+    Raises `WorkbookError` naming the limit that was exceeded.
     """
     if not path.is_file():
         raise WorkbookError(f"{path}: bestand niet gevonden")
@@ -160,7 +160,7 @@ def _reason(exc: Exception) -> str:
 
 
 class _TolerantReader(WorksheetReader):  # type: ignore[misc]
-    """Binds the cells of :class:`_TolerantParser`; an unknown style becomes the default."""
+    """Binds the cells of `_TolerantParser`; an unknown style becomes the default."""
 
     def __init__(self, ws: Any, xml_source: Any, *args: Any) -> None:
         super().__init__(ws, xml_source, *args)
@@ -195,7 +195,7 @@ _collected: list[CellProblem] = []
 
 @contextlib.contextmanager
 def _tolerant_sheets() -> Iterator[list[CellProblem]]:
-    """Within: openpyxl reads sheets with :class:`_TolerantReader`; yields its problems."""
+    """Within: openpyxl reads sheets with `_TolerantReader`; yields its problems."""
     original = _excel_reader.WorksheetReader
     _collected.clear()
     _excel_reader.WorksheetReader = _TolerantReader
@@ -217,7 +217,7 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
 def read_workbook(path: Path) -> tuple[Workbook, list[CellProblem]]:
     """The workbook with dates as serial numbers, and the cells that could not be read.
 
-    Raises :class:`WorkbookError` when the file as a whole cannot be read (including XML
+    Raises `WorkbookError` when the file as a whole cannot be read (including XML
     that ``defusedxml`` refuses).
     """
     from defusedxml import DefusedXmlException  # type: ignore[import-untyped]

@@ -9,7 +9,7 @@ shape changed. An Excel error in an argument (``#N/A``, ``#DIV/0!``) is the resu
 Excel's own functions.
 
 A result goes back as the engine computes with it: a date as its serial number (a
-:class:`DateSerial`, so the written copy can show it as a date), a table or a lifted
+`DateSerial`, so the written copy can show it as a date), a table or a lifted
 column as a 2-D array.
 """
 

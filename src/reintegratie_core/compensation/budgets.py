@@ -1,6 +1,6 @@
 """De Zeeuwse's budgets: prevention, re-integration, cost-benefit, third parties, premium.
 
-Rules (``spec/domain.md`` §6, seed ``003``; amounts excl. btw, rounded once at the result):
+Rules (domein §6, seed ``003``; amounts excl. btw, rounded once at the result):
 
 * **Preventiebudget** (art. 2.5): at most € 500 per threatened case, € 1,000 with a
   WGA-eigenrisicoverzekering or a WIA 0-tot-100 plan; only when the four conditions of
@@ -10,14 +10,14 @@ Rules (``spec/domain.md`` §6, seed ``003``; amounts excl. btw, rounded once at 
   periods less than four weeks apart are one case); a granted subsidy or statutory
   reimbursement is deducted from our contribution after the cap (art. 3.1, §8); never for
   the excluded kinds of art. 2.6.5; still paid after the employment ended unless there is
-  no legal re-integration obligation (art. 2.6.2). :class:`BudgetLedger` keeps the budget
+  no legal re-integration obligation (art. 2.6.2). [`BudgetLedger`][reintegratie_core.compensation.budgets.BudgetLedger] keeps the budget
   per case.
 * **Kosten-batenanalyse** above the cap (art. 2.6.1) and the **third-party** advance and
   settlement (art. 2.6.4).
 * **Premium window** (art. 2.5.3, 2.6.3): a reimbursement counts for the premium of year
   *Y* when it was paid in *Y − 3 … Y*.
 
-Every amount comes from :mod:`reintegratie_core.product_parameters`, read for a date.
+Every amount comes from `reintegratie_core.product_parameters`, read for a date.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ class ReintegrationConditions:
     """The conditions of ``003`` art. 2.6.2 for costs within the budget; ``True`` when met.
 
     The third condition — prior approval when a contribution above the cap is asked — is
-    ``approved_beforehand`` of :func:`cost_benefit_contribution`.
+    ``approved_beforehand`` of [`cost_benefit_contribution`][reintegratie_core.compensation.budgets.cost_benefit_contribution].
     """
 
     aims_to_restore: bool = condition(
@@ -143,7 +143,7 @@ def _nothing(refusals: Iterable[Ground]) -> Explained[Decimal]:
 def prevention_cap(with_wga_or_wia: bool = False, on: date | None = None) -> Parameter[Decimal]:
     """The preventiebudget per threatened case in force on ``on`` (``003`` art. 2.5.1).
 
-    Defined as:: € 1,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
+    Defined as: € 1,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
     Zeeuwse, else € 500 (the parameters ``PREVENTION_CAP_WGA_WIA`` / ``PREVENTION_CAP``).
     """
     return in_force(PREVENTION_CAP_WGA_WIA if with_wga_or_wia else PREVENTION_CAP, on)
@@ -161,15 +161,17 @@ def prevention_budget(
 ) -> Explained[Decimal]:
     """Reimbursement from the preventiebudget of one threatened case (``003`` art. 2.5).
 
-    Defined as::
+    Defined as:
 
-        cap        = 1000 with WGA-ERD or WIA 0-tot-100, else 500          (art. 2.5.1)
-        reimbursed = max(0, min(costs, cap − already_reimbursed))
-        reimbursed = 0 when a condition of art. 2.5.2 is not met, when the employment
-                     ended before the activity started (art. 2.5.2), or for an excluded
-                     cost kind (art. 2.5.4)
+    ```text
+    cap        = 1000 with WGA-ERD or WIA 0-tot-100, else 500          (art. 2.5.1)
+    reimbursed = max(0, min(costs, cap − already_reimbursed))
+    reimbursed = 0 when a condition of art. 2.5.2 is not met, when the employment
+                 ended before the activity started (art. 2.5.2), or for an excluded
+                 cost kind (art. 2.5.4)
+    ```
 
-    rounded once, half up, to cents. ``conditions`` is a :class:`PreventionConditions` or
+    rounded once, half up, to cents. ``conditions`` is a [`PreventionConditions`][reintegratie_core.compensation.budgets.PreventionConditions] or
     one boolean for "all four conditions are met".
     """
     kosten = amount(costs, "kosten")
@@ -212,7 +214,7 @@ def prevention_budget(
 def reintegration_cap(with_wga_or_wia: bool = False, on: date | None = None) -> Parameter[Decimal]:
     """The re-integratiebudget per ziektegeval in force on ``on`` (``003`` art. 2.6.1).
 
-    Defined as:: € 8,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
+    Defined as: € 8,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
     Zeeuwse, else € 4,000 (``REINTEGRATION_CAP_WGA_WIA`` / ``REINTEGRATION_CAP``).
     """
     return in_force(REINTEGRATION_CAP_WGA_WIA if with_wga_or_wia else REINTEGRATION_CAP, on)
@@ -232,17 +234,19 @@ def reintegration_budget(
 ) -> Explained[Decimal]:
     """Reimbursement from the re-integratiebudget of one ziektegeval (``003`` art. 2.6, 3.1).
 
-    Defined as::
+    Defined as:
 
-        cap        = 8000 with WGA-ERD or WIA 0-tot-100, else 4000          (art. 2.6.1)
-        within     = max(0, min(costs, cap − already_reimbursed_in_case))
-        reimbursed = max(0, within − subsidy)          (art. 3.1; §8: after the cap)
-        reimbursed = 0 when a condition of art. 2.6.2 is not met, for an excluded cost
-                     kind (art. 2.6.5), or when the employment ended and there is no
-                     legal re-integration obligation (art. 2.6.2)
+    ```text
+    cap        = 8000 with WGA-ERD or WIA 0-tot-100, else 4000          (art. 2.6.1)
+    within     = max(0, min(costs, cap − already_reimbursed_in_case))
+    reimbursed = max(0, within − subsidy)          (art. 3.1; §8: after the cap)
+    reimbursed = 0 when a condition of art. 2.6.2 is not met, for an excluded cost
+                 kind (art. 2.6.5), or when the employment ended and there is no
+                 legal re-integration obligation (art. 2.6.2)
+    ```
 
     rounded once, half up, to cents. "Already reimbursed in the case" is what the insurer
-    paid (after subsidies); :class:`BudgetLedger` keeps it per case.
+    paid (after subsidies); [`BudgetLedger`][reintegratie_core.compensation.budgets.BudgetLedger] keeps it per case.
     """
     kosten = amount(costs, "kosten")
     al_vergoed = amount(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
@@ -348,9 +352,9 @@ class BudgetLedger:
     """The re-integratiebudget of one employee, kept per ziektegeval (``003`` art. 2.6.1).
 
     The sick periods decide the cases (samentelling: less than four weeks between two
-    periods is one case, :func:`~reintegratie_core.sickness.merge_cases`); each recorded
+    periods is one case, [`merge_cases`][reintegratie_core.sickness.merge_cases]); each recorded
     claim is charged to the case its ``sick_day`` belongs to, against what that case has
-    already been paid. A ledger is a value: :meth:`record` returns a new one.
+    already been paid. A ledger is a value: `record` returns a new one.
     """
 
     absences: tuple[Absence, ...] = attrs.field(converter=_absences)
@@ -375,7 +379,7 @@ class BudgetLedger:
         return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
 
     def record(self, claim: BudgetClaim) -> BudgetLedger:
-        """This ledger with ``claim`` charged to its case (see :func:`reintegration_budget`)."""
+        """This ledger with ``claim`` charged to its case (see [`reintegration_budget`][reintegratie_core.compensation.budgets.reintegration_budget])."""
         case = self.case_for(claim.sick_day)
         explained = reintegration_budget(
             claim.costs,
@@ -430,9 +434,11 @@ def cost_benefit_contribution(
 ) -> Explained[Decimal]:
     """Extra contribution above the cap after a kosten-batenanalyse (``003`` art. 2.6.1).
 
-    Defined as::
+    Defined as:
 
-        extra = max(0, min(costs − B, S0 − S1 − B))
+    ```text
+    extra = max(0, min(costs − B, S0 − S1 − B))
+    ```
 
     with *S0* the insurer's expected cost (schadelast) without the activity, *S1* with it
     (excluding the activity) and *B* what was paid within the budget; 0 when VRA did not
@@ -484,10 +490,12 @@ def third_party_settlement(
 ) -> Explained[ThirdPartySettlement]:
     """Settlement of the advance when a third party is liable (``003`` art. 2.6.4).
 
-    Defined as::
+    Defined as:
 
-        final     = max(0, min(A, K − R))
-        repayment = A − final
+    ```text
+    final     = max(0, min(A, K − R))
+    repayment = A − final
+    ```
 
     with *A* the reimbursement paid as an advance, *K* the re-integration costs and *R*
     what was recovered from the third party; each rounded once to cents.
@@ -522,7 +530,7 @@ _MAX_YEAR = date.max.year
 def counts_for_premium(payment_date: date, premium_year: int) -> Explained[bool]:
     """Whether a reimbursement counts for the premium of ``premium_year`` (``003`` 2.5.3, 2.6.3).
 
-    Defined as:: Y − n ≤ year(payment_date) ≤ Y, with *n* = 3 preceding years
+    Defined as: Y − n ≤ year(payment_date) ≤ Y, with *n* = 3 preceding years
     (``PREMIUM_PRECEDING_YEARS`` as in force on 1 January of *Y*): the current year and
     the three before it.
     """

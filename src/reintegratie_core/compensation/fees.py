@@ -1,6 +1,6 @@
 """Weekly wage from another pay period, and the module fee pro rata over a contract year.
 
-Rules (``spec/domain.md`` §6):
+Rules (domein §6):
 
 * **Weekly wage**: year ÷ 52; month × 12 ÷ 52; four weeks ÷ 4; week; day × 5.
 * **Module fee pro rata** (``001`` art. 5.2, ``004`` art. 5.2): a fixed fee per employee per
@@ -59,15 +59,17 @@ WAGE_PERIOD_ALIASES: dict[str, WagePeriod] = {
 
 
 def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) -> Explained[Decimal]:
-    """The weekly wage of a wage paid per ``period`` (``spec/domain.md`` §6).
+    """The weekly wage of a wage paid per ``period`` (domein §6).
 
-    Defined as::
+    Defined as:
 
-        jaar    → wage ÷ 52
-        maand   → wage × 12 ÷ 52
-        4 weken → wage ÷ 4
-        week    → wage
-        dag     → wage × 5
+    ```text
+    jaar    → wage ÷ 52
+    maand   → wage × 12 ÷ 52
+    4 weken → wage ÷ 4
+    week    → wage
+    dag     → wage × 5
+    ```
 
     with the factors as dated parameters; rounded once to cents.
     """
@@ -106,11 +108,13 @@ def prorated_fee(
 ) -> Explained[Decimal]:
     """The module fee for the days employed within one contract year (``001``/``004`` 5.2).
 
-    Defined as::
+    Defined as:
 
-        year     = [start, start + 12 months)                   (12: FEE_YEAR_MONTHS)
-        employed = [employed_from, employed_until] ∩ year       (inclusive days)
-        fee      = yearly_fee × days(employed) ÷ days(year)
+    ```text
+    year     = [start, start + 12 months)                   (12: FEE_YEAR_MONTHS)
+    employed = [employed_from, employed_until] ∩ year       (inclusive days)
+    fee      = yearly_fee × days(employed) ÷ days(year)
+    ```
 
     rounded once to cents; no end date means employed beyond the contract year. No day
     employed within the year gives 0.

@@ -1,11 +1,13 @@
 """Loonsanctie compensation under De Zeeuwse's poortwachtergarantie (``003`` art. 2.7).
 
-Rule (``spec/domain.md`` §6, §8): for a loonsanctie of *s* weeks imposed by the UWV
+Rule (domein §6, §8): for a loonsanctie of *s* weeks imposed by the UWV
 (0 < s ≤ 52, art. 2.7.1), weekly wage *w*, coverage *p* (70 %, or the cao percentage the
 employer must pay during the sanction) and employer charges *c* (25 %, even when the policy
-insures less; art. 2.7.2)::
+insures less; art. 2.7.2):
 
-    compensation = s × w × p × (1 + c) + approved re-integration costs during the sanction
+```text
+compensation = s × w × p × (1 + c) + approved re-integration costs during the sanction
+```
 
 — zero when any of the nine conditions of art. 2.7.3 is not met, or when the arbodienst's
 own garantie already compensated this sanction (art. 2.7: only once).
@@ -82,7 +84,7 @@ class SanctionConditions:
 def check_weeks(weeks: int, on: date | None = None) -> int:
     """Validate the sanction's length (``003`` art. 2.7.1).
 
-    Defined as:: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52);
+    Defined as: weeks is a whole number and 0 < weeks ≤ loonsanctie_max_weken (52);
     otherwise an error naming ``sanctieweken``.
     """
     if isinstance(weeks, bool) or not isinstance(weeks, int):
@@ -111,11 +113,13 @@ def sanction_compensation(
 ) -> Explained[Decimal]:
     """Compensation of a loonsanctie under the poortwachtergarantie (``003`` art. 2.7).
 
-    Defined as::
+    Defined as:
 
-        compensation = s × w × p × (1 + c) + approved_costs                (art. 2.7.2)
-        compensation = 0 when a condition of art. 2.7.3 is not met, or when the
-                       arbodienst's own garantie already compensated it (art. 2.7)
+    ```text
+    compensation = s × w × p × (1 + c) + approved_costs                (art. 2.7.2)
+    compensation = 0 when a condition of art. 2.7.3 is not met, or when the
+                   arbodienst's own garantie already compensated it (art. 2.7)
+    ```
 
     with 0 < s ≤ 52 (art. 2.7.1; more is an error), *p* = 70 % unless the cao percentage is
     given as ``coverage``, *c* = 25 % unless given (§8: charges on the covered wage);

@@ -1,11 +1,11 @@
 """Products, module coupling, cascading termination, duration, cancellation, consequences.
 
-``spec/domain.md`` §4 and §7: the product catalogue as typed data
-(:mod:`~reintegratie_core.products.catalogue`), one cascade engine over its coupling tables
-(:mod:`~reintegratie_core.products.cascade`), contractvervaldata and cancellation
-(:mod:`~reintegratie_core.products.duration`), consequences, continuation and eligibility
-(:mod:`~reintegratie_core.products.consequences`), and insurer-defined products from TOML
-(:mod:`~reintegratie_core.products.loading`).
+domein §4 and §7: the product catalogue as typed data
+(`catalogue`), one cascade engine over its coupling tables
+([`cascade`][reintegratie_core.products.cascade.cascade]), contractvervaldata and cancellation
+(`duration`), consequences, continuation and eligibility
+([`consequences`][reintegratie_core.products.consequences.consequences]), and insurer-defined products from TOML
+(`loading`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One cascade engine over the coupling tables (``spec/domain.md`` §4).
+"""One cascade engine over the coupling tables (domein §4).
 
 Terminating module *A* on date *d* for reason *r* ends *A* and, transitively, every module
 reached by a coupling rule "when X ends, Y ends on the same date" whose source ended for a
@@ -12,7 +12,7 @@ not the order in which a product lists them — and it is limited to the modules
 holds (``held``). A module ended by coupling records the reason ``einde_gekoppelde_module``;
 that is the reason its own outgoing rules see.
 
-:class:`Policy` applies the cascade to module contracts with dates: a module already ended
+[`Policy`][reintegratie_core.products.cascade.Policy] applies the cascade to module contracts with dates: a module already ended
 on or before *d* is left as it is (and, its own cascade having been applied when it ended,
 not followed); a module that would end later is brought forward to *d*. So terminating twice
 changes nothing, and no module outlives a module it is coupled to.
@@ -85,7 +85,7 @@ class Cascade:
 def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...]:
     """The module codes a policy holds, validated against the product.
 
-    Defined as:: every code known (aliases allowed), no duplicates, at most one module per
+    Defined as: every code known (aliases allowed), no duplicates, at most one module per
     choice group (``001``: one basismodule, one arbo module). ``None`` = every module.
     """
     if held is None:
@@ -132,15 +132,15 @@ def cascade(
 ) -> Explained[Cascade]:
     """Every module that ends when ``module`` ends on ``on`` for ``reason``.
 
-    Defined as:: breadth first from ``module``: a held module Y not yet ended ends when a
+    Defined as: breadth first from ``module``: a held module Y not yet ended ends when a
     rule X → Y exists with X ended one step earlier and X's reason not in the rule's
     ``unless`` (``000`` 4.1; ``001`` 1.8, 2.2, 2.3, 2.5; ``004`` 1.9, 2.2, 2.5; ``003``
     1.5.2). The first module's reason must be allowed for it (``001``/``004`` art. 2.4,
     ``000`` art. 4.2). All end on ``on``.
 
-    Raises :class:`UnknownCodeError` for an unknown module,
-    :class:`ReasonNotAllowedError` for a reason the module's conditions do not allow, and
-    :class:`InvalidValueError` when ``module`` is not among ``held``.
+    Raises `UnknownCodeError` for an unknown module,
+    `ReasonNotAllowedError` for a reason the module's conditions do not allow, and
+    [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] when ``module`` is not among ``held``.
     """
     first: Module = product.module(module)
     held_codes = resolve_held(product, held)
@@ -219,7 +219,7 @@ def ends_with(
 ) -> Explained[bool]:
     """True when ``module`` ends because ``ended_module`` ends for ``reason``.
 
-    Defined as:: module ∈ cascade(product, ended_module, reason).modules (a module ends
+    Defined as: module ∈ cascade(product, ended_module, reason).modules (a module ends
     with itself). The date does not matter: every cascaded module ends on the same date.
     """
     target = product.module(module)
@@ -285,7 +285,7 @@ def _contract_tuple(value: Iterable[ModuleContract]) -> tuple[ModuleContract, ..
 
 @attrs.frozen(kw_only=True)
 class Policy:
-    """A policy (polis): the module contracts of one product (``spec/domain.md`` §4)."""
+    """A policy (polis): the module contracts of one product (domein §4)."""
 
     product: Product
     contracts: tuple[ModuleContract, ...] = attrs.field(converter=_contract_tuple)
@@ -321,7 +321,7 @@ class Policy:
     ) -> Explained[Policy]:
         """The policy after ``module`` ends on ``on`` for ``reason``, with the cascade.
 
-        Defined as:: if the module has already ended on or before ``on``, nothing
+        Defined as: if the module has already ended on or before ``on``, nothing
         changes; otherwise cascade over the modules still running on ``on`` and set each
         ended module's end to ``on`` (an end planned later is brought forward).
         """

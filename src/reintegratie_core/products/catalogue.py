@@ -1,8 +1,8 @@
 """The four built-in products as typed data, every rule citing its seed article.
 
-``spec/domain.md`` §4 (modules, coupling, duration, cancellation, reasons, consequences,
+domein §4 (modules, coupling, duration, cancellation, reasons, consequences,
 eligibility) and §7 (parameters, from
-:data:`reintegratie_core.product_parameters.PRODUCT_PARAMETERS`). Nothing here is code
+`reintegratie_core.product_parameters.PRODUCT_PARAMETERS`). Nothing here is code
 that decides: the engines of this package read these tables.
 
 Decisions recorded here (where the conditions are silent):
@@ -11,7 +11,7 @@ Decisions recorded here (where the conditions are silent):
   contract, a basismodule) lists no termination rights and accepts every reason; the
   modules these conditions govern accept only the reasons their articles give.
 * ``001`` art. 2.5 names only Arbobegeleiding and art. 2.3 both: the reintegratiemanager
-  ends whichever arbo module the policy has (``spec/domain.md`` §8).
+  ends whichever arbo module the policy has (domein §8).
 * ``000`` names no start-date rule; ``asr-reintegratie`` uses domain §4's general rule
   (first sick day on or after the start of the re-integratie-overeenkomst).
 """

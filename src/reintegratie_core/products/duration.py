@@ -1,6 +1,6 @@
 """Duration and cancellation: contractvervaldata and the earliest cancellation date.
 
-``spec/domain.md`` §4 "Duration and contractvervaldatum" and "Cancellation by the employer":
+domein §4 "Duration and contractvervaldatum" and "Cancellation by the employer":
 
 * **Basismodule dates** recur every contract term (default 12 months) from any one given
   date, past or future: ``C_k = anchor + k·term months`` for every whole *k* — computed
@@ -11,7 +11,7 @@
 * **Earliest cancellation** (``001`` art. 2.3): the first ``C_k`` with
   ``start + 12 months ≤ C_k`` and the notice received no later than ``C_k − 1 month``.
   A module that cannot be cancelled on its own (``004`` art. 2.3, ``003`` art. 1.5.2,
-  ``000`` art. 4.1) is a :class:`~reintegratie_core.products.model.NotCancellableError`.
+  ``000`` art. 4.1) is a [`NotCancellableError`][reintegratie_core.products.model.NotCancellableError].
 
 The parameters (term, minimum run, notice) are the product's, in force on the module's
 start date (the conditions under which the module was taken out); an explicit ``term``
@@ -43,7 +43,7 @@ _MAX_TERMS = 200_000
 def basis_date(anchor: date, term_months: int, k: int) -> date:
     """The *k*-th basismodule contractvervaldatum counted from ``anchor`` (k may be < 0).
 
-    Defined as:: anchor + k·term months (relativedelta, month-end clamp; never chained).
+    Defined as: anchor + k·term months (relativedelta, month-end clamp; never chained).
     """
     return add_months(anchor, k * term_months)
 
@@ -64,7 +64,7 @@ def _first_index(
 def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     """The smallest *k* with ``basis_date(anchor, term, k) ≥ threshold``.
 
-    Defined as:: estimate k from the month difference, then step to the exact first index
+    Defined as: estimate k from the month difference, then step to the exact first index
     (the basis dates increase with k).
     """
     if term_months < 1:
@@ -110,10 +110,10 @@ def first_expiry(
 ) -> Explained[date]:
     """The module's first contractvervaldatum (``001`` art. 2.1, ``004`` art. 2.1).
 
-    Defined as:: the first C = basis_expiry + k·term months (any whole k) with C > start
+    Defined as: the first C = basis_expiry + k·term months (any whole k) with C > start
     and C ≥ start + minimum run months (``001``: 12; none for a basismodule or ``004``).
 
-    Raises :class:`NotApplicableError` for a module without a duration rule.
+    Raises [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] for a module without a duration rule.
     """
     duration = _duration(product, module)
     term_months, term_pair, term_citation = _term(product, duration, start, term)
@@ -159,14 +159,14 @@ def earliest_cancellation(
 ) -> Explained[date]:
     """The earliest date an employer's notice takes effect (``001`` art. 2.3).
 
-    Defined as:: the first basis date C = basis_expiry + k·term months with
+    Defined as: the first basis date C = basis_expiry + k·term months with
     start + minimum run months ≤ C (and C > start) and received ≤ C − notice months.
     The module ends per C (its last day is the day before); cancelling it also ends what
     is coupled to it (``001`` art. 2.3: Arbobegeleiding/Arbosignaal).
 
-    Raises :class:`NotCancellableError` for a module that cannot be cancelled on its own
+    Raises [`NotCancellableError`][reintegratie_core.products.model.NotCancellableError] for a module that cannot be cancelled on its own
     (``004`` art. 2.3, ``003`` art. 1.5.2, ``000`` art. 4.1) and
-    :class:`NotApplicableError` when these conditions do not regulate its cancellation.
+    [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] when these conditions do not regulate its cancellation.
     """
     cancellation = module.cancellation
     if cancellation is None:

@@ -1,17 +1,19 @@
-"""Insurer-defined products from TOML (cattrs at the edge; ``spec/domain.md`` §7).
+"""Insurer-defined products from TOML (cattrs at the edge; domein §7).
 
 An insurer describes its own product variant in a TOML file with Dutch keys that mirror
-:class:`~reintegratie_core.products.model.Product` (see ``docs/examples/eigen-product.toml``)::
+[`Product`][reintegratie_core.products.model.Product] (see ``docs/examples/eigen-product.toml``):
 
-    code = "eigen-verzuimpakket"
-    naam = "Eigen Verzuimpakket"
-    bronnen = ["Voorwaarden Eigen Verzuimpakket 2026 art. 1"]
-    dienstverleningsmodule = "begeleiding"
-    recht_op_dienstverlening = { module = "begeleiding", bronnen = ["... art. 3.2"] }
+```text
+code = "eigen-verzuimpakket"
+naam = "Eigen Verzuimpakket"
+bronnen = ["Voorwaarden Eigen Verzuimpakket 2026 art. 1"]
+dienstverleningsmodule = "begeleiding"
+recht_op_dienstverlening = { module = "begeleiding", bronnen = ["... art. 3.2"] }
 
-    [[modules]]
-    code = "begeleiding"
-    ...
+[[modules]]
+code = "begeleiding"
+...
+```
 
 A citation is text ``"<bron> art. <artikel>"``: with a seed code (``000``–``004``) as the
 source it cites that seed, any other source (a statute, the insurer's own conditions) is
@@ -19,9 +21,9 @@ cited as a document; ``"besluit §8"`` cites a recorded decision. Parameters are
 dated values (``naam``, ``waarde``, ``bron``, ``geldig_vanaf``); whole numbers stay whole,
 decimals are written as text (``"0.70"``) so that no binary fraction enters.
 
-:func:`load_product` refuses invalid input with a :class:`ProductFileError` whose message
+[`load_product`][reintegratie_core.products.loading.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] whose message
 names every wrong field by its path (``modules[1].koppelingen[0].naar``) and says what is
-accepted. :func:`unstructure_product` / :func:`structure_product` are the two directions of
+accepted. [`unstructure_product`][reintegratie_core.products.loading.unstructure_product] / [`structure_product`][reintegratie_core.products.loading.structure_product] are the two directions of
 the same mapping; ``structure_product(unstructure_product(p)) == p`` for every product.
 """
 
@@ -111,7 +113,7 @@ def citation_text(citation: Citation) -> str:
 
 
 def parse_citation(text: object) -> Citation:
-    """A citation from its product-file text (see :func:`citation_text`)."""
+    """A citation from its product-file text (see [`citation_text`][reintegratie_core.products.loading.citation_text])."""
     if not isinstance(text, str):
         msg = f"{text!r} is geen tekst ({_CITATION_HINT})"
         raise TypeError(msg)
@@ -413,9 +415,9 @@ def _problems(exc: Exception) -> list[str]:
 
 
 def structure_product(data: Mapping[str, object]) -> Product:
-    """A :class:`Product` from its unstructured (TOML-shaped) form.
+    """A [`Product`][reintegratie_core.products.model.Product] from its unstructured (TOML-shaped) form.
 
-    Raises :class:`ProductFileError` naming each wrong field by its path.
+    Raises [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] naming each wrong field by its path.
     """
     try:
         return CONVERTER.structure(dict(data), Product)
@@ -437,7 +439,7 @@ def unstructure_product(product: Product) -> dict[str, object]:
 def load_product(toml_text: str) -> Product:
     """An insurer-defined product from the text of a TOML product file.
 
-    Raises :class:`ProductFileError` for TOML that cannot be read (with its line) and for
+    Raises [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] for TOML that cannot be read (with its line) and for
     every field that is wrong (with its path and what is accepted).
     """
     try:

@@ -1,14 +1,14 @@
 """Products as data: modules, coupling, termination, duration, cancellation, consequences.
 
-``spec/domain.md`` §4 and §7. A :class:`Product` is a typed definition — its modules, the
+domein §4 and §7. A [`Product`][reintegratie_core.products.model.Product] is a typed definition — its modules, the
 coupling rules between them ("when A ends, B ends on the same date", with the reasons that
 do *not* propagate), the reasons for which a module may be ended directly, the duration
 and cancellation rules, the consequences of a module's end, the eligibility rule and the
 product's dated parameters. The four built-in products are written as such data in
-:mod:`reintegratie_core.products.catalogue`; an insurer can describe its own in TOML
-(:mod:`reintegratie_core.products.loading`). One engine reads these tables
-(:mod:`~reintegratie_core.products.cascade`, :mod:`~reintegratie_core.products.duration`,
-:mod:`~reintegratie_core.products.consequences`); a new product is a new table, not new
+`reintegratie_core.products.catalogue`; an insurer can describe its own in TOML
+(`reintegratie_core.products.loading`). One engine reads these tables
+([`cascade`][reintegratie_core.products.cascade.cascade], `duration`,
+[`consequences`][reintegratie_core.products.consequences.consequences]); a new product is a new table, not new
 branches.
 
 Codes (product, module) are compared in a canonical form: lower case, accents dropped,
@@ -38,7 +38,7 @@ _T = TypeVar("_T")
 
 
 class TerminationReason(enum.Enum):
-    """Why a module ends (``spec/domain.md`` §4 "Termination reasons")."""
+    """Why a module ends (domein §4 "Termination reasons")."""
 
     OPZEGGING_WERKGEVER = "opzegging_werkgever"
     EINDE_GEKOPPELDE_MODULE = "einde_gekoppelde_module"
@@ -70,7 +70,7 @@ REASON_ALIASES: dict[str, TerminationReason] = {
 
 
 class CancellationKind(enum.Enum):
-    """How an employer may cancel a module (``spec/domain.md`` §4 "Cancellation")."""
+    """How an employer may cancel a module (domein §4 "Cancellation")."""
 
     #: Per a contractvervaldatum of the basismodule, after a minimum run and with notice
     #: (``001`` art. 2.3).
@@ -81,7 +81,7 @@ class CancellationKind(enum.Enum):
 
 
 class ConsequenceKind(enum.Enum):
-    """What happens when a module ends (``spec/domain.md`` §4 "Consequences")."""
+    """What happens when a module ends (domein §4 "Consequences")."""
 
     GUIDANCE_ENDS = "begeleiding_eindigt"
     GUARANTEE_LAPSES = "poortwachtergarantie_vervalt"
@@ -239,10 +239,10 @@ class Cancellation:
 
 @attrs.frozen(kw_only=True)
 class ConsequenceRule:
-    """A consequence of the module's end, from its end date (``spec/domain.md`` §4).
+    """A consequence of the module's end, from its end date (domein §4).
 
     It applies when the reason the termination started with is in ``only`` (empty: any
-    reason) and not in ``unless``. A :attr:`ConsequenceKind.GUIDANCE_CONTINUES` rule may
+    reason) and not in ``unless``. A `ConsequenceKind.GUIDANCE_CONTINUES` rule may
     name the product parameter with its relapse window (``relapse_parameter``; default
     the statutory samentelling of 28 days).
     """
@@ -339,7 +339,7 @@ class Product:
     """A product definition: modules, coupling, rules and dated parameters (domain §4, §7).
 
     ``service_module`` is the module that provides the guidance whose continuation and
-    eligibility :mod:`~reintegratie_core.products.consequences` decides.
+    eligibility [`consequences`][reintegratie_core.products.consequences.consequences] decides.
     """
 
     code: str = attrs.field(validator=_code)
@@ -367,7 +367,7 @@ class Product:
     def module(self, code: str) -> Module:
         """The module named ``code`` (or an alias, in any case or separator).
 
-        Raises :class:`UnknownCodeError` listing the product's modules.
+        Raises [`UnknownCodeError`][reintegratie_core.errors.UnknownCodeError] listing the product's modules.
         """
         key = canonical(code)
         for module in self.modules:
@@ -413,8 +413,8 @@ class Product:
     def check_reason(self, module: Module, reason: TerminationReason) -> tuple[Citation, ...]:
         """The citations allowing ``module`` to end directly for ``reason``.
 
-        Raises :class:`ReasonNotAllowedError` naming the allowed reasons and their articles.
-        Defined as:: reason ∈ ∪ rights.reasons (``001`` art. 2.3/2.4, ``004`` art. 2.3/2.4,
+        Raises [`ReasonNotAllowedError`][reintegratie_core.products.model.ReasonNotAllowedError] naming the allowed reasons and their articles.
+        Defined as: reason ∈ ∪ rights.reasons (``001`` art. 2.3/2.4, ``004`` art. 2.3/2.4,
         ``000`` art. 4.1/4.2, ``003`` art. 1.5.2/3.2); a module without rights accepts all.
         """
         if not module.termination:
@@ -508,7 +508,7 @@ def _check_product(product: Product) -> None:
 def find_product(code: str, products: Iterable[Product]) -> Product:
     """The product named ``code`` (or an alias) among ``products``.
 
-    Raises :class:`UnknownCodeError` listing the known product codes.
+    Raises [`UnknownCodeError`][reintegratie_core.errors.UnknownCodeError] listing the known product codes.
     """
     key = canonical(code)
     candidates = tuple(products)
