@@ -1,13 +1,13 @@
-"""Excel values → core types, per the calling conventions of ``spec/excel-functions.md``.
+"""Excel values → core types, per the calling conventions of the Excel contract.
 
 The parsing both shells share (dates, serial numbers, numbers, booleans, codes, text) is
-:mod:`reintegratie_io.values`; this module adds what is Excel's alone:
+`reintegratie_io.values`; this module adds what is Excel's alone:
 
 * dates: only those Excel can show, 01-01-1900 t/m 31-12-9999 (text and serials alike);
 * amounts: numbers or numeric text, 0 t/m € 10^12 (``Decimal``, rounded to cents);
 * percentages: ``0.7``, ``70%`` (Excel sends 0.7) or ``70``;
 * ranges: a ``ziekte`` argument as one date or a range of periods;
-* the ``#WAARDE! <argument>: <reden>`` text Excel shows for an :class:`ArgumentError`.
+* the ``#WAARDE! <argument>: <reden>`` text Excel shows for an `ArgumentError`.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def to_date(value: Any, argument: str) -> date | None:
 
 
 def required_date(value: Any, argument: str) -> date:
-    """Like :func:`to_date`, but an empty cell is an error."""
+    """Like [`to_date`][reintegratie_addin.coerce.to_date], but an empty cell is an error."""
     return _io.required_date(value, argument, EXCEL_DATES)
 
 

@@ -1,6 +1,6 @@
 """Excel error values in input cells (``#N/A``, ``#WAARDE!``, ``#DEEL/0!``, …) are passed through.
 
-Contract (``sources/excel-functions.md``, Changes of 2026-12-01): an error value in an input
+Contract (the Excel contract, Changes of 2026-12-01): an error value in an input
 cell is not an empty cell. The result is that error, as Excel's own functions do; in a
 lifted column only that row's result.
 
@@ -110,7 +110,7 @@ class ErrorInput(Exception):  # noqa: N818 - not a failure: the input is an erro
 
 
 def check(value: Any, argument: str) -> None:
-    """Raise :class:`ErrorInput` when ``value`` (a cell or a range) holds an error value."""
+    """Raise [`ErrorInput`][reintegratie_addin.excel_errors.ErrorInput] when ``value`` (a cell or a range) holds an error value."""
     code = first_error(value)
     if code is not None:
         raise ErrorInput(argument, code)

@@ -1,10 +1,10 @@
 """How an ``RI_`` function is declared once and served to Excel, Python and ``RI_UITLEG``.
 
-A function is declared with :func:`excel_function`: its Dutch name, category, Dutch
-docstring, and one :class:`Param` per argument (name, help text for Excel's function
+A function is declared with [`excel_function`][reintegratie_addin.functions.excel_function]: its Dutch name, category, Dutch
+docstring, and one [`Param`][reintegratie_addin.functions.Param] per argument (name, help text for Excel's function
 wizard, coercer, whether a one-column range lifts it). Its body receives *core* values and
 makes one core call, returning the core's decision record (a
-:class:`~reintegratie_core.explain.Decision`: its ``value``, and its grounds on demand).
+[`Decision`][reintegratie_core.explain.Decision]: its ``value``, and its grounds on demand).
 
 The decorator builds the function Excel calls, which
 
@@ -17,7 +17,7 @@ The decorator builds the function Excel calls, which
 4. formats the result for Excel (dates, rounded amounts as numbers, ``n.v.t.``, tables
    with a header row).
 
-The same declaration serves ``RI_UITLEG`` (:meth:`ExcelFunction.explain`): the same body,
+The same declaration serves ``RI_UITLEG`` ([`ExcelFunction.explain`][reintegratie_addin.functions.ExcelFunction.explain]): the same body,
 the same decision, whose grounds are then rendered. It also serves the generated VBA
 module and the documentation's function reference.
 """
@@ -187,7 +187,7 @@ class ExcelFunction:
         return self.body(*args).value
 
     def coerce_all(self, raw: Sequence[Any]) -> list[Any]:
-        """Coerce one row of raw values (no lifting); raises :class:`ArgumentError`."""
+        """Coerce one row of raw values (no lifting); raises `ArgumentError`."""
         values = []
         for param, value in zip(self.params, raw, strict=True):
             values.append(param.coerce(unwrap_single(value) if param.lift else value, param.name))

@@ -37,7 +37,7 @@ def to_product(value: Any, argument: str) -> Product:
 
 def one_sick_period_each(first_days: list[date]) -> list[tuple[Absence, ...]]:
     """A column of first sick days as periods: one ongoing sick period per row (what
-    :func:`~reintegratie_addin.coerce.to_absences` makes of one date)."""
+    [`to_absences`][reintegratie_addin.coerce.to_absences] makes of one date)."""
     return [(Absence.sick(first),) for first in first_days]
 
 

@@ -1,13 +1,15 @@
 """The ``RI_`` Excel functions (xlwings: ``UDF Modules = reintegratie_addin.udfs``).
 
-Every function of ``spec/excel-functions.md`` is importable from here under its contract
+Every function of the Excel contract is importable from here under its contract
 name; the topic modules (``udfs_*``) declare them. Each is a thin wrapper: coercion of
 Excel values, one core call, formatting. They can be called from Python with the values
-Excel would pass::
+Excel would pass:
 
-    >>> from datetime import datetime
-    >>> RI_MIJLPAAL(datetime(2025, 1, 6), "42e week")
-    datetime.date(2025, 10, 27)
+```pycon
+>>> from datetime import datetime
+>>> RI_MIJLPAAL(datetime(2025, 1, 6), "42e week")
+datetime.date(2025, 10, 27)
+```
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Excel functions for the financial consequences of long-term sickness (domain §9).
 
-``spec/excel-functions.md`` "Financial consequences" (``financieel.md`` §9.7): statutory
+the Excel contract "Financial consequences" (``financieel.md`` §9.7): statutory
 wage continuation (BW 7:629) and the WIA benefit. Each function is a thin wrapper:
-coercion of Excel values, one call of :mod:`reintegratie_core.financial`, the value and
+coercion of Excel values, one call of `reintegratie_core.financial`, the value and
 explanation read from the decision it returns. Every argument of the five value functions
 lifts over a one-column range; ``RI_WIA_OVERZICHT`` returns a table and does not lift.
 

@@ -1,7 +1,7 @@
 """Excel functions for the sickness case, the Poortwachter timeline and deadlines.
 
 Each function is a thin wrapper: coercion of Excel values (``coerce``), one core call,
-formatting (``functions``); ``spec/excel-functions.md`` "Sickness case and Poortwachter"
+formatting (``functions``); the Excel contract "Sickness case and Poortwachter"
 and the deadline functions of "Entitlements and deadlines".
 """
 

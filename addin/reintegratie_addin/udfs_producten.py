@@ -1,8 +1,8 @@
 """Excel functions for products, modules, coupling, termination, duration and continuation.
 
-``spec/excel-functions.md`` "Products, modules, termination". Each function is a thin
+the Excel contract "Products, modules, termination". Each function is a thin
 wrapper: coercion of Excel values (``coerce``), one call into
-:mod:`reintegratie_core.products`, formatting (``functions``). Codes (product, module,
+`reintegratie_core.products`, formatting (``functions``). Codes (product, module,
 reason) are case-insensitive with spaces, ``-`` and ``_`` equivalent; an unknown code is
 ``#WAARDE! <argument>: ...`` listing what exists. The catalogue is the built-in one.
 """

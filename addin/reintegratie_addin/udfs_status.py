@@ -1,7 +1,7 @@
 """Excel functions for entitlements from an event log: ``RI_STATUS`` and ``RI_STATUS_TABEL``.
 
-``spec/excel-functions.md`` "Entitlements and deadlines"; the rules are
-:mod:`reintegratie_core.entitlements` (``spec/domain.md`` §5). ``gebeurtenissen`` is a
+the Excel contract "Entitlements and deadlines"; the rules are
+`reintegratie_core.entitlements` (domein §5). ``gebeurtenissen`` is a
 range of rows ``datum · gebeurtenis · [werknemer]`` (empty werknemer = the whole policy);
 empty rows are skipped, a first row ``datum · gebeurtenis`` is read as a header, and a bad
 row is reported by its row number within the range: ``#WAARDE! gebeurtenissen: rij 3: …``.

@@ -1,9 +1,9 @@
 """Excel functions for compensation: budgets, interventions, loonsanctie, fees, premium, SEPA.
 
-``spec/excel-functions.md`` "Compensation". Each function is a thin wrapper: coercion of
+the Excel contract "Compensation". Each function is a thin wrapper: coercion of
 Excel values (amounts as numbers or text with ``,``/``.``, a float via
 ``Decimal(repr(x))``; percentages as ``0.7``, ``70%`` or ``70``), one call of
-:mod:`reintegratie_core.compensation`, formatting (amounts rounded to cents, as numbers).
+`reintegratie_core.compensation`, formatting (amounts rounded to cents, as numbers).
 Every argument lifts over a one-column range.
 
 Decisions where the contract is silent:

@@ -1,9 +1,9 @@
 """Checks on an XLSX archive from elsewhere, before anything in it is parsed.
 
 Shared by the commands that read workbooks (``werkmap``) and portfolios (``signalen``):
-:func:`check_archive` looks at the zip directory only — file size, number of parts, total
+`check_archive` looks at the zip directory only — file size, number of parts, total
 uncompressed size and each part's compression ratio (a zip bomb) — against
-:class:`Limits`, so an absurd file is refused in milliseconds. Python's ``zipfile`` never
+`Limits`, so an absurd file is refused in milliseconds. Python's ``zipfile`` never
 yields more than a part's declared size, so the declared sizes bound what is read.
 """
 
@@ -51,7 +51,7 @@ def _mb(size: int) -> str:
 def check_archive(path: Path, limits: Limits) -> bool:
     """Refuse a file that is not a sane ``.xlsx``/``.xlsm`` archive; True when it holds macros.
 
-    Raises :class:`WorkbookError` naming the limit that was exceeded.
+    Raises `WorkbookError` naming the limit that was exceeded.
     """
     if not path.is_file():
         raise WorkbookError(f"{path}: bestand niet gevonden")

@@ -3,23 +3,23 @@
 The rows of one employee need **not** be on consecutive lines; the pipeline groups them
 itself, in streaming steps, each in its own place:
 
-1. **Read** (:mod:`reintegratie_cli.portfolio`): a CSV's lines are read in byte ranges by
-   the worker processes (every physical line is one record, :class:`CsvFormat`); an
+1. **Read** (`reintegratie_cli.portfolio`): a CSV's lines are read in byte ranges by
+   the worker processes (every physical line is one record, `CsvFormat`); an
    XLSX's rows by the main process.
 2. **Group**: each row goes, by a CRC-32 of its werkgever + werknemer, to one of *P*
    partition files in a scratch folder. *P* grows with the input (one partition per
-   :data:`PARTITION_BYTES`), so a partition holds about the same number of rows however
+   `PARTITION_BYTES`), so a partition holds about the same number of rows however
    large the portfolio is. Then, per partition (one task per worker): validate the rows
-   (:class:`~reintegratie_cli.portfolio.RowParser`) and collect them per employee.
-3. **Compute** (:mod:`reintegratie_cli.worklines`): per employee, the line of its open case
-   from the core's :func:`~reintegratie_core.worklist.work_item`. Any exception in one
+   (`RowParser`) and collect them per employee.
+3. **Compute** (`reintegratie_cli.worklines`): per employee, the line of its open case
+   from the core's [`work_item`][reintegratie_core.worklist.work_item]. Any exception in one
    employee's computation is that employee's error line, never the run's.
-4. **Write** (:mod:`reintegratie_cli.output`): each task encodes its lines with the one
-   encoder of the output format and sorts them into a run; :func:`heapq.merge` of the runs
+4. **Write** (`reintegratie_cli.output`): each task encodes its lines with the one
+   encoder of the output format and sorts them into a run; `heapq.merge` of the runs
    streams the lines, in urgency order, into the atomically replaced output file.
 
-Stopping: Ctrl-C or SIGTERM (:func:`reintegratie_cli.main.main` turns SIGTERM into a
-:class:`KeyboardInterrupt`) terminates the workers, removes the scratch folder and any
+Stopping: Ctrl-C or SIGTERM (`reintegratie_cli.main.main` turns SIGTERM into a
+`KeyboardInterrupt`) terminates the workers, removes the scratch folder and any
 partial output file; an earlier output file is left as it was. The workers ignore Ctrl-C
 themselves (the main process stops them) and die with the main process
 (``PR_SET_PDEATHSIG``), so none is left behind.
@@ -170,7 +170,7 @@ def _no_gc() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _scratch_streams(paths: Sequence[Path]) -> Iterator[list[IO[bytes]]]:
-    """Open scratch files for writing; a failure to write them is a :class:`ScratchError`."""
+    """Open scratch files for writing; a failure to write them is a `ScratchError`."""
     streams: list[IO[bytes]] = []
     try:
         for path in paths:

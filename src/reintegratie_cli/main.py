@@ -1,10 +1,10 @@
 """``reintegratie``: the command line.
 
 Each subcommand lives in its own module with ``register(commands)`` (adds its parser and
-sets ``func``) and ``run(args) -> int``; :data:`SUBCOMMANDS` lists them.
+sets ``func``) and ``run(args) -> int``; `SUBCOMMANDS` lists them.
 
 Stopping: Ctrl-C (SIGINT) and SIGTERM both unwind the command as a
-:class:`KeyboardInterrupt` — so every ``finally`` and context manager cleans up (worker
+`KeyboardInterrupt` — so every ``finally`` and context manager cleans up (worker
 processes, scratch folders, partial output files) — and end in one Dutch line on stderr
 and exit code 130 (Ctrl-C) or 143 (SIGTERM), never a traceback. A second signal during
 the clean-up is ignored.

@@ -1,14 +1,14 @@
 """Writing tables: atomically, as CSV or as XLSX, row by row with flat memory.
 
 * **Atomic**: every file is written to a temporary file in the target's folder and moved
-  into place with :func:`os.replace` only when complete; on failure — or when the command
+  into place with `os.replace` only when complete; on failure — or when the command
   is stopped (Ctrl-C, SIGTERM) — the temporary file is removed and an existing target is
-  left as it was (:class:`AtomicOutput`). A replaced target keeps its permissions.
+  left as it was (`AtomicOutput`). A replaced target keeps its permissions.
 * **CSV**: UTF-8, comma-separated, dates as ``JJJJ-MM-DD``, decimals with a point — for
   machines. People get XLSX.
 * **XLSX**: one worksheet with a bold, frozen header row, an autofilter, and real dates
   (format ``dd-mm-jjjj``). It is written as a stream: each row is encoded on its own
-  (:func:`xlsx_cells`, so worker processes can encode rows in parallel) and appended to the
+  (`xlsx_cells`, so worker processes can encode rows in parallel) and appended to the
   compressed sheet; memory does not grow with the number of rows. The general-purpose
   writers (xlsxwriter, openpyxl) need about 15–40 µs per cell on this project's 2-core
   machine, too slow for a worklist of a million rows (``bench/bench_signalen.py``); this
@@ -246,7 +246,7 @@ def xlsx_cells(values: Sequence[object]) -> str:
 
 
 def encoder(kind: OutputKind) -> Callable[[Sequence[object]], str]:
-    """The encoder of one row for ``kind``: :func:`csv_line` or :func:`xlsx_cells`."""
+    """The encoder of one row for ``kind``: `csv_line` or `xlsx_cells`."""
     return csv_line if kind is OutputKind.CSV else xlsx_cells
 
 
@@ -254,7 +254,7 @@ def encoder(kind: OutputKind) -> Callable[[Sequence[object]], str]:
 
 
 class CsvWriter:
-    """Writes a header, then pre-encoded :func:`csv_line` records, to ``path``."""
+    """Writes a header, then pre-encoded `csv_line` records, to ``path``."""
 
     def __init__(self, path: Path, header: Sequence[str]) -> None:
         self._file: IO[str] = path.open("w", encoding="utf-8", newline="", buffering=1 << 20)
@@ -262,7 +262,7 @@ class CsvWriter:
         self._file.write(csv_line(list(header)))
 
     def write_encoded(self, line: str) -> None:
-        """Append one record made by :func:`csv_line`."""
+        """Append one record made by `csv_line`."""
         self._file.write(line)
         self.rows += 1
 
@@ -375,8 +375,8 @@ class XlsxWriter:
     """Streams one worksheet into an XLSX package at ``path``.
 
     ``widths`` are column widths in characters. Rows beyond Excel's limit raise
-    :class:`OutputError`. Rows are collected in batches and compressed in a background
-    thread (:class:`_Compressor`).
+    `OutputError`. Rows are collected in batches and compressed in a background
+    thread (`_Compressor`).
     """
 
     _BATCH = 4096
@@ -424,7 +424,7 @@ class XlsxWriter:
             self._pending.clear()
 
     def write_encoded(self, cells: str) -> None:
-        """Append one row whose cells were encoded by :func:`xlsx_cells`."""
+        """Append one row whose cells were encoded by `xlsx_cells`."""
         row = self._next
         if row > XLSX_MAX_ROWS:
             msg = f"meer dan {XLSX_MAX_ROWS - 1} regels passen niet in één XLSX-werkblad; kies .csv"

@@ -4,8 +4,8 @@ A portfolio has one row per sick period (``docs/portefeuille.md`` documents the 
 The header names the columns in any order; names are matched case-insensitively with
 spaces, ``-`` and ``_`` equivalent, and a few aliases are accepted. Unknown columns are
 ignored. A file that cannot be opened, or lacks a required column, cannot be read at all
-(:class:`PortfolioError`); a bad *row* never stops the run: :func:`parse_row` returns a
-:class:`RowError` naming each bad field and what it accepts.
+(`PortfolioError`); a bad *row* never stops the run: `parse_row` returns a
+`RowError` naming each bad field and what it accepts.
 
 Values are read with the parsing both shells share (``reintegratie_io.values``), so
 a date is accepted in the same forms as in Excel: ``JJJJ-MM-DD``, ``D-M-JJJJ``,
@@ -200,7 +200,7 @@ class Header(NamedTuple):
 
 
 def resolve_header(cells: Sequence[Any]) -> Header:
-    """Map a header row onto :data:`COLUMNS`; a missing required column is fatal."""
+    """Map a header row onto `COLUMNS`; a missing required column is fatal."""
     index: dict[str, int] = {}
     ignored: list[str] = []
     for position, cell in enumerate(cells):
@@ -260,7 +260,7 @@ _DATE_CACHE_LIMIT = 200_000
 
 def parse_date(value: Any, column: str) -> date | None:
     """A date cell (``None`` when empty) per the Excel shell's rules; cached for speed
-    (text, and the date cells of an XLSX, so that :meth:`RowParser._quick` finds them)."""
+    (text, and the date cells of an XLSX, so that `RowParser._quick` finds them)."""
     kind = type(value)
     if kind is str or kind is date:
         cached = _DATE_CACHE.get(value, False)
@@ -353,7 +353,7 @@ def _cell(cells: Sequence[Any], position: int | None) -> Any:
 
 
 class RowParser:
-    """Validates rows against a :class:`Header`; precomputes where each column is."""
+    """Validates rows against a `Header`; precomputes where each column is."""
 
     def __init__(self, header: Header) -> None:
         self.header = header
@@ -405,7 +405,7 @@ class RowParser:
             return ""
 
     def parse(self, cells: Sequence[Any], row: int) -> PeriodRow | RowError:
-        """Validate one row; a :class:`RowError` lists every bad field with what it accepts."""
+        """Validate one row; a `RowError` lists every bad field with what it accepts."""
         quick = self._quick(cells, row)
         if quick is not None:
             return quick
@@ -420,7 +420,7 @@ class RowParser:
         """The common case at speed: text cells whose values were seen before (cached).
 
         Anything unusual — a value not in the caches, a missing cell, a non-text cell, a
-        failed check — returns ``None``, and :meth:`_parse` decides with full validation.
+        failed check — returns ``None``, and `_parse` decides with full validation.
         """
         try:
             employee: str = cells[self._employee].strip()  # type: ignore[index]
@@ -552,10 +552,10 @@ _UNCLOSED_QUOTE = (
 class CsvFormat(NamedTuple):
     """How a CSV portfolio is read: every physical line is one record.
 
-    The one CSV parser of the command (:meth:`cells`): a line without a quote character is
+    The one CSV parser of the command (`cells`): a line without a quote character is
     split on the delimiter; a line with quotes is parsed by the ``csv`` module, on its own —
     a quote never swallows the lines after it. ``encoding`` was checked on the whole file
-    (:func:`detect_encoding`), so decoding a line never fails and never replaces a byte.
+    (`detect_encoding`), so decoding a line never fails and never replaces a byte.
     """
 
     path: Path
@@ -565,7 +565,7 @@ class CsvFormat(NamedTuple):
 
     def cells(self, line: bytes) -> list[str]:
         """The cells of one line (its line end removed); an unbalanced quote gives a
-        single :class:`Unreadable` cell that says so."""
+        single `Unreadable` cell that says so."""
         text = line.decode(self.encoding)
         if '"' not in text:
             return text.split(self.delimiter)
@@ -597,7 +597,7 @@ class Source:
     """An open portfolio: its header and its data rows as ``(row number, cells)``.
 
     ``csv`` is set for a CSV file: its rows are its lines, which may be read in byte
-    ranges (:class:`CsvFormat`); ``rows`` then reads them all in order.
+    ranges (`CsvFormat`); ``rows`` then reads them all in order.
     """
 
     def __init__(
@@ -626,7 +626,7 @@ class Source:
 
 
 def open_portfolio(path: Path) -> Source:
-    """Open a CSV or XLSX portfolio; :class:`PortfolioError` when it cannot be read at all."""
+    """Open a CSV or XLSX portfolio; `PortfolioError` when it cannot be read at all."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         msg = f"{path}: onbekend bestandstype {suffix or '(geen)'} (verwacht .csv of .xlsx)"
@@ -672,7 +672,7 @@ _UTF8_SEQUENCE = re.compile(
 
 def detect_encoding(path: Path) -> str:
     """The encoding of the whole file, decoded strictly: UTF-8 (with or without BOM), else
-    Windows-1252; :class:`PortfolioError` names the line when neither decodes every byte,
+    Windows-1252; `PortfolioError` names the line when neither decodes every byte,
     or when the file mixes UTF-8 with another encoding. Nothing is ever replaced."""
     with path.open("rb") as stream:
         bom = stream.read(3) == codecs.BOM_UTF8
@@ -794,7 +794,7 @@ def unreadable(cells: Sequence[Any]) -> str | None:
 
 
 def _open_xlsx(path: Path, size: int) -> Source:
-    """An XLSX portfolio, read by ``python-calamine`` after :func:`check_archive` refused
+    """An XLSX portfolio, read by ``python-calamine`` after `check_archive` refused
     absurd archives (sizes, zip bombs) from the zip directory alone."""
     try:
         check_archive(path, XLSX_LIMITS)

@@ -1,6 +1,6 @@
 """Plain-text tables and text for the terminal.
 
-Everything printed from a file from elsewhere passes :func:`terminal_text`: escape and
+Everything printed from a file from elsewhere passes `terminal_text`: escape and
 control sequences (which could move the cursor, retitle the window or hide text) are
 removed, and absurdly long values are cut short.
 """

@@ -1,7 +1,7 @@
 """``reintegratie werkmap``: recalculate a workbook without Excel and write a copy with values.
 
 Every formula is computed — the ``RI_`` functions and Excel's own, mixed — by the
-``formualizer`` engine (the ``werkmap`` extra); see :mod:`reintegratie_cli.recalc.engine`.
+``formualizer`` engine (the ``werkmap`` extra); see `reintegratie_cli.recalc.engine`.
 This command is the only part of the command line that uses the add-in's functions.
 The input is never changed. Cells that could not be read or computed are listed by sheet
 and cell on standard error; the exit code is 0 when the copy was written (with

@@ -1,12 +1,12 @@
 """The worklist's lines: one employee's rows → the line of its open case (the compute step).
 
-Per employee (werkgever + werknemer), :func:`employee_line` merges the periods into
-sickness cases (:func:`reintegratie_core.sickness.merge_cases`) and asks the core for the
-open case's work item (:func:`reintegratie_core.worklist.work_item`) — the rules live
+Per employee (werkgever + werknemer), `employee_line` merges the periods into
+sickness cases ([`reintegratie_core.sickness.merge_cases`][reintegratie_core.sickness.merge_cases]) and asks the core for the
+open case's work item ([`reintegratie_core.worklist.work_item`][reintegratie_core.worklist.work_item]) — the rules live
 there, once; this module only chooses the rows and lays the item out as the worklist's
-columns (:data:`OUTPUT_HEADER`). A rejected row becomes an error line (:func:`error_line`).
+columns (`OUTPUT_HEADER`). A rejected row becomes an error line (`error_line`).
 Nothing here encodes CSV or XML: the write step's encoder does
-(:func:`reintegratie_cli.output.encoder`).
+(`reintegratie_cli.output.encoder`).
 
 What counts on the peildatum *p* is what was known on it: a done date after *p* does not
 count (the core's rule), and neither does a period whose first sick day lies after *p* —
@@ -77,13 +77,13 @@ Key = tuple[int, int, str, str]
 
 
 class Line(NamedTuple):
-    """One line of the worklist: its sort key and its values in :data:`OUTPUT_HEADER` order."""
+    """One line of the worklist: its sort key and its values in `OUTPUT_HEADER` order."""
 
     key: Key
     values: tuple[object, ...]
 
     def display(self) -> tuple[object, ...]:
-        """The values of the terminal table (:data:`DISPLAY_HEADER`)."""
+        """The values of the terminal table (`DISPLAY_HEADER`)."""
         values = self.values
         return tuple(values[i] for i in DISPLAY_COLUMNS)
 
@@ -189,7 +189,7 @@ def employee_line(
     horizon: int,
 ) -> Line | str:
     """The line of one employee's open case; without one, the label to count it under
-    (:data:`NO_OPEN_CASE` or :data:`NOT_YET`). Raises what the core raises."""
+    (`NO_OPEN_CASE` or `NOT_YET`). Raises what the core raises."""
     chosen = _case_rows(rows, reference)
     if isinstance(chosen, str):
         return chosen

@@ -141,7 +141,7 @@ def _kings_day(year: int) -> date:
 def feestdagen(year: int) -> dict[date, str]:
     """The Atw art. 3 lid 1 and 2 days of ``year`` with their Dutch names.
 
-    Defined as:: Nieuwjaarsdag, Goede Vrijdag (Pasen − 2), 1e/2e Paasdag, Koningsdag,
+    Defined as: Nieuwjaarsdag, Goede Vrijdag (Pasen − 2), 1e/2e Paasdag, Koningsdag,
     5 mei (from 1982), Hemelvaartsdag (Pasen + 39), 1e/2e Pinksterdag (Pasen + 49/50),
     1e/2e Kerstdag; only days on or after 1 April 1965.
     """
@@ -190,7 +190,7 @@ def decree_for(year: int) -> EquatingDecree | None:
 def equated_days(year: int) -> tuple[EquatedDay, ...]:
     """The gelijkgestelde dagen of ``year`` (Atw art. 3 lid 3; domain §8.1).
 
-    Defined as:: the days of the decree covering ``year``; without one, the days of the
+    Defined as: the days of the decree covering ``year``; without one, the days of the
     recent practice, each marked *afgeleid*. None before the Atw took effect.
     """
     if year < ATW_IN_FORCE.year:
@@ -280,7 +280,7 @@ def _outside(start: date, days: int) -> InvalidValueError:
 def add_working_days(start: date, days: int) -> date:
     """``start`` plus ``days`` Dutch working days; negative ``days`` count back.
 
-    Defined as:: the |days|-th working day after (or before) ``start``, not counting
+    Defined as: the |days|-th working day after (or before) ``start``, not counting
     ``start`` itself; ``days == 0`` returns ``start`` unchanged (Atw art. 3). Computed as:
     step to the |days|-th Monday–Friday day (whole weeks, then the rest); the closed
     weekdays in the span stepped over are then stepped again, until a step crosses none.

@@ -1,17 +1,17 @@
 """Dates: half-open periods, month steps from an anchor, Dutch working days.
 
-Conventions (``spec/domain.md`` §1):
+Conventions (domein §1):
 
 * Inside the core a period is half-open, ``[start, end)``; at the edges (Excel, CSV,
-  text) an end date is the *last* day, inclusive ("t/m"). :meth:`Period.from_inclusive`
-  and :attr:`Period.last` translate.
+  text) an end date is the *last* day, inclusive ("t/m"). `Period.from_inclusive`
+  and `Period.last` translate.
 * ``date + n months`` is ``relativedelta(months=n)`` from the anchor, clamped to month end
   (31 Jan + 1 month = 28/29 Feb). Month steps are never chained: the *k*-th date of a
   series is ``anchor + k·n months``.
 * Working days (Algemene termijnenwet art. 3): Monday–Friday minus the feestdagen of the
   Atw (Nieuwjaarsdag, Goede Vrijdag, 2e Paas- en Pinksterdag, Hemelvaartsdag, Koningsdag,
   5 mei, 1e en 2e Kerstdag) and the days a Koninklijk Besluit declares equal to them
-  (art. 3 lid 3, domain §8.1); :mod:`reintegratie_core.atw` holds the calendar and counts
+  (art. 3 lid 3, domain §8.1); `reintegratie_core.atw` holds the calendar and counts
   arithmetically. ``is_working_day`` and ``add_working_days`` are re-exported from there.
 """
 
@@ -101,7 +101,7 @@ class Period:
 def add_months(anchor: date, months: int) -> date:
     """``anchor + months`` calendar months, clamped to the month's end (``relativedelta``).
 
-    Defined as:: anchor + relativedelta(months=months) — computed directly (it is called
+    Defined as: anchor + relativedelta(months=months) — computed directly (it is called
     for every contract date of a lifted column): the same month, ``months`` later, on the
     same day or, when that month is shorter, on its last day.
     """
@@ -125,9 +125,9 @@ def _month_days(year: int, month: int) -> int:
 
 def add_days(anchor: date, days: int) -> date:
     """``anchor + days`` calendar days; past 9999-12-31 (or before year 1) an
-    :class:`InvalidValueError` that says so, never Python's ``OverflowError``.
+    [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] that says so, never Python's ``OverflowError``.
 
-    Defined as:: anchor + timedelta(days=days)
+    Defined as: anchor + timedelta(days=days)
     """
     try:
         return anchor + timedelta(days=days)
@@ -137,7 +137,7 @@ def add_days(anchor: date, days: int) -> date:
 
 
 def atw_holidays(year: int) -> frozenset[date]:
-    """The Algemene termijnenwet art. 3 lid 1 and 2 feestdagen of ``year`` (:mod:`.atw`)."""
+    """The Algemene termijnenwet art. 3 lid 1 and 2 feestdagen of ``year`` (`atw`)."""
     return frozenset(feestdagen(year))
 
 

@@ -1,4 +1,4 @@
-"""Deadlines of obligations (``spec/domain.md`` §5 "Deadlines of obligations").
+"""Deadlines of obligations (domein §5 "Deadlines of obligations").
 
 * Ziekmelding by the employer (``004`` art. 4.2 sanctions a late one: the
   poortwachtergarantie lapses, ``ziekmelding_te_laat``): no condition states a number of
@@ -11,14 +11,14 @@
 * Declaration of invoices: one month after the invoice was received (``003`` art. 2.5.2,
   2.6.2); payment by the insurer: one month after the declaration (same articles).
 * Loonsanctie notice: five Atw working days after the UWV decision (``003`` art. 2.7.3;
-  ``spec/domain.md`` §8); working days exclude the gelijkgestelde dagen (Atw art. 3 lid 3,
+  domein §8); working days exclude the gelijkgestelde dagen (Atw art. 3 lid 3,
   domain §8.1), and the explanation names those in the span, marking derived ones.
 
 A deadline past 9999-12-31 is an error that names the argument to change.
 
-Each function decides once and returns a :class:`Deadline`: the row of the table below that
+Each function decides once and returns a [`Deadline`][reintegratie_core.deadlines.Deadline]: the row of the table below that
 applied, the date it started from, the length it used and the date it gave; the grounds are
-rendered from it only when asked (:meth:`Deadline.explain`).
+rendered from it only when asked ([`Deadline.explain`][reintegratie_core.deadlines.Deadline.explain]).
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ WORKING_DAYS = Term(
 
 
 class Deadline(NamedTuple):
-    """What a deadline rule decided: the row (:class:`Term`), the start date, its length in
+    """What a deadline rule decided: the row ([`Term`][reintegratie_core.deadlines.Term]), the start date, its length in
     days, months or working days, and the deadline (``value``)."""
 
     term: Term
@@ -181,7 +181,7 @@ def _named(argument: str, step: Callable[[date, int], date], start: date, amount
 def sick_report_deadline(first_sick_day: date) -> Deadline:
     """Latest date for the employer's sick report (ziekmelding) of a sick period.
 
-    Defined as:: first sick day + 6 days, the last day of the first sick week, so that the
+    Defined as: first sick day + 6 days, the last day of the first sick week, so that the
     Ontzorgmanager can start in week 2 (``002`` «In het kort»); a later report is
     ``ziekmelding_te_laat`` (``004`` art. 4.2: the poortwachtergarantie lapses for that
     employee). Derived: the conditions name no number of days; the law asks "tijdig"
@@ -199,7 +199,7 @@ def sick_report_deadline(first_sick_day: date) -> Deadline:
 def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
     """Latest date for the plan van aanpak.
 
-    Defined as:: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
+    Defined as: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
     3.2; ``001`` art. 4.1; ``004`` art. 4.1).
     """
     days = PLAN_VAN_AANPAK_DAYS.value
@@ -213,7 +213,7 @@ def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
 def declaration_deadline(invoice_received: date) -> Deadline:
     """Latest date to declare an invoice.
 
-    Defined as:: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
+    Defined as: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
     months = DECLARATION_MONTHS.value
     value = _named("ontvangst_nota", add_months, invoice_received, months)
@@ -223,7 +223,7 @@ def declaration_deadline(invoice_received: date) -> Deadline:
 def payment_deadline(declared: date) -> Deadline:
     """Latest date the insurer pays a declaration.
 
-    Defined as:: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
+    Defined as: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
     months = PAYMENT_MONTHS.value
     value = _named("datum_declaratie", add_months, declared, months)
@@ -233,7 +233,7 @@ def payment_deadline(declared: date) -> Deadline:
 def sanction_notice_deadline(decision: date) -> Deadline:
     """Latest date to report a loonsanctie to the insurer.
 
-    Defined as:: UWV decision + 5 working days (Atw art. 3 calendar, with the gelijkgestelde
+    Defined as: UWV decision + 5 working days (Atw art. 3 calendar, with the gelijkgestelde
     dagen of art. 3 lid 3; ``003`` art. 2.7.3).
     """
     days = SANCTION_NOTICE_WORKING_DAYS.value
@@ -244,8 +244,8 @@ def sanction_notice_deadline(decision: date) -> Deadline:
 def working_day(start: date, days: int) -> Deadline:
     """``start`` plus ``days`` Dutch working days (negative counts back).
 
-    Defined as:: the |days|-th working day after/before ``start`` (Algemene termijnenwet
-    art. 3, with the gelijkgestelde dagen of lid 3; ``spec/domain.md`` §1, §8.1).
+    Defined as: the |days|-th working day after/before ``start`` (Algemene termijnenwet
+    art. 3, with the gelijkgestelde dagen of lid 3; domein §1, §8.1).
     """
     return _new(
         Deadline, (WORKING_DAYS, start, days, _named("dagen", add_working_days, start, days))

@@ -1,4 +1,4 @@
-"""Entitlements and obligations: their states from an event log (``spec/domain.md`` §5).
+"""Entitlements and obligations: their states from an event log (domein §5).
 
 Three **entitlements** (aanspraken) — ``dienstverlening`` (services and guidance),
 ``vergoeding`` (reimbursement of interventions and budgets) and ``poortwachtergarantie`` —
@@ -11,25 +11,27 @@ each have a state per scope, the whole policy or one employee:
 * ``beeindigd`` — ended with the module (final).
 
 What an event does is **data**, like h11's state tables: per product, an
-:class:`EventRule` per event kind its conditions know — scope, effects (entitlement →
-state) and the articles — a :class:`ProductRules` that the product aggregate holds
-(:attr:`Product.events <reintegratie_core.products.model.Product.events>`; the built-in
+[`EventRule`][reintegratie_core.entitlements.EventRule] per event kind its conditions know — scope, effects (entitlement →
+state) and the articles — a [`ProductRules`][reintegratie_core.entitlements.ProductRules] that the product aggregate holds
+(`Product.events`; the built-in
 tables below are attached in the catalogue, a TOML product brings its own). One engine,
-:func:`entitlement_statuses`, reads them; a new product is a new table, not a new branch.
+[`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses], reads them; a new product is a new table, not a new branch.
 
-The engine, defined as::
+The engine, defined as:
 
-    events := the events with date ≤ peildatum that apply to the scope
-              (policy events to the policy and every employee; employee events to that
-              employee only), stably sorted by date (one date: the order given)
-    for each event, for each effect (entitlement, target) of its product rule:
-        state final (vervallen, beeindigd)  → unchanged
-        target vervallen / beeindigd       → that state, since the event's date
-        target geschorst                   → open the event's suspension; geschorst,
-                                             since the date it stopped being actief
-        target actief (lifts suspension S) → close S; actief again, since the event's
-                                             date, once no suspension is open
-    an entitlement no event touched is actief (since: n.v.t.)
+```text
+events := the events with date ≤ peildatum that apply to the scope
+          (policy events to the policy and every employee; employee events to that
+          employee only), stably sorted by date (one date: the order given)
+for each event, for each effect (entitlement, target) of its product rule:
+    state final (vervallen, beeindigd)  → unchanged
+    target vervallen / beeindigd       → that state, since the event's date
+    target geschorst                   → open the event's suspension; geschorst,
+                                         since the date it stopped being actief
+    target actief (lifts suspension S) → close S; actief again, since the event's
+                                         date, once no suspension is open
+an entitlement no event touched is actief (since: n.v.t.)
+```
 
 A suspension is lifted only by the event its rule names: ``betaling`` lifts a
 ``schorsing`` (``001``/``004`` art. 5.3), ``dekking_hersteld`` a ``dekking_geschorst`` and
@@ -56,7 +58,7 @@ if TYPE_CHECKING:  # the Product aggregate holds these tables: no import cycle a
 
 
 class EventKind(enum.Enum):
-    """The events of ``spec/domain.md`` §5, with their codes as values."""
+    """The events of domein §5, with their codes as values."""
 
     #: Suspension for non-payment, from the notified date (``001``/``004`` art. 5.3).
     SCHORSING = "schorsing"
@@ -91,7 +93,7 @@ class EventKind(enum.Enum):
 
 
 class Entitlement(enum.Enum):
-    """The three entitlements (aanspraken) of ``spec/domain.md`` §5."""
+    """The three entitlements (aanspraken) of domein §5."""
 
     DIENSTVERLENING = "dienstverlening"
     VERGOEDING = "vergoeding"
@@ -240,7 +242,7 @@ class ProductRules:
     """One product's entitlements and event table, read by the one engine.
 
     ``product`` is the code of the product that holds the table (for error messages); the
-    :class:`~reintegratie_core.products.model.Product` sets it.
+    [`Product`][reintegratie_core.products.model.Product] sets it.
     """
 
     product: str = ""
@@ -552,7 +554,7 @@ ZEEUWSE_PRB = ProductRules(
 
 
 def product_rules(product: Product) -> ProductRules:
-    """The event table of ``product`` (its :attr:`~Product.events`); an error naming the
+    """The event table of ``product`` (its `events`); an error naming the
     product when it has none."""
     rules = product.events
     if rules is None:
@@ -688,8 +690,8 @@ def applicable(
 ) -> tuple[Event, ...]:
     """The events that count at ``at`` for the scope, in the order they apply.
 
-    Defined as:: events with date ≤ at that apply to the scope (policy events to every
-    scope, employee events to that employee), stably sorted by date (``spec/domain.md`` §5).
+    Defined as: events with date ≤ at that apply to the scope (policy events to every
+    scope, employee events to that employee), stably sorted by date (domein §5).
     """
     chosen = [e for e in events if e.date <= at and e.applies_to(employee)]
     return tuple(sorted(chosen, key=lambda e: e.date))
@@ -719,10 +721,10 @@ def entitlement_statuses(
 ) -> Explained[tuple[EntitlementStatus, ...]]:
     """The state of each entitlement of ``product`` at ``at``, for the policy or ``employee``.
 
-    Defined as:: fold the :func:`applicable` events over the product's event table
-    (:attr:`Product.events <reintegratie_core.products.model.Product.events>`)
+    Defined as: fold the [`applicable`][reintegratie_core.entitlements.applicable] events over the product's event table
+    (`Product.events`)
     (module docstring); every event must be known to the product with the right scope
-    (:func:`check_event`), also those after ``at``. Source: ``spec/domain.md`` §5 and the
+    ([`check_event`][reintegratie_core.entitlements.check_event]), also those after ``at``. Source: domein §5 and the
     articles of each rule (``001`` 2.4, 2.5, 4.2, 5.3; ``003`` 1.5.2, 1.5.3, 2.7.3, 3.2;
     ``004`` 2.4, 2.5, 4.2, 5.3; ``000`` 4.1, 4.2).
     """
@@ -737,7 +739,7 @@ def entitlement_statuses(
 def _statuses(
     product: Product, events: Iterable[Event], at: dt.date, employee: str | None
 ) -> tuple[EntitlementStatus, ...]:
-    """The statuses :func:`entitlement_statuses` decides, their grounds not yet rendered."""
+    """The statuses [`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses] decides, their grounds not yet rendered."""
     rules = product_rules(product)
     tracks = {g.entitlement: _Track() for g in rules.granted}
     for decision in _counting(rules, events, at, employee):
@@ -767,7 +769,7 @@ def entitlement_status(
     at: dt.date,
     employee: str | None = None,
 ) -> EntitlementStatus:
-    """The :class:`EntitlementStatus` of one entitlement (see :func:`entitlement_statuses`):
+    """The [`EntitlementStatus`][reintegratie_core.entitlements.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses]):
     the same fold, over the effects on this entitlement only (each entitlement's state
     depends on its own effects)."""
     rules = product_rules(product)
@@ -789,7 +791,7 @@ def entitlement_state(
 ) -> Explained[EntitlementState]:
     """The state of one entitlement at ``at`` with the events and articles that decided it.
 
-    Defined as:: :func:`entitlement_statuses` restricted to ``entitlement``; an entitlement
+    Defined as: [`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses] restricted to ``entitlement``; an entitlement
     the product does not grant (``asr-reintegratie`` has no poortwachtergarantie) is an
     error naming the product.
     """

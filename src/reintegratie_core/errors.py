@@ -1,6 +1,6 @@
 """The one error hierarchy of the core.
 
-Every error the core raises derives from :class:`ReintegratieError` and mixes in the
+Every error the core raises derives from [`ReintegratieError`][reintegratie_core.errors.ReintegratieError] and mixes in the
 built-in it resembles, so callers may catch either. Messages say what was given, what is
 accepted and where (argument, field or row): the shells show them to users unchanged.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 class ReintegratieError(Exception):
-    """Root of every error raised by :mod:`reintegratie_core`."""
+    """Root of every error raised by `reintegratie_core`."""
 
 
 class InvalidPeriodError(ReintegratieError, ValueError):

@@ -1,7 +1,7 @@
 """Explanations are values: a result together with the grounds that produced it.
 
-Every public calculation of the core returns an :class:`Explained` value: the result plus
-a tuple of :class:`Ground` — which rule was applied, which article of which source
+Every public calculation of the core returns an [`Explained`][reintegratie_core.explain.Explained] value: the result plus
+a tuple of [`Ground`][reintegratie_core.explain.Ground] — which rule was applied, which article of which source
 (a seed file of ``sources/seeds`` or a statute), and which parameter values were used.
 The Excel function ``RI_UITLEG``, the command line and the documentation's traceability
 matrix all read these values; there is no second copy of the text.
@@ -154,7 +154,7 @@ class Citation:
 def cite(citations: Iterable[Citation]) -> str:
     """The one way citations are written out, for every shell and the documentation.
 
-    Defined as:: distinct citations in order; consecutive articles of one source share its
+    Defined as: distinct citations in order; consecutive articles of one source share its
     name (``a.s.r. Re-integratiemanager art. 2.2 en 1.8``); sources apart by ``; ``.
     """
     groups: list[tuple[Citation, list[str]]] = []
@@ -229,7 +229,7 @@ def unit_of(name: str) -> Unit:
     """The unit of a named number (``kosten`` → euros, ``werkgeverslasten`` → percent).
 
     ``name`` is a parameter name or an ``RI_`` function name (its result); the core keeps
-    percentages as fractions (0.70) and amounts as ``Decimal`` euros. Defined as:: a
+    percentages as fractions (0.70) and amounts as ``Decimal`` euros. Defined as: a
     parameter named in the percentage list, or with a word ending in ``percentage``, is a
     percentage; else a name with a word ending in an amount word (``loon``, ``kosten``,
     ``budget`` …) is euros; else a plain number.
@@ -257,7 +257,7 @@ def _dutch(number: Decimal, places: int | None) -> str:
 def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str:
     """A number the Dutch way: ``€ 2.500,00``, ``70 %``, ``51,86``.
 
-    Defined as:: an int and the float Excel sends for it give the same text; euros with two
+    Defined as: an int and the float Excel sends for it give the same text; euros with two
     decimals and a thousands dot; a fraction 0.7 as ``70 %`` (a percentage above 1, such
     as an arbeidsongeschiktheid of 50, as ``50 %``).
     """
@@ -342,7 +342,7 @@ def _table_field(value: object) -> attrs.Attribute[object] | None:
 
 
 def _value_lines(label: str, value: object) -> list[str]:
-    """The result part of :meth:`Explained.text`: one line, or a line per row of a table."""
+    """The result part of [`Explained.text`][reintegratie_core.explain.Explained.text]: one line, or a line per row of a table."""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         # the rows of a table a shell has written out already
         return [f"{label}:", *(f"  · {v}" for v in value)]
@@ -398,7 +398,7 @@ class Explained(Generic[T]):
         return Explained(value, self.grounds)
 
     def explain(self) -> Explained[T]:
-        """Itself: an :class:`Explained` value is a decision whose grounds are built."""
+        """Itself: an [`Explained`][reintegratie_core.explain.Explained] value is a decision whose grounds are built."""
         return self
 
     def with_grounds(self, grounds: Iterable[Ground]) -> Explained[T]:
@@ -436,8 +436,8 @@ class Decision(Protocol[T]):
     """What a rule decided: its ``value``, and its grounds rendered on demand.
 
     A rule decides once and returns a small immutable record of what applied; the value is
-    read from it, and :meth:`explain` renders the grounds from the same record only when an
-    explanation is asked for (``RI_UITLEG``, ``--uitleg``, the docs). :class:`Explained`
+    read from it, and `explain` renders the grounds from the same record only when an
+    explanation is asked for (``RI_UITLEG``, ``--uitleg``, the docs). [`Explained`][reintegratie_core.explain.Explained]
     is the decision whose grounds are already built.
     """
 

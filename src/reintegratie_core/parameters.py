@@ -1,9 +1,9 @@
-"""Parameters as dated, cited values (``spec/domain.md`` §7).
+"""Parameters as dated, cited values (domein §7).
 
 Every number a rule uses — the 28 days of samentelling, the 52 weeks of a loonsanctie,
-budgets, percentages, terms — is a :class:`Parameter`: a value, the source that sets it and
+budgets, percentages, terms — is a [`Parameter`][reintegratie_core.parameters.Parameter]: a value, the source that sets it and
 the date from which it is valid. A new version of the conditions is a new dated value
-(:class:`ParameterHistory`), not a code change.
+([`ParameterHistory`][reintegratie_core.parameters.ParameterHistory]), not a code change.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _sorted_versions(versions: Iterable[Parameter[V]]) -> tuple[Parameter[V], ..
 
 @attrs.frozen
 class ParameterHistory(Generic[V]):
-    """The dated versions of one parameter; :meth:`at` picks the one in force."""
+    """The dated versions of one parameter; `at` picks the one in force."""
 
     versions: tuple[Parameter[V], ...] = attrs.field(converter=_sorted_versions)
 

@@ -1,23 +1,20 @@
-"""The Poortwachter timeline: the ten milestones of a sickness case (``spec/domain.md`` §3).
+"""The Poortwachter timeline: the ten milestones of a sickness case (domein §3).
 
 With *D* the first sick day and "end of week *N*" the date of the (7·N)-th counted sick
-day (:meth:`SicknessCase.day`), for one ongoing period ``D + 7N − 1``:
+day ([`SicknessCase.day`][reintegratie_core.sickness.SicknessCase.day]), for one ongoing period ``D + 7N − 1``:
 
-=========================  ======================================================  =====================================
-milestone                  date                                                    source
-=========================  ======================================================  =====================================
-ontzorgmanager             first day of week 2 = day 8 (``D+7``)                   ``002`` "vanaf de tweede ziekteweek"
-probleemanalyse            end of week 6 (``D+41``)                                Regeling procesgang art. 2 lid 2
-plan_van_aanpak            probleemanalyse + 14 days; unknown: end of week 8       Regeling procesgang art. 4 lid 1;
-                           (``D+55``)                                              ``000`` 3.2, ``001``/``004`` 4.1
-ziekmelding_uwv            day after the 294th counted day (``D+294``)             Ziektewet art. 38 lid 1; ``000`` 1.4
-eerstejaarsevaluatie       end of week 52 (``D+363``)                              Regeling procesgang art. 4 lid 2
-uwv_wia_brief              end of week 89 (``D+622``)                              WIA art. 64 lid 2
-reintegratieverslag        end of week 91 (``D+636``)                              WIA art. 25 lid 3
-wia_aanvraag               end of week 93 (``D+650``)                              WIA art. 64 lid 3
-einde_loondoorbetaling     end of week 104 (``D+727``) + 7·s days of loonsanctie   BW 7:629 lid 1 and 11; WIA 25 lid 9
-start_wia                  day after einde_loondoorbetaling                        WIA art. 23
-=========================  ======================================================  =====================================
+| milestone | date | source |
+|---|---|---|
+| ontzorgmanager | first day of week 2 = day 8 (``D+7``) | ``002`` "vanaf de tweede ziekteweek" |
+| probleemanalyse | end of week 6 (``D+41``) | Regeling procesgang art. 2 lid 2 |
+| plan_van_aanpak | probleemanalyse + 14 days; unknown: end of week 8 (``D+55``) | Regeling procesgang art. 4 lid 1; ``000`` 3.2, ``001``/``004`` 4.1 |
+| ziekmelding_uwv | day after the 294th counted day (``D+294``) | Ziektewet art. 38 lid 1; ``000`` 1.4 |
+| eerstejaarsevaluatie | end of week 52 (``D+363``) | Regeling procesgang art. 4 lid 2 |
+| uwv_wia_brief | end of week 89 (``D+622``) | WIA art. 64 lid 2 |
+| reintegratieverslag | end of week 91 (``D+636``) | WIA art. 25 lid 3 |
+| wia_aanvraag | end of week 93 (``D+650``) | WIA art. 64 lid 3 |
+| einde_loondoorbetaling | end of week 104 (``D+727``) + 7·s days of loonsanctie | BW 7:629 lid 1 and 11; WIA 25 lid 9 |
+| start_wia | day after einde_loondoorbetaling | WIA art. 23 |
 
 Deadlines are not moved off weekends or holidays (the Algemene termijnenwet does not apply
 to terms over 12 weeks nor to ministerial regulations).
@@ -50,7 +47,7 @@ from reintegratie_core.statutory import (
 
 
 class Milestone(enum.Enum):
-    """The ten milestones, with the codes of ``spec/domain.md`` §3 as values."""
+    """The ten milestones, with the codes of domein §3 as values."""
 
     ONTZORGMANAGER = "ontzorgmanager"
     PROBLEEMANALYSE = "probleemanalyse"
@@ -180,7 +177,7 @@ _SANCTIONED_AT: tuple[bool, ...] = tuple(m in _SANCTION_MILESTONES for m in _MIL
 def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
     """Validate a loonsanctie of ``weeks`` weeks: the one check of the 52-week limit.
 
-    Defined as:: weeks is a whole number and minimum ≤ weeks ≤ 52 (BW 7:629 lid 11; ``003``
+    Defined as: weeks is a whole number and minimum ≤ weeks ≤ 52 (BW 7:629 lid 11; ``003``
     art. 2.7.1 restates it); ``minimum`` is 0 for the timeline, 1 for a compensation;
     otherwise an error naming ``sanctieweken``.
     """
@@ -229,7 +226,7 @@ def _out_of_range(milestone: Milestone) -> InvalidValueError:
 
 
 def _check_probleemanalyse(case: SicknessCase, probleemanalyse: date) -> None:
-    """A probleemanalyse cannot precede the case it analyses (``spec/domain.md`` §8.1)."""
+    """A probleemanalyse cannot precede the case it analyses (domein §8.1)."""
     if probleemanalyse < case.periods[0].start:
         msg = (
             f"datum_probleemanalyse: {probleemanalyse.strftime('%d-%m-%Y')} ligt vóór de "
@@ -243,7 +240,7 @@ def _date(
 ) -> date | None:
     """The one rule: milestone ``position``'s date for ``case`` (``None``: n.v.t.).
 
-    Defined as:: plan_van_aanpak with a known probleemanalyse: pa + 14 days, n.v.t. when a
+    Defined as: plan_van_aanpak with a known probleemanalyse: pa + 14 days, n.v.t. when a
     closed case ends before it (domain §8.1); otherwise day(rule.day) + rule.after
     (+ 7·s), n.v.t. when a closed case has fewer sick days. For one ongoing period
     day(n) = D + n − 1, so the date is D + offset.
@@ -314,7 +311,7 @@ class MilestoneDate(NamedTuple):
     which values, and the date it gave (``value``; ``None`` = n.v.t.).
 
     A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
-    row. The explanation is rendered from these fields only when asked (:meth:`explain`).
+    row. The explanation is rendered from these fields only when asked (`explain`).
     """
 
     milestone: Milestone
@@ -343,11 +340,11 @@ def milestone_date(
 ) -> MilestoneDate:
     """The date of ``milestone`` for ``case``, decided once (``.value``; ``None`` = n.v.t.).
 
-    Defined as:: day(rule.day) + rule.after days (+ 7·s for the end of wage continuation
+    Defined as: day(rule.day) + rule.after days (+ 7·s for the end of wage continuation
     and the start of the WIA); plan_van_aanpak = probleemanalyse + 14 days when known.
     A closed case that never reaches the milestone gives n.v.t., with or without a known
     probleemanalyse; a probleemanalyse before the first sick day is an error naming
-    ``datum_probleemanalyse`` (``spec/domain.md`` §3, §8.1).
+    ``datum_probleemanalyse`` (domein §3, §8.1).
     """
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
@@ -370,8 +367,8 @@ def milestone_date(
 def milestone_days(
     case: SicknessCase, probleemanalyse: date | None = None, sanction_weeks: int = 0
 ) -> list[int | None]:
-    """Every milestone's date as a day number (``date.toordinal``), in :class:`Milestone`
-    order; ``None`` = n.v.t. The same rule as :func:`milestone_date`, for all ten at once.
+    """Every milestone's date as a day number (``date.toordinal``), in [`Milestone`][reintegratie_core.poortwachter.Milestone]
+    order; ``None`` = n.v.t. The same rule as [`milestone_date`][reintegratie_core.poortwachter.milestone_date], for all ten at once.
     """
     check_sanction_weeks(sanction_weeks)
     if probleemanalyse is not None:
@@ -400,7 +397,7 @@ def timeline(
 ) -> tuple[MilestoneDate, ...]:
     """All ten milestones of ``case`` in date order; not-applicable ones last.
 
-    Ties keep the order of :class:`Milestone`.
+    Ties keep the order of [`Milestone`][reintegratie_core.poortwachter.Milestone].
     """
     entries = [milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
     return tuple(
@@ -450,7 +447,7 @@ _new_remaining = tuple.__new__
 def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0) -> RemainingWeeks:
     """Weeks of wage continuation left after ``reference`` (2 decimals, never negative).
 
-    Defined as:: max(0, einde_loondoorbetaling − reference) / 7, in days from
+    Defined as: max(0, einde_loondoorbetaling − reference) / 7, in days from
     ``reference`` (exclusive) to einde_loondoorbetaling (inclusive), rounded half up to
     two decimals (BW 7:629 lid 1, 11). ``None`` when the case never reaches the end of
     wage continuation.
@@ -465,7 +462,7 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
 def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date | None]:
     """Terugvalpreventie: the Ontzorgmanager's contact date after a long absence (``002``).
 
-    Defined as:: when recovery > D + 3 months (sick longer than 3 months): contact on
+    Defined as: when recovery > D + 3 months (sick longer than 3 months): contact on
     recovery + 6 months; otherwise not applicable (``None``). ``recovery`` is the first
     fully fit day.
     """
@@ -511,7 +508,7 @@ class Signal(NamedTuple):
 class NextMilestone(NamedTuple):
     """What the signal rule decided for one case on a reference date: the milestone it
     chose (``value``; ``None`` when none is left or the employee has recovered) and the
-    values it used; the grounds are rendered when asked (:meth:`explain`).
+    values it used; the grounds are rendered when asked (`explain`).
     """
 
     case: SicknessCase
@@ -569,9 +566,9 @@ def next_milestone(
     probleemanalyse: date | None = None,
     sanction_weeks: int = 0,
 ) -> NextMilestone:
-    """The signal: the earliest milestone on or after ``reference`` (``spec/domain.md`` §3).
+    """The signal: the earliest milestone on or after ``reference`` (domein §3).
 
-    Defined as:: the first milestone (in date order, ties in :class:`Milestone` order) with
+    Defined as: the first milestone (in date order, ties in [`Milestone`][reintegratie_core.poortwachter.Milestone] order) with
     date ≥ reference; days_left = date − reference; due when days_left ≤ horizon (default
     14 days). ``None`` when no milestone is left, and for a closed case whose last sick day
     lies before ``reference``: no signal for a recovered employee (domain §8.1).

@@ -1,6 +1,6 @@
 """Sickness cases (ziektegevallen): merging sick periods and counting sick days.
 
-Rules (``spec/domain.md`` §2):
+Rules (domein §2):
 
 * A sick period runs from its first to its last day inclusive; the last day may be open
   (still sick). A partly worked day counts as sick (WIA art. 23 lid 2).
@@ -93,7 +93,7 @@ class SicknessCase:
 
     @classmethod
     def ongoing_many(cls, first_sick_days: Iterable[date]) -> list[SicknessCase]:
-        """:meth:`ongoing` for each of ``first_sick_days`` (a column of first sick days).
+        """`ongoing` for each of ``first_sick_days`` (a column of first sick days).
 
         One ongoing period is a valid case by construction, so the cases are built without
         running the validators: an Excel column of 10,000 first sick days becomes cases at
@@ -127,7 +127,7 @@ class SicknessCase:
     def counted_days(self, until: date | None = None) -> int:
         """Sick days of the case up to and including ``until`` (all days when closed).
 
-        Defined as:: Σ over periods of the days in [first, min(last, until)]; interruption
+        Defined as: Σ over periods of the days in [first, min(last, until)]; interruption
         and leave days do not count.
         """
         if until is None and self.is_open:
@@ -138,7 +138,7 @@ class SicknessCase:
     def day(self, n: int) -> date | None:
         """The date of the ``n``-th counted sick day (day 1 = *D*).
 
-        Defined as:: walk the periods, counting only sick days; an open last period is
+        Defined as: walk the periods, counting only sick days; an open last period is
         projected (``start + remaining − 1``); ``None`` when a closed case has fewer than
         ``n`` sick days.
         """
@@ -245,7 +245,7 @@ def _check_order(absences: Sequence[Absence]) -> None:
 def _join_adjacent_leave(ordered: Sequence[Absence]) -> list[Absence]:
     """Leave rows without a day between them as one leave (BW 7:629 lid 10; domain §8.1).
 
-    Defined as:: a leave period whose first day is the day after the previous leave
+    Defined as: a leave period whose first day is the day after the previous leave
     period's last day extends it; WAZO art. 3:1 lid 2 and lid 3 leave given as two rows is
     one leave.
     """
@@ -269,11 +269,11 @@ def _join_adjacent_leave(ordered: Sequence[Absence]) -> list[Absence]:
 def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     """Group sick periods into sickness cases (samentelling, BW 7:629 lid 10).
 
-    Defined as:: sort by first day; adjacent leave rows are one leave (WAZO art. 3:1 lid 2
+    Defined as: sort by first day; adjacent leave rows are one leave (WAZO art. 3:1 lid 2
     and 3, domain §8.1); a sick period joins the current case when
     ``first − previous.last − 1 < 28``, or when it directly follows a leave period that
     directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
-    case. Overlapping periods are an :class:`InvalidPeriodError` naming both.
+    case. Overlapping periods are an [`InvalidPeriodError`][reintegratie_core.errors.InvalidPeriodError] naming both.
     """
     if isinstance(absences, tuple | list) and len(absences) == 1:
         (only,) = absences
@@ -333,7 +333,7 @@ def case_at(absences: Iterable[Absence], reference: date) -> SicknessCase | None
 def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     """The sickness case that a sick day belongs to (for a budget ledger per case).
 
-    Raises :class:`InvalidValueError` when ``day`` is not a sick day of any case.
+    Raises [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] when ``day`` is not a sick day of any case.
     """
     for case in merge_cases(absences):
         if any(p.contains(day) for p in case.periods):
@@ -346,7 +346,7 @@ class SickDays(NamedTuple):
     """What the counting rule decided: the case current at the reference date (``None``:
     none had started), the reference date and the counted days (``value``).
 
-    A tuple, built once per lifted Excel row; :meth:`explain` renders the grounds.
+    A tuple, built once per lifted Excel row; `explain` renders the grounds.
     """
 
     case: SicknessCase | None
@@ -371,7 +371,7 @@ _new_sick_days: Callable[[type[SickDays], tuple[object, ...]], SickDays] = tuple
 def counted_sick_days(absences: Iterable[Absence], reference: date) -> SickDays:
     """Counted sick days of the case current at ``reference``, up to and including it.
 
-    Defined as:: case = latest case with D ≤ reference; Σ sick days ≤ reference (BW 7:629
+    Defined as: case = latest case with D ≤ reference; Σ sick days ≤ reference (BW 7:629
     lid 10). Zero when no case has started by ``reference``. One sick period is its own
     case, so it is counted without merging.
     """

@@ -1,7 +1,7 @@
 """The statutory parameters of the Poortwachter timeline and the shared deadlines.
 
-Each is a :class:`~reintegratie_core.parameters.Parameter` with its source, so that an
-explanation can show the value it used and where it comes from (``spec/domain.md`` §7).
+Each is a [`Parameter`][reintegratie_core.parameters.Parameter] with its source, so that an
+explanation can show the value it used and where it comes from (domein §7).
 Product-specific amounts and terms live in the product catalogue.
 """
 

@@ -1,4 +1,4 @@
-"""The worklist: one work item per open sickness case (``spec/domain.md`` §3 "Signal", §4).
+"""The worklist: one work item per open sickness case (domein §3 "Signal", §4).
 
 For an open case, a reference date *p* (the peildatum) and the dates on which the
 portfolio recorded the tracked milestones as done, the work item says what to do next:
@@ -6,22 +6,22 @@ portfolio recorded the tracked milestones as done, the work item says what to do
 * **te laat** — a tracked milestone (probleemanalyse, plan van aanpak, 42e-weeksmelding,
   eerstejaarsevaluatie, WIA-aanvraag) whose date lies before *p* and that was not done on
   or before *p*. The item names the earliest such milestone; ``days_left`` is negative.
-* otherwise the **signal** of :func:`~reintegratie_core.poortwachter.next_milestone`: the
+* otherwise the **signal** of [`next_milestone`][reintegratie_core.poortwachter.next_milestone]: the
   earliest milestone on or after *p* that is not already done — **binnenkort** when it
   falls within the horizon (default 14 days), else **gepland**;
 * **geen mijlpaal** when none is left (the case is past the start of the WIA).
 
-Plus the weeks of wage continuation left (:func:`~reintegratie_core.poortwachter.remaining_weeks`)
+Plus the weeks of wage continuation left ([`remaining_weeks`][reintegratie_core.poortwachter.remaining_weeks])
 and whether the case falls under the product's module at all
-(:func:`reintegratie_core.products.eligible`: first sick day on or after the module's start
+([`reintegratie_core.products.eligible`][reintegratie_core.products._consequences.eligible]: first sick day on or after the module's start
 date, domain §4).
 
 A done date counts only when it lies on or before *p*: the worklist is what was known on
 the peildatum. The probleemanalyse's date also sets the plan van aanpak's deadline
 (probleemanalyse + 14 days, Regeling procesgang art. 4 lid 1).
 
-:func:`work_item` decides once per case and returns a :class:`WorkItem`: the values the
-worklist shows, and the values the decision used, from which :meth:`WorkItem.explain`
+[`work_item`][reintegratie_core.worklist.work_item] decides once per case and returns a [`WorkItem`][reintegratie_core.worklist.WorkItem]: the values the
+worklist shows, and the values the decision used, from which [`WorkItem.explain`][reintegratie_core.worklist.WorkItem.explain]
 renders the grounds (milestone articles, the te-laat rule or the signal, the remaining
 weeks, eligibility) only when asked. It is pure: the reference date is always a parameter.
 """
@@ -101,9 +101,9 @@ Day = date
 class WorkItem:
     """What to do next for one open case on the peildatum, and what that decision used.
 
-    ``milestone``/``date``/``days_left`` are ``None`` only for :attr:`Status.GEEN`;
+    ``milestone``/``date``/``days_left`` are ``None`` only for `Status.GEEN`;
     ``overdue`` counts the tracked milestones that are te laat. The remaining fields are
-    the decision's inputs, from which :meth:`explain` renders the grounds.
+    the decision's inputs, from which `explain` renders the grounds.
     """
 
     end_of_wage_continuation: date
@@ -209,7 +209,7 @@ Done = Mapping[Milestone, date] | Sequence[tuple[Milestone, date]]
 
 def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
     """Which milestones were done by ``reference`` — bit *i* for the *i*-th milestone in
-    :class:`Milestone` order — and the probleemanalyse's date when it was.
+    [`Milestone`][reintegratie_core.poortwachter.Milestone] order — and the probleemanalyse's date when it was.
 
     ``done`` maps milestones to dates, or lists (milestone, date) pairs of which a later
     pair for the same milestone replaces an earlier one.
@@ -235,7 +235,7 @@ _MAX_ORDINAL = date.max.toordinal()
 
 def _choose(days: list[int], done_mask: int, reference: int) -> tuple[int, int, int]:
     """Positions of the earliest late and the earliest upcoming milestone (-1: none), and
-    the number of late ones. Ties go to the first in :class:`Milestone` order."""
+    the number of late ones. Ties go to the first in [`Milestone`][reintegratie_core.poortwachter.Milestone] order."""
     late = upcoming = -1
     late_day = upcoming_day = _MAX_ORDINAL + 1
     overdue = 0
@@ -264,12 +264,12 @@ def work_item(
 ) -> WorkItem:
     """The work item of one open case on ``reference`` (see the module doc).
 
-    Defined as:: late = tracked milestones with date < p and no done date ≤ p; when any,
+    Defined as: late = tracked milestones with date < p and no done date ≤ p; when any,
     te laat for the earliest of them; else the signal of next_milestone over the
     milestones not done by p (p, horizon); remaining weeks = max(0, einde
     loondoorbetaling − p) / 7; eligible = D ≥ module start
-    (:func:`reintegratie_core.products.eligible`'s rule). The milestone dates are
-    :func:`~reintegratie_core.poortwachter.milestone_days`, with the probleemanalyse's
+    ([`reintegratie_core.products.eligible`][reintegratie_core.products._consequences.eligible]'s rule). The milestone dates are
+    [`milestone_days`][reintegratie_core.poortwachter.milestone_days], with the probleemanalyse's
     done date (when done by p) setting the plan van aanpak. ``done`` may also be a sequence
     of (milestone, date) pairs, later ones replacing earlier ones. ``product``, when
     given, is cited in the explanation of eligibility.

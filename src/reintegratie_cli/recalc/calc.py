@@ -1,7 +1,7 @@
 """The formula engine: ``formualizer``, and nothing else of ours talks to it.
 
-:func:`compute` puts a workbook's values and formulas into a ``formualizer.Workbook``,
-registers the ``RI_`` functions on it (through :mod:`.values`, so each gets what Excel
+`compute` puts a workbook's values and formulas into a ``formualizer.Workbook``,
+registers the ``RI_`` functions on it (through `values`, so each gets what Excel
 would pass it), evaluates everything once and reads the values back:
 
 * a formula whose answer is an array spills from its cell, as in Excel 365; the spilled
@@ -128,7 +128,7 @@ def _runs(cells: Mapping[tuple[int, int], Any]) -> Iterator[tuple[int, int, list
 
 def _blocks(cells: Mapping[tuple[int, int], Any]) -> Iterator[tuple[int, int, list[list[Any]]]]:
     """The cells as rectangles without gaps: runs of the same columns in consecutive rows
-    joined, up to :data:`_BAND` rows (an empty cell is never written: the engine would keep
+    joined, up to `_BAND` rows (an empty cell is never written: the engine would keep
     it empty even where an array spills over it)."""
     block: list[list[Any]] = []
     top = left = 0

@@ -1,17 +1,17 @@
 """Compute every formula of a workbook and write a copy with the values.
 
-:func:`recalculate` goes through these steps:
+`recalculate` goes through these steps:
 
-1. the archive is checked (:mod:`.safety`) and its cells are read (:mod:`.package`), the
+1. the archive is checked (`safety`) and its cells are read (`package`), the
    limits checked as they arrive;
 2. each formula is rewritten where Excel's saved form differs from what it means: an add-in
    call (``_xludf.``, ``[1]!``, the add-in's path) becomes the plain ``RI_`` call, a left-out
    ``RI_`` argument is marked, a defined name is replaced by what it stands for, a reference
-   to another workbook becomes ``#REF!`` (:mod:`.forms`);
+   to another workbook becomes ``#REF!`` (`forms`);
 3. the references of all formulas are measured against the limits, a whole column as the
-   rows its sheet uses (:func:`.forms.referenced_cells`);
-4. the engine computes everything once (:mod:`.calc`, ``formualizer``);
-5. the values are written into a copy of the original package (:func:`.package.write_copy`).
+   rows its sheet uses (`forms.referenced_cells`);
+4. the engine computes everything once (`calc`, ``formualizer``);
+5. the values are written into a copy of the original package (`package.write_copy`).
 
 A formula that cannot be computed — unreadable, an unknown function — is reported by sheet
 and cell and gets an Excel error value; every other formula is still computed. The input is
@@ -44,7 +44,7 @@ _SPILL_NOTE = (
 
 
 class ProgressBar(Protocol):
-    """What :func:`recalculate` reports progress to (``tqdm`` fits)."""
+    """What `recalculate` reports progress to (``tqdm`` fits)."""
 
     def update(self, n: int = 1) -> object:
         """``n`` more steps done."""
@@ -181,7 +181,7 @@ def recalculate(
 
     ``functions`` are the ``RI_`` functions by name (``udfs.contract_functions()``);
     ``today`` is what ``TODAY()`` gives (the computer's date when None). ``source`` is
-    never written. Raises :class:`WorkbookError` when the workbook is refused, cannot be
+    never written. Raises `WorkbookError` when the workbook is refused, cannot be
     read, or the copy cannot be written.
     """
     limits = limits or Limits()

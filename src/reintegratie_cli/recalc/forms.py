@@ -10,11 +10,11 @@ Excel does not always save a call of an add-in function as typed. A workbook may
   — the same with the add-in's path written out (what Excel shows when the add-in is
   missing).
 
-:func:`normalize_addin_calls` rewrites every such call of an ``RI_`` function to the plain
-``RI_NAME(...)``, leaving strings and everything else untouched. :func:`mark_omitted`
+`normalize_addin_calls` rewrites every such call of an ``RI_`` function to the plain
+``RI_NAME(...)``, leaving strings and everything else untouched. `mark_omitted`
 marks a left-out argument of an ``RI_`` call (Excel passes it to an add-in as missing),
-:func:`cut_external` replaces every reference to another workbook by ``#REF!`` (nothing
-outside the workbook is read), and :func:`referenced_cells` measures what a formula's
+`cut_external` replaces every reference to another workbook by ``#REF!`` (nothing
+outside the workbook is read), and `referenced_cells` measures what a formula's
 references cost, a whole column as the rows its sheet uses.
 """
 
@@ -139,7 +139,7 @@ def cut_external(formula: str) -> tuple[str, list[str]]:
     """The formula with every reference to another workbook as ``#REF!``, and the links
     (``1`` for ``[1]Blad1!A1``, ``ander.xlsx`` for ``'[ander.xlsx]Blad1'!A1``) it named.
 
-    Call :func:`normalize_addin_calls` first: an add-in call through a link is not a
+    Call `normalize_addin_calls` first: an add-in call through a link is not a
     reference.
     """
     if "[" not in formula:

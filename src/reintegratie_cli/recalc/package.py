@@ -1,13 +1,13 @@
 """The ``.xlsx`` package: read its cells safely, and write cached values into a copy.
 
-Reading (:func:`read_book`) streams every worksheet with ``defusedxml`` (a DTD or an entity
+Reading (`read_book`) streams every worksheet with ``defusedxml`` (a DTD or an entity
 is refused), so memory grows with the cells the workbook holds, never with the area its
-references name. The limits of :class:`~.safety.Limits` are checked while reading, so an
+references name. The limits of `Limits` are checked while reading, so an
 absurd workbook is refused as soon as it crosses one, before the rest is parsed. Shared
 formulas are written out per cell (openpyxl's ``Translator``); array formulas keep their
 range; an Excel 365 dynamic array (an array formula with cell metadata) is marked as such.
 
-Writing (:func:`write_copy`) copies the original package part by part and changes only the
+Writing (`write_copy`) copies the original package part by part and changes only the
 ``<c>`` elements of the cells that got a value: the formula text, styles, number formats,
 column widths, data validation, defined names and every other part stay as the user made
 them. A spilled array's anchor becomes a dynamic-array formula over its new extent. Macros
@@ -518,7 +518,7 @@ def read_book(
     """The workbook's sheets, names and links; cells it cannot read become problems.
     ``tick`` gets the kilobytes of sheet XML read (for a progress bar).
 
-    Raises :class:`WorkbookError` when the package as a whole cannot be read or a limit
+    Raises `WorkbookError` when the package as a whole cannot be read or a limit
     is crossed (as soon as it is).
     """
     name = path.name
@@ -872,7 +872,7 @@ class Styles:
 
 
 def styles_part(path: Path) -> tuple[str | None, str | None]:
-    """``(part name, XML)`` of the workbook's styles (already parsed safely by :func:`read_book`)."""
+    """``(part name, XML)`` of the workbook's styles (already parsed safely by `read_book`)."""
     with zipfile.ZipFile(path) as archive:
         for _, target in _relationships(
             archive, _main_part(archive, path.name), path.name
@@ -933,7 +933,7 @@ def write_copy(
     """Write ``source`` to ``target`` (atomically) with the cached values of ``sheets``.
 
     ``parts`` maps a sheet name to its part; ``styles`` is ``(part, new XML)`` when cell
-    formats were added. Raises :class:`WorkbookError` (in Dutch) when the copy cannot be
+    formats were added. Raises `WorkbookError` (in Dutch) when the copy cannot be
     written: a folder without write permission, a full disk.
     """
     by_part = {parts[name]: cells for name, cells in sheets.items() if cells}
@@ -1031,7 +1031,7 @@ def _info_like(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
 
 def as_serial(value: date) -> float:
     """Excel's serial number (1900 system) of a date, with the time of day as its fraction
-    (the day's serial from the one conversion, :func:`reintegratie_io.values.date_to_serial`)."""
+    (the day's serial from the one conversion, `reintegratie_io.values.date_to_serial`)."""
     if isinstance(value, datetime):
         seconds = (value - datetime.combine(value.date(), datetime.min.time())).total_seconds()
         return date_to_serial(value.date()) + seconds / 86400

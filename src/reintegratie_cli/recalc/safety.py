@@ -1,15 +1,15 @@
 """Reading a workbook from elsewhere as untrusted input.
 
-* Before anything is parsed, :func:`check_archive` looks at the zip directory only: file
+* Before anything is parsed, `check_archive` looks at the zip directory only: file
   size, number of parts, total uncompressed size and each part's compression ratio (a zip
-  bomb), against :class:`Limits`. Python's ``zipfile`` never yields more than a part's
+  bomb), against `Limits`. Python's ``zipfile`` never yields more than a part's
   declared size, so the declared sizes bound what is read.
-* Every XML part Python reads is parsed by ``defusedxml`` (:mod:`.package`): a DTD or an
+* Every XML part Python reads is parsed by ``defusedxml`` (`package`): a DTD or an
   entity is refused. Macros are never read, let alone run.
 * While the cells are read, the cell, formula and sheet-area limits are checked as each cell
   arrives, so an absurd workbook is refused before the rest is parsed. An array formula's
   range counts as the cells it fills. Before computing, every formula's references count
-  against :attr:`Limits.referenced_cells`, a whole column as the rows its sheet uses.
+  against `Limits.referenced_cells`, a whole column as the rows its sheet uses.
 """
 
 from __future__ import annotations

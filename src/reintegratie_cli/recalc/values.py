@@ -3,15 +3,15 @@
 The engine hands a registered function its evaluated arguments: numbers as floats (a date
 cell as its serial number, as Excel stores it), texts, booleans, ``None`` for an empty
 cell, a range as a 2-D list of rows, and an Excel error as an error object. The ``RI_``
-functions take what Excel passes through xlwings, so :func:`argument` changes little:
+functions take what Excel passes through xlwings, so `argument` changes little:
 
 * an error value becomes its text (``"#N/A"``, ``"#DIV/0!"``) — xlwings' ``err_to_str``
   form — inside a range too, so the function decides, as a Python UDF in Excel does;
-* a left-out argument (``RI_X(A1,,3)``, marked by :data:`OMITTED_TEXT`) becomes ``None``;
+* a left-out argument (``RI_X(A1,,3)``, marked by `OMITTED_TEXT`) becomes ``None``;
 * a range is 2-D, and so is a single value for an argument xlwings declares ``ndim=2``
   (every argument of a declared ``RI_`` function): ``[[45663.0]]``.
 
-:func:`result` turns a function's answer into what the engine stores: a date as its serial
+`result` turns a function's answer into what the engine stores: a date as its serial
 number, a table as a 2-D list, an Excel error text (``"#N/A"``, ``"#WAARDE!"``) as that error
 value, a text longer than Excel allows or a non-finite number as ``#VALUE!``/``#NUM!``.
 """

@@ -1,20 +1,20 @@
-"""Compensation formulas (``spec/domain.md`` §6): budgets, interventions, loonsanctie, fees.
+"""Compensation formulas (domein §6): budgets, interventions, loonsanctie, fees.
 
 Each formula is a function with a docstring that restates it ("Defined as::") and cites its
 article; it takes exact amounts (``Decimal``, ``int`` or numeric text — a ``float`` is a
 ``TypeError``), reads every amount and percentage of a product's conditions from the
-:class:`~reintegratie_core.products.model.Product` it is given (``product.parameter(name,
+[`Product`][reintegratie_core.products.model.Product] it is given (``product.parameter(name,
 on=date)``), rounds once at its result and
-returns an :class:`~reintegratie_core.explain.Explained` value whose grounds name the
+returns an [`Explained`][reintegratie_core.explain.Explained] value whose grounds name the
 article and the parameter values used.
 
-* :mod:`.budgets` — preventiebudget, re-integratiebudget and its per-case
-  :class:`BudgetLedger`, kosten-batenanalyse, third-party settlement, premium window
+* `budgets` — preventiebudget, re-integratiebudget and its per-case
+  [`BudgetLedger`][reintegratie_core.compensation.budgets.BudgetLedger], kosten-batenanalyse, third-party settlement, premium window
   (``003`` art. 2.5, 2.6, 3.1).
-* :mod:`.interventions` — 100 % intervention reimbursement, remaining wage cost, SEPA
+* `interventions` — 100 % intervention reimbursement, remaining wage cost, SEPA
   (``001``/``004`` art. 3.3, 3.4; ``002``).
-* :mod:`.sanction` — loonsanctie compensation (``003`` art. 2.7).
-* :mod:`.fees` — weekly wage, module fee pro rata (``001``/``004`` art. 5.2).
+* `sanction` — loonsanctie compensation (``003`` art. 2.7).
+* `fees` — weekly wage, module fee pro rata (``001``/``004`` art. 5.2).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ def in_force(
 
     The core has no clock: a caller that knows the relevant date (the contract year, the
     premium year) passes it; otherwise the conditions as they now read apply
-    (``spec/domain.md`` §7). When no version is valid on ``on`` the error names
+    (domein §7). When no version is valid on ``on`` the error names
     ``argument``, the input that gave the date.
     """
     try:
@@ -48,7 +48,7 @@ def product_amount(
     """The product's amount or fraction parameter ``name`` in force on ``on`` (domain §7).
 
     A product without the parameter has no such rule: a
-    :class:`~reintegratie_core.errors.NotApplicableError` naming ``product`` and ``what``.
+    [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] naming ``product`` and ``what``.
     When no version is valid on ``on`` the error names ``argument``, the input that gave
     the date.
     """
@@ -85,7 +85,7 @@ def unmet(
     """One ground per condition that is not met (``False``); none when all are met.
 
     ``conditions`` is either a conditions value whose boolean fields carry their Dutch code
-    and wording as ``metadata["key"]`` and ``metadata["nl"]`` (see :func:`condition`), or one boolean for "all conditions met" (as Excel gives
+    and wording as ``metadata["key"]`` and ``metadata["nl"]`` (see [`condition`][reintegratie_core.compensation._common.condition]), or one boolean for "all conditions met" (as Excel gives
     it). A ``False`` boolean gives one ground for the whole article.
     """
     if isinstance(conditions, bool):

@@ -1,6 +1,6 @@
 """De Zeeuwse's budgets: prevention, re-integration, cost-benefit, third parties, premium.
 
-Rules (``spec/domain.md`` §6, seed ``003``; amounts excl. btw, rounded once at the result):
+Rules (domein §6, seed ``003``; amounts excl. btw, rounded once at the result):
 
 * **Preventiebudget** (art. 2.5): at most € 500 per threatened case, € 1,000 with a
   WGA-eigenrisicoverzekering or a WIA 0-tot-100 plan; only when the four conditions of
@@ -9,20 +9,20 @@ Rules (``spec/domain.md`` §6, seed ``003``; amounts excl. btw, rounded once at 
 * **Re-integratiebudget** (art. 2.6): at most € 4,000 / € 8,000 per ziektegeval — the
   text's own case (§8.1): sick periods less than four weeks apart are one case, and
   pregnancy/maternity leave does *not* bridge two periods here (it does for the Poortwachter
-  timeline), see :func:`budget_cases`; a granted subsidy or statutory
+  timeline), see [`budget_cases`][reintegratie_core.compensation.budgets.budget_cases]; a granted subsidy or statutory
   reimbursement is deducted from our contribution after the cap (art. 3.1, §8); never for
   the excluded kinds of art. 2.6.5; still paid after the employment ended unless there is
-  no legal re-integration obligation (art. 2.6.2). :class:`BudgetLedger` keeps the budget
+  no legal re-integration obligation (art. 2.6.2). [`BudgetLedger`][reintegratie_core.compensation.budgets.BudgetLedger] keeps the budget
   per case.
 * **Kosten-batenanalyse** above the cap (art. 2.6.1) and the **third-party** advance and
   settlement (art. 2.6.4).
 * **Premium window** (art. 2.5.3, 2.6.3; §8.1): ``premiejaar`` *Y* is the year in which the
   premium is re-determined; a reimbursement counts for it when it was paid in *Y − 3 … Y*
   ("het lopende jaar en de voorgaande drie jaren").
-* **Budget left** (:func:`budget_balances`): from a list of declarations, what each
+* **Budget left** ([`budget_balances`][reintegratie_core.compensation.budgets.budget_balances]): from a list of declarations, what each
   ziektegeval (and the threatened case of the preventiebudget) has left.
 
-Every amount is a parameter of the :class:`~reintegratie_core.products.model.Product`
+Every amount is a parameter of the [`Product`][reintegratie_core.products.model.Product]
 given (``preventiebudget``, ``preventiebudget_met_wga_of_wia``, ``reintegratiebudget``,
 ``reintegratiebudget_met_wga_of_wia``, ``premie_voorgaande_jaren``), read for a date; a
 product without them (only De Zeeuwse's ``zeeuwse-prb`` has the budgets built in; an
@@ -127,7 +127,7 @@ class ReintegrationConditions:
     """The conditions of ``003`` art. 2.6.2 for costs within the budget; ``True`` when met.
 
     The third condition — prior approval when a contribution above the cap is asked — is
-    ``approved_beforehand`` of :func:`cost_benefit_contribution`.
+    ``approved_beforehand`` of [`cost_benefit_contribution`][reintegratie_core.compensation.budgets.cost_benefit_contribution].
     """
 
     aims_to_restore: bool = condition(
@@ -167,7 +167,7 @@ def prevention_cap(
 ) -> Parameter[Decimal]:
     """The preventiebudget per threatened case in force on ``on`` (``003`` art. 2.5.1).
 
-    Defined as:: € 1,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
+    Defined as: € 1,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
     Zeeuwse, else € 500 (the product parameters ``preventiebudget_met_wga_of_wia`` /
     ``preventiebudget``).
     """
@@ -188,15 +188,17 @@ def prevention_budget(
 ) -> Explained[Decimal]:
     """Reimbursement from the preventiebudget of one threatened case (``003`` art. 2.5).
 
-    Defined as::
+    Defined as:
 
-        cap        = 1000 with WGA-ERD or WIA 0-tot-100, else 500          (art. 2.5.1)
-        reimbursed = max(0, min(costs, cap − already_reimbursed))
-        reimbursed = 0 when a condition of art. 2.5.2 is not met, when the employment
-                     ended before the activity started (art. 2.5.2), or for an excluded
-                     cost kind (art. 2.5.4)
+    ```text
+    cap        = 1000 with WGA-ERD or WIA 0-tot-100, else 500          (art. 2.5.1)
+    reimbursed = max(0, min(costs, cap − already_reimbursed))
+    reimbursed = 0 when a condition of art. 2.5.2 is not met, when the employment
+                 ended before the activity started (art. 2.5.2), or for an excluded
+                 cost kind (art. 2.5.4)
+    ```
 
-    rounded once, half up, to cents. ``conditions`` is a :class:`PreventionConditions` or
+    rounded once, half up, to cents. ``conditions`` is a [`PreventionConditions`][reintegratie_core.compensation.budgets.PreventionConditions] or
     one boolean for "all four conditions are met".
     """
     kosten = amount(costs, "kosten")
@@ -241,7 +243,7 @@ def reintegration_cap(
 ) -> Parameter[Decimal]:
     """The re-integratiebudget per ziektegeval in force on ``on`` (``003`` art. 2.6.1).
 
-    Defined as:: € 8,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
+    Defined as: € 8,000 with a WGA-eigenrisicoverzekering or WIA 0-tot-100 plan at De
     Zeeuwse, else € 4,000 (the product parameters ``reintegratiebudget_met_wga_of_wia`` /
     ``reintegratiebudget``).
     """
@@ -264,17 +266,19 @@ def reintegration_budget(
 ) -> Explained[Decimal]:
     """Reimbursement from the re-integratiebudget of one ziektegeval (``003`` art. 2.6, 3.1).
 
-    Defined as::
+    Defined as:
 
-        cap        = 8000 with WGA-ERD or WIA 0-tot-100, else 4000          (art. 2.6.1)
-        within     = max(0, min(costs, cap − already_reimbursed_in_case))
-        reimbursed = max(0, within − subsidy)          (art. 3.1; §8: after the cap)
-        reimbursed = 0 when a condition of art. 2.6.2 is not met, for an excluded cost
-                     kind (art. 2.6.5), or when the employment ended and there is no
-                     legal re-integration obligation (art. 2.6.2)
+    ```text
+    cap        = 8000 with WGA-ERD or WIA 0-tot-100, else 4000          (art. 2.6.1)
+    within     = max(0, min(costs, cap − already_reimbursed_in_case))
+    reimbursed = max(0, within − subsidy)          (art. 3.1; §8: after the cap)
+    reimbursed = 0 when a condition of art. 2.6.2 is not met, for an excluded cost
+                 kind (art. 2.6.5), or when the employment ended and there is no
+                 legal re-integration obligation (art. 2.6.2)
+    ```
 
     rounded once, half up, to cents. "Already reimbursed in the case" is what the insurer
-    paid (after subsidies); :class:`BudgetLedger` keeps it per case.
+    paid (after subsidies); [`BudgetLedger`][reintegratie_core.compensation.budgets.BudgetLedger] keeps it per case.
     """
     kosten = amount(costs, "kosten")
     al_vergoed = amount(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
@@ -352,12 +356,12 @@ def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
 def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     """The ziektegevallen of the re-integratiebudget: the text of ``003`` art. 2.6.1.
 
-    Defined as:: "Er is sprake van één (doorlopend) ziektegeval als er tussen twee
+    Defined as: "Er is sprake van één (doorlopend) ziektegeval als er tussen twee
     ziekteperiodes minder dan vier weken zit": only the sick periods are grouped
     (samentelling, interruption < 28 days); pregnancy/maternity leave is not sickness and
     does not bridge two periods here (decision §8.1) — so sick, a long leave, sick again is
     two cases with two budgets, while the Poortwachter timeline counts it as one
-    (BW 7:629 lid 10, :func:`~reintegratie_core.sickness.merge_cases`).
+    (BW 7:629 lid 10, [`merge_cases`][reintegratie_core.sickness.merge_cases]).
     """
     return merge_cases(a for a in absences if a.kind is AbsenceKind.SICK)
 
@@ -414,10 +418,10 @@ class LedgerEntry:
 class BudgetLedger:
     """The re-integratiebudget of one employee, kept per ziektegeval (``003`` art. 2.6.1).
 
-    The sick periods decide the cases (:func:`budget_cases`: less than four weeks between
+    The sick periods decide the cases ([`budget_cases`][reintegratie_core.compensation.budgets.budget_cases]: less than four weeks between
     two periods is one case; leave does not bridge); each recorded claim is charged to the
     case its ``sick_day`` belongs to, against what that case has already been paid. A
-    ledger is a value: :meth:`record` returns a new one.
+    ledger is a value: `record` returns a new one.
     """
 
     product: Product
@@ -444,7 +448,7 @@ class BudgetLedger:
 
     @property
     def cases(self) -> tuple[SicknessCase, ...]:
-        """The budget's ziektegevallen (:func:`budget_cases`)."""
+        """The budget's ziektegevallen ([`budget_cases`][reintegratie_core.compensation.budgets.budget_cases])."""
         return self._cases
 
     def case_for(self, day: date) -> SicknessCase:
@@ -459,7 +463,7 @@ class BudgetLedger:
         """The ziektegeval a declaration dated ``day`` belongs to: the latest that began on
         or before ``day`` (a declaration follows the activity, often after recovery).
 
-        Raises :class:`InvalidValueError` when no case began by ``day``.
+        Raises [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] when no case began by ``day``.
         """
         index = bisect.bisect_right([c.first_day for c in self._cases], day)
         if index == 0:
@@ -505,7 +509,7 @@ class BudgetLedger:
         )
 
     def record(self, claim: BudgetClaim) -> BudgetLedger:
-        """This ledger with ``claim`` charged to its case (see :func:`reintegration_budget`)."""
+        """This ledger with ``claim`` charged to its case (see [`reintegration_budget`][reintegratie_core.compensation.budgets.reintegration_budget])."""
         return self.record_all((claim,))
 
     def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
@@ -591,14 +595,16 @@ def budget_balances(
 ) -> Explained[tuple[BudgetBalance, ...]]:
     """The budget left per ziektegeval from the declarations so far (``003`` art. 2.5, 2.6).
 
-    Defined as::
+    Defined as:
 
-        re-integratie: cases = budget_cases(absences)                         (art. 2.6.1)
-                       a declaration dated d belongs to the latest case with D ≤ d;
-                       in date order, paid = min(amount, cap − paid in the case) (the ledger)
-                       remaining(case) = cap − Σ paid in the case, one row per case
-        preventie:     the preventie declarations are one threatened case     (art. 2.5.1)
-                       paid = min(amount, cap − paid so far); remaining = cap − Σ paid
+    ```text
+    re-integratie: cases = budget_cases(absences)                         (art. 2.6.1)
+                   a declaration dated d belongs to the latest case with D ≤ d;
+                   in date order, paid = min(amount, cap − paid in the case) (the ledger)
+                   remaining(case) = cap − Σ paid in the case, one row per case
+    preventie:     the preventie declarations are one threatened case     (art. 2.5.1)
+                   paid = min(amount, cap − paid so far); remaining = cap − Σ paid
+    ```
 
     with cap € 4,000 / € 8,000 (re-integratie) and € 500 / € 1,000 (preventie) with a
     WGA-ERD or WIA 0-tot-100 insurance. Every case of ``absences`` gets a row, also one
@@ -705,9 +711,11 @@ def cost_benefit_contribution(
 ) -> Explained[Decimal]:
     """Extra contribution above the cap after a kosten-batenanalyse (``003`` art. 2.6.1).
 
-    Defined as::
+    Defined as:
 
-        extra = max(0, min(costs − B, S0 − S1 − B))
+    ```text
+    extra = max(0, min(costs − B, S0 − S1 − B))
+    ```
 
     with *S0* the insurer's expected cost (schadelast) without the activity, *S1* with it
     (excluding the activity) and *B* what was paid within the budget; 0 when VRA did not
@@ -759,10 +767,12 @@ def third_party_settlement(
 ) -> Explained[ThirdPartySettlement]:
     """Settlement of the advance when a third party is liable (``003`` art. 2.6.4).
 
-    Defined as::
+    Defined as:
 
-        final     = max(0, min(A, K − R))
-        repayment = A − final
+    ```text
+    final     = max(0, min(A, K − R))
+    repayment = A − final
+    ```
 
     with *A* the reimbursement paid as an advance, *K* the re-integration costs and *R*
     what was recovered from the third party; each rounded once to cents.
@@ -797,7 +807,7 @@ _MAX_YEAR = date.max.year
 def counts_for_premium(product: Product, payment_date: date, premium_year: int) -> PremiumWindow:
     """Whether a reimbursement counts for the premium of ``premium_year`` (``003`` 2.5.3, 2.6.3).
 
-    Defined as:: Y − n ≤ year(payment_date) ≤ Y, with *n* = 3 preceding years
+    Defined as: Y − n ≤ year(payment_date) ≤ Y, with *n* = 3 preceding years
     (the product parameter ``premie_voorgaande_jaren`` in force on 1 January of *Y*): "het lopende jaar en de
     voorgaande drie jaren". Decision §8.1: *Y* (``premiejaar``) is the year in which the
     premium percentage is re-determined — the "lopende jaar" — so the window is
@@ -817,9 +827,9 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
 
 
 class PremiumWindow(NamedTuple):
-    """What :func:`counts_for_premium` decided: the payment date, the premium year, the
+    """What [`counts_for_premium`][reintegratie_core.compensation.budgets.counts_for_premium] decided: the payment date, the premium year, the
     preceding years in force and whether it counts (``value``). A tuple, built once per
-    lifted Excel row; :meth:`explain` renders the grounds from it."""
+    lifted Excel row; `explain` renders the grounds from it."""
 
     payment_date: date
     premium_year: int
@@ -844,7 +854,7 @@ class PremiumWindow(NamedTuple):
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
-        """The grounds :meth:`explain` renders."""
+        """The grounds `explain` renders."""
         return self.explain().grounds
 
     def citations(self) -> tuple[Citation, ...]:
@@ -852,7 +862,7 @@ class PremiumWindow(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see :meth:`Explained.text`)."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
         return self.explain().text(label)
 
 

@@ -1,6 +1,6 @@
 """Weekly wage from another pay period, and the module fee pro rata over a contract year.
 
-Rules (``spec/domain.md`` §6):
+Rules (domein §6):
 
 * **Weekly wage**: year ÷ 52; month × 12 ÷ 52; four weeks ÷ 4; week; day × 5.
 * **Module fee pro rata** (``001`` art. 5.2, ``004`` art. 5.2): a fixed fee per employee per
@@ -62,15 +62,17 @@ WAGE_PERIOD_ALIASES: dict[str, WagePeriod] = {
 
 
 def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) -> Explained[Decimal]:
-    """The weekly wage of a wage paid per ``period`` (``spec/domain.md`` §6).
+    """The weekly wage of a wage paid per ``period`` (domein §6).
 
-    Defined as::
+    Defined as:
 
-        jaar    → wage ÷ 52
-        maand   → wage × 12 ÷ 52
-        4 weken → wage ÷ 4
-        week    → wage
-        dag     → wage × 5
+    ```text
+    jaar    → wage ÷ 52
+    maand   → wage × 12 ÷ 52
+    4 weken → wage ÷ 4
+    week    → wage
+    dag     → wage × 5
+    ```
 
     with the factors as dated parameters; rounded once to cents.
     """
@@ -114,11 +116,13 @@ def prorated_fee(
 ) -> ProratedFee:
     """The module fee for the days employed within one contract year (``001``/``004`` 5.2).
 
-    Defined as::
+    Defined as:
 
-        year     = [start, start + 12 months)                   (12: FEE_YEAR_MONTHS)
-        employed = [employed_from, employed_until] ∩ year       (inclusive days)
-        fee      = yearly_fee × days(employed) ÷ days(year)
+    ```text
+    year     = [start, start + 12 months)                   (12: FEE_YEAR_MONTHS)
+    employed = [employed_from, employed_until] ∩ year       (inclusive days)
+    fee      = yearly_fee × days(employed) ÷ days(year)
+    ```
 
     rounded once to cents; no end date means employed beyond the contract year. No day
     employed within the year gives 0.
@@ -143,8 +147,8 @@ def prorated_fee(
 
 
 class ProratedFee(NamedTuple):
-    """What :func:`prorated_fee` decided: the contract year, the days counted and the fee
-    (``value``). A tuple, built once per lifted Excel row; :meth:`explain` renders the
+    """What [`prorated_fee`][reintegratie_core.compensation.fees.prorated_fee] decided: the contract year, the days counted and the fee
+    (``value``). A tuple, built once per lifted Excel row; `explain` renders the
     grounds from it."""
 
     yearly_fee: Decimal
@@ -182,7 +186,7 @@ class ProratedFee(NamedTuple):
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
-        """The grounds :meth:`explain` renders."""
+        """The grounds `explain` renders."""
         return self.explain().grounds
 
     def citations(self) -> tuple[Citation, ...]:
@@ -190,7 +194,7 @@ class ProratedFee(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see :meth:`Explained.text`)."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
         return self.explain().text(label)
 
 

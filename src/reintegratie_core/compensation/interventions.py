@@ -1,6 +1,6 @@
 """Interventions reimbursed in full, the remaining wage cost, and payment to a SEPA account.
 
-Rules (``spec/domain.md`` §6 and §8):
+Rules (domein §6 and §8):
 
 * **Intervention reimbursement, 100 %** (``001`` art. 3.3, ``004`` art. 3.3, ``002``): the
   full costs when (a) the bedrijfsarts or the casemanager/Ontzorgmanager finds the
@@ -78,20 +78,21 @@ def intervention_reimbursement(
 ) -> Explained[Decimal]:
     """Reimbursement of an intervention's costs, 100 % (``001``/``004`` art. 3.3, ``002``).
 
-    Defined as::
+    Defined as:
 
-        reimbursed = costs × share (100 %)   when (a) the bedrijfsarts or casemanager finds
-                                             it necessary, (b) the costs are not excessive
-                                             relative to the remaining wage continuation
-                                             (a judgement, §8), (c) first_sick_day ≥
-                                             module_start, and the kind is not excluded
-        reimbursed = 0                       otherwise
+    ```text
+    reimbursed = costs × share (100 %)   when (a) the bedrijfsarts or casemanager finds
+                                         it necessary, (b) the costs are not excessive
+                                         relative to the remaining wage continuation
+                                         (a judgement, §8), (c) first_sick_day ≥
+                                         module_start, and the kind is not excluded
+    reimbursed = 0                       otherwise
+    ```
 
     rounded once to cents. The rule, the share (a product parameter), the articles and the
-    excluded kinds are the product's (:attr:`Product.interventions
-    <reintegratie_core.products.model.Product.interventions>`: ``001`` for
+    excluded kinds are the product's (`Product.interventions`: ``001`` for
     ``asr-reintegratiemanager``, ``004``/``002`` for ``mkb-verzuim-ontzorg``); a product
-    without the rule raises :class:`~reintegratie_core.errors.NotApplicableError` saying
+    without the rule raises [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] saying
     where its re-integration costs are dealt with.
     """
     rule = product.interventions
@@ -180,10 +181,12 @@ def remaining_wage_cost(
 ) -> Explained[Decimal | None]:
     """Wage cost left in the wage-continuation period: the aid for "niet bovenmatig" (§8).
 
-    Defined as::
+    Defined as:
 
-        remaining_days = max(0, einde_loondoorbetaling − reference)  (reference exclusive)
-        cost           = remaining_days / 7 × weekly_wage × p
+    ```text
+    remaining_days = max(0, einde_loondoorbetaling − reference)  (reference exclusive)
+    cost           = remaining_days / 7 × weekly_wage × p
+    ```
 
     with *p* = 70 % (BW 7:629 lid 1, in force on ``reference``) unless a percentage is
     given; rounded once to cents — the weeks are not rounded first. ``None`` (n.v.t.) when
@@ -259,7 +262,7 @@ def _problem(exc: SchwiftyException) -> str:
 def is_sepa_account(iban: str) -> Explained[bool]:
     """Whether payments may go to ``iban``: valid and in the SEPA area (``001``/``004`` 3.4).
 
-    Defined as:: schwifty ``IBAN(text, validate_bban=True)`` accepts it (structure, length,
+    Defined as: schwifty ``IBAN(text, validate_bban=True)`` accepts it (structure, length,
     check digits, national checksum) and ``in_sepa_zone``. Spaces are ignored; any text
     that is not a valid IBAN gives ``False`` with the reason in the explanation.
     """

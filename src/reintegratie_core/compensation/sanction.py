@@ -1,18 +1,20 @@
 """Loonsanctie compensation under De Zeeuwse's poortwachtergarantie (``003`` art. 2.7).
 
-Rule (``spec/domain.md`` §6, §8): for a loonsanctie of *s* weeks imposed by the UWV
+Rule (domein §6, §8): for a loonsanctie of *s* weeks imposed by the UWV
 (0 < s ≤ 52, art. 2.7.1), weekly wage *w*, coverage *p* (70 %, or the cao percentage the
 employer must pay during the sanction) and employer charges *c* (25 %, even when the policy
-insures less; art. 2.7.2)::
+insures less; art. 2.7.2):
 
-    compensation = s × w × p × (1 + c) + approved re-integration costs during the sanction
+```text
+compensation = s × w × p × (1 + c) + approved re-integration costs during the sanction
+```
 
 — zero when any of the nine conditions of art. 2.7.3 is not met, or when the arbodienst's
 own garantie already compensated this sanction (art. 2.7: only once); what the
 arbodienst's garantie paid of it is netted off, so the sanction is compensated once in
 total, not all or nothing.
 
-:func:`sanction_conditions` decides the nine conditions from a dossier: the dates of the
+[`sanction_conditions`][reintegratie_core.compensation.sanction.sanction_conditions] decides the nine conditions from a dossier: the dates of the
 UWV decision, of the notice and of the arbodienst's guidance, the event log of the
 poortwachtergarantie, and the facts only the file can tell.
 """
@@ -119,12 +121,14 @@ def sanction_compensation(
 ) -> SanctionCompensation | Explained[Decimal]:
     """Compensation of a loonsanctie under the poortwachtergarantie (``003`` art. 2.7).
 
-    Defined as::
+    Defined as:
 
-        gross        = s × w × p × (1 + c) + approved_costs                (art. 2.7.2)
-        compensation = max(0, gross − arbodienst_paid)   (art. 2.7: "maar één keer")
-        compensation = 0 when a condition of art. 2.7.3 is not met, or when the
-                       arbodienst's own garantie already compensated all of it (art. 2.7)
+    ```text
+    gross        = s × w × p × (1 + c) + approved_costs                (art. 2.7.2)
+    compensation = max(0, gross − arbodienst_paid)   (art. 2.7: "maar één keer")
+    compensation = 0 when a condition of art. 2.7.3 is not met, or when the
+                   arbodienst's own garantie already compensated all of it (art. 2.7)
+    ```
 
     with 0 < s ≤ 52 (art. 2.7.1; more is an error), *p* = 70 % unless the cao percentage is
     given as ``coverage``, *c* = 25 % unless given (§8: charges on the covered wage);
@@ -132,8 +136,8 @@ def sanction_compensation(
     (``loonsanctie_dekkingspercentage``, ``werkgeverslasten``); 52 is the statutory maximum
     of a loonsanctie (``statutory.MAX_SANCTION_WEEKS``, BW 7:629 lid 11).
 
-    A refusal is its grounds (:class:`Explained`); a compensation is a
-    :class:`SanctionCompensation` record whose grounds are rendered when explained.
+    A refusal is its grounds ([`Explained`][reintegratie_core.explain.Explained]); a compensation is a
+    [`SanctionCompensation`][reintegratie_core.compensation.sanction.SanctionCompensation] record whose grounds are rendered when explained.
     """
     check_sanction_weeks(weeks, minimum=1)
     loon = amount(weekly_wage, "weekloon")
@@ -174,9 +178,9 @@ def sanction_compensation(
 
 
 class SanctionCompensation(NamedTuple):
-    """What :func:`sanction_compensation` decided when it compensates: the values of the
+    """What [`sanction_compensation`][reintegratie_core.compensation.sanction.sanction_compensation] decided when it compensates: the values of the
     formula and the amount (``value``). A tuple, built once per lifted Excel row;
-    :meth:`explain` renders the grounds from it."""
+    `explain` renders the grounds from it."""
 
     weeks: int
     weekly_wage: Decimal
@@ -241,7 +245,7 @@ class SanctionCompensation(NamedTuple):
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
-        """The grounds :meth:`explain` renders."""
+        """The grounds `explain` renders."""
         return self.explain().grounds
 
     def citations(self) -> tuple[Citation, ...]:
@@ -249,7 +253,7 @@ class SanctionCompensation(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see :meth:`Explained.text`)."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -264,7 +268,7 @@ _new_compensation = tuple.__new__
 class ConditionCheck:
     """One condition of ``003`` art. 2.7.3: whether it is met, why, and where it is written.
 
-    ``key`` and ``text`` are the condition's code and wording (:class:`SanctionConditions`);
+    ``key`` and ``text`` are the condition's code and wording ([`SanctionConditions`][reintegratie_core.compensation.sanction.SanctionConditions]);
     ``given`` is ``False`` when the dossier left it empty and it is assumed met.
     """
 
@@ -289,8 +293,8 @@ class SanctionConditionsCheck:
 
     @property
     def conditions(self) -> SanctionConditions:
-        """The same decisions as the :class:`SanctionConditions` that
-        :func:`sanction_compensation` takes."""
+        """The same decisions as the [`SanctionConditions`][reintegratie_core.compensation.sanction.SanctionConditions] that
+        [`sanction_compensation`][reintegratie_core.compensation.sanction.sanction_compensation] takes."""
         fields = {f.metadata["key"]: f.name for f in attrs.fields(SanctionConditions)}
         return SanctionConditions(**{fields[c.key]: c.met for c in self.checks})
 
@@ -488,24 +492,26 @@ def sanction_conditions(
     """The nine conditions of ``003`` art. 2.7.3 for one loonsanctie, each decided.
 
     Defined as (in the article's order; *D* the case's first sick day, *E* its end of wage
-    continuation without sanction weeks, or its last sick day when it closed before)::
+    continuation without sanction weeks, or its last sick day when it closed before):
 
-        1 guided_throughout        guidance_from ≤ D and (guidance_until empty or ≥ E)
-        2 advice_followed          no event advies_niet_opgevolgd for the employee on or
-                                   before decision_date, and not given as False
-        3 notified_in_time         notified_on ≤ decision_date + 5 working days (Atw)
-        4 no_obstruction           not given as False
-        5 mandate_given            not given as False
-        6 cooperation              not given as False
-        7 improvements_followed    not given as False
-        8 guarantee_not_withdrawn  the poortwachtergarantie is actief on decision_date for
-                                   the employee, from the event log (domain §5)
-        9 no_voluntary_continuation  voluntary_continuation not given as True
+    ```text
+    1 guided_throughout        guidance_from ≤ D and (guidance_until empty or ≥ E)
+    2 advice_followed          no event advies_niet_opgevolgd for the employee on or
+                               before decision_date, and not given as False
+    3 notified_in_time         notified_on ≤ decision_date + 5 working days (Atw)
+    4 no_obstruction           not given as False
+    5 mandate_given            not given as False
+    6 cooperation              not given as False
+    7 improvements_followed    not given as False
+    8 guarantee_not_withdrawn  the poortwachtergarantie is actief on decision_date for
+                               the employee, from the event log (domain §5)
+    9 no_voluntary_continuation  voluntary_continuation not given as True
+    ```
 
     A fact the dossier leaves empty (``None``) is assumed met, and its reason says so. Only
     a product with the loonsanctie compensation (its parameter ``loonsanctie_dekkingspercentage``)
     and an event table has these conditions — built in, ``zeeuwse-prb`` — any other is a
-    :class:`NotApplicableError` naming ``product``; a decision before *D*, a notice before
+    [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] naming ``product``; a decision before *D*, a notice before
     the decision or a guidance end before its start is an error naming that date.
     """
     if not product.has_parameter("loonsanctie_dekkingspercentage") or product.events is None:

@@ -5,10 +5,10 @@ Ontzorgmanager»): the statutory wage continuation in the two sick years (loondo
 BW 7:629) and the WIA benefit after them. Every rule decides once and returns a small
 frozen record; its ``value`` and its explanation (``explained``) are read from it.
 
-* :mod:`.parameters` — the dated, cited maximumdagloon and minimum wages (§9.1);
-* :mod:`._wage_continuation` — :func:`wage_continuation` (§9.2);
-* :mod:`.wia` — :func:`wia_wage` (dagloon, maandloon, §9.3), :func:`classify` (§9.4),
-  :func:`monthly_benefit` and :func:`benefit_overview` (§9.5), :func:`lgu_duration` (§9.6).
+* `parameters` — the dated, cited maximumdagloon and minimum wages (§9.1);
+* `_wage_continuation` — [`wage_continuation`][reintegratie_core.financial._wage_continuation.wage_continuation] (§9.2);
+* `wia` — [`wia_wage`][reintegratie_core.financial.wia.wia_wage] (dagloon, maandloon, §9.3), [`classify`][reintegratie_core.financial.wia.classify] (§9.4),
+  [`monthly_benefit`][reintegratie_core.financial.wia.monthly_benefit] and [`benefit_overview`][reintegratie_core.financial.wia.benefit_overview] (§9.5), `lgu_duration` (§9.6).
 """
 
 from __future__ import annotations

@@ -2,12 +2,14 @@
 
 ``financieel.md`` §9.2: per month, for an agreed monthly wage *m* excluding holiday
 allowance (maandloon), sick week *w* (ziekteweek, 1-based) and the parameters of date
-*p* (peildatum)::
+*p* (peildatum):
 
-    loongrens  = maximumdagloon(p) × 21.75 ÷ 1.08       (BW 7:629 lid 1; Wfsv art. 17 lid 1)
-    wettelijk  = 0.70 × min(m, loongrens)                (BW 7:629 lid 1)
-    weeks 1–52 = max(wettelijk, wml_per_uur(p) × uren_per_week × 52 ÷ 12)
-    weeks 53 + = wettelijk
+```text
+loongrens  = maximumdagloon(p) × 21.75 ÷ 1.08       (BW 7:629 lid 1; Wfsv art. 17 lid 1)
+wettelijk  = 0.70 × min(m, loongrens)                (BW 7:629 lid 1)
+weeks 1–52 = max(wettelijk, wml_per_uur(p) × uren_per_week × 52 ÷ 12)
+weeks 53 + = wettelijk
+```
 
 rounded once, to cents. Without ``uren_per_week`` the minimum-wage floor is not applied
 and the explanation says so; after week 104 wage continuation runs only during a
@@ -62,7 +64,7 @@ class WageContinuation(NamedTuple):
     later, or no ``uren_per_week`` given).
 
     A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
-    row. The grounds are rendered from these fields only when asked (:meth:`explain`).
+    row. The grounds are rendered from these fields only when asked (`explain`).
     """
 
     monthly_wage: Decimal
@@ -192,12 +194,14 @@ def wage_continuation(
 ) -> WageContinuation:
     """Statutory wage continuation for one month of sick week ``sick_week`` (BW 7:629 lid 1).
 
-    Defined as::
+    Defined as:
 
-        loongrens = maximumdagloon(on) × 21.75 ÷ 1.08
-        wettelijk = 0.70 × min(maandloon, loongrens)
-        result    = max(wettelijk, wml_per_uur(on) × uren_per_week × 52 ÷ 12)  weeks 1–52
-                    wettelijk                                                  weeks 53 +
+    ```text
+    loongrens = maximumdagloon(on) × 21.75 ÷ 1.08
+    wettelijk = 0.70 × min(maandloon, loongrens)
+    result    = max(wettelijk, wml_per_uur(on) × uren_per_week × 52 ÷ 12)  weeks 1–52
+                wettelijk                                                  weeks 53 +
+    ```
 
     rounded once to cents (``financieel.md`` §9.2). Without ``hours_per_week`` no floor.
     """

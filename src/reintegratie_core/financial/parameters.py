@@ -1,10 +1,10 @@
 """The dated parameters of wage continuation and the WIA (``financieel.md`` §9.1).
 
 Each half-year the SZW publishes a new maximumdagloon (Wfsv art. 17 lid 1, 18) and a new
-minimum wage (WML art. 8). They are one row of :data:`RATES` each — a new half-year is a
-new row of data, not code. From the rows come the :class:`Parameter` histories the rules
-read (:data:`MAXIMUM_DAILY_WAGE`, :data:`MINIMUM_WAGE_HOUR`, :data:`MINIMUM_WAGE_MONTH`
-and the derived :data:`WIA_MINIMUM_WAGE`); :func:`rates_on` decides which row applies on
+minimum wage (WML art. 8). They are one row of `RATES` each — a new half-year is a
+new row of data, not code. From the rows come the [`Parameter`][reintegratie_core.parameters.Parameter] histories the rules
+read (`MAXIMUM_DAILY_WAGE`, `MINIMUM_WAGE_HOUR`, `MINIMUM_WAGE_MONTH`
+and the derived `WIA_MINIMUM_WAGE`); `rates_on` decides which row applies on
 a date, once, and every explanation that uses one of its values says where it comes from:
 
 * a value marked *afgeleid* (computed by Wfsv art. 18 lid 1, not yet confirmed by a
@@ -15,7 +15,7 @@ a date, once, and every explanation that uses one of its values says where it co
 * before the first row there is no value: an error naming ``peildatum``.
 
 Fixed values (70 %, 75 %, 261 days, 21.75 days, 8 % holiday allowance) are undated
-:class:`Parameter` values too, each with its article.
+[`Parameter`][reintegratie_core.parameters.Parameter] values too, each with its article.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ WIA_MINIMUM_WAGE = ParameterHistory.of(
 
 @attrs.frozen(kw_only=True)
 class RatesInForce:
-    """Which row of :data:`RATES` applies on a date — decided once by :func:`rates_on`.
+    """Which row of `RATES` applies on a date — decided once by `rates_on`.
 
     Carries the ground of each of its parameters (value, date, source, markings), made
     when the row is decided, so that every explanation shows them the same way.
@@ -246,7 +246,7 @@ def _rates(index: int, newest: bool) -> RatesInForce:
 def rates_on(on: date) -> RatesInForce:
     """The parameter row in force on ``on`` (the latest row whose date is not after it).
 
-    Defined as:: row = max(r for r in RATES if r.valid_from <= on); newest = on is after
+    Defined as: row = max(r for r in RATES if r.valid_from <= on); newest = on is after
     the newest row's date. Before the first row: an error naming ``peildatum``.
     """
     if on < RATES[0].valid_from:

@@ -3,16 +3,16 @@
 Every rule decides once and returns a small frozen record; its value and its explanation
 are read from that record:
 
-* :func:`wia_wage` — dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16):
+* [`wia_wage`][reintegratie_core.financial.wia.wia_wage] — dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16):
   ``D = jaarloon ÷ 261``, ``C = min(D, maximumdagloon)``, both rounded to cents, and
   ``maandloon_wia = C × 21.75`` rounded to cents, as on a UWV decision;
-* :func:`classify` — the class of a percentage of lost earning capacity (WIA art. 4, 5,
+* [`classify`][reintegratie_core.financial.wia.classify] — the class of a percentage of lost earning capacity (WIA art. 4, 5,
   54, 61 lid 6): no benefit below 35 %, WGA, IVA, or WGA without income requirement;
-* :func:`monthly_benefit` — the benefit in a month of entitlement: IVA (art. 51, 52), the
+* [`monthly_benefit`][reintegratie_core.financial.wia.monthly_benefit] — the benefit in a month of entitlement: IVA (art. 51, 52), the
   wage-related WGA benefit (loongerelateerde uitkering, art. 61 lid 1), then loonaanvulling
   (art. 60, 61 lid 4–5) or vervolguitkering (art. 62);
-* :func:`lgu_duration` — the months of the wage-related benefit (art. 59);
-* :func:`benefit_overview` — the benefit month by month, as rows of equal amounts.
+* `lgu_duration` — the months of the wage-related benefit (art. 59);
+* [`benefit_overview`][reintegratie_core.financial.wia.benefit_overview] — the benefit month by month, as rows of equal amounts.
 
 Amounts are gross per month, including holiday allowance. Indexation of the dagloon
 between the reference year and the benefit is out of scope: the user gives the dagloon's
@@ -254,8 +254,8 @@ class WiaWage(NamedTuple):
 
 
 class WiaWageFigure(NamedTuple):
-    """One figure of a :class:`WiaWage` (dagloon or maandloon) as a decision: ``value``
-    is read from the record, :meth:`explain` renders that figure's grounds from it."""
+    """One figure of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage] (dagloon or maandloon) as a decision: ``value``
+    is read from the record, `explain` renders that figure's grounds from it."""
 
     wage: WiaWage
     monthly: bool
@@ -277,12 +277,14 @@ _new_figure: Callable[[type[WiaWageFigure], tuple[object, ...]], WiaWageFigure] 
 def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
     """The WIA dagloon and maandloon (WIA art. 13 lid 4; Dagloonbesluit art. 16).
 
-    Defined as::
+    Defined as:
 
-        D             = round(jaarloon ÷ 261)
-        C             = round(min(D, maximumdagloon(on)))
-        maandloon_wia = round(C × 21.75)
-        C/D           = C ÷ D (1 when not capped)
+    ```text
+    D             = round(jaarloon ÷ 261)
+    C             = round(min(D, maximumdagloon(on)))
+    maandloon_wia = round(C × 21.75)
+    C/D           = C ÷ D (1 when not capped)
+    ```
     """
     wage = amount_argument(annual_wage, "jaarloon")
     rates = rates_on(on)
@@ -356,13 +358,15 @@ class Classification(NamedTuple):
 def classify(ao: AmountLike, durable: bool = False) -> Classification:
     """The class of a percentage of lost earning capacity (WIA art. 4, 5, 54, 61 lid 6).
 
-    Defined as::
+    Defined as:
 
-        ao < 0.35                 → no benefit
-        0.35 ≤ ao < 0.80          → WGA
-        ao ≥ 0.80 and duurzaam    → IVA
-        ao ≥ 0.80, not duurzaam   → WGA without income requirement
-        G = 28 % [35,45), 35 % [45,55), 42 % [55,65), 50.75 % [65,80), 70 % ≥ 80
+    ```text
+    ao < 0.35                 → no benefit
+    0.35 ≤ ao < 0.80          → WGA
+    ao ≥ 0.80 and duurzaam    → IVA
+    ao ≥ 0.80, not duurzaam   → WGA without income requirement
+    G = 28 % [35,45), 35 % [45,55), 42 % [55,65), 50.75 % [65,80), 70 % ≥ 80
+    ```
     """
     share = fraction(ao, name="ao_percentage")
     band = _band_of(share)
@@ -378,7 +382,7 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
 
 
 def _band_of(share: Decimal) -> ClassBand | None:
-    """The band of :data:`CLASS_BANDS` containing ``share``: the last whose ``low`` is not
+    """The band of `CLASS_BANDS` containing ``share``: the last whose ``low`` is not
     above it (the bands are contiguous, the last open above)."""
     index = bisect.bisect_right(_BAND_LOWS, share) - 1
     return None if index < 0 else CLASS_BANDS[index]
@@ -419,7 +423,7 @@ class MonthlyBenefit(NamedTuple):
     their weighted sum, rounded once to cents.
 
     A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
-    row. The grounds are rendered from these fields only when asked (:meth:`explain`).
+    row. The grounds are rendered from these fields only when asked (`explain`).
     """
 
     wage: WiaWage
@@ -659,16 +663,18 @@ def monthly_benefit(
     """The WIA benefit in month ``month`` of entitlement (``financieel.md`` §9.5).
 
     Defined as, with M = maandloon_wia, B = inkomen, R = restverdiencapaciteit, C/D the cap
-    ratio, G the class percentage and H = min(WIA-minimumloon(on), M)::
+    ratio, G the class percentage and H = min(WIA-minimumloon(on), M):
 
-        ao < 35 %                      0                                  (art. 5)
-        IVA                            0.75 × M − 0.70 × B × C/D          (art. 51, 52)
-        WGA, months 1..L               f × (M − B × C/D), f = 0.75 in
-                                       months 1–2, 0.70 after             (art. 61 lid 1)
-        WGA after L: B ≥ R or ao ≥ 80  0.70 × (M − B × C/D)               (art. 60, 61 lid 4)
-                     R/2 ≤ B < R       x = 0.70 × (M − R × C/D); if x < G × H:
-                                       x = min(G × H, 0.70 × (M − B × C/D))  (art. 61 lid 4–5)
-                     B < R/2           G × H                              (art. 62)
+    ```text
+    ao < 35 %                      0                                  (art. 5)
+    IVA                            0.75 × M − 0.70 × B × C/D          (art. 51, 52)
+    WGA, months 1..L               f × (M − B × C/D), f = 0.75 in
+                                   months 1–2, 0.70 after             (art. 61 lid 1)
+    WGA after L: B ≥ R or ao ≥ 80  0.70 × (M − B × C/D)               (art. 60, 61 lid 4)
+                 R/2 ≤ B < R       x = 0.70 × (M − R × C/D); if x < G × H:
+                                   x = min(G × H, 0.70 × (M − B × C/D))  (art. 61 lid 4–5)
+                 B < R/2           G × H                              (art. 62)
+    ```
 
     never negative; a month half in the wage-related benefit (L = 12.5) is half of each;
     rounded once to cents.
@@ -788,12 +794,14 @@ def _years(value: int, argument: str) -> int:
 def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
     """Months of wage-related WGA benefit from the work history (WIA art. 59).
 
-    Defined as, with P the whole years of arbeidsverleden before 2016 and Q from 2016::
+    Defined as, with P the whole years of arbeidsverleden before 2016 and Q from 2016:
 
-        T = P + Q
-        months = T                                        when T ≤ 10
-                 10 + max(P − 10, 0) + 0.5 × (T − max(P, 10))  otherwise
-        clamped to [3, 24]; 0.5 month = 15 days
+    ```text
+    T = P + Q
+    months = T                                        when T ≤ 10
+             10 + max(P − 10, 0) + 0.5 × (T − max(P, 10))  otherwise
+    clamped to [3, 24]; 0.5 month = 15 days
+    ```
     """
     p = _years(years_before_2016, "jaren_voor_2016")
     q = _years(years_from_2016, "jaren_vanaf_2016")
@@ -870,9 +878,9 @@ def benefit_overview(
     lgu_months: AmountLike = 0,
 ) -> BenefitOverview:
     """The benefit month by month (``financieel.md`` §9.5, §9.7): one row per stretch of
-    months with the same amount, each decided by :func:`monthly_benefit` for its first month.
+    months with the same amount, each decided by [`monthly_benefit`][reintegratie_core.financial.wia.monthly_benefit] for its first month.
 
-    Defined as:: rows start at month 1, at month 3 (the 70 % of art. 61 lid 1), at the
+    Defined as: rows start at month 1, at month 3 (the 70 % of art. 61 lid 1), at the
     month after the wage-related benefit and at a month half in it; the last row is open.
     """
     classification = classify(ao, durable)

@@ -1,12 +1,12 @@
 """Products, module coupling, cascading termination, duration, cancellation, consequences.
 
-``spec/domain.md`` §4–§7: the :class:`~reintegratie_core.products.model.Product` aggregate
+domein §4–§7: the [`Product`][reintegratie_core.products.model.Product] aggregate
 (modules, coupling, event table, interventions, parameters), the product catalogue as typed data
-(:mod:`~reintegratie_core.products.catalogue`), one cascade engine over its coupling tables
-(:mod:`~reintegratie_core.products._cascade`), contractvervaldata and cancellation
-(:mod:`~reintegratie_core.products.duration`), consequences, continuation and eligibility
-(:mod:`~reintegratie_core.products._consequences`), and insurer-defined products from TOML
-(:mod:`~reintegratie_core.products.loading`).
+(`catalogue`), one cascade engine over its coupling tables
+(`_cascade`), contractvervaldata and cancellation
+(`duration`), consequences, continuation and eligibility
+(`_consequences`), and insurer-defined products from TOML
+(`loading`).
 """
 
 from __future__ import annotations

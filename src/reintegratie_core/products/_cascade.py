@@ -1,4 +1,4 @@
-"""One cascade engine over the coupling tables (``spec/domain.md`` §4).
+"""One cascade engine over the coupling tables (domein §4).
 
 Terminating module *A* on date *d* for reason *r* ends *A* and, transitively, every module
 reached by a coupling rule "when X ends, Y ends on the same date" whose source ended for a
@@ -18,7 +18,7 @@ let through still ends its target, recording those reasons as exceptions
 (``003`` art. 1.5.2: *niet bij reden overstap_arbodienst*). A rule that no admitted reason
 lets through ends nothing.
 
-:class:`Policy` applies the cascade to module contracts with dates: a module already ended
+[`Policy`][reintegratie_core.products._cascade.Policy] applies the cascade to module contracts with dates: a module already ended
 on or before *d* is left as it is (and, its own cascade having been applied when it ended,
 not followed); a module that would end later is brought forward to *d*. So terminating twice
 changes nothing, and no module outlives a module it is coupled to.
@@ -108,7 +108,7 @@ class Cascade:
 def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...]:
     """The module codes a policy holds, validated against the product.
 
-    Defined as:: every code known (aliases allowed), no duplicates, at most one module per
+    Defined as: every code known (aliases allowed), no duplicates, at most one module per
     choice group (``001``: one basismodule, one arbo module). ``None`` = every module.
     """
     if held is None:
@@ -155,7 +155,7 @@ def cascade(
 ) -> Explained[Cascade]:
     """Every module that ends when ``module`` ends on ``on`` for ``reason``.
 
-    Defined as:: breadth first from ``module``: a held module Y not yet ended ends when a
+    Defined as: breadth first from ``module``: a held module Y not yet ended ends when a
     rule X → Y exists with X ended one step earlier and X's reason not in the rule's
     ``unless`` (``000`` 4.1; ``001`` 1.8, 2.2, 2.3, 2.5; ``004`` 1.9, 2.2, 2.5; ``003``
     1.5.2). The first module's reason must be allowed for it (``001``/``004`` art. 2.4,
@@ -163,9 +163,9 @@ def cascade(
     admits (domain §8.1); a rule ends its target unless every admitted reason is in its
     ``unless``, and the target records the admitted reasons that would not end it.
 
-    Raises :class:`UnknownCodeError` for an unknown module,
-    :class:`ReasonNotAllowedError` for a reason the module's conditions do not allow, and
-    :class:`InvalidValueError` when ``module`` is not among ``held``.
+    Raises `UnknownCodeError` for an unknown module,
+    `ReasonNotAllowedError` for a reason the module's conditions do not allow, and
+    [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] when ``module`` is not among ``held``.
     """
     result = decided_cascade(product, module, on, reason, None if held is None else tuple(held))
     return Explained(result, _grounds(result))
@@ -179,7 +179,7 @@ def decided_cascade(
     reason: TerminationReason | None,
     held: tuple[str, ...] | None,
 ) -> Cascade:
-    """The :class:`Cascade` :func:`cascade` decides, without its grounds; memoised per
+    """The [`Cascade`][reintegratie_core.products._cascade.Cascade] [`cascade`][reintegratie_core.products._cascade.cascade] decides, without its grounds; memoised per
     product (a pure decision on immutable values), so the coupling table is walked once."""
     first: Module = product.module(module)
     held_codes = resolve_held(product, held)
@@ -237,7 +237,7 @@ def _record_exceptions(
 ) -> None:
     """Without a reason: each ended module records the admitted reasons that would not end it.
 
-    Defined as:: except(M) = {r admitted by the first module : M ∉ cascade(r)} (domain §8.1).
+    Defined as: except(M) = {r admitted by the first module : M ∉ cascade(r)} (domain §8.1).
     """
     reached = {
         r: set(decided_cascade(product, first.code, on, r, held).modules)
@@ -286,7 +286,7 @@ def ends_with(
 ) -> EndsWith:
     """True when ``module`` ends because ``ended_module`` ends for ``reason``.
 
-    Defined as:: module ∈ cascade(product, ended_module, reason).modules (a module ends
+    Defined as: module ∈ cascade(product, ended_module, reason).modules (a module ends
     with itself). The date does not matter: every cascaded module ends on the same date.
     ``reason=None``: for any reason ``ended_module`` admits (domain §8.1); the grounds name
     the admitted reasons for which it would not end.
@@ -303,8 +303,8 @@ _ANY_DAY = date(2000, 1, 1)
 
 
 class EndsWith(NamedTuple):
-    """What :func:`ends_with` decided (``value``), from the memoised cascade; a tuple built
-    once per lifted Excel row, whose grounds :meth:`explain` renders from the cascade."""
+    """What [`ends_with`][reintegratie_core.products._cascade.ends_with] decided (``value``), from the memoised cascade; a tuple built
+    once per lifted Excel row, whose grounds `explain` renders from the cascade."""
 
     product: Product
     target: Module
@@ -357,7 +357,7 @@ class EndsWith(NamedTuple):
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
-        """The grounds :meth:`explain` renders."""
+        """The grounds `explain` renders."""
         return self.explain().grounds
 
     def citations(self) -> tuple[Citation, ...]:
@@ -365,7 +365,7 @@ class EndsWith(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see :meth:`Explained.text`)."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -404,7 +404,7 @@ def _contract_tuple(value: Iterable[ModuleContract]) -> tuple[ModuleContract, ..
 
 @attrs.frozen(kw_only=True)
 class Policy:
-    """A policy (polis): the module contracts of one product (``spec/domain.md`` §4)."""
+    """A policy (polis): the module contracts of one product (domein §4)."""
 
     product: Product
     contracts: tuple[ModuleContract, ...] = attrs.field(converter=_contract_tuple)
@@ -440,7 +440,7 @@ class Policy:
     ) -> Explained[Policy]:
         """The policy after ``module`` ends on ``on`` for ``reason``, with the cascade.
 
-        Defined as:: if the module has already ended on or before ``on``, nothing
+        Defined as: if the module has already ended on or before ``on``, nothing
         changes; otherwise cascade over the modules still running on ``on`` and set each
         ended module's end to ``on`` (an end planned later is brought forward).
         """

@@ -1,19 +1,19 @@
 """Consequences of a module's end, continuation for sick employees, eligibility.
 
-``spec/domain.md`` §4 "Consequences of termination":
+domein §4 "Consequences of termination":
 
 * Every module that ends in a cascade brings the consequences its table lists, from the
   end date, filtered by the reason the termination started with (``001``/``004`` art. 2.5:
   guidance ends, the poortwachtergarantie lapses, consultation on running cases; ``000``
   art. 4.3 and ``003`` art. 1.5.3: guidance continues for sick employees; ``003`` art.
   1.5.3: not after fraude, wanbetaling or onjuiste_informatie).
-* **Continuation** (:func:`guidance_continues`) for one employee after the product's
+* **Continuation** ([`guidance_continues`][reintegratie_core.products._consequences.guidance_continues]) for one employee after the product's
   service module ended: a rule of kind ``begeleiding_loopt_door`` continues guidance for
   an employee whose sickness began on or before the module's last day, up to that case's
   ``einde_loondoorbetaling`` (the legal re-integration obligation), and stops at full
   recovery unless the employee is sick again within the relapse window (default the 28
   days of the samentelling, §2; ``003`` art. 1.5.3 "binnen vier weken").
-* **Eligibility** (:func:`eligible`): first sick day on or after the start of the module
+* **Eligibility** ([`eligible`][reintegratie_core.products._consequences.eligible]): first sick day on or after the start of the module
   the product names (``001`` art. 3.2/3.3, ``004`` art. 3.2, ``003`` art. 1.3, ``002``).
 
 Decisions: the end date of a module is its last day (t/m, §1), so "eerste ziektedag vóór
@@ -67,7 +67,7 @@ def consequences(
 ) -> Explained[tuple[Consequence, ...]]:
     """The consequences of terminating ``module`` on ``on`` for ``reason``.
 
-    Defined as:: for every module of cascade(product, module, on, reason), each of its
+    Defined as: for every module of cascade(product, module, on, reason), each of its
     consequence rules that applies to ``reason`` (the reason the termination started
     with; for a rule with ``reason_of``, the reason that module ended with — ``003`` art.
     1.5.3, domain §8.1), from ``on`` (``000`` 4.1/4.3, ``001`` 2.5, ``004`` 2.5, ``003``
@@ -122,7 +122,7 @@ def _verdict(
 ) -> bool | None:
     """Whether ``rule`` follows from the cascade: yes, no, or ``None`` = it depends.
 
-    Defined as:: the reason that counts is the first module's (or, with ``reason_of``, the
+    Defined as: the reason that counts is the first module's (or, with ``reason_of``, the
     reason that module ended with); a ``reason_of`` module that did not end excludes nothing
     (``unless`` rules apply, ``only`` rules do not; ``003`` art. 1.5.3, domain §8.1); no
     reason given → yes when unconditional, ``None`` when some but not all admitted reasons
@@ -148,7 +148,7 @@ def _verdict(
 def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Explained[bool]:
     """True when a sickness case falls under the product's services.
 
-    Defined as:: D ≥ start, D being the first sick day of the *case* (samentelling, §2: a
+    Defined as: D ≥ start, D being the first sick day of the *case* (samentelling, §2: a
     relapse less than 28 days after a case that began before ``start`` is that case, so
     not eligible; domain §8.1) and ``start`` the start (ingangsdatum) of the module the
     product's eligibility names (``001`` art. 3.2/3.3, ``004`` art. 3.2, ``002``; ``003``
@@ -192,9 +192,9 @@ def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Ex
 def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[Absence, ...]:
     """The periods with the recovery date applied: it closes the open sick period.
 
-    Defined as:: the running last sick period ends on ``recovery − 1 day``; with a closed
+    Defined as: the running last sick period ends on ``recovery − 1 day``; with a closed
     last period ``recovery`` must be the day after its last day. Anything else is an
-    :class:`InvalidValueError` naming the period.
+    [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] naming the period.
     """
     if recovery is None:
         return tuple(absences)
@@ -232,7 +232,7 @@ def _bridged(case: SicknessCase, earlier: Period, later: Period) -> bool:
 def _continues_chain(case: SicknessCase, on: date, window: int) -> tuple[bool, date | None]:
     """Whether the employee is in the sickness at ``on``, and where that chain began.
 
-    Defined as:: ``on`` lies in a sick period, or between two periods whose interruption is
+    Defined as: ``on`` lies in a sick period, or between two periods whose interruption is
     shorter than ``window`` days (or bridged by leave); the chain walks back from there
     while interruptions stay shorter than ``window``. ``(False, None)`` when recovered.
     """
@@ -280,7 +280,7 @@ def guidance_continues(
 ) -> GuidanceContinues:
     """True when guidance/budget for this employee still runs on ``on`` (domain §4).
 
-    Defined as:: with the case current on ``on`` (samentelling, §2; ``recovery`` closes the
+    Defined as: with the case current on ``on`` (samentelling, §2; ``recovery`` closes the
     open period):
     on ≤ module_end → the module still runs: TRUE while the employee is sick (through a
     UWV extension of wage continuation by ``sanction_weeks``, the casemanager keeps
@@ -459,9 +459,9 @@ def _given(value: T) -> Callable[[], T]:
 
 
 class GuidanceContinues(NamedTuple):
-    """What :func:`guidance_continues` decided (``value``) and how to render its grounds:
+    """What [`guidance_continues`][reintegratie_core.products._consequences.guidance_continues] decided (``value``) and how to render its grounds:
     ``render`` holds the branch that applied with the values it used (the case, the rule,
-    the dates), so that a lifted Excel row builds no text; :meth:`explain` renders them."""
+    the dates), so that a lifted Excel row builds no text; `explain` renders them."""
 
     value: bool
     render: Callable[[], tuple[Ground, ...]]
@@ -473,7 +473,7 @@ class GuidanceContinues(NamedTuple):
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
-        """The grounds :meth:`explain` renders."""
+        """The grounds `explain` renders."""
         return self.render()
 
     def citations(self) -> tuple[Citation, ...]:
@@ -481,7 +481,7 @@ class GuidanceContinues(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see :meth:`Explained.text`)."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
         return self.explain().text(label)
 
 

@@ -1,9 +1,9 @@
 """The four built-in products as typed data, every rule citing its seed article.
 
-``spec/domain.md`` §4 (modules, coupling, duration, cancellation, reasons, consequences,
-eligibility), §5 (the event tables of :mod:`reintegratie_core.entitlements`), §6 (how
+domein §4 (modules, coupling, duration, cancellation, reasons, consequences,
+eligibility), §5 (the event tables of `reintegratie_core.entitlements`), §6 (how
 interventions are reimbursed, which kinds each product's text excludes) and §7
-(parameters, from :mod:`reintegratie_core.product_parameters`). Nothing here is code
+(parameters, from `reintegratie_core.product_parameters`). Nothing here is code
 that decides: the engines of this package read these tables.
 
 Decisions recorded here (where the conditions are silent):
@@ -12,7 +12,7 @@ Decisions recorded here (where the conditions are silent):
   contract, a basismodule) lists no termination rights and accepts every reason; the
   modules these conditions govern accept only the reasons their articles give.
 * ``001`` art. 2.5 names only Arbobegeleiding and art. 2.3 both: the reintegratiemanager
-  ends whichever arbo module the policy has (``spec/domain.md`` §8).
+  ends whichever arbo module the policy has (domein §8).
 * ``003`` art. 1.5.3 "Is de verzekering beëindigd wegens fraude of wanbetaling?" speaks of
   the Verzuimverzekering: continuation is refused only when ``verzuim-erd`` ended for
   fraude, wanbetaling or onjuiste_informatie; an arbocontract ended for any reason still

@@ -1,6 +1,6 @@
 """Duration and cancellation: contractvervaldata and the earliest cancellation date.
 
-``spec/domain.md`` §4 "Duration and contractvervaldatum" and "Cancellation by the employer":
+domein §4 "Duration and contractvervaldatum" and "Cancellation by the employer":
 
 * **Basismodule dates** recur every contract term (default 12 months) from any one given
   date, past or future: ``C_k = anchor + k·term months`` for every whole *k* — computed
@@ -11,7 +11,7 @@
 * **Earliest cancellation** (``001`` art. 2.3): the first ``C_k`` with
   ``start + 12 months ≤ C_k`` and the notice received no later than ``C_k − 1 month``.
   A module that cannot be cancelled on its own (``004`` art. 2.3, ``003`` art. 1.5.2,
-  ``000`` art. 4.1) is a :class:`~reintegratie_core.products.model.NotCancellableError`.
+  ``000`` art. 4.1) is a [`NotCancellableError`][reintegratie_core.products.model.NotCancellableError].
 
 The parameters (term, minimum run, notice) are the product's, in force on the module's
 start date (the conditions under which the module was taken out); an explicit ``term``
@@ -46,7 +46,7 @@ _MAX_TERMS = 200_000
 def basis_date(anchor: date, term_months: int, k: int) -> date:
     """The *k*-th basismodule contractvervaldatum counted from ``anchor`` (k may be < 0).
 
-    Defined as:: anchor + k·term months (relativedelta, month-end clamp; never chained).
+    Defined as: anchor + k·term months (relativedelta, month-end clamp; never chained).
     """
     return add_months(anchor, k * term_months)
 
@@ -67,7 +67,7 @@ def _first_index(
 def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     """The smallest *k* with ``basis_date(anchor, term, k) ≥ threshold``.
 
-    Defined as:: estimate k from the month difference, then step to the exact first index
+    Defined as: estimate k from the month difference, then step to the exact first index
     (the basis dates increase with k).
     """
     if term_months < 1:
@@ -114,10 +114,10 @@ def first_expiry(
 ) -> FirstExpiry:
     """The module's first contractvervaldatum (``001`` art. 2.1, ``004`` art. 2.1).
 
-    Defined as:: the first C = basis_expiry + k·term months (any whole k) with C > start
+    Defined as: the first C = basis_expiry + k·term months (any whole k) with C > start
     and C ≥ start + minimum run months (``001``: 12; none for a basismodule or ``004``).
 
-    Raises :class:`NotApplicableError` for a module without a duration rule.
+    Raises [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] for a module without a duration rule.
     """
     duration = _duration(product, module)
     term_months, term_pair, term_citation = _term(product, duration, start, term)
@@ -146,9 +146,9 @@ def first_expiry(
 
 
 class FirstExpiry(NamedTuple):
-    """What :func:`first_expiry` decided: the parameters it used and the date (``value``).
+    """What [`first_expiry`][reintegratie_core.products.duration.first_expiry] decided: the parameters it used and the date (``value``).
 
-    A tuple, built once per lifted Excel row; :meth:`explain` renders the grounds from it.
+    A tuple, built once per lifted Excel row; `explain` renders the grounds from it.
     """
 
     module: Module
@@ -194,7 +194,7 @@ class FirstExpiry(NamedTuple):
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
-        """The grounds :meth:`explain` renders."""
+        """The grounds `explain` renders."""
         return self.explain().grounds
 
     def citations(self) -> tuple[Citation, ...]:
@@ -216,14 +216,14 @@ def earliest_cancellation(
 ) -> EarliestCancellation:
     """The earliest date an employer's notice takes effect (``001`` art. 2.3).
 
-    Defined as:: the first basis date C = basis_expiry + k·term months with
+    Defined as: the first basis date C = basis_expiry + k·term months with
     start + minimum run months ≤ C (and C > start) and received ≤ C − notice months.
     The module ends per C (its last day is the day before); cancelling it also ends what
     is coupled to it (``001`` art. 2.3: Arbobegeleiding/Arbosignaal).
 
-    Raises :class:`NotCancellableError` for a module that cannot be cancelled on its own
+    Raises [`NotCancellableError`][reintegratie_core.products.model.NotCancellableError] for a module that cannot be cancelled on its own
     (``004`` art. 2.3, ``003`` art. 1.5.2, ``000`` art. 4.1) and
-    :class:`NotApplicableError` when these conditions do not regulate its cancellation.
+    [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] when these conditions do not regulate its cancellation.
     """
     cancellation = module.cancellation
     if cancellation is None:
@@ -289,8 +289,8 @@ def earliest_cancellation(
 
 
 class EarliestCancellation(NamedTuple):
-    """What :func:`earliest_cancellation` decided: the parameters it used and the date
-    (``value``). A tuple, built once per lifted Excel row; :meth:`explain` renders the
+    """What [`earliest_cancellation`][reintegratie_core.products.duration.earliest_cancellation] decided: the parameters it used and the date
+    (``value``). A tuple, built once per lifted Excel row; `explain` renders the
     grounds from it (and the cascade the cancellation sets off)."""
 
     product: Product
@@ -352,7 +352,7 @@ class EarliestCancellation(NamedTuple):
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
-        """The grounds :meth:`explain` renders."""
+        """The grounds `explain` renders."""
         return self.explain().grounds
 
     def citations(self) -> tuple[Citation, ...]:

@@ -1,17 +1,19 @@
-"""Insurer-defined products from TOML (cattrs at the edge; ``spec/domain.md`` §7).
+"""Insurer-defined products from TOML (cattrs at the edge; domein §7).
 
 An insurer describes its own product variant in a TOML file with Dutch keys that mirror
-:class:`~reintegratie_core.products.model.Product` (see ``docs/examples/eigen-product.toml``)::
+[`Product`][reintegratie_core.products.model.Product] (see ``docs/examples/eigen-product.toml``):
 
-    code = "eigen-verzuimpakket"
-    naam = "Eigen Verzuimpakket"
-    bronnen = ["Voorwaarden Eigen Verzuimpakket 2026 art. 1"]
-    dienstverleningsmodule = "begeleiding"
-    recht_op_dienstverlening = { module = "begeleiding", bronnen = ["... art. 3.2"] }
+```text
+code = "eigen-verzuimpakket"
+naam = "Eigen Verzuimpakket"
+bronnen = ["Voorwaarden Eigen Verzuimpakket 2026 art. 1"]
+dienstverleningsmodule = "begeleiding"
+recht_op_dienstverlening = { module = "begeleiding", bronnen = ["... art. 3.2"] }
 
-    [[modules]]
-    code = "begeleiding"
-    ...
+[[modules]]
+code = "begeleiding"
+...
+```
 
 A citation is text ``"<bron> art. <artikel>"``: with a seed code (``000``–``004``) as the
 source it cites that seed, any other source (a statute, the insurer's own conditions) is
@@ -19,9 +21,9 @@ cited as a document; ``"besluit §8"`` cites a recorded decision. Parameters are
 dated values (``naam``, ``waarde``, ``bron``, ``geldig_vanaf``); whole numbers stay whole,
 decimals are written as text (``"0.70"``) so that no binary fraction enters.
 
-:func:`load_product` refuses invalid input with a :class:`ProductFileError` whose message
+[`load_product`][reintegratie_core.products.loading.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] whose message
 names every wrong field by its path (``modules[1].koppelingen[0].naar``) and says what is
-accepted. :func:`unstructure_product` / :func:`structure_product` are the two directions of
+accepted. [`unstructure_product`][reintegratie_core.products.loading.unstructure_product] / [`structure_product`][reintegratie_core.products.loading.structure_product] are the two directions of
 the same mapping; ``structure_product(unstructure_product(p)) == p`` for every product.
 """
 
@@ -135,7 +137,7 @@ def citation_text(citation: Citation) -> str:
 
 
 def parse_citation(text: object) -> Citation:
-    """A citation from its product-file text (see :func:`citation_text`)."""
+    """A citation from its product-file text (see [`citation_text`][reintegratie_core.products.loading.citation_text])."""
     if not isinstance(text, str):
         msg = f"{text!r} is geen tekst ({_CITATION_HINT})"
         raise TypeError(msg)
@@ -450,10 +452,10 @@ def _problems(exc: Exception) -> list[str]:
 
 
 def structure_product(data: Mapping[str, object]) -> Product:
-    """A :class:`Product` from its unstructured (TOML-shaped) form.
+    """A [`Product`][reintegratie_core.products.model.Product] from its unstructured (TOML-shaped) form.
 
-    Raises :class:`ProductFileError` naming each wrong field by its path (a value nested
-    deeper than :data:`MAX_DEPTH` levels by the field that holds it).
+    Raises [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] naming each wrong field by its path (a value nested
+    deeper than `MAX_DEPTH` levels by the field that holds it).
     """
     deep = _too_deep(data)
     if deep is not None:
@@ -478,8 +480,8 @@ def unstructure_product(product: Product) -> dict[str, object]:
 def load_product(toml_text: str) -> Product:
     """An insurer-defined product from the text of a TOML product file.
 
-    Raises :class:`ProductFileError` for TOML that cannot be read (with its line), for a
-    value nested deeper than :data:`MAX_DEPTH` levels (naming its field), and for every
+    Raises [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] for TOML that cannot be read (with its line), for a
+    value nested deeper than `MAX_DEPTH` levels (naming its field), and for every
     field that is wrong (with its path and what is accepted).
     """
     try:
@@ -506,7 +508,7 @@ _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 def _deep_line(text: str) -> str:
     """The problem text for TOML too deeply nested to parse: its field and line.
 
-    The field is the key of the first line whose value opens more than :data:`MAX_DEPTH`
+    The field is the key of the first line whose value opens more than `MAX_DEPTH`
     arrays or inline tables (brackets inside quoted text do not count).
     """
     for number, line in enumerate(text.splitlines(), 1):
@@ -520,7 +522,7 @@ def _deep_line(text: str) -> str:
 
 
 def _too_deep(data: Mapping[str, object]) -> str | None:
-    """The field holding a value nested deeper than :data:`MAX_DEPTH`, or ``None``.
+    """The field holding a value nested deeper than `MAX_DEPTH`, or ``None``.
 
     Iterative (an explicit stack), so the check itself never recurses; the field is the
     path of the last table key above the deep value (``modules[0].naam``).

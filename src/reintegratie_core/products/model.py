@@ -1,18 +1,18 @@
 """Products as data: modules, coupling, termination, duration, cancellation, consequences.
 
-``spec/domain.md`` §4, §5 and §7. A :class:`Product` is the one aggregate of what a
+domein §4, §5 and §7. A [`Product`][reintegratie_core.products.model.Product] is the one aggregate of what a
 product's conditions say — its modules, the coupling rules between them ("when A ends, B
 ends on the same date", with the reasons that do *not* propagate), the reasons for which
 a module may be ended directly, the duration and cancellation rules, the consequences of a
 module's end, the eligibility rule, its event table (what each event does to the
-entitlements, :class:`~reintegratie_core.entitlements.ProductRules`), how it reimburses
-interventions and which cost kinds it excludes (:class:`Interventions`), and its dated
-parameters (:meth:`Product.parameter`). Every core rule takes a ``Product``; nothing is
+entitlements, [`ProductRules`][reintegratie_core.entitlements.ProductRules]), how it reimburses
+interventions and which cost kinds it excludes ([`Interventions`][reintegratie_core.products.model.Interventions]), and its dated
+parameters ([`Product.parameter`][reintegratie_core.products.model.Product.parameter]). Every core rule takes a ``Product``; nothing is
 keyed by a product code elsewhere. The four built-in products are written as such data in
-:mod:`reintegratie_core.products.catalogue`; an insurer can describe its own in TOML
-(:mod:`reintegratie_core.products.loading`). One engine reads these tables
-(:mod:`~reintegratie_core.products._cascade`, :mod:`~reintegratie_core.products.duration`,
-:mod:`~reintegratie_core.products._consequences`); a new product is a new table, not new
+`reintegratie_core.products.catalogue`; an insurer can describe its own in TOML
+(`reintegratie_core.products.loading`). One engine reads these tables
+(`_cascade`, `duration`,
+`_consequences`); a new product is a new table, not new
 branches.
 
 Codes (product, module) are compared in a canonical form: lower case, accents dropped,
@@ -45,7 +45,7 @@ _T = TypeVar("_T")
 
 
 class TerminationReason(enum.Enum):
-    """Why a module ends (``spec/domain.md`` §4 "Termination reasons")."""
+    """Why a module ends (domein §4 "Termination reasons")."""
 
     OPZEGGING_WERKGEVER = "opzegging_werkgever"
     EINDE_GEKOPPELDE_MODULE = "einde_gekoppelde_module"
@@ -77,7 +77,7 @@ REASON_ALIASES: dict[str, TerminationReason] = {
 
 
 class CancellationKind(enum.Enum):
-    """How an employer may cancel a module (``spec/domain.md`` §4 "Cancellation")."""
+    """How an employer may cancel a module (domein §4 "Cancellation")."""
 
     #: Per a contractvervaldatum of the basismodule, after a minimum run and with notice
     #: (``001`` art. 2.3).
@@ -88,7 +88,7 @@ class CancellationKind(enum.Enum):
 
 
 class ConsequenceKind(enum.Enum):
-    """What happens when a module ends (``spec/domain.md`` §4 "Consequences")."""
+    """What happens when a module ends (domein §4 "Consequences")."""
 
     GUIDANCE_ENDS = "begeleiding_eindigt"
     GUARANTEE_LAPSES = "poortwachtergarantie_vervalt"
@@ -265,13 +265,13 @@ class Cancellation:
 
 @attrs.frozen(kw_only=True)
 class ConsequenceRule:
-    """A consequence of the module's end, from its end date (``spec/domain.md`` §4).
+    """A consequence of the module's end, from its end date (domein §4).
 
     It applies when the reason the termination started with is in ``only`` (empty: any
     reason) and not in ``unless``. ``reason_of`` names the module whose reason counts
     instead (``003`` art. 1.5.3: the Verzuimverzekering's, domain §8.1); when that module
     does not end in the cascade, no reason of it excludes the rule: a rule with ``unless``
-    applies, a rule with ``only`` does not. A :attr:`ConsequenceKind.GUIDANCE_CONTINUES`
+    applies, a rule with ``only`` does not. A `ConsequenceKind.GUIDANCE_CONTINUES`
     rule may name the product parameter with its relapse window (``relapse_parameter``;
     default the statutory samentelling of 28 days).
     """
@@ -421,7 +421,7 @@ class Product:
     """A product definition: modules, coupling, rules and dated parameters (domain §4, §7).
 
     ``service_module`` is the module that provides the guidance whose continuation and
-    eligibility :mod:`~reintegratie_core.products._consequences` decides.
+    eligibility `_consequences` decides.
     """
 
     code: str = attrs.field(validator=_code)
@@ -480,7 +480,7 @@ class Product:
     def module(self, code: str) -> Module:
         """The module named ``code`` (or an alias, in any case or separator).
 
-        Raises :class:`UnknownCodeError` listing the product's modules.
+        Raises [`UnknownCodeError`][reintegratie_core.errors.UnknownCodeError] listing the product's modules.
         """
         module = self._by_key.get(canonical(code))
         if module is None:
@@ -516,7 +516,7 @@ class Product:
         """The version of parameter ``name`` in force on ``on`` (``None``: the newest).
 
         The core has no clock: a caller that knows the relevant date passes it; otherwise
-        the conditions as they now read apply (``spec/domain.md`` §7).
+        the conditions as they now read apply (domein §7).
         """
         history = self.parameter_history(name)
         return history.at(date.max if on is None else on)
@@ -551,8 +551,8 @@ class Product:
     ) -> tuple[Citation, ...]:
         """The citations allowing ``module`` to end directly for ``reason``.
 
-        Raises :class:`ReasonNotAllowedError` naming the allowed reasons and their articles.
-        Defined as:: reason ∈ ∪ rights.reasons (``001`` art. 2.3/2.4, ``004`` art. 2.3/2.4,
+        Raises [`ReasonNotAllowedError`][reintegratie_core.products.model.ReasonNotAllowedError] naming the allowed reasons and their articles.
+        Defined as: reason ∈ ∪ rights.reasons (``001`` art. 2.3/2.4, ``004`` art. 2.3/2.4,
         ``000`` art. 4.1/4.2, ``003`` art. 1.5.2/3.2); a module without rights accepts all.
         ``None`` is "any reason the module admits" (domain §8.1): every right's articles.
         """
@@ -661,7 +661,7 @@ def _check_interventions(
 def find_product(code: str, products: Iterable[Product]) -> Product:
     """The product named ``code`` (or an alias) among ``products``.
 
-    Raises :class:`UnknownCodeError` listing the known product codes.
+    Raises [`UnknownCodeError`][reintegratie_core.errors.UnknownCodeError] listing the known product codes.
     """
     key = canonical(code)
     candidates = tuple(products)
