@@ -88,6 +88,7 @@ CASES: list[Case] = [
     Case("RI_UITERSTE_DECLARATIE", lambda c: udfs.RI_UITERSTE_DECLARATIE(c.dates)),
     Case("RI_UITERSTE_BETALING", lambda c: udfs.RI_UITERSTE_BETALING(c.dates)),
     Case("RI_UITERSTE_PLAN_VAN_AANPAK", lambda c: udfs.RI_UITERSTE_PLAN_VAN_AANPAK(c.dates)),
+    Case("RI_UITERSTE_ZIEKMELDING", lambda c: udfs.RI_UITERSTE_ZIEKMELDING(c.first_days)),
     Case(
         "RI_EINDIGT_MEE",
         lambda c: udfs.RI_EINDIGT_MEE(
