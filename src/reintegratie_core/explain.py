@@ -198,8 +198,18 @@ class Unit(enum.Enum):
     NUMBER = "number"
 
 
-#: Parameter names whose numbers are percentages given as fractions (a share of costs).
-_PERCENT_NAMES = frozenset({"interventievergoeding", "werkgeverslasten"})
+#: Parameter names whose numbers are percentages given as fractions (a share of costs, the
+#: WIA thresholds and the inkomenseis as a share of the restverdiencapaciteit).
+_PERCENT_NAMES = frozenset(
+    {
+        "interventievergoeding",
+        "werkgeverslasten",
+        "ao_minimum",
+        "ao_volledig",
+        "inkomenseis",
+        "vakantiebijslag",
+    }
+)
 #: A word of a name ending so makes its number a percentage given as a fraction.
 _PERCENT_WORDS = ("percentage", "aandeel")
 #: A word of a name ending so makes its number an amount of euros (``weekloon``,
@@ -212,11 +222,13 @@ _EURO_WORDS = (
     "budget",
     "kosten",
     "loon",
+    "loongrens",
+    "plafond",
     "restant",
     "schadelast",
     "subsidie",
     "tarief",
-    "terugbetaling",
+    "betaling",
     "uitkering",
     "verhaald",
     "vergoed",

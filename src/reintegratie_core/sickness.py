@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core.dates import ONE_DAY, Period
+from reintegratie_core.dates import ONE_DAY, Period, add_days
 from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.statutory import MERGE_INTERRUPTION_DAYS
@@ -148,7 +148,7 @@ class SicknessCase:
         remaining = n
         for period in self.periods:
             if period.end is None:
-                return _plus_days(period.start, remaining - 1)
+                return add_days(period.start, remaining - 1)
             length = (period.end - period.start).days
             if remaining <= length:
                 return period.start + timedelta(days=remaining - 1)
@@ -222,14 +222,6 @@ def _ongoing(cls: type[SicknessCase], first_sick_day: date) -> SicknessCase:
     _SET_PERIODS(case, (period,))
     _SET_LEAVE(case, ())
     return case
-
-
-def _plus_days(start: date, days: int) -> date:
-    try:
-        return start + timedelta(days=days)
-    except OverflowError:
-        msg = f"{start.isoformat()} + {days} dagen valt buiten het datumbereik (t/m 9999-12-31)"
-        raise InvalidValueError(msg) from None
 
 
 def _check_order(absences: Sequence[Absence]) -> None:

@@ -180,8 +180,8 @@ class TestUitleg:
         so both are listed (ao_minimum 0.35 and ao_volledig 0.80)."""
         text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, 600, MARCH_2025)
         line = next(line for line in text.splitlines() if "arbeidsongeschikt: WGA" in line)
-        assert "ao_minimum = 0,35" in line
-        assert "ao_volledig = 0,80" in line
+        assert "ao_minimum = 35 %" in line
+        assert "ao_volledig = 80 %" in line
 
     def test_derived_marking(self) -> None:
         """Wfsv art. 18 lid 1: a call on 2025-08-01 uses the derived maximumdagloon and says so."""

@@ -109,7 +109,7 @@ class TestWageContinuation:
         result = wage_continuation(8000, 10, MARCH_2025)
         assert result.value == D("4097.64")
         assert result.capped
-        assert "loongrens_afgerond = 5853,77" in result.explained.text()
+        assert "loongrens_afgerond = € 5.853,77" in result.explained.text()
 
     def test_minimum_wage_floor_in_year_one(self) -> None:
         """BW 7:629 lid 1: 2500, 36 h, week 10 → 1750.00 < floor 2193.36 → 2193.36."""
