@@ -32,10 +32,12 @@ Decisions where the contract is silent:
 
 from __future__ import annotations
 
+import enum
 import functools
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
@@ -112,26 +114,39 @@ def _with_interventions() -> str:
     )
 
 
-def _kind(value: Any, argument: str) -> InterventionExclusion | None:
+_K = TypeVar("_K", bound=enum.Enum)
+
+
+def _excluded_kind(
+    value: Any, argument: str, kinds: type[_K], aliases: Mapping[str, _K], empty: str
+) -> _K | None:
+    """An excluded cost kind of ``kinds``, or ``None`` for an empty cell (what ``empty`` says)."""
     if c.is_empty(value):
         return None
     try:
-        return c.to_code(value, argument, InterventionExclusion, INTERVENTION_EXCLUSION_ALIASES)
+        return c.to_code(value, argument, kinds, aliases)
     except c.ArgumentError as exc:
-        raise c.ArgumentError(
-            argument, f"{exc.message}; leeg = een interventie die niet is uitgesloten"
-        ) from None
+        raise c.ArgumentError(argument, f"{exc.message}; leeg = {empty}") from None
+
+
+def _kind(value: Any, argument: str) -> InterventionExclusion | None:
+    return _excluded_kind(
+        value,
+        argument,
+        InterventionExclusion,
+        INTERVENTION_EXCLUSION_ALIASES,
+        "een interventie die niet is uitgesloten",
+    )
 
 
 def _budget_kind(value: Any, argument: str) -> BudgetExclusion | None:
-    if c.is_empty(value):
-        return None
-    try:
-        return c.to_code(value, argument, BudgetExclusion, BUDGET_EXCLUSION_ALIASES)
-    except c.ArgumentError as exc:
-        raise c.ArgumentError(
-            argument, f"{exc.message}; leeg = kosten die niet zijn uitgesloten"
-        ) from None
+    return _excluded_kind(
+        value,
+        argument,
+        BudgetExclusion,
+        BUDGET_EXCLUSION_ALIASES,
+        "kosten die niet zijn uitgesloten",
+    )
 
 
 _BOOL_WORDS = frozenset({"ja", "nee", "waar", "onwaar", "true", "false", "j", "n", "yes", "no"})

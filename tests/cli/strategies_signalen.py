@@ -8,9 +8,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import strategies as st
 
 from reintegratie_cli.generate import HEADER
+from reintegratie_cli.main import main
 from reintegratie_core.poortwachter import (
     Milestone,
     milestone_date,
@@ -220,3 +222,13 @@ def expected_worklist(
             "product": product.code,
         }
     return expected
+
+
+PEIL = ["--peildatum", P.isoformat()]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """``reintegratie signalen ARGS``: the exit code, standard output and standard error."""
+    code = main(["signalen", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

@@ -13,22 +13,15 @@ from hypothesis import strategies as st
 from reintegratie_cli import engine, output
 from reintegratie_cli.main import main
 from tests.cli.strategies_signalen import (
-    P,
+    PEIL,
     expected_worklist,
     portfolios,
     read_csv,
     read_xlsx,
     row,
+    run,
     write_csv,
 )
-
-PEIL = ["--peildatum", P.isoformat()]
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(["signalen", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 class TestExample:

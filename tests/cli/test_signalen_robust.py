@@ -23,21 +23,15 @@ from hypothesis import strategies as st
 from reintegratie_cli import engine, output, portfolio, worklines
 from reintegratie_cli.main import main
 from tests.cli.strategies_signalen import (
+    PEIL,
     P,
     expected_worklist,
     portfolios,
     read_csv,
     row,
+    run,
     write_csv,
 )
-
-PEIL = ["--peildatum", P.isoformat()]
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(["signalen", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def by_employee(path: Path) -> dict[str, dict[str, str]]:
