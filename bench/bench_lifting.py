@@ -9,7 +9,9 @@ Every case lifts one column of 10,000 **distinct** values (dates, amounts, count
 sends them (``datetime`` cells, ``float`` numbers); the other arguments are single cells.
 To add a function, append a :class:`Case` to :data:`CASES`.
 
-Run: ``make bench`` or ``.venv/bin/python bench/bench_lifting.py [ROWS] [ROUNDS]``.
+Run: ``make bench`` or ``.venv/bin/python bench/bench_lifting.py [ROWS] [ROUNDS] [NAME ...]``
+(names pick cases, e.g. ``RI_MIJLPAAL RI_WERKDAG``; a prefix such as ``RI_WIA`` picks all that
+start with it).
 """
 
 from __future__ import annotations
@@ -228,5 +230,7 @@ def main(rows: int = 10_000, rounds: int = 7, cases: Sequence[Case] = CASES) -> 
 
 
 if __name__ == "__main__":
-    arguments = [int(a) for a in sys.argv[1:3]]
-    main(*arguments)
+    numbers = [int(a) for a in sys.argv[1:] if a.isdigit()]
+    names = [a for a in sys.argv[1:] if not a.isdigit()]
+    chosen = [c for c in CASES if not names or any(c.name.startswith(n) for n in names)]
+    sys.exit(min(main(*numbers[:2], cases=chosen), 1) if chosen else "no case matches")
