@@ -138,11 +138,15 @@ PERIODS_HINT = (
 )
 
 
+_LIST = frozenset({list})
+_ONE = frozenset({1})
+
+
 def sickness_column(raw: Any) -> list[Any] | None:
     """A ``ziekte`` argument is lifted only when it is one column of single dates."""
     if not isinstance(raw, list) or len(raw) < 2:
         return None
-    if set(map(type, raw)) == {list} and set(map(len, raw)) == {1}:
+    if frozenset(map(type, raw)) == _LIST and frozenset(map(len, raw)) == _ONE:
         return [row[0] for row in raw]
     if not any(isinstance(row, list) for row in raw):
         return list(raw)

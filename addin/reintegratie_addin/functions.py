@@ -127,6 +127,10 @@ def default_column(raw: Any) -> list[Any] | None:
     """The rows of a one-column range (2-D ``n×1`` or a 1-D list), else ``None``."""
     if not isinstance(raw, list) or not raw:
         return None
+    if frozenset(map(type, raw)) == _LIST:  # the common case: rows of plain lists
+        if len(raw) > 1 and frozenset(map(len, raw)) == _ONE:
+            return [row[0] for row in raw]
+        return None
     if all(isinstance(row, list) for row in raw):
         if all(len(row) == 1 for row in raw):
             return [row[0] for row in raw] if len(raw) > 1 else None
@@ -286,12 +290,32 @@ class ExcelFunction:
                     fixed[index] = param.coerce(value, param.name)
                 except Exception as exc:  # noqa: BLE001 - reported per row
                     fixed[index] = _Failure(self._error_text(exc))
-        coerced: dict[int, list[Any]] = {
-            index: self._coerce_column(self.params[index], column)
-            for index, column in columns.items()
-        }
+        coerced: dict[int, list[Any]] = {}
+        clean = True  # every lifted cell a date cell: no blank row, no failing cell
+        for index, column in columns.items():
+            coerced[index], dates = self._coerce_column(self.params[index], column)
+            clean = clean and dates
         lifted = sorted(coerced.items())
         out: list[Any] = [None] * rows
+        failing = {i: v for i, v in enumerate(fixed) if isinstance(v, _Failure)}
+        if clean and not failing:
+            good = list(range(rows))
+        else:
+            good = self._sort_rows(columns, fixed, failing, coerced, out)
+        self._compute_rows(good, fixed, lifted, out)
+        return [[value] for value in out]
+
+    def _sort_rows(
+        self,
+        columns: dict[int, list[Any]],
+        fixed: list[Any],
+        failing: dict[int, _Failure],
+        coerced: dict[int, list[Any]],
+        out: list[Any],
+    ) -> list[int]:
+        """Fill ``out`` for the blank rows and the rows with a failing argument; the other
+        rows' numbers, to compute."""
+        rows = len(out)
         # A row whose lifted *required* cells are all empty is a blank row: an empty cell
         # (a range selected past its last entry). Empty optional cells mean "not given".
         required = [c for i, c in columns.items() if not self.params[i].optional]
@@ -304,7 +328,7 @@ class ExcelFunction:
                     for e, v in zip(empty, column, strict=True)
                 ]
         # The first failing argument in declaration order wins, as in a single call.
-        failing = {i: v for i, v in enumerate(fixed) if isinstance(v, _Failure)}
+        lifted = sorted(coerced.items())
         bad_rows = {
             row
             for _, values in lifted
@@ -313,22 +337,20 @@ class ExcelFunction:
             if type(v) is _Failure
         }
         if not failing and not bad_rows and not any(empty):
-            good = list(range(rows))
-        else:
-            good = []
-            for row in range(rows):
-                if empty[row]:
-                    out[row] = ""
-                elif failing or row in bad_rows:
-                    first = min(
-                        [*failing, *(i for i, values in lifted if type(values[row]) is _Failure)]
-                    )
-                    value = coerced[first][row] if first in coerced else fixed[first]
-                    out[row] = value.text
-                else:
-                    good.append(row)
-        self._compute_rows(good, fixed, lifted, out)
-        return [[value] for value in out]
+            return list(range(rows))
+        good = []
+        for row in range(rows):
+            if empty[row]:
+                out[row] = ""
+            elif failing or row in bad_rows:
+                first = min(
+                    [*failing, *(i for i, values in lifted if type(values[row]) is _Failure)]
+                )
+                value = coerced[first][row] if first in coerced else fixed[first]
+                out[row] = value.text
+            else:
+                good.append(row)
+        return good
 
     def _compute_rows(
         self,
@@ -375,10 +397,15 @@ class ExcelFunction:
                 shown.append(self._error_text(exc))
         return shown
 
-    def _coerce_column(self, param: Param, column: list[Any]) -> list[Any]:
-        if param.dates and set(map(type, column)) == {datetime}:
+    def _coerce_column(self, param: Param, column: list[Any]) -> tuple[list[Any], bool]:
+        """The column's values, each a coerced value or a `_Failure`, and whether every
+        cell was a date cell (then none is empty and none failed)."""
+        if param.dates and frozenset(map(type, column)) == _DATETIME:
             days = list(map(datetime.date, column))  # the common case: a column of date cells
-            return days if param.of_dates is None else param.of_dates(days)
+            return (days if param.of_dates is None else param.of_dates(days)), True
+        return self._coerce_cells(param, column), False
+
+    def _coerce_cells(self, param: Param, column: list[Any]) -> list[Any]:
         cells = iter(column)
         names = itertools.repeat(param.name)
         result: list[Any] = []
@@ -406,6 +433,9 @@ _NEVER_EMPTY = frozenset({datetime, date, int, float, bool})
 #: Result types that :func:`to_excel` returns unchanged.
 _AS_IS = frozenset({date, str, bool, int})
 _VALUE = operator.attrgetter("value")
+_LIST = frozenset({list})
+_ONE = frozenset({1})
+_DATETIME = frozenset({datetime})
 
 
 @attrs.frozen

@@ -38,7 +38,7 @@ def to_product(value: Any, argument: str) -> Product:
 def one_sick_period_each(first_days: list[date]) -> list[tuple[Absence, ...]]:
     """A column of first sick days as periods: one ongoing sick period per row (what
     [`to_absences`][reintegratie_addin.coerce.to_absences] makes of one date)."""
-    return [(Absence.sick(first),) for first in first_days]
+    return list(zip(Absence.sick_many(first_days)))
 
 
 ZIEKTE = Param(

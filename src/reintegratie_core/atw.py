@@ -217,6 +217,9 @@ class _Calendar:
 
     def __init__(self) -> None:
         self.through = ATW_IN_FORCE.year - 1
+        #: The ordinal of the last day of ``through``: the calendar holds every closed
+        #: weekday up to and including it.
+        self.last = date(self.through, 12, 31).toordinal()
         self.closed: list[int] = []
         self.derived: list[int] = []
         self.derived_days: list[EquatedDay] = []
@@ -232,6 +235,7 @@ class _Calendar:
                 if e.derived and e.day.weekday() < 5:
                     self.derived.append(e.day.toordinal())
                     self.derived_days.append(e)
+            self.last = date(self.through, 12, 31).toordinal()
         return self
 
 
@@ -285,29 +289,47 @@ def add_working_days(start: date, days: int) -> date:
     step to the |days|-th Monday–Friday day (whole weeks, then the rest); the closed
     weekdays in the span stepped over are then stepped again, until a step crosses none.
     """
+    # Runs once per row of a lifted Excel call: the steps of _weekdays_through,
+    # _kth_weekday and _closed_between are written out here (no call per step).
     if days == 0:
         return start
     origin = start.toordinal()
+    calendar = _CALENDAR
+    closed = calendar.closed  # grows in place as later years are built
     if days > 0:
         low, wanted = origin, days
         while True:
-            high = _kth_weekday(_weekdays_through(low) + wanted)
-            if high > _DATE_MAX:
-                raise _outside(start, days)
-            wanted = _closed_between(low, high)
-            if not wanted:
-                return date.fromordinal(high)
+            weeks = low // 7  # Monday–Friday days through ``low``, plus ``wanted``, less 1
+            rest = low - 7 * weeks
+            k = 5 * weeks + (rest if rest < 5 else 5) + wanted - 1  # noqa: FURB136 - no call
+            weeks = k // 5  # … the ordinal of the k+1-th Monday–Friday day
+            high = 7 * weeks + (k - 5 * weeks) + 1
+            if high > calendar.last:
+                if high > _DATE_MAX:
+                    raise _outside(start, days)
+                calendar.upto(date.fromordinal(high).year)
+            first = _bisect_right(closed, low)  # the first closed weekday after ``low``
+            if first == len(closed) or closed[first] > high:  # none in (low, high]
+                return _fromordinal(high)
+            wanted = _bisect_right(closed, high, first) - first
             low = high
+    if origin > calendar.last:
+        calendar.upto(start.year)
     high, wanted = origin, -days
     while True:
         target = _weekdays_through(high - 1) - wanted + 1
         if target < 1:
             raise _outside(start, days)
         low = _kth_weekday(target)
-        wanted = _closed_between(low - 1, high - 1)
-        if not wanted:
-            return date.fromordinal(low)
+        first = _bisect_right(closed, low - 1)  # the first closed weekday from ``low`` on
+        if first == len(closed) or closed[first] > high - 1:  # none in [low, high)
+            return _fromordinal(low)
+        wanted = _bisect_right(closed, high - 1, first) - first
         high = low
+
+
+_bisect_right = bisect.bisect_right
+_fromordinal = date.fromordinal
 
 
 def equated_between(first: date, last: date) -> tuple[EquatedDay, ...]:

@@ -105,16 +105,23 @@ def add_months(anchor: date, months: int) -> date:
     for every contract date of a lifted column): the same month, ``months`` later, on the
     same day or, when that month is shorter, on its last day.
     """
-    year, month = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
-    if not 1 <= year <= 9999:  # the range of ``date``
-        msg = f"{anchor.isoformat()} + {months} maanden valt buiten het datumbereik"
-        raise InvalidValueError(msg)
+    # Runs once per lifted Excel row: each date attribute read costs, so each is read once,
+    # and the year is carried only when the month leaves 1…12.
+    month = anchor.month + months
+    year = anchor.year
+    if not 0 < month < 13:
+        index = year * 12 + month - 1  # months since January of year 0
+        year = index // 12
+        if not 0 < year < 10000:  # the range of ``date``
+            msg = f"{anchor.isoformat()} + {months} maanden valt buiten het datumbereik"
+            raise InvalidValueError(msg)
+        month = index - 12 * year + 1
     day = anchor.day
     if day > 28:  # every month has 28 days
-        day = min(day, _month_days(year, month + 1))
+        day = min(day, _month_days(year, month))
     if type(anchor) is date:  # the common case; ``replace`` keeps a subclass (datetime)
-        return date(year, month + 1, day)
-    return anchor.replace(year=year, month=month + 1, day=day)
+        return date(year, month, day)
+    return anchor.replace(year=year, month=month, day=day)
 
 
 def _month_days(year: int, month: int) -> int:

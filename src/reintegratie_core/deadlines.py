@@ -159,6 +159,12 @@ class Deadline(NamedTuple):
 _new: Callable[[type[Deadline], tuple[object, ...]], Deadline] = tuple.__new__
 _PLAN_VAN_AANPAK_DELTA = timedelta(days=PLAN_VAN_AANPAK_DAYS.value)
 _SICK_REPORT_DELTA = timedelta(days=SICK_REPORT_DAYS.value - 1)
+#: The lengths, read once: a rule runs once per row of a lifted Excel call.
+_SICK_REPORT_DAYS = SICK_REPORT_DAYS.value
+_PLAN_VAN_AANPAK_DAYS = PLAN_VAN_AANPAK_DAYS.value
+_DECLARATION_MONTHS = DECLARATION_MONTHS.value
+_PAYMENT_MONTHS = PAYMENT_MONTHS.value
+_SANCTION_NOTICE_DAYS = SANCTION_NOTICE_WORKING_DAYS.value
 
 
 def _out_of_range(argument: str, start: date, amount: object, unit: str) -> InvalidValueError:
@@ -169,13 +175,9 @@ def _out_of_range(argument: str, start: date, amount: object, unit: str) -> Inva
     return InvalidValueError(msg)
 
 
-def _named(argument: str, step: Callable[[date, int], date], start: date, amount: int) -> date:
-    """``step(start, amount)``; a result outside the date range names ``argument``."""
-    try:
-        return step(start, amount)
-    except InvalidValueError as exc:
-        msg = f"{argument}: {exc}"
-        raise InvalidValueError(msg) from None
+def _named(argument: str, exc: InvalidValueError) -> InvalidValueError:
+    """A step's result outside the date range, as an error naming ``argument``."""
+    return InvalidValueError(f"{argument}: {exc}")
 
 
 def sick_report_deadline(first_sick_day: date) -> Deadline:
@@ -193,7 +195,7 @@ def sick_report_deadline(first_sick_day: date) -> Deadline:
         raise _out_of_range(
             "eerste_ziektedag", first_sick_day, SICK_REPORT_DAYS.value - 1, "dagen"
         ) from None
-    return _new(Deadline, (SICK_REPORT, first_sick_day, SICK_REPORT_DAYS.value, value))
+    return _new(Deadline, (SICK_REPORT, first_sick_day, _SICK_REPORT_DAYS, value))
 
 
 def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
@@ -202,12 +204,12 @@ def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
     Defined as: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
     3.2; ``001`` art. 4.1; ``004`` art. 4.1).
     """
-    days = PLAN_VAN_AANPAK_DAYS.value
     try:
         value = probleemanalyse + _PLAN_VAN_AANPAK_DELTA
     except OverflowError:
+        days = _PLAN_VAN_AANPAK_DAYS
         raise _out_of_range("datum_probleemanalyse", probleemanalyse, days, "dagen") from None
-    return _new(Deadline, (PLAN_VAN_AANPAK, probleemanalyse, days, value))
+    return _new(Deadline, (PLAN_VAN_AANPAK, probleemanalyse, _PLAN_VAN_AANPAK_DAYS, value))
 
 
 def declaration_deadline(invoice_received: date) -> Deadline:
@@ -215,9 +217,11 @@ def declaration_deadline(invoice_received: date) -> Deadline:
 
     Defined as: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
-    months = DECLARATION_MONTHS.value
-    value = _named("ontvangst_nota", add_months, invoice_received, months)
-    return _new(Deadline, (DECLARATION, invoice_received, months, value))
+    try:
+        value = add_months(invoice_received, _DECLARATION_MONTHS)
+    except InvalidValueError as exc:
+        raise _named("ontvangst_nota", exc) from None
+    return _new(Deadline, (DECLARATION, invoice_received, _DECLARATION_MONTHS, value))
 
 
 def payment_deadline(declared: date) -> Deadline:
@@ -225,9 +229,11 @@ def payment_deadline(declared: date) -> Deadline:
 
     Defined as: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
-    months = PAYMENT_MONTHS.value
-    value = _named("datum_declaratie", add_months, declared, months)
-    return _new(Deadline, (PAYMENT, declared, months, value))
+    try:
+        value = add_months(declared, _PAYMENT_MONTHS)
+    except InvalidValueError as exc:
+        raise _named("datum_declaratie", exc) from None
+    return _new(Deadline, (PAYMENT, declared, _PAYMENT_MONTHS, value))
 
 
 def sanction_notice_deadline(decision: date) -> Deadline:
@@ -236,9 +242,11 @@ def sanction_notice_deadline(decision: date) -> Deadline:
     Defined as: UWV decision + 5 working days (Atw art. 3 calendar, with the gelijkgestelde
     dagen of art. 3 lid 3; ``003`` art. 2.7.3).
     """
-    days = SANCTION_NOTICE_WORKING_DAYS.value
-    value = _named("datum_besluit", add_working_days, decision, days)
-    return _new(Deadline, (SANCTION_NOTICE, decision, days, value))
+    try:
+        value = add_working_days(decision, _SANCTION_NOTICE_DAYS)
+    except InvalidValueError as exc:
+        raise _named("datum_besluit", exc) from None
+    return _new(Deadline, (SANCTION_NOTICE, decision, _SANCTION_NOTICE_DAYS, value))
 
 
 def working_day(start: date, days: int) -> Deadline:
@@ -247,6 +255,8 @@ def working_day(start: date, days: int) -> Deadline:
     Defined as: the |days|-th working day after/before ``start`` (Algemene termijnenwet
     art. 3, with the gelijkgestelde dagen of lid 3; domein §1, §8.1).
     """
-    return _new(
-        Deadline, (WORKING_DAYS, start, days, _named("dagen", add_working_days, start, days))
-    )
+    try:
+        value = add_working_days(start, days)
+    except InvalidValueError as exc:
+        raise _named("dagen", exc) from None
+    return _new(Deadline, (WORKING_DAYS, start, days, value))

@@ -459,12 +459,60 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
     return _new_remaining(RemainingWeeks, (case, sanction_weeks, end, reference, value))
 
 
-def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date | None]:
+class RelapsePrevention(NamedTuple):
+    """What the terugvalpreventie rule decided: the first sick day and the recovery date it
+    compared, the contact date (``value``; ``None`` = n.v.t.) and, when the first sick day
+    is that of a case of several periods, the case (whose grounds then join the
+    explanation). The grounds are rendered when asked (`explain`)."""
+
+    first_sick_day: date
+    recovery: date
+    value: date | None
+    case: SicknessCase | None = None
+
+    def explain(self) -> Explained[date | None]:
+        """The contact date with the rule's ground (and the case's, for several periods)."""
+        parameters = (
+            ("eerste_ziektedag", self.first_sick_day),
+            ("hersteldatum", self.recovery),
+            RELAPSE_MIN_ABSENCE_MONTHS.as_pair(),
+            RELAPSE_CONTACT_MONTHS.as_pair(),
+        )
+        if self.value is not None:
+            ground = Ground(
+                rule="langer dan 3 maanden ziek: contact 6 maanden na herstel",
+                citation=RELAPSE_CONTACT_MONTHS.citation,
+                parameters=parameters,
+                rule_id="relapse_prevention",
+            )
+        else:
+            ground = Ground(
+                rule="niet langer dan 3 maanden ziek: geen terugvalpreventie",
+                citation=RELAPSE_MIN_ABSENCE_MONTHS.citation,
+                parameters=parameters,
+                rule_id="relapse_prevention",
+            )
+        case = self.case
+        if case is not None and (len(case.periods) > 1 or case.bridged_leave):
+            return Explained(self.value, (*case.grounds(), ground))  # domain §8.1
+        return Explained(self.value, (ground,))
+
+
+_new_relapse: Callable[[type[RelapsePrevention], tuple[object, ...]], RelapsePrevention]
+_new_relapse = tuple.__new__
+_RELAPSE_MIN_MONTHS = RELAPSE_MIN_ABSENCE_MONTHS.value
+_RELAPSE_CONTACT_MONTHS = RELAPSE_CONTACT_MONTHS.value
+
+
+def relapse_prevention(
+    first_sick_day: date, recovery: date, case: SicknessCase | None = None
+) -> RelapsePrevention:
     """Terugvalpreventie: the Ontzorgmanager's contact date after a long absence (``002``).
 
     Defined as: when recovery > D + 3 months (sick longer than 3 months): contact on
     recovery + 6 months; otherwise not applicable (``None``). ``recovery`` is the first
-    fully fit day.
+    fully fit day. ``case``, when given, is the sickness case ``first_sick_day`` opens
+    (domain §8.1: measured from the case's first day); its grounds join the explanation.
     """
     if recovery <= first_sick_day:
         msg = (
@@ -472,28 +520,10 @@ def relapse_prevention(first_sick_day: date, recovery: date) -> Explained[date |
             f"{first_sick_day.isoformat()}"
         )
         raise InvalidValueError(msg)
-    threshold = add_months(first_sick_day, RELAPSE_MIN_ABSENCE_MONTHS.value)
-    parameters = (
-        ("eerste_ziektedag", first_sick_day),
-        ("hersteldatum", recovery),
-        RELAPSE_MIN_ABSENCE_MONTHS.as_pair(),
-        RELAPSE_CONTACT_MONTHS.as_pair(),
-    )
-    if recovery > threshold:
-        ground = Ground(
-            rule="langer dan 3 maanden ziek: contact 6 maanden na herstel",
-            citation=RELAPSE_CONTACT_MONTHS.citation,
-            parameters=parameters,
-            rule_id="relapse_prevention",
-        )
-        return Explained(add_months(recovery, RELAPSE_CONTACT_MONTHS.value), (ground,))
-    ground = Ground(
-        rule="niet langer dan 3 maanden ziek: geen terugvalpreventie",
-        citation=RELAPSE_MIN_ABSENCE_MONTHS.citation,
-        parameters=parameters,
-        rule_id="relapse_prevention",
-    )
-    return Explained(None, (ground,))
+    value = None
+    if recovery > add_months(first_sick_day, _RELAPSE_MIN_MONTHS):
+        value = add_months(recovery, _RELAPSE_CONTACT_MONTHS)
+    return _new_relapse(RelapsePrevention, (first_sick_day, recovery, value, case))
 
 
 class Signal(NamedTuple):
@@ -618,6 +648,7 @@ __all__ = [
     "Milestone",
     "MilestoneDate",
     "NextMilestone",
+    "RelapsePrevention",
     "RemainingWeeks",
     "Signal",
     "check_horizon",

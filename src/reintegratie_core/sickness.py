@@ -64,6 +64,17 @@ class Absence:
         return cls(Period.from_inclusive(first, last), _SICK)
 
     @classmethod
+    def sick_many(cls, first_days: Iterable[date]) -> list[Absence]:
+        """`sick` for each of ``first_days``: a running sick period per first sick day (a
+        column of them), built without running validators: a running period is valid by
+        construction."""
+        periods = _running_periods(first_days)
+        absences = list(map(_new, itertools.repeat(cls, len(periods))))
+        collections.deque(map(_SET_PERIOD, absences, periods), maxlen=0)
+        collections.deque(map(_SET_KIND, absences, itertools.repeat(_SICK)), maxlen=0)
+        return absences
+
+    @classmethod
     def leave(cls, first: date, last: date) -> Absence:
         """A pregnancy/maternity leave period, ``first`` to ``last`` inclusive."""
         return cls(Period.from_inclusive(first, last), AbsenceKind.LEAVE)
@@ -99,12 +110,8 @@ class SicknessCase:
         running the validators: an Excel column of 10,000 first sick days becomes cases at
         the cost of a few allocations per row.
         """
-        days = list(first_sick_days)
-        count = len(days)
-        periods = list(map(_new, itertools.repeat(Period, count)))
-        collections.deque(map(_SET_START, periods, days), maxlen=0)
-        collections.deque(map(_SET_END, periods, itertools.repeat(None)), maxlen=0)
-        cases = list(map(_new, itertools.repeat(cls, count)))
+        periods = _running_periods(first_sick_days)
+        cases = list(map(_new, itertools.repeat(cls, len(periods))))
         collections.deque(map(_SET_PERIODS, cases, zip(periods)), maxlen=0)
         collections.deque(map(_SET_LEAVE, cases, itertools.repeat(())), maxlen=0)
         return cases
@@ -201,6 +208,17 @@ _SET_START = vars(Period)["start"].__set__
 _SET_END = vars(Period)["end"].__set__
 _SET_PERIODS = vars(SicknessCase)["periods"].__set__
 _SET_LEAVE = vars(SicknessCase)["bridged_leave"].__set__
+_SET_PERIOD = vars(Absence)["period"].__set__
+_SET_KIND = vars(Absence)["kind"].__set__
+
+
+def _running_periods(first_days: Iterable[date]) -> list[Period]:
+    """A running period from each of ``first_days``: valid by construction (no validators)."""
+    days = list(first_days)
+    periods = list(map(_new, itertools.repeat(Period, len(days))))
+    collections.deque(map(_SET_START, periods, days), maxlen=0)
+    collections.deque(map(_SET_END, periods, itertools.repeat(None)), maxlen=0)
+    return periods
 
 
 def _one_period(period: Period) -> SicknessCase:
