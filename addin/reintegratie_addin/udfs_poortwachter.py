@@ -214,21 +214,18 @@ def RI_TERUGVALPREVENTIE(
 ) -> poortwachter.RelapsePrevention:
     """Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t."""
     try:
-        if len(ziekte) == 1 and _recovers_from(ziekte[0], hersteldatum):
-            # One running sick period (a lifted row): the recovery closes it, and the case
-            # it forms starts on its first day; nothing is left to merge.
-            return poortwachter.relapse_prevention(ziekte[0].period.start, hersteldatum)
+        if len(ziekte) == 1:
+            (only,) = ziekte
+            period = only.period
+            if only.kind is _SICK and period.end is None and hersteldatum > period.start:
+                # One running sick period (a lifted row): the recovery closes it, and the
+                # case it forms starts on its first day; nothing is left to merge.
+                return poortwachter.relapse_prevention(period.start, hersteldatum)
         case = sickness.last_case(apply_recovery(ziekte, hersteldatum))
         # domain §8.1: measured from the case's first day; the case's grounds explain it
         return poortwachter.relapse_prevention(case.first_day, hersteldatum, case)
     except ReintegratieError as exc:  # both arguments checked: the recovery date is the one to fix
         raise c.ArgumentError("hersteldatum", str(exc)) from None
-
-
-def _recovers_from(absence: sickness.Absence, recovery: date) -> bool:
-    """True when ``absence`` is a running sick period that ``recovery`` can close."""
-    period = absence.period
-    return absence.kind is _SICK and period.end is None and recovery > period.start
 
 
 _SICK = sickness.AbsenceKind.SICK

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import functools
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -408,10 +407,20 @@ def timeline(
     )
 
 
-@functools.lru_cache(maxsize=8192)
+def _weeks(days: int) -> Decimal:
+    return (Decimal(days) / 7).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+#: The longest wage continuation in days: 104 weeks plus 52 weeks of loonsanctie.
+_LONGEST = 7 * (WAGE_CONTINUATION_WEEKS.value + MAX_SANCTION_WEEKS.value)
+#: ``weeks_of`` for 0 … ``_LONGEST`` days, the remaining weeks of a case from its first day
+#: on: a table built once from the one formula, read per row (a lifted Excel call).
+_WEEKS: tuple[Decimal, ...] = tuple(map(_weeks, range(_LONGEST + 1)))
+
+
 def weeks_of(days: int) -> Decimal:
     """``days`` as weeks, rounded half up to two decimals: days / 7."""
-    return (Decimal(days) / 7).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return _WEEKS[days] if 0 <= days <= _LONGEST else _weeks(days)
 
 
 class RemainingWeeks(NamedTuple):
@@ -454,8 +463,19 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
     """
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
-    end = _date(case, _END, None, sanction_weeks)
-    value = None if end is None else weeks_of(max(0, (end - reference).days))
+    periods = case.periods
+    end: date | None
+    if len(periods) == 1 and periods[0].end is None:
+        try:  # one ongoing period: _date's D + offset, inline (once per lifted row)
+            end = periods[0].start + _OFFSETS[sanction_weeks][_END]
+        except OverflowError:
+            raise _out_of_range(Milestone.EINDE_LOONDOORBETALING) from None
+    else:
+        end = _date(case, _END, None, sanction_weeks)
+    value = None
+    if end is not None:
+        days = (end - reference).days
+        value = _WEEKS[days if days > 0 else 0] if days <= _LONGEST else weeks_of(days)  # noqa: FURB136 - no call
     return _new_remaining(RemainingWeeks, (case, sanction_weeks, end, reference, value))
 
 

@@ -19,6 +19,7 @@ from reintegratie_core.poortwachter import (
     relapse_prevention,
     remaining_weeks,
     timeline,
+    weeks_of,
 )
 from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 from tests.strategies import first_days, sick_period_chains
@@ -99,6 +100,14 @@ class TestMilestones:
 
 
 class TestRemainingWeeks:
+    @given(st.integers(-2000, 5000))
+    def test_weeks_of_is_days_over_seven_to_the_cent(self, days: int) -> None:
+        """BW 7:629 lid 1: weeks = days / 7, rounded half up to two decimals (the table of
+        0 … 1092 days and the formula beyond it agree)."""
+        expected = (Decimal(days) / 7).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+        assert weeks_of(days) == expected
+        assert str(weeks_of(days)) == str(expected)
+
     def test_weeks_left(self) -> None:
         """BW 7:629 lid 1: from 2026-01-01 to 2027-01-03 are 367 days = 52.43 weeks."""
         assert remaining_weeks(SicknessCase.ongoing(D), date(2026, 1, 1)).value == Decimal("52.43")
@@ -127,6 +136,31 @@ class TestTerugvalpreventie:
         """A recovery date on or before the first sick day is refused."""
         with pytest.raises(InvalidValueError):
             relapse_prevention(D, D)
+
+    def test_the_decision_explains_the_rule_it_applied(self) -> None:
+        """002: the record keeps the dates it compared; its explanation renders the rule that
+        applied (contact, or none) from them, with the three- and six-month parameters."""
+        long = relapse_prevention(D, date(2025, 5, 1)).explain()
+        assert long.value == date(2025, 11, 1)
+        (ground,) = long.grounds
+        assert ground.rule == "langer dan 3 maanden ziek: contact 6 maanden na herstel"
+        assert ("eerste_ziektedag", D) in ground.parameters
+        assert ("hersteldatum", date(2025, 5, 1)) in ground.parameters
+        short = relapse_prevention(D, date(2025, 2, 1)).explain()
+        assert short.value is None
+        assert [g.rule for g in short.grounds] == [
+            "niet langer dan 3 maanden ziek: geen terugvalpreventie"
+        ]
+
+    def test_a_case_of_several_periods_adds_its_grounds(self) -> None:
+        """Domain §8.1: measured from the case's first day; a case of several periods
+        explains why they are one case (samentelling) before the rule."""
+        case = merge_cases([Absence.sick(D, date(2025, 3, 1)), Absence.sick(date(2025, 3, 20))])[0]
+        explained = relapse_prevention(D, date(2025, 5, 1), case).explain()
+        assert explained.grounds[: len(case.grounds())] == case.grounds()
+        assert explained.grounds[-1].rule_id == "relapse_prevention"
+        alone = SicknessCase((Period(D),))
+        assert len(relapse_prevention(D, date(2025, 5, 1), alone).explain().grounds) == 1
 
 
 class TestSignal:

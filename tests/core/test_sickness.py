@@ -306,6 +306,16 @@ class TestOngoing:
             for a, b in zip(SicknessCase.ongoing_many(days), validated, strict=True)
         )
 
+    @given(st.lists(first_days, max_size=20))
+    def test_a_column_of_first_days_gives_the_validated_absences(self, days: list[date]) -> None:
+        """Domain §2: built in bulk (a lifted Excel column) or one by one, a first sick day
+        gives the running sick period the validating constructor builds."""
+        validated = [Absence.sick(d) for d in days]
+        assert Absence.sick_many(days) == validated
+        assert all(
+            hash(a) == hash(b) for a, b in zip(Absence.sick_many(days), validated, strict=True)
+        )
+
     @given(first_days, st.integers(-30, 900))
     def test_one_sick_period_is_counted_as_its_own_case(self, first: date, offset: int) -> None:
         """BW 7:629 lid 10: a single sick period is one case; its days up to p are p − D + 1."""
