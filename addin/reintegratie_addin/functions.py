@@ -389,6 +389,11 @@ class ExcelFunction:
             if kinds == {Decimal}:
                 return list(map(float, values))
         fmt = self.format
+        if _Failure not in kinds:
+            try:  # map keeps to C; a value that fails to format is formatted again below
+                return list(map(fmt, values))
+            except Exception:  # noqa: BLE001, S110 - each row's error, row by row below
+                pass
         shown = []
         for value in values:
             try:

@@ -379,7 +379,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "terugvalpreventie",
         "relapse prevention",
-        "poortwachter.relapse_prevention",
+        "poortwachter.relapse_prevention poortwachter.RelapsePrevention",
         "002 «De Ontzorgmanager»",
     ),
     _t("tijdlijn", "timeline", "poortwachter.timeline poortwachter.milestone_days", "domain §3"),

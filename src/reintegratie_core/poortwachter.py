@@ -218,6 +218,8 @@ def _in_date_order(days: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, .
 
 
 _SORTED = tuple(_in_date_order(days) for days in _OFFSET_DAYS)
+_COUNT = len(_MILESTONES)
+_bisect_left = bisect.bisect_left
 
 
 def _out_of_range(milestone: Milestone) -> InvalidValueError:
@@ -640,11 +642,12 @@ def next_milestone(
         # One ongoing period: the offsets are fixed, so the first one at or after
         # reference − D is found by bisection.
         offsets, positions = _SORTED[sanction_weeks]
-        index = bisect.bisect_left(offsets, (reference - periods[0].start).days)
-        if index < len(offsets):
+        start = periods[0].start
+        index = _bisect_left(offsets, (reference - start).days)
+        if index < _COUNT:
             position = positions[index]
             try:
-                when = periods[0].start + _OFFSETS[sanction_weeks][position]
+                when = start + _OFFSETS[sanction_weeks][position]
             except OverflowError:
                 raise _out_of_range(_MILESTONES[position]) from None
     else:
