@@ -381,11 +381,17 @@ class ExcelFunction:
                 out[row] = value
 
     def _format_all(self, values: list[Any]) -> list[Any]:
-        """``format`` for every row; Excel's own types pass as they are."""
+        """``format`` for every row; Excel's own types pass as they are (dates when Excel
+        can show them all, as `to_excel` decides for one)."""
         kinds = set(map(type, values))
         if self.format is to_excel:
             if kinds <= _AS_IS:
-                return values
+                if date not in kinds:
+                    return values
+                days = values if len(kinds) == 1 else [v for v in values if type(v) is date]
+                if min(days) >= _FIRST_DATE:  # a date is never after 31-12-9999
+                    return values
+                return list(map(to_excel, values))
             if kinds == {Decimal}:
                 return list(map(float, values))
         fmt = self.format

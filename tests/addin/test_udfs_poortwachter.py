@@ -366,6 +366,28 @@ class TestLifting:
         assert udfs.RI_MIJLPAAL(column, "42e week") == [[date(2025, 10, 27)], [date(2024, 12, 20)]]
         assert udfs.RI_RESTERENDE_WEKEN(column, datetime(2026, 1, 1)) == [[52.43], [8.0]]
 
+    def test_lifting_renders_no_relapse_explanation(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Decide once, explain lazily: a lifted RI_TERUGVALPREVENTIE builds no grounds."""
+
+        def refuse(*_: object) -> None:
+            raise AssertionError
+
+        monkeypatch.setattr(poortwachter.RelapsePrevention, "explain", refuse)
+        column = [[datetime(2025, 1, 6)], [datetime(2025, 4, 1)]]
+        assert udfs.RI_TERUGVALPREVENTIE(column, datetime(2025, 5, 1)) == [
+            [date(2025, 11, 1)],
+            ["n.v.t."],
+        ]
+
+    @given(st.lists(st.integers(1, 40), min_size=2, max_size=6), st.integers(-30, 30))
+    def test_a_result_excel_cannot_show_is_the_same_error_lifted(
+        self, offsets: list[int], days: int
+    ) -> None:
+        """A date before 01-01-1900 is an error in its row, lifted as in a single call."""
+        column = [datetime(1900, 1, 1) + timedelta(days=n) for n in offsets]
+        lifted = udfs.RI_WERKDAG([[v] for v in column], days)
+        assert lifted == [[udfs.RI_WERKDAG(v, days)] for v in column]
+
     def test_column_of_periods_is_not_lifted(self) -> None:
         """A two-column ziekte range is a table of periods, not a lifted column."""
         assert udfs.RI_MIJLPAAL(MERGED, "pva") == date(2025, 1, 6) + timedelta(days=55 + 19)
