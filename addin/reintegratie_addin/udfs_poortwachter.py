@@ -25,6 +25,8 @@ CAT_POORTWACHTER = "Re-integratie – Poortwachter"
 CAT_TERMIJNEN = "Re-integratie – Termijnen"
 
 SANCTION_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken"
+#: Read per lifted row (an Enum member looked up on its class costs a call).
+_SICK = sickness.AbsenceKind.SICK
 
 
 def _milestone(value: Any, argument: str) -> Milestone:
@@ -226,9 +228,6 @@ def RI_TERUGVALPREVENTIE(
         return poortwachter.relapse_prevention(case.first_day, hersteldatum, case)
     except ReintegratieError as exc:  # both arguments checked: the recovery date is the one to fix
         raise c.ArgumentError("hersteldatum", str(exc)) from None
-
-
-_SICK = sickness.AbsenceKind.SICK
 
 
 def signal_text(signal: poortwachter.Signal | None) -> str:
