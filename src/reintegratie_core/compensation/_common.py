@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -51,7 +52,18 @@ def product_amount(
     [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] naming ``product`` and ``what``.
     When no version is valid on ``on`` the error names ``argument``, the input that gave
     the date.
+
+    Decided once per (product, name, date): the look-up is pure and its arguments are the
+    non-lifted ones of an Excel call (a product hashes once, ``cache_hash``), so a lifted
+    column pays a dictionary hit per row, not the search through the versions.
     """
+    return _product_amount(product, name, on, what, argument)
+
+
+@functools.lru_cache(maxsize=256)
+def _product_amount(
+    product: Product, name: str, on: date | None, what: str, argument: str | None
+) -> Parameter[Decimal]:
     _require(product, name, what)
     try:
         return product.decimal(name, on)
@@ -59,6 +71,13 @@ def product_amount(
         if argument is None:
             raise
         raise InvalidValueError(f"{argument}: {exc}") from None
+
+
+@functools.lru_cache(maxsize=256)
+def product_decimal(product: Product, name: str, on: date | None) -> Parameter[Decimal]:
+    """``product.decimal(name, on)``, decided once per (product, name, date): a pure look-up
+    on the non-lifted arguments of an Excel call."""
+    return product.decimal(name, on)
 
 
 def product_whole(
@@ -109,6 +128,14 @@ def unmet(
         for field in attrs.fields(type(conditions))
         if not getattr(conditions, field.name)
     )
+
+
+def all_met(conditions: attrs.AttrsInstance | bool) -> bool:
+    """Whether every condition is met: the value path's check; [`unmet`][reintegratie_core.compensation._common.unmet] renders the
+    grounds of those that are not, when explained."""
+    if type(conditions) is bool:
+        return conditions
+    return all(getattr(conditions, field.name) for field in attrs.fields(type(conditions)))
 
 
 def condition(key: str, text: str) -> bool:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core.compensation._common import (
+    all_met,
     amount,
     condition,
     product_amount,
@@ -143,7 +144,9 @@ def sanction_compensation(
     loon = amount(weekly_wage, "weekloon")
     kosten = amount(approved_costs, "goedgekeurde_kosten")
     arbodienst = amount(arbodienst_paid, "arbodienst_vergoedt")
-    refusals = [*unmet(conditions, ART_2_7_3, rule_id="sanction_compensation")]
+    refusals: list[Ground] = []
+    if not all_met(conditions):
+        refusals.extend(unmet(conditions, ART_2_7_3, rule_id="sanction_compensation"))
     if arbodienst_compensated:
         refusals.append(
             Ground(
