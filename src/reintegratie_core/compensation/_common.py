@@ -43,6 +43,7 @@ def _require(product: Product, name: str, what: str) -> None:
         raise NotApplicableError(msg)
 
 
+@functools.lru_cache(maxsize=256)
 def product_amount(
     product: Product, name: str, on: date | None, what: str, argument: str | None = None
 ) -> Parameter[Decimal]:
@@ -55,15 +56,9 @@ def product_amount(
 
     Decided once per (product, name, date): the look-up is pure and its arguments are the
     non-lifted ones of an Excel call (a product hashes once, ``cache_hash``), so a lifted
-    column pays a dictionary hit per row, not the search through the versions.
+    column pays a cache hit per row, not the search through the versions. An error is not
+    remembered: it is raised again on the next call.
     """
-    return _product_amount(product, name, on, what, argument)
-
-
-@functools.lru_cache(maxsize=256)
-def _product_amount(
-    product: Product, name: str, on: date | None, what: str, argument: str | None
-) -> Parameter[Decimal]:
     _require(product, name, what)
     try:
         return product.decimal(name, on)
@@ -94,7 +89,13 @@ def product_whole(
 
 
 def amount(value: AmountLike, name: str) -> Decimal:
-    """An amount argument of a formula: exact, finite, not negative; a float is a TypeError."""
+    """An amount argument of a formula: exact, finite, not negative; a float is a TypeError.
+
+    The common case, an exact amount already, is checked here at once (once per lifted row);
+    anything else is [`money`][reintegratie_core.money.money]'s to convert or refuse.
+    """
+    if type(value) is Decimal and value.is_finite() and value >= 0:
+        return value
     return money(value, name=name)
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -167,6 +168,7 @@ def _nothing(refusals: Iterable[Ground]) -> Explained[Decimal]:
 # --- Preventiebudget (003 art. 2.5) --------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=64)  # decided once per (product, wga, date)
 def prevention_cap(
     product: Product, with_wga_or_wia: bool = False, on: date | None = None
 ) -> Parameter[Decimal]:
@@ -298,6 +300,7 @@ _new_prevention = tuple.__new__
 # --- Re-integratiebudget per ziektegeval (003 art. 2.6, 3.1) -------------------------------
 
 
+@functools.lru_cache(maxsize=64)  # decided once per (product, wga, date)
 def reintegration_cap(
     product: Product, with_wga_or_wia: bool = False, on: date | None = None
 ) -> Parameter[Decimal]:

@@ -187,16 +187,26 @@ def prorated_fee(
             f"{employed_from.isoformat()}"
         )
         raise InvalidPeriodError(msg)
-    months = in_force(FEE_YEAR_MONTHS, contract_year_start, "contractjaar_start")
-    year_end = add_months(contract_year_start, months.value)
+    months, year_end, year_days = _contract_year(contract_year_start)
     first = max(contract_year_start, employed_from)
     end = year_end if employed_until is None else min(year_end, employed_until + ONE_DAY)
     days = max(0, (end - first).days)
-    year_days = (year_end - contract_year_start).days
     value = round_cents(tarief * days / year_days)
     return _new_fee(
         ProratedFee, (tarief, contract_year_start, year_end, months, days, year_days, value)
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
+    """The months of a contract year in force on ``start``, its end (exclusive) and its days.
+
+    Depends only on the contract year's first day, a single cell of a lifted call (one
+    contract, a column of employees): decided once per start, not per row.
+    """
+    months = in_force(FEE_YEAR_MONTHS, start, "contractjaar_start")
+    year_end = add_months(start, months.value)
+    return months, year_end, (year_end - start).days
 
 
 class ProratedFee(NamedTuple):
