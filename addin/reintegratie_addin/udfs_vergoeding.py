@@ -82,7 +82,7 @@ from reintegratie_core.compensation.interventions import (
     RemainingWageCost,
     SepaAccount,
 )
-from reintegratie_core.compensation.sanction import SanctionCompensation
+from reintegratie_core.compensation.sanction import SanctionCompensation, SanctionRefusal
 from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
 from reintegratie_core.explain import Explained
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
@@ -567,7 +567,7 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
     goedgekeurde_kosten: Decimal,
     voorwaarden_voldaan: bool,
     arbodienst_vergoedt: bool | Decimal,
-) -> SanctionCompensation | Explained[Decimal]:
+) -> SanctionCompensation | SanctionRefusal:
     """Vergoeding van een UWV-loonsanctie onder de poortwachtergarantie."""
     everything = arbodienst_vergoedt is True
     paid = ZERO if isinstance(arbodienst_vergoedt, bool) else arbodienst_vergoedt

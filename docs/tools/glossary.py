@@ -219,7 +219,7 @@ TERMS: tuple[Term, ...] = (
         "loonsanctievergoeding (voorwaarden)",
         "sanction compensation (conditions)",
         "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions "
-        "compensation.sanction.SanctionCompensation",
+        "compensation.sanction.SanctionCompensation compensation.sanction.SanctionRefusal",
         "003 art. 2.7.2, 2.7.3",
     ),
     _t(

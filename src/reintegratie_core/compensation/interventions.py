@@ -274,7 +274,7 @@ def remaining_wage_cost(
     loon = amount(weekly_wage, "weekloon")
     share: Parameter[Decimal] | None
     if percentage is None:
-        share = in_force(WAGE_CONTINUATION_SHARE, reference, "peildatum")
+        share = _wage_continuation_share(reference)
         p = share.value
     else:
         share, p = None, fraction(percentage, name="percentage")
@@ -287,6 +287,13 @@ def remaining_wage_cost(
         days = max(0, (last - reference).days)
         value = round_cents(Decimal(days) * loon * p / 7)
     return _new_remaining(RemainingWageCost, (loon, reference, share, p, end, days, value))
+
+
+@functools.lru_cache(maxsize=64)
+def _wage_continuation_share(reference: date) -> Parameter[Decimal]:
+    """The statutory percentage in force on the reference date: the peildatum is one cell of
+    a lifted call (a column of employees), so it is decided once per date, not per row."""
+    return in_force(WAGE_CONTINUATION_SHARE, reference, "peildatum")
 
 
 class RemainingWageCost(NamedTuple):
