@@ -94,8 +94,8 @@ def amount(value: AmountLike, name: str) -> Decimal:
     The common case, an exact amount already, is checked here at once (once per lifted row);
     anything else is [`money`][reintegratie_core.money.money]'s to convert or refuse.
     """
-    if type(value) is Decimal and value.is_finite() and value >= 0:
-        return value
+    if type(value) is Decimal and value.is_finite() and not value.is_signed():
+        return value  # (-0 is signed: money() accepts it)
     return money(value, name=name)
 
 

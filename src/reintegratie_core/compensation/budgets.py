@@ -216,7 +216,10 @@ def prevention_budget(
         value = NOTHING
     else:
         cap = prevention_cap(product, with_wga_or_wia, on)
-        value = round_cents(max(ZERO, min(kosten, cap.value - al_vergoed)))
+        # max(0, min(kosten, left)) without the builtins: a call costs ~170 ns a row
+        left = cap.value - al_vergoed
+        within = left if left < kosten else kosten  # noqa: FURB136 - per row
+        value = round_cents(within if within > ZERO else ZERO)  # noqa: FURB136 - per row
     return _new_prevention(
         PreventionReimbursement,
         (
@@ -356,8 +359,12 @@ def reintegration_budget(
         value = NOTHING
     else:
         cap = reintegration_cap(product, with_wga_or_wia, on)
-        within = max(ZERO, min(kosten, cap.value - al_vergoed))
-        value = round_cents(max(ZERO, within - subsidie))
+        # max(0, min(kosten, left)) without the builtins: a call costs ~170 ns a row
+        left = cap.value - al_vergoed
+        within = left if left < kosten else kosten  # noqa: FURB136 - per row
+        within = within if within > ZERO else ZERO  # noqa: FURB136 - per row
+        paid = within - subsidie
+        value = round_cents(paid if paid > ZERO else ZERO)  # noqa: FURB136 - per row
     return _new_reintegration(
         ReintegrationReimbursement,
         (
@@ -854,7 +861,9 @@ def cost_benefit_contribution(
     s0 = amount(expected_cost_without, "schadelast_zonder")
     s1 = amount(expected_cost_with, "schadelast_met")
     if approved_beforehand:
-        value = round_cents(max(ZERO, min(kosten - budget, s0 - s1 - budget)))
+        above, saved = kosten - budget, s0 - s1 - budget  # max(0, min(above, saved))
+        extra = saved if saved < above else above  # noqa: FURB136 - per row
+        value = round_cents(extra if extra > ZERO else ZERO)  # noqa: FURB136 - per row
     else:
         value = NOTHING
     return _new_contribution(
@@ -946,7 +955,10 @@ def third_party_settlement(
     voorschot = amount(advance, "voorschot")
     kosten = amount(costs, "kosten")
     verhaald = amount(recovered, "verhaald")
-    final = max(ZERO, min(voorschot, kosten - verhaald))
+    # max(0, min(voorschot, left)) without the builtins: a call costs ~170 ns a row
+    left = kosten - verhaald
+    final = left if left < voorschot else voorschot  # noqa: FURB136 - per row
+    final = final if final > ZERO else ZERO  # noqa: FURB136 - per row
     return _new_settlement(
         SettlementDecision,
         (voorschot, kosten, verhaald, round_cents(final), round_cents(voorschot - final)),

@@ -160,7 +160,9 @@ def sanction_compensation(
     else:
         c = charges_used = fraction(employer_charges, name="werkgeverslasten")
     gross = weeks * loon * p * (1 + c) + kosten
-    value = round_cents(max(ZERO, gross - arbodienst))
+    # max(0, net) without the builtin: a call costs ~170 ns a row
+    net = gross - arbodienst
+    value = round_cents(net if net > ZERO else ZERO)  # noqa: FURB136 - per row
     return _new_compensation(
         SanctionCompensation,
         (weeks, loon, coverage_used, charges_used, kosten, arbodienst, gross, value),
