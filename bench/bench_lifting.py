@@ -39,6 +39,7 @@ class Columns:
     amounts: list[list[Any]]
     counts: list[list[Any]]
     years: list[list[Any]]
+    ibans: list[list[Any]]
 
     @classmethod
     def make(cls, rows: int, seed: int = 42) -> Columns:
@@ -57,7 +58,55 @@ class Columns:
             amounts=[[a / 100] for a in rng.sample(range(1, 2_000_000), rows)],
             counts=[[float(n)] for n in rng.sample(range(-rows, rows), rows)],
             years=[[float(2000 + n % 80)] for n in range(rows)],
+            ibans=[[iban] for iban in distinct_ibans(rows, rng)],
         )
+
+
+#: Dutch bank codes (the NL BBAN's first four letters).
+NL_BANKS = ("ABNA", "INGB", "RABO", "SNSB", "ASNB", "TRIO", "KNAB", "BUNQ", "RBRB", "FVLB")
+_ES_WEIGHTS = (1, 2, 4, 8, 5, 10, 9, 7, 3, 6)
+
+
+def _es_digit(digits: str) -> int:
+    rest = 11 - sum(int(d) * w for d, w in zip(digits, _ES_WEIGHTS, strict=True)) % 11
+    return {10: 1, 11: 0}.get(rest, rest)
+
+
+def _bban(country: str, n: int) -> str:
+    """The ``n``-th BBAN of ``country``: its national format and check digits (ISO 13616)."""
+    if country == "NL":  # bank code · 10-digit account
+        return f"{NL_BANKS[n % len(NL_BANKS)]}{n:010d}"
+    if country == "BE":  # 3-digit bank · 7-digit account · mod 97 of the ten (97 for 0)
+        body = f"{n % 1000:03d}{n:07d}"
+        return f"{body}{int(body) % 97 or 97:02d}"
+    if country == "FR":  # bank · branch · account · clé RIB, 97 − (89b + 15g + 3c mod 97)
+        bank, branch, account = 10000 + n % 90000, n % 100000, n
+        key = 97 - (89 * bank + 15 * branch + 3 * account) % 97
+        return f"{bank:05d}{branch:05d}{account:011d}{key:02d}"
+    if country == "ES":  # bank · branch · two control digits · 10-digit account
+        office, account = f"{n % 10000:04d}{(n * 7) % 10000:04d}", f"{n:010d}"
+        return f"{office}{_es_digit('00' + office)}{_es_digit(account)}{account}"
+    if country == "AT":  # 5-digit bank · 11-digit account
+        return f"{10000 + n % 90000:05d}{n:011d}"
+    return f"{n % 100000:05d}{n:012d}"  # CH: 5-digit bank · 12-digit account
+
+
+def iban(country: str, bban: str) -> str:
+    """The IBAN of a BBAN: the ISO 13616 check digits, 98 − (BBAN · country · 00 mod 97)."""
+    number = int("".join(str(int(c, 36)) for c in f"{bban}{country}00"))
+    return f"{country}{98 - number % 97:02d}{bban}"
+
+
+def distinct_ibans(rows: int, rng: random.Random) -> list[str]:
+    """``rows`` distinct valid IBANs of six SEPA countries (correct lengths, check digits and
+    national check digits), every other one written in groups of four as people type them."""
+    countries = ("NL", "BE", "FR", "ES", "AT", "CH")
+    numbers = rng.sample(range(1, 10_000_000), rows)
+    found = []
+    for row, n in enumerate(numbers):
+        text = iban(countries[row % len(countries)], _bban(countries[row % len(countries)], n))
+        found.append(" ".join(text[i : i + 4] for i in range(0, len(text), 4)) if row % 2 else text)
+    return found
 
 
 @attrs.frozen
@@ -160,9 +209,7 @@ CASES: list[Case] = [
     Case("RI_TELT_MEE_VOOR_PREMIE", lambda c: udfs.RI_TELT_MEE_VOOR_PREMIE(c.dates, 2026.0)),
     Case(
         "RI_SEPA_REKENING",
-        lambda c: udfs.RI_SEPA_REKENING(
-            [["NL91 ABNA 0417 1643 00"], ["DE89 3704 0044 0532 0130 00"]] * (len(c.dates) // 2)
-        ),
+        lambda c: udfs.RI_SEPA_REKENING(c.ibans),
     ),
     # Financial consequences (financieel.md §9.7): a column of distinct wages.
     Case("RI_LOONDOORBETALING", lambda c: udfs.RI_LOONDOORBETALING(c.amounts, 10.0, PEIL, 36.0)),

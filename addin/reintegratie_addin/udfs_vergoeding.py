@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
@@ -69,9 +69,20 @@ from reintegratie_core.compensation import (
     third_party_settlement,
     weekly_wage,
 )
-from reintegratie_core.compensation.budgets import PremiumWindow
-from reintegratie_core.compensation.fees import ProratedFee
-from reintegratie_core.compensation.sanction import SanctionCompensation
+from reintegratie_core.compensation.budgets import (
+    CostBenefitContribution,
+    PremiumWindow,
+    PreventionReimbursement,
+    ReintegrationReimbursement,
+    SettlementDecision,
+)
+from reintegratie_core.compensation.fees import ProratedFee, WeeklyWage
+from reintegratie_core.compensation.interventions import (
+    InterventionReimbursement,
+    RemainingWageCost,
+    SepaAccount,
+)
+from reintegratie_core.compensation.sanction import SanctionCompensation, SanctionRefusal
 from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
 from reintegratie_core.explain import Explained
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
@@ -255,7 +266,7 @@ def RI_PREVENTIEBUDGET(  # noqa: PLR0917 - the contract's argument list
     voorwaarden_voldaan: bool,
     dienstverband_eerder_beeindigd: bool,
     soort: BudgetExclusion | None,
-) -> Explained[Decimal]:
+) -> PreventionReimbursement:
     """Vergoeding uit het preventiebudget (€ 500, met WGA/WIA € 1.000) per dreigend ziektegeval."""
     return prevention_budget(
         ZEEUWSE,
@@ -317,7 +328,7 @@ def RI_REINTEGRATIEBUDGET(  # noqa: PLR0917 - the contract's argument list
     voorwaarden_voldaan: bool,
     soort: BudgetExclusion | None,
     geen_reintegratieverplichting: bool,
-) -> Explained[Decimal]:
+) -> ReintegrationReimbursement:
     """Vergoeding uit het re-integratiebudget (€ 4.000, met WGA/WIA € 8.000) per ziektegeval."""
     return reintegration_budget(
         ZEEUWSE,
@@ -351,7 +362,7 @@ def RI_KBA_BIJDRAGE(
     vergoed_binnen_budget: Decimal,
     schadelast_zonder: Decimal,
     schadelast_met: Decimal,
-) -> Explained[Decimal]:
+) -> CostBenefitContribution:
     """Extra bijdrage boven het re-integratiebudget op grond van een kosten-batenanalyse."""
     return cost_benefit_contribution(
         kosten, vergoed_binnen_budget, schadelast_zonder, schadelast_met
@@ -366,12 +377,24 @@ def RI_KBA_BIJDRAGE(
         _amount_param("verhaald", "Het op de aansprakelijke derde verhaalde bedrag"),
     ],
 )
-def RI_DERDEN_TERUGBETALING(
-    voorschot: Decimal, kosten: Decimal, verhaald: Decimal
-) -> Explained[Decimal]:
+def RI_DERDEN_TERUGBETALING(voorschot: Decimal, kosten: Decimal, verhaald: Decimal) -> _Repayment:
     """Bedrag dat de werkgever terugbetaalt nadat re-integratiekosten op een derde zijn verhaald."""
     settlement = third_party_settlement(voorschot, kosten, verhaald)
-    return settlement.map(settlement.value.repayment)
+    return _new_repayment(_Repayment, (settlement, settlement.repayment))
+
+
+class _Repayment(NamedTuple):
+    """The repayment of a third-party settlement as the decision of RI_DERDEN_TERUGBETALING:
+    the settlement's record and its repayment (``value``); explained with its grounds."""
+
+    settlement: SettlementDecision
+    value: Decimal
+
+    def explain(self) -> Explained[Decimal]:
+        return self.settlement.explain().map(self.value)
+
+
+_new_repayment: Callable[[type[_Repayment], tuple[object, ...]], _Repayment] = tuple.__new__
 
 
 # --- Interventions (001/004 art. 3.3, 002) ------------------------------------------------
@@ -432,7 +455,7 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
     noodzakelijk: bool,
     niet_bovenmatig: bool,
     soort: InterventionExclusion | None,
-) -> Explained[Decimal]:
+) -> InterventionReimbursement | _OfCase:
     """Volledige kosten van een interventie (100 %), of 0 als een voorwaarde ontbreekt."""
     try:
         result = intervention_reimbursement(
@@ -447,8 +470,24 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
     except NotApplicableError as exc:
         raise c.ArgumentError("product", f"{exc}; wel bij: {_with_interventions()}") from None
     if len(ziekte.periods) > 1 or ziekte.bridged_leave:  # domain §8.1: the case's first day
-        return Explained(result.value, (*ziekte.grounds(), *result.grounds))
+        return _new_of_case(_OfCase, (ziekte, result, result.value))
     return result
+
+
+class _OfCase(NamedTuple):
+    """An intervention's decision for a case of several periods: the case's grounds (its
+    first day, domain §8.1) come before the reimbursement's when explained."""
+
+    case: SicknessCase
+    reimbursement: InterventionReimbursement
+    value: Decimal
+
+    def explain(self) -> Explained[Decimal]:
+        grounds = (*self.case.grounds(), *self.reimbursement.explain().grounds)
+        return Explained(self.value, grounds)
+
+
+_new_of_case: Callable[[type[_OfCase], tuple[object, ...]], _OfCase] = tuple.__new__
 
 
 @excel_function(
@@ -474,7 +513,7 @@ def RI_RESTERENDE_LOONKOSTEN(
     ziekte: SicknessCase,
     peildatum: date,
     percentage: Decimal | None,
-) -> Explained[Decimal | None]:
+) -> RemainingWageCost:
     """Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'."""
     return remaining_wage_cost(weekloon, ziekte, peildatum, percentage=percentage)
 
@@ -528,7 +567,7 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
     goedgekeurde_kosten: Decimal,
     voorwaarden_voldaan: bool,
     arbodienst_vergoedt: bool | Decimal,
-) -> SanctionCompensation | Explained[Decimal]:
+) -> SanctionCompensation | SanctionRefusal:
     """Vergoeding van een UWV-loonsanctie onder de poortwachtergarantie."""
     everything = arbodienst_vergoedt is True
     paid = ZERO if isinstance(arbodienst_vergoedt, bool) else arbodienst_vergoedt
@@ -555,7 +594,7 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
         Param(name="periode", doc="Periode: jaar, maand, 4 weken, week of dag", coerce=_period),
     ],
 )
-def RI_WEEKLOON(loon: Decimal, periode: WagePeriod) -> Explained[Decimal]:
+def RI_WEEKLOON(loon: Decimal, periode: WagePeriod) -> WeeklyWage:
     """Weekloon uit een jaar-, maand-, 4-weken-, week- of dagloon."""
     return weekly_wage(loon, periode)
 
@@ -615,7 +654,7 @@ def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> PremiumW
     category=CAT_VERGOEDING,
     params=[Param(name="iban", doc="IBAN (spaties toegestaan)", coerce=c.to_text)],
 )
-def RI_SEPA_REKENING(iban: str) -> Explained[bool]:
+def RI_SEPA_REKENING(iban: str) -> SepaAccount:
     """WAAR voor een geldig IBAN binnen het SEPA-gebied; ONWAAR voor elk ander rekeningnummer."""
     return is_sepa_account(iban)
 

@@ -127,7 +127,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "derde aansprakelijk, voorschot",
         "third-party liability, advance",
-        "compensation.budgets.third_party_settlement compensation.budgets.ThirdPartySettlement",
+        "compensation.budgets.third_party_settlement compensation.budgets.ThirdPartySettlement compensation.budgets.SettlementDecision",
         "003 art. 2.6.4",
     ),
     _t(
@@ -194,13 +194,13 @@ TERMS: tuple[Term, ...] = (
     _t(
         "interventievergoeding (100 %)",
         "intervention reimbursement",
-        "compensation.interventions.intervention_reimbursement products.model.Interventions",
+        "compensation.interventions.intervention_reimbursement compensation.interventions.InterventionReimbursement products.model.Interventions",
         "001 art. 3.3; 004 art. 3.3",
     ),
     _t(
         "kosten-batenanalyse",
         "cost-benefit contribution above the cap",
-        "compensation.budgets.cost_benefit_contribution",
+        "compensation.budgets.cost_benefit_contribution compensation.budgets.CostBenefitContribution",
         "003 art. 2.6.1",
     ),
     _t(
@@ -219,7 +219,7 @@ TERMS: tuple[Term, ...] = (
         "loonsanctievergoeding (voorwaarden)",
         "sanction compensation (conditions)",
         "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions "
-        "compensation.sanction.SanctionCompensation",
+        "compensation.sanction.SanctionCompensation compensation.sanction.SanctionRefusal",
         "003 art. 2.7.2, 2.7.3",
     ),
     _t(
@@ -289,7 +289,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "preventiebudget",
         "prevention budget",
-        "compensation.budgets.prevention_budget compensation.budgets.prevention_cap compensation.budgets.PreventionConditions",
+        "compensation.budgets.prevention_budget compensation.budgets.prevention_cap compensation.budgets.PreventionConditions compensation.budgets.PreventionReimbursement",
         "003 art. 2.5.1, 2.5.2",
     ),
     _t(
@@ -313,7 +313,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "re-integratiebudget",
         "re-integration budget",
-        "compensation.budgets.reintegration_budget compensation.budgets.reintegration_cap compensation.budgets.ReintegrationConditions compensation.budgets.BudgetClaim compensation.budgets.BudgetLedger compensation.budgets.LedgerEntry",
+        "compensation.budgets.reintegration_budget compensation.budgets.reintegration_cap compensation.budgets.ReintegrationConditions compensation.budgets.ReintegrationReimbursement compensation.budgets.BudgetClaim compensation.budgets.BudgetLedger compensation.budgets.LedgerEntry",
         "003 art. 2.6.1, 2.6.2",
     ),
     _t(
@@ -343,7 +343,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "resterende loonkosten",
         "remaining wage cost",
-        "compensation.interventions.remaining_wage_cost",
+        "compensation.interventions.remaining_wage_cost compensation.interventions.RemainingWageCost",
         "001 art. 3.3",
     ),
     _t(
@@ -361,7 +361,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "SEPA-gebied",
         "SEPA zone",
-        "compensation.interventions.is_sepa_account",
+        "compensation.interventions.is_sepa_account compensation.interventions.SepaAccount",
         "001 art. 3.4; 004 art. 3.4",
     ),
     _t(
@@ -416,7 +416,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "weekloon",
         "weekly wage",
-        "compensation.fees.weekly_wage compensation.fees.WagePeriod",
+        "compensation.fees.weekly_wage compensation.fees.WagePeriod compensation.fees.WeeklyWage",
         "domain §6",
     ),
     _t(

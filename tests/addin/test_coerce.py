@@ -134,6 +134,18 @@ class TestAmounts:
         """The shell converts floats with Decimal(repr(x)), never Decimal(x)."""
         assert to_amount(value, "kosten") == Decimal(repr(value))
 
+    @given(
+        st.one_of(
+            st.integers(min_value=0, max_value=10**14).map(lambda cents: cents / 100),
+            st.floats(min_value=0, max_value=1e12, allow_nan=False),
+            st.sampled_from([0.0, -0.0, 0.1, 0.29, 1.005, 2.675, 12.5, 12.0, 1e12, 5e-05]),
+        )
+    )
+    def test_a_number_cell_is_exactly_its_repr(self, value: float) -> None:
+        """The whole-cents path gives the very Decimal of repr: digits, exponent and sign."""
+        amount = to_amount(value, "kosten")
+        assert amount.as_tuple() == Decimal(repr(value)).as_tuple()
+
 
 class TestPercentages:
     @pytest.mark.parametrize("value", [0.7, "70%", "70 %", 70, "70", "0,7"])

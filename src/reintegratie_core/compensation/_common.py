@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -42,6 +43,7 @@ def _require(product: Product, name: str, what: str) -> None:
         raise NotApplicableError(msg)
 
 
+@functools.lru_cache(maxsize=256)
 def product_amount(
     product: Product, name: str, on: date | None, what: str, argument: str | None = None
 ) -> Parameter[Decimal]:
@@ -51,6 +53,11 @@ def product_amount(
     [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] naming ``product`` and ``what``.
     When no version is valid on ``on`` the error names ``argument``, the input that gave
     the date.
+
+    Decided once per (product, name, date): the look-up is pure and its arguments are the
+    non-lifted ones of an Excel call (a product hashes once, ``cache_hash``), so a lifted
+    column pays a cache hit per row, not the search through the versions. An error is not
+    remembered: it is raised again on the next call.
     """
     _require(product, name, what)
     try:
@@ -59,6 +66,13 @@ def product_amount(
         if argument is None:
             raise
         raise InvalidValueError(f"{argument}: {exc}") from None
+
+
+@functools.lru_cache(maxsize=256)
+def product_decimal(product: Product, name: str, on: date | None) -> Parameter[Decimal]:
+    """``product.decimal(name, on)``, decided once per (product, name, date): a pure look-up
+    on the non-lifted arguments of an Excel call."""
+    return product.decimal(name, on)
 
 
 def product_whole(
@@ -75,7 +89,13 @@ def product_whole(
 
 
 def amount(value: AmountLike, name: str) -> Decimal:
-    """An amount argument of a formula: exact, finite, not negative; a float is a TypeError."""
+    """An amount argument of a formula: exact, finite, not negative; a float is a TypeError.
+
+    The common case, an exact amount already, is checked here at once (once per lifted row);
+    anything else is [`money`][reintegratie_core.money.money]'s to convert or refuse.
+    """
+    if type(value) is Decimal and value.is_finite() and not value.is_signed():
+        return value  # (-0 is signed: money() accepts it)
     return money(value, name=name)
 
 
@@ -109,6 +129,14 @@ def unmet(
         for field in attrs.fields(type(conditions))
         if not getattr(conditions, field.name)
     )
+
+
+def all_met(conditions: attrs.AttrsInstance | bool) -> bool:
+    """Whether every condition is met: the value path's check; [`unmet`][reintegratie_core.compensation._common.unmet] renders the
+    grounds of those that are not, when explained."""
+    if type(conditions) is bool:
+        return conditions
+    return all(getattr(conditions, field.name) for field in attrs.fields(type(conditions)))
 
 
 def condition(key: str, text: str) -> bool:

@@ -12,6 +12,7 @@ Rules (domein §6):
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -20,7 +21,7 @@ from typing import NamedTuple
 from reintegratie_core.compensation._common import amount, grounds_for, in_force
 from reintegratie_core.dates import ONE_DAY, add_months
 from reintegratie_core.errors import InvalidPeriodError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core.explain import Citation, Explained, Ground, ruled
 from reintegratie_core.money import AmountLike, round_cents
 from reintegratie_core.parameters import Parameter
 from reintegratie_core.product_parameters import (
@@ -61,7 +62,7 @@ WAGE_PERIOD_ALIASES: dict[str, WagePeriod] = {
 }
 
 
-def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) -> Explained[Decimal]:
+def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) -> WeeklyWage:
     """The weekly wage of a wage paid per ``period`` (domein §6).
 
     Defined as:
@@ -74,33 +75,85 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     dag     → wage × 5
     ```
 
-    with the factors as dated parameters; rounded once to cents.
+    with the factors as dated parameters; rounded once to cents. The decision is a
+    [`WeeklyWage`][reintegratie_core.compensation.fees.WeeklyWage] record; its ground is rendered when explained.
     """
     loon = amount(wage, "loon")
-    used: tuple[tuple[str, ParameterValue], ...]
+    factors = _factors(period, on)
+    if period is WagePeriod.MONTH:
+        value = loon * factors[0].value / factors[1].value
+    elif period is WagePeriod.DAY:
+        value = loon * factors[0].value
+    elif factors:  # year, four weeks
+        value = loon / factors[0].value
+    else:  # week
+        value = loon
+    return _new_wage(WeeklyWage, (loon, period, factors, round_cents(value)))
+
+
+@functools.lru_cache(maxsize=64)
+def _factors(period: WagePeriod, on: date | None) -> tuple[Parameter[int], ...]:
+    """The factors of ``period`` in force on ``on``, in the order the rule names them:
+    decided once per (period, date), the non-lifted arguments of an Excel call."""
     if period is WagePeriod.YEAR:
-        weeks = in_force(WEEKS_PER_YEAR, on)
-        value, rule, used = loon / weeks.value, "weekloon = jaarloon ÷ 52", (weeks.as_pair(),)
-    elif period is WagePeriod.MONTH:
-        weeks = in_force(WEEKS_PER_YEAR, on)
-        months = in_force(MONTHS_PER_YEAR, on)
-        value = loon * months.value / weeks.value
-        rule, used = "weekloon = maandloon × 12 ÷ 52", (months.as_pair(), weeks.as_pair())
-    elif period is WagePeriod.FOUR_WEEKS:
-        four = in_force(WEEKS_PER_FOUR_WEEK_PERIOD, on)
-        value, rule, used = loon / four.value, "weekloon = 4-wekenloon ÷ 4", (four.as_pair(),)
-    elif period is WagePeriod.WEEK:
-        value, rule, used = loon, "weekloon = loon per week", ()
-    else:
-        days = in_force(WORKING_DAYS_PER_WEEK, on)
-        value, rule, used = loon * days.value, "weekloon = dagloon × 5", (days.as_pair(),)
-    ground = Ground(
-        rule=rule,
-        citation=WEEKLY_WAGE,
-        parameters=(("loon", loon), ("periode", period.value), *used),
-        rule_id="weekly_wage",
-    )
-    return Explained(round_cents(value), (ground,))
+        return (in_force(WEEKS_PER_YEAR, on),)
+    if period is WagePeriod.MONTH:
+        return (in_force(MONTHS_PER_YEAR, on), in_force(WEEKS_PER_YEAR, on))
+    if period is WagePeriod.FOUR_WEEKS:
+        return (in_force(WEEKS_PER_FOUR_WEEK_PERIOD, on),)
+    if period is WagePeriod.DAY:
+        return (in_force(WORKING_DAYS_PER_WEEK, on),)
+    return ()
+
+
+_WAGE_RULES = {
+    WagePeriod.YEAR: "weekloon = jaarloon ÷ 52",
+    WagePeriod.MONTH: "weekloon = maandloon × 12 ÷ 52",
+    WagePeriod.FOUR_WEEKS: "weekloon = 4-wekenloon ÷ 4",
+    WagePeriod.WEEK: "weekloon = loon per week",
+    WagePeriod.DAY: "weekloon = dagloon × 5",
+}
+
+
+class WeeklyWage(NamedTuple):
+    """What [`weekly_wage`][reintegratie_core.compensation.fees.weekly_wage] decided: the wage, its period, the factors in force
+    and the weekly wage (``value``). A tuple, built once per lifted Excel row; `explain`
+    renders the ground from it."""
+
+    wage: Decimal
+    period: WagePeriod
+    factors: tuple[Parameter[int], ...]
+    value: Decimal
+
+    @ruled("weekly_wage")
+    def explain(self) -> Explained[Decimal]:
+        """The weekly wage with its ground (decision §6)."""
+        ground = Ground(
+            rule=_WAGE_RULES[self.period],
+            citation=WEEKLY_WAGE,
+            parameters=(
+                ("loon", self.wage),
+                ("periode", self.period.value),
+                *(factor.as_pair() for factor in self.factors),
+            ),
+        )
+        return Explained(self.value, (ground,))
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds `explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        return self.explain().text(label)
+
+
+_new_wage: Callable[[type[WeeklyWage], tuple[object, ...]], WeeklyWage] = tuple.__new__
 
 
 #: The fixed fee per employee per contract year (``004`` art. 5.1), and pro rata (5.2).
@@ -134,16 +187,26 @@ def prorated_fee(
             f"{employed_from.isoformat()}"
         )
         raise InvalidPeriodError(msg)
-    months = in_force(FEE_YEAR_MONTHS, contract_year_start, "contractjaar_start")
-    year_end = add_months(contract_year_start, months.value)
+    months, year_end, year_days = _contract_year(contract_year_start)
     first = max(contract_year_start, employed_from)
     end = year_end if employed_until is None else min(year_end, employed_until + ONE_DAY)
     days = max(0, (end - first).days)
-    year_days = (year_end - contract_year_start).days
     value = round_cents(tarief * days / year_days)
     return _new_fee(
         ProratedFee, (tarief, contract_year_start, year_end, months, days, year_days, value)
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
+    """The months of a contract year in force on ``start``, its end (exclusive) and its days.
+
+    Depends only on the contract year's first day, a single cell of a lifted call (one
+    contract, a column of employees): decided once per start, not per row.
+    """
+    months = in_force(FEE_YEAR_MONTHS, start, "contractjaar_start")
+    year_end = add_months(start, months.value)
+    return months, year_end, (year_end - start).days
 
 
 class ProratedFee(NamedTuple):
@@ -201,4 +264,11 @@ class ProratedFee(NamedTuple):
 _new_fee: Callable[[type[ProratedFee], tuple[object, ...]], ProratedFee] = tuple.__new__
 
 
-__all__ = ["WAGE_PERIOD_ALIASES", "ProratedFee", "WagePeriod", "prorated_fee", "weekly_wage"]
+__all__ = [
+    "WAGE_PERIOD_ALIASES",
+    "ProratedFee",
+    "WagePeriod",
+    "WeeklyWage",
+    "prorated_fee",
+    "weekly_wage",
+]

@@ -18,17 +18,24 @@ Rules (domein §6 and §8):
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from reintegratie_core.compensation._common import amount, grounds_for, in_force
+from reintegratie_core.compensation._common import (
+    amount,
+    grounds_for,
+    in_force,
+    product_decimal,
+)
 from reintegratie_core.errors import NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground
 from reintegratie_core.money import ZERO, AmountLike, fraction, round_cents
-from reintegratie_core.poortwachter import Milestone, milestone_date
+from reintegratie_core.parameters import Parameter
+from reintegratie_core.poortwachter import Milestone, MilestoneDate, milestone_date
 from reintegratie_core.product_parameters import WAGE_CONTINUATION_SHARE
-from reintegratie_core.products.model import InterventionExclusion, Product
+from reintegratie_core.products.model import InterventionExclusion, Interventions, Product
 from reintegratie_core.sickness import SicknessCase
 
 if TYPE_CHECKING:  # schwifty is imported where an IBAN is checked: it is slow to import
@@ -75,7 +82,7 @@ def intervention_reimbursement(
     not_excessive: bool = True,
     excluded: InterventionExclusion | None = None,
     on: date | None = None,
-) -> Explained[Decimal]:
+) -> InterventionReimbursement:
     """Reimbursement of an intervention's costs, 100 % (``001``/``004`` art. 3.3, ``002``).
 
     Defined as:
@@ -93,7 +100,8 @@ def intervention_reimbursement(
     excluded kinds are the product's (`Product.interventions`: ``001`` for
     ``asr-reintegratiemanager``, ``004``/``002`` for ``mkb-verzuim-ontzorg``); a product
     without the rule raises [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] saying
-    where its re-integration costs are dealt with.
+    where its re-integration costs are dealt with. The decision is an
+    [`InterventionReimbursement`][reintegratie_core.compensation.interventions.InterventionReimbursement] record; its grounds are rendered when explained.
     """
     rule = product.interventions
     if rule is None or rule.share is None:
@@ -101,74 +109,144 @@ def intervention_reimbursement(
         msg = f"{product.code} kent geen interventievergoeding van 100 %{elsewhere}"
         raise NotApplicableError(msg)
     kosten = amount(costs, "kosten")
-    refusals: list[Ground] = []
-    if not necessary:
-        refusals.extend(
-            grounds_for(
+    share: Parameter[Decimal] | None
+    if (
+        not necessary
+        or not not_excessive
+        or first_sick_day < module_start
+        or (excluded is not None and excluded in rule.excluded)
+    ):
+        share, value = None, NOTHING
+    else:
+        share = product_decimal(product, rule.share, on)
+        value = round_cents(kosten * share.value)
+    return _new_intervention(
+        InterventionReimbursement,
+        (
+            product,
+            rule,
+            kosten,
+            first_sick_day,
+            module_start,
+            necessary,
+            not_excessive,
+            excluded,
+            share,
+            value,
+        ),
+    )
+
+
+#: A refused reimbursement: nothing, in cents.
+NOTHING = round_cents(ZERO)
+
+
+class InterventionReimbursement(NamedTuple):
+    """What [`intervention_reimbursement`][reintegratie_core.compensation.interventions.intervention_reimbursement] decided: its inputs, the product's rule,
+    the share in force (``None`` when refused) and the reimbursement (``value``). A tuple,
+    built once per lifted Excel row; `explain` renders the grounds from it."""
+
+    product: Product
+    rule: Interventions
+    costs: Decimal
+    first_sick_day: date
+    module_start: date
+    necessary: bool
+    not_excessive: bool
+    excluded: InterventionExclusion | None
+    #: The interventievergoeding in force; ``None`` when a refusal decided.
+    share: Parameter[Decimal] | None
+    value: Decimal
+
+    def _refusals(self) -> tuple[Ground, ...]:
+        rule, excluded = self.rule, self.excluded
+        refusals: tuple[Ground, ...] = ()
+        if not self.necessary:
+            refusals += grounds_for(
                 f"{rule.assessor} vindt de interventie niet noodzakelijk: geen vergoeding",
                 rule.citations,
                 (("noodzakelijk", False),),
                 rule_id="intervention_reimbursement",
             )
-        )
-    if not not_excessive:
-        refusals.extend(
-            grounds_for(
+        if not self.not_excessive:
+            refusals += grounds_for(
                 "de kosten zijn bovenmatig in relatie tot de resterende periode van "
                 "loondoorbetaling (oordeel): geen vergoeding",
                 (*rule.citations, DECISIONS),
                 (("niet_bovenmatig", False),),
                 rule_id="intervention_reimbursement",
             )
-        )
-    if first_sick_day < module_start:
-        refusals.extend(
-            grounds_for(
+        if self.first_sick_day < self.module_start:
+            refusals += grounds_for(
                 "de medewerker werd arbeidsongeschikt vóór de ingangsdatum van de module: "
                 "geen vergoeding",
                 rule.start_citations,
-                (("eerste_ziektedag", first_sick_day), ("ingangsdatum_module", module_start)),
+                (
+                    ("eerste_ziektedag", self.first_sick_day),
+                    ("ingangsdatum_module", self.module_start),
+                ),
                 rule_id="intervention_reimbursement",
             )
-        )
-    kind_grounds: tuple[Ground, ...] = ()
-    if excluded is not None and excluded in rule.excluded:
-        refusals.extend(
-            grounds_for(
+        if excluded is not None and excluded in rule.excluded:
+            refusals += grounds_for(
                 f"wordt niet vergoed: {_EXCLUSION_TEXT[excluded]}",
                 rule.exclusion_citations,
                 (("soort", excluded.value),),
                 rule_id="intervention_reimbursement",
             )
+        return refusals
+
+    def explain(self) -> Explained[Decimal]:
+        """The reimbursement with its grounds: the refusals, or the rule of the product's
+        articles with the share in force (and a note on a kind it does not exclude)."""
+        share, rule, excluded = self.share, self.rule, self.excluded
+        if share is None:
+            return Explained(self.value, self._refusals())
+        grounds = grounds_for(
+            f"{rule.assessor} vindt de interventie noodzakelijk, de kosten zijn niet bovenmatig "
+            "en de medewerker werd ziek op of na de ingangsdatum: vergoed = kosten × "
+            "interventievergoeding",
+            (*rule.citations, *rule.start_citations),
+            (
+                ("product", self.product.code),
+                ("kosten", self.costs),
+                share.as_pair(),
+                ("eerste_ziektedag", self.first_sick_day),
+                ("ingangsdatum_module", self.module_start),
+            ),
+            rule_id="intervention_reimbursement",
         )
-    elif excluded is not None:
-        listed = ", ".join(k.value for k in InterventionExclusion if k in rule.excluded)
-        kind_grounds = grounds_for(
-            f"de soort {excluded.value} is in de voorwaarden van {product.code} niet "
-            f"uitgesloten (uitgesloten: {listed or 'geen'}); uitgesloten soorten per product "
-            "volgen uit de eigen tekst",
-            (*rule.exclusion_citations, DECISIONS_2026),
-            (("soort", excluded.value),),
-        )
-    if refusals:
-        return Explained(round_cents(ZERO), tuple(refusals))
-    share = product.decimal(rule.share, on)
-    value = round_cents(kosten * share.value)
-    grounds = grounds_for(
-        f"{rule.assessor} vindt de interventie noodzakelijk, de kosten zijn niet bovenmatig "
-        "en de medewerker werd ziek op of na de ingangsdatum: vergoed = kosten × "
-        "interventievergoeding",
-        (*rule.citations, *rule.start_citations),
-        (
-            ("product", product.code),
-            ("kosten", kosten),
-            share.as_pair(),
-            ("eerste_ziektedag", first_sick_day),
-            ("ingangsdatum_module", module_start),
-        ),
-        rule_id="intervention_reimbursement",
-    )
-    return Explained(value, (*grounds, *kind_grounds))
+        if excluded is not None:
+            listed = ", ".join(k.value for k in InterventionExclusion if k in rule.excluded)
+            grounds += grounds_for(
+                f"de soort {excluded.value} is in de voorwaarden van {self.product.code} niet "
+                f"uitgesloten (uitgesloten: {listed or 'geen'}); uitgesloten soorten per product "
+                "volgen uit de eigen tekst",
+                (*rule.exclusion_citations, DECISIONS_2026),
+                (("soort", excluded.value),),
+            )
+        return Explained(self.value, grounds)
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds `explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        return self.explain().text(label)
+
+
+_new_intervention: Callable[
+    [type[InterventionReimbursement], tuple[object, ...]], InterventionReimbursement
+]
+_new_intervention = tuple.__new__
+
+_BW_7_629_1 = Citation.statute("BW", "7:629 lid 1")
 
 
 def remaining_wage_cost(
@@ -178,7 +256,7 @@ def remaining_wage_cost(
     *,
     percentage: AmountLike | None = None,
     sanction_weeks: int = 0,
-) -> Explained[Decimal | None]:
+) -> RemainingWageCost:
     """Wage cost left in the wage-continuation period: the aid for "niet bovenmatig" (§8).
 
     Defined as:
@@ -190,34 +268,88 @@ def remaining_wage_cost(
 
     with *p* = 70 % (BW 7:629 lid 1, in force on ``reference``) unless a percentage is
     given; rounded once to cents — the weeks are not rounded first. ``None`` (n.v.t.) when
-    a closed case never reaches the end of wage continuation.
+    a closed case never reaches the end of wage continuation. The decision is a
+    [`RemainingWageCost`][reintegratie_core.compensation.interventions.RemainingWageCost] record; its grounds are rendered when explained.
     """
     loon = amount(weekly_wage, "weekloon")
+    share: Parameter[Decimal] | None
     if percentage is None:
-        share = in_force(WAGE_CONTINUATION_SHARE, reference, "peildatum")
-        p, p_pair = share.value, share.as_pair()
+        share = _wage_continuation_share(reference)
+        p = share.value
     else:
-        p = fraction(percentage, name="percentage")
-        p_pair = ("percentage", p)
-    end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks).explain()
-    if end.value is None:
-        return Explained(None, end.grounds)
-    days = max(0, (end.value - reference).days)
-    value = round_cents(Decimal(days) * loon * p / 7)
-    ground = Ground(
-        rule="resterende loonkosten = (einde loondoorbetaling − peildatum) / 7 × weekloon × "
-        "percentage (hulpmiddel bij het oordeel 'niet bovenmatig')",
-        citation=Citation.statute("BW", "7:629 lid 1"),
-        parameters=(
-            ("peildatum", reference),
-            ("einde_loondoorbetaling", end.value),
-            ("resterende_dagen", days),
-            ("weekloon", loon),
-            p_pair,
-        ),
-        rule_id="remaining_wage_cost",
-    )
-    return Explained(value, (*end.grounds, ground))
+        share, p = None, fraction(percentage, name="percentage")
+    end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+    last = end.value
+    value: Decimal | None
+    if last is None:
+        days, value = 0, None
+    else:
+        days = max(0, (last - reference).days)
+        value = round_cents(Decimal(days) * loon * p / 7)
+    return _new_remaining(RemainingWageCost, (loon, reference, share, p, end, days, value))
+
+
+@functools.lru_cache(maxsize=64)
+def _wage_continuation_share(reference: date) -> Parameter[Decimal]:
+    """The statutory percentage in force on the reference date: the peildatum is one cell of
+    a lifted call (a column of employees), so it is decided once per date, not per row."""
+    return in_force(WAGE_CONTINUATION_SHARE, reference, "peildatum")
+
+
+class RemainingWageCost(NamedTuple):
+    """What [`remaining_wage_cost`][reintegratie_core.compensation.interventions.remaining_wage_cost] decided: the weekly wage, the reference date,
+    the percentage (the parameter in force, or the one given), the end of wage continuation
+    (its own decision record), the days left and the cost (``value``; ``None`` = n.v.t.).
+    A tuple, built once per lifted Excel row; `explain` renders the grounds from it."""
+
+    weekly_wage: Decimal
+    reference: date
+    #: The statutory percentage in force; ``None`` when a percentage was given.
+    share: Parameter[Decimal] | None
+    percentage: Decimal
+    end: MilestoneDate
+    days: int
+    value: Decimal | None
+
+    def explain(self) -> Explained[Decimal | None]:
+        """The cost with its grounds: those of the end of wage continuation, then the formula
+        (BW 7:629 lid 1)."""
+        end = self.end.explain()
+        if self.value is None or end.value is None:
+            return Explained(None, end.grounds)
+        share = self.share
+        p_pair = ("percentage", self.percentage) if share is None else share.as_pair()
+        ground = Ground(
+            rule="resterende loonkosten = (einde loondoorbetaling − peildatum) / 7 × weekloon × "
+            "percentage (hulpmiddel bij het oordeel 'niet bovenmatig')",
+            citation=_BW_7_629_1,
+            parameters=(
+                ("peildatum", self.reference),
+                ("einde_loondoorbetaling", end.value),
+                ("resterende_dagen", self.days),
+                ("weekloon", self.weekly_wage),
+                p_pair,
+            ),
+            rule_id="remaining_wage_cost",
+        )
+        return Explained(self.value, (*end.grounds, ground))
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds `explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        return self.explain().text(label)
+
+
+_new_remaining: Callable[[type[RemainingWageCost], tuple[object, ...]], RemainingWageCost]
+_new_remaining = tuple.__new__
 
 
 # --- SEPA (001/004 art. 3.4) ---------------------------------------------------------------
@@ -259,12 +391,13 @@ def _problem(exc: SchwiftyException) -> str:
     return "geen geldig IBAN"
 
 
-def is_sepa_account(iban: str) -> Explained[bool]:
+def is_sepa_account(iban: str) -> SepaAccount:
     """Whether payments may go to ``iban``: valid and in the SEPA area (``001``/``004`` 3.4).
 
     Defined as: schwifty ``IBAN(text, validate_bban=True)`` accepts it (structure, length,
     check digits, national checksum) and ``in_sepa_zone``. Spaces are ignored; any text
-    that is not a valid IBAN gives ``False`` with the reason in the explanation.
+    that is not a valid IBAN gives ``False`` with the reason in the explanation. The
+    decision is a [`SepaAccount`][reintegratie_core.compensation.interventions.SepaAccount] record; its grounds are rendered when explained.
     """
     if not isinstance(iban, str):
         msg = f"iban: {type(iban).__name__} is geen tekst"
@@ -276,34 +409,70 @@ def is_sepa_account(iban: str) -> Explained[bool]:
     try:
         account = IBAN(compact, validate_bban=True)
     except SchwiftyException as exc:
+        return _new_sepa(SepaAccount, (compact, None, _problem(exc), False))
+    return _new_sepa(
+        SepaAccount, (account.compact, account.country_code, None, bool(account.in_sepa_zone))
+    )
+
+
+class SepaAccount(NamedTuple):
+    """What [`is_sepa_account`][reintegratie_core.compensation.interventions.is_sepa_account] decided: the IBAN (compact), its country when
+    valid, why it is not valid (``None`` when it is) and whether payments may go there
+    (``value``). A tuple, built once per lifted Excel row; `explain` renders the grounds."""
+
+    iban: str
+    country: str | None
+    problem: str | None
+    value: bool
+
+    def explain(self) -> Explained[bool]:
+        """The answer with its ground (``001``/``004`` art. 3.4)."""
+        if self.problem is not None:
+            grounds = grounds_for(
+                f"geen geldig IBAN: {self.problem}; betalingen alleen naar een rekening binnen "
+                "het SEPA-gebied",
+                _SEPA_CITATIONS,
+                (("iban", self.iban),),
+                rule_id="is_sepa_account",
+            )
+            return Explained(False, grounds)
+        rule = (
+            "geldig IBAN in het SEPA-gebied"
+            if self.value
+            else "geldig IBAN, maar het land ligt buiten het SEPA-gebied; betalingen alleen "
+            "naar een rekening binnen het SEPA-gebied"
+        )
         grounds = grounds_for(
-            f"geen geldig IBAN: {_problem(exc)}; betalingen alleen naar een rekening binnen "
-            "het SEPA-gebied",
+            rule,
             _SEPA_CITATIONS,
-            (("iban", compact),),
+            (("iban", self.iban), ("land", self.country or "")),
             rule_id="is_sepa_account",
         )
-        return Explained(False, grounds)
-    country = account.country_code
-    inside = bool(account.in_sepa_zone)
-    rule = (
-        "geldig IBAN in het SEPA-gebied"
-        if inside
-        else "geldig IBAN, maar het land ligt buiten het SEPA-gebied; betalingen alleen naar "
-        "een rekening binnen het SEPA-gebied"
-    )
-    grounds = grounds_for(
-        rule,
-        _SEPA_CITATIONS,
-        (("iban", account.compact), ("land", country)),
-        rule_id="is_sepa_account",
-    )
-    return Explained(inside, grounds)
+        return Explained(self.value, grounds)
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds `explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        return self.explain().text(label)
+
+
+_new_sepa: Callable[[type[SepaAccount], tuple[object, ...]], SepaAccount] = tuple.__new__
 
 
 __all__ = [
     "INTERVENTION_EXCLUSION_ALIASES",
     "InterventionExclusion",
+    "InterventionReimbursement",
+    "RemainingWageCost",
+    "SepaAccount",
     "intervention_reimbursement",
     "is_sepa_account",
     "remaining_wage_cost",
