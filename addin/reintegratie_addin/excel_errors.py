@@ -89,6 +89,28 @@ def error_code(value: Any) -> str | None:
     return None
 
 
+#: The largest (nearest to zero) COM error code: a number cell above it is never an error.
+_LAST_COM_ERROR: Final[int] = max(COM_ERRORS)
+_NUMBERS: Final = frozenset({float, int})
+#: The cell types that can carry an error value (see `error_code`).
+_CARRIERS: Final = frozenset({str, int, float, dict})
+
+
+def any_error(column: list[Any]) -> bool:
+    """Whether any cell of a column of single values carries an error value.
+
+    The same answer as ``any(map(error_code, column))``, at C speed for the common columns:
+    number cells can only be a COM error code (all at most ``-2146826246``), so one ``min``
+    decides them; date, boolean and empty cells never carry one.
+    """
+    kinds = frozenset(map(type, column))
+    if kinds <= _NUMBERS:
+        return min(column) <= _LAST_COM_ERROR and any(map(error_code, column))
+    if kinds.isdisjoint(_CARRIERS):
+        return False
+    return any(map(error_code, column))
+
+
 def first_error(value: Any) -> str | None:
     """The first error in a cell or a range (row by row), or ``None``."""
     if type(value) is list:

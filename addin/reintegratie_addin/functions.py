@@ -37,7 +37,13 @@ from typing import Any
 import attrs
 
 from reintegratie_addin.coerce import ArgumentError, excel_text
-from reintegratie_addin.excel_errors import check, error_code, first_error, passed_through
+from reintegratie_addin.excel_errors import (
+    any_error,
+    check,
+    error_code,
+    first_error,
+    passed_through,
+)
 from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Decision, Explained, explanation_text, format_value
 
@@ -129,7 +135,7 @@ def default_column(raw: Any) -> list[Any] | None:
         return None
     if frozenset(map(type, raw)) == _LIST:  # the common case: rows of plain lists
         if len(raw) > 1 and frozenset(map(len, raw)) == _ONE:
-            return [row[0] for row in raw]
+            return list(map(_FIRST, raw))
         return None
     if all(isinstance(row, list) for row in raw):
         if all(len(row) == 1 for row in raw):
@@ -420,7 +426,7 @@ class ExcelFunction:
         cells = iter(column)
         names = itertools.repeat(param.name)
         result: list[Any] = []
-        if any(map(error_code, column)):  # an Excel error value is that row's result
+        if any_error(column):  # an Excel error value is that row's result
             for value in column:
                 code = error_code(value)
                 if code is not None:
@@ -444,6 +450,7 @@ _NEVER_EMPTY = frozenset({datetime, date, int, float, bool})
 #: Result types that :func:`to_excel` returns unchanged.
 _AS_IS = frozenset({date, str, bool, int})
 _VALUE = operator.attrgetter("value")
+_FIRST = operator.itemgetter(0)
 _LIST = frozenset({list})
 _ONE = frozenset({1})
 _DATETIME = frozenset({datetime})
