@@ -28,7 +28,7 @@ from reintegratie_core.dates import add_days, add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core.parameters import Parameter
-from reintegratie_core.products._cascade import cascade, decided_cascade
+from reintegratie_core.products._cascade import _ANY_DAY, cascade, decided_cascade
 from reintegratie_core.products.model import (
     Cancellation,
     CancellationKind,
@@ -268,8 +268,9 @@ def earliest_cancellation(
     )
     result = basis_date(basis_expiry, term_months, k)
     # cancelling also ends what is coupled to it (001 art. 2.3): decided now (memoised per
-    # product), so that a product whose coupling refuses it is an error here, not in RI_UITLEG
-    decided_cascade(product, module.code, result, TerminationReason.OPZEGGING_WERKGEVER, None)
+    # product, module and reason; the date does not change which modules end), so that a
+    # product whose coupling refuses it is an error here, not in RI_UITLEG
+    decided_cascade(product, module.code, _ANY_DAY, TerminationReason.OPZEGGING_WERKGEVER, None)
     return _new_cancellation(
         EarliestCancellation,
         (
