@@ -554,12 +554,15 @@ class Product:
 
     def months(self, name: str, on: date | None = None) -> Parameter[int]:
         """The whole-number parameter ``name`` (months, days, weeks, years) in force on ``on``."""
-        parameter = self.parameter(name, on)
+        history = self._by_name.get(name)  # parameter(): read for every lifted row, inline
+        if history is None:
+            history = self.parameter_history(name)  # raises, listing the known names
+        parameter = history.at(date.max if on is None else on)
         value = parameter.value
-        if isinstance(value, bool) or not isinstance(value, int):
+        if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
             msg = f"parameter {name} van {self.code} is geen geheel getal"
             raise InvalidValueError(msg)
-        return typing.cast("Parameter[int]", parameter)
+        return parameter  # type: ignore[return-value] # its value is an int: checked above
 
     def check_reason(
         self, module: Module, reason: TerminationReason | None
