@@ -45,8 +45,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -91,6 +91,9 @@ class EventKind(enum.Enum):
     #: Fraud or deliberate misleading.
     FRAUDE = "fraude"
 
+    #: Hashed by identity, in C (Enum hashes its name in Python): a key of every fold.
+    __hash__ = object.__hash__
+
 
 class Entitlement(enum.Enum):
     """The three entitlements (aanspraken) of domein §5."""
@@ -98,6 +101,9 @@ class Entitlement(enum.Enum):
     DIENSTVERLENING = "dienstverlening"
     VERGOEDING = "vergoeding"
     POORTWACHTERGARANTIE = "poortwachtergarantie"
+
+    #: Hashed by identity, in C (Enum hashes its name in Python): a key of every fold.
+    __hash__ = object.__hash__
 
 
 #: Aliases accepted for entitlement codes at the edges.
@@ -119,6 +125,9 @@ class EntitlementState(enum.Enum):
     def is_final(self) -> bool:
         """True for a state that no later event changes."""
         return self is EntitlementState.VERVALLEN or self is EntitlementState.BEEINDIGD
+
+    #: Hashed by identity, in C (Enum hashes its name in Python): a key of every fold.
+    __hash__ = object.__hash__
 
 
 class Scope(enum.Enum):
@@ -593,22 +602,22 @@ class Decision:
     rule: EventRule
 
 
-@attrs.frozen(kw_only=True)
-class EntitlementStatus:
+class EntitlementStatus(NamedTuple):
     """The state of one entitlement at a date, since when, and what decided it.
 
     ``since`` is ``None`` for an entitlement that no event changed; ``decided_by`` are the
     events that keep it in its state (the one that ended it, the open suspensions, or the
     one that restored it) — empty when none did, and the grant decides. ``granted`` and
     ``at`` (the grant and the reference date) are what the grounds are rendered from, on
-    demand: a lifted ``RI_STATUS`` reads only the state.
+    demand: a lifted ``RI_STATUS`` reads only the state. A tuple, built once per lifted
+    Excel row.
     """
 
     entitlement: Entitlement
     state: EntitlementState
     since: dt.date | None
     decided_by: tuple[Decision, ...]
-    granted: Granted = attrs.field(repr=False)
+    granted: Granted
     at: dt.date
 
     @property
@@ -643,6 +652,10 @@ class EntitlementStatus:
     def explained(self) -> Explained[EntitlementState]:
         """The state with its grounds."""
         return self.explain()
+
+
+_new_status: Callable[[type[EntitlementStatus], tuple[object, ...]], EntitlementStatus]
+_new_status = tuple.__new__
 
 
 @attrs.define
@@ -685,6 +698,10 @@ class _Track:
         return () if self.restored_by is None else (self.restored_by,)
 
 
+#: The state before any event (never applied to: an entitlement no event touched).
+_UNTOUCHED = _Track()
+
+
 def applicable(
     events: Iterable[Event], at: dt.date, employee: str | None = None
 ) -> tuple[Event, ...]:
@@ -706,13 +723,9 @@ def _ground(entitlement: Entitlement, state: EntitlementState, decision: Decisio
 
 
 def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
-    return EntitlementStatus(
-        entitlement=granted.entitlement,
-        state=track.state,
-        since=track.since,
-        decided_by=track.decided_by,
-        granted=granted,
-        at=at,
+    return _new_status(
+        EntitlementStatus,
+        (granted.entitlement, track.state, track.since, track.decided_by, granted, at),
     )
 
 
@@ -774,8 +787,9 @@ def entitlement_status(
     depends on its own effects)."""
     rules = product_rules(product)
     granted = rules.grant(entitlement)
-    track = _Track()
-    for decision in _counting(rules, events, at, employee):
+    counting = _counting(rules, events, at, employee)
+    track = _Track() if counting else _UNTOUCHED  # folding no event leaves the start state
+    for decision in counting:
         for effect in decision.rule.effects:
             if effect.entitlement is entitlement:
                 track.apply(effect, decision)
