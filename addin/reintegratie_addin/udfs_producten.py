@@ -26,6 +26,7 @@ from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     DEFAULT_REASON,
     REASON_ALIASES,
+    Eligible,
     EndsWith,
     GuidanceContinues,
     Module,
@@ -423,7 +424,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
 )
 def RI_RECHT_OP_DIENSTVERLENING(
     product: Product, ziekte: SicknessCase, ingangsdatum: date
-) -> Explained[bool]:
+) -> Eligible:
     """WAAR als het ziektegeval onder de module valt (eerste ziektedag van het geval op of na de ingangsdatum)."""
     return eligible(product, ziekte, ingangsdatum)
 

@@ -145,7 +145,7 @@ def _verdict(
     return None if not all(rule.applies(r) for r in candidates) else True
 
 
-def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Explained[bool]:
+def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Eligible:
     """True when a sickness case falls under the product's services.
 
     Defined as: D ≥ start, D being the first sick day of the *case* (samentelling, §2: a
@@ -156,37 +156,69 @@ def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Ex
     ongoing period.
     """
     case = SicknessCase.ongoing(sickness) if isinstance(sickness, date) else sickness
-    first_sick_day = case.first_day
-    rule = product.eligibility
-    name = product.module(rule.module).name
-    value = first_sick_day >= start
-    verdict = "valt onder" if value else "valt niet onder"
-    text = (
-        f"dienstverlening alleen voor werknemers met een eerste ziektedag op of na de "
-        f"ingangsdatum van {name}; deze werknemer {verdict} de dienstverlening"
-    )
-    parameters: tuple[tuple[str, ParameterValue], ...] = (
-        ("eerste_ziektedag", first_sick_day),
-        ("ingangsdatum", start),
-    )
-    grounds = [
-        Ground(rule=text, citation=c, parameters=parameters, rule_id="eligible")
-        for c in rule.citations
-    ]
-    if len(case.periods) > 1 or case.bridged_leave:
+    return _new_eligible(Eligible, (product, case, start, case.periods[0].start >= start))
+
+
+class Eligible(NamedTuple):
+    """What [`eligible`][reintegratie_core.products._consequences.eligible] decided: the case, the module's start and whether the case
+    falls under the services (``value``). A tuple, built once per lifted Excel row;
+    `explain` renders the grounds from it."""
+
+    product: Product
+    case: SicknessCase
+    start: date
+    value: bool
+
+    @ruled("eligible")
+    def explain(self) -> Explained[bool]:
+        """The answer with its grounds: the product's eligibility rule, and the case's
+        samentelling when the case has more than one period."""
+        case, start, value = self.case, self.start, self.value
+        rule = self.product.eligibility
+        name = self.product.module(rule.module).name
+        verdict = "valt onder" if value else "valt niet onder"
+        text = (
+            f"dienstverlening alleen voor werknemers met een eerste ziektedag op of na de "
+            f"ingangsdatum van {name}; deze werknemer {verdict} de dienstverlening"
+        )
+        parameters: tuple[tuple[str, ParameterValue], ...] = (
+            ("eerste_ziektedag", case.first_day),
+            ("ingangsdatum", start),
+        )
         grounds = [
-            *case.grounds(),
-            Ground(
-                rule=(
-                    "het recht hangt af van de eerste ziektedag van het ziektegeval, niet van "
-                    "de laatste ziekteperiode"
-                ),
-                citation=Citation.decision("§8.1"),
-                rule_id="eligible",
-            ),
-            *grounds,
+            Ground(rule=text, citation=c, parameters=parameters, rule_id="eligible")
+            for c in rule.citations
         ]
-    return Explained(value, tuple(grounds))
+        if len(case.periods) > 1 or case.bridged_leave:
+            grounds = [
+                *case.grounds(),
+                Ground(
+                    rule=(
+                        "het recht hangt af van de eerste ziektedag van het ziektegeval, niet "
+                        "van de laatste ziekteperiode"
+                    ),
+                    citation=Citation.decision("§8.1"),
+                    rule_id="eligible",
+                ),
+                *grounds,
+            ]
+        return Explained(value, tuple(grounds))
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds `explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        return self.explain().text(label)
+
+
+_new_eligible: Callable[[type[Eligible], tuple[object, ...]], Eligible] = tuple.__new__
 
 
 def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[Absence, ...]:
@@ -513,6 +545,7 @@ def _continuation_rule(
 
 __all__ = [
     "Consequence",
+    "Eligible",
     "GuidanceContinues",
     "apply_recovery",
     "consequences",
