@@ -471,14 +471,15 @@ def RI_DOORLOPENDE_BEGELEIDING(  # noqa: PLR0917 - the contract's argument list
     sanctieweken: int,
 ) -> GuidanceContinues:
     """WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."""
-    try:
-        periods = apply_recovery(ziekte, hersteldatum)
-    except ReintegratieError as exc:
-        raise _blamed("hersteldatum", exc) from None
+    if hersteldatum is not None:  # without one the periods are as given
+        try:
+            ziekte = apply_recovery(ziekte, hersteldatum)
+        except ReintegratieError as exc:
+            raise _blamed("hersteldatum", exc) from None
     try:
         return guidance_continues(
             product,
-            periods,
+            ziekte,
             einddatum_module,
             peildatum,
             reason=reden,

@@ -328,9 +328,9 @@ def guidance_continues(
     lid 11, domain §8.1). No such rule (``001``/``004`` art. 2.5) → FALSE.
     """
     service = product.module(product.service_module)
-    periods = apply_recovery(absences, recovery)
+    periods = absences if recovery is None else apply_recovery(absences, recovery)
     case = _case_at(periods, on)
-    rule = _continuation_rule(service.consequences, reason)
+    rule = _continuation_rule(product, service, reason)
     window = MERGE_INTERRUPTION_DAYS
     if rule is not None and rule.relapse_parameter is not None:
         window = product.months(rule.relapse_parameter, module_end)
@@ -556,12 +556,25 @@ def _wage_end(case: SicknessCase, sanction_weeks: int) -> MilestoneDate:
 
 
 def _continuation_rule(
-    rules: Iterable[ConsequenceRule], reason: TerminationReason
+    product: Product, service: Module, reason: TerminationReason
 ) -> ConsequenceRule | None:
-    for rule in rules:
+    """The service module's rule that continues guidance after an end for ``reason``
+    (``None``: none does); decided once per product and reason (`Product.decided`)."""
+    key = (_CONTINUATION, reason)
+    if key in product.decided:
+        found: ConsequenceRule | None = product.decided[key]
+        return found
+    found = None
+    for rule in service.consequences:
         if rule.kind is ConsequenceKind.GUIDANCE_CONTINUES and rule.applies(reason):
-            return rule
-    return None
+            found = rule
+            break
+    product.decided[key] = found
+    return found
+
+
+#: The `Product.decided` key of the continuation rule per reason.
+_CONTINUATION = "continuation"
 
 
 __all__ = [

@@ -136,18 +136,60 @@ def _noticed_index(
     return k
 
 
-def _term(
-    product: Product, duration: Duration, start: date, term: int | None
-) -> tuple[int, Parameter[int] | None]:
-    """The contract term in months, and the product parameter it comes from (``None``:
-    the caller gave it)."""
-    if term is not None:
-        if term < 1:
-            msg = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
-            raise InvalidValueError(msg)
-        return term, None
-    parameter = product.months(duration.term_parameter, start)
-    return parameter.value, parameter
+def _checked_term(term: int | None) -> None:
+    """A contract term the caller gives must be 1 month or more."""
+    if term is not None and term < 1:
+        msg = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
+        raise InvalidValueError(msg)
+
+
+#: `Product.decided` keys of the parameters in force (`_in_force`) start with this.
+_IN_FORCE = "in_force"
+
+
+def _in_force(
+    product: Product, key: tuple[str | None, ...], on: date
+) -> tuple[Parameter[int] | None, ...]:
+    """The whole-number parameters named in ``key`` (after its first item; ``None``: not
+    asked) in force on ``on``: [`Product.months`][reintegratie_core.products.model.Product.months] of each.
+
+    A product's parameters change only on their versions' dates, so which versions are in
+    force from each such date on is decided once per product and names (`Product.decided`);
+    a row finds its date's period. Before a parameter's first version each is looked up in
+    turn, so the first one not in force is the error.
+    """
+    periods = product.decided.get(key)
+    if periods is None:
+        periods = product.decided[key] = _periods_in_force(product, key[1:])
+    for since, parameters in periods:
+        if since <= on:
+            return parameters
+    return tuple(None if name is None else product.months(name, on) for name in key[1:])
+
+
+def _periods_in_force(
+    product: Product, names: tuple[str | None, ...]
+) -> tuple[tuple[date, tuple[Parameter[int] | None, ...]], ...]:
+    """From each date a version of one of ``names`` takes effect (latest first): the
+    versions of all of them in force from then on (dates before one of them has a version
+    are left out)."""
+    dates = sorted(
+        {
+            version.valid_from
+            for name in names
+            if name is not None
+            for version in product.parameter_history(name).versions
+        },
+        reverse=True,
+    )
+    periods = []
+    for since in dates:
+        try:
+            in_force = tuple(None if n is None else product.months(n, since) for n in names)
+        except InvalidValueError:  # one of them has no version yet: looked up per row
+            continue
+        periods.append((since, in_force))
+    return tuple(periods)
 
 
 def _term_pair(term_months: int, parameter: Parameter[int] | None) -> tuple[str, ParameterValue]:
@@ -186,12 +228,17 @@ def first_expiry(
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
-    term_months, term_parameter = _term(product, duration, start, term)
+    _checked_term(term)
+    key = (
+        _IN_FORCE,
+        None if term is not None else duration.term_parameter,
+        duration.min_run_parameter,
+    )
+    term_parameter, minimum = _in_force(product, key, start)
+    term_months = term if term_parameter is None else term_parameter.value
+    assert term_months is not None  # a term given, or the product's
     if start == date.max:
         add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
-    minimum = None
-    if duration.min_run_parameter is not None:
-        minimum = product.months(duration.min_run_parameter, start)
     if minimum is not None and minimum.value > 0:
         # start + minimum months lies after start + 1 day (a month has at least 28 days)
         k = first_basis_index(basis_expiry, term_months, add_months(start, minimum.value))
@@ -326,14 +373,18 @@ def earliest_cancellation(
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
-    term_months, term_parameter = _term(product, duration, start, term)
-    assert cancellation.notice_parameter is not None  # checked by Cancellation
-    notice = product.months(cancellation.notice_parameter, start)
-    minimum_months = 0
-    minimum = None
-    if cancellation.min_run_parameter is not None:
-        minimum = product.months(cancellation.min_run_parameter, start)
-        minimum_months = minimum.value
+    _checked_term(term)
+    key = (
+        _IN_FORCE,
+        None if term is not None else duration.term_parameter,
+        cancellation.notice_parameter,
+        cancellation.min_run_parameter,
+    )
+    term_parameter, notice, minimum = _in_force(product, key, start)
+    term_months = term if term_parameter is None else term_parameter.value
+    assert term_months is not None  # a term given, or the product's
+    assert notice is not None  # checked by Cancellation
+    minimum_months = 0 if minimum is None else minimum.value
     if start == date.max:
         add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
     if minimum_months > 0:
