@@ -31,6 +31,7 @@ from reintegratie_core.products import (
     GuidanceContinues,
     Module,
     Product,
+    ReasonNotAllowedError,
     TerminationReason,
     cascade,
     consequences,
@@ -296,8 +297,10 @@ def RI_EINDIGT_MEE(
     """WAAR als `module` eindigt doordat `beeindigde_module` eindigt (om deze reden)."""
     target = _module(product, module, "module")
     first = _module(product, beeindigde_module, "beeindigde_module")
-    _allowed(product, first, reden)
-    return ends_with(product, target.code, first.code, reden)
+    try:  # the cascade checks the reason for the first module (memoised per product)
+        return ends_with(product, target.code, first.code, reden)
+    except ReasonNotAllowedError as exc:
+        raise _blamed("reden", exc) from None
 
 
 @excel_function(
