@@ -96,6 +96,27 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     return k
 
 
+def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) -> int:
+    """[`first_basis_index`][reintegratie_core.products.duration.first_basis_index] of
+    ``start + minimum`` months (``minimum`` ≥ 1), without making that date.
+
+    Defined as: that threshold lies in the month ``minimum`` months after the start's, on
+    the start's day when every month has that day (up to 28), so its month and day are
+    compared as they are; otherwise (or past 9999, an error) the date is made.
+    """
+    month = start.year * 12 + start.month - 1 + minimum
+    day = start.day
+    if day > 28 or month > _LAST_MONTH:
+        return first_basis_index(anchor, term_months, add_months(start, minimum))
+    origin = anchor.year * 12 + anchor.month - 1
+    k, rest = divmod(month - origin, term_months)
+    if rest or anchor.day < day:
+        k += 1
+    if origin + (k - 2) * term_months < 12 or origin + k * term_months > _LAST_MONTH:
+        return first_basis_index(anchor, term_months, add_months(start, minimum))
+    return k
+
+
 def _stepped_index(anchor: date, term_months: int, threshold: date) -> int:
     """[`first_basis_index`][reintegratie_core.products.duration.first_basis_index] by
     stepping from an estimate below it: at the ends of the date range the first basis
@@ -241,7 +262,7 @@ def first_expiry(
         add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
     if minimum is not None and minimum.value > 0:
         # start + minimum months lies after start + 1 day (a month has at least 28 days)
-        k = first_basis_index(basis_expiry, term_months, add_months(start, minimum.value))
+        k = _first_run_index(basis_expiry, term_months, start, minimum.value)
     else:
         k = _first_after(basis_expiry, term_months, start)
     result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
@@ -389,7 +410,7 @@ def earliest_cancellation(
         add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
     if minimum_months > 0:
         # start + minimum months lies after start + 1 day (a month has at least 28 days)
-        k_run = first_basis_index(basis_expiry, term_months, add_months(start, minimum_months))
+        k_run = _first_run_index(basis_expiry, term_months, start, minimum_months)
     else:
         k_run = _first_after(basis_expiry, term_months, start)
     k_received = first_basis_index(basis_expiry, term_months, received)
