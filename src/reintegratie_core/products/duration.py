@@ -28,7 +28,7 @@ from reintegratie_core.dates import add_days, add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core.parameters import Parameter
-from reintegratie_core.products._cascade import _ANY_DAY, cascade, decided_cascade
+from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, cascade, decided_cascade
 from reintegratie_core.products.model import (
     Cancellation,
     CancellationKind,
@@ -38,6 +38,11 @@ from reintegratie_core.products.model import (
     Product,
     TerminationReason,
 )
+
+#: The reason a cancellation ends a module for (read per lifted row: an Enum member looked
+#: up on its class costs a call in Python 3.11).
+_BY_EMPLOYER = TerminationReason.OPZEGGING_WERKGEVER
+_NOT_SEPARATELY = CancellationKind.NOT_SEPARATELY
 
 #: Above this many contract terms between anchor and target a date is out of range.
 _MAX_TERMS = 200_000
@@ -381,7 +386,7 @@ def earliest_cancellation(
             f"(die valt onder de eigen voorwaarden van die module; opzegdatum bekend voor: {known})"
         )
         raise NotApplicableError(msg)
-    if cancellation.kind is CancellationKind.NOT_SEPARATELY:
+    if cancellation.kind is _NOT_SEPARATELY:
         where = "; ".join(str(c) for c in cancellation.citations)
         coupled = " of ".join(
             dict.fromkeys(r.source for r in product.couplings if r.target == module.code)
@@ -413,13 +418,22 @@ def earliest_cancellation(
         k_run = _first_run_index(basis_expiry, term_months, start, minimum_months)
     else:
         k_run = _first_after(basis_expiry, term_months, start)
-    k_received = first_basis_index(basis_expiry, term_months, received)
-    k = _noticed_index(basis_expiry, term_months, notice.value, received, max(k_run, k_received))
+    month = received.year * 12 + received.month - 1
+    if 12 + 3 * term_months <= month <= _LAST_MONTH - 2 * term_months - notice.value:
+        # a notice date on or after received puts C on or after it: the first C with the
+        # notice in time is never before the first C ≥ received (far from the date range's
+        # ends, where stepping to it may be the error)
+        k = _noticed_index(basis_expiry, term_months, notice.value, received, k_run)
+    else:
+        k_received = first_basis_index(basis_expiry, term_months, received)
+        start_k = max(k_run, k_received)
+        k = _noticed_index(basis_expiry, term_months, notice.value, received, start_k)
     result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     # cancelling also ends what is coupled to it (001 art. 2.3): decided now (memoised per
     # product, module and reason; the date does not change which modules end), so that a
     # product whose coupling refuses it is an error here, not in RI_UITLEG
-    decided_cascade(product, module.code, _ANY_DAY, TerminationReason.OPZEGGING_WERKGEVER, None)
+    if (_CASCADE, module.code, _BY_EMPLOYER, None) not in product.decided:
+        decided_cascade(product, module.code, _ANY_DAY, _BY_EMPLOYER, None)
     return _new_cancellation(
         EarliestCancellation,
         (
