@@ -124,7 +124,7 @@ class EntitlementState(enum.Enum):
     @property
     def is_final(self) -> bool:
         """True for a state that no later event changes."""
-        return self is EntitlementState.VERVALLEN or self is EntitlementState.BEEINDIGD
+        return self is _VERVALLEN or self is _BEEINDIGD  # module constants: read per row
 
     #: Hashed by identity, in C (Enum hashes its name in Python): a key of every fold.
     __hash__ = object.__hash__
@@ -582,13 +582,13 @@ def check_event(rules: ProductRules, event: Event) -> EventRule:
     (``advies_niet_opgevolgd`` …) names one; ``garantie_ingetrokken`` may do either.
     """
     rule = rules.rule(event.kind)
-    if rule.scope is Scope.POLICY and event.employee is not None:
+    if rule.scope is _POLIS and event.employee is not None:
         msg = (
             f'gebeurtenis "{event.kind.value}" geldt voor de hele polis; laat werknemer leeg '
             f'(gegeven: "{event.employee}")'
         )
         raise InvalidValueError(msg)
-    if rule.scope is Scope.EMPLOYEE and event.employee is None:
+    if rule.scope is _WERKNEMER and event.employee is None:
         msg = f'gebeurtenis "{event.kind.value}" geldt per werknemer; vul de werknemer in'
         raise InvalidValueError(msg)
     return rule
@@ -674,7 +674,7 @@ class _Track:
         day = decision.event.date
         if effect.state.is_final:
             self.final, self.final_state, self.since = decision, effect.state, day
-        elif effect.state is EntitlementState.GESCHORST:
+        elif effect.state is _GESCHORST:
             if not self.suspensions:
                 self.since = day
             self.suspensions.setdefault(decision.event.kind, decision)
@@ -687,7 +687,7 @@ class _Track:
     def state(self) -> EntitlementState:
         if self.final_state is not None:
             return self.final_state
-        return EntitlementState.GESCHORST if self.suspensions else EntitlementState.ACTIEF
+        return _GESCHORST if self.suspensions else _ACTIEF  # members read per row: constants
 
     @property
     def decided_by(self) -> tuple[Decision, ...]:
@@ -785,7 +785,9 @@ def entitlement_status(
     """The [`EntitlementStatus`][reintegratie_core.entitlements.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses]):
     the same fold, over the effects on this entitlement only (each entitlement's state
     depends on its own effects)."""
-    rules = product_rules(product)
+    rules = product.events
+    if rules is None:
+        rules = product_rules(product)  # raises: the product has no event table
     granted = rules.grant(entitlement)
     counting = _counting(rules, events, at, employee)
     track = _Track() if counting else _UNTOUCHED  # folding no event leaves the start state
