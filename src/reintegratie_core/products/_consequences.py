@@ -37,6 +37,7 @@ from reintegratie_core.explain import Citation, Explained, Ground, ParameterValu
 from reintegratie_core.parameters import Parameter
 from reintegratie_core.poortwachter import Milestone, MilestoneDate, milestone_date
 from reintegratie_core.products._cascade import DEFAULT_REASON, Cascade, cascade
+from reintegratie_core.products.duration import _IN_FORCE, _in_force
 from reintegratie_core.products.model import (
     ALL_REASONS,
     ConsequenceKind,
@@ -327,13 +328,14 @@ def guidance_continues(
     sanction weeks (``003`` art. 1.5.3 "wettelijke re-integratieverplichting", BW 7:629
     lid 11, domain §8.1). No such rule (``001``/``004`` art. 2.5) → FALSE.
     """
-    service = product.module(product.service_module)
+    service, rule, relapse = _continuation_rule(product, reason)
     periods = absences if recovery is None else apply_recovery(absences, recovery)
     case = _case_at(periods, on)
-    rule = _continuation_rule(product, service, reason)
     window = MERGE_INTERRUPTION_DAYS
-    if rule is not None and rule.relapse_parameter is not None:
-        window = product.months(rule.relapse_parameter, module_end)
+    if relapse is not None:
+        in_force = _in_force(product, relapse, module_end)[0]
+        assert in_force is not None  # a named parameter: in force, or the error
+        window = in_force
     decided = (service, case, module_end, on, reason, rule, window, sanction_weeks)
     if case is None:
         return _new_guidance(GuidanceContinues, (False, _NO_CASE, *decided, None, None))
@@ -555,20 +557,28 @@ def _wage_end(case: SicknessCase, sanction_weeks: int) -> MilestoneDate:
         raise InvalidValueError(msg) from None
 
 
-def _continuation_rule(
-    product: Product, service: Module, reason: TerminationReason
-) -> ConsequenceRule | None:
-    """The service module's rule that continues guidance after an end for ``reason``
-    (``None``: none does); decided once per product and reason (`Product.decided`)."""
+#: The service module, its continuation rule for a reason, and its relapse parameter's key.
+_Continuation = tuple[Module, ConsequenceRule | None, tuple[str, ...] | None]
+
+
+def _continuation_rule(product: Product, reason: TerminationReason) -> _Continuation:
+    """The product's service module, its rule that continues guidance after an end for
+    ``reason`` (``None``: none does) and the key of that rule's relapse parameter (for
+    `_in_force`); decided once per product and reason (`Product.decided`)."""
     key = (_CONTINUATION, reason)
-    if key in product.decided:
-        found: ConsequenceRule | None = product.decided[key]
-        return found
-    found = None
-    for rule in service.consequences:
-        if rule.kind is ConsequenceKind.GUIDANCE_CONTINUES and rule.applies(reason):
-            found = rule
+    known: _Continuation | None = product.decided.get(key)
+    if known is not None:
+        return known
+    service = product.module(product.service_module)
+    rule = None
+    for candidate in service.consequences:
+        if candidate.kind is ConsequenceKind.GUIDANCE_CONTINUES and candidate.applies(reason):
+            rule = candidate
             break
+    relapse = None
+    if rule is not None and rule.relapse_parameter is not None:
+        relapse = (_IN_FORCE, rule.relapse_parameter)
+    found: _Continuation = (service, rule, relapse)
     product.decided[key] = found
     return found
 
