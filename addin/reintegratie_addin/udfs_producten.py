@@ -26,10 +26,12 @@ from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     DEFAULT_REASON,
     REASON_ALIASES,
+    Eligible,
     EndsWith,
     GuidanceContinues,
     Module,
     Product,
+    ReasonNotAllowedError,
     TerminationReason,
     cascade,
     consequences,
@@ -54,6 +56,8 @@ REASON_CODES = ", ".join(r.value for r in TerminationReason)
 
 
 def _module_text(value: Any, argument: str) -> str:
+    if type(value) is str and (text := value.strip()):  # a code cell: the common case
+        return text
     if c.is_empty(value):
         raise c.ArgumentError(argument, "ontbreekt (verwacht een modulecode, zie RI_MODULES)")
     return c.to_text(value, argument)
@@ -112,32 +116,13 @@ def _term(value: Any, argument: str) -> int | None:
 # --- argument-level errors ----------------------------------------------------------------
 
 
-class _Blame:
-    """Core errors of the given kinds raised inside become ``#WAARDE! <argument>: ...``.
+def _blamed(argument: str, exc: ReintegratieError) -> c.ArgumentError:
+    """A core error raised for ``argument``'s value, as ``#WAARDE! <argument>: ...``.
 
-    A plain context manager (not ``@contextmanager``): it is entered for every lifted row,
-    and a generator-based one costs a generator and several calls each time.
+    The bodies catch the core's errors with ``try``/``except`` (free while nothing is
+    raised), not with a context manager entered for every lifted row.
     """
-
-    __slots__ = ("argument", "errors")
-
-    def __init__(
-        self, argument: str, errors: tuple[type[ReintegratieError], ...] = (ReintegratieError,)
-    ) -> None:
-        self.argument = argument
-        self.errors = errors
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, _tb: object
-    ) -> None:
-        if exc is not None and isinstance(exc, self.errors):
-            raise c.ArgumentError(self.argument, str(exc)) from None
-
-
-_blame = _Blame
+    return c.ArgumentError(argument, str(exc))
 
 
 def _module(product: Product, code: str, argument: str) -> Module:
@@ -156,13 +141,17 @@ def _held(product: Product, modules: tuple[str, ...] | None) -> tuple[str, ...] 
         return None
     for code in modules:
         _module(product, code, "modules")
-    with _blame("modules"):
+    try:
         return resolve_held(product, modules)
+    except ReintegratieError as exc:
+        raise _blamed("modules", exc) from None
 
 
 def _allowed(product: Product, module: Module, reason: TerminationReason | None) -> None:
-    with _blame("reden"):
+    try:
         product.check_reason(module, reason)
+    except ReintegratieError as exc:
+        raise _blamed("reden", exc) from None
 
 
 def _grond(citations: tuple[Citation, ...]) -> str:
@@ -210,7 +199,7 @@ def _module_param(name: str, doc: str) -> Param:
 
 
 def _date_param(name: str, doc: str) -> Param:
-    return Param(name=name, doc=doc, coerce=c.required_date)
+    return Param(name=name, doc=doc, coerce=c.required_date, dates=True)
 
 
 BEEINDIGDE_MODULE = _module_param("beeindigde_module", "Code van de module die eindigt")
@@ -308,8 +297,10 @@ def RI_EINDIGT_MEE(
     """WAAR als `module` eindigt doordat `beeindigde_module` eindigt (om deze reden)."""
     target = _module(product, module, "module")
     first = _module(product, beeindigde_module, "beeindigde_module")
-    _allowed(product, first, reden)
-    return ends_with(product, target.code, first.code, reden)
+    try:  # the cascade checks the reason for the first module (memoised per product)
+        return ends_with(product, target.code, first.code, reden)
+    except ReasonNotAllowedError as exc:
+        raise _blamed("reden", exc) from None
 
 
 @excel_function(
@@ -355,15 +346,16 @@ def RI_CONTRACTVERVALDATUM(
 ) -> FirstExpiry:
     """Eerste contractvervaldatum van de module (gelijk aan die van de basismodule)."""
     found = _module(product, module, "module")
-    with (
-        _blame("module", (NotApplicableError,)),
-        _blame("ingangsdatum_module", (InvalidValueError,)),
-    ):
-        # the parameters are those in force at the module's start, and only a start near
-        # 9999 puts the expiry out of range: that is the argument to fix (issue 13 bug 4)
+    try:
         return first_expiry(
             product, found, ingangsdatum_module, contractvervaldatum_basis, contracttermijn_maanden
         )
+    except NotApplicableError as exc:
+        raise _blamed("module", exc) from None
+    except InvalidValueError as exc:
+        # the parameters are those in force at the module's start, and only a start near
+        # 9999 puts the expiry out of range: that is the argument to fix (issue 13 bug 4)
+        raise _blamed("ingangsdatum_module", exc) from None
 
 
 @excel_function(
@@ -390,14 +382,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
 ) -> EarliestCancellation:
     """Vroegste datum waarop de opzegging door de werkgever ingaat."""
     found = _module(product, module, "module")
-    # a date out of range or a parameter not in force comes from the later of the two dates
-    # the user gave (issue 13 bug 4): that is the argument to fix
-    later = (
-        "ingangsdatum_module"
-        if ingangsdatum_module >= ontvangst_opzegging
-        else "ontvangst_opzegging"
-    )
-    with _blame("module", (NotApplicableError,)), _blame(later, (InvalidValueError,)):
+    try:
         return earliest_cancellation(
             product,
             found,
@@ -406,6 +391,17 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
             ontvangst_opzegging,
             term=contracttermijn_maanden,
         )
+    except NotApplicableError as exc:
+        raise _blamed("module", exc) from None
+    except InvalidValueError as exc:
+        # a date out of range or a parameter not in force comes from the later of the two
+        # dates the user gave (issue 13 bug 4): that is the argument to fix
+        later = (
+            "ingangsdatum_module"
+            if ingangsdatum_module >= ontvangst_opzegging
+            else "ontvangst_opzegging"
+        )
+        raise _blamed(later, exc) from None
 
 
 @excel_function(
@@ -431,7 +427,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
 )
 def RI_RECHT_OP_DIENSTVERLENING(
     product: Product, ziekte: SicknessCase, ingangsdatum: date
-) -> Explained[bool]:
+) -> Eligible:
     """WAAR als het ziektegeval onder de module valt (eerste ziektedag van het geval op of na de ingangsdatum)."""
     return eligible(product, ziekte, ingangsdatum)
 
@@ -478,17 +474,22 @@ def RI_DOORLOPENDE_BEGELEIDING(  # noqa: PLR0917 - the contract's argument list
     sanctieweken: int,
 ) -> GuidanceContinues:
     """WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."""
-    with _blame("hersteldatum"):
-        periods = apply_recovery(ziekte, hersteldatum)
-    with _blame("ziekte"):
+    if hersteldatum is not None:  # without one the periods are as given
+        try:
+            ziekte = apply_recovery(ziekte, hersteldatum)
+        except ReintegratieError as exc:
+            raise _blamed("hersteldatum", exc) from None
+    try:
         return guidance_continues(
             product,
-            periods,
+            ziekte,
             einddatum_module,
             peildatum,
             reason=reden,
             sanction_weeks=sanctieweken,
         )
+    except ReintegratieError as exc:
+        raise _blamed("ziekte", exc) from None
 
 
 __all__ = [

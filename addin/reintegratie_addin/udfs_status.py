@@ -9,6 +9,7 @@ row is reported by its row number within the range: ``#WAARDE! gebeurtenissen: r
 
 from __future__ import annotations
 
+import operator
 from datetime import date
 from typing import Any
 
@@ -19,13 +20,14 @@ from reintegratie_addin.params import to_product as to_builtin_product
 from reintegratie_core.entitlements import (
     ENTITLEMENT_ALIASES,
     Entitlement,
+    EntitlementState,
     EntitlementStatus,
     EventKind,
     NotInProductError,
     entitlement_status,
     entitlement_statuses,
-    product_rules,
 )
+from reintegratie_core.errors import ReintegratieError
 from reintegratie_core.explain import Explained, cite
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product
 
@@ -58,6 +60,7 @@ PEILDATUM = Param(
     name="peildatum",
     doc="Datum waarop u de status wilt weten (gebeurtenissen op die datum tellen mee)",
     coerce=c.required_date,
+    dates=True,
 )
 WERKNEMER = Param(
     name="werknemer",
@@ -67,8 +70,14 @@ WERKNEMER = Param(
 )
 
 
+#: A state as Excel shows it: its code (``actief`` …), as `to_excel` shows an enum; a
+#: lifted column formats each row by one lookup.
+_STATE_CODES: dict[EntitlementState, str] = {s: s.value for s in EntitlementState}
+
+
 @excel_function(
     category=CAT_AANSPRAKEN,
+    format=_STATE_CODES.__getitem__,
     params=[
         PRODUCT,
         Param(
@@ -89,12 +98,20 @@ def RI_STATUS(
     werknemer: str | None,
 ) -> EntitlementStatus:
     """Status van een aanspraak op de peildatum: actief, geschorst, vervallen of beeindigd."""
-    events = checked_events(product, gebeurtenissen)
     try:
-        product_rules(product).grant(aanspraak)
-    except NotInProductError as exc:
-        raise c.ArgumentError("aanspraak", str(exc)) from None
-    return entitlement_status(product, aanspraak, events, peildatum, werknemer)
+        # the core checks every event against the product (and the grant) as it folds
+        return entitlement_status(
+            product, aanspraak, map(_EVENT, gebeurtenissen.rows), peildatum, werknemer
+        )
+    except ReintegratieError as exc:
+        checked_events(product, gebeurtenissen)  # a bad event first, by its row number
+        if isinstance(exc, NotInProductError) and exc.kind == "aanspraak":
+            raise c.ArgumentError("aanspraak", str(exc)) from None
+        raise
+
+
+#: The event of a ``(row number, event)`` pair of `EventRows`.
+_EVENT = operator.itemgetter(1)
 
 
 def grond_text(status: EntitlementStatus) -> str:

@@ -631,6 +631,7 @@ def RI_TARIEF_PRORATA(
             name="datum_vergoeding",
             doc="Datum waarop de vergoeding is betaald",
             coerce=c.required_date,
+            dates=True,
         ),
         Param(
             name="premiejaar",

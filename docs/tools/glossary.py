@@ -331,7 +331,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "recht op dienstverlening (ingangsdatum)",
         "eligibility by start date",
-        "products.eligible products.model.Eligibility",
+        "products.eligible products.Eligible products.model.Eligibility",
         "001 art. 3.2; 003 art. 1.3",
     ),
     _t(

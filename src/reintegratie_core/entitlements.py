@@ -45,8 +45,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -91,6 +91,9 @@ class EventKind(enum.Enum):
     #: Fraud or deliberate misleading.
     FRAUDE = "fraude"
 
+    #: Hashed by identity, in C (Enum hashes its name in Python): a key of every fold.
+    __hash__ = object.__hash__
+
 
 class Entitlement(enum.Enum):
     """The three entitlements (aanspraken) of domein §5."""
@@ -98,6 +101,9 @@ class Entitlement(enum.Enum):
     DIENSTVERLENING = "dienstverlening"
     VERGOEDING = "vergoeding"
     POORTWACHTERGARANTIE = "poortwachtergarantie"
+
+    #: Hashed by identity, in C (Enum hashes its name in Python): a key of every fold.
+    __hash__ = object.__hash__
 
 
 #: Aliases accepted for entitlement codes at the edges.
@@ -118,7 +124,10 @@ class EntitlementState(enum.Enum):
     @property
     def is_final(self) -> bool:
         """True for a state that no later event changes."""
-        return self is EntitlementState.VERVALLEN or self is EntitlementState.BEEINDIGD
+        return self is _VERVALLEN or self is _BEEINDIGD  # module constants: read per row
+
+    #: Hashed by identity, in C (Enum hashes its name in Python): a key of every fold.
+    __hash__ = object.__hash__
 
 
 class Scope(enum.Enum):
@@ -573,13 +582,13 @@ def check_event(rules: ProductRules, event: Event) -> EventRule:
     (``advies_niet_opgevolgd`` …) names one; ``garantie_ingetrokken`` may do either.
     """
     rule = rules.rule(event.kind)
-    if rule.scope is Scope.POLICY and event.employee is not None:
+    if rule.scope is _POLIS and event.employee is not None:
         msg = (
             f'gebeurtenis "{event.kind.value}" geldt voor de hele polis; laat werknemer leeg '
             f'(gegeven: "{event.employee}")'
         )
         raise InvalidValueError(msg)
-    if rule.scope is Scope.EMPLOYEE and event.employee is None:
+    if rule.scope is _WERKNEMER and event.employee is None:
         msg = f'gebeurtenis "{event.kind.value}" geldt per werknemer; vul de werknemer in'
         raise InvalidValueError(msg)
     return rule
@@ -593,22 +602,22 @@ class Decision:
     rule: EventRule
 
 
-@attrs.frozen(kw_only=True)
-class EntitlementStatus:
+class EntitlementStatus(NamedTuple):
     """The state of one entitlement at a date, since when, and what decided it.
 
     ``since`` is ``None`` for an entitlement that no event changed; ``decided_by`` are the
     events that keep it in its state (the one that ended it, the open suspensions, or the
     one that restored it) — empty when none did, and the grant decides. ``granted`` and
     ``at`` (the grant and the reference date) are what the grounds are rendered from, on
-    demand: a lifted ``RI_STATUS`` reads only the state.
+    demand: a lifted ``RI_STATUS`` reads only the state. A tuple, built once per lifted
+    Excel row.
     """
 
     entitlement: Entitlement
     state: EntitlementState
     since: dt.date | None
     decided_by: tuple[Decision, ...]
-    granted: Granted = attrs.field(repr=False)
+    granted: Granted
     at: dt.date
 
     @property
@@ -645,6 +654,10 @@ class EntitlementStatus:
         return self.explain()
 
 
+_new_status: Callable[[type[EntitlementStatus], tuple[object, ...]], EntitlementStatus]
+_new_status = tuple.__new__
+
+
 @attrs.define
 class _Track:
     """The running state of one entitlement while the log is folded (engine-internal)."""
@@ -661,7 +674,7 @@ class _Track:
         day = decision.event.date
         if effect.state.is_final:
             self.final, self.final_state, self.since = decision, effect.state, day
-        elif effect.state is EntitlementState.GESCHORST:
+        elif effect.state is _GESCHORST:
             if not self.suspensions:
                 self.since = day
             self.suspensions.setdefault(decision.event.kind, decision)
@@ -674,7 +687,7 @@ class _Track:
     def state(self) -> EntitlementState:
         if self.final_state is not None:
             return self.final_state
-        return EntitlementState.GESCHORST if self.suspensions else EntitlementState.ACTIEF
+        return _GESCHORST if self.suspensions else _ACTIEF  # members read per row: constants
 
     @property
     def decided_by(self) -> tuple[Decision, ...]:
@@ -683,6 +696,10 @@ class _Track:
         if self.suspensions:
             return tuple(self.suspensions.values())
         return () if self.restored_by is None else (self.restored_by,)
+
+
+#: The state before any event (never applied to: an entitlement no event touched).
+_UNTOUCHED = _Track()
 
 
 def applicable(
@@ -706,13 +723,9 @@ def _ground(entitlement: Entitlement, state: EntitlementState, decision: Decisio
 
 
 def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
-    return EntitlementStatus(
-        entitlement=granted.entitlement,
-        state=track.state,
-        since=track.since,
-        decided_by=track.decided_by,
-        granted=granted,
-        at=at,
+    return _new_status(
+        EntitlementStatus,
+        (granted.entitlement, track.state, track.since, track.decided_by, granted, at),
     )
 
 
@@ -772,10 +785,13 @@ def entitlement_status(
     """The [`EntitlementStatus`][reintegratie_core.entitlements.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses]):
     the same fold, over the effects on this entitlement only (each entitlement's state
     depends on its own effects)."""
-    rules = product_rules(product)
+    rules = product.events
+    if rules is None:
+        rules = product_rules(product)  # raises: the product has no event table
     granted = rules.grant(entitlement)
-    track = _Track()
-    for decision in _counting(rules, events, at, employee):
+    counting = _counting(rules, events, at, employee)
+    track = _Track() if counting else _UNTOUCHED  # folding no event leaves the start state
+    for decision in counting:
         for effect in decision.rule.effects:
             if effect.entitlement is entitlement:
                 track.apply(effect, decision)

@@ -209,3 +209,61 @@ class TestEarliestCancellation:
         assert allowed(result)
         assert not allowed(basis_date(anchor, term, k - 1))
         assert result >= first_expiry(ASR_REINTEGRATIEMANAGER, RIM, start, anchor, term=term).value
+
+
+def _first_by_stepping(anchor: date, term: int, holds: object) -> date:
+    """The first basis date for which ``holds`` is true, found by walking the series from
+    well below it (the definition, without the month arithmetic)."""
+    assert callable(holds)
+    k = -((anchor.year - 1990) * 12 // term) - 2  # a basis date before 1990: before them all
+    while not holds(basis_date(anchor, term, k)):
+        k += 1
+    return basis_date(anchor, term, k)
+
+
+month_ends = st.builds(
+    lambda year, month: add_months(date(year, month, 1), 1) - timedelta(days=1),
+    st.integers(2000, 2080),
+    st.integers(1, 12),
+)
+any_day = st.one_of(dates, month_ends)
+
+
+class TestComputedEqualsTheDefinition:
+    """The first index is computed from the month difference, not searched: it must equal
+    walking the series (month ends, leap days and every term included)."""
+
+    @given(any_day, any_day, terms)
+    def test_first_expiry(self, start: date, anchor: date, term: int) -> None:
+        """001 art. 2.1: the first basis date after the start and ≥ start + 12 months."""
+        for product, module in ((ASR_REINTEGRATIEMANAGER, RIM), (ASR_REINTEGRATIEMANAGER, BASIS)):
+            minimum = (
+                product.months("minimale_looptijd_maanden", start).value if module is RIM else 0
+            )
+            expected = _first_by_stepping(
+                anchor, term, lambda c, m=minimum: c > start and c >= add_months(start, m)
+            )
+            assert first_expiry(product, module, start, anchor, term=term).value == expected
+
+    @given(any_day, any_day, any_day, terms)
+    def test_earliest_cancellation(
+        self, start: date, anchor: date, received: date, term: int
+    ) -> None:
+        """001 art. 2.3: the first basis date ≥ start + 12 months whose notice date (one
+        month before) is not before the notice."""
+        notice = ASR_REINTEGRATIEMANAGER.months("opzegtermijn_maanden", start).value
+        minimum = ASR_REINTEGRATIEMANAGER.months("minimale_looptijd_maanden", start).value
+        expected = _first_by_stepping(
+            anchor,
+            term,
+            lambda c: (
+                c > start
+                and c >= add_months(start, minimum)
+                and c >= received
+                and add_months(c, -notice) >= received
+            ),
+        )
+        result = earliest_cancellation(
+            ASR_REINTEGRATIEMANAGER, RIM, start, anchor, received, term=term
+        )
+        assert result.value == expected

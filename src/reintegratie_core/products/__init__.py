@@ -26,6 +26,7 @@ from reintegratie_core.products._cascade import (
 )
 from reintegratie_core.products._consequences import (
     Consequence,
+    Eligible,
     GuidanceContinues,
     apply_recovery,
     consequences,
@@ -113,6 +114,7 @@ __all__ = [
     "CouplingRule",
     "Duration",
     "Eligibility",
+    "Eligible",
     "EndedModule",
     "EndsWith",
     "GuidanceContinues",

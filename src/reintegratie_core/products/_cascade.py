@@ -26,7 +26,6 @@ changes nothing, and no module outlives a module it is coupled to.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import NamedTuple
@@ -43,6 +42,9 @@ from reintegratie_core.products.model import (
 )
 
 DEFAULT_REASON = TerminationReason.OPZEGGING_WERKGEVER
+#: The date a memoised cascade is decided on (:func:`ends_with` asks for it): every
+#: cascaded module ends on the date the caller gives, so any date decides the same.
+_ANY_DAY = date(2000, 1, 1)
 
 
 @attrs.frozen(kw_only=True)
@@ -171,7 +173,6 @@ def cascade(
     return Explained(result, _grounds(result))
 
 
-@functools.lru_cache(maxsize=4096)  # per product: the same coupling table, decided once
 def decided_cascade(
     product: Product,
     module: str,
@@ -180,8 +181,35 @@ def decided_cascade(
     held: tuple[str, ...] | None,
 ) -> Cascade:
     """The [`Cascade`][reintegratie_core.products._cascade.Cascade] [`cascade`][reintegratie_core.products._cascade.cascade] decides, without its grounds; memoised per
-    product (a pure decision on immutable values), so the coupling table is walked once."""
+    product (a pure decision on immutable values), so the coupling table is walked once.
+
+    Which modules end, why and by which rules depends on the product's tables, the
+    module, the reason and the policy's modules only; the date is stamped on the result
+    (every module ends on it). So the walk is memoised on the product by those codes, not
+    by the date.
+    """
     first: Module = product.module(module)
+    key = (_CASCADE, first.code, reason, held)
+    found: Cascade | None = product.decided.get(key)
+    if found is None:
+        found = product.decided[key] = _walk(product, first, reason, held)
+    if on == _ANY_DAY:
+        return found
+    return attrs.evolve(found, date=on, ended=tuple(attrs.evolve(e, date=on) for e in found.ended))
+
+
+#: The key under which a product memoises its cascades (`Product.decided`).
+_CASCADE = "cascade"
+
+
+def _walk(
+    product: Product,
+    first: Module,
+    reason: TerminationReason | None,
+    held: tuple[str, ...] | None,
+) -> Cascade:
+    """The breadth-first walk over the coupling table (see [`cascade`][reintegratie_core.products._cascade.cascade]), dated `_ANY_DAY`."""
+    on = _ANY_DAY
     held_codes = resolve_held(product, held)
     if first.code not in held_codes:
         msg = (
@@ -296,10 +324,6 @@ def ends_with(
     outcome = decided_cascade(product, ended_module, _ANY_DAY, reason, given)
     value = outcome.get(target.code) is not None
     return _new_ends_with(EndsWith, (product, target, ended_module, reason, given, value))
-
-
-#: The date :func:`ends_with` asks the cascade for: every cascaded module ends on it.
-_ANY_DAY = date(2000, 1, 1)
 
 
 class EndsWith(NamedTuple):

@@ -27,19 +27,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 import attrs
 
 from reintegratie_core.dates import ONE_DAY, Period
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core.parameters import Parameter
 from reintegratie_core.poortwachter import Milestone, MilestoneDate, milestone_date
 from reintegratie_core.products._cascade import DEFAULT_REASON, Cascade, cascade
+from reintegratie_core.products.duration import _IN_FORCE, _in_force
 from reintegratie_core.products.model import (
     ALL_REASONS,
     ConsequenceKind,
     ConsequenceRule,
+    Module,
     Product,
     TerminationReason,
 )
@@ -145,7 +148,7 @@ def _verdict(
     return None if not all(rule.applies(r) for r in candidates) else True
 
 
-def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Explained[bool]:
+def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Eligible:
     """True when a sickness case falls under the product's services.
 
     Defined as: D ≥ start, D being the first sick day of the *case* (samentelling, §2: a
@@ -156,37 +159,69 @@ def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Ex
     ongoing period.
     """
     case = SicknessCase.ongoing(sickness) if isinstance(sickness, date) else sickness
-    first_sick_day = case.first_day
-    rule = product.eligibility
-    name = product.module(rule.module).name
-    value = first_sick_day >= start
-    verdict = "valt onder" if value else "valt niet onder"
-    text = (
-        f"dienstverlening alleen voor werknemers met een eerste ziektedag op of na de "
-        f"ingangsdatum van {name}; deze werknemer {verdict} de dienstverlening"
-    )
-    parameters: tuple[tuple[str, ParameterValue], ...] = (
-        ("eerste_ziektedag", first_sick_day),
-        ("ingangsdatum", start),
-    )
-    grounds = [
-        Ground(rule=text, citation=c, parameters=parameters, rule_id="eligible")
-        for c in rule.citations
-    ]
-    if len(case.periods) > 1 or case.bridged_leave:
+    return _new_eligible(Eligible, (product, case, start, case.periods[0].start >= start))
+
+
+class Eligible(NamedTuple):
+    """What [`eligible`][reintegratie_core.products._consequences.eligible] decided: the case, the module's start and whether the case
+    falls under the services (``value``). A tuple, built once per lifted Excel row;
+    `explain` renders the grounds from it."""
+
+    product: Product
+    case: SicknessCase
+    start: date
+    value: bool
+
+    @ruled("eligible")
+    def explain(self) -> Explained[bool]:
+        """The answer with its grounds: the product's eligibility rule, and the case's
+        samentelling when the case has more than one period."""
+        case, start, value = self.case, self.start, self.value
+        rule = self.product.eligibility
+        name = self.product.module(rule.module).name
+        verdict = "valt onder" if value else "valt niet onder"
+        text = (
+            f"dienstverlening alleen voor werknemers met een eerste ziektedag op of na de "
+            f"ingangsdatum van {name}; deze werknemer {verdict} de dienstverlening"
+        )
+        parameters: tuple[tuple[str, ParameterValue], ...] = (
+            ("eerste_ziektedag", case.first_day),
+            ("ingangsdatum", start),
+        )
         grounds = [
-            *case.grounds(),
-            Ground(
-                rule=(
-                    "het recht hangt af van de eerste ziektedag van het ziektegeval, niet van "
-                    "de laatste ziekteperiode"
-                ),
-                citation=Citation.decision("§8.1"),
-                rule_id="eligible",
-            ),
-            *grounds,
+            Ground(rule=text, citation=c, parameters=parameters, rule_id="eligible")
+            for c in rule.citations
         ]
-    return Explained(value, tuple(grounds))
+        if len(case.periods) > 1 or case.bridged_leave:
+            grounds = [
+                *case.grounds(),
+                Ground(
+                    rule=(
+                        "het recht hangt af van de eerste ziektedag van het ziektegeval, niet "
+                        "van de laatste ziekteperiode"
+                    ),
+                    citation=Citation.decision("§8.1"),
+                    rule_id="eligible",
+                ),
+                *grounds,
+            ]
+        return Explained(value, tuple(grounds))
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds `explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        return self.explain().text(label)
+
+
+_new_eligible: Callable[[type[Eligible], tuple[object, ...]], Eligible] = tuple.__new__
 
 
 def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[Absence, ...]:
@@ -293,88 +328,195 @@ def guidance_continues(
     sanction weeks (``003`` art. 1.5.3 "wettelijke re-integratieverplichting", BW 7:629
     lid 11, domain §8.1). No such rule (``001``/``004`` art. 2.5) → FALSE.
     """
-    service = product.module(product.service_module)
-    periods = apply_recovery(absences, recovery)
+    service, rule, relapse = _continuation_rule(product, reason)
+    periods = absences if recovery is None else apply_recovery(absences, recovery)
     case = _case_at(periods, on)
-    base: tuple[tuple[str, ParameterValue], ...] = (
-        ("einddatum_module", module_end),
-        ("peildatum", on),
-        ("reden", reason.value),
-    )
-    rule = _continuation_rule(service.consequences, reason)
-    window_parameter = MERGE_INTERRUPTION_DAYS.as_pair()
-    window_citation = MERGE_INTERRUPTION_DAYS.citation
-    window = MERGE_INTERRUPTION_DAYS.value
-    if rule is not None and rule.relapse_parameter is not None:
-        relapse = product.months(rule.relapse_parameter, module_end)
-        window, window_parameter, window_citation = (
-            relapse.value,
-            relapse.as_pair(),
-            relapse.citation,
-        )
-
-    def answer(
-        value: bool,
-        text: Callable[[], str],
-        citations: Callable[[], Iterable[Citation]],
-        extra: tuple[tuple[str, ParameterValue], ...] = (),
-    ) -> GuidanceContinues:
-        """The decision; its grounds (the text, the articles) are rendered when asked."""
-
-        def render() -> tuple[Ground, ...]:
-            grounds: list[Ground] = []
-            if case is not None and len(case.periods) > 1:
-                grounds.extend(case.grounds())
-            parameters = base + extra
-            grounds.extend(
-                Ground(rule=text(), citation=c, parameters=parameters)
-                for c in dict.fromkeys(citations())
-            )
-            return tuple(grounds)
-
-        return _new_guidance(GuidanceContinues, (value, render))
-
+    window = MERGE_INTERRUPTION_DAYS
+    if relapse is not None:
+        in_force = _in_force(product, relapse, module_end)[0]
+        assert in_force is not None  # a named parameter: in force, or the error
+        window = in_force
+    decided = (service, case, module_end, on, reason, rule, window, sanction_weeks)
     if case is None:
-        return answer(
-            False,
-            lambda: "geen ziektegeval begonnen op of vóór de peildatum: geen begeleiding",
-            lambda: service.citations,
-        )
-    sick, chain_start = _continues_chain(case, on, window)
+        return _new_guidance(GuidanceContinues, (False, _NO_CASE, *decided, None, None))
+    sick, chain_start = _continues_chain(case, on, window.value)
     if on <= module_end:
+        if sick and sanction_weeks and service.sanction_extension:
+            extended = _wage_end(case, sanction_weeks)
+            return _new_guidance(
+                GuidanceContinues, (sick, _RUNNING_EXTENDED, *decided, chain_start, extended)
+            )
+        return _new_guidance(GuidanceContinues, (sick, _RUNNING, *decided, chain_start, None))
+    if rule is None:
+        return _new_guidance(GuidanceContinues, (False, _NO_RULE, *decided, chain_start, None))
+    if not sick or chain_start is None:
+        return _new_guidance(GuidanceContinues, (False, _RECOVERED, *decided, chain_start, None))
+    if chain_start > module_end:
+        return _new_guidance(GuidanceContinues, (False, _LATER_CASE, *decided, chain_start, None))
+    end = _wage_end(case, sanction_weeks)
+    if end.value is not None and on > end.value:
+        return _new_guidance(GuidanceContinues, (False, _WAGE_ENDED, *decided, chain_start, end))
+    return _new_guidance(GuidanceContinues, (True, _CONTINUES, *decided, chain_start, end))
 
-        def running() -> str:
+
+#: Which branch of :func:`guidance_continues` decided (its grounds are rendered from it).
+_NO_CASE, _RUNNING, _RUNNING_EXTENDED, _NO_RULE, _RECOVERED, _LATER_CASE = range(6)
+_WAGE_ENDED, _CONTINUES = 6, 7
+
+
+class GuidanceContinues(NamedTuple):
+    """What [`guidance_continues`][reintegratie_core.products._consequences.guidance_continues] decided (``value``): the branch that applied
+    and the values it used (the service module, the case, the dates, the rule, the relapse
+    window, the chain's first sick day and the end of wage continuation), so that a lifted
+    Excel row builds no text; `explain` renders the grounds from them."""
+
+    value: bool
+    branch: int
+    service: Module
+    case: SicknessCase | None
+    module_end: date
+    on: date
+    reason: TerminationReason
+    rule: ConsequenceRule | None
+    #: The relapse window: the rule's parameter, or the 28 days of the samentelling.
+    window: Parameter[int]
+    sanction_weeks: int
+    chain_start: date | None
+    #: The end of wage continuation (with the sanction weeks), where the branch used it.
+    wage_end: MilestoneDate | None
+
+    @ruled("guidance_continues")
+    def explain(self) -> Explained[bool]:
+        """The answer with its grounds."""
+        return Explained(self.value, self._grounds())
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds `explain` renders."""
+        return self._grounds()
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        return self.explain().text(label)
+
+    def _grounds(self) -> tuple[Ground, ...]:
+        text, citations, extra = self._rendered()
+        grounds: list[Ground] = []
+        case = self.case
+        if case is not None and len(case.periods) > 1:
+            grounds.extend(case.grounds())
+        parameters: tuple[tuple[str, ParameterValue], ...] = (
+            ("einddatum_module", self.module_end),
+            ("peildatum", self.on),
+            ("reden", self.reason.value),
+            *extra,
+        )
+        grounds.extend(
+            Ground(rule=text, citation=c, parameters=parameters) for c in dict.fromkeys(citations)
+        )
+        return tuple(grounds)
+
+    def _rendered(
+        self,
+    ) -> tuple[str, Iterable[Citation], tuple[tuple[str, ParameterValue], ...]]:
+        """The branch's text, articles and extra parameters (as the decision used them)."""
+        service, rule, window = self.service, self.rule, self.window
+        module_end, weeks = self.module_end, self.sanction_weeks
+        branch, chain_start, end = self.branch, self.chain_start, self.wage_end
+        if branch == _NO_CASE:
             return (
+                "geen ziektegeval begonnen op of vóór de peildatum: geen begeleiding",
+                service.citations,
+                (),
+            )
+        if branch in {_RUNNING, _RUNNING_EXTENDED}:
+            running = (
                 f"{service.code} loopt nog op de peildatum (einddatum t/m {module_end.strftime('%d-%m-%Y')}); "
                 + (
                     "de werknemer is ziek: begeleiding loopt"
-                    if sick
+                    if self.value
                     else "de werknemer is hersteld: geen begeleiding"
                 )
             )
-
-        if sick and sanction_weeks and service.sanction_extension:
-            extended = _wage_end(case, sanction_weeks)
-            return answer(
-                sick,
-                lambda: (
-                    running()
-                    + (
-                        f"; UWV verlengt de loondoorbetaling met {sanction_weeks} weken: de "
-                        f"casemanager of ontzorgmanager blijft werken tot het einde daarvan "
-                        f"({_day(extended.value)}), zolang de werkgever de aanwijzingen voor de "
-                        "re-integratie volgt"
-                    )
+            if branch == _RUNNING:
+                return running, service.citations, ()
+            assert end is not None
+            return (
+                running
+                + (
+                    f"; UWV verlengt de loondoorbetaling met {weeks} weken: de "
+                    f"casemanager of ontzorgmanager blijft werken tot het einde daarvan "
+                    f"({_day(end.value)}), zolang de werkgever de aanwijzingen voor de "
+                    "re-integratie volgt"
                 ),
-                lambda: (
-                    *service.citations,
-                    *service.sanction_extension,
-                    *extended.explain().citations(),
-                ),
-                (("sanctieweken", sanction_weeks),),
+                (*service.citations, *service.sanction_extension, *end.explain().citations()),
+                (("sanctieweken", weeks),),
             )
-        return answer(sick, running, lambda: service.citations)
-    if rule is None:
+        if branch == _NO_RULE:
+            return self._stopped()
+        assert rule is not None
+        if branch == _RECOVERED:
+            last = self.case.last_day if self.case is not None else None
+            when = (
+                f" per {(last + ONE_DAY).strftime('%d-%m-%Y')}"
+                if last is not None and last < self.on
+                else ""
+            )
+            return (
+                (
+                    f"de werknemer is volledig hersteld{when} en niet binnen de terugvaltermijn "
+                    "opnieuw ziek geworden: de doorlopende begeleiding eindigt"
+                ),
+                (*rule.citations, window.citation),
+                (window.as_pair(),),
+            )
+        assert chain_start is not None
+        if branch == _LATER_CASE:
+            return (
+                (
+                    f"de ziekte begon op {chain_start.strftime('%d-%m-%Y')}, na de einddatum van "
+                    f"{service.code}: geen doorlopende begeleiding"
+                ),
+                rule.citations,
+                (("eerste_ziektedag", chain_start), window.as_pair()),
+            )
+        assert end is not None
+        sanction: tuple[tuple[str, ParameterValue], ...] = (
+            (("sanctieweken", weeks),) if weeks else ()
+        )
+        including = " (inclusief de sanctieweken)" if weeks else ""
+        if branch == _WAGE_ENDED:
+            assert end.value is not None
+            return (
+                (
+                    f"de loondoorbetaling{including} (en de wettelijke re-integratieverplichting) "
+                    f"eindigde op {end.value.strftime('%d-%m-%Y')}: de doorlopende begeleiding is "
+                    "gestopt"
+                ),
+                (*rule.citations, *end.explain().citations()),
+                (("einde_loondoorbetaling", end.value), *sanction),
+            )
+        until = (
+            end.value.strftime("%d-%m-%Y") if end.value is not None else "einde loondoorbetaling"
+        )
+        return (
+            (
+                f"{rule.text}; eerste ziektedag {chain_start.strftime('%d-%m-%Y')} ligt op of vóór "
+                f"de einddatum; loopt door tot uiterlijk {until}{including}"
+            ),
+            (*rule.citations, *end.explain().citations()),
+            (("eerste_ziektedag", chain_start), window.as_pair(), *sanction),
+        )
+
+    def _stopped(
+        self,
+    ) -> tuple[str, Iterable[Citation], tuple[tuple[str, ParameterValue], ...]]:
+        """No continuation rule for the reason: the guidance stops at the module's end."""
+        service, reason = self.service, self.reason
         stopping = [r for r in service.consequences if r.applies(reason)] or list(
             service.consequences
         )
@@ -395,94 +537,7 @@ def guidance_continues(
                 "poortwachtergarantie vervalt"
             )
         citations = [c for r in stopping for c in r.citations] or list(service.citations)
-        return answer(False, _given(text), _given((*citations, *service.sanction_extension)))
-    if not sick or chain_start is None:
-        last = case.last_day
-        when = (
-            f" per {(last + ONE_DAY).strftime('%d-%m-%Y')}"
-            if last is not None and last < on
-            else ""
-        )
-        return answer(
-            False,
-            _given(
-                f"de werknemer is volledig hersteld{when} en niet binnen de terugvaltermijn "
-                "opnieuw ziek geworden: de doorlopende begeleiding eindigt"
-            ),
-            _given((*rule.citations, window_citation)),
-            (window_parameter,),
-        )
-    if chain_start > module_end:
-        return answer(
-            False,
-            _given(
-                f"de ziekte begon op {chain_start.strftime('%d-%m-%Y')}, na de einddatum van "
-                f"{service.code}: geen doorlopende begeleiding"
-            ),
-            _given(rule.citations),
-            (("eerste_ziektedag", chain_start), window_parameter),
-        )
-    end = _wage_end(case, sanction_weeks)
-    sanction: tuple[tuple[str, ParameterValue], ...] = (
-        (("sanctieweken", sanction_weeks),) if sanction_weeks else ()
-    )
-    including = " (inclusief de sanctieweken)" if sanction_weeks else ""
-    if end.value is not None and on > end.value:
-        return answer(
-            False,
-            _given(
-                f"de loondoorbetaling{including} (en de wettelijke re-integratieverplichting) "
-                f"eindigde op {end.value.strftime('%d-%m-%Y')}: de doorlopende begeleiding is "
-                "gestopt"
-            ),
-            lambda: (*rule.citations, *end.explain().citations()),
-            (("einde_loondoorbetaling", end.value), *sanction),
-        )
-    until = end.value.strftime("%d-%m-%Y") if end.value is not None else "einde loondoorbetaling"
-    return answer(
-        True,
-        _given(
-            f"{rule.text}; eerste ziektedag {chain_start.strftime('%d-%m-%Y')} ligt op of vóór "
-            f"de einddatum; loopt door tot uiterlijk {until}{including}"
-        ),
-        lambda: (*rule.citations, *end.explain().citations()),
-        (("eerste_ziektedag", chain_start), window_parameter, *sanction),
-    )
-
-
-T = TypeVar("T")
-
-
-def _given(value: T) -> Callable[[], T]:
-    """A value already decided, for a rendering that takes it on demand."""
-    return lambda: value
-
-
-class GuidanceContinues(NamedTuple):
-    """What [`guidance_continues`][reintegratie_core.products._consequences.guidance_continues] decided (``value``) and how to render its grounds:
-    ``render`` holds the branch that applied with the values it used (the case, the rule,
-    the dates), so that a lifted Excel row builds no text; `explain` renders them."""
-
-    value: bool
-    render: Callable[[], tuple[Ground, ...]]
-
-    @ruled("guidance_continues")
-    def explain(self) -> Explained[bool]:
-        """The answer with its grounds."""
-        return Explained(self.value, self.render())
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.render()
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
-        return self.explain().text(label)
+        return text, (*citations, *service.sanction_extension), ()
 
 
 _new_guidance: Callable[[type[GuidanceContinues], tuple[object, ...]], GuidanceContinues]
@@ -502,17 +557,39 @@ def _wage_end(case: SicknessCase, sanction_weeks: int) -> MilestoneDate:
         raise InvalidValueError(msg) from None
 
 
-def _continuation_rule(
-    rules: Iterable[ConsequenceRule], reason: TerminationReason
-) -> ConsequenceRule | None:
-    for rule in rules:
-        if rule.kind is ConsequenceKind.GUIDANCE_CONTINUES and rule.applies(reason):
-            return rule
-    return None
+#: The service module, its continuation rule for a reason, and its relapse parameter's key.
+_Continuation = tuple[Module, ConsequenceRule | None, tuple[str, ...] | None]
+
+
+def _continuation_rule(product: Product, reason: TerminationReason) -> _Continuation:
+    """The product's service module, its rule that continues guidance after an end for
+    ``reason`` (``None``: none does) and the key of that rule's relapse parameter (for
+    `_in_force`); decided once per product and reason (`Product.decided`)."""
+    key = (_CONTINUATION, reason)
+    known: _Continuation | None = product.decided.get(key)
+    if known is not None:
+        return known
+    service = product.module(product.service_module)
+    rule = None
+    for candidate in service.consequences:
+        if candidate.kind is ConsequenceKind.GUIDANCE_CONTINUES and candidate.applies(reason):
+            rule = candidate
+            break
+    relapse = None
+    if rule is not None and rule.relapse_parameter is not None:
+        relapse = (_IN_FORCE, rule.relapse_parameter)
+    found: _Continuation = (service, rule, relapse)
+    product.decided[key] = found
+    return found
+
+
+#: The `Product.decided` key of the continuation rule per reason.
+_CONTINUATION = "continuation"
 
 
 __all__ = [
     "Consequence",
+    "Eligible",
     "GuidanceContinues",
     "apply_recovery",
     "consequences",

@@ -28,7 +28,7 @@ from reintegratie_core.dates import add_days, add_months
 from reintegratie_core.errors import InvalidValueError, NotApplicableError
 from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core.parameters import Parameter
-from reintegratie_core.products._cascade import cascade, decided_cascade
+from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, cascade, decided_cascade
 from reintegratie_core.products.model import (
     Cancellation,
     CancellationKind,
@@ -38,6 +38,11 @@ from reintegratie_core.products.model import (
     Product,
     TerminationReason,
 )
+
+#: The reason a cancellation ends a module for (read per lifted row: an Enum member looked
+#: up on its class costs a call in Python 3.11).
+_BY_EMPLOYER = TerminationReason.OPZEGGING_WERKGEVER
+_NOT_SEPARATELY = CancellationKind.NOT_SEPARATELY
 
 #: Above this many contract terms between anchor and target a date is out of range.
 _MAX_TERMS = 200_000
@@ -54,7 +59,9 @@ def basis_date(anchor: date, term_months: int, k: int) -> date:
 def _first_index(
     anchor: date, term_months: int, predicate: Callable[[date], bool], start: int
 ) -> int:
-    """The smallest ``k ≥ start`` whose basis date satisfies a monotone ``predicate``."""
+    """The smallest ``k ≥ start`` whose basis date satisfies a monotone ``predicate``,
+    stepping from ``start`` (where the search reaches the end of the date range, the first
+    date out of range is the error)."""
     k = start
     while not predicate(basis_date(anchor, term_months, k)):
         k += 1
@@ -64,15 +71,61 @@ def _first_index(
     return k
 
 
+#: The month index (year·12 + month − 1) of December 9999, the last month of ``date``.
+_LAST_MONTH = 9999 * 12 + 11
+
+
 def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     """The smallest *k* with ``basis_date(anchor, term, k) ≥ threshold``.
 
-    Defined as: estimate k from the month difference, then step to the exact first index
-    (the basis dates increase with k).
+    Defined as: the *k*-th basis date lies in the month ``k·term`` months after the
+    anchor's, on the anchor's day or that month's last day, so the dates increase with
+    *k*. With *d* the months from the anchor's month to the threshold's: the first month
+    after the threshold's is reached at ``k = ⌈d / term⌉``; when ``term`` divides *d*
+    that basis date lies in the threshold's own month and counts when the anchor's day
+    is not before the threshold's day (a month's last day is never before a day of that
+    month), else the next one does.
     """
     if term_months < 1:
         msg = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
         raise InvalidValueError(msg)
+    origin = anchor.year * 12 + anchor.month - 1
+    months = threshold.year * 12 + threshold.month - 1 - origin
+    k, rest = divmod(months, term_months)
+    if rest or anchor.day < threshold.day:
+        k += 1
+    if origin + (k - 2) * term_months < 12 or origin + k * term_months > _LAST_MONTH:
+        # at the ends of the date range: step as the definition does, so that the first
+        # date out of range is the error
+        return _stepped_index(anchor, term_months, threshold)
+    return k
+
+
+def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) -> int:
+    """[`first_basis_index`][reintegratie_core.products.duration.first_basis_index] of
+    ``start + minimum`` months (``minimum`` ≥ 1), without making that date.
+
+    Defined as: that threshold lies in the month ``minimum`` months after the start's, on
+    the start's day when every month has that day (up to 28), so its month and day are
+    compared as they are; otherwise (or past 9999, an error) the date is made.
+    """
+    month = start.year * 12 + start.month - 1 + minimum
+    day = start.day
+    if day > 28 or month > _LAST_MONTH:
+        return first_basis_index(anchor, term_months, add_months(start, minimum))
+    origin = anchor.year * 12 + anchor.month - 1
+    k, rest = divmod(month - origin, term_months)
+    if rest or anchor.day < day:
+        k += 1
+    if origin + (k - 2) * term_months < 12 or origin + k * term_months > _LAST_MONTH:
+        return first_basis_index(anchor, term_months, add_months(start, minimum))
+    return k
+
+
+def _stepped_index(anchor: date, term_months: int, threshold: date) -> int:
+    """[`first_basis_index`][reintegratie_core.products.duration.first_basis_index] by
+    stepping from an estimate below it: at the ends of the date range the first basis
+    date out of range is the error."""
     months = (threshold.year - anchor.year) * 12 + (threshold.month - anchor.month)
     k = months // term_months - 1
     while basis_date(anchor, term_months, k) >= threshold:
@@ -81,16 +134,95 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     return _first_index(anchor, term_months, lambda c: c >= threshold, k + 1)
 
 
-def _term(
-    product: Product, duration: Duration, start: date, term: int | None
-) -> tuple[int, tuple[str, ParameterValue], Citation | None]:
-    if term is not None:
-        if term < 1:
-            msg = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
-            raise InvalidValueError(msg)
-        return term, ("contracttermijn_maanden", term), None
-    parameter = product.months(duration.term_parameter, start)
-    return parameter.value, parameter.as_pair(), parameter.citation
+def _noticed_index(
+    anchor: date, term_months: int, notice_months: int, received: date, start: int
+) -> int:
+    """The smallest ``k ≥ start`` with ``basis_date(k) − notice months ≥ received``.
+
+    Defined as: ``basis_date(k) − n months`` lies in the month ``k·term − n`` months after
+    the anchor's and increases with *k*; it is after ``received`` from the first *k* whose
+    month is after received's, and in received's own month it is compared by day.
+    """
+    origin = anchor.year * 12 + anchor.month - 1
+    months = received.year * 12 + received.month - 1 + notice_months - origin
+    k = max(start, -(-months // term_months))
+    if origin + (k + 1) * term_months > _LAST_MONTH:
+        # at the end of the date range: step as the definition does (the first date out
+        # of range is the error)
+        return _first_index(
+            anchor,
+            term_months,
+            lambda c: add_months(c, -notice_months) >= received,
+            start,
+        )
+    if k * term_months == months and (
+        add_months(basis_date(anchor, term_months, k), -notice_months) < received
+    ):
+        k += 1
+    return k
+
+
+def _checked_term(term: int | None) -> None:
+    """A contract term the caller gives must be 1 month or more."""
+    if term is not None and term < 1:
+        msg = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
+        raise InvalidValueError(msg)
+
+
+#: `Product.decided` keys of the parameters in force (`_in_force`) start with this.
+_IN_FORCE = "in_force"
+
+
+def _in_force(
+    product: Product, key: tuple[str | None, ...], on: date
+) -> tuple[Parameter[int] | None, ...]:
+    """The whole-number parameters named in ``key`` (after its first item; ``None``: not
+    asked) in force on ``on``: [`Product.months`][reintegratie_core.products.model.Product.months] of each.
+
+    A product's parameters change only on their versions' dates, so which versions are in
+    force from each such date on is decided once per product and names (`Product.decided`);
+    a row finds its date's period. Before a parameter's first version each is looked up in
+    turn, so the first one not in force is the error.
+    """
+    periods = product.decided.get(key)
+    if periods is None:
+        periods = product.decided[key] = _periods_in_force(product, key[1:])
+    for since, parameters in periods:
+        if since <= on:
+            return parameters
+    return tuple(None if name is None else product.months(name, on) for name in key[1:])
+
+
+def _periods_in_force(
+    product: Product, names: tuple[str | None, ...]
+) -> tuple[tuple[date, tuple[Parameter[int] | None, ...]], ...]:
+    """From each date a version of one of ``names`` takes effect (latest first): the
+    versions of all of them in force from then on (dates before one of them has a version
+    are left out)."""
+    dates = sorted(
+        {
+            version.valid_from
+            for name in names
+            if name is not None
+            for version in product.parameter_history(name).versions
+        },
+        reverse=True,
+    )
+    periods = []
+    for since in dates:
+        try:
+            in_force = tuple(None if n is None else product.months(n, since) for n in names)
+        except InvalidValueError:  # one of them has no version yet: looked up per row
+            continue
+        periods.append((since, in_force))
+    return tuple(periods)
+
+
+def _term_pair(term_months: int, parameter: Parameter[int] | None) -> tuple[str, ParameterValue]:
+    """The term as an explanation shows it: the parameter, or the term the caller gave."""
+    if parameter is None:
+        return ("contracttermijn_maanden", term_months)
+    return parameter.as_pair()
 
 
 def _duration(product: Product, module: Module) -> Duration:
@@ -119,30 +251,46 @@ def first_expiry(
 
     Raises [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] for a module without a duration rule.
     """
-    duration = _duration(product, module)
-    term_months, term_pair, term_citation = _term(product, duration, start, term)
-    threshold = add_days(start, 1)  # C > start; past 9999-12-31 an error naming the date
-    minimum = None
-    if duration.min_run_parameter is not None:
-        minimum = product.months(duration.min_run_parameter, start)
-        if minimum.value > 0:
-            threshold = max(threshold, add_months(start, minimum.value))
-    k = first_basis_index(basis_expiry, term_months, threshold)
-    result = basis_date(basis_expiry, term_months, k)
+    duration = module.duration
+    if duration is None:
+        duration = _duration(product, module)  # raises: no duration rule
+    _checked_term(term)
+    key = (
+        _IN_FORCE,
+        None if term is not None else duration.term_parameter,
+        duration.min_run_parameter,
+    )
+    term_parameter, minimum = _in_force(product, key, start)
+    term_months = term if term_parameter is None else term_parameter.value
+    assert term_months is not None  # a term given, or the product's
+    if start == date.max:
+        add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
+    if minimum is not None and minimum.value > 0:
+        # start + minimum months lies after start + 1 day (a month has at least 28 days)
+        k = _first_run_index(basis_expiry, term_months, start, minimum.value)
+    else:
+        k = _first_after(basis_expiry, term_months, start)
+    result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     return _new_expiry(
         FirstExpiry,
-        (
-            module,
-            duration,
-            start,
-            basis_expiry,
-            term_months,
-            term_pair,
-            term_citation,
-            minimum,
-            result,
-        ),
+        (module, duration, start, basis_expiry, term_months, term_parameter, minimum, result),
     )
+
+
+def _first_after(anchor: date, term_months: int, day: date) -> int:
+    """The smallest *k* with ``basis_date(anchor, term, k) > day`` (``day`` before
+    9999-12-31): [`first_basis_index`][reintegratie_core.products.duration.first_basis_index]
+    of the day after, without making that date."""
+    origin = anchor.year * 12 + anchor.month - 1
+    months = day.year * 12 + day.month - 1 - origin
+    k, rest = divmod(months, term_months)
+    if rest or anchor.day <= day.day:
+        k += 1
+    elif day.day >= 28:  # that month's last day may be day itself
+        return first_basis_index(anchor, term_months, add_days(day, 1))
+    if origin + (k - 2) * term_months < 12 or origin + k * term_months > _LAST_MONTH:
+        return first_basis_index(anchor, term_months, add_days(day, 1))
+    return k
 
 
 class FirstExpiry(NamedTuple):
@@ -156,8 +304,8 @@ class FirstExpiry(NamedTuple):
     start: date
     basis_expiry: date
     term_months: int
-    term_pair: tuple[str, ParameterValue]
-    term_citation: Citation | None
+    #: The product's contract term in force on the start; ``None`` when the caller gave one.
+    term: Parameter[int] | None
     #: The minimum run in force on the start, when the conditions set one.
     minimum: Parameter[int] | None
     value: date
@@ -168,7 +316,7 @@ class FirstExpiry(NamedTuple):
         parameters: list[tuple[str, ParameterValue]] = [
             ("ingangsdatum_module", self.start),
             ("contractvervaldatum_basis", self.basis_expiry),
-            self.term_pair,
+            _term_pair(self.term_months, self.term),
         ]
         minimum_text = "na de ingangsdatum"
         citations = list(self.duration.citations)
@@ -184,8 +332,8 @@ class FirstExpiry(NamedTuple):
             f"herhalen zich elke {self.term_months} maanden vanaf "
             f"{self.basis_expiry.strftime('%d-%m-%Y')}"
         )
-        if self.term_citation is not None:
-            citations.append(self.term_citation)
+        if self.term is not None:
+            citations.append(self.term.citation)
         grounds = tuple(
             Ground(rule=rule, citation=c, parameters=tuple(parameters))
             for c in dict.fromkeys(citations)
@@ -238,7 +386,7 @@ def earliest_cancellation(
             f"(die valt onder de eigen voorwaarden van die module; opzegdatum bekend voor: {known})"
         )
         raise NotApplicableError(msg)
-    if cancellation.kind is CancellationKind.NOT_SEPARATELY:
+    if cancellation.kind is _NOT_SEPARATELY:
         where = "; ".join(str(c) for c in cancellation.citations)
         coupled = " of ".join(
             dict.fromkeys(r.source for r in product.couplings if r.target == module.code)
@@ -248,28 +396,44 @@ def earliest_cancellation(
             f"{coupled or 'de module waaraan zij gekoppeld is'} eindigt ({where})"
         )
         raise NotCancellableError(msg)
-    duration = _duration(product, module)
-    term_months, term_pair, term_citation = _term(product, duration, start, term)
-    assert cancellation.notice_parameter is not None  # checked by Cancellation
-    notice = product.months(cancellation.notice_parameter, start)
-    minimum_months = 0
-    minimum = None
-    if cancellation.min_run_parameter is not None:
-        minimum = product.months(cancellation.min_run_parameter, start)
-        minimum_months = minimum.value
-    earliest_run = max(add_days(start, 1), add_months(start, minimum_months))
-    k_run = first_basis_index(basis_expiry, term_months, earliest_run)
-    k_received = first_basis_index(basis_expiry, term_months, received)
-    k = _first_index(
-        basis_expiry,
-        term_months,
-        lambda c: add_months(c, -notice.value) >= received,
-        max(k_run, k_received),
+    duration = module.duration
+    if duration is None:
+        duration = _duration(product, module)  # raises: no duration rule
+    _checked_term(term)
+    key = (
+        _IN_FORCE,
+        None if term is not None else duration.term_parameter,
+        cancellation.notice_parameter,
+        cancellation.min_run_parameter,
     )
-    result = basis_date(basis_expiry, term_months, k)
+    term_parameter, notice, minimum = _in_force(product, key, start)
+    term_months = term if term_parameter is None else term_parameter.value
+    assert term_months is not None  # a term given, or the product's
+    assert notice is not None  # checked by Cancellation
+    minimum_months = 0 if minimum is None else minimum.value
+    if start == date.max:
+        add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
+    if minimum_months > 0:
+        # start + minimum months lies after start + 1 day (a month has at least 28 days)
+        k_run = _first_run_index(basis_expiry, term_months, start, minimum_months)
+    else:
+        k_run = _first_after(basis_expiry, term_months, start)
+    month = received.year * 12 + received.month - 1
+    if 12 + 3 * term_months <= month <= _LAST_MONTH - 2 * term_months - notice.value:
+        # a notice date on or after received puts C on or after it: the first C with the
+        # notice in time is never before the first C ≥ received (far from the date range's
+        # ends, where stepping to it may be the error)
+        k = _noticed_index(basis_expiry, term_months, notice.value, received, k_run)
+    else:
+        k_received = first_basis_index(basis_expiry, term_months, received)
+        start_k = max(k_run, k_received)
+        k = _noticed_index(basis_expiry, term_months, notice.value, received, start_k)
+    result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     # cancelling also ends what is coupled to it (001 art. 2.3): decided now (memoised per
-    # product), so that a product whose coupling refuses it is an error here, not in RI_UITLEG
-    decided_cascade(product, module.code, result, TerminationReason.OPZEGGING_WERKGEVER, None)
+    # product, module and reason; the date does not change which modules end), so that a
+    # product whose coupling refuses it is an error here, not in RI_UITLEG
+    if (_CASCADE, module.code, _BY_EMPLOYER, None) not in product.decided:
+        decided_cascade(product, module.code, _ANY_DAY, _BY_EMPLOYER, None)
     return _new_cancellation(
         EarliestCancellation,
         (
@@ -279,8 +443,8 @@ def earliest_cancellation(
             start,
             basis_expiry,
             received,
-            term_pair,
-            term_citation,
+            term_months,
+            term_parameter,
             notice,
             minimum,
             result,
@@ -299,8 +463,9 @@ class EarliestCancellation(NamedTuple):
     start: date
     basis_expiry: date
     received: date
-    term_pair: tuple[str, ParameterValue]
-    term_citation: Citation | None
+    term_months: int
+    #: The product's contract term in force on the start; ``None`` when the caller gave one.
+    term: Parameter[int] | None
     notice: Parameter[int]
     #: The minimum run in force on the start, when the conditions set one.
     minimum: Parameter[int] | None
@@ -315,7 +480,7 @@ class EarliestCancellation(NamedTuple):
             ("ingangsdatum_module", self.start),
             ("contractvervaldatum_basis", self.basis_expiry),
             ("ontvangst_opzegging", self.received),
-            self.term_pair,
+            _term_pair(self.term_months, self.term),
             notice.as_pair(),
         ]
         citations = [*self.cancellation.citations, notice.citation]
@@ -324,8 +489,8 @@ class EarliestCancellation(NamedTuple):
             minimum_months = minimum.value
             parameters.append(minimum.as_pair())
             citations.append(minimum.citation)
-        if self.term_citation is not None:
-            citations.append(self.term_citation)
+        if self.term is not None:
+            citations.append(self.term.citation)
         rule = (
             f"opzegging per de eerste contractvervaldatum C van de basismodule waarop de module "
             f"minstens {minimum_months} maanden heeft gelopen (ingangsdatum + {minimum_months} "

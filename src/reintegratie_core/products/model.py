@@ -56,6 +56,10 @@ class TerminationReason(enum.Enum):
     NIET_NAKOMEN_VERPLICHTINGEN = "niet_nakomen_verplichtingen"
     OVERSTAP_ARBODIENST = "overstap_arbodienst"
 
+    #: A member is its own identity (Enum compares by identity): hashed in C, where
+    #: Enum's ``hash(name)`` is a Python call for every lookup keyed by a reason.
+    __hash__ = object.__hash__
+
 
 #: Every reason, in the order of the spec.
 ALL_REASONS: frozenset[TerminationReason] = frozenset(TerminationReason)
@@ -447,6 +451,11 @@ class Product:
     #: with a name wins), made once: every decision looks modules up.
     _codes: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _by_key: dict[str, Module] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    #: Decisions that depend only on this product's own tables (a cascade per module,
+    #: reason and policy), made once: keyed by codes, never by a row's dates or amounts.
+    decided: dict[tuple[object, ...], typing.Any] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
 
     @_by_name.default
     def _index_parameters(self) -> dict[str, ProductParameter]:
@@ -462,6 +471,12 @@ class Product:
         for module in self.modules:
             for key in module.codes():
                 by_key.setdefault(key, module)
+        # The codes as written name the same modules: a code passed as the product spells
+        # it (``verzuim-erd``) is found without computing its canonical form.
+        for module in self.modules:
+            for written in (module.code, *module.aliases):
+                if by_key.get(canonical(written)) is module:
+                    by_key.setdefault(written, module)
         return by_key
 
     def __attrs_post_init__(self) -> None:
@@ -482,7 +497,7 @@ class Product:
 
         Raises [`UnknownCodeError`][reintegratie_core.errors.UnknownCodeError] listing the product's modules.
         """
-        module = self._by_key.get(canonical(code))
+        module = self._by_key.get(code) or self._by_key.get(canonical(code))
         if module is None:
             raise UnknownCodeError("module", code, self.module_codes)
         return module
@@ -539,12 +554,15 @@ class Product:
 
     def months(self, name: str, on: date | None = None) -> Parameter[int]:
         """The whole-number parameter ``name`` (months, days, weeks, years) in force on ``on``."""
-        parameter = self.parameter(name, on)
+        history = self._by_name.get(name)  # parameter(): read for every lifted row, inline
+        if history is None:
+            history = self.parameter_history(name)  # raises, listing the known names
+        parameter = history.at(date.max if on is None else on)
         value = parameter.value
-        if isinstance(value, bool) or not isinstance(value, int):
+        if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
             msg = f"parameter {name} van {self.code} is geen geheel getal"
             raise InvalidValueError(msg)
-        return typing.cast("Parameter[int]", parameter)
+        return parameter  # type: ignore[return-value] # its value is an int: checked above
 
     def check_reason(
         self, module: Module, reason: TerminationReason | None
