@@ -33,6 +33,7 @@ from reintegratie_io.values import (
     to_code,
     to_decimal,
     to_int,
+    to_sanction_weeks,
     to_text,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "to_bool",
     "to_code",
     "to_int",
+    "to_sanction_weeks",
     "to_text",
 ]
 

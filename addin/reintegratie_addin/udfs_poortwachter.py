@@ -19,24 +19,16 @@ from reintegratie_core.explain import Explained, Ground, cite
 from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
 from reintegratie_core.products import apply_recovery
 from reintegratie_core.sickness import SicknessCase
-from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 CAT_POORTWACHTER = "Re-integratie – Poortwachter"
 CAT_TERMIJNEN = "Re-integratie – Termijnen"
 
-SANCTION_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken"
 #: Read per lifted row (an Enum member looked up on its class costs a call).
 _SICK = sickness.AbsenceKind.SICK
 
 
 def _milestone(value: Any, argument: str) -> Milestone:
     return c.to_code(value, argument, Milestone, MILESTONE_ALIASES)
-
-
-def _sanction_weeks(value: Any, argument: str) -> int:
-    return c.to_int(
-        value, argument, 0, minimum=0, maximum=MAX_SANCTION_WEEKS.value, hint=SANCTION_HINT
-    )
 
 
 def _horizon(value: Any, argument: str) -> int:
@@ -62,7 +54,7 @@ PROBLEEMANALYSE = Param(
 SANCTIEWEKEN = Param(
     name="sanctieweken",
     doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
-    coerce=_sanction_weeks,
+    coerce=c.to_sanction_weeks,
     optional=True,
 )
 

@@ -99,12 +99,6 @@ def _modules(value: Any, argument: str) -> tuple[str, ...] | None:
     return tuple(codes) or None
 
 
-def _sanction_weeks(value: Any, argument: str) -> int:
-    return c.to_int(
-        value, argument, 0, minimum=0, maximum=52, hint="verwacht 0 t/m 52 weken (BW 7:629 lid 11)"
-    )
-
-
 def _term(value: Any, argument: str) -> int | None:
     if c.is_empty(value):
         return None
@@ -459,7 +453,7 @@ def RI_RECHT_OP_DIENSTVERLENING(
                 "Weken loonsanctie opgelegd door UWV (0–52, leeg = 0): de begeleiding loopt "
                 "door tot het einde van de verlengde loondoorbetaling"
             ),
-            coerce=_sanction_weeks,
+            coerce=c.to_sanction_weeks,
             optional=True,
         ),
     ],

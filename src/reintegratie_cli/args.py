@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from reintegratie_core.statutory import MAX_SANCTION_WEEKS
-from reintegratie_io.values import ArgumentError, required_date, to_int
+from reintegratie_io.values import ArgumentError, required_date, to_sanction_weeks
 
 
 def date_arg(text: str) -> date:
@@ -19,10 +18,7 @@ def date_arg(text: str) -> date:
 
 def sanction_weeks_arg(text: str) -> int:
     """Weeks of loonsanctie, 0–52 (argparse type; BW 7:629 lid 11)."""
-    limit = MAX_SANCTION_WEEKS.value
     try:
-        return to_int(
-            text, "sanctieweken", minimum=0, maximum=limit, hint=f"verwacht 0 t/m {limit} weken"
-        )
+        return to_sanction_weeks(text, "sanctieweken")
     except ArgumentError as exc:
         raise argparse.ArgumentTypeError(exc.message) from None

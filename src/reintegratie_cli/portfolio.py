@@ -36,7 +36,7 @@ from reintegratie_io.values import (
     is_empty,
     normalize_code,
     to_date,
-    to_int,
+    to_sanction_weeks,
     to_text,
 )
 
@@ -327,16 +327,7 @@ def _leave(value: Any, _column: str) -> bool:
 
 
 def _sanction(value: Any, _column: str) -> int | None:
-    if is_empty(value):
-        return None
-    limit = MAX_SANCTION_WEEKS.value
-    return to_int(
-        value,
-        "sanctieweken",
-        minimum=0,
-        maximum=limit,
-        hint=f"verwacht 0 t/m {limit} weken; leeg = 0",
-    )
+    return None if is_empty(value) else to_sanction_weeks(value, "sanctieweken")
 
 
 def _required_date(value: Any, column: str) -> date:

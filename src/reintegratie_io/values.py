@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple, TypeVar
 
 from reintegratie_core.products import canonical
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -245,6 +246,20 @@ def to_int(
     if (minimum is not None and result < minimum) or (maximum is not None and result > maximum):
         raise ArgumentError(argument, f"{describe(value)} ligt buiten het bereik ({hint})")
     return result
+
+
+#: What a number of weeks of loonsanctie may be: 0 up to the statutory maximum.
+SANCTION_WEEKS_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken; leeg = 0"
+
+
+def to_sanction_weeks(value: Any, argument: str) -> int:
+    """Weeks of loonsanctie imposed by the UWV: a whole number from 0 up to
+    [`MAX_SANCTION_WEEKS`][reintegratie_core.statutory.MAX_SANCTION_WEEKS] (52, BW 7:629
+    lid 11); an empty cell is 0. The one reading of a ``sanctieweken`` value for both shells.
+    """
+    return to_int(
+        value, argument, 0, minimum=0, maximum=MAX_SANCTION_WEEKS.value, hint=SANCTION_WEEKS_HINT
+    )
 
 
 #: A code's key: the core's :func:`~reintegratie_core.products.canonical`, cached (codes
