@@ -34,7 +34,8 @@ from reintegratie_core.financial import (
     lgu_duration,
     monthly_benefit,
     wage_continuation,
-    wia_wage,
+    wia_daily_wage,
+    wia_monthly_wage,
 )
 
 CAT_FINANCIEEL = "Re-integratie – Financiële gevolgen"
@@ -127,13 +128,13 @@ def RI_LOONDOORBETALING(
 @excel_function(category=CAT_FINANCIEEL, params=[JAARLOON, PEILDATUM])
 def RI_WIA_DAGLOON(jaarloon: Decimal, peildatum: date) -> WiaWageFigure:
     """WIA-dagloon: jaarloon ÷ 261, begrensd op het maximumdagloon (WIA art. 13)."""
-    return wia_wage(jaarloon, peildatum).daily_decision()
+    return wia_daily_wage(jaarloon, peildatum)
 
 
 @excel_function(category=CAT_FINANCIEEL, params=[JAARLOON, PEILDATUM])
 def RI_WIA_MAANDLOON(jaarloon: Decimal, peildatum: date) -> WiaWageFigure:
     """WIA-maandloon: het begrensde dagloon × 21,75 (WIA art. 13 lid 4)."""
-    return wia_wage(jaarloon, peildatum).monthly_decision()
+    return wia_monthly_wage(jaarloon, peildatum)
 
 
 @excel_function(

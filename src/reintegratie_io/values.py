@@ -234,17 +234,24 @@ def to_int(
     hint: str = "verwacht een geheel getal",
 ) -> int:
     """A whole number within ``[minimum, maximum]``; empty gives ``default``."""
-    if is_empty(value):
+    if type(value) is float and value.is_integer() and -_EXACT_INT < value < _EXACT_INT:
+        result = int(value)  # a number cell holding a whole number: exact, read directly
+    elif is_empty(value):
         if default is None:
             raise ArgumentError(argument, f"ontbreekt ({hint})")
         return default
-    number = to_decimal(value, argument, hint)
-    if number != number.to_integral_value():
-        raise ArgumentError(argument, f"{describe(value)} is geen geheel getal ({hint})")
-    result = int(number)
+    else:
+        number = to_decimal(value, argument, hint)
+        if number != number.to_integral_value():
+            raise ArgumentError(argument, f"{describe(value)} is geen geheel getal ({hint})")
+        result = int(number)
     if (minimum is not None and result < minimum) or (maximum is not None and result > maximum):
         raise ArgumentError(argument, f"{describe(value)} ligt buiten het bereik ({hint})")
     return result
+
+
+#: Below 2**53 every whole float is exact, and so is its ``int``.
+_EXACT_INT = float(2**53)
 
 
 #: A code's key: the core's :func:`~reintegratie_core.products.canonical`, cached (codes

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import functools
 import itertools
 import math
 from collections.abc import Callable
@@ -246,32 +245,62 @@ class WiaWage(NamedTuple):
 
     def daily_decision(self) -> WiaWageFigure:
         """The dagloon C as a decision: its value now, its grounds on demand."""
-        return _new_figure(WiaWageFigure, (self, False))
+        return _new_figure(WiaWageFigure, (*self, False, self.daily))
 
     def monthly_decision(self) -> WiaWageFigure:
         """The maandloon as a decision: its value now, its grounds on demand."""
-        return _new_figure(WiaWageFigure, (self, True))
+        return _new_figure(WiaWageFigure, (*self, True, self.monthly))
 
 
 class WiaWageFigure(NamedTuple):
-    """One figure of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage] (dagloon or maandloon) as a decision: ``value``
-    is read from the record, `explain` renders that figure's grounds from it."""
+    """One figure of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage] (dagloon or maandloon) as a decision: the fields
+    of the wage, which figure (``is_monthly``) and its ``value``; `explain` renders that
+    figure's grounds from them. One tuple per lifted Excel row."""
 
-    wage: WiaWage
-    monthly: bool
+    annual_wage: Decimal
+    rates: RatesInForce
+    uncapped: Decimal
+    daily: Decimal
+    monthly: Decimal
+    ratio: Decimal
+    is_monthly: bool
+    #: The maandloon, or the capped dagloon C.
+    value: Decimal
 
     @property
-    def value(self) -> Decimal:
-        """The maandloon, or the capped dagloon C."""
-        return self.wage.monthly if self.monthly else self.wage.daily
+    def wage(self) -> WiaWage:
+        """The dagloon and maandloon this figure was read from."""
+        return _new_wage(WiaWage, self[:6])
 
     @ruled("wia_wage")
     def explain(self) -> Explained[Decimal]:
         """The figure with its grounds."""
-        return self.wage.explained_monthly if self.monthly else self.wage.explained_daily
+        wage = self.wage
+        return wage.explained_monthly if self.is_monthly else wage.explained_daily
 
 
 _new_figure: Callable[[type[WiaWageFigure], tuple[object, ...]], WiaWageFigure] = tuple.__new__
+
+
+def _decide_wage(
+    annual_wage: AmountLike, on: date
+) -> tuple[Decimal, RatesInForce, Decimal, Decimal, Decimal, Decimal]:
+    """The fields of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage], decided once (see `wia_wage`)."""
+    wage = amount_argument(annual_wage, "jaarloon")
+    rates = rates_on(on)
+    uncapped = round_cents(wage / _DAYS_PER_YEAR)
+    maximum = rates.maximum_daily_wage.value
+    # both in cents already: their minimum needs no second rounding
+    if maximum < uncapped:
+        return (
+            wage,
+            rates,
+            uncapped,
+            maximum,
+            round_cents(maximum * _DAYS_PER_MONTH),
+            maximum / uncapped,
+        )
+    return (wage, rates, uncapped, uncapped, round_cents(uncapped * _DAYS_PER_MONTH), _ONE)
 
 
 def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
@@ -286,14 +315,21 @@ def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
     C/D           = C ÷ D (1 when not capped)
     ```
     """
-    wage = amount_argument(annual_wage, "jaarloon")
-    rates = rates_on(on)
-    uncapped = round_cents(wage / _DAYS_PER_YEAR)
-    # both in cents already: their minimum needs no second rounding
-    daily = min(uncapped, rates.maximum_daily_wage.value)
-    ratio = _ONE if daily == uncapped else daily / uncapped
-    monthly = round_cents(daily * _DAYS_PER_MONTH)
-    return _new_wage(WiaWage, (wage, rates, uncapped, daily, monthly, ratio))
+    return _new_wage(WiaWage, _decide_wage(annual_wage, on))
+
+
+def wia_daily_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
+    """The capped WIA dagloon C as a decision (``RI_WIA_DAGLOON``): the same decision as
+    [`wia_wage`][reintegratie_core.financial.wia.wia_wage], one record, whose value is C."""
+    decided = _decide_wage(annual_wage, on)
+    return _new_figure(WiaWageFigure, (*decided, False, decided[3]))
+
+
+def wia_monthly_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
+    """The WIA maandloon as a decision (``RI_WIA_MAANDLOON``): the same decision as
+    [`wia_wage`][reintegratie_core.financial.wia.wia_wage], one record, whose value is the maandloon."""
+    decided = _decide_wage(annual_wage, on)
+    return _new_figure(WiaWageFigure, (*decided, True, decided[4]))
 
 
 _new_wage: Callable[[type[WiaWage], tuple[object, ...]], WiaWage] = tuple.__new__
@@ -731,12 +767,24 @@ _NOTHING = round_cents(ZERO)
 
 
 class LguDuration(NamedTuple):
-    """The months of wage-related benefit decided from the work history (WIA art. 59)."""
+    """The months of wage-related benefit decided from the work history (WIA art. 59).
+
+    ``half_months`` is the unclamped duration in half months (an int: the rule's arithmetic
+    is whole years and halves); ``value`` the months, clamped to 3–24. A tuple built once
+    per lifted Excel row; the grounds are rendered from it only when asked.
+    """
 
     years_before_2016: int
     years_from_2016: int
-    computed: Decimal
+    half_months: int
     value: Decimal
+
+    @property
+    def computed(self) -> Decimal:
+        """The unclamped months as the formula reads them: ``T`` (T ≤ 10) or ``12,5``."""
+        if self.years_before_2016 + self.years_from_2016 <= LGU_FULL_YEARS.value:
+            return Decimal(self.half_months // 2)
+        return Decimal(self.half_months) * _HALF
 
     @property
     def days_text(self) -> str:
@@ -790,7 +838,6 @@ def _years(value: int, argument: str) -> int:
     return value
 
 
-@functools.lru_cache(maxsize=4096, typed=True)
 def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
     """Months of wage-related WGA benefit from the work history (WIA art. 59).
 
@@ -802,19 +849,44 @@ def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
              10 + max(P − 10, 0) + 0.5 × (T − max(P, 10))  otherwise
     clamped to [3, 24]; 0.5 month = 15 days
     ```
+
+    Computed in half months, whole numbers: 10 + max(P − 10, 0) is max(P, 10), so
+    2 × months = max(P, 10) + T when T > 10.
     """
-    p = _years(years_before_2016, "jaren_voor_2016")
-    q = _years(years_from_2016, "jaren_vanaf_2016")
+    p = years_before_2016
+    if type(p) is not int or p < 0:  # the common case (a whole number from 0) checked once
+        p = _years(p, "jaren_voor_2016")
+    q = years_from_2016
+    if type(q) is not int or q < 0:
+        q = _years(q, "jaren_vanaf_2016")
     total = p + q
-    full = LGU_FULL_YEARS.value
-    if total <= full:
-        computed = Decimal(total)
+    if total <= _FULL_YEARS:
+        halves = total + total
+    elif p <= _FULL_YEARS:
+        halves = total + _FULL_YEARS
     else:
-        computed = full + max(p - full, 0) + LGU_LATE_YEAR.value * (total - max(p, full))
-    value = min(LGU_MAX_MONTHS.value, max(LGU_MIN_MONTHS.value, computed))
-    if value == value.to_integral_value():
-        value = Decimal(int(value))  # 12, not 12.0
-    return LguDuration(years_before_2016=p, years_from_2016=q, computed=computed, value=value)
+        halves = total + p
+    if halves < _MIN_HALVES:
+        value = _LGU_MONTHS[_MIN_HALVES]
+    elif halves > _MAX_HALVES:
+        value = _LGU_MONTHS[_MAX_HALVES]
+    else:
+        value = _LGU_MONTHS[halves]
+    return _new_duration(LguDuration, (p, q, halves, value))
+
+
+_new_duration: Callable[[type[LguDuration], tuple[object, ...]], LguDuration]
+_new_duration = tuple.__new__
+_FULL_YEARS = LGU_FULL_YEARS.value
+# A year from 2016 beyond the tenth is half a month: the rule's arithmetic is in halves.
+assert LGU_LATE_YEAR.value == _HALF
+_MIN_HALVES = int(LGU_MIN_MONTHS.value * 2)
+_MAX_HALVES = int(LGU_MAX_MONTHS.value * 2)
+#: The months for each number of half months 0–48 (the results the clamp allows): a
+#: whole number of months without decimals (12), a half with one (12.5).
+_LGU_MONTHS: tuple[Decimal, ...] = tuple(
+    Decimal(h // 2) if h % 2 == 0 else Decimal(h) * _HALF for h in range(_MAX_HALVES + 1)
+)
 
 
 # --- Month by month -----------------------------------------------------------------------
@@ -923,5 +995,7 @@ __all__ = [
     "classify",
     "lgu_duration",
     "monthly_benefit",
+    "wia_daily_wage",
+    "wia_monthly_wage",
     "wia_wage",
 ]
