@@ -213,8 +213,7 @@ def wage_continuation(
         raise InvalidValueError(msg)
     rates = rates_on(on)
     cap = rates.wage_cap  # maximumdagloon × 21.75 ÷ 1.08, once per parameter row
-    # 70 % × min(maandloon, cap); a comparison, as min() costs a lifted row 5× as much
-    statutory = _SHARE_VALUE * (cap if cap < wage else wage)  # noqa: FURB136
+    statutory = _SHARE_VALUE * (cap if cap < wage else wage)  # 70 % × min(maandloon, cap)
     if hours is None or week > _FLOOR_WEEKS:
         return _new(
             WageContinuation,
@@ -222,7 +221,7 @@ def wage_continuation(
         )
     # wml_per_uur × uren × 52 ÷ 12, with wml_per_uur × 52 (exact) taken from the row
     floor = rates.minimum_wage_hour_year * hours / _MONTHS
-    result = floor if floor > statutory else statutory  # noqa: FURB136 - max(wettelijk, vloer)
+    result = floor if floor > statutory else statutory  # max(wettelijk, vloer)
     return _new(
         WageContinuation, (wage, week, hours, rates, cap, statutory, floor, round_cents(result))
     )

@@ -404,7 +404,9 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
     G = 28 % [35,45), 35 % [45,55), 42 % [55,65), 50.75 % [65,80), 70 % ≥ 80
     ```
     """
-    share = fraction(ao, name="ao_percentage")
+    share = ao
+    if type(share) is not Decimal or not share.is_finite() or not _ZERO_AO <= share <= _ONE:
+        share = fraction(ao, name="ao_percentage")  # the common case (a fraction) checked once
     band = _band_of(share)
     if band is None:
         regime = _NO_BENEFIT
@@ -425,6 +427,7 @@ def _band_of(share: Decimal) -> ClassBand | None:
 
 
 _BAND_LOWS = tuple(b.low for b in CLASS_BANDS)
+_ZERO_AO = Decimal(0)
 # contiguous and ordered, the last open above: then the bisection finds the containing band
 assert all(a.high == b.low for a, b in itertools.pairwise(CLASS_BANDS))
 assert CLASS_BANDS[-1].high is None
@@ -617,6 +620,8 @@ def check_month(month: int) -> int:
 
 def check_lgu_months(months: AmountLike) -> Decimal:
     """Months of wage-related benefit: 0 to 24 in halves (an error naming ``lgu_maanden``)."""
+    if type(months) is Decimal and months in _LGU_VALUES:
+        return months  # the common case: one of the 49 durations, checked by one look-up
     value = money(months, name="lgu_maanden")
     if value > LGU_MAX_MONTHS.value or (value * 2) != (value * 2).to_integral_value():
         msg = (
@@ -645,33 +650,51 @@ _FOLLOW_UP_RULE = (
 
 
 def _after_wage_related(
-    wage: WiaWage, classification: Classification, income: Decimal, capacity: Decimal
+    wage: WiaWage,
+    classification: Classification,
+    income: Decimal,
+    capacity: Decimal,
+    on_income: Decimal,
 ) -> AfterWageRelated:
-    """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once."""
-    monthly, ratio = wage.monthly, wage.ratio
-    on_income = INCOME_SHARE.value * (monthly - income * ratio)
-    if classification.regime is _WGA_NO_REQUIREMENT or income >= capacity:
+    """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once; ``on_income`` is
+    maandloon_wia − inkomen × C/D."""
+    supplement = _INCOME_SHARE * on_income
+    regime = classification.regime
+    if regime is _WGA_NO_REQUIREMENT or income >= capacity:
         reason = (
             "zonder inkomenseis (80 % of meer, niet duurzaam)"
-            if classification.regime is _WGA_NO_REQUIREMENT
+            if regime is _WGA_NO_REQUIREMENT
             else "inkomen ≥ restverdiencapaciteit"
         )
         rule = f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief"
         return _new_after(
             AfterWageRelated,
-            (_SUPPLEMENT, max(ZERO, on_income), _ART_60_61, rule, None, None, False),
+            (
+                _SUPPLEMENT,
+                supplement if supplement > ZERO else ZERO,
+                _ART_60_61,
+                rule,
+                None,
+                None,
+                False,
+            ),
         )
-    minimum = min(wage.rates.wia_minimum_wage.value, monthly)
+    monthly, ratio = wage.monthly, wage.ratio
+    wia_minimum = wage.rates.wia_minimum_wage.value
+    minimum = monthly if monthly < wia_minimum else wia_minimum  # min(WIA-minimumloon, M)
     floor = classification.percentage * minimum
-    if income >= INCOME_REQUIREMENT.value * capacity:
-        on_capacity = INCOME_SHARE.value * (monthly - capacity * ratio)
+    if income >= _INCOME_REQUIREMENT * capacity:
+        counted = capacity if ratio is _ONE else capacity * ratio  # rvc × C/D
+        on_capacity = _INCOME_SHARE * (monthly - counted)
         applied = on_capacity < floor
-        amount = min(floor, on_income) if applied else on_capacity
+        amount = on_capacity
+        if applied:  # x = min(G × H, 70 % × (M − B × C/D))
+            amount = supplement if supplement < floor else floor
         return _new_after(
             AfterWageRelated,
             (
                 _SUPPLEMENT,
-                max(ZERO, amount),
+                amount if amount > ZERO else ZERO,
                 _ART_61_4_5,
                 _SUPPLEMENT_RULE,
                 minimum,
@@ -681,8 +704,20 @@ def _after_wage_related(
         )
     return _new_after(
         AfterWageRelated,
-        (_FOLLOW_UP, max(ZERO, floor), _ART_62, _FOLLOW_UP_RULE, minimum, floor, False),
+        (
+            _FOLLOW_UP,
+            floor if floor > ZERO else ZERO,
+            _ART_62,
+            _FOLLOW_UP_RULE,
+            minimum,
+            floor,
+            False,
+        ),
     )
+
+
+_INCOME_SHARE = INCOME_SHARE.value
+_INCOME_REQUIREMENT = INCOME_REQUIREMENT.value
 
 
 def monthly_benefit(
@@ -719,42 +754,134 @@ def monthly_benefit(
     classification = classify(ao, durable)
     capacity = amount_argument(earning_capacity, "restverdiencapaciteit")
     earned = amount_argument(income, "inkomen")
-    number = check_month(month)
+    number = month
+    if type(number) is not int or number < 1:  # the common case (a month from 1) checked once
+        number = check_month(number)
     lgu = check_lgu_months(lgu_months)
-    decided = (wage, classification, earned, capacity, number, lgu)
     regime = classification.regime
     if regime is _NO_BENEFIT:
         return _new_benefit(
-            MonthlyBenefit, (*decided, _NO_KIND, ZERO, None, None, None, None, _NOTHING)
+            MonthlyBenefit,
+            (
+                wage,
+                classification,
+                earned,
+                capacity,
+                number,
+                lgu,
+                _NO_KIND,
+                ZERO,
+                None,
+                None,
+                None,
+                None,
+                _NOTHING,
+            ),
         )
-    on_income = wage.monthly - earned * wage.ratio
+    ratio = wage.ratio
+    counted = earned if ratio is _ONE else earned * ratio  # inkomen × C/D
     if regime is _IVA:
-        amount = max(
-            ZERO, IVA_SHARE.value * wage.monthly - INCOME_SHARE.value * earned * wage.ratio
+        # 75 % × M − 70 % × B × C/D, multiplied in that order
+        amount = _IVA_SHARE * wage.monthly - (
+            _INCOME_SHARE * earned if ratio is _ONE else _INCOME_SHARE * earned * ratio
         )
+        if amount < ZERO:
+            amount = ZERO
         return _new_benefit(
             MonthlyBenefit,
-            (*decided, _IVA_KIND, ZERO, None, None, None, amount, round_cents(amount)),
+            (
+                wage,
+                classification,
+                earned,
+                capacity,
+                number,
+                lgu,
+                _IVA_KIND,
+                ZERO,
+                None,
+                None,
+                None,
+                amount,
+                round_cents(amount),
+            ),
         )
-    share = lgu - (number - 1)  # the part of this month in the wage-related benefit, 0–1
-    if share <= ZERO:
-        share = ZERO
-    elif share >= _ONE:
+    on_income = wage.monthly - counted
+    # the part of this month in the wage-related benefit: lgu − (month − 1), within 0–1
+    if lgu >= number:
         share = _ONE
-    factor = lgu_amount = after = None
-    total = ZERO
-    if share > ZERO:
-        factor = LGU_FIRST_SHARE if number <= LGU_FIRST_MONTHS.value else LGU_SHARE
-        lgu_amount = max(ZERO, factor.value * on_income)
-        total += share * lgu_amount
-    if share < _ONE:
-        after = _after_wage_related(wage, classification, earned, capacity)
-        total += (_ONE - share) * after.amount
-    kind = _WAGE_RELATED if after is None or share > ZERO else after.kind
+    elif lgu <= number - 1:
+        share = ZERO
+    else:
+        share = lgu - (number - 1)
+    if share is ZERO:
+        after = _after_wage_related(wage, classification, earned, capacity, on_income)
+        return _new_benefit(
+            MonthlyBenefit,
+            (
+                wage,
+                classification,
+                earned,
+                capacity,
+                number,
+                lgu,
+                after.kind,
+                share,
+                None,
+                None,
+                after,
+                None,
+                round_cents(after.amount),
+            ),
+        )
+    factor = LGU_FIRST_SHARE if number <= _LGU_FIRST_MONTHS else LGU_SHARE
+    lgu_amount = factor.value * on_income
+    if lgu_amount < ZERO:
+        lgu_amount = ZERO
+    if share is _ONE:
+        return _new_benefit(
+            MonthlyBenefit,
+            (
+                wage,
+                classification,
+                earned,
+                capacity,
+                number,
+                lgu,
+                _WAGE_RELATED,
+                share,
+                factor,
+                lgu_amount,
+                None,
+                None,
+                round_cents(lgu_amount),
+            ),
+        )
+    after = _after_wage_related(wage, classification, earned, capacity, on_income)
+    total = share * lgu_amount + (_ONE - share) * after.amount
     return _new_benefit(
         MonthlyBenefit,
-        (*decided, kind, share, factor, lgu_amount, after, None, round_cents(total)),
+        (
+            wage,
+            classification,
+            earned,
+            capacity,
+            number,
+            lgu,
+            _WAGE_RELATED,
+            share,
+            factor,
+            lgu_amount,
+            after,
+            None,
+            round_cents(total),
+        ),
     )
+
+
+_IVA_SHARE = IVA_SHARE.value
+_LGU_FIRST_MONTHS = LGU_FIRST_MONTHS.value
+#: The durations of the wage-related benefit: 0 to 24 months in halves (art. 59).
+_LGU_VALUES = frozenset(Decimal(h) / 2 for h in range(int(LGU_MAX_MONTHS.value * 2) + 1))
 
 
 _new_benefit: Callable[[type[MonthlyBenefit], tuple[object, ...]], MonthlyBenefit]
