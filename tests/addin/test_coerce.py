@@ -134,6 +134,15 @@ class TestAmounts:
         """The shell converts floats with Decimal(repr(x)), never Decimal(x)."""
         assert to_amount(value, "kosten") == Decimal(repr(value))
 
+    @given(
+        st.integers(0, 10**14).map(lambda cents: cents / 100)
+        | st.floats(min_value=0, max_value=1e12, allow_nan=False)
+    )
+    def test_same_decimal_as_repr(self, value: float) -> None:
+        """A cell of whole cents is built without printing the float, yet it is the very
+        Decimal(repr(x)), exponent included (1234.5, 1234.0, 0.05), as is any other float."""
+        assert str(to_amount(value, "kosten")) == str(Decimal(repr(value)))
+
 
 class TestPercentages:
     @pytest.mark.parametrize("value", [0.7, "70%", "70 %", 70, "70", "0,7"])
@@ -187,6 +196,22 @@ class TestIntegers:
             to_int(3.5, "n")
         with pytest.raises(ArgumentError):
             to_int(53, "n", minimum=0, maximum=52)
+
+    @given(st.integers(-(2**60), 2**60).map(float) | st.floats(allow_nan=False))
+    def test_whole_float_is_its_integer(self, value: float) -> None:
+        """A number cell of a whole number is that integer, read as Decimal(repr(x)) reads it;
+        any other float is refused as before."""
+        try:
+            expected: int | None = int(Decimal(repr(value)))
+        except (ValueError, OverflowError, ArithmeticError):
+            expected = None
+        if expected is not None and expected != Decimal(repr(value)):
+            expected = None
+        if expected is None:
+            with pytest.raises(ArgumentError):
+                to_int(value, "n")
+        else:
+            assert to_int(value, "n") == expected
 
 
 class TestSickness:
