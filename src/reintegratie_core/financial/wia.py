@@ -404,26 +404,21 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
     G = 28 % [35,45), 35 % [45,55), 42 % [55,65), 50.75 % [65,80), 70 % ≥ 80
     ```
     """
+    return _new_classification(Classification, _classes(ao, durable))
+
+
+def _classes(ao: AmountLike, durable: bool) -> tuple[Decimal, bool, Regime, ClassBand | None]:
+    """The fields of a [`Classification`][reintegratie_core.financial.wia.Classification], decided once (see `classify`)."""
     share = ao
     if type(share) is not Decimal or not share.is_finite() or not _ZERO_AO <= share <= _ONE:
         share = fraction(ao, name="ao_percentage")  # the common case (a fraction) checked once
-    band = _band_of(share)
-    if band is None:
-        regime = _NO_BENEFIT
-    elif share < _FULL_AO:
-        regime = _WGA
-    elif durable:
-        regime = _IVA
-    else:
-        regime = _WGA_NO_REQUIREMENT
-    return _new_classification(Classification, (share, durable, regime, band))
-
-
-def _band_of(share: Decimal) -> ClassBand | None:
-    """The band of `CLASS_BANDS` containing ``share``: the last whose ``low`` is not
-    above it (the bands are contiguous, the last open above)."""
-    index = bisect.bisect_right(_BAND_LOWS, share) - 1
-    return None if index < 0 else CLASS_BANDS[index]
+    index = bisect.bisect_right(_BAND_LOWS, share) - 1  # the band containing share
+    if index < 0:
+        return (share, durable, _NO_BENEFIT, None)
+    band = CLASS_BANDS[index]
+    if share < _FULL_AO:
+        return (share, durable, _WGA, band)
+    return (share, durable, _IVA if durable else _WGA_NO_REQUIREMENT, band)
 
 
 _BAND_LOWS = tuple(b.low for b in CLASS_BANDS)
@@ -454,6 +449,12 @@ class AfterWageRelated(NamedTuple):
     floor_applied: bool = False
 
 
+#: The fields of an `AfterWageRelated`, as a plain tuple.
+_AfterFields = tuple[
+    BenefitKind, Decimal, tuple[Citation, ...], str, Decimal | None, Decimal | None, bool
+]
+
+
 class MonthlyBenefit(NamedTuple):
     """The WIA benefit decided for one month of entitlement.
 
@@ -462,11 +463,14 @@ class MonthlyBenefit(NamedTuple):
     their weighted sum, rounded once to cents.
 
     A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
-    row. The grounds are rendered from these fields only when asked (`explain`).
+    row. The wage, the class and what follows the wage-related benefit are kept as the plain
+    tuples of their fields (``wage_fields``, ``class_fields``, ``after_fields``), read as
+    records (`wage`, `classification`, `after`) when asked; the grounds are rendered from
+    these fields only when asked (`explain`).
     """
 
-    wage: WiaWage
-    classification: Classification
+    wage_fields: tuple[Decimal, RatesInForce, Decimal, Decimal, Decimal, Decimal]
+    class_fields: tuple[Decimal, bool, Regime, ClassBand | None]
     income: Decimal
     earning_capacity: Decimal
     month: int
@@ -475,9 +479,25 @@ class MonthlyBenefit(NamedTuple):
     lgu_share: Decimal
     lgu_factor: Parameter[Decimal] | None
     lgu_amount: Decimal | None
-    after: AfterWageRelated | None
+    after_fields: _AfterFields | None
     iva_amount: Decimal | None
     value: Decimal
+
+    @property
+    def wage(self) -> WiaWage:
+        """The dagloon and maandloon decided for this month (WIA art. 13)."""
+        return _new_wage(WiaWage, self.wage_fields)
+
+    @property
+    def classification(self) -> Classification:
+        """The class of the ao percentage (WIA art. 4, 5, 54, 61 lid 6)."""
+        return _new_classification(Classification, self.class_fields)
+
+    @property
+    def after(self) -> AfterWageRelated | None:
+        """Loonaanvulling or vervolguitkering, when the month is (partly) after the LGU."""
+        fields = self.after_fields
+        return None if fields is None else _new_after(AfterWageRelated, fields)
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -487,17 +507,19 @@ class MonthlyBenefit(NamedTuple):
             found += [ART_51, ART_52]
         if self.lgu_amount is not None:
             found.append(ART_61_1)
-        if self.lgu_amount is not None and self.after is not None:
+        after = self.after
+        if self.lgu_amount is not None and after is not None:
             found.append(ART_59)
-        if self.after is not None:
-            found += self.after.citations
+        if after is not None:
+            found += after.citations
         if self.kind is BenefitKind.NONE:
             found.append(ART_5)
         return tuple(found)
 
     def grounds(self) -> tuple[Ground, ...]:
         """Every rule applied, with its article and values, in the order applied."""
-        rates = self.wage.rates
+        wage, after = self.wage, self.after
+        rates = wage.rates
         grounds: list[Ground] = [
             Ground(
                 rule="de casemanager informeert de werknemer over de financiële gevolgen van "
@@ -508,10 +530,10 @@ class MonthlyBenefit(NamedTuple):
         ]
         if self.kind is BenefitKind.NONE:
             return tuple(grounds)
-        grounds += self.wage.monthly_grounds()
-        ratio: tuple[str, ParameterValue] = ("C/D", _ratio_shown(self.wage.ratio))
+        grounds += wage.monthly_grounds()
+        ratio: tuple[str, ParameterValue] = ("C/D", _ratio_shown(wage.ratio))
         base = (
-            ("maandloon_wia", self.wage.monthly),
+            ("maandloon_wia", wage.monthly),
             ("inkomen", self.income),
             ratio,
         )
@@ -533,7 +555,7 @@ class MonthlyBenefit(NamedTuple):
                     ),
                 )
             )
-        if self.lgu_amount is None and self.after is not None:
+        if self.lgu_amount is None and after is not None:
             grounds.append(
                 Ground(
                     rule="na de loongerelateerde uitkering (of zonder recht daarop: "
@@ -542,11 +564,11 @@ class MonthlyBenefit(NamedTuple):
                     parameters=(("maand", self.month), ("lgu_maanden", self.lgu_months)),
                 )
             )
-        if self.after is not None:
-            grounds += self._after_grounds(self.after, base)
-            if self.after.minimum is not None:
+        if after is not None:
+            grounds += self._after_grounds(after, base)
+            if after.minimum is not None:
                 grounds.append(rates.ground(rates.wia_minimum_wage))
-        if self.lgu_amount is not None and self.after is not None:
+        if self.lgu_amount is not None and after is not None:
             grounds.append(
                 Ground(
                     rule=f"maand {self.month} valt voor {format_share(self.lgu_share)} in de "
@@ -650,16 +672,17 @@ _FOLLOW_UP_RULE = (
 
 
 def _after_wage_related(
-    wage: WiaWage,
-    classification: Classification,
+    wage: tuple[Decimal, RatesInForce, Decimal, Decimal, Decimal, Decimal],
+    classes: tuple[Decimal, bool, Regime, ClassBand | None],
     income: Decimal,
     capacity: Decimal,
     on_income: Decimal,
-) -> AfterWageRelated:
-    """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once; ``on_income`` is
-    maandloon_wia − inkomen × C/D."""
+) -> _AfterFields:
+    """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once: the fields of an
+    [`AfterWageRelated`][reintegratie_core.financial.wia.AfterWageRelated]. ``wage`` and ``classes`` hold the fields of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage] and a
+    WGA [`Classification`][reintegratie_core.financial.wia.Classification]; ``on_income`` is maandloon_wia − inkomen × C/D."""
     supplement = _INCOME_SHARE * on_income
-    regime = classification.regime
+    regime = classes[2]
     if regime is _WGA_NO_REQUIREMENT or income >= capacity:
         reason = (
             "zonder inkomenseis (80 % of meer, niet duurzaam)"
@@ -667,22 +690,14 @@ def _after_wage_related(
             else "inkomen ≥ restverdiencapaciteit"
         )
         rule = f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief"
-        return _new_after(
-            AfterWageRelated,
-            (
-                _SUPPLEMENT,
-                supplement if supplement > ZERO else ZERO,
-                _ART_60_61,
-                rule,
-                None,
-                None,
-                False,
-            ),
-        )
-    monthly, ratio = wage.monthly, wage.ratio
-    wia_minimum = wage.rates.wia_minimum_wage.value
+        amount = supplement if supplement > ZERO else ZERO
+        return (_SUPPLEMENT, amount, _ART_60_61, rule, None, None, False)
+    monthly, ratio = wage[4], wage[5]
+    wia_minimum = wage[1].wia_minimum_wage.value
     minimum = monthly if monthly < wia_minimum else wia_minimum  # min(WIA-minimumloon, M)
-    floor = classification.percentage * minimum
+    band = classes[3]
+    assert band is not None  # a WGA class has its band
+    floor = band.percentage * minimum
     if income >= _INCOME_REQUIREMENT * capacity:
         counted = capacity if ratio is _ONE else capacity * ratio  # rvc × C/D
         on_capacity = _INCOME_SHARE * (monthly - counted)
@@ -690,30 +705,11 @@ def _after_wage_related(
         amount = on_capacity
         if applied:  # x = min(G × H, 70 % × (M − B × C/D))
             amount = supplement if supplement < floor else floor
-        return _new_after(
-            AfterWageRelated,
-            (
-                _SUPPLEMENT,
-                amount if amount > ZERO else ZERO,
-                _ART_61_4_5,
-                _SUPPLEMENT_RULE,
-                minimum,
-                floor,
-                applied,
-            ),
-        )
-    return _new_after(
-        AfterWageRelated,
-        (
-            _FOLLOW_UP,
-            floor if floor > ZERO else ZERO,
-            _ART_62,
-            _FOLLOW_UP_RULE,
-            minimum,
-            floor,
-            False,
-        ),
-    )
+        if amount < ZERO:
+            amount = ZERO
+        return (_SUPPLEMENT, amount, _ART_61_4_5, _SUPPLEMENT_RULE, minimum, floor, applied)
+    amount = floor if floor > ZERO else ZERO
+    return (_FOLLOW_UP, amount, _ART_62, _FOLLOW_UP_RULE, minimum, floor, False)
 
 
 _INCOME_SHARE = INCOME_SHARE.value
@@ -750,21 +746,21 @@ def monthly_benefit(
     never negative; a month half in the wage-related benefit (L = 12.5) is half of each;
     rounded once to cents.
     """
-    wage = wia_wage(annual_wage, on)
-    classification = classify(ao, durable)
+    wage = _decide_wage(annual_wage, on)
+    classes = _classes(ao, durable)
     capacity = amount_argument(earning_capacity, "restverdiencapaciteit")
     earned = amount_argument(income, "inkomen")
     number = month
     if type(number) is not int or number < 1:  # the common case (a month from 1) checked once
         number = check_month(number)
     lgu = check_lgu_months(lgu_months)
-    regime = classification.regime
+    regime = classes[2]
     if regime is _NO_BENEFIT:
         return _new_benefit(
             MonthlyBenefit,
             (
                 wage,
-                classification,
+                classes,
                 earned,
                 capacity,
                 number,
@@ -778,11 +774,10 @@ def monthly_benefit(
                 _NOTHING,
             ),
         )
-    ratio = wage.ratio
-    counted = earned if ratio is _ONE else earned * ratio  # inkomen × C/D
+    monthly, ratio = wage[4], wage[5]
     if regime is _IVA:
         # 75 % × M − 70 % × B × C/D, multiplied in that order
-        amount = _IVA_SHARE * wage.monthly - (
+        amount = _IVA_SHARE * monthly - (
             _INCOME_SHARE * earned if ratio is _ONE else _INCOME_SHARE * earned * ratio
         )
         if amount < ZERO:
@@ -791,7 +786,7 @@ def monthly_benefit(
             MonthlyBenefit,
             (
                 wage,
-                classification,
+                classes,
                 earned,
                 capacity,
                 number,
@@ -805,7 +800,7 @@ def monthly_benefit(
                 round_cents(amount),
             ),
         )
-    on_income = wage.monthly - counted
+    on_income = monthly - (earned if ratio is _ONE else earned * ratio)  # M − B × C/D
     # the part of this month in the wage-related benefit: lgu − (month − 1), within 0–1
     if lgu >= number:
         share = _ONE
@@ -814,23 +809,23 @@ def monthly_benefit(
     else:
         share = lgu - (number - 1)
     if share is ZERO:
-        after = _after_wage_related(wage, classification, earned, capacity, on_income)
+        after = _after_wage_related(wage, classes, earned, capacity, on_income)
         return _new_benefit(
             MonthlyBenefit,
             (
                 wage,
-                classification,
+                classes,
                 earned,
                 capacity,
                 number,
                 lgu,
-                after.kind,
+                after[0],
                 share,
                 None,
                 None,
                 after,
                 None,
-                round_cents(after.amount),
+                round_cents(after[1]),
             ),
         )
     factor = LGU_FIRST_SHARE if number <= _LGU_FIRST_MONTHS else LGU_SHARE
@@ -842,7 +837,7 @@ def monthly_benefit(
             MonthlyBenefit,
             (
                 wage,
-                classification,
+                classes,
                 earned,
                 capacity,
                 number,
@@ -856,13 +851,13 @@ def monthly_benefit(
                 round_cents(lgu_amount),
             ),
         )
-    after = _after_wage_related(wage, classification, earned, capacity, on_income)
-    total = share * lgu_amount + (_ONE - share) * after.amount
+    after = _after_wage_related(wage, classes, earned, capacity, on_income)
+    total = share * lgu_amount + (_ONE - share) * after[1]
     return _new_benefit(
         MonthlyBenefit,
         (
             wage,
-            classification,
+            classes,
             earned,
             capacity,
             number,
