@@ -77,23 +77,12 @@ AMOUNT_HINT = "verwacht een bedrag van 0 of meer, bijv. 1250,50"
 MAX_AMOUNT = Decimal(10) ** 12
 _MAX_FLOAT = float(MAX_AMOUNT)
 AMOUNT_RANGE = "verwacht een bedrag van 0 t/m 1.000.000.000.000"
-_CENT, _TENTH = Decimal("0.01"), Decimal("0.1")
 
 
 def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Decimal:
-    """An amount in euros (``Decimal``); negative is an error; empty gives ``default``.
-
-    A number cell is read as ``Decimal(repr(value))``: the shortest decimal that is the cell.
-    """
+    """An amount in euros (``Decimal``); negative is an error; empty gives ``default``."""
     if type(value) is float and 0.0 <= value <= _MAX_FLOAT:  # a number cell: the common case
-        # finite (NaN and ±inf fail the comparison), in range. A whole number of cents n
-        # (the cell is the float nearest n/100) is built without printing the float: its
-        # repr is n/100 with trailing zeros dropped but one decimal kept (1234.5, 1234.0),
-        # which is n × 0.01, or n/10 × 0.1 when n ends in 0 — the same Decimal, exponent too.
-        cents = round(value * 100.0)
-        if cents and cents / 100 == value:
-            return _CENT * cents if cents % 10 else _TENTH * (cents // 10)
-        return Decimal(repr(value))
+        return Decimal(repr(value))  # finite (NaN and ±inf fail the comparison), in range
     if is_empty(value):
         if default is None:
             raise ArgumentError(argument, f"ontbreekt ({AMOUNT_HINT})")
