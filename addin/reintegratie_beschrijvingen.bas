@@ -319,7 +319,7 @@ Sub RI_Beschrijvingen()
         Category:="Re-integratie – Financiële gevolgen", _
         ArgumentDescriptions:=Array( _
             "SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing", _
-            "Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%", _
+            "Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50% (1 = 100%)", _
             "Resterende verdiencapaciteit per maand volgens het UWV", _
             "Inkomen uit werk per maand (bruto)", _
             "Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)", _
@@ -330,7 +330,7 @@ Sub RI_Beschrijvingen()
         Category:="Re-integratie – Financiële gevolgen", _
         ArgumentDescriptions:=Array( _
             "SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing", _
-            "Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%", _
+            "Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50% (1 = 100%)", _
             "Resterende verdiencapaciteit per maand volgens het UWV", _
             "Inkomen uit werk per maand (bruto)", _
             "Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)", _

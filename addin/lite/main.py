@@ -1013,7 +1013,7 @@ def RI_WIA_MAANDLOON(jaarloon, peildatum):
     "ao_percentage",
     ndim=2,
     err_to_str=True,
-    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%",
+    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50% (1 = 100%)",
 )
 @arg(
     "restverdiencapaciteit",
@@ -1066,7 +1066,7 @@ def RI_WIA_OVERZICHT(
     "ao_percentage",
     ndim=2,
     err_to_str=True,
-    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%",
+    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50% (1 = 100%)",
 )
 @arg(
     "restverdiencapaciteit",

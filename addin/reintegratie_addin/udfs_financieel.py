@@ -8,8 +8,9 @@ lifts over a one-column range; ``RI_WIA_OVERZICHT`` returns a table and does not
 
 Decisions where the contract is silent:
 
-* ``ao_percentage`` is read like every percentage: ``50``, ``0,5`` or ``"50%"``; outside
-  0–100 % is ``#WAARDE! ao_percentage``.
+* ``ao_percentage`` is read like every percentage (the contract's calling conventions):
+  ``50``, ``0,5`` or ``"50%"``. A number up to 1 is a fraction, so ``1`` is 100 % (write
+  ``"1%"`` or ``0,01`` for one percent); outside 0–100 % is ``#WAARDE! ao_percentage``.
 * ``lgu_maanden`` takes whole or half months from 0 to 24 (what ``RI_WGA_DUUR`` gives); a
   month that is half in the wage-related benefit pays half of each amount.
 * ``uren_per_week`` above 168 is refused (a week has 168 hours).
@@ -34,7 +35,8 @@ from reintegratie_core.financial import (
     lgu_duration,
     monthly_benefit,
     wage_continuation,
-    wia_wage,
+    wia_daily_wage,
+    wia_monthly_wage,
 )
 
 CAT_FINANCIEEL = "Re-integratie – Financiële gevolgen"
@@ -74,7 +76,7 @@ JAARLOON = Param(
 )
 AO_PERCENTAGE = Param(
     name="ao_percentage",
-    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50%",
+    doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50% (1 = 100%)",
     coerce=c.to_percentage,
 )
 RVC = Param(
@@ -127,13 +129,13 @@ def RI_LOONDOORBETALING(
 @excel_function(category=CAT_FINANCIEEL, params=[JAARLOON, PEILDATUM])
 def RI_WIA_DAGLOON(jaarloon: Decimal, peildatum: date) -> WiaWageFigure:
     """WIA-dagloon: jaarloon ÷ 261, begrensd op het maximumdagloon (WIA art. 13)."""
-    return wia_wage(jaarloon, peildatum).daily_decision()
+    return wia_daily_wage(jaarloon, peildatum)
 
 
 @excel_function(category=CAT_FINANCIEEL, params=[JAARLOON, PEILDATUM])
 def RI_WIA_MAANDLOON(jaarloon: Decimal, peildatum: date) -> WiaWageFigure:
     """WIA-maandloon: het begrensde dagloon × 21,75 (WIA art. 13 lid 4)."""
-    return wia_wage(jaarloon, peildatum).monthly_decision()
+    return wia_monthly_wage(jaarloon, peildatum)
 
 
 @excel_function(

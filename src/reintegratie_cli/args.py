@@ -19,6 +19,6 @@ def date_arg(text: str) -> date:
 def sanction_weeks_arg(text: str) -> int:
     """Weeks of loonsanctie, 0–52 (argparse type; BW 7:629 lid 11)."""
     try:
-        return to_sanction_weeks(text, "sanctieweken")
+        return to_sanction_weeks(text, "sanctieweken", default=None)
     except ArgumentError as exc:
         raise argparse.ArgumentTypeError(exc.message) from None

@@ -235,30 +235,43 @@ def to_int(
     hint: str = "verwacht een geheel getal",
 ) -> int:
     """A whole number within ``[minimum, maximum]``; empty gives ``default``."""
-    if is_empty(value):
+    if type(value) is float and value.is_integer() and -_EXACT_INT < value < _EXACT_INT:
+        result = int(value)  # a number cell holding a whole number: exact, read directly
+    elif is_empty(value):
         if default is None:
             raise ArgumentError(argument, f"ontbreekt ({hint})")
         return default
-    number = to_decimal(value, argument, hint)
-    if number != number.to_integral_value():
-        raise ArgumentError(argument, f"{describe(value)} is geen geheel getal ({hint})")
-    result = int(number)
+    else:
+        number = to_decimal(value, argument, hint)
+        if number != number.to_integral_value():
+            raise ArgumentError(argument, f"{describe(value)} is geen geheel getal ({hint})")
+        result = int(number)
     if (minimum is not None and result < minimum) or (maximum is not None and result > maximum):
         raise ArgumentError(argument, f"{describe(value)} ligt buiten het bereik ({hint})")
     return result
 
 
+#: Below 2**53 every whole float is exact, and so is its ``int``.
+_EXACT_INT = float(2**53)
+
+
 #: What a number of weeks of loonsanctie may be: 0 up to the statutory maximum.
-SANCTION_WEEKS_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken; leeg = 0"
+SANCTION_WEEKS_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken"
 
 
-def to_sanction_weeks(value: Any, argument: str) -> int:
+def to_sanction_weeks(value: Any, argument: str, default: int | None = 0) -> int:
     """Weeks of loonsanctie imposed by the UWV: a whole number from 0 up to
     [`MAX_SANCTION_WEEKS`][reintegratie_core.statutory.MAX_SANCTION_WEEKS] (52, BW 7:629
-    lid 11); an empty cell is 0. The one reading of a ``sanctieweken`` value for both shells.
+    lid 11); an empty value gives ``default`` (``None``: it is refused). The one reading of
+    a ``sanctieweken`` value for both shells.
     """
     return to_int(
-        value, argument, 0, minimum=0, maximum=MAX_SANCTION_WEEKS.value, hint=SANCTION_WEEKS_HINT
+        value,
+        argument,
+        default,
+        minimum=0,
+        maximum=MAX_SANCTION_WEEKS.value,
+        hint=SANCTION_WEEKS_HINT,
     )
 
 

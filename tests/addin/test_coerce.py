@@ -200,6 +200,22 @@ class TestIntegers:
         with pytest.raises(ArgumentError):
             to_int(53, "n", minimum=0, maximum=52)
 
+    @given(st.integers(-(2**60), 2**60).map(float) | st.floats(allow_nan=False))
+    def test_whole_float_is_its_integer(self, value: float) -> None:
+        """A number cell of a whole number is that integer, read as Decimal(repr(x)) reads it;
+        any other float is refused as before."""
+        try:
+            expected: int | None = int(Decimal(repr(value)))
+        except (ValueError, OverflowError, ArithmeticError):
+            expected = None
+        if expected is not None and expected != Decimal(repr(value)):
+            expected = None
+        if expected is None:
+            with pytest.raises(ArgumentError):
+                to_int(value, "n")
+        else:
+            assert to_int(value, "n") == expected
+
 
 class TestSickness:
     def test_a_date_is_one_ongoing_period(self) -> None:

@@ -141,6 +141,19 @@ class TestErrors:
         assert result.startswith(f"#WAARDE! {argument}: ")
 
 
+class TestPercentages:
+    @pytest.mark.parametrize("ao", [1, 1.0, 100, "100%"])
+    def test_one_is_a_hundred_percent(self, ao: Any) -> None:
+        """excel-functions.md calling conventions: a percentage up to 1 is a fraction, so
+        ao_percentage 1 is 100 % (IVA when duurzaam), like 100 and "100%"."""
+        assert call("RI_WIA_UITKERING", 26100.0, ao, 1000.0, 500.0, MARCH_2025, True) == 1281.25
+
+    def test_one_percent_is_written_as_such(self) -> None:
+        """1 % is "1%" or 0.01: below 35 %, no benefit."""
+        for ao in ("1%", 0.01):
+            assert call("RI_WIA_UITKERING", 26100.0, ao, 1000.0, 500.0, MARCH_2025, True) == 0
+
+
 class TestUitleg:
     def test_articles_and_parameters(self) -> None:
         """000 art. 1.9: RI_UITLEG shows each article and parameter value used."""

@@ -24,6 +24,8 @@ from reintegratie_core.financial import (
     monthly_benefit,
     rates_on,
     wage_continuation,
+    wia_daily_wage,
+    wia_monthly_wage,
     wia_wage,
 )
 from reintegratie_core.financial import parameters as financial_parameters
@@ -289,6 +291,23 @@ class TestBenefit:
             classify(D("1.5"))
 
 
+class TestWageFigures:
+    @pytest.mark.parametrize("annual", [25000, 90000, D("26100.00")])
+    def test_one_record_is_the_same_decision(self, annual: int | Decimal) -> None:
+        """WIA art. 13: RI_WIA_DAGLOON's and RI_WIA_MAANDLOON's one record holds the decision
+        of wia_wage, and explains it with the same grounds."""
+        wage = wia_wage(annual, FEBRUARY_2026)
+        daily, monthly = (
+            wia_daily_wage(annual, FEBRUARY_2026),
+            wia_monthly_wage(annual, FEBRUARY_2026),
+        )
+        assert (daily.value, monthly.value) == (wage.daily, wage.monthly)
+        assert daily.wage == monthly.wage == wage
+        assert daily.explain() == wage.daily_decision().explain()
+        assert monthly.explain().grounds == wage.explained_monthly.grounds
+        assert daily.explain().grounds == wage.explained_daily.grounds
+
+
 class TestDuration:
     @pytest.mark.parametrize(
         ("p", "q", "months"),
@@ -297,6 +316,19 @@ class TestDuration:
     def test_worked_examples(self, p: int, q: int, months: str) -> None:
         """WIA art. 59: (2,0) → 3; (5,10) → 12.5; (12,3) → 13.5; (8,6) → 12; (20,10) → 24."""
         assert lgu_duration(p, q).value == D(months)
+
+    def test_half_months_equal_the_formula(self) -> None:
+        """WIA art. 59: computed in whole half months, the months and the unclamped value read
+        as the formula of the docstring gives them in Decimal (12, not 12.0; 12.5; 25.0)."""
+        for p in range(60):
+            for q in range(60):
+                t = p + q
+                full = Decimal(t) if t <= 10 else 10 + max(p - 10, 0) + D("0.5") * (t - max(p, 10))
+                months = min(D(24), max(D(3), full))
+                if months == months.to_integral_value():
+                    months = D(int(months))
+                result = lgu_duration(p, q)
+                assert (str(result.value), str(result.computed)) == (str(months), str(full))
 
     def test_half_month_is_fifteen_days(self) -> None:
         """WIA art. 59: 12.5 months reads as 12 maanden en 15 dagen."""

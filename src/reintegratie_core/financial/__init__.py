@@ -41,6 +41,8 @@ from reintegratie_core.financial.wia import (
     classify,
     lgu_duration,
     monthly_benefit,
+    wia_daily_wage,
+    wia_monthly_wage,
     wia_wage,
 )
 
@@ -71,5 +73,7 @@ __all__ = [
     "monthly_benefit",
     "rates_on",
     "wage_continuation",
+    "wia_daily_wage",
+    "wia_monthly_wage",
     "wia_wage",
 ]

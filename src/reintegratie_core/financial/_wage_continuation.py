@@ -37,7 +37,6 @@ from reintegratie_core.parameters import Parameter
 from reintegratie_core.product_parameters import (
     MONTHS_PER_YEAR,
     WAGE_CONTINUATION_SHARE,
-    WEEKS_PER_YEAR,
 )
 from reintegratie_core.statutory import MAX_SANCTION_WEEKS, WAGE_CONTINUATION_WEEKS
 
@@ -52,7 +51,6 @@ MAX_HOURS_PER_WEEK = Decimal(168)
 _SHARE = WAGE_CONTINUATION_SHARE.at(date.max)
 _SHARE_VALUE = _SHARE.value
 _FLOOR_WEEKS = FLOOR_WEEKS.value
-_WEEKS = Decimal(WEEKS_PER_YEAR.at(date.max).value)
 _MONTHS = Decimal(MONTHS_PER_YEAR.at(date.max).value)
 
 
@@ -206,21 +204,24 @@ def wage_continuation(
     rounded once to cents (``financieel.md`` §9.2). Without ``hours_per_week`` no floor.
     """
     wage = amount_argument(monthly_wage, "maandloon")
-    week = check_sick_week(sick_week)
+    week = sick_week
+    if type(week) is not int or week < 1:  # the common case (a week from 1) checked once
+        week = check_sick_week(week)
     hours = None if hours_per_week is None else amount_argument(hours_per_week, "uren_per_week")
     if hours is not None and hours > MAX_HOURS_PER_WEEK:
         msg = f"uren_per_week: {hours} is meer dan de {MAX_HOURS_PER_WEEK} uren van een week"
         raise InvalidValueError(msg)
     rates = rates_on(on)
     cap = rates.wage_cap  # maximumdagloon × 21.75 ÷ 1.08, once per parameter row
-    statutory = _SHARE_VALUE * min(wage, cap)
+    statutory = _SHARE_VALUE * (cap if cap < wage else wage)  # 70 % × min(maandloon, cap)
     if hours is None or week > _FLOOR_WEEKS:
         return _new(
             WageContinuation,
             (wage, week, hours, rates, cap, statutory, None, round_cents(statutory)),
         )
-    floor = rates.minimum_wage_hour.value * hours * _WEEKS / _MONTHS
-    result = max(statutory, floor)
+    # wml_per_uur × uren × 52 ÷ 12, with wml_per_uur × 52 (exact) taken from the row
+    floor = rates.minimum_wage_hour_year * hours / _MONTHS
+    result = floor if floor > statutory else statutory  # max(wettelijk, vloer)
     return _new(
         WageContinuation, (wage, week, hours, rates, cap, statutory, floor, round_cents(result))
     )

@@ -30,6 +30,7 @@ from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Ground, format_value
 from reintegratie_core.money import AmountLike, money, round_cents
 from reintegratie_core.parameters import Parameter, ParameterHistory
+from reintegratie_core.product_parameters import WEEKS_PER_YEAR
 
 WFSV_17 = Citation.statute("Wfsv", "17 lid 1")
 WFSV_18 = Citation.statute("Wfsv", "18 lid 1")
@@ -185,6 +186,9 @@ class RatesInForce:
     #: The loongrens of wage continuation, unrounded: maximumdagloon × 21.75 ÷ 1.08
     #: (BW 7:629 lid 1) — one value per row, so each call does not recompute it.
     wage_cap: Decimal
+    #: The minimum wage of a year's weeks per contract hour: wml_per_uur × 52 (exact), for
+    #: the floor of wage continuation — one value per row, so each call does not recompute it.
+    minimum_wage_hour_year: Decimal
 
     def is_derived(self, parameter: Parameter[Decimal]) -> bool:
         """Whether ``parameter``'s value in this row is *afgeleid*."""
@@ -239,16 +243,33 @@ def _rates(index: int, newest: bool) -> RatesInForce:
         wia_minimum_wage=parameters[3],
         parameter_grounds=tuple((p.name, _parameter_ground(row, newest, p)) for p in parameters),
         wage_cap=parameters[0].value * DAYS_PER_MONTH.value / (1 + HOLIDAY_ALLOWANCE.value),
+        minimum_wage_hour_year=parameters[1].value * WEEKS_PER_YEAR.at(date.max).value,
     )
 
 
-@functools.lru_cache(maxsize=4096)
 def rates_on(on: date) -> RatesInForce:
     """The parameter row in force on ``on`` (the latest row whose date is not after it).
 
     Defined as: row = max(r for r in RATES if r.valid_from <= on); newest = on is after
     the newest row's date. Before the first row: an error naming ``peildatum``.
+
+    Decided once per date: a lifted call asks it for every row with the same ``peildatum``,
+    and a dictionary look-up costs less than an ``lru_cache`` one.
     """
+    found = _IN_FORCE.get(on)
+    if found is None:
+        found = _decide_rates(on)
+        if len(_IN_FORCE) >= _MAX_DATES:  # bounded: a column of many dates starts over
+            _IN_FORCE.clear()
+        _IN_FORCE[on] = found
+    return found
+
+
+_IN_FORCE: dict[date, RatesInForce] = {}
+_MAX_DATES = 4096
+
+
+def _decide_rates(on: date) -> RatesInForce:
     if on < RATES[0].valid_from:
         msg = (
             f"peildatum: geen maximumdagloon en minimumloon bekend op {format_value(on)} "

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import functools
 import itertools
 import math
 from collections.abc import Callable
@@ -246,32 +245,62 @@ class WiaWage(NamedTuple):
 
     def daily_decision(self) -> WiaWageFigure:
         """The dagloon C as a decision: its value now, its grounds on demand."""
-        return _new_figure(WiaWageFigure, (self, False))
+        return _new_figure(WiaWageFigure, (*self, False, self.daily))
 
     def monthly_decision(self) -> WiaWageFigure:
         """The maandloon as a decision: its value now, its grounds on demand."""
-        return _new_figure(WiaWageFigure, (self, True))
+        return _new_figure(WiaWageFigure, (*self, True, self.monthly))
 
 
 class WiaWageFigure(NamedTuple):
-    """One figure of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage] (dagloon or maandloon) as a decision: ``value``
-    is read from the record, `explain` renders that figure's grounds from it."""
+    """One figure of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage] (dagloon or maandloon) as a decision: the fields
+    of the wage, which figure (``is_monthly``) and its ``value``; `explain` renders that
+    figure's grounds from them. One tuple per lifted Excel row."""
 
-    wage: WiaWage
-    monthly: bool
+    annual_wage: Decimal
+    rates: RatesInForce
+    uncapped: Decimal
+    daily: Decimal
+    monthly: Decimal
+    ratio: Decimal
+    is_monthly: bool
+    #: The maandloon, or the capped dagloon C.
+    value: Decimal
 
     @property
-    def value(self) -> Decimal:
-        """The maandloon, or the capped dagloon C."""
-        return self.wage.monthly if self.monthly else self.wage.daily
+    def wage(self) -> WiaWage:
+        """The dagloon and maandloon this figure was read from."""
+        return _new_wage(WiaWage, self[:6])
 
     @ruled("wia_wage")
     def explain(self) -> Explained[Decimal]:
         """The figure with its grounds."""
-        return self.wage.explained_monthly if self.monthly else self.wage.explained_daily
+        wage = self.wage
+        return wage.explained_monthly if self.is_monthly else wage.explained_daily
 
 
 _new_figure: Callable[[type[WiaWageFigure], tuple[object, ...]], WiaWageFigure] = tuple.__new__
+
+
+def _decide_wage(
+    annual_wage: AmountLike, on: date
+) -> tuple[Decimal, RatesInForce, Decimal, Decimal, Decimal, Decimal]:
+    """The fields of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage], decided once (see `wia_wage`)."""
+    wage = amount_argument(annual_wage, "jaarloon")
+    rates = rates_on(on)
+    uncapped = round_cents(wage / _DAYS_PER_YEAR)
+    maximum = rates.maximum_daily_wage.value
+    # both in cents already: their minimum needs no second rounding
+    if maximum < uncapped:
+        return (
+            wage,
+            rates,
+            uncapped,
+            maximum,
+            round_cents(maximum * _DAYS_PER_MONTH),
+            maximum / uncapped,
+        )
+    return (wage, rates, uncapped, uncapped, round_cents(uncapped * _DAYS_PER_MONTH), _ONE)
 
 
 def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
@@ -286,14 +315,21 @@ def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
     C/D           = C ÷ D (1 when not capped)
     ```
     """
-    wage = amount_argument(annual_wage, "jaarloon")
-    rates = rates_on(on)
-    uncapped = round_cents(wage / _DAYS_PER_YEAR)
-    # both in cents already: their minimum needs no second rounding
-    daily = min(uncapped, rates.maximum_daily_wage.value)
-    ratio = _ONE if daily == uncapped else daily / uncapped
-    monthly = round_cents(daily * _DAYS_PER_MONTH)
-    return _new_wage(WiaWage, (wage, rates, uncapped, daily, monthly, ratio))
+    return _new_wage(WiaWage, _decide_wage(annual_wage, on))
+
+
+def wia_daily_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
+    """The capped WIA dagloon C as a decision (``RI_WIA_DAGLOON``): the same decision as
+    [`wia_wage`][reintegratie_core.financial.wia.wia_wage], one record, whose value is C."""
+    decided = _decide_wage(annual_wage, on)
+    return _new_figure(WiaWageFigure, (*decided, False, decided[3]))
+
+
+def wia_monthly_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
+    """The WIA maandloon as a decision (``RI_WIA_MAANDLOON``): the same decision as
+    [`wia_wage`][reintegratie_core.financial.wia.wia_wage], one record, whose value is the maandloon."""
+    decided = _decide_wage(annual_wage, on)
+    return _new_figure(WiaWageFigure, (*decided, True, decided[4]))
 
 
 _new_wage: Callable[[type[WiaWage], tuple[object, ...]], WiaWage] = tuple.__new__
@@ -368,27 +404,25 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
     G = 28 % [35,45), 35 % [45,55), 42 % [55,65), 50.75 % [65,80), 70 % ≥ 80
     ```
     """
-    share = fraction(ao, name="ao_percentage")
-    band = _band_of(share)
-    if band is None:
-        regime = _NO_BENEFIT
-    elif share < _FULL_AO:
-        regime = _WGA
-    elif durable:
-        regime = _IVA
-    else:
-        regime = _WGA_NO_REQUIREMENT
-    return _new_classification(Classification, (share, durable, regime, band))
+    return _new_classification(Classification, _classes(ao, durable))
 
 
-def _band_of(share: Decimal) -> ClassBand | None:
-    """The band of `CLASS_BANDS` containing ``share``: the last whose ``low`` is not
-    above it (the bands are contiguous, the last open above)."""
-    index = bisect.bisect_right(_BAND_LOWS, share) - 1
-    return None if index < 0 else CLASS_BANDS[index]
+def _classes(ao: AmountLike, durable: bool) -> tuple[Decimal, bool, Regime, ClassBand | None]:
+    """The fields of a [`Classification`][reintegratie_core.financial.wia.Classification], decided once (see `classify`)."""
+    share = ao
+    if type(share) is not Decimal or not share.is_finite() or not _ZERO_AO <= share <= _ONE:
+        share = fraction(ao, name="ao_percentage")  # the common case (a fraction) checked once
+    index = bisect.bisect_right(_BAND_LOWS, share) - 1  # the band containing share
+    if index < 0:
+        return (share, durable, _NO_BENEFIT, None)
+    band = CLASS_BANDS[index]
+    if share < _FULL_AO:
+        return (share, durable, _WGA, band)
+    return (share, durable, _IVA if durable else _WGA_NO_REQUIREMENT, band)
 
 
 _BAND_LOWS = tuple(b.low for b in CLASS_BANDS)
+_ZERO_AO = Decimal(0)
 # contiguous and ordered, the last open above: then the bisection finds the containing band
 assert all(a.high == b.low for a, b in itertools.pairwise(CLASS_BANDS))
 assert CLASS_BANDS[-1].high is None
@@ -415,6 +449,12 @@ class AfterWageRelated(NamedTuple):
     floor_applied: bool = False
 
 
+#: The fields of an `AfterWageRelated`, as a plain tuple.
+_AfterFields = tuple[
+    BenefitKind, Decimal, tuple[Citation, ...], str, Decimal | None, Decimal | None, bool
+]
+
+
 class MonthlyBenefit(NamedTuple):
     """The WIA benefit decided for one month of entitlement.
 
@@ -423,11 +463,14 @@ class MonthlyBenefit(NamedTuple):
     their weighted sum, rounded once to cents.
 
     A tuple, so that deciding costs one allocation: a lifted Excel call decides once per
-    row. The grounds are rendered from these fields only when asked (`explain`).
+    row. The wage, the class and what follows the wage-related benefit are kept as the plain
+    tuples of their fields (``wage_fields``, ``class_fields``, ``after_fields``), read as
+    records (`wage`, `classification`, `after`) when asked; the grounds are rendered from
+    these fields only when asked (`explain`).
     """
 
-    wage: WiaWage
-    classification: Classification
+    wage_fields: tuple[Decimal, RatesInForce, Decimal, Decimal, Decimal, Decimal]
+    class_fields: tuple[Decimal, bool, Regime, ClassBand | None]
     income: Decimal
     earning_capacity: Decimal
     month: int
@@ -436,9 +479,25 @@ class MonthlyBenefit(NamedTuple):
     lgu_share: Decimal
     lgu_factor: Parameter[Decimal] | None
     lgu_amount: Decimal | None
-    after: AfterWageRelated | None
+    after_fields: _AfterFields | None
     iva_amount: Decimal | None
     value: Decimal
+
+    @property
+    def wage(self) -> WiaWage:
+        """The dagloon and maandloon decided for this month (WIA art. 13)."""
+        return _new_wage(WiaWage, self.wage_fields)
+
+    @property
+    def classification(self) -> Classification:
+        """The class of the ao percentage (WIA art. 4, 5, 54, 61 lid 6)."""
+        return _new_classification(Classification, self.class_fields)
+
+    @property
+    def after(self) -> AfterWageRelated | None:
+        """Loonaanvulling or vervolguitkering, when the month is (partly) after the LGU."""
+        fields = self.after_fields
+        return None if fields is None else _new_after(AfterWageRelated, fields)
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -448,17 +507,19 @@ class MonthlyBenefit(NamedTuple):
             found += [ART_51, ART_52]
         if self.lgu_amount is not None:
             found.append(ART_61_1)
-        if self.lgu_amount is not None and self.after is not None:
+        after = self.after
+        if self.lgu_amount is not None and after is not None:
             found.append(ART_59)
-        if self.after is not None:
-            found += self.after.citations
+        if after is not None:
+            found += after.citations
         if self.kind is BenefitKind.NONE:
             found.append(ART_5)
         return tuple(found)
 
     def grounds(self) -> tuple[Ground, ...]:
         """Every rule applied, with its article and values, in the order applied."""
-        rates = self.wage.rates
+        wage, after = self.wage, self.after
+        rates = wage.rates
         grounds: list[Ground] = [
             Ground(
                 rule="de casemanager informeert de werknemer over de financiële gevolgen van "
@@ -469,10 +530,10 @@ class MonthlyBenefit(NamedTuple):
         ]
         if self.kind is BenefitKind.NONE:
             return tuple(grounds)
-        grounds += self.wage.monthly_grounds()
-        ratio: tuple[str, ParameterValue] = ("C/D", _ratio_shown(self.wage.ratio))
+        grounds += wage.monthly_grounds()
+        ratio: tuple[str, ParameterValue] = ("C/D", _ratio_shown(wage.ratio))
         base = (
-            ("maandloon_wia", self.wage.monthly),
+            ("maandloon_wia", wage.monthly),
             ("inkomen", self.income),
             ratio,
         )
@@ -494,7 +555,7 @@ class MonthlyBenefit(NamedTuple):
                     ),
                 )
             )
-        if self.lgu_amount is None and self.after is not None:
+        if self.lgu_amount is None and after is not None:
             grounds.append(
                 Ground(
                     rule="na de loongerelateerde uitkering (of zonder recht daarop: "
@@ -503,11 +564,11 @@ class MonthlyBenefit(NamedTuple):
                     parameters=(("maand", self.month), ("lgu_maanden", self.lgu_months)),
                 )
             )
-        if self.after is not None:
-            grounds += self._after_grounds(self.after, base)
-            if self.after.minimum is not None:
+        if after is not None:
+            grounds += self._after_grounds(after, base)
+            if after.minimum is not None:
                 grounds.append(rates.ground(rates.wia_minimum_wage))
-        if self.lgu_amount is not None and self.after is not None:
+        if self.lgu_amount is not None and after is not None:
             grounds.append(
                 Ground(
                     rule=f"maand {self.month} valt voor {format_share(self.lgu_share)} in de "
@@ -581,6 +642,8 @@ def check_month(month: int) -> int:
 
 def check_lgu_months(months: AmountLike) -> Decimal:
     """Months of wage-related benefit: 0 to 24 in halves (an error naming ``lgu_maanden``)."""
+    if type(months) is Decimal and months in _LGU_VALUES:
+        return months  # the common case: one of the 49 durations, checked by one look-up
     value = money(months, name="lgu_maanden")
     if value > LGU_MAX_MONTHS.value or (value * 2) != (value * 2).to_integral_value():
         msg = (
@@ -609,44 +672,48 @@ _FOLLOW_UP_RULE = (
 
 
 def _after_wage_related(
-    wage: WiaWage, classification: Classification, income: Decimal, capacity: Decimal
-) -> AfterWageRelated:
-    """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once."""
-    monthly, ratio = wage.monthly, wage.ratio
-    on_income = INCOME_SHARE.value * (monthly - income * ratio)
-    if classification.regime is _WGA_NO_REQUIREMENT or income >= capacity:
+    wage: tuple[Decimal, RatesInForce, Decimal, Decimal, Decimal, Decimal],
+    classes: tuple[Decimal, bool, Regime, ClassBand | None],
+    income: Decimal,
+    capacity: Decimal,
+    on_income: Decimal,
+) -> _AfterFields:
+    """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once: the fields of an
+    [`AfterWageRelated`][reintegratie_core.financial.wia.AfterWageRelated]. ``wage`` and ``classes`` hold the fields of a [`WiaWage`][reintegratie_core.financial.wia.WiaWage] and a
+    WGA [`Classification`][reintegratie_core.financial.wia.Classification]; ``on_income`` is maandloon_wia − inkomen × C/D."""
+    supplement = _INCOME_SHARE * on_income
+    regime = classes[2]
+    if regime is _WGA_NO_REQUIREMENT or income >= capacity:
         reason = (
             "zonder inkomenseis (80 % of meer, niet duurzaam)"
-            if classification.regime is _WGA_NO_REQUIREMENT
+            if regime is _WGA_NO_REQUIREMENT
             else "inkomen ≥ restverdiencapaciteit"
         )
         rule = f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief"
-        return _new_after(
-            AfterWageRelated,
-            (_SUPPLEMENT, max(ZERO, on_income), _ART_60_61, rule, None, None, False),
-        )
-    minimum = min(wage.rates.wia_minimum_wage.value, monthly)
-    floor = classification.percentage * minimum
-    if income >= INCOME_REQUIREMENT.value * capacity:
-        on_capacity = INCOME_SHARE.value * (monthly - capacity * ratio)
+        amount = supplement if supplement > ZERO else ZERO
+        return (_SUPPLEMENT, amount, _ART_60_61, rule, None, None, False)
+    monthly, ratio = wage[4], wage[5]
+    wia_minimum = wage[1].wia_minimum_wage.value
+    minimum = monthly if monthly < wia_minimum else wia_minimum  # min(WIA-minimumloon, M)
+    band = classes[3]
+    assert band is not None  # a WGA class has its band
+    floor = band.percentage * minimum
+    if income >= _INCOME_REQUIREMENT * capacity:
+        counted = capacity if ratio is _ONE else capacity * ratio  # rvc × C/D
+        on_capacity = _INCOME_SHARE * (monthly - counted)
         applied = on_capacity < floor
-        amount = min(floor, on_income) if applied else on_capacity
-        return _new_after(
-            AfterWageRelated,
-            (
-                _SUPPLEMENT,
-                max(ZERO, amount),
-                _ART_61_4_5,
-                _SUPPLEMENT_RULE,
-                minimum,
-                floor,
-                applied,
-            ),
-        )
-    return _new_after(
-        AfterWageRelated,
-        (_FOLLOW_UP, max(ZERO, floor), _ART_62, _FOLLOW_UP_RULE, minimum, floor, False),
-    )
+        amount = on_capacity
+        if applied:  # x = min(G × H, 70 % × (M − B × C/D))
+            amount = supplement if supplement < floor else floor
+        if amount < ZERO:
+            amount = ZERO
+        return (_SUPPLEMENT, amount, _ART_61_4_5, _SUPPLEMENT_RULE, minimum, floor, applied)
+    amount = floor if floor > ZERO else ZERO
+    return (_FOLLOW_UP, amount, _ART_62, _FOLLOW_UP_RULE, minimum, floor, False)
+
+
+_INCOME_SHARE = INCOME_SHARE.value
+_INCOME_REQUIREMENT = INCOME_REQUIREMENT.value
 
 
 def monthly_benefit(
@@ -679,46 +746,137 @@ def monthly_benefit(
     never negative; a month half in the wage-related benefit (L = 12.5) is half of each;
     rounded once to cents.
     """
-    wage = wia_wage(annual_wage, on)
-    classification = classify(ao, durable)
+    wage = _decide_wage(annual_wage, on)
+    classes = _classes(ao, durable)
     capacity = amount_argument(earning_capacity, "restverdiencapaciteit")
     earned = amount_argument(income, "inkomen")
-    number = check_month(month)
+    number = month
+    if type(number) is not int or number < 1:  # the common case (a month from 1) checked once
+        number = check_month(number)
     lgu = check_lgu_months(lgu_months)
-    decided = (wage, classification, earned, capacity, number, lgu)
-    regime = classification.regime
+    regime = classes[2]
     if regime is _NO_BENEFIT:
         return _new_benefit(
-            MonthlyBenefit, (*decided, _NO_KIND, ZERO, None, None, None, None, _NOTHING)
+            MonthlyBenefit,
+            (
+                wage,
+                classes,
+                earned,
+                capacity,
+                number,
+                lgu,
+                _NO_KIND,
+                ZERO,
+                None,
+                None,
+                None,
+                None,
+                _NOTHING,
+            ),
         )
-    on_income = wage.monthly - earned * wage.ratio
+    monthly, ratio = wage[4], wage[5]
     if regime is _IVA:
-        amount = max(
-            ZERO, IVA_SHARE.value * wage.monthly - INCOME_SHARE.value * earned * wage.ratio
+        # 75 % × M − 70 % × B × C/D, multiplied in that order
+        amount = _IVA_SHARE * monthly - (
+            _INCOME_SHARE * earned if ratio is _ONE else _INCOME_SHARE * earned * ratio
         )
+        if amount < ZERO:
+            amount = ZERO
         return _new_benefit(
             MonthlyBenefit,
-            (*decided, _IVA_KIND, ZERO, None, None, None, amount, round_cents(amount)),
+            (
+                wage,
+                classes,
+                earned,
+                capacity,
+                number,
+                lgu,
+                _IVA_KIND,
+                ZERO,
+                None,
+                None,
+                None,
+                amount,
+                round_cents(amount),
+            ),
         )
-    share = lgu - (number - 1)  # the part of this month in the wage-related benefit, 0–1
-    if share <= ZERO:
-        share = ZERO
-    elif share >= _ONE:
+    on_income = monthly - (earned if ratio is _ONE else earned * ratio)  # M − B × C/D
+    # the part of this month in the wage-related benefit: lgu − (month − 1), within 0–1
+    if lgu >= number:
         share = _ONE
-    factor = lgu_amount = after = None
-    total = ZERO
-    if share > ZERO:
-        factor = LGU_FIRST_SHARE if number <= LGU_FIRST_MONTHS.value else LGU_SHARE
-        lgu_amount = max(ZERO, factor.value * on_income)
-        total += share * lgu_amount
-    if share < _ONE:
-        after = _after_wage_related(wage, classification, earned, capacity)
-        total += (_ONE - share) * after.amount
-    kind = _WAGE_RELATED if after is None or share > ZERO else after.kind
+    elif lgu <= number - 1:
+        share = ZERO
+    else:
+        share = lgu - (number - 1)
+    if share is ZERO:
+        after = _after_wage_related(wage, classes, earned, capacity, on_income)
+        return _new_benefit(
+            MonthlyBenefit,
+            (
+                wage,
+                classes,
+                earned,
+                capacity,
+                number,
+                lgu,
+                after[0],
+                share,
+                None,
+                None,
+                after,
+                None,
+                round_cents(after[1]),
+            ),
+        )
+    factor = LGU_FIRST_SHARE if number <= _LGU_FIRST_MONTHS else LGU_SHARE
+    lgu_amount = factor.value * on_income
+    if lgu_amount < ZERO:
+        lgu_amount = ZERO
+    if share is _ONE:
+        return _new_benefit(
+            MonthlyBenefit,
+            (
+                wage,
+                classes,
+                earned,
+                capacity,
+                number,
+                lgu,
+                _WAGE_RELATED,
+                share,
+                factor,
+                lgu_amount,
+                None,
+                None,
+                round_cents(lgu_amount),
+            ),
+        )
+    after = _after_wage_related(wage, classes, earned, capacity, on_income)
+    total = share * lgu_amount + (_ONE - share) * after[1]
     return _new_benefit(
         MonthlyBenefit,
-        (*decided, kind, share, factor, lgu_amount, after, None, round_cents(total)),
+        (
+            wage,
+            classes,
+            earned,
+            capacity,
+            number,
+            lgu,
+            _WAGE_RELATED,
+            share,
+            factor,
+            lgu_amount,
+            after,
+            None,
+            round_cents(total),
+        ),
     )
+
+
+_IVA_SHARE = IVA_SHARE.value
+_LGU_FIRST_MONTHS = LGU_FIRST_MONTHS.value
+#: The durations of the wage-related benefit: 0 to 24 months in halves (art. 59).
+_LGU_VALUES = frozenset(Decimal(h) / 2 for h in range(int(LGU_MAX_MONTHS.value * 2) + 1))
 
 
 _new_benefit: Callable[[type[MonthlyBenefit], tuple[object, ...]], MonthlyBenefit]
@@ -731,12 +889,24 @@ _NOTHING = round_cents(ZERO)
 
 
 class LguDuration(NamedTuple):
-    """The months of wage-related benefit decided from the work history (WIA art. 59)."""
+    """The months of wage-related benefit decided from the work history (WIA art. 59).
+
+    ``half_months`` is the unclamped duration in half months (an int: the rule's arithmetic
+    is whole years and halves); ``value`` the months, clamped to 3–24. A tuple built once
+    per lifted Excel row; the grounds are rendered from it only when asked.
+    """
 
     years_before_2016: int
     years_from_2016: int
-    computed: Decimal
+    half_months: int
     value: Decimal
+
+    @property
+    def computed(self) -> Decimal:
+        """The unclamped months as the formula reads them: ``T`` (T ≤ 10) or ``12,5``."""
+        if self.years_before_2016 + self.years_from_2016 <= LGU_FULL_YEARS.value:
+            return Decimal(self.half_months // 2)
+        return Decimal(self.half_months) * _HALF
 
     @property
     def days_text(self) -> str:
@@ -790,7 +960,6 @@ def _years(value: int, argument: str) -> int:
     return value
 
 
-@functools.lru_cache(maxsize=4096, typed=True)
 def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
     """Months of wage-related WGA benefit from the work history (WIA art. 59).
 
@@ -802,19 +971,44 @@ def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
              10 + max(P − 10, 0) + 0.5 × (T − max(P, 10))  otherwise
     clamped to [3, 24]; 0.5 month = 15 days
     ```
+
+    Computed in half months, whole numbers: 10 + max(P − 10, 0) is max(P, 10), so
+    2 × months = max(P, 10) + T when T > 10.
     """
-    p = _years(years_before_2016, "jaren_voor_2016")
-    q = _years(years_from_2016, "jaren_vanaf_2016")
+    p = years_before_2016
+    if type(p) is not int or p < 0:  # the common case (a whole number from 0) checked once
+        p = _years(p, "jaren_voor_2016")
+    q = years_from_2016
+    if type(q) is not int or q < 0:
+        q = _years(q, "jaren_vanaf_2016")
     total = p + q
-    full = LGU_FULL_YEARS.value
-    if total <= full:
-        computed = Decimal(total)
+    if total <= _FULL_YEARS:
+        halves = total + total
+    elif p <= _FULL_YEARS:
+        halves = total + _FULL_YEARS
     else:
-        computed = full + max(p - full, 0) + LGU_LATE_YEAR.value * (total - max(p, full))
-    value = min(LGU_MAX_MONTHS.value, max(LGU_MIN_MONTHS.value, computed))
-    if value == value.to_integral_value():
-        value = Decimal(int(value))  # 12, not 12.0
-    return LguDuration(years_before_2016=p, years_from_2016=q, computed=computed, value=value)
+        halves = total + p
+    if halves < _MIN_HALVES:
+        value = _LGU_MONTHS[_MIN_HALVES]
+    elif halves > _MAX_HALVES:
+        value = _LGU_MONTHS[_MAX_HALVES]
+    else:
+        value = _LGU_MONTHS[halves]
+    return _new_duration(LguDuration, (p, q, halves, value))
+
+
+_new_duration: Callable[[type[LguDuration], tuple[object, ...]], LguDuration]
+_new_duration = tuple.__new__
+_FULL_YEARS = LGU_FULL_YEARS.value
+# A year from 2016 beyond the tenth is half a month: the rule's arithmetic is in halves.
+assert LGU_LATE_YEAR.value == _HALF
+_MIN_HALVES = int(LGU_MIN_MONTHS.value * 2)
+_MAX_HALVES = int(LGU_MAX_MONTHS.value * 2)
+#: The months for each number of half months 0–48 (the results the clamp allows): a
+#: whole number of months without decimals (12), a half with one (12.5).
+_LGU_MONTHS: tuple[Decimal, ...] = tuple(
+    Decimal(h // 2) if h % 2 == 0 else Decimal(h) * _HALF for h in range(_MAX_HALVES + 1)
+)
 
 
 # --- Month by month -----------------------------------------------------------------------
@@ -923,5 +1117,7 @@ __all__ = [
     "classify",
     "lgu_duration",
     "monthly_benefit",
+    "wia_daily_wage",
+    "wia_monthly_wage",
     "wia_wage",
 ]
