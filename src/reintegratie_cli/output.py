@@ -158,8 +158,8 @@ def csv_line(values: Sequence[object]) -> str:
         kind = type(value)
         if kind is str:
             field = fields.get(value)  # type: ignore[call-overload]
-            if field is None:
-                field = _csv_field(value)  # type: ignore[arg-type]
+            if field is None:  # a text not seen before: letters and digits only need nothing
+                field = value if value.isalnum() else _csv_field(value)  # type: ignore[attr-defined,arg-type]
         elif value is None:
             field = ""
         elif kind is date:
@@ -223,8 +223,12 @@ def xlsx_cells(values: Sequence[object]) -> str:
         kind = type(value)
         if kind is str:
             cell = cells.get(value)  # type: ignore[call-overload]
-            if cell is None:
-                cell = _xml_cell(value)  # type: ignore[arg-type]
+            if cell is None:  # a text not seen before: letters and digits need no escaping
+                cell = (
+                    f'<c t="inlineStr"><is><t>{value}</t></is></c>'
+                    if value.isalnum() and len(value) <= XLSX_MAX_TEXT  # type: ignore[attr-defined,arg-type]
+                    else _xml_cell(value)  # type: ignore[arg-type]
+                )
         elif value is None:
             cell = "<c/>"
         elif kind is date:
