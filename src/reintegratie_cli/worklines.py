@@ -16,6 +16,7 @@ no line and is counted as *nog niet begonnen*.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -143,6 +144,10 @@ def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError
     return RowError(numbers[0], employee, f"rijen {listed}: {reason}")
 
 
+#: A row's first sick day, as a C-level sort key.
+_BY_FIRST = operator.attrgetter("first")
+
+
 def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodRow]]:
     """The open case of one employee's rows (``None``: no open case) and its own rows."""
     if len(rows) == 1 and not rows[0].leave:
@@ -165,7 +170,7 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodR
     if not last.is_open:
         return None, rows
     start = last.first_day
-    own = sorted((r for r in rows if not r.leave and r.first >= start), key=lambda r: r.first)
+    own = sorted([r for r in rows if not r.leave and r.first >= start], key=_BY_FIRST)
     return last, own
 
 
