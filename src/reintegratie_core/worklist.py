@@ -128,13 +128,12 @@ class WorkItem(NamedTuple):
     def __eq__(self, other: object) -> bool:
         """Equal when what the worklist shows is equal (the first eight fields): the
         decision's inputs (case, reference, ...) are not compared."""
-        if type(other) is not WorkItem:
-            return NotImplemented
-        return self[:_SHOWN] == other[:_SHOWN]
+        # Another type is never equal, a bare tuple of the same fields neither (returning
+        # NotImplemented would let tuple.__eq__ compare the fields).
+        return type(other) is WorkItem and self[:_SHOWN] == other[:_SHOWN]
 
     def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
+        return not self.__eq__(other)
 
     def __hash__(self) -> int:
         return hash(self[:_SHOWN])
