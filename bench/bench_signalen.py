@@ -1,7 +1,9 @@
 """Benchmark: the worklist (``reintegratie signalen``): CPU against a csv.reader floor, memory.
 
 Targets (issue 11, on the project's 2-core machine, measured in one run, each command as a
-separate process as a user runs it):
+separate process as a user runs it; at 200,000 rows each command is measured ``--herhalingen``
+times (3), alternately, and the run with the fewest CPU seconds counts — on a shared virtual
+machine one run of the 0.3 s floor varies by half):
 
 * over **200,000** generated periods, ``signalen`` uses at most **8×** (goal 6×) the CPU
   seconds — all processes, workers included — of a bare ``csv.reader`` pass that parses
@@ -43,7 +45,7 @@ PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _children(pid: int) -> list[int]:
-    found = []
+    found: list[int] = []
     try:
         for task in os.listdir(f"/proc/{pid}/task"):
             with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as stream:
@@ -173,6 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rijen", type=int, nargs="+", default=[RATIO_ROWS, 1_000_000])
     parser.add_argument("--processen", type=int, default=None)
     parser.add_argument("--map", type=Path, default=Path(tempfile.gettempdir()) / "bench-signalen")
+    parser.add_argument(
+        "--herhalingen",
+        type=int,
+        default=3,
+        help=f"metingen per opdracht bij {RATIO_ROWS:_} rijen, om en om; de zuinigste telt",
+    )
     args = parser.parse_args(argv)
     folder: Path = args.map
     folder.mkdir(parents=True, exist_ok=True)
@@ -205,13 +213,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             ],
         }  # fmt: skip
         results: dict[str, Measurement] = {}
-        for label, command in runs.items():
-            result = measure(command)
-            if result.code != 0:
-                print(f"{label}: mislukt (exitcode {result.code})")
-                return 1
-            results[label] = result
+        repeats = max(1, args.herhalingen) if rows == RATIO_ROWS else 1
+        for _round in range(repeats):  # alternately, so that a busy moment hits both sides
+            for label, command in runs.items():
+                result = measure(command)
+                if result.code != 0:
+                    print(f"{label}: mislukt (exitcode {result.code})")
+                    return 1
+                if label not in results or result.cpu < results[label].cpu:
+                    results[label] = result
+        for label, result in results.items():
             print(_row(label, rows, result), flush=True)
+        if repeats > 1:
+            print(f"(per opdracht de zuinigste van {repeats} metingen, om en om gemeten)")
         floor_cpu = results["vloer: csv.reader + 2 datums"].cpu
         for label in ("signalen → CSV", "signalen → XLSX"):
             measured = results[label]

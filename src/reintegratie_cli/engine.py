@@ -595,6 +595,7 @@ def _write(
                 write(encoded)
                 if not done % 8192:
                     advance(8192)
+            writer.close()  # a stop while the last rows are compressed is cleaned up too
         except BaseException:
             if isinstance(writer, XlsxWriter):
                 writer.abort()
@@ -602,7 +603,6 @@ def _write(
                 with contextlib.suppress(OSError):
                     writer.close()
             raise
-        writer.close()
         advance(writer.rows % 8192)
         return writer.rows
 

@@ -137,45 +137,53 @@ def csv_text(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-_CSV_FIELDS: dict[str, str] = {}
+def _csv_value(value: object) -> str:
+    """One CSV field for any value: the rule of `csv_line`."""
+    kind = type(value)
+    if kind is int or kind is Decimal:
+        return str(value)
+    if value is None:
+        return ""
+    if kind is bool:
+        return "ja" if value else "nee"
+    if isinstance(value, str):  # letters and digits only (an employee number) need nothing
+        return value if value.isalnum() else csv_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
-def _csv_field(text: str) -> str:
-    field = _CSV_FIELDS.get(text)
-    if field is None:
-        field = text if _CSV_SPECIAL.search(text) is None else csv_text(text)
-        if len(_CSV_FIELDS) < _CACHE_LIMIT:  # the repeating texts come early and stay
-            _CSV_FIELDS[text] = field
-    return field
+class _Encoded(dict[object, str]):
+    """Encoded values by value, for those that repeat — texts and dates — so that a row is
+    encoded by one ``map`` over this dict: `__missing__` applies the rule to the others (and
+    keeps a text's or a date's result while fewer than ``_CACHE_LIMIT`` are kept; the
+    repeating ones come early). Numbers are never kept: ``1``, ``True`` and
+    ``Decimal("1.00")`` are equal keys with different fields.
+    """
+
+    def __init__(self, rule: Callable[[object], str], empty: str) -> None:
+        super().__init__({None: empty})
+        self.rule = rule
+
+    def __missing__(self, value: object) -> str:
+        encoded = self.rule(value)
+        kind = type(value)
+        if (kind is str or kind is date) and len(self) < _CACHE_LIMIT:
+            self[value] = encoded
+        return encoded
+
+
+_CSV_FIELDS = _Encoded(_csv_value, "")
+_csv_field_of = _CSV_FIELDS.__getitem__
 
 
 def csv_line(values: Sequence[object]) -> str:
     """One CSV record with its line end: text quoted where needed (and neutralised when a
     spreadsheet would run it), dates ISO, ``True``/``False`` ``ja``/``nee``, None empty."""
-    fields = _CSV_FIELDS
-    out = []
-    for value in values:
-        kind = type(value)
-        if kind is str:
-            field = fields.get(value)  # type: ignore[call-overload]
-            if field is None:
-                field = _csv_field(value)  # type: ignore[arg-type]
-        elif value is None:
-            field = ""
-        elif kind is date:
-            field = value.isoformat()  # type: ignore[attr-defined]
-        elif kind is int or kind is Decimal:
-            field = str(value)
-        elif kind is bool:
-            field = "ja" if value else "nee"
-        elif isinstance(value, str):
-            field = _csv_field(value)
-        elif isinstance(value, date):
-            field = value.isoformat()
-        else:
-            field = str(value)
-        out.append(field)
-    return ",".join(out) + "\r\n"
+    try:
+        return ",".join(map(_csv_field_of, values)) + "\r\n"
+    except TypeError:  # an unhashable value: without the cache
+        return ",".join([_csv_value(v) for v in values]) + "\r\n"
 
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -194,20 +202,38 @@ def _xml_text(text: str) -> str:
 
 _DATE_STYLE = 1
 _HEADER_STYLE = 2
-_XML_CELLS: dict[str, str] = {}
 
 
 def _xml_cell(text: str) -> str:
-    cell = _XML_CELLS.get(text)
-    if cell is None:
-        cell = _xml_text(text) if text else "<c/>"
-        if len(_XML_CELLS) < _CACHE_LIMIT:  # the repeating texts come early and stay
-            _XML_CELLS[text] = cell
-    return cell
+    return _xml_text(text) if text else "<c/>"
 
 
 def _xml_date(day: date) -> str:
     return f'<c s="{_DATE_STYLE}"><v>{date_to_serial(day)}</v></c>'
+
+
+def _xlsx_value(value: object) -> str:
+    """One worksheet cell for any value: the rule of `xlsx_cells`."""
+    kind = type(value)
+    if kind is int or kind is Decimal:
+        return f"<c><v>{value}</v></c>"
+    if value is None:
+        return "<c/>"
+    if kind is bool:
+        return _xml_cell("ja" if value else "nee")
+    if isinstance(value, str):  # letters and digits only (an employee number) need no escaping
+        if value.isalnum() and len(value) <= XLSX_MAX_TEXT:
+            return f'<c t="inlineStr"><is><t>{value}</t></is></c>'
+        return _xml_cell(value)
+    if isinstance(value, date):
+        return _xml_date(value)
+    if isinstance(value, int | Decimal):
+        return f"<c><v>{value}</v></c>"
+    return _xml_cell(str(value))
+
+
+_XML_CELLS = _Encoded(_xlsx_value, "<c/>")
+_xml_cell_of = _XML_CELLS.__getitem__
 
 
 def xlsx_cells(values: Sequence[object]) -> str:
@@ -217,32 +243,10 @@ def xlsx_cells(values: Sequence[object]) -> str:
     serial number with the date style, ``True``/``False`` ``ja``/``nee``, ``None`` an
     empty cell.
     """
-    cells = _XML_CELLS
-    out = []
-    for value in values:
-        kind = type(value)
-        if kind is str:
-            cell = cells.get(value)  # type: ignore[call-overload]
-            if cell is None:
-                cell = _xml_cell(value)  # type: ignore[arg-type]
-        elif value is None:
-            cell = "<c/>"
-        elif kind is date:
-            cell = _xml_date(value)  # type: ignore[arg-type]
-        elif kind is int or kind is Decimal:
-            cell = f"<c><v>{value}</v></c>"
-        elif kind is bool:
-            cell = _xml_cell("ja" if value else "nee")
-        elif isinstance(value, str):
-            cell = _xml_cell(value)
-        elif isinstance(value, date):
-            cell = _xml_date(value)
-        elif isinstance(value, int | Decimal):
-            cell = f"<c><v>{value}</v></c>"
-        else:
-            cell = _xml_cell(str(value))
-        out.append(cell)
-    return "".join(out)
+    try:
+        return "".join(map(_xml_cell_of, values))
+    except TypeError:  # an unhashable value: without the cache
+        return "".join([_xlsx_value(v) for v in values])
 
 
 def encoder(kind: OutputKind) -> Callable[[Sequence[object]], str]:

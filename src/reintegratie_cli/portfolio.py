@@ -280,6 +280,11 @@ def parse_date(value: Any, column: str) -> date | None:
     return to_date(value, column)
 
 
+#: Per tracked milestone: a done-date text → its (milestone, date) pair, shared by the rows
+#: with that text (one tuple fewer per done date; the pairs are immutable).
+_DONE_PAIRS: dict[Milestone, dict[str, tuple[Milestone, date]]] = {
+    m: {} for m in DONE_COLUMNS.values()
+}
 _PRODUCT_HINT = f"bekend: {', '.join(PRODUCTS)}"
 _PRODUCT_CACHE: dict[str, Product] = {}
 _QUICK_KINDS = {"ziek": False, "verlof": True}
@@ -363,7 +368,9 @@ class RowParser:
             if position is not None:
                 done.append((name, milestone, position))
         self._done = tuple(done)
-        self._done_quick = tuple((milestone, position) for _name, milestone, position in done)
+        self._done_quick = tuple(
+            (_DONE_PAIRS[milestone], milestone, position) for _name, milestone, position in done
+        )
 
     def employee_of(self, cells: Sequence[Any]) -> str:
         """The werknemer cell as text (``""`` when empty or unreadable); used to group rows."""
@@ -433,13 +440,18 @@ class RowParser:
                 value = cells[self._sanction]
                 sanction = _QUICK_WEEKS[value] if value else None
             done = []
-            for milestone, position in self._done_quick:
+            for pairs, milestone, position in self._done_quick:
                 value = cells[position]
                 if value:
-                    when = _DATE_CACHE[value]
-                    if when is None:
-                        return None
-                    done.append((milestone, when))
+                    pair = pairs.get(value)
+                    if pair is None:
+                        when = _DATE_CACHE[value]
+                        if when is None:
+                            return None
+                        if len(pairs) >= _DATE_CACHE_LIMIT:
+                            pairs.clear()
+                        pair = pairs[value] = (milestone, when)
+                    done.append(pair)
         except (KeyError, IndexError, AttributeError, TypeError):
             return None
         if not employee or not employer or module_start is None or first is None:

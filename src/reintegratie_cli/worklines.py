@@ -16,6 +16,7 @@ no line and is counted as *nog niet begonnen*.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
@@ -96,6 +97,11 @@ _new_line: Callable[[type[Line], tuple[Key, tuple[object, ...]]], Line] = tuple.
 _STATUS: dict[int, tuple[str, int]] = {id(s): (s.value, s.rank) for s in Status}
 _CODES: dict[int, str] = {id(m): m.value for m in Milestone} | {id(None): ""}
 _GROUNDS: dict[tuple[int, bool], str] = {}
+#: `grounds_text` by the milestone's identity alone, with and without a probleemanalyse:
+#: read once per open case without building a key.
+_GROUNDS_PLAIN: dict[int, str] = {}
+_GROUNDS_PA: dict[int, str] = {}
+_PLAN_VAN_AANPAK = Milestone.PLAN_VAN_AANPAK
 
 
 def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
@@ -110,6 +116,7 @@ def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
         ).explain()
         text = cite(explained.citations())
         _GROUNDS[key] = text
+        (_GROUNDS_PA if with_probleemanalyse else _GROUNDS_PLAIN)[id(milestone)] = text
     return text
 
 
@@ -137,12 +144,19 @@ def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError
     return RowError(numbers[0], employee, f"rijen {listed}: {reason}")
 
 
+#: A row's first sick day, as a C-level sort key.
+_BY_FIRST = operator.attrgetter("first")
+
+
 def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodRow]]:
     """The open case of one employee's rows (``None``: no open case) and its own rows."""
     if len(rows) == 1 and not rows[0].leave:
         only = rows[0]
         return (SicknessCase.ongoing(only.first) if only.last is None else None), rows
-    if all(r.last is not None for r in rows):
+    for row in rows:
+        if row.last is None:
+            break
+    else:
         return None, rows  # no period runs, so no case does: nothing to merge for the list
     absences = [
         Absence.leave(r.first, r.last) if r.leave and r.last else Absence.sick(r.first, r.last)
@@ -156,7 +170,7 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodR
     if not last.is_open:
         return None, rows
     start = last.first_day
-    own = sorted((r for r in rows if not r.leave and r.first >= start), key=lambda r: r.first)
+    own = sorted([r for r in rows if not r.leave and r.first >= start], key=_BY_FIRST)
     return last, own
 
 
@@ -217,8 +231,10 @@ def employee_line(
     milestone = item.milestone
     grounds = ""
     if milestone is not None:  # the decision record says whether a probleemanalyse set it
-        with_pa = milestone is Milestone.PLAN_VAN_AANPAK and item.probleemanalyse is not None
-        grounds = grounds_text(milestone, with_pa)
+        with_pa = milestone is _PLAN_VAN_AANPAK and item.probleemanalyse is not None
+        grounds = (_GROUNDS_PA if with_pa else _GROUNDS_PLAIN).get(id(milestone)) or grounds_text(
+            milestone, with_pa
+        )
     periods = case.periods
     status, rank = _STATUS[id(item.status)]
     days = item.days_left

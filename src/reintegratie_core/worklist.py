@@ -29,11 +29,10 @@ weeks, eligibility) only when asked. It is pure: the reference date is always a 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 from reintegratie_core.errors import InvalidValueError
 from reintegratie_core.explain import Citation, Explained, Ground, ruled
@@ -50,6 +49,7 @@ from reintegratie_core.poortwachter import (
 )
 from reintegratie_core.products import Product, eligible
 from reintegratie_core.sickness import SicknessCase
+from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 #: The milestones a portfolio records as done; only these can be *te laat*.
 TRACKED_MILESTONES: tuple[Milestone, ...] = (
@@ -93,17 +93,20 @@ _TE_LAAT, _BINNENKORT, _GEPLAND, _GEEN = (
 ELIGIBILITY_CITATION = Citation.decision("§4 (ingangsdatum module)")
 
 
+#: How many of a `WorkItem`'s fields are its values (compared by ``==``).
+_SHOWN = 8
+
 #: ``date`` under another name, for the fields declared after the field ``date``.
 Day = date
 
 
-@attrs.frozen(kw_only=True)
-class WorkItem:
+class WorkItem(NamedTuple):
     """What to do next for one open case on the peildatum, and what that decision used.
 
     ``milestone``/``date``/``days_left`` are ``None`` only for `Status.GEEN`;
     ``overdue`` counts the tracked milestones that are te laat. The remaining fields are
-    the decision's inputs, from which `explain` renders the grounds.
+    the decision's inputs, from which `explain` renders the grounds. A NamedTuple, built
+    once per open case without a generated ``__init__`` (`work_item`).
     """
 
     end_of_wage_continuation: date
@@ -114,13 +117,26 @@ class WorkItem:
     overdue: int
     remaining_weeks: Decimal
     eligible: bool
-    case: SicknessCase = attrs.field(eq=False, repr=False)
-    reference: Day = attrs.field(eq=False, repr=False)
-    module_start: Day = attrs.field(eq=False, repr=False)
-    probleemanalyse: Day | None = attrs.field(eq=False, repr=False)
-    sanction_weeks: int = attrs.field(eq=False, repr=False)
-    horizon: int = attrs.field(eq=False, repr=False)
-    product: Product | None = attrs.field(eq=False, repr=False)
+    case: SicknessCase
+    reference: Day
+    module_start: Day
+    probleemanalyse: Day | None
+    sanction_weeks: int
+    horizon: int
+    product: Product | None
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when what the worklist shows is equal (the first eight fields): the
+        decision's inputs (case, reference, ...) are not compared."""
+        # Another type is never equal, a bare tuple of the same fields neither (returning
+        # NotImplemented would let tuple.__eq__ compare the fields).
+        return type(other) is WorkItem and self[:_SHOWN] == other[:_SHOWN]
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self[:_SHOWN])
 
     def urgency(self) -> tuple[int, int]:
         """The sort key: te laat first (most overdue first), then by days left."""
@@ -216,7 +232,12 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
     """
     if not done:
         return 0, None
-    pairs = done.items() if isinstance(done, Mapping) else done
+    pairs: Iterable[tuple[Milestone, date]]
+    kind = type(done)  # a tuple or list of pairs without the ABC's isinstance (per case)
+    if kind is tuple or kind is list or not isinstance(done, Mapping):  # noqa: SIM108 - typed per branch
+        pairs = done  # type: ignore[assignment]  # a sequence of pairs
+    else:
+        pairs = done.items()
     mask = 0
     analysed: date | None = None
     for milestone, when in pairs:  # a later pair sets or clears the milestone's bit again
@@ -230,25 +251,29 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
     return mask, analysed if mask >> _PA & 1 else None
 
 
-_MAX_ORDINAL = date.max.toordinal()
+_ALL_POSITIONS = range(len(_MILESTONES))
 
 
 def _choose(days: list[int], done_mask: int, reference: int) -> tuple[int, int, int]:
     """Positions of the earliest late and the earliest upcoming milestone (-1: none), and
-    the number of late ones. Ties go to the first in [`Milestone`][reintegratie_core.poortwachter.Milestone] order."""
+    the number of late ones. Ties go to the first in [`Milestone`][reintegratie_core.poortwachter.Milestone] order.
+
+    The milestones are walked in date order (a stable sort: ties keep Milestone order); the
+    walk stops at the first one not done on or after ``reference`` — every late one lies
+    before it.
+    """
     late = upcoming = -1
-    late_day = upcoming_day = _MAX_ORDINAL + 1
     overdue = 0
-    for position, day in enumerate(days):
+    for position in sorted(_ALL_POSITIONS, key=days.__getitem__):
         if done_mask >> position & 1:
             continue
-        if day < reference:
-            if _IS_TRACKED[position]:
-                overdue += 1
-                if day < late_day:
-                    late, late_day = position, day
-        elif day < upcoming_day:
-            upcoming, upcoming_day = position, day
+        if days[position] >= reference:
+            upcoming = position
+            break
+        if _IS_TRACKED[position]:
+            overdue += 1
+            if late < 0:
+                late = position
     return late, upcoming, overdue
 
 
@@ -274,40 +299,70 @@ def work_item(
     of (milestone, date) pairs, later ones replacing earlier ones. ``product``, when
     given, is cited in the explanation of eligibility.
     """
-    check_sanction_weeks(sanction_weeks)
-    horizon = check_horizon(horizon_days)
-    _check_open(case)
-    done_mask, probleemanalyse = _done_flags(done, reference)
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
+        check_sanction_weeks(sanction_weeks)
+    if type(horizon_days) is int and horizon_days >= 0:
+        horizon = horizon_days
+    else:
+        horizon = check_horizon(horizon_days)
+    periods = case.periods
+    if periods[-1].end is not None:
+        _check_open(case)
+    done_mask, probleemanalyse = _done_flags(done, reference) if done else (0, None)
     days: list[int] = milestone_days(case, probleemanalyse, sanction_weeks)  # type: ignore[assignment]  # an open case reaches every milestone
     today = reference.toordinal()
     late, upcoming, overdue = _choose(days, done_mask, today)
     chosen = late if late >= 0 else upcoming
     end = days[_END]
-    status = _GEEN
-    milestone_: Milestone | None = None
-    when_: date | None = None
-    days_left: int | None = None
     if chosen >= 0:
-        milestone_, when_ = _MILESTONES[chosen], date.fromordinal(days[chosen])
-        days_left = days[chosen] - today
-        status = _TE_LAAT if late >= 0 else _BINNENKORT if days_left <= horizon else _GEPLAND
-    return WorkItem(
-        status=status,
-        milestone=milestone_,
-        date=when_,
-        days_left=days_left,
-        overdue=overdue,
-        remaining_weeks=weeks_of(max(0, end - today)),
-        end_of_wage_continuation=date.fromordinal(end),
-        eligible=case.periods[0].start >= module_start,
-        case=case,
-        reference=reference,
-        module_start=module_start,
-        probleemanalyse=probleemanalyse,
-        sanction_weeks=sanction_weeks,
-        horizon=horizon,
-        product=product,
+        day = days[chosen]
+        days_left: int | None = day - today
+        status = _TE_LAAT if late >= 0 else _BINNENKORT if day - today <= horizon else _GEPLAND
+        return _new_item(
+            WorkItem,
+            (
+                date.fromordinal(end),
+                status,
+                _MILESTONES[chosen],
+                date.fromordinal(day),
+                days_left,
+                overdue,
+                weeks_of(end - today if end > today else 0),
+                periods[0].start >= module_start,
+                case,
+                reference,
+                module_start,
+                probleemanalyse,
+                sanction_weeks,
+                horizon,
+                product,
+            ),
+        )
+    return _new_item(
+        WorkItem,
+        (
+            date.fromordinal(end),
+            _GEEN,
+            None,
+            None,
+            None,
+            overdue,
+            weeks_of(end - today if end > today else 0),
+            periods[0].start >= module_start,
+            case,
+            reference,
+            module_start,
+            probleemanalyse,
+            sanction_weeks,
+            horizon,
+            product,
+        ),
     )
+
+
+#: ``WorkItem``'s constructor without the generated ``__new__`` (its fields are in order).
+_new_item: Callable[[type[WorkItem], tuple[object, ...]], WorkItem] = tuple.__new__
+_MAX_SANCTION = MAX_SANCTION_WEEKS.value
 
 
 __all__ = [

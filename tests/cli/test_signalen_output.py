@@ -85,6 +85,28 @@ class TestCsv:
         (record,) = list(csv.reader(io.StringIO(line, newline="")))
         assert record == ["W1", "'" + text, "-2", "-1.50"]
 
+    @given(st.text(max_size=12))
+    def test_a_new_text_is_encoded_as_the_cached_rule_says(self, text: str) -> None:
+        """A text not seen before that is only letters and digits (an employee number) skips
+        the regex and the cache; any text gives the field `csv_text` and `xlsx_cells` give
+        for it through the full rule, the first time and from the cache."""
+        output._CSV_FIELDS.pop(text, None)
+        output._XML_CELLS.pop(text, None)
+        for _ in range(2):
+            assert csv_line([text, "x"]) == output.csv_text(text) + ",x\r\n"
+            assert output.xlsx_cells([text]) == (output._xml_text(text) if text else "<c/>")
+
+    def test_equal_numbers_of_other_types_keep_their_own_field(self) -> None:
+        """1, True and Decimal("1.00") are equal dict keys; each keeps its own field (numbers
+        are never cached), and an unhashable value is encoded without the cache."""
+        for _ in range(2):
+            assert csv_line([1, True, Decimal("1.00"), 1, False, 0]) == "1,ja,1.00,1,nee,0\r\n"
+            assert csv_line([["x"], 2]) == "['x'],2\r\n"
+            assert output.xlsx_cells([Decimal("1.00"), True, 1]) == (
+                '<c><v>1.00</v></c><c t="inlineStr"><is><t>ja</t></is></c><c><v>1</v></c>'
+            )
+            assert output.xlsx_cells([["x"]]) == "<c t=\"inlineStr\"><is><t>['x']</t></is></c>"
+
     def test_numbers_stay_numbers(self) -> None:
         """Issue 16 item 4: a negative number (days te laat) is written as a bare number."""
         assert csv_line([-12, Decimal("-0.50"), 3]) == "-12,-0.50,3\r\n"

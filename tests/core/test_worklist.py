@@ -22,6 +22,8 @@ from reintegratie_core.worklist import (
     TE_LAAT_CITATION,
     TRACKED_MILESTONES,
     Status,
+    WorkItem,
+    _choose,
     work_item,
 )
 from tests.strategies import sick_period_chains
@@ -257,3 +259,39 @@ class TestComposition:
         assert result.remaining_weeks == weeks
         product = s["product"]
         assert result.eligible == eligible(product, whole.first_day, s["module_start"]).value  # type: ignore[arg-type]
+
+
+class TestLeanRecord:
+    """The work item is a NamedTuple built without ``__init__``; what it shows is its value."""
+
+    def test_equal_items_compare_by_what_they_show_not_by_the_inputs(self) -> None:
+        reference = date(2025, 2, 20)
+        plain = work_item(ONGOING, reference, module_start=START)
+        cited = work_item(ONGOING, reference, module_start=START, product=PRODUCT)
+        assert isinstance(plain, WorkItem)
+        assert plain == cited
+        assert not plain != cited  # noqa: SIM202 - __ne__ is defined too
+        assert hash(plain) == hash(cited)
+        assert plain != work_item(ONGOING, reference + timedelta(days=1), module_start=START)
+        assert plain != tuple(plain)  # never equal to a bare tuple of the same fields
+        assert cited.product is PRODUCT
+        assert plain.explain().value == plain
+
+    @given(
+        st.lists(st.integers(0, 40), min_size=10, max_size=10),
+        st.integers(0, 1023),
+        st.integers(0, 45),
+    )
+    def test_choose_is_the_earliest_late_and_upcoming_milestone(
+        self, days: list[int], done: int, reference: int
+    ) -> None:
+        """Walking in date order finds what the definition says: the earliest late tracked
+        milestone not done, the earliest not done on or after the peildatum (ties in
+        Milestone order), and the number of late ones."""
+        tracked = [m in TRACKED_MILESTONES for m in Milestone]
+        open_ = [i for i in range(10) if not done >> i & 1]
+        late = [i for i in open_ if days[i] < reference and tracked[i]]
+        upcoming = [i for i in open_ if days[i] >= reference]
+        first_late = min(late, key=lambda i: (days[i], i)) if late else -1
+        first_upcoming = min(upcoming, key=lambda i: (days[i], i)) if upcoming else -1
+        assert _choose(days, done, reference) == (first_late, first_upcoming, len(late))
