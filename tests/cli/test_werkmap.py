@@ -711,8 +711,10 @@ class TestHostileInput:
 
 
 class TestRepeatedCalls:
-    def test_same_arguments_call_once(self, tmp_path: Path) -> None:
-        """An RI_ function is pure: a column repeating three dates calls it three times."""
+    def test_every_cell_is_its_own_call(self, tmp_path: Path) -> None:
+        """No answers are remembered on row values (the house rule: speed from the one lean
+        path, not from caches): a column repeating three dates calls the function per cell,
+        and each cell gets its own answer."""
         calls: list[Any] = []
 
         def count(day: Any, days: Any = None) -> Any:
@@ -727,7 +729,7 @@ class TestRepeatedCalls:
         target = tmp_path / "herhaald-uit.xlsx"
         engine.recalculate(path, target, functions={**FUNCTIONS, "RI_TEL": count})
         ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
-        assert len(calls) == 3
+        assert len(calls) == 30
         assert [ws[f"B{r}"].value for r in range(1, 31)] == [
             serial(date(2025, 1, 6 + r % 3)) for r in range(1, 31)
         ]

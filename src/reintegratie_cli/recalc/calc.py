@@ -59,21 +59,6 @@ class Output:
     failed: dict[tuple[int, int], str]
 
 
-@attrs.define
-class _DateLearner:
-    """Which columns of each function's answers hold dates (to show them as dates)."""
-
-    columns: dict[str, set[int]] = attrs.field(factory=dict)
-
-    def watch(self, name: str) -> Callable[[Any], None]:
-        seen = self.columns.setdefault(name, set())
-
-        def note(answer: Any) -> None:
-            seen.update(values.date_columns(answer))
-
-        return note
-
-
 def _outside(*_: Any) -> Any:
     return values.error_object("#REF!")
 
@@ -176,11 +161,10 @@ def compute(
     ``tick(n)`` is called as formulas are put in and as they are computed.
     """
     workbook = fz.Workbook(config=_config())
-    learner = _DateLearner()
+    date_columns: dict[str, set[int]] = {}
     for name, function in functions.items():
-        workbook.register_function(
-            name, values.adapt(function, learner.watch(name.upper())), min_args=0, max_args=None
-        )
+        seen = date_columns.setdefault(name.upper(), set())
+        workbook.register_function(name, values.adapt(function, seen), min_args=0, max_args=None)
     workbook.register_function(OMITTED_FUNCTION, _omitted, min_args=0, max_args=0)
     for name in OUTSIDE:
         workbook.register_function(name, _outside, allow_override_builtin=True)
@@ -213,7 +197,7 @@ def compute(
         for sheet in sheets
     }
     tick(sum(len(s.formulas) + len(s.arrays) for s in sheets))
-    dates = {name: frozenset(columns) for name, columns in learner.columns.items()}
+    dates = {name: frozenset(columns) for name, columns in date_columns.items()}
     return outputs, dates
 
 
