@@ -141,6 +141,26 @@ class TestMixedFormulas:
         assert ws["C3"].is_date
         assert not isinstance(ws["C1"].value, datetime)  # a date + 7 is a number, as in Excel
 
+    def test_a_styled_cell_keeps_its_style_with_a_date_format(self, tmp_path: Path) -> None:
+        """A formula cell with a style of its own (bold, General) that gets an RI_ date keeps
+        the style and shows the date as a date."""
+        from openpyxl.styles import Font
+
+        book = openpyxl.Workbook()
+        ws = book.active
+        assert ws is not None
+        ws.title = "Blad 1"
+        ws["A1"] = FIRST
+        ws["B1"] = '=RI_MIJLPAAL(A1,"42e week")'
+        ws["B1"].font = Font(bold=True)
+        path = tmp_path / "vet.xlsx"
+        book.save(path)
+        _, copy = recalc(path)
+        cell = copy["Blad 1"]["B1"]
+        assert cell.is_date
+        assert cell.font.bold
+        assert as_date(cell.value) == udfs.RI_MIJLPAAL(FIRST, "42e week")
+
 
 class TestBrokenFormulas:
     @pytest.fixture
