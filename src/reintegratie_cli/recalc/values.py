@@ -76,6 +76,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
+#: Single engine values that xlwings passes on unchanged (as ``[[value]]`` when 2-D).
+_PLAIN = frozenset({float, bool, type(None)})
 #: Engine cell types that xlwings passes on unchanged (a text unless it is `OMITTED_TEXT`).
 _AS_PASSED = frozenset({float, bool, str, type(None)})
 
@@ -198,7 +200,17 @@ def adapt(function: Callable[..., Any], dates: set[int] | None = None) -> Callab
     if two_d_from == 0:  # a declared RI_ function: every argument 2-D
 
         def engine_function(*args: Any) -> Any:
-            return result(function(*[argument(a, two_d=True) for a in args]), seen)
+            raw = [
+                [[a]]
+                if type(a) in _PLAIN or (type(a) is str and a != OMITTED_TEXT)
+                else argument(a, two_d=True)
+                for a in args
+            ]
+            answer = function(*raw)
+            if type(answer) is date and answer >= _LEAP_BUG:  # the common answer: a date
+                seen.add(0)
+                return float(answer.toordinal() - _SERIAL_BASE)
+            return result(answer, seen)
 
         return engine_function
 
