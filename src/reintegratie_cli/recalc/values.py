@@ -179,7 +179,10 @@ def result(value: Any, dates: set[int] | None = None) -> Any:
     if kind is float and math.isfinite(value):
         return value
     if isinstance(value, list | tuple):
-        rows = [list(row) if isinstance(row, list | tuple) else [row] for row in value]
+        if type(value) is list and set(map(type, value)) == {list}:
+            rows = value  # the function's own rows (a lifted column): read, never changed
+        else:
+            rows = [list(row) if isinstance(row, list | tuple) else [row] for row in value]
         if not rows:
             return ""
         width = max(len(row) for row in rows) or 1
