@@ -30,6 +30,7 @@ from typing import Any
 from reintegratie_addin.excel_errors import DUTCH as _DUTCH  # an RI_ answer may be Dutch
 from reintegratie_cli.recalc.package import MAX_TEXT, as_serial
 from reintegratie_cli.recalc.safety import ErrorValue
+from reintegratie_io.values import date_to_serial
 
 #: What the engine function ``RI__WEGGELATEN()`` gives: stands for a left-out argument.
 OMITTED_TEXT = "\u0000weggelaten\u0000"
@@ -121,12 +122,6 @@ def first_two_d(function: Callable[..., Any]) -> int | None:
     return None
 
 
-#: The ordinal of 30-12-1899: a date from 01-03-1900 on has serial ``ordinal - _SERIAL_BASE``
-#: (`as_serial` for the dates before, with Excel's leap-year bug).
-_SERIAL_BASE = date(1899, 12, 30).toordinal()
-_LEAP_BUG = date(1900, 3, 1)
-
-
 def _result_cell(value: Any) -> Any:
     if isinstance(value, bool):
         return value
@@ -156,9 +151,9 @@ def _result_rows(rows: list[list[Any]], width: int, dates: set[int]) -> list[lis
     cells = list(itertools.chain.from_iterable(rows))
     kinds = set(map(type, cells))
     rectangular = all(len(row) == width for row in rows)
-    if rectangular and kinds == {date} and min(cells) >= _LEAP_BUG:
-        dates.update(range(width))  # the common column of dates: serials by one subtraction
-        serials = [float(day.toordinal() - _SERIAL_BASE) for day in cells]
+    if rectangular and kinds == {date}:
+        dates.update(range(width))  # the common column of dates (no time of day)
+        serials = list(map(float, map(date_to_serial, cells)))
         if width == 1:
             return [[serial] for serial in serials]
         return [serials[i : i + width] for i in range(0, len(serials), width)]
@@ -173,9 +168,9 @@ def result(value: Any, dates: set[int] | None = None) -> Any:
     the columns of the answer that held a date (0 for a single date) join ``dates``."""
     seen: set[int] = set() if dates is None else dates
     kind = type(value)
-    if kind is date and value >= _LEAP_BUG:
+    if kind is date:
         seen.add(0)
-        return float(value.toordinal() - _SERIAL_BASE)
+        return float(date_to_serial(value))
     if kind is float and math.isfinite(value):
         return value
     if isinstance(value, list | tuple):
@@ -210,9 +205,9 @@ def adapt(function: Callable[..., Any], dates: set[int] | None = None) -> Callab
                 for a in args
             ]
             answer = function(*raw)
-            if type(answer) is date and answer >= _LEAP_BUG:  # the common answer: a date
+            if type(answer) is date:  # the common answer: a date (no time of day)
                 seen.add(0)
-                return float(answer.toordinal() - _SERIAL_BASE)
+                return float(date_to_serial(answer))
             return result(answer, seen)
 
         return engine_function
