@@ -381,9 +381,6 @@ def _written(
     return _Written(cells=cells, styles=styles), error_values, function_errors
 
 
-_DIGITS = str.maketrans("123456789", "000000000")
-
-
 def _date_cells(
     sheet: package.Sheet, output: calc.Output, dates: Mapping[str, frozenset[int]]
 ) -> Iterator[tuple[int, int]]:
@@ -394,13 +391,13 @@ def _date_cells(
     # Whether a formula is one call, and of what, does not depend on its digits (beyond the
     # name's): a column of one formula is looked at once. (The text before the first
     # "(" is kept as it is: the name, after any prefix; no RI_ name has a digit.)
-    called: dict[tuple[str, str], str | None] = {}
+    called: dict[tuple[str, bytes], str | None] = {}
     for key, formula in sheet.formulas.items():
         text = formula.text
         head = text.lstrip()[:8].upper()
         if not head.startswith(("RI_", "_XLUDF.", "[", "'")) and ".XLA" not in head:
             continue
-        shape = (text.partition("(")[0], text.translate(_DIGITS))
+        shape = (text.partition("(")[0], forms.digits_as_zero(text))
         if shape in called:
             name = called[shape]
         else:
