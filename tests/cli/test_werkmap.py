@@ -141,6 +141,26 @@ class TestMixedFormulas:
         assert ws["C3"].is_date
         assert not isinstance(ws["C1"].value, datetime)  # a date + 7 is a number, as in Excel
 
+    def test_a_styled_cell_keeps_its_style_with_a_date_format(self, tmp_path: Path) -> None:
+        """A formula cell with a style of its own (bold, General) that gets an RI_ date keeps
+        the style and shows the date as a date."""
+        from openpyxl.styles import Font
+
+        book = openpyxl.Workbook()
+        ws = book.active
+        assert ws is not None
+        ws.title = "Blad 1"
+        ws["A1"] = FIRST
+        ws["B1"] = '=RI_MIJLPAAL(A1,"42e week")'
+        ws["B1"].font = Font(bold=True)
+        path = tmp_path / "vet.xlsx"
+        book.save(path)
+        _, copy = recalc(path)
+        cell = copy["Blad 1"]["B1"]
+        assert cell.is_date
+        assert cell.font.bold
+        assert as_date(cell.value) == udfs.RI_MIJLPAAL(FIRST, "42e week")
+
 
 class TestBrokenFormulas:
     @pytest.fixture
@@ -711,8 +731,10 @@ class TestHostileInput:
 
 
 class TestRepeatedCalls:
-    def test_same_arguments_call_once(self, tmp_path: Path) -> None:
-        """An RI_ function is pure: a column repeating three dates calls it three times."""
+    def test_every_cell_is_its_own_call(self, tmp_path: Path) -> None:
+        """No answers are remembered on row values (the house rule: speed from the one lean
+        path, not from caches): a column repeating three dates calls the function per cell,
+        and each cell gets its own answer."""
         calls: list[Any] = []
 
         def count(day: Any, days: Any = None) -> Any:
@@ -727,7 +749,7 @@ class TestRepeatedCalls:
         target = tmp_path / "herhaald-uit.xlsx"
         engine.recalculate(path, target, functions={**FUNCTIONS, "RI_TEL": count})
         ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
-        assert len(calls) == 3
+        assert len(calls) == 30
         assert [ws[f"B{r}"].value for r in range(1, 31)] == [
             serial(date(2025, 1, 6 + r % 3)) for r in range(1, 31)
         ]

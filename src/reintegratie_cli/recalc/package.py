@@ -641,6 +641,7 @@ _FORMULA = re.compile(
     r"<(?P<p>(?:\w+:)?)f\b(?P<attrs>[^>]*?)(?:/>|>(?P<body>.*?)</(?P=p)f>)", re.DOTALL
 )
 _TYPE_ATTRIBUTES = re.compile(r'\s(?:t|vm)\s*=\s*(?:"[^"]*"|\'[^\']*\')')
+_STYLE_ATTRIBUTE = re.compile(r'\ss\s*=\s*(?:"[^"]*"|\'[^\']*\')')
 _R_ATTRIBUTE = re.compile(r'\sr\s*=\s*["\']\$?([A-Za-z]{1,3})\$?\d+')
 _ATTR = re.compile(r'\s(?P<name>[\w:]+)\s*=\s*(?P<q>["\'])(?P<value>.*?)(?P=q)', re.DOTALL)
 
@@ -790,10 +791,13 @@ def _patch_row(
         written = pending.pop(column, None)
         if written is None:
             out.append(cell.group(0))
-        elif written.formula and written.spill is None and written.style is None:
-            # The common case, kept cheap: same attributes but the type, same formula.
+        elif written.formula and written.spill is None:
+            # The common case, kept cheap: same attributes but the type (and the style of a
+            # date answer), same formula.
             kind, value_xml = _value_xml(prefix, written.value, formula=True)
             attributes_text = _TYPE_ATTRIBUTES.sub("", cell["attrs"])
+            if written.style is not None:
+                attributes_text = f'{_STYLE_ATTRIBUTE.sub("", attributes_text)} s="{written.style}"'
             typed = f' t="{kind}"' if kind is not None else ""
             formula = _FORMULA.search(cell["body"] or "")
             formula_xml = formula.group(0) if formula is not None else ""

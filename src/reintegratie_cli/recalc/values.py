@@ -19,6 +19,7 @@ value, a text longer than Excel allows or a non-finite number as ``#VALUE!``/``#
 from __future__ import annotations
 
 import inspect
+import itertools
 import math
 import sys
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from typing import Any
 from reintegratie_addin.excel_errors import DUTCH as _DUTCH  # an RI_ answer may be Dutch
 from reintegratie_cli.recalc.package import MAX_TEXT, as_serial
 from reintegratie_cli.recalc.safety import ErrorValue
+from reintegratie_io.values import date_to_serial
 
 #: What the engine function ``RI__WEGGELATEN()`` gives: stands for a left-out argument.
 OMITTED_TEXT = "\u0000weggelaten\u0000"
@@ -75,12 +77,30 @@ def _cell(value: Any) -> Any:
     return value
 
 
+#: Single engine values that xlwings passes on unchanged (as ``[[value]]`` when 2-D).
+_PLAIN = frozenset({float, bool, type(None)})
+#: Engine cell types that xlwings passes on unchanged (a text unless it is `OMITTED_TEXT`).
+_AS_PASSED = frozenset({float, bool, str, type(None)})
+
+
+def _grid(value: list[Any]) -> list[Any]:
+    """A range as xlwings passes it: rows of cells."""
+    if set(map(type, value)) == {list}:
+        kinds = set(map(type, itertools.chain.from_iterable(value)))
+        if kinds <= _AS_PASSED and (str not in kinds or not any(OMITTED_TEXT in r for r in value)):
+            return value  # already so (the engine builds these lists for this one call)
+    return [[_cell(c) for c in row] if isinstance(row, list) else [_cell(row)] for row in value]
+
+
 def argument(value: Any, *, two_d: bool = False) -> Any:
     """An engine argument as xlwings passes it to a Python function: with ``two_d`` (an
     argument declared ``ndim=2``) a single value too as one row of one cell; a left-out
     argument stays ``None``."""
-    if isinstance(value, list):
-        return [[_cell(c) for c in row] if isinstance(row, list) else [_cell(row)] for row in value]
+    kind = type(value)
+    if kind is float or kind is bool or value is None:
+        return [[value]] if two_d else value
+    if kind is list:
+        return _grid(value)
     if value == OMITTED_TEXT:
         return None
     return [[_cell(value)]] if two_d else _cell(value)
@@ -126,83 +146,77 @@ def _result_cell(value: Any) -> Any:
     return _result_cell(str(value))
 
 
-def result(value: Any) -> Any:
-    """A function's answer as the engine stores it (a table as a rectangular 2-D list)."""
+def _result_rows(rows: list[list[Any]], width: int, dates: set[int]) -> list[list[Any]]:
+    """A table's rows as the engine stores them; the columns holding a date join ``dates``."""
+    cells = list(itertools.chain.from_iterable(rows))
+    kinds = set(map(type, cells))
+    rectangular = all(len(row) == width for row in rows)
+    if rectangular and kinds == {date}:
+        dates.update(range(width))  # the common column of dates (no time of day)
+        serials = list(map(float, map(date_to_serial, cells)))
+        if width == 1:
+            return [[serial] for serial in serials]
+        return [serials[i : i + width] for i in range(0, len(serials), width)]
+    if rectangular and kinds <= {float, bool} and all(map(math.isfinite, cells)):
+        return rows  # Excel's own values already (numbers, WAAR/ONWAAR)
+    dates.update(j for row in rows for j, cell in enumerate(row) if isinstance(cell, date))
+    return [[_result_cell(c) for c in row] + [""] * (width - len(row)) for row in rows]
+
+
+def result(value: Any, dates: set[int] | None = None) -> Any:
+    """A function's answer as the engine stores it (a table as a rectangular 2-D list);
+    the columns of the answer that held a date (0 for a single date) join ``dates``."""
+    seen: set[int] = set() if dates is None else dates
+    kind = type(value)
+    if kind is date:
+        seen.add(0)
+        return float(date_to_serial(value))
+    if kind is float and math.isfinite(value):
+        return value
     if isinstance(value, list | tuple):
-        rows = [list(row) if isinstance(row, list | tuple) else [row] for row in value]
+        if type(value) is list and set(map(type, value)) == {list}:
+            rows = value  # the function's own rows (a lifted column): read, never changed
+        else:
+            rows = [list(row) if isinstance(row, list | tuple) else [row] for row in value]
         if not rows:
             return ""
         width = max(len(row) for row in rows) or 1
-        return [[_result_cell(c) for c in row] + [""] * (width - len(row)) for row in rows]
+        return _result_rows(rows, width, seen)
+    if isinstance(value, date):
+        seen.add(0)
     return _result_cell(value)
 
 
-def date_columns(value: Any) -> frozenset[int]:
-    """The columns of an answer that hold a date (0 for a single date)."""
-    if isinstance(value, list | tuple):
-        return frozenset(
-            j
-            for row in value
-            if isinstance(row, list | tuple)
-            for j, cell in enumerate(row)
-            if isinstance(cell, date)
-        ) | frozenset(0 for row in value if isinstance(row, date))
-    return frozenset({0}) if isinstance(value, date) else frozenset()
-
-
-#: Answers remembered per function (the ``RI_`` functions are pure: same arguments, same
-#: answer), so a column of repeated dates costs one call per distinct date.
-CACHE_SIZE = 200_000
-#: Arguments larger than this (cells in all ranges together) are not remembered.
-_CACHE_CELLS = 64
-
-
-def _hashable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return ("error", str(value.get("kind")))
-    return (type(value).__name__, value)
-
-
-def _key(args: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    key: list[Any] = []
-    cells = 0
-    for arg in args:
-        if isinstance(arg, list):
-            rows = tuple(
-                tuple(_hashable(c) for c in row) if isinstance(row, list) else (_hashable(row),)
-                for row in arg
-            )
-            cells += sum(len(row) for row in rows)
-            if cells > _CACHE_CELLS:
-                return None
-            key.append(rows)
-        else:
-            key.append(_hashable(arg))
-    return tuple(key)
-
-
-def adapt(
-    function: Callable[..., Any], on_call: Callable[[Any], None] | None = None
-) -> Callable[..., Any]:
+def adapt(function: Callable[..., Any], dates: set[int] | None = None) -> Callable[..., Any]:
     """``function`` (an ``RI_`` function) as the engine calls it: arguments and answer
-    converted as above; ``on_call`` sees each raw answer (to learn which are dates)."""
-    remembered: dict[tuple[Any, ...], Any] = {}
+    converted as above; the columns of its answers that held a date join ``dates`` (to
+    show them as dates)."""
     first = first_two_d(function)
     two_d_from = sys.maxsize if first is None else first
+    seen: set[int] = set() if dates is None else dates
 
-    def engine_function(*args: Any) -> Any:
-        key = _key(args)
-        if key is not None and key in remembered:
-            return remembered[key]
-        answer = function(*(argument(a, two_d=i >= two_d_from) for i, a in enumerate(args)))
-        if on_call is not None:
-            on_call(answer)
-        converted = result(answer)
-        if key is not None and len(remembered) < CACHE_SIZE:
-            remembered[key] = converted
-        return converted
+    if two_d_from == 0:  # a declared RI_ function: every argument 2-D
 
-    return engine_function
+        def engine_function(*args: Any) -> Any:
+            raw = [
+                [[a]]
+                if type(a) in _PLAIN or (type(a) is str and a != OMITTED_TEXT)
+                else argument(a, two_d=True)
+                for a in args
+            ]
+            answer = function(*raw)
+            if type(answer) is date:  # the common answer: a date (no time of day)
+                seen.add(0)
+                return float(date_to_serial(answer))
+            return result(answer, seen)
+
+        return engine_function
+
+    def mixed_function(*args: Any) -> Any:
+        raw = [argument(a, two_d=i >= two_d_from) for i, a in enumerate(args)]
+        return result(function(*raw), seen)
+
+    return mixed_function
 
 
 def is_date_moment(value: Any) -> bool:
