@@ -99,7 +99,7 @@ def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Deci
         # finite (NaN and ±inf fail the comparison), in range
         cents = int(value * 100 + 0.5)
         if cents and cents / 100 == value:  # a whole number of cents (0 and -0.0: repr)
-            return Decimal(cents) * _CENTS if cents % 10 else Decimal(cents // 10) * _TENTHS
+            return _CENTS * cents if cents % 10 else _TENTHS * (cents // 10)
         return Decimal(repr(value))
     if is_empty(value):
         if default is None:
@@ -226,11 +226,14 @@ def to_absences(raw: Any, argument: str) -> tuple[Absence, ...]:
     return tuple(absences)
 
 
+_FIRST_EXCEL_DATETIME = datetime.combine(EXCEL_DATES.first, datetime.min.time())
+
+
 def to_sickness(raw: Any, argument: str) -> SicknessCase:
     """A ``ziekte`` argument as a sickness case: a first sick day is one ongoing period;
     a range of periods gives its last sickness case."""
     kind = type(raw)
-    if kind is datetime:  # a date cell: within Excel's dates by construction
+    if kind is datetime and raw >= _FIRST_EXCEL_DATETIME:  # a date cell Excel can show
         return SicknessCase.ongoing(raw.date())
     if kind is SicknessCase:
         return raw  # type: ignore[no-any-return]

@@ -103,9 +103,11 @@ def any_error(column: list[Any]) -> bool:
     number cells can only be a COM error code (all at most ``-2146826246``), so one ``min``
     decides them; date, boolean and empty cells never carry one.
     """
+    if not column:
+        return False
     kinds = frozenset(map(type, column))
-    if kinds <= _NUMBERS:
-        return min(column) <= _LAST_COM_ERROR and any(map(error_code, column))
+    if kinds <= _NUMBERS:  # NaN compares False both ways: `not >` keeps it on the safe side
+        return not min(column) > _LAST_COM_ERROR and any(map(error_code, column))
     if kinds.isdisjoint(_CARRIERS):
         return False
     return any(map(error_code, column))

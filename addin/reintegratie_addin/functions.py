@@ -239,6 +239,12 @@ class ExcelFunction:
             ]
         return explanation_text(self.name, shown, explained.grounds)
 
+    def _single_checked(self, raw: Sequence[Any]) -> Any:
+        for value in raw:  # an Excel error value is the result (excel_errors)
+            if (code := first_error(value)) is not None:
+                return code
+        return self._single(raw)
+
     def _single(self, raw: Sequence[Any]) -> Any:
         try:
             return self.format(self.compute(*self.coerce_all(raw)))
@@ -257,6 +263,8 @@ class ExcelFunction:
         if len(raw) > len(self.params):
             msg = f"{self.name} heeft {len(self.params)} argumenten, {len(raw)} gegeven"
             return f"{ERROR_PREFIX} argumenten: {msg}"
+        if _all_single(raw):  # the common single call: no column to look for
+            return self._single_checked(raw)
         columns: dict[int, list[Any]] = {}
         if not self.returns_table:
             for index, (param, value) in enumerate(zip(self.params, raw, strict=True)):
@@ -417,7 +425,11 @@ class ExcelFunction:
     def _coerce_column(self, param: Param, column: list[Any]) -> tuple[list[Any], bool]:
         """The column's values, each a coerced value or a `_Failure`, and whether every
         cell was a date cell (then none is empty and none failed)."""
-        if param.dates and frozenset(map(type, column)) == _DATETIME:
+        if (
+            param.dates
+            and frozenset(map(type, column)) == _DATETIME
+            and min(column) >= _FIRST_DATETIME  # Excel's dates; none is after 31-12-9999
+        ):
             days = list(map(datetime.date, column))  # the common case: a column of date cells
             return (days if param.of_dates is None else param.of_dates(days)), True
         return self._coerce_cells(param, column), False
@@ -454,6 +466,20 @@ _FIRST = operator.itemgetter(0)
 _LIST = frozenset({list})
 _ONE = frozenset({1})
 _DATETIME = frozenset({datetime})
+_FIRST_DATETIME = datetime.combine(_FIRST_DATE, datetime.min.time())
+
+
+def _all_single(raw: list[Any]) -> bool:
+    """Whether every argument is one value: a cell, or a 1×1 range ``[[x]]``."""
+    for value in raw:
+        if type(value) is list and not (
+            len(value) == 1
+            and type(value[0]) is list
+            and len(value[0]) == 1
+            and type(value[0][0]) is not list
+        ):
+            return False
+    return True
 
 
 @attrs.frozen

@@ -144,3 +144,60 @@ class TestFuzz:
         """No RI_ function raises or returns what Excel cannot show, for any arguments."""
         result = udfs.contract_functions()[name](*args)
         assert showable(result), (name, args, result)
+
+
+def _cell(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
+
+
+#: Functions whose lifted date column takes the framework's date-cell shortcut
+#: (``Param.dates``), each as a call with the column in place of ``COLUMN``.
+COLUMN = object()
+DATE_COLUMN_CALLS: list[tuple[str, tuple[Any, ...]]] = [
+    ("RI_MIJLPAAL", (COLUMN, "42e week")),
+    ("RI_TERUGVALPREVENTIE", (_cell(date(2025, 1, 6)), COLUMN)),
+    ("RI_STATUS", ("asr-reintegratiemanager", "poortwachtergarantie", None, COLUMN)),
+    (
+        "RI_VROEGSTE_OPZEGDATUM",
+        (
+            "asr-reintegratiemanager",
+            "reintegratiemanager",
+            _cell(date(2020, 1, 1)),
+            _cell(date(2021, 1, 1)),
+            COLUMN,
+        ),
+    ),
+    ("RI_TELT_MEE_VOOR_PREMIE", (COLUMN, 2026.0)),
+    ("RI_WERKDAG", (COLUMN, 10.0)),
+]
+
+
+class TestLiftedDateCells:
+    """A lifted date cell Excel cannot show (before 01-01-1900, e.g. a date-formatted 0 read
+    as 30-12-1899) gets the same answer as the single call: the argument's error."""
+
+    @pytest.mark.parametrize(
+        ("name", "args"), DATE_COLUMN_CALLS, ids=[n for n, _ in DATE_COLUMN_CALLS]
+    )
+    def test_rows_equal_single_calls(self, name: str, args: tuple[Any, ...]) -> None:
+        rows = [_cell(date(2025, 3, 3)), _cell(date(1899, 12, 30)), _cell(date(2025, 6, 2))]
+        function = getattr(udfs, name)
+
+        def call(value: Any) -> Any:
+            return function(*(value if a is COLUMN else a for a in args))
+
+        singles = [[call(row)] for row in rows]
+        assert call([[row] for row in rows]) == singles
+        assert "1899" in singles[1][0]
+        assert singles[1][0].startswith("#WAARDE!")
+
+
+class TestErrorCodesInNumberColumns:
+    """An Excel error value in a lifted number column is that row's result, whatever else
+    the column holds (a NaN first must not hide it)."""
+
+    def test_nan_does_not_hide_a_com_error(self) -> None:
+        column = [[math.nan], [-2146826246.0], [3900.0]]
+        lifted = udfs.RI_WEEKLOON(column, "maand")
+        assert lifted[1] == [udfs.RI_WEEKLOON(-2146826246.0, "maand")] == ["#N/A"]
+        assert lifted[2] == [udfs.RI_WEEKLOON(3900.0, "maand")]

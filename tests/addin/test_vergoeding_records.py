@@ -143,9 +143,11 @@ def test_explanation_is_unchanged(name: str, args: tuple[Any, ...], expected: st
 def test_lifted_rows_are_single_calls(name: str, args: tuple[Any, ...], expected: str) -> None:
     """A lifted column gives each row the value of the single call with that row's input."""
     del expected
-    column = [[args[0]], [args[0]]]
-    single = getattr(udfs, name)(*args)
-    assert getattr(udfs, name)(column, *args[1:]) == [[single], [single]]
+    first = args[0]
+    # distinct rows, so rows mixed up or shifted would show
+    rows = [first, first + 1.0, first * 3] if isinstance(first, float) else [first, first]
+    singles = [[getattr(udfs, name)(row, *args[1:])] for row in rows]
+    assert getattr(udfs, name)([[row] for row in rows], *args[1:]) == singles
 
 
 def _no_grounds(*_args: object, **_kwargs: object) -> object:

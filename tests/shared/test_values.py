@@ -3,6 +3,7 @@ key, and no shell in the way."""
 
 from __future__ import annotations
 
+import argparse
 import re
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from reintegratie_io.values import (
     serial_to_date,
     to_date,
     to_decimal,
+    to_sanction_weeks,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,3 +75,39 @@ class TestDates:
     def test_dutch_and_english_numbers(self, text: str, value: str) -> None:
         """Amount text with either decimal separator."""
         assert str(to_decimal(text, "bedrag", "")) == value
+
+
+class TestSanctionWeeks:
+    """BW 7:629 lid 11: a loonsanctie lasts at most 52 weeks; both shells read
+    ``sanctieweken`` through the one `to_sanction_weeks`."""
+
+    @given(st.integers(0, 52))
+    def test_whole_weeks_within_the_maximum(self, weeks: int) -> None:
+        assert to_sanction_weeks(float(weeks), "sanctieweken") == weeks
+        assert to_sanction_weeks(str(weeks), "sanctieweken") == weeks
+
+    def test_empty_is_zero_unless_refused(self) -> None:
+        assert to_sanction_weeks(None, "sanctieweken") == 0
+        with pytest.raises(ArgumentError, match=r"sanctieweken.*ontbreekt"):
+            to_sanction_weeks("", "sanctieweken", default=None)
+
+    @pytest.mark.parametrize("value", [53, -1, 2.5, "veel"])
+    def test_refused_with_the_range(self, value: object) -> None:
+        with pytest.raises(ArgumentError) as refused:
+            to_sanction_weeks(value, "sanctieweken")
+        assert refused.value.argument == "sanctieweken"
+        assert "(verwacht 0 t/m 52 weken)" in refused.value.message
+
+    def test_both_shells_say_the_same(self) -> None:
+        from reintegratie_addin import udfs
+        from reintegratie_cli.args import sanction_weeks_arg
+
+        shown = udfs.RI_RESTERENDE_WEKEN(date(2025, 1, 6), date(2025, 3, 1), 53)
+        assert shown.endswith("53 ligt buiten het bereik (verwacht 0 t/m 52 weken)")
+        with pytest.raises(
+            argparse.ArgumentTypeError,
+            match=r"53\" ligt buiten het bereik \(verwacht 0 t/m 52 weken\)",
+        ):
+            sanction_weeks_arg("53")
+        with pytest.raises(argparse.ArgumentTypeError, match="ontbreekt"):
+            sanction_weeks_arg("")

@@ -201,8 +201,10 @@ def prorated_fee(
 def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
     """The months of a contract year in force on ``start``, its end (exclusive) and its days.
 
-    Depends only on the contract year's first day, a single cell of a lifted call (one
-    contract, a column of employees): decided once per start, not per row.
+    Depends only on the contract year's first day, usually a single cell of a lifted call
+    (one contract, a column of employees): then decided once, not per row. A pure function
+    of a date, so a bounded memo stays correct when the start is a column too (it then
+    simply misses).
     """
     months = in_force(FEE_YEAR_MONTHS, start, "contractjaar_start")
     year_end = add_months(start, months.value)
