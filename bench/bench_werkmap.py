@@ -138,9 +138,9 @@ def measure(source: Path) -> dict[str, float]:
     """Recalculate ``source`` in a fresh process: wall and CPU seconds, peak MB, formulas."""
     script = (
         "import json, resource, sys, time; from pathlib import Path; "
-        "from reintegratie_addin import udfs; from reintegratie_cli.recalc import engine; "
+        "from reintegratie_addin import udfs; from reintegratie_cli.recalc import recalculation; "
         "functions = udfs.contract_functions(); s = time.perf_counter(); c = time.process_time(); "
-        "r = engine.recalculate(Path(sys.argv[1]), Path(sys.argv[2]), functions=functions); "
+        "r = recalculation.recalculate(Path(sys.argv[1]), Path(sys.argv[2]), functions=functions); "
         "t = time.perf_counter() - s; cpu = time.process_time() - c; "
         "assert not r.problems and not r.error_values and not r.function_errors, r; "
         "print(json.dumps({'seconds': t, 'cpu': cpu, 'formulas': r.formulas, "

@@ -43,10 +43,8 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from reintegratie_addin import udfs
-from reintegratie_core.entitlements import EventKind
-from reintegratie_core.poortwachter import Milestone
-from reintegratie_core.products.catalogue import BUILTIN_PRODUCTS
-from reintegratie_core.products.model import TerminationReason
+from reintegratie_core import EventKind, Milestone
+from reintegratie_core.products import BUILTIN_PRODUCTS, TerminationReason
 
 HERE = Path(__file__).resolve().parent
 BACKOFFICE = HERE / "voorbeeld-backoffice.xlsx"
@@ -1633,13 +1631,13 @@ def write(path: Path) -> Workbook:
     answer is a column or table is stored as a dynamic array over the cells it spills to.
     Fails when any formula cannot be computed.
     """
-    from reintegratie_cli.recalc import engine
+    from reintegratie_cli.recalc import recalculation
 
     book = build()
     with tempfile.TemporaryDirectory() as folder:
         plain = Path(folder) / path.name
         save_reproducibly(book, plain)
-        report = engine.recalculate(
+        report = recalculation.recalculate(
             plain, path, functions=udfs.contract_functions(), today=PEILDATUM
         )
     if report.problems or report.error_values:

@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from reintegratie_core.sickness import Absence
+from reintegratie_core import Absence
 
 #: First sick days in a realistic range (leap years included).
 first_days = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))

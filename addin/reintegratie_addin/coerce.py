@@ -1,7 +1,7 @@
 """Excel values → core types, per the calling conventions of the Excel contract.
 
 The parsing both shells share (dates, serial numbers, numbers, booleans, codes, text) is
-`reintegratie_io.values`; this module adds what is Excel's alone:
+`reintegratie_io._values`; this module adds what is Excel's alone:
 
 * dates: only those Excel can show, 01-01-1900 t/m 31-12-9999 (text and serials alike);
 * amounts: numbers or numeric text, 0 t/m € 10^12 (``Decimal``, rounded to cents);
@@ -17,9 +17,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from reintegratie_core.money import fraction, money
-from reintegratie_io import values as _io
-from reintegratie_io.values import (
+import reintegratie_io as _io
+from reintegratie_core import fraction, money
+from reintegratie_io import (
     BOOL_HINT,
     DATE_HINT,
     MAX_SERIAL,
@@ -147,8 +147,13 @@ def optional(
 
 # --- Sickness: one first sick day, or a range of periods ---------------------------------
 
-from reintegratie_core.errors import ReintegratieError  # noqa: E402
-from reintegratie_core.sickness import Absence, SicknessCase, last_case, merge_cases  # noqa: E402
+from reintegratie_core import (  # noqa: E402
+    Absence,
+    ReintegratieError,
+    SicknessCase,
+    last_case,
+    merge_cases,
+)
 
 PERIODS_HINT = (
     "verwacht een eerste ziektedag of een bereik met per rij eerste ziektedag · laatste "

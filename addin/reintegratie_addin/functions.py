@@ -4,7 +4,7 @@ A function is declared with [`excel_function`][reintegratie_addin.functions.exce
 docstring, and one [`Param`][reintegratie_addin.functions.Param] per argument (name, help text for Excel's function
 wizard, coercer, whether a one-column range lifts it). Its body receives *core* values and
 makes one core call, returning the core's decision record (a
-[`Decision`][reintegratie_core.explain.Decision]: its ``value``, and its grounds on demand).
+[`Decision`][reintegratie_core._explain.Decision]: its ``value``, and its grounds on demand).
 
 The decorator builds the function Excel calls, which
 
@@ -44,8 +44,7 @@ from reintegratie_addin.excel_errors import (
     first_error,
     passed_through,
 )
-from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.explain import Decision, Explained, explanation_text, format_value
+from reintegratie_core import Decision, Explained, ReintegratieError, explanation_text, format_value
 
 try:  # xlwings is the `excel` extra; without it the functions still work from Python.
     import xlwings as _xw

@@ -13,10 +13,17 @@ import attrs
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param
-from reintegratie_core.entitlements import Event, EventKind, check_event, product_rules
-from reintegratie_core.errors import ReintegratieError, UnknownCodeError
+from reintegratie_core import (
+    Absence,
+    Event,
+    EventKind,
+    ReintegratieError,
+    SicknessCase,
+    UnknownCodeError,
+    check_event,
+    product_rules,
+)
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
-from reintegratie_core.sickness import Absence, SicknessCase
 
 
 def to_product(value: Any, argument: str) -> Product:

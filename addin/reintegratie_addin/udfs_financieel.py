@@ -25,7 +25,7 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_core.explain import Explained
+from reintegratie_core import Explained
 from reintegratie_core.financial import (
     LguDuration,
     MonthlyBenefit,

@@ -10,21 +10,26 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import reintegratie_core as core
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_addin.params import ZIEKTE, ZIEKTE_TABEL, one_sick_period_each
-from reintegratie_core import deadlines, poortwachter, sickness
-from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.explain import Explained, Ground, cite
-from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
+from reintegratie_core import (
+    MILESTONE_ALIASES,
+    Explained,
+    Ground,
+    Milestone,
+    ReintegratieError,
+    SicknessCase,
+    cite,
+)
 from reintegratie_core.products import apply_recovery
-from reintegratie_core.sickness import SicknessCase
 
 CAT_POORTWACHTER = "Re-integratie – Poortwachter"
 CAT_TERMIJNEN = "Re-integratie – Termijnen"
 
 #: Read per lifted row (an Enum member looked up on its class costs a call).
-_SICK = sickness.AbsenceKind.SICK
+_SICK = core.AbsenceKind.SICK
 
 
 def _milestone(value: Any, argument: str) -> Milestone:
@@ -90,9 +95,9 @@ def RI_MIJLPAAL(
     mijlpaal: Milestone,
     datum_probleemanalyse: date | None,
     sanctieweken: int,
-) -> poortwachter.MilestoneDate:
+) -> core.MilestoneDate:
     """Datum van een Poortwachter-mijlpaal van het (laatste) ziektegeval, of n.v.t."""
-    return poortwachter.milestone_date(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
+    return core.milestone_date(ziekte, mijlpaal, datum_probleemanalyse, sanctieweken)
 
 
 def _grond(grounds: tuple[Ground, ...]) -> str:
@@ -108,7 +113,7 @@ def RI_TIJDLIJN(
     ziekte: SicknessCase, datum_probleemanalyse: date | None, sanctieweken: int
 ) -> Explained[Table]:
     """Tabel mijlpaal · datum · grond van alle mijlpalen van het ziektegeval, op datum."""
-    timeline = poortwachter.timeline(ziekte, datum_probleemanalyse, sanctieweken)
+    timeline = core.timeline(ziekte, datum_probleemanalyse, sanctieweken)
     explained = [entry.explain() for entry in timeline]
     rows = tuple(
         (entry.milestone.value, why.value or "n.v.t.", _grond(why.grounds))
@@ -140,10 +145,10 @@ def RI_TIJDLIJN(
     returns_table=True,
 )
 def RI_ZIEKTEGEVALLEN(
-    ziekteperioden: tuple[sickness.Absence, ...], peildatum: date | None
+    ziekteperioden: tuple[core.Absence, ...], peildatum: date | None
 ) -> Explained[Table]:
     """Tabel van de ziektegevallen: eerste_ziektedag · laatste_ziektedag · ziektedagen · perioden."""
-    cases = sickness.merge_cases(ziekteperioden)
+    cases = core.merge_cases(ziekteperioden)
     rows = []
     for case in cases:
         if case.is_open and peildatum is None:
@@ -170,9 +175,9 @@ def RI_ZIEKTEGEVALLEN(
         _peildatum("Telt de ziektedagen tot en met deze datum"),
     ],
 )
-def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> sickness.SickDays:
+def RI_ZIEKTEDAGEN(ziekte: tuple[core.Absence, ...], peildatum: date) -> core.SickDays:
     """Getelde ziektedagen van het ziektegeval dat op de peildatum loopt, t/m de peildatum."""
-    return sickness.counted_sick_days(ziekte, peildatum)
+    return core.counted_sick_days(ziekte, peildatum)
 
 
 @excel_function(
@@ -181,9 +186,9 @@ def RI_ZIEKTEDAGEN(ziekte: tuple[sickness.Absence, ...], peildatum: date) -> sic
 )
 def RI_RESTERENDE_WEKEN(
     ziekte: SicknessCase, peildatum: date, sanctieweken: int
-) -> poortwachter.RemainingWeeks:
+) -> core.RemainingWeeks:
     """Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief)."""
-    return poortwachter.remaining_weeks(ziekte, peildatum, sanctieweken)
+    return core.remaining_weeks(ziekte, peildatum, sanctieweken)
 
 
 @excel_function(
@@ -204,8 +209,8 @@ def RI_RESTERENDE_WEKEN(
     ],
 )
 def RI_TERUGVALPREVENTIE(
-    ziekte: tuple[sickness.Absence, ...], hersteldatum: date
-) -> poortwachter.RelapsePrevention:
+    ziekte: tuple[core.Absence, ...], hersteldatum: date
+) -> core.RelapsePrevention:
     """Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t."""
     try:
         if len(ziekte) == 1:
@@ -214,15 +219,15 @@ def RI_TERUGVALPREVENTIE(
             if only.kind is _SICK and period.end is None and hersteldatum > period.start:
                 # One running sick period (a lifted row): the recovery closes it, and the
                 # case it forms starts on its first day; nothing is left to merge.
-                return poortwachter.relapse_prevention(period.start, hersteldatum)
-        case = sickness.last_case(apply_recovery(ziekte, hersteldatum))
+                return core.relapse_prevention(period.start, hersteldatum)
+        case = core.last_case(apply_recovery(ziekte, hersteldatum))
         # domain §8.1: measured from the case's first day; the case's grounds explain it
-        return poortwachter.relapse_prevention(case.first_day, hersteldatum, case)
+        return core.relapse_prevention(case.first_day, hersteldatum, case)
     except ReintegratieError as exc:  # both arguments checked: the recovery date is the one to fix
         raise c.ArgumentError("hersteldatum", str(exc)) from None
 
 
-def signal_text(signal: poortwachter.Signal | None) -> str:
+def signal_text(signal: core.Signal | None) -> str:
     """The text of a signal: ``<mijlpaal> over <n> dagen (<DD-MM-JJJJ>)``, or ``""``."""
     if signal is None or not signal.due:
         return ""
@@ -253,9 +258,9 @@ def RI_SIGNAAL(
     peildatum: date,
     horizon_dagen: int,
     datum_probleemanalyse: date | None,
-) -> poortwachter.NextMilestone:
+) -> core.NextMilestone:
     """Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."""
-    return poortwachter.next_milestone(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
+    return core.next_milestone(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
 
 
 # --- Deadlines ---------------------------------------------------------------------------
@@ -268,51 +273,51 @@ def RI_SIGNAAL(
         Param(name="dagen", doc="Aantal werkdagen (negatief telt terug)", coerce=_working_days),
     ],
 )
-def RI_WERKDAG(datum: date, dagen: int) -> deadlines.Deadline:
+def RI_WERKDAG(datum: date, dagen: int) -> core.Deadline:
     """Datum plus een aantal Nederlandse werkdagen (Atw-feestdagen en gelijkgestelde dagen ingebouwd), zoals WERKDAG."""
-    return deadlines.working_day(datum, dagen)
+    return core.working_day(datum, dagen)
 
 
 @excel_function(
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_besluit", "Datum van het loonsanctiebesluit van UWV")],
 )
-def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> deadlines.Deadline:
+def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> core.Deadline:
     """Uiterste datum om een loonsanctie te melden: vijf werkdagen na het UWV-besluit."""
-    return deadlines.sanction_notice_deadline(datum_besluit)
+    return core.sanction_notice_deadline(datum_besluit)
 
 
 @excel_function(
     category=CAT_TERMIJNEN,
     params=[_date_param("ontvangst_nota", "Datum waarop de nota is ontvangen")],
 )
-def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> deadlines.Deadline:
+def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> core.Deadline:
     """Uiterste declaratiedatum: een maand na ontvangst van de nota."""
-    return deadlines.declaration_deadline(ontvangst_nota)
+    return core.declaration_deadline(ontvangst_nota)
 
 
 @excel_function(
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_declaratie", "Datum van de declaratie")],
 )
-def RI_UITERSTE_BETALING(datum_declaratie: date) -> deadlines.Deadline:
+def RI_UITERSTE_BETALING(datum_declaratie: date) -> core.Deadline:
     """Uiterste betaaldatum van de verzekeraar: een maand na de declaratie."""
-    return deadlines.payment_deadline(datum_declaratie)
+    return core.payment_deadline(datum_declaratie)
 
 
 @excel_function(
     category=CAT_TERMIJNEN,
     params=[_date_param("datum_probleemanalyse", "Datum van de probleemanalyse")],
 )
-def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> deadlines.Deadline:
+def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> core.Deadline:
     """Uiterste datum voor het plan van aanpak: 14 dagen na de probleemanalyse."""
-    return deadlines.plan_van_aanpak_deadline(datum_probleemanalyse)
+    return core.plan_van_aanpak_deadline(datum_probleemanalyse)
 
 
 @excel_function(
     category=CAT_TERMIJNEN,
     params=[_date_param("eerste_ziektedag", "Eerste ziektedag van de ziekteperiode die u meldt")],
 )
-def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag: date) -> deadlines.Deadline:
+def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag: date) -> core.Deadline:
     """Uiterste datum om de werknemer ziek te melden: de laatste dag van de eerste ziekteweek."""
-    return deadlines.sick_report_deadline(eerste_ziektedag)
+    return core.sick_report_deadline(eerste_ziektedag)

@@ -15,24 +15,33 @@ from typing import Any
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_addin.params import one_sick_period_each, to_product
-from reintegratie_core.errors import (
+from reintegratie_core import (
+    Absence,
+    Citation,
+    Explained,
+    Ground,
     InvalidValueError,
     NotApplicableError,
     ReintegratieError,
+    SicknessCase,
     UnknownCodeError,
+    cite,
 )
-from reintegratie_core.explain import Citation, Explained, Ground, cite
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     DEFAULT_REASON,
     REASON_ALIASES,
+    EarliestCancellation,
     Eligible,
+    EndedModule,
     EndsWith,
+    FirstExpiry,
     GuidanceContinues,
     Module,
     Product,
     ReasonNotAllowedError,
     TerminationReason,
+    apply_recovery,
     cascade,
     consequences,
     earliest_cancellation,
@@ -42,10 +51,6 @@ from reintegratie_core.products import (
     guidance_continues,
     resolve_held,
 )
-from reintegratie_core.products._cascade import EndedModule
-from reintegratie_core.products._consequences import apply_recovery
-from reintegratie_core.products.duration import EarliestCancellation, FirstExpiry
-from reintegratie_core.sickness import Absence, SicknessCase
 
 CAT_PRODUCTEN = "Re-integratie – Producten"
 

@@ -1,7 +1,7 @@
 """Excel functions for entitlements from an event log: ``RI_STATUS`` and ``RI_STATUS_TABEL``.
 
 the Excel contract "Entitlements and deadlines"; the rules are
-`reintegratie_core.entitlements` (domein §5). ``gebeurtenissen`` is a
+`reintegratie_core._entitlements` (domein §5). ``gebeurtenissen`` is a
 range of rows ``datum · gebeurtenis · [werknemer]`` (empty werknemer = the whole policy);
 empty rows are skipped, a first row ``datum · gebeurtenis`` is read as a header, and a bad
 row is reported by its row number within the range: ``#WAARDE! gebeurtenissen: rij 3: …``.
@@ -17,18 +17,19 @@ from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_addin.params import EventRows, checked_events, to_events
 from reintegratie_addin.params import to_product as to_builtin_product
-from reintegratie_core.entitlements import (
+from reintegratie_core import (
     ENTITLEMENT_ALIASES,
     Entitlement,
     EntitlementState,
     EntitlementStatus,
     EventKind,
+    Explained,
     NotInProductError,
+    ReintegratieError,
+    cite,
     entitlement_status,
     entitlement_statuses,
 )
-from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.explain import Explained, cite
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product
 
 CAT_AANSPRAKEN = "Re-integratie – Aanspraken"

@@ -43,6 +43,15 @@ from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_addin.params import ZIEKTE, EventRows, checked_events, to_events
 from reintegratie_addin.params import to_product as to_builtin_product
+from reintegratie_core import (
+    MAX_SANCTION_WEEKS,
+    Absence,
+    Explained,
+    NotApplicableError,
+    ReintegratieError,
+    SicknessCase,
+    UnknownCodeError,
+)
 from reintegratie_core.compensation import (
     BUDGET_EXCLUSION_ALIASES,
     BUDGET_KIND_ALIASES,
@@ -51,10 +60,22 @@ from reintegratie_core.compensation import (
     BudgetBalance,
     BudgetExclusion,
     BudgetKind,
+    CostBenefitContribution,
     Declaration,
     InterventionExclusion,
+    InterventionReimbursement,
+    PremiumWindow,
+    PreventionReimbursement,
+    ProratedFee,
+    ReintegrationReimbursement,
+    RemainingWageCost,
+    SanctionCompensation,
     SanctionConditionsCheck,
+    SanctionRefusal,
+    SepaAccount,
+    SettlementDecision,
     WagePeriod,
+    WeeklyWage,
     budget_balances,
     cost_benefit_contribution,
     counts_for_premium,
@@ -69,25 +90,7 @@ from reintegratie_core.compensation import (
     third_party_settlement,
     weekly_wage,
 )
-from reintegratie_core.compensation.budgets import (
-    CostBenefitContribution,
-    PremiumWindow,
-    PreventionReimbursement,
-    ReintegrationReimbursement,
-    SettlementDecision,
-)
-from reintegratie_core.compensation.fees import ProratedFee, WeeklyWage
-from reintegratie_core.compensation.interventions import (
-    InterventionReimbursement,
-    RemainingWageCost,
-    SepaAccount,
-)
-from reintegratie_core.compensation.sanction import SanctionCompensation, SanctionRefusal
-from reintegratie_core.errors import NotApplicableError, ReintegratieError, UnknownCodeError
-from reintegratie_core.explain import Explained
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
-from reintegratie_core.sickness import Absence, SicknessCase
-from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 CAT_VERGOEDING = "Re-integratie – Vergoedingen"
 

@@ -36,11 +36,11 @@ TOPICS: tuple[Topic, ...] = (
         "Ziekteperioden, ziektegevallen (samentelling), de Poortwachter-tijdlijn, "
         "termijnen en werkdagen.",
         (
-            f"{CORE}.sickness",
-            f"{CORE}.poortwachter",
-            f"{CORE}.deadlines",
-            f"{CORE}.dates",
-            f"{CORE}.statutory",
+            f"{CORE}._sickness",
+            f"{CORE}._poortwachter",
+            f"{CORE}._deadlines",
+            f"{CORE}._dates",
+            f"{CORE}._statutory",
         ),
     ),
     Topic(
@@ -48,34 +48,34 @@ TOPICS: tuple[Topic, ...] = (
         "Producten en beëindiging",
         "De productcatalogus, koppeling van modules, de cascade bij beëindiging, "
         "contractvervaldata en opzegging, gevolgen, eigen producten uit TOML.",
-        (f"{CORE}.products", f"{CORE}.product_parameters"),
+        (f"{CORE}.products", f"{CORE}._product_parameters"),
     ),
     Topic(
         "aanspraken",
         "Aanspraken",
         "De status van dienstverlening, vergoeding en poortwachtergarantie uit een "
         "gebeurtenissenlog.",
-        (f"{CORE}.entitlements",),
+        (f"{CORE}._entitlements",),
     ),
     Topic(
         "vergoedingen",
         "Vergoedingen",
         "Budgetten en het dossier per ziektegeval, interventies, loonsanctie, weekloon en "
         "tarieven; geld als Decimal.",
-        (f"{CORE}.compensation", f"{CORE}.money"),
+        (f"{CORE}.compensation", f"{CORE}._money"),
     ),
     Topic(
         "werklijst",
         "Werklijst",
         "Eén werkitem per lopend ziektegeval: de volgende mijlpaal en het signaal.",
-        (f"{CORE}.worklist",),
+        (f"{CORE}._worklist",),
     ),
     Topic(
         "uitleg",
         "Uitleg, bronnen en parameters",
         "Uitkomsten met hun gronden (`Explained`), bronvermelding (`Citation`, `cite`), "
         "gedateerde parameters en de foutklassen.",
-        (f"{CORE}.explain", f"{CORE}.parameters", f"{CORE}.errors"),
+        (f"{CORE}._explain", f"{CORE}._parameters", f"{CORE}._errors"),
     ),
     Topic(
         "excel",
@@ -88,7 +88,7 @@ TOPICS: tuple[Topic, ...] = (
 
 #: Members a page leaves out: the seed file names are internal (readers cite by
 #: ``SEED_LABELS``; the sources page gives the full titles).
-HIDDEN: dict[str, tuple[str, ...]] = {"reintegratie_core.explain": ("SEEDS",)}
+HIDDEN: dict[str, tuple[str, ...]] = {"reintegratie_core._explain": ("SEEDS",)}
 
 OTHER = Topic("overige", "Overige", "Modules die (nog) bij geen onderwerp horen.", ())
 
@@ -180,7 +180,9 @@ def index_page() -> str:
         (
             "De referentie van de Python-pakketten, rechtstreeks uit de docstrings, per "
             "onderwerp. Alles wat een gebruiker nodig heeft, importeert u uit "
-            "`reintegratie_core` zelf; voorbeelden staan in de [Python-gids](../python.md)."
+            "`reintegratie_core` zelf of uit zijn subpakketten `products`, `compensation` en "
+            "`financial`; de modules hieronder (`_poortwachter` …) zijn privé en kunnen zonder "
+            "aankondiging veranderen. Voorbeelden staan in de [Python-gids](../python.md)."
         ),
         "",
         "| Onderwerp | Inhoud | Modules |",

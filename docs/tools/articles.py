@@ -24,7 +24,7 @@ from pathlib import Path
 
 import attrs
 
-from reintegratie_core.explain import SEEDS
+from reintegratie_core import SEEDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "sources" / "seeds"

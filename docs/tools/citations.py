@@ -5,7 +5,7 @@ Three sources, so that a citation is found however the code builds it:
 * **code** — ``Citation.seed("003", "2.6.1")`` calls with literal arguments (also through an
   alias such as ``_seed = Citation.seed``), found with :mod:`ast`; the owner is the
   top-level function, class or constant that contains the call;
-* **data** — :class:`~reintegratie_core.explain.Citation` objects reachable from a module's
+* **data** — :class:`~reintegratie_core._explain.Citation` objects reachable from a module's
   top-level values (tables built by helpers, product catalogues loaded from files), found
   by importing the module and walking the values;
 * **docstring** — ``003 art. 2.6.1``, ``001/004 art. 4.1`` in a public definition's docstring.
@@ -32,7 +32,7 @@ from pathlib import Path
 import attrs
 
 from docs.tools.articles import ROOT, seed_index
-from reintegratie_core.explain import SEEDS, Citation, SourceKind
+from reintegratie_core import SEEDS, Citation, SourceKind
 
 CORE = "reintegratie_core"
 ADDIN = "reintegratie_addin"

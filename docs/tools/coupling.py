@@ -15,7 +15,7 @@ from typing import Any
 
 from docs.tools.excel import escape_cell
 from docs.tools.pictures import Edge, coupling_svg
-from reintegratie_core.explain import cite
+from reintegratie_core import cite
 
 PAGE = "referentie/koppelingen.md"
 IMAGE_DIR = "img"

@@ -26,7 +26,7 @@ from docs.tools.pictures import (
     timeline_svg,
     worklist_svg,
 )
-from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
+from reintegratie_core import Absence, SicknessCase, merge_cases
 
 DOCS = ROOT / "docs"
 EXAMPLES = DOCS / "examples"
@@ -116,8 +116,7 @@ WORKLIST_CASES: tuple[tuple[str, date, tuple[str, ...]], ...] = (
 def worklist_pictures() -> dict[str, str]:
     """One worklist day (``portefeuille.md``): each tracked milestone before the day done on
     its date, except the ones a case lists as not done."""
-    from reintegratie_core.poortwachter import timeline
-    from reintegratie_core.worklist import TRACKED_MILESTONES, work_item
+    from reintegratie_core import TRACKED_MILESTONES, timeline, work_item
 
     rows = []
     for employee, first_day, missed in WORKLIST_CASES:

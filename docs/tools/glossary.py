@@ -10,9 +10,9 @@ Two parts:
 * the **codes**: every ``enum.Enum`` of the core, generated — the Dutch code a user types
   (``ziekmelding_uwv``, ``opzegging_werkgever``) next to the English member name.
 
-An identifier is written as ``module.Name`` (relative to ``reintegratie_core``),
-``module.Name.MEMBER`` for an enum member or attribute, and ``module.function(argument)``
-for an argument name.
+An identifier is written by its public name relative to ``reintegratie_core`` (``Name``
+or ``products.Name``), ``Name.MEMBER`` for an enum member or attribute, and
+``function(argument)`` for an argument name.
 """
 
 from __future__ import annotations
@@ -48,25 +48,25 @@ TERMS: tuple[Term, ...] = (
     _t(
         "aanspraak",
         "entitlement",
-        "entitlements.Entitlement entitlements.EntitlementStatus entitlements.entitlement_status",
+        "Entitlement EntitlementStatus entitlement_status",
         "domain §5; 001 art. 4.2",
     ),
     _t(
         "aanhef",
         "preamble (citation of a document's opening)",
-        "explain.Citation.seed",
+        "Citation.seed",
         "000 aanhef",
     ),
     _t(
         "arbodienst / arbocontract",
         "occupational health service contract (a module)",
-        "products.model.Module",
+        "products.Module",
         "000 art. 4.1; 003 art. 1.2",
     ),
     _t(
         "basismodule",
         "base module (a choice group of modules)",
-        "products.model.Module.choice_group",
+        "products.Module.choice_group",
         "001 art. 1.8",
     ),
     _t(
@@ -78,16 +78,14 @@ TERMS: tuple[Term, ...] = (
     _t(
         "beëindigd (status)",
         "ended (entitlement state)",
-        "entitlements.EntitlementState.BEEINDIGD",
+        "EntitlementState.BEEINDIGD",
         "001 art. 2.5",
     ),
-    _t(
-        "bron, artikel", "citation", "explain.Citation explain.SourceKind", "sources/seeds/INDEX.md"
-    ),
+    _t("bron, artikel", "citation", "Citation SourceKind", "sources/seeds/INDEX.md"),
     _t(
         "bedrag, percentage (in een uitleg)",
         "unit of a number in an explanation",
-        "explain.Unit explain.format_number",
+        "Unit format_number",
         "domain §1",
     ),
     _t(
@@ -99,41 +97,38 @@ TERMS: tuple[Term, ...] = (
     _t(
         "contractvervaldatum",
         "contract expiry date",
-        "products.duration.first_expiry products.duration.FirstExpiry products.duration.basis_date "
-        "products.model.Duration",
+        "products.first_expiry products.FirstExpiry products.basis_date products.Duration",
         "001 art. 2.1; 004 art. 2.1",
     ),
-    _t(
-        "contracttermijn", "contract term", "products.model.Duration.term_parameter", "001 art. 2.3"
-    ),
+    _t("contracttermijn", "contract term", "products.Duration.term_parameter", "001 art. 2.3"),
     _t(
         "declaratie (uiterste datum)",
         "declaration deadline",
-        "deadlines.declaration_deadline",
+        "declaration_deadline",
         "003 art. 2.5.2, 2.6.2",
     ),
     _t(
         "termijn, uiterste datum",
         "deadline (a row of the deadline table)",
-        "deadlines.Deadline deadlines.Term",
+        "Deadline Term",
         "domain §5",
     ),
     _t(
         "dekkingspercentage",
         "coverage percentage (loonsanctie)",
-        "product_parameters.SANCTION_COVERAGE",
+        "SANCTION_COVERAGE",
         "003 art. 2.7.2",
     ),
     _t(
         "derde aansprakelijk, voorschot",
         "third-party liability, advance",
-        "compensation.budgets.third_party_settlement compensation.budgets.ThirdPartySettlement compensation.budgets.SettlementDecision",
+        "compensation.third_party_settlement compensation.ThirdPartySettlement compensation.SettlementDecision",
         "003 art. 2.6.4",
     ),
     _t(
         "dienstverlening",
         "services (entitlement)",
-        "entitlements.Entitlement.DIENSTVERLENING",
+        "Entitlement.DIENSTVERLENING",
         "001 art. 3.2; 003 art. 2.4",
     ),
     _t(
@@ -142,41 +137,41 @@ TERMS: tuple[Term, ...] = (
         "products.guidance_continues products.GuidanceContinues products.apply_recovery",
         "000 art. 4.3; 003 art. 1.5.3",
     ),
-    _t("eerste ziektedag", "first sick day", "sickness.SicknessCase.first_day", "003 art. 2.6.1"),
+    _t("eerste ziektedag", "first sick day", "SicknessCase.first_day", "003 art. 2.6.1"),
     _t(
         "eerstejaarsevaluatie",
         "first-year evaluation (milestone)",
-        "poortwachter.Milestone.EERSTEJAARSEVALUATIE",
+        "Milestone.EERSTEJAARSEVALUATIE",
         "000 art. 3.4",
     ),
     _t(
         "einde loondoorbetaling",
         "end of wage continuation (milestone)",
-        "poortwachter.Milestone.EINDE_LOONDOORBETALING",
+        "Milestone.EINDE_LOONDOORBETALING",
         "BW 7:629 lid 1",
     ),
     _t(
         "gebeurtenis",
         "event (of the log)",
-        "entitlements.Event entitlements.EventKind entitlements.EventRule entitlements.Effect",
+        "Event EventKind EventRule Effect",
         "domain §5; 001 art. 5.3",
     ),
     _t(
         "geschorst / schorsing",
         "suspended / suspension",
-        "entitlements.EntitlementState.GESCHORST entitlements.EventKind.SCHORSING",
+        "EntitlementState.GESCHORST EventKind.SCHORSING",
         "001 art. 5.3; 004 art. 5.3",
     ),
     _t(
         "gevolg (van beëindiging)",
         "consequence",
-        "products.Consequence products.consequences products.model.ConsequenceRule products.model.ConsequenceKind",
+        "products.Consequence products.consequences products.ConsequenceRule products.ConsequenceKind",
         "001 art. 2.5; 004 art. 2.5",
     ),
     _t(
         "grond, uitleg, beslissing",
         "ground, explanation, decision",
-        "explain.Ground explain.Explained explain.Decision",
+        "Ground Explained Decision",
         "STYLE.md",
     ),
     _t(
@@ -188,280 +183,277 @@ TERMS: tuple[Term, ...] = (
     _t(
         "interventie",
         "intervention",
-        "compensation.interventions.intervention_reimbursement products.model.InterventionExclusion",
+        "compensation.intervention_reimbursement products.InterventionExclusion",
         "001 art. 1.5; 004 art. 1.6",
     ),
     _t(
         "interventievergoeding (100 %)",
         "intervention reimbursement",
-        "compensation.interventions.intervention_reimbursement compensation.interventions.InterventionReimbursement products.model.Interventions",
+        "compensation.intervention_reimbursement compensation.InterventionReimbursement products.Interventions",
         "001 art. 3.3; 004 art. 3.3",
     ),
     _t(
         "kosten-batenanalyse",
         "cost-benefit contribution above the cap",
-        "compensation.budgets.cost_benefit_contribution compensation.budgets.CostBenefitContribution",
+        "compensation.cost_benefit_contribution compensation.CostBenefitContribution",
         "003 art. 2.6.1",
     ),
     _t(
         "koppeling (van modules)",
         "coupling rule",
-        "products.model.CouplingRule",
+        "products.CouplingRule",
         "001 art. 1.8; 004 art. 1.9",
     ),
     _t(
         "loonsanctie",
         "wage sanction (extra weeks of wage continuation)",
-        "poortwachter.check_sanction_weeks compensation.sanction.sanction_compensation",
+        "check_sanction_weeks compensation.sanction_compensation",
         "003 art. 2.7.1; BW 7:629 lid 11",
     ),
     _t(
         "loonsanctievergoeding (voorwaarden)",
         "sanction compensation (conditions)",
-        "compensation.sanction.sanction_compensation compensation.sanction.SanctionConditions "
-        "compensation.sanction.SanctionCompensation compensation.sanction.SanctionRefusal",
+        "compensation.sanction_compensation compensation.SanctionConditions "
+        "compensation.SanctionCompensation compensation.SanctionRefusal",
         "003 art. 2.7.2, 2.7.3",
     ),
     _t(
         "loonsanctievoorwaarden (uit het dossier)",
         "sanction conditions decided from a dossier",
-        "compensation.sanction.sanction_conditions compensation.sanction.SanctionConditionsCheck compensation.sanction.ConditionCheck",
+        "compensation.sanction_conditions compensation.SanctionConditionsCheck compensation.ConditionCheck",
         "003 art. 2.7.3",
     ),
     _t(
         "mijlpaal",
         "milestone",
-        "poortwachter.Milestone poortwachter.milestone_date poortwachter.MilestoneDate",
+        "Milestone milestone_date MilestoneDate",
         "domain §3",
     ),
-    _t("module", "module", "products.model.Module products.ModuleContract", "001 art. 1.8"),
+    _t("module", "module", "products.Module products.ModuleContract", "001 art. 1.8"),
     _t(
         "Ontzorgmanager / casemanager",
         "case manager (milestone: deployed from week 2)",
-        "poortwachter.Milestone.ONTZORGMANAGER",
+        "Milestone.ONTZORGMANAGER",
         "002 «In het kort»; 001 art. 1.4",
     ),
     _t(
         "opzegging",
         "cancellation (by the employer)",
-        "products.model.Cancellation products.model.CancellationKind products.duration.earliest_cancellation "
-        "products.duration.EarliestCancellation products.model.NotCancellableError",
+        "products.Cancellation products.CancellationKind products.earliest_cancellation "
+        "products.EarliestCancellation products.NotCancellableError",
         "001 art. 2.3; 004 art. 2.3",
     ),
     _t(
         "opzeggingsrecht van de verzekeraar",
         "termination right",
-        "products.model.TerminationRight",
+        "products.TerminationRight",
         "001 art. 2.4; 004 art. 2.4",
     ),
     _t(
         "parameter (gedateerd)",
         "dated parameter",
-        "parameters.Parameter parameters.ParameterHistory",
+        "Parameter ParameterHistory",
         "domain §7",
     ),
     _t(
         "peildatum",
         "reference date",
-        "poortwachter.remaining_weeks(reference) poortwachter.next_milestone(reference) "
-        "poortwachter.RemainingWeeks",
+        "remaining_weeks(reference) next_milestone(reference) RemainingWeeks",
         "domain §3",
     ),
     _t(
         "plan van aanpak",
         "plan of action (milestone, deadline)",
-        "poortwachter.Milestone.PLAN_VAN_AANPAK deadlines.plan_van_aanpak_deadline",
+        "Milestone.PLAN_VAN_AANPAK plan_van_aanpak_deadline",
         "000 art. 3.2; 001 art. 4.1",
     ),
     _t("polis", "policy", "products.Policy", "domain §4"),
     _t(
         "poortwachtergarantie",
         "gatekeeper guarantee",
-        "entitlements.Entitlement.POORTWACHTERGARANTIE compensation.sanction.sanction_compensation",
+        "Entitlement.POORTWACHTERGARANTIE compensation.sanction_compensation",
         "003 art. 2.7; 001 art. 3.5",
     ),
     _t(
         "premie (meetellen)",
         "premium experience window",
-        "compensation.budgets.counts_for_premium compensation.budgets.PremiumWindow",
+        "compensation.counts_for_premium compensation.PremiumWindow",
         "003 art. 2.5.3, 2.6.3",
     ),
     _t(
         "preventiebudget",
         "prevention budget",
-        "compensation.budgets.prevention_budget compensation.budgets.prevention_cap compensation.budgets.PreventionConditions compensation.budgets.PreventionReimbursement",
+        "compensation.prevention_budget compensation.prevention_cap compensation.PreventionConditions compensation.PreventionReimbursement",
         "003 art. 2.5.1, 2.5.2",
     ),
     _t(
         "probleemanalyse",
         "problem analysis (milestone)",
-        "poortwachter.Milestone.PROBLEEMANALYSE",
+        "Milestone.PROBLEEMANALYSE",
         "Regeling procesgang art. 2",
     ),
     _t(
         "product",
         "product (a set of modules and rules)",
-        "products.model.Product products.catalogue.builtin_product products.loading.load_product",
+        "products.Product products.builtin_product products.load_product",
         "domain §4",
     ),
     _t(
         "productbestand (TOML)",
         "product file",
-        "products.loading.load_product products.loading.ProductFileError",
+        "products.load_product products.ProductFileError",
         "domain §7",
     ),
     _t(
         "re-integratiebudget",
         "re-integration budget",
-        "compensation.budgets.reintegration_budget compensation.budgets.reintegration_cap compensation.budgets.ReintegrationConditions compensation.budgets.ReintegrationReimbursement compensation.budgets.BudgetClaim compensation.budgets.BudgetLedger compensation.budgets.LedgerEntry",
+        "compensation.reintegration_budget compensation.reintegration_cap compensation.ReintegrationConditions compensation.ReintegrationReimbursement compensation.BudgetClaim compensation.BudgetLedger compensation.LedgerEntry",
         "003 art. 2.6.1, 2.6.2",
     ),
     _t(
         "restant budget (per ziektegeval)",
         "budget left per case",
-        "compensation.budgets.budget_balances compensation.budgets.budget_cases compensation.budgets.BudgetBalance compensation.budgets.BudgetKind compensation.budgets.Declaration",
+        "compensation.budget_balances compensation.budget_cases compensation.BudgetBalance compensation.BudgetKind compensation.Declaration",
         "003 art. 2.5.1, 2.6.1",
     ),
     _t(
         "reden (van beëindiging)",
         "termination reason",
-        "products.model.TerminationReason products.model.ReasonNotAllowedError",
+        "products.TerminationReason products.ReasonNotAllowedError",
         "domain §4; 001 art. 2.4",
     ),
     _t(
         "recht op dienstverlening (ingangsdatum)",
         "eligibility by start date",
-        "products.eligible products.Eligible products.model.Eligibility",
+        "products.eligible products.Eligible products.Eligibility",
         "001 art. 3.2; 003 art. 1.3",
     ),
     _t(
         "resterende weken loondoorbetaling",
         "remaining weeks of wage continuation",
-        "poortwachter.remaining_weeks",
+        "remaining_weeks",
         "BW 7:629 lid 1",
     ),
     _t(
         "resterende loonkosten",
         "remaining wage cost",
-        "compensation.interventions.remaining_wage_cost compensation.interventions.RemainingWageCost",
+        "compensation.remaining_wage_cost compensation.RemainingWageCost",
         "001 art. 3.3",
     ),
     _t(
         "samentelling",
         "merging sick periods into one case",
-        "sickness.merge_cases",
+        "merge_cases",
         "BW 7:629 lid 10; 003 art. 2.6.1",
     ),
     _t(
         "sanctieweken",
         "sanction weeks",
-        "poortwachter.milestone_date(sanction_weeks)",
+        "milestone_date(sanction_weeks)",
         "003 art. 2.7.1",
     ),
     _t(
         "SEPA-gebied",
         "SEPA zone",
-        "compensation.interventions.is_sepa_account compensation.interventions.SepaAccount",
+        "compensation.is_sepa_account compensation.SepaAccount",
         "001 art. 3.4; 004 art. 3.4",
     ),
     _t(
         "signaal",
         "signal (next milestone within a horizon)",
-        "poortwachter.Signal poortwachter.next_milestone poortwachter.NextMilestone",
+        "Signal next_milestone NextMilestone",
         "domain §3",
     ),
     _t(
         "tarief pro rata",
         "prorated module fee",
-        "compensation.fees.prorated_fee compensation.fees.ProratedFee",
+        "compensation.prorated_fee compensation.ProratedFee",
         "001 art. 5.2; 004 art. 5.2",
     ),
     _t(
         "terugvalpreventie",
         "relapse prevention",
-        "poortwachter.relapse_prevention poortwachter.RelapsePrevention",
+        "relapse_prevention RelapsePrevention",
         "002 «De Ontzorgmanager»",
     ),
-    _t("tijdlijn", "timeline", "poortwachter.timeline poortwachter.milestone_days", "domain §3"),
+    _t("tijdlijn", "timeline", "timeline milestone_days", "domain §3"),
     _t(
         "uitgesloten kosten",
         "excluded cost kinds",
-        "compensation.budgets.BudgetExclusion compensation.interventions.InterventionExclusion",
+        "compensation.BudgetExclusion compensation.InterventionExclusion",
         "003 art. 2.5.4, 2.6.5; 002 «Wat wordt niet vergoed?»",
     ),
     _t(
         "verlof (zwangerschap, bevalling)",
         "pregnancy/maternity leave (WAZO bridge)",
-        "sickness.AbsenceKind.LEAVE sickness.Absence.leave",
+        "AbsenceKind.LEAVE Absence.leave",
         "BW 7:629 lid 10",
     ),
     _t(
         "vervallen (status)",
         "lapsed (entitlement state)",
-        "entitlements.EntitlementState.VERVALLEN",
+        "EntitlementState.VERVALLEN",
         "001 art. 4.2",
     ),
     _t(
         "vergoeding (aanspraak)",
         "reimbursement (entitlement)",
-        "entitlements.Entitlement.VERGOEDING",
+        "Entitlement.VERGOEDING",
         "001 art. 3.3",
     ),
     _t(
         "voorwaarden (van een product)",
         "the rules of a product per entitlement",
-        "entitlements.ProductRules entitlements.Granted entitlements.product_rules entitlements.Decision",
+        "ProductRules Granted product_rules AppliedRule",
         "domain §5",
     ),
     _t(
         "weekloon",
         "weekly wage",
-        "compensation.fees.weekly_wage compensation.fees.WagePeriod compensation.fees.WeeklyWage",
+        "compensation.weekly_wage compensation.WagePeriod compensation.WeeklyWage",
         "domain §6",
     ),
     _t(
         "werkdag",
         "working day (Atw)",
-        "dates.is_working_day dates.add_working_days deadlines.working_day atw.feestdagen",
+        "is_working_day add_working_days working_day feestdagen",
         "Algemene termijnenwet art. 3",
     ),
     _t(
         "gelijkgestelde dag",
         "equated day (declared equal to a holiday by Koninklijk Besluit)",
-        "atw.EquatedDay atw.EquatingDecree atw.equated_days atw.EQUATING_DECREES",
+        "EquatedDay EquatingDecree equated_days EQUATING_DECREES",
         "Algemene termijnenwet art. 3 lid 3; domain §8.1",
     ),
     _t(
         "werkgeverslasten",
         "employer charges",
-        "product_parameters.EMPLOYER_CHARGES",
+        "EMPLOYER_CHARGES",
         "003 art. 2.7.2",
     ),
-    _t(
-        "werklijst", "worklist", "worklist.WorkItem worklist.Status worklist.work_item", "domain §3"
-    ),
+    _t("werklijst", "worklist", "WorkItem Status work_item", "domain §3"),
     _t(
         "ziekmelding UWV (42e-weeksmelding)",
         "sickness report to UWV (milestone)",
-        "poortwachter.Milestone.ZIEKMELDING_UWV",
+        "Milestone.ZIEKMELDING_UWV",
         "000 art. 1.4; Ziektewet art. 38",
     ),
     _t(
         "ziektedagen (getelde)",
         "counted sick days",
-        "sickness.SicknessCase.counted_days sickness.counted_sick_days sickness.SickDays",
+        "SicknessCase.counted_days counted_sick_days SickDays",
         "domain §2",
     ),
     _t(
         "ziektegeval",
         "sickness case",
-        "sickness.SicknessCase sickness.last_case sickness.case_at sickness.case_of",
+        "SicknessCase last_case case_at case_of",
         "003 art. 2.6.1",
     ),
     _t(
         "ziekteperiode",
         "sick period",
-        "sickness.Absence sickness.AbsenceKind dates.Period",
+        "Absence AbsenceKind Period",
         "domain §2",
     ),
     # --- Financial consequences (financieel.md, domain §9)
@@ -480,59 +472,59 @@ TERMS: tuple[Term, ...] = (
     _t(
         "maximumdagloon, minimumloon (WML), halfjaarwaarden",
         "half-year rates in force",
-        "financial.parameters.HalfYearRates financial.parameters.RatesInForce "
-        "financial.parameters.rates_on financial.parameters.MAXIMUM_DAILY_WAGE "
-        "financial.parameters.MINIMUM_WAGE_HOUR financial.parameters.MINIMUM_WAGE_MONTH",
+        "financial.HalfYearRates financial.RatesInForce "
+        "financial.rates_on financial.MAXIMUM_DAILY_WAGE "
+        "financial.MINIMUM_WAGE_HOUR financial.MINIMUM_WAGE_MONTH",
         "Wfsv art. 17, 18; WML art. 8",
     ),
     _t(
         "WIA-minimumloon",
         "WIA minimum wage",
-        "financial.parameters.WIA_MINIMUM_WAGE",
+        "financial.WIA_MINIMUM_WAGE",
         "WML art. 8 lid 1 b, 15",
     ),
     _t(
         "afgeleid (niet bevestigd)",
         "derived parameter value",
-        "financial.parameters.DERIVED_NOTE financial.parameters.HalfYearRates.derived",
+        "financial.DERIVED_NOTE financial.HalfYearRates.derived",
         "Wfsv art. 18 lid 1",
     ),
     _t(
         "dagloon, maandloon (WIA)",
         "WIA daily and monthly wage",
-        "financial.wia.WiaWage financial.wia.WiaWageFigure financial.wia.wia_wage",
+        "financial.WiaWage financial.WiaWageFigure financial.wia_wage",
         "WIA art. 13; Dagloonbesluit art. 16",
     ),
     _t(
         "arbeidsongeschiktheidsklasse, klassepercentage",
         "class of lost earning capacity",
-        "financial.wia.Regime financial.wia.ClassBand financial.wia.Classification "
-        "financial.wia.classify financial.wia.CLASS_BANDS",
+        "financial.Regime financial.ClassBand financial.Classification "
+        "financial.classify financial.CLASS_BANDS",
         "WIA art. 4, 5, 54, 61 lid 6",
     ),
     _t(
         "IVA, WGA (loongerelateerde uitkering, loonaanvulling, vervolguitkering)",
         "WIA benefit in a month",
-        "financial.wia.BenefitKind financial.wia.MonthlyBenefit financial.wia.AfterWageRelated "
-        "financial.wia.monthly_benefit",
+        "financial.BenefitKind financial.MonthlyBenefit financial.AfterWageRelated "
+        "financial.monthly_benefit",
         "WIA art. 51, 52, 60–62; 000 art. 1.9",
     ),
     _t(
         "restverdiencapaciteit, inkomenseis",
         "remaining earning capacity, income requirement",
-        "financial.wia.monthly_benefit(earning_capacity) financial.wia.INCOME_REQUIREMENT",
+        "financial.monthly_benefit(earning_capacity) financial._wia.INCOME_REQUIREMENT",
         "WIA art. 60, 61",
     ),
     _t(
         "duur loongerelateerde uitkering (arbeidsverleden)",
         "duration of the wage-related benefit",
-        "financial.wia.LguDuration financial.wia.lgu_duration",
+        "financial.LguDuration financial.lgu_duration",
         "WIA art. 59",
     ),
     _t(
         "WIA-overzicht per maand",
         "benefit overview",
-        "financial.wia.BenefitOverview financial.wia.OverviewRow financial.wia.benefit_overview",
+        "financial.BenefitOverview financial.OverviewRow financial.benefit_overview",
         "domain §9.5",
     ),
 )
@@ -540,14 +532,14 @@ TERMS: tuple[Term, ...] = (
 #: Public classes of the core that are machinery, not domain terms (no glossary entry).
 TECHNICAL = frozenset(
     {
-        "errors.ReintegratieError",
-        "errors.InvalidPeriodError",
-        "errors.InvalidValueError",
-        "errors.UnknownCodeError",
-        "errors.NotApplicableError",
-        "entitlements.NotInProductError",
-        "entitlements.Scope",
-        "products.model.ProductDefinitionError",
+        "ReintegratieError",
+        "InvalidPeriodError",
+        "InvalidValueError",
+        "UnknownCodeError",
+        "NotApplicableError",
+        "NotInProductError",
+        "Scope",
+        "products.ProductDefinitionError",
     }
 )
 
@@ -558,9 +550,9 @@ def resolve(identifier: str) -> bool:
     if identifier.endswith(")") and "(" in identifier:
         identifier, argument = identifier[:-1].split("(", 1)
     parts = identifier.split(".")
-    for split in range(len(parts) - 1, 0, -1):
+    for split in range(len(parts) - 1, -1, -1):
         try:
-            target: Any = importlib.import_module(f"{CORE}.{'.'.join(parts[:split])}")
+            target: Any = importlib.import_module(".".join([CORE, *parts[:split]]))
         except ImportError:
             continue
         for name in parts[split:]:
@@ -588,7 +580,7 @@ def enums() -> list[tuple[str, type[enum.Enum]]]:
                 and value.__module__ == module.name
                 and not name.startswith("_")
             ):
-                found.append((f"{module.name.removeprefix(CORE + '.')}.{name}", value))
+                found.append((f"{_public(module.name)}.{name}".removeprefix(CORE + "."), value))
     return sorted(found, key=lambda pair: pair[0])
 
 
@@ -603,7 +595,7 @@ def public_classes() -> list[str]:
                 and value.__module__ == module.name
                 and not name.startswith("_")
             ):
-                found.append(f"{_public(module.name).removeprefix(CORE + '.')}.{name}")
+                found.append(f"{_public(module.name)}.{name}".removeprefix(CORE + "."))
     return sorted(found)
 
 

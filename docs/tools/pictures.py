@@ -1,7 +1,7 @@
 """Pictures generated from the core, as SVG text (no drawing by hand, no extra dependency).
 
 * :func:`timeline_svg` — the Poortwachter timeline of a sickness case: the sick periods as a
-  bar, every milestone of :func:`reintegratie_core.poortwachter.timeline` as a marker with
+  bar, every milestone of :func:`reintegratie_core._poortwachter.timeline` as a marker with
   its code and date, months along the axis.
 * :func:`cascade_svg` — what ends when one module ends: a column per step of the cascade,
   the coupling rules as arrows with their articles, the modules that run on greyed.
@@ -25,11 +25,16 @@ from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
-from reintegratie_core.explain import Citation, SourceKind
-from reintegratie_core.poortwachter import Milestone, timeline
+from reintegratie_core import (
+    Citation,
+    Milestone,
+    SicknessCase,
+    SourceKind,
+    Status,
+    WorkItem,
+    timeline,
+)
 from reintegratie_core.products import Product, cascade
-from reintegratie_core.sickness import SicknessCase
-from reintegratie_core.worklist import Status, WorkItem
 
 FONT = 'font-family="Segoe UI, Helvetica, Arial, sans-serif"'
 INK = "#1f2937"
@@ -439,9 +444,8 @@ class IncomeCase:
 def income_steps(case: IncomeCase) -> list[IncomeStep]:
     """The months of ``case``, each amount computed by the core: wage continuation in weeks
     1–52 and 53–104 (BW 7:629), then the WIA overview (LGU, loonaanvulling or vervolg)."""
+    from reintegratie_core import Milestone, SicknessCase, milestone_date
     from reintegratie_core.financial import benefit_overview, lgu_duration, wage_continuation
-    from reintegratie_core.poortwachter import Milestone, milestone_date
-    from reintegratie_core.sickness import SicknessCase
 
     year_two = case.first_sick_day + timedelta(weeks=52)
     wia_start = milestone_date(SicknessCase.ongoing(case.first_sick_day), Milestone.START_WIA).value
@@ -735,7 +739,7 @@ STATUS_COLOURS = {
 def worklist_svg(rows: Sequence[WorkRow], reference: date, horizon: int, *, title: str) -> str:
     """A worklist day: a line per open case in the worklist's order (te laat first), the
     next milestone as a dot on a days-from-today axis, te laat / binnenkort / gepland as
-    bands. The items come from :func:`reintegratie_core.worklist.work_item`."""
+    bands. The items come from :func:`reintegratie_core._worklist.work_item`."""
     ordered = sorted(rows, key=lambda r: r.item.urgency())
     low, high = -45, 60
     left, right = 270, 930

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from docs.tools.articles import ROOT
-from reintegratie_core.explain import (
+from reintegratie_core import (
     DECISION_TITLE,
     SEED_LABELS,
     SEEDS,

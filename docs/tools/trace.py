@@ -4,7 +4,7 @@ A rule held in a table (a coupling row of the product catalogue, an event row of
 entitlement tables) is applied by the engine that reads the table; the source does not say
 which. So the documentation runs the Excel functions — every example of the reference and
 the guide, and a sweep over every built-in product, module, reason and event — and reads
-the grounds of each result: every :class:`~reintegratie_core.explain.Ground` names the
+the grounds of each result: every :class:`~reintegratie_core._explain.Ground` names the
 public core function that applied it (``rule_id``), and the ``RI_`` function evaluated is
 the one that reached it. Nothing is patched and no stack is inspected: the matrix is
 rendered from the same data as ``RI_UITLEG``.
@@ -19,7 +19,7 @@ from functools import cache
 from docs.tools.citations import CORE, Node, is_public_node, reference_graph
 from docs.tools.excel import Call, Range
 from reintegratie_addin.functions import REGISTRY
-from reintegratie_core.explain import Ground, SourceKind
+from reintegratie_core import Ground, SourceKind
 
 D_START = date(2025, 1, 1)
 D_SICK = date(2025, 3, 3)
@@ -29,9 +29,8 @@ D_PEIL = date(2025, 9, 1)
 
 def _sweep() -> Iterator[Call]:
     """Calls over every built-in product, module, termination reason and event kind."""
-    from reintegratie_core.entitlements import EventKind
-    from reintegratie_core.products import BUILTIN_PRODUCTS
-    from reintegratie_core.products.model import TerminationReason
+    from reintegratie_core import EventKind
+    from reintegratie_core.products import BUILTIN_PRODUCTS, TerminationReason
 
     products = BUILTIN_PRODUCTS.values() if isinstance(BUILTIN_PRODUCTS, dict) else BUILTIN_PRODUCTS
     yield Call("RI_PRODUCTEN", ())
@@ -72,8 +71,8 @@ def _calls() -> Iterator[Call]:
 def rule_nodes() -> dict[str, Node]:
     """``rule_id`` → the public core definition of that name.
 
-    A name defined by two public definitions (``entitlements.Decision`` and
-    ``explain.Decision``) names neither: a ground citing it is unidentified, which
+    A name defined by two public definitions (``_entitlements.AppliedRule`` and
+    ``_explain.Decision``) names neither: a ground citing it is unidentified, which
     :func:`unidentified` reports.
     """
     _used_by, kinds = reference_graph()

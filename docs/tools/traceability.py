@@ -34,7 +34,7 @@ from docs.tools.citations import (
     unresolved,
 )
 from docs.tools.trace import observed
-from reintegratie_core.explain import SEED_LABELS, SEEDS
+from reintegratie_core import SEED_LABELS, SEEDS
 
 PAGE = "referentie/traceerbaarheid.md"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from reintegratie_io.values import ArgumentError, required_date, to_sanction_weeks
+from reintegratie_io import ArgumentError, required_date, to_sanction_weeks
 
 
 def date_arg(text: str) -> date:

@@ -36,8 +36,7 @@ from reintegratie_cli.args import date_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind, write_table
 from reintegratie_cli.portfolio import PRODUCTS
-from reintegratie_core.poortwachter import Milestone, milestone_date
-from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
+from reintegratie_core import Absence, Milestone, SicknessCase, merge_cases, milestone_date
 
 #: The columns of a generated portfolio, in file order (``docs/portefeuille.md``).
 HEADER: tuple[str, ...] = (

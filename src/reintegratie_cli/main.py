@@ -19,7 +19,7 @@ import threading
 from collections.abc import Sequence
 
 from reintegratie_cli import generate, signalen, tijdlijn, werkmap
-from reintegratie_core.errors import ReintegratieError
+from reintegratie_core import ReintegratieError
 
 
 class _Version(argparse.Action):

@@ -7,7 +7,7 @@ ignored. A file that cannot be opened, or lacks a required column, cannot be rea
 (`PortfolioError`); a bad *row* never stops the run: `parse_row` returns a
 `RowError` naming each bad field and what it accepts.
 
-Values are read with the parsing both shells share (``reintegratie_io.values``), so
+Values are read with the parsing both shells share (``reintegratie_io._values``), so
 a date is accepted in the same forms as in Excel: ``JJJJ-MM-DD``, ``D-M-JJJJ``,
 ``DD-MM-JJJJ``, a date cell or an Excel serial number.
 """
@@ -25,12 +25,9 @@ from typing import Any, NamedTuple
 import attrs
 
 from reintegratie_cli.archive import Limits, WorkbookError, check_archive
-from reintegratie_core.errors import UnknownCodeError
-from reintegratie_core.poortwachter import Milestone
+from reintegratie_core import MAX_SANCTION_WEEKS, TRACKED_MILESTONES, Milestone, UnknownCodeError
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
-from reintegratie_core.statutory import MAX_SANCTION_WEEKS
-from reintegratie_core.worklist import TRACKED_MILESTONES
-from reintegratie_io.values import (
+from reintegratie_io import (
     ArgumentError,
     describe,
     is_empty,

@@ -26,7 +26,7 @@ from reintegratie_cli.output import OutputError, OutputKind
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
 from reintegratie_cli.table import render, terminal_text
 from reintegratie_cli.worklines import DISPLAY_HEADER, NO_OPEN_CASE, NOT_YET
-from reintegratie_core.statutory import SIGNAL_HORIZON_DAYS
+from reintegratie_core import SIGNAL_HORIZON_DAYS
 
 #: The built-in example portfolio (package data).
 EXAMPLE = "voorbeeld_portefeuille.csv"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reintegratie_core.explain import format_value
+from reintegratie_core import format_value
 
 #: The longest value shown on the terminal, in characters.
 TERMINAL_LIMIT = 200

@@ -7,10 +7,7 @@ from typing import Any
 
 from reintegratie_cli.args import date_arg, sanction_weeks_arg
 from reintegratie_cli.table import render
-from reintegratie_core.explain import cite, render_grounds
-from reintegratie_core.poortwachter import timeline
-from reintegratie_core.sickness import SicknessCase
-from reintegratie_core.statutory import MAX_SANCTION_WEEKS
+from reintegratie_core import MAX_SANCTION_WEEKS, SicknessCase, cite, render_grounds, timeline
 
 
 def register(commands: Any) -> None:

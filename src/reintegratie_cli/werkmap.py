@@ -1,7 +1,7 @@
 """``reintegratie werkmap``: recalculate a workbook without Excel and write a copy with values.
 
 Every formula is computed — the ``RI_`` functions and Excel's own, mixed — by the
-``formualizer`` engine (the ``werkmap`` extra); see `reintegratie_cli.recalc.engine`.
+``formualizer`` engine (the ``werkmap`` extra); see `reintegratie_cli.recalc.recalculation`.
 This command is the only part of the command line that uses the add-in's functions.
 The input is never changed. Cells that could not be read or computed are listed by sheet
 and cell on standard error; the exit code is 0 when the copy was written (with
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     """Recalculate ``args.invoer`` into ``args.uit``; returns the exit code."""
     try:
         from reintegratie_cli.archive import WorkbookError
-        from reintegratie_cli.recalc import engine
+        from reintegratie_cli.recalc import recalculation
     except ImportError as exc:  # pragma: no cover - only without the werkmap extra
         print(
             f"fout: de extra 'werkmap' is niet geïnstalleerd ({exc.name}); "
@@ -126,12 +126,12 @@ def run(args: argparse.Namespace) -> int:
     show = not args.stil and sys.stderr.isatty()
     previous = _stop_on_sigterm()
     try:
-        report = engine.recalculate(
+        report = recalculation.recalculate(
             args.invoer,
             args.uit,
             functions=udfs.contract_functions(),
             today=args.peildatum,
-            progress=_progress(show) if show else engine.no_progress,
+            progress=_progress(show) if show else recalculation.no_progress,
         )
     except WorkbookError as exc:
         print(f"fout: {exc}", file=sys.stderr)

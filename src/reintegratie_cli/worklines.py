@@ -1,8 +1,8 @@
 """The worklist's lines: one employee's rows → the line of its open case (the compute step).
 
 Per employee (werkgever + werknemer), `employee_line` merges the periods into
-sickness cases ([`reintegratie_core.sickness.merge_cases`][reintegratie_core.sickness.merge_cases]) and asks the core for the
-open case's work item ([`reintegratie_core.worklist.work_item`][reintegratie_core.worklist.work_item]) — the rules live
+sickness cases ([`reintegratie_core._sickness.merge_cases`][reintegratie_core._sickness.merge_cases]) and asks the core for the
+open case's work item ([`reintegratie_core._worklist.work_item`][reintegratie_core._worklist.work_item]) — the rules live
 there, once; this module only chooses the rows and lays the item out as the worklist's
 columns (`OUTPUT_HEADER`). A rejected row becomes an error line (`error_line`).
 Nothing here encodes CSV or XML: the write step's encoder does
@@ -22,11 +22,17 @@ from datetime import date
 from typing import NamedTuple
 
 from reintegratie_cli.portfolio import PeriodRow, RowError
-from reintegratie_core.errors import ReintegratieError
-from reintegratie_core.explain import cite
-from reintegratie_core.poortwachter import Milestone, milestone_date
-from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
-from reintegratie_core.worklist import Status, work_item
+from reintegratie_core import (
+    Absence,
+    Milestone,
+    ReintegratieError,
+    SicknessCase,
+    Status,
+    cite,
+    merge_cases,
+    milestone_date,
+    work_item,
+)
 
 #: The worklist's columns, in file order (``docs/portefeuille.md`` explains each).
 OUTPUT_HEADER: tuple[str, ...] = (

@@ -1,6 +1,59 @@
-"""Input parsing shared by the shells: Dutch dates, amounts and codes (see :mod:`.values`).
+"""Input parsing shared by the shells: Dutch dates, amounts and codes.
 
 Neither shell owns this package: the Excel add-in (``reintegratie_addin``) and the command
 line (``reintegratie_cli``) both import it; it imports only the core. Import-linter
 contracts in ``pyproject.toml`` keep it that way.
+
+The implementation (``_values``) is private; every name in its ``__all__`` is re-exported
+here (``tests/core/test_public_api.py`` checks it).
 """
+
+from __future__ import annotations
+
+from reintegratie_io._values import (
+    BOOL_HINT,
+    DATE_HINT,
+    MAX_SERIAL,
+    SANCTION_WEEKS_HINT,
+    SERIAL_EPOCH,
+    ArgumentError,
+    DateBounds,
+    date_to_serial,
+    describe,
+    is_empty,
+    normalize_code,
+    parse_date_text,
+    required_date,
+    serial_to_date,
+    to_bool,
+    to_code,
+    to_date,
+    to_decimal,
+    to_int,
+    to_sanction_weeks,
+    to_text,
+)
+
+__all__ = [
+    "BOOL_HINT",
+    "DATE_HINT",
+    "MAX_SERIAL",
+    "SANCTION_WEEKS_HINT",
+    "SERIAL_EPOCH",
+    "ArgumentError",
+    "DateBounds",
+    "date_to_serial",
+    "describe",
+    "is_empty",
+    "normalize_code",
+    "parse_date_text",
+    "required_date",
+    "serial_to_date",
+    "to_bool",
+    "to_code",
+    "to_date",
+    "to_decimal",
+    "to_int",
+    "to_sanction_weeks",
+    "to_text",
+]

@@ -24,8 +24,7 @@ from reintegratie_addin.coerce import (
     to_percentage,
     to_sickness,
 )
-from reintegratie_core.poortwachter import MILESTONE_ALIASES, Milestone
-from reintegratie_core.sickness import SicknessCase
+from reintegratie_core import MILESTONE_ALIASES, Milestone, SicknessCase
 
 
 class TestDates:

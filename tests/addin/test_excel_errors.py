@@ -154,7 +154,7 @@ class TestClassicDeclaration:
         """Classic xlwings turns an error cell into None unless the argument is declared
         with err_to_str=True; the framework declares every argument so."""
         from reintegratie_addin import functions
-        from reintegratie_core.explain import Explained
+        from reintegratie_core import Explained
 
         declared: dict[str, dict[str, Any]] = {}
 

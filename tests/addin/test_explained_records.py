@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+import reintegratie_core as core
 from reintegratie_addin import udfs
-from reintegratie_core import explain
 
 #: RI_UITLEG's text per call, as the rules rendered it before their records were lean.
 EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
@@ -222,6 +222,6 @@ def test_a_lifted_row_builds_no_ground(name: str, monkeypatch: pytest.MonkeyPatc
     def refused(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a lifted row built a ground")
 
-    monkeypatch.setattr(explain.Ground, "__init__", refused)
-    monkeypatch.setattr(explain.Explained, "__init__", refused)
+    monkeypatch.setattr(core.Ground, "__init__", refused)
+    monkeypatch.setattr(core.Explained, "__init__", refused)
     assert LIFTED[name]() == expected

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import reintegratie_core as core
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
-from reintegratie_core import __version__, poortwachter
+from reintegratie_core import __version__
 from tests.strategies import excel_values
 
 D = datetime(2025, 1, 6)
@@ -360,7 +361,7 @@ class TestLifting:
         def refuse(*_: object) -> None:
             raise AssertionError
 
-        for record in (poortwachter.MilestoneDate, poortwachter.RemainingWeeks):
+        for record in (core.MilestoneDate, core.RemainingWeeks):
             monkeypatch.setattr(record, "explain", refuse)
         column = [[datetime(2025, 1, 6)], [datetime(2024, 3, 1)]]
         assert udfs.RI_MIJLPAAL(column, "42e week") == [[date(2025, 10, 27)], [date(2024, 12, 20)]]
@@ -372,7 +373,7 @@ class TestLifting:
         def refuse(*_: object) -> None:
             raise AssertionError
 
-        monkeypatch.setattr(poortwachter.RelapsePrevention, "explain", refuse)
+        monkeypatch.setattr(core.RelapsePrevention, "explain", refuse)
         column = [[datetime(2025, 1, 6)], [datetime(2025, 4, 1)]]
         assert udfs.RI_TERUGVALPREVENTIE(column, datetime(2025, 5, 1)) == [
             [date(2025, 11, 1)],

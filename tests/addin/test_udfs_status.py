@@ -13,7 +13,7 @@ from reintegratie_addin import udfs
 from reintegratie_addin.excel_errors import first_error
 from reintegratie_addin.functions import REGISTRY
 from reintegratie_addin.params import EventRows, to_events
-from reintegratie_core.entitlements import (
+from reintegratie_core import (
     Entitlement,
     Event,
     EventKind,

@@ -13,7 +13,11 @@ from typing import Any
 import pytest
 
 from reintegratie_addin import udfs
-from reintegratie_core.compensation import _common, budgets, fees, interventions, sanction
+from reintegratie_core.compensation import _budgets as budgets
+from reintegratie_core.compensation import _common
+from reintegratie_core.compensation import _fees as fees
+from reintegratie_core.compensation import _interventions as interventions
+from reintegratie_core.compensation import _sanction as sanction
 
 GOLDEN = [
     (

@@ -13,15 +13,16 @@ from hypothesis import strategies as st
 
 from reintegratie_cli.generate import HEADER
 from reintegratie_cli.main import main
-from reintegratie_core.poortwachter import (
+from reintegratie_core import (
+    TRACKED_MILESTONES,
+    Absence,
     Milestone,
+    merge_cases,
     milestone_date,
     remaining_weeks,
     timeline,
 )
 from reintegratie_core.products import builtin_product, eligible
-from reintegratie_core.sickness import Absence, merge_cases
-from reintegratie_core.worklist import TRACKED_MILESTONES
 
 #: Peildatum used throughout these tests.
 P = date(2025, 11, 3)

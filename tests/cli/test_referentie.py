@@ -23,7 +23,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.formula import ArrayFormula
 
 from reintegratie_addin import udfs
-from reintegratie_cli.recalc import engine
+from reintegratie_cli.recalc import recalculation
 
 HERE = Path(__file__).resolve().parent / "referentie"
 _SPEC = importlib.util.spec_from_file_location("_bouw_referentie", HERE / "bouw_referentie.py")
@@ -64,10 +64,10 @@ def formula_cells(book: Any) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def computed(tmp_path_factory: pytest.TempPathFactory) -> tuple[engine.Report, Any]:
+def computed(tmp_path_factory: pytest.TempPathFactory) -> tuple[recalculation.Report, Any]:
     """The reference workbook recalculated by werkmap; the report and the cached values."""
     out = tmp_path_factory.mktemp("referentie") / "uit.xlsx"
-    report = engine.recalculate(builder.INPUT, out, functions=udfs.contract_functions())
+    report = recalculation.recalculate(builder.INPUT, out, functions=udfs.contract_functions())
     return report, openpyxl.load_workbook(out, data_only=True)
 
 
@@ -83,7 +83,7 @@ class TestAgainstLibreOffice:
         libreoffice = openpyxl.load_workbook(builder.COMPUTED, data_only=True)
         assert all(libreoffice[s][c].value != builder.PLANTED for s, c, _ in cells)
 
-    def test_every_cell_agrees(self, computed: tuple[engine.Report, Any]) -> None:
+    def test_every_cell_agrees(self, computed: tuple[recalculation.Report, Any]) -> None:
         """Each formula cell of werkmap's copy equals LibreOffice's value (FILTER aside)."""
         report, ours = computed
         libreoffice = openpyxl.load_workbook(builder.COMPUTED, data_only=True)
@@ -103,7 +103,7 @@ class TestAgainstLibreOffice:
         assert compared >= 1000
         assert report.problems == ()
 
-    def test_filter_against_hand_counts(self, computed: tuple[engine.Report, Any]) -> None:
+    def test_filter_against_hand_counts(self, computed: tuple[recalculation.Report, Any]) -> None:
         """ROWS(FILTER(…)) counts the rows with the same product, counted here by hand."""
         _, ours = computed
         rows = builder.rows()

@@ -242,7 +242,7 @@ class TestGenerator:
 
     def test_open_cases_are_no_older_than_the_model_allows(self) -> None:
         """No generated open case starts more than 800 days before the peildatum."""
-        from reintegratie_core.sickness import Absence, merge_cases
+        from reintegratie_core import Absence, merge_cases
 
         by_employee: dict[object, list[list[object]]] = {}
         for r in portfolio_rows(3000, seed=3, reference=P):

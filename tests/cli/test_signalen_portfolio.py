@@ -19,7 +19,7 @@ from reintegratie_cli.portfolio import (
     open_portfolio,
     resolve_header,
 )
-from reintegratie_core.poortwachter import Milestone
+from reintegratie_core import Milestone
 from tests.cli.strategies_signalen import row, write_csv
 
 PARSER = RowParser(resolve_header(HEADER))

@@ -22,7 +22,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from reintegratie_addin import udfs
 from reintegratie_cli.main import main
-from reintegratie_cli.recalc import engine
+from reintegratie_cli.recalc import recalculation
 from tests.cli import simple_calls as forms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,11 +65,13 @@ def source() -> Any:
 
 
 @pytest.fixture(scope="module")
-def recalculated(tmp_path_factory: pytest.TempPathFactory) -> tuple[engine.Report, Any, Path]:
+def recalculated(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[recalculation.Report, Any, Path]:
     """The example recalculated by ``reintegratie werkmap`` (the command, as a user runs it)."""
     out = tmp_path_factory.mktemp("voorbeeld") / "uit.xlsx"
     assert main(["werkmap", str(EXAMPLE), "--uit", str(out), "--stil"]) == 0
-    report = engine.recalculate(EXAMPLE, out.with_name("rapport.xlsx"), functions=FUNCTIONS)
+    report = recalculation.recalculate(EXAMPLE, out.with_name("rapport.xlsx"), functions=FUNCTIONS)
     return report, openpyxl.load_workbook(out, data_only=True), out
 
 
@@ -185,7 +187,7 @@ class TestExampleWorkbook:
         assert used == set(FUNCTIONS)
 
     def test_every_ri_cell_equals_the_function_called_directly(
-        self, source: Any, recalculated: tuple[engine.Report, Any, Path]
+        self, source: Any, recalculated: tuple[recalculation.Report, Any, Path]
     ) -> None:
         """Each computed RI_ cell equals the function called with what Excel would pass."""
         _, values, _ = recalculated
@@ -211,7 +213,7 @@ class TestExampleWorkbook:
             checked += 1
         assert checked >= 40
 
-    def test_report_is_clean(self, recalculated: tuple[engine.Report, Any, Path]) -> None:
+    def test_report_is_clean(self, recalculated: tuple[recalculation.Report, Any, Path]) -> None:
         """Nothing unreadable or uncomputable; #WAARDE! only where the example says to expect it."""
         report, values, _ = recalculated
         assert report.problems == ()
@@ -257,10 +259,8 @@ class TestExampleAsProduct:
 
     def test_dropdowns_offer_the_catalogue_codes(self, source: Any) -> None:
         """Product, module, reason, event and milestone cells have a list of the catalogue's codes."""
-        from reintegratie_core.entitlements import EventKind
-        from reintegratie_core.poortwachter import Milestone
-        from reintegratie_core.products.catalogue import BUILTIN_PRODUCTS
-        from reintegratie_core.products.model import TerminationReason
+        from reintegratie_core import EventKind, Milestone
+        from reintegratie_core.products import BUILTIN_PRODUCTS, TerminationReason
 
         lists = source["Lijsten"]
         columns = {

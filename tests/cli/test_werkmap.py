@@ -26,7 +26,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 from reintegratie_addin import udfs
 from reintegratie_cli.archive import Limits, WorkbookError
 from reintegratie_cli.main import main
-from reintegratie_cli.recalc import engine, package
+from reintegratie_cli.recalc import package, recalculation
 
 FUNCTIONS = udfs.contract_functions()
 
@@ -43,10 +43,10 @@ def build(path: Path, cells: dict[str, Any], sheet: str = "Blad 1") -> Path:
     return path
 
 
-def recalc(source: Path, **options: Any) -> tuple[engine.Report, Any]:
+def recalc(source: Path, **options: Any) -> tuple[recalculation.Report, Any]:
     """Recalculate ``source`` next to it; the report and the written sheet values."""
     target = source.with_name(source.stem + "-uit.xlsx")
-    report = engine.recalculate(source, target, functions=FUNCTIONS, **options)
+    report = recalculation.recalculate(source, target, functions=FUNCTIONS, **options)
     return report, openpyxl.load_workbook(target, data_only=True)
 
 
@@ -352,7 +352,7 @@ class TestInputUnchanged:
         """The copy is always .xlsx."""
         path = build(tmp_path / "in.xlsx", {"A1": 1})
         with pytest.raises(WorkbookError, match=r"\.xlsx"):
-            engine.recalculate(path, tmp_path / "uit.xlsm", functions=FUNCTIONS)
+            recalculation.recalculate(path, tmp_path / "uit.xlsm", functions=FUNCTIONS)
 
 
 class _Recorder:
@@ -534,7 +534,7 @@ class TestEngineBehaviour:
             return value
 
         target = tmp_path / "fouten-uit.xlsx"
-        report = engine.recalculate(path, target, functions={**FUNCTIONS, "RI_ECHO": echo})
+        report = recalculation.recalculate(path, target, functions={**FUNCTIONS, "RI_ECHO": echo})
         ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
         assert [ws[c].value for c in ("B1", "B2", "B3", "B4")] == ["#N/A", 0, "#DIV/0!", True]
         assert seen[0] == "#DIV/0!" or [["#N/A"], ["#VALUE!"], ["#DIV/0!"]] in seen
@@ -629,8 +629,8 @@ class TestHostileInput:
         book.save(path)
         script = (
             "import resource, sys; from pathlib import Path; "
-            "from reintegratie_addin import udfs; from reintegratie_cli.recalc import engine; "
-            "r = engine.recalculate(Path(sys.argv[1]), Path(sys.argv[2]), "
+            "from reintegratie_addin import udfs; from reintegratie_cli.recalc import recalculation; "
+            "r = recalculation.recalculate(Path(sys.argv[1]), Path(sys.argv[2]), "
             "functions=udfs.contract_functions()); "
             "print(r.formulas, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
         )
@@ -747,7 +747,7 @@ class TestRepeatedCalls:
             cells[f"B{row}"] = f"=RI_TEL(A{row},2)"
         path = build(tmp_path / "herhaald.xlsx", cells)
         target = tmp_path / "herhaald-uit.xlsx"
-        engine.recalculate(path, target, functions={**FUNCTIONS, "RI_TEL": count})
+        recalculation.recalculate(path, target, functions={**FUNCTIONS, "RI_TEL": count})
         ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
         assert len(calls) == 30
         assert [ws[f"B{r}"].value for r in range(1, 31)] == [
@@ -790,7 +790,7 @@ class TestArgumentsAsXlwingsPassesThem:
             tmp_path / "vorm.xlsx",
             {"A1": FIRST, "A2": 3, "B1": '=RI_VORM(A1,"42e week",,A2,C1,A1:A2)'},
         )
-        engine.recalculate(path, tmp_path / "vorm-uit.xlsx", functions={"RI_VORM": record})
+        recalculation.recalculate(path, tmp_path / "vorm-uit.xlsx", functions={"RI_VORM": record})
         assert calls == [
             (
                 [[float(serial(FIRST.date()))]],
@@ -866,7 +866,9 @@ class TestErrorAnswers:
 
         path = build(tmp_path / "fout.xlsx", {"A1": "=RI_FOUT()", "A2": "=RI_OBJECT()"})
         target = tmp_path / "fout-uit.xlsx"
-        engine.recalculate(path, target, functions={"RI_FOUT": lambda: answer, "RI_OBJECT": Shown})
+        recalculation.recalculate(
+            path, target, functions={"RI_FOUT": lambda: answer, "RI_OBJECT": Shown}
+        )
         ws = openpyxl.load_workbook(target, data_only=True)["Blad 1"]
         assert [ws["A1"].value, ws["A2"].value] == [shown, shown]
         with zipfile.ZipFile(target) as archive:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from reintegratie_core.sickness import Absence
+from reintegratie_core import Absence
 
 
 def cents(max_value: int = 100_000) -> st.SearchStrategy[Decimal]:

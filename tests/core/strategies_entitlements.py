@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from reintegratie_core.entitlements import (
+from reintegratie_core import (
     Event,
     EventKind,
     Scope,

@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 from hypothesis import strategies as st
 
-from reintegratie_core.explain import Citation
+from reintegratie_core import Citation
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     CouplingRule,

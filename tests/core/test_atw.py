@@ -10,16 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.atw import (
+from reintegratie_core import (
     EQUATING_DECREES,
     add_working_days,
     decree_for,
     equated_days,
     feestdagen,
     is_working_day,
+    sanction_notice_deadline,
     span_grounds,
+    working_day,
 )
-from reintegratie_core.deadlines import sanction_notice_deadline, working_day
 
 
 def oracle(start: date, days: int) -> date:

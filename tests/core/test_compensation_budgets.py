@@ -11,6 +11,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reintegratie_core import (
+    PREVENTION_CAP,
+    PREVENTION_CAP_WGA_WIA,
+    REINTEGRATION_CAP,
+    REINTEGRATION_CAP_WGA_WIA,
+    Absence,
+    Citation,
+    InvalidValueError,
+    merge_cases,
+)
 from reintegratie_core.compensation import (
     BudgetClaim,
     BudgetExclusion,
@@ -27,16 +37,7 @@ from reintegratie_core.compensation import (
     reintegration_budget,
     third_party_settlement,
 )
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation
-from reintegratie_core.product_parameters import (
-    PREVENTION_CAP,
-    PREVENTION_CAP_WGA_WIA,
-    REINTEGRATION_CAP,
-    REINTEGRATION_CAP_WGA_WIA,
-)
 from reintegratie_core.products import builtin_product
-from reintegratie_core.sickness import Absence, merge_cases
 from tests.core.strategies_compensation import cents, fine_amounts, sick_periods
 
 D = Decimal

@@ -10,10 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reintegratie_core import Citation, InvalidPeriodError, InvalidValueError, add_months
 from reintegratie_core.compensation import WagePeriod, prorated_fee, weekly_wage
-from reintegratie_core.dates import add_months
-from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
-from reintegratie_core.explain import Citation
 from tests.core.strategies_compensation import cents, dates
 
 D = Decimal

@@ -12,18 +12,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 from schwifty import IBAN
 
+from reintegratie_core import (
+    Absence,
+    Citation,
+    InvalidValueError,
+    Milestone,
+    NotApplicableError,
+    SicknessCase,
+    add_months,
+    last_case,
+    milestone_date,
+)
 from reintegratie_core.compensation import (
     InterventionExclusion,
     intervention_reimbursement,
     is_sepa_account,
     remaining_wage_cost,
 )
-from reintegratie_core.dates import add_months
-from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation
-from reintegratie_core.poortwachter import Milestone, milestone_date
 from reintegratie_core.products import Product, builtin_product
-from reintegratie_core.sickness import Absence, SicknessCase, last_case
 from tests.core.strategies_compensation import cents, dates, fractions
 
 D = Decimal

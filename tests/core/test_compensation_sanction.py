@@ -10,18 +10,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reintegratie_core import (
+    Citation,
+    Event,
+    EventKind,
+    InvalidValueError,
+    NotApplicableError,
+    SicknessCase,
+    sanction_notice_deadline,
+)
 from reintegratie_core.compensation import (
     SanctionConditions,
     SanctionConditionsCheck,
     sanction_compensation,
     sanction_conditions,
 )
-from reintegratie_core.deadlines import sanction_notice_deadline
-from reintegratie_core.entitlements import Event, EventKind
-from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation
 from reintegratie_core.products import builtin_product
-from reintegratie_core.sickness import SicknessCase
 from tests.core.strategies_compensation import cents, fine_amounts
 
 D = Decimal

@@ -9,7 +9,9 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.dates import (
+from reintegratie_core import (
+    InvalidPeriodError,
+    InvalidValueError,
     Period,
     add_days,
     add_months,
@@ -17,7 +19,6 @@ from reintegratie_core.dates import (
     atw_holidays,
     is_working_day,
 )
-from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
 
 HOLIDAYS_2025 = {
     date(2025, 1, 1),  # Nieuwjaarsdag

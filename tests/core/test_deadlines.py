@@ -7,9 +7,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.dates import is_working_day
-from reintegratie_core.deadlines import (
+from reintegratie_core import (
     declaration_deadline,
+    is_working_day,
     payment_deadline,
     plan_van_aanpak_deadline,
     sanction_notice_deadline,

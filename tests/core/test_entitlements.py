@@ -6,22 +6,23 @@ from datetime import date
 
 import pytest
 
-from reintegratie_core.entitlements import (
+from reintegratie_core import (
+    Citation,
     Entitlement,
     EntitlementState,
     EntitlementStatus,
     Event,
     EventKind,
+    InvalidValueError,
     NotInProductError,
     Scope,
+    UnknownCodeError,
     applicable,
     entitlement_state,
     entitlement_status,
     entitlement_statuses,
     product_rules,
 )
-from reintegratie_core.errors import InvalidValueError, UnknownCodeError
-from reintegratie_core.explain import Citation
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
 
 

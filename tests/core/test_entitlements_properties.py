@@ -14,7 +14,7 @@ from hypothesis.stateful import (
     rule,
 )
 
-from reintegratie_core.entitlements import (
+from reintegratie_core import (
     Entitlement,
     EntitlementState,
     EntitlementStatus,

@@ -9,14 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core import builtin_product, cascade
-from reintegratie_core.explain import (
+from reintegratie_core import (
     SEED_LABELS,
     SEEDS,
     Citation,
     Explained,
     Ground,
     Unit,
+    builtin_product,
+    cascade,
     cite,
     format_number,
     format_value,

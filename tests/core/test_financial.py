@@ -8,8 +8,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation
+from reintegratie_core import Citation, InvalidValueError
 from reintegratie_core.financial import (
     DERIVED_NOTE,
     MAXIMUM_DAILY_WAGE,
@@ -28,7 +27,7 @@ from reintegratie_core.financial import (
     wia_monthly_wage,
     wia_wage,
 )
-from reintegratie_core.financial import parameters as financial_parameters
+from reintegratie_core.financial import _parameters as financial_parameters
 
 D = Decimal
 MARCH_2025 = date(2025, 3, 1)

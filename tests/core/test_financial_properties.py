@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from reintegratie_core import round_cents
 from reintegratie_core.financial import (
     BenefitKind,
     lgu_duration,
@@ -16,7 +17,6 @@ from reintegratie_core.financial import (
     wage_continuation,
     wia_wage,
 )
-from reintegratie_core.money import round_cents
 
 #: Amounts in whole cents up to € 100,000 a month / € 1,000,000 a year.
 monthly_amounts = st.integers(0, 10_000_000).map(lambda c: Decimal(c) / 100)

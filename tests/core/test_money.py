@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.money import fraction, money, round_cents
+from reintegratie_core import InvalidValueError, fraction, money, round_cents
 
 
 class TestMoney:

@@ -29,7 +29,8 @@ class TestNoModuleShadowedByAFunction:
 
     def test_the_sanction_limit_is_one_constant(self) -> None:
         """BW 7:629 lid 11: the 52-week limit is one Parameter, not one per module."""
-        from reintegratie_core import product_parameters, statutory
+        from reintegratie_core import _product_parameters as product_parameters
+        from reintegratie_core import _statutory as statutory
 
         assert statutory.MAX_SANCTION_WEEKS.value == 52
         assert not hasattr(product_parameters, "SANCTION_MAX_WEEKS")

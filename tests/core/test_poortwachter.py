@@ -9,11 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.dates import Period
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.poortwachter import (
+from reintegratie_core import (
     CLOSED_CASE_CITATION,
+    Absence,
+    InvalidValueError,
     Milestone,
+    Period,
+    SicknessCase,
+    merge_cases,
     milestone_date,
     next_milestone,
     relapse_prevention,
@@ -21,7 +24,6 @@ from reintegratie_core.poortwachter import (
     timeline,
     weeks_of,
 )
-from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 from tests.strategies import first_days, sick_period_chains
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, stateful
 from hypothesis import strategies as st
 
-from reintegratie_core.errors import InvalidValueError
+from reintegratie_core import InvalidValueError
 from reintegratie_core.products import (
     ASR_REINTEGRATIEMANAGER,
     BUILTIN_PRODUCTS,

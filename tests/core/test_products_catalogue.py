@@ -7,9 +7,8 @@ from datetime import date
 import attrs
 import pytest
 
-from reintegratie_core import product_parameters
-from reintegratie_core.errors import InvalidValueError, UnknownCodeError
-from reintegratie_core.explain import Citation
+from reintegratie_core import Citation, InvalidValueError, UnknownCodeError
+from reintegratie_core import _product_parameters as product_parameters
 from reintegratie_core.products import (
     ASR_REINTEGRATIE,
     ASR_REINTEGRATIEMANAGER,

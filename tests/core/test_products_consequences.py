@@ -9,10 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation
-from reintegratie_core.parameters import Parameter, ParameterHistory
-from reintegratie_core.poortwachter import Milestone, milestone_date
+from reintegratie_core import (
+    Absence,
+    Citation,
+    InvalidValueError,
+    Milestone,
+    Parameter,
+    ParameterHistory,
+    SicknessCase,
+    merge_cases,
+    milestone_date,
+)
 from reintegratie_core.products import (
     ASR_REINTEGRATIE,
     ASR_REINTEGRATIEMANAGER,
@@ -27,7 +34,6 @@ from reintegratie_core.products import (
     eligible,
     guidance_continues,
 )
-from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
 from tests.strategies import sick_period_chains
 
 R = TerminationReason

@@ -8,9 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.dates import add_months
-from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation
+from reintegratie_core import Citation, InvalidValueError, NotApplicableError, add_months
 from reintegratie_core.products import (
     ASR_REINTEGRATIE,
     ASR_REINTEGRATIEMANAGER,

@@ -12,6 +12,18 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import given
 
+from reintegratie_core import (
+    Absence,
+    Citation,
+    Entitlement,
+    EntitlementState,
+    Event,
+    EventKind,
+    InvalidValueError,
+    NotApplicableError,
+    NotInProductError,
+    entitlement_state,
+)
 from reintegratie_core.compensation import (
     BudgetLedger,
     InterventionExclusion,
@@ -19,16 +31,6 @@ from reintegratie_core.compensation import (
     prevention_budget,
     reintegration_budget,
 )
-from reintegratie_core.entitlements import (
-    Entitlement,
-    EntitlementState,
-    Event,
-    EventKind,
-    NotInProductError,
-    entitlement_state,
-)
-from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     CancellationKind,
@@ -36,14 +38,14 @@ from reintegratie_core.products import (
     ProductFileError,
     TerminationReason,
     cascade,
+    citation_text,
     earliest_cancellation,
     guidance_continues,
     load_product,
+    parse_citation,
     structure_product,
     unstructure_product,
 )
-from reintegratie_core.products.loading import citation_text, parse_citation
-from reintegratie_core.sickness import Absence
 from tests.core.strategies_products import random_products
 
 if TYPE_CHECKING:

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.dates import Period
-from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
-from reintegratie_core.sickness import (
+from reintegratie_core import (
     Absence,
+    InvalidPeriodError,
+    InvalidValueError,
+    Period,
     SicknessCase,
     case_at,
     case_of,

@@ -9,16 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.poortwachter import (
+from reintegratie_core import (
+    Absence,
+    InvalidValueError,
     Milestone,
+    SicknessCase,
+    merge_cases,
     milestone_date,
     remaining_weeks,
     timeline,
 )
-from reintegratie_core.products import BUILTIN_PRODUCTS, builtin_product, eligible
-from reintegratie_core.sickness import Absence, SicknessCase, merge_cases
-from reintegratie_core.worklist import (
+from reintegratie_core._worklist import (
     TE_LAAT_CITATION,
     TRACKED_MILESTONES,
     Status,
@@ -26,6 +27,7 @@ from reintegratie_core.worklist import (
     _choose,
     work_item,
 )
+from reintegratie_core.products import BUILTIN_PRODUCTS, builtin_product, eligible
 from tests.strategies import sick_period_chains
 
 D = date(2025, 1, 6)  # the domain §3 worked example

@@ -6,7 +6,7 @@ from docs.tools.articles import Kind, all_indexes, parse_numbered, seed_index, s
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.explain import SEEDS
+from reintegratie_core import SEEDS
 
 
 class TestNumberedSeeds:
@@ -43,7 +43,7 @@ class TestNumberedSeeds:
                 assert index.resolve(article.number) == (article,), article.label
 
     def test_every_seed_has_an_index(self) -> None:
-        """All five seeds of explain.SEEDS have articles."""
+        """All five seeds of _explain.SEEDS have articles."""
         assert [index.seed for index in all_indexes()] == sorted(SEEDS)
         assert all(len(index.articles) > 10 for index in all_indexes())
 

@@ -17,14 +17,14 @@ from docs.tools.docstrings import (
 class TestRoles:
     def test_rendered_target_becomes_a_cross_reference(self) -> None:
         """A public class the API pages render becomes an autorefs link."""
-        text = convert_roles("see :class:`~reintegratie_core.explain.Explained`")
-        assert text == "see [`Explained`][reintegratie_core.explain.Explained]"
+        text = convert_roles("see :class:`~reintegratie_core._explain.Explained`")
+        assert text == "see [`Explained`][reintegratie_core._explain.Explained]"
 
     def test_relative_or_unknown_target_becomes_code(self) -> None:
         """A target that cannot be resolved is inline code, never a dangling link."""
         assert convert_roles(":meth:`SicknessCase.day`") == "`SicknessCase.day`"
         assert convert_roles(":func:`reintegratie_core.nope`") == "`reintegratie_core.nope`"
-        assert convert_roles(":mod:`~reintegratie_core.products.catalogue`") == "`catalogue`"
+        assert convert_roles(":mod:`~reintegratie_core.products._catalogue`") == "`_catalogue`"
 
 
 class TestLiteralBlocks:
@@ -89,9 +89,9 @@ class TestSource:
 
 class TestRelative:
     def test_bare_name_resolves_in_its_module(self) -> None:
-        """A bare :class:`Explained` in reintegratie_core.explain links to that class."""
-        text = convert(":class:`Explained`", "reintegratie_core.explain")
-        assert text == "[`Explained`][reintegratie_core.explain.Explained]"
+        """A bare :class:`Explained` in reintegratie_core._explain links to that class."""
+        text = convert(":class:`Explained`", "reintegratie_core._explain")
+        assert text == "[`Explained`][reintegratie_core._explain.Explained]"
 
     def test_doctest_block_is_pycon(self) -> None:
         """A literal block of >>> lines is fenced as pycon."""

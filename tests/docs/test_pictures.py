@@ -21,9 +21,8 @@ from docs.tools.pictures import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reintegratie_core.poortwachter import timeline
+from reintegratie_core import SicknessCase, timeline
 from reintegratie_core.products import BUILTIN_PRODUCTS, builtin_product, cascade
-from reintegratie_core.sickness import SicknessCase
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -173,7 +172,7 @@ class TestWorklistPicture:
         from docs.tools.generate import WORKLIST_DAY, worklist_pictures
         from docs.tools.pictures import STATUS_COLOURS
 
-        from reintegratie_core.worklist import Status
+        from reintegratie_core import Status
 
         svg = worklist_pictures()["img/werklijst-dag.svg"]
         shown = texts(svg)

@@ -20,7 +20,7 @@ from docs.tools.citations import (
 )
 from docs.tools.traceability import KNOWN_GAPS, NO_RULE, OUT_OF_SCOPE, Status
 
-from reintegratie_core.explain import Citation, SourceKind
+from reintegratie_core import Citation, SourceKind
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
@@ -169,7 +169,9 @@ class TestMatrix:
 
     def test_implementers_of_a_private_table(self) -> None:
         """A rule in a private table is implemented by the public functions that read it."""
-        found = {name for _module, name in implementers("reintegratie_core.poortwachter", "_RULES")}
+        found = {
+            name for _module, name in implementers("reintegratie_core._poortwachter", "_RULES")
+        }
         assert "milestone_date" in found
 
 
@@ -186,7 +188,7 @@ class TestRuleIdentifiers:
 
         nodes = rule_nodes()
         assert nodes["reintegration_budget"] == (
-            "reintegratie_core.compensation.budgets",
+            "reintegratie_core.compensation._budgets",
             "reintegration_budget",
         )
         assert nodes["cascade"][1] == "cascade"

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegratie_core.products import canonical
-from reintegratie_io.values import (
+from reintegratie_io import (
     MAX_SERIAL,
     ArgumentError,
     DateBounds,
@@ -51,7 +51,7 @@ class TestSerials:
             for path in (ROOT / folder).rglob("*.py")
             if epoch.search(path.read_text(encoding="utf-8"))
         ]
-        assert found == ["src/reintegratie_io/values.py"]
+        assert found == ["src/reintegratie_io/_values.py"]
 
 
 class TestCodes:

@@ -83,7 +83,7 @@ def _cells(value: Any, cell: Any) -> Any:
 
 def _serial(cell: Any) -> Any:
     if isinstance(cell, datetime):
-        from reintegratie_io.values import date_to_serial  # installed in both worlds
+        from reintegratie_io import date_to_serial  # installed in both worlds
 
         return date_to_serial(cell)
     return cell

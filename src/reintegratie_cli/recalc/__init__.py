@@ -12,5 +12,5 @@ The pieces, in the order a workbook passes through them:
 * `values` — ``RI_`` arguments and results as Excel passes them;
 * `calc` — the formula engine, ``formualizer`` (the only
   module that uses it);
-* `engine` — the whole: `recalculate`.
+* `recalculation` — the whole: `recalculate`.
 """

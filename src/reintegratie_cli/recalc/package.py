@@ -42,7 +42,7 @@ from openpyxl.utils.cell import (
 
 from reintegratie_cli.archive import Limits, WorkbookError
 from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
-from reintegratie_io.values import date_to_serial
+from reintegratie_io import date_to_serial
 
 #: Excel's longest text in a cell.
 MAX_TEXT = 32_767
@@ -1035,7 +1035,7 @@ def _info_like(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
 
 def as_serial(value: date) -> float:
     """Excel's serial number (1900 system) of a date, with the time of day as its fraction
-    (the day's serial from the one conversion, `reintegratie_io.values.date_to_serial`)."""
+    (the day's serial from the one conversion, `reintegratie_io._values.date_to_serial`)."""
     if isinstance(value, datetime):
         seconds = (value - datetime.combine(value.date(), datetime.min.time())).total_seconds()
         return date_to_serial(value.date()) + seconds / 86400

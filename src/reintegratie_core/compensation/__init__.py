@@ -3,23 +3,26 @@
 Each formula is a function with a docstring that restates it ("Defined as::") and cites its
 article; it takes exact amounts (``Decimal``, ``int`` or numeric text — a ``float`` is a
 ``TypeError``), reads every amount and percentage of a product's conditions from the
-[`Product`][reintegratie_core.products.model.Product] it is given (``product.parameter(name,
+[`Product`][reintegratie_core.products._model.Product] it is given (``product.parameter(name,
 on=date)``), rounds once at its result and
-returns an [`Explained`][reintegratie_core.explain.Explained] value whose grounds name the
+returns an [`Explained`][reintegratie_core._explain.Explained] value whose grounds name the
 article and the parameter values used.
 
-* `budgets` — preventiebudget, re-integratiebudget and its per-case
-  [`BudgetLedger`][reintegratie_core.compensation.budgets.BudgetLedger], kosten-batenanalyse, third-party settlement, premium window
+* `_budgets` — preventiebudget, re-integratiebudget and its per-case
+  [`BudgetLedger`][reintegratie_core.compensation._budgets.BudgetLedger], kosten-batenanalyse, third-party settlement, premium window
   (``003`` art. 2.5, 2.6, 3.1).
-* `interventions` — 100 % intervention reimbursement, remaining wage cost, SEPA
+* `_interventions` — 100 % intervention reimbursement, remaining wage cost, SEPA
   (``001``/``004`` art. 3.3, 3.4; ``002``).
-* `sanction` — loonsanctie compensation (``003`` art. 2.7).
-* `fees` — weekly wage, module fee pro rata (``001``/``004`` art. 5.2).
+* `_sanction` — loonsanctie compensation (``003`` art. 2.7).
+* `_fees` — weekly wage, module fee pro rata (``001``/``004`` art. 5.2).
+
+The modules are private; every name in their ``__all__`` is re-exported here
+(``tests/core/test_public_api.py`` checks it).
 """
 
 from __future__ import annotations
 
-from reintegratie_core.compensation.budgets import (
+from reintegratie_core.compensation._budgets import (
     BUDGET_EXCLUSION_ALIASES,
     BUDGET_KIND_ALIASES,
     BudgetBalance,
@@ -27,10 +30,15 @@ from reintegratie_core.compensation.budgets import (
     BudgetExclusion,
     BudgetKind,
     BudgetLedger,
+    CostBenefitContribution,
     Declaration,
     LedgerEntry,
+    PremiumWindow,
     PreventionConditions,
+    PreventionReimbursement,
     ReintegrationConditions,
+    ReintegrationReimbursement,
+    SettlementDecision,
     ThirdPartySettlement,
     budget_balances,
     budget_cases,
@@ -42,23 +50,30 @@ from reintegratie_core.compensation.budgets import (
     reintegration_cap,
     third_party_settlement,
 )
-from reintegratie_core.compensation.fees import (
+from reintegratie_core.compensation._fees import (
     WAGE_PERIOD_ALIASES,
+    ProratedFee,
     WagePeriod,
+    WeeklyWage,
     prorated_fee,
     weekly_wage,
 )
-from reintegratie_core.compensation.interventions import (
+from reintegratie_core.compensation._interventions import (
     INTERVENTION_EXCLUSION_ALIASES,
     InterventionExclusion,
+    InterventionReimbursement,
+    RemainingWageCost,
+    SepaAccount,
     intervention_reimbursement,
     is_sepa_account,
     remaining_wage_cost,
 )
-from reintegratie_core.compensation.sanction import (
+from reintegratie_core.compensation._sanction import (
     ConditionCheck,
+    SanctionCompensation,
     SanctionConditions,
     SanctionConditionsCheck,
+    SanctionRefusal,
     sanction_compensation,
     sanction_conditions,
 )
@@ -74,15 +89,27 @@ __all__ = [
     "BudgetKind",
     "BudgetLedger",
     "ConditionCheck",
+    "CostBenefitContribution",
     "Declaration",
     "InterventionExclusion",
+    "InterventionReimbursement",
     "LedgerEntry",
+    "PremiumWindow",
     "PreventionConditions",
+    "PreventionReimbursement",
+    "ProratedFee",
     "ReintegrationConditions",
+    "ReintegrationReimbursement",
+    "RemainingWageCost",
+    "SanctionCompensation",
     "SanctionConditions",
     "SanctionConditionsCheck",
+    "SanctionRefusal",
+    "SepaAccount",
+    "SettlementDecision",
     "ThirdPartySettlement",
     "WagePeriod",
+    "WeeklyWage",
     "budget_balances",
     "budget_cases",
     "cost_benefit_contribution",

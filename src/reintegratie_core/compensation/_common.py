@@ -10,11 +10,11 @@ from typing import TypeVar
 
 import attrs
 
-from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation, Ground, ParameterValue
-from reintegratie_core.money import AmountLike, money
-from reintegratie_core.parameters import Parameter, ParameterHistory
-from reintegratie_core.products.model import Product
+from reintegratie_core._errors import InvalidValueError, NotApplicableError
+from reintegratie_core._explain import Citation, Ground, ParameterValue
+from reintegratie_core._money import AmountLike, money
+from reintegratie_core._parameters import Parameter, ParameterHistory
+from reintegratie_core.products._model import Product
 
 V = TypeVar("V", int, Decimal, str, bool)
 
@@ -50,7 +50,7 @@ def product_amount(
     """The product's amount or fraction parameter ``name`` in force on ``on`` (domain §7).
 
     A product without the parameter has no such rule: a
-    [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] naming ``product`` and ``what``.
+    [`NotApplicableError`][reintegratie_core._errors.NotApplicableError] naming ``product`` and ``what``.
     When no version is valid on ``on`` the error names ``argument``, the input that gave
     the date.
 
@@ -92,7 +92,7 @@ def amount(value: AmountLike, name: str) -> Decimal:
     """An amount argument of a formula: exact, finite, not negative; a float is a TypeError.
 
     The common case, an exact amount already, is checked here at once (once per lifted row);
-    anything else is [`money`][reintegratie_core.money.money]'s to convert or refuse.
+    anything else is [`money`][reintegratie_core._money.money]'s to convert or refuse.
     """
     if type(value) is Decimal and value.is_finite() and not value.is_signed():
         return value  # (-0 is signed: money() accepts it)

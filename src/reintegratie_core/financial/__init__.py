@@ -5,17 +5,22 @@ Ontzorgmanager»): the statutory wage continuation in the two sick years (loondo
 BW 7:629) and the WIA benefit after them. Every rule decides once and returns a small
 frozen record; its ``value`` and its explanation (``explained``) are read from it.
 
-* `parameters` — the dated, cited maximumdagloon and minimum wages (§9.1);
+* `_parameters` — the dated, cited maximumdagloon and minimum wages (§9.1);
 * `_wage_continuation` — [`wage_continuation`][reintegratie_core.financial._wage_continuation.wage_continuation] (§9.2);
-* `wia` — [`wia_wage`][reintegratie_core.financial.wia.wia_wage] (dagloon, maandloon, §9.3), [`classify`][reintegratie_core.financial.wia.classify] (§9.4),
-  [`monthly_benefit`][reintegratie_core.financial.wia.monthly_benefit] and [`benefit_overview`][reintegratie_core.financial.wia.benefit_overview] (§9.5), `lgu_duration` (§9.6).
+* `_wia` — [`wia_wage`][reintegratie_core.financial._wia.wia_wage] (dagloon, maandloon, §9.3), [`classify`][reintegratie_core.financial._wia.classify] (§9.4),
+  [`monthly_benefit`][reintegratie_core.financial._wia.monthly_benefit] and [`benefit_overview`][reintegratie_core.financial._wia.benefit_overview] (§9.5), `lgu_duration` (§9.6).
+
+The modules are private; every name in their ``__all__`` is re-exported here
+(``tests/core/test_public_api.py`` checks it).
 """
 
 from __future__ import annotations
 
-from reintegratie_core.financial._wage_continuation import WageContinuation, wage_continuation
-from reintegratie_core.financial.parameters import (
+from reintegratie_core.financial._parameters import (
+    DAYS_PER_MONTH,
+    DAYS_PER_YEAR,
     DERIVED_NOTE,
+    HOLIDAY_ALLOWANCE,
     MAXIMUM_DAILY_WAGE,
     MINIMUM_WAGE_HOUR,
     MINIMUM_WAGE_MONTH,
@@ -26,10 +31,18 @@ from reintegratie_core.financial.parameters import (
     RatesInForce,
     rates_on,
 )
-from reintegratie_core.financial.wia import (
+from reintegratie_core.financial._wage_continuation import (
+    WageContinuation,
+    check_sick_week,
+    wage_continuation,
+)
+from reintegratie_core.financial._wia import (
     CLASS_BANDS,
+    HALF_MONTH_DAYS,
+    AfterWageRelated,
     BenefitKind,
     BenefitOverview,
+    ClassBand,
     Classification,
     LguDuration,
     MonthlyBenefit,
@@ -38,6 +51,8 @@ from reintegratie_core.financial.wia import (
     WiaWage,
     WiaWageFigure,
     benefit_overview,
+    check_lgu_months,
+    check_month,
     classify,
     lgu_duration,
     monthly_benefit,
@@ -48,15 +63,21 @@ from reintegratie_core.financial.wia import (
 
 __all__ = [
     "CLASS_BANDS",
+    "DAYS_PER_MONTH",
+    "DAYS_PER_YEAR",
     "DERIVED_NOTE",
+    "HALF_MONTH_DAYS",
+    "HOLIDAY_ALLOWANCE",
     "MAXIMUM_DAILY_WAGE",
     "MINIMUM_WAGE_HOUR",
     "MINIMUM_WAGE_MONTH",
     "NO_NEWER_NOTE",
     "RATES",
     "WIA_MINIMUM_WAGE",
+    "AfterWageRelated",
     "BenefitKind",
     "BenefitOverview",
+    "ClassBand",
     "Classification",
     "HalfYearRates",
     "LguDuration",
@@ -68,6 +89,9 @@ __all__ = [
     "WiaWage",
     "WiaWageFigure",
     "benefit_overview",
+    "check_lgu_months",
+    "check_month",
+    "check_sick_week",
     "classify",
     "lgu_duration",
     "monthly_benefit",

@@ -23,22 +23,22 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
-from reintegratie_core.financial.parameters import (
+from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._money import AmountLike, round_cents
+from reintegratie_core._parameters import Parameter
+from reintegratie_core._product_parameters import (
+    MONTHS_PER_YEAR,
+    WAGE_CONTINUATION_SHARE,
+)
+from reintegratie_core._statutory import MAX_SANCTION_WEEKS, WAGE_CONTINUATION_WEEKS
+from reintegratie_core.financial._parameters import (
     DAYS_PER_MONTH,
     HOLIDAY_ALLOWANCE,
     RatesInForce,
     amount_argument,
     rates_on,
 )
-from reintegratie_core.money import AmountLike, round_cents
-from reintegratie_core.parameters import Parameter
-from reintegratie_core.product_parameters import (
-    MONTHS_PER_YEAR,
-    WAGE_CONTINUATION_SHARE,
-)
-from reintegratie_core.statutory import MAX_SANCTION_WEEKS, WAGE_CONTINUATION_WEEKS
 
 BW_629_1 = Citation.statute("BW", "7:629 lid 1")
 BW_629_11 = Citation.statute("BW", "7:629 lid 11")

@@ -1,12 +1,15 @@
 """Products, module coupling, cascading termination, duration, cancellation, consequences.
 
-domein §4–§7: the [`Product`][reintegratie_core.products.model.Product] aggregate
+domein §4–§7: the [`Product`][reintegratie_core.products._model.Product] aggregate
 (modules, coupling, event table, interventions, parameters), the product catalogue as typed data
-(`catalogue`), one cascade engine over its coupling tables
+(`_catalogue`), one cascade engine over its coupling tables
 (`_cascade`), contractvervaldata and cancellation
-(`duration`), consequences, continuation and eligibility
+(`_duration`), consequences, continuation and eligibility
 (`_consequences`), and insurer-defined products from TOML
-(`loading`).
+(`_loading`).
+
+The modules are private; every name in their ``__all__`` is re-exported here
+(``tests/core/test_public_api.py`` checks it).
 """
 
 from __future__ import annotations
@@ -21,8 +24,17 @@ from reintegratie_core.products._cascade import (
     ModuleContract,
     Policy,
     cascade,
+    decided_cascade,
     ends_with,
     resolve_held,
+)
+from reintegratie_core.products._catalogue import (
+    ASR_REINTEGRATIE,
+    ASR_REINTEGRATIEMANAGER,
+    BUILTIN_PRODUCTS,
+    MKB_VERZUIM_ONTZORG,
+    ZEEUWSE_PRB,
+    builtin_product,
 )
 from reintegratie_core.products._consequences import (
     Consequence,
@@ -33,22 +45,17 @@ from reintegratie_core.products._consequences import (
     eligible,
     guidance_continues,
 )
-from reintegratie_core.products.catalogue import (
-    ASR_REINTEGRATIE,
-    ASR_REINTEGRATIEMANAGER,
-    BUILTIN_PRODUCTS,
-    MKB_VERZUIM_ONTZORG,
-    ZEEUWSE_PRB,
-    builtin_product,
-)
-from reintegratie_core.products.duration import (
+from reintegratie_core.products._duration import (
+    EarliestCancellation,
+    FirstExpiry,
     basis_date,
     earliest_cancellation,
     first_basis_index,
     first_expiry,
 )
-from reintegratie_core.products.model import (
+from reintegratie_core.products._model import (
     ALL_REASONS,
+    CONSEQUENCE_TEXT,
     REASON_ALIASES,
     Cancellation,
     CancellationKind,
@@ -72,26 +79,41 @@ from reintegratie_core.products.model import (
 )
 
 if TYPE_CHECKING:
-    from reintegratie_core.products.loading import (
+    from reintegratie_core.products._loading import (
+        CONVERTER,
+        KEYS,
+        MAX_DEPTH,
         ProductFileError,
+        citation_text,
         load_product,
+        parse_citation,
         structure_product,
         unstructure_product,
     )
 
-#: Names of :mod:`~reintegratie_core.products.loading`, imported on first use: reading a
+#: Names of :mod:`~reintegratie_core.products._loading`, imported on first use: reading a
 #: product file needs cattrs and tomllib, which most callers (a worklist, Excel's start)
 #: never need and would otherwise import at start-up.
 _LOADING = frozenset(
-    {"ProductFileError", "load_product", "structure_product", "unstructure_product"}
+    {
+        "CONVERTER",
+        "KEYS",
+        "MAX_DEPTH",
+        "ProductFileError",
+        "citation_text",
+        "load_product",
+        "parse_citation",
+        "structure_product",
+        "unstructure_product",
+    }
 )
 
 
 def __getattr__(name: str) -> object:
     if name in _LOADING:
-        from reintegratie_core.products import loading
+        from reintegratie_core.products import _loading
 
-        return getattr(loading, name)
+        return getattr(_loading, name)
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
 
@@ -101,7 +123,11 @@ __all__ = [
     "ASR_REINTEGRATIE",
     "ASR_REINTEGRATIEMANAGER",
     "BUILTIN_PRODUCTS",
+    "CONSEQUENCE_TEXT",
+    "CONVERTER",
     "DEFAULT_REASON",
+    "KEYS",
+    "MAX_DEPTH",
     "MKB_VERZUIM_ONTZORG",
     "REASON_ALIASES",
     "ZEEUWSE_PRB",
@@ -113,10 +139,12 @@ __all__ = [
     "ConsequenceRule",
     "CouplingRule",
     "Duration",
+    "EarliestCancellation",
     "Eligibility",
     "Eligible",
     "EndedModule",
     "EndsWith",
+    "FirstExpiry",
     "GuidanceContinues",
     "InterventionExclusion",
     "Interventions",
@@ -136,7 +164,9 @@ __all__ = [
     "builtin_product",
     "canonical",
     "cascade",
+    "citation_text",
     "consequences",
+    "decided_cascade",
     "earliest_cancellation",
     "eligible",
     "ends_with",
@@ -145,6 +175,7 @@ __all__ = [
     "first_expiry",
     "guidance_continues",
     "load_product",
+    "parse_citation",
     "resolve_held",
     "structure_product",
     "unstructure_product",

@@ -32,9 +32,9 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground, SourceKind, ruled
-from reintegratie_core.products.model import (
+from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._explain import Citation, Explained, Ground, SourceKind, ruled
+from reintegratie_core.products._model import (
     CouplingRule,
     Module,
     Product,
@@ -167,7 +167,7 @@ def cascade(
 
     Raises `UnknownCodeError` for an unknown module,
     `ReasonNotAllowedError` for a reason the module's conditions do not allow, and
-    [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] when ``module`` is not among ``held``.
+    [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] when ``module`` is not among ``held``.
     """
     result = decided_cascade(product, module, on, reason, None if held is None else tuple(held))
     return Explained(result, _grounds(result))
@@ -389,7 +389,7 @@ class EndsWith(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
         return self.explain().text(label)
 
 

@@ -31,14 +31,16 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core.dates import ONE_DAY, Period
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
-from reintegratie_core.parameters import Parameter
-from reintegratie_core.poortwachter import Milestone, MilestoneDate, milestone_date
+from reintegratie_core._dates import ONE_DAY, Period
+from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._parameters import Parameter
+from reintegratie_core._poortwachter import Milestone, MilestoneDate, milestone_date
+from reintegratie_core._sickness import Absence, AbsenceKind, SicknessCase, merge_cases
+from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 from reintegratie_core.products._cascade import DEFAULT_REASON, Cascade, cascade
-from reintegratie_core.products.duration import _IN_FORCE, _in_force
-from reintegratie_core.products.model import (
+from reintegratie_core.products._duration import _IN_FORCE, _in_force
+from reintegratie_core.products._model import (
     ALL_REASONS,
     ConsequenceKind,
     ConsequenceRule,
@@ -46,8 +48,6 @@ from reintegratie_core.products.model import (
     Product,
     TerminationReason,
 )
-from reintegratie_core.sickness import Absence, AbsenceKind, SicknessCase, merge_cases
-from reintegratie_core.statutory import MERGE_INTERRUPTION_DAYS
 
 
 @attrs.frozen(kw_only=True)
@@ -217,7 +217,7 @@ class Eligible(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -229,7 +229,7 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
 
     Defined as: the running last sick period ends on ``recovery − 1 day``; with a closed
     last period ``recovery`` must be the day after its last day. Anything else is an
-    [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] naming the period.
+    [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] naming the period.
     """
     if recovery is None:
         return tuple(absences)
@@ -400,7 +400,7 @@ class GuidanceContinues(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
         return self.explain().text(label)
 
     def _grounds(self) -> tuple[Ground, ...]:

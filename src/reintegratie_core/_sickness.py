@@ -32,10 +32,10 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core.dates import ONE_DAY, Period, add_days
-from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground
-from reintegratie_core.statutory import MERGE_INTERRUPTION_DAYS
+from reintegratie_core._dates import ONE_DAY, Period, add_days
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core._explain import Citation, Explained, Ground
+from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 
 BRIDGE_CITATION = Citation.statute("BW", "7:629 lid 10 (zwangerschaps- en bevallingsverlof)")
 
@@ -283,7 +283,7 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     and 3, domain §8.1); a sick period joins the current case when
     ``first − previous.last − 1 < 28``, or when it directly follows a leave period that
     directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
-    case. Overlapping periods are an [`InvalidPeriodError`][reintegratie_core.errors.InvalidPeriodError] naming both.
+    case. Overlapping periods are an [`InvalidPeriodError`][reintegratie_core._errors.InvalidPeriodError] naming both.
     """
     if isinstance(absences, tuple | list) and len(absences) == 1:
         (only,) = absences
@@ -343,7 +343,7 @@ def case_at(absences: Iterable[Absence], reference: date) -> SicknessCase | None
 def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     """The sickness case that a sick day belongs to (for a budget ledger per case).
 
-    Raises [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] when ``day`` is not a sick day of any case.
+    Raises [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] when ``day`` is not a sick day of any case.
     """
     for case in merge_cases(absences):
         if any(p.contains(day) for p in case.periods):

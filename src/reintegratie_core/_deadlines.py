@@ -16,9 +16,9 @@
 
 A deadline past 9999-12-31 is an error that names the argument to change.
 
-Each function decides once and returns a [`Deadline`][reintegratie_core.deadlines.Deadline]: the row of the table below that
+Each function decides once and returns a [`Deadline`][reintegratie_core._deadlines.Deadline]: the row of the table below that
 applied, the date it started from, the length it used and the date it gave; the grounds are
-rendered from it only when asked ([`Deadline.explain`][reintegratie_core.deadlines.Deadline.explain]).
+rendered from it only when asked ([`Deadline.explain`][reintegratie_core._deadlines.Deadline.explain]).
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core.atw import add_working_days, span_grounds
-from reintegratie_core.dates import add_months
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground
-from reintegratie_core.statutory import (
+from reintegratie_core._atw import add_working_days, span_grounds
+from reintegratie_core._dates import add_months
+from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._explain import Citation, Explained, Ground
+from reintegratie_core._statutory import (
     DECLARATION_MONTHS,
     PAYMENT_MONTHS,
     PLAN_VAN_AANPAK_DAYS,
@@ -131,7 +131,7 @@ WORKING_DAYS = Term(
 
 
 class Deadline(NamedTuple):
-    """What a deadline rule decided: the row ([`Term`][reintegratie_core.deadlines.Term]), the start date, its length in
+    """What a deadline rule decided: the row ([`Term`][reintegratie_core._deadlines.Term]), the start date, its length in
     days, months or working days, and the deadline (``value``)."""
 
     term: Term
@@ -260,3 +260,21 @@ def working_day(start: date, days: int) -> Deadline:
     except InvalidValueError as exc:
         raise _named("dagen", exc) from None
     return _new(Deadline, (WORKING_DAYS, start, days, value))
+
+
+__all__ = [
+    "DECLARATION",
+    "PAYMENT",
+    "PLAN_VAN_AANPAK",
+    "SANCTION_NOTICE",
+    "SICK_REPORT",
+    "WORKING_DAYS",
+    "Deadline",
+    "Term",
+    "declaration_deadline",
+    "payment_deadline",
+    "plan_van_aanpak_deadline",
+    "sanction_notice_deadline",
+    "sick_report_deadline",
+    "working_day",
+]

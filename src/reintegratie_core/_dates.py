@@ -11,7 +11,7 @@ Conventions (domein §1):
 * Working days (Algemene termijnenwet art. 3): Monday–Friday minus the feestdagen of the
   Atw (Nieuwjaarsdag, Goede Vrijdag, 2e Paas- en Pinksterdag, Hemelvaartsdag, Koningsdag,
   5 mei, 1e en 2e Kerstdag) and the days a Koninklijk Besluit declares equal to them
-  (art. 3 lid 3, domain §8.1); `reintegratie_core.atw` holds the calendar and counts
+  (art. 3 lid 3, domain §8.1); `reintegratie_core._atw` holds the calendar and counts
   arithmetically. ``is_working_day`` and ``add_working_days`` are re-exported from there.
 """
 
@@ -21,8 +21,8 @@ from datetime import date, timedelta
 
 import attrs
 
-from reintegratie_core.atw import add_working_days, feestdagen, is_working_day
-from reintegratie_core.errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core._atw import add_working_days, feestdagen, is_working_day
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
 
 ONE_DAY = timedelta(days=1)
 
@@ -132,7 +132,7 @@ def _month_days(year: int, month: int) -> int:
 
 def add_days(anchor: date, days: int) -> date:
     """``anchor + days`` calendar days; past 9999-12-31 (or before year 1) an
-    [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] that says so, never Python's ``OverflowError``.
+    [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] that says so, never Python's ``OverflowError``.
 
     Defined as: anchor + timedelta(days=days)
     """

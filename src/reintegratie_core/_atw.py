@@ -42,8 +42,8 @@ from datetime import date, timedelta
 import attrs
 from dateutil.easter import easter
 
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Ground
+from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._explain import Citation, Ground
 
 ATW = "Algemene termijnenwet"
 #: The Atw took effect on 1 April 1965 (Stb. 1964, 314).

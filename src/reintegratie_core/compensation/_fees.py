@@ -18,19 +18,19 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from reintegratie_core.compensation._common import amount, grounds_for, in_force
-from reintegratie_core.dates import ONE_DAY, add_months
-from reintegratie_core.errors import InvalidPeriodError
-from reintegratie_core.explain import Citation, Explained, Ground, ruled
-from reintegratie_core.money import AmountLike, round_cents
-from reintegratie_core.parameters import Parameter
-from reintegratie_core.product_parameters import (
+from reintegratie_core._dates import ONE_DAY, add_months
+from reintegratie_core._errors import InvalidPeriodError
+from reintegratie_core._explain import Citation, Explained, Ground, ruled
+from reintegratie_core._money import AmountLike, round_cents
+from reintegratie_core._parameters import Parameter
+from reintegratie_core._product_parameters import (
     FEE_YEAR_MONTHS,
     MONTHS_PER_YEAR,
     WEEKS_PER_FOUR_WEEK_PERIOD,
     WEEKS_PER_YEAR,
     WORKING_DAYS_PER_WEEK,
 )
+from reintegratie_core.compensation._common import amount, grounds_for, in_force
 
 WEEKLY_WAGE = Citation.decision("§6")
 
@@ -76,7 +76,7 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     ```
 
     with the factors as dated parameters; rounded once to cents. The decision is a
-    [`WeeklyWage`][reintegratie_core.compensation.fees.WeeklyWage] record; its ground is rendered when explained.
+    [`WeeklyWage`][reintegratie_core.compensation._fees.WeeklyWage] record; its ground is rendered when explained.
     """
     loon = amount(wage, "loon")
     factors = _factors(period, on)
@@ -116,7 +116,7 @@ _WAGE_RULES = {
 
 
 class WeeklyWage(NamedTuple):
-    """What [`weekly_wage`][reintegratie_core.compensation.fees.weekly_wage] decided: the wage, its period, the factors in force
+    """What [`weekly_wage`][reintegratie_core.compensation._fees.weekly_wage] decided: the wage, its period, the factors in force
     and the weekly wage (``value``). A tuple, built once per lifted Excel row; `explain`
     renders the ground from it."""
 
@@ -149,7 +149,7 @@ class WeeklyWage(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -212,7 +212,7 @@ def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
 
 
 class ProratedFee(NamedTuple):
-    """What [`prorated_fee`][reintegratie_core.compensation.fees.prorated_fee] decided: the contract year, the days counted and the fee
+    """What [`prorated_fee`][reintegratie_core.compensation._fees.prorated_fee] decided: the contract year, the days counted and the fee
     (``value``). A tuple, built once per lifted Excel row; `explain` renders the
     grounds from it."""
 
@@ -259,7 +259,7 @@ class ProratedFee(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
         return self.explain().text(label)
 
 

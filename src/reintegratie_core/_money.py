@@ -1,9 +1,9 @@
 """Money and percentages: exact ``Decimal`` euros, rounded once per result.
 
 This module owns rounding. Every formula computes with unrounded ``Decimal`` values and
-calls [`round_cents`][reintegratie_core.money.round_cents] exactly once, on its result, with ``ROUND_HALF_UP`` to whole
+calls [`round_cents`][reintegratie_core._money.round_cents] exactly once, on its result, with ``ROUND_HALF_UP`` to whole
 cents (EC Regulation 1103/97 art. 5; domein §1). A ``float`` never enters the
-core: [`money`][reintegratie_core.money.money] refuses it with a ``TypeError``; shells convert with
+core: [`money`][reintegratie_core._money.money] refuses it with a ``TypeError``; shells convert with
 ``Decimal(repr(x))``.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from reintegratie_core.errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -25,7 +25,7 @@ def money(value: AmountLike, *, name: str = "bedrag", allow_negative: bool = Fal
 
     ``float`` is refused (``TypeError``) because binary fractions are not cents; ``bool``
     is refused because ``True`` is not an amount. Negative amounts are an
-    [`InvalidValueError`][reintegratie_core.errors.InvalidValueError] naming ``name`` unless
+    [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] naming ``name`` unless
     ``allow_negative``.
     """
     if type(value) is Decimal and value.is_finite() and (allow_negative or value >= 0):
@@ -75,3 +75,13 @@ def round_cents(amount: Decimal) -> Decimal:
     Call once per result, never on intermediate values.
     """
     return amount.quantize(CENT, ROUND_HALF_UP)  # positional: called once per result, per row
+
+
+__all__ = [
+    "CENT",
+    "ZERO",
+    "AmountLike",
+    "fraction",
+    "money",
+    "round_cents",
+]

@@ -1,13 +1,13 @@
 """The built-in products' parameters: every amount, percentage and term, dated and cited.
 
 domein §7: an amount in a formula is never a literal; it is a
-[`ParameterHistory`][reintegratie_core.parameters.ParameterHistory] whose versions carry the article
+[`ParameterHistory`][reintegratie_core._parameters.ParameterHistory] whose versions carry the article
 that sets them and the date from which they are valid. A new version of the conditions is
 a new dated value here (or in an insurer's own product file), not a code change.
 
 The ``*_PARAMETERS`` tuples list the parameters each built-in product's rules use; the
 product catalogue attaches them to the product definitions, and every rule reads them from
-the [`Product`][reintegratie_core.products.model.Product] it is given
+the [`Product`][reintegratie_core.products._model.Product] it is given
 (``product.parameter(name, on=date)``) — so an insurer's own product file with its own
 values works the same way.
 """
@@ -18,8 +18,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from reintegratie_core.explain import Citation
-from reintegratie_core.parameters import Parameter, ParameterHistory
+from reintegratie_core._explain import Citation
+from reintegratie_core._parameters import Parameter, ParameterHistory
 
 V = TypeVar("V", int, Decimal, str, bool)
 
@@ -104,3 +104,32 @@ ZEEUWSE_PRB_PARAMETERS: tuple[ParameterHistory[int] | ParameterHistory[Decimal],
     PREMIUM_PRECEDING_YEARS,
     RELAPSE_WINDOW_DAYS,
 )
+
+
+__all__ = [
+    "ASR_REINTEGRATIEMANAGER_PARAMETERS",
+    "ASR_REINTEGRATIE_PARAMETERS",
+    "BUILTIN_FROM",
+    "CONTRACT_TERM_MONTHS_001",
+    "CONTRACT_TERM_MONTHS_004",
+    "EMPLOYER_CHARGES",
+    "FEE_YEAR_MONTHS",
+    "INTERVENTION_SHARE_001",
+    "INTERVENTION_SHARE_004",
+    "MKB_VERZUIM_ONTZORG_PARAMETERS",
+    "MODULE_MIN_MONTHS",
+    "MONTHS_PER_YEAR",
+    "NOTICE_MONTHS",
+    "PREMIUM_PRECEDING_YEARS",
+    "PREVENTION_CAP",
+    "PREVENTION_CAP_WGA_WIA",
+    "REINTEGRATION_CAP",
+    "REINTEGRATION_CAP_WGA_WIA",
+    "RELAPSE_WINDOW_DAYS",
+    "SANCTION_COVERAGE",
+    "WAGE_CONTINUATION_SHARE",
+    "WEEKS_PER_FOUR_WEEK_PERIOD",
+    "WEEKS_PER_YEAR",
+    "WORKING_DAYS_PER_WEEK",
+    "ZEEUWSE_PRB_PARAMETERS",
+]

@@ -1,14 +1,14 @@
 """The statutory parameters of the Poortwachter timeline and the shared deadlines.
 
-Each is a [`Parameter`][reintegratie_core.parameters.Parameter] with its source, so that an
+Each is a [`Parameter`][reintegratie_core._parameters.Parameter] with its source, so that an
 explanation can show the value it used and where it comes from (domein §7).
 Product-specific amounts and terms live in the product catalogue.
 """
 
 from __future__ import annotations
 
-from reintegratie_core.explain import Citation
-from reintegratie_core.parameters import Parameter
+from reintegratie_core._explain import Citation
+from reintegratie_core._parameters import Parameter
 
 #: Samentelling: periods whose interruption is *less than* this many days form one case.
 MERGE_INTERRUPTION_DAYS = Parameter(
@@ -76,3 +76,18 @@ RELAPSE_CONTACT_MONTHS = Parameter(
 SIGNAL_HORIZON_DAYS = Parameter(
     name="signaal_horizon_dagen", value=14, citation=Citation.decision("§3 (signaal)")
 )
+
+
+__all__ = [
+    "DECLARATION_MONTHS",
+    "MAX_SANCTION_WEEKS",
+    "MERGE_INTERRUPTION_DAYS",
+    "PAYMENT_MONTHS",
+    "PLAN_VAN_AANPAK_DAYS",
+    "RELAPSE_CONTACT_MONTHS",
+    "RELAPSE_MIN_ABSENCE_MONTHS",
+    "SANCTION_NOTICE_WORKING_DAYS",
+    "SICK_REPORT_DAYS",
+    "SIGNAL_HORIZON_DAYS",
+    "WAGE_CONTINUATION_WEEKS",
+]

@@ -11,11 +11,11 @@ each have a state per scope, the whole policy or one employee:
 * ``beeindigd`` — ended with the module (final).
 
 What an event does is **data**, like h11's state tables: per product, an
-[`EventRule`][reintegratie_core.entitlements.EventRule] per event kind its conditions know — scope, effects (entitlement →
-state) and the articles — a [`ProductRules`][reintegratie_core.entitlements.ProductRules] that the product aggregate holds
+[`EventRule`][reintegratie_core._entitlements.EventRule] per event kind its conditions know — scope, effects (entitlement →
+state) and the articles — a [`ProductRules`][reintegratie_core._entitlements.ProductRules] that the product aggregate holds
 (`Product.events`; the built-in
 tables below are attached in the catalogue, a TOML product brings its own). One engine,
-[`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses], reads them; a new product is a new table, not a new branch.
+[`entitlement_statuses`][reintegratie_core._entitlements.entitlement_statuses], reads them; a new product is a new table, not a new branch.
 
 The engine, defined as:
 
@@ -50,11 +50,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from reintegratie_core.errors import InvalidValueError, NotApplicableError, UnknownCodeError
-from reintegratie_core.explain import Citation, Explained, Ground, ruled
+from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
+from reintegratie_core._explain import Citation, Explained, Ground, ruled
 
 if TYPE_CHECKING:  # the Product aggregate holds these tables: no import cycle at run time
-    from reintegratie_core.products.model import Product
+    from reintegratie_core.products._model import Product
 
 
 class EventKind(enum.Enum):
@@ -251,7 +251,7 @@ class ProductRules:
     """One product's entitlements and event table, read by the one engine.
 
     ``product`` is the code of the product that holds the table (for error messages); the
-    [`Product`][reintegratie_core.products.model.Product] sets it.
+    [`Product`][reintegratie_core.products._model.Product] sets it.
     """
 
     product: str = ""
@@ -595,7 +595,7 @@ def check_event(rules: ProductRules, event: Event) -> EventRule:
 
 
 @attrs.frozen(kw_only=True)
-class Decision:
+class AppliedRule:
     """An event of the log and the rule of its product that applied to it."""
 
     event: Event
@@ -616,7 +616,7 @@ class EntitlementStatus(NamedTuple):
     entitlement: Entitlement
     state: EntitlementState
     since: dt.date | None
-    decided_by: tuple[Decision, ...]
+    decided_by: tuple[AppliedRule, ...]
     granted: Granted
     at: dt.date
 
@@ -662,13 +662,13 @@ _new_status = tuple.__new__
 class _Track:
     """The running state of one entitlement while the log is folded (engine-internal)."""
 
-    final: Decision | None = None
+    final: AppliedRule | None = None
     final_state: EntitlementState | None = None
-    suspensions: dict[EventKind, Decision] = attrs.Factory(dict)
-    restored_by: Decision | None = None
+    suspensions: dict[EventKind, AppliedRule] = attrs.Factory(dict)
+    restored_by: AppliedRule | None = None
     since: dt.date | None = None
 
-    def apply(self, effect: Effect, decision: Decision) -> None:
+    def apply(self, effect: Effect, decision: AppliedRule) -> None:
         if self.final is not None:
             return
         day = decision.event.date
@@ -690,7 +690,7 @@ class _Track:
         return _GESCHORST if self.suspensions else _ACTIEF  # members read per row: constants
 
     @property
-    def decided_by(self) -> tuple[Decision, ...]:
+    def decided_by(self) -> tuple[AppliedRule, ...]:
         if self.final is not None:
             return (self.final,)
         if self.suspensions:
@@ -714,7 +714,9 @@ def applicable(
     return tuple(sorted(chosen, key=lambda e: e.date))
 
 
-def _ground(entitlement: Entitlement, state: EntitlementState, decision: Decision) -> list[Ground]:
+def _ground(
+    entitlement: Entitlement, state: EntitlementState, decision: AppliedRule
+) -> list[Ground]:
     text = f"{decision.event.describe()}: {entitlement.value} {state.value} — {decision.rule.rule}"
     return [
         Ground(rule=text, citation=citation, rule_id="entitlement_statuses")
@@ -734,10 +736,10 @@ def entitlement_statuses(
 ) -> Explained[tuple[EntitlementStatus, ...]]:
     """The state of each entitlement of ``product`` at ``at``, for the policy or ``employee``.
 
-    Defined as: fold the [`applicable`][reintegratie_core.entitlements.applicable] events over the product's event table
+    Defined as: fold the [`applicable`][reintegratie_core._entitlements.applicable] events over the product's event table
     (`Product.events`)
     (module docstring); every event must be known to the product with the right scope
-    ([`check_event`][reintegratie_core.entitlements.check_event]), also those after ``at``. Source: domein §5 and the
+    ([`check_event`][reintegratie_core._entitlements.check_event]), also those after ``at``. Source: domein §5 and the
     articles of each rule (``001`` 2.4, 2.5, 4.2, 5.3; ``003`` 1.5.2, 1.5.3, 2.7.3, 3.2;
     ``004`` 2.4, 2.5, 4.2, 5.3; ``000`` 4.1, 4.2).
     """
@@ -752,7 +754,7 @@ def entitlement_statuses(
 def _statuses(
     product: Product, events: Iterable[Event], at: dt.date, employee: str | None
 ) -> tuple[EntitlementStatus, ...]:
-    """The statuses [`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses] decides, their grounds not yet rendered."""
+    """The statuses [`entitlement_statuses`][reintegratie_core._entitlements.entitlement_statuses] decides, their grounds not yet rendered."""
     rules = product_rules(product)
     tracks = {g.entitlement: _Track() for g in rules.granted}
     for decision in _counting(rules, events, at, employee):
@@ -763,15 +765,15 @@ def _statuses(
 
 def _counting(
     rules: ProductRules, events: Iterable[Event], at: dt.date, employee: str | None
-) -> list[Decision]:
+) -> list[AppliedRule]:
     """The events that count at ``at`` for the scope, with their rules, in date order; every
     event is checked against the product, also those after ``at``."""
     key = None if employee is None else employee_key(employee)
-    counting: list[Decision] = []
+    counting: list[AppliedRule] = []
     for event in events:
         rule = check_event(rules, event)
         if event.date <= at and (event.employee is None or employee_key(event.employee) == key):
-            counting.append(Decision(event=event, rule=rule))
+            counting.append(AppliedRule(event=event, rule=rule))
     return sorted(counting, key=lambda d: d.event.date)
 
 
@@ -782,7 +784,7 @@ def entitlement_status(
     at: dt.date,
     employee: str | None = None,
 ) -> EntitlementStatus:
-    """The [`EntitlementStatus`][reintegratie_core.entitlements.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses]):
+    """The [`EntitlementStatus`][reintegratie_core._entitlements.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core._entitlements.entitlement_statuses]):
     the same fold, over the effects on this entitlement only (each entitlement's state
     depends on its own effects)."""
     rules = product.events
@@ -807,8 +809,36 @@ def entitlement_state(
 ) -> Explained[EntitlementState]:
     """The state of one entitlement at ``at`` with the events and articles that decided it.
 
-    Defined as: [`entitlement_statuses`][reintegratie_core.entitlements.entitlement_statuses] restricted to ``entitlement``; an entitlement
+    Defined as: [`entitlement_statuses`][reintegratie_core._entitlements.entitlement_statuses] restricted to ``entitlement``; an entitlement
     the product does not grant (``asr-reintegratie`` has no poortwachtergarantie) is an
     error naming the product.
     """
     return entitlement_status(product, entitlement, events, at, employee).explained
+
+
+__all__ = [
+    "ASR_REINTEGRATIE",
+    "ASR_REINTEGRATIEMANAGER",
+    "ENTITLEMENT_ALIASES",
+    "MKB_VERZUIM_ONTZORG",
+    "ZEEUWSE_PRB",
+    "AppliedRule",
+    "Effect",
+    "Entitlement",
+    "EntitlementState",
+    "EntitlementStatus",
+    "Event",
+    "EventKind",
+    "EventRule",
+    "Granted",
+    "NotInProductError",
+    "ProductRules",
+    "Scope",
+    "applicable",
+    "check_event",
+    "employee_key",
+    "entitlement_state",
+    "entitlement_status",
+    "entitlement_statuses",
+    "product_rules",
+]

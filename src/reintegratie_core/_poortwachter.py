@@ -1,7 +1,7 @@
 """The Poortwachter timeline: the ten milestones of a sickness case (domein §3).
 
 With *D* the first sick day and "end of week *N*" the date of the (7·N)-th counted sick
-day ([`SicknessCase.day`][reintegratie_core.sickness.SicknessCase.day]), for one ongoing period ``D + 7N − 1``:
+day ([`SicknessCase.day`][reintegratie_core._sickness.SicknessCase.day]), for one ongoing period ``D + 7N − 1``:
 
 | milestone | date | source |
 |---|---|---|
@@ -31,11 +31,11 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core.dates import ONE_DAY, add_months
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue
-from reintegratie_core.sickness import SicknessCase
-from reintegratie_core.statutory import (
+from reintegratie_core._dates import ONE_DAY, add_months
+from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core._sickness import SicknessCase
+from reintegratie_core._statutory import (
     MAX_SANCTION_WEEKS,
     PLAN_VAN_AANPAK_DAYS,
     RELAPSE_CONTACT_MONTHS,
@@ -136,7 +136,7 @@ _RULES: dict[Milestone, _Rule] = {
         citations=(Citation.statute("WIA", "64 lid 3"),),
     ),
     Milestone.EINDE_LOONDOORBETALING: _Rule(
-        day=728,
+        day=7 * WAGE_CONTINUATION_WEEKS.value,
         after=0,
         rule="einde van week 104 (dag 728), plus 7 dagen per sanctieweek",
         citations=(
@@ -146,7 +146,7 @@ _RULES: dict[Milestone, _Rule] = {
         ),
     ),
     Milestone.START_WIA: _Rule(
-        day=728,
+        day=7 * WAGE_CONTINUATION_WEEKS.value,
         after=1,
         rule="dag na het einde van de loondoorbetaling",
         citations=(Citation.statute("WIA", "23"),),
@@ -368,8 +368,8 @@ def milestone_date(
 def milestone_days(
     case: SicknessCase, probleemanalyse: date | None = None, sanction_weeks: int = 0
 ) -> list[int | None]:
-    """Every milestone's date as a day number (``date.toordinal``), in [`Milestone`][reintegratie_core.poortwachter.Milestone]
-    order; ``None`` = n.v.t. The same rule as [`milestone_date`][reintegratie_core.poortwachter.milestone_date], for all ten at once.
+    """Every milestone's date as a day number (``date.toordinal``), in [`Milestone`][reintegratie_core._poortwachter.Milestone]
+    order; ``None`` = n.v.t. The same rule as [`milestone_date`][reintegratie_core._poortwachter.milestone_date], for all ten at once.
     """
     check_sanction_weeks(sanction_weeks)
     if probleemanalyse is not None:
@@ -398,7 +398,7 @@ def timeline(
 ) -> tuple[MilestoneDate, ...]:
     """All ten milestones of ``case`` in date order; not-applicable ones last.
 
-    Ties keep the order of [`Milestone`][reintegratie_core.poortwachter.Milestone].
+    Ties keep the order of [`Milestone`][reintegratie_core._poortwachter.Milestone].
     """
     entries = [milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
     return tuple(
@@ -620,7 +620,7 @@ def next_milestone(
 ) -> NextMilestone:
     """The signal: the earliest milestone on or after ``reference`` (domein §3).
 
-    Defined as: the first milestone (in date order, ties in [`Milestone`][reintegratie_core.poortwachter.Milestone] order) with
+    Defined as: the first milestone (in date order, ties in [`Milestone`][reintegratie_core._poortwachter.Milestone] order) with
     date ≥ reference; days_left = date − reference; due when days_left ≤ horizon (default
     14 days). ``None`` when no milestone is left, and for a closed case whose last sick day
     lies before ``reference``: no signal for a recovered employee (domain §8.1).

@@ -30,8 +30,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple, TypeVar
 
+from reintegratie_core._statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.products import canonical
-from reintegratie_core.statutory import MAX_SANCTION_WEEKS
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -261,7 +261,7 @@ SANCTION_WEEKS_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken"
 
 def to_sanction_weeks(value: Any, argument: str, default: int | None = 0) -> int:
     """Weeks of loonsanctie imposed by the UWV: a whole number from 0 up to
-    [`MAX_SANCTION_WEEKS`][reintegratie_core.statutory.MAX_SANCTION_WEEKS] (52, BW 7:629
+    [`MAX_SANCTION_WEEKS`][reintegratie_core._statutory.MAX_SANCTION_WEEKS] (52, BW 7:629
     lid 11); an empty value gives ``default`` (``None``: it is refused). The one reading of
     a ``sanctieweken`` value for both shells.
     """
@@ -331,3 +331,28 @@ def to_text(value: Any, argument: str, default: str | None = None) -> str:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return str(value)
     raise ArgumentError(argument, f"{describe(value)} is geen tekst")
+
+
+__all__ = [
+    "BOOL_HINT",
+    "DATE_HINT",
+    "MAX_SERIAL",
+    "SANCTION_WEEKS_HINT",
+    "SERIAL_EPOCH",
+    "ArgumentError",
+    "DateBounds",
+    "date_to_serial",
+    "describe",
+    "is_empty",
+    "normalize_code",
+    "parse_date_text",
+    "required_date",
+    "serial_to_date",
+    "to_bool",
+    "to_code",
+    "to_date",
+    "to_decimal",
+    "to_int",
+    "to_sanction_weeks",
+    "to_text",
+]

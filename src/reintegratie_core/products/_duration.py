@@ -11,7 +11,7 @@ domein §4 "Duration and contractvervaldatum" and "Cancellation by the employer"
 * **Earliest cancellation** (``001`` art. 2.3): the first ``C_k`` with
   ``start + 12 months ≤ C_k`` and the notice received no later than ``C_k − 1 month``.
   A module that cannot be cancelled on its own (``004`` art. 2.3, ``003`` art. 1.5.2,
-  ``000`` art. 4.1) is a [`NotCancellableError`][reintegratie_core.products.model.NotCancellableError].
+  ``000`` art. 4.1) is a [`NotCancellableError`][reintegratie_core.products._model.NotCancellableError].
 
 The parameters (term, minimum run, notice) are the product's, in force on the module's
 start date (the conditions under which the module was taken out); an explicit ``term``
@@ -24,12 +24,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from reintegratie_core.dates import add_days, add_months
-from reintegratie_core.errors import InvalidValueError, NotApplicableError
-from reintegratie_core.explain import Citation, Explained, Ground, ParameterValue, ruled
-from reintegratie_core.parameters import Parameter
+from reintegratie_core._dates import add_days, add_months
+from reintegratie_core._errors import InvalidValueError, NotApplicableError
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._parameters import Parameter
 from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, cascade, decided_cascade
-from reintegratie_core.products.model import (
+from reintegratie_core.products._model import (
     Cancellation,
     CancellationKind,
     Duration,
@@ -102,7 +102,7 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
 
 
 def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) -> int:
-    """[`first_basis_index`][reintegratie_core.products.duration.first_basis_index] of
+    """[`first_basis_index`][reintegratie_core.products._duration.first_basis_index] of
     ``start + minimum`` months (``minimum`` ≥ 1), without making that date.
 
     Defined as: that threshold lies in the month ``minimum`` months after the start's, on
@@ -123,7 +123,7 @@ def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) 
 
 
 def _stepped_index(anchor: date, term_months: int, threshold: date) -> int:
-    """[`first_basis_index`][reintegratie_core.products.duration.first_basis_index] by
+    """[`first_basis_index`][reintegratie_core.products._duration.first_basis_index] by
     stepping from an estimate below it: at the ends of the date range the first basis
     date out of range is the error."""
     months = (threshold.year - anchor.year) * 12 + (threshold.month - anchor.month)
@@ -177,7 +177,7 @@ def _in_force(
     product: Product, key: tuple[str | None, ...], on: date
 ) -> tuple[Parameter[int] | None, ...]:
     """The whole-number parameters named in ``key`` (after its first item; ``None``: not
-    asked) in force on ``on``: [`Product.months`][reintegratie_core.products.model.Product.months] of each.
+    asked) in force on ``on``: [`Product.months`][reintegratie_core.products._model.Product.months] of each.
 
     A product's parameters change only on their versions' dates, so which versions are in
     force from each such date on is decided once per product and names (`Product.decided`);
@@ -249,7 +249,7 @@ def first_expiry(
     Defined as: the first C = basis_expiry + k·term months (any whole k) with C > start
     and C ≥ start + minimum run months (``001``: 12; none for a basismodule or ``004``).
 
-    Raises [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] for a module without a duration rule.
+    Raises [`NotApplicableError`][reintegratie_core._errors.NotApplicableError] for a module without a duration rule.
     """
     duration = module.duration
     if duration is None:
@@ -279,7 +279,7 @@ def first_expiry(
 
 def _first_after(anchor: date, term_months: int, day: date) -> int:
     """The smallest *k* with ``basis_date(anchor, term, k) > day`` (``day`` before
-    9999-12-31): [`first_basis_index`][reintegratie_core.products.duration.first_basis_index]
+    9999-12-31): [`first_basis_index`][reintegratie_core.products._duration.first_basis_index]
     of the day after, without making that date."""
     origin = anchor.year * 12 + anchor.month - 1
     months = day.year * 12 + day.month - 1 - origin
@@ -294,7 +294,7 @@ def _first_after(anchor: date, term_months: int, day: date) -> int:
 
 
 class FirstExpiry(NamedTuple):
-    """What [`first_expiry`][reintegratie_core.products.duration.first_expiry] decided: the parameters it used and the date (``value``).
+    """What [`first_expiry`][reintegratie_core.products._duration.first_expiry] decided: the parameters it used and the date (``value``).
 
     A tuple, built once per lifted Excel row; `explain` renders the grounds from it.
     """
@@ -369,9 +369,9 @@ def earliest_cancellation(
     The module ends per C (its last day is the day before); cancelling it also ends what
     is coupled to it (``001`` art. 2.3: Arbobegeleiding/Arbosignaal).
 
-    Raises [`NotCancellableError`][reintegratie_core.products.model.NotCancellableError] for a module that cannot be cancelled on its own
+    Raises [`NotCancellableError`][reintegratie_core.products._model.NotCancellableError] for a module that cannot be cancelled on its own
     (``004`` art. 2.3, ``003`` art. 1.5.2, ``000`` art. 4.1) and
-    [`NotApplicableError`][reintegratie_core.errors.NotApplicableError] when these conditions do not regulate its cancellation.
+    [`NotApplicableError`][reintegratie_core._errors.NotApplicableError] when these conditions do not regulate its cancellation.
     """
     cancellation = module.cancellation
     if cancellation is None:
@@ -453,7 +453,7 @@ def earliest_cancellation(
 
 
 class EarliestCancellation(NamedTuple):
-    """What [`earliest_cancellation`][reintegratie_core.products.duration.earliest_cancellation] decided: the parameters it used and the date
+    """What [`earliest_cancellation`][reintegratie_core.products._duration.earliest_cancellation] decided: the parameters it used and the date
     (``value``). A tuple, built once per lifted Excel row; `explain` renders the
     grounds from it (and the cascade the cancellation sets off)."""
 

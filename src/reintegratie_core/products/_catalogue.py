@@ -1,9 +1,9 @@
 """The four built-in products as typed data, every rule citing its seed article.
 
 domein §4 (modules, coupling, duration, cancellation, reasons, consequences,
-eligibility), §5 (the event tables of `reintegratie_core.entitlements`), §6 (how
+eligibility), §5 (the event tables of `reintegratie_core._entitlements`), §6 (how
 interventions are reimbursed, which kinds each product's text excludes) and §7
-(parameters, from `reintegratie_core.product_parameters`). Nothing here is code
+(parameters, from `reintegratie_core._product_parameters`). Nothing here is code
 that decides: the engines of this package read these tables.
 
 Decisions recorded here (where the conditions are silent):
@@ -23,9 +23,9 @@ Decisions recorded here (where the conditions are silent):
 
 from __future__ import annotations
 
-from reintegratie_core import entitlements
-from reintegratie_core.explain import Citation
-from reintegratie_core.product_parameters import (
+from reintegratie_core import _entitlements as entitlements
+from reintegratie_core._explain import Citation
+from reintegratie_core._product_parameters import (
     ASR_REINTEGRATIE_PARAMETERS,
     ASR_REINTEGRATIEMANAGER_PARAMETERS,
     CONTRACT_TERM_MONTHS_001,
@@ -38,7 +38,7 @@ from reintegratie_core.product_parameters import (
     RELAPSE_WINDOW_DAYS,
     ZEEUWSE_PRB_PARAMETERS,
 )
-from reintegratie_core.products.model import (
+from reintegratie_core.products._model import (
     Cancellation,
     CancellationKind,
     ConsequenceKind,

@@ -1,7 +1,7 @@
 """Insurer-defined products from TOML (cattrs at the edge; domein §7).
 
 An insurer describes its own product variant in a TOML file with Dutch keys that mirror
-[`Product`][reintegratie_core.products.model.Product] (see ``docs/examples/eigen-product.toml``):
+[`Product`][reintegratie_core.products._model.Product] (see ``docs/examples/eigen-product.toml``):
 
 ```text
 code = "eigen-verzuimpakket"
@@ -21,9 +21,9 @@ cited as a document; ``"besluit §8"`` cites a recorded decision. Parameters are
 dated values (``naam``, ``waarde``, ``bron``, ``geldig_vanaf``); whole numbers stay whole,
 decimals are written as text (``"0.70"``) so that no binary fraction enters.
 
-[`load_product`][reintegratie_core.products.loading.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] whose message
+[`load_product`][reintegratie_core.products._loading.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products._loading.ProductFileError] whose message
 names every wrong field by its path (``modules[1].koppelingen[0].naar``) and says what is
-accepted. [`unstructure_product`][reintegratie_core.products.loading.unstructure_product] / [`structure_product`][reintegratie_core.products.loading.structure_product] are the two directions of
+accepted. [`unstructure_product`][reintegratie_core.products._loading.unstructure_product] / [`structure_product`][reintegratie_core.products._loading.structure_product] are the two directions of
 the same mapping; ``structure_product(unstructure_product(p)) == p`` for every product.
 """
 
@@ -50,11 +50,11 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.gen._consts import AttributeOverride
 
-from reintegratie_core.entitlements import Effect, EventRule, Granted, ProductRules
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import SEEDS, Citation, SourceKind
-from reintegratie_core.parameters import Parameter, ParameterHistory
-from reintegratie_core.products.model import (
+from reintegratie_core._entitlements import Effect, EventRule, Granted, ProductRules
+from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._explain import SEEDS, Citation, SourceKind
+from reintegratie_core._parameters import Parameter, ParameterHistory
+from reintegratie_core.products._model import (
     Product,
     ProductDefinitionError,
     ProductParameter,
@@ -137,7 +137,7 @@ def citation_text(citation: Citation) -> str:
 
 
 def parse_citation(text: object) -> Citation:
-    """A citation from its product-file text (see [`citation_text`][reintegratie_core.products.loading.citation_text])."""
+    """A citation from its product-file text (see [`citation_text`][reintegratie_core.products._loading.citation_text])."""
     if not isinstance(text, str):
         msg = f"{text!r} is geen tekst ({_CITATION_HINT})"
         raise TypeError(msg)
@@ -378,7 +378,7 @@ def _make_converter() -> cattrs.Converter:
         return (
             isinstance(t, type)
             and attrs.has(t)
-            and (t.__module__.endswith("products.model") or t in _EVENT_TABLE_CLASSES)
+            and (t.__module__.endswith("products._model") or t in _EVENT_TABLE_CLASSES)
         )
 
     converter.register_structure_hook_factory(
@@ -452,9 +452,9 @@ def _problems(exc: Exception) -> list[str]:
 
 
 def structure_product(data: Mapping[str, object]) -> Product:
-    """A [`Product`][reintegratie_core.products.model.Product] from its unstructured (TOML-shaped) form.
+    """A [`Product`][reintegratie_core.products._model.Product] from its unstructured (TOML-shaped) form.
 
-    Raises [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] naming each wrong field by its path (a value nested
+    Raises [`ProductFileError`][reintegratie_core.products._loading.ProductFileError] naming each wrong field by its path (a value nested
     deeper than `MAX_DEPTH` levels by the field that holds it).
     """
     deep = _too_deep(data)
@@ -480,7 +480,7 @@ def unstructure_product(product: Product) -> dict[str, object]:
 def load_product(toml_text: str) -> Product:
     """An insurer-defined product from the text of a TOML product file.
 
-    Raises [`ProductFileError`][reintegratie_core.products.loading.ProductFileError] for TOML that cannot be read (with its line), for a
+    Raises [`ProductFileError`][reintegratie_core.products._loading.ProductFileError] for TOML that cannot be read (with its line), for a
     value nested deeper than `MAX_DEPTH` levels (naming its field), and for every
     field that is wrong (with its path and what is accepted).
     """

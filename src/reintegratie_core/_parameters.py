@@ -1,9 +1,9 @@
 """Parameters as dated, cited values (domein §7).
 
 Every number a rule uses — the 28 days of samentelling, the 52 weeks of a loonsanctie,
-budgets, percentages, terms — is a [`Parameter`][reintegratie_core.parameters.Parameter]: a value, the source that sets it and
+budgets, percentages, terms — is a [`Parameter`][reintegratie_core._parameters.Parameter]: a value, the source that sets it and
 the date from which it is valid. A new version of the conditions is a new dated value
-([`ParameterHistory`][reintegratie_core.parameters.ParameterHistory]), not a code change.
+([`ParameterHistory`][reintegratie_core._parameters.ParameterHistory]), not a code change.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from reintegratie_core.errors import InvalidValueError
-from reintegratie_core.explain import Citation, ParameterValue
+from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._explain import Citation, ParameterValue
 
 V = TypeVar("V", int, Decimal, str, bool)
 
@@ -76,3 +76,9 @@ class ParameterHistory(Generic[V]):
             )
             raise InvalidValueError(msg)
         return chosen
+
+
+__all__ = [
+    "Parameter",
+    "ParameterHistory",
+]
