@@ -23,13 +23,12 @@ from reintegratie_core import (
     SicknessCase,
     cite,
 )
-from reintegratie_core.products import apply_recovery
+from reintegratie_core.products import relapse_prevention_after
 
 CAT_POORTWACHTER = "Re-integratie – Poortwachter"
 CAT_TERMIJNEN = "Re-integratie – Termijnen"
 
 #: Read per lifted row (an Enum member looked up on its class costs a call).
-_SICK = core.AbsenceKind.SICK
 
 
 def _milestone(value: Any, argument: str) -> Milestone:
@@ -213,16 +212,7 @@ def RI_TERUGVALPREVENTIE(
 ) -> core.RelapsePrevention:
     """Contactdatum voor terugvalpreventie (6 maanden na herstel bij > 3 maanden ziek), of n.v.t."""
     try:
-        if len(ziekte) == 1:
-            (only,) = ziekte
-            period = only.period
-            if only.kind is _SICK and period.end is None and hersteldatum > period.start:
-                # One running sick period (a lifted row): the recovery closes it, and the
-                # case it forms starts on its first day; nothing is left to merge.
-                return core.relapse_prevention(period.start, hersteldatum)
-        case = core.last_case(apply_recovery(ziekte, hersteldatum))
-        # domain §8.1: measured from the case's first day; the case's grounds explain it
-        return core.relapse_prevention(case.first_day, hersteldatum, case)
+        return relapse_prevention_after(ziekte, hersteldatum)
     except ReintegratieError as exc:  # both arguments checked: the recovery date is the one to fix
         raise c.ArgumentError("hersteldatum", str(exc)) from None
 

@@ -268,14 +268,6 @@ def _kth_weekday(k: int) -> int:
     return 7 * weeks + rest + 1
 
 
-def _closed_between(low: int, high: int) -> int:
-    """Closed weekdays (feestdagen, gelijkgestelde dagen) with ordinal in (low, high]."""
-    if high <= low:
-        return 0
-    table = _CALENDAR.upto(date.fromordinal(min(high, _DATE_MAX)).year).closed
-    return bisect.bisect_right(table, high) - bisect.bisect_right(table, low)
-
-
 def _outside(start: date, days: int) -> InvalidValueError:
     msg = f"{start.isoformat()} + {days} werkdagen valt buiten het datumbereik (t/m 9999-12-31)"
     return InvalidValueError(msg)
@@ -289,8 +281,6 @@ def add_working_days(start: date, days: int) -> date:
     step to the |days|-th Monday–Friday day (whole weeks, then the rest); the closed
     weekdays in the span stepped over are then stepped again, until a step crosses none.
     """
-    # Runs once per row of a lifted Excel call: the steps of _weekdays_through,
-    # _kth_weekday and _closed_between are written out here (no call per step).
     if days == 0:
         return start
     origin = start.toordinal()
@@ -299,11 +289,7 @@ def add_working_days(start: date, days: int) -> date:
     if days > 0:
         low, wanted = origin, days
         while True:
-            weeks = low // 7  # Monday–Friday days through ``low``, plus ``wanted``, less 1
-            rest = low - 7 * weeks
-            k = 5 * weeks + (rest if rest < 5 else 5) + wanted - 1  # noqa: FURB136 - no call
-            weeks = k // 5  # … the ordinal of the k+1-th Monday–Friday day
-            high = 7 * weeks + (k - 5 * weeks) + 1
+            high = _kth_weekday(_weekdays_through(low) + wanted)
             if high > calendar.last:
                 if high > _DATE_MAX:
                     raise _outside(start, days)

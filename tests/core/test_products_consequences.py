@@ -17,8 +17,10 @@ from reintegratie_core import (
     Parameter,
     ParameterHistory,
     SicknessCase,
+    last_case,
     merge_cases,
     milestone_date,
+    relapse_prevention,
 )
 from reintegratie_core.products import (
     ASR_REINTEGRATIE,
@@ -33,6 +35,7 @@ from reintegratie_core.products import (
     consequences,
     eligible,
     guidance_continues,
+    relapse_prevention_after,
 )
 from tests.strategies import sick_period_chains
 
@@ -305,3 +308,31 @@ class TestDecisionsOf20261201:
         )
         with pytest.raises(InvalidValueError, match="reden_van"):
             attrs.evolve(ZEEUWSE_PRB, modules=modules)
+
+
+class TestRelapsePreventionAfter:
+    """002 (terugvalpreventie), domain §8.1: measured from the first day of the case the
+    recovery closes; one running period is that case itself (not built)."""
+
+    @given(st.dates(date(2000, 1, 1), date(2030, 1, 1)), st.integers(1, 800))
+    def test_one_running_period_is_the_general_path(self, first: date, days: int) -> None:
+        recovery = first + timedelta(days=days)
+        absences = (Absence.sick(first),)
+        decided = relapse_prevention_after(absences, recovery)
+        case = last_case(apply_recovery(absences, recovery))
+        general = relapse_prevention(case.first_day, recovery, case)
+        assert decided.value == general.value
+        assert decided.first_sick_day == general.first_sick_day == first
+
+    def test_several_periods_count_from_the_case(self) -> None:
+        absences = (
+            Absence.sick(date(2025, 1, 6), date(2025, 1, 31)),
+            Absence.sick(date(2025, 2, 10)),
+        )
+        decided = relapse_prevention_after(absences, date(2025, 6, 1))
+        assert decided.first_sick_day == date(2025, 1, 6)  # one case: gap < 28 days
+        assert decided.value == date(2025, 12, 1)
+
+    def test_recovery_on_the_first_day_is_refused(self) -> None:
+        with pytest.raises(InvalidValueError, match="hersteldatum"):
+            relapse_prevention_after((Absence.sick(date(2025, 1, 6)),), date(2025, 1, 6))

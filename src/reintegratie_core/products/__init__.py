@@ -44,6 +44,7 @@ from reintegratie_core.products._consequences import (
     consequences,
     eligible,
     guidance_continues,
+    relapse_prevention_after,
 )
 from reintegratie_core.products._duration import (
     EarliestCancellation,
@@ -176,6 +177,7 @@ __all__ = [
     "guidance_continues",
     "load_product",
     "parse_citation",
+    "relapse_prevention_after",
     "resolve_held",
     "structure_product",
     "unstructure_product",

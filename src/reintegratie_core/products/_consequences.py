@@ -35,8 +35,20 @@ from reintegratie_core._dates import ONE_DAY, Period
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core._parameters import Parameter
-from reintegratie_core._poortwachter import Milestone, MilestoneDate, milestone_date
-from reintegratie_core._sickness import Absence, AbsenceKind, SicknessCase, merge_cases
+from reintegratie_core._poortwachter import (
+    Milestone,
+    MilestoneDate,
+    RelapsePrevention,
+    milestone_date,
+    relapse_prevention,
+)
+from reintegratie_core._sickness import (
+    Absence,
+    AbsenceKind,
+    SicknessCase,
+    last_case,
+    merge_cases,
+)
 from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 from reintegratie_core.products._cascade import DEFAULT_REASON, Cascade, cascade
 from reintegratie_core.products._duration import _IN_FORCE, _in_force
@@ -256,6 +268,28 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
         )
         raise InvalidValueError(msg)
     return tuple(absences)
+
+
+def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> RelapsePrevention:
+    """Terugvalpreventie for the periods given and the recovery date (``002``; domain §8.1:
+    measured from the first day of the case the recovery closes).
+
+    Defined as: ``case = last_case(apply_recovery(absences, recovery))``, then
+    [`relapse_prevention`][reintegratie_core._poortwachter.relapse_prevention]\
+    ``(case.first_day, recovery, case)``. For one running sick period (a row of an Excel
+    column of first sick days) that case is the period itself closed by the recovery, so
+    its first day is the period's: it is not built. Any error names the recovery date.
+    """
+    if len(absences) == 1:
+        (only,) = absences
+        period = only.period
+        if only.kind is _SICK and period.end is None and recovery > period.start:
+            return relapse_prevention(period.start, recovery)
+    case = last_case(apply_recovery(absences, recovery))
+    return relapse_prevention(case.first_day, recovery, case)
+
+
+_SICK = AbsenceKind.SICK
 
 
 def _bridged(case: SicknessCase, earlier: Period, later: Period) -> bool:
@@ -595,4 +629,5 @@ __all__ = [
     "consequences",
     "eligible",
     "guidance_continues",
+    "relapse_prevention_after",
 ]
