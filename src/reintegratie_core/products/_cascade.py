@@ -173,6 +173,11 @@ def cascade(
     return Explained(result, _grounds(result))
 
 
+#: The most decisions a product keeps (its tables are small; the policies' module lists
+#: as typed are not).
+_MEMO_LIMIT = 4096
+
+
 def decided_cascade(
     product: Product,
     module: str,
@@ -190,9 +195,12 @@ def decided_cascade(
     """
     first: Module = product.module(module)
     key = (_CASCADE, first.code, reason, held)
-    found: Cascade | None = product.decided.get(key)
+    decided = product.decided
+    found: Cascade | None = decided.get(key)
     if found is None:
-        found = product.decided[key] = _walk(product, first, reason, held)
+        if len(decided) >= _MEMO_LIMIT:  # policies typed in ever new ways: stay bounded
+            decided.clear()
+        found = decided[key] = _walk(product, first, reason, held)
     if on == _ANY_DAY:
         return found
     return attrs.evolve(found, date=on, ended=tuple(attrs.evolve(e, date=on) for e in found.ended))
