@@ -182,7 +182,7 @@ class WorkItem(NamedTuple):
         )
         grounds.extend(remaining.explain().grounds)
         if self.product is not None:
-            grounds.extend(eligible(self.product, case.first_day, self.module_start).grounds)
+            grounds.extend(eligible(self.product, case, self.module_start).grounds)
         else:
             grounds.append(
                 Ground(

@@ -218,7 +218,7 @@ def expected_worklist(
             "perioden": str(len(case.periods)),
             "resterende_weken": str(remaining_weeks(case, reference, sanction).value),
             "recht_op_dienstverlening": (
-                "ja" if eligible(product, case.first_day, d(latest[3])).value else "nee"  # type: ignore[arg-type]
+                "ja" if eligible(product, case, d(latest[3])).value else "nee"  # type: ignore[arg-type]
             ),
             "product": product.code,
         }

@@ -244,20 +244,26 @@ class TestEligibility:
         """001 art. 3.2/3.3, 004 art. 3.2, 003 art. 1.3: first sick day ≥ start date."""
         chosen = product
         start = date(2025, 1, 1)
-        assert eligible(chosen, start, start).value is True
-        assert eligible(chosen, date(2025, 3, 1), start).value is True
-        assert eligible(chosen, date(2024, 12, 31), start).value is False
-        assert article in eligible(chosen, start, start).citations()
+        assert eligible(chosen, SicknessCase.ongoing(start), start).value is True
+        assert eligible(chosen, SicknessCase.ongoing(date(2025, 3, 1)), start).value is True
+        assert eligible(chosen, SicknessCase.ongoing(date(2024, 12, 31)), start).value is False
+        assert article in eligible(chosen, SicknessCase.ongoing(start), start).citations()
 
     def test_zeeuwse_uses_the_insurance_start(self) -> None:
         """003 art. 1.3: the start date of the insurance, not of the service."""
-        rule = eligible(ZEEUWSE_PRB, date(2025, 3, 1), date(2025, 1, 1)).grounds[0].rule
+        rule = (
+            eligible(ZEEUWSE_PRB, SicknessCase.ongoing(date(2025, 3, 1)), date(2025, 1, 1))
+            .grounds[0]
+            .rule
+        )
         assert "Verzuimverzekering Eigen Risico in Dagen" in rule
 
     @given(st.dates(), st.dates())
     def test_is_the_date_comparison(self, first: date, start: date) -> None:
         """001 art. 3.2: eligible exactly when first sick day ≥ start."""
-        assert eligible(ASR_REINTEGRATIEMANAGER, first, start).value is (first >= start)
+        assert eligible(ASR_REINTEGRATIEMANAGER, SicknessCase.ongoing(first), start).value is (
+            first >= start
+        )
 
 
 class TestDecisionsOf20261201:
@@ -281,7 +287,7 @@ class TestDecisionsOf20261201:
         case = merge_cases([sick(first, last), sick(relapse)])[-1]
         interruption = (relapse - last).days - 1
         assert eligible(product, case, start).value is (interruption >= 28)
-        assert eligible(product, relapse, start).value is True
+        assert eligible(product, SicknessCase.ongoing(relapse), start).value is True
 
     @given(st.integers(0, 900), st.integers(0, 52), st.integers(0, 52))
     def test_more_sanction_weeks_never_end_continuation_earlier(

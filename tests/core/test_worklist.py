@@ -260,7 +260,7 @@ class TestComposition:
         weeks = remaining_weeks(whole, reference, sanction).value
         assert result.remaining_weeks == weeks
         product = s["product"]
-        assert result.eligible == eligible(product, whole.first_day, s["module_start"]).value  # type: ignore[arg-type]
+        assert result.eligible == eligible(product, whole, s["module_start"]).value  # type: ignore[arg-type]
 
 
 class TestLeanRecord:

@@ -160,17 +160,16 @@ def _verdict(
     return None if not all(rule.applies(r) for r in candidates) else True
 
 
-def eligible(product: Product, sickness: SicknessCase | date, start: date) -> Eligible:
+def eligible(product: Product, case: SicknessCase, start: date) -> Eligible:
     """True when a sickness case falls under the product's services.
 
     Defined as: D ≥ start, D being the first sick day of the *case* (samentelling, §2: a
     relapse less than 28 days after a case that began before ``start`` is that case, so
     not eligible; domain §8.1) and ``start`` the start (ingangsdatum) of the module the
     product's eligibility names (``001`` art. 3.2/3.3, ``004`` art. 3.2, ``002``; ``003``
-    art. 1.3: the insurance's start date). A plain date is the first sick day of one
-    ongoing period.
+    art. 1.3: the insurance's start date). A first sick day alone is
+    `SicknessCase.ongoing` (made at the edge, once).
     """
-    case = SicknessCase.ongoing(sickness) if isinstance(sickness, date) else sickness
     return _new_eligible(Eligible, (product, case, start, case.periods[0].start >= start))
 
 
