@@ -49,7 +49,7 @@ from reintegratie_core._poortwachter import (
 )
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
-from reintegratie_core.products import Product, eligible
+from reintegratie_core.products import Product, eligible, falls_under
 
 #: The milestones a portfolio records as done; only these can be *te laat*.
 TRACKED_MILESTONES: tuple[Milestone, ...] = (
@@ -328,7 +328,7 @@ def work_item(
                 days_left,
                 overdue,
                 weeks_of(end - today if end > today else 0),
-                periods[0].start >= module_start,
+                falls_under(case, module_start),
                 case,
                 reference,
                 module_start,
@@ -348,7 +348,7 @@ def work_item(
             None,
             overdue,
             weeks_of(end - today if end > today else 0),
-            periods[0].start >= module_start,
+            falls_under(case, module_start),
             case,
             reference,
             module_start,

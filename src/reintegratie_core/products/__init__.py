@@ -43,6 +43,7 @@ from reintegratie_core.products._consequences import (
     apply_recovery,
     consequences,
     eligible,
+    falls_under,
     guidance_continues,
     relapse_prevention_after,
 )
@@ -171,6 +172,7 @@ __all__ = [
     "earliest_cancellation",
     "eligible",
     "ends_with",
+    "falls_under",
     "find_product",
     "first_basis_index",
     "first_expiry",

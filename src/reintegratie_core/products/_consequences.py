@@ -170,7 +170,14 @@ def eligible(product: Product, case: SicknessCase, start: date) -> Eligible:
     art. 1.3: the insurance's start date). A first sick day alone is
     `SicknessCase.ongoing` (made at the edge, once).
     """
-    return _new_eligible(Eligible, (product, case, start, case.periods[0].start >= start))
+    return _new_eligible(Eligible, (product, case, start, falls_under(case, start)))
+
+
+def falls_under(case: SicknessCase, start: date) -> bool:
+    """The test of [`eligible`][reintegratie_core.products._consequences.eligible]: D ≥
+    ``start``, D the case's first sick day. The one statement of it, also for the
+    worklist's column (which explains it through `eligible`)."""
+    return case.periods[0].start >= start
 
 
 class Eligible(NamedTuple):
@@ -627,6 +634,7 @@ __all__ = [
     "apply_recovery",
     "consequences",
     "eligible",
+    "falls_under",
     "guidance_continues",
     "relapse_prevention_after",
 ]
