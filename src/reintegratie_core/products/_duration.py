@@ -94,8 +94,9 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     """The smallest *k* with ``basis_date(anchor, term, k) ≥ threshold``.
 
     Defined as: anchor + k·term months (month-end clamp) ≥ threshold, k as small as
-    possible ([`_first_index`][reintegratie_core.products._duration._first_index] of the
-    threshold's month and day).
+    possible: with *d* the months from the anchor's month to the threshold's,
+    ``k = ⌊d / term⌋ + 1``, or ``d / term`` when ``term`` divides *d* and the anchor's day
+    is not before the threshold's (``_first_index``, which also gives the range errors).
     """
     if term_months < 1:
         msg = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
@@ -112,8 +113,7 @@ def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) 
     Defined as: with ``minimum`` ≥ 1 the threshold is start + minimum months (month-end
     clamp; past 9999 an error naming it), which lies after the start (a month has at
     least 28 days); with 0 it is the day after the start (``start`` before 9999-12-31).
-    [`_first_index`][reintegratie_core.products._duration._first_index] of that
-    threshold.
+    ``_first_index`` of that threshold.
     """
     month = start.year * 12 + start.month - 1
     day = start.day
