@@ -225,6 +225,17 @@ month_ends = st.builds(
     st.integers(1, 12),
 )
 any_day = st.one_of(dates, month_ends)
+near_the_ends = st.one_of(
+    st.dates(max_value=date(30, 12, 31)),
+    st.dates(min_value=date(9950, 1, 1)),
+    st.builds(
+        lambda d: add_months(d.replace(day=1), 1) - timedelta(days=1),
+        st.dates(max_value=date(9999, 11, 30)),
+    ),
+)
+whole_range = st.one_of(near_the_ends, st.dates())
+late_starts = st.one_of(st.dates(min_value=date(2000, 1, 1)), st.dates(min_value=date(9900, 1, 1)))
+whole_range_terms = st.one_of(st.sampled_from([1, 12, 1199, 1200]), st.integers(1, 1200))
 
 
 class TestComputedEqualsTheDefinition:
@@ -265,3 +276,64 @@ class TestComputedEqualsTheDefinition:
             ASR_REINTEGRATIEMANAGER, RIM, start, anchor, received, term=term
         )
         assert result.value == expected
+
+    @given(whole_range, whole_range_terms, whole_range)
+    def test_first_index_near_the_ends_of_the_date_range(
+        self, anchor: date, term: int, threshold: date
+    ) -> None:
+        """Near 0001 and 9999 the index is the stepped one, or the error of the first
+        basis date stepped to outside the date range (same text)."""
+        assert _outcome(lambda: first_basis_index(anchor, term, threshold)) == _outcome(
+            lambda: _stepped_index(anchor, term, threshold)
+        )
+
+    @given(late_starts, whole_range, whole_range, whole_range_terms)
+    def test_earliest_cancellation_near_the_ends_of_the_date_range(
+        self, start: date, anchor: date, received: date, term: int
+    ) -> None:
+        """001 art. 2.1/2.3 over the whole date range: the same date, or the same error
+        as stepping through the basis dates."""
+        notice = ASR_REINTEGRATIEMANAGER.months("opzegtermijn_maanden", start).value
+        minimum = ASR_REINTEGRATIEMANAGER.months("minimale_looptijd_maanden", start).value
+
+        def stepped_expiry() -> date:
+            k = _stepped_index(anchor, term, add_months(start, minimum))
+            return basis_date(anchor, term, k)
+
+        def stepped_cancellation() -> date:
+            k_run = _stepped_index(anchor, term, add_months(start, minimum))
+            k = max(k_run, _stepped_index(anchor, term, received))
+            while add_months(basis_date(anchor, term, k), -notice) < received:
+                k += 1
+            return basis_date(anchor, term, k)
+
+        assert _outcome(
+            lambda: first_expiry(ASR_REINTEGRATIEMANAGER, RIM, start, anchor, term=term).value
+        ) == _outcome(stepped_expiry)
+        assert _outcome(
+            lambda: (
+                earliest_cancellation(
+                    ASR_REINTEGRATIEMANAGER, RIM, start, anchor, received, term=term
+                ).value
+            )
+        ) == _outcome(stepped_cancellation)
+
+
+def _stepped_index(anchor: date, term: int, threshold: date) -> int:
+    """The first index with a basis date on or after ``threshold``, stepping up from the
+    basis date one term below the threshold's month (the definition at the ends of the date
+    range: the first date stepped to outside it is the error)."""
+    months = (threshold.year - anchor.year) * 12 + threshold.month - anchor.month
+    k = months // term - 1
+    while basis_date(anchor, term, k) < threshold:
+        k += 1
+    return k
+
+
+def _outcome(compute: object) -> object:
+    """The value computed, or the error's type and text."""
+    assert callable(compute)
+    try:
+        return compute()
+    except InvalidValueError as error:
+        return (type(error), str(error))

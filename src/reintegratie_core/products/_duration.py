@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from reintegratie_core._dates import add_days, add_months
+from reintegratie_core._dates import _month_days, add_days, add_months
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core._parameters import Parameter
@@ -44,8 +44,8 @@ from reintegratie_core.products._model import (
 _BY_EMPLOYER = TerminationReason.OPZEGGING_WERKGEVER
 _NOT_SEPARATELY = CancellationKind.NOT_SEPARATELY
 
-#: Above this many contract terms between anchor and target a date is out of range.
-_MAX_TERMS = 200_000
+#: The month index (year·12 + month − 1) of December 9999, the last month of ``date``.
+_LAST_MONTH = 9999 * 12 + 11
 
 
 def basis_date(anchor: date, term_months: int, k: int) -> date:
@@ -56,110 +56,75 @@ def basis_date(anchor: date, term_months: int, k: int) -> date:
     return add_months(anchor, k * term_months)
 
 
-def _first_index(
-    anchor: date, term_months: int, predicate: Callable[[date], bool], start: int
-) -> int:
-    """The smallest ``k ≥ start`` whose basis date satisfies a monotone ``predicate``,
-    stepping from ``start`` (where the search reaches the end of the date range, the first
-    date out of range is the error)."""
-    k = start
-    while not predicate(basis_date(anchor, term_months, k)):
+def _first_index(anchor: date, term_months: int, month: int, day: int) -> int:
+    """The smallest *k* whose basis date ``anchor + k·term`` months is on or after day
+    ``day`` of the month with index ``month`` (year·12 + month − 1; a day past that month's
+    end stands for the next month's first day): the one statement of "the first basis date
+    on or after a threshold" that ``001`` art. 2.1 (first contractvervaldatum) and art. 2.3
+    (earliest cancellation) count from.
+
+    Defined as: the *k*-th basis date lies in the month ``k·term`` months after the
+    anchor's, on the anchor's day or that month's last day, so the dates increase with
+    *k*. With *d* the months from the anchor's month to the threshold's: the first month
+    after the threshold's is reached at ``k = ⌊d / term⌋ + 1``; when ``term`` divides *d*
+    the basis date ``k = d / term`` lies in the threshold's own month and counts when the
+    anchor's day is not before the threshold's day (a month's last day is never before a
+    day of that month), else the next one does.
+
+    At the ends of the date range the definition steps through the basis dates from the
+    one two terms below the threshold's month (``⌊d / term⌋ − 1``) up: the first date it
+    reaches outside 0001-01-01 … 9999-12-31 is the error (that of
+    [`add_months`][reintegratie_core._dates.add_months]).
+    """
+    if day > 28 and day > _month_days(month // 12, month % 12 + 1):
+        month += 1  # past the month's end: the next month's first day
+        day = 1
+    origin = anchor.year * 12 + anchor.month - 1
+    k, rest = divmod(month - origin, term_months)
+    if origin + (k - 1) * term_months < 12:  # the step's first date is before 0001-01-01
+        add_months(anchor, (k - 1) * term_months)  # raises, naming that date
+    if rest or anchor.day < day:
         k += 1
-        if k - start > _MAX_TERMS:  # pragma: no cover - guarded by the date range
-            msg = "geen contractvervaldatum binnen het datumbereik"
-            raise InvalidValueError(msg)
+    if origin + k * term_months > _LAST_MONTH:  # stepping reaches past 9999-12-31 first
+        add_months(anchor, ((_LAST_MONTH - origin) // term_months + 1) * term_months)  # raises
     return k
-
-
-#: The month index (year·12 + month − 1) of December 9999, the last month of ``date``.
-_LAST_MONTH = 9999 * 12 + 11
 
 
 def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     """The smallest *k* with ``basis_date(anchor, term, k) ≥ threshold``.
 
-    Defined as: the *k*-th basis date lies in the month ``k·term`` months after the
-    anchor's, on the anchor's day or that month's last day, so the dates increase with
-    *k*. With *d* the months from the anchor's month to the threshold's: the first month
-    after the threshold's is reached at ``k = ⌈d / term⌉``; when ``term`` divides *d*
-    that basis date lies in the threshold's own month and counts when the anchor's day
-    is not before the threshold's day (a month's last day is never before a day of that
-    month), else the next one does.
+    Defined as: anchor + k·term months (month-end clamp) ≥ threshold, k as small as
+    possible: with *d* the months from the anchor's month to the threshold's,
+    ``k = ⌊d / term⌋ + 1``, or ``d / term`` when ``term`` divides *d* and the anchor's day
+    is not before the threshold's (``_first_index``, which also gives the range errors).
     """
     if term_months < 1:
         msg = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
         raise InvalidValueError(msg)
-    origin = anchor.year * 12 + anchor.month - 1
-    months = threshold.year * 12 + threshold.month - 1 - origin
-    k, rest = divmod(months, term_months)
-    if rest or anchor.day < threshold.day:
-        k += 1
-    if origin + (k - 2) * term_months < 12 or origin + k * term_months > _LAST_MONTH:
-        # at the ends of the date range: step as the definition does, so that the first
-        # date out of range is the error
-        return _stepped_index(anchor, term_months, threshold)
-    return k
+    return _first_index(
+        anchor, term_months, threshold.year * 12 + threshold.month - 1, threshold.day
+    )
 
 
 def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) -> int:
-    """[`first_basis_index`][reintegratie_core.products._duration.first_basis_index] of
-    ``start + minimum`` months (``minimum`` ≥ 1), without making that date.
+    """The smallest *k* whose basis date is after ``start`` and on or after ``start +
+    minimum`` months (``001`` art. 2.1 and 2.3: the minimum run), without making a date.
 
-    Defined as: that threshold lies in the month ``minimum`` months after the start's, on
-    the start's day when every month has that day (up to 28), so its month and day are
-    compared as they are; otherwise (or past 9999, an error) the date is made.
+    Defined as: with ``minimum`` ≥ 1 the threshold is start + minimum months (month-end
+    clamp; past 9999 an error naming it), which lies after the start (a month has at
+    least 28 days); with 0 it is the day after the start (``start`` before 9999-12-31).
+    ``_first_index`` of that threshold.
     """
-    month = start.year * 12 + start.month - 1 + minimum
+    month = start.year * 12 + start.month - 1
     day = start.day
-    if day > 28 or month > _LAST_MONTH:
-        return first_basis_index(anchor, term_months, add_months(start, minimum))
-    origin = anchor.year * 12 + anchor.month - 1
-    k, rest = divmod(month - origin, term_months)
-    if rest or anchor.day < day:
-        k += 1
-    if origin + (k - 2) * term_months < 12 or origin + k * term_months > _LAST_MONTH:
-        return first_basis_index(anchor, term_months, add_months(start, minimum))
-    return k
-
-
-def _stepped_index(anchor: date, term_months: int, threshold: date) -> int:
-    """[`first_basis_index`][reintegratie_core.products._duration.first_basis_index] by
-    stepping from an estimate below it: at the ends of the date range the first basis
-    date out of range is the error."""
-    months = (threshold.year - anchor.year) * 12 + (threshold.month - anchor.month)
-    k = months // term_months - 1
-    while basis_date(anchor, term_months, k) >= threshold:
-        k -= 1
-    # basis_date(k) < threshold now: the first index lies above k
-    return _first_index(anchor, term_months, lambda c: c >= threshold, k + 1)
-
-
-def _noticed_index(
-    anchor: date, term_months: int, notice_months: int, received: date, start: int
-) -> int:
-    """The smallest ``k ≥ start`` with ``basis_date(k) − notice months ≥ received``.
-
-    Defined as: ``basis_date(k) − n months`` lies in the month ``k·term − n`` months after
-    the anchor's and increases with *k*; it is after ``received`` from the first *k* whose
-    month is after received's, and in received's own month it is compared by day.
-    """
-    origin = anchor.year * 12 + anchor.month - 1
-    months = received.year * 12 + received.month - 1 + notice_months - origin
-    k = max(start, -(-months // term_months))
-    if origin + (k + 1) * term_months > _LAST_MONTH:
-        # at the end of the date range: step as the definition does (the first date out
-        # of range is the error)
-        return _first_index(
-            anchor,
-            term_months,
-            lambda c: add_months(c, -notice_months) >= received,
-            start,
-        )
-    if k * term_months == months and (
-        add_months(basis_date(anchor, term_months, k), -notice_months) < received
-    ):
-        k += 1
-    return k
+    if minimum <= 0:
+        return _first_index(anchor, term_months, month, day + 1)
+    month += minimum
+    if month > _LAST_MONTH:
+        add_months(start, minimum)  # raises, naming start + minimum months
+    if day > 28:  # the month-end clamp of start + minimum months
+        day = min(day, _month_days(month // 12, month % 12 + 1))
+    return _first_index(anchor, term_months, month, day)
 
 
 def _checked_term(term: int | None) -> None:
@@ -265,32 +230,12 @@ def first_expiry(
     assert term_months is not None  # a term given, or the product's
     if start == date.max:
         add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
-    if minimum is not None and minimum.value > 0:
-        # start + minimum months lies after start + 1 day (a month has at least 28 days)
-        k = _first_run_index(basis_expiry, term_months, start, minimum.value)
-    else:
-        k = _first_after(basis_expiry, term_months, start)
+    k = _first_run_index(basis_expiry, term_months, start, 0 if minimum is None else minimum.value)
     result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     return _new_expiry(
         FirstExpiry,
         (module, duration, start, basis_expiry, term_months, term_parameter, minimum, result),
     )
-
-
-def _first_after(anchor: date, term_months: int, day: date) -> int:
-    """The smallest *k* with ``basis_date(anchor, term, k) > day`` (``day`` before
-    9999-12-31): [`first_basis_index`][reintegratie_core.products._duration.first_basis_index]
-    of the day after, without making that date."""
-    origin = anchor.year * 12 + anchor.month - 1
-    months = day.year * 12 + day.month - 1 - origin
-    k, rest = divmod(months, term_months)
-    if rest or anchor.day <= day.day:
-        k += 1
-    elif day.day >= 28:  # that month's last day may be day itself
-        return first_basis_index(anchor, term_months, add_days(day, 1))
-    if origin + (k - 2) * term_months < 12 or origin + k * term_months > _LAST_MONTH:
-        return first_basis_index(anchor, term_months, add_days(day, 1))
-    return k
 
 
 class FirstExpiry(NamedTuple):
@@ -413,21 +358,22 @@ def earliest_cancellation(
     minimum_months = 0 if minimum is None else minimum.value
     if start == date.max:
         add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
-    if minimum_months > 0:
-        # start + minimum months lies after start + 1 day (a month has at least 28 days)
-        k_run = _first_run_index(basis_expiry, term_months, start, minimum_months)
-    else:
-        k_run = _first_after(basis_expiry, term_months, start)
+    k_run = _first_run_index(basis_expiry, term_months, start, minimum_months)
+    # received ≤ C − notice months (001 art. 2.3): C in the month notice months after
+    # received's or later, and in that month on day received.day or later (C − n months
+    # keeps C's day, clamped to received's month, which has received.day; a month too short
+    # for received.day has no such C, as _first_index reads a day past a month's end). Such
+    # a C is on or after received too. The range errors are those of stepping through the
+    # basis dates (the first C ≥ received, then on with the notice date) for a notice of
+    # fewer than 29,997 months: the notice date of the first C stepped from is then never
+    # before 0001-01-01 without that step's error coming first.
     month = received.year * 12 + received.month - 1
-    if 12 + 3 * term_months <= month <= _LAST_MONTH - 2 * term_months - notice.value:
-        # a notice date on or after received puts C on or after it: the first C with the
-        # notice in time is never before the first C ≥ received (far from the date range's
-        # ends, where stepping to it may be the error)
-        k = _noticed_index(basis_expiry, term_months, notice.value, received, k_run)
-    else:
-        k_received = first_basis_index(basis_expiry, term_months, received)
-        start_k = max(k_run, k_received)
-        k = _noticed_index(basis_expiry, term_months, notice.value, received, start_k)
+    if month - 2 * term_months < 12:
+        # near 0001: the definition steps up to the first C ≥ received from two terms
+        # below it, and a date stepped to before 0001-01-01 is the error
+        _first_index(basis_expiry, term_months, month, received.day)
+    k = _first_index(basis_expiry, term_months, month + notice.value, received.day)
+    k = max(k, k_run)
     result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     # cancelling also ends what is coupled to it (001 art. 2.3): decided now (memoised per
     # product, module and reason; the date does not change which modules end), so that a
