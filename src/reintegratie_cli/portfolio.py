@@ -257,7 +257,7 @@ _DATE_CACHE_LIMIT = 200_000
 
 def parse_date(value: Any, column: str) -> date | None:
     """A date cell (``None`` when empty) per the Excel shell's rules; cached for speed
-    (text, and the date cells of an XLSX, so that `RowParser._quick` finds them)."""
+    (text, and the date cells of an XLSX, so that `RowParser.parse` finds them at speed)."""
     kind = type(value)
     if kind is str or kind is date:
         cached = _DATE_CACHE.get(value, False)
@@ -400,22 +400,12 @@ class RowParser:
             return ""
 
     def parse(self, cells: Sequence[Any], row: int) -> PeriodRow | RowError:
-        """Validate one row; a `RowError` lists every bad field with what it accepts."""
-        quick = self._quick(cells, row)
-        if quick is not None:
-            return quick
-        try:
-            return self._parse(cells, row, None)
-        except (ArgumentError, _RejectedRowError):
-            problems: list[str] = []
-            self._parse(cells, row, problems)
-            return RowError(row, self.employee_of(cells), "; ".join(problems))
+        """Validate one row; a `RowError` lists every bad field with what it accepts.
 
-    def _quick(self, cells: Sequence[Any], row: int) -> PeriodRow | None:
-        """The common case at speed: text cells whose values were seen before (cached).
-
-        Anything unusual — a value not in the caches, a missing cell, a non-text cell, a
-        failed check — returns ``None``, and `_parse` decides with full validation.
+        The common case at speed, inline (one call per row): text cells whose values were
+        seen before (cached). Anything unusual — a value not in the caches, a missing cell,
+        a non-text cell, a failed check — goes to `_checked`, which decides with full
+        validation.
         """
         try:
             employee: str = cells[self._employee].strip()  # type: ignore[index]
@@ -443,18 +433,18 @@ class RowParser:
                     pair = pairs.get(value)
                     if pair is None:
                         when = _DATE_CACHE[value]
-                        if when is None:
-                            return None
+                        if when is None:  # not a date: the full check says why
+                            raise KeyError(value)
                         if len(pairs) >= _DATE_CACHE_LIMIT:
                             pairs.clear()
                         pair = pairs[value] = (milestone, when)
                     done.append(pair)
         except (KeyError, IndexError, AttributeError, TypeError):
-            return None
+            return self._checked(cells, row)
         if not employee or not employer or module_start is None or first is None:
-            return None
+            return self._checked(cells, row)
         if (last is not None and last < first) or (leave and last is None):
-            return None
+            return self._checked(cells, row)
         return _new_row(
             PeriodRow,
             (
@@ -470,6 +460,15 @@ class RowParser:
                 tuple(done),
             ),
         )
+
+    def _checked(self, cells: Sequence[Any], row: int) -> PeriodRow | RowError:
+        """`parse` with full validation: the row, or a `RowError` naming every bad field."""
+        try:
+            return self._parse(cells, row, None)
+        except (ArgumentError, _RejectedRowError):
+            problems: list[str] = []
+            self._parse(cells, row, problems)
+            return RowError(row, self.employee_of(cells), "; ".join(problems))
 
     def _parse(self, cells: Sequence[Any], row: int, problems: list[str] | None) -> PeriodRow:
         """One pass over the row. Without ``problems`` the first bad field raises (the fast

@@ -150,6 +150,8 @@ def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError
     return RowError(numbers[0], employee, f"rijen {listed}: {reason}")
 
 
+#: The case of one running period (a bound classmethod, looked up once).
+_ongoing = SicknessCase.ongoing
 #: A row's first sick day, as a C-level sort key.
 _BY_FIRST = operator.attrgetter("first")
 
@@ -183,15 +185,9 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodR
 def _case_rows(
     rows: list[PeriodRow], reference: date
 ) -> tuple[SicknessCase, list[PeriodRow]] | str:
-    """The open case of one employee's rows known on ``reference`` and the case's own
-    rows; without one, the label to count the employee under."""
-    if len(rows) == 1:  # most employees: one period, decided without merging
-        only = rows[0]
-        if only.first > reference:
-            return NOT_YET
-        if only.last is not None or only.leave:
-            return NO_OPEN_CASE
-        return SicknessCase.ongoing(only.first), rows
+    """The open case of one employee's rows (more than one) known on ``reference`` and the
+    case's own rows; without one, the label to count the employee under. (One row is
+    decided in `employee_line` itself, without merging.)"""
     known = [r for r in rows if r.first <= reference]
     if not known:
         return NOT_YET
@@ -210,11 +206,20 @@ def employee_line(
 ) -> Line | str:
     """The line of one employee's open case; without one, the label to count it under
     (`NO_OPEN_CASE` or `NOT_YET`). Raises what the core raises."""
-    chosen = _case_rows(rows, reference)
-    if isinstance(chosen, str):
-        return chosen
-    case, own = chosen
-    latest = own[-1]
+    if len(rows) == 1:  # most employees: one period, decided without merging
+        latest = rows[0]
+        if latest.first > reference:
+            return NOT_YET
+        if latest.last is not None or latest.leave:
+            return NO_OPEN_CASE
+        case = _ongoing(latest.first)
+        own = rows
+    else:
+        chosen = _case_rows(rows, reference)
+        if isinstance(chosen, str):
+            return chosen
+        case, own = chosen
+        latest = own[-1]
     if len(own) == 1:
         done: Sequence[tuple[Milestone, date]] = latest.done
         sanction = latest.sanction_weeks or 0

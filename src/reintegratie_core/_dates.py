@@ -58,7 +58,11 @@ class Period:
                 "buiten het datumbereik (verwacht uiterlijk 9999-12-30)"
             )
             raise InvalidPeriodError(msg)
-        return cls(first, None if last is None else last + ONE_DAY)
+        # Checked above (the end lies after the first day): built without the validator.
+        period: Period = _new(cls)
+        _SET_START(period, first)
+        _SET_END(period, None if last is None else last + ONE_DAY)
+        return period
 
     @property
     def last(self) -> date | None:
@@ -96,6 +100,12 @@ class Period:
     def __str__(self) -> str:
         last = self.last
         return f"{self.start.isoformat()} t/m {last.isoformat() if last else 'lopend'}"
+
+
+_new = object.__new__
+#: The slots' setters: they write a frozen instance's fields once, as attrs' __init__ does.
+_SET_START = vars(Period)["start"].__set__
+_SET_END = vars(Period)["end"].__set__
 
 
 def add_months(anchor: date, months: int) -> date:

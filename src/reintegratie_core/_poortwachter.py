@@ -171,6 +171,19 @@ _DAY_AFTER_AT: tuple[tuple[int, int], ...] = tuple(
     (_RULES[m].day, _RULES[m].after) for m in _MILESTONES
 )
 _SANCTIONED_AT: tuple[bool, ...] = tuple(m in _SANCTION_MILESTONES for m in _MILESTONES)
+#: The distinct day numbers (rule.day) of the milestones, ascending, and per position the
+#: index of its own among them: `milestone_days` walks a case's periods once for all.
+_NTHS: tuple[int, ...] = tuple(sorted({day for day, _after in _DAY_AFTER_AT}))
+_NTH_AT: tuple[int, ...] = tuple(_NTHS.index(day) for day, _after in _DAY_AFTER_AT)
+#: Per number of sanction weeks (0 … 52): each position's days after its day number,
+#: ``after`` (+ 7·s where a loonsanctie moves it).
+_AFTER_DAYS: tuple[tuple[int, ...], ...] = tuple(
+    tuple(
+        after + (7 * s if sanctioned else 0)
+        for (_day, after), sanctioned in zip(_DAY_AFTER_AT, _SANCTIONED_AT, strict=True)
+    )
+    for s in range(MAX_SANCTION_WEEKS.value + 1)
+)
 
 
 def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
@@ -256,13 +269,11 @@ def _date(
             return periods[0].start + _OFFSETS[sanction_weeks][position]
         except OverflowError:
             raise _out_of_range(_MILESTONES[position]) from None
-    nth, after = _DAY_AFTER_AT[position]
-    day = case.day(nth)
+    day = case.day(_DAY_AFTER_AT[position][0])
     if day is None:
         return None
-    extra = 7 * sanction_weeks if _SANCTIONED_AT[position] else 0
     try:
-        return day + timedelta(days=after + extra)
+        return day + timedelta(days=_AFTER_DAYS[sanction_weeks][position])
     except OverflowError:
         raise _out_of_range(_MILESTONES[position]) from None
 
@@ -371,7 +382,8 @@ def milestone_days(
     """Every milestone's date as a day number (``date.toordinal``), in [`Milestone`][reintegratie_core._poortwachter.Milestone]
     order; ``None`` = n.v.t. The same rule as [`milestone_date`][reintegratie_core._poortwachter.milestone_date], for all ten at once.
     """
-    check_sanction_weeks(sanction_weeks)
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
+        check_sanction_weeks(sanction_weeks)
     if probleemanalyse is not None:
         _check_probleemanalyse(case, probleemanalyse)
     periods = case.periods
@@ -384,10 +396,24 @@ def milestone_days(
             msg = "een mijlpaal valt buiten het datumbereik"
             raise InvalidValueError(msg)
         return days
+    # More periods: the case's day numbers of all milestones in one walk (`day_offsets`),
+    # then _date's day(n) + after (+ 7·s) per milestone, as day numbers.
+    found = case.day_offsets(_NTHS)
+    after = _AFTER_DAYS[sanction_weeks]
     result: list[int | None] = []
-    for position in range(len(_MILESTONES)):
-        when = _date(case, position, probleemanalyse, sanction_weeks)
-        result.append(None if when is None else when.toordinal())
+    for position in range(_COUNT):
+        if position == _PVA and probleemanalyse is not None:
+            when = _date(case, position, probleemanalyse, sanction_weeks)
+            result.append(None if when is None else when.toordinal())
+            continue
+        hit = found[_NTH_AT[position]]
+        if hit is None:
+            result.append(None)
+            continue
+        value = hit[0].toordinal() + hit[1] + after[position]
+        if value > _MAX_ORDINAL:  # past 9999-12-31: _date raises the error that says which
+            _date(case, position, probleemanalyse, sanction_weeks)
+        result.append(value)
     return result
 
 

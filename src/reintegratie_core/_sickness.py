@@ -27,7 +27,7 @@ import collections
 import enum
 import itertools
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 import attrs
@@ -49,6 +49,7 @@ class AbsenceKind(enum.Enum):
 
 #: Read per lifted row: an Enum member looked up on its class costs a call (Python 3.11).
 _SICK = AbsenceKind.SICK
+_LEAVE = AbsenceKind.LEAVE
 
 
 @attrs.frozen
@@ -61,7 +62,7 @@ class Absence:
     @classmethod
     def sick(cls, first: date, last: date | None = None) -> Absence:
         """A sick period from ``first`` to ``last`` inclusive (``None``: still sick)."""
-        return cls(Period.from_inclusive(first, last), _SICK)
+        return _absence(cls, Period.from_inclusive(first, last), _SICK)
 
     @classmethod
     def sick_many(cls, first_days: Iterable[date]) -> list[Absence]:
@@ -77,7 +78,7 @@ class Absence:
     @classmethod
     def leave(cls, first: date, last: date) -> Absence:
         """A pregnancy/maternity leave period, ``first`` to ``last`` inclusive."""
-        return cls(Period.from_inclusive(first, last), AbsenceKind.LEAVE)
+        return _absence(cls, Period.from_inclusive(first, last), _LEAVE)
 
 
 @attrs.frozen
@@ -152,15 +153,36 @@ class SicknessCase:
         if n < 1:
             msg = f"dag {n}: ziektedagen tellen vanaf 1"
             raise InvalidValueError(msg)
-        remaining = n
-        for period in self.periods:
-            if period.end is None:
-                return add_days(period.start, remaining - 1)
-            length = (period.end - period.start).days
-            if remaining <= length:
-                return period.start + timedelta(days=remaining - 1)
-            remaining -= length
-        return None
+        (found,) = self.day_offsets((n,))
+        if found is None:
+            return None
+        start, offset = found
+        return add_days(start, offset)
+
+    def day_offsets(self, ns: Sequence[int]) -> list[tuple[date, int] | None]:
+        """The walk of [`day`][reintegratie_core.SicknessCase.day] for several day numbers
+        ``ns`` (ascending, each ≥ 1) at once: for each, the first day of the period it falls
+        in and its offset from that day (``None``: a closed case has fewer sick days).
+
+        Defined as: walk the periods once, counting only sick days; an open last period is
+        projected.
+        """
+        periods = self.periods
+        count = len(periods)
+        found: list[tuple[date, int] | None] = []
+        index = before = 0  # before: sick days of the periods before ``periods[index]``
+        for n in ns:
+            while index < count:
+                period = periods[index]
+                end = period.end
+                if end is None or n - before <= (end - period.start).days:
+                    found.append((period.start, n - before - 1))
+                    break
+                before += (end - period.start).days
+                index += 1
+            else:
+                found.append(None)
+        return found
 
     def interruption_days(self) -> int:
         """Calendar days between the periods that are not sick days (incl. bridged leave)."""
@@ -212,6 +234,15 @@ _SET_PERIOD = vars(Absence)["period"].__set__
 _SET_KIND = vars(Absence)["kind"].__set__
 
 
+def _absence(cls: type[Absence], period: Period, kind: AbsenceKind) -> Absence:
+    """An absence of a period the caller validated (`Period.from_inclusive`); ``Absence``
+    has no validators of its own, so this only skips attrs' generated ``__init__``."""
+    absence: Absence = _new(cls)
+    _SET_PERIOD(absence, period)
+    _SET_KIND(absence, kind)
+    return absence
+
+
 def _running_periods(first_days: Iterable[date]) -> list[Period]:
     """A running period from each of ``first_days``: valid by construction (no validators)."""
     days = list(first_days)
@@ -239,6 +270,21 @@ def _ongoing(cls: type[SicknessCase], first_sick_day: date) -> SicknessCase:
     case = _new(cls)
     _SET_PERIODS(case, (period,))
     _SET_LEAVE(case, ())
+    return case
+
+
+def _by_start_leave_first(absence: Absence) -> tuple[date, bool]:
+    """The order of `merge_cases`: by first day; on the same day leave before sickness (the
+    kinds' values in alphabetical order, ``verlof`` < ``ziek``), by identity: no Enum code."""
+    return absence.period.start, absence.kind is _SICK
+
+
+def _merged(periods: tuple[Period, ...], bridged: tuple[Period, ...]) -> SicknessCase:
+    """A case of `merge_cases`: sorted and disjoint by construction (`_check_order` ran),
+    so built without the validators."""
+    case = _new(SicknessCase)
+    _SET_PERIODS(case, periods)
+    _SET_LEAVE(case, bridged)
     return case
 
 
@@ -289,7 +335,7 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
         (only,) = absences
         if only.kind is _SICK:  # one sick period is its own case (a lifted row)
             return (_one_period(only.period),)
-    ordered = sorted(absences, key=lambda a: (a.period.start, a.kind.value))
+    ordered = sorted(absences, key=_by_start_leave_first)
     _check_order(ordered)
     ordered = _join_adjacent_leave(ordered)
     limit = MERGE_INTERRUPTION_DAYS.value
@@ -315,10 +361,10 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
                 current.append(period)
                 pending_leave = None
                 continue
-            cases.append(SicknessCase(tuple(current), tuple(bridged)))
+            cases.append(_merged(tuple(current), tuple(bridged)))
         current, bridged, pending_leave = [period], [], None
     if current:
-        cases.append(SicknessCase(tuple(current), tuple(bridged)))
+        cases.append(_merged(tuple(current), tuple(bridged)))
     return tuple(cases)
 
 

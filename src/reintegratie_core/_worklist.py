@@ -37,6 +37,7 @@ from typing import NamedTuple
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 from reintegratie_core._poortwachter import (
+    _SORTED,
     Milestone,
     MilestoneDate,
     NextMilestone,
@@ -254,17 +255,22 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
 _ALL_POSITIONS = range(len(_MILESTONES))
 
 
-def _choose(days: list[int], done_mask: int, reference: int) -> tuple[int, int, int]:
+def _choose(
+    days: list[int], done_mask: int, reference: int, order: Sequence[int] | None = None
+) -> tuple[int, int, int]:
     """Positions of the earliest late and the earliest upcoming milestone (-1: none), and
     the number of late ones. Ties go to the first in [`Milestone`][reintegratie_core._poortwachter.Milestone] order.
 
     The milestones are walked in date order (a stable sort: ties keep Milestone order); the
     walk stops at the first one not done on or after ``reference`` — every late one lies
-    before it.
+    before it. ``order`` is that date order when the caller knows it already (one ongoing
+    period: fixed per number of sanction weeks).
     """
     late = upcoming = -1
     overdue = 0
-    for position in sorted(_ALL_POSITIONS, key=days.__getitem__):
+    if order is None:
+        order = sorted(_ALL_POSITIONS, key=days.__getitem__)
+    for position in order:
         if done_mask >> position & 1:
             continue
         if days[position] >= reference:
@@ -311,7 +317,10 @@ def work_item(
     done_mask, probleemanalyse = _done_flags(done, reference) if done else (0, None)
     days: list[int] = milestone_days(case, probleemanalyse, sanction_weeks)  # type: ignore[assignment]  # an open case reaches every milestone
     today = reference.toordinal()
-    late, upcoming, overdue = _choose(days, done_mask, today)
+    # One ongoing period without a probleemanalyse: the dates are D + fixed offsets, so
+    # their order is the one milestone_days' table has per number of sanction weeks.
+    order = _SORTED[sanction_weeks][1] if probleemanalyse is None and len(periods) == 1 else None
+    late, upcoming, overdue = _choose(days, done_mask, today, order)
     chosen = late if late >= 0 else upcoming
     end = days[_END]
     if chosen >= 0:

@@ -107,6 +107,13 @@ class TestCsv:
             )
             assert output.xlsx_cells([["x"]]) == "<c t=\"inlineStr\"><is><t>['x']</t></is></c>"
 
+    @given(st.integers() | st.decimals(allow_nan=False, allow_infinity=False, places=2))
+    def test_a_number_is_encoded_by_the_rule(self, number: int | Decimal) -> None:
+        """An int or a Decimal takes the encoders' C-level number path; its field is the
+        one the per-value rule gives (CSV and SpreadsheetML)."""
+        assert csv_line([number]) == output._csv_value(number) + "\r\n"
+        assert output.xlsx_cells([number]) == output._xlsx_value(number)
+
     def test_numbers_stay_numbers(self) -> None:
         """Issue 16 item 4: a negative number (days te laat) is written as a bare number."""
         assert csv_line([-12, Decimal("-0.50"), 3]) == "-12,-0.50,3\r\n"

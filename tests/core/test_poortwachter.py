@@ -18,6 +18,7 @@ from reintegratie_core import (
     SicknessCase,
     merge_cases,
     milestone_date,
+    milestone_days,
     next_milestone,
     relapse_prevention,
     remaining_weeks,
@@ -213,6 +214,35 @@ class TestProperties:
                 assert after - before == timedelta(days=gap)
             else:
                 assert after == before
+
+    @given(sick_period_chains(), st.integers(0, 52), st.data())
+    def test_milestone_days_walks_once_to_the_same_dates(
+        self, periods: list[Absence], sanction: int, data: st.DataObject
+    ) -> None:
+        """milestone_days (one walk over the periods for all ten milestones, any case: open
+        or closed, one period or more) gives milestone_date's date of each milestone."""
+        case = merge_cases(periods)[-1]
+        analysed = data.draw(st.none() | st.dates(case.first_day, case.first_day + timedelta(400)))
+        expected = [milestone_date(case, m, analysed, sanction).value for m in Milestone]
+        days = milestone_days(case, analysed, sanction)
+        assert days == [None if d is None else d.toordinal() for d in expected]
+
+    def test_milestone_days_past_the_date_range_names_the_milestone(self) -> None:
+        """A multi-period case whose milestones fall past 9999-12-31: the error of the first
+        such milestone (in Milestone order), as milestone_date gives it."""
+        case = merge_cases(
+            [Absence.sick(date(9998, 1, 1), date(9998, 1, 1)), Absence.sick(date(9998, 1, 3))]
+        )[-1]
+        messages = []
+        for milestone in Milestone:
+            try:
+                milestone_date(case, milestone, None, 52)
+            except InvalidValueError as exc:
+                messages.append(str(exc))
+        assert messages  # the case does reach past the date range
+        with pytest.raises(InvalidValueError) as raised:
+            milestone_days(case, None, 52)
+        assert str(raised.value) == messages[0]
 
     @given(sick_period_chains(open_last=True), st.integers(0, 52))
     def test_milestones_are_in_order(self, periods: list[Absence], sanction: int) -> None:
