@@ -19,6 +19,7 @@ import threading
 from collections.abc import Sequence
 
 from reintegratie_cli import generate, signalen, tijdlijn, werkmap
+from reintegratie_cli.output import remove_temporaries
 from reintegratie_core import ReintegratieError
 
 
@@ -84,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as exc:
+        remove_temporaries()  # also one a stop caught between creating and using it
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
         name = "SIGTERM" if signum == signal.SIGTERM else "Ctrl-C"
         print(

@@ -23,8 +23,8 @@ import enum
 import os
 import queue
 import re
+import secrets
 import stat
-import tempfile
 import threading
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -70,12 +70,7 @@ class AtomicOutput:
     def __init__(self, target: Path) -> None:
         self.target = target
         folder = target.parent if str(target.parent) else Path()
-        try:
-            handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        except OSError as exc:
-            msg = f"{target}: kan niet schrijven in {folder.resolve()} ({exc.strerror or exc})"
-            raise OutputError(msg) from None
-        self.temporary = Path(name)
+        self.temporary, handle = _create_temporary(target, folder)
         try:  # a stop (Ctrl-C, SIGTERM) before ``with`` is entered leaves no temporary file
             os.close(handle)
             try:  # replacing a file keeps its permissions (a private 0600 worklist stays so)
@@ -103,11 +98,46 @@ class AtomicOutput:
                 self.temporary.unlink(missing_ok=True)
                 msg = f"{self.target}: kan het bestand niet vervangen ({exc.strerror or exc})"
                 raise OutputError(msg) from None
+            finally:
+                _LIVE.discard(self.temporary)
         else:
             self.temporary.unlink(missing_ok=True)
+            _LIVE.discard(self.temporary)
             if isinstance(_value, OSError):  # a full disk, a lost share: the writing failed
                 msg = f"{self.target}: schrijven mislukt ({_value.strerror or _value})"
                 raise OutputError(msg) from None
+
+
+#: The temporary files being written: registered before they exist and forgotten once
+#: moved into place or removed, so that a stop landing where no ``with`` block can catch it
+#: (between creating the file and entering the block) is still cleaned up by
+#: `remove_temporaries`, which the command's stop handling calls.
+_LIVE: set[Path] = set()
+
+
+def _create_temporary(target: Path, folder: Path) -> tuple[Path, int]:
+    """A new, empty temporary file beside ``target`` (``.<name>.<random>.tmp``, created
+    exclusively as ``tempfile.mkstemp`` does) and its open handle; registered first."""
+    for _attempt in range(100):
+        candidate = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        _LIVE.add(candidate)
+        try:
+            return candidate, os.open(candidate, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            _LIVE.discard(candidate)
+        except OSError as exc:
+            _LIVE.discard(candidate)
+            msg = f"{target}: kan niet schrijven in {folder.resolve()} ({exc.strerror or exc})"
+            raise OutputError(msg) from None
+    msg = f"{target}: geen vrije naam voor een tijdelijk bestand in {folder.resolve()}"
+    raise OutputError(msg)
+
+
+def remove_temporaries() -> None:
+    """Remove every temporary file still being written (after a stop)."""
+    for path in list(_LIVE):
+        path.unlink(missing_ok=True)
+        _LIVE.discard(path)
 
 
 def _umask() -> int:

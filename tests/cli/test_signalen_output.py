@@ -211,6 +211,25 @@ class TestAtomicOutput:
         assert list(tmp_path.iterdir()) == [target]
         assert target.read_text(encoding="utf-8") == "oud"
 
+    def test_stopped_before_the_block_is_cleaned_up_by_the_command(self, tmp_path: Path) -> None:
+        """A stop that lands after the temporary file is made but before ``with`` runs (no
+        ``__exit__`` will) leaves it registered; the command's stop handling removes it."""
+        target = tmp_path / "t.xlsx"
+        target.write_text("oud", encoding="utf-8")
+        created = AtomicOutput(target)  # … and here the stop lands: no ``with`` follows
+        assert created.temporary.exists()
+        output.remove_temporaries()
+        assert list(tmp_path.iterdir()) == [target]
+        assert target.read_text(encoding="utf-8") == "oud"
+
+    def test_finished_files_are_forgotten(self, tmp_path: Path) -> None:
+        """A replaced or removed temporary file is no longer registered for cleanup."""
+        with AtomicOutput(tmp_path / "a.csv") as atomic:
+            atomic.temporary.write_text("x", encoding="utf-8")
+        with pytest.raises(RuntimeError), AtomicOutput(tmp_path / "b.csv"):
+            raise RuntimeError
+        assert not output._LIVE
+
     def test_missing_folder_is_an_output_error(self, tmp_path: Path) -> None:
         """A target in a folder that does not exist gives a Dutch OutputError."""
         with pytest.raises(OutputError, match="kan niet schrijven"):
