@@ -160,7 +160,7 @@ class SicknessCase:
         return add_days(start, offset)
 
     def day_offsets(self, ns: Sequence[int]) -> list[tuple[date, int] | None]:
-        """The walk of [`day`][reintegratie_core.SicknessCase.day] for several day numbers
+        """The walk of [`day`][reintegratie_core._sickness.SicknessCase.day] for several day numbers
         ``ns`` (ascending, each ≥ 1) at once: for each, the first day of the period it falls
         in and its offset from that day (``None``: a closed case has fewer sick days).
 
