@@ -55,6 +55,8 @@ __all__ = [
 
 #: The dates Excel can show (1900 date system): serial 1 t/m 2 958 465.
 EXCEL_DATES = DateBounds(date(1900, 1, 1), date(9999, 12, 31), "de datums van Excel")
+#: Excel's first date as a date cell arrives (a ``datetime`` at midnight).
+FIRST_EXCEL_DATETIME = datetime.combine(EXCEL_DATES.first, datetime.min.time())
 
 
 def excel_text(error: ArgumentError) -> str:
@@ -231,14 +233,11 @@ def to_absences(raw: Any, argument: str) -> tuple[Absence, ...]:
     return tuple(absences)
 
 
-_FIRST_EXCEL_DATETIME = datetime.combine(EXCEL_DATES.first, datetime.min.time())
-
-
 def to_sickness(raw: Any, argument: str) -> SicknessCase:
     """A ``ziekte`` argument as a sickness case: a first sick day is one ongoing period;
     a range of periods gives its last sickness case."""
     kind = type(raw)
-    if kind is datetime and raw >= _FIRST_EXCEL_DATETIME:  # a date cell Excel can show
+    if kind is datetime and raw >= FIRST_EXCEL_DATETIME:  # a date cell Excel can show
         return SicknessCase.ongoing(raw.date())
     if kind is SicknessCase:
         return raw  # type: ignore[no-any-return]

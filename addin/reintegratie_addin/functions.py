@@ -36,7 +36,12 @@ from typing import Any
 
 import attrs
 
-from reintegratie_addin.coerce import ArgumentError, excel_text
+from reintegratie_addin.coerce import (
+    EXCEL_DATES,
+    FIRST_EXCEL_DATETIME,
+    ArgumentError,
+    excel_text,
+)
 from reintegratie_addin.excel_errors import (
     any_error,
     check,
@@ -53,7 +58,7 @@ except ImportError:  # pragma: no cover - exercised only where xlwings is absent
 
 NOT_APPLICABLE = "n.v.t."
 ERROR_PREFIX = "#WAARDE!"
-_FIRST_DATE, _LAST_DATE = date(1900, 1, 1), date(9999, 12, 31)
+_FIRST_DATE, _LAST_DATE = EXCEL_DATES.first, EXCEL_DATES.last
 _OUT_OF_RANGE = "de uitkomst valt buiten de datums van Excel (01-01-1900 t/m 31-12-9999)"
 
 Coercer = Callable[[Any, str], Any]
@@ -238,12 +243,6 @@ class ExcelFunction:
             ]
         return explanation_text(self.name, shown, explained.grounds)
 
-    def _single_checked(self, raw: Sequence[Any]) -> Any:
-        for value in raw:  # an Excel error value is the result (excel_errors)
-            if (code := first_error(value)) is not None:
-                return code
-        return self._single(raw)
-
     def _single(self, raw: Sequence[Any]) -> Any:
         try:
             return self.format(self.compute(*self.coerce_all(raw)))
@@ -262,10 +261,8 @@ class ExcelFunction:
         if len(raw) > len(self.params):
             msg = f"{self.name} heeft {len(self.params)} argumenten, {len(raw)} gegeven"
             return f"{ERROR_PREFIX} argumenten: {msg}"
-        if _all_single(raw):  # the common single call: no column to look for
-            return self._single_checked(raw)
         columns: dict[int, list[Any]] = {}
-        if not self.returns_table:
+        if not self.returns_table and not _all_single(raw):  # a single call has no column
             for index, (param, value) in enumerate(zip(self.params, raw, strict=True)):
                 if param.lift:
                     column = (param.column or default_column)(value)
@@ -427,7 +424,7 @@ class ExcelFunction:
         if (
             param.dates
             and frozenset(map(type, column)) == _DATETIME
-            and min(column) >= _FIRST_DATETIME  # Excel's dates; none is after 31-12-9999
+            and min(column) >= FIRST_EXCEL_DATETIME  # Excel's dates; none is after 31-12-9999
         ):
             days = list(map(datetime.date, column))  # the common case: a column of date cells
             return (days if param.of_dates is None else param.of_dates(days)), True
@@ -465,7 +462,6 @@ _FIRST = operator.itemgetter(0)
 _LIST = frozenset({list})
 _ONE = frozenset({1})
 _DATETIME = frozenset({datetime})
-_FIRST_DATETIME = datetime.combine(_FIRST_DATE, datetime.min.time())
 
 
 def _all_single(raw: list[Any]) -> bool:
