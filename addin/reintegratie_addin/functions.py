@@ -4,7 +4,7 @@ A function is declared with [`excel_function`][reintegratie_addin.functions.exce
 docstring, and one [`Param`][reintegratie_addin.functions.Param] per argument (name, help text for Excel's function
 wizard, coercer, whether a one-column range lifts it). Its body receives *core* values and
 makes one core call, returning the core's decision record (a
-[`Decision`][reintegratie_core._explain.Decision]: its ``value``, and its grounds on demand).
+[`Decision`][reintegratie_core.Decision]: its ``value``, and its grounds on demand).
 
 The decorator builds the function Excel calls, which
 

@@ -36,7 +36,12 @@ from reintegratie_core import SEEDS, Citation, SourceKind
 
 CORE = "reintegratie_core"
 ADDIN = "reintegratie_addin"
-PACKAGE_DIRS = {CORE: ROOT / "src" / CORE, ADDIN: ROOT / "addin" / ADDIN}
+IO = "reintegratie_io"
+PACKAGE_DIRS = {
+    CORE: ROOT / "src" / CORE,
+    ADDIN: ROOT / "addin" / ADDIN,
+    IO: ROOT / "src" / IO,
+}
 TEST_DIR = ROOT / "tests"
 
 _SEP = r"\s*(?:/|,|&|\band\b|\ben\b)\s*"
@@ -114,7 +119,8 @@ def _module_name(package: str, path: Path) -> str:
 
 @cache
 def modules(package: str) -> tuple[Module, ...]:
-    """Every module of ``package`` (``reintegratie_core`` or ``reintegratie_addin``), sorted."""
+    """Every module of ``package`` (``reintegratie_core``, ``reintegratie_addin`` or
+    ``reintegratie_io``), sorted."""
     found = []
     for path in sorted(PACKAGE_DIRS[package].rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))

@@ -1,14 +1,14 @@
 """Convert the packages' docstrings from reST to the Markdown that mkdocstrings renders.
 
 ``python -m docs.tools.docstrings`` rewrites, in place, only the docstrings (module, class
-and function) of ``src/reintegratie_core``, ``src/reintegratie_cli`` and
+and function) of ``src/reintegratie_core``, ``src/reintegratie_cli``, ``src/reintegratie_io`` and
 ``addin/reintegratie_addin``; ``--check`` writes nothing and exits 1 when a docstring would
 change. It is idempotent: a second run changes nothing, so it can be run again after a
 merge brings new reST docstrings. The changes:
 
 1. **Roles** (``:class:`~a.b.C```, ``:func:`f```, ``:meth:`C.m```, …) become a
-   cross-reference ``[`C`][a.b.C]`` when the target is a public class or function the API
-   pages render, and inline code `` `C.m` `` otherwise (no link that could dangle).
+   cross-reference ``[`C`][a.C]`` (its public import path) when the target is a public class
+   or function the API pages render, and inline code `` `C.m` `` otherwise (no link that could dangle).
 2. **Literal blocks**: a paragraph ending in ``::`` followed by an indented block becomes
    the paragraph ending in ``:`` and a fenced ``text`` block; an inline ``Defined as::
    formula`` becomes ``Defined as: formula``.
@@ -32,11 +32,13 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from docs.tools import api
 from docs.tools.articles import ROOT
 
 PACKAGES = (
     ROOT / "src" / "reintegratie_core",
     ROOT / "src" / "reintegratie_cli",
+    ROOT / "src" / "reintegratie_io",
     ROOT / "addin" / "reintegratie_addin",
 )
 
@@ -49,16 +51,10 @@ _INLINE_LITERAL = re.compile(r"(?<=\S)::(?=[ \t]+\S)")
 
 
 @cache
-def rendered_modules() -> frozenset[str]:
-    """The modules the API pages render (``docs/tools/api.py``)."""
-    from docs.tools import api
-
-    return frozenset(m.name for _topic, members in api.grouped() for m in members)
-
-
-@cache
 def canonical(target: str) -> str | None:
-    """The rendered dotted path of a public class or function ``target``, else ``None``."""
+    """The documented import path of a public class or function ``target``
+    (``reintegratie_core.Explained`` for ``reintegratie_core._explain.Explained``), else
+    ``None``."""
     parts = target.split(".")
     for cut in range(len(parts) - 1, 0, -1):
         try:
@@ -74,9 +70,9 @@ def canonical(target: str) -> str | None:
             return None
         module = getattr(obj, "__module__", "")
         qualname = getattr(obj, "__qualname__", "")
-        if module not in rendered_modules() or any(p.startswith("_") for p in qualname.split(".")):
+        if any(p.startswith("_") for p in qualname.split(".")):
             return None
-        return f"{module}.{qualname}"
+        return api.public_path(module, qualname)
     return None
 
 

@@ -21,6 +21,7 @@ from functools import cache
 
 import attrs
 
+from docs.tools import api
 from docs.tools.articles import Article, Kind, SeedIndex, all_indexes, seed_index
 from docs.tools.citations import (
     BARE,
@@ -295,9 +296,12 @@ def problems() -> list[str]:
 
 
 def _api_link(node: Node) -> str:
+    """The implementer under its import path, linked to the API page that documents it."""
     module, name = node
-    short = module.removeprefix("reintegratie_core.")
-    return f"[`{short}.{name}`][{module}.{name}]"
+    public = api.public_path(module, name)
+    if public is None:
+        return f"`{module.removeprefix('reintegratie_core.')}.{name}`"
+    return f"[`{public.removeprefix('reintegratie_core.')}`][{public}]"
 
 
 def _test_label(test: str) -> str:

@@ -12,7 +12,7 @@ itself, in streaming steps, each in its own place:
    large the portfolio is. Then, per partition (one task per worker): validate the rows
    (`RowParser`) and collect them per employee.
 3. **Compute** (`reintegratie_cli.worklines`): per employee, the line of its open case
-   from the core's [`work_item`][reintegratie_core._worklist.work_item]. Any exception in one
+   from the core's [`work_item`][reintegratie_core.work_item]. Any exception in one
    employee's computation is that employee's error line, never the run's.
 4. **Write** (`reintegratie_cli.output`): each task encodes its lines with the one
    encoder of the output format and sorts them into a run; `heapq.merge` of the runs

@@ -1,8 +1,8 @@
 """The worklist's lines: one employee's rows → the line of its open case (the compute step).
 
 Per employee (werkgever + werknemer), `employee_line` merges the periods into
-sickness cases ([`reintegratie_core._sickness.merge_cases`][reintegratie_core._sickness.merge_cases]) and asks the core for the
-open case's work item ([`reintegratie_core._worklist.work_item`][reintegratie_core._worklist.work_item]) — the rules live
+sickness cases ([`reintegratie_core._sickness.merge_cases`][reintegratie_core.merge_cases]) and asks the core for the
+open case's work item ([`reintegratie_core._worklist.work_item`][reintegratie_core.work_item]) — the rules live
 there, once; this module only chooses the rows and lays the item out as the worklist's
 columns (`OUTPUT_HEADER`). A rejected row becomes an error line (`error_line`).
 Nothing here encodes CSV or XML: the write step's encoder does

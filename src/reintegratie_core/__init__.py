@@ -2,7 +2,7 @@
 
 A pure library: no I/O, no clock, no Excel. Dates are ``datetime.date``, money is
 ``decimal.Decimal``, and every public calculation returns an
-[`Explained`][reintegratie_core._explain.Explained] value that cites its article.
+[`Explained`][reintegratie_core.Explained] value that cites its article.
 
 The public API is this package and its subpackages `products`, `compensation` and
 `financial`; the modules that implement them are private (``_poortwachter``,

@@ -142,7 +142,7 @@ def _month_days(year: int, month: int) -> int:
 
 def add_days(anchor: date, days: int) -> date:
     """``anchor + days`` calendar days; past 9999-12-31 (or before year 1) an
-    [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] that says so, never Python's ``OverflowError``.
+    [`InvalidValueError`][reintegratie_core.InvalidValueError] that says so, never Python's ``OverflowError``.
 
     Defined as: anchor + timedelta(days=days)
     """

@@ -16,9 +16,9 @@
 
 A deadline past 9999-12-31 is an error that names the argument to change.
 
-Each function decides once and returns a [`Deadline`][reintegratie_core._deadlines.Deadline]: the row of the table below that
+Each function decides once and returns a [`Deadline`][reintegratie_core.Deadline]: the row of the table below that
 applied, the date it started from, the length it used and the date it gave; the grounds are
-rendered from it only when asked ([`Deadline.explain`][reintegratie_core._deadlines.Deadline.explain]).
+rendered from it only when asked ([`Deadline.explain`][reintegratie_core.Deadline.explain]).
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ WORKING_DAYS = Term(
 
 
 class Deadline(NamedTuple):
-    """What a deadline rule decided: the row ([`Term`][reintegratie_core._deadlines.Term]), the start date, its length in
+    """What a deadline rule decided: the row ([`Term`][reintegratie_core.Term]), the start date, its length in
     days, months or working days, and the deadline (``value``)."""
 
     term: Term

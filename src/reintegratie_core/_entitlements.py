@@ -11,11 +11,11 @@ each have a state per scope, the whole policy or one employee:
 * ``beeindigd`` — ended with the module (final).
 
 What an event does is **data**, like h11's state tables: per product, an
-[`EventRule`][reintegratie_core._entitlements.EventRule] per event kind its conditions know — scope, effects (entitlement →
-state) and the articles — a [`ProductRules`][reintegratie_core._entitlements.ProductRules] that the product aggregate holds
+[`EventRule`][reintegratie_core.EventRule] per event kind its conditions know — scope, effects (entitlement →
+state) and the articles — a [`ProductRules`][reintegratie_core.ProductRules] that the product aggregate holds
 (`Product.events`; the built-in
 tables below are attached in the catalogue, a TOML product brings its own). One engine,
-[`entitlement_statuses`][reintegratie_core._entitlements.entitlement_statuses], reads them; a new product is a new table, not a new branch.
+[`entitlement_statuses`][reintegratie_core.entitlement_statuses], reads them; a new product is a new table, not a new branch.
 
 The engine, defined as:
 
@@ -251,7 +251,7 @@ class ProductRules:
     """One product's entitlements and event table, read by the one engine.
 
     ``product`` is the code of the product that holds the table (for error messages); the
-    [`Product`][reintegratie_core.products._model.Product] sets it.
+    [`Product`][reintegratie_core.products.Product] sets it.
     """
 
     product: str = ""
@@ -736,10 +736,10 @@ def entitlement_statuses(
 ) -> Explained[tuple[EntitlementStatus, ...]]:
     """The state of each entitlement of ``product`` at ``at``, for the policy or ``employee``.
 
-    Defined as: fold the [`applicable`][reintegratie_core._entitlements.applicable] events over the product's event table
+    Defined as: fold the [`applicable`][reintegratie_core.applicable] events over the product's event table
     (`Product.events`)
     (module docstring); every event must be known to the product with the right scope
-    ([`check_event`][reintegratie_core._entitlements.check_event]), also those after ``at``. Source: domein §5 and the
+    ([`check_event`][reintegratie_core.check_event]), also those after ``at``. Source: domein §5 and the
     articles of each rule (``001`` 2.4, 2.5, 4.2, 5.3; ``003`` 1.5.2, 1.5.3, 2.7.3, 3.2;
     ``004`` 2.4, 2.5, 4.2, 5.3; ``000`` 4.1, 4.2).
     """
@@ -754,7 +754,7 @@ def entitlement_statuses(
 def _statuses(
     product: Product, events: Iterable[Event], at: dt.date, employee: str | None
 ) -> tuple[EntitlementStatus, ...]:
-    """The statuses [`entitlement_statuses`][reintegratie_core._entitlements.entitlement_statuses] decides, their grounds not yet rendered."""
+    """The statuses [`entitlement_statuses`][reintegratie_core.entitlement_statuses] decides, their grounds not yet rendered."""
     rules = product_rules(product)
     tracks = {g.entitlement: _Track() for g in rules.granted}
     for decision in _counting(rules, events, at, employee):
@@ -784,7 +784,7 @@ def entitlement_status(
     at: dt.date,
     employee: str | None = None,
 ) -> EntitlementStatus:
-    """The [`EntitlementStatus`][reintegratie_core._entitlements.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core._entitlements.entitlement_statuses]):
+    """The [`EntitlementStatus`][reintegratie_core.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core.entitlement_statuses]):
     the same fold, over the effects on this entitlement only (each entitlement's state
     depends on its own effects)."""
     rules = product.events
@@ -809,7 +809,7 @@ def entitlement_state(
 ) -> Explained[EntitlementState]:
     """The state of one entitlement at ``at`` with the events and articles that decided it.
 
-    Defined as: [`entitlement_statuses`][reintegratie_core._entitlements.entitlement_statuses] restricted to ``entitlement``; an entitlement
+    Defined as: [`entitlement_statuses`][reintegratie_core.entitlement_statuses] restricted to ``entitlement``; an entitlement
     the product does not grant (``asr-reintegratie`` has no poortwachtergarantie) is an
     error naming the product.
     """

@@ -1,6 +1,6 @@
 """The one error hierarchy of the core.
 
-Every error the core raises derives from [`ReintegratieError`][reintegratie_core._errors.ReintegratieError] and mixes in the
+Every error the core raises derives from [`ReintegratieError`][reintegratie_core.ReintegratieError] and mixes in the
 built-in it resembles, so callers may catch either. Messages say what was given, what is
 accepted and where (argument, field or row): the shells show them to users unchanged.
 """

@@ -1,7 +1,7 @@
 """Explanations are values: a result together with the grounds that produced it.
 
-Every public calculation of the core returns an [`Explained`][reintegratie_core._explain.Explained] value: the result plus
-a tuple of [`Ground`][reintegratie_core._explain.Ground] — which rule was applied, which article of which source
+Every public calculation of the core returns an [`Explained`][reintegratie_core.Explained] value: the result plus
+a tuple of [`Ground`][reintegratie_core.Ground] — which rule was applied, which article of which source
 (a seed file of ``sources/seeds`` or a statute), and which parameter values were used.
 The Excel function ``RI_UITLEG``, the command line and the documentation's traceability
 matrix all read these values; there is no second copy of the text.
@@ -78,10 +78,10 @@ _DECISION_SECTION = re.compile(r"(§[\d.]+)\s*\((.+)\)")
 class Citation:
     """Where a rule comes from: a seed file and article, a statute, or a recorded decision.
 
-    Build one with [`seed`][reintegratie_core._explain.Citation.seed],
-    [`statute`][reintegratie_core._explain.Citation.statute] or
-    [`decision`][reintegratie_core._explain.Citation.decision]. ``str(citation)`` is the
-    short label a reader cites it by ([`label`][reintegratie_core._explain.Citation.label]).
+    Build one with [`seed`][reintegratie_core.Citation.seed],
+    [`statute`][reintegratie_core.Citation.statute] or
+    [`decision`][reintegratie_core.Citation.decision]. ``str(citation)`` is the
+    short label a reader cites it by ([`label`][reintegratie_core.Citation.label]).
     """
 
     kind: SourceKind
@@ -287,7 +287,7 @@ def format_value(value: object, name: str = "") -> str:
     """Format a parameter or result value the Dutch way for explanations.
 
     ``name`` (the parameter's or function's name) decides how a number reads
-    ([`unit_of`][reintegratie_core._explain.unit_of]).
+    ([`unit_of`][reintegratie_core.unit_of]).
     """
     if value is None:
         return "n.v.t."
@@ -354,7 +354,7 @@ def _table_field(value: object) -> attrs.Attribute[object] | None:
 
 
 def _value_lines(label: str, value: object) -> list[str]:
-    """The result part of [`Explained.text`][reintegratie_core._explain.Explained.text]: one line, or a line per row of a table."""
+    """The result part of [`Explained.text`][reintegratie_core.Explained.text]: one line, or a line per row of a table."""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         # the rows of a table a shell has written out already
         return [f"{label}:", *(f"  · {v}" for v in value)]
@@ -410,7 +410,7 @@ class Explained(Generic[T]):
         return Explained(value, self.grounds)
 
     def explain(self) -> Explained[T]:
-        """Itself: an [`Explained`][reintegratie_core._explain.Explained] value is a decision whose grounds are built."""
+        """Itself: an [`Explained`][reintegratie_core.Explained] value is a decision whose grounds are built."""
         return self
 
     def with_grounds(self, grounds: Iterable[Ground]) -> Explained[T]:
@@ -437,7 +437,7 @@ def explanation_text(label: str, value: object, grounds: Iterable[Ground]) -> st
     """The explanation every shell shows: ``label = value``, then ``- rule (articles)``.
 
     ``label`` also decides how a number reads (``RI_WEEKLOON`` → euros, see
-    [`unit_of`][reintegratie_core._explain.unit_of]).
+    [`unit_of`][reintegratie_core.unit_of]).
     """
     lines = _value_lines(label, value)
     lines.extend(f"- {line}" for line in render_grounds(grounds))
@@ -449,7 +449,7 @@ class Decision(Protocol[T]):
 
     A rule decides once and returns a small immutable record of what applied; the value is
     read from it, and `explain` renders the grounds from the same record only when an
-    explanation is asked for (``RI_UITLEG``, ``--uitleg``, the docs). [`Explained`][reintegratie_core._explain.Explained]
+    explanation is asked for (``RI_UITLEG``, ``--uitleg``, the docs). [`Explained`][reintegratie_core.Explained]
     is the decision whose grounds are already built.
     """
 

@@ -1,9 +1,9 @@
 """Money and percentages: exact ``Decimal`` euros, rounded once per result.
 
 This module owns rounding. Every formula computes with unrounded ``Decimal`` values and
-calls [`round_cents`][reintegratie_core._money.round_cents] exactly once, on its result, with ``ROUND_HALF_UP`` to whole
+calls [`round_cents`][reintegratie_core.round_cents] exactly once, on its result, with ``ROUND_HALF_UP`` to whole
 cents (EC Regulation 1103/97 art. 5; domein §1). A ``float`` never enters the
-core: [`money`][reintegratie_core._money.money] refuses it with a ``TypeError``; shells convert with
+core: [`money`][reintegratie_core.money] refuses it with a ``TypeError``; shells convert with
 ``Decimal(repr(x))``.
 """
 
@@ -25,7 +25,7 @@ def money(value: AmountLike, *, name: str = "bedrag", allow_negative: bool = Fal
 
     ``float`` is refused (``TypeError``) because binary fractions are not cents; ``bool``
     is refused because ``True`` is not an amount. Negative amounts are an
-    [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] naming ``name`` unless
+    [`InvalidValueError`][reintegratie_core.InvalidValueError] naming ``name`` unless
     ``allow_negative``.
     """
     if type(value) is Decimal and value.is_finite() and (allow_negative or value >= 0):

@@ -1,9 +1,9 @@
 """Parameters as dated, cited values (domein §7).
 
 Every number a rule uses — the 28 days of samentelling, the 52 weeks of a loonsanctie,
-budgets, percentages, terms — is a [`Parameter`][reintegratie_core._parameters.Parameter]: a value, the source that sets it and
+budgets, percentages, terms — is a [`Parameter`][reintegratie_core.Parameter]: a value, the source that sets it and
 the date from which it is valid. A new version of the conditions is a new dated value
-([`ParameterHistory`][reintegratie_core._parameters.ParameterHistory]), not a code change.
+([`ParameterHistory`][reintegratie_core.ParameterHistory]), not a code change.
 """
 
 from __future__ import annotations

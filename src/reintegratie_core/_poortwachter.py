@@ -1,7 +1,7 @@
 """The Poortwachter timeline: the ten milestones of a sickness case (domein §3).
 
 With *D* the first sick day and "end of week *N*" the date of the (7·N)-th counted sick
-day ([`SicknessCase.day`][reintegratie_core._sickness.SicknessCase.day]), for one ongoing period ``D + 7N − 1``:
+day ([`SicknessCase.day`][reintegratie_core.SicknessCase.day]), for one ongoing period ``D + 7N − 1``:
 
 | milestone | date | source |
 |---|---|---|
@@ -379,8 +379,8 @@ def milestone_date(
 def milestone_days(
     case: SicknessCase, probleemanalyse: date | None = None, sanction_weeks: int = 0
 ) -> list[int | None]:
-    """Every milestone's date as a day number (``date.toordinal``), in [`Milestone`][reintegratie_core._poortwachter.Milestone]
-    order; ``None`` = n.v.t. The same rule as [`milestone_date`][reintegratie_core._poortwachter.milestone_date], for all ten at once.
+    """Every milestone's date as a day number (``date.toordinal``), in [`Milestone`][reintegratie_core.Milestone]
+    order; ``None`` = n.v.t. The same rule as [`milestone_date`][reintegratie_core.milestone_date], for all ten at once.
     """
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
@@ -424,7 +424,7 @@ def timeline(
 ) -> tuple[MilestoneDate, ...]:
     """All ten milestones of ``case`` in date order; not-applicable ones last.
 
-    Ties keep the order of [`Milestone`][reintegratie_core._poortwachter.Milestone].
+    Ties keep the order of [`Milestone`][reintegratie_core.Milestone].
     """
     entries = [milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
     return tuple(
@@ -646,7 +646,7 @@ def next_milestone(
 ) -> NextMilestone:
     """The signal: the earliest milestone on or after ``reference`` (domein §3).
 
-    Defined as: the first milestone (in date order, ties in [`Milestone`][reintegratie_core._poortwachter.Milestone] order) with
+    Defined as: the first milestone (in date order, ties in [`Milestone`][reintegratie_core.Milestone] order) with
     date ≥ reference; days_left = date − reference; due when days_left ≤ horizon (default
     14 days). ``None`` when no milestone is left, and for a closed case whose last sick day
     lies before ``reference``: no signal for a recovered employee (domain §8.1).

@@ -1,13 +1,13 @@
 """The built-in products' parameters: every amount, percentage and term, dated and cited.
 
 domein §7: an amount in a formula is never a literal; it is a
-[`ParameterHistory`][reintegratie_core._parameters.ParameterHistory] whose versions carry the article
+[`ParameterHistory`][reintegratie_core.ParameterHistory] whose versions carry the article
 that sets them and the date from which they are valid. A new version of the conditions is
 a new dated value here (or in an insurer's own product file), not a code change.
 
 The ``*_PARAMETERS`` tuples list the parameters each built-in product's rules use; the
 product catalogue attaches them to the product definitions, and every rule reads them from
-the [`Product`][reintegratie_core.products._model.Product] it is given
+the [`Product`][reintegratie_core.products.Product] it is given
 (``product.parameter(name, on=date)``) — so an insurer's own product file with its own
 values works the same way.
 """

@@ -160,7 +160,7 @@ class SicknessCase:
         return add_days(start, offset)
 
     def day_offsets(self, ns: Sequence[int]) -> list[tuple[date, int] | None]:
-        """The walk of [`day`][reintegratie_core._sickness.SicknessCase.day] for several day numbers
+        """The walk of [`day`][reintegratie_core.SicknessCase.day] for several day numbers
         ``ns`` (ascending, each ≥ 1) at once: for each, the first day of the period it falls
         in and its offset from that day (``None``: a closed case has fewer sick days).
 
@@ -329,7 +329,7 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     and 3, domain §8.1); a sick period joins the current case when
     ``first − previous.last − 1 < 28``, or when it directly follows a leave period that
     directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
-    case. Overlapping periods are an [`InvalidPeriodError`][reintegratie_core._errors.InvalidPeriodError] naming both.
+    case. Overlapping periods are an [`InvalidPeriodError`][reintegratie_core.InvalidPeriodError] naming both.
     """
     if isinstance(absences, tuple | list) and len(absences) == 1:
         (only,) = absences
@@ -389,7 +389,7 @@ def case_at(absences: Iterable[Absence], reference: date) -> SicknessCase | None
 def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     """The sickness case that a sick day belongs to (for a budget ledger per case).
 
-    Raises [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] when ``day`` is not a sick day of any case.
+    Raises [`InvalidValueError`][reintegratie_core.InvalidValueError] when ``day`` is not a sick day of any case.
     """
     for case in merge_cases(absences):
         if any(p.contains(day) for p in case.periods):

@@ -1,6 +1,6 @@
 """The statutory parameters of the Poortwachter timeline and the shared deadlines.
 
-Each is a [`Parameter`][reintegratie_core._parameters.Parameter] with its source, so that an
+Each is a [`Parameter`][reintegratie_core.Parameter] with its source, so that an
 explanation can show the value it used and where it comes from (domein §7).
 Product-specific amounts and terms live in the product catalogue.
 """

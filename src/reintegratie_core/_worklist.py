@@ -6,22 +6,22 @@ portfolio recorded the tracked milestones as done, the work item says what to do
 * **te laat** — a tracked milestone (probleemanalyse, plan van aanpak, 42e-weeksmelding,
   eerstejaarsevaluatie, WIA-aanvraag) whose date lies before *p* and that was not done on
   or before *p*. The item names the earliest such milestone; ``days_left`` is negative.
-* otherwise the **signal** of [`next_milestone`][reintegratie_core._poortwachter.next_milestone]: the
+* otherwise the **signal** of [`next_milestone`][reintegratie_core.next_milestone]: the
   earliest milestone on or after *p* that is not already done — **binnenkort** when it
   falls within the horizon (default 14 days), else **gepland**;
 * **geen mijlpaal** when none is left (the case is past the start of the WIA).
 
-Plus the weeks of wage continuation left ([`remaining_weeks`][reintegratie_core._poortwachter.remaining_weeks])
+Plus the weeks of wage continuation left ([`remaining_weeks`][reintegratie_core.remaining_weeks])
 and whether the case falls under the product's module at all
-([`reintegratie_core.products.eligible`][reintegratie_core.products._consequences.eligible]: first sick day on or after the module's start
+([`reintegratie_core.products.eligible`][reintegratie_core.products.eligible]: first sick day on or after the module's start
 date, domain §4).
 
 A done date counts only when it lies on or before *p*: the worklist is what was known on
 the peildatum. The probleemanalyse's date also sets the plan van aanpak's deadline
 (probleemanalyse + 14 days, Regeling procesgang art. 4 lid 1).
 
-[`work_item`][reintegratie_core._worklist.work_item] decides once per case and returns a [`WorkItem`][reintegratie_core._worklist.WorkItem]: the values the
-worklist shows, and the values the decision used, from which [`WorkItem.explain`][reintegratie_core._worklist.WorkItem.explain]
+[`work_item`][reintegratie_core.work_item] decides once per case and returns a [`WorkItem`][reintegratie_core.WorkItem]: the values the
+worklist shows, and the values the decision used, from which [`WorkItem.explain`][reintegratie_core.WorkItem.explain]
 renders the grounds (milestone articles, the te-laat rule or the signal, the remaining
 weeks, eligibility) only when asked. It is pure: the reference date is always a parameter.
 """
@@ -226,7 +226,7 @@ Done = Mapping[Milestone, date] | Sequence[tuple[Milestone, date]]
 
 def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
     """Which milestones were done by ``reference`` — bit *i* for the *i*-th milestone in
-    [`Milestone`][reintegratie_core._poortwachter.Milestone] order — and the probleemanalyse's date when it was.
+    [`Milestone`][reintegratie_core.Milestone] order — and the probleemanalyse's date when it was.
 
     ``done`` maps milestones to dates, or lists (milestone, date) pairs of which a later
     pair for the same milestone replaces an earlier one.
@@ -259,7 +259,7 @@ def _choose(
     days: list[int], done_mask: int, reference: int, order: Sequence[int] | None = None
 ) -> tuple[int, int, int]:
     """Positions of the earliest late and the earliest upcoming milestone (-1: none), and
-    the number of late ones. Ties go to the first in [`Milestone`][reintegratie_core._poortwachter.Milestone] order.
+    the number of late ones. Ties go to the first in [`Milestone`][reintegratie_core.Milestone] order.
 
     The milestones are walked in date order (a stable sort: ties keep Milestone order); the
     walk stops at the first one not done on or after ``reference`` — every late one lies
@@ -299,8 +299,8 @@ def work_item(
     te laat for the earliest of them; else the signal of next_milestone over the
     milestones not done by p (p, horizon); remaining weeks = max(0, einde
     loondoorbetaling − p) / 7; eligible = D ≥ module start
-    ([`reintegratie_core.products.eligible`][reintegratie_core.products._consequences.eligible]'s rule). The milestone dates are
-    [`milestone_days`][reintegratie_core._poortwachter.milestone_days], with the probleemanalyse's
+    ([`reintegratie_core.products.eligible`][reintegratie_core.products.eligible]'s rule). The milestone dates are
+    [`milestone_days`][reintegratie_core.milestone_days], with the probleemanalyse's
     done date (when done by p) setting the plan van aanpak. ``done`` may also be a sequence
     of (milestone, date) pairs, later ones replacing earlier ones. ``product``, when
     given, is cited in the explanation of eligibility.

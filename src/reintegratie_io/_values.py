@@ -9,10 +9,10 @@ with it, so a date, a number or a code means the same everywhere:
 * booleans: TRUE/FALSE, 1/0, ``ja``/``nee``/``waar``/``onwaar`` (any case);
 * numbers: ``int``, ``float`` (as ``Decimal(repr(x))``), or text with ``.`` or ``,`` as
   decimal separator and the other as thousands separator (``1.250,50``, ``€ 1250``);
-* codes: the core's :func:`~reintegratie_core.products.canonical` form (case, accents,
+* codes: the core's [`canonical`][reintegratie_core.products.canonical] form (case, accents,
   spaces/``-``/``_`` ignored).
 
-Every failure is an :class:`ArgumentError` naming the argument (or column) and saying, in
+Every failure is an [`ArgumentError`][reintegratie_io.ArgumentError] naming the argument (or column) and saying, in
 Dutch, what was given and what is accepted. The serial ↔ date conversion lives here once:
 the add-in reads serials from Excel, the CLI reads and writes them in XLSX files.
 Excel-only policy (which dates Excel can show, error values, ranges as arguments,
@@ -101,7 +101,7 @@ def serial_to_date(serial: float, argument: str) -> date:
 
 
 def date_to_serial(day: date) -> int:
-    """The serial number (1900 date system) of a date; the inverse of :func:`serial_to_date`."""
+    """The serial number (1900 date system) of a date; the inverse of [`serial_to_date`][reintegratie_io.serial_to_date]."""
     if isinstance(day, datetime):
         day = day.date()
     return (day - (SERIAL_EPOCH if day >= _LEAP_BUG else _EARLY_EPOCH)).days
@@ -162,7 +162,7 @@ def to_date(value: Any, argument: str, within: DateBounds | None = None) -> date
 
 
 def required_date(value: Any, argument: str, within: DateBounds | None = None) -> date:
-    """Like :func:`to_date`, but an empty value is an error."""
+    """Like [`to_date`][reintegratie_io.to_date], but an empty value is an error."""
     result = to_date(value, argument, within)
     if result is None:
         raise ArgumentError(argument, f"ontbreekt ({DATE_HINT})")
@@ -261,7 +261,7 @@ SANCTION_WEEKS_HINT = f"verwacht 0 t/m {MAX_SANCTION_WEEKS.value} weken"
 
 def to_sanction_weeks(value: Any, argument: str, default: int | None = 0) -> int:
     """Weeks of loonsanctie imposed by the UWV: a whole number from 0 up to
-    [`MAX_SANCTION_WEEKS`][reintegratie_core._statutory.MAX_SANCTION_WEEKS] (52, BW 7:629
+    [`MAX_SANCTION_WEEKS`][reintegratie_core.MAX_SANCTION_WEEKS] (52, BW 7:629
     lid 11); an empty value gives ``default`` (``None``: it is refused). The one reading of
     a ``sanctieweken`` value for both shells.
     """

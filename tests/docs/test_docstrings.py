@@ -16,9 +16,9 @@ from docs.tools.docstrings import (
 
 class TestRoles:
     def test_rendered_target_becomes_a_cross_reference(self) -> None:
-        """A public class the API pages render becomes an autorefs link."""
+        """A public class the API pages render becomes an autorefs link to its import path."""
         text = convert_roles("see :class:`~reintegratie_core._explain.Explained`")
-        assert text == "see [`Explained`][reintegratie_core._explain.Explained]"
+        assert text == "see [`Explained`][reintegratie_core.Explained]"
 
     def test_relative_or_unknown_target_becomes_code(self) -> None:
         """A target that cannot be resolved is inline code, never a dangling link."""
@@ -91,7 +91,7 @@ class TestRelative:
     def test_bare_name_resolves_in_its_module(self) -> None:
         """A bare :class:`Explained` in reintegratie_core._explain links to that class."""
         text = convert(":class:`Explained`", "reintegratie_core._explain")
-        assert text == "[`Explained`][reintegratie_core._explain.Explained]"
+        assert text == "[`Explained`][reintegratie_core.Explained]"
 
     def test_doctest_block_is_pycon(self) -> None:
         """A literal block of >>> lines is fenced as pycon."""

@@ -3,13 +3,13 @@
 Each formula is a function with a docstring that restates it ("Defined as::") and cites its
 article; it takes exact amounts (``Decimal``, ``int`` or numeric text — a ``float`` is a
 ``TypeError``), reads every amount and percentage of a product's conditions from the
-[`Product`][reintegratie_core.products._model.Product] it is given (``product.parameter(name,
+[`Product`][reintegratie_core.products.Product] it is given (``product.parameter(name,
 on=date)``), rounds once at its result and
-returns an [`Explained`][reintegratie_core._explain.Explained] value whose grounds name the
+returns an [`Explained`][reintegratie_core.Explained] value whose grounds name the
 article and the parameter values used.
 
 * `_budgets` — preventiebudget, re-integratiebudget and its per-case
-  [`BudgetLedger`][reintegratie_core.compensation._budgets.BudgetLedger], kosten-batenanalyse, third-party settlement, premium window
+  [`BudgetLedger`][reintegratie_core.compensation.BudgetLedger], kosten-batenanalyse, third-party settlement, premium window
   (``003`` art. 2.5, 2.6, 3.1).
 * `_interventions` — 100 % intervention reimbursement, remaining wage cost, SEPA
   (``001``/``004`` art. 3.3, 3.4; ``002``).

@@ -9,20 +9,20 @@ Rules (domein §6, seed ``003``; amounts excl. btw, rounded once at the result):
 * **Re-integratiebudget** (art. 2.6): at most € 4,000 / € 8,000 per ziektegeval — the
   text's own case (§8.1): sick periods less than four weeks apart are one case, and
   pregnancy/maternity leave does *not* bridge two periods here (it does for the Poortwachter
-  timeline), see [`budget_cases`][reintegratie_core.compensation._budgets.budget_cases]; a granted subsidy or statutory
+  timeline), see [`budget_cases`][reintegratie_core.compensation.budget_cases]; a granted subsidy or statutory
   reimbursement is deducted from our contribution after the cap (art. 3.1, §8); never for
   the excluded kinds of art. 2.6.5; still paid after the employment ended unless there is
-  no legal re-integration obligation (art. 2.6.2). [`BudgetLedger`][reintegratie_core.compensation._budgets.BudgetLedger] keeps the budget
+  no legal re-integration obligation (art. 2.6.2). [`BudgetLedger`][reintegratie_core.compensation.BudgetLedger] keeps the budget
   per case.
 * **Kosten-batenanalyse** above the cap (art. 2.6.1) and the **third-party** advance and
   settlement (art. 2.6.4).
 * **Premium window** (art. 2.5.3, 2.6.3; §8.1): ``premiejaar`` *Y* is the year in which the
   premium is re-determined; a reimbursement counts for it when it was paid in *Y − 3 … Y*
   ("het lopende jaar en de voorgaande drie jaren").
-* **Budget left** ([`budget_balances`][reintegratie_core.compensation._budgets.budget_balances]): from a list of declarations, what each
+* **Budget left** ([`budget_balances`][reintegratie_core.compensation.budget_balances]): from a list of declarations, what each
   ziektegeval (and the threatened case of the preventiebudget) has left.
 
-Every amount is a parameter of the [`Product`][reintegratie_core.products._model.Product]
+Every amount is a parameter of the [`Product`][reintegratie_core.products.Product]
 given (``preventiebudget``, ``preventiebudget_met_wga_of_wia``, ``reintegratiebudget``,
 ``reintegratiebudget_met_wga_of_wia``, ``premie_voorgaande_jaren``), read for a date; a
 product without them (only De Zeeuwse's ``zeeuwse-prb`` has the budgets built in; an
@@ -129,7 +129,7 @@ class ReintegrationConditions:
     """The conditions of ``003`` art. 2.6.2 for costs within the budget; ``True`` when met.
 
     The third condition — prior approval when a contribution above the cap is asked — is
-    ``approved_beforehand`` of [`cost_benefit_contribution`][reintegratie_core.compensation._budgets.cost_benefit_contribution].
+    ``approved_beforehand`` of [`cost_benefit_contribution`][reintegratie_core.compensation.cost_benefit_contribution].
     """
 
     aims_to_restore: bool = condition(
@@ -205,9 +205,9 @@ def prevention_budget(
                  cost kind (art. 2.5.4)
     ```
 
-    rounded once, half up, to cents. ``conditions`` is a [`PreventionConditions`][reintegratie_core.compensation._budgets.PreventionConditions] or
+    rounded once, half up, to cents. ``conditions`` is a [`PreventionConditions`][reintegratie_core.compensation.PreventionConditions] or
     one boolean for "all four conditions are met". The decision is a
-    [`PreventionReimbursement`][reintegratie_core.compensation._budgets.PreventionReimbursement] record; its grounds are rendered when explained.
+    [`PreventionReimbursement`][reintegratie_core.compensation.PreventionReimbursement] record; its grounds are rendered when explained.
     """
     kosten = amount(costs, "kosten")
     al_vergoed = amount(already_reimbursed, "al_vergoed")
@@ -236,7 +236,7 @@ def prevention_budget(
 
 
 class PreventionReimbursement(NamedTuple):
-    """What [`prevention_budget`][reintegratie_core.compensation._budgets.prevention_budget] decided: its inputs, the budget in force (``None``
+    """What [`prevention_budget`][reintegratie_core.compensation.prevention_budget] decided: its inputs, the budget in force (``None``
     when refused) and the reimbursement (``value``). A tuple, built once per lifted Excel
     row; `explain` renders the grounds from it."""
 
@@ -290,7 +290,7 @@ class PreventionReimbursement(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -344,8 +344,8 @@ def reintegration_budget(
     ```
 
     rounded once, half up, to cents. "Already reimbursed in the case" is what the insurer
-    paid (after subsidies); [`BudgetLedger`][reintegratie_core.compensation._budgets.BudgetLedger] keeps it per case. The decision is a
-    [`ReintegrationReimbursement`][reintegratie_core.compensation._budgets.ReintegrationReimbursement] record; its grounds are rendered when explained.
+    paid (after subsidies); [`BudgetLedger`][reintegratie_core.compensation.BudgetLedger] keeps it per case. The decision is a
+    [`ReintegrationReimbursement`][reintegratie_core.compensation.ReintegrationReimbursement] record; its grounds are rendered when explained.
     """
     kosten = amount(costs, "kosten")
     al_vergoed = amount(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
@@ -383,7 +383,7 @@ def reintegration_budget(
 
 
 class ReintegrationReimbursement(NamedTuple):
-    """What [`reintegration_budget`][reintegratie_core.compensation._budgets.reintegration_budget] decided: its inputs, the budget in force
+    """What [`reintegration_budget`][reintegratie_core.compensation.reintegration_budget] decided: its inputs, the budget in force
     (``None`` when refused) and the reimbursement (``value``). A tuple, built once per
     lifted Excel row; `explain` renders the grounds from it."""
 
@@ -464,7 +464,7 @@ class ReintegrationReimbursement(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -494,7 +494,7 @@ def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     (samentelling, interruption < 28 days); pregnancy/maternity leave is not sickness and
     does not bridge two periods here (decision §8.1) — so sick, a long leave, sick again is
     two cases with two budgets, while the Poortwachter timeline counts it as one
-    (BW 7:629 lid 10, [`merge_cases`][reintegratie_core._sickness.merge_cases]).
+    (BW 7:629 lid 10, [`merge_cases`][reintegratie_core.merge_cases]).
     """
     return merge_cases(a for a in absences if a.kind is AbsenceKind.SICK)
 
@@ -551,7 +551,7 @@ class LedgerEntry:
 class BudgetLedger:
     """The re-integratiebudget of one employee, kept per ziektegeval (``003`` art. 2.6.1).
 
-    The sick periods decide the cases ([`budget_cases`][reintegratie_core.compensation._budgets.budget_cases]: less than four weeks between
+    The sick periods decide the cases ([`budget_cases`][reintegratie_core.compensation.budget_cases]: less than four weeks between
     two periods is one case; leave does not bridge); each recorded claim is charged to the
     case its ``sick_day`` belongs to, against what that case has already been paid. A
     ledger is a value: `record` returns a new one.
@@ -581,7 +581,7 @@ class BudgetLedger:
 
     @property
     def cases(self) -> tuple[SicknessCase, ...]:
-        """The budget's ziektegevallen ([`budget_cases`][reintegratie_core.compensation._budgets.budget_cases])."""
+        """The budget's ziektegevallen ([`budget_cases`][reintegratie_core.compensation.budget_cases])."""
         return self._cases
 
     def case_for(self, day: date) -> SicknessCase:
@@ -596,7 +596,7 @@ class BudgetLedger:
         """The ziektegeval a declaration dated ``day`` belongs to: the latest that began on
         or before ``day`` (a declaration follows the activity, often after recovery).
 
-        Raises [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] when no case began by ``day``.
+        Raises [`InvalidValueError`][reintegratie_core.InvalidValueError] when no case began by ``day``.
         """
         index = bisect.bisect_right([c.first_day for c in self._cases], day)
         if index == 0:
@@ -642,7 +642,7 @@ class BudgetLedger:
         )
 
     def record(self, claim: BudgetClaim) -> BudgetLedger:
-        """This ledger with ``claim`` charged to its case (see [`reintegration_budget`][reintegratie_core.compensation._budgets.reintegration_budget])."""
+        """This ledger with ``claim`` charged to its case (see [`reintegration_budget`][reintegratie_core.compensation.reintegration_budget])."""
         return self.record_all((claim,))
 
     def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
@@ -854,7 +854,7 @@ def cost_benefit_contribution(
     (excluding the activity) and *B* what was paid within the budget; 0 when VRA did not
     approve it beforehand (art. 2.6.2). Rounded once to cents. The insurer's total cost
     with the activity, ``S1 + B + extra``, never exceeds ``max(S0, S1 + B)``. The decision
-    is a [`CostBenefitContribution`][reintegratie_core.compensation._budgets.CostBenefitContribution] record; its grounds are rendered when explained.
+    is a [`CostBenefitContribution`][reintegratie_core.compensation.CostBenefitContribution] record; its grounds are rendered when explained.
     """
     kosten = amount(costs, "kosten")
     budget = amount(paid_within_budget, "vergoed_binnen_budget")
@@ -872,7 +872,7 @@ def cost_benefit_contribution(
 
 
 class CostBenefitContribution(NamedTuple):
-    """What [`cost_benefit_contribution`][reintegratie_core.compensation._budgets.cost_benefit_contribution] decided: its inputs and the extra
+    """What [`cost_benefit_contribution`][reintegratie_core.compensation.cost_benefit_contribution] decided: its inputs and the extra
     contribution (``value``). A tuple, built once per lifted Excel row; `explain`
     renders the grounds from it."""
 
@@ -917,7 +917,7 @@ class CostBenefitContribution(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -949,8 +949,8 @@ def third_party_settlement(
 
     with *A* the reimbursement paid as an advance, *K* the re-integration costs and *R*
     what was recovered from the third party; each rounded once to cents. The decision is
-    a [`SettlementDecision`][reintegratie_core.compensation._budgets.SettlementDecision] record (its ``value`` the
-    [`ThirdPartySettlement`][reintegratie_core.compensation._budgets.ThirdPartySettlement]); its grounds are rendered when explained.
+    a [`SettlementDecision`][reintegratie_core.compensation.SettlementDecision] record (its ``value`` the
+    [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement]); its grounds are rendered when explained.
     """
     voorschot = amount(advance, "voorschot")
     kosten = amount(costs, "kosten")
@@ -966,9 +966,9 @@ def third_party_settlement(
 
 
 class SettlementDecision(NamedTuple):
-    """What [`third_party_settlement`][reintegratie_core.compensation._budgets.third_party_settlement] decided: its inputs, the final
+    """What [`third_party_settlement`][reintegratie_core.compensation.third_party_settlement] decided: its inputs, the final
     reimbursement and the repayment. A tuple, built once per lifted Excel row; ``value``
-    is the [`ThirdPartySettlement`][reintegratie_core.compensation._budgets.ThirdPartySettlement], `explain` renders the grounds."""
+    is the [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement], `explain` renders the grounds."""
 
     advance: Decimal
     costs: Decimal
@@ -1008,7 +1008,7 @@ class SettlementDecision(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -1045,7 +1045,7 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
 
 
 class PremiumWindow(NamedTuple):
-    """What [`counts_for_premium`][reintegratie_core.compensation._budgets.counts_for_premium] decided: the payment date, the premium year, the
+    """What [`counts_for_premium`][reintegratie_core.compensation.counts_for_premium] decided: the payment date, the premium year, the
     preceding years in force and whether it counts (``value``). A tuple, built once per
     lifted Excel row; `explain` renders the grounds from it."""
 
@@ -1080,7 +1080,7 @@ class PremiumWindow(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 

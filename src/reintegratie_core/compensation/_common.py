@@ -50,7 +50,7 @@ def product_amount(
     """The product's amount or fraction parameter ``name`` in force on ``on`` (domain §7).
 
     A product without the parameter has no such rule: a
-    [`NotApplicableError`][reintegratie_core._errors.NotApplicableError] naming ``product`` and ``what``.
+    [`NotApplicableError`][reintegratie_core.NotApplicableError] naming ``product`` and ``what``.
     When no version is valid on ``on`` the error names ``argument``, the input that gave
     the date.
 
@@ -92,7 +92,7 @@ def amount(value: AmountLike, name: str) -> Decimal:
     """An amount argument of a formula: exact, finite, not negative; a float is a TypeError.
 
     The common case, an exact amount already, is checked here at once (once per lifted row);
-    anything else is [`money`][reintegratie_core._money.money]'s to convert or refuse.
+    anything else is [`money`][reintegratie_core.money]'s to convert or refuse.
     """
     if type(value) is Decimal and value.is_finite() and not value.is_signed():
         return value  # (-0 is signed: money() accepts it)
@@ -105,7 +105,7 @@ def unmet(
     """One ground per condition that is not met (``False``); none when all are met.
 
     ``conditions`` is either a conditions value whose boolean fields carry their Dutch code
-    and wording as ``metadata["key"]`` and ``metadata["nl"]`` (see [`condition`][reintegratie_core.compensation._common.condition]), or one boolean for "all conditions met" (as Excel gives
+    and wording as ``metadata["key"]`` and ``metadata["nl"]`` (see `condition`), or one boolean for "all conditions met" (as Excel gives
     it). A ``False`` boolean gives one ground for the whole article.
     """
     if isinstance(conditions, bool):
@@ -132,7 +132,7 @@ def unmet(
 
 
 def all_met(conditions: attrs.AttrsInstance | bool) -> bool:
-    """Whether every condition is met: the value path's check; [`unmet`][reintegratie_core.compensation._common.unmet] renders the
+    """Whether every condition is met: the value path's check; `unmet` renders the
     grounds of those that are not, when explained."""
     if type(conditions) is bool:
         return conditions

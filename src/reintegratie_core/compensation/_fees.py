@@ -76,7 +76,7 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     ```
 
     with the factors as dated parameters; rounded once to cents. The decision is a
-    [`WeeklyWage`][reintegratie_core.compensation._fees.WeeklyWage] record; its ground is rendered when explained.
+    [`WeeklyWage`][reintegratie_core.compensation.WeeklyWage] record; its ground is rendered when explained.
     """
     loon = amount(wage, "loon")
     factors = _factors(period, on)
@@ -116,7 +116,7 @@ _WAGE_RULES = {
 
 
 class WeeklyWage(NamedTuple):
-    """What [`weekly_wage`][reintegratie_core.compensation._fees.weekly_wage] decided: the wage, its period, the factors in force
+    """What [`weekly_wage`][reintegratie_core.compensation.weekly_wage] decided: the wage, its period, the factors in force
     and the weekly wage (``value``). A tuple, built once per lifted Excel row; `explain`
     renders the ground from it."""
 
@@ -149,7 +149,7 @@ class WeeklyWage(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -212,7 +212,7 @@ def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
 
 
 class ProratedFee(NamedTuple):
-    """What [`prorated_fee`][reintegratie_core.compensation._fees.prorated_fee] decided: the contract year, the days counted and the fee
+    """What [`prorated_fee`][reintegratie_core.compensation.prorated_fee] decided: the contract year, the days counted and the fee
     (``value``). A tuple, built once per lifted Excel row; `explain` renders the
     grounds from it."""
 
@@ -259,7 +259,7 @@ class ProratedFee(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 

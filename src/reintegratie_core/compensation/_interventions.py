@@ -99,9 +99,9 @@ def intervention_reimbursement(
     rounded once to cents. The rule, the share (a product parameter), the articles and the
     excluded kinds are the product's (`Product.interventions`: ``001`` for
     ``asr-reintegratiemanager``, ``004``/``002`` for ``mkb-verzuim-ontzorg``); a product
-    without the rule raises [`NotApplicableError`][reintegratie_core._errors.NotApplicableError] saying
+    without the rule raises [`NotApplicableError`][reintegratie_core.NotApplicableError] saying
     where its re-integration costs are dealt with. The decision is an
-    [`InterventionReimbursement`][reintegratie_core.compensation._interventions.InterventionReimbursement] record; its grounds are rendered when explained.
+    [`InterventionReimbursement`][reintegratie_core.compensation.InterventionReimbursement] record; its grounds are rendered when explained.
     """
     rule = product.interventions
     if rule is None or rule.share is None:
@@ -142,7 +142,7 @@ NOTHING = round_cents(ZERO)
 
 
 class InterventionReimbursement(NamedTuple):
-    """What [`intervention_reimbursement`][reintegratie_core.compensation._interventions.intervention_reimbursement] decided: its inputs, the product's rule,
+    """What [`intervention_reimbursement`][reintegratie_core.compensation.intervention_reimbursement] decided: its inputs, the product's rule,
     the share in force (``None`` when refused) and the reimbursement (``value``). A tuple,
     built once per lifted Excel row; `explain` renders the grounds from it."""
 
@@ -237,7 +237,7 @@ class InterventionReimbursement(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -269,7 +269,7 @@ def remaining_wage_cost(
     with *p* = 70 % (BW 7:629 lid 1, in force on ``reference``) unless a percentage is
     given; rounded once to cents — the weeks are not rounded first. ``None`` (n.v.t.) when
     a closed case never reaches the end of wage continuation. The decision is a
-    [`RemainingWageCost`][reintegratie_core.compensation._interventions.RemainingWageCost] record; its grounds are rendered when explained.
+    [`RemainingWageCost`][reintegratie_core.compensation.RemainingWageCost] record; its grounds are rendered when explained.
     """
     loon = amount(weekly_wage, "weekloon")
     share: Parameter[Decimal] | None
@@ -297,7 +297,7 @@ def _wage_continuation_share(reference: date) -> Parameter[Decimal]:
 
 
 class RemainingWageCost(NamedTuple):
-    """What [`remaining_wage_cost`][reintegratie_core.compensation._interventions.remaining_wage_cost] decided: the weekly wage, the reference date,
+    """What [`remaining_wage_cost`][reintegratie_core.compensation.remaining_wage_cost] decided: the weekly wage, the reference date,
     the percentage (the parameter in force, or the one given), the end of wage continuation
     (its own decision record), the days left and the cost (``value``; ``None`` = n.v.t.).
     A tuple, built once per lifted Excel row; `explain` renders the grounds from it."""
@@ -344,7 +344,7 @@ class RemainingWageCost(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -397,7 +397,7 @@ def is_sepa_account(iban: str) -> SepaAccount:
     Defined as: schwifty ``IBAN(text, validate_bban=True)`` accepts it (structure, length,
     check digits, national checksum) and ``in_sepa_zone``. Spaces are ignored; any text
     that is not a valid IBAN gives ``False`` with the reason in the explanation. The
-    decision is a [`SepaAccount`][reintegratie_core.compensation._interventions.SepaAccount] record; its grounds are rendered when explained.
+    decision is a [`SepaAccount`][reintegratie_core.compensation.SepaAccount] record; its grounds are rendered when explained.
     """
     if not isinstance(iban, str):
         msg = f"iban: {type(iban).__name__} is geen tekst"
@@ -416,7 +416,7 @@ def is_sepa_account(iban: str) -> SepaAccount:
 
 
 class SepaAccount(NamedTuple):
-    """What [`is_sepa_account`][reintegratie_core.compensation._interventions.is_sepa_account] decided: the IBAN (compact), its country when
+    """What [`is_sepa_account`][reintegratie_core.compensation.is_sepa_account] decided: the IBAN (compact), its country when
     valid, why it is not valid (``None`` when it is) and whether payments may go there
     (``value``). A tuple, built once per lifted Excel row; `explain` renders the grounds."""
 
@@ -460,7 +460,7 @@ class SepaAccount(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 

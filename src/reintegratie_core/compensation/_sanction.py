@@ -14,7 +14,7 @@ own garantie already compensated this sanction (art. 2.7: only once); what the
 arbodienst's garantie paid of it is netted off, so the sanction is compensated once in
 total, not all or nothing.
 
-[`sanction_conditions`][reintegratie_core.compensation._sanction.sanction_conditions] decides the nine conditions from a dossier: the dates of the
+[`sanction_conditions`][reintegratie_core.compensation.sanction_conditions] decides the nine conditions from a dossier: the dates of the
 UWV decision, of the notice and of the arbodienst's guidance, the event log of the
 poortwachtergarantie, and the facts only the file can tell.
 """
@@ -138,8 +138,8 @@ def sanction_compensation(
     (``loonsanctie_dekkingspercentage``, ``werkgeverslasten``); 52 is the statutory maximum
     of a loonsanctie (``_statutory.MAX_SANCTION_WEEKS``, BW 7:629 lid 11).
 
-    A refusal is a [`SanctionRefusal`][reintegratie_core.compensation._sanction.SanctionRefusal] record, a compensation a
-    [`SanctionCompensation`][reintegratie_core.compensation._sanction.SanctionCompensation] record; their grounds are rendered when explained.
+    A refusal is a [`SanctionRefusal`][reintegratie_core.compensation.SanctionRefusal] record, a compensation a
+    [`SanctionCompensation`][reintegratie_core.compensation.SanctionCompensation] record; their grounds are rendered when explained.
     """
     check_sanction_weeks(weeks, minimum=1)
     loon = amount(weekly_wage, "weekloon")
@@ -174,7 +174,7 @@ NOTHING = round_cents(ZERO)
 
 
 class SanctionRefusal(NamedTuple):
-    """What [`sanction_compensation`][reintegratie_core.compensation._sanction.sanction_compensation] decided when it refuses: the conditions as
+    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it refuses: the conditions as
     given, whether the arbodienst already compensated all of it, and nothing (``value``).
     A tuple; `explain` renders the grounds of the refusal from it."""
 
@@ -208,7 +208,7 @@ class SanctionRefusal(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -217,7 +217,7 @@ _new_refusal = tuple.__new__
 
 
 class SanctionCompensation(NamedTuple):
-    """What [`sanction_compensation`][reintegratie_core.compensation._sanction.sanction_compensation] decided when it compensates: the values of the
+    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it compensates: the values of the
     formula and the amount (``value``). A tuple, built once per lifted Excel row;
     `explain` renders the grounds from it."""
 
@@ -301,7 +301,7 @@ class SanctionCompensation(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -316,7 +316,7 @@ _new_compensation = tuple.__new__
 class ConditionCheck:
     """One condition of ``003`` art. 2.7.3: whether it is met, why, and where it is written.
 
-    ``key`` and ``text`` are the condition's code and wording ([`SanctionConditions`][reintegratie_core.compensation._sanction.SanctionConditions]);
+    ``key`` and ``text`` are the condition's code and wording ([`SanctionConditions`][reintegratie_core.compensation.SanctionConditions]);
     ``given`` is ``False`` when the dossier left it empty and it is assumed met.
     """
 
@@ -341,8 +341,8 @@ class SanctionConditionsCheck:
 
     @property
     def conditions(self) -> SanctionConditions:
-        """The same decisions as the [`SanctionConditions`][reintegratie_core.compensation._sanction.SanctionConditions] that
-        [`sanction_compensation`][reintegratie_core.compensation._sanction.sanction_compensation] takes."""
+        """The same decisions as the [`SanctionConditions`][reintegratie_core.compensation.SanctionConditions] that
+        [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] takes."""
         fields = {f.metadata["key"]: f.name for f in attrs.fields(SanctionConditions)}
         return SanctionConditions(**{fields[c.key]: c.met for c in self.checks})
 
@@ -559,7 +559,7 @@ def sanction_conditions(
     A fact the dossier leaves empty (``None``) is assumed met, and its reason says so. Only
     a product with the loonsanctie compensation (its parameter ``loonsanctie_dekkingspercentage``)
     and an event table has these conditions — built in, ``zeeuwse-prb`` — any other is a
-    [`NotApplicableError`][reintegratie_core._errors.NotApplicableError] naming ``product``; a decision before *D*, a notice before
+    [`NotApplicableError`][reintegratie_core.NotApplicableError] naming ``product``; a decision before *D*, a notice before
     the decision or a guidance end before its start is an error naming that date.
     """
     if not product.has_parameter("loonsanctie_dekkingspercentage") or product.events is None:

@@ -6,9 +6,9 @@ BW 7:629) and the WIA benefit after them. Every rule decides once and returns a 
 frozen record; its ``value`` and its explanation (``explained``) are read from it.
 
 * `_parameters` — the dated, cited maximumdagloon and minimum wages (§9.1);
-* `_wage_continuation` — [`wage_continuation`][reintegratie_core.financial._wage_continuation.wage_continuation] (§9.2);
-* `_wia` — [`wia_wage`][reintegratie_core.financial._wia.wia_wage] (dagloon, maandloon, §9.3), [`classify`][reintegratie_core.financial._wia.classify] (§9.4),
-  [`monthly_benefit`][reintegratie_core.financial._wia.monthly_benefit] and [`benefit_overview`][reintegratie_core.financial._wia.benefit_overview] (§9.5), `lgu_duration` (§9.6).
+* `_wage_continuation` — [`wage_continuation`][reintegratie_core.financial.wage_continuation] (§9.2);
+* `_wia` — [`wia_wage`][reintegratie_core.financial.wia_wage] (dagloon, maandloon, §9.3), [`classify`][reintegratie_core.financial.classify] (§9.4),
+  [`monthly_benefit`][reintegratie_core.financial.monthly_benefit] and [`benefit_overview`][reintegratie_core.financial.benefit_overview] (§9.5), `lgu_duration` (§9.6).
 
 The modules are private; every name in their ``__all__`` is re-exported here
 (``tests/core/test_public_api.py`` checks it).

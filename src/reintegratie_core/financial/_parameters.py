@@ -2,7 +2,7 @@
 
 Each half-year the SZW publishes a new maximumdagloon (Wfsv art. 17 lid 1, 18) and a new
 minimum wage (WML art. 8). They are one row of `RATES` each — a new half-year is a
-new row of data, not code. From the rows come the [`Parameter`][reintegratie_core._parameters.Parameter] histories the rules
+new row of data, not code. From the rows come the [`Parameter`][reintegratie_core.Parameter] histories the rules
 read (`MAXIMUM_DAILY_WAGE`, `MINIMUM_WAGE_HOUR`, `MINIMUM_WAGE_MONTH`
 and the derived `WIA_MINIMUM_WAGE`); `rates_on` decides which row applies on
 a date, once, and every explanation that uses one of its values says where it comes from:
@@ -15,7 +15,7 @@ a date, once, and every explanation that uses one of its values says where it co
 * before the first row there is no value: an error naming ``peildatum``.
 
 Fixed values (70 %, 75 %, 261 days, 21.75 days, 8 % holiday allowance) are undated
-[`Parameter`][reintegratie_core._parameters.Parameter] values too, each with its article.
+[`Parameter`][reintegratie_core.Parameter] values too, each with its article.
 """
 
 from __future__ import annotations

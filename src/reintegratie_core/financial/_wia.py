@@ -3,16 +3,16 @@
 Every rule decides once and returns a small frozen record; its value and its explanation
 are read from that record:
 
-* [`wia_wage`][reintegratie_core.financial._wia.wia_wage] — dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16):
+* [`wia_wage`][reintegratie_core.financial.wia_wage] — dagloon and maandloon (WIA art. 13; Dagloonbesluit art. 16):
   ``D = jaarloon ÷ 261``, ``C = min(D, maximumdagloon)``, both rounded to cents, and
   ``maandloon_wia = C × 21.75`` rounded to cents, as on a UWV decision;
-* [`classify`][reintegratie_core.financial._wia.classify] — the class of a percentage of lost earning capacity (WIA art. 4, 5,
+* [`classify`][reintegratie_core.financial.classify] — the class of a percentage of lost earning capacity (WIA art. 4, 5,
   54, 61 lid 6): no benefit below 35 %, WGA, IVA, or WGA without income requirement;
-* [`monthly_benefit`][reintegratie_core.financial._wia.monthly_benefit] — the benefit in a month of entitlement: IVA (art. 51, 52), the
+* [`monthly_benefit`][reintegratie_core.financial.monthly_benefit] — the benefit in a month of entitlement: IVA (art. 51, 52), the
   wage-related WGA benefit (loongerelateerde uitkering, art. 61 lid 1), then loonaanvulling
   (art. 60, 61 lid 4–5) or vervolguitkering (art. 62);
 * `lgu_duration` — the months of the wage-related benefit (art. 59);
-* [`benefit_overview`][reintegratie_core.financial._wia.benefit_overview] — the benefit month by month, as rows of equal amounts.
+* [`benefit_overview`][reintegratie_core.financial.benefit_overview] — the benefit month by month, as rows of equal amounts.
 
 Amounts are gross per month, including holiday allowance. Indexation of the dagloon
 between the reference year and the benefit is out of scope: the user gives the dagloon's
@@ -253,7 +253,7 @@ class WiaWage(NamedTuple):
 
 
 class WiaWageFigure(NamedTuple):
-    """One figure of a [`WiaWage`][reintegratie_core.financial._wia.WiaWage] (dagloon or maandloon) as a decision: the fields
+    """One figure of a [`WiaWage`][reintegratie_core.financial.WiaWage] (dagloon or maandloon) as a decision: the fields
     of the wage, which figure (``is_monthly``) and its ``value``; `explain` renders that
     figure's grounds from them. One tuple per lifted Excel row."""
 
@@ -285,7 +285,7 @@ _new_figure: Callable[[type[WiaWageFigure], tuple[object, ...]], WiaWageFigure] 
 def _decide_wage(
     annual_wage: AmountLike, on: date
 ) -> tuple[Decimal, RatesInForce, Decimal, Decimal, Decimal, Decimal]:
-    """The fields of a [`WiaWage`][reintegratie_core.financial._wia.WiaWage], decided once (see `wia_wage`)."""
+    """The fields of a [`WiaWage`][reintegratie_core.financial.WiaWage], decided once (see `wia_wage`)."""
     wage = amount_argument(annual_wage, "jaarloon")
     rates = rates_on(on)
     uncapped = round_cents(wage / _DAYS_PER_YEAR)
@@ -320,14 +320,14 @@ def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
 
 def wia_daily_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
     """The capped WIA dagloon C as a decision (``RI_WIA_DAGLOON``): the same decision as
-    [`wia_wage`][reintegratie_core.financial._wia.wia_wage], one record, whose value is C."""
+    [`wia_wage`][reintegratie_core.financial.wia_wage], one record, whose value is C."""
     decided = _decide_wage(annual_wage, on)
     return _new_figure(WiaWageFigure, (*decided, False, decided[3]))
 
 
 def wia_monthly_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
     """The WIA maandloon as a decision (``RI_WIA_MAANDLOON``): the same decision as
-    [`wia_wage`][reintegratie_core.financial._wia.wia_wage], one record, whose value is the maandloon."""
+    [`wia_wage`][reintegratie_core.financial.wia_wage], one record, whose value is the maandloon."""
     decided = _decide_wage(annual_wage, on)
     return _new_figure(WiaWageFigure, (*decided, True, decided[4]))
 
@@ -408,7 +408,7 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
 
 
 def _classes(ao: AmountLike, durable: bool) -> tuple[Decimal, bool, Regime, ClassBand | None]:
-    """The fields of a [`Classification`][reintegratie_core.financial._wia.Classification], decided once (see `classify`)."""
+    """The fields of a [`Classification`][reintegratie_core.financial.Classification], decided once (see `classify`)."""
     share = ao
     if type(share) is not Decimal or not share.is_finite() or not _ZERO_AO <= share <= _ONE:
         share = fraction(ao, name="ao_percentage")  # the common case (a fraction) checked once
@@ -679,8 +679,8 @@ def _after_wage_related(
     on_income: Decimal,
 ) -> _AfterFields:
     """Loonaanvulling or vervolguitkering (WIA art. 60–62), decided once: the fields of an
-    [`AfterWageRelated`][reintegratie_core.financial._wia.AfterWageRelated]. ``wage`` and ``classes`` hold the fields of a [`WiaWage`][reintegratie_core.financial._wia.WiaWage] and a
-    WGA [`Classification`][reintegratie_core.financial._wia.Classification]; ``on_income`` is maandloon_wia − inkomen × C/D."""
+    [`AfterWageRelated`][reintegratie_core.financial.AfterWageRelated]. ``wage`` and ``classes`` hold the fields of a [`WiaWage`][reintegratie_core.financial.WiaWage] and a
+    WGA [`Classification`][reintegratie_core.financial.Classification]; ``on_income`` is maandloon_wia − inkomen × C/D."""
     supplement = _INCOME_SHARE * on_income
     regime = classes[2]
     if regime is _WGA_NO_REQUIREMENT or income >= capacity:
@@ -1072,7 +1072,7 @@ def benefit_overview(
     lgu_months: AmountLike = 0,
 ) -> BenefitOverview:
     """The benefit month by month (``financieel.md`` §9.5, §9.7): one row per stretch of
-    months with the same amount, each decided by [`monthly_benefit`][reintegratie_core.financial._wia.monthly_benefit] for its first month.
+    months with the same amount, each decided by [`monthly_benefit`][reintegratie_core.financial.monthly_benefit] for its first month.
 
     Defined as: rows start at month 1, at month 3 (the 70 % of art. 61 lid 1), at the
     month after the wage-related benefit and at a month half in it; the last row is open.

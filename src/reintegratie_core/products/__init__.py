@@ -1,6 +1,6 @@
 """Products, module coupling, cascading termination, duration, cancellation, consequences.
 
-domein §4–§7: the [`Product`][reintegratie_core.products._model.Product] aggregate
+domein §4–§7: the [`Product`][reintegratie_core.products.Product] aggregate
 (modules, coupling, event table, interventions, parameters), the product catalogue as typed data
 (`_catalogue`), one cascade engine over its coupling tables
 (`_cascade`), contractvervaldata and cancellation

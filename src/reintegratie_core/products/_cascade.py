@@ -18,7 +18,7 @@ let through still ends its target, recording those reasons as exceptions
 (``003`` art. 1.5.2: *niet bij reden overstap_arbodienst*). A rule that no admitted reason
 lets through ends nothing.
 
-[`Policy`][reintegratie_core.products._cascade.Policy] applies the cascade to module contracts with dates: a module already ended
+[`Policy`][reintegratie_core.products.Policy] applies the cascade to module contracts with dates: a module already ended
 on or before *d* is left as it is (and, its own cascade having been applied when it ended,
 not followed); a module that would end later is brought forward to *d*. So terminating twice
 changes nothing, and no module outlives a module it is coupled to.
@@ -167,7 +167,7 @@ def cascade(
 
     Raises `UnknownCodeError` for an unknown module,
     `ReasonNotAllowedError` for a reason the module's conditions do not allow, and
-    [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] when ``module`` is not among ``held``.
+    [`InvalidValueError`][reintegratie_core.InvalidValueError] when ``module`` is not among ``held``.
     """
     result = decided_cascade(product, module, on, reason, None if held is None else tuple(held))
     return Explained(result, _grounds(result))
@@ -185,7 +185,7 @@ def decided_cascade(
     reason: TerminationReason | None,
     held: tuple[str, ...] | None,
 ) -> Cascade:
-    """The [`Cascade`][reintegratie_core.products._cascade.Cascade] [`cascade`][reintegratie_core.products._cascade.cascade] decides, without its grounds; memoised per
+    """The [`Cascade`][reintegratie_core.products.Cascade] [`cascade`][reintegratie_core.products.cascade] decides, without its grounds; memoised per
     product (a pure decision on immutable values), so the coupling table is walked once.
 
     Which modules end, why and by which rules depends on the product's tables, the
@@ -216,7 +216,7 @@ def _walk(
     reason: TerminationReason | None,
     held: tuple[str, ...] | None,
 ) -> Cascade:
-    """The breadth-first walk over the coupling table (see [`cascade`][reintegratie_core.products._cascade.cascade]), dated `_ANY_DAY`."""
+    """The breadth-first walk over the coupling table (see [`cascade`][reintegratie_core.products.cascade]), dated `_ANY_DAY`."""
     on = _ANY_DAY
     held_codes = resolve_held(product, held)
     if first.code not in held_codes:
@@ -335,7 +335,7 @@ def ends_with(
 
 
 class EndsWith(NamedTuple):
-    """What [`ends_with`][reintegratie_core.products._cascade.ends_with] decided (``value``), from the memoised cascade; a tuple built
+    """What [`ends_with`][reintegratie_core.products.ends_with] decided (``value``), from the memoised cascade; a tuple built
     once per lifted Excel row, whose grounds `explain` renders from the cascade."""
 
     product: Product
@@ -397,7 +397,7 @@ class EndsWith(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 

@@ -7,13 +7,13 @@ domein §4 "Consequences of termination":
   guidance ends, the poortwachtergarantie lapses, consultation on running cases; ``000``
   art. 4.3 and ``003`` art. 1.5.3: guidance continues for sick employees; ``003`` art.
   1.5.3: not after fraude, wanbetaling or onjuiste_informatie).
-* **Continuation** ([`guidance_continues`][reintegratie_core.products._consequences.guidance_continues]) for one employee after the product's
+* **Continuation** ([`guidance_continues`][reintegratie_core.products.guidance_continues]) for one employee after the product's
   service module ended: a rule of kind ``begeleiding_loopt_door`` continues guidance for
   an employee whose sickness began on or before the module's last day, up to that case's
   ``einde_loondoorbetaling`` (the legal re-integration obligation), and stops at full
   recovery unless the employee is sick again within the relapse window (default the 28
   days of the samentelling, §2; ``003`` art. 1.5.3 "binnen vier weken").
-* **Eligibility** ([`eligible`][reintegratie_core.products._consequences.eligible]): first sick day on or after the start of the module
+* **Eligibility** ([`eligible`][reintegratie_core.products.eligible]): first sick day on or after the start of the module
   the product names (``001`` art. 3.2/3.3, ``004`` art. 3.2, ``003`` art. 1.3, ``002``).
 
 Decisions: the end date of a module is its last day (t/m, §1), so "eerste ziektedag vóór
@@ -174,14 +174,14 @@ def eligible(product: Product, case: SicknessCase, start: date) -> Eligible:
 
 
 def falls_under(case: SicknessCase, start: date) -> bool:
-    """The test of [`eligible`][reintegratie_core.products._consequences.eligible]: D ≥
+    """The test of [`eligible`][reintegratie_core.products.eligible]: D ≥
     ``start``, D the case's first sick day. The one statement of it, also for the
     worklist's column (which explains it through `eligible`)."""
     return case.periods[0].start >= start
 
 
 class Eligible(NamedTuple):
-    """What [`eligible`][reintegratie_core.products._consequences.eligible] decided: the case, the module's start and whether the case
+    """What [`eligible`][reintegratie_core.products.eligible] decided: the case, the module's start and whether the case
     falls under the services (``value``). A tuple, built once per lifted Excel row;
     `explain` renders the grounds from it."""
 
@@ -235,7 +235,7 @@ class Eligible(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
 
@@ -247,7 +247,7 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
 
     Defined as: the running last sick period ends on ``recovery − 1 day``; with a closed
     last period ``recovery`` must be the day after its last day. Anything else is an
-    [`InvalidValueError`][reintegratie_core._errors.InvalidValueError] naming the period.
+    [`InvalidValueError`][reintegratie_core.InvalidValueError] naming the period.
     """
     if recovery is None:
         return tuple(absences)
@@ -281,7 +281,7 @@ def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> Rel
     measured from the first day of the case the recovery closes).
 
     Defined as: ``case = last_case(apply_recovery(absences, recovery))``, then
-    [`relapse_prevention`][reintegratie_core._poortwachter.relapse_prevention]\
+    [`relapse_prevention`][reintegratie_core.relapse_prevention]\
     ``(case.first_day, recovery, case)``. For one running sick period (a row of an Excel
     column of first sick days) that case is the period itself closed by the recovery, so
     its first day is the period's: it is not built. Any error names the recovery date.
@@ -405,7 +405,7 @@ _WAGE_ENDED, _CONTINUES = 6, 7
 
 
 class GuidanceContinues(NamedTuple):
-    """What [`guidance_continues`][reintegratie_core.products._consequences.guidance_continues] decided (``value``): the branch that applied
+    """What [`guidance_continues`][reintegratie_core.products.guidance_continues] decided (``value``): the branch that applied
     and the values it used (the service module, the case, the dates, the rule, the relapse
     window, the chain's first sick day and the end of wage continuation), so that a lifted
     Excel row builds no text; `explain` renders the grounds from them."""
@@ -440,7 +440,7 @@ class GuidanceContinues(NamedTuple):
         return self.explain().citations()
 
     def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core._explain.Explained.text])."""
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
         return self.explain().text(label)
 
     def _grounds(self) -> tuple[Ground, ...]:

@@ -11,7 +11,7 @@ domein §4 "Duration and contractvervaldatum" and "Cancellation by the employer"
 * **Earliest cancellation** (``001`` art. 2.3): the first ``C_k`` with
   ``start + 12 months ≤ C_k`` and the notice received no later than ``C_k − 1 month``.
   A module that cannot be cancelled on its own (``004`` art. 2.3, ``003`` art. 1.5.2,
-  ``000`` art. 4.1) is a [`NotCancellableError`][reintegratie_core.products._model.NotCancellableError].
+  ``000`` art. 4.1) is a [`NotCancellableError`][reintegratie_core.products.NotCancellableError].
 
 The parameters (term, minimum run, notice) are the product's, in force on the module's
 start date (the conditions under which the module was taken out); an explicit ``term``
@@ -74,7 +74,7 @@ def _first_index(anchor: date, term_months: int, month: int, day: int) -> int:
     At the ends of the date range the definition steps through the basis dates from the
     one two terms below the threshold's month (``⌊d / term⌋ − 1``) up: the first date it
     reaches outside 0001-01-01 … 9999-12-31 is the error (that of
-    [`add_months`][reintegratie_core._dates.add_months]).
+    [`add_months`][reintegratie_core.add_months]).
     """
     if day > 28 and day > _month_days(month // 12, month % 12 + 1):
         month += 1  # past the month's end: the next month's first day
@@ -142,7 +142,7 @@ def _in_force(
     product: Product, key: tuple[str | None, ...], on: date
 ) -> tuple[Parameter[int] | None, ...]:
     """The whole-number parameters named in ``key`` (after its first item; ``None``: not
-    asked) in force on ``on``: [`Product.months`][reintegratie_core.products._model.Product.months] of each.
+    asked) in force on ``on``: [`Product.months`][reintegratie_core.products.Product.months] of each.
 
     A product's parameters change only on their versions' dates, so which versions are in
     force from each such date on is decided once per product and names (`Product.decided`);
@@ -214,7 +214,7 @@ def first_expiry(
     Defined as: the first C = basis_expiry + k·term months (any whole k) with C > start
     and C ≥ start + minimum run months (``001``: 12; none for a basismodule or ``004``).
 
-    Raises [`NotApplicableError`][reintegratie_core._errors.NotApplicableError] for a module without a duration rule.
+    Raises [`NotApplicableError`][reintegratie_core.NotApplicableError] for a module without a duration rule.
     """
     duration = module.duration
     if duration is None:
@@ -239,7 +239,7 @@ def first_expiry(
 
 
 class FirstExpiry(NamedTuple):
-    """What [`first_expiry`][reintegratie_core.products._duration.first_expiry] decided: the parameters it used and the date (``value``).
+    """What [`first_expiry`][reintegratie_core.products.first_expiry] decided: the parameters it used and the date (``value``).
 
     A tuple, built once per lifted Excel row; `explain` renders the grounds from it.
     """
@@ -314,9 +314,9 @@ def earliest_cancellation(
     The module ends per C (its last day is the day before); cancelling it also ends what
     is coupled to it (``001`` art. 2.3: Arbobegeleiding/Arbosignaal).
 
-    Raises [`NotCancellableError`][reintegratie_core.products._model.NotCancellableError] for a module that cannot be cancelled on its own
+    Raises [`NotCancellableError`][reintegratie_core.products.NotCancellableError] for a module that cannot be cancelled on its own
     (``004`` art. 2.3, ``003`` art. 1.5.2, ``000`` art. 4.1) and
-    [`NotApplicableError`][reintegratie_core._errors.NotApplicableError] when these conditions do not regulate its cancellation.
+    [`NotApplicableError`][reintegratie_core.NotApplicableError] when these conditions do not regulate its cancellation.
     """
     cancellation = module.cancellation
     if cancellation is None:
@@ -399,7 +399,7 @@ def earliest_cancellation(
 
 
 class EarliestCancellation(NamedTuple):
-    """What [`earliest_cancellation`][reintegratie_core.products._duration.earliest_cancellation] decided: the parameters it used and the date
+    """What [`earliest_cancellation`][reintegratie_core.products.earliest_cancellation] decided: the parameters it used and the date
     (``value``). A tuple, built once per lifted Excel row; `explain` renders the
     grounds from it (and the cascade the cancellation sets off)."""
 

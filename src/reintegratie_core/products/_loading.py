@@ -1,7 +1,7 @@
 """Insurer-defined products from TOML (cattrs at the edge; domein §7).
 
 An insurer describes its own product variant in a TOML file with Dutch keys that mirror
-[`Product`][reintegratie_core.products._model.Product] (see ``docs/examples/eigen-product.toml``):
+[`Product`][reintegratie_core.products.Product] (see ``docs/examples/eigen-product.toml``):
 
 ```text
 code = "eigen-verzuimpakket"
@@ -21,9 +21,9 @@ cited as a document; ``"besluit §8"`` cites a recorded decision. Parameters are
 dated values (``naam``, ``waarde``, ``bron``, ``geldig_vanaf``); whole numbers stay whole,
 decimals are written as text (``"0.70"``) so that no binary fraction enters.
 
-[`load_product`][reintegratie_core.products._loading.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products._loading.ProductFileError] whose message
+[`load_product`][reintegratie_core.products.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products.ProductFileError] whose message
 names every wrong field by its path (``modules[1].koppelingen[0].naar``) and says what is
-accepted. [`unstructure_product`][reintegratie_core.products._loading.unstructure_product] / [`structure_product`][reintegratie_core.products._loading.structure_product] are the two directions of
+accepted. [`unstructure_product`][reintegratie_core.products.unstructure_product] / [`structure_product`][reintegratie_core.products.structure_product] are the two directions of
 the same mapping; ``structure_product(unstructure_product(p)) == p`` for every product.
 """
 
@@ -137,7 +137,7 @@ def citation_text(citation: Citation) -> str:
 
 
 def parse_citation(text: object) -> Citation:
-    """A citation from its product-file text (see [`citation_text`][reintegratie_core.products._loading.citation_text])."""
+    """A citation from its product-file text (see [`citation_text`][reintegratie_core.products.citation_text])."""
     if not isinstance(text, str):
         msg = f"{text!r} is geen tekst ({_CITATION_HINT})"
         raise TypeError(msg)
@@ -452,9 +452,9 @@ def _problems(exc: Exception) -> list[str]:
 
 
 def structure_product(data: Mapping[str, object]) -> Product:
-    """A [`Product`][reintegratie_core.products._model.Product] from its unstructured (TOML-shaped) form.
+    """A [`Product`][reintegratie_core.products.Product] from its unstructured (TOML-shaped) form.
 
-    Raises [`ProductFileError`][reintegratie_core.products._loading.ProductFileError] naming each wrong field by its path (a value nested
+    Raises [`ProductFileError`][reintegratie_core.products.ProductFileError] naming each wrong field by its path (a value nested
     deeper than `MAX_DEPTH` levels by the field that holds it).
     """
     deep = _too_deep(data)
@@ -480,7 +480,7 @@ def unstructure_product(product: Product) -> dict[str, object]:
 def load_product(toml_text: str) -> Product:
     """An insurer-defined product from the text of a TOML product file.
 
-    Raises [`ProductFileError`][reintegratie_core.products._loading.ProductFileError] for TOML that cannot be read (with its line), for a
+    Raises [`ProductFileError`][reintegratie_core.products.ProductFileError] for TOML that cannot be read (with its line), for a
     value nested deeper than `MAX_DEPTH` levels (naming its field), and for every
     field that is wrong (with its path and what is accepted).
     """

@@ -1,13 +1,13 @@
 """Products as data: modules, coupling, termination, duration, cancellation, consequences.
 
-domein §4, §5 and §7. A [`Product`][reintegratie_core.products._model.Product] is the one aggregate of what a
+domein §4, §5 and §7. A [`Product`][reintegratie_core.products.Product] is the one aggregate of what a
 product's conditions say — its modules, the coupling rules between them ("when A ends, B
 ends on the same date", with the reasons that do *not* propagate), the reasons for which
 a module may be ended directly, the duration and cancellation rules, the consequences of a
 module's end, the eligibility rule, its event table (what each event does to the
-entitlements, [`ProductRules`][reintegratie_core._entitlements.ProductRules]), how it reimburses
-interventions and which cost kinds it excludes ([`Interventions`][reintegratie_core.products._model.Interventions]), and its dated
-parameters ([`Product.parameter`][reintegratie_core.products._model.Product.parameter]). Every core rule takes a ``Product``; nothing is
+entitlements, [`ProductRules`][reintegratie_core.ProductRules]), how it reimburses
+interventions and which cost kinds it excludes ([`Interventions`][reintegratie_core.products.Interventions]), and its dated
+parameters ([`Product.parameter`][reintegratie_core.products.Product.parameter]). Every core rule takes a ``Product``; nothing is
 keyed by a product code elsewhere. The four built-in products are written as such data in
 `reintegratie_core.products._catalogue`; an insurer can describe its own in TOML
 (`reintegratie_core.products._loading`). One engine reads these tables
@@ -495,7 +495,7 @@ class Product:
     def module(self, code: str) -> Module:
         """The module named ``code`` (or an alias, in any case or separator).
 
-        Raises [`UnknownCodeError`][reintegratie_core._errors.UnknownCodeError] listing the product's modules.
+        Raises [`UnknownCodeError`][reintegratie_core.UnknownCodeError] listing the product's modules.
         """
         module = self._by_key.get(code) or self._by_key.get(canonical(code))
         if module is None:
@@ -569,7 +569,7 @@ class Product:
     ) -> tuple[Citation, ...]:
         """The citations allowing ``module`` to end directly for ``reason``.
 
-        Raises [`ReasonNotAllowedError`][reintegratie_core.products._model.ReasonNotAllowedError] naming the allowed reasons and their articles.
+        Raises [`ReasonNotAllowedError`][reintegratie_core.products.ReasonNotAllowedError] naming the allowed reasons and their articles.
         Defined as: reason ∈ ∪ rights.reasons (``001`` art. 2.3/2.4, ``004`` art. 2.3/2.4,
         ``000`` art. 4.1/4.2, ``003`` art. 1.5.2/3.2); a module without rights accepts all.
         ``None`` is "any reason the module admits" (domain §8.1): every right's articles.
@@ -679,7 +679,7 @@ def _check_interventions(
 def find_product(code: str, products: Iterable[Product]) -> Product:
     """The product named ``code`` (or an alias) among ``products``.
 
-    Raises [`UnknownCodeError`][reintegratie_core._errors.UnknownCodeError] listing the known product codes.
+    Raises [`UnknownCodeError`][reintegratie_core.UnknownCodeError] listing the known product codes.
     """
     key = canonical(code)
     candidates = tuple(products)
