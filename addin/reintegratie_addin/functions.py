@@ -49,7 +49,14 @@ from reintegratie_addin.excel_errors import (
     first_error,
     passed_through,
 )
-from reintegratie_core import Decision, Explained, ReintegratieError, explanation_text, format_value
+from reintegratie_core import (
+    Decision,
+    Explained,
+    ReintegratieError,
+    Unit,
+    explanation_text,
+    format_value,
+)
 
 try:  # xlwings is the `excel` extra; without it the functions still work from Python.
     import xlwings as _xw
@@ -88,10 +95,19 @@ class Param:
 
 @attrs.frozen
 class Table:
-    """A table result: a header row and data rows (Excel spills it)."""
+    """A table result: a header row and data rows (Excel spills it).
+
+    ``units`` says what each column's numbers count (``Unit.EURO`` for amounts), for
+    ``RI_UITLEG``; a column without one holds plain numbers or no numbers.
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
+    units: tuple[Unit, ...] = ()
+
+    def unit(self, column: int) -> Unit:
+        """The unit of column ``column`` (a plain number when not declared)."""
+        return self.units[column] if column < len(self.units) else Unit.NUMBER
 
 
 def to_excel(value: Any) -> Any:
@@ -234,14 +250,15 @@ class ExcelFunction:
             if named is None:
                 raise
             raise named from None
-        shown = self.format(explained.value)
-        if isinstance(shown, list):  # a table: one line per row, cells by their header
-            header = shown[0]
+        value = explained.value
+        shown = self.format(value)
+        if isinstance(shown, list):  # a table: one line per row, each cell in its unit
+            units = value if isinstance(value, Table) else Table((), ())
             shown = [
-                " · ".join(format_value(c, str(h)) for c, h in zip(row, header, strict=False))
+                " · ".join(format_value(c, units.unit(i)) for i, c in enumerate(row))
                 for row in shown[1:]
             ]
-        return explanation_text(self.name, shown, explained.grounds)
+        return explanation_text(self.name, shown, explained.grounds, explained.unit)
 
     def _single(self, raw: Sequence[Any]) -> Any:
         try:

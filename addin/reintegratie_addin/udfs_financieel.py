@@ -25,7 +25,7 @@ from typing import Any
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_core import Explained
+from reintegratie_core import Explained, Unit
 from reintegratie_core.financial import (
     LguDuration,
     MonthlyBenefit,
@@ -202,6 +202,8 @@ def RI_WIA_UITKERING(  # noqa: PLR0917 - the contract's argument list
 
 
 OVERVIEW_HEADER = ("uitkering", "van_maand", "tot_maand", "bedrag_per_maand", "grond")
+#: What the columns count: month numbers, and the amount in euros.
+OVERVIEW_UNITS = (Unit.NUMBER, Unit.NUMBER, Unit.NUMBER, Unit.EURO)
 
 
 @excel_function(
@@ -234,7 +236,7 @@ def RI_WIA_OVERZICHT(  # noqa: PLR0917 - the contract's argument list
         (row.kind.value, row.first_month, row.last_month, row.amount, row.ground)
         for row in explained.value
     )
-    return Explained(Table(OVERVIEW_HEADER, rows), explained.grounds)
+    return Explained(Table(OVERVIEW_HEADER, rows, OVERVIEW_UNITS), explained.grounds)
 
 
 __all__ = [

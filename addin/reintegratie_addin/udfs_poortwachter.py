@@ -157,7 +157,8 @@ def RI_ZIEKTEGEVALLEN(
         rows.append((case.first_day, case.last_day, days, len(case.periods)))
     grounds = cases[-1].grounds() if cases else ()
     header = ("eerste_ziektedag", "laatste_ziektedag", "ziektedagen", "perioden")
-    return Explained(Table(header, tuple(rows)), grounds)
+    units = (core.Unit.NUMBER, core.Unit.NUMBER, core.Unit.DAYS, core.Unit.NUMBER)
+    return Explained(Table(header, tuple(rows), units), grounds)
 
 
 @excel_function(

@@ -50,6 +50,7 @@ from reintegratie_core import (
     NotApplicableError,
     ReintegratieError,
     SicknessCase,
+    Unit,
     UnknownCodeError,
 )
 from reintegratie_core.compensation import (
@@ -486,8 +487,8 @@ class _OfCase(NamedTuple):
     value: Decimal
 
     def explain(self) -> Explained[Decimal]:
-        grounds = (*self.case.grounds(), *self.reimbursement.explain().grounds)
-        return Explained(self.value, grounds)
+        explained = self.reimbursement.explain()
+        return Explained(self.value, (*self.case.grounds(), *explained.grounds), explained.unit)
 
 
 _new_of_case: Callable[[type[_OfCase], tuple[object, ...]], _OfCase] = tuple.__new__
@@ -810,7 +811,9 @@ def RI_BUDGET_RESTANT(
         "restant",
         "declaraties",
     )
-    return explained.map(Table(header, tuple(_balance_row(b) for b in explained.value)))
+    units = (Unit.NUMBER, Unit.NUMBER, Unit.NUMBER, Unit.EURO, Unit.EURO, Unit.EURO, Unit.NUMBER)
+    rows = tuple(_balance_row(b) for b in explained.value)
+    return explained.map(Table(header, rows, units))
 
 
 def _fact(value: Any, argument: str) -> bool | None:

@@ -32,7 +32,7 @@ import attrs
 from reintegratie_core._atw import add_working_days, span_grounds
 from reintegratie_core._dates import add_months
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground
+from reintegratie_core._explain import Citation, Explained, Ground, Unit
 from reintegratie_core._statutory import (
     DECLARATION_MONTHS,
     PAYMENT_MONTHS,
@@ -57,6 +57,8 @@ class Term(NamedTuple):
     working_days: bool = False
     #: The public function that applies this row (``Ground.rule_id``, for traceability).
     rule_id: str = ""
+    #: What the length counts (days, months, working days), declared with its parameter.
+    unit: Unit = Unit.NUMBER
 
 
 SICK_REPORT = Term(
@@ -68,6 +70,7 @@ SICK_REPORT = Term(
     citations=(SICK_REPORT_DAYS.citation,),
     argument="eerste_ziektedag",
     measure=SICK_REPORT_DAYS.name,
+    unit=SICK_REPORT_DAYS.unit,
     extra=(
         Ground(
             rule="de werkgever meldt tijdig, zodat de bedrijfsarts binnen zes weken kan oordelen",
@@ -93,6 +96,7 @@ PLAN_VAN_AANPAK = Term(
     ),
     argument="datum_probleemanalyse",
     measure=PLAN_VAN_AANPAK_DAYS.name,
+    unit=PLAN_VAN_AANPAK_DAYS.unit,
     rule_id="plan_van_aanpak_deadline",
 )
 DECLARATION = Term(
@@ -100,6 +104,7 @@ DECLARATION = Term(
     citations=(Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2")),
     argument="ontvangst_nota",
     measure=DECLARATION_MONTHS.name,
+    unit=DECLARATION_MONTHS.unit,
     rule_id="declaration_deadline",
 )
 PAYMENT = Term(
@@ -107,6 +112,7 @@ PAYMENT = Term(
     citations=(Citation.seed("003", "2.5.2"), Citation.seed("003", "2.6.2")),
     argument="datum_declaratie",
     measure=PAYMENT_MONTHS.name,
+    unit=PAYMENT_MONTHS.unit,
     rule_id="payment_deadline",
 )
 SANCTION_NOTICE = Term(
@@ -114,6 +120,7 @@ SANCTION_NOTICE = Term(
     citations=(SANCTION_NOTICE_WORKING_DAYS.citation,),
     argument="datum_besluit",
     measure=SANCTION_NOTICE_WORKING_DAYS.name,
+    unit=SANCTION_NOTICE_WORKING_DAYS.unit,
     working_days=True,
     rule_id="sanction_notice_deadline",
 )
@@ -125,6 +132,7 @@ WORKING_DAYS = Term(
     citations=(_ATW,),
     argument="datum",
     measure="dagen",
+    unit=Unit.WORKING_DAYS,
     working_days=True,
     rule_id="working_day",
 )
@@ -142,7 +150,7 @@ class Deadline(NamedTuple):
     def explain(self) -> Explained[date]:
         """The deadline with its rule, its articles and the values it used."""
         term = self.term
-        parameters = ((term.argument, self.start), (term.measure, self.length))
+        parameters = ((term.argument, self.start), (term.measure, term.unit.of(self.length)))
         grounds = tuple(
             Ground(rule=term.rule, citation=c, parameters=parameters, rule_id=term.rule_id)
             for c in term.citations

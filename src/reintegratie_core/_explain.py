@@ -187,73 +187,67 @@ def cite(citations: Iterable[Citation]) -> str:
     return "; ".join(parts)
 
 
-ParameterValue = str | int | Decimal | date | bool
-
-
 class Unit(enum.Enum):
-    """How a number is written for a reader: euros, a percentage, or a plain number."""
+    """What a number counts, and so how it is written for a reader.
 
-    EURO = "euro"
-    PERCENT = "percent"
-    NUMBER = "number"
-
-
-#: Parameter names whose numbers are percentages given as fractions (a share of costs, the
-#: WIA thresholds and the inkomenseis as a share of the restverdiencapaciteit).
-_PERCENT_NAMES = frozenset(
-    {
-        "interventievergoeding",
-        "werkgeverslasten",
-        "ao_minimum",
-        "ao_volledig",
-        "inkomenseis",
-        "vakantiebijslag",
-    }
-)
-#: A word of a name ending so makes its number a percentage given as a fraction.
-_PERCENT_WORDS = ("percentage", "aandeel")
-#: A word of a name ending so makes its number an amount of euros (``weekloon``,
-#: ``goedgekeurde_kosten``; not ``loonsanctie_max_weken``).
-_EURO_WORDS = (
-    "bedrag",
-    "betalen",
-    "bijdrage",
-    "definitief",
-    "budget",
-    "kosten",
-    "loon",
-    "loongrens",
-    "plafond",
-    "restant",
-    "schadelast",
-    "subsidie",
-    "tarief",
-    "betaling",
-    "uitkering",
-    "verhaald",
-    "vergoed",
-    "vergoeding",
-    "voorschot",
-)
-
-
-def unit_of(name: str) -> Unit:
-    """The unit of a named number (``kosten`` → euros, ``werkgeverslasten`` → percent).
-
-    ``name`` is a parameter name or an ``RI_`` function name (its result); the core keeps
-    percentages as fractions (0.70) and amounts as ``Decimal`` euros. Defined as: a
-    parameter named in the percentage list, or with a word ending in ``percentage``, is a
-    percentage; else a name with a word ending in an amount word (``loon``, ``kosten``,
-    ``budget`` …) is euros; else a plain number.
+    The unit is declared where the number is defined — on its
+    [`Parameter`][reintegratie_core.Parameter], on a record field
+    (``attrs.field(metadata={UNIT: Unit.EURO})``), on an explained result
+    ([`Explained.unit`][reintegratie_core.Explained]) or on a value an explanation shows
+    (``Unit.WEEKS.of(104)``) — never guessed from a name.
     """
-    result = name[:3].upper() == "RI_"
-    key = name.lower().removeprefix("ri_")
-    words = key.split("_")
-    if (not result and key in _PERCENT_NAMES) or any(w.endswith(_PERCENT_WORDS) for w in words):
-        return Unit.PERCENT
-    if any(w.endswith(_EURO_WORDS) for w in words):
-        return Unit.EURO
-    return Unit.NUMBER
+
+    #: An amount of money: ``€ 1.234,56``.
+    EURO = "euro"
+    #: A share given as a fraction (0.70): ``70 %``.
+    PERCENT = "percent"
+    #: A count, a ratio, a week or month number, a year: ``12,5``.
+    NUMBER = "number"
+    #: A number of weeks: ``104 weken``.
+    WEEKS = "weeks"
+    #: A number of calendar days: ``28 dagen``.
+    DAYS = "days"
+    #: A number of working days (Algemene termijnenwet): ``5 werkdagen``.
+    WORKING_DAYS = "working_days"
+    #: A number of months: ``12 maanden``.
+    MONTHS = "months"
+    #: A number of years: ``3 jaar``.
+    YEARS = "years"
+    #: A number of hours: ``36 uur``.
+    HOURS = "hours"
+
+    def of(self, value: Decimal | int) -> Quantity:
+        """``value`` in this unit, for an explanation's parameter list."""
+        return Quantity(value, self)
+
+
+#: The words of a counted unit: (one, more).
+_UNIT_WORDS: dict[Unit, tuple[str, str]] = {
+    Unit.WEEKS: ("week", "weken"),
+    Unit.DAYS: ("dag", "dagen"),
+    Unit.WORKING_DAYS: ("werkdag", "werkdagen"),
+    Unit.MONTHS: ("maand", "maanden"),
+    Unit.YEARS: ("jaar", "jaar"),
+    Unit.HOURS: ("uur", "uur"),
+}
+
+#: The key of a record field's unit in its ``attrs`` metadata:
+#: ``attrs.field(metadata={UNIT: Unit.EURO})``. A number field without it is a plain number.
+UNIT = "reintegratie_core.unit"
+
+
+@attrs.frozen
+class Quantity:
+    """A number with its unit, as an explanation shows it: ``€ 2.500,00``, ``104 weken``."""
+
+    value: Decimal | int
+    unit: Unit
+
+    def __str__(self) -> str:
+        return format_number(self.value, self.unit)
+
+
+ParameterValue = str | int | Decimal | date | bool | Quantity
 
 
 def _dutch(number: Decimal, places: int | None) -> str:
@@ -267,11 +261,12 @@ def _dutch(number: Decimal, places: int | None) -> str:
 
 
 def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str:
-    """A number the Dutch way: ``€ 2.500,00``, ``70 %``, ``51,86``.
+    """A number the Dutch way in its unit: ``€ 2.500,00``, ``70 %``, ``104 weken``, ``51,86``.
 
     Defined as: an int and the float Excel sends for it give the same text; euros with two
     decimals and a thousands dot; a fraction 0.7 as ``70 %`` (a percentage above 1, such
-    as an arbeidsongeschiktheid of 50, as ``50 %``).
+    as an arbeidsongeschiktheid of 50, as ``50 %``); a count of weeks, days, working days,
+    months, years or hours followed by its word (``1 week``, ``12,5 maanden``).
     """
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not number.is_finite():
@@ -280,14 +275,19 @@ def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str
         return f"€ {_dutch(number, 2)}"
     if unit is Unit.PERCENT:  # a fraction (0.70); a number above 1 is already a percentage
         return f"{_dutch(number * 100 if abs(number) <= 1 else number, None)} %"
-    return _dutch(number, None)
+    text = _dutch(number, None)
+    words = _UNIT_WORDS.get(unit)
+    if words is None:
+        return text
+    return f"{text} {words[0] if number == 1 else words[1]}"
 
 
-def format_value(value: object, name: str = "") -> str:
+def format_value(value: object, unit: Unit = Unit.NUMBER) -> str:
     """Format a parameter or result value the Dutch way for explanations.
 
-    ``name`` (the parameter's or function's name) decides how a number reads
-    ([`unit_of`][reintegratie_core.unit_of]).
+    ``unit`` is how a number reads (declared where the number is defined, see
+    [`Unit`][reintegratie_core.Unit]); a [`Quantity`][reintegratie_core.Quantity] carries
+    its own.
     """
     if value is None:
         return "n.v.t."
@@ -295,17 +295,18 @@ def format_value(value: object, name: str = "") -> str:
         return "ja" if value else "nee"
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
+    if isinstance(value, Quantity):
+        return str(value)
     if isinstance(value, Decimal | float):
-        return format_number(value, unit_of(name))
+        return format_number(value, unit)
     if isinstance(value, int):
-        unit = unit_of(name)
         return str(value) if unit is Unit.NUMBER else format_number(value, unit)
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, Citation):
         return value.label
     if isinstance(value, tuple | list | frozenset):
-        return ", ".join(format_value(v) for v in value)
+        return ", ".join(format_value(v, unit) for v in value)
     if _is_record(value):
         return _record_line(value)
     return str(value)
@@ -320,25 +321,31 @@ def _fields(value: object) -> tuple[attrs.Attribute[object], ...]:
     return tuple(attrs.fields(cast("type[attrs.AttrsInstance]", type(value))))
 
 
-def _cell(value: object, name: str) -> str:
+def _unit(field: attrs.Attribute[object]) -> Unit:
+    """A record field's declared unit (``metadata={UNIT: …}``); a plain number without one."""
+    unit = field.metadata.get(UNIT, Unit.NUMBER)
+    return unit if isinstance(unit, Unit) else Unit.NUMBER
+
+
+def _cell(value: object, unit: Unit) -> str:
     """A field's value inside a row: a nested record by its first field (its code)."""
     if _is_record(value):
         first = _fields(value)[0]
-        return format_value(getattr(value, first.name), first.name)
+        return format_value(getattr(value, first.name), _unit(first))
     if isinstance(value, tuple | list | frozenset) and not all(
         isinstance(v, Citation) for v in value
     ):
-        return ", ".join(_cell(v, name) for v in value)
+        return ", ".join(_cell(v, unit) for v in value)
     if isinstance(value, tuple | list | frozenset):
         return cite(value)
-    return format_value(value, name)
+    return format_value(value, unit)
 
 
 def _record_line(value: object) -> str:
     """A record on one line: its fields ``name = value``, empty ones left out."""
     parts = []
     for field in _fields(value):
-        text = _cell(getattr(value, field.name), field.name)
+        text = _cell(getattr(value, field.name), _unit(field))
         if text:
             parts.append(f"{field.name} = {text}")
     return ", ".join(parts)
@@ -353,7 +360,7 @@ def _table_field(value: object) -> attrs.Attribute[object] | None:
     return None
 
 
-def _value_lines(label: str, value: object) -> list[str]:
+def _value_lines(label: str, value: object, unit: Unit) -> list[str]:
     """The result part of [`Explained.text`][reintegratie_core.Explained.text]: one line, or a line per row of a table."""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         # the rows of a table a shell has written out already
@@ -365,13 +372,13 @@ def _value_lines(label: str, value: object) -> list[str]:
         if table is None:
             return [f"{label} = {_record_line(value)}"]
         head = ", ".join(
-            f"{f.name} = {_cell(getattr(value, f.name), f.name)}"
+            f"{f.name} = {_cell(getattr(value, f.name), _unit(f))}"
             for f in _fields(value)
-            if f is not table and _cell(getattr(value, f.name), f.name)
+            if f is not table and _cell(getattr(value, f.name), _unit(f))
         )
         rows = getattr(value, table.name)
         return [f"{label} = {head}", f"{table.name}:", *(f"  · {_record_line(r)}" for r in rows)]
-    return [f"{label} = {format_value(value, label)}"]
+    return [f"{label} = {format_value(value, unit)}"]
 
 
 @attrs.frozen(kw_only=True)
@@ -395,19 +402,26 @@ class Ground:
 
 
 def _parameter_text(parameters: Iterable[tuple[str, ParameterValue]]) -> str:
-    return ", ".join(f"{k} = {format_value(v, k)}" for k, v in parameters)
+    """``name = value`` for each parameter: a number with a unit is a
+    [`Quantity`][reintegratie_core.Quantity], any other number is plain."""
+    return ", ".join(f"{k} = {format_value(v)}" for k, v in parameters)
 
 
 @attrs.frozen
 class Explained(Generic[T]):
-    """A result with its grounds, in the order they were applied."""
+    """A result with its grounds, in the order they were applied.
+
+    ``unit`` is what the result counts when it is a number (``Unit.EURO`` for an amount,
+    ``Unit.WEEKS`` for remaining weeks); the explanation writes the result in it.
+    """
 
     value: T
     grounds: tuple[Ground, ...] = ()
+    unit: Unit = Unit.NUMBER
 
     def map(self, value: U) -> Explained[U]:
-        """The same grounds with another value (e.g. a formatted one)."""
-        return Explained(value, self.grounds)
+        """The same grounds and unit with another value (e.g. a formatted one)."""
+        return Explained(value, self.grounds, self.unit)
 
     def explain(self) -> Explained[T]:
         """Itself: an [`Explained`][reintegratie_core.Explained] value is a decision whose grounds are built."""
@@ -415,7 +429,7 @@ class Explained(Generic[T]):
 
     def with_grounds(self, grounds: Iterable[Ground]) -> Explained[T]:
         """Append ``grounds`` to this value's grounds."""
-        return Explained(self.value, (*self.grounds, *grounds))
+        return Explained(self.value, (*self.grounds, *grounds), self.unit)
 
     def citations(self) -> tuple[Citation, ...]:
         """Every distinct citation of the grounds, in order."""
@@ -430,16 +444,17 @@ class Explained(Generic[T]):
         A result that is a table (a tuple of records, or a record holding one, such as a
         cascade) gets a line per row.
         """
-        return explanation_text(label, self.value, self.grounds)
+        return explanation_text(label, self.value, self.grounds, self.unit)
 
 
-def explanation_text(label: str, value: object, grounds: Iterable[Ground]) -> str:
+def explanation_text(
+    label: str, value: object, grounds: Iterable[Ground], unit: Unit = Unit.NUMBER
+) -> str:
     """The explanation every shell shows: ``label = value``, then ``- rule (articles)``.
 
-    ``label`` also decides how a number reads (``RI_WEEKLOON`` → euros, see
-    [`unit_of`][reintegratie_core.unit_of]).
+    ``unit`` is how a number result reads ([`Explained.unit`][reintegratie_core.Explained]).
     """
-    lines = _value_lines(label, value)
+    lines = _value_lines(label, value, unit)
     lines.extend(f"- {line}" for line in render_grounds(grounds))
     return "\n".join(lines)
 
@@ -509,7 +524,7 @@ def ruled(
             grounds = tuple(
                 g if g.rule_id else attrs.evolve(g, rule_id=rule_id) for g in explained.grounds
             )
-            return Explained(explained.value, grounds)
+            return Explained(explained.value, grounds, explained.unit)
 
         return explain
 
@@ -521,11 +536,13 @@ __all__ = [
     "SEEDS",
     "SEED_LABELS",
     "STATUTE_TITLES",
+    "UNIT",
     "Citation",
     "Decision",
     "Explained",
     "Ground",
     "ParameterValue",
+    "Quantity",
     "SourceKind",
     "Unit",
     "cite",
@@ -535,5 +552,4 @@ __all__ = [
     "format_value",
     "render_grounds",
     "ruled",
-    "unit_of",
 ]

@@ -16,23 +16,30 @@ from typing import Generic, TypeVar
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, ParameterValue
+from reintegratie_core._explain import Citation, ParameterValue, Unit
 
 V = TypeVar("V", int, Decimal, str, bool)
 
 
 @attrs.frozen(kw_only=True)
 class Parameter(Generic[V]):
-    """One value of a named parameter, with its source and the date it is valid from."""
+    """One value of a named parameter, with its source, the date it is valid from and its
+    unit (what the number counts: euros, a percentage, weeks, days …; a plain number, such
+    as a count, when not given)."""
 
     name: str
     value: V
     citation: Citation
     valid_from: date = date(1900, 1, 1)
+    unit: Unit = Unit.NUMBER
 
     def as_pair(self) -> tuple[str, ParameterValue]:
-        """``(name, value)`` for an explanation's parameter list."""
-        return (self.name, self.value)
+        """``(name, value)`` for an explanation's parameter list; a number with a unit as
+        a [`Quantity`][reintegratie_core.Quantity], so that it reads in its unit."""
+        value = self.value
+        if self.unit is Unit.NUMBER or isinstance(value, str | bool):
+            return (self.name, value)
+        return (self.name, self.unit.of(value))
 
 
 def _sorted_versions(versions: Iterable[Parameter[V]]) -> tuple[Parameter[V], ...]:
@@ -52,6 +59,9 @@ class ParameterHistory(Generic[V]):
             raise InvalidValueError(msg)
         if len({p.name for p in versions}) != 1:
             msg = "alle versies van een parameter dragen dezelfde naam"
+            raise InvalidValueError(msg)
+        if len({p.unit for p in versions}) != 1:
+            msg = f"{versions[0].name}: alle versies van een parameter hebben dezelfde eenheid"
             raise InvalidValueError(msg)
         if len({p.valid_from for p in versions}) != len(versions):
             msg = f"{versions[0].name}: twee versies met dezelfde ingangsdatum"

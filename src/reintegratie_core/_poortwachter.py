@@ -33,7 +33,7 @@ import attrs
 
 from reintegratie_core._dates import ONE_DAY, add_months
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import (
     MAX_SANCTION_WEEKS,
@@ -293,7 +293,7 @@ def _grounds(
         parameters = [("datum_probleemanalyse", probleemanalyse), PLAN_VAN_AANPAK_DAYS.as_pair()]
     if milestone in _SANCTION_MILESTONES:
         parameters.append(WAGE_CONTINUATION_WEEKS.as_pair())
-        parameters.append(("sanctieweken", sanction_weeks))
+        parameters.append(("sanctieweken", Unit.WEEKS.of(sanction_weeks)))
     grounds = [
         Ground(rule=text, citation=citation, parameters=tuple(parameters), rule_id="milestone_date")
         for citation in rule.citations
@@ -474,7 +474,7 @@ class RemainingWeeks(NamedTuple):
             parameters=(("peildatum", self.reference),),
             rule_id="remaining_weeks",
         )
-        return Explained(self.value, (*end.explain().grounds, ground))
+        return Explained(self.value, (*end.explain().grounds, ground), Unit.WEEKS)
 
 
 _new_remaining: Callable[[type[RemainingWeeks], tuple[object, ...]], RemainingWeeks]
@@ -601,7 +601,10 @@ class NextMilestone(NamedTuple):
         ground = Ground(
             rule="eerstvolgende mijlpaal op of na de peildatum; signaal binnen de horizon",
             citation=SIGNAL_HORIZON_DAYS.citation,
-            parameters=(("peildatum", self.reference), ("horizon_dagen", self.horizon)),
+            parameters=(
+                ("peildatum", self.reference),
+                ("horizon_dagen", Unit.DAYS.of(self.horizon)),
+            ),
             rule_id="next_milestone",
         )
         signal = self.value

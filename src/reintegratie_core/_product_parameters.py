@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from reintegratie_core._explain import Citation
+from reintegratie_core._explain import Citation, Unit
 from reintegratie_core._parameters import Parameter, ParameterHistory
 
 V = TypeVar("V", int, Decimal, str, bool)
@@ -27,37 +27,51 @@ V = TypeVar("V", int, Decimal, str, bool)
 BUILTIN_FROM = date(2000, 1, 1)
 
 
-def _one(name: str, value: V, citation: Citation) -> ParameterHistory[V]:
+def _one(name: str, value: V, citation: Citation, unit: Unit) -> ParameterHistory[V]:
     return ParameterHistory.of(
-        [Parameter(name=name, value=value, citation=citation, valid_from=BUILTIN_FROM)]
+        [Parameter(name=name, value=value, citation=citation, valid_from=BUILTIN_FROM, unit=unit)]
     )
 
 
 # --- De Zeeuwse, Preventie-, re-integratieondersteuning en budgetten (003) ---------------
 
-PREVENTION_CAP = _one("preventiebudget", Decimal(500), Citation.seed("003", "2.5.1"))
+PREVENTION_CAP = _one("preventiebudget", Decimal(500), Citation.seed("003", "2.5.1"), Unit.EURO)
 PREVENTION_CAP_WGA_WIA = _one(
-    "preventiebudget_met_wga_of_wia", Decimal(1000), Citation.seed("003", "2.5.1")
+    "preventiebudget_met_wga_of_wia", Decimal(1000), Citation.seed("003", "2.5.1"), Unit.EURO
 )
-REINTEGRATION_CAP = _one("reintegratiebudget", Decimal(4000), Citation.seed("003", "2.6.1"))
+REINTEGRATION_CAP = _one(
+    "reintegratiebudget", Decimal(4000), Citation.seed("003", "2.6.1"), Unit.EURO
+)
 REINTEGRATION_CAP_WGA_WIA = _one(
-    "reintegratiebudget_met_wga_of_wia", Decimal(8000), Citation.seed("003", "2.6.1")
+    "reintegratiebudget_met_wga_of_wia", Decimal(8000), Citation.seed("003", "2.6.1"), Unit.EURO
 )
 SANCTION_COVERAGE = _one(
-    "loonsanctie_dekkingspercentage", Decimal("0.70"), Citation.seed("003", "2.7.2")
+    "loonsanctie_dekkingspercentage", Decimal("0.70"), Citation.seed("003", "2.7.2"), Unit.PERCENT
 )
-EMPLOYER_CHARGES = _one("werkgeverslasten", Decimal("0.25"), Citation.seed("003", "2.7.2"))
-PREMIUM_PRECEDING_YEARS = _one("premie_voorgaande_jaren", 3, Citation.seed("003", "2.6.3"))
-RELAPSE_WINDOW_DAYS = _one("herstel_terugval_dagen", 28, Citation.seed("003", "1.5.3"))
+EMPLOYER_CHARGES = _one(
+    "werkgeverslasten", Decimal("0.25"), Citation.seed("003", "2.7.2"), Unit.PERCENT
+)
+PREMIUM_PRECEDING_YEARS = _one(
+    "premie_voorgaande_jaren", 3, Citation.seed("003", "2.6.3"), Unit.YEARS
+)
+RELAPSE_WINDOW_DAYS = _one("herstel_terugval_dagen", 28, Citation.seed("003", "1.5.3"), Unit.DAYS)
 
 # --- a.s.r. Re-integratiemanager (001) and De Amersfoortse Ontzorgmanager (004) ----------
 
-INTERVENTION_SHARE_001 = _one("interventievergoeding", Decimal("1.00"), Citation.seed("001", "3.3"))
-INTERVENTION_SHARE_004 = _one("interventievergoeding", Decimal("1.00"), Citation.seed("004", "3.3"))
-MODULE_MIN_MONTHS = _one("minimale_looptijd_maanden", 12, Citation.seed("001", "2.1"))
-NOTICE_MONTHS = _one("opzegtermijn_maanden", 1, Citation.seed("001", "2.3"))
-CONTRACT_TERM_MONTHS_001 = _one("contracttermijn_maanden", 12, Citation.seed("001", "2.3"))
-CONTRACT_TERM_MONTHS_004 = _one("contracttermijn_maanden", 12, Citation.seed("004", "2.1"))
+INTERVENTION_SHARE_001 = _one(
+    "interventievergoeding", Decimal("1.00"), Citation.seed("001", "3.3"), Unit.PERCENT
+)
+INTERVENTION_SHARE_004 = _one(
+    "interventievergoeding", Decimal("1.00"), Citation.seed("004", "3.3"), Unit.PERCENT
+)
+MODULE_MIN_MONTHS = _one("minimale_looptijd_maanden", 12, Citation.seed("001", "2.1"), Unit.MONTHS)
+NOTICE_MONTHS = _one("opzegtermijn_maanden", 1, Citation.seed("001", "2.3"), Unit.MONTHS)
+CONTRACT_TERM_MONTHS_001 = _one(
+    "contracttermijn_maanden", 12, Citation.seed("001", "2.3"), Unit.MONTHS
+)
+CONTRACT_TERM_MONTHS_004 = _one(
+    "contracttermijn_maanden", 12, Citation.seed("004", "2.1"), Unit.MONTHS
+)
 
 # --- Shared by the compensation formulas (``spec/domain.md`` §6) ------------------------
 #
@@ -66,19 +80,24 @@ CONTRACT_TERM_MONTHS_004 = _one("contracttermijn_maanden", 12, Citation.seed("00
 # a ``*_PARAMETERS`` tuple; they are dated and cited all the same.
 
 #: Weekly wage from a yearly wage: year ÷ 52.
-WEEKS_PER_YEAR = _one("weken_per_jaar", 52, Citation.decision("§6"))
+WEEKS_PER_YEAR = _one("weken_per_jaar", 52, Citation.decision("§6"), Unit.WEEKS)
 #: Weekly wage from a monthly wage: month × 12 ÷ 52.
-MONTHS_PER_YEAR = _one("maanden_per_jaar", 12, Citation.decision("§6"))
+MONTHS_PER_YEAR = _one("maanden_per_jaar", 12, Citation.decision("§6"), Unit.MONTHS)
 #: Weekly wage from a four-weekly wage: four weeks ÷ 4.
-WEEKS_PER_FOUR_WEEK_PERIOD = _one("weken_per_vierwekenperiode", 4, Citation.decision("§6"))
+WEEKS_PER_FOUR_WEEK_PERIOD = _one(
+    "weken_per_vierwekenperiode", 4, Citation.decision("§6"), Unit.WEEKS
+)
 #: Weekly wage from a daily wage: day × 5.
-WORKING_DAYS_PER_WEEK = _one("werkdagen_per_week", 5, Citation.decision("§6"))
+WORKING_DAYS_PER_WEEK = _one("werkdagen_per_week", 5, Citation.decision("§6"), Unit.WORKING_DAYS)
 #: The statutory wage continuation during sickness, the default of the remaining wage cost.
 WAGE_CONTINUATION_SHARE = _one(
-    "loondoorbetaling_percentage", Decimal("0.70"), Citation.statute("BW", "7:629 lid 1")
+    "loondoorbetaling_percentage",
+    Decimal("0.70"),
+    Citation.statute("BW", "7:629 lid 1"),
+    Unit.PERCENT,
 )
 #: The module fee is a fixed fee per employee per (contract) year of this many months.
-FEE_YEAR_MONTHS = _one("contractjaar_maanden", 12, Citation.seed("001", "5.1"))
+FEE_YEAR_MONTHS = _one("contractjaar_maanden", 12, Citation.seed("001", "5.1"), Unit.MONTHS)
 
 #: The parameters each built-in product lists (the catalogue attaches them to its product).
 ASR_REINTEGRATIE_PARAMETERS: tuple[ParameterHistory[int] | ParameterHistory[Decimal], ...] = ()
@@ -105,6 +124,23 @@ ZEEUWSE_PRB_PARAMETERS: tuple[ParameterHistory[int] | ParameterHistory[Decimal],
     RELAPSE_WINDOW_DAYS,
 )
 
+#: The unit of every built-in product parameter, by name: a product file's parameter of the
+#: same name means the same thing, so it reads in the same unit (``€``, ``%``, months …).
+PARAMETER_UNITS: dict[str, Unit] = {
+    history.versions[0].name: history.versions[0].unit
+    for history in (
+        *ZEEUWSE_PRB_PARAMETERS,
+        *ASR_REINTEGRATIEMANAGER_PARAMETERS,
+        *MKB_VERZUIM_ONTZORG_PARAMETERS,
+        WEEKS_PER_YEAR,
+        MONTHS_PER_YEAR,
+        WEEKS_PER_FOUR_WEEK_PERIOD,
+        WORKING_DAYS_PER_WEEK,
+        WAGE_CONTINUATION_SHARE,
+        FEE_YEAR_MONTHS,
+    )
+}
+
 
 __all__ = [
     "ASR_REINTEGRATIEMANAGER_PARAMETERS",
@@ -120,6 +156,7 @@ __all__ = [
     "MODULE_MIN_MONTHS",
     "MONTHS_PER_YEAR",
     "NOTICE_MONTHS",
+    "PARAMETER_UNITS",
     "PREMIUM_PRECEDING_YEARS",
     "PREVENTION_CAP",
     "PREVENTION_CAP_WGA_WIA",

@@ -34,7 +34,7 @@ import attrs
 
 from reintegratie_core._dates import ONE_DAY, Period, add_days
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground
+from reintegratie_core._explain import Citation, Explained, Ground, Unit
 from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 
 BRIDGE_CITATION = Citation.statute("BW", "7:629 lid 10 (zwangerschaps- en bevallingsverlof)")
@@ -417,8 +417,8 @@ class SickDays(NamedTuple):
                 citation=MERGE_INTERRUPTION_DAYS.citation,
                 parameters=(("peildatum", self.reference),),
             )
-            return Explained(0, (ground,))
-        return Explained(self.value, self.case.grounds())
+            return Explained(0, (ground,), Unit.DAYS)
+        return Explained(self.value, self.case.grounds(), Unit.DAYS)
 
 
 _new_sick_days: Callable[[type[SickDays], tuple[object, ...]], SickDays] = tuple.__new__

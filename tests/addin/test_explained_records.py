@@ -25,7 +25,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             None,
             None,
         ),
-        "RI_DOORLOPENDE_BEGELEIDING = ja\n- re-integratieondersteuning en re-integratiebudget lopen door voor werknemers die vóór de beëindiging ziek werden (eerste ziektedag uiterlijk op de einddatum), zolang er een wettelijke re-integratieverplichting is; ze eindigen bij volledig herstel, tenzij de werknemer binnen 4 weken weer ziek wordt; eerste ziektedag 01-03-2024 ligt op of vóór de einddatum; loopt door tot uiterlijk 26-02-2026 (De Zeeuwse Preventie en re-integratie art. 1.5.3; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, eerste_ziektedag = 01-03-2024, herstel_terugval_dagen = 28]",
+        "RI_DOORLOPENDE_BEGELEIDING = ja\n- re-integratieondersteuning en re-integratiebudget lopen door voor werknemers die vóór de beëindiging ziek werden (eerste ziektedag uiterlijk op de einddatum), zolang er een wettelijke re-integratieverplichting is; ze eindigen bij volledig herstel, tenzij de werknemer binnen 4 weken weer ziek wordt; eerste ziektedag 01-03-2024 ligt op of vóór de einddatum; loopt door tot uiterlijk 26-02-2026 (De Zeeuwse Preventie en re-integratie art. 1.5.3; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, eerste_ziektedag = 01-03-2024, herstel_terugval_dagen = 28 dagen]",
     ),
     (
         (
@@ -51,7 +51,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             dt(2025, 2, 1),
             None,
         ),
-        "RI_DOORLOPENDE_BEGELEIDING = nee\n- de werknemer is volledig hersteld per 01-02-2025 en niet binnen de terugvaltermijn opnieuw ziek geworden: de doorlopende begeleiding eindigt (De Zeeuwse Preventie en re-integratie art. 1.5.3) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, herstel_terugval_dagen = 28]",
+        "RI_DOORLOPENDE_BEGELEIDING = nee\n- de werknemer is volledig hersteld per 01-02-2025 en niet binnen de terugvaltermijn opnieuw ziek geworden: de doorlopende begeleiding eindigt (De Zeeuwse Preventie en re-integratie art. 1.5.3) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, herstel_terugval_dagen = 28 dagen]",
     ),
     (
         (
@@ -64,7 +64,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             None,
             None,
         ),
-        "RI_DOORLOPENDE_BEGELEIDING = nee\n- de ziekte begon op 01-03-2025, na de einddatum van prb: geen doorlopende begeleiding (De Zeeuwse Preventie en re-integratie art. 1.5.3) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, eerste_ziektedag = 01-03-2025, herstel_terugval_dagen = 28]",
+        "RI_DOORLOPENDE_BEGELEIDING = nee\n- de ziekte begon op 01-03-2025, na de einddatum van prb: geen doorlopende begeleiding (De Zeeuwse Preventie en re-integratie art. 1.5.3) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, eerste_ziektedag = 01-03-2025, herstel_terugval_dagen = 28 dagen]",
     ),
     (
         (
@@ -77,7 +77,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             None,
             12,
         ),
-        "RI_DOORLOPENDE_BEGELEIDING = nee\n- de loondoorbetaling (inclusief de sanctieweken) (en de wettelijke re-integratieverplichting) eindigde op 20-05-2024: de doorlopende begeleiding is gestopt (De Zeeuwse Preventie en re-integratie art. 1.5.3; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2023, peildatum = 01-06-2025, reden = opzegging_werkgever, einde_loondoorbetaling = 20-05-2024, sanctieweken = 12]",
+        "RI_DOORLOPENDE_BEGELEIDING = nee\n- de loondoorbetaling (inclusief de sanctieweken) (en de wettelijke re-integratieverplichting) eindigde op 20-05-2024: de doorlopende begeleiding is gestopt (De Zeeuwse Preventie en re-integratie art. 1.5.3; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2023, peildatum = 01-06-2025, reden = opzegging_werkgever, einde_loondoorbetaling = 20-05-2024, sanctieweken = 12 weken]",
     ),
     (
         (
@@ -90,7 +90,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             None,
             12,
         ),
-        "RI_DOORLOPENDE_BEGELEIDING = ja\n- reintegratiemanager loopt nog op de peildatum (einddatum t/m 01-01-2025); de werknemer is ziek: begeleiding loopt; UWV verlengt de loondoorbetaling met 12 weken: de casemanager of ontzorgmanager blijft werken tot het einde daarvan (21-05-2026), zolang de werkgever de aanwijzingen voor de re-integratie volgt (a.s.r. Re-integratiemanager art. 1.8, 3.2 en 3.5; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2025, peildatum = 01-06-2024, reden = opzegging_werkgever, sanctieweken = 12]",
+        "RI_DOORLOPENDE_BEGELEIDING = ja\n- reintegratiemanager loopt nog op de peildatum (einddatum t/m 01-01-2025); de werknemer is ziek: begeleiding loopt; UWV verlengt de loondoorbetaling met 12 weken: de casemanager of ontzorgmanager blijft werken tot het einde daarvan (21-05-2026), zolang de werkgever de aanwijzingen voor de re-integratie volgt (a.s.r. Re-integratiemanager art. 1.8, 3.2 en 3.5; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2025, peildatum = 01-06-2024, reden = opzegging_werkgever, sanctieweken = 12 weken]",
     ),
     (
         (
@@ -125,7 +125,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             [[dt(2024, 11, 1), dt(2024, 12, 31)], [dt(2025, 1, 10), None]],
             dt(2025, 1, 1),
         ),
-        "RI_RECHT_OP_DIENSTVERLENING = nee\n- ziekteperioden met een onderbreking van minder dan 28 dagen vormen één ziektegeval; alleen ziektedagen tellen (BW art. 7:629 lid 10) [onderbreking_samentelling_dagen = 28, eerste_ziektedag = 01-11-2024, perioden = 2]\n- het recht hangt af van de eerste ziektedag van het ziektegeval, niet van de laatste ziekteperiode (beslissing (domein §8.1))\n- dienstverlening alleen voor werknemers met een eerste ziektedag op of na de ingangsdatum van Verzuimverzekering Eigen Risico in Dagen; deze werknemer valt niet onder de dienstverlening (De Zeeuwse Preventie en re-integratie art. 1.3) [eerste_ziektedag = 01-11-2024, ingangsdatum = 01-01-2025]",
+        "RI_RECHT_OP_DIENSTVERLENING = nee\n- ziekteperioden met een onderbreking van minder dan 28 dagen vormen één ziektegeval; alleen ziektedagen tellen (BW art. 7:629 lid 10) [onderbreking_samentelling_dagen = 28 dagen, eerste_ziektedag = 01-11-2024, perioden = 2]\n- het recht hangt af van de eerste ziektedag van het ziektegeval, niet van de laatste ziekteperiode (beslissing (domein §8.1))\n- dienstverlening alleen voor werknemers met een eerste ziektedag op of na de ingangsdatum van Verzuimverzekering Eigen Risico in Dagen; deze werknemer valt niet onder de dienstverlening (De Zeeuwse Preventie en re-integratie art. 1.3) [eerste_ziektedag = 01-11-2024, ingangsdatum = 01-01-2025]",
     ),
     (
         ("RI_RECHT_OP_DIENSTVERLENING", "asr-reintegratiemanager", dt(2025, 1, 10), dt(2025, 1, 1)),
@@ -154,7 +154,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             dt(2021, 1, 31),
             dt(2022, 11, 30),
         ),
-        "RI_VROEGSTE_OPZEGDATUM = 31-01-2023\n- opzegging per de eerste contractvervaldatum C van de basismodule waarop de module minstens 12 maanden heeft gelopen (ingangsdatum + 12 maanden ≤ C) en de opzegging uiterlijk C − 1 maand(en) is ontvangen (hier uiterlijk 31-12-2022) (a.s.r. Re-integratiemanager art. 2.3 en 2.1) [ingangsdatum_module = 31-03-2020, contractvervaldatum_basis = 31-01-2021, ontvangst_opzegging = 30-11-2022, contracttermijn_maanden = 12, opzegtermijn_maanden = 1, minimale_looptijd_maanden = 12]\n- de opzegging beëindigt per dezelfde datum ook: arbobegeleiding, arbosignaal (a.s.r. Re-integratiemanager art. 2.5 en 2.3; beslissing (domein §8))",
+        "RI_VROEGSTE_OPZEGDATUM = 31-01-2023\n- opzegging per de eerste contractvervaldatum C van de basismodule waarop de module minstens 12 maanden heeft gelopen (ingangsdatum + 12 maanden ≤ C) en de opzegging uiterlijk C − 1 maand(en) is ontvangen (hier uiterlijk 31-12-2022) (a.s.r. Re-integratiemanager art. 2.3 en 2.1) [ingangsdatum_module = 31-03-2020, contractvervaldatum_basis = 31-01-2021, ontvangst_opzegging = 30-11-2022, contracttermijn_maanden = 12 maanden, opzegtermijn_maanden = 1 maand, minimale_looptijd_maanden = 12 maanden]\n- de opzegging beëindigt per dezelfde datum ook: arbobegeleiding, arbosignaal (a.s.r. Re-integratiemanager art. 2.5 en 2.3; beslissing (domein §8))",
     ),
     (
         (
@@ -164,7 +164,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             dt(2020, 3, 31),
             dt(2021, 1, 31),
         ),
-        "RI_CONTRACTVERVALDATUM = 31-01-2022\n- reintegratiemanager krijgt de contractvervaldatum van de basismodule: de eerste contractvervaldatum van de basismodule op of na ingangsdatum + 12 maanden; de data van de basismodule herhalen zich elke 12 maanden vanaf 31-01-2021 (a.s.r. Re-integratiemanager art. 2.1 en 2.3) [ingangsdatum_module = 31-03-2020, contractvervaldatum_basis = 31-01-2021, contracttermijn_maanden = 12, minimale_looptijd_maanden = 12]",
+        "RI_CONTRACTVERVALDATUM = 31-01-2022\n- reintegratiemanager krijgt de contractvervaldatum van de basismodule: de eerste contractvervaldatum van de basismodule op of na ingangsdatum + 12 maanden; de data van de basismodule herhalen zich elke 12 maanden vanaf 31-01-2021 (a.s.r. Re-integratiemanager art. 2.1 en 2.3) [ingangsdatum_module = 31-03-2020, contractvervaldatum_basis = 31-01-2021, contracttermijn_maanden = 12 maanden, minimale_looptijd_maanden = 12 maanden]",
     ),
     (
         ("RI_EINDIGT_MEE", "zeeuwse-prb", "prb", "verzuim-erd", "wanbetaling"),

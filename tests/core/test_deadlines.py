@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegratie_core import (
+    Unit,
     declaration_deadline,
     is_working_day,
     payment_deadline,
@@ -69,5 +70,5 @@ class TestDeadlines:
         assert len(explained.citations()) == 4
         assert explained.grounds[0].parameters == (
             ("datum_probleemanalyse", date(2025, 2, 16)),
-            ("plan_van_aanpak_dagen", 14),
+            ("plan_van_aanpak_dagen", Unit.DAYS.of(14)),
         )

@@ -21,7 +21,6 @@ from reintegratie_core import (
     cite,
     format_number,
     format_value,
-    unit_of,
 )
 
 
@@ -96,37 +95,55 @@ class TestNumbers:
     @pytest.mark.parametrize("value", [5000, 5000.0, Decimal(5000), Decimal("5000.0")])
     def test_int_or_float_reads_the_same(self, value: object) -> None:
         """An amount reads '€ 5.000,00' whether Excel sent an int or a float."""
-        assert format_value(value, "kosten") == "€ 5.000,00"
+        assert format_value(value, Unit.EURO) == "€ 5.000,00"
 
     def test_percent(self) -> None:
         """A fraction of a percentage parameter reads as '70 %' (003 art. 2.7.2)."""
-        assert format_value(Decimal("0.70"), "loonsanctie_dekkingspercentage") == "70 %"
-        assert format_value(0.25, "werkgeverslasten") == "25 %"
-        assert format_value(Decimal(50), "ao_percentage") == "50 %"
-        assert format_value(Decimal("1.00"), "interventievergoeding") == "100 %"
+        assert format_value(Decimal("0.70"), Unit.PERCENT) == "70 %"
+        assert format_value(0.25, Unit.PERCENT) == "25 %"
+        assert format_value(Decimal(50), Unit.PERCENT) == "50 %"
+        assert format_value(Decimal("1.00"), Unit.PERCENT) == "100 %"
 
     @pytest.mark.parametrize(
-        ("name", "unit"),
+        ("value", "unit", "text"),
         [
-            ("kosten", Unit.EURO),
-            ("weekloon", Unit.EURO),
-            ("al_vergoed_in_ziektegeval", Unit.EURO),
-            ("RI_REINTEGRATIEBUDGET", Unit.EURO),
-            ("RI_INTERVENTIEVERGOEDING", Unit.EURO),
-            ("interventievergoeding", Unit.PERCENT),
-            ("loondoorbetaling_percentage", Unit.PERCENT),
-            ("loonsanctie_max_weken", Unit.NUMBER),
-            ("premiejaar", Unit.NUMBER),
-            ("RI_RESTERENDE_WEKEN", Unit.NUMBER),
+            (104, Unit.WEEKS, "104 weken"),
+            (1, Unit.WEEKS, "1 week"),
+            (Decimal("51.86"), Unit.WEEKS, "51,86 weken"),
+            (28, Unit.DAYS, "28 dagen"),
+            (1, Unit.DAYS, "1 dag"),
+            (5, Unit.WORKING_DAYS, "5 werkdagen"),
+            (1, Unit.WORKING_DAYS, "1 werkdag"),
+            (Decimal("12.5"), Unit.MONTHS, "12,5 maanden"),
+            (1, Unit.MONTHS, "1 maand"),
+            (3, Unit.YEARS, "3 jaar"),
+            (Decimal(36), Unit.HOURS, "36 uur"),
+            (2026, Unit.NUMBER, "2026"),
         ],
     )
-    def test_unit_of_a_name(self, name: str, unit: Unit) -> None:
-        """The name of a parameter or function decides how its number reads."""
-        assert unit_of(name) is unit
+    def test_counted_units(self, value: Decimal | int, unit: Unit, text: str) -> None:
+        """A count of weeks, days, months … reads with its word, never with €
+        (BW 7:629 lid 1: 104 weken)."""
+        assert format_number(value, unit) == text
+        assert str(unit.of(value)) == text
+        assert format_value(unit.of(value)) == text
+
+    def test_a_quantity_keeps_its_unit(self) -> None:
+        """A value declared in weeks reads in weeks whatever unit the caller passes."""
+        assert format_value(Unit.WEEKS.of(104), Unit.EURO) == "104 weken"
+
+    def test_a_number_without_a_unit_is_plain(self) -> None:
+        """The unit is declared, never guessed from a name: a bare number is plain."""
+        ground = Ground(
+            rule="r",
+            citation=Citation.seed("003", "2.6.1"),
+            parameters=(("kosten", 5), ("loondoorbetaling_weken", 104)),
+        )
+        assert str(ground).endswith("[kosten = 5, loondoorbetaling_weken = 104]")
 
     def test_plain_numbers(self) -> None:
         """A plain number uses a decimal comma and no thousands dot (a year stays 2025)."""
-        assert format_value(2025, "premiejaar") == "2025"
+        assert format_value(2025) == "2025"
         assert format_number(Decimal("51.86")) == "51,86"
         assert format_number(1234567.5, Unit.EURO) == "€ 1.234.567,50"
 
@@ -158,9 +175,11 @@ class TestText:
     def test_simple_value(self) -> None:
         """A single value: 'label = value', then one line per rule with its articles."""
         ground = Ground(
-            rule="r", citation=Citation.seed("003", "2.6.1"), parameters=(("kosten", 5),)
+            rule="r",
+            citation=Citation.seed("003", "2.6.1"),
+            parameters=(("kosten", Unit.EURO.of(5)),),
         )
-        text = Explained(Decimal("5.00"), (ground,)).text("RI_REINTEGRATIEBUDGET")
+        text = Explained(Decimal("5.00"), (ground,), Unit.EURO).text("RI_REINTEGRATIEBUDGET")
         assert text.splitlines() == [
             "RI_REINTEGRATIEBUDGET = € 5,00",
             "- r (De Zeeuwse Preventie en re-integratie art. 2.6.1) [kosten = € 5,00]",

@@ -218,7 +218,7 @@ class TestBenefit:
         assert result.value == D("1102.50")
         assert result.after is not None
         assert result.after.floor_applied
-        assert "G_x_H_afgerond = 1103,81" in result.explained.text()
+        assert "G_x_H_afgerond = € 1.103,81" in result.explained.text()
 
     def test_iva(self) -> None:
         """WIA art. 51, 52: IVA, ao 90 duurzaam, B 500 → 1281.25, no two-month rule."""

@@ -17,6 +17,7 @@ from reintegratie_core import (
     Parameter,
     ParameterHistory,
     SicknessCase,
+    Unit,
     last_case,
     merge_cases,
     milestone_date,
@@ -138,7 +139,10 @@ class TestContinuationZeeuwse:
         shorter = ParameterHistory.of(
             [
                 Parameter(
-                    name="herstel_terugval_dagen", value=14, citation=Citation.seed("003", "1.5.3")
+                    name="herstel_terugval_dagen",
+                    value=14,
+                    citation=Citation.seed("003", "1.5.3"),
+                    unit=Unit.DAYS,
                 )
             ]
         )
@@ -155,7 +159,9 @@ class TestContinuationZeeuwse:
         """003 art. 1.5.3: the explanation names the article and the relapse window."""
         result = guidance_continues(ZEEUWSE_PRB, [sick(date(2025, 11, 1))], END, date(2026, 6, 1))
         assert Citation.seed("003", "1.5.3") in result.citations()
-        assert any(("herstel_terugval_dagen", 28) in g.parameters for g in result.grounds)
+        assert any(
+            ("herstel_terugval_dagen", Unit.DAYS.of(28)) in g.parameters for g in result.grounds
+        )
 
 
 class TestContinuationOtherProducts:

@@ -42,7 +42,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ruled
+from reintegratie_core._explain import Citation, Explained, Ground, Unit, ruled
 from reintegratie_core._money import ZERO, AmountLike, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._sickness import Absence, AbsenceKind, SicknessCase, merge_cases
@@ -162,7 +162,7 @@ NOTHING = round_cents(ZERO)
 
 
 def _nothing(refusals: Iterable[Ground]) -> Explained[Decimal]:
-    return Explained(NOTHING, tuple(refusals))
+    return Explained(NOTHING, tuple(refusals), Unit.EURO)
 
 
 # --- Preventiebudget (003 art. 2.5) --------------------------------------------------------
@@ -266,19 +266,19 @@ class PreventionReimbursement(NamedTuple):
                         parameters=(("dienstverband_eerder_beeindigd", True),),
                     ),
                 )
-            return Explained(self.value, refusals + _exclusion(self.excluded, ART_2_5_4))
+            return Explained(self.value, refusals + _exclusion(self.excluded, ART_2_5_4), Unit.EURO)
         parameters = (
-            ("kosten", self.costs),
+            ("kosten", Unit.EURO.of(self.costs)),
             ("met_wga_of_wia", self.with_wga_or_wia),
             cap.as_pair(),
-            ("al_vergoed", self.already_reimbursed),
+            ("al_vergoed", Unit.EURO.of(self.already_reimbursed)),
         )
         ground = Ground(
             rule="vergoed = min(kosten, preventiebudget − al vergoed), niet onder 0",
             citation=cap.citation,
             parameters=parameters,
         )
-        return Explained(self.value, (ground,))
+        return Explained(self.value, (ground,), Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
@@ -430,17 +430,17 @@ class ReintegrationReimbursement(NamedTuple):
             refusals = unmet(self.conditions, ART_2_6_2)
             if not self.legal_obligation:
                 refusals += self._ended()
-            return Explained(self.value, refusals + _exclusion(self.excluded, ART_2_6_5))
+            return Explained(self.value, refusals + _exclusion(self.excluded, ART_2_6_5), Unit.EURO)
         grounds = (
             Ground(
                 rule="binnen budget = min(kosten, re-integratiebudget per ziektegeval − al "
                 "vergoed in dit ziektegeval), niet onder 0",
                 citation=cap.citation,
                 parameters=(
-                    ("kosten", self.costs),
+                    ("kosten", Unit.EURO.of(self.costs)),
                     ("met_wga_of_wia", self.with_wga_or_wia),
                     cap.as_pair(),
-                    ("al_vergoed_in_ziektegeval", self.already_reimbursed_in_case),
+                    ("al_vergoed_in_ziektegeval", Unit.EURO.of(self.already_reimbursed_in_case)),
                 ),
             ),
             *self._ended(),
@@ -450,9 +450,9 @@ class ReintegrationReimbursement(NamedTuple):
                 "een toegekende subsidie of wettelijke vergoeding gaat na het plafond af van "
                 "onze bijdrage: vergoed = max(0, binnen budget − subsidie)",
                 (ART_3_1, DECISIONS),
-                (("subsidie", self.subsidy),),
+                (("subsidie", Unit.EURO.of(self.subsidy)),),
             )
-        return Explained(self.value, grounds)
+        return Explained(self.value, grounds, Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
@@ -893,19 +893,19 @@ class CostBenefitContribution(NamedTuple):
                 citation=ART_2_6_2,
                 parameters=(("vooraf_goedgekeurd", False),),
             )
-            return Explained(self.value, (refusal,))
+            return Explained(self.value, (refusal,), Unit.EURO)
         ground = Ground(
             rule="extra = max(0, min(kosten − vergoed binnen budget, schadelast zonder − "
             "schadelast met − vergoed binnen budget))",
             citation=ART_2_6_1,
             parameters=(
-                ("kosten", self.costs),
-                ("vergoed_binnen_budget", self.paid_within_budget),
-                ("schadelast_zonder", self.expected_cost_without),
-                ("schadelast_met", self.expected_cost_with),
+                ("kosten", Unit.EURO.of(self.costs)),
+                ("vergoed_binnen_budget", Unit.EURO.of(self.paid_within_budget)),
+                ("schadelast_zonder", Unit.EURO.of(self.expected_cost_without)),
+                ("schadelast_met", Unit.EURO.of(self.expected_cost_with)),
             ),
         )
-        return Explained(self.value, (ground,))
+        return Explained(self.value, (ground,), Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
@@ -989,14 +989,14 @@ class SettlementDecision(NamedTuple):
             "verhaald)); terug te betalen = voorschot − definitief",
             citation=ART_2_6_4,
             parameters=(
-                ("voorschot", self.advance),
-                ("kosten", self.costs),
-                ("verhaald", self.recovered),
-                ("definitief", self.final),
-                ("terug_te_betalen", self.repayment),
+                ("voorschot", Unit.EURO.of(self.advance)),
+                ("kosten", Unit.EURO.of(self.costs)),
+                ("verhaald", Unit.EURO.of(self.recovered)),
+                ("definitief", Unit.EURO.of(self.final)),
+                ("terug_te_betalen", Unit.EURO.of(self.repayment)),
             ),
         )
-        return Explained(self.value, (ground,))
+        return Explained(self.value, (ground,), Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from reintegratie_core._dates import ONE_DAY, add_months
 from reintegratie_core._errors import InvalidPeriodError
-from reintegratie_core._explain import Citation, Explained, Ground, ruled
+from reintegratie_core._explain import Citation, Explained, Ground, Unit, ruled
 from reintegratie_core._money import AmountLike, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
@@ -132,12 +132,12 @@ class WeeklyWage(NamedTuple):
             rule=_WAGE_RULES[self.period],
             citation=WEEKLY_WAGE,
             parameters=(
-                ("loon", self.wage),
+                ("loon", Unit.EURO.of(self.wage)),
                 ("periode", self.period.value),
                 *(factor.as_pair() for factor in self.factors),
             ),
         )
-        return Explained(self.value, (ground,))
+        return Explained(self.value, (ground,), Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
@@ -232,22 +232,22 @@ class ProratedFee(NamedTuple):
         yearly = grounds_for(
             "u betaalt een vast tarief per medewerker per contractjaar",
             (months.citation, _FEE_004),
-            (("jaartarief", tarief), months.as_pair()),
+            (("jaartarief", Unit.EURO.of(tarief)), months.as_pair()),
         )
         grounds = yearly + grounds_for(
             "bij tussentijdse in- of uitdiensttreding een pro rata bedrag: jaartarief × dagen in "
             "dienst binnen het contractjaar ÷ dagen in het contractjaar",
             _PRORATA,
             (
-                ("jaartarief", tarief),
+                ("jaartarief", Unit.EURO.of(tarief)),
                 ("contractjaar_start", self.contract_year_start),
                 ("contractjaar_laatste_dag", self.year_end - ONE_DAY),
                 months.as_pair(),
-                ("dagen_in_dienst", self.days),
-                ("dagen_in_contractjaar", self.year_days),
+                ("dagen_in_dienst", Unit.DAYS.of(self.days)),
+                ("dagen_in_contractjaar", Unit.DAYS.of(self.year_days)),
             ),
         )
-        return Explained(self.value, grounds)
+        return Explained(self.value, grounds, Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:

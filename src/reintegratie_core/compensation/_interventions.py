@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from reintegratie_core._errors import NotApplicableError
-from reintegratie_core._explain import Citation, Explained, Ground
+from reintegratie_core._explain import Citation, Explained, Ground, Unit
 from reintegratie_core._money import ZERO, AmountLike, fraction, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import Milestone, MilestoneDate, milestone_date
@@ -201,7 +201,7 @@ class InterventionReimbursement(NamedTuple):
         articles with the share in force (and a note on a kind it does not exclude)."""
         share, rule, excluded = self.share, self.rule, self.excluded
         if share is None:
-            return Explained(self.value, self._refusals())
+            return Explained(self.value, self._refusals(), Unit.EURO)
         grounds = grounds_for(
             f"{rule.assessor} vindt de interventie noodzakelijk, de kosten zijn niet bovenmatig "
             "en de medewerker werd ziek op of na de ingangsdatum: vergoed = kosten × "
@@ -209,7 +209,7 @@ class InterventionReimbursement(NamedTuple):
             (*rule.citations, *rule.start_citations),
             (
                 ("product", self.product.code),
-                ("kosten", self.costs),
+                ("kosten", Unit.EURO.of(self.costs)),
                 share.as_pair(),
                 ("eerste_ziektedag", self.first_sick_day),
                 ("ingangsdatum_module", self.module_start),
@@ -225,7 +225,7 @@ class InterventionReimbursement(NamedTuple):
                 (*rule.exclusion_citations, DECISIONS_2026),
                 (("soort", excluded.value),),
             )
-        return Explained(self.value, grounds)
+        return Explained(self.value, grounds, Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
@@ -318,7 +318,9 @@ class RemainingWageCost(NamedTuple):
         if self.value is None or end.value is None:
             return Explained(None, end.grounds)
         share = self.share
-        p_pair = ("percentage", self.percentage) if share is None else share.as_pair()
+        p_pair = (
+            ("percentage", Unit.PERCENT.of(self.percentage)) if share is None else share.as_pair()
+        )
         ground = Ground(
             rule="resterende loonkosten = (einde loondoorbetaling − peildatum) / 7 × weekloon × "
             "percentage (hulpmiddel bij het oordeel 'niet bovenmatig')",
@@ -326,13 +328,13 @@ class RemainingWageCost(NamedTuple):
             parameters=(
                 ("peildatum", self.reference),
                 ("einde_loondoorbetaling", end.value),
-                ("resterende_dagen", self.days),
-                ("weekloon", self.weekly_wage),
+                ("resterende_dagen", Unit.DAYS.of(self.days)),
+                ("weekloon", Unit.EURO.of(self.weekly_wage)),
                 p_pair,
             ),
             rule_id="remaining_wage_cost",
         )
-        return Explained(self.value, (*end.grounds, ground))
+        return Explained(self.value, (*end.grounds, ground), Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:

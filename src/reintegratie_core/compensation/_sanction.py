@@ -39,7 +39,7 @@ from reintegratie_core._entitlements import (
     product_rules,
 )
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
 from reintegratie_core._money import ZERO, AmountLike, fraction, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import Milestone, check_sanction_weeks, milestone_date
@@ -196,7 +196,7 @@ class SanctionRefusal(NamedTuple):
                     parameters=(("arbodienst_vergoedt", True),),
                 ),
             )
-        return Explained(self.value, refusals)
+        return Explained(self.value, refusals, Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
@@ -244,10 +244,12 @@ class SanctionCompensation(NamedTuple):
         )
         coverage, charges, gross, value = self.coverage, self.charges, self.gross, self.value
         p_pair: tuple[str, ParameterValue] = (
-            ("cao_percentage", coverage) if isinstance(coverage, Decimal) else coverage.as_pair()
+            ("cao_percentage", Unit.PERCENT.of(coverage))
+            if isinstance(coverage, Decimal)
+            else coverage.as_pair()
         )
         c_pair: tuple[str, ParameterValue] = (
-            ("werkgeverslasten_opgegeven", charges)
+            ("werkgeverslasten_opgegeven", Unit.PERCENT.of(charges))
             if isinstance(charges, Decimal)
             else charges.as_pair()
         )
@@ -260,8 +262,8 @@ class SanctionCompensation(NamedTuple):
                     "max(0, berekende vergoeding − door de arbodienst vergoed)",
                     citation=ART_2_7,
                     parameters=(
-                        ("berekend", round_cents(gross)),
-                        ("arbodienst_vergoedt", arbodienst),
+                        ("berekend", Unit.EURO.of(round_cents(gross))),
+                        ("arbodienst_vergoedt", Unit.EURO.of(arbodienst)),
                     ),
                 ),
             )
@@ -271,11 +273,11 @@ class SanctionCompensation(NamedTuple):
                 "vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie",
                 citation=ART_2_7_2,
                 parameters=(
-                    ("sanctieweken", weeks),
-                    ("weekloon", loon),
+                    ("sanctieweken", Unit.WEEKS.of(weeks)),
+                    ("weekloon", Unit.EURO.of(loon)),
                     p_pair,
                     c_pair,
-                    ("goedgekeurde_kosten", kosten),
+                    ("goedgekeurde_kosten", Unit.EURO.of(kosten)),
                 ),
             ),
             Ground(
@@ -289,7 +291,7 @@ class SanctionCompensation(NamedTuple):
             ),
             *netted,
         )
-        return Explained(value, grounds)
+        return Explained(value, grounds, Unit.EURO)
 
     @property
     def grounds(self) -> tuple[Ground, ...]:

@@ -27,7 +27,7 @@ from decimal import Decimal
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Ground, format_value
+from reintegratie_core._explain import Citation, Ground, Unit, format_value
 from reintegratie_core._money import AmountLike, money, round_cents
 from reintegratie_core._parameters import Parameter, ParameterHistory
 from reintegratie_core._product_parameters import WEEKS_PER_YEAR
@@ -110,16 +110,25 @@ RATES: tuple[HalfYearRates, ...] = (
 
 #: Holiday allowance on top of the minimum wage: 8 % (WIA art. 12 lid 1 b; WML art. 15).
 HOLIDAY_ALLOWANCE = Parameter(
-    name="vakantiebijslag", value=Decimal("0.08"), citation=Citation.statute("WIA", "12 lid 1 b")
+    name="vakantiebijslag",
+    value=Decimal("0.08"),
+    citation=Citation.statute("WIA", "12 lid 1 b"),
+    unit=Unit.PERCENT,
 )
 
 #: Days a month for daily wages: 21.75 (WIA art. 13 lid 4).
 DAYS_PER_MONTH = Parameter(
-    name="dagen_per_maand", value=Decimal("21.75"), citation=Citation.statute("WIA", "13 lid 4")
+    name="dagen_per_maand",
+    value=Decimal("21.75"),
+    citation=Citation.statute("WIA", "13 lid 4"),
+    unit=Unit.DAYS,
 )
 #: Days a year for the dagloon: 261 (Wfsv art. 17; Dagloonbesluit art. 16).
 DAYS_PER_YEAR = Parameter(
-    name="dagen_per_jaar", value=Decimal(261), citation=Citation.statute("Dagloonbesluit", "16")
+    name="dagen_per_jaar",
+    value=Decimal(261),
+    citation=Citation.statute("Dagloonbesluit", "16"),
+    unit=Unit.DAYS,
 )
 
 
@@ -143,7 +152,11 @@ def amount_argument(value: AmountLike, name: str) -> Decimal:
 def _history(name: str, citation: Citation, field: str) -> ParameterHistory[Decimal]:
     return ParameterHistory.of(
         Parameter(
-            name=name, value=getattr(row, field), citation=citation, valid_from=row.valid_from
+            name=name,
+            value=getattr(row, field),
+            citation=citation,
+            valid_from=row.valid_from,
+            unit=Unit.EURO,
         )
         for row in RATES
     )
@@ -162,6 +175,7 @@ WIA_MINIMUM_WAGE = ParameterHistory.of(
         value=round_cents(row.minimum_wage_month * (1 + HOLIDAY_ALLOWANCE.value)),
         citation=WML_15,
         valid_from=row.valid_from,
+        unit=Unit.EURO,
     )
     for row in RATES
 )
@@ -212,8 +226,8 @@ def _parameter_ground(row: HalfYearRates, newest: bool, parameter: Parameter[Dec
     if parameter.name == WIA_MINIMUM_WAGE.versions[0].name:
         rule = "WIA-minimumloon = wml_maand × 1,08, afgerond op centen vóór gebruik"
         pairs = (
-            ("wml_maand", row.minimum_wage_month),
-            ("vakantiebijslag", HOLIDAY_ALLOWANCE.value),
+            ("wml_maand", Unit.EURO.of(row.minimum_wage_month)),
+            HOLIDAY_ALLOWANCE.as_pair(),
             parameter.as_pair(),
         )
         return Ground(rule=f"{rule} ({'; '.join(notes)})", citation=WML_15, parameters=pairs)

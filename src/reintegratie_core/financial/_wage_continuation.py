@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
 from reintegratie_core._money import AmountLike, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
@@ -44,7 +44,7 @@ BW_629_1 = Citation.statute("BW", "7:629 lid 1")
 BW_629_11 = Citation.statute("BW", "7:629 lid 11")
 WFSV_17 = Citation.statute("Wfsv", "17 lid 1")
 #: The minimum-wage floor applies in the first 52 weeks (BW 7:629 lid 1).
-FLOOR_WEEKS = Parameter(name="minimumloon_weken", value=52, citation=BW_629_1)
+FLOOR_WEEKS = Parameter(name="minimumloon_weken", value=52, citation=BW_629_1, unit=Unit.WEEKS)
 #: A week has 168 hours: more contract hours are not a week.
 MAX_HOURS_PER_WEEK = Decimal(168)
 
@@ -102,7 +102,7 @@ class WageContinuation(NamedTuple):
                     maximum.as_pair(),
                     DAYS_PER_MONTH.as_pair(),
                     HOLIDAY_ALLOWANCE.as_pair(),
-                    ("loongrens_afgerond", round_cents(self.cap)),
+                    ("loongrens_afgerond", Unit.EURO.of(round_cents(self.cap))),
                 ),
             ),
             self.rates.ground(maximum),
@@ -110,10 +110,10 @@ class WageContinuation(NamedTuple):
                 rule="wettelijk = 70 % × min(maandloon, loongrens)",
                 citation=BW_629_1,
                 parameters=(
-                    ("maandloon", self.monthly_wage),
+                    ("maandloon", Unit.EURO.of(self.monthly_wage)),
                     _SHARE.as_pair(),
                     ("begrensd", self.capped),
-                    ("wettelijk_afgerond", round_cents(self.statutory)),
+                    ("wettelijk_afgerond", Unit.EURO.of(round_cents(self.statutory))),
                 ),
             ),
             *self._floor_grounds(),
@@ -131,7 +131,7 @@ class WageContinuation(NamedTuple):
                     ),
                 )
             )
-        return Explained(self.value, tuple(grounds))
+        return Explained(self.value, tuple(grounds), Unit.EURO)
 
     def _floor_grounds(self) -> list[Ground]:
         week: tuple[str, ParameterValue] = ("ziekteweek", self.sick_week)
@@ -161,8 +161,8 @@ class WageContinuation(NamedTuple):
                 parameters=(
                     week,
                     hourly.as_pair(),
-                    ("uren_per_week", self.hours_per_week or Decimal(0)),
-                    ("vloer_afgerond", round_cents(self.floor)),
+                    ("uren_per_week", Unit.HOURS.of(self.hours_per_week or Decimal(0))),
+                    ("vloer_afgerond", Unit.EURO.of(round_cents(self.floor))),
                     ("vloer_toegepast", self.floor_applied),
                 ),
             ),

@@ -33,7 +33,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
 from reintegratie_core._money import ZERO, AmountLike, fraction, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core.financial._parameters import (
@@ -76,26 +76,40 @@ _INDEXATION_GROUND = Ground(
 )
 
 #: IVA: 75 % of the maandloon (WIA art. 52).
-IVA_SHARE = Parameter(name="iva_percentage", value=Decimal("0.75"), citation=ART_52)
+IVA_SHARE = Parameter(
+    name="iva_percentage", value=Decimal("0.75"), citation=ART_52, unit=Unit.PERCENT
+)
 #: Wage-related WGA benefit: 75 % in months 1–2 (WIA art. 61 lid 1).
 LGU_FIRST_SHARE = Parameter(
-    name="lgu_percentage_maand_1_2", value=Decimal("0.75"), citation=ART_61_1
+    name="lgu_percentage_maand_1_2", value=Decimal("0.75"), citation=ART_61_1, unit=Unit.PERCENT
 )
 #: ... and 70 % from month 3 (WIA art. 61 lid 1).
-LGU_SHARE = Parameter(name="lgu_percentage", value=Decimal("0.70"), citation=ART_61_1)
+LGU_SHARE = Parameter(
+    name="lgu_percentage", value=Decimal("0.70"), citation=ART_61_1, unit=Unit.PERCENT
+)
 #: The months at the higher percentage (WIA art. 61 lid 1).
-LGU_FIRST_MONTHS = Parameter(name="lgu_maanden_75", value=2, citation=ART_61_1)
+LGU_FIRST_MONTHS = Parameter(name="lgu_maanden_75", value=2, citation=ART_61_1, unit=Unit.MONTHS)
 #: Income is counted at 70 % against the benefit; loonaanvulling is 70 % (art. 61 lid 4).
-INCOME_SHARE = Parameter(name="inkomen_percentage", value=Decimal("0.70"), citation=ART_61_4)
+INCOME_SHARE = Parameter(
+    name="inkomen_percentage", value=Decimal("0.70"), citation=ART_61_4, unit=Unit.PERCENT
+)
 #: The income requirement: at least half the remaining earning capacity (art. 61 lid 1).
-INCOME_REQUIREMENT = Parameter(name="inkomenseis", value=Decimal("0.5"), citation=ART_60)
+INCOME_REQUIREMENT = Parameter(
+    name="inkomenseis", value=Decimal("0.5"), citation=ART_60, unit=Unit.PERCENT
+)
 #: The wage-related benefit lasts 3 to 24 months (WIA art. 59).
-LGU_MIN_MONTHS = Parameter(name="lgu_min_maanden", value=Decimal(3), citation=ART_59)
-LGU_MAX_MONTHS = Parameter(name="lgu_max_maanden", value=Decimal(24), citation=ART_59)
+LGU_MIN_MONTHS = Parameter(
+    name="lgu_min_maanden", value=Decimal(3), citation=ART_59, unit=Unit.MONTHS
+)
+LGU_MAX_MONTHS = Parameter(
+    name="lgu_max_maanden", value=Decimal(24), citation=ART_59, unit=Unit.MONTHS
+)
 #: Years of work history up to this many count as one month each (WIA art. 59).
-LGU_FULL_YEARS = Parameter(name="jaren_volle_maand", value=10, citation=ART_59)
+LGU_FULL_YEARS = Parameter(name="jaren_volle_maand", value=10, citation=ART_59, unit=Unit.YEARS)
 #: A year from 2016 beyond the tenth counts as half a month (WIA art. 59).
-LGU_LATE_YEAR = Parameter(name="maand_per_jaar_vanaf_2016", value=Decimal("0.5"), citation=ART_59)
+LGU_LATE_YEAR = Parameter(
+    name="maand_per_jaar_vanaf_2016", value=Decimal("0.5"), citation=ART_59, unit=Unit.MONTHS
+)
 #: A half month of benefit is 15 days (``financieel.md`` §9.6).
 HALF_MONTH_DAYS = 15
 
@@ -147,8 +161,8 @@ class ClassBand:
 
 
 #: The lowest percentage with a benefit (WIA art. 5) and the IVA threshold (art. 4).
-MINIMUM_AO = Parameter(name="ao_minimum", value=Decimal("0.35"), citation=ART_5)
-FULL_AO = Parameter(name="ao_volledig", value=Decimal("0.80"), citation=ART_4)
+MINIMUM_AO = Parameter(name="ao_minimum", value=Decimal("0.35"), citation=ART_5, unit=Unit.PERCENT)
+FULL_AO = Parameter(name="ao_volledig", value=Decimal("0.80"), citation=ART_4, unit=Unit.PERCENT)
 
 # Read on every decision of a lifted row: an Enum member or a parameter's value looked up
 # on its class costs a call each time (Python 3.11); module names do not.
@@ -205,11 +219,11 @@ class WiaWage(NamedTuple):
         maximum = self.rates.maximum_daily_wage
         rule = "dagloon D = jaarloon ÷ 261, C = min(D, maximumdagloon), beide afgerond op centen"
         pairs: tuple[tuple[str, ParameterValue], ...] = (
-            ("jaarloon", self.annual_wage),
+            ("jaarloon", Unit.EURO.of(self.annual_wage)),
             DAYS_PER_YEAR.as_pair(),
-            ("D", self.uncapped),
+            ("D", Unit.EURO.of(self.uncapped)),
             maximum.as_pair(),
-            ("C", self.daily),
+            ("C", Unit.EURO.of(self.daily)),
         )
         return (
             Ground(rule=rule, citation=ART_13, parameters=pairs),
@@ -226,9 +240,9 @@ class WiaWage(NamedTuple):
                 rule="maandloon_wia = C × 21,75, afgerond op centen",
                 citation=DAYS_PER_MONTH.citation,
                 parameters=(
-                    ("C", self.daily),
+                    ("C", Unit.EURO.of(self.daily)),
                     DAYS_PER_MONTH.as_pair(),
-                    ("maandloon_wia", self.monthly),
+                    ("maandloon_wia", Unit.EURO.of(self.monthly)),
                 ),
             ),
         )
@@ -236,12 +250,12 @@ class WiaWage(NamedTuple):
     @property
     def explained_daily(self) -> Explained[Decimal]:
         """The capped dagloon C with its grounds."""
-        return Explained(self.daily, self.daily_grounds())
+        return Explained(self.daily, self.daily_grounds(), Unit.EURO)
 
     @property
     def explained_monthly(self) -> Explained[Decimal]:
         """The maandloon with its grounds."""
-        return Explained(self.monthly, self.monthly_grounds())
+        return Explained(self.monthly, self.monthly_grounds(), Unit.EURO)
 
     def daily_decision(self) -> WiaWageFigure:
         """The dagloon C as a decision: its value now, its grounds on demand."""
@@ -357,7 +371,7 @@ class Classification(NamedTuple):
     def grounds(self) -> tuple[Ground, ...]:
         """Why this class."""
         pairs: tuple[tuple[str, ParameterValue], ...] = (
-            ("ao_percentage", self.ao),
+            ("ao_percentage", Unit.PERCENT.of(self.ao)),
             ("duurzaam", self.durable),
         )
         if self.regime is Regime.NONE:
@@ -386,7 +400,7 @@ class Classification(NamedTuple):
             Ground(
                 rule=f"klassepercentage G voor {self.band.label}",
                 citation=ART_61_6,
-                parameters=(("klassepercentage", self.band.percentage),),
+                parameters=(("klassepercentage", Unit.PERCENT.of(self.band.percentage)),),
             ),
         )
 
@@ -533,8 +547,8 @@ class MonthlyBenefit(NamedTuple):
         grounds += wage.monthly_grounds()
         ratio: tuple[str, ParameterValue] = ("C/D", _ratio_shown(wage.ratio))
         base = (
-            ("maandloon_wia", wage.monthly),
-            ("inkomen", self.income),
+            ("maandloon_wia", Unit.EURO.of(wage.monthly)),
+            ("inkomen", Unit.EURO.of(self.income)),
             ratio,
         )
         if self.iva_amount is not None:
@@ -549,9 +563,9 @@ class MonthlyBenefit(NamedTuple):
                     citation=ART_61_1,
                     parameters=(
                         ("maand", self.month),
-                        ("lgu_maanden", self.lgu_months),
+                        ("lgu_maanden", Unit.MONTHS.of(self.lgu_months)),
                         *base,
-                        ("f", self.lgu_factor.value),
+                        ("f", Unit.PERCENT.of(self.lgu_factor.value)),
                     ),
                 )
             )
@@ -561,7 +575,10 @@ class MonthlyBenefit(NamedTuple):
                     rule="na de loongerelateerde uitkering (of zonder recht daarop: "
                     "referte-eis niet gehaald, lgu_maanden = 0)",
                     citation=ART_58,
-                    parameters=(("maand", self.month), ("lgu_maanden", self.lgu_months)),
+                    parameters=(
+                        ("maand", self.month),
+                        ("lgu_maanden", Unit.MONTHS.of(self.lgu_months)),
+                    ),
                 )
             )
         if after is not None:
@@ -575,14 +592,14 @@ class MonthlyBenefit(NamedTuple):
                     f"loongerelateerde uitkering (een halve maand = {HALF_MONTH_DAYS} dagen): "
                     "bedrag = aandeel × loongerelateerd + rest × daarna",
                     citation=ART_59,
-                    parameters=(("aandeel_lgu", self.lgu_share),),
+                    parameters=(("aandeel_lgu", Unit.PERCENT.of(self.lgu_share)),),
                 )
             )
         grounds.append(
             Ground(
                 rule="bruto per maand inclusief vakantiebijslag, één keer afgerond op centen",
                 citation=BENEFIT_ROUNDING,
-                parameters=(("uitkering", self.kind.value), ("bedrag", self.value)),
+                parameters=(("uitkering", self.kind.value), ("bedrag", Unit.EURO.of(self.value))),
             )
         )
         return tuple(grounds)
@@ -592,14 +609,14 @@ class MonthlyBenefit(NamedTuple):
     ) -> list[Ground]:
         pairs: list[tuple[str, ParameterValue]] = [
             *base,
-            ("restverdiencapaciteit", self.earning_capacity),
+            ("restverdiencapaciteit", Unit.EURO.of(self.earning_capacity)),
             INCOME_REQUIREMENT.as_pair(),
         ]
         if after.minimum is not None:
             pairs += [
-                ("klassepercentage", self.classification.percentage),
-                ("H", after.minimum),
-                ("G_x_H_afgerond", round_cents(after.floor or ZERO)),
+                ("klassepercentage", Unit.PERCENT.of(self.classification.percentage)),
+                ("H", Unit.EURO.of(after.minimum)),
+                ("G_x_H_afgerond", Unit.EURO.of(round_cents(after.floor or ZERO))),
             ]
         if after.kind is BenefitKind.SUPPLEMENT:
             pairs.append(INCOME_SHARE.as_pair())  # 70 % × (…), art. 61 lid 4
@@ -613,7 +630,7 @@ class MonthlyBenefit(NamedTuple):
     @ruled("monthly_benefit")
     def explained(self) -> Explained[Decimal]:
         """The amount with its grounds."""
-        return Explained(self.value, self.grounds())
+        return Explained(self.value, self.grounds(), Unit.EURO)
 
     def explain(self) -> Explained[Decimal]:
         """The amount with its grounds, rendered from this record on demand."""
@@ -932,10 +949,10 @@ class LguDuration(NamedTuple):
                     "0,5 × (T − max(P, 10)); begrensd op 3 t/m 24; een halve maand = 15 dagen",
                     citation=ART_59,
                     parameters=(
-                        ("jaren_voor_2016", p),
-                        ("jaren_vanaf_2016", q),
-                        ("T", p + q),
-                        ("berekend", self.computed),
+                        ("jaren_voor_2016", Unit.YEARS.of(p)),
+                        ("jaren_vanaf_2016", Unit.YEARS.of(q)),
+                        ("T", Unit.YEARS.of(p + q)),
+                        ("berekend", Unit.MONTHS.of(self.computed)),
                         LGU_MIN_MONTHS.as_pair(),
                         LGU_MAX_MONTHS.as_pair(),
                         ("duur", self.days_text),
@@ -947,6 +964,7 @@ class LguDuration(NamedTuple):
                     citation=Citation.statute(WIA, "15"),
                 ),
             ),
+            Unit.MONTHS,
         )
 
 

@@ -33,7 +33,7 @@ import attrs
 
 from reintegratie_core._dates import ONE_DAY, Period
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import (
     Milestone,
@@ -494,7 +494,7 @@ class GuidanceContinues(NamedTuple):
                     "re-integratie volgt"
                 ),
                 (*service.citations, *service.sanction_extension, *end.explain().citations()),
-                (("sanctieweken", weeks),),
+                (("sanctieweken", Unit.WEEKS.of(weeks)),),
             )
         if branch == _NO_RULE:
             return self._stopped()
@@ -526,7 +526,7 @@ class GuidanceContinues(NamedTuple):
             )
         assert end is not None
         sanction: tuple[tuple[str, ParameterValue], ...] = (
-            (("sanctieweken", weeks),) if weeks else ()
+            (("sanctieweken", Unit.WEEKS.of(weeks)),) if weeks else ()
         )
         including = " (inclusief de sanctieweken)" if weeks else ""
         if branch == _WAGE_ENDED:

@@ -52,8 +52,9 @@ from cattrs.gen._consts import AttributeOverride
 
 from reintegratie_core._entitlements import Effect, EventRule, Granted, ProductRules
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import SEEDS, Citation, SourceKind
+from reintegratie_core._explain import SEEDS, Citation, SourceKind, Unit
 from reintegratie_core._parameters import Parameter, ParameterHistory
+from reintegratie_core._product_parameters import PARAMETER_UNITS
 from reintegratie_core.products._model import (
     Product,
     ProductDefinitionError,
@@ -245,9 +246,13 @@ def _parameter_row(row: object) -> Parameter[int] | Parameter[Decimal]:
     number = _field(row, "waarde", _number)
     citation = _field(row, "bron", parse_citation)
     valid_from = _field(row, "geldig_vanaf", lambda v: _date_hook(v, date))
+    # a parameter of a built-in name means what the built-in one means, its unit included
+    unit = PARAMETER_UNITS.get(name, Unit.NUMBER)
     if isinstance(number, int):
-        return Parameter(name=name, value=number, citation=citation, valid_from=valid_from)
-    return Parameter(name=name, value=number, citation=citation, valid_from=valid_from)
+        return Parameter(
+            name=name, value=number, citation=citation, valid_from=valid_from, unit=unit
+        )
+    return Parameter(name=name, value=number, citation=citation, valid_from=valid_from, unit=unit)
 
 
 def _structure_parameters(value: object, _type: object) -> _ParametersType:
