@@ -83,9 +83,9 @@ TERMS: tuple[Term, ...] = (
     ),
     _t("bron, artikel", "citation", "Citation SourceKind", "sources/seeds/INDEX.md"),
     _t(
-        "bedrag, percentage (in een uitleg)",
+        "bedrag, percentage, weken, dagen (in een uitleg)",
         "unit of a number in an explanation",
-        "Unit format_number",
+        "Unit Quantity format_number",
         "domain §1",
     ),
     _t(

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from reintegratie_core._dates import _month_days, add_days, add_months
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
 from reintegratie_core._parameters import Parameter
 from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, cascade, decided_cascade
 from reintegratie_core.products._model import (
@@ -186,7 +186,7 @@ def _periods_in_force(
 def _term_pair(term_months: int, parameter: Parameter[int] | None) -> tuple[str, ParameterValue]:
     """The term as an explanation shows it: the parameter, or the term the caller gave."""
     if parameter is None:
-        return ("contracttermijn_maanden", term_months)
+        return ("contracttermijn_maanden", Unit.MONTHS.of(term_months))
     return parameter.as_pair()
 
 
