@@ -547,6 +547,17 @@ class TestBudgetBalances:
         assert ART["2.6.1"] in result.citations()
         assert ART["2.5.1"] in result.citations()
 
+    def test_explained_rows_read_in_euros(self) -> None:
+        """003 art. 2.6.1: a balance's amounts read '€ …' in its explanation (declared on the
+        record's fields), its count of declarations as a plain number."""
+        absences = [Absence.sick(date(2025, 1, 6), date(2025, 1, 31))]
+        declarations = [
+            Declaration(day=date(2025, 3, 1), kind=BudgetKind.REINTEGRATIE, amount=D("100"))
+        ]
+        text = budget_balances(ZEEUWSE, absences, declarations).text()
+        assert "cap = € 4.000,00, reimbursed = € 100,00, remaining = € 3.900,00" in text
+        assert "declarations = 1" in text
+
     def test_declaration_after_recovery_belongs_to_the_last_case_begun(self) -> None:
         """003 art. 2.6.1: a declaration dated after recovery (the invoice comes later) is
         charged to the latest case that began on or before its date."""

@@ -42,7 +42,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, Unit, ruled
+from reintegratie_core._explain import UNIT, Citation, Explained, Ground, Unit, ruled
 from reintegratie_core._money import ZERO, AmountLike, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._sickness import Absence, AbsenceKind, SicknessCase, merge_cases
@@ -530,8 +530,8 @@ class BudgetClaim:
     """
 
     sick_day: date
-    costs: Decimal = attrs.field(converter=_costs)
-    subsidy: Decimal = attrs.field(default=ZERO, converter=_subsidy)
+    costs: Decimal = attrs.field(converter=_costs, metadata={UNIT: Unit.EURO})
+    subsidy: Decimal = attrs.field(default=ZERO, converter=_subsidy, metadata={UNIT: Unit.EURO})
     excluded: BudgetExclusion | None = None
     conditions: ReintegrationConditions | bool = True
     employment_ended: bool = False
@@ -700,7 +700,7 @@ class Declaration:
 
     day: date
     kind: BudgetKind
-    amount: Decimal = attrs.field(converter=_declared)
+    amount: Decimal = attrs.field(converter=_declared, metadata={UNIT: Unit.EURO})
     label: str = ""
 
 
@@ -712,9 +712,9 @@ class BudgetBalance:
     kind: BudgetKind
     first_day: date | None
     last_day: date | None
-    cap: Decimal
-    reimbursed: Decimal
-    remaining: Decimal
+    cap: Decimal = attrs.field(metadata={UNIT: Unit.EURO})
+    reimbursed: Decimal = attrs.field(metadata={UNIT: Unit.EURO})
+    remaining: Decimal = attrs.field(metadata={UNIT: Unit.EURO})
     declarations: int
 
 
@@ -931,8 +931,8 @@ _new_contribution = tuple.__new__
 class ThirdPartySettlement:
     """The final reimbursement after third-party recovery and what the employer repays."""
 
-    final: Decimal
-    repayment: Decimal
+    final: Decimal = attrs.field(metadata={UNIT: Unit.EURO})
+    repayment: Decimal = attrs.field(metadata={UNIT: Unit.EURO})
 
 
 def third_party_settlement(

@@ -27,7 +27,7 @@ from decimal import Decimal
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Ground, Unit, format_value
+from reintegratie_core._explain import UNIT, Citation, Ground, Unit, format_value
 from reintegratie_core._money import AmountLike, money, round_cents
 from reintegratie_core._parameters import Parameter, ParameterHistory
 from reintegratie_core._product_parameters import WEEKS_PER_YEAR
@@ -52,9 +52,9 @@ class HalfYearRates:
     """
 
     valid_from: date
-    maximum_daily_wage: Decimal
-    minimum_wage_hour: Decimal
-    minimum_wage_month: Decimal
+    maximum_daily_wage: Decimal = attrs.field(metadata={UNIT: Unit.EURO})
+    minimum_wage_hour: Decimal = attrs.field(metadata={UNIT: Unit.EURO})
+    minimum_wage_month: Decimal = attrs.field(metadata={UNIT: Unit.EURO})
     source: str
     #: Where the minimum wages come from, when not from ``source``.
     minimum_wage_source: str | None = None

@@ -33,7 +33,15 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
+from reintegratie_core._explain import (
+    UNIT,
+    Citation,
+    Explained,
+    Ground,
+    ParameterValue,
+    Unit,
+    ruled,
+)
 from reintegratie_core._money import ZERO, AmountLike, fraction, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core.financial._parameters import (
@@ -144,9 +152,9 @@ class Regime(enum.Enum):
 class ClassBand:
     """A band of ``ao`` percentages, closed below and open above, and its class percentage."""
 
-    low: Decimal
-    high: Decimal | None
-    percentage: Decimal
+    low: Decimal = attrs.field(metadata={UNIT: Unit.PERCENT})
+    high: Decimal | None = attrs.field(metadata={UNIT: Unit.PERCENT})
+    percentage: Decimal = attrs.field(metadata={UNIT: Unit.PERCENT})
     #: ``[45 %, 55 %)`` or ``≥ 80 %``, for explanations.
     label: str = attrs.field(init=False)
 
