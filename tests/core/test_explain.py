@@ -128,6 +128,21 @@ class TestNumbers:
         assert str(unit.of(value)) == text
         assert format_value(unit.of(value)) == text
 
+    @given(
+        st.integers(0, 10**6),
+        st.sampled_from(
+            [Unit.WEEKS, Unit.DAYS, Unit.WORKING_DAYS, Unit.MONTHS, Unit.YEARS, Unit.HOURS]
+        ),
+    )
+    def test_a_count_never_reads_as_money(self, count: int, unit: Unit) -> None:
+        """A count of weeks, days … is the number then its word: no €, no %, no cents."""
+        text = format_number(count, unit)
+        number, _, word = text.partition(" ")
+        assert number == str(count)
+        assert word.isalpha()
+        assert "€" not in text
+        assert "%" not in text
+
     def test_a_quantity_keeps_its_unit(self) -> None:
         """A value declared in weeks reads in weeks whatever unit the caller passes."""
         assert format_value(Unit.WEEKS.of(104), Unit.EURO) == "104 weken"

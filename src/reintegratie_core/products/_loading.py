@@ -19,7 +19,10 @@ A citation is text ``"<bron> art. <artikel>"``: with a seed code (``000``–``00
 source it cites that seed, any other source (a statute, the insurer's own conditions) is
 cited as a document; ``"besluit §8"`` cites a recorded decision. Parameters are a list of
 dated values (``naam``, ``waarde``, ``bron``, ``geldig_vanaf``); whole numbers stay whole,
-decimals are written as text (``"0.70"``) so that no binary fraction enters.
+decimals are written as text (``"0.70"``) so that no binary fraction enters. A parameter with
+the name of a built-in one means the same and reads in its unit in an explanation
+([`PARAMETER_UNITS`][reintegratie_core.PARAMETER_UNITS]: ``reintegratiebudget`` in euros,
+``herstel_terugval_dagen`` in days); any other is a plain number.
 
 [`load_product`][reintegratie_core.products.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products.ProductFileError] whose message
 names every wrong field by its path (``modules[1].koppelingen[0].naar``) and says what is
