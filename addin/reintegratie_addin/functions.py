@@ -29,7 +29,7 @@ import inspect
 import itertools
 import math
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, DecimalException
 from typing import Any
@@ -255,6 +255,23 @@ class ExcelFunction:
             return self._call(raw)
         except Exception as exc:  # noqa: BLE001 - nothing may raise into Excel
             return self._error_text(exc)
+
+    def call_named(self, raw: Sequence[Any], named: Mapping[str, Any]) -> Any:
+        """`__call__` with some arguments by name, as the udf's signature advertises: the
+        named ones take their place after ``raw``; one not given is empty, as in Excel. An
+        unknown name, or one also given by position, is ``#WAARDE!`` text."""
+        names = [p.name for p in self.params]
+        values = [*raw, *[None] * (len(names) - len(raw))]
+        for name, value in named.items():
+            index = names.index(name) if name in names else -1
+            if index < 0:
+                msg = f"{self.name} heeft geen argument {name} (wel: {', '.join(names)})"
+                return f"{ERROR_PREFIX} argumenten: {msg}"
+            if index < len(raw):
+                msg = f"{self.name}: {name} is zowel op positie {index + 1} als bij naam gegeven"
+                return f"{ERROR_PREFIX} argumenten: {msg}"
+            values[index] = value
+        return self(*values)
 
     def _call(self, raw: Sequence[Any]) -> Any:
         raw = list(raw) + [None] * (len(self.params) - len(raw))
@@ -515,7 +532,9 @@ def excel_function(
         )
         REGISTRY[name] = function
 
-        def udf(*raw: Any) -> Any:
+        def udf(*raw: Any, **named: Any) -> Any:
+            if named:  # a Python caller naming arguments; Excel passes them by position
+                return function.call_named(raw, named)
             return function(*raw)
 
         udf.__name__ = udf.__qualname__ = name
