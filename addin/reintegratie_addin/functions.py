@@ -133,6 +133,22 @@ def unwrap_single(raw: Any) -> Any:
     return raw
 
 
+def one_value(param: Param, raw: Any) -> Any:
+    """The value of argument ``param`` that is no column: a 1×1 range as its cell.
+
+    A larger range for an argument of one value per row is refused, naming the argument; an
+    argument with its own ``column`` (``ziekte``) takes a range as a table (its coercer
+    decides)."""
+    if not param.lift:
+        return raw
+    value = unwrap_single(raw)
+    if type(value) is list and param.column is None:
+        width = max((len(row) for row in value if isinstance(row, list)), default=1)
+        msg = f"geef één waarde, geen bereik ({len(value)} × {width} cellen)"
+        raise ArgumentError(param.name, msg)
+    return value
+
+
 def default_column(raw: Any) -> list[Any] | None:
     """The rows of a one-column range (2-D ``n×1`` or a 1-D list), else ``None``."""
     if not isinstance(raw, list) or not raw:
@@ -204,7 +220,7 @@ class ExcelFunction:
         """Coerce one row of raw values (no lifting); raises `ArgumentError`."""
         values = []
         for param, value in zip(self.params, raw, strict=True):
-            values.append(param.coerce(unwrap_single(value) if param.lift else value, param.name))
+            values.append(param.coerce(one_value(param, value), param.name))
         return values
 
     def evaluate(self, raw: Sequence[Any]) -> Explained[Any]:
@@ -224,7 +240,7 @@ class ExcelFunction:
         for param, value in zip(self.params, padded, strict=True):
             check(value, param.name)  # an Excel error value is the result (excel_errors)
         for param, value in zip(self.params, padded, strict=True):
-            if param.lift and param.column is None and default_column(value) is not None:
+            if param.lift and (param.column or default_column)(value) is not None:
                 msg = "RI_UITLEG legt één rij uit; geef één waarde in plaats van een kolom"
                 raise ArgumentError(param.name, msg)
         try:
@@ -313,8 +329,7 @@ class ExcelFunction:
         for index, param in enumerate(self.params):
             if index not in columns:
                 try:
-                    value = unwrap_single(raw[index]) if param.lift else raw[index]
-                    fixed[index] = param.coerce(value, param.name)
+                    fixed[index] = param.coerce(one_value(param, raw[index]), param.name)
                 except Exception as exc:  # noqa: BLE001 - reported per row
                     fixed[index] = _Failure(self._error_text(exc))
         coerced: dict[int, list[Any]] = {}

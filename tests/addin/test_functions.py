@@ -59,3 +59,48 @@ class TestKeywords:
         """An argument not given by name is an empty cell, as when Excel leaves it out."""
         assert udfs.RI_RESTERENDE_WEKEN(ziekte=D) == udfs.RI_RESTERENDE_WEKEN(D)
         assert udfs.RI_RESTERENDE_WEKEN(ziekte=D).startswith("#WAARDE! peildatum: ontbreekt")
+
+
+COLUMN = [[datetime(2025, 1, 6)], [datetime(2025, 3, 3)]]
+
+
+class TestRanges:
+    """A range where one value is expected is refused as such, naming the argument; only
+    ``ziekte`` takes a table (of periods), and a one-column range of dates is none."""
+
+    def test_column_of_first_days_is_no_periods_table(self) -> None:
+        """RI_TIJDLIJN's ``ziekte`` given a column of two dates: not "perioden overlappen"
+        but what to give instead."""
+        shown = udfs.RI_TIJDLIJN(COLUMN)
+        assert isinstance(shown, str)
+        assert shown.startswith("#WAARDE! ziekte: geef één eerste ziektedag, geen kolom van 2")
+        assert "overlappen" not in shown
+
+    def test_uitleg_of_a_lifted_ziekte_column(self) -> None:
+        """RI_UITLEG explains one row: a column of first sick days is refused as a column."""
+        shown = udfs.RI_UITLEG("RI_MIJLPAAL", COLUMN, "42e week")
+        assert shown == (
+            "#WAARDE! ziekte: RI_UITLEG legt één rij uit; geef één waarde in plaats van een kolom"
+        )
+        table = udfs.RI_UITLEG("RI_TIJDLIJN", COLUMN)
+        assert table.startswith("#WAARDE! ziekte: geef één eerste ziektedag, geen kolom van 2")
+
+    def test_range_for_a_single_date(self) -> None:
+        """A table function's single-value argument given a range: "geef één waarde"."""
+        shown = udfs.RI_TIJDLIJN(D, COLUMN)
+        assert (
+            shown == "#WAARDE! datum_probleemanalyse: geef één waarde, geen bereik (2 × 1 cellen)"
+        )
+        block = [[D, D], [D, D]]
+        lifted = udfs.RI_MIJLPAAL(D, "42e week", block)
+        assert (
+            lifted == "#WAARDE! datum_probleemanalyse: geef één waarde, geen bereik (2 × 2 cellen)"
+        )
+
+    def test_periods_table_still_accepted(self) -> None:
+        """A two-column range of periods stays a valid ``ziekte`` (samentelling, domain §2)."""
+        periods = [[datetime(2025, 1, 6), datetime(2025, 1, 31)], [datetime(2025, 2, 20), None]]
+        assert udfs.RI_MIJLPAAL(periods, "42e week") == date(2025, 11, 15)
+        assert isinstance(udfs.RI_TIJDLIJN(periods), list)
+        one = [[datetime(2025, 1, 6)], [None]]
+        assert udfs.RI_TIJDLIJN(one) == udfs.RI_TIJDLIJN(datetime(2025, 1, 6))
