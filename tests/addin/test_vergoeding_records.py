@@ -87,7 +87,7 @@ GOLDEN = [
     (
         "RI_RESTERENDE_LOONKOSTEN",
         (700.0, datetime.datetime(2025, 1, 1, 0, 0), datetime.datetime(2026, 1, 1, 0, 0), None),
-        "RI_RESTERENDE_LOONKOSTEN = € 25.340,00\n- einde van week 104 (dag 728), plus 7 dagen per sanctieweek (BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [eerste_ziektedag = 01-01-2025, loondoorbetaling_weken = € 104,00, sanctieweken = 0]\n- resterende loonkosten = (einde loondoorbetaling − peildatum) / 7 × weekloon × percentage (hulpmiddel bij het oordeel 'niet bovenmatig') (BW art. 7:629 lid 1) [peildatum = 01-01-2026, einde_loondoorbetaling = 29-12-2026, resterende_dagen = 362, weekloon = € 700,00, loondoorbetaling_percentage = 70 %]",
+        "RI_RESTERENDE_LOONKOSTEN = € 25.340,00\n- einde van week 104 (dag 728), plus 7 dagen per sanctieweek (BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [eerste_ziektedag = 01-01-2025, loondoorbetaling_weken = € 104,00, sanctieweken = 0]\n- resterende loonkosten = (de nog niet gebruikte ziektedagen van de 104 weken + de sanctiedagen na de peildatum; onderbrekingen en dagen vóór de eerste ziektedag tellen niet) / 7 × weekloon × percentage (hulpmiddel bij het oordeel 'niet bovenmatig') (BW art. 7:629 lid 1) [peildatum = 01-01-2026, einde_loondoorbetaling = 29-12-2026, resterende_dagen = 362, weekloon = € 700,00, loondoorbetaling_percentage = 70 %]",
     ),
     (
         "RI_RESTERENDE_LOONKOSTEN",
