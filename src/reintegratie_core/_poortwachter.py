@@ -472,12 +472,14 @@ def _days_left(case: SicknessCase, end: date, reference: date, sanction_weeks: i
     after week 104 (lid 11). So 0 ≤ days ≤ 7·(104 + s), and days never grows with
     ``reference``. For one period from *D* on and reference ≥ D − 1 this is end − reference.
     """
+    periods = case.periods
+    if len(periods) == 1:  # every day from D on counts: end − max(reference, D − 1), ≥ 0
+        start = periods[0].start
+        if reference < start:
+            return (end - start).days + 1
+        return (end - reference).days if reference < end else 0
     if reference >= end:
         return 0
-    periods = case.periods
-    if len(periods) == 1:  # every day from D on counts: end − max(reference, D − 1)
-        start = periods[0].start
-        return (end - reference).days if reference >= start else (end - start).days + 1
     last_counted = end - _WEEK * sanction_weeks
     if reference >= last_counted:
         return (end - reference).days

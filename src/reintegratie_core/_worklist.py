@@ -38,6 +38,7 @@ from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 from reintegratie_core._poortwachter import (
     _SORTED,
+    _WEEKS,
     Milestone,
     MilestoneDate,
     NextMilestone,
@@ -47,7 +48,6 @@ from reintegratie_core._poortwachter import (
     check_horizon,
     check_sanction_weeks,
     milestone_days,
-    weeks_of,
 )
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
@@ -325,7 +325,7 @@ def work_item(
     late, upcoming, overdue = _choose(days, done_mask, today, order)
     chosen = late if late >= 0 else upcoming
     end = date.fromordinal(days[_END])
-    weeks = weeks_of(_days_left(case, end, reference, sanction_weeks))
+    weeks = _WEEKS[_days_left(case, end, reference, sanction_weeks)]  # 0 … 7·(104 + s) days
     if chosen >= 0:
         day = days[chosen]
         days_left: int | None = day - today
