@@ -177,7 +177,7 @@ Sub RI_Beschrijvingen()
             "Datum vanaf waar de resterende loondoorbetaling telt", _
             "Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%")
     Application.MacroOptions Macro:=boek & "RI_RESTERENDE_WEKEN", _
-        Description:="Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief).", _
+        Description:="Weken loondoorbetaling die na de peildatum resteren: ongebruikte ziekteweken van de 104 plus sanctieweken (2 decimalen, 0 t/m 104 + sanctieweken).", _
         Category:="Re-integratie – Poortwachter", _
         ArgumentDescriptions:=Array( _
             "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'", _

@@ -685,7 +685,7 @@ def RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage=None):
     doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
 )
 def RI_RESTERENDE_WEKEN(ziekte, peildatum, sanctieweken=None):
-    "Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief)."
+    "Weken loondoorbetaling die na de peildatum resteren: ongebruikte ziekteweken van de 104 plus sanctieweken (2 decimalen, 0 t/m 104 + sanctieweken)."
     return _udfs.RI_RESTERENDE_WEKEN(ziekte, peildatum, sanctieweken)
 
 

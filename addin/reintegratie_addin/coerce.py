@@ -211,13 +211,30 @@ def _row_absence(row: list[Any], number: int, argument: str) -> Absence | None:
     )
 
 
+def _check_not_a_column(rows: list[list[Any]], argument: str) -> None:
+    """A one-column range of several dates is no table of periods: each row would be a
+    period still running, and those always overlap. Refused as what it is."""
+    if any(len(row) > 1 for row in rows):
+        return
+    given = sum(1 for row in rows if row and not is_empty(row[0]))
+    if given > 1:
+        msg = (
+            f"geef één eerste ziektedag, geen kolom van {given} datums (een bereik met "
+            "ziekteperioden heeft per rij eerste ziektedag · laatste ziektedag (leeg = lopend) "
+            "· optioneel 'verlof')"
+        )
+        raise ArgumentError(argument, msg)
+
+
 def to_absences(raw: Any, argument: str) -> tuple[Absence, ...]:
     """Sick (and leave) periods from a date or a range of periods; at least one sick period."""
     if isinstance(raw, list) and raw and all(isinstance(r, list) for r in raw):
         if len(raw) == 1 and len(raw[0]) == 1:
             return to_absences(raw[0][0], argument)
+        _check_not_a_column(raw, argument)
         absences = [a for n, row in enumerate(raw, 1) if (a := _row_absence(row, n, argument))]
     elif isinstance(raw, list):
+        _check_not_a_column([[cell] for cell in raw], argument)
         absences = [a for n, cell in enumerate(raw, 1) if (a := _row_absence([cell], n, argument))]
     else:
         first = to_date(raw, argument)

@@ -29,7 +29,7 @@ import inspect
 import itertools
 import math
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, DecimalException
 from typing import Any
@@ -149,6 +149,22 @@ def unwrap_single(raw: Any) -> Any:
     return raw
 
 
+def one_value(param: Param, raw: Any) -> Any:
+    """The value of argument ``param`` that is no column: a 1×1 range as its cell.
+
+    A larger range for an argument of one value per row is refused, naming the argument; an
+    argument with its own ``column`` (``ziekte``) takes a range as a table (its coercer
+    decides)."""
+    if not param.lift:
+        return raw
+    value = unwrap_single(raw)
+    if type(value) is list and param.column is None:
+        width = max((len(row) for row in value if isinstance(row, list)), default=1)
+        msg = f"geef één waarde, geen bereik ({len(value)} × {width} cellen)"
+        raise ArgumentError(param.name, msg)
+    return value
+
+
 def default_column(raw: Any) -> list[Any] | None:
     """The rows of a one-column range (2-D ``n×1`` or a 1-D list), else ``None``."""
     if not isinstance(raw, list) or not raw:
@@ -220,7 +236,7 @@ class ExcelFunction:
         """Coerce one row of raw values (no lifting); raises `ArgumentError`."""
         values = []
         for param, value in zip(self.params, raw, strict=True):
-            values.append(param.coerce(unwrap_single(value) if param.lift else value, param.name))
+            values.append(param.coerce(one_value(param, value), param.name))
         return values
 
     def evaluate(self, raw: Sequence[Any]) -> Explained[Any]:
@@ -240,7 +256,7 @@ class ExcelFunction:
         for param, value in zip(self.params, padded, strict=True):
             check(value, param.name)  # an Excel error value is the result (excel_errors)
         for param, value in zip(self.params, padded, strict=True):
-            if param.lift and param.column is None and default_column(value) is not None:
+            if param.lift and (param.column or default_column)(value) is not None:
                 msg = "RI_UITLEG legt één rij uit; geef één waarde in plaats van een kolom"
                 raise ArgumentError(param.name, msg)
         try:
@@ -272,6 +288,23 @@ class ExcelFunction:
             return self._call(raw)
         except Exception as exc:  # noqa: BLE001 - nothing may raise into Excel
             return self._error_text(exc)
+
+    def call_named(self, raw: Sequence[Any], named: Mapping[str, Any]) -> Any:
+        """`__call__` with some arguments by name, as the udf's signature advertises: the
+        named ones take their place after ``raw``; one not given is empty, as in Excel. An
+        unknown name, or one also given by position, is ``#WAARDE!`` text."""
+        names = [p.name for p in self.params]
+        values = [*raw, *[None] * (len(names) - len(raw))]
+        for name, value in named.items():
+            index = names.index(name) if name in names else -1
+            if index < 0:
+                msg = f"{self.name} heeft geen argument {name} (wel: {', '.join(names)})"
+                return f"{ERROR_PREFIX} argumenten: {msg}"
+            if index < len(raw):
+                msg = f"{self.name}: {name} is zowel op positie {index + 1} als bij naam gegeven"
+                return f"{ERROR_PREFIX} argumenten: {msg}"
+            values[index] = value
+        return self(*values)
 
     def _call(self, raw: Sequence[Any]) -> Any:
         raw = list(raw) + [None] * (len(self.params) - len(raw))
@@ -313,8 +346,7 @@ class ExcelFunction:
         for index, param in enumerate(self.params):
             if index not in columns:
                 try:
-                    value = unwrap_single(raw[index]) if param.lift else raw[index]
-                    fixed[index] = param.coerce(value, param.name)
+                    fixed[index] = param.coerce(one_value(param, raw[index]), param.name)
                 except Exception as exc:  # noqa: BLE001 - reported per row
                     fixed[index] = _Failure(self._error_text(exc))
         coerced: dict[int, list[Any]] = {}
@@ -532,7 +564,9 @@ def excel_function(
         )
         REGISTRY[name] = function
 
-        def udf(*raw: Any) -> Any:
+        def udf(*raw: Any, **named: Any) -> Any:
+            if named:  # a Python caller naming arguments; Excel passes them by position
+                return function.call_named(raw, named)
             return function(*raw)
 
         udf.__name__ = udf.__qualname__ = name

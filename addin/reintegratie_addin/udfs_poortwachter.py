@@ -187,7 +187,7 @@ def RI_ZIEKTEDAGEN(ziekte: tuple[core.Absence, ...], peildatum: date) -> core.Si
 def RI_RESTERENDE_WEKEN(
     ziekte: SicknessCase, peildatum: date, sanctieweken: int
 ) -> core.RemainingWeeks:
-    """Weken loondoorbetaling die na de peildatum resteren (2 decimalen, niet negatief)."""
+    """Weken loondoorbetaling die na de peildatum resteren: ongebruikte ziekteweken van de 104 plus sanctieweken (2 decimalen, 0 t/m 104 + sanctieweken)."""
     return core.remaining_weeks(ziekte, peildatum, sanctieweken)
 
 

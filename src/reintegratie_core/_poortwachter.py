@@ -451,6 +451,41 @@ def weeks_of(days: int) -> Decimal:
     return _WEEKS[days] if 0 <= days <= _LONGEST else _weeks(days)
 
 
+#: The sick days of wage continuation without a loonsanctie: 104 weeks (BW 7:629 lid 1).
+_WAGE_DAYS = 7 * WAGE_CONTINUATION_WEEKS.value
+_WEEK = timedelta(days=7)
+
+
+def _days_left(case: SicknessCase, end: date, reference: date, sanction_weeks: int) -> int:
+    """The one rule of wage continuation left: days of it still to come after ``reference``.
+
+    Defined as: with *w* = end − 7·s, the 728th counted sick day (end of week 104),
+
+    ```text
+    days = 728 − counted_days(reference) + 7·s     when reference < w
+         = max(0, end − reference)                 otherwise
+    ```
+
+    Only sick days count towards the 104 weeks (BW 7:629 lid 1; with samentelling, lid
+    10): days before the first sick day and interruption or leave days after ``reference``
+    are no wage continuation still to come; the s weeks of a loonsanctie are calendar weeks
+    after week 104 (lid 11). So 0 ≤ days ≤ 7·(104 + s), and days never grows with
+    ``reference``. For one period from *D* on and reference ≥ D − 1 this is end − reference.
+    """
+    periods = case.periods
+    if len(periods) == 1:  # every day from D on counts: end − max(reference, D − 1), ≥ 0
+        start = periods[0].start
+        if reference < start:
+            return (end - start).days + 1
+        return (end - reference).days if reference < end else 0
+    if reference >= end:
+        return 0
+    last_counted = end - _WEEK * sanction_weeks
+    if reference >= last_counted:
+        return (end - reference).days
+    return _WAGE_DAYS - case.counted_days(reference) + 7 * sanction_weeks
+
+
 class RemainingWeeks(NamedTuple):
     """What the remaining-weeks rule decided: the case and sanction weeks, the end of wage
     continuation it used (``end``), the reference date, and the weeks left (``value``;
@@ -468,10 +503,14 @@ class RemainingWeeks(NamedTuple):
         end = MilestoneDate(
             Milestone.EINDE_LOONDOORBETALING, self.case, None, self.sanction_weeks, self.end
         )
+        parameters: tuple[tuple[str, ParameterValue], ...] = (("peildatum", self.reference),)
+        if self.end is not None:
+            days = _days_left(self.case, self.end, self.reference, self.sanction_weeks)
+            parameters = (*parameters, ("resterende_dagen", days))
         ground = Ground(
-            rule="resterende weken = (einde loondoorbetaling − peildatum) / 7, niet negatief",
+            rule=f"resterende weken = {_REMAINING_RULE} / 7",
             citation=Citation.statute("BW", "7:629 lid 1"),
-            parameters=(("peildatum", self.reference),),
+            parameters=parameters,
             rule_id="remaining_weeks",
         )
         return Explained(self.value, (*end.explain().grounds, ground), Unit.WEEKS)
@@ -481,13 +520,32 @@ _new_remaining: Callable[[type[RemainingWeeks], tuple[object, ...]], RemainingWe
 _new_remaining = tuple.__new__
 
 
-def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0) -> RemainingWeeks:
-    """Weeks of wage continuation left after ``reference`` (2 decimals, never negative).
+#: How an explanation states the remaining days (the rule of ``_days_left``), in Dutch.
+_REMAINING_RULE = (
+    "(de nog niet gebruikte ziektedagen van de 104 weken + de sanctiedagen na de peildatum; "
+    "onderbrekingen en dagen vóór de eerste ziektedag tellen niet)"
+)
 
-    Defined as: max(0, einde_loondoorbetaling − reference) / 7, in days from
-    ``reference`` (exclusive) to einde_loondoorbetaling (inclusive), rounded half up to
-    two decimals (BW 7:629 lid 1, 11). ``None`` when the case never reaches the end of
-    wage continuation.
+
+def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0) -> RemainingWeeks:
+    """Weeks of wage continuation left after ``reference`` (2 decimals): the sick weeks of
+    the 104 not yet used, plus the sanction weeks not yet passed.
+
+    Defined as: days / 7, rounded half up to two decimals, where, with *w* = the 728th
+    counted sick day (end of week 104) and *s* sanction weeks,
+
+    ```text
+    days = 728 − counted_days(reference) + 7·s     when reference < w
+         = max(0, einde_loondoorbetaling − reference)   otherwise
+    ```
+
+    Only sick days use up the 104 weeks (BW 7:629 lid 1; periods less than four weeks
+    apart count together, lid 10), and a loonsanctie adds *s* calendar weeks after week 104
+    (lid 11). So the weeks lie in 0 … 104 + s and never grow with ``reference``: before the
+    first sick day all 104 + s remain, and an interruption after ``reference`` is not
+    counted as wage continuation. For one period from *D* on this is the calendar days
+    from ``reference`` (exclusive) to einde_loondoorbetaling (inclusive). ``None`` when the
+    case never reaches the end of wage continuation.
     """
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
@@ -500,10 +558,7 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
             raise _out_of_range(Milestone.EINDE_LOONDOORBETALING) from None
     else:
         end = _date(case, _END, None, sanction_weeks)
-    value = None
-    if end is not None:
-        days = (end - reference).days
-        value = _WEEKS[days if days > 0 else 0] if days <= _LONGEST else weeks_of(days)  # noqa: FURB136 - no call
+    value = None if end is None else _WEEKS[_days_left(case, end, reference, sanction_weeks)]
     return _new_remaining(RemainingWeeks, (case, sanction_weeks, end, reference, value))
 
 

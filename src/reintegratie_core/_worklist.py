@@ -38,15 +38,16 @@ from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 from reintegratie_core._poortwachter import (
     _SORTED,
+    _WEEKS,
     Milestone,
     MilestoneDate,
     NextMilestone,
     RemainingWeeks,
     Signal,
+    _days_left,
     check_horizon,
     check_sanction_weeks,
     milestone_days,
-    weeks_of,
 )
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
@@ -297,8 +298,9 @@ def work_item(
 
     Defined as: late = tracked milestones with date < p and no done date ≤ p; when any,
     te laat for the earliest of them; else the signal of next_milestone over the
-    milestones not done by p (p, horizon); remaining weeks = max(0, einde
-    loondoorbetaling − p) / 7; eligible = D ≥ module start
+    milestones not done by p (p, horizon); remaining weeks as
+    [`remaining_weeks`][reintegratie_core.remaining_weeks] (the same rule); eligible =
+    D ≥ module start
     ([`reintegratie_core.products.eligible`][reintegratie_core.products.eligible]'s rule). The milestone dates are
     [`milestone_days`][reintegratie_core.milestone_days], with the probleemanalyse's
     done date (when done by p) setting the plan van aanpak. ``done`` may also be a sequence
@@ -322,7 +324,8 @@ def work_item(
     order = _SORTED[sanction_weeks][1] if probleemanalyse is None and len(periods) == 1 else None
     late, upcoming, overdue = _choose(days, done_mask, today, order)
     chosen = late if late >= 0 else upcoming
-    end = days[_END]
+    end = date.fromordinal(days[_END])
+    weeks = _WEEKS[_days_left(case, end, reference, sanction_weeks)]  # 0 … 7·(104 + s) days
     if chosen >= 0:
         day = days[chosen]
         days_left: int | None = day - today
@@ -330,13 +333,13 @@ def work_item(
         return _new_item(
             WorkItem,
             (
-                date.fromordinal(end),
+                end,
                 status,
                 _MILESTONES[chosen],
                 date.fromordinal(day),
                 days_left,
                 overdue,
-                weeks_of(end - today if end > today else 0),
+                weeks,
                 falls_under(case, module_start),
                 case,
                 reference,
@@ -350,13 +353,13 @@ def work_item(
     return _new_item(
         WorkItem,
         (
-            date.fromordinal(end),
+            end,
             _GEEN,
             None,
             None,
             None,
             overdue,
-            weeks_of(end - today if end > today else 0),
+            weeks,
             falls_under(case, module_start),
             case,
             reference,

@@ -8,7 +8,9 @@ with it, so a date, a number or a code means the same everywhere:
   ``JJJJ-MM-DD``, ``D-M-JJJJ``, ``DD-MM-JJJJ``; ``None`` and ``""`` mean "not given";
 * booleans: TRUE/FALSE, 1/0, ``ja``/``nee``/``waar``/``onwaar`` (any case);
 * numbers: ``int``, ``float`` (as ``Decimal(repr(x))``), or text with ``.`` or ``,`` as
-  decimal separator and the other as thousands separator (``1.250,50``, ``€ 1250``);
+  decimal separator and the other as thousands separator (``1.250,50``, ``€ 1250``;
+  ``1.234`` is 1234, ``1,234`` is refused as ambiguous: see
+  [`to_decimal`][reintegratie_io.to_decimal]);
 * codes: the core's [`canonical`][reintegratie_core.products.canonical] form (case, accents,
   spaces/``-``/``_`` ignored).
 
@@ -193,8 +195,67 @@ def to_bool(value: Any, argument: str, default: bool | None = None) -> bool:
     raise ArgumentError(argument, f"{describe(value)} is geen ja/nee-waarde ({BOOL_HINT})")
 
 
+#: A leading group of thousands: 1–3 digits, not starting with 0.
+_LEADING_GROUP = re.compile(r"[1-9][0-9]{0,2}")
+#: Digits grouped by thousands with ``.`` (Dutch) or ``,`` (English): 1.234.567.
+_GROUPED = {sep: re.compile(rf"[1-9][0-9]{{0,2}}(?:\{sep}[0-9]{{3}})+") for sep in ".,"}
+_DIGITS = re.compile(r"[0-9]*")
+
+
+def _number_text(text: str, value: str, argument: str, hint: str) -> str:
+    """``text`` (``value`` without ``€`` and spaces) as ``Decimal`` reads it: thousands
+    separators dropped, ``.`` before decimals; the rules are
+    [`to_decimal`][reintegratie_io.to_decimal]'s. Text that has no separator (``1e3``,
+    ``abc``) is returned unchanged.
+    """
+    sign = text[:1] if text[:1] in "+-" else ""
+    body = text[len(sign) :]
+    dots, commas = body.count("."), body.count(",")
+    if not dots and not commas:
+        return text
+    if dots and commas:  # 1.250,50 (Dutch) or 1,250.50 (English): the last one is decimal
+        decimal_sep = "," if body.rfind(",") > body.rfind(".") else "."
+        thousands = "." if decimal_sep == "," else ","
+        whole, _, fraction = body.rpartition(decimal_sep)
+        if not _GROUPED[thousands].fullmatch(whole) or not _DIGITS.fullmatch(fraction):
+            raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
+        return f"{sign}{whole.replace(thousands, '')}.{fraction}"
+    separator = "." if dots else ","
+    if dots + commas > 1:  # 1.234.567 or 1,234,567: only thousands
+        if not _GROUPED[separator].fullmatch(body):
+            raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
+        return sign + body.replace(separator, "")
+    whole, _, fraction = body.partition(separator)
+    if len(fraction) == 3 and fraction.isdigit() and _LEADING_GROUP.fullmatch(whole):
+        if separator == ".":  # 1.234: the Dutch thousands separator
+            return sign + whole + fraction
+        msg = (
+            f"{describe(value)} is dubbelzinnig: duizendtallen of decimalen? (schrijf "
+            f"{whole}{fraction} of {whole}.{fraction} voor duizendtallen, "
+            f"{whole},{fraction}0 voor decimalen; {hint})"
+        )
+        raise ArgumentError(argument, msg)
+    return f"{sign}{whole}.{fraction}"
+
+
 def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
-    """A finite number from a number or numeric text (Dutch or English separators)."""
+    """A finite number from a number or numeric text (Dutch or English separators).
+
+    Text is read as a careful Dutch Excel user means it; ``€`` and spaces are ignored:
+
+    * both ``.`` and ``,``: the last one is the decimal separator, the other separates
+      groups of three digits (``1.234,56`` and ``1,234.56`` are both 1234.56);
+    * one kind, more than once: thousands separators (``1.234.567``, ``1,234,567``);
+    * one ``.`` or ``,`` once: the decimal separator (``12,5``, ``12.5``, ``1234,567``,
+      ``0,125``) — except before exactly three digits after a group of 1–3 digits
+      (not ``0``): ``1.234`` is the Dutch 1234, and ``1,234`` — 1234 to an English
+      reader, 1,234 to a Dutch one — is refused as ambiguous ("schrijf 1234 of 1.234 voor
+      duizendtallen, 1,2340 voor decimalen").
+
+    Groups of other than three digits between thousands separators (``1.23.456``) are no
+    number. Every refusal is an [`ArgumentError`][reintegratie_io.ArgumentError] naming
+    ``argument``.
+    """
     if isinstance(value, bool):
         raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
     if isinstance(value, float):
@@ -209,15 +270,8 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
         return value
     if isinstance(value, str):
         text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-        if text.count(",") == 1 and "." not in text:
-            text = text.replace(",", ".")
-        elif "," in text and "." in text:
-            # 1.250,50 (Dutch) or 1,250.50 (English): the last separator is the decimal one.
-            decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
-            thousands = "." if decimal_sep == "," else ","
-            text = text.replace(thousands, "").replace(decimal_sep, ".")
         try:
-            result = Decimal(text)
+            result = Decimal(_number_text(text, value, argument, hint))
         except InvalidOperation:
             result = Decimal("NaN")
         if result.is_finite() and text:

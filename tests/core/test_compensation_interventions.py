@@ -21,7 +21,10 @@ from reintegratie_core import (
     SicknessCase,
     add_months,
     last_case,
+    merge_cases,
     milestone_date,
+    remaining_weeks,
+    weeks_of,
 )
 from reintegratie_core.compensation import (
     InterventionExclusion,
@@ -31,6 +34,7 @@ from reintegratie_core.compensation import (
 )
 from reintegratie_core.products import Product, builtin_product
 from tests.core.strategies_compensation import cents, dates, fractions
+from tests.strategies import sick_period_chains
 
 D = Decimal
 MANAGER = builtin_product("asr-reintegratiemanager")
@@ -208,6 +212,37 @@ class TestRemainingWageCost:
         longer = remaining_wage_cost(D("1000"), ONGOING, date(2026, 1, 1), sanction_weeks=10).value
         assert base is not None
         assert longer == base + D("7000.00")
+
+    def test_before_the_first_sick_day_at_most_104_weeks(self) -> None:
+        """BW 7:629 lid 1: before D the whole 104 weeks remain, no more: 104 × 1000 × 70 %."""
+        early = remaining_wage_cost(D("1000"), ONGOING, date(2024, 1, 1))
+        assert early.value == D("72800.00")
+        assert early.days == 728
+
+    @given(
+        sick_period_chains(max_gap=27),
+        st.integers(-800, 1600),
+        st.integers(0, 52),
+        cents(10_000),
+    )
+    def test_the_remaining_weeks_times_wage_times_percentage(
+        self, absences: list[Absence], offset: int, sanction: int, wage: Decimal
+    ) -> None:
+        """BW 7:629 lid 1, 10, 11: the cost's days are remaining_weeks' days (one rule), so
+        never more than 104 + s weeks of wage."""
+        case = merge_cases(absences)[-1]
+        reference = case.first_day + timedelta(days=offset)
+        cost = remaining_wage_cost(
+            wage, case, reference, percentage=D("0.7"), sanction_weeks=sanction
+        )
+        weeks = remaining_weeks(case, reference, sanction).value
+        if weeks is None:
+            assert cost.value is None
+            return
+        assert 0 <= cost.days <= 7 * (104 + sanction)
+        assert weeks == weeks_of(cost.days)
+        assert cost.value is not None
+        assert cost.value <= (104 + sanction) * wage * D("0.7") + D("0.005")
 
     def test_a_closed_short_case_is_not_applicable(self) -> None:
         """spec §2: a closed case that never reaches week 104 has no remaining wage cost (n.v.t.)."""

@@ -124,6 +124,75 @@ class TestRemainingWeeks:
         case = merge_cases([Absence.sick(D, date(2025, 3, 1))])[0]
         assert remaining_weeks(case, date(2025, 2, 1)).value is None
 
+    def test_before_the_first_sick_day_all_weeks_remain(self) -> None:
+        """BW 7:629 lid 1, 11: before D nothing is used: 104 + s weeks remain, not the
+        calendar days from the peildatum (was 150.43 for a peildatum 46 weeks early)."""
+        case = SicknessCase.ongoing(D)
+        early = D - timedelta(days=322)
+        assert remaining_weeks(case, early).value == Decimal("104.00")
+        assert remaining_weeks(case, early, 5).value == Decimal("109.00")
+        assert remaining_weeks(case, D - timedelta(days=1)).value == Decimal("104.00")
+        assert remaining_weeks(case, D).value == Decimal("103.86")
+
+    def test_interruptions_are_not_wage_continuation(self) -> None:
+        """BW 7:629 lid 1, 10 (domain §2): with samentelling only sick days count; the 27
+        days of interruption after the peildatum are not weeks of wage continuation left
+        (they were: 107.71 weeks on D)."""
+        case = merge_cases([Absence.sick(D, date(2025, 1, 31)), Absence.sick(date(2025, 2, 28))])[0]
+        assert case.interruption_days() == 27
+        # sick days 06-01 … 31-01 (26), then 28-02 onwards: 26 used at 31-01
+        assert remaining_weeks(case, date(2025, 1, 31)).value == weeks_of(728 - 26)
+        assert remaining_weeks(case, date(2025, 2, 15)).value == weeks_of(728 - 26)
+        assert remaining_weeks(case, D - timedelta(days=1)).value == Decimal("104.00")
+        end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING).value
+        assert end is not None
+        assert remaining_weeks(case, end - timedelta(days=7)).value == Decimal("1.00")
+
+    def test_sanction_weeks_are_calendar_weeks_after_week_104(self) -> None:
+        """BW 7:629 lid 11: the loonsanctie adds s calendar weeks after the 728th sick day."""
+        case = SicknessCase.ongoing(D)
+        end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, 3).value
+        assert end is not None
+        assert remaining_weeks(case, end - timedelta(days=14), 3).value == Decimal("2.00")
+
+    @given(sick_period_chains(max_gap=27), st.integers(-800, 1600), st.integers(0, 52))
+    def test_between_zero_and_the_whole_entitlement(
+        self, absences: list[Absence], offset: int, sanction: int
+    ) -> None:
+        """BW 7:629 lid 1, 11: 0 ≤ remaining weeks ≤ 104 + s, for any peildatum."""
+        case = merge_cases(absences)[-1]
+        reference = case.first_day + timedelta(days=offset)
+        value = remaining_weeks(case, reference, sanction).value
+        assert value is None or Decimal(0) <= value <= 104 + sanction
+
+    @given(
+        sick_period_chains(max_gap=27),
+        st.integers(-800, 1600),
+        st.integers(1, 400),
+        st.integers(0, 52),
+    )
+    def test_non_increasing_in_the_peildatum(
+        self, absences: list[Absence], offset: int, later: int, sanction: int
+    ) -> None:
+        """BW 7:629 lid 1: a later peildatum never has more wage continuation left."""
+        case = merge_cases(absences)[-1]
+        reference = case.first_day + timedelta(days=offset)
+        first = remaining_weeks(case, reference, sanction).value
+        second = remaining_weeks(case, reference + timedelta(days=later), sanction).value
+        assert first is None or second is None or second <= first
+        assert (first is None) == (second is None)
+
+    @given(sick_period_chains(max_gap=27), st.integers(0, 1600), st.integers(0, 52))
+    def test_one_ongoing_period_is_the_calendar_days_to_the_end(
+        self, absences: list[Absence], offset: int, sanction: int
+    ) -> None:
+        """domain §3: for one ongoing period from D on, the weeks are (end − peildatum) / 7."""
+        case = SicknessCase.ongoing(absences[0].period.start)
+        reference = case.first_day + timedelta(days=offset - 1)
+        decided = remaining_weeks(case, reference, sanction)
+        assert decided.end is not None
+        assert decided.value == weeks_of(max(0, (decided.end - reference).days))
+
 
 class TestTerugvalpreventie:
     def test_long_absence(self) -> None:

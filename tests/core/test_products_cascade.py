@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given, settings, stateful
 from hypothesis import strategies as st
 
-from reintegratie_core import InvalidValueError
+from reintegratie_core import InvalidPeriodError, InvalidValueError
 from reintegratie_core.products import (
     ASR_REINTEGRATIEMANAGER,
     BUILTIN_PRODUCTS,
     MKB_VERZUIM_ONTZORG,
     ZEEUWSE_PRB,
     Cascade,
+    ModuleContract,
     Policy,
     Product,
     TerminationReason,
@@ -299,3 +300,31 @@ class TestAnyReason:
             assert entry.except_reasons == {
                 r for r, m in per_reason.items() if entry.module not in m
             }
+
+
+class TestModuleContract:
+    """Domain §4: a module contract runs from its ingangsdatum until its end."""
+
+    def test_end_before_start_is_refused(self) -> None:
+        """An end before the ingangsdatum is an InvalidPeriodError naming the field ``end``."""
+        with pytest.raises(InvalidPeriodError) as refused:
+            ModuleContract(module="basis-verzuim", start=date(2025, 3, 1), end=date(2025, 2, 28))
+        message = str(refused.value)
+        assert message.startswith("end: 28-02-2025 ligt vóór de ingangsdatum (start) 01-03-2025")
+        assert "basis-verzuim" in message
+
+    def test_end_on_the_start_is_a_contract_that_never_runs(self) -> None:
+        """An end on the ingangsdatum is allowed: the module is alive on no day."""
+        contract = ModuleContract(
+            module="basis-verzuim", start=date(2025, 3, 1), end=date(2025, 3, 1)
+        )
+        assert not contract.alive_on(date(2025, 3, 1))
+
+    @given(dates, dates)
+    def test_terminating_before_the_start_ends_on_the_start(self, start: date, on: date) -> None:
+        """Domain §4: a module terminated before its ingangsdatum never runs; its end is
+        then its ingangsdatum, so no contract ends before it starts."""
+        policy = Policy.of(ZEEUWSE_PRB, dict.fromkeys(ZEEUWSE_PRB.module_codes, start))
+        ended = policy.terminate("arbocontract", on).value
+        for contract in ended.contracts:
+            assert contract.end is None or contract.end == max(on, start)

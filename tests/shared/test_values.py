@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -69,12 +70,122 @@ class TestDates:
         with pytest.raises(ArgumentError, match="valt buiten de datums van Excel"):
             to_date("0001-01-01", "datum", bounds)
 
+
+def dutch(value: Decimal) -> str:
+    """``value`` as a Dutch user writes it: ``.`` between thousands, ``,`` before decimals."""
+    return f"{value:,}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def english(value: Decimal) -> str:
+    """``value`` as an English user writes it: ``,`` between thousands, ``.`` before decimals."""
+    return f"{value:,}"
+
+
+#: Amounts as typed: up to 12 digits before the separator, 0–6 digits after it.
+typed_amounts = st.builds(
+    lambda whole, places, digits: (
+        Decimal(whole) + Decimal(digits % 10**places) / 10**places if places else Decimal(whole)
+    ),
+    st.integers(0, 10**12),
+    st.integers(0, 6),
+    st.integers(0, 10**6),
+)
+
+
+def three_after(separator: str, text: str) -> bool:
+    """Only one ``separator``, before exactly three digits, after a group of 1–3 digits."""
+    return re.fullmatch(rf"-?[1-9][0-9]{{0,2}}\{separator}[0-9]{{3}}", text) is not None
+
+
+class TestNumberText:
+    """Amounts and numbers typed as text (issue: "1.234" read as 1,234): Dutch first, English
+    where unambiguous, and a refusal where a careful reader could not tell."""
+
     @pytest.mark.parametrize(
-        ("text", "value"), [("1.250,50", "1250.50"), ("1,250.50", "1250.50"), ("€ 12,5", "12.5")]
+        ("text", "value"),
+        [
+            ("1.250,50", "1250.50"),
+            ("1,250.50", "1250.50"),
+            ("€ 12,5", "12.5"),
+            ("1.234", "1234"),
+            ("-1.234", "-1234"),
+            ("€ 12.000", "12000"),
+            ("1.234.567", "1234567"),
+            ("1,234,567", "1234567"),
+            ("1.234,56", "1234.56"),
+            ("1,234.56", "1234.56"),
+            ("1.234.567,8", "1234567.8"),
+            ("1,234,567.891", "1234567.891"),
+            ("1234,567", "1234.567"),
+            ("1234.567", "1234.567"),
+            ("0,125", "0.125"),
+            ("0.125", "0.125"),
+            ("12,5", "12.5"),
+            ("12.5", "12.5"),
+            ("1,2345", "1.2345"),
+            ("1.2345", "1.2345"),
+            ("1250", "1250"),
+            (",5", "0.5"),
+            ("1e3", "1E+3"),
+        ],
     )
     def test_dutch_and_english_numbers(self, text: str, value: str) -> None:
-        """Amount text with either decimal separator."""
+        """Amount text with either decimal separator; ``.`` before exactly three digits after
+        a group of 1–3 digits is the Dutch thousands separator."""
         assert str(to_decimal(text, "bedrag", "")) == value
+
+    @pytest.mark.parametrize("text", ["1,234", "€ 12,000", "-999,999", "1,000"])
+    def test_comma_before_three_digits_is_ambiguous(self, text: str) -> None:
+        """``1,234`` is 1234 to an English reader and 1,234 to a Dutch one: refused, naming
+        the argument and how to write either."""
+        with pytest.raises(ArgumentError) as refused:
+            to_decimal(text, "kosten", "verwacht een bedrag")
+        assert refused.value.argument == "kosten"
+        whole, fraction = text.strip("€ -").split(",")
+        assert refused.value.message.startswith(f'"{text}" is dubbelzinnig')
+        assert f"schrijf {whole}{fraction} of {whole}.{fraction} voor" in refused.value.message
+        assert f"{whole},{fraction}0 voor" in refused.value.message
+
+    @pytest.mark.parametrize(
+        "text", ["1.2.3", "1.23.456", "12.34,5", "1,23.4", "1.234,567.8", "1.234.", "abc", "1..2"]
+    )
+    def test_badly_grouped_text_is_refused(self, text: str) -> None:
+        """Thousands separators between groups of other than three digits are no number."""
+        with pytest.raises(ArgumentError, match="bedrag"):
+            to_decimal(text, "bedrag", "")
+
+    @given(typed_amounts.map(lambda d: d.quantize(Decimal("0.01"))), st.booleans())
+    def test_dutch_amounts_read_back(self, amount: Decimal, negative: bool) -> None:
+        """An amount in cents written the Dutch way (1.234.567,89) reads back as itself."""
+        value = -amount if negative else amount
+        assert to_decimal(dutch(value), "bedrag", "") == value
+
+    @given(typed_amounts, st.booleans())
+    def test_dutch_numbers_read_back_or_are_refused(self, number: Decimal, negative: bool) -> None:
+        """Any number written the Dutch way reads back as itself, except 1,234-like text
+        (one comma before three decimals), which is refused as ambiguous."""
+        text = dutch(-number if negative else number)
+        if three_after(",", text):
+            with pytest.raises(ArgumentError, match="dubbelzinnig"):
+                to_decimal(text, "bedrag", "")
+        else:
+            assert to_decimal(text, "bedrag", "") == (-number if negative else number)
+
+    @given(typed_amounts, st.booleans())
+    def test_english_numbers_read_back_where_unambiguous(
+        self, number: Decimal, negative: bool
+    ) -> None:
+        """A number written the English way reads back as itself unless it is 1.234-like
+        (read as Dutch thousands) or 1,234-like (refused)."""
+        value = -number if negative else number
+        text = english(value)
+        if three_after(",", text):
+            with pytest.raises(ArgumentError, match="dubbelzinnig"):
+                to_decimal(text, "bedrag", "")
+        elif three_after(".", text):
+            assert to_decimal(text, "bedrag", "") == value * 1000
+        else:
+            assert to_decimal(text, "bedrag", "") == value
 
 
 class TestSanctionWeeks:

@@ -27,7 +27,13 @@ from reintegratie_core._errors import NotApplicableError
 from reintegratie_core._explain import Citation, Explained, Ground, Unit
 from reintegratie_core._money import ZERO, AmountLike, fraction, round_cents
 from reintegratie_core._parameters import Parameter
-from reintegratie_core._poortwachter import Milestone, MilestoneDate, milestone_date
+from reintegratie_core._poortwachter import (
+    _REMAINING_RULE,
+    Milestone,
+    MilestoneDate,
+    _days_left,
+    milestone_date,
+)
 from reintegratie_core._product_parameters import WAGE_CONTINUATION_SHARE
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core.compensation._common import (
@@ -262,9 +268,13 @@ def remaining_wage_cost(
     Defined as:
 
     ```text
-    remaining_days = max(0, einde_loondoorbetaling − reference)  (reference exclusive)
+    remaining_days = the days of wage continuation left after reference, as in remaining_weeks
     cost           = remaining_days / 7 × weekly_wage × p
     ```
+
+    (the remaining days are [`remaining_weeks`][reintegratie_core.remaining_weeks]'s one
+    rule: the sick days of the 104 weeks not yet used plus the sanction days after
+    ``reference``, so never more than 104 + s weeks)
 
     with *p* = 70 % (BW 7:629 lid 1, in force on ``reference``) unless a percentage is
     given; rounded once to cents — the weeks are not rounded first. ``None`` (n.v.t.) when
@@ -284,7 +294,7 @@ def remaining_wage_cost(
     if last is None:
         days, value = 0, None
     else:
-        days = max(0, (last - reference).days)
+        days = _days_left(case, last, reference, sanction_weeks)
         value = round_cents(Decimal(days) * loon * p / 7)
     return _new_remaining(RemainingWageCost, (loon, reference, share, p, end, days, value))
 
@@ -322,8 +332,8 @@ class RemainingWageCost(NamedTuple):
             ("percentage", Unit.PERCENT.of(self.percentage)) if share is None else share.as_pair()
         )
         ground = Ground(
-            rule="resterende loonkosten = (einde loondoorbetaling − peildatum) / 7 × weekloon × "
-            "percentage (hulpmiddel bij het oordeel 'niet bovenmatig')",
+            rule=f"resterende loonkosten = {_REMAINING_RULE} / 7 × weekloon × percentage "
+            "(hulpmiddel bij het oordeel 'niet bovenmatig')",
             citation=_BW_7_629_1,
             parameters=(
                 ("peildatum", self.reference),

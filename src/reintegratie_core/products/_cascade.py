@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, SourceKind, ruled
 from reintegratie_core.products._model import (
     CouplingRule,
@@ -418,12 +418,26 @@ def _stops(rule: CouplingRule, source: EndedModule | None, first: Module) -> boo
 
 @attrs.frozen(kw_only=True)
 class ModuleContract:
-    """A module a policy holds: its start (ingangsdatum) and, once ended, end and reason."""
+    """A module a policy holds: its start (ingangsdatum) and, once ended, end and reason.
+
+    The module is alive on the days in ``[start, end)``; an ``end`` before ``start`` is an
+    [`InvalidPeriodError`][reintegratie_core.InvalidPeriodError] naming the field (an
+    ``end`` on ``start``: a module that never ran).
+    """
 
     module: str
     start: date
-    end: date | None = None
+    end: date | None = attrs.field(default=None)
     reason: TerminationReason | None = None
+
+    @end.validator
+    def _check_end(self, _attribute: object, end: date | None) -> None:
+        if end is not None and end < self.start:
+            msg = (
+                f"end: {end:%d-%m-%Y} ligt vóór de ingangsdatum (start) {self.start:%d-%m-%Y} "
+                f"van module {self.module}"
+            )
+            raise InvalidPeriodError(msg)
 
     def alive_on(self, day: date) -> bool:
         """True when the module has not ended on or before ``day``."""
@@ -474,7 +488,8 @@ class Policy:
 
         Defined as: if the module has already ended on or before ``on``, nothing
         changes; otherwise cascade over the modules still running on ``on`` and set each
-        ended module's end to ``on`` (an end planned later is brought forward).
+        ended module's end to ``on`` (an end planned later is brought forward); a module
+        whose ingangsdatum lies after ``on`` never runs: its end is its ingangsdatum.
         """
         contract = self.contract(module)
         if not contract.alive_on(on):
@@ -489,7 +504,9 @@ class Policy:
         outcome = cascade(self.product, contract.module, on, reason, alive)
         ending = {e.module: e for e in outcome.value.ended}
         contracts = tuple(
-            attrs.evolve(c, end=on, reason=ending[c.module].reason) if c.module in ending else c
+            attrs.evolve(c, end=max(on, c.start), reason=ending[c.module].reason)
+            if c.module in ending
+            else c
             for c in self.contracts
         )
         return Explained(attrs.evolve(self, contracts=contracts), outcome.grounds)

@@ -1,0 +1,106 @@
+"""The udf wrappers of `excel_function`: what their signature advertises, they accept."""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date, datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_addin import udfs
+from reintegratie_addin.functions import REGISTRY
+
+D = datetime(2025, 1, 6)
+
+
+class TestKeywords:
+    """A Python caller (the werkmap command, a notebook) may name the arguments the
+    signature shows; Excel passes them by position and keeps the same path."""
+
+    def test_keywords_as_advertised(self) -> None:
+        """RI_RESTERENDE_WEKEN(ziekte=..., peildatum=...) is the positional call."""
+        named = udfs.RI_RESTERENDE_WEKEN(ziekte=D, peildatum=date(2025, 3, 1), sanctieweken=2)
+        assert named == udfs.RI_RESTERENDE_WEKEN(D, date(2025, 3, 1), 2)
+        assert isinstance(named, float)
+
+    def test_positional_then_keywords(self) -> None:
+        """Leading arguments by position, a later one by name; the ones between are empty."""
+        named = udfs.RI_MIJLPAAL(D, "einde_loondoorbetaling", sanctieweken=3)
+        assert named == udfs.RI_MIJLPAAL(D, "einde_loondoorbetaling", None, 3)
+        assert named == date(2027, 1, 24)
+
+    @given(st.data())
+    def test_every_split_is_the_positional_call(self, data: st.DataObject) -> None:
+        """For every function, any split of its arguments into positional ones and named ones
+        gives what the positional call gives."""
+        name = data.draw(st.sampled_from(sorted(REGISTRY)))
+        udf = getattr(udfs, name)
+        names = list(inspect.signature(udf).parameters)
+        values = [data.draw(st.sampled_from([None, D, "42e week", 2.0])) for _ in names]
+        split = data.draw(st.integers(0, len(names)))
+        positional = udf(*values)
+        assert udf(*values[:split], **dict(zip(names[split:], values[split:], strict=True))) == (
+            positional
+        )
+
+    def test_unknown_or_doubled_keyword_is_text(self) -> None:
+        """A name the signature does not have, or one given twice, is #WAARDE! text naming
+        the function's arguments, never an exception."""
+        unknown = udfs.RI_RESTERENDE_WEKEN(D, datum=date(2025, 3, 1))
+        assert unknown.startswith("#WAARDE! argumenten: RI_RESTERENDE_WEKEN")
+        assert "datum" in unknown
+        assert "ziekte, peildatum, sanctieweken" in unknown
+        doubled = udfs.RI_RESTERENDE_WEKEN(D, date(2025, 3, 1), peildatum=date(2025, 3, 1))
+        assert doubled.startswith("#WAARDE! argumenten: RI_RESTERENDE_WEKEN")
+        assert "peildatum" in doubled
+
+    def test_missing_required_keyword_is_empty(self) -> None:
+        """An argument not given by name is an empty cell, as when Excel leaves it out."""
+        assert udfs.RI_RESTERENDE_WEKEN(ziekte=D) == udfs.RI_RESTERENDE_WEKEN(D)
+        assert udfs.RI_RESTERENDE_WEKEN(ziekte=D).startswith("#WAARDE! peildatum: ontbreekt")
+
+
+COLUMN = [[datetime(2025, 1, 6)], [datetime(2025, 3, 3)]]
+
+
+class TestRanges:
+    """A range where one value is expected is refused as such, naming the argument; only
+    ``ziekte`` takes a table (of periods), and a one-column range of dates is none."""
+
+    def test_column_of_first_days_is_no_periods_table(self) -> None:
+        """RI_TIJDLIJN's ``ziekte`` given a column of two dates: not "perioden overlappen"
+        but what to give instead."""
+        shown = udfs.RI_TIJDLIJN(COLUMN)
+        assert isinstance(shown, str)
+        assert shown.startswith("#WAARDE! ziekte: geef één eerste ziektedag, geen kolom van 2")
+        assert "overlappen" not in shown
+
+    def test_uitleg_of_a_lifted_ziekte_column(self) -> None:
+        """RI_UITLEG explains one row: a column of first sick days is refused as a column."""
+        shown = udfs.RI_UITLEG("RI_MIJLPAAL", COLUMN, "42e week")
+        assert shown == (
+            "#WAARDE! ziekte: RI_UITLEG legt één rij uit; geef één waarde in plaats van een kolom"
+        )
+        table = udfs.RI_UITLEG("RI_TIJDLIJN", COLUMN)
+        assert table.startswith("#WAARDE! ziekte: geef één eerste ziektedag, geen kolom van 2")
+
+    def test_range_for_a_single_date(self) -> None:
+        """A table function's single-value argument given a range: "geef één waarde"."""
+        shown = udfs.RI_TIJDLIJN(D, COLUMN)
+        assert (
+            shown == "#WAARDE! datum_probleemanalyse: geef één waarde, geen bereik (2 × 1 cellen)"
+        )
+        block = [[D, D], [D, D]]
+        lifted = udfs.RI_MIJLPAAL(D, "42e week", block)
+        assert (
+            lifted == "#WAARDE! datum_probleemanalyse: geef één waarde, geen bereik (2 × 2 cellen)"
+        )
+
+    def test_periods_table_still_accepted(self) -> None:
+        """A two-column range of periods stays a valid ``ziekte`` (samentelling, domain §2)."""
+        periods = [[datetime(2025, 1, 6), datetime(2025, 1, 31)], [datetime(2025, 2, 20), None]]
+        assert udfs.RI_MIJLPAAL(periods, "42e week") == date(2025, 11, 15)
+        assert isinstance(udfs.RI_TIJDLIJN(periods), list)
+        one = [[datetime(2025, 1, 6)], [None]]
+        assert udfs.RI_TIJDLIJN(one) == udfs.RI_TIJDLIJN(datetime(2025, 1, 6))
