@@ -504,9 +504,9 @@ class RemainingWeeks(NamedTuple):
             Milestone.EINDE_LOONDOORBETALING, self.case, None, self.sanction_weeks, self.end
         )
         parameters: tuple[tuple[str, ParameterValue], ...] = (("peildatum", self.reference),)
-        if self.end is not None:
-            days = _days_left(self.case, self.end, self.reference, self.sanction_weeks)
-            parameters = (*parameters, ("resterende_dagen", days))
+        if self.value is not None:  # the decided weeks are days / 7 to 2 decimals: exact back
+            days = int((self.value * 7).to_integral_value())
+            parameters = (*parameters, ("resterende_dagen", Unit.DAYS.of(days)))
         ground = Ground(
             rule=f"resterende weken = {_REMAINING_RULE} / 7",
             citation=Citation.statute("BW", "7:629 lid 1"),
