@@ -12,6 +12,8 @@ The parsing both shells share (dates, serial numbers, numbers, booleans, codes, 
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -113,6 +115,33 @@ def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Deci
     if amount > MAX_AMOUNT:
         raise ArgumentError(argument, f"{describe(value)} is te groot ({AMOUNT_RANGE})")
     return money(amount, name=argument)
+
+
+def amount_column(cells: list[float]) -> list[Decimal] | None:
+    """[`to_amount`][reintegratie_addin.coerce.to_amount] for a whole column of number
+    cells at once, or ``None`` when the column is not one of whole cents in range (then
+    each cell goes through ``to_amount``, which also names a refused cell).
+
+    The same ``Decimal`` per cell (digits, exponent and sign; see ``to_amount``), with the
+    per-cell arithmetic (``round(100·x)`` and its check) done in C over the column.
+    """
+    if not (min(cells) >= 0.0 and max(cells) <= _MAX_FLOAT):
+        return None
+    try:  # NaN has no integer: the column goes cell by cell
+        cents = list(map(int, map(operator.add, map(operator.mul, cells, _HUNDREDS), _HALVES)))
+    except (ValueError, OverflowError):
+        return None
+    if list(map(operator.truediv, cents, _HUNDRED_INTS)) != cells:  # not all whole cents
+        return None
+    return [
+        (_CENTS * n if n % 10 else _TENTHS * (n // 10)) if n else Decimal(repr(x))
+        for n, x in zip(cents, cells, strict=True)
+    ]
+
+
+_HUNDREDS = itertools.repeat(100.0)
+_HALVES = itertools.repeat(0.5)
+_HUNDRED_INTS = itertools.repeat(100)
 
 
 PERCENT_HINT = "verwacht een percentage: 0,7, 70% of 70"

@@ -24,6 +24,7 @@ module and the documentation's function reference.
 
 from __future__ import annotations
 
+import functools
 import gc
 import inspect
 import itertools
@@ -40,7 +41,9 @@ from reintegratie_addin.coerce import (
     EXCEL_DATES,
     FIRST_EXCEL_DATETIME,
     ArgumentError,
+    amount_column,
     excel_text,
+    to_amount,
 )
 from reintegratie_addin.excel_errors import (
     any_error,
@@ -81,9 +84,23 @@ class Param:
     #: With ``dates``: turns a column of plain dates into the argument's values at once
     #: (e.g. first sick days into ongoing sickness cases); ``None`` keeps the dates.
     of_dates: Callable[[list[date]], list[Any]] | None = None
+    #: Turns a column of number cells (every cell a ``float``) into the argument's values
+    #: at once, or ``None`` for a column it does not cover (then cell by cell). By default
+    #: the column form of the coercer, where one is known (amounts).
+    of_floats: Callable[[list[float]], list[Any] | None] | None = attrs.field(
+        default=attrs.Factory(lambda self: _of_floats(self.coerce), takes_self=True)
+    )
     #: Decides whether a raw value is a column to lift over (default: one column, ≥ 1 row
     #: given as a list). ``None`` means "use the default rule".
     column: Callable[[Any], list[Any] | None] | None = None
+
+
+def _of_floats(coerce: Coercer) -> Callable[[list[float]], list[Any] | None] | None:
+    """The column form of a coercer of number cells: ``to_amount`` (also with a default
+    for an empty cell, which a column of numbers has none of) has ``amount_column``."""
+    if isinstance(coerce, functools.partial) and not coerce.args:
+        coerce = coerce.func
+    return amount_column if coerce is to_amount else None
 
 
 @attrs.frozen
@@ -301,7 +318,7 @@ class ExcelFunction:
                 except Exception as exc:  # noqa: BLE001 - reported per row
                     fixed[index] = _Failure(self._error_text(exc))
         coerced: dict[int, list[Any]] = {}
-        clean = True  # every lifted cell a date cell: no blank row, no failing cell
+        clean = True  # every lifted column taken at once: no blank row, no failing cell
         for index, column in columns.items():
             coerced[index], dates = self._coerce_column(self.params[index], column)
             clean = clean and dates
@@ -421,13 +438,18 @@ class ExcelFunction:
     def _coerce_column(self, param: Param, column: list[Any]) -> tuple[list[Any], bool]:
         """The column's values, each a coerced value or a `_Failure`, and whether every
         cell was a date cell (then none is empty and none failed)."""
+        kinds = frozenset(map(type, column))
         if (
             param.dates
-            and frozenset(map(type, column)) == _DATETIME
+            and kinds == _DATETIME
             and min(column) >= FIRST_EXCEL_DATETIME  # Excel's dates; none is after 31-12-9999
         ):
             days = list(map(datetime.date, column))  # the common case: a column of date cells
             return (days if param.of_dates is None else param.of_dates(days)), True
+        if param.of_floats is not None and kinds == _FLOAT:  # a column of number cells
+            values = param.of_floats(column)
+            if values is not None:
+                return values, True
         return self._coerce_cells(param, column), False
 
     def _coerce_cells(self, param: Param, column: list[Any]) -> list[Any]:
@@ -462,6 +484,7 @@ _FIRST = operator.itemgetter(0)
 _LIST = frozenset({list})
 _ONE = frozenset({1})
 _DATETIME = frozenset({datetime})
+_FLOAT = frozenset({float})
 
 
 def _all_single(raw: list[Any]) -> bool:
