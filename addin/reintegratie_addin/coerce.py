@@ -193,15 +193,17 @@ PERIODS_HINT = (
 
 
 _LIST = frozenset({list})
-_ONE = frozenset({1})
 
 
 def sickness_column(raw: Any) -> list[Any] | None:
     """A ``ziekte`` argument is lifted only when it is one column of single dates."""
     if not isinstance(raw, list) or len(raw) < 2:
         return None
-    if frozenset(map(type, raw)) == _LIST and frozenset(map(len, raw)) == _ONE:
-        return [row[0] for row in raw]
+    if frozenset(map(type, raw)) == _LIST:  # rows of plain lists: one cell each?
+        try:
+            return [cell for [cell] in raw]
+        except ValueError:
+            return None
     if not any(isinstance(row, list) for row in raw):
         return list(raw)
     return None

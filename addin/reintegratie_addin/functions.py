@@ -155,9 +155,7 @@ def default_column(raw: Any) -> list[Any] | None:
     if not isinstance(raw, list) or not raw:
         return None
     if frozenset(map(type, raw)) == _LIST:  # the common case: rows of plain lists
-        if len(raw) > 1 and frozenset(map(len, raw)) == _ONE:
-            return list(map(_FIRST, raw))
-        return None
+        return _only_cells(raw) if len(raw) > 1 else None
     if all(isinstance(row, list) for row in raw):
         if all(len(row) == 1 for row in raw):
             return [row[0] for row in raw] if len(raw) > 1 else None
@@ -165,6 +163,15 @@ def default_column(raw: Any) -> list[Any] | None:
     if any(isinstance(row, list) for row in raw):
         return None
     return list(raw) if len(raw) > 1 else None
+
+
+def _only_cells(rows: list[list[Any]]) -> list[Any] | None:
+    """The one cell of every row (rows that are lists), or ``None`` when a row has another
+    number of cells: one unpacking per row, no separate length check."""
+    try:
+        return [cell for [cell] in rows]
+    except ValueError:
+        return None
 
 
 def named_argument(exc: Exception, arguments: Sequence[str]) -> ArgumentError | None:
@@ -480,9 +487,7 @@ _NEVER_EMPTY = frozenset({datetime, date, int, float, bool})
 #: Result types that :func:`to_excel` returns unchanged.
 _AS_IS = frozenset({date, str, bool, int})
 _VALUE = operator.attrgetter("value")
-_FIRST = operator.itemgetter(0)
 _LIST = frozenset({list})
-_ONE = frozenset({1})
 _DATETIME = frozenset({datetime})
 _FLOAT = frozenset({float})
 
