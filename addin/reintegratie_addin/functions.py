@@ -443,8 +443,9 @@ class ExcelFunction:
         return shown
 
     def _coerce_column(self, param: Param, column: list[Any]) -> tuple[list[Any], bool]:
-        """The column's values, each a coerced value or a `_Failure`, and whether every
-        cell was a date cell (then none is empty and none failed)."""
+        """The column's values, each a coerced value or a `_Failure`, and whether the
+        column was taken at once: all date cells or all number cells (then none is empty
+        and none failed)."""
         kinds = frozenset(map(type, column))
         if (
             param.dates
