@@ -12,6 +12,8 @@ The parsing both shells share (dates, serial numbers, numbers, booleans, codes, 
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -115,6 +117,33 @@ def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Deci
     return money(amount, name=argument)
 
 
+def amount_column(cells: list[float]) -> list[Decimal] | None:
+    """[`to_amount`][reintegratie_addin.coerce.to_amount] for a whole column of number
+    cells at once, or ``None`` when the column is not one of whole cents in range (then
+    each cell goes through ``to_amount``, which also names a refused cell).
+
+    The same ``Decimal`` per cell (digits, exponent and sign; see ``to_amount``), with the
+    per-cell arithmetic (``round(100·x)`` and its check) done in C over the column.
+    """
+    if not (min(cells) >= 0.0 and max(cells) <= _MAX_FLOAT):
+        return None
+    try:  # NaN has no integer: the column goes cell by cell
+        cents = list(map(int, map(operator.add, map(operator.mul, cells, _HUNDREDS), _HALVES)))
+    except (ValueError, OverflowError):
+        return None
+    if list(map(operator.truediv, cents, _HUNDRED_INTS)) != cells:  # not all whole cents
+        return None
+    return [
+        (_CENTS * n if n % 10 else _TENTHS * (n // 10)) if n else Decimal(repr(x))
+        for n, x in zip(cents, cells, strict=True)
+    ]
+
+
+_HUNDREDS = itertools.repeat(100.0)
+_HALVES = itertools.repeat(0.5)
+_HUNDRED_INTS = itertools.repeat(100)
+
+
 PERCENT_HINT = "verwacht een percentage: 0,7, 70% of 70"
 
 
@@ -164,15 +193,17 @@ PERIODS_HINT = (
 
 
 _LIST = frozenset({list})
-_ONE = frozenset({1})
 
 
 def sickness_column(raw: Any) -> list[Any] | None:
     """A ``ziekte`` argument is lifted only when it is one column of single dates."""
     if not isinstance(raw, list) or len(raw) < 2:
         return None
-    if frozenset(map(type, raw)) == _LIST and frozenset(map(len, raw)) == _ONE:
-        return [row[0] for row in raw]
+    if frozenset(map(type, raw)) == _LIST:  # rows of plain lists: one cell each?
+        try:
+            return [cell for [cell] in raw]
+        except ValueError:
+            return None
     if not any(isinstance(row, list) for row in raw):
         return list(raw)
     return None

@@ -24,6 +24,7 @@ module and the documentation's function reference.
 
 from __future__ import annotations
 
+import functools
 import gc
 import inspect
 import itertools
@@ -40,7 +41,9 @@ from reintegratie_addin.coerce import (
     EXCEL_DATES,
     FIRST_EXCEL_DATETIME,
     ArgumentError,
+    amount_column,
     excel_text,
+    to_amount,
 )
 from reintegratie_addin.excel_errors import (
     any_error,
@@ -88,9 +91,23 @@ class Param:
     #: With ``dates``: turns a column of plain dates into the argument's values at once
     #: (e.g. first sick days into ongoing sickness cases); ``None`` keeps the dates.
     of_dates: Callable[[list[date]], list[Any]] | None = None
+    #: Turns a column of number cells (every cell a ``float``) into the argument's values
+    #: at once, or ``None`` for a column it does not cover (then cell by cell). By default
+    #: the column form of the coercer, where one is known (amounts).
+    of_floats: Callable[[list[float]], list[Any] | None] | None = attrs.field(
+        default=attrs.Factory(lambda self: _of_floats(self.coerce), takes_self=True)
+    )
     #: Decides whether a raw value is a column to lift over (default: one column, ≥ 1 row
     #: given as a list). ``None`` means "use the default rule".
     column: Callable[[Any], list[Any] | None] | None = None
+
+
+def _of_floats(coerce: Coercer) -> Callable[[list[float]], list[Any] | None] | None:
+    """The column form of a coercer of number cells: ``to_amount`` (also with a default
+    for an empty cell, which a column of numbers has none of) has ``amount_column``."""
+    if isinstance(coerce, functools.partial) and not coerce.args:
+        coerce = coerce.func
+    return amount_column if coerce is to_amount else None
 
 
 @attrs.frozen
@@ -170,9 +187,7 @@ def default_column(raw: Any) -> list[Any] | None:
     if not isinstance(raw, list) or not raw:
         return None
     if frozenset(map(type, raw)) == _LIST:  # the common case: rows of plain lists
-        if len(raw) > 1 and frozenset(map(len, raw)) == _ONE:
-            return list(map(_FIRST, raw))
-        return None
+        return _only_cells(raw) if len(raw) > 1 else None
     if all(isinstance(row, list) for row in raw):
         if all(len(row) == 1 for row in raw):
             return [row[0] for row in raw] if len(raw) > 1 else None
@@ -180,6 +195,15 @@ def default_column(raw: Any) -> list[Any] | None:
     if any(isinstance(row, list) for row in raw):
         return None
     return list(raw) if len(raw) > 1 else None
+
+
+def _only_cells(rows: list[list[Any]]) -> list[Any] | None:
+    """The one cell of every row (rows that are lists), or ``None`` when a row has another
+    number of cells: one unpacking per row, no separate length check."""
+    try:
+        return [cell for [cell] in rows]
+    except ValueError:
+        return None
 
 
 def named_argument(exc: Exception, arguments: Sequence[str]) -> ArgumentError | None:
@@ -350,7 +374,7 @@ class ExcelFunction:
                 except Exception as exc:  # noqa: BLE001 - reported per row
                     fixed[index] = _Failure(self._error_text(exc))
         coerced: dict[int, list[Any]] = {}
-        clean = True  # every lifted cell a date cell: no blank row, no failing cell
+        clean = True  # every lifted column taken at once: no blank row, no failing cell
         for index, column in columns.items():
             coerced[index], dates = self._coerce_column(self.params[index], column)
             clean = clean and dates
@@ -358,7 +382,7 @@ class ExcelFunction:
         out: list[Any] = [None] * rows
         failing = {i: v for i, v in enumerate(fixed) if isinstance(v, _Failure)}
         if clean and not failing:
-            good = list(range(rows))
+            good: Sequence[int] = range(rows)  # no list: 10,000 int objects cost ~18 ns a row
         else:
             good = self._sort_rows(columns, fixed, failing, coerced, out)
         self._compute_rows(good, fixed, lifted, out)
@@ -371,7 +395,7 @@ class ExcelFunction:
         failing: dict[int, _Failure],
         coerced: dict[int, list[Any]],
         out: list[Any],
-    ) -> list[int]:
+    ) -> Sequence[int]:
         """Fill ``out`` for the blank rows and the rows with a failing argument; the other
         rows' numbers, to compute."""
         rows = len(out)
@@ -396,7 +420,7 @@ class ExcelFunction:
             if type(v) is _Failure
         }
         if not failing and not bad_rows and not any(empty):
-            return list(range(rows))
+            return range(rows)
         good = []
         for row in range(rows):
             if empty[row]:
@@ -413,7 +437,7 @@ class ExcelFunction:
 
     def _compute_rows(
         self,
-        good: list[int],
+        good: Sequence[int],
         fixed: list[Any],
         lifted: list[tuple[int, list[Any]]],
         out: list[Any],
@@ -468,15 +492,21 @@ class ExcelFunction:
         return shown
 
     def _coerce_column(self, param: Param, column: list[Any]) -> tuple[list[Any], bool]:
-        """The column's values, each a coerced value or a `_Failure`, and whether every
-        cell was a date cell (then none is empty and none failed)."""
+        """The column's values, each a coerced value or a `_Failure`, and whether the
+        column was taken at once: all date cells or all number cells (then none is empty
+        and none failed)."""
+        kinds = frozenset(map(type, column))
         if (
             param.dates
-            and frozenset(map(type, column)) == _DATETIME
+            and kinds == _DATETIME
             and min(column) >= FIRST_EXCEL_DATETIME  # Excel's dates; none is after 31-12-9999
         ):
             days = list(map(datetime.date, column))  # the common case: a column of date cells
             return (days if param.of_dates is None else param.of_dates(days)), True
+        if param.of_floats is not None and kinds == _FLOAT:  # a column of number cells
+            values = param.of_floats(column)
+            if values is not None:
+                return values, True
         return self._coerce_cells(param, column), False
 
     def _coerce_cells(self, param: Param, column: list[Any]) -> list[Any]:
@@ -507,10 +537,9 @@ _NEVER_EMPTY = frozenset({datetime, date, int, float, bool})
 #: Result types that :func:`to_excel` returns unchanged.
 _AS_IS = frozenset({date, str, bool, int})
 _VALUE = operator.attrgetter("value")
-_FIRST = operator.itemgetter(0)
 _LIST = frozenset({list})
-_ONE = frozenset({1})
 _DATETIME = frozenset({datetime})
+_FLOAT = frozenset({float})
 
 
 def _all_single(raw: list[Any]) -> bool:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from reintegratie_addin.coerce import (
     ArgumentError,
+    amount_column,
     excel_text,
     normalize_code,
     serial_to_date,
@@ -144,6 +145,45 @@ class TestAmounts:
         """The whole-cents path gives the very Decimal of repr: digits, exponent and sign."""
         amount = to_amount(value, "kosten")
         assert amount.as_tuple() == Decimal(repr(value)).as_tuple()
+
+
+_NUMBER_CELLS = st.one_of(
+    st.integers(min_value=0, max_value=10**14).map(lambda cents: cents / 100),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0.0, -0.0, 0.1, 0.29, 1.005, 2.675, 12.5, 12.0, 1e12, 1e12 + 0.01]),
+)
+
+
+class TestAmountColumn:
+    @given(st.lists(_NUMBER_CELLS, min_size=1, max_size=30))
+    def test_a_column_is_each_cell_exactly(self, cells: list[float]) -> None:
+        """The column form gives, cell for cell, the very Decimal of to_amount (digits,
+        exponent, sign), or None when a cell is not a whole number of cents in range."""
+        column = amount_column(cells)
+        if column is None:
+            return
+        expected = [to_amount(x, "kosten").as_tuple() for x in cells]
+        assert [d.as_tuple() for d in column] == expected
+
+    @given(
+        st.lists(
+            st.integers(min_value=0, max_value=10**14).map(lambda cents: cents / 100),
+            min_size=1,
+            max_size=30,
+        )
+    )
+    def test_whole_cents_take_the_column_path(self, cells: list[float]) -> None:
+        """A column of whole cents in range is always converted at once (never None)."""
+        column = amount_column(cells)
+        assert column is not None
+        assert [d.as_tuple() for d in column] == [Decimal(repr(x)).as_tuple() for x in cells]
+
+    @pytest.mark.parametrize(
+        "cells", [[1.0, -0.01], [1.0, 0.001], [1.0, float("nan")], [float("inf")], [1e12 + 0.01]]
+    )
+    def test_other_columns_go_cell_by_cell(self, cells: list[float]) -> None:
+        """Negative, fractional cents, NaN, infinite or too large: no column result."""
+        assert amount_column(cells) is None
 
 
 class TestPercentages:

@@ -75,10 +75,14 @@ def product_decimal(product: Product, name: str, on: date | None) -> Parameter[D
     return product.decimal(name, on)
 
 
+@functools.lru_cache(maxsize=256)
 def product_whole(
     product: Product, name: str, on: date | None, what: str, argument: str | None = None
 ) -> Parameter[int]:
-    """The product's whole-number parameter ``name`` (weeks, years) in force on ``on``."""
+    """The product's whole-number parameter ``name`` (weeks, years) in force on ``on``.
+
+    Decided once per arguments, as ``product_amount``: a pure look-up on the
+    non-lifted arguments of an Excel call; an error is not remembered."""
     _require(product, name, what)
     try:
         return product.months(name, on)
