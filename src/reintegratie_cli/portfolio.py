@@ -244,9 +244,11 @@ _new_row: Callable[[type[PeriodRow], tuple[object, ...]], PeriodRow] = tuple.__n
 
 
 class RowError(NamedTuple):
-    """A rejected row: its number, the employee when readable, and why (per field)."""
+    """A rejected row: its number, the employer and employee when readable (``""`` when
+    not), and why (per field)."""
 
     row: int
+    employer: str
     employee: str
     message: str
 
@@ -468,7 +470,9 @@ class RowParser:
         except (ArgumentError, _RejectedRowError):
             problems: list[str] = []
             self._parse(cells, row, problems)
-            return RowError(row, self.employee_of(cells), "; ".join(problems))
+            return RowError(
+                row, self.employer_of(cells), self.employee_of(cells), "; ".join(problems)
+            )
 
     def _parse(self, cells: Sequence[Any], row: int, problems: list[str] | None) -> PeriodRow:
         """One pass over the row. Without ``problems`` the first bad field raises (the fast

@@ -129,13 +129,14 @@ def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
 def error_line(error: RowError) -> Line:
     """The line of a rejected row (or of an employee whose computation failed)."""
     values: list[object] = [ERROR_STATUS] + [None] * (len(OUTPUT_HEADER) - 1)
+    values[4] = error.employer or None
     values[5] = error.employee or None
     values[14] = str(error.row)
     values[15] = error.message
-    return Line((ERROR_RANK, error.row, "", error.employee), tuple(values))
+    return Line((ERROR_RANK, error.row, error.employer, error.employee), tuple(values))
 
 
-def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError:
+def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Exception) -> RowError:
     """The error of one employee whose computation raised: all its rows, and why.
 
     A core error carries its Dutch reason; anything else is an internal error of this one
@@ -147,7 +148,7 @@ def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError
         reason = str(exc)
     else:
         reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
-    return RowError(numbers[0], employee, f"rijen {listed}: {reason}")
+    return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}")
 
 
 #: The case of one running period (a bound classmethod, looked up once).
