@@ -11,7 +11,11 @@ Nothing here encodes CSV or XML: the write step's encoder does
 What counts on the peildatum *p* is what was known on it: a done date after *p* does not
 count (the core's rule), and neither does a period whose first sick day lies after *p* —
 it is not yet a case (issue 16 item 5). An employee whose periods all start after *p* gets
-no line and is counted as *nog niet begonnen*.
+no line and is counted as *nog niet begonnen*. Likewise a recovery after *p*: a sick
+period is sick t/m its last day (domain §2, "a sick period is [first day, last day]"), so
+one whose last day is on or after *p* is still running on *p* and is taken as open
+(`_as_known_on`) — the case is listed, projected as ongoing, never counted as
+*zonder lopend ziektegeval*.
 """
 
 from __future__ import annotations
@@ -183,13 +187,22 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodR
     return last, own
 
 
+def _as_known_on(row: PeriodRow, reference: date) -> PeriodRow:
+    """``row`` as known on ``reference``: a sick period whose last day is on or after it
+    was still running then (sick t/m the last day, domain §2), so its last day is dropped;
+    a leave period keeps its (planned) last day."""
+    if row.last is not None and row.last >= reference and not row.leave:
+        return row._replace(last=None)
+    return row
+
+
 def _case_rows(
     rows: list[PeriodRow], reference: date
 ) -> tuple[SicknessCase, list[PeriodRow]] | str:
     """The open case of one employee's rows (more than one) known on ``reference`` and the
     case's own rows; without one, the label to count the employee under. (One row is
     decided in `employee_line` itself, without merging.)"""
-    known = [r for r in rows if r.first <= reference]
+    known = [_as_known_on(r, reference) for r in rows if r.first <= reference]
     if not known:
         return NOT_YET
     case, own = _open_case(known)
@@ -211,8 +224,8 @@ def employee_line(
         latest = rows[0]
         if latest.first > reference:
             return NOT_YET
-        if latest.last is not None or latest.leave:
-            return NO_OPEN_CASE
+        if latest.leave or (latest.last is not None and latest.last < reference):
+            return NO_OPEN_CASE  # recovered before p (a later last day: see _as_known_on)
         case = _ongoing(latest.first)
         own = rows
     else:
