@@ -161,6 +161,13 @@ _ongoing = SicknessCase.ongoing
 _BY_FIRST = operator.attrgetter("first")
 
 
+def _absences(rows: list[PeriodRow]) -> list[Absence]:
+    return [
+        Absence.leave(r.first, r.last) if r.leave and r.last else Absence.sick(r.first, r.last)
+        for r in rows
+    ]
+
+
 def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodRow]]:
     """The open case of one employee's rows (``None``: no open case) and its own rows."""
     if len(rows) == 1 and not rows[0].leave:
@@ -171,11 +178,7 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodR
             break
     else:
         return None, rows  # no period runs, so no case does: nothing to merge for the list
-    absences = [
-        Absence.leave(r.first, r.last) if r.leave and r.last else Absence.sick(r.first, r.last)
-        for r in rows
-    ]
-    cases = merge_cases(absences)
+    cases = merge_cases(_absences(rows))
     if not cases:
         msg = "alleen verlof, geen ziekteperiode (verwacht ten minste één rij met soort ziek)"
         raise ReintegratieError(msg)
@@ -202,10 +205,13 @@ def _case_rows(
     """The open case of one employee's rows (more than one) known on ``reference`` and the
     case's own rows; without one, the label to count the employee under. (One row is
     decided in `employee_line` itself, without merging.)"""
-    known = [_as_known_on(r, reference) for r in rows if r.first <= reference]
+    known = [r for r in rows if r.first <= reference]
     if not known:
         return NOT_YET
-    case, own = _open_case(known)
+    as_known = [_as_known_on(r, reference) for r in known]
+    if as_known != known:  # a period running on p: the rows as given are checked first, so
+        merge_cases(_absences(known))  # that an error (overlap …) names their real dates
+    case, own = _open_case(as_known)
     if case is None:
         return NO_OPEN_CASE
     return case, own

@@ -375,6 +375,22 @@ class TestWorklist:
         assert "4 lopende ziektegevallen" in out
         assert "1 zonder lopend ziektegeval" in out
 
+    def test_an_overlap_names_the_last_day_as_given(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A period running past the peildatum is taken as open only after the rows as given
+        were checked: an overlap names its real last day, not "lopend"."""
+        source = write_csv(
+            tmp_path / "p.csv",
+            [row("W1", date(2025, 9, 1), date(2025, 12, 31)), row("W1", date(2025, 10, 1))],
+        )
+        target = tmp_path / "uit.csv"
+        run([str(source), *PEIL, "--uit", str(target)], capsys)
+        (line,) = read_csv(target)
+        assert line["status"] == "fout"
+        assert "2025-09-01 t/m 2025-12-31" in line["fout"], line["fout"]
+        assert "overlappen" in line["fout"]
+
     def test_pregnancy_leave_bridges_two_periods(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
