@@ -340,7 +340,7 @@ def _employees(
         if isinstance(parsed, RowError):  # rare: look closer only now
             reason = unreadable(cells)
             if reason is not None:
-                parsed = RowError(number, "", f"onleesbare regel: {reason}")
+                parsed = RowError(number, "", "", f"onleesbare regel: {reason}")
             elif not "".join(str(c) for c in cells).strip():
                 rows -= 1
                 continue  # a blank line: it keeps its number, but is no row
@@ -382,7 +382,7 @@ def _compute(
         try:
             line = employee_line(employer, employee, rows, reference, horizon)
         except Exception as exc:  # noqa: BLE001 - one employee's failure is its own error
-            errors.append(failed(rows, employee, exc))
+            errors.append(failed(rows, employer, employee, exc))
             continue
         if isinstance(line, str):
             counts[line] += 1

@@ -50,9 +50,11 @@ class OutputKind(enum.Enum):
 
     @classmethod
     def of(cls, path: Path) -> OutputKind:
-        """The kind for ``path``'s extension; ``ValueError`` names the accepted ones."""
+        """The kind for ``path``'s extension (``.csv`` or ``.xlsx``, any case); ``ValueError``
+        names the accepted ones. Any other extension — ``.txt`` too — is refused rather
+        than guessed: CSV under another name is found by nobody who looks for it."""
         suffix = path.suffix.lower()
-        if suffix in (".csv", ".txt"):
+        if suffix == ".csv":
             return cls.CSV
         if suffix == ".xlsx":
             return cls.XLSX

@@ -28,6 +28,8 @@ from reintegratie_cli.archive import Limits, WorkbookError, check_archive
 from reintegratie_core import MAX_SANCTION_WEEKS, TRACKED_MILESTONES, Milestone, UnknownCodeError
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
 from reintegratie_io import (
+    DATE_HINT,
+    SANCTION_WEEKS_HINT,
     ArgumentError,
     describe,
     is_empty,
@@ -244,11 +246,31 @@ _new_row: Callable[[type[PeriodRow], tuple[object, ...]], PeriodRow] = tuple.__n
 
 
 class RowError(NamedTuple):
-    """A rejected row: its number, the employee when readable, and why (per field)."""
+    """A rejected row: its number, the employer and employee when readable (``""`` when
+    not), and why (per field)."""
 
     row: int
+    employer: str
     employee: str
     message: str
+
+
+class ExcelError(NamedTuple):
+    """An Excel error value in an XLSX cell (``#N/A``, ``#VALUE!``, ``#REF!`` …): never a
+    value of any column (not text, not empty), so its row is rejected naming the column
+    and the error. Not a ``str``, so the fast path of `RowParser.parse` never takes it."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _excel_error(value: ExcelError, column: str) -> ArgumentError:
+    """The error of a column whose cell holds an Excel error value, with the hint the
+    column's other errors give."""
+    error = f"Excel-foutwaarde {value.text}" if value.text else "een Excel-foutwaarde"
+    return ArgumentError(column, f"{error} in de cel ({_ERROR_HINTS.get(column, DATE_HINT)})")
 
 
 _DATE_CACHE: dict[object, date | None] = {}
@@ -298,6 +320,17 @@ _LEAVE_WORDS = frozenset(
 )
 
 
+#: What a column accepts, as its errors say it (dates: ``DATE_HINT``).
+_ERROR_HINTS: dict[str, str] = {
+    "werknemer": "verwacht een personeels- of dossiernummer",
+    "werkgever": "verwacht tekst",
+    "product": _PRODUCT_HINT,
+    "laatste_ziektedag": "verwacht een datum, of leeg zolang de werknemer ziek is",
+    "soort": "verwacht leeg, ziek of verlof",
+    "sanctieweken": SANCTION_WEEKS_HINT,
+}
+
+
 def _product(value: Any, _column: str) -> Product:
     if type(value) is str:
         found = _PRODUCT_CACHE.get(value)
@@ -323,9 +356,7 @@ def _leave(value: Any, _column: str) -> bool:
         return False
     if word in _LEAVE_WORDS:
         return True
-    raise ArgumentError(
-        "soort", f"onbekende waarde {describe(value)} (verwacht leeg, ziek of verlof)"
-    )
+    raise ArgumentError("soort", f"onbekende waarde {describe(value)} ({_ERROR_HINTS['soort']})")
 
 
 def _sanction(value: Any, _column: str) -> int | None:
@@ -468,7 +499,9 @@ class RowParser:
         except (ArgumentError, _RejectedRowError):
             problems: list[str] = []
             self._parse(cells, row, problems)
-            return RowError(row, self.employee_of(cells), "; ".join(problems))
+            return RowError(
+                row, self.employer_of(cells), self.employee_of(cells), "; ".join(problems)
+            )
 
     def _parse(self, cells: Sequence[Any], row: int, problems: list[str] | None) -> PeriodRow:
         """One pass over the row. Without ``problems`` the first bad field raises (the fast
@@ -476,19 +509,22 @@ class RowParser:
 
         def field(read: Callable[[Any, str], Any], position: int | None, name: str) -> Any:
             value = _cell(cells, position)
-            if problems is None:
-                return read(value, name)
             try:
+                if type(value) is ExcelError:
+                    raise _excel_error(value, name)
                 return read(value, name)
             except ArgumentError as exc:
+                if problems is None:
+                    raise
                 problems.append(f"kolom {exc.argument}: {exc.message}")
                 return None
 
         employee = self.employee_of(cells)
-        if not employee:
-            _reject(
-                problems, "kolom werknemer: ontbreekt (verwacht een personeels- of dossiernummer)"
-            )
+        found = _cell(cells, self._employee)
+        if type(found) is ExcelError:
+            _reject(problems, f"kolom werknemer: {_excel_error(found, 'werknemer').message}")
+        elif not employee:
+            _reject(problems, f"kolom werknemer: ontbreekt ({_ERROR_HINTS['werknemer']})")
         employer = field(to_text, self._employer, "werkgever")
         product = field(_product, self._product, "product")
         module_start = field(_required_date, self._module_start, "ingangsdatum_module")
@@ -794,7 +830,12 @@ def unreadable(cells: Sequence[Any]) -> str | None:
 
 def _open_xlsx(path: Path, size: int) -> Source:
     """An XLSX portfolio, read by ``python-calamine`` after `check_archive` refused
-    absurd archives (sizes, zip bombs) from the zip directory alone."""
+    absurd archives (sizes, zip bombs) from the zip directory alone.
+
+    python-calamine reads an Excel error value as an empty cell; its error cells are found
+    in the sheet's XML (`reintegratie_cli.xlsx_errors`) and put back as `ExcelError`
+    where a row has one (in the header, and in the columns the portfolio reads).
+    """
     try:
         check_archive(path, XLSX_LIMITS)
     except WorkbookError as exc:
@@ -802,19 +843,30 @@ def _open_xlsx(path: Path, size: int) -> Source:
         raise PortfolioError(msg) from None
     from python_calamine import CalamineError, CalamineWorkbook
 
+    from reintegratie_cli.xlsx_errors import SheetError
+
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         names = {normalize_code(n): n for n in workbook.sheet_names}
         if not names:
             raise PortfolioError(f"{path}: de werkmap heeft geen werkblad")
-        sheet = workbook.get_sheet_by_name(names.get("portefeuille", workbook.sheet_names[0]))
+        name = names.get("portefeuille", workbook.sheet_names[0])
+        sheet = workbook.get_sheet_by_name(name)
         values = iter(sheet.iter_rows())
     except (CalamineError, ValueError, OverflowError) as exc:
         msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
         raise PortfolioError(msg) from None
+    try:
+        by_row = _error_rows(path, name, sheet.start)
+    except SheetError as exc:
+        workbook.close()
+        msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
+        raise PortfolioError(msg) from None
     header_cells: Sequence[Any] = ()
     number = 0
-    for number, cells in enumerate(values, 1):  # noqa: B007 - the number is used below
+    for number, cells in enumerate(values, 1):
+        if number in by_row:
+            cells = _marked(cells, by_row[number], None)  # noqa: PLW2901 - the marked row
         if any(not is_empty(c) for c in cells):
             header_cells = cells
             break
@@ -828,10 +880,41 @@ def _open_xlsx(path: Path, size: int) -> Source:
         workbook.close()
         raise PortfolioError(f"{path}: {exc}") from None
     header_row = number
+    read = frozenset(header.positions.values())
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         for offset, cells in enumerate(values, header_row + 1):
+            if by_row and offset in by_row:
+                cells = _marked(cells, by_row[offset], read)  # noqa: PLW2901 - the marked row
             if any(not is_empty(c) for c in cells):
                 yield offset, list(cells)
 
     return Source(header, rows(), size, workbook.close)
+
+
+def _error_rows(
+    path: Path, sheet: str, start: tuple[int, int] | None
+) -> dict[int, list[tuple[int, ExcelError]]]:
+    """The error cells of ``sheet`` by row number, each at its position in the row's cells.
+
+    ``iter_rows()`` gives every row from the sheet's first, but the columns from the first
+    one in use, ``start`` (python-calamine issue #177).
+    """
+    from reintegratie_cli.xlsx_errors import read_error_cells
+
+    first_column = (start or (0, 0))[1] + 1
+    by_row: dict[int, list[tuple[int, ExcelError]]] = {}
+    for (row, column), text in read_error_cells(path, sheet).items():
+        by_row.setdefault(row, []).append((column - first_column, ExcelError(text)))
+    return by_row
+
+
+def _marked(
+    cells: list[Any], errors: list[tuple[int, ExcelError]], positions: frozenset[int] | None
+) -> list[Any]:
+    """``cells`` with the error cells among ``positions`` (``None``: all) as `ExcelError`."""
+    marked = list(cells)
+    for position, error in errors:
+        if 0 <= position < len(marked) and (positions is None or position in positions):
+            marked[position] = error
+    return marked

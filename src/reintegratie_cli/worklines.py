@@ -11,7 +11,11 @@ Nothing here encodes CSV or XML: the write step's encoder does
 What counts on the peildatum *p* is what was known on it: a done date after *p* does not
 count (the core's rule), and neither does a period whose first sick day lies after *p* —
 it is not yet a case (issue 16 item 5). An employee whose periods all start after *p* gets
-no line and is counted as *nog niet begonnen*.
+no line and is counted as *nog niet begonnen*. Likewise a recovery after *p*: a sick
+period is sick t/m its last day (domain §2, "a sick period is [first day, last day]"), so
+one whose last day is on or after *p* is still running on *p* and is taken as open
+(`_as_known_on`) — the case is listed, projected as ongoing, never counted as
+*zonder lopend ziektegeval*.
 """
 
 from __future__ import annotations
@@ -129,13 +133,14 @@ def grounds_text(milestone: Milestone, with_probleemanalyse: bool) -> str:
 def error_line(error: RowError) -> Line:
     """The line of a rejected row (or of an employee whose computation failed)."""
     values: list[object] = [ERROR_STATUS] + [None] * (len(OUTPUT_HEADER) - 1)
+    values[4] = error.employer or None
     values[5] = error.employee or None
     values[14] = str(error.row)
     values[15] = error.message
-    return Line((ERROR_RANK, error.row, "", error.employee), tuple(values))
+    return Line((ERROR_RANK, error.row, error.employer, error.employee), tuple(values))
 
 
-def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError:
+def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Exception) -> RowError:
     """The error of one employee whose computation raised: all its rows, and why.
 
     A core error carries its Dutch reason; anything else is an internal error of this one
@@ -147,13 +152,20 @@ def failed(rows: Sequence[PeriodRow], employee: str, exc: Exception) -> RowError
         reason = str(exc)
     else:
         reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
-    return RowError(numbers[0], employee, f"rijen {listed}: {reason}")
+    return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}")
 
 
 #: The case of one running period (a bound classmethod, looked up once).
 _ongoing = SicknessCase.ongoing
 #: A row's first sick day, as a C-level sort key.
 _BY_FIRST = operator.attrgetter("first")
+
+
+def _absences(rows: list[PeriodRow]) -> list[Absence]:
+    return [
+        Absence.leave(r.first, r.last) if r.leave and r.last else Absence.sick(r.first, r.last)
+        for r in rows
+    ]
 
 
 def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodRow]]:
@@ -166,11 +178,7 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodR
             break
     else:
         return None, rows  # no period runs, so no case does: nothing to merge for the list
-    absences = [
-        Absence.leave(r.first, r.last) if r.leave and r.last else Absence.sick(r.first, r.last)
-        for r in rows
-    ]
-    cases = merge_cases(absences)
+    cases = merge_cases(_absences(rows))
     if not cases:
         msg = "alleen verlof, geen ziekteperiode (verwacht ten minste één rij met soort ziek)"
         raise ReintegratieError(msg)
@@ -182,6 +190,15 @@ def _open_case(rows: list[PeriodRow]) -> tuple[SicknessCase | None, list[PeriodR
     return last, own
 
 
+def _as_known_on(row: PeriodRow, reference: date) -> PeriodRow:
+    """``row`` as known on ``reference``: a sick period whose last day is on or after it
+    was still running then (sick t/m the last day, domain §2), so its last day is dropped;
+    a leave period keeps its (planned) last day."""
+    if row.last is not None and row.last >= reference and not row.leave:
+        return row._replace(last=None)
+    return row
+
+
 def _case_rows(
     rows: list[PeriodRow], reference: date
 ) -> tuple[SicknessCase, list[PeriodRow]] | str:
@@ -191,7 +208,10 @@ def _case_rows(
     known = [r for r in rows if r.first <= reference]
     if not known:
         return NOT_YET
-    case, own = _open_case(known)
+    as_known = [_as_known_on(r, reference) for r in known]
+    if as_known != known:  # a period running on p: the rows as given are checked first, so
+        merge_cases(_absences(known))  # that an error (overlap …) names their real dates
+    case, own = _open_case(as_known)
     if case is None:
         return NO_OPEN_CASE
     return case, own
@@ -210,8 +230,8 @@ def employee_line(
         latest = rows[0]
         if latest.first > reference:
             return NOT_YET
-        if latest.last is not None or latest.leave:
-            return NO_OPEN_CASE
+        if latest.leave or (latest.last is not None and latest.last < reference):
+            return NO_OPEN_CASE  # recovered before p (a later last day: see _as_known_on)
         case = _ongoing(latest.first)
         own = rows
     else:

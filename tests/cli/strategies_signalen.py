@@ -171,7 +171,12 @@ def expected_worklist(
         def d(text: str) -> date | None:
             return date.fromisoformat(text) if text else None
 
-        absences = [Absence.sick(d(c[4]), d(c[5])) for c in cells_list]  # type: ignore[arg-type]
+        def known_last(text: str) -> date | None:
+            """Sick t/m the last day: one on or after p is still sick on p (domain §2)."""
+            last = d(text)
+            return None if last is None or last >= reference else last
+
+        absences = [Absence.sick(d(c[4]), known_last(c[5])) for c in cells_list]  # type: ignore[arg-type]
         case = merge_cases(absences)[-1]
         if not case.is_open:
             continue

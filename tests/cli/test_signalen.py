@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from reintegratie_cli import engine, output
 from reintegratie_cli.main import main
 from tests.cli.strategies_signalen import (
     PEIL,
+    P,
     expected_worklist,
     portfolios,
     read_csv,
@@ -96,6 +97,32 @@ class TestBrokenRows:
         assert "rijen 2, 3" in lines[1]["fout"]
         assert "overlappen" in lines[1]["fout"]
 
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_error_lines_carry_the_werkgever(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+    ) -> None:
+        """A fout line names the row's werkgever (like its werknemer) when it is readable, both
+        for a rejected row and for an employee whose computation failed; in CSV and XLSX."""
+        source = write_csv(
+            tmp_path / "p.csv",
+            [
+                row("W1", "31-02-2025", employer="P-7 Alfa"),
+                row("W2", date(2025, 9, 1), date(2025, 9, 30), employer="P-8 Beta"),
+                row("W2", date(2025, 9, 20), employer="P-8 Beta"),
+                row("W3", date(2025, 10, 1), employer=""),
+            ],
+        )
+        target = tmp_path / f"uit{suffix}"
+        assert run([str(source), *PEIL, "--uit", str(target)], capsys)[0] == 0
+        if suffix == ".csv":
+            lines = [(line["werkgever"], line["werknemer"]) for line in read_csv(target)]
+        else:
+            sheet = read_xlsx(target)
+            header = list(sheet[0])
+            at = header.index("werkgever"), header.index("werknemer")
+            lines = [(cells[at[0]] or "", cells[at[1]] or "") for cells in sheet[1:]]
+        assert lines == [("P-7 Alfa", "W1"), ("P-8 Beta", "W2"), ("", "W3")]
+
 
 class TestExitCodes:
     def test_missing_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,12 +149,20 @@ class TestExitCodes:
         assert code == 2
         assert "geen leesbaar XLSX-bestand" in err
 
-    def test_unknown_output_extension(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """--uit with an extension other than .csv/.xlsx is refused by the argument parser."""
+    @pytest.mark.parametrize(
+        "name", ["werklijst.pdf", "werklijst.txt", "werklijst.xlsm", "werklijst"]
+    )
+    def test_unknown_output_extension(
+        self, name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--uit with an extension other than .csv/.xlsx (.txt too: no CSV under another
+        name) is a usage error of the argument parser: exit code 2, nothing written."""
+        target = tmp_path / name
         with pytest.raises(SystemExit) as exit_info:
-            run([*PEIL, "--uit", "werklijst.pdf"], capsys)
+            run([*PEIL, "--uit", str(target)], capsys)
         assert exit_info.value.code == 2
         assert "verwacht .csv of .xlsx" in capsys.readouterr().err
+        assert not target.exists()
 
     def test_output_may_not_be_the_input(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -308,6 +343,53 @@ class TestWorklist:
         assert code == 0
         assert [line["werknemer"] for line in read_csv(target)] == ["ziek"]
         assert "1 zonder lopend ziektegeval" in out
+
+    def test_a_period_ending_on_or_after_the_peildatum_is_ongoing(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Domain §2: a period [first, last] is sick on every day t/m its last day, so with a
+        last sick day on or after the peildatum the case is open on the peildatum (what was
+        known then: the recovery came later) — listed as if the period ran on, not counted
+        as *zonder lopend ziektegeval*. One day before the peildatum it is closed."""
+        source = write_csv(
+            tmp_path / "p.csv",
+            [
+                row("tot-peil", date(2025, 10, 1), P),
+                row("na-peil", date(2025, 10, 1), date(2025, 12, 31)),
+                row("lopend", date(2025, 10, 1)),
+                row("twee", date(2025, 5, 5), date(2025, 6, 20)),
+                row("twee", date(2025, 7, 7), P + timedelta(days=1)),
+                row("hersteld", date(2025, 10, 1), P - timedelta(days=1)),
+            ],
+        )
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        lines = {line["werknemer"]: line for line in read_csv(target)}
+        assert set(lines) == {"tot-peil", "na-peil", "lopend", "twee"}
+        same = ("status", "dagen", "mijlpaal", "datum", "resterende_weken", "perioden")
+        for name in ("tot-peil", "na-peil"):
+            assert {k: lines[name][k] for k in same} == {k: lines["lopend"][k] for k in same}
+        assert lines["twee"]["perioden"] == "2"
+        assert lines["twee"]["eerste_ziektedag"] == "2025-05-05"
+        assert "4 lopende ziektegevallen" in out
+        assert "1 zonder lopend ziektegeval" in out
+
+    def test_an_overlap_names_the_last_day_as_given(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A period running past the peildatum is taken as open only after the rows as given
+        were checked: an overlap names its real last day, not "lopend"."""
+        source = write_csv(
+            tmp_path / "p.csv",
+            [row("W1", date(2025, 9, 1), date(2025, 12, 31)), row("W1", date(2025, 10, 1))],
+        )
+        target = tmp_path / "uit.csv"
+        run([str(source), *PEIL, "--uit", str(target)], capsys)
+        (line,) = read_csv(target)
+        assert line["status"] == "fout"
+        assert "2025-09-01 t/m 2025-12-31" in line["fout"], line["fout"]
+        assert "overlappen" in line["fout"]
 
     def test_pregnancy_leave_bridges_two_periods(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -239,8 +239,9 @@ class TestAtomicOutput:
         """.csv and .xlsx are known (any case); anything else names what is accepted."""
         assert OutputKind.of(Path("a.CSV")) is OutputKind.CSV
         assert OutputKind.of(Path("a.xlsx")) is OutputKind.XLSX
-        with pytest.raises(ValueError, match=r"verwacht \.csv of \.xlsx"):
-            OutputKind.of(Path("a.xls"))
+        for name in ("a.xls", "a.txt", "a.xlsm", "a"):
+            with pytest.raises(ValueError, match=r"verwacht \.csv of \.xlsx"):
+                OutputKind.of(Path(name))
 
 
 class TestGenerator:
@@ -308,16 +309,24 @@ class TestGenerator:
         [
             (["-5", "--uit", "x.csv"], "0 of meer"),
             (["10", "--uit", "x.pdf"], "verwacht .csv of .xlsx"),
+            (["10", "--uit", "x.txt"], "onbekende extensie .txt (verwacht .csv of .xlsx)"),
             (["10", "--uit", "x.csv", "--lopend", "2"], "fractie"),
         ],
     )
     def test_bad_arguments(
-        self, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+        self,
+        args: list[str],
+        message: str,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        """Bad arguments give exit code 2 and a Dutch message."""
+        """Bad arguments give exit code 2 and a Dutch message, and write nothing."""
+        monkeypatch.chdir(tmp_path)
         try:
             code = main(["genereer", *args])
         except SystemExit as exc:
             code = exc.code  # type: ignore[assignment]
         assert code == 2
         assert message in capsys.readouterr().err
+        assert list(tmp_path.iterdir()) == []
