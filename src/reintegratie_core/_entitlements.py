@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
-from reintegratie_core._explain import Citation, Explained, Ground, ruled
+from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
 
 if TYPE_CHECKING:  # the Product aggregate holds these tables: no import cycle at run time
     from reintegratie_core.products._model import Product
@@ -602,7 +602,18 @@ class AppliedRule:
     rule: EventRule
 
 
-class EntitlementStatus(NamedTuple):
+class _EntitlementStatus(NamedTuple):
+    """The fields of `EntitlementStatus`."""
+
+    entitlement: Entitlement
+    state: EntitlementState
+    since: dt.date | None
+    decided_by: tuple[AppliedRule, ...]
+    granted: Granted
+    at: dt.date
+
+
+class EntitlementStatus(_EntitlementStatus, DecisionRecord[EntitlementState]):
     """The state of one entitlement at a date, since when, and what decided it.
 
     ``since`` is ``None`` for an entitlement that no event changed; ``decided_by`` are the
@@ -613,12 +624,7 @@ class EntitlementStatus(NamedTuple):
     Excel row.
     """
 
-    entitlement: Entitlement
-    state: EntitlementState
-    since: dt.date | None
-    decided_by: tuple[AppliedRule, ...]
-    granted: Granted
-    at: dt.date
+    __slots__ = ()
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
@@ -647,11 +653,6 @@ class EntitlementStatus(NamedTuple):
     def explain(self) -> Explained[EntitlementState]:
         """The state with its grounds, rendered from this record."""
         return Explained(self.state, self.grounds)
-
-    @property
-    def explained(self) -> Explained[EntitlementState]:
-        """The state with its grounds."""
-        return self.explain()
 
 
 _new_status: Callable[[type[EntitlementStatus], tuple[object, ...]], EntitlementStatus]

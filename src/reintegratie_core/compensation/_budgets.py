@@ -42,7 +42,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ruled
+from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
 from reintegratie_core._money import ZERO, AmountLike, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._sickness import Absence, AbsenceKind, SicknessCase, merge_cases
@@ -235,10 +235,8 @@ def prevention_budget(
     )
 
 
-class PreventionReimbursement(NamedTuple):
-    """What [`prevention_budget`][reintegratie_core.compensation.prevention_budget] decided: its inputs, the budget in force (``None``
-    when refused) and the reimbursement (``value``). A tuple, built once per lifted Excel
-    row; `explain` renders the grounds from it."""
+class _PreventionReimbursement(NamedTuple):
+    """The fields of `PreventionReimbursement`."""
 
     costs: Decimal
     with_wga_or_wia: bool
@@ -249,6 +247,14 @@ class PreventionReimbursement(NamedTuple):
     #: The preventiebudget in force; ``None`` when a refusal decided.
     cap: Parameter[Decimal] | None
     value: Decimal
+
+
+class PreventionReimbursement(_PreventionReimbursement, DecisionRecord[Decimal]):
+    """What [`prevention_budget`][reintegratie_core.compensation.prevention_budget] decided: its inputs, the budget in force (``None``
+    when refused) and the reimbursement (``value``). A tuple, built once per lifted Excel
+    row; `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("prevention_budget")
     def explain(self) -> Explained[Decimal]:
@@ -279,19 +285,6 @@ class PreventionReimbursement(NamedTuple):
             parameters=parameters,
         )
         return Explained(self.value, (ground,))
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_prevention: Callable[
@@ -382,10 +375,8 @@ def reintegration_budget(
     )
 
 
-class ReintegrationReimbursement(NamedTuple):
-    """What [`reintegration_budget`][reintegratie_core.compensation.reintegration_budget] decided: its inputs, the budget in force
-    (``None`` when refused) and the reimbursement (``value``). A tuple, built once per
-    lifted Excel row; `explain` renders the grounds from it."""
+class _ReintegrationReimbursement(NamedTuple):
+    """The fields of `ReintegrationReimbursement`."""
 
     costs: Decimal
     with_wga_or_wia: bool
@@ -398,6 +389,14 @@ class ReintegrationReimbursement(NamedTuple):
     #: The re-integratiebudget in force; ``None`` when a refusal decided.
     cap: Parameter[Decimal] | None
     value: Decimal
+
+
+class ReintegrationReimbursement(_ReintegrationReimbursement, DecisionRecord[Decimal]):
+    """What [`reintegration_budget`][reintegratie_core.compensation.reintegration_budget] decided: its inputs, the budget in force
+    (``None`` when refused) and the reimbursement (``value``). A tuple, built once per
+    lifted Excel row; `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     def _ended(self) -> tuple[Ground, ...]:
         if not self.employment_ended:
@@ -453,19 +452,6 @@ class ReintegrationReimbursement(NamedTuple):
                 (("subsidie", self.subsidy),),
             )
         return Explained(self.value, grounds)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_reintegration: Callable[
@@ -871,10 +857,8 @@ def cost_benefit_contribution(
     )
 
 
-class CostBenefitContribution(NamedTuple):
-    """What [`cost_benefit_contribution`][reintegratie_core.compensation.cost_benefit_contribution] decided: its inputs and the extra
-    contribution (``value``). A tuple, built once per lifted Excel row; `explain`
-    renders the grounds from it."""
+class _CostBenefitContribution(NamedTuple):
+    """The fields of `CostBenefitContribution`."""
 
     costs: Decimal
     paid_within_budget: Decimal
@@ -882,6 +866,14 @@ class CostBenefitContribution(NamedTuple):
     expected_cost_with: Decimal
     approved_beforehand: bool
     value: Decimal
+
+
+class CostBenefitContribution(_CostBenefitContribution, DecisionRecord[Decimal]):
+    """What [`cost_benefit_contribution`][reintegratie_core.compensation.cost_benefit_contribution] decided: its inputs and the extra
+    contribution (``value``). A tuple, built once per lifted Excel row; `explain`
+    renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("cost_benefit_contribution")
     def explain(self) -> Explained[Decimal]:
@@ -906,19 +898,6 @@ class CostBenefitContribution(NamedTuple):
             ),
         )
         return Explained(self.value, (ground,))
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_contribution: Callable[
@@ -965,16 +944,22 @@ def third_party_settlement(
     )
 
 
-class SettlementDecision(NamedTuple):
-    """What [`third_party_settlement`][reintegratie_core.compensation.third_party_settlement] decided: its inputs, the final
-    reimbursement and the repayment. A tuple, built once per lifted Excel row; ``value``
-    is the [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement], `explain` renders the grounds."""
+class _SettlementDecision(NamedTuple):
+    """The fields of `SettlementDecision`."""
 
     advance: Decimal
     costs: Decimal
     recovered: Decimal
     final: Decimal
     repayment: Decimal
+
+
+class SettlementDecision(_SettlementDecision, DecisionRecord[ThirdPartySettlement]):
+    """What [`third_party_settlement`][reintegratie_core.compensation.third_party_settlement] decided: its inputs, the final
+    reimbursement and the repayment. A tuple, built once per lifted Excel row; ``value``
+    is the [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement], `explain` renders the grounds."""
+
+    __slots__ = ()
 
     @property
     def value(self) -> ThirdPartySettlement:
@@ -997,19 +982,6 @@ class SettlementDecision(NamedTuple):
             ),
         )
         return Explained(self.value, (ground,))
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_settlement: Callable[[type[SettlementDecision], tuple[object, ...]], SettlementDecision]
@@ -1044,15 +1016,21 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
     return _new_window(PremiumWindow, (payment_date, premium_year, preceding, value))
 
 
-class PremiumWindow(NamedTuple):
-    """What [`counts_for_premium`][reintegratie_core.compensation.counts_for_premium] decided: the payment date, the premium year, the
-    preceding years in force and whether it counts (``value``). A tuple, built once per
-    lifted Excel row; `explain` renders the grounds from it."""
+class _PremiumWindow(NamedTuple):
+    """The fields of `PremiumWindow`."""
 
     payment_date: date
     premium_year: int
     preceding: Parameter[int]
     value: bool
+
+
+class PremiumWindow(_PremiumWindow, DecisionRecord[bool]):
+    """What [`counts_for_premium`][reintegratie_core.compensation.counts_for_premium] decided: the payment date, the premium year, the
+    preceding years in force and whether it counts (``value``). A tuple, built once per
+    lifted Excel row; `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("counts_for_premium")
     def explain(self) -> Explained[bool]:
@@ -1069,19 +1047,6 @@ class PremiumWindow(NamedTuple):
             ),
         )
         return Explained(self.value, grounds)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_window: Callable[[type[PremiumWindow], tuple[object, ...]], PremiumWindow] = tuple.__new__

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from reintegratie_core._dates import ONE_DAY, add_months
 from reintegratie_core._errors import InvalidPeriodError
-from reintegratie_core._explain import Citation, Explained, Ground, ruled
+from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
 from reintegratie_core._money import AmountLike, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
@@ -115,15 +115,21 @@ _WAGE_RULES = {
 }
 
 
-class WeeklyWage(NamedTuple):
-    """What [`weekly_wage`][reintegratie_core.compensation.weekly_wage] decided: the wage, its period, the factors in force
-    and the weekly wage (``value``). A tuple, built once per lifted Excel row; `explain`
-    renders the ground from it."""
+class _WeeklyWage(NamedTuple):
+    """The fields of `WeeklyWage`."""
 
     wage: Decimal
     period: WagePeriod
     factors: tuple[Parameter[int], ...]
     value: Decimal
+
+
+class WeeklyWage(_WeeklyWage, DecisionRecord[Decimal]):
+    """What [`weekly_wage`][reintegratie_core.compensation.weekly_wage] decided: the wage, its period, the factors in force
+    and the weekly wage (``value``). A tuple, built once per lifted Excel row; `explain`
+    renders the ground from it."""
+
+    __slots__ = ()
 
     @ruled("weekly_wage")
     def explain(self) -> Explained[Decimal]:
@@ -138,19 +144,6 @@ class WeeklyWage(NamedTuple):
             ),
         )
         return Explained(self.value, (ground,))
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_wage: Callable[[type[WeeklyWage], tuple[object, ...]], WeeklyWage] = tuple.__new__
@@ -211,10 +204,8 @@ def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
     return months, year_end, (year_end - start).days
 
 
-class ProratedFee(NamedTuple):
-    """What [`prorated_fee`][reintegratie_core.compensation.prorated_fee] decided: the contract year, the days counted and the fee
-    (``value``). A tuple, built once per lifted Excel row; `explain` renders the
-    grounds from it."""
+class _ProratedFee(NamedTuple):
+    """The fields of `ProratedFee`."""
 
     yearly_fee: Decimal
     contract_year_start: date
@@ -224,6 +215,14 @@ class ProratedFee(NamedTuple):
     days: int
     year_days: int
     value: Decimal
+
+
+class ProratedFee(_ProratedFee, DecisionRecord[Decimal]):
+    """What [`prorated_fee`][reintegratie_core.compensation.prorated_fee] decided: the contract year, the days counted and the fee
+    (``value``). A tuple, built once per lifted Excel row; `explain` renders the
+    grounds from it."""
+
+    __slots__ = ()
 
     @ruled("prorated_fee")
     def explain(self) -> Explained[Decimal]:
@@ -248,19 +247,6 @@ class ProratedFee(NamedTuple):
             ),
         )
         return Explained(self.value, grounds)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_fee: Callable[[type[ProratedFee], tuple[object, ...]], ProratedFee] = tuple.__new__

@@ -39,7 +39,14 @@ from reintegratie_core._entitlements import (
     product_rules,
 )
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    ParameterValue,
+    ruled,
+)
 from reintegratie_core._money import ZERO, AmountLike, fraction, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import Milestone, check_sanction_weeks, milestone_date
@@ -173,14 +180,20 @@ def sanction_compensation(
 NOTHING = round_cents(ZERO)
 
 
-class SanctionRefusal(NamedTuple):
-    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it refuses: the conditions as
-    given, whether the arbodienst already compensated all of it, and nothing (``value``).
-    A tuple; `explain` renders the grounds of the refusal from it."""
+class _SanctionRefusal(NamedTuple):
+    """The fields of `SanctionRefusal`."""
 
     conditions: SanctionConditions | bool
     arbodienst_compensated: bool
     value: Decimal
+
+
+class SanctionRefusal(_SanctionRefusal, DecisionRecord[Decimal]):
+    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it refuses: the conditions as
+    given, whether the arbodienst already compensated all of it, and nothing (``value``).
+    A tuple; `explain` renders the grounds of the refusal from it."""
+
+    __slots__ = ()
 
     @ruled("sanction_compensation")
     def explain(self) -> Explained[Decimal]:
@@ -198,28 +211,13 @@ class SanctionRefusal(NamedTuple):
             )
         return Explained(self.value, refusals)
 
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
-
 
 _new_refusal: Callable[[type[SanctionRefusal], tuple[object, ...]], SanctionRefusal]
 _new_refusal = tuple.__new__
 
 
-class SanctionCompensation(NamedTuple):
-    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it compensates: the values of the
-    formula and the amount (``value``). A tuple, built once per lifted Excel row;
-    `explain` renders the grounds from it."""
+class _SanctionCompensation(NamedTuple):
+    """The fields of `SanctionCompensation`."""
 
     weeks: int
     weekly_wage: Decimal
@@ -231,6 +229,14 @@ class SanctionCompensation(NamedTuple):
     arbodienst_paid: Decimal
     gross: Decimal
     value: Decimal
+
+
+class SanctionCompensation(_SanctionCompensation, DecisionRecord[Decimal]):
+    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it compensates: the values of the
+    formula and the amount (``value``). A tuple, built once per lifted Excel row;
+    `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("sanction_compensation")
     def explain(self) -> Explained[Decimal]:
@@ -290,19 +296,6 @@ class SanctionCompensation(NamedTuple):
             *netted,
         )
         return Explained(value, grounds)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_compensation: Callable[[type[SanctionCompensation], tuple[object, ...]], SanctionCompensation]

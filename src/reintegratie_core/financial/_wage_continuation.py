@@ -24,7 +24,14 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    ParameterValue,
+    ruled,
+)
 from reintegratie_core._money import AmountLike, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
@@ -54,7 +61,20 @@ _FLOOR_WEEKS = FLOOR_WEEKS.value
 _MONTHS = Decimal(MONTHS_PER_YEAR.at(date.max).value)
 
 
-class WageContinuation(NamedTuple):
+class _WageContinuation(NamedTuple):
+    """The fields of `WageContinuation`."""
+
+    monthly_wage: Decimal
+    sick_week: int
+    hours_per_week: Decimal | None
+    rates: RatesInForce
+    cap: Decimal
+    statutory: Decimal
+    floor: Decimal | None
+    value: Decimal
+
+
+class WageContinuation(_WageContinuation, DecisionRecord[Decimal]):
     """What the wage-continuation rule decided for one month (BW 7:629 lid 1).
 
     ``cap``, ``statutory`` and ``floor`` are unrounded; ``value`` is the result, rounded
@@ -65,14 +85,7 @@ class WageContinuation(NamedTuple):
     row. The grounds are rendered from these fields only when asked (`explain`).
     """
 
-    monthly_wage: Decimal
-    sick_week: int
-    hours_per_week: Decimal | None
-    rates: RatesInForce
-    cap: Decimal
-    statutory: Decimal
-    floor: Decimal | None
-    value: Decimal
+    __slots__ = ()
 
     @property
     def capped(self) -> bool:
@@ -84,13 +97,8 @@ class WageContinuation(NamedTuple):
         """Whether the minimum-wage floor raised the result."""
         return self.floor is not None and self.floor > self.statutory
 
-    def explain(self) -> Explained[Decimal]:
-        """The result with its grounds, rendered from this record on demand."""
-        return self.explained
-
-    @property
     @ruled("wage_continuation")
-    def explained(self) -> Explained[Decimal]:
+    def explain(self) -> Explained[Decimal]:
         """The result with its grounds: articles and parameter values used."""
         maximum = self.rates.maximum_daily_wage
         grounds = [

@@ -33,7 +33,14 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    ParameterValue,
+    ruled,
+)
 from reintegratie_core._money import ZERO, AmountLike, fraction, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core.financial._parameters import (
@@ -888,7 +895,16 @@ _NOTHING = round_cents(ZERO)
 # --- Duration of the wage-related benefit (WIA art. 59) -----------------------------------
 
 
-class LguDuration(NamedTuple):
+class _LguDuration(NamedTuple):
+    """The fields of `LguDuration`."""
+
+    years_before_2016: int
+    years_from_2016: int
+    half_months: int
+    value: Decimal
+
+
+class LguDuration(_LguDuration, DecisionRecord[Decimal]):
     """The months of wage-related benefit decided from the work history (WIA art. 59).
 
     ``half_months`` is the unclamped duration in half months (an int: the rule's arithmetic
@@ -896,10 +912,7 @@ class LguDuration(NamedTuple):
     per lifted Excel row; the grounds are rendered from it only when asked.
     """
 
-    years_before_2016: int
-    years_from_2016: int
-    half_months: int
-    value: Decimal
+    __slots__ = ()
 
     @property
     def computed(self) -> Decimal:
@@ -915,13 +928,8 @@ class LguDuration(NamedTuple):
         half = self.value != whole
         return f"{whole} maanden" + (f" en {HALF_MONTH_DAYS} dagen" if half else "")
 
-    def explain(self) -> Explained[Decimal]:
-        """The months with their grounds, rendered from this record on demand."""
-        return self.explained
-
-    @property
     @ruled("lgu_duration")
-    def explained(self) -> Explained[Decimal]:
+    def explain(self) -> Explained[Decimal]:
         """The months with their grounds."""
         p, q = self.years_before_2016, self.years_from_2016
         return Explained(
