@@ -698,9 +698,16 @@ class _Track:
             return tuple(self.suspensions.values())
         return () if self.restored_by is None else (self.restored_by,)
 
+    @property
+    def outcome(self) -> _Outcome:
+        """The state, since when, and the events that decided it."""
+        return self.state, self.since, self.decided_by
 
-#: The state before any event (never applied to: an entitlement no event touched).
-_UNTOUCHED = _Track()
+
+#: What a track decided: the state, since when, and the events that decided it.
+_Outcome = tuple[EntitlementState, dt.date | None, tuple[AppliedRule, ...]]
+#: The outcome before any event (an entitlement no event touched): active, decided by none.
+_UNTOUCHED: _Outcome = (_ACTIEF, None, ())
 
 
 def applicable(
@@ -725,10 +732,10 @@ def _ground(
     ]
 
 
-def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
+def _status(granted: Granted, outcome: _Outcome, at: dt.date) -> EntitlementStatus:
+    state, since, decided_by = outcome
     return _new_status(
-        EntitlementStatus,
-        (granted.entitlement, track.state, track.since, track.decided_by, granted, at),
+        EntitlementStatus, (granted.entitlement, state, since, decided_by, granted, at)
     )
 
 
@@ -761,7 +768,7 @@ def _statuses(
     for decision in _counting(rules, events, at, employee):
         for effect in decision.rule.effects:
             tracks[effect.entitlement].apply(effect, decision)
-    return tuple(_status(g, tracks[g.entitlement], at) for g in rules.granted)
+    return tuple(_status(g, tracks[g.entitlement].outcome, at) for g in rules.granted)
 
 
 def _counting(
@@ -793,12 +800,14 @@ def entitlement_status(
         rules = product_rules(product)  # raises: the product has no event table
     granted = rules.grant(entitlement)
     counting = _counting(rules, events, at, employee)
-    track = _Track() if counting else _UNTOUCHED  # folding no event leaves the start state
+    if not counting:  # folding no event leaves the start state
+        return _status(granted, _UNTOUCHED, at)
+    track = _Track()
     for decision in counting:
         for effect in decision.rule.effects:
             if effect.entitlement is entitlement:
                 track.apply(effect, decision)
-    return _status(granted, track, at)
+    return _status(granted, track.outcome, at)
 
 
 def entitlement_state(
