@@ -20,7 +20,7 @@ ZERO = Decimal(0)
 AmountLike = Decimal | int | str
 
 
-def money(value: AmountLike, *, name: str = "bedrag", allow_negative: bool = False) -> Decimal:
+def money(value: AmountLike, name: str = "bedrag", *, allow_negative: bool = False) -> Decimal:
     """Return ``value`` as an exact, finite ``Decimal`` amount of euros.
 
     ``float`` is refused (``TypeError``) because binary fractions are not cents; ``bool``
@@ -28,8 +28,9 @@ def money(value: AmountLike, *, name: str = "bedrag", allow_negative: bool = Fal
     [`InvalidValueError`][reintegratie_core.InvalidValueError] naming ``name`` unless
     ``allow_negative``.
     """
-    if type(value) is Decimal and value.is_finite() and (allow_negative or value >= 0):
-        return value  # already an exact amount: the common case, checked once per call
+    if type(value) is Decimal and value.is_finite() and (allow_negative or not value.is_signed()):
+        return value  # already an exact amount: the common case, checked once per lifted row
+    # (-0 is signed: it takes the long way and is accepted there)
     if isinstance(value, (bool, float)):
         msg = f"{name}: {type(value).__name__} is geen exact bedrag; geef Decimal, int of tekst"
         raise TypeError(msg)

@@ -43,12 +43,11 @@ import attrs
 
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
-from reintegratie_core._money import ZERO, AmountLike, round_cents
+from reintegratie_core._money import ZERO, AmountLike, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._sickness import Absence, AbsenceKind, SicknessCase, merge_cases
 from reintegratie_core.compensation._common import (
     all_met,
-    amount,
     condition,
     grounds_for,
     product_amount,
@@ -209,8 +208,8 @@ def prevention_budget(
     one boolean for "all four conditions are met". The decision is a
     [`PreventionReimbursement`][reintegratie_core.compensation.PreventionReimbursement] record; its grounds are rendered when explained.
     """
-    kosten = amount(costs, "kosten")
-    al_vergoed = amount(already_reimbursed, "al_vergoed")
+    kosten = money(costs, "kosten")
+    al_vergoed = money(already_reimbursed, "al_vergoed")
     if employment_ended_before_start or excluded is not None or not all_met(conditions):
         cap = None
         value = NOTHING
@@ -340,9 +339,9 @@ def reintegration_budget(
     paid (after subsidies); [`BudgetLedger`][reintegratie_core.compensation.BudgetLedger] keeps it per case. The decision is a
     [`ReintegrationReimbursement`][reintegratie_core.compensation.ReintegrationReimbursement] record; its grounds are rendered when explained.
     """
-    kosten = amount(costs, "kosten")
-    al_vergoed = amount(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
-    subsidie = amount(subsidy, "subsidie")
+    kosten = money(costs, "kosten")
+    al_vergoed = money(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
+    subsidie = money(subsidy, "subsidie")
     if (
         excluded is not None
         or (employment_ended and not legal_obligation)
@@ -461,11 +460,11 @@ _new_reintegration = tuple.__new__
 
 
 def _costs(value: AmountLike) -> Decimal:
-    return amount(value, "kosten")
+    return money(value, "kosten")
 
 
 def _subsidy(value: AmountLike) -> Decimal:
-    return amount(value, "subsidie")
+    return money(value, "subsidie")
 
 
 def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
@@ -674,7 +673,7 @@ BUDGET_KIND_ALIASES: dict[str, BudgetKind] = {
 
 
 def _declared(value: AmountLike) -> Decimal:
-    return amount(value, "bedrag")
+    return money(value, "bedrag")
 
 
 @attrs.frozen(kw_only=True)
@@ -842,10 +841,10 @@ def cost_benefit_contribution(
     with the activity, ``S1 + B + extra``, never exceeds ``max(S0, S1 + B)``. The decision
     is a [`CostBenefitContribution`][reintegratie_core.compensation.CostBenefitContribution] record; its grounds are rendered when explained.
     """
-    kosten = amount(costs, "kosten")
-    budget = amount(paid_within_budget, "vergoed_binnen_budget")
-    s0 = amount(expected_cost_without, "schadelast_zonder")
-    s1 = amount(expected_cost_with, "schadelast_met")
+    kosten = money(costs, "kosten")
+    budget = money(paid_within_budget, "vergoed_binnen_budget")
+    s0 = money(expected_cost_without, "schadelast_zonder")
+    s1 = money(expected_cost_with, "schadelast_met")
     if approved_beforehand:
         above, saved = kosten - budget, s0 - s1 - budget  # max(0, min(above, saved))
         extra = saved if saved < above else above  # noqa: FURB136 - per row
@@ -931,9 +930,9 @@ def third_party_settlement(
     a [`SettlementDecision`][reintegratie_core.compensation.SettlementDecision] record (its ``value`` the
     [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement]); its grounds are rendered when explained.
     """
-    voorschot = amount(advance, "voorschot")
-    kosten = amount(costs, "kosten")
-    verhaald = amount(recovered, "verhaald")
+    voorschot = money(advance, "voorschot")
+    kosten = money(costs, "kosten")
+    verhaald = money(recovered, "verhaald")
     # max(0, min(voorschot, left)) without the builtins: a call costs ~170 ns a row
     left = kosten - verhaald
     final = left if left < voorschot else voorschot  # noqa: FURB136 - per row

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from reintegratie_core._dates import ONE_DAY, add_months
 from reintegratie_core._errors import InvalidPeriodError
 from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
-from reintegratie_core._money import AmountLike, round_cents
+from reintegratie_core._money import AmountLike, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
     FEE_YEAR_MONTHS,
@@ -30,7 +30,7 @@ from reintegratie_core._product_parameters import (
     WEEKS_PER_YEAR,
     WORKING_DAYS_PER_WEEK,
 )
-from reintegratie_core.compensation._common import amount, grounds_for, in_force
+from reintegratie_core.compensation._common import grounds_for, in_force
 
 WEEKLY_WAGE = Citation.decision("§6")
 
@@ -78,7 +78,7 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     with the factors as dated parameters; rounded once to cents. The decision is a
     [`WeeklyWage`][reintegratie_core.compensation.WeeklyWage] record; its ground is rendered when explained.
     """
-    loon = amount(wage, "loon")
+    loon = money(wage, "loon")
     factors = _factors(period, on)
     if period is WagePeriod.MONTH:
         value = loon * factors[0].value / factors[1].value
@@ -173,7 +173,7 @@ def prorated_fee(
     rounded once to cents; no end date means employed beyond the contract year. No day
     employed within the year gives 0.
     """
-    tarief = amount(yearly_fee, "jaartarief")
+    tarief = money(yearly_fee, "jaartarief")
     if employed_until is not None and employed_until < employed_from:
         msg = (
             f"uit_dienst: {employed_until.isoformat()} ligt vóór in_dienst "

@@ -25,13 +25,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reintegratie_core._errors import NotApplicableError
 from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground
-from reintegratie_core._money import ZERO, AmountLike, fraction, round_cents
+from reintegratie_core._money import ZERO, AmountLike, fraction, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import Milestone, MilestoneDate, milestone_date
 from reintegratie_core._product_parameters import WAGE_CONTINUATION_SHARE
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core.compensation._common import (
-    amount,
     grounds_for,
     in_force,
     product_decimal,
@@ -108,7 +107,7 @@ def intervention_reimbursement(
         elsewhere = f": {rule.elsewhere}" if rule is not None and rule.elsewhere else ""
         msg = f"{product.code} kent geen interventievergoeding van 100 %{elsewhere}"
         raise NotApplicableError(msg)
-    kosten = amount(costs, "kosten")
+    kosten = money(costs, "kosten")
     share: Parameter[Decimal] | None
     if (
         not necessary
@@ -264,7 +263,7 @@ def remaining_wage_cost(
     a closed case never reaches the end of wage continuation. The decision is a
     [`RemainingWageCost`][reintegratie_core.compensation.RemainingWageCost] record; its grounds are rendered when explained.
     """
-    loon = amount(weekly_wage, "weekloon")
+    loon = money(weekly_wage, "weekloon")
     share: Parameter[Decimal] | None
     if percentage is None:
         share = _wage_continuation_share(reference)

@@ -47,14 +47,13 @@ from reintegratie_core._explain import (
     ParameterValue,
     ruled,
 )
-from reintegratie_core._money import ZERO, AmountLike, fraction, round_cents
+from reintegratie_core._money import ZERO, AmountLike, fraction, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import Milestone, check_sanction_weeks, milestone_date
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.compensation._common import (
     all_met,
-    amount,
     condition,
     product_amount,
     unmet,
@@ -149,9 +148,9 @@ def sanction_compensation(
     [`SanctionCompensation`][reintegratie_core.compensation.SanctionCompensation] record; their grounds are rendered when explained.
     """
     check_sanction_weeks(weeks, minimum=1)
-    loon = amount(weekly_wage, "weekloon")
-    kosten = amount(approved_costs, "goedgekeurde_kosten")
-    arbodienst = amount(arbodienst_paid, "arbodienst_vergoedt")
+    loon = money(weekly_wage, "weekloon")
+    kosten = money(approved_costs, "goedgekeurde_kosten")
+    arbodienst = money(arbodienst_paid, "arbodienst_vergoedt")
     if arbodienst_compensated or not all_met(conditions):
         return _new_refusal(SanctionRefusal, (conditions, arbodienst_compensated, NOTHING))
     coverage_used: Parameter[Decimal] | Decimal
