@@ -762,104 +762,45 @@ def monthly_benefit(
         number = check_month(number)
     lgu = check_lgu_months(lgu_months)
     regime = classes[2]
-    if regime is _NO_BENEFIT:
-        return _new_benefit(
-            MonthlyBenefit,
-            (
-                wage,
-                classes,
-                earned,
-                capacity,
-                number,
-                lgu,
-                _NO_KIND,
-                ZERO,
-                None,
-                None,
-                None,
-                None,
-                _NOTHING,
-            ),
-        )
     monthly, ratio = wage[4], wage[5]
-    if regime is _IVA:
+    kind: BenefitKind
+    share = ZERO  # the part of this month in the wage-related benefit
+    factor: Parameter[Decimal] | None = None
+    lgu_amount: Decimal | None = None
+    after: _AfterFields | None = None
+    iva: Decimal | None = None
+    value: Decimal
+    if regime is _NO_BENEFIT:
+        kind, value = _NO_KIND, _NOTHING
+    elif regime is _IVA:
         # 75 % × M − 70 % × B × C/D, multiplied in that order
-        amount = _IVA_SHARE * monthly - (
+        iva = _IVA_SHARE * monthly - (
             _INCOME_SHARE * earned if ratio is _ONE else _INCOME_SHARE * earned * ratio
         )
-        if amount < ZERO:
-            amount = ZERO
-        return _new_benefit(
-            MonthlyBenefit,
-            (
-                wage,
-                classes,
-                earned,
-                capacity,
-                number,
-                lgu,
-                _IVA_KIND,
-                ZERO,
-                None,
-                None,
-                None,
-                amount,
-                round_cents(amount),
-            ),
-        )
-    on_income = monthly - (earned if ratio is _ONE else earned * ratio)  # M − B × C/D
-    # the part of this month in the wage-related benefit: lgu − (month − 1), within 0–1
-    if lgu >= number:
-        share = _ONE
-    elif lgu <= number - 1:
-        share = ZERO
+        if iva < ZERO:
+            iva = ZERO
+        kind, value = _IVA_KIND, round_cents(iva)
     else:
-        share = lgu - (number - 1)
-    if share is ZERO:
-        after = _after_wage_related(wage, classes, earned, capacity, on_income)
-        return _new_benefit(
-            MonthlyBenefit,
-            (
-                wage,
-                classes,
-                earned,
-                capacity,
-                number,
-                lgu,
-                after[0],
-                share,
-                None,
-                None,
-                after,
-                None,
-                round_cents(after[1]),
-            ),
-        )
-    factor = LGU_FIRST_SHARE if number <= _LGU_FIRST_MONTHS else LGU_SHARE
-    lgu_amount = factor.value * on_income
-    if lgu_amount < ZERO:
-        lgu_amount = ZERO
-    if share is _ONE:
-        return _new_benefit(
-            MonthlyBenefit,
-            (
-                wage,
-                classes,
-                earned,
-                capacity,
-                number,
-                lgu,
-                _WAGE_RELATED,
-                share,
-                factor,
-                lgu_amount,
-                None,
-                None,
-                round_cents(lgu_amount),
-            ),
-        )
-    after = _after_wage_related(wage, classes, earned, capacity, on_income)
-    total = share * lgu_amount + (_ONE - share) * after[1]
+        on_income = monthly - (earned if ratio is _ONE else earned * ratio)  # M − B × C/D
+        # the part of this month in the wage-related benefit: lgu − (month − 1), within 0–1
+        if lgu >= number:
+            share = _ONE
+        elif lgu > number - 1:
+            share = lgu - (number - 1)
+        if share is ZERO:
+            after = _after_wage_related(wage, classes, earned, capacity, on_income)
+            kind, value = after[0], round_cents(after[1])
+        else:
+            kind = _WAGE_RELATED
+            factor = LGU_FIRST_SHARE if number <= _LGU_FIRST_MONTHS else LGU_SHARE
+            lgu_amount = factor.value * on_income
+            if lgu_amount < ZERO:
+                lgu_amount = ZERO
+            if share is _ONE:
+                value = round_cents(lgu_amount)
+            else:
+                after = _after_wage_related(wage, classes, earned, capacity, on_income)
+                value = round_cents(share * lgu_amount + (_ONE - share) * after[1])
     return _new_benefit(
         MonthlyBenefit,
         (
@@ -869,13 +810,13 @@ def monthly_benefit(
             capacity,
             number,
             lgu,
-            _WAGE_RELATED,
+            kind,
             share,
             factor,
             lgu_amount,
             after,
-            None,
-            round_cents(total),
+            iva,
+            value,
         ),
     )
 
