@@ -53,8 +53,8 @@ from reintegratie_core._sickness import (
     Absence,
     AbsenceKind,
     SicknessCase,
+    case_at,
     last_case,
-    merge_cases,
 )
 from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 from reintegratie_core.products._cascade import DEFAULT_REASON, Cascade, cascade
@@ -335,14 +335,6 @@ def _continues_chain(case: SicknessCase, on: date, window: int) -> tuple[bool, d
     return True, periods[index].start
 
 
-def _case_at(absences: Sequence[Absence], on: date) -> SicknessCase | None:
-    current = None
-    for case in merge_cases(absences):
-        if case.first_day <= on:
-            current = case
-    return current
-
-
 def guidance_continues(
     product: Product,
     absences: Sequence[Absence],
@@ -370,7 +362,7 @@ def guidance_continues(
     """
     service, rule, relapse = _continuation_rule(product, reason)
     periods = absences if recovery is None else apply_recovery(absences, recovery)
-    case = _case_at(periods, on)
+    case = case_at(periods, on)
     window = MERGE_INTERRUPTION_DAYS
     if relapse is not None:
         in_force = _in_force(product, relapse, module_end)[0]
