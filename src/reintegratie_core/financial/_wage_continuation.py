@@ -45,6 +45,7 @@ from reintegratie_core.financial._parameters import (
     RatesInForce,
     amount_argument,
     rates_on,
+    whole_from_one,
 )
 
 BW_629_1 = Citation.statute("BW", "7:629 lid 1")
@@ -183,13 +184,7 @@ _new: Callable[[type[WageContinuation], tuple[object, ...]], WageContinuation] =
 
 def check_sick_week(sick_week: int) -> int:
     """Validate a sick week: a whole number from 1 (an error naming ``ziekteweek``)."""
-    if isinstance(sick_week, bool) or not isinstance(sick_week, int):
-        msg = f"ziekteweek: {sick_week!r} is geen geheel weeknummer (verwacht 1 of meer)"
-        raise TypeError(msg)
-    if sick_week < 1:
-        msg = f"ziekteweek: {sick_week} is kleiner dan 1 (de eerste ziekteweek is week 1)"
-        raise InvalidValueError(msg)
-    return sick_week
+    return whole_from_one(sick_week, "ziekteweek", "weeknummer", "de eerste ziekteweek is week 1")
 
 
 def wage_continuation(

@@ -49,6 +49,7 @@ from reintegratie_core.financial._parameters import (
     RatesInForce,
     amount_argument,
     rates_on,
+    whole_from_one,
 )
 
 WIA = "WIA"
@@ -638,13 +639,9 @@ def _ratio_shown(ratio: Decimal) -> Decimal:
 
 def check_month(month: int) -> int:
     """A month of entitlement: a whole number from 1 (an error naming ``maand``)."""
-    if isinstance(month, bool) or not isinstance(month, int):
-        msg = f"maand: {month!r} is geen geheel maandnummer (verwacht 1 of meer)"
-        raise TypeError(msg)
-    if month < 1:
-        msg = f"maand: {month} is kleiner dan 1 (de eerste maand van de uitkering is maand 1)"
-        raise InvalidValueError(msg)
-    return month
+    return whole_from_one(
+        month, "maand", "maandnummer", "de eerste maand van de uitkering is maand 1"
+    )
 
 
 def check_lgu_months(months: AmountLike) -> Decimal:
