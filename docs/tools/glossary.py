@@ -172,7 +172,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "grond, uitleg, beslissing",
         "ground, explanation, decision",
-        "Ground Explained Decision",
+        "Ground Explained Decision DecisionRecord",
         "STYLE.md",
     ),
     _t(
