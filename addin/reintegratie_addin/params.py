@@ -6,6 +6,7 @@ what several of them take lives here, once.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -83,6 +84,20 @@ class EventRows:
         return tuple(event for _number, event in self.rows)
 
 
+def range_rows(
+    rows: list[list[Any]], is_header: Callable[[list[Any]], bool]
+) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of a range argument, numbered from 1, without its first non-empty row when
+    ``is_header`` says that row is a header."""
+    header_checked = False
+    for number, row in enumerate(rows, 1):
+        if not header_checked and not all(c.is_empty(cell) for cell in row):
+            header_checked = True
+            if is_header(row):
+                continue
+        yield number, row
+
+
 def _is_header(cells: list[Any]) -> bool:
     names = [c.normalize_code(v) if isinstance(v, str) else None for v in cells[:2]]
     return names == ["datum", "gebeurtenis"]
@@ -124,12 +139,7 @@ def to_events(raw: Any, argument: str) -> EventRows:
     else:
         rows = [[cell] for cell in raw]
     events: list[tuple[int, Event]] = []
-    header_checked = False
-    for number, row in enumerate(rows, 1):
-        if not header_checked and not all(c.is_empty(cell) for cell in row):
-            header_checked = True
-            if _is_header(row):
-                continue
+    for number, row in range_rows(rows, _is_header):
         event = _event_row(row, number, argument)
         if event is not None:
             events.append((number, event))

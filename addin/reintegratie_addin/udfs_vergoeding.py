@@ -41,7 +41,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_addin.params import ZIEKTE, EventRows, checked_events, to_events
+from reintegratie_addin.params import ZIEKTE, EventRows, checked_events, range_rows, to_events
 from reintegratie_addin.params import to_product as to_builtin_product
 from reintegratie_core import (
     MAX_SANCTION_WEEKS,
@@ -217,6 +217,18 @@ def _amount_param(name: str, doc: str) -> Param:
     return Param(name=name, doc=doc, coerce=_amount)
 
 
+def _exclusion_param(article: str) -> Param:
+    """``soort``: the kind of costs a budget excludes under ``article`` (optional)."""
+    return Param(
+        name="soort",
+        doc=f"Uitgesloten soort kosten (art. {article}): "
+        + ", ".join(k.value for k in BudgetExclusion)
+        + "; leeg = niet uitgesloten",
+        coerce=_budget_kind,
+        optional=True,
+    )
+
+
 MET_WGA_OF_WIA = Param(
     name="met_wga_of_wia",
     doc="WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft "
@@ -253,14 +265,7 @@ VOORWAARDEN = Param(
             coerce=_false_by_default,
             optional=True,
         ),
-        Param(
-            name="soort",
-            doc="Uitgesloten soort kosten (art. 2.5.4): "
-            + ", ".join(k.value for k in BudgetExclusion)
-            + "; leeg = niet uitgesloten",
-            coerce=_budget_kind,
-            optional=True,
-        ),
+        _exclusion_param("2.5.4"),
     ],
 )
 def RI_PREVENTIEBUDGET(  # noqa: PLR0917 - the contract's argument list
@@ -307,14 +312,7 @@ def RI_PREVENTIEBUDGET(  # noqa: PLR0917 - the contract's argument list
             coerce=_true_by_default,
             optional=True,
         ),
-        Param(
-            name="soort",
-            doc="Uitgesloten soort kosten (art. 2.6.5): "
-            + ", ".join(k.value for k in BudgetExclusion)
-            + "; leeg = niet uitgesloten",
-            coerce=_budget_kind,
-            optional=True,
-        ),
+        _exclusion_param("2.6.5"),
         Param(
             name="geen_reintegratieverplichting",
             doc="WAAR als de arbeidsovereenkomst eindigde en de werkgever geen wettelijke "
@@ -727,12 +725,7 @@ def to_declarations(raw: Any, argument: str) -> tuple[Declaration, ...]:
     if not isinstance(raw, list) or not all(isinstance(row, list) for row in raw):
         raise c.ArgumentError(argument, f"geen bereik van drie kolommen ({DECLARATIONS_HINT})")
     found: list[Declaration] = []
-    header_checked = False
-    for number, row in enumerate(raw, 1):
-        if not header_checked and not all(c.is_empty(cell) for cell in row):
-            header_checked = True
-            if _is_declarations_header(row):
-                continue
+    for number, row in range_rows(raw, _is_declarations_header):
         declaration = _declaration_row(row, number, argument)
         if declaration is not None:
             found.append(declaration)

@@ -160,7 +160,7 @@ def _is_public(name: str) -> bool:
 def is_public_node(node: Node) -> bool:
     """A public name in a public module, or in a private module whose package re-exports it
     in ``__all__`` (``products._cascade.cascade`` is public as ``products.cascade``;
-    ``compensation._common.amount`` is not)."""
+    ``compensation._common.product_amount`` is not)."""
     module, name = node
     if not _is_public(name):
         return False

@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 import importlib
 import inspect
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -171,7 +172,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "grond, uitleg, beslissing",
         "ground, explanation, decision",
-        "Ground Explained Decision",
+        "Ground Explained Decision DecisionRecord",
         "STYLE.md",
     ),
     _t(
@@ -568,35 +569,28 @@ def resolve(identifier: str) -> bool:
     return False
 
 
-def enums() -> list[tuple[str, type[enum.Enum]]]:
-    """Every enum class defined in the core, as ``(module-relative name, class)``."""
-    found = []
+def _classes() -> Iterator[tuple[str, type]]:
+    """Every public class defined in the core, as ``(module-relative name, class)``."""
     for module in modules(CORE):
         imported = importlib.import_module(module.name)
         for name, value in vars(imported).items():
             if (
                 isinstance(value, type)
-                and issubclass(value, enum.Enum)
                 and value.__module__ == module.name
                 and not name.startswith("_")
             ):
-                found.append((f"{_public(module.name)}.{name}".removeprefix(CORE + "."), value))
+                yield f"{_public(module.name)}.{name}".removeprefix(CORE + "."), value
+
+
+def enums() -> list[tuple[str, type[enum.Enum]]]:
+    """Every enum class defined in the core, as ``(module-relative name, class)``."""
+    found = [(name, value) for name, value in _classes() if issubclass(value, enum.Enum)]
     return sorted(found, key=lambda pair: pair[0])
 
 
 def public_classes() -> list[str]:
     """Every public class defined in the core (``module.Name``)."""
-    found = []
-    for module in modules(CORE):
-        imported = importlib.import_module(module.name)
-        for name, value in vars(imported).items():
-            if (
-                isinstance(value, type)
-                and value.__module__ == module.name
-                and not name.startswith("_")
-            ):
-                found.append(f"{_public(module.name)}.{name}".removeprefix(CORE + "."))
-    return sorted(found)
+    return sorted(name for name, _ in _classes())
 
 
 def _public(module: str) -> str:

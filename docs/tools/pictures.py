@@ -268,6 +268,20 @@ def _box_exit(
     return cx + dx * scale, cy + dy * scale
 
 
+def _arrow_head(title: str, orient: str) -> list[str]:
+    """The start of a diagram of arrows: its title and the arrowhead (``orient`` as SVG's
+    marker attribute: ``auto``, or ``auto-start-reverse`` for arrows both ways)."""
+    return [
+        _text(20, 26, title, size=14, weight="bold"),
+        (
+            "<defs>"
+            f'<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+            f'markerHeight="8" orient="{orient}"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/></marker>'
+            "</defs>"
+        ),
+    ]
+
+
 def _hub(codes: Sequence[str], edges: Sequence[Edge]) -> str | None:
     """The module coupled with every other one, when there are four or more modules."""
     if len(codes) < 4:
@@ -325,15 +339,7 @@ def coupling_svg(
     centres, (width, height) = _layout(
         [code for code, _lines in modules], edges, (box_w, box_h), title
     )
-    body = [
-        _text(20, 26, title, size=14, weight="bold"),
-        (
-            "<defs>"
-            f'<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
-            f'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/></marker>'
-            "</defs>"
-        ),
-    ]
+    body = _arrow_head(title, "auto-start-reverse")
     pairs = {(e.source, e.target) for e in edges}
     drawn: set[frozenset[str]] = set()
     notes = []
@@ -658,15 +664,7 @@ def cascade_svg(product: Product, module: str, on: date, *, title: str) -> str:
         for row, code in enumerate(codes):
             x = 20 + box_w / 2 + column * (box_w + gap_x)
             centres[code] = (x, top + box_h / 2 + row * (box_h + gap_y))
-    body = [
-        _text(20, 26, title, size=14, weight="bold"),
-        (
-            "<defs>"
-            f'<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
-            f'markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/></marker>'
-            "</defs>"
-        ),
-    ]
+    body = _arrow_head(title, "auto")
     for entry in result.ended:
         for rule in entry.rules:
             (x1, y1), (x2, y2) = centres[rule.source], centres[entry.module]

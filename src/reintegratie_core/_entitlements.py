@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
-from reintegratie_core._explain import Citation, Explained, Ground, ruled
+from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
 
 if TYPE_CHECKING:  # the Product aggregate holds these tables: no import cycle at run time
     from reintegratie_core.products._model import Product
@@ -602,7 +602,18 @@ class AppliedRule:
     rule: EventRule
 
 
-class EntitlementStatus(NamedTuple):
+class _EntitlementStatus(NamedTuple):
+    """The fields of `EntitlementStatus`."""
+
+    entitlement: Entitlement
+    state: EntitlementState
+    since: dt.date | None
+    decided_by: tuple[AppliedRule, ...]
+    granted: Granted
+    at: dt.date
+
+
+class EntitlementStatus(_EntitlementStatus, DecisionRecord[EntitlementState]):
     """The state of one entitlement at a date, since when, and what decided it.
 
     ``since`` is ``None`` for an entitlement that no event changed; ``decided_by`` are the
@@ -613,12 +624,7 @@ class EntitlementStatus(NamedTuple):
     Excel row.
     """
 
-    entitlement: Entitlement
-    state: EntitlementState
-    since: dt.date | None
-    decided_by: tuple[AppliedRule, ...]
-    granted: Granted
-    at: dt.date
+    __slots__ = ()
 
     @property
     def grounds(self) -> tuple[Ground, ...]:
@@ -647,11 +653,6 @@ class EntitlementStatus(NamedTuple):
     def explain(self) -> Explained[EntitlementState]:
         """The state with its grounds, rendered from this record."""
         return Explained(self.state, self.grounds)
-
-    @property
-    def explained(self) -> Explained[EntitlementState]:
-        """The state with its grounds."""
-        return self.explain()
 
 
 _new_status: Callable[[type[EntitlementStatus], tuple[object, ...]], EntitlementStatus]
@@ -697,9 +698,16 @@ class _Track:
             return tuple(self.suspensions.values())
         return () if self.restored_by is None else (self.restored_by,)
 
+    @property
+    def outcome(self) -> _Outcome:
+        """The state, since when, and the events that decided it."""
+        return self.state, self.since, self.decided_by
 
-#: The state before any event (never applied to: an entitlement no event touched).
-_UNTOUCHED = _Track()
+
+#: What a track decided: the state, since when, and the events that decided it.
+_Outcome = tuple[EntitlementState, dt.date | None, tuple[AppliedRule, ...]]
+#: The outcome before any event (an entitlement no event touched): active, decided by none.
+_UNTOUCHED: _Outcome = (_ACTIEF, None, ())
 
 
 def applicable(
@@ -724,10 +732,10 @@ def _ground(
     ]
 
 
-def _status(granted: Granted, track: _Track, at: dt.date) -> EntitlementStatus:
+def _status(granted: Granted, outcome: _Outcome, at: dt.date) -> EntitlementStatus:
+    state, since, decided_by = outcome
     return _new_status(
-        EntitlementStatus,
-        (granted.entitlement, track.state, track.since, track.decided_by, granted, at),
+        EntitlementStatus, (granted.entitlement, state, since, decided_by, granted, at)
     )
 
 
@@ -760,7 +768,7 @@ def _statuses(
     for decision in _counting(rules, events, at, employee):
         for effect in decision.rule.effects:
             tracks[effect.entitlement].apply(effect, decision)
-    return tuple(_status(g, tracks[g.entitlement], at) for g in rules.granted)
+    return tuple(_status(g, tracks[g.entitlement].outcome, at) for g in rules.granted)
 
 
 def _counting(
@@ -792,12 +800,14 @@ def entitlement_status(
         rules = product_rules(product)  # raises: the product has no event table
     granted = rules.grant(entitlement)
     counting = _counting(rules, events, at, employee)
-    track = _Track() if counting else _UNTOUCHED  # folding no event leaves the start state
+    if not counting:  # folding no event leaves the start state
+        return _status(granted, _UNTOUCHED, at)
+    track = _Track()
     for decision in counting:
         for effect in decision.rule.effects:
             if effect.entitlement is entitlement:
                 track.apply(effect, decision)
-    return _status(granted, track, at)
+    return _status(granted, track.outcome, at)
 
 
 def entitlement_state(

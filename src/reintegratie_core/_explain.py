@@ -478,6 +478,42 @@ class Decision(Protocol[T]):
         ...
 
 
+class DecisionRecord(Generic[T]):
+    """The shared half of a rule's decision record: what is read from its `explain`.
+
+    A record is a small ``NamedTuple`` of what the rule decided (building it costs one
+    allocation: a lifted Excel call decides once per row) joined with this class, which
+    holds no fields of its own: ``class X(_X, DecisionRecord[V])``, where the private
+    ``_X`` holds the fields and ``X`` renders the grounds from them in `explain`. The rest
+    — the grounds, their citations, the text, the [`Explained`][reintegratie_core.Explained]
+    value — is read from `explain` here, once for every record.
+    """
+
+    __slots__ = ()
+
+    def explain(self) -> Explained[T]:
+        """The result with its grounds, rendered from the record (each record defines it)."""
+        raise NotImplementedError
+
+    @property
+    def explained(self) -> Explained[T]:
+        """The result with its grounds (`explain`)."""
+        return self.explain()
+
+    @property
+    def grounds(self) -> tuple[Ground, ...]:
+        """The grounds `explain` renders."""
+        return self.explain().grounds
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every distinct citation of the grounds, in order."""
+        return self.explain().citations()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
+        return self.explain().text(label)
+
+
 def render_grounds(grounds: Iterable[Ground]) -> list[str]:
     """One line per rule: grounds with the same rule and values share a line of citations."""
     merged: dict[tuple[str, tuple[tuple[str, ParameterValue], ...]], list[Citation]] = {}
@@ -539,6 +575,7 @@ __all__ = [
     "UNIT",
     "Citation",
     "Decision",
+    "DecisionRecord",
     "Explained",
     "Ground",
     "ParameterValue",

@@ -20,7 +20,7 @@ ZERO = Decimal(0)
 AmountLike = Decimal | int | str
 
 
-def money(value: AmountLike, *, name: str = "bedrag", allow_negative: bool = False) -> Decimal:
+def money(value: AmountLike, name: str = "bedrag", allow_negative: bool = False) -> Decimal:
     """Return ``value`` as an exact, finite ``Decimal`` amount of euros.
 
     ``float`` is refused (``TypeError``) because binary fractions are not cents; ``bool``
@@ -28,8 +28,14 @@ def money(value: AmountLike, *, name: str = "bedrag", allow_negative: bool = Fal
     [`InvalidValueError`][reintegratie_core.InvalidValueError] naming ``name`` unless
     ``allow_negative``.
     """
-    if type(value) is Decimal and value.is_finite() and (allow_negative or value >= 0):
-        return value  # already an exact amount: the common case, checked once per call
+    if type(value) is Decimal and value.is_finite() and not value.is_signed():
+        return value  # already an exact amount: the common case, checked once per lifted row
+    return _convert(value, name, allow_negative)  # -0 and allowed negatives are accepted there
+
+
+def _convert(value: AmountLike, name: str, allow_negative: bool) -> Decimal:
+    """[`money`][reintegratie_core.money] for anything but an exact amount already: convert
+    or refuse. Apart, so that the common case runs in a small frame (once per lifted row)."""
     if isinstance(value, (bool, float)):
         msg = f"{name}: {type(value).__name__} is geen exact bedrag; geef Decimal, int of tekst"
         raise TypeError(msg)

@@ -326,38 +326,22 @@ def work_item(
     chosen = late if late >= 0 else upcoming
     end = date.fromordinal(days[_END])
     weeks = _WEEKS[_days_left(case, end, reference, sanction_weeks)]  # 0 … 7·(104 + s) days
+    milestone: Milestone | None = None
+    when: date | None = None
+    days_left: int | None = None
+    status = _GEEN
     if chosen >= 0:
         day = days[chosen]
-        days_left: int | None = day - today
+        milestone, when, days_left = _MILESTONES[chosen], date.fromordinal(day), day - today
         status = _TE_LAAT if late >= 0 else _BINNENKORT if day - today <= horizon else _GEPLAND
-        return _new_item(
-            WorkItem,
-            (
-                end,
-                status,
-                _MILESTONES[chosen],
-                date.fromordinal(day),
-                days_left,
-                overdue,
-                weeks,
-                falls_under(case, module_start),
-                case,
-                reference,
-                module_start,
-                probleemanalyse,
-                sanction_weeks,
-                horizon,
-                product,
-            ),
-        )
     return _new_item(
         WorkItem,
         (
             end,
-            _GEEN,
-            None,
-            None,
-            None,
+            status,
+            milestone,
+            when,
+            days_left,
             overdue,
             weeks,
             falls_under(case, module_start),

@@ -105,5 +105,5 @@ class TestPublicPath:
 
     def test_an_unexported_name_has_none(self) -> None:
         """A name outside ``__all__`` is documented nowhere: no link may point at it."""
-        assert api.public_path("reintegratie_core.compensation._common", "amount") is None
+        assert api.public_path("reintegratie_core.compensation._common", "product_amount") is None
         assert api.public_path("reintegratie_core._explain", "SEEDS") is None

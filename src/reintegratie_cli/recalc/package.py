@@ -114,17 +114,24 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _parse(archive: zipfile.ZipFile, part: str, name: str) -> Iterator[tuple[str, Any]]:
-    """``(event, element)`` of a part, parsed by ``defusedxml`` (no DTD, no entities)."""
+@contextlib.contextmanager
+def _readable_xml(part: str, name: str) -> Iterator[None]:
+    """Reading ``part`` of workbook ``name``: XML with a DTD or entities, or unreadable XML,
+    is a `WorkbookError` naming both."""
     try:
-        with archive.open(part) as stream:
-            yield from iterparse(stream, events=("start", "end"), forbid_dtd=True)
+        yield
     except DefusedXmlException:
         raise WorkbookError(
             f"{name} bevat XML met een DTD of entiteiten; dat wordt uit veiligheid geweigerd"
         ) from None
     except (SyntaxError, ValueError, KeyError) as exc:  # ParseError is a SyntaxError
         raise WorkbookError(f"{name}: onderdeel {part} is geen leesbare XML ({exc})") from None
+
+
+def _parse(archive: zipfile.ZipFile, part: str, name: str) -> Iterator[tuple[str, Any]]:
+    """``(event, element)`` of a part, parsed by ``defusedxml`` (no DTD, no entities)."""
+    with _readable_xml(part, name), archive.open(part) as stream:
+        yield from iterparse(stream, events=("start", "end"), forbid_dtd=True)
 
 
 def _feed(
@@ -136,19 +143,12 @@ def _feed(
 ) -> None:
     """Feed a part to a ``defusedxml`` parser in chunks (a DTD or entity is refused);
     ``tick`` gets the kilobytes read."""
-    try:
-        with archive.open(part) as stream:
-            while chunk := stream.read(1 << 20):
-                parser.feed(chunk)
-                if tick is not None:
-                    tick(len(chunk) // 1024)
-            parser.close()
-    except DefusedXmlException:
-        raise WorkbookError(
-            f"{name} bevat XML met een DTD of entiteiten; dat wordt uit veiligheid geweigerd"
-        ) from None
-    except (SyntaxError, ValueError, KeyError) as exc:  # ParseError is a SyntaxError
-        raise WorkbookError(f"{name}: onderdeel {part} is geen leesbare XML ({exc})") from None
+    with _readable_xml(part, name), archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            parser.feed(chunk)
+            if tick is not None:
+                tick(len(chunk) // 1024)
+        parser.close()
 
 
 def _elements(archive: zipfile.ZipFile, part: str, name: str) -> Any:

@@ -42,13 +42,25 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import UNIT, Citation, Explained, Ground, Unit, ruled
-from reintegratie_core._money import ZERO, AmountLike, round_cents
+from reintegratie_core._explain import (
+    UNIT,
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    Unit,
+    ruled,
+)
+from reintegratie_core._money import (
+    ZERO,
+    AmountLike,
+    money,
+    round_cents,
+)
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._sickness import Absence, AbsenceKind, SicknessCase, merge_cases
 from reintegratie_core.compensation._common import (
     all_met,
-    amount,
     condition,
     grounds_for,
     product_amount,
@@ -209,8 +221,8 @@ def prevention_budget(
     one boolean for "all four conditions are met". The decision is a
     [`PreventionReimbursement`][reintegratie_core.compensation.PreventionReimbursement] record; its grounds are rendered when explained.
     """
-    kosten = amount(costs, "kosten")
-    al_vergoed = amount(already_reimbursed, "al_vergoed")
+    kosten = money(costs, "kosten")
+    al_vergoed = money(already_reimbursed, "al_vergoed")
     if employment_ended_before_start or excluded is not None or not all_met(conditions):
         cap = None
         value = NOTHING
@@ -235,10 +247,8 @@ def prevention_budget(
     )
 
 
-class PreventionReimbursement(NamedTuple):
-    """What [`prevention_budget`][reintegratie_core.compensation.prevention_budget] decided: its inputs, the budget in force (``None``
-    when refused) and the reimbursement (``value``). A tuple, built once per lifted Excel
-    row; `explain` renders the grounds from it."""
+class _PreventionReimbursement(NamedTuple):
+    """The fields of `PreventionReimbursement`."""
 
     costs: Decimal
     with_wga_or_wia: bool
@@ -249,6 +259,14 @@ class PreventionReimbursement(NamedTuple):
     #: The preventiebudget in force; ``None`` when a refusal decided.
     cap: Parameter[Decimal] | None
     value: Decimal
+
+
+class PreventionReimbursement(_PreventionReimbursement, DecisionRecord[Decimal]):
+    """What [`prevention_budget`][reintegratie_core.compensation.prevention_budget] decided: its inputs, the budget in force (``None``
+    when refused) and the reimbursement (``value``). A tuple, built once per lifted Excel
+    row; `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("prevention_budget")
     def explain(self) -> Explained[Decimal]:
@@ -279,19 +297,6 @@ class PreventionReimbursement(NamedTuple):
             parameters=parameters,
         )
         return Explained(self.value, (ground,), Unit.EURO)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_prevention: Callable[
@@ -347,9 +352,9 @@ def reintegration_budget(
     paid (after subsidies); [`BudgetLedger`][reintegratie_core.compensation.BudgetLedger] keeps it per case. The decision is a
     [`ReintegrationReimbursement`][reintegratie_core.compensation.ReintegrationReimbursement] record; its grounds are rendered when explained.
     """
-    kosten = amount(costs, "kosten")
-    al_vergoed = amount(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
-    subsidie = amount(subsidy, "subsidie")
+    kosten = money(costs, "kosten")
+    al_vergoed = money(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
+    subsidie = money(subsidy, "subsidie")
     if (
         excluded is not None
         or (employment_ended and not legal_obligation)
@@ -382,10 +387,8 @@ def reintegration_budget(
     )
 
 
-class ReintegrationReimbursement(NamedTuple):
-    """What [`reintegration_budget`][reintegratie_core.compensation.reintegration_budget] decided: its inputs, the budget in force
-    (``None`` when refused) and the reimbursement (``value``). A tuple, built once per
-    lifted Excel row; `explain` renders the grounds from it."""
+class _ReintegrationReimbursement(NamedTuple):
+    """The fields of `ReintegrationReimbursement`."""
 
     costs: Decimal
     with_wga_or_wia: bool
@@ -398,6 +401,14 @@ class ReintegrationReimbursement(NamedTuple):
     #: The re-integratiebudget in force; ``None`` when a refusal decided.
     cap: Parameter[Decimal] | None
     value: Decimal
+
+
+class ReintegrationReimbursement(_ReintegrationReimbursement, DecisionRecord[Decimal]):
+    """What [`reintegration_budget`][reintegratie_core.compensation.reintegration_budget] decided: its inputs, the budget in force
+    (``None`` when refused) and the reimbursement (``value``). A tuple, built once per
+    lifted Excel row; `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     def _ended(self) -> tuple[Ground, ...]:
         if not self.employment_ended:
@@ -454,19 +465,6 @@ class ReintegrationReimbursement(NamedTuple):
             )
         return Explained(self.value, grounds, Unit.EURO)
 
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
-
 
 _new_reintegration: Callable[
     [type[ReintegrationReimbursement], tuple[object, ...]], ReintegrationReimbursement
@@ -475,11 +473,11 @@ _new_reintegration = tuple.__new__
 
 
 def _costs(value: AmountLike) -> Decimal:
-    return amount(value, "kosten")
+    return money(value, "kosten")
 
 
 def _subsidy(value: AmountLike) -> Decimal:
-    return amount(value, "subsidie")
+    return money(value, "subsidie")
 
 
 def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
@@ -688,7 +686,7 @@ BUDGET_KIND_ALIASES: dict[str, BudgetKind] = {
 
 
 def _declared(value: AmountLike) -> Decimal:
-    return amount(value, "bedrag")
+    return money(value, "bedrag")
 
 
 @attrs.frozen(kw_only=True)
@@ -856,10 +854,10 @@ def cost_benefit_contribution(
     with the activity, ``S1 + B + extra``, never exceeds ``max(S0, S1 + B)``. The decision
     is a [`CostBenefitContribution`][reintegratie_core.compensation.CostBenefitContribution] record; its grounds are rendered when explained.
     """
-    kosten = amount(costs, "kosten")
-    budget = amount(paid_within_budget, "vergoed_binnen_budget")
-    s0 = amount(expected_cost_without, "schadelast_zonder")
-    s1 = amount(expected_cost_with, "schadelast_met")
+    kosten = money(costs, "kosten")
+    budget = money(paid_within_budget, "vergoed_binnen_budget")
+    s0 = money(expected_cost_without, "schadelast_zonder")
+    s1 = money(expected_cost_with, "schadelast_met")
     if approved_beforehand:
         above, saved = kosten - budget, s0 - s1 - budget  # max(0, min(above, saved))
         extra = saved if saved < above else above  # noqa: FURB136 - per row
@@ -871,10 +869,8 @@ def cost_benefit_contribution(
     )
 
 
-class CostBenefitContribution(NamedTuple):
-    """What [`cost_benefit_contribution`][reintegratie_core.compensation.cost_benefit_contribution] decided: its inputs and the extra
-    contribution (``value``). A tuple, built once per lifted Excel row; `explain`
-    renders the grounds from it."""
+class _CostBenefitContribution(NamedTuple):
+    """The fields of `CostBenefitContribution`."""
 
     costs: Decimal
     paid_within_budget: Decimal
@@ -882,6 +878,14 @@ class CostBenefitContribution(NamedTuple):
     expected_cost_with: Decimal
     approved_beforehand: bool
     value: Decimal
+
+
+class CostBenefitContribution(_CostBenefitContribution, DecisionRecord[Decimal]):
+    """What [`cost_benefit_contribution`][reintegratie_core.compensation.cost_benefit_contribution] decided: its inputs and the extra
+    contribution (``value``). A tuple, built once per lifted Excel row; `explain`
+    renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("cost_benefit_contribution")
     def explain(self) -> Explained[Decimal]:
@@ -906,19 +910,6 @@ class CostBenefitContribution(NamedTuple):
             ),
         )
         return Explained(self.value, (ground,), Unit.EURO)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_contribution: Callable[
@@ -952,9 +943,9 @@ def third_party_settlement(
     a [`SettlementDecision`][reintegratie_core.compensation.SettlementDecision] record (its ``value`` the
     [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement]); its grounds are rendered when explained.
     """
-    voorschot = amount(advance, "voorschot")
-    kosten = amount(costs, "kosten")
-    verhaald = amount(recovered, "verhaald")
+    voorschot = money(advance, "voorschot")
+    kosten = money(costs, "kosten")
+    verhaald = money(recovered, "verhaald")
     # max(0, min(voorschot, left)) without the builtins: a call costs ~170 ns a row
     left = kosten - verhaald
     final = left if left < voorschot else voorschot  # noqa: FURB136 - per row
@@ -965,16 +956,22 @@ def third_party_settlement(
     )
 
 
-class SettlementDecision(NamedTuple):
-    """What [`third_party_settlement`][reintegratie_core.compensation.third_party_settlement] decided: its inputs, the final
-    reimbursement and the repayment. A tuple, built once per lifted Excel row; ``value``
-    is the [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement], `explain` renders the grounds."""
+class _SettlementDecision(NamedTuple):
+    """The fields of `SettlementDecision`."""
 
     advance: Decimal
     costs: Decimal
     recovered: Decimal
     final: Decimal
     repayment: Decimal
+
+
+class SettlementDecision(_SettlementDecision, DecisionRecord[ThirdPartySettlement]):
+    """What [`third_party_settlement`][reintegratie_core.compensation.third_party_settlement] decided: its inputs, the final
+    reimbursement and the repayment. A tuple, built once per lifted Excel row; ``value``
+    is the [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement], `explain` renders the grounds."""
+
+    __slots__ = ()
 
     @property
     def value(self) -> ThirdPartySettlement:
@@ -997,19 +994,6 @@ class SettlementDecision(NamedTuple):
             ),
         )
         return Explained(self.value, (ground,), Unit.EURO)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_settlement: Callable[[type[SettlementDecision], tuple[object, ...]], SettlementDecision]
@@ -1044,15 +1028,21 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
     return _new_window(PremiumWindow, (payment_date, premium_year, preceding, value))
 
 
-class PremiumWindow(NamedTuple):
-    """What [`counts_for_premium`][reintegratie_core.compensation.counts_for_premium] decided: the payment date, the premium year, the
-    preceding years in force and whether it counts (``value``). A tuple, built once per
-    lifted Excel row; `explain` renders the grounds from it."""
+class _PremiumWindow(NamedTuple):
+    """The fields of `PremiumWindow`."""
 
     payment_date: date
     premium_year: int
     preceding: Parameter[int]
     value: bool
+
+
+class PremiumWindow(_PremiumWindow, DecisionRecord[bool]):
+    """What [`counts_for_premium`][reintegratie_core.compensation.counts_for_premium] decided: the payment date, the premium year, the
+    preceding years in force and whether it counts (``value``). A tuple, built once per
+    lifted Excel row; `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("counts_for_premium")
     def explain(self) -> Explained[bool]:
@@ -1069,19 +1059,6 @@ class PremiumWindow(NamedTuple):
             ),
         )
         return Explained(self.value, grounds)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_window: Callable[[type[PremiumWindow], tuple[object, ...]], PremiumWindow] = tuple.__new__

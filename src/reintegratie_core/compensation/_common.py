@@ -12,11 +12,15 @@ import attrs
 
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import Citation, Ground, ParameterValue
-from reintegratie_core._money import AmountLike, money
 from reintegratie_core._parameters import Parameter, ParameterHistory
 from reintegratie_core.products._model import Product
 
 V = TypeVar("V", int, Decimal, str, bool)
+
+
+def _naming(exc: InvalidValueError, argument: str | None) -> InvalidValueError:
+    """A look-up's error naming ``argument``, the input that gave the date (when known)."""
+    return exc if argument is None else InvalidValueError(f"{argument}: {exc}")
 
 
 def in_force(
@@ -32,9 +36,7 @@ def in_force(
     try:
         return history.at(date.max if on is None else on)
     except InvalidValueError as exc:
-        if argument is None:
-            raise
-        raise InvalidValueError(f"{argument}: {exc}") from None
+        raise _naming(exc, argument) from None
 
 
 def _require(product: Product, name: str, what: str) -> None:
@@ -63,9 +65,7 @@ def product_amount(
     try:
         return product.decimal(name, on)
     except InvalidValueError as exc:
-        if argument is None:
-            raise
-        raise InvalidValueError(f"{argument}: {exc}") from None
+        raise _naming(exc, argument) from None
 
 
 @functools.lru_cache(maxsize=256)
@@ -87,20 +87,7 @@ def product_whole(
     try:
         return product.months(name, on)
     except InvalidValueError as exc:
-        if argument is None:
-            raise
-        raise InvalidValueError(f"{argument}: {exc}") from None
-
-
-def amount(value: AmountLike, name: str) -> Decimal:
-    """An amount argument of a formula: exact, finite, not negative; a float is a TypeError.
-
-    The common case, an exact amount already, is checked here at once (once per lifted row);
-    anything else is [`money`][reintegratie_core.money]'s to convert or refuse.
-    """
-    if type(value) is Decimal and value.is_finite() and not value.is_signed():
-        return value  # (-0 is signed: money() accepts it)
-    return money(value, name=name)
+        raise _naming(exc, argument) from None
 
 
 def unmet(

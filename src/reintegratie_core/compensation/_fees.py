@@ -20,8 +20,19 @@ from typing import NamedTuple
 
 from reintegratie_core._dates import ONE_DAY, add_months
 from reintegratie_core._errors import InvalidPeriodError
-from reintegratie_core._explain import Citation, Explained, Ground, Unit, ruled
-from reintegratie_core._money import AmountLike, round_cents
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    Unit,
+    ruled,
+)
+from reintegratie_core._money import (
+    AmountLike,
+    money,
+    round_cents,
+)
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
     FEE_YEAR_MONTHS,
@@ -30,7 +41,7 @@ from reintegratie_core._product_parameters import (
     WEEKS_PER_YEAR,
     WORKING_DAYS_PER_WEEK,
 )
-from reintegratie_core.compensation._common import amount, grounds_for, in_force
+from reintegratie_core.compensation._common import grounds_for, in_force
 
 WEEKLY_WAGE = Citation.decision("§6")
 
@@ -78,7 +89,7 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     with the factors as dated parameters; rounded once to cents. The decision is a
     [`WeeklyWage`][reintegratie_core.compensation.WeeklyWage] record; its ground is rendered when explained.
     """
-    loon = amount(wage, "loon")
+    loon = money(wage, "loon")
     factors = _factors(period, on)
     if period is WagePeriod.MONTH:
         value = loon * factors[0].value / factors[1].value
@@ -115,15 +126,21 @@ _WAGE_RULES = {
 }
 
 
-class WeeklyWage(NamedTuple):
-    """What [`weekly_wage`][reintegratie_core.compensation.weekly_wage] decided: the wage, its period, the factors in force
-    and the weekly wage (``value``). A tuple, built once per lifted Excel row; `explain`
-    renders the ground from it."""
+class _WeeklyWage(NamedTuple):
+    """The fields of `WeeklyWage`."""
 
     wage: Decimal
     period: WagePeriod
     factors: tuple[Parameter[int], ...]
     value: Decimal
+
+
+class WeeklyWage(_WeeklyWage, DecisionRecord[Decimal]):
+    """What [`weekly_wage`][reintegratie_core.compensation.weekly_wage] decided: the wage, its period, the factors in force
+    and the weekly wage (``value``). A tuple, built once per lifted Excel row; `explain`
+    renders the ground from it."""
+
+    __slots__ = ()
 
     @ruled("weekly_wage")
     def explain(self) -> Explained[Decimal]:
@@ -138,19 +155,6 @@ class WeeklyWage(NamedTuple):
             ),
         )
         return Explained(self.value, (ground,), Unit.EURO)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_wage: Callable[[type[WeeklyWage], tuple[object, ...]], WeeklyWage] = tuple.__new__
@@ -180,7 +184,7 @@ def prorated_fee(
     rounded once to cents; no end date means employed beyond the contract year. No day
     employed within the year gives 0.
     """
-    tarief = amount(yearly_fee, "jaartarief")
+    tarief = money(yearly_fee, "jaartarief")
     if employed_until is not None and employed_until < employed_from:
         msg = (
             f"uit_dienst: {employed_until.isoformat()} ligt vóór in_dienst "
@@ -211,10 +215,8 @@ def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
     return months, year_end, (year_end - start).days
 
 
-class ProratedFee(NamedTuple):
-    """What [`prorated_fee`][reintegratie_core.compensation.prorated_fee] decided: the contract year, the days counted and the fee
-    (``value``). A tuple, built once per lifted Excel row; `explain` renders the
-    grounds from it."""
+class _ProratedFee(NamedTuple):
+    """The fields of `ProratedFee`."""
 
     yearly_fee: Decimal
     contract_year_start: date
@@ -224,6 +226,14 @@ class ProratedFee(NamedTuple):
     days: int
     year_days: int
     value: Decimal
+
+
+class ProratedFee(_ProratedFee, DecisionRecord[Decimal]):
+    """What [`prorated_fee`][reintegratie_core.compensation.prorated_fee] decided: the contract year, the days counted and the fee
+    (``value``). A tuple, built once per lifted Excel row; `explain` renders the
+    grounds from it."""
+
+    __slots__ = ()
 
     @ruled("prorated_fee")
     def explain(self) -> Explained[Decimal]:
@@ -248,19 +258,6 @@ class ProratedFee(NamedTuple):
             ),
         )
         return Explained(self.value, grounds, Unit.EURO)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_fee: Callable[[type[ProratedFee], tuple[object, ...]], ProratedFee] = tuple.__new__

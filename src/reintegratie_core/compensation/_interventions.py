@@ -24,8 +24,20 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from reintegratie_core._errors import NotApplicableError
-from reintegratie_core._explain import Citation, Explained, Ground, Unit
-from reintegratie_core._money import ZERO, AmountLike, fraction, round_cents
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    Unit,
+)
+from reintegratie_core._money import (
+    ZERO,
+    AmountLike,
+    fraction,
+    money,
+    round_cents,
+)
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import (
     _REMAINING_RULE,
@@ -37,7 +49,6 @@ from reintegratie_core._poortwachter import (
 from reintegratie_core._product_parameters import WAGE_CONTINUATION_SHARE
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core.compensation._common import (
-    amount,
     grounds_for,
     in_force,
     product_decimal,
@@ -114,7 +125,7 @@ def intervention_reimbursement(
         elsewhere = f": {rule.elsewhere}" if rule is not None and rule.elsewhere else ""
         msg = f"{product.code} kent geen interventievergoeding van 100 %{elsewhere}"
         raise NotApplicableError(msg)
-    kosten = amount(costs, "kosten")
+    kosten = money(costs, "kosten")
     share: Parameter[Decimal] | None
     if (
         not necessary
@@ -147,10 +158,8 @@ def intervention_reimbursement(
 NOTHING = round_cents(ZERO)
 
 
-class InterventionReimbursement(NamedTuple):
-    """What [`intervention_reimbursement`][reintegratie_core.compensation.intervention_reimbursement] decided: its inputs, the product's rule,
-    the share in force (``None`` when refused) and the reimbursement (``value``). A tuple,
-    built once per lifted Excel row; `explain` renders the grounds from it."""
+class _InterventionReimbursement(NamedTuple):
+    """The fields of `InterventionReimbursement`."""
 
     product: Product
     rule: Interventions
@@ -163,6 +172,14 @@ class InterventionReimbursement(NamedTuple):
     #: The interventievergoeding in force; ``None`` when a refusal decided.
     share: Parameter[Decimal] | None
     value: Decimal
+
+
+class InterventionReimbursement(_InterventionReimbursement, DecisionRecord[Decimal]):
+    """What [`intervention_reimbursement`][reintegratie_core.compensation.intervention_reimbursement] decided: its inputs, the product's rule,
+    the share in force (``None`` when refused) and the reimbursement (``value``). A tuple,
+    built once per lifted Excel row; `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     def _refusals(self) -> tuple[Ground, ...]:
         rule, excluded = self.rule, self.excluded
@@ -233,19 +250,6 @@ class InterventionReimbursement(NamedTuple):
             )
         return Explained(self.value, grounds, Unit.EURO)
 
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
-
 
 _new_intervention: Callable[
     [type[InterventionReimbursement], tuple[object, ...]], InterventionReimbursement
@@ -281,7 +285,7 @@ def remaining_wage_cost(
     a closed case never reaches the end of wage continuation. The decision is a
     [`RemainingWageCost`][reintegratie_core.compensation.RemainingWageCost] record; its grounds are rendered when explained.
     """
-    loon = amount(weekly_wage, "weekloon")
+    loon = money(weekly_wage, "weekloon")
     share: Parameter[Decimal] | None
     if percentage is None:
         share = _wage_continuation_share(reference)
@@ -306,11 +310,8 @@ def _wage_continuation_share(reference: date) -> Parameter[Decimal]:
     return in_force(WAGE_CONTINUATION_SHARE, reference, "peildatum")
 
 
-class RemainingWageCost(NamedTuple):
-    """What [`remaining_wage_cost`][reintegratie_core.compensation.remaining_wage_cost] decided: the weekly wage, the reference date,
-    the percentage (the parameter in force, or the one given), the end of wage continuation
-    (its own decision record), the days left and the cost (``value``; ``None`` = n.v.t.).
-    A tuple, built once per lifted Excel row; `explain` renders the grounds from it."""
+class _RemainingWageCost(NamedTuple):
+    """The fields of `RemainingWageCost`."""
 
     weekly_wage: Decimal
     reference: date
@@ -320,6 +321,15 @@ class RemainingWageCost(NamedTuple):
     end: MilestoneDate
     days: int
     value: Decimal | None
+
+
+class RemainingWageCost(_RemainingWageCost, DecisionRecord[Decimal | None]):
+    """What [`remaining_wage_cost`][reintegratie_core.compensation.remaining_wage_cost] decided: the weekly wage, the reference date,
+    the percentage (the parameter in force, or the one given), the end of wage continuation
+    (its own decision record), the days left and the cost (``value``; ``None`` = n.v.t.).
+    A tuple, built once per lifted Excel row; `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     def explain(self) -> Explained[Decimal | None]:
         """The cost with its grounds: those of the end of wage continuation, then the formula
@@ -345,19 +355,6 @@ class RemainingWageCost(NamedTuple):
             rule_id="remaining_wage_cost",
         )
         return Explained(self.value, (*end.grounds, ground), Unit.EURO)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_remaining: Callable[[type[RemainingWageCost], tuple[object, ...]], RemainingWageCost]
@@ -427,15 +424,21 @@ def is_sepa_account(iban: str) -> SepaAccount:
     )
 
 
-class SepaAccount(NamedTuple):
-    """What [`is_sepa_account`][reintegratie_core.compensation.is_sepa_account] decided: the IBAN (compact), its country when
-    valid, why it is not valid (``None`` when it is) and whether payments may go there
-    (``value``). A tuple, built once per lifted Excel row; `explain` renders the grounds."""
+class _SepaAccount(NamedTuple):
+    """The fields of `SepaAccount`."""
 
     iban: str
     country: str | None
     problem: str | None
     value: bool
+
+
+class SepaAccount(_SepaAccount, DecisionRecord[bool]):
+    """What [`is_sepa_account`][reintegratie_core.compensation.is_sepa_account] decided: the IBAN (compact), its country when
+    valid, why it is not valid (``None`` when it is) and whether payments may go there
+    (``value``). A tuple, built once per lifted Excel row; `explain` renders the grounds."""
+
+    __slots__ = ()
 
     def explain(self) -> Explained[bool]:
         """The answer with its ground (``001``/``004`` art. 3.4)."""
@@ -461,19 +464,6 @@ class SepaAccount(NamedTuple):
             rule_id="is_sepa_account",
         )
         return Explained(self.value, grounds)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_sepa: Callable[[type[SepaAccount], tuple[object, ...]], SepaAccount] = tuple.__new__

@@ -39,15 +39,28 @@ from reintegratie_core._entitlements import (
     product_rules,
 )
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
-from reintegratie_core._money import ZERO, AmountLike, fraction, round_cents
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    ParameterValue,
+    Unit,
+    ruled,
+)
+from reintegratie_core._money import (
+    ZERO,
+    AmountLike,
+    fraction,
+    money,
+    round_cents,
+)
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import Milestone, check_sanction_weeks, milestone_date
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.compensation._common import (
     all_met,
-    amount,
     condition,
     product_amount,
     unmet,
@@ -142,9 +155,9 @@ def sanction_compensation(
     [`SanctionCompensation`][reintegratie_core.compensation.SanctionCompensation] record; their grounds are rendered when explained.
     """
     check_sanction_weeks(weeks, minimum=1)
-    loon = amount(weekly_wage, "weekloon")
-    kosten = amount(approved_costs, "goedgekeurde_kosten")
-    arbodienst = amount(arbodienst_paid, "arbodienst_vergoedt")
+    loon = money(weekly_wage, "weekloon")
+    kosten = money(approved_costs, "goedgekeurde_kosten")
+    arbodienst = money(arbodienst_paid, "arbodienst_vergoedt")
     if arbodienst_compensated or not all_met(conditions):
         return _new_refusal(SanctionRefusal, (conditions, arbodienst_compensated, NOTHING))
     coverage_used: Parameter[Decimal] | Decimal
@@ -173,14 +186,20 @@ def sanction_compensation(
 NOTHING = round_cents(ZERO)
 
 
-class SanctionRefusal(NamedTuple):
-    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it refuses: the conditions as
-    given, whether the arbodienst already compensated all of it, and nothing (``value``).
-    A tuple; `explain` renders the grounds of the refusal from it."""
+class _SanctionRefusal(NamedTuple):
+    """The fields of `SanctionRefusal`."""
 
     conditions: SanctionConditions | bool
     arbodienst_compensated: bool
     value: Decimal
+
+
+class SanctionRefusal(_SanctionRefusal, DecisionRecord[Decimal]):
+    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it refuses: the conditions as
+    given, whether the arbodienst already compensated all of it, and nothing (``value``).
+    A tuple; `explain` renders the grounds of the refusal from it."""
+
+    __slots__ = ()
 
     @ruled("sanction_compensation")
     def explain(self) -> Explained[Decimal]:
@@ -198,28 +217,13 @@ class SanctionRefusal(NamedTuple):
             )
         return Explained(self.value, refusals, Unit.EURO)
 
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
-
 
 _new_refusal: Callable[[type[SanctionRefusal], tuple[object, ...]], SanctionRefusal]
 _new_refusal = tuple.__new__
 
 
-class SanctionCompensation(NamedTuple):
-    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it compensates: the values of the
-    formula and the amount (``value``). A tuple, built once per lifted Excel row;
-    `explain` renders the grounds from it."""
+class _SanctionCompensation(NamedTuple):
+    """The fields of `SanctionCompensation`."""
 
     weeks: int
     weekly_wage: Decimal
@@ -231,6 +235,14 @@ class SanctionCompensation(NamedTuple):
     arbodienst_paid: Decimal
     gross: Decimal
     value: Decimal
+
+
+class SanctionCompensation(_SanctionCompensation, DecisionRecord[Decimal]):
+    """What [`sanction_compensation`][reintegratie_core.compensation.sanction_compensation] decided when it compensates: the values of the
+    formula and the amount (``value``). A tuple, built once per lifted Excel row;
+    `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("sanction_compensation")
     def explain(self) -> Explained[Decimal]:
@@ -292,19 +304,6 @@ class SanctionCompensation(NamedTuple):
             *netted,
         )
         return Explained(value, grounds, Unit.EURO)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_compensation: Callable[[type[SanctionCompensation], tuple[object, ...]], SanctionCompensation]

@@ -149,6 +149,21 @@ def amount_argument(value: AmountLike, name: str) -> Decimal:
     return result
 
 
+def whole_from_one(value: int, argument: str, number: str, first: str) -> int:
+    """A count from 1 (a sick week, a month of benefit): a whole number, 1 or more.
+
+    Anything but an ``int`` is a ``TypeError`` (``geen geheel <number>``), below 1 an error
+    naming ``argument`` that says ``first``, the first one there is.
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{argument}: {value!r} is geen geheel {number} (verwacht 1 of meer)"
+        raise TypeError(msg)
+    if value < 1:
+        msg = f"{argument}: {value} is kleiner dan 1 ({first})"
+        raise InvalidValueError(msg)
+    return value
+
+
 def _history(name: str, citation: Citation, field: str) -> ParameterHistory[Decimal]:
     return ParameterHistory.of(
         Parameter(

@@ -24,7 +24,15 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    ParameterValue,
+    Unit,
+    ruled,
+)
 from reintegratie_core._money import AmountLike, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
@@ -38,6 +46,7 @@ from reintegratie_core.financial._parameters import (
     RatesInForce,
     amount_argument,
     rates_on,
+    whole_from_one,
 )
 
 BW_629_1 = Citation.statute("BW", "7:629 lid 1")
@@ -54,7 +63,20 @@ _FLOOR_WEEKS = FLOOR_WEEKS.value
 _MONTHS = Decimal(MONTHS_PER_YEAR.at(date.max).value)
 
 
-class WageContinuation(NamedTuple):
+class _WageContinuation(NamedTuple):
+    """The fields of `WageContinuation`."""
+
+    monthly_wage: Decimal
+    sick_week: int
+    hours_per_week: Decimal | None
+    rates: RatesInForce
+    cap: Decimal
+    statutory: Decimal
+    floor: Decimal | None
+    value: Decimal
+
+
+class WageContinuation(_WageContinuation, DecisionRecord[Decimal]):
     """What the wage-continuation rule decided for one month (BW 7:629 lid 1).
 
     ``cap``, ``statutory`` and ``floor`` are unrounded; ``value`` is the result, rounded
@@ -65,14 +87,7 @@ class WageContinuation(NamedTuple):
     row. The grounds are rendered from these fields only when asked (`explain`).
     """
 
-    monthly_wage: Decimal
-    sick_week: int
-    hours_per_week: Decimal | None
-    rates: RatesInForce
-    cap: Decimal
-    statutory: Decimal
-    floor: Decimal | None
-    value: Decimal
+    __slots__ = ()
 
     @property
     def capped(self) -> bool:
@@ -84,13 +99,8 @@ class WageContinuation(NamedTuple):
         """Whether the minimum-wage floor raised the result."""
         return self.floor is not None and self.floor > self.statutory
 
-    def explain(self) -> Explained[Decimal]:
-        """The result with its grounds, rendered from this record on demand."""
-        return self.explained
-
-    @property
     @ruled("wage_continuation")
-    def explained(self) -> Explained[Decimal]:
+    def explain(self) -> Explained[Decimal]:
         """The result with its grounds: articles and parameter values used."""
         maximum = self.rates.maximum_daily_wage
         grounds = [
@@ -175,13 +185,7 @@ _new: Callable[[type[WageContinuation], tuple[object, ...]], WageContinuation] =
 
 def check_sick_week(sick_week: int) -> int:
     """Validate a sick week: a whole number from 1 (an error naming ``ziekteweek``)."""
-    if isinstance(sick_week, bool) or not isinstance(sick_week, int):
-        msg = f"ziekteweek: {sick_week!r} is geen geheel weeknummer (verwacht 1 of meer)"
-        raise TypeError(msg)
-    if sick_week < 1:
-        msg = f"ziekteweek: {sick_week} is kleiner dan 1 (de eerste ziekteweek is week 1)"
-        raise InvalidValueError(msg)
-    return sick_week
+    return whole_from_one(sick_week, "ziekteweek", "weeknummer", "de eerste ziekteweek is week 1")
 
 
 def wage_continuation(

@@ -36,6 +36,7 @@ from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
     UNIT,
     Citation,
+    DecisionRecord,
     Explained,
     Ground,
     ParameterValue,
@@ -50,6 +51,7 @@ from reintegratie_core.financial._parameters import (
     RatesInForce,
     amount_argument,
     rates_on,
+    whole_from_one,
 )
 
 WIA = "WIA"
@@ -656,13 +658,9 @@ def _ratio_shown(ratio: Decimal) -> Decimal:
 
 def check_month(month: int) -> int:
     """A month of entitlement: a whole number from 1 (an error naming ``maand``)."""
-    if isinstance(month, bool) or not isinstance(month, int):
-        msg = f"maand: {month!r} is geen geheel maandnummer (verwacht 1 of meer)"
-        raise TypeError(msg)
-    if month < 1:
-        msg = f"maand: {month} is kleiner dan 1 (de eerste maand van de uitkering is maand 1)"
-        raise InvalidValueError(msg)
-    return month
+    return whole_from_one(
+        month, "maand", "maandnummer", "de eerste maand van de uitkering is maand 1"
+    )
 
 
 def check_lgu_months(months: AmountLike) -> Decimal:
@@ -780,104 +778,45 @@ def monthly_benefit(
         number = check_month(number)
     lgu = check_lgu_months(lgu_months)
     regime = classes[2]
-    if regime is _NO_BENEFIT:
-        return _new_benefit(
-            MonthlyBenefit,
-            (
-                wage,
-                classes,
-                earned,
-                capacity,
-                number,
-                lgu,
-                _NO_KIND,
-                ZERO,
-                None,
-                None,
-                None,
-                None,
-                _NOTHING,
-            ),
-        )
     monthly, ratio = wage[4], wage[5]
-    if regime is _IVA:
+    kind: BenefitKind
+    share = ZERO  # the part of this month in the wage-related benefit
+    factor: Parameter[Decimal] | None = None
+    lgu_amount: Decimal | None = None
+    after: _AfterFields | None = None
+    iva: Decimal | None = None
+    value: Decimal
+    if regime is _NO_BENEFIT:
+        kind, value = _NO_KIND, _NOTHING
+    elif regime is _IVA:
         # 75 % × M − 70 % × B × C/D, multiplied in that order
-        amount = _IVA_SHARE * monthly - (
+        iva = _IVA_SHARE * monthly - (
             _INCOME_SHARE * earned if ratio is _ONE else _INCOME_SHARE * earned * ratio
         )
-        if amount < ZERO:
-            amount = ZERO
-        return _new_benefit(
-            MonthlyBenefit,
-            (
-                wage,
-                classes,
-                earned,
-                capacity,
-                number,
-                lgu,
-                _IVA_KIND,
-                ZERO,
-                None,
-                None,
-                None,
-                amount,
-                round_cents(amount),
-            ),
-        )
-    on_income = monthly - (earned if ratio is _ONE else earned * ratio)  # M − B × C/D
-    # the part of this month in the wage-related benefit: lgu − (month − 1), within 0–1
-    if lgu >= number:
-        share = _ONE
-    elif lgu <= number - 1:
-        share = ZERO
+        if iva < ZERO:
+            iva = ZERO
+        kind, value = _IVA_KIND, round_cents(iva)
     else:
-        share = lgu - (number - 1)
-    if share is ZERO:
-        after = _after_wage_related(wage, classes, earned, capacity, on_income)
-        return _new_benefit(
-            MonthlyBenefit,
-            (
-                wage,
-                classes,
-                earned,
-                capacity,
-                number,
-                lgu,
-                after[0],
-                share,
-                None,
-                None,
-                after,
-                None,
-                round_cents(after[1]),
-            ),
-        )
-    factor = LGU_FIRST_SHARE if number <= _LGU_FIRST_MONTHS else LGU_SHARE
-    lgu_amount = factor.value * on_income
-    if lgu_amount < ZERO:
-        lgu_amount = ZERO
-    if share is _ONE:
-        return _new_benefit(
-            MonthlyBenefit,
-            (
-                wage,
-                classes,
-                earned,
-                capacity,
-                number,
-                lgu,
-                _WAGE_RELATED,
-                share,
-                factor,
-                lgu_amount,
-                None,
-                None,
-                round_cents(lgu_amount),
-            ),
-        )
-    after = _after_wage_related(wage, classes, earned, capacity, on_income)
-    total = share * lgu_amount + (_ONE - share) * after[1]
+        on_income = monthly - (earned if ratio is _ONE else earned * ratio)  # M − B × C/D
+        # the part of this month in the wage-related benefit: lgu − (month − 1), within 0–1
+        if lgu >= number:
+            share = _ONE
+        elif lgu > number - 1:
+            share = lgu - (number - 1)
+        if share is ZERO:
+            after = _after_wage_related(wage, classes, earned, capacity, on_income)
+            kind, value = after[0], round_cents(after[1])
+        else:
+            kind = _WAGE_RELATED
+            factor = LGU_FIRST_SHARE if number <= _LGU_FIRST_MONTHS else LGU_SHARE
+            lgu_amount = factor.value * on_income
+            if lgu_amount < ZERO:
+                lgu_amount = ZERO
+            if share is _ONE:
+                value = round_cents(lgu_amount)
+            else:
+                after = _after_wage_related(wage, classes, earned, capacity, on_income)
+                value = round_cents(share * lgu_amount + (_ONE - share) * after[1])
     return _new_benefit(
         MonthlyBenefit,
         (
@@ -887,13 +826,13 @@ def monthly_benefit(
             capacity,
             number,
             lgu,
-            _WAGE_RELATED,
+            kind,
             share,
             factor,
             lgu_amount,
             after,
-            None,
-            round_cents(total),
+            iva,
+            value,
         ),
     )
 
@@ -913,7 +852,16 @@ _NOTHING = round_cents(ZERO)
 # --- Duration of the wage-related benefit (WIA art. 59) -----------------------------------
 
 
-class LguDuration(NamedTuple):
+class _LguDuration(NamedTuple):
+    """The fields of `LguDuration`."""
+
+    years_before_2016: int
+    years_from_2016: int
+    half_months: int
+    value: Decimal
+
+
+class LguDuration(_LguDuration, DecisionRecord[Decimal]):
     """The months of wage-related benefit decided from the work history (WIA art. 59).
 
     ``half_months`` is the unclamped duration in half months (an int: the rule's arithmetic
@@ -921,10 +869,7 @@ class LguDuration(NamedTuple):
     per lifted Excel row; the grounds are rendered from it only when asked.
     """
 
-    years_before_2016: int
-    years_from_2016: int
-    half_months: int
-    value: Decimal
+    __slots__ = ()
 
     @property
     def computed(self) -> Decimal:
@@ -940,13 +885,8 @@ class LguDuration(NamedTuple):
         half = self.value != whole
         return f"{whole} maanden" + (f" en {HALF_MONTH_DAYS} dagen" if half else "")
 
-    def explain(self) -> Explained[Decimal]:
-        """The months with their grounds, rendered from this record on demand."""
-        return self.explained
-
-    @property
     @ruled("lgu_duration")
-    def explained(self) -> Explained[Decimal]:
+    def explain(self) -> Explained[Decimal]:
         """The months with their grounds."""
         p, q = self.years_before_2016, self.years_from_2016
         return Explained(

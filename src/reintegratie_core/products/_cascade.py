@@ -32,8 +32,18 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, SourceKind, ruled
+from reintegratie_core._errors import (
+    InvalidPeriodError,
+    InvalidValueError,
+)
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    SourceKind,
+    ruled,
+)
 from reintegratie_core.products._model import (
     CouplingRule,
     Module,
@@ -334,9 +344,8 @@ def ends_with(
     return _new_ends_with(EndsWith, (product, target, ended_module, reason, given, value))
 
 
-class EndsWith(NamedTuple):
-    """What [`ends_with`][reintegratie_core.products.ends_with] decided (``value``), from the memoised cascade; a tuple built
-    once per lifted Excel row, whose grounds `explain` renders from the cascade."""
+class _EndsWith(NamedTuple):
+    """The fields of `EndsWith`."""
 
     product: Product
     target: Module
@@ -344,6 +353,13 @@ class EndsWith(NamedTuple):
     reason: TerminationReason | None
     held: tuple[str, ...] | None
     value: bool
+
+
+class EndsWith(_EndsWith, DecisionRecord[bool]):
+    """What [`ends_with`][reintegratie_core.products.ends_with] decided (``value``), from the memoised cascade; a tuple built
+    once per lifted Excel row, whose grounds `explain` renders from the cascade."""
+
+    __slots__ = ()
 
     @ruled("ends_with")
     def explain(self) -> Explained[bool]:
@@ -386,19 +402,6 @@ class EndsWith(NamedTuple):
             return Explained(False, tuple(grounds))
         grounds_true = tuple(g for g in outcome.grounds if ("module", entry.module) in g.parameters)
         return Explained(True, tuple(attrs.evolve(g, parameters=()) for g in grounds_true))
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_ends_with: Callable[[type[EndsWith], tuple[object, ...]], EndsWith] = tuple.__new__

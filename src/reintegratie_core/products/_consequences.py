@@ -33,7 +33,15 @@ import attrs
 
 from reintegratie_core._dates import ONE_DAY, Period
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    ParameterValue,
+    Unit,
+    ruled,
+)
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import (
     Milestone,
@@ -46,8 +54,8 @@ from reintegratie_core._sickness import (
     Absence,
     AbsenceKind,
     SicknessCase,
+    case_at,
     last_case,
-    merge_cases,
 )
 from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 from reintegratie_core.products._cascade import DEFAULT_REASON, Cascade, cascade
@@ -180,15 +188,21 @@ def falls_under(case: SicknessCase, start: date) -> bool:
     return case.periods[0].start >= start
 
 
-class Eligible(NamedTuple):
-    """What [`eligible`][reintegratie_core.products.eligible] decided: the case, the module's start and whether the case
-    falls under the services (``value``). A tuple, built once per lifted Excel row;
-    `explain` renders the grounds from it."""
+class _Eligible(NamedTuple):
+    """The fields of `Eligible`."""
 
     product: Product
     case: SicknessCase
     start: date
     value: bool
+
+
+class Eligible(_Eligible, DecisionRecord[bool]):
+    """What [`eligible`][reintegratie_core.products.eligible] decided: the case, the module's start and whether the case
+    falls under the services (``value``). A tuple, built once per lifted Excel row;
+    `explain` renders the grounds from it."""
+
+    __slots__ = ()
 
     @ruled("eligible")
     def explain(self) -> Explained[bool]:
@@ -224,19 +238,6 @@ class Eligible(NamedTuple):
                 *grounds,
             ]
         return Explained(value, tuple(grounds))
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
 
 _new_eligible: Callable[[type[Eligible], tuple[object, ...]], Eligible] = tuple.__new__
@@ -335,14 +336,6 @@ def _continues_chain(case: SicknessCase, on: date, window: int) -> tuple[bool, d
     return True, periods[index].start
 
 
-def _case_at(absences: Sequence[Absence], on: date) -> SicknessCase | None:
-    current = None
-    for case in merge_cases(absences):
-        if case.first_day <= on:
-            current = case
-    return current
-
-
 def guidance_continues(
     product: Product,
     absences: Sequence[Absence],
@@ -370,7 +363,7 @@ def guidance_continues(
     """
     service, rule, relapse = _continuation_rule(product, reason)
     periods = absences if recovery is None else apply_recovery(absences, recovery)
-    case = _case_at(periods, on)
+    case = case_at(periods, on)
     window = MERGE_INTERRUPTION_DAYS
     if relapse is not None:
         in_force = _in_force(product, relapse, module_end)[0]
@@ -404,11 +397,8 @@ _NO_CASE, _RUNNING, _RUNNING_EXTENDED, _NO_RULE, _RECOVERED, _LATER_CASE = range
 _WAGE_ENDED, _CONTINUES = 6, 7
 
 
-class GuidanceContinues(NamedTuple):
-    """What [`guidance_continues`][reintegratie_core.products.guidance_continues] decided (``value``): the branch that applied
-    and the values it used (the service module, the case, the dates, the rule, the relapse
-    window, the chain's first sick day and the end of wage continuation), so that a lifted
-    Excel row builds no text; `explain` renders the grounds from them."""
+class _GuidanceContinues(NamedTuple):
+    """The fields of `GuidanceContinues`."""
 
     value: bool
     branch: int
@@ -425,6 +415,15 @@ class GuidanceContinues(NamedTuple):
     #: The end of wage continuation (with the sanction weeks), where the branch used it.
     wage_end: MilestoneDate | None
 
+
+class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
+    """What [`guidance_continues`][reintegratie_core.products.guidance_continues] decided (``value``): the branch that applied
+    and the values it used (the service module, the case, the dates, the rule, the relapse
+    window, the chain's first sick day and the end of wage continuation), so that a lifted
+    Excel row builds no text; `explain` renders the grounds from them."""
+
+    __slots__ = ()
+
     @ruled("guidance_continues")
     def explain(self) -> Explained[bool]:
         """The answer with its grounds."""
@@ -434,14 +433,6 @@ class GuidanceContinues(NamedTuple):
     def grounds(self) -> tuple[Ground, ...]:
         """The grounds `explain` renders."""
         return self._grounds()
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
-
-    def text(self, label: str = "uitkomst") -> str:
-        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text])."""
-        return self.explain().text(label)
 
     def _grounds(self) -> tuple[Ground, ...]:
         text, citations, extra = self._rendered()

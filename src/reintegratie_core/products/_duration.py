@@ -26,7 +26,14 @@ from typing import NamedTuple
 
 from reintegratie_core._dates import _month_days, add_days, add_months
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit, ruled
+from reintegratie_core._explain import (
+    DecisionRecord,
+    Explained,
+    Ground,
+    ParameterValue,
+    Unit,
+    ruled,
+)
 from reintegratie_core._parameters import Parameter
 from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, cascade, decided_cascade
 from reintegratie_core.products._model import (
@@ -238,11 +245,8 @@ def first_expiry(
     )
 
 
-class FirstExpiry(NamedTuple):
-    """What [`first_expiry`][reintegratie_core.products.first_expiry] decided: the parameters it used and the date (``value``).
-
-    A tuple, built once per lifted Excel row; `explain` renders the grounds from it.
-    """
+class _FirstExpiry(NamedTuple):
+    """The fields of `FirstExpiry`."""
 
     module: Module
     duration: Duration
@@ -254,6 +258,15 @@ class FirstExpiry(NamedTuple):
     #: The minimum run in force on the start, when the conditions set one.
     minimum: Parameter[int] | None
     value: date
+
+
+class FirstExpiry(_FirstExpiry, DecisionRecord[date]):
+    """What [`first_expiry`][reintegratie_core.products.first_expiry] decided: the parameters it used and the date (``value``).
+
+    A tuple, built once per lifted Excel row; `explain` renders the grounds from it.
+    """
+
+    __slots__ = ()
 
     @ruled("first_expiry")
     def explain(self) -> Explained[date]:
@@ -284,15 +297,6 @@ class FirstExpiry(NamedTuple):
             for c in dict.fromkeys(citations)
         )
         return Explained(self.value, grounds)
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
 
 
 _new_expiry: Callable[[type[FirstExpiry], tuple[object, ...]], FirstExpiry] = tuple.__new__
@@ -398,10 +402,8 @@ def earliest_cancellation(
     )
 
 
-class EarliestCancellation(NamedTuple):
-    """What [`earliest_cancellation`][reintegratie_core.products.earliest_cancellation] decided: the parameters it used and the date
-    (``value``). A tuple, built once per lifted Excel row; `explain` renders the
-    grounds from it (and the cascade the cancellation sets off)."""
+class _EarliestCancellation(NamedTuple):
+    """The fields of `EarliestCancellation`."""
 
     product: Product
     module: Module
@@ -416,6 +418,14 @@ class EarliestCancellation(NamedTuple):
     #: The minimum run in force on the start, when the conditions set one.
     minimum: Parameter[int] | None
     value: date
+
+
+class EarliestCancellation(_EarliestCancellation, DecisionRecord[date]):
+    """What [`earliest_cancellation`][reintegratie_core.products.earliest_cancellation] decided: the parameters it used and the date
+    (``value``). A tuple, built once per lifted Excel row; `explain` renders the
+    grounds from it (and the cascade the cancellation sets off)."""
+
+    __slots__ = ()
 
     @ruled("earliest_cancellation")
     def explain(self) -> Explained[date]:
@@ -460,15 +470,6 @@ class EarliestCancellation(NamedTuple):
                 for citation in dict.fromkeys(c for e in others for c in e.citations)
             )
         return Explained(result, tuple(grounds))
-
-    @property
-    def grounds(self) -> tuple[Ground, ...]:
-        """The grounds `explain` renders."""
-        return self.explain().grounds
-
-    def citations(self) -> tuple[Citation, ...]:
-        """Every distinct citation of the grounds, in order."""
-        return self.explain().citations()
 
 
 _new_cancellation: Callable[[type[EarliestCancellation], tuple[object, ...]], EarliestCancellation]
