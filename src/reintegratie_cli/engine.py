@@ -73,6 +73,7 @@ from reintegratie_cli.portfolio import (
 from reintegratie_cli.worklines import (
     ERROR_RANK,
     OUTPUT_HEADER,
+    OUTPUT_NUMBERS,
     OUTPUT_WIDTHS,
     Key,
     Line,
@@ -414,7 +415,7 @@ def _work(items: Iterable[tuple[int, Any]], settings: Settings, run: Path | None
     lines.sort(key=operator.itemgetter(0))
     kept: list[tuple[Key, str]] | None = None
     if settings.output is not None:
-        encode = encoder(settings.output)
+        encode = encoder(settings.output, OUTPUT_NUMBERS)
         if run is None:
             kept = [(ln.key, encode(ln.values)) for ln in lines]
         else:

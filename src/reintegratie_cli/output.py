@@ -187,23 +187,32 @@ class _Encoded(dict[object, str]):
     """Encoded values by value, for those that repeat — texts and dates — so that a row is
     encoded by one ``map`` over this dict: `__missing__` applies the rule to the others (and
     keeps a text's or a date's result while fewer than ``_CACHE_LIMIT`` are kept; the
-    repeating ones come early). Numbers are never kept: ``1``, ``True`` and
-    ``Decimal("1.00")`` are equal keys with different fields; an ``int`` or a ``Decimal``
-    (exactly these types) goes straight to ``number``, a C-level formatter that gives what
-    the rule gives for it, without a Python call.
+    repeating ones come early). Numbers are not kept in a dict shared by all values: ``1``,
+    ``True`` and ``Decimal("1.00")`` are equal keys with different fields; an ``int`` or a
+    ``Decimal`` (exactly these types) goes straight to ``number``, a C-level formatter that
+    gives what the rule gives for it, without a Python call. The dict of one column
+    (`encoder`) whose numbers are all of one type (``numbers``) keeps those too.
     """
 
     def __init__(
-        self, rule: Callable[[object], str], empty: str, number: Callable[[object], str]
+        self,
+        rule: Callable[[object], str],
+        empty: str,
+        number: Callable[[object], str],
+        numbers: type | None = None,
     ) -> None:
         super().__init__({None: empty})
         self.rule = rule
         self.number = number
+        self.numbers = numbers
 
     def __missing__(self, value: object) -> str:
         kind = type(value)
         if kind is int or kind is Decimal:
-            return self.number(value)
+            encoded = self.number(value)
+            if kind is self.numbers and len(self) < _CACHE_LIMIT:
+                self[value] = encoded
+            return encoded
         encoded = self.rule(value)
         if (kind is str or kind is date) and len(self) < _CACHE_LIMIT:
             self[value] = encoded
@@ -286,9 +295,40 @@ def xlsx_cells(values: Sequence[object]) -> str:
         return "".join([_xlsx_value(v) for v in values])
 
 
-def encoder(kind: OutputKind) -> Callable[[Sequence[object]], str]:
-    """The encoder of one row for ``kind``: `csv_line` or `xlsx_cells`."""
-    return csv_line if kind is OutputKind.CSV else xlsx_cells
+def encoder(
+    kind: OutputKind, numbers: Sequence[type | None] | None = None
+) -> Callable[[Sequence[object]], str]:
+    """The encoder of one row for ``kind``: `csv_line` or `xlsx_cells`.
+
+    With ``numbers`` — per column of a table, the one number type (``int`` or ``Decimal``)
+    its numbers have, else ``None`` — the encoder keeps the fields of each column in a dict
+    of its own, numbers included (a row is then one ``map`` over the columns' dicts with
+    hardly a Python call). A column given a number type holds no number of another type
+    and no ``bool``: those would find an equal number's field. A row of another length
+    than ``numbers`` is encoded as without it.
+    """
+    plain = csv_line if kind is OutputKind.CSV else xlsx_cells
+    if numbers is None:
+        return plain
+    if kind is OutputKind.CSV:
+        columns = [_Encoded(_csv_value, "", str, n) for n in numbers]
+        separator, end = ",", "\r\n"
+    else:
+        columns = [_Encoded(_xlsx_value, "<c/>", _XML_CELLS.number, n) for n in numbers]
+        separator, end = "", ""
+    width = len(columns)
+    join = separator.join
+    field = dict.__getitem__  # calls the columns' __missing__
+
+    def encode(values: Sequence[object]) -> str:
+        if len(values) == width:
+            try:
+                return join(map(field, columns, values)) + end
+            except TypeError:  # an unhashable value: without the dicts
+                pass
+        return plain(values)
+
+    return encode
 
 
 # --- Writers -----------------------------------------------------------------------------
