@@ -31,25 +31,20 @@ one employer, and samentelling concerns one employer's wage continuation.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import heapq
 import itertools
 import math
-import multiprocessing
-import multiprocessing.pool
 import operator
 import os
-import pickle
 import signal
 import sys
-import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from reintegratie_cli.output import (
     XLSX_MAX_ROWS,
@@ -81,6 +76,13 @@ from reintegratie_cli.worklines import (
     error_line,
     failed,
 )
+
+if TYPE_CHECKING:
+    import multiprocessing.pool
+
+# multiprocessing, pickle, tempfile and ctypes are imported where a portfolio of more than
+# one partition needs them: a smaller one is worked in this process, and their import is a
+# noticeable part of its CPU time (issue 11).
 
 #: Input bytes per partition: about 230,000 CSV rows, some 150 MB of memory per task. A
 #: portfolio that fits one partition is worked in this process, without scratch files.
@@ -189,10 +191,14 @@ def _scratch_streams(paths: Sequence[Path]) -> Iterator[list[IO[bytes]]]:
 
 
 def _dump(stream: IO[bytes], batch: object) -> None:
+    import pickle
+
     pickle.dump(batch, stream, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _load_batches(path: Path) -> Iterator[Any]:
+    import pickle
+
     with path.open("rb", buffering=1 << 20) as stream:
         while True:
             try:
@@ -437,6 +443,8 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform == "linux":
+        import ctypes
+
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -451,6 +459,8 @@ def _workers(count: int) -> Iterator[multiprocessing.pool.Pool | None]:
     if count <= 1:
         yield None
         return
+    import multiprocessing
+
     # Forked on Linux (the workers start at once, sharing what is loaded); elsewhere the
     # platform's own way.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
@@ -500,6 +510,8 @@ def run(
         reading.close()
         written = _finish(target, output, [iter(result.lines or ())], result.records, bars)
         return _summary([result], top, written, count, workers)
+    import tempfile
+
     try:
         scratch = tempfile.TemporaryDirectory(prefix="reintegratie-signalen-")
     except OSError as exc:

@@ -21,20 +21,23 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
-import queue
 import re
-import secrets
 import stat
 import threading
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, TYPE_CHECKING, Self
 
 from reintegratie_io import date_to_serial
+
+if TYPE_CHECKING:
+    import queue
+
+# zipfile and queue are imported by the XLSX writer, which alone needs them: a CSV run
+# does without their import (issue 11).
 
 #: Excel's last row: a sheet holds the header and at most this many rows minus one.
 XLSX_MAX_ROWS = 1_048_576
@@ -119,7 +122,7 @@ def _create_temporary(target: Path, folder: Path) -> tuple[Path, int]:
     """A new, empty temporary file beside ``target`` (``.<name>.<random>.tmp``, created
     exclusively as ``tempfile.mkstemp`` does) and its open handle; registered first."""
     for _attempt in range(100):
-        candidate = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        candidate = folder / f".{target.name}.{os.urandom(4).hex()}.tmp"
         _LIVE.add(candidate)
         try:
             return candidate, os.open(candidate, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
@@ -422,6 +425,8 @@ class _Compressor:
     """
 
     def __init__(self, stream: IO[bytes], depth: int = 8) -> None:
+        import queue
+
         self._stream = stream
         self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
@@ -471,6 +476,8 @@ class XlsxWriter:
         widths: Sequence[float] | None = None,
         compresslevel: int = 1,
     ) -> None:
+        import zipfile
+
         self._zip = zipfile.ZipFile(
             path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel
         )
