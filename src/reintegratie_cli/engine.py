@@ -105,6 +105,7 @@ class Settings(NamedTuple):
     horizon: int
     output: OutputKind | None
     top: int
+    #: How a task's rows, a CSV's lines as bytes, become cells (``None``: they are cells).
     csv: CsvFormat | None
 
 
@@ -504,12 +505,12 @@ def run(
         if source.csv is not None:
             form = source.csv
             items: Iterable[tuple[int, Any]] = enumerate(
-                form.lines(form.data_offset, source.size), FIRST_DATA_ROW
+                form.records(form.data_offset, source.size), FIRST_DATA_ROW
             )
         else:
             items = source.rows
-        with _no_gc():
-            result = _work(items, settings, None)
+        with _no_gc():  # the rows come as cells
+            result = _work(items, settings._replace(csv=None), None)
         reading.update(max(0, source.size - reading.n))
         reading.close()
         written = _finish(target, output, [iter(result.lines or ())], result.records, bars)
