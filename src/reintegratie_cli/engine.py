@@ -132,13 +132,14 @@ class Split(NamedTuple):
 
 class Result(NamedTuple):
     """What a partition task reports back: counts, its most urgent lines, its first errors,
-    and its encoded lines in order when they were not written to a run file."""
+    and its encoded lines in order when they were not written to a run file (then encoded
+    as they are read: in this process, by the write step)."""
 
     counts: Counter[str]
     top: list[tuple[Key, tuple[object, ...]]]
     errors: list[RowError]
     records: int
-    lines: list[tuple[Key, str]] | None = None
+    lines: Iterator[tuple[Key, str]] | None = None
 
 
 class Summary(NamedTuple):
@@ -407,6 +408,11 @@ def _compute(
     return lines
 
 
+#: A line's key and values, as C-level getters.
+_KEY = operator.itemgetter(0)
+_VALUES = operator.itemgetter(1)
+
+
 def work_partition(task: Task) -> Result:
     """One partition (in a worker): validate, group per employee, compute, encode, sort,
     write the run."""
@@ -424,16 +430,19 @@ def _work(items: Iterable[tuple[int, Any]], settings: Settings, run: Path | None
     counts["afgekeurd"] += len(errors)
     lines.extend(error_line(e) for e in errors)
     lines.sort(key=operator.itemgetter(0))
-    kept: list[tuple[Key, str]] | None = None
+    kept: Iterator[tuple[Key, str]] | None = None
     if settings.output is not None:
         encode = encoder(settings.output, OUTPUT_NUMBERS)
-        if run is None:
-            kept = [(ln.key, encode(ln.values)) for ln in lines]
+        if run is None:  # encoded while written: no list of them all, no pair per line kept
+            kept = zip(map(_KEY, lines), map(encode, map(_VALUES, lines)), strict=True)
         else:
             with _scratch_streams([run]) as (stream,):
                 for start in range(0, len(lines), BATCH):
                     batch = lines[start : start + BATCH]
-                    _dump(stream, [(ln.key, encode(ln.values)) for ln in batch])
+                    _dump(
+                        stream,
+                        list(zip(map(_KEY, batch), map(encode, map(_VALUES, batch)), strict=True)),
+                    )
     top = [(ln.key, ln.display()) for ln in lines[: settings.top] if ln.key[0] != ERROR_RANK]
     errors.sort(key=operator.attrgetter("row"))
     return Result(counts, top, errors[: settings.top], len(lines), kept)
@@ -513,7 +522,7 @@ def run(
             result = _work(items, settings._replace(csv=None), None)
         reading.update(max(0, source.size - reading.n))
         reading.close()
-        written = _finish(target, output, [iter(result.lines or ())], result.records, bars)
+        written = _finish(target, output, [result.lines or iter(())], result.records, bars)
         return _summary([result], top, written, count, workers)
     import tempfile
 
