@@ -9,7 +9,6 @@ yields more than a part's declared size, so the declared sizes bound what is rea
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import attrs
@@ -60,6 +59,8 @@ def check_archive(path: Path, limits: Limits) -> bool:
         raise WorkbookError(
             f"{path.name} is {_mb(size)} groot; de grens voor een werkmap is {_mb(limits.file_bytes)}"
         )
+    import zipfile  # here: a CSV portfolio does without its import
+
     if not zipfile.is_zipfile(path):
         raise WorkbookError(
             f"{path.name} is geen .xlsx-werkmap (geen zip-archief); .xls en .xlsb worden niet "

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 #: Dutch civil time decides which day "today" is.
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+AMSTERDAM = "Europe/Amsterdam"
 
 
 def today() -> date:
-    """Today's date in the Netherlands."""
-    return datetime.now(tz=AMSTERDAM).date()
+    """Today's date in the Netherlands (the time zone is loaded here, when asked: a run
+    with ``--peildatum`` does without it)."""
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(tz=ZoneInfo(AMSTERDAM)).date()

@@ -25,18 +25,20 @@ worklist must group them itself.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reintegratie_cli.args import date_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind, write_table
 from reintegratie_cli.portfolio import PRODUCTS
 from reintegratie_core import Absence, Milestone, SicknessCase, merge_cases, milestone_date
+
+if TYPE_CHECKING:  # imported when a portfolio is generated, not at every start of the CLI
+    import random
 
 #: The columns of a generated portfolio, in file order (``docs/portefeuille.md``).
 HEADER: tuple[str, ...] = (
@@ -258,6 +260,8 @@ def portfolio_rows(
     error_share: float = 0.0,
 ) -> Iterator[list[object]]:
     """``size`` rows of a synthetic portfolio (see the module doc), deterministic per seed."""
+    import random
+
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     employers = _Employers(rng, max(3, size // 40), reference)
     written = 0

@@ -21,20 +21,23 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
-import queue
 import re
-import secrets
 import stat
 import threading
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import IO, TYPE_CHECKING, Self
 
 from reintegratie_io import date_to_serial
+
+if TYPE_CHECKING:
+    import queue
+
+# zipfile and queue are imported by the XLSX writer, which alone needs them: a CSV run
+# does without their import (issue 11).
 
 #: Excel's last row: a sheet holds the header and at most this many rows minus one.
 XLSX_MAX_ROWS = 1_048_576
@@ -121,7 +124,7 @@ def _create_temporary(target: Path, folder: Path) -> tuple[Path, int]:
     """A new, empty temporary file beside ``target`` (``.<name>.<random>.tmp``, created
     exclusively as ``tempfile.mkstemp`` does) and its open handle; registered first."""
     for _attempt in range(100):
-        candidate = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        candidate = folder / f".{target.name}.{os.urandom(4).hex()}.tmp"
         _LIVE.add(candidate)
         try:
             return candidate, os.open(candidate, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
@@ -189,23 +192,32 @@ class _Encoded(dict[object, str]):
     """Encoded values by value, for those that repeat — texts and dates — so that a row is
     encoded by one ``map`` over this dict: `__missing__` applies the rule to the others (and
     keeps a text's or a date's result while fewer than ``_CACHE_LIMIT`` are kept; the
-    repeating ones come early). Numbers are never kept: ``1``, ``True`` and
-    ``Decimal("1.00")`` are equal keys with different fields; an ``int`` or a ``Decimal``
-    (exactly these types) goes straight to ``number``, a C-level formatter that gives what
-    the rule gives for it, without a Python call.
+    repeating ones come early). Numbers are not kept in a dict shared by all values: ``1``,
+    ``True`` and ``Decimal("1.00")`` are equal keys with different fields; an ``int`` or a
+    ``Decimal`` (exactly these types) goes straight to ``number``, a C-level formatter that
+    gives what the rule gives for it, without a Python call. The dict of one column
+    (`encoder`) whose numbers are all of one type (``numbers``) keeps those too.
     """
 
     def __init__(
-        self, rule: Callable[[object], str], empty: str, number: Callable[[object], str]
+        self,
+        rule: Callable[[object], str],
+        empty: str,
+        number: Callable[[object], str],
+        numbers: type | None = None,
     ) -> None:
         super().__init__({None: empty})
         self.rule = rule
         self.number = number
+        self.numbers = numbers
 
     def __missing__(self, value: object) -> str:
         kind = type(value)
         if kind is int or kind is Decimal:
-            return self.number(value)
+            encoded = self.number(value)
+            if kind is self.numbers and len(self) < _CACHE_LIMIT:
+                self[value] = encoded
+            return encoded
         encoded = self.rule(value)
         if (kind is str or kind is date) and len(self) < _CACHE_LIMIT:
             self[value] = encoded
@@ -288,9 +300,40 @@ def xlsx_cells(values: Sequence[object]) -> str:
         return "".join([_xlsx_value(v) for v in values])
 
 
-def encoder(kind: OutputKind) -> Callable[[Sequence[object]], str]:
-    """The encoder of one row for ``kind``: `csv_line` or `xlsx_cells`."""
-    return csv_line if kind is OutputKind.CSV else xlsx_cells
+def encoder(
+    kind: OutputKind, numbers: Sequence[type | None] | None = None
+) -> Callable[[Sequence[object]], str]:
+    """The encoder of one row for ``kind``: `csv_line` or `xlsx_cells`.
+
+    With ``numbers`` — per column of a table, the one number type (``int`` or ``Decimal``)
+    its numbers have, else ``None`` — the encoder keeps the fields of each column in a dict
+    of its own, numbers included (a row is then one ``map`` over the columns' dicts with
+    hardly a Python call). A column given a number type holds no number of another type
+    and no ``bool``: those would find an equal number's field. A row of another length
+    than ``numbers`` is encoded as without it.
+    """
+    plain = csv_line if kind is OutputKind.CSV else xlsx_cells
+    if numbers is None:
+        return plain
+    if kind is OutputKind.CSV:
+        columns = [_Encoded(_csv_value, "", str, n) for n in numbers]
+        separator, end = ",", "\r\n"
+    else:
+        columns = [_Encoded(_xlsx_value, "<c/>", _XML_CELLS.number, n) for n in numbers]
+        separator, end = "", ""
+    width = len(columns)
+    join = separator.join
+    field = dict.__getitem__  # calls the columns' __missing__
+
+    def encode(values: Sequence[object]) -> str:
+        if len(values) == width:
+            try:
+                return join(map(field, columns, values)) + end
+            except TypeError:  # an unhashable value: without the dicts
+                pass
+        return plain(values)
+
+    return encode
 
 
 # --- Writers -----------------------------------------------------------------------------
@@ -384,6 +427,8 @@ class _Compressor:
     """
 
     def __init__(self, stream: IO[bytes], depth: int = 8) -> None:
+        import queue
+
         self._stream = stream
         self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
@@ -433,6 +478,8 @@ class XlsxWriter:
         widths: Sequence[float] | None = None,
         compresslevel: int = 1,
     ) -> None:
+        import zipfile
+
         self._zip = zipfile.ZipFile(
             path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=compresslevel
         )

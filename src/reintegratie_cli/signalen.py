@@ -15,7 +15,6 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +125,8 @@ def _portfolio_path(given: Path | None) -> Iterator[Path]:
     if given is not None:
         yield given
         return
+    from importlib import resources  # only for the built-in example
+
     with resources.as_file(resources.files("reintegratie_cli") / "data" / EXAMPLE) as path:
         yield path
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import NamedTuple
 
 from reintegratie_cli.portfolio import PeriodRow, RowError
@@ -61,6 +62,15 @@ OUTPUT_HEADER: tuple[str, ...] = (
 OUTPUT_WIDTHS: tuple[float, ...] = (
     13, 7, 22, 11, 34, 12, 24, 15, 9, 14, 16, 21, 24, 40, 10, 60,
 )  # fmt: skip
+
+#: Per column, the one number type its numbers have (``None``: no numbers): dagen,
+#: perioden and aantal_te_laat are ``int``, resterende_weken a ``Decimal``. The encoder
+#: keeps these columns' fields by value too (`reintegratie_cli.output.encoder`); a line
+#: never holds another number type, or a ``bool``, in them.
+OUTPUT_NUMBERS: tuple[type | None, ...] = tuple(
+    {"dagen": int, "perioden": int, "aantal_te_laat": int, "resterende_weken": Decimal}.get(name)
+    for name in OUTPUT_HEADER
+)
 
 #: The columns of the terminal table, and where each is in a line's values.
 DISPLAY_HEADER: tuple[str, ...] = (

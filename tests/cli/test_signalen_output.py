@@ -9,6 +9,7 @@ import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -113,6 +114,50 @@ class TestCsv:
         one the per-value rule gives (CSV and SpreadsheetML)."""
         assert csv_line([number]) == output._csv_value(number) + "\r\n"
         assert output.xlsx_cells([number]) == output._xlsx_value(number)
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.integers(-5, 5) | st.none(),
+                st.sampled_from(["a", "x,y", "=1", "", "W1"]) | st.none(),
+                st.decimals(places=2, min_value=-3, max_value=3) | st.none(),
+                st.dates(min_value=date(2024, 1, 1), max_value=date(2024, 1, 9)) | st.none(),
+            ),
+            max_size=30,
+        )
+    )
+    def test_an_encoder_with_number_columns_gives_the_plain_encoding(
+        self, rows: list[tuple[object, ...]]
+    ) -> None:
+        """An encoder told each column's one number type keeps numbers by value per column;
+        every row is still encoded as `csv_line` and `xlsx_cells` encode it — the repeating
+        values from the columns' dicts, a row of another width and an unhashable value
+        without them."""
+        numbers = (int, None, Decimal, None)
+        for kind, plain in ((OutputKind.CSV, csv_line), (OutputKind.XLSX, output.xlsx_cells)):
+            encode = output.encoder(kind, numbers)
+            for row in [*rows, *rows, (1, "a"), (1, ["x"], Decimal(1), None)]:
+                assert encode(row) == plain(row)
+
+    def test_the_worklist_columns_hold_their_declared_number_types(self) -> None:
+        """The encoder's contract (`OUTPUT_NUMBERS`): in the worklist's number columns every
+        line of a generated portfolio holds a number of that column's one type, or None."""
+        from reintegratie_cli.portfolio import RowError, RowParser, resolve_header
+        from reintegratie_cli.worklines import OUTPUT_NUMBERS, Line, employee_line
+
+        parser = RowParser(resolve_header(HEADER))
+        groups: dict[tuple[str, str], list[Any]] = {}
+        for number, cells in enumerate(portfolio_rows(3000, seed=5, reference=P), 2):
+            row = parser.parse([str(c) if c is not None else "" for c in cells], number)
+            assert not isinstance(row, RowError)
+            groups.setdefault((row.employer, row.employee), []).append(row)
+        lines = [employee_line(*key, rows, P, 14) for key, rows in groups.items()]
+        checked = [line for line in lines if isinstance(line, Line)]
+        assert len(checked) > 500
+        for line in checked:
+            for value, kind in zip(line.values, OUTPUT_NUMBERS, strict=True):
+                if kind is not None:
+                    assert value is None or type(value) is kind
 
     def test_numbers_stay_numbers(self) -> None:
         """Issue 16 item 4: a negative number (days te laat) is written as a bare number."""

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from reintegratie_cli.generate import HEADER
@@ -253,6 +253,50 @@ class TestSources:
             assert "aanhalingsteken" in (unreadable(got) or "")
         else:
             assert got == cells
+
+    @given(
+        st.lists(
+            st.lists(st.sampled_from(["a", "é", '"', ",", ";", "\r", " ", "b c", "€"]), max_size=6),
+            max_size=40,
+        ),
+        st.tuples(st.sampled_from(["\n", "\r\n"]), st.booleans()),
+        st.sampled_from(["utf-8", "cp1252"]),
+        st.integers(0, 3),
+    )
+    def test_records_are_the_cells_of_the_lines(
+        self,
+        tmp_path_factory: pytest.TempPathFactory,
+        parts: list[list[str]],
+        ending: tuple[str, bool],
+        encoding: str,
+        skip: int,
+    ) -> None:
+        """`CsvFormat.records` (blocks decoded and split at once) gives, line by line, what
+        `CsvFormat.cells` gives for each of `CsvFormat.lines` — quotes, a CR inside a line,
+        a missing final line end, blocks cut anywhere between lines."""
+        from reintegratie_cli import portfolio
+
+        end, final = ending
+        lines = ["".join(p) for p in parts]
+        # A CR outside quotes on a line with quotes is an error of the csv module itself (for
+        # `cells` alike); the lines here keep to what it reads.
+        assume(not any('"' in line and "\r" in line for line in lines))
+        text = end.join(lines) + (end if final and parts else "")
+        path = tmp_path_factory.mktemp("records") / "p.csv"
+        path.write_bytes(text.encode(encoding))
+        size = path.stat().st_size
+        start = min(skip, size)
+        while start and path.read_bytes()[start - 1 : start] != b"\n":
+            start -= 1
+        form = portfolio.CsvFormat(path, encoding, ",", start)
+        expected = [form.cells(line) for line in form.lines(start, size)]
+        assert list(form.records(start, size)) == expected
+        block = portfolio._RECORD_BLOCK
+        try:
+            portfolio._RECORD_BLOCK = 7  # blocks that end inside lines
+            assert list(form.records(start, size)) == expected
+        finally:
+            portfolio._RECORD_BLOCK = block
 
     @pytest.mark.parametrize(
         ("name", "content", "message"),
