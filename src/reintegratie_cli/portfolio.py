@@ -587,6 +587,12 @@ _UNCLOSED_QUOTE = (
 )
 
 
+_NOT_CSV = (
+    "deze regel is geen geldige CSV (een los regeleinde of aanhalingsteken buiten de "
+    "aanhalingstekens van een veld)"
+)
+
+
 class CsvFormat(NamedTuple):
     """How a CSV portfolio is read: every physical line is one record.
 
@@ -611,7 +617,10 @@ class CsvFormat(NamedTuple):
             return text.split(self.delimiter)
         if text.count('"') % 2:
             return [Unreadable(_UNCLOSED_QUOTE)]
-        return next(csv.reader((text,), delimiter=self.delimiter))
+        try:
+            return next(csv.reader((text,), delimiter=self.delimiter))
+        except csv.Error:  # e.g. a bare CR outside the quotes: this line only, never the run
+            return [Unreadable(_NOT_CSV)]
 
     def records(self, start: int, end: int) -> Iterator[list[str]]:
         """The cells of every line from byte ``start`` to ``end`` (both at the start of a

@@ -146,6 +146,24 @@ class TestEveryLineAccountedFor:
         assert [(e["rijen"], "aanhalingsteken" in e["fout"]) for e in errors] == [("3", True)]
         assert len(written) == 201
 
+    def test_bare_carriage_return_beside_quotes_is_one_fout_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A line with quotes and a bare CR outside them (which the csv module refuses) is a
+        fout line of its own; the run goes on and every other row is computed."""
+        good = [",".join(row(f"W{n:03d}", date(2025, 10, 1))) for n in range(20)]
+        broken = 'W9,"P-1 X",asr-reintegratie,2020-01-01,2025-10-01\r\rx,,,,,,,,'
+        source = tmp_path / "p.csv"
+        lines = [",".join(write_csv_header()), good[0], broken, *good[1:]]
+        source.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        written = read_csv(target)
+        errors = [w for w in written if w["status"] == "fout"]
+        assert [(e["rijen"], "geen geldige CSV" in e["fout"]) for e in errors] == [("3", True)]
+        assert len(written) == 21
+
 
 def write_csv_header() -> tuple[str, ...]:
     from reintegratie_cli.generate import HEADER
