@@ -157,7 +157,7 @@ class TestEveryLineAccountedFor:
         lines = [",".join(write_csv_header()), good[0], broken, *good[1:]]
         source.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
         target = tmp_path / "uit.csv"
-        code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        code, _out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
         assert code == 0
         written = read_csv(target)
         errors = [w for w in written if w["status"] == "fout"]
