@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import date_error, member_error, member_of, plain_date, product_error
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 
@@ -153,12 +154,6 @@ def _employee(value: str | None) -> str | None:
     return name or None
 
 
-def _plain_date(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        msg = f"{attribute.name} {value!r} is geen datum (datetime.date)"
-        raise TypeError(msg)
-
-
 def _format(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
 
@@ -170,8 +165,8 @@ class Event:
     The employee's name is kept with its spaces collapsed; an empty name means the policy.
     """
 
-    date: dt.date = attrs.field(validator=_plain_date)
-    kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
+    date: dt.date = attrs.field(validator=plain_date)
+    kind: EventKind = attrs.field(validator=member_of(EventKind))
     employee: str | None = attrs.field(default=None, converter=_employee)
 
     def applies_to(self, employee: str | None) -> bool:
@@ -295,6 +290,8 @@ class ProductRules:
 
     def rule(self, kind: EventKind) -> EventRule:
         """The rule for ``kind``; an error naming the product when its conditions lack it."""
+        if type(kind) is not EventKind:
+            raise member_error("kind", kind, EventKind)
         rule = self._by_kind.get(kind)
         if rule is not None:
             return rule
@@ -303,6 +300,8 @@ class ProductRules:
 
     def grant(self, entitlement: Entitlement) -> Granted:
         """The grant of ``entitlement``; an error naming the product when it has none."""
+        if type(entitlement) is not Entitlement:
+            raise member_error("entitlement", entitlement, Entitlement)
         for granted in self.granted:
             if granted.entitlement is entitlement:
                 return granted
@@ -565,7 +564,10 @@ ZEEUWSE_PRB = ProductRules(
 def product_rules(product: Product) -> ProductRules:
     """The event table of ``product`` (its `events`); an error naming the
     product when it has none."""
-    rules = product.events
+    try:
+        rules = product.events
+    except AttributeError:  # not a Product (a product's code, ...): say so at the entry
+        raise product_error("product", product) from None
     if rules is None:
         msg = f"product: {product.code} kent geen aanspraken en gebeurtenissen (geen gebeurtenissentabel)"
         raise NotApplicableError(msg)
@@ -710,6 +712,8 @@ def applicable(
     Defined as: events with date ≤ at that apply to the scope (policy events to every
     scope, employee events to that employee), stably sorted by date (domein §5).
     """
+    if type(at) is not dt.date:
+        raise date_error("at", at)
     chosen = [e for e in events if e.date <= at and e.applies_to(employee)]
     return tuple(sorted(chosen, key=lambda e: e.date))
 
@@ -743,6 +747,8 @@ def entitlement_statuses(
     articles of each rule (``001`` 2.4, 2.5, 4.2, 5.3; ``003`` 1.5.2, 1.5.3, 2.7.3, 3.2;
     ``004`` 2.4, 2.5, 4.2, 5.3; ``000`` 4.1, 4.2).
     """
+    if type(at) is not dt.date:
+        raise date_error("at", at)
     statuses = _statuses(product, events, at, employee)
     grounds: dict[Ground, None] = {}
     for status in statuses:
@@ -787,9 +793,13 @@ def entitlement_status(
     """The [`EntitlementStatus`][reintegratie_core.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core.entitlement_statuses]):
     the same fold, over the effects on this entitlement only (each entitlement's state
     depends on its own effects)."""
-    rules = product.events
+    if type(entitlement) is not Entitlement:
+        raise member_error("entitlement", entitlement, Entitlement)
+    if type(at) is not dt.date:
+        raise date_error("at", at)
+    rules = getattr(product, "events", None)  # a Product's table; anything else: the error
     if rules is None:
-        rules = product_rules(product)  # raises: the product has no event table
+        rules = product_rules(product)  # raises: the product has no event table, or no product
     granted = rules.grant(entitlement)
     counting = _counting(rules, events, at, employee)
     track = _Track() if counting else _UNTOUCHED  # folding no event leaves the start state

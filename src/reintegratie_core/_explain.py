@@ -19,6 +19,8 @@ from typing import Generic, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
+from reintegratie_core._checks import member_error
+
 T = TypeVar("T")
 U = TypeVar("U")
 
@@ -273,6 +275,8 @@ def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str
     decimals and a thousands dot; a fraction 0.7 as ``70 %`` (a percentage above 1, such
     as an arbeidsongeschiktheid of 50, as ``50 %``).
     """
+    if type(unit) is not Unit:
+        raise member_error("unit", unit, Unit)
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not number.is_finite():
         return str(value)

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from reintegratie_core._checks import date_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, ParameterValue
 
@@ -64,6 +65,8 @@ class ParameterHistory(Generic[V]):
 
     def at(self, on: date) -> Parameter[V]:
         """The version valid on ``on``: the latest whose ``valid_from`` is not after it."""
+        if type(on) is not date:
+            raise date_error("on", on)
         chosen = None
         for version in self.versions:
             if version.valid_from <= on:

@@ -34,6 +34,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from reintegratie_core._checks import case_error, date_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 from reintegratie_core._poortwachter import (
@@ -305,6 +306,12 @@ def work_item(
     of (milestone, date) pairs, later ones replacing earlier ones. ``product``, when
     given, is cited in the explanation of eligibility.
     """
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if type(reference) is not date:
+        raise date_error("reference", reference)
+    if type(module_start) is not date:
+        raise date_error("module_start", module_start)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
     if type(horizon_days) is int and horizon_days >= 0:

@@ -41,6 +41,15 @@ from typing import NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import (
+    date_error,
+    member_error,
+    member_of,
+    optional_member_of,
+    optional_plain_date,
+    plain_date,
+    product_error,
+)
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 from reintegratie_core._money import ZERO, AmountLike, round_cents
@@ -55,7 +64,7 @@ from reintegratie_core.compensation._common import (
     product_whole,
     unmet,
 )
-from reintegratie_core.products._model import Product
+from reintegratie_core.products._model import Product, is_product
 
 ART_2_5_2 = Citation.seed("003", "2.5.2")
 ART_2_5_3 = Citation.seed("003", "2.5.3")
@@ -209,6 +218,12 @@ def prevention_budget(
     one boolean for "all four conditions are met". The decision is a
     [`PreventionReimbursement`][reintegratie_core.compensation.PreventionReimbursement] record; its grounds are rendered when explained.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if excluded is not None and type(excluded) is not BudgetExclusion:
+        raise member_error("excluded", excluded, BudgetExclusion)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
     kosten = amount(costs, "kosten")
     al_vergoed = amount(already_reimbursed, "al_vergoed")
     if employment_ended_before_start or excluded is not None or not all_met(conditions):
@@ -347,6 +362,12 @@ def reintegration_budget(
     paid (after subsidies); [`BudgetLedger`][reintegratie_core.compensation.BudgetLedger] keeps it per case. The decision is a
     [`ReintegrationReimbursement`][reintegratie_core.compensation.ReintegrationReimbursement] record; its grounds are rendered when explained.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if excluded is not None and type(excluded) is not BudgetExclusion:
+        raise member_error("excluded", excluded, BudgetExclusion)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
     kosten = amount(costs, "kosten")
     al_vergoed = amount(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
     subsidie = amount(subsidy, "subsidie")
@@ -529,10 +550,12 @@ class BudgetClaim:
     day, or the day the bedrijfsarts proposed it); it identifies the ziektegeval.
     """
 
-    sick_day: date
+    sick_day: date = attrs.field(validator=plain_date)
     costs: Decimal = attrs.field(converter=_costs)
     subsidy: Decimal = attrs.field(default=ZERO, converter=_subsidy)
-    excluded: BudgetExclusion | None = None
+    excluded: BudgetExclusion | None = attrs.field(
+        default=None, validator=optional_member_of(BudgetExclusion)
+    )
     conditions: ReintegrationConditions | bool = True
     employment_ended: bool = False
     legal_obligation: bool = True
@@ -557,10 +580,10 @@ class BudgetLedger:
     ledger is a value: `record` returns a new one.
     """
 
-    product: Product
+    product: Product = attrs.field(validator=is_product)
     absences: tuple[Absence, ...] = attrs.field(converter=_absences)
     with_wga_or_wia: bool = False
-    on: date | None = None
+    on: date | None = attrs.field(default=None, validator=optional_plain_date)
     entries: tuple[LedgerEntry, ...] = ()
     #: The budget's ziektegevallen, computed once per ledger.
     _cases: tuple[SicknessCase, ...] = attrs.field(init=False, eq=False, repr=False)
@@ -586,6 +609,8 @@ class BudgetLedger:
 
     def case_for(self, day: date) -> SicknessCase:
         """The ziektegeval that sick day ``day`` belongs to (an error when it is no sick day)."""
+        if type(day) is not date:
+            raise date_error("day", day)
         for case in self._cases:
             if any(p.contains(day) for p in case.periods):
                 return case
@@ -598,6 +623,8 @@ class BudgetLedger:
 
         Raises [`InvalidValueError`][reintegratie_core.InvalidValueError] when no case began by ``day``.
         """
+        if type(day) is not date:
+            raise date_error("day", day)
         index = bisect.bisect_right([c.first_day for c in self._cases], day)
         if index == 0:
             msg = f"{day.isoformat()} ligt vóór de eerste ziektedag; een declaratie hoort bij een ziektegeval"
@@ -606,10 +633,14 @@ class BudgetLedger:
 
     def reimbursed_in_case(self, case_first_day: date) -> Decimal:
         """What the claims recorded so far paid in the case that started on ``case_first_day``."""
+        if type(case_first_day) is not date:
+            raise date_error("case_first_day", case_first_day)
         return self._paid.get(case_first_day, ZERO)
 
     def remaining_in_case(self, case_first_day: date) -> Decimal:
         """The budget left in a case: ``max(0, cap − reimbursed in the case)``."""
+        if type(case_first_day) is not date:
+            raise date_error("case_first_day", case_first_day)
         cap = reintegration_cap(self.product, self.with_wga_or_wia, self.on).value
         return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
 
@@ -698,8 +729,8 @@ class Declaration:
     ``label`` names the declaration in an error (e.g. its row in a range).
     """
 
-    day: date
-    kind: BudgetKind
+    day: date = attrs.field(validator=plain_date)
+    kind: BudgetKind = attrs.field(validator=member_of(BudgetKind))
     amount: Decimal = attrs.field(converter=_declared)
     label: str = ""
 
@@ -746,6 +777,10 @@ def budget_balances(
     paid may be entered instead (it is never more than what was left). Declarations of
     equal date keep their order. Each amount rounded once to cents.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
     ordered = sorted(declarations, key=lambda d: d.day)
     ledger = BudgetLedger(
         product=product, absences=absences, with_wga_or_wia=with_wga_or_wia, on=on
@@ -1031,6 +1066,10 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
     premium percentage is re-determined — the "lopende jaar" — so the window is
     Y − 3 … Y, four calendar years.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(payment_date) is not date:
+        raise date_error("payment_date", payment_date)
     if isinstance(premium_year, bool) or not isinstance(premium_year, int):
         msg = f"premiejaar: {premium_year!r} is geen jaartal (verwacht bijv. 2026)"
         raise TypeError(msg)

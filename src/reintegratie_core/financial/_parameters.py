@@ -26,6 +26,7 @@ from decimal import Decimal
 
 import attrs
 
+from reintegratie_core._checks import date_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Ground, format_value
 from reintegratie_core._money import AmountLike, money, round_cents
@@ -256,6 +257,8 @@ def rates_on(on: date) -> RatesInForce:
     Decided once per date: a lifted call asks it for every row with the same ``peildatum``,
     and a dictionary look-up costs less than an ``lru_cache`` one.
     """
+    if type(on) is not date:
+        raise date_error("on", on)
     found = _IN_FORCE.get(on)
     if found is None:
         found = _decide_rates(on)

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import date_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core._money import ZERO, AmountLike, fraction, money, round_cents
@@ -315,12 +316,16 @@ def wia_wage(annual_wage: AmountLike, on: date) -> WiaWage:
     C/D           = C ÷ D (1 when not capped)
     ```
     """
+    if type(on) is not date:
+        raise date_error("on", on)
     return _new_wage(WiaWage, _decide_wage(annual_wage, on))
 
 
 def wia_daily_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
     """The capped WIA dagloon C as a decision (``RI_WIA_DAGLOON``): the same decision as
     [`wia_wage`][reintegratie_core.financial.wia_wage], one record, whose value is C."""
+    if type(on) is not date:
+        raise date_error("on", on)
     decided = _decide_wage(annual_wage, on)
     return _new_figure(WiaWageFigure, (*decided, False, decided[3]))
 
@@ -328,6 +333,8 @@ def wia_daily_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
 def wia_monthly_wage(annual_wage: AmountLike, on: date) -> WiaWageFigure:
     """The WIA maandloon as a decision (``RI_WIA_MAANDLOON``): the same decision as
     [`wia_wage`][reintegratie_core.financial.wia_wage], one record, whose value is the maandloon."""
+    if type(on) is not date:
+        raise date_error("on", on)
     decided = _decide_wage(annual_wage, on)
     return _new_figure(WiaWageFigure, (*decided, True, decided[4]))
 
@@ -746,6 +753,8 @@ def monthly_benefit(
     never negative; a month half in the wage-related benefit (L = 12.5) is half of each;
     rounded once to cents.
     """
+    if type(on) is not date:
+        raise date_error("on", on)
     wage = _decide_wage(annual_wage, on)
     classes = _classes(ao, durable)
     capacity = amount_argument(earning_capacity, "restverdiencapaciteit")
@@ -1077,6 +1086,8 @@ def benefit_overview(
     Defined as: rows start at month 1, at month 3 (the 70 % of art. 61 lid 1), at the
     month after the wage-related benefit and at a month half in it; the last row is open.
     """
+    if type(on) is not date:
+        raise date_error("on", on)
     classification = classify(ao, durable)
     lgu = check_lgu_months(lgu_months)
     starts = _segment_starts(classification.regime, lgu)

@@ -32,6 +32,14 @@ from typing import NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import (
+    date_error,
+    member_error,
+    optional_member_of,
+    optional_plain_date,
+    plain_date,
+    product_error,
+)
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, SourceKind, ruled
 from reintegratie_core.products._model import (
@@ -39,6 +47,7 @@ from reintegratie_core.products._model import (
     Module,
     Product,
     TerminationReason,
+    is_product,
 )
 
 DEFAULT_REASON = TerminationReason.OPZEGGING_WERKGEVER
@@ -113,6 +122,8 @@ def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...
     Defined as: every code known (aliases allowed), no duplicates, at most one module per
     choice group (``001``: one basismodule, one arbo module). ``None`` = every module.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
     if held is None:
         return product.module_codes
     codes: list[str] = []
@@ -169,6 +180,12 @@ def cascade(
     `ReasonNotAllowedError` for a reason the module's conditions do not allow, and
     [`InvalidValueError`][reintegratie_core.InvalidValueError] when ``module`` is not among ``held``.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(on) is not date:
+        raise date_error("on", on)
+    if reason is not None and type(reason) is not TerminationReason:
+        raise member_error("reason", reason, TerminationReason)
     result = decided_cascade(product, module, on, reason, None if held is None else tuple(held))
     return Explained(result, _grounds(result))
 
@@ -193,6 +210,12 @@ def decided_cascade(
     (every module ends on it). So the walk is memoised on the product by those codes, not
     by the date.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(on) is not date:
+        raise date_error("on", on)
+    if reason is not None and type(reason) is not TerminationReason:
+        raise member_error("reason", reason, TerminationReason)
     first: Module = product.module(module)
     key = (_CASCADE, first.code, reason, held)
     decided = product.decided
@@ -327,6 +350,10 @@ def ends_with(
     ``reason=None``: for any reason ``ended_module`` admits (domain §8.1); the grounds name
     the admitted reasons for which it would not end.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if reason is not None and type(reason) is not TerminationReason:
+        raise member_error("reason", reason, TerminationReason)
     target = product.module(module)
     given = None if held is None else tuple(held)
     outcome = decided_cascade(product, ended_module, _ANY_DAY, reason, given)
@@ -421,12 +448,16 @@ class ModuleContract:
     """A module a policy holds: its start (ingangsdatum) and, once ended, end and reason."""
 
     module: str
-    start: date
-    end: date | None = None
-    reason: TerminationReason | None = None
+    start: date = attrs.field(validator=plain_date)
+    end: date | None = attrs.field(default=None, validator=optional_plain_date)
+    reason: TerminationReason | None = attrs.field(
+        default=None, validator=optional_member_of(TerminationReason)
+    )
 
     def alive_on(self, day: date) -> bool:
         """True when the module has not ended on or before ``day``."""
+        if type(day) is not date:
+            raise date_error("day", day)
         return self.end is None or self.end > day
 
 
@@ -438,7 +469,7 @@ def _contract_tuple(value: Iterable[ModuleContract]) -> tuple[ModuleContract, ..
 class Policy:
     """A policy (polis): the module contracts of one product (domein §4)."""
 
-    product: Product
+    product: Product = attrs.field(validator=is_product)
     contracts: tuple[ModuleContract, ...] = attrs.field(converter=_contract_tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -451,6 +482,8 @@ class Policy:
     @classmethod
     def of(cls, product: Product, starts: dict[str, date]) -> Policy:
         """A running policy holding the modules ``starts`` names, from those dates."""
+        if type(product) is not Product and not isinstance(product, Product):
+            raise product_error("product", product)
         contracts = tuple(
             ModuleContract(module=product.module(code).code, start=start)
             for code, start in starts.items()
@@ -476,6 +509,10 @@ class Policy:
         changes; otherwise cascade over the modules still running on ``on`` and set each
         ended module's end to ``on`` (an end planned later is brought forward).
         """
+        if type(on) is not date:
+            raise date_error("on", on)
+        if type(reason) is not TerminationReason:
+            raise member_error("reason", reason, TerminationReason)
         contract = self.contract(module)
         if not contract.alive_on(on):
             assert contract.end is not None

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
+from reintegratie_core._checks import date_error, product_error
 from reintegratie_core._dates import _month_days, add_days, add_months
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
@@ -53,6 +54,8 @@ def basis_date(anchor: date, term_months: int, k: int) -> date:
 
     Defined as: anchor + k·term months (relativedelta, month-end clamp; never chained).
     """
+    if type(anchor) is not date:
+        raise date_error("anchor", anchor)
     return add_months(anchor, k * term_months)
 
 
@@ -98,6 +101,10 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     ``k = ⌊d / term⌋ + 1``, or ``d / term`` when ``term`` divides *d* and the anchor's day
     is not before the threshold's (``_first_index``, which also gives the range errors).
     """
+    if type(anchor) is not date:
+        raise date_error("anchor", anchor)
+    if type(threshold) is not date:
+        raise date_error("threshold", threshold)
     if term_months < 1:
         msg = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
         raise InvalidValueError(msg)
@@ -216,6 +223,12 @@ def first_expiry(
 
     Raises [`NotApplicableError`][reintegratie_core.NotApplicableError] for a module without a duration rule.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(start) is not date:
+        raise date_error("start", start)
+    if type(basis_expiry) is not date:
+        raise date_error("basis_expiry", basis_expiry)
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
@@ -318,6 +331,14 @@ def earliest_cancellation(
     (``004`` art. 2.3, ``003`` art. 1.5.2, ``000`` art. 4.1) and
     [`NotApplicableError`][reintegratie_core.NotApplicableError] when these conditions do not regulate its cancellation.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(start) is not date:
+        raise date_error("start", start)
+    if type(basis_expiry) is not date:
+        raise date_error("basis_expiry", basis_expiry)
+    if type(received) is not date:
+        raise date_error("received", received)
     cancellation = module.cancellation
     if cancellation is None:
         having = [

@@ -50,6 +50,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.gen._consts import AttributeOverride
 
+from reintegratie_core._checks import product_error
 from reintegratie_core._entitlements import Effect, EventRule, Granted, ProductRules
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import SEEDS, Citation, SourceKind
@@ -472,6 +473,8 @@ def structure_product(data: Mapping[str, object]) -> Product:
 
 def unstructure_product(product: Product) -> dict[str, object]:
     """The TOML-shaped form of ``product`` (Dutch keys; defaults left out)."""
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
     result = CONVERTER.unstructure(product, Product)
     assert isinstance(result, dict)
     return result
