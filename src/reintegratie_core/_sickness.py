@@ -94,6 +94,8 @@ class Absence:
     @classmethod
     def leave(cls, first: date, last: date) -> Absence:
         """A pregnancy/maternity leave period, ``first`` to ``last`` inclusive."""
+        if type(last) is not date:  # a leave has a last day (a sick period may run)
+            raise date_error("last", last)
         return _absence(cls, Period.from_inclusive(first, last), _LEAVE)
 
 

@@ -34,6 +34,7 @@ import attrs
 
 from reintegratie_core._checks import (
     date_error,
+    instance_error,
     member_error,
     optional_member_of,
     optional_plain_date,
@@ -216,6 +217,8 @@ def decided_cascade(
         raise date_error("on", on)
     if reason is not None and type(reason) is not TerminationReason:
         raise member_error("reason", reason, TerminationReason)
+    if held is not None and type(held) is not tuple:
+        raise instance_error("held", held, tuple, "de modulecodes als tuple (of None)")
     first: Module = product.module(module)
     key = (_CASCADE, first.code, reason, held)
     decided = product.decided
