@@ -42,7 +42,7 @@ from datetime import date, timedelta
 import attrs
 from dateutil.easter import easter
 
-from reintegratie_core._checks import date_error
+from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Ground
 
@@ -286,6 +286,8 @@ def add_working_days(start: date, days: int) -> date:
     """
     if type(start) is not date:
         raise date_error("start", start)
+    if type(days) is not int:
+        raise count_error("days", days)
     if days == 0:
         return start
     origin = start.toordinal()

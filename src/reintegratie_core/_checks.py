@@ -15,7 +15,7 @@ pays a few nanoseconds); the message is built only when it fails.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -161,3 +161,21 @@ def optional_member_of(
             raise member_error(attribute.name, value, kind)
 
     return check
+
+
+def count_error(name: str, value: object) -> TypeError:
+    """The error for ``value`` given as the whole-number argument ``name``."""
+    return TypeError(f"{name}: verwacht een geheel getal (int), kreeg {_given(value)}")
+
+
+def text_error(name: str, value: object) -> TypeError:
+    """The error for ``value`` given as the text (code, name) argument ``name``."""
+    return TypeError(f"{name}: verwacht tekst (str), kreeg {_given(value)}")
+
+
+def items_error(name: str, items: Iterable[object], kind: type[object]) -> TypeError:
+    """The error for the first of ``items`` (the argument ``name``) that is no ``kind``."""
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            return instance_error(f"{name}[{index}]", item, kind)
+    return instance_error(name, items, kind)

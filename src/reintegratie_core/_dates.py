@@ -22,7 +22,7 @@ from datetime import date, timedelta
 import attrs
 
 from reintegratie_core._atw import add_working_days, feestdagen, is_working_day
-from reintegratie_core._checks import date_error
+from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
 
 ONE_DAY = timedelta(days=1)
@@ -139,7 +139,7 @@ def add_months(anchor: date, months: int) -> date:
     if type(anchor) is not date:
         raise date_error("anchor", anchor)
     if type(months) is not int:
-        raise _count_error("months", months)
+        raise count_error("months", months)
     month = anchor.month + months
     year = anchor.year
     if not 0 < month < 13:
@@ -153,12 +153,6 @@ def add_months(anchor: date, months: int) -> date:
     if day > 28:  # every month has 28 days
         day = min(day, _month_days(year, month))
     return date(year, month, day)
-
-
-def _count_error(name: str, value: object) -> TypeError:
-    return TypeError(
-        f"{name}: verwacht een geheel getal (int), kreeg {type(value).__name__} {value!r}"
-    )
 
 
 def _month_days(year: int, month: int) -> int:
@@ -176,7 +170,7 @@ def add_days(anchor: date, days: int) -> date:
     if type(anchor) is not date:
         raise date_error("anchor", anchor)
     if type(days) is not int:
-        raise _count_error("days", days)
+        raise count_error("days", days)
     try:
         return anchor + timedelta(days=days)
     except OverflowError:

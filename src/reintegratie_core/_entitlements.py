@@ -50,7 +50,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from reintegratie_core._checks import date_error, member_error, member_of, plain_date, product_error
+from reintegratie_core._checks import (
+    date_error,
+    items_error,
+    member_error,
+    member_of,
+    plain_date,
+    product_error,
+    text_error,
+)
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 
@@ -141,6 +149,8 @@ class Scope(enum.Enum):
 
 def employee_key(name: str) -> str:
     """How employees are matched: spaces collapsed, case ignored (like Excel's ``=``)."""
+    if type(name) is not str:
+        raise text_error("employee", name)
     return " ".join(name.split()).casefold()
 
 
@@ -714,7 +724,11 @@ def applicable(
     """
     if type(at) is not dt.date:
         raise date_error("at", at)
-    chosen = [e for e in events if e.date <= at and e.applies_to(employee)]
+    given = events if isinstance(events, tuple | list) else list(events)
+    try:
+        chosen = [e for e in given if e.date <= at and e.applies_to(employee)]
+    except AttributeError:  # an element that is no Event: name it
+        raise items_error("events", given, Event) from None
     return tuple(sorted(chosen, key=lambda e: e.date))
 
 

@@ -74,6 +74,9 @@ def round_cents(amount: Decimal) -> Decimal:
 
     Call once per result, never on intermediate values.
     """
+    if type(amount) is not Decimal:
+        msg = f"amount: verwacht een Decimal, kreeg {type(amount).__name__} {amount!r}"
+        raise TypeError(msg)
     return amount.quantize(CENT, ROUND_HALF_UP)  # positional: called once per result, per row
 
 

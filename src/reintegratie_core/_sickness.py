@@ -32,7 +32,13 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._checks import date_error, instance_error, member_of
+from reintegratie_core._checks import (
+    count_error,
+    date_error,
+    instance_error,
+    items_error,
+    member_of,
+)
 from reintegratie_core._dates import ONE_DAY, Period, add_days
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground
@@ -177,6 +183,8 @@ class SicknessCase:
         projected (``start + remaining − 1``); ``None`` when a closed case has fewer than
         ``n`` sick days.
         """
+        if type(n) is not int:
+            raise count_error("n", n)
         if n < 1:
             msg = f"dag {n}: ziektedagen tellen vanaf 1"
             raise InvalidValueError(msg)
@@ -365,9 +373,13 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     """
     if isinstance(absences, tuple | list) and len(absences) == 1:
         (only,) = absences
-        if only.kind is _SICK:  # one sick period is its own case (a lifted row)
+        if type(only) is Absence and only.kind is _SICK:  # one sick period: its own case
             return (_one_period(only.period),)
-    ordered = sorted(absences, key=_by_start_leave_first)
+    ordered = list(absences)
+    try:
+        ordered.sort(key=_by_start_leave_first)
+    except AttributeError:  # an element that is no Absence: name it
+        raise items_error("absences", ordered, Absence) from None
     _check_order(ordered)
     ordered = _join_adjacent_leave(ordered)
     limit = MERGE_INTERRUPTION_DAYS.value
@@ -469,7 +481,12 @@ def counted_sick_days(absences: Iterable[Absence], reference: date) -> SickDays:
     """
     if type(reference) is not date:
         raise date_error("reference", reference)
-    if type(absences) is tuple and len(absences) == 1 and absences[0].kind is _SICK:
+    if (
+        type(absences) is tuple
+        and len(absences) == 1
+        and type(absences[0]) is Absence
+        and absences[0].kind is _SICK
+    ):
         period = absences[0].period
         if period.start > reference:
             return _new_sick_days(SickDays, (None, reference, 0))

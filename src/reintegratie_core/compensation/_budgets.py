@@ -43,6 +43,7 @@ import attrs
 
 from reintegratie_core._checks import (
     date_error,
+    items_error,
     member_error,
     member_of,
     optional_member_of,
@@ -517,7 +518,12 @@ def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     two cases with two budgets, while the Poortwachter timeline counts it as one
     (BW 7:629 lid 10, [`merge_cases`][reintegratie_core.merge_cases]).
     """
-    return merge_cases(a for a in absences if a.kind is AbsenceKind.SICK)
+    given = absences if isinstance(absences, tuple | list) else tuple(absences)
+    try:
+        sick = [a for a in given if a.kind is AbsenceKind.SICK]
+    except AttributeError:  # an element that is no Absence: name it
+        raise items_error("absences", given, Absence) from None
+    return merge_cases(sick)
 
 
 def _budget_case_ground(case: SicknessCase) -> Ground:

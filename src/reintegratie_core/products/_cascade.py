@@ -40,6 +40,7 @@ from reintegratie_core._checks import (
     optional_plain_date,
     plain_date,
     product_error,
+    text_error,
 )
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, SourceKind, ruled
@@ -217,6 +218,8 @@ def decided_cascade(
         raise date_error("on", on)
     if reason is not None and type(reason) is not TerminationReason:
         raise member_error("reason", reason, TerminationReason)
+    if type(module) is not str:
+        raise text_error("module", module)
     if held is not None and type(held) is not tuple:
         raise instance_error("held", held, tuple, "de modulecodes als tuple (of None)")
     first: Module = product.module(module)
@@ -357,6 +360,10 @@ def ends_with(
         raise product_error("product", product)
     if reason is not None and type(reason) is not TerminationReason:
         raise member_error("reason", reason, TerminationReason)
+    if type(module) is not str:
+        raise text_error("module", module)
+    if type(ended_module) is not str:
+        raise text_error("ended_module", ended_module)
     target = product.module(module)
     given = None if held is None else tuple(held)
     outcome = decided_cascade(product, ended_module, _ANY_DAY, reason, given)

@@ -35,6 +35,7 @@ from reintegratie_core._checks import (
     case_error,
     date_error,
     dates_error,
+    items_error,
     member_error,
     product_error,
 )
@@ -276,7 +277,12 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
         raise date_error("recovery", recovery)
     if recovery is None:
         return tuple(absences)
-    sick = sorted((a for a in absences if a.kind is AbsenceKind.SICK), key=lambda a: a.period.start)
+    try:
+        sick = sorted(
+            (a for a in absences if a.kind is AbsenceKind.SICK), key=lambda a: a.period.start
+        )
+    except AttributeError:  # an element that is no Absence: name it
+        raise items_error("absences", absences, Absence) from None
     if not sick:
         msg = "geen ziekteperiode gegeven bij de hersteldatum"
         raise InvalidValueError(msg)
@@ -315,9 +321,10 @@ def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> Rel
         raise date_error("recovery", recovery)
     if len(absences) == 1:
         (only,) = absences
-        period = only.period
-        if only.kind is _SICK and period.end is None and recovery > period.start:
-            return relapse_prevention(period.start, recovery)
+        if type(only) is Absence:
+            period = only.period
+            if only.kind is _SICK and period.end is None and recovery > period.start:
+                return relapse_prevention(period.start, recovery)
     case = last_case(apply_recovery(absences, recovery))
     return relapse_prevention(case.first_day, recovery, case)
 

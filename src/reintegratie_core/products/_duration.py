@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from reintegratie_core._checks import date_error, product_error
+from reintegratie_core._checks import date_error, instance_error, product_error
 from reintegratie_core._dates import _month_days, add_days, add_months
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
@@ -223,6 +223,8 @@ def first_expiry(
 
     Raises [`NotApplicableError`][reintegratie_core.NotApplicableError] for a module without a duration rule.
     """
+    if type(module) is not Module:
+        raise instance_error("module", module, Module)
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
     if type(start) is not date:
@@ -331,6 +333,8 @@ def earliest_cancellation(
     (``004`` art. 2.3, ``003`` art. 1.5.2, ``000`` art. 4.1) and
     [`NotApplicableError`][reintegratie_core.NotApplicableError] when these conditions do not regulate its cancellation.
     """
+    if type(module) is not Module:
+        raise instance_error("module", module, Module)
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
     if type(start) is not date:

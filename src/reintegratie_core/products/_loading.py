@@ -50,7 +50,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.gen._consts import AttributeOverride
 
-from reintegratie_core._checks import product_error
+from reintegratie_core._checks import product_error, text_error
 from reintegratie_core._entitlements import Effect, EventRule, Granted, ProductRules
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import SEEDS, Citation, SourceKind
@@ -487,6 +487,8 @@ def load_product(toml_text: str) -> Product:
     value nested deeper than `MAX_DEPTH` levels (naming its field), and for every
     field that is wrong (with its path and what is accepted).
     """
+    if type(toml_text) is not str:
+        raise text_error("toml_text", toml_text)
     try:
         data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:

@@ -33,7 +33,13 @@ from typing import TypeVar
 
 import attrs
 
-from reintegratie_core._checks import date_error, member_error, product_error
+from reintegratie_core._checks import (
+    date_error,
+    instance_error,
+    member_error,
+    product_error,
+    text_error,
+)
 from reintegratie_core._entitlements import ProductRules
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core._explain import Citation, cite
@@ -146,6 +152,8 @@ class NotCancellableError(NotApplicableError):
 @functools.lru_cache(maxsize=4096)  # pure; every lookup of a product or module by name
 def canonical(code: str) -> str:
     """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as one ``_``."""
+    if type(code) is not str:
+        raise text_error("code", code)
     decomposed = unicodedata.normalize("NFKD", code.strip().lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\s\-_]+", "_", plain).strip("_")
@@ -587,6 +595,8 @@ class Product:
         ``000`` art. 4.1/4.2, ``003`` art. 1.5.2/3.2); a module without rights accepts all.
         ``None`` is "any reason the module admits" (domain §8.1): every right's articles.
         """
+        if type(module) is not Module:
+            raise instance_error("module", module, Module)
         if reason is not None and type(reason) is not TerminationReason:
             raise member_error("reason", reason, TerminationReason)
         if not module.termination:
