@@ -146,6 +146,11 @@ def feestdagen(year: int) -> dict[date, str]:
     5 mei (from 1982), Hemelvaartsdag (Pasen + 39), 1e/2e Pinksterdag (Pasen + 49/50),
     1e/2e Kerstdag; only days on or after 1 April 1965.
     """
+    if type(year) is not int:
+        raise count_error("year", year)
+    if not 1 <= year <= 9999:
+        msg = f"jaar {year}: buiten het datumbereik (1 t/m 9999)"
+        raise InvalidValueError(msg)
     sunday = easter(year)
     days = {
         date(year, 1, 1): "Nieuwjaarsdag",
@@ -181,6 +186,8 @@ def _practice(year: int) -> dict[date, str]:
 
 def decree_for(year: int) -> EquatingDecree | None:
     """The decree in the table that covers ``year``, or ``None`` (no decree known)."""
+    if type(year) is not int:
+        raise count_error("year", year)
     for decree in EQUATING_DECREES:
         if year in decree.years:
             return decree

@@ -52,6 +52,7 @@ import attrs
 
 from reintegratie_core._checks import (
     date_error,
+    instance_error,
     items_error,
     member_error,
     member_of,
@@ -593,6 +594,12 @@ def check_event(rules: ProductRules, event: Event) -> EventRule:
     A policy event (``schorsing``, ``beeindiging`` …) names no employee; an employee event
     (``advies_niet_opgevolgd`` …) names one; ``garantie_ingetrokken`` may do either.
     """
+    if type(rules) is not ProductRules:
+        raise instance_error(
+            "rules", rules, ProductRules, "de gebeurtenissentabel: product_rules(product)"
+        )
+    if type(event) is not Event:
+        raise instance_error("event", event, Event)
     rule = rules.rule(event.kind)
     if rule.scope is _POLIS and event.employee is not None:
         msg = (
@@ -791,6 +798,8 @@ def _counting(
     key = None if employee is None else employee_key(employee)
     counting: list[AppliedRule] = []
     for event in events:
+        if type(event) is not Event:
+            raise instance_error("events", event, Event, "elke gebeurtenis is een Event")
         rule = check_event(rules, event)
         if event.date <= at and (event.employee is None or employee_key(event.employee) == key):
             counting.append(AppliedRule(event=event, rule=rule))

@@ -77,7 +77,11 @@ def round_cents(amount: Decimal) -> Decimal:
     if type(amount) is not Decimal:
         msg = f"amount: verwacht een Decimal, kreeg {type(amount).__name__} {amount!r}"
         raise TypeError(msg)
-    return amount.quantize(CENT, ROUND_HALF_UP)  # positional: called once per result, per row
+    try:
+        return amount.quantize(CENT, ROUND_HALF_UP)  # positional: once per result, per row
+    except InvalidOperation:  # not finite, or too large for the context's precision
+        msg = f"amount: {amount} is geen eindig bedrag"
+        raise InvalidValueError(msg) from None
 
 
 __all__ = [

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._checks import case_error, date_error, member_error
+from reintegratie_core._checks import case_error, count_error, date_error, member_error
 from reintegratie_core._dates import ONE_DAY, add_months
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue
@@ -197,6 +197,8 @@ def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
         raise TypeError(msg)
+    if type(minimum) is not int:
+        raise count_error("minimum", minimum)
     limit = MAX_SANCTION_WEEKS.value
     if not minimum <= weeks <= limit:
         msg = (
@@ -463,6 +465,8 @@ _WEEKS: tuple[Decimal, ...] = tuple(map(_weeks, range(_LONGEST + 1)))
 
 def weeks_of(days: int) -> Decimal:
     """``days`` as weeks, rounded half up to two decimals: days / 7."""
+    if type(days) is not int:
+        raise count_error("days", days)
     return _WEEKS[days] if 0 <= days <= _LONGEST else _weeks(days)
 
 

@@ -123,6 +123,12 @@ def _instance(cls: type) -> object:
         rc.ProductRules: lambda: PRODUCT.events,
         rc.Module: lambda: PRODUCT.module("basis-verzuim"),
         rc.ParameterHistory: lambda: PRODUCT.parameter_history("interventievergoeding"),
+        financial.ClassBand: lambda: financial.CLASS_BANDS[0],
+        rc.Explained: lambda: rc.Explained(1, ()),
+        rc.Event: lambda: rc.Event(date=D, kind=rc.EventKind.SCHORSING),
+        rc.Cascade: lambda: rc.cascade(PRODUCT, "basis-verzuim", D).value,
+        financial.HalfYearRates: lambda: financial.RATES[0],
+        financial.RatesInForce: lambda: financial.rates_on(D),
     }
     if cls in made:
         return made[cls]()
@@ -186,7 +192,8 @@ def _bound(cls: type, attr: str) -> Callable[..., object]:
     return call
 
 
-def _targets() -> list[Target]:
+def _targets(*, every: bool = False) -> list[Target]:
+    """The public callables with a checked parameter (``every``: all of them)."""
     found = []
     for label, call, described in _callables():
         if inspect.isclass(described):
@@ -199,18 +206,36 @@ def _targets() -> list[Target]:
         else:
             hints = typing.get_type_hints(described, localns={"Product": rc.Product})
             signature = inspect.signature(described)
-            names = [n for n in signature.parameters if n not in {"self", "cls"}]
-            params = {n: hints[n] for n in names}
+            names = [
+                n
+                for n, p in signature.parameters.items()
+                if n not in {"self", "cls"} and p.kind is not p.VAR_POSITIONAL
+            ]
+            params = {n: hints.get(n, object) for n in names}
             required = tuple(
                 n for n in names if signature.parameters[n].default is inspect.Parameter.empty
             )
         checked = tuple(c for n, h in params.items() if (c := _checked(n, h)) is not None)
-        if checked:
+        if checked or (every and params):
             found.append(Target(label, call, params, required, checked))
     return found
 
 
 TARGETS = _targets()
+
+
+def _callable_with_samples(target: Target) -> bool:
+    """Whether this file can build the target's instance and other arguments; only the
+    methods of result records (a ``NamedTuple`` a rule returns, such as ``WeeklyWage.text``)
+    cannot be, and need not: a caller does not build them."""
+    owner = target.label.split(".")[0]
+    cls = next((getattr(m, owner) for m in PACKAGES if hasattr(m, owner)), None)
+    if "." in target.label and isinstance(cls, type) and issubclass(cls, tuple):
+        return _reachable(cls) is not None
+    return True
+
+
+EVERY = [t for t in _targets(every=True) if _callable_with_samples(t)]
 
 #: A valid value for a parameter that is not under test, by name (first) or annotation.
 BY_NAME: dict[str, object] = {
@@ -245,6 +270,12 @@ def _sample(name: str, hint: object) -> object:
     }
     if base in simple:
         return simple[base]
+    if base is rc.ProductRules:
+        return PRODUCT.events
+    if base is rc.Event:
+        return rc.Event(date=D, kind=rc.EventKind.SCHORSING)
+    if base is object:
+        return "x"
     if isinstance(base, type) and issubclass(base, enum.Enum):
         return next(iter(base))
     if origin in {typing.Union, types.UnionType} and Decimal in args:
@@ -292,6 +323,11 @@ PAIRS = [
     pytest.param(target, checked, id=f"{target.label}-{checked.name}")
     for target in TARGETS
     for checked in target.checked
+]
+EVERY_PARAMETER = [
+    pytest.param(target, name, id=f"{target.label}-{name}")
+    for target in EVERY
+    for name in target.hints
 ]
 
 
@@ -350,6 +386,28 @@ class TestWrongTypes:
             _call(target, _arguments(target, checked.name, junk))
 
 
+class TestJunkEverywhere:
+    def test_the_walk_covers_the_api(self) -> None:
+        """Every public function and input value is walked, not only the checked ones;
+        only result records' methods are left out."""
+        labels = {t.label for t in EVERY}
+        assert {"merge_cases", "builtin_product", "employee_key", "round_cents"} <= labels
+        assert len(EVERY_PARAMETER) > 300
+
+    @settings(max_examples=15)
+    @given(data=st.data())
+    @pytest.mark.parametrize(("target", "name"), EVERY_PARAMETER)
+    def test_junk_in_any_argument_raises_only_the_documented_errors(
+        self, target: Target, name: str, data: st.DataObject
+    ) -> None:
+        """Anything at all in any argument of any public callable (a list where a code
+        belongs, text in a list of absences, a NaN where a count belongs): the call
+        succeeds or raises a TypeError or a ReintegratieError."""
+        junk = data.draw(JUNK_ANYWHERE, label=name)
+        with contextlib.suppress(TypeError, rc.ReintegratieError):
+            _call(target, _arguments(target, name, junk))
+
+
 JUNK = st.one_of(
     st.none(),
     st.booleans(),
@@ -362,6 +420,14 @@ JUNK = st.one_of(
     st.lists(st.integers(), max_size=3),
     st.sampled_from([m.value for m in rc.Milestone]),
     st.sampled_from([product.code for product in products.BUILTIN_PRODUCTS]),
+)
+JUNK_ANYWHERE = st.one_of(
+    JUNK,
+    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=5), st.dates()), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.just(object()),
+    st.just(b"bytes"),
+    st.just(Decimal("NaN")),
 )
 
 

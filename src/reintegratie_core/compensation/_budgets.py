@@ -43,6 +43,7 @@ import attrs
 
 from reintegratie_core._checks import (
     date_error,
+    instance_error,
     items_error,
     member_error,
     member_of,
@@ -504,8 +505,18 @@ def _subsidy(value: AmountLike) -> Decimal:
     return amount(value, "subsidie")
 
 
+def _entries(values: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
+    entries = tuple(values)
+    if not set(map(type, entries)) <= {LedgerEntry}:
+        raise items_error("entries", entries, LedgerEntry)
+    return entries
+
+
 def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
-    return tuple(values)
+    absences = tuple(values)
+    if not set(map(type, absences)) <= {Absence}:
+        raise items_error("absences", absences, Absence)
+    return absences
 
 
 def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
@@ -590,7 +601,7 @@ class BudgetLedger:
     absences: tuple[Absence, ...] = attrs.field(converter=_absences)
     with_wga_or_wia: bool = False
     on: date | None = attrs.field(default=None, validator=optional_plain_date)
-    entries: tuple[LedgerEntry, ...] = ()
+    entries: tuple[LedgerEntry, ...] = attrs.field(default=(), converter=_entries)
     #: The budget's ziektegevallen, computed once per ledger.
     _cases: tuple[SicknessCase, ...] = attrs.field(init=False, eq=False, repr=False)
     #: What was paid per case (first sick day), from the entries: O(1) per look-up.
@@ -680,13 +691,17 @@ class BudgetLedger:
 
     def record(self, claim: BudgetClaim) -> BudgetLedger:
         """This ledger with ``claim`` charged to its case (see [`reintegration_budget`][reintegratie_core.compensation.reintegration_budget])."""
+        if type(claim) is not BudgetClaim:
+            raise instance_error("claim", claim, BudgetClaim)
         return self.record_all((claim,))
 
     def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
         """This ledger with every claim recorded, in the order given (linear in the claims)."""
         paid = dict(self._paid)
         added: list[LedgerEntry] = []
-        for claim in claims:
+        for index, claim in enumerate(claims):
+            if type(claim) is not BudgetClaim:
+                raise instance_error(f"claims[{index}]", claim, BudgetClaim)
             entry = self._entry(claim, paid)
             paid[entry.case_first_day] = paid.get(entry.case_first_day, ZERO) + (
                 entry.reimbursed.value
@@ -787,7 +802,10 @@ def budget_balances(
         raise product_error("product", product)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
-    ordered = sorted(declarations, key=lambda d: d.day)
+    ordered = list(declarations)
+    if not set(map(type, ordered)) <= {Declaration}:
+        raise items_error("declarations", ordered, Declaration)
+    ordered.sort(key=lambda d: d.day)
     ledger = BudgetLedger(
         product=product, absences=absences, with_wga_or_wia=with_wga_or_wia, on=on
     )

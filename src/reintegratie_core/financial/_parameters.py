@@ -26,7 +26,7 @@ from decimal import Decimal
 
 import attrs
 
-from reintegratie_core._checks import date_error
+from reintegratie_core._checks import date_error, instance_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Ground, format_value
 from reintegratie_core._money import AmountLike, money, round_cents
@@ -193,10 +193,14 @@ class RatesInForce:
 
     def is_derived(self, parameter: Parameter[Decimal]) -> bool:
         """Whether ``parameter``'s value in this row is *afgeleid*."""
+        if type(parameter) is not Parameter:
+            raise instance_error("parameter", parameter, Parameter)
         return parameter.name in self.row.derived
 
     def ground(self, parameter: Parameter[Decimal]) -> Ground:
         """The ground of one parameter of this row: its value, date, source and markings."""
+        if type(parameter) is not Parameter:
+            raise instance_error("parameter", parameter, Parameter)
         for name, ground in self.parameter_grounds:
             if name == parameter.name:
                 return ground

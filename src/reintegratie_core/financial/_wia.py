@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._checks import date_error
+from reintegratie_core._checks import date_error, instance_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core._money import ZERO, AmountLike, fraction, money, round_cents
@@ -144,6 +144,8 @@ class ClassBand:
 
     def contains(self, ao: Decimal) -> bool:
         """Whether ``low ≤ ao < high``."""
+        if type(ao) is not Decimal or not ao.is_finite():
+            raise instance_error("ao", ao, Decimal, "een eindig getal")
         return self.low <= ao and (self.high is None or ao < self.high)
 
 

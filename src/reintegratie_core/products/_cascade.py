@@ -26,7 +26,7 @@ changes nothing, and no module outlives a module it is coupled to.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import NamedTuple
 
@@ -35,6 +35,7 @@ import attrs
 from reintegratie_core._checks import (
     date_error,
     instance_error,
+    items_error,
     member_error,
     optional_member_of,
     optional_plain_date,
@@ -472,7 +473,10 @@ class ModuleContract:
 
 
 def _contract_tuple(value: Iterable[ModuleContract]) -> tuple[ModuleContract, ...]:
-    return tuple(value)
+    contracts = tuple(value)
+    if not set(map(type, contracts)) <= {ModuleContract}:
+        raise items_error("contracts", contracts, ModuleContract)
+    return contracts
 
 
 @attrs.frozen(kw_only=True)
@@ -494,6 +498,8 @@ class Policy:
         """A running policy holding the modules ``starts`` names, from those dates."""
         if type(product) is not Product and not isinstance(product, Product):
             raise product_error("product", product)
+        if not isinstance(starts, Mapping):
+            raise instance_error("starts", starts, dict, "modulecode → ingangsdatum")
         contracts = tuple(
             ModuleContract(module=product.module(code).code, start=start)
             for code, start in starts.items()

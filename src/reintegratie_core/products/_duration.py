@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from reintegratie_core._checks import date_error, instance_error, product_error
+from reintegratie_core._checks import count_error, date_error, instance_error, product_error
 from reintegratie_core._dates import _month_days, add_days, add_months
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
@@ -105,6 +105,8 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
         raise date_error("anchor", anchor)
     if type(threshold) is not date:
         raise date_error("threshold", threshold)
+    if type(term_months) is not int:
+        raise count_error("term_months", term_months)
     if term_months < 1:
         msg = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
         raise InvalidValueError(msg)
@@ -136,6 +138,8 @@ def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) 
 
 def _checked_term(term: int | None) -> None:
     """A contract term the caller gives must be 1 month or more."""
+    if term is not None and type(term) is not int:
+        raise count_error("term", term)
     if term is not None and term < 1:
         msg = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
         raise InvalidValueError(msg)

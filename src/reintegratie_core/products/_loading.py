@@ -50,7 +50,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.gen._consts import AttributeOverride
 
-from reintegratie_core._checks import product_error, text_error
+from reintegratie_core._checks import instance_error, product_error, text_error
 from reintegratie_core._entitlements import Effect, EventRule, Granted, ProductRules
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import SEEDS, Citation, SourceKind
@@ -130,6 +130,8 @@ class ProductFileError(InvalidValueError):
 
 def citation_text(citation: Citation) -> str:
     """A citation as the product file writes it: ``"001 art. 2.3"``, ``"besluit §8"``."""
+    if type(citation) is not Citation:
+        raise instance_error("citation", citation, Citation)
     if citation.kind is SourceKind.DECISION:
         return f"besluit {citation.article}"
     if citation.kind is SourceKind.SEED and not citation.article[:1].isdigit():
@@ -151,7 +153,7 @@ def parse_citation(text: object) -> Citation:
     source, separator, article = stripped.partition(" art. ")
     if not separator or not source.strip() or not article.strip():
         msg = f"{text!r} is geen bron ({_CITATION_HINT})"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     source, article = source.strip(), article.strip()
     if source in SEEDS:
         return Citation.seed(source, article)

@@ -36,6 +36,7 @@ import attrs
 from reintegratie_core._checks import (
     date_error,
     instance_error,
+    items_error,
     member_error,
     product_error,
     text_error,
@@ -714,6 +715,8 @@ def find_product(code: str, products: Iterable[Product]) -> Product:
     """
     key = canonical(code)
     candidates = tuple(products)
+    if not set(map(type, candidates)) <= {Product}:
+        raise items_error("products", candidates, Product)
     for product in candidates:
         if key in product.codes():
             return product
