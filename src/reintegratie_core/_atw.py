@@ -295,6 +295,11 @@ def add_working_days(start: date, days: int) -> date:
         raise date_error("start", start)
     if type(days) is not int:
         raise count_error("days", days)
+    return _add_working_days(start, days)
+
+
+def _add_working_days(start: date, days: int) -> date:
+    """The count of [`add_working_days`][reintegratie_core.add_working_days], its arguments checked by the caller."""
     if days == 0:
         return start
     origin = start.toordinal()

@@ -134,12 +134,17 @@ def add_months(anchor: date, months: int) -> date:
     for every contract date of a lifted column): the same month, ``months`` later, on the
     same day or, when that month is shorter, on its last day.
     """
-    # Runs once per lifted Excel row: each date attribute read costs, so each is read once,
-    # and the year is carried only when the month leaves 1…12.
     if type(anchor) is not date:
         raise date_error("anchor", anchor)
     if type(months) is not int:
         raise count_error("months", months)
+    return _add_months(anchor, months)
+
+
+def _add_months(anchor: date, months: int) -> date:
+    """The arithmetic of [`add_months`][reintegratie_core.add_months], its arguments checked by the caller."""
+    # Runs once per lifted Excel row: each date attribute read costs, so each is read once,
+    # and the year is carried only when the month leaves 1…12.
     month = anchor.month + months
     year = anchor.year
     if not 0 < month < 13:

@@ -29,9 +29,9 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._atw import add_working_days, span_grounds
-from reintegratie_core._checks import date_error
-from reintegratie_core._dates import add_months
+from reintegratie_core._atw import _add_working_days, span_grounds
+from reintegratie_core._checks import count_error, date_error
+from reintegratie_core._dates import _add_months
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground
 from reintegratie_core._statutory import (
@@ -225,7 +225,7 @@ def declaration_deadline(invoice_received: date) -> Deadline:
     if type(invoice_received) is not date:
         raise date_error("invoice_received", invoice_received)
     try:
-        value = add_months(invoice_received, _DECLARATION_MONTHS)
+        value = _add_months(invoice_received, _DECLARATION_MONTHS)
     except InvalidValueError as exc:
         raise _named("ontvangst_nota", exc) from None
     return _new(Deadline, (DECLARATION, invoice_received, _DECLARATION_MONTHS, value))
@@ -239,7 +239,7 @@ def payment_deadline(declared: date) -> Deadline:
     if type(declared) is not date:
         raise date_error("declared", declared)
     try:
-        value = add_months(declared, _PAYMENT_MONTHS)
+        value = _add_months(declared, _PAYMENT_MONTHS)
     except InvalidValueError as exc:
         raise _named("datum_declaratie", exc) from None
     return _new(Deadline, (PAYMENT, declared, _PAYMENT_MONTHS, value))
@@ -254,7 +254,7 @@ def sanction_notice_deadline(decision: date) -> Deadline:
     if type(decision) is not date:
         raise date_error("decision", decision)
     try:
-        value = add_working_days(decision, _SANCTION_NOTICE_DAYS)
+        value = _add_working_days(decision, _SANCTION_NOTICE_DAYS)
     except InvalidValueError as exc:
         raise _named("datum_besluit", exc) from None
     return _new(Deadline, (SANCTION_NOTICE, decision, _SANCTION_NOTICE_DAYS, value))
@@ -268,8 +268,10 @@ def working_day(start: date, days: int) -> Deadline:
     """
     if type(start) is not date:
         raise date_error("start", start)
+    if type(days) is not int:
+        raise count_error("days", days)
     try:
-        value = add_working_days(start, days)
+        value = _add_working_days(start, days)
     except InvalidValueError as exc:
         raise _named("dagen", exc) from None
     return _new(Deadline, (WORKING_DAYS, start, days, value))

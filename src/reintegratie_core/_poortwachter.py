@@ -26,13 +26,13 @@ import bisect
 import enum
 from collections.abc import Callable
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import NamedTuple
 
 import attrs
 
 from reintegratie_core._checks import case_error, count_error, date_error, member_error
-from reintegratie_core._dates import ONE_DAY, add_months
+from reintegratie_core._dates import ONE_DAY, _add_months
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue
 from reintegratie_core._sickness import SicknessCase
@@ -467,7 +467,13 @@ def weeks_of(days: int) -> Decimal:
     """``days`` as weeks, rounded half up to two decimals: days / 7."""
     if type(days) is not int:
         raise count_error("days", days)
-    return _WEEKS[days] if 0 <= days <= _LONGEST else _weeks(days)
+    if 0 <= days <= _LONGEST:
+        return _WEEKS[days]
+    try:
+        return _weeks(days)
+    except InvalidOperation:  # more digits than the decimal context holds
+        msg = f"days: {days} dagen is te groot om in weken om te rekenen"
+        raise InvalidValueError(msg) from None
 
 
 class RemainingWeeks(NamedTuple):
@@ -591,6 +597,13 @@ def relapse_prevention(
         raise date_error("recovery", recovery)
     if case is not None and not isinstance(case, SicknessCase):
         raise case_error("case", case)
+    return _relapse_prevention(first_sick_day, recovery, case)
+
+
+def _relapse_prevention(
+    first_sick_day: date, recovery: date, case: SicknessCase | None = None
+) -> RelapsePrevention:
+    """The rule of [`relapse_prevention`][reintegratie_core.relapse_prevention], its arguments checked by the caller."""
     if recovery <= first_sick_day:
         msg = (
             f"hersteldatum {recovery.isoformat()} ligt niet na de eerste ziektedag "
@@ -598,8 +611,8 @@ def relapse_prevention(
         )
         raise InvalidValueError(msg)
     value = None
-    if recovery > add_months(first_sick_day, _RELAPSE_MIN_MONTHS):
-        value = add_months(recovery, _RELAPSE_CONTACT_MONTHS)
+    if recovery > _add_months(first_sick_day, _RELAPSE_MIN_MONTHS):
+        value = _add_months(recovery, _RELAPSE_CONTACT_MONTHS)
     return _new_relapse(RelapsePrevention, (first_sick_day, recovery, value, case))
 
 

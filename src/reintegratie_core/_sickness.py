@@ -260,7 +260,6 @@ class SicknessCase:
 
 
 _new = object.__new__
-_DATE_ONLY = frozenset({date})
 #: The slots' setters: they write a frozen instance's fields once, as attrs' __init__ does.
 _SET_START = vars(Period)["start"].__set__
 _SET_END = vars(Period)["end"].__set__
@@ -284,7 +283,7 @@ def _running_periods(first_days: Iterable[date], name: str) -> list[Period]:
     once every day is a ``date`` (checked for the column at once; the error names the
     argument ``name`` and the row)."""
     days = list(first_days)
-    if not set(map(type, days)) <= _DATE_ONLY:
+    if [*map(type, days)].count(date) != len(days):
         index, wrong = next((i, d) for i, d in enumerate(days) if type(d) is not date)
         raise date_error(f"{name}[{index}]", wrong)
     periods = list(map(_new, itertools.repeat(Period, len(days))))

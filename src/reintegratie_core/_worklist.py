@@ -51,7 +51,8 @@ from reintegratie_core._poortwachter import (
 )
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
-from reintegratie_core.products import Product, eligible, falls_under
+from reintegratie_core.products import Product, eligible
+from reintegratie_core.products._consequences import _falls_under
 
 #: The milestones a portfolio records as done; only these can be *te laat*.
 TRACKED_MILESTONES: tuple[Milestone, ...] = (
@@ -353,7 +354,7 @@ def work_item(
                 days_left,
                 overdue,
                 weeks_of(end - today if end > today else 0),
-                falls_under(case, module_start),
+                _falls_under(case, module_start),
                 case,
                 reference,
                 module_start,
@@ -373,7 +374,7 @@ def work_item(
             None,
             overdue,
             weeks_of(end - today if end > today else 0),
-            falls_under(case, module_start),
+            _falls_under(case, module_start),
             case,
             reference,
             module_start,

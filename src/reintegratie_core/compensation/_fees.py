@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reintegratie_core._checks import date_error, member_error
-from reintegratie_core._dates import ONE_DAY, add_months
+from reintegratie_core._dates import ONE_DAY, _add_months
 from reintegratie_core._errors import InvalidPeriodError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 from reintegratie_core._money import AmountLike, round_cents
@@ -218,7 +218,7 @@ def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
     simply misses).
     """
     months = in_force(FEE_YEAR_MONTHS, start, "contractjaar_start")
-    year_end = add_months(start, months.value)
+    year_end = _add_months(start, months.value)
     return months, year_end, (year_end - start).days
 
 

@@ -189,7 +189,9 @@ def cascade(
         raise date_error("on", on)
     if reason is not None and type(reason) is not TerminationReason:
         raise member_error("reason", reason, TerminationReason)
-    result = decided_cascade(product, module, on, reason, None if held is None else tuple(held))
+    if type(module) is not str:
+        raise text_error("module", module)
+    result = _decided_cascade(product, module, on, reason, None if held is None else tuple(held))
     return Explained(result, _grounds(result))
 
 
@@ -223,6 +225,17 @@ def decided_cascade(
         raise text_error("module", module)
     if held is not None and type(held) is not tuple:
         raise instance_error("held", held, tuple, "de modulecodes als tuple (of None)")
+    return _decided_cascade(product, module, on, reason, held)
+
+
+def _decided_cascade(
+    product: Product,
+    module: str,
+    on: date,
+    reason: TerminationReason | None,
+    held: tuple[str, ...] | None,
+) -> Cascade:
+    """The walk of [`decided_cascade`][reintegratie_core.products.decided_cascade], its arguments checked by the caller."""
     first: Module = product.module(module)
     key = (_CASCADE, first.code, reason, held)
     decided = product.decided
@@ -306,7 +319,7 @@ def _record_exceptions(
     Defined as: except(M) = {r admitted by the first module : M ∉ cascade(r)} (domain §8.1).
     """
     reached = {
-        r: set(decided_cascade(product, first.code, on, r, held).modules)
+        r: set(_decided_cascade(product, first.code, on, r, held).modules)
         for r in first.allowed_reasons
     }
     for code, entry in ended.items():
@@ -367,7 +380,7 @@ def ends_with(
         raise text_error("ended_module", ended_module)
     target = product.module(module)
     given = None if held is None else tuple(held)
-    outcome = decided_cascade(product, ended_module, _ANY_DAY, reason, given)
+    outcome = _decided_cascade(product, ended_module, _ANY_DAY, reason, given)
     value = outcome.get(target.code) is not None
     return _new_ends_with(EndsWith, (product, target, ended_module, reason, given, value))
 

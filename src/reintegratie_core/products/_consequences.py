@@ -47,8 +47,8 @@ from reintegratie_core._poortwachter import (
     Milestone,
     MilestoneDate,
     RelapsePrevention,
+    _relapse_prevention,
     milestone_date,
-    relapse_prevention,
 )
 from reintegratie_core._sickness import (
     Absence,
@@ -190,7 +190,7 @@ def eligible(product: Product, case: SicknessCase, start: date) -> Eligible:
         raise case_error("case", case)
     if type(start) is not date:
         raise date_error("start", start)
-    return _new_eligible(Eligible, (product, case, start, falls_under(case, start)))
+    return _new_eligible(Eligible, (product, case, start, _falls_under(case, start)))
 
 
 def falls_under(case: SicknessCase, start: date) -> bool:
@@ -201,6 +201,11 @@ def falls_under(case: SicknessCase, start: date) -> bool:
         raise case_error("case", case)
     if type(start) is not date:
         raise date_error("start", start)
+    return _falls_under(case, start)
+
+
+def _falls_under(case: SicknessCase, start: date) -> bool:
+    """The test of [`falls_under`][reintegratie_core.products.falls_under], its arguments checked by the caller."""
     return case.periods[0].start >= start
 
 
@@ -324,9 +329,9 @@ def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> Rel
         if type(only) is Absence:
             period = only.period
             if only.kind is _SICK and period.end is None and recovery > period.start:
-                return relapse_prevention(period.start, recovery)
+                return _relapse_prevention(period.start, recovery)
     case = last_case(apply_recovery(absences, recovery))
-    return relapse_prevention(case.first_day, recovery, case)
+    return _relapse_prevention(case.first_day, recovery, case)
 
 
 _SICK = AbsenceKind.SICK

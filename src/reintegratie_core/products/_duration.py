@@ -25,11 +25,11 @@ from datetime import date
 from typing import NamedTuple
 
 from reintegratie_core._checks import count_error, date_error, instance_error, product_error
-from reintegratie_core._dates import _month_days, add_days, add_months
+from reintegratie_core._dates import _add_months, _month_days, add_days
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, ruled
 from reintegratie_core._parameters import Parameter
-from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, cascade, decided_cascade
+from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, _decided_cascade, cascade
 from reintegratie_core.products._model import (
     Cancellation,
     CancellationKind,
@@ -56,7 +56,11 @@ def basis_date(anchor: date, term_months: int, k: int) -> date:
     """
     if type(anchor) is not date:
         raise date_error("anchor", anchor)
-    return add_months(anchor, k * term_months)
+    if type(term_months) is not int:
+        raise count_error("term_months", term_months)
+    if type(k) is not int:
+        raise count_error("k", k)
+    return _add_months(anchor, k * term_months)
 
 
 def _first_index(anchor: date, term_months: int, month: int, day: int) -> int:
@@ -85,11 +89,11 @@ def _first_index(anchor: date, term_months: int, month: int, day: int) -> int:
     origin = anchor.year * 12 + anchor.month - 1
     k, rest = divmod(month - origin, term_months)
     if origin + (k - 1) * term_months < 12:  # the step's first date is before 0001-01-01
-        add_months(anchor, (k - 1) * term_months)  # raises, naming that date
+        _add_months(anchor, (k - 1) * term_months)  # raises, naming that date
     if rest or anchor.day < day:
         k += 1
     if origin + k * term_months > _LAST_MONTH:  # stepping reaches past 9999-12-31 first
-        add_months(anchor, ((_LAST_MONTH - origin) // term_months + 1) * term_months)  # raises
+        _add_months(anchor, ((_LAST_MONTH - origin) // term_months + 1) * term_months)  # raises
     return k
 
 
@@ -130,7 +134,7 @@ def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) 
         return _first_index(anchor, term_months, month, day + 1)
     month += minimum
     if month > _LAST_MONTH:
-        add_months(start, minimum)  # raises, naming start + minimum months
+        _add_months(start, minimum)  # raises, naming start + minimum months
     if day > 28:  # the month-end clamp of start + minimum months
         day = min(day, _month_days(month // 12, month % 12 + 1))
     return _first_index(anchor, term_months, month, day)
@@ -250,7 +254,7 @@ def first_expiry(
     if start == date.max:
         add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
     k = _first_run_index(basis_expiry, term_months, start, 0 if minimum is None else minimum.value)
-    result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
+    result = _add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     return _new_expiry(
         FirstExpiry,
         (module, duration, start, basis_expiry, term_months, term_parameter, minimum, result),
@@ -403,12 +407,12 @@ def earliest_cancellation(
         _first_index(basis_expiry, term_months, month, received.day)
     k = _first_index(basis_expiry, term_months, month + notice.value, received.day)
     k = max(k, k_run)
-    result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
+    result = _add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     # cancelling also ends what is coupled to it (001 art. 2.3): decided now (memoised per
     # product, module and reason; the date does not change which modules end), so that a
     # product whose coupling refuses it is an error here, not in RI_UITLEG
     if (_CASCADE, module.code, _BY_EMPLOYER, None) not in product.decided:
-        decided_cascade(product, module.code, _ANY_DAY, _BY_EMPLOYER, None)
+        _decided_cascade(product, module.code, _ANY_DAY, _BY_EMPLOYER, None)
     return _new_cancellation(
         EarliestCancellation,
         (
@@ -470,7 +474,7 @@ class EarliestCancellation(NamedTuple):
             f"opzegging per de eerste contractvervaldatum C van de basismodule waarop de module "
             f"minstens {minimum_months} maanden heeft gelopen (ingangsdatum + {minimum_months} "
             f"maanden ≤ C) en de opzegging uiterlijk C − {notice.value} maand(en) is ontvangen "
-            f"(hier uiterlijk {add_months(result, -notice.value).strftime('%d-%m-%Y')})"
+            f"(hier uiterlijk {_add_months(result, -notice.value).strftime('%d-%m-%Y')})"
         )
         grounds = [
             Ground(rule=rule, citation=c, parameters=tuple(parameters))
