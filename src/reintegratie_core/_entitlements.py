@@ -820,9 +820,12 @@ def entitlement_status(
         raise member_error("entitlement", entitlement, Entitlement)
     if type(at) is not dt.date:
         raise date_error("at", at)
-    rules = getattr(product, "events", None)  # a Product's table; anything else: the error
+    try:
+        rules = product.events
+    except AttributeError:  # not a Product (a product's code, ...): say so at the entry
+        raise product_error("product", product) from None
     if rules is None:
-        rules = product_rules(product)  # raises: the product has no event table, or no product
+        rules = product_rules(product)  # raises: the product has no event table
     granted = rules.grant(entitlement)
     counting = _counting(rules, events, at, employee)
     track = _Track() if counting else _UNTOUCHED  # folding no event leaves the start state

@@ -13,6 +13,10 @@ constructors of the values a caller builds as input, whose annotation has a date
 ``Enum``, ``Product`` or ``SicknessCase`` parameter. A new public function is covered
 without touching this file; one whose other arguments this file cannot build fails
 ``test_every_target_can_be_called``, so it cannot silently drop out.
+
+``TestJunkEverywhere`` goes further: Hypothesis puts anything (``None``, NaN, huge
+numbers, text, lists of junk …) into *every* argument of every public callable, and only
+``TypeError`` and ``ReintegratieError`` may escape.
 """
 
 from __future__ import annotations
