@@ -42,6 +42,7 @@ from datetime import date, timedelta
 import attrs
 from dateutil.easter import easter
 
+from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Ground
 
@@ -145,6 +146,11 @@ def feestdagen(year: int) -> dict[date, str]:
     5 mei (from 1982), Hemelvaartsdag (Pasen + 39), 1e/2e Pinksterdag (Pasen + 49/50),
     1e/2e Kerstdag; only days on or after 1 April 1965.
     """
+    if type(year) is not int:
+        raise count_error("year", year)
+    if not 1 <= year <= 9999:
+        msg = f"jaar {year}: buiten het datumbereik (1 t/m 9999)"
+        raise InvalidValueError(msg)
     sunday = easter(year)
     days = {
         date(year, 1, 1): "Nieuwjaarsdag",
@@ -180,6 +186,8 @@ def _practice(year: int) -> dict[date, str]:
 
 def decree_for(year: int) -> EquatingDecree | None:
     """The decree in the table that covers ``year``, or ``None`` (no decree known)."""
+    if type(year) is not int:
+        raise count_error("year", year)
     for decree in EQUATING_DECREES:
         if year in decree.years:
             return decree
@@ -244,6 +252,8 @@ _CALENDAR = _Calendar()
 
 def is_working_day(day: date) -> bool:
     """True for Monday–Friday that is no feestdag nor gelijkgestelde dag (Atw art. 3)."""
+    if type(day) is not date:
+        raise date_error("day", day)
     if day.weekday() >= 5:
         return False
     table = _CALENDAR.upto(day.year).closed
@@ -281,6 +291,15 @@ def add_working_days(start: date, days: int) -> date:
     step to the |days|-th Monday–Friday day (whole weeks, then the rest); the closed
     weekdays in the span stepped over are then stepped again, until a step crosses none.
     """
+    if type(start) is not date:
+        raise date_error("start", start)
+    if type(days) is not int:
+        raise count_error("days", days)
+    return _add_working_days(start, days)
+
+
+def _add_working_days(start: date, days: int) -> date:
+    """The count of [`add_working_days`][reintegratie_core.add_working_days], its arguments checked by the caller."""
     if days == 0:
         return start
     origin = start.toordinal()
@@ -320,6 +339,10 @@ _fromordinal = date.fromordinal
 
 def equated_between(first: date, last: date) -> tuple[EquatedDay, ...]:
     """The gelijkgestelde dagen on weekdays from ``first`` to ``last`` inclusive, in order."""
+    if type(first) is not date:
+        raise date_error("first", first)
+    if type(last) is not date:
+        raise date_error("last", last)
     return (*_decreed_between(first, last), *_derived_between(first, last))
 
 
@@ -371,6 +394,10 @@ def span_grounds(start: date, end: date) -> tuple[Ground, ...]:
     The Atw art. 3 rule, then per decree the gelijkgestelde dagen it contributed, and the
     *afgeleid* days with the years for which no decree is known (domain §8.1).
     """
+    if type(start) is not date:
+        raise date_error("start", start)
+    if type(end) is not date:
+        raise date_error("end", end)
     first, last = (start, end) if start <= end else (end, start)
     grounds = [
         Ground(

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 import attrs
 
 from reintegratie_core._atw import add_working_days, feestdagen, is_working_day
+from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
 
 ONE_DAY = timedelta(days=1)
@@ -31,12 +32,21 @@ ONE_DAY = timedelta(days=1)
 class Period:
     """A half-open period ``[start, end)``; ``end is None`` means still running."""
 
-    start: date
+    start: date = attrs.field()
     end: date | None = attrs.field(default=None)
+
+    @start.validator
+    def _check_start(self, _attribute: object, start: date) -> None:
+        if type(start) is not date:
+            raise date_error("start", start)
 
     @end.validator
     def _check_end(self, _attribute: object, end: date | None) -> None:
-        if end is not None and end <= self.start:
+        if end is None:
+            return
+        if type(end) is not date:
+            raise date_error("end", end)
+        if end <= self.start:
             msg = (
                 f"periode {self.start.isoformat()} t/m {(end - ONE_DAY).isoformat()}: "
                 "de laatste dag ligt vóór de eerste dag"
@@ -45,19 +55,28 @@ class Period:
 
     @classmethod
     def from_inclusive(cls, first: date, last: date | None = None) -> Period:
-        """A period from its first day to its last day inclusive (``None``: ongoing)."""
-        if last is not None and last < first:
-            msg = (
-                f"periode {first.isoformat()} t/m {last.isoformat()}: "
-                "de laatste dag ligt vóór de eerste dag"
-            )
-            raise InvalidPeriodError(msg)
-        if last is not None and last == date.max:
-            msg = (
-                f"periode {first.isoformat()} t/m {last.isoformat()}: de laatste dag valt "
-                "buiten het datumbereik (verwacht uiterlijk 9999-12-30)"
-            )
-            raise InvalidPeriodError(msg)
+        """A period from its first day to its last day inclusive (``None``: ongoing).
+
+        ``first`` and ``last`` are ``datetime.date`` values; anything else (text, a
+        ``datetime``) is a ``TypeError`` naming the argument.
+        """
+        if type(first) is not date:
+            raise date_error("first", first)
+        if last is not None:
+            if type(last) is not date:
+                raise date_error("last", last)
+            if last < first:
+                msg = (
+                    f"periode {first.isoformat()} t/m {last.isoformat()}: "
+                    "de laatste dag ligt vóór de eerste dag"
+                )
+                raise InvalidPeriodError(msg)
+            if last == date.max:
+                msg = (
+                    f"periode {first.isoformat()} t/m {last.isoformat()}: de laatste dag "
+                    "valt buiten het datumbereik (verwacht uiterlijk 9999-12-30)"
+                )
+                raise InvalidPeriodError(msg)
         # Checked above (the end lies after the first day): built without the validator.
         period: Period = _new(cls)
         _SET_START(period, first)
@@ -115,6 +134,15 @@ def add_months(anchor: date, months: int) -> date:
     for every contract date of a lifted column): the same month, ``months`` later, on the
     same day or, when that month is shorter, on its last day.
     """
+    if type(anchor) is not date:
+        raise date_error("anchor", anchor)
+    if type(months) is not int:
+        raise count_error("months", months)
+    return _add_months(anchor, months)
+
+
+def _add_months(anchor: date, months: int) -> date:
+    """The arithmetic of [`add_months`][reintegratie_core.add_months], its arguments checked by the caller."""
     # Runs once per lifted Excel row: each date attribute read costs, so each is read once,
     # and the year is carried only when the month leaves 1…12.
     month = anchor.month + months
@@ -129,9 +157,7 @@ def add_months(anchor: date, months: int) -> date:
     day = anchor.day
     if day > 28:  # every month has 28 days
         day = min(day, _month_days(year, month))
-    if type(anchor) is date:  # the common case; ``replace`` keeps a subclass (datetime)
-        return date(year, month, day)
-    return anchor.replace(year=year, month=month, day=day)
+    return date(year, month, day)
 
 
 def _month_days(year: int, month: int) -> int:
@@ -146,6 +172,10 @@ def add_days(anchor: date, days: int) -> date:
 
     Defined as: anchor + timedelta(days=days)
     """
+    if type(anchor) is not date:
+        raise date_error("anchor", anchor)
+    if type(days) is not int:
+        raise count_error("days", days)
     try:
         return anchor + timedelta(days=days)
     except OverflowError:

@@ -29,8 +29,9 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._atw import add_working_days, span_grounds
-from reintegratie_core._dates import add_months
+from reintegratie_core._atw import _add_working_days, span_grounds
+from reintegratie_core._checks import count_error, date_error
+from reintegratie_core._dates import _add_months
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, Unit
 from reintegratie_core._statutory import (
@@ -197,6 +198,8 @@ def sick_report_deadline(first_sick_day: date) -> Deadline:
     employee). Derived: the conditions name no number of days; the law asks "tijdig"
     (Regeling procesgang eerste en tweede ziektejaar art. 2 lid 1).
     """
+    if type(first_sick_day) is not date:
+        raise date_error("first_sick_day", first_sick_day)
     try:
         value = first_sick_day + _SICK_REPORT_DELTA
     except OverflowError:
@@ -212,6 +215,8 @@ def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
     Defined as: probleemanalyse + 14 days (Regeling procesgang art. 4 lid 1; ``000`` art.
     3.2; ``001`` art. 4.1; ``004`` art. 4.1).
     """
+    if type(probleemanalyse) is not date:
+        raise date_error("probleemanalyse", probleemanalyse)
     try:
         value = probleemanalyse + _PLAN_VAN_AANPAK_DELTA
     except OverflowError:
@@ -225,8 +230,10 @@ def declaration_deadline(invoice_received: date) -> Deadline:
 
     Defined as: invoice received + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
+    if type(invoice_received) is not date:
+        raise date_error("invoice_received", invoice_received)
     try:
-        value = add_months(invoice_received, _DECLARATION_MONTHS)
+        value = _add_months(invoice_received, _DECLARATION_MONTHS)
     except InvalidValueError as exc:
         raise _named("ontvangst_nota", exc) from None
     return _new(Deadline, (DECLARATION, invoice_received, _DECLARATION_MONTHS, value))
@@ -237,8 +244,10 @@ def payment_deadline(declared: date) -> Deadline:
 
     Defined as: declaration + 1 month (``003`` art. 2.5.2 and 2.6.2).
     """
+    if type(declared) is not date:
+        raise date_error("declared", declared)
     try:
-        value = add_months(declared, _PAYMENT_MONTHS)
+        value = _add_months(declared, _PAYMENT_MONTHS)
     except InvalidValueError as exc:
         raise _named("datum_declaratie", exc) from None
     return _new(Deadline, (PAYMENT, declared, _PAYMENT_MONTHS, value))
@@ -250,8 +259,10 @@ def sanction_notice_deadline(decision: date) -> Deadline:
     Defined as: UWV decision + 5 working days (Atw art. 3 calendar, with the gelijkgestelde
     dagen of art. 3 lid 3; ``003`` art. 2.7.3).
     """
+    if type(decision) is not date:
+        raise date_error("decision", decision)
     try:
-        value = add_working_days(decision, _SANCTION_NOTICE_DAYS)
+        value = _add_working_days(decision, _SANCTION_NOTICE_DAYS)
     except InvalidValueError as exc:
         raise _named("datum_besluit", exc) from None
     return _new(Deadline, (SANCTION_NOTICE, decision, _SANCTION_NOTICE_DAYS, value))
@@ -263,8 +274,12 @@ def working_day(start: date, days: int) -> Deadline:
     Defined as: the |days|-th working day after/before ``start`` (Algemene termijnenwet
     art. 3, with the gelijkgestelde dagen of lid 3; domein §1, §8.1).
     """
+    if type(start) is not date:
+        raise date_error("start", start)
+    if type(days) is not int:
+        raise count_error("days", days)
     try:
-        value = add_working_days(start, days)
+        value = _add_working_days(start, days)
     except InvalidValueError as exc:
         raise _named("dagen", exc) from None
     return _new(Deadline, (WORKING_DAYS, start, days, value))

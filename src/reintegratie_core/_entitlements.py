@@ -50,6 +50,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import (
+    date_error,
+    instance_error,
+    items_error,
+    member_error,
+    member_of,
+    plain_date,
+    product_error,
+    text_error,
+)
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
 
@@ -140,6 +150,8 @@ class Scope(enum.Enum):
 
 def employee_key(name: str) -> str:
     """How employees are matched: spaces collapsed, case ignored (like Excel's ``=``)."""
+    if type(name) is not str:
+        raise text_error("employee", name)
     return " ".join(name.split()).casefold()
 
 
@@ -153,12 +165,6 @@ def _employee(value: str | None) -> str | None:
     return name or None
 
 
-def _plain_date(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        msg = f"{attribute.name} {value!r} is geen datum (datetime.date)"
-        raise TypeError(msg)
-
-
 def _format(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
 
@@ -170,8 +176,8 @@ class Event:
     The employee's name is kept with its spaces collapsed; an empty name means the policy.
     """
 
-    date: dt.date = attrs.field(validator=_plain_date)
-    kind: EventKind = attrs.field(validator=attrs.validators.instance_of(EventKind))
+    date: dt.date = attrs.field(validator=plain_date)
+    kind: EventKind = attrs.field(validator=member_of(EventKind))
     employee: str | None = attrs.field(default=None, converter=_employee)
 
     def applies_to(self, employee: str | None) -> bool:
@@ -295,6 +301,8 @@ class ProductRules:
 
     def rule(self, kind: EventKind) -> EventRule:
         """The rule for ``kind``; an error naming the product when its conditions lack it."""
+        if type(kind) is not EventKind:
+            raise member_error("kind", kind, EventKind)
         rule = self._by_kind.get(kind)
         if rule is not None:
             return rule
@@ -303,6 +311,8 @@ class ProductRules:
 
     def grant(self, entitlement: Entitlement) -> Granted:
         """The grant of ``entitlement``; an error naming the product when it has none."""
+        if type(entitlement) is not Entitlement:
+            raise member_error("entitlement", entitlement, Entitlement)
         for granted in self.granted:
             if granted.entitlement is entitlement:
                 return granted
@@ -565,7 +575,10 @@ ZEEUWSE_PRB = ProductRules(
 def product_rules(product: Product) -> ProductRules:
     """The event table of ``product`` (its `events`); an error naming the
     product when it has none."""
-    rules = product.events
+    try:
+        rules = product.events
+    except AttributeError:  # not a Product (a product's code, ...): say so at the entry
+        raise product_error("product", product) from None
     if rules is None:
         msg = f"product: {product.code} kent geen aanspraken en gebeurtenissen (geen gebeurtenissentabel)"
         raise NotApplicableError(msg)
@@ -581,6 +594,12 @@ def check_event(rules: ProductRules, event: Event) -> EventRule:
     A policy event (``schorsing``, ``beeindiging`` …) names no employee; an employee event
     (``advies_niet_opgevolgd`` …) names one; ``garantie_ingetrokken`` may do either.
     """
+    if type(rules) is not ProductRules:
+        raise instance_error(
+            "rules", rules, ProductRules, "de gebeurtenissentabel: product_rules(product)"
+        )
+    if type(event) is not Event:
+        raise instance_error("event", event, Event)
     rule = rules.rule(event.kind)
     if rule.scope is _POLIS and event.employee is not None:
         msg = (
@@ -718,7 +737,13 @@ def applicable(
     Defined as: events with date ≤ at that apply to the scope (policy events to every
     scope, employee events to that employee), stably sorted by date (domein §5).
     """
-    chosen = [e for e in events if e.date <= at and e.applies_to(employee)]
+    if type(at) is not dt.date:
+        raise date_error("at", at)
+    given = events if isinstance(events, tuple | list) else list(events)
+    try:
+        chosen = [e for e in given if e.date <= at and e.applies_to(employee)]
+    except AttributeError:  # an element that is no Event: name it
+        raise items_error("events", given, Event) from None
     return tuple(sorted(chosen, key=lambda e: e.date))
 
 
@@ -751,6 +776,8 @@ def entitlement_statuses(
     articles of each rule (``001`` 2.4, 2.5, 4.2, 5.3; ``003`` 1.5.2, 1.5.3, 2.7.3, 3.2;
     ``004`` 2.4, 2.5, 4.2, 5.3; ``000`` 4.1, 4.2).
     """
+    if type(at) is not dt.date:
+        raise date_error("at", at)
     statuses = _statuses(product, events, at, employee)
     grounds: dict[Ground, None] = {}
     for status in statuses:
@@ -779,6 +806,8 @@ def _counting(
     key = None if employee is None else employee_key(employee)
     counting: list[AppliedRule] = []
     for event in events:
+        if type(event) is not Event:
+            raise instance_error("events", event, Event, "elke gebeurtenis is een Event")
         rule = check_event(rules, event)
         if event.date <= at and (event.employee is None or employee_key(event.employee) == key):
             counting.append(AppliedRule(event=event, rule=rule))
@@ -795,7 +824,14 @@ def entitlement_status(
     """The [`EntitlementStatus`][reintegratie_core.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core.entitlement_statuses]):
     the same fold, over the effects on this entitlement only (each entitlement's state
     depends on its own effects)."""
-    rules = product.events
+    if type(entitlement) is not Entitlement:
+        raise member_error("entitlement", entitlement, Entitlement)
+    if type(at) is not dt.date:
+        raise date_error("at", at)
+    try:
+        rules = product.events
+    except AttributeError:  # not a Product (a product's code, ...): say so at the entry
+        raise product_error("product", product) from None
     if rules is None:
         rules = product_rules(product)  # raises: the product has no event table
     granted = rules.grant(entitlement)

@@ -19,6 +19,9 @@ from typing import Generic, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
+from reintegratie_core._checks import instance_error, member_error
+from reintegratie_core._errors import InvalidValueError
+
 T = TypeVar("T")
 U = TypeVar("U")
 
@@ -93,7 +96,7 @@ class Citation:
         """Cite article ``article`` of seed ``code`` (``"000"`` … ``"004"``)."""
         if code not in SEEDS:
             msg = f"onbekende bron {code!r} (bekend: {', '.join(SEEDS)})"
-            raise ValueError(msg)
+            raise InvalidValueError(msg)
         return cls(SourceKind.SEED, code, article)
 
     @classmethod
@@ -159,6 +162,8 @@ def cite(citations: Iterable[Citation]) -> str:
     """
     groups: list[tuple[Citation, list[str]]] = []
     for citation in dict.fromkeys(citations):
+        if type(citation) is not Citation:
+            raise instance_error("citations", citation, Citation)
         if citation.kind is SourceKind.DECISION:
             groups.append((citation, []))
             continue
@@ -268,6 +273,10 @@ def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str
     as an arbeidsongeschiktheid of 50, as ``50 %``); a count of weeks, days, working days,
     months, years or hours followed by its word (``1 week``, ``12,5 maanden``).
     """
+    if type(unit) is not Unit:
+        raise member_error("unit", unit, Unit)
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
+        raise instance_error("value", value, Decimal, "of een int of float")
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not number.is_finite():
         return str(value)
@@ -518,6 +527,8 @@ def render_grounds(grounds: Iterable[Ground]) -> list[str]:
     """One line per rule: grounds with the same rule and values share a line of citations."""
     merged: dict[tuple[str, tuple[tuple[str, ParameterValue], ...]], list[Citation]] = {}
     for ground in grounds:
+        if type(ground) is not Ground:
+            raise instance_error("grounds", ground, Ground)
         citations = merged.setdefault((ground.rule, ground.parameters), [])
         if ground.citation not in citations:
             citations.append(ground.citation)
@@ -534,6 +545,8 @@ def combine(grounds: Iterable[Explained[object]]) -> tuple[Ground, ...]:
     """The grounds of several explained values, without repeats, in order."""
     seen: dict[Ground, None] = {}
     for explained in grounds:
+        if not isinstance(explained, Explained):
+            raise instance_error("grounds", explained, Explained)
         for ground in explained.grounds:
             seen.setdefault(ground, None)
     return tuple(seen)

@@ -80,7 +80,14 @@ def round_cents(amount: Decimal) -> Decimal:
 
     Call once per result, never on intermediate values.
     """
-    return amount.quantize(CENT, ROUND_HALF_UP)  # positional: called once per result, per row
+    if type(amount) is not Decimal:
+        msg = f"amount: verwacht een Decimal, kreeg {type(amount).__name__} {amount!r}"
+        raise TypeError(msg)
+    try:
+        return amount.quantize(CENT, ROUND_HALF_UP)  # positional: once per result, per row
+    except InvalidOperation:  # not finite, or too large for the context's precision
+        msg = f"amount: {amount} is geen eindig bedrag"
+        raise InvalidValueError(msg) from None
 
 
 __all__ = [

@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from reintegratie_core._checks import date_error, items_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, ParameterValue, Unit
 
@@ -70,10 +71,15 @@ class ParameterHistory(Generic[V]):
     @classmethod
     def of(cls, versions: Iterable[Parameter[V]]) -> ParameterHistory[V]:
         """Build a history from its versions, in any order."""
-        return cls(tuple(versions))
+        given = tuple(versions)
+        if not set(map(type, given)) <= {Parameter}:
+            raise items_error("versions", given, Parameter)
+        return cls(given)
 
     def at(self, on: date) -> Parameter[V]:
         """The version valid on ``on``: the latest whose ``valid_from`` is not after it."""
+        if type(on) is not date:
+            raise date_error("on", on)
         chosen = None
         for version in self.versions:
             if version.valid_from <= on:

@@ -26,12 +26,13 @@ import bisect
 import enum
 from collections.abc import Callable
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._dates import ONE_DAY, add_months
+from reintegratie_core._checks import case_error, count_error, date_error, member_error
+from reintegratie_core._dates import ONE_DAY, _add_months
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit
 from reintegratie_core._sickness import SicknessCase
@@ -196,6 +197,8 @@ def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
         raise TypeError(msg)
+    if type(minimum) is not int:
+        raise count_error("minimum", minimum)
     limit = MAX_SANCTION_WEEKS.value
     if not minimum <= weeks <= limit:
         msg = (
@@ -358,6 +361,12 @@ def milestone_date(
     probleemanalyse; a probleemanalyse before the first sick day is an error naming
     ``datum_probleemanalyse`` (domein §3, §8.1).
     """
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if type(milestone) is not Milestone:
+        raise member_error("milestone", milestone, Milestone)
+    if probleemanalyse is not None and type(probleemanalyse) is not date:
+        raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
     periods = case.periods
@@ -382,6 +391,10 @@ def milestone_days(
     """Every milestone's date as a day number (``date.toordinal``), in [`Milestone`][reintegratie_core.Milestone]
     order; ``None`` = n.v.t. The same rule as [`milestone_date`][reintegratie_core.milestone_date], for all ten at once.
     """
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if probleemanalyse is not None and type(probleemanalyse) is not date:
+        raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
     if probleemanalyse is not None:
@@ -426,6 +439,10 @@ def timeline(
 
     Ties keep the order of [`Milestone`][reintegratie_core.Milestone].
     """
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if probleemanalyse is not None and type(probleemanalyse) is not date:
+        raise date_error("probleemanalyse", probleemanalyse)
     entries = [milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
     return tuple(
         sorted(
@@ -448,7 +465,15 @@ _WEEKS: tuple[Decimal, ...] = tuple(map(_weeks, range(_LONGEST + 1)))
 
 def weeks_of(days: int) -> Decimal:
     """``days`` as weeks, rounded half up to two decimals: days / 7."""
-    return _WEEKS[days] if 0 <= days <= _LONGEST else _weeks(days)
+    if type(days) is not int:
+        raise count_error("days", days)
+    if 0 <= days <= _LONGEST:
+        return _WEEKS[days]
+    try:
+        return _weeks(days)
+    except InvalidOperation:  # more digits than the decimal context holds
+        msg = f"days: {days} dagen is te groot om in weken om te rekenen"
+        raise InvalidValueError(msg) from None
 
 
 #: The sick days of wage continuation without a loonsanctie: 104 weeks (BW 7:629 lid 1).
@@ -547,6 +572,10 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
     from ``reference`` (exclusive) to einde_loondoorbetaling (inclusive). ``None`` when the
     case never reaches the end of wage continuation.
     """
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if type(reference) is not date:
+        raise date_error("reference", reference)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
     periods = case.periods
@@ -617,6 +646,19 @@ def relapse_prevention(
     fully fit day. ``case``, when given, is the sickness case ``first_sick_day`` opens
     (domain §8.1: measured from the case's first day); its grounds join the explanation.
     """
+    if type(first_sick_day) is not date:
+        raise date_error("first_sick_day", first_sick_day)
+    if type(recovery) is not date:
+        raise date_error("recovery", recovery)
+    if case is not None and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    return _relapse_prevention(first_sick_day, recovery, case)
+
+
+def _relapse_prevention(
+    first_sick_day: date, recovery: date, case: SicknessCase | None = None
+) -> RelapsePrevention:
+    """The rule of [`relapse_prevention`][reintegratie_core.relapse_prevention], its arguments checked by the caller."""
     if recovery <= first_sick_day:
         msg = (
             f"hersteldatum {recovery.isoformat()} ligt niet na de eerste ziektedag "
@@ -624,8 +666,8 @@ def relapse_prevention(
         )
         raise InvalidValueError(msg)
     value = None
-    if recovery > add_months(first_sick_day, _RELAPSE_MIN_MONTHS):
-        value = add_months(recovery, _RELAPSE_CONTACT_MONTHS)
+    if recovery > _add_months(first_sick_day, _RELAPSE_MIN_MONTHS):
+        value = _add_months(recovery, _RELAPSE_CONTACT_MONTHS)
     return _new_relapse(RelapsePrevention, (first_sick_day, recovery, value, case))
 
 
@@ -689,10 +731,23 @@ _HORIZON = SIGNAL_HORIZON_DAYS.value
 def check_horizon(horizon_days: int | None) -> int:
     """The signal horizon in days: ``None`` is the default (14, domain §3); below 0 is an error."""
     horizon = SIGNAL_HORIZON_DAYS.value if horizon_days is None else horizon_days
+    if isinstance(horizon, bool) or not isinstance(horizon, int):
+        msg = f"horizon_days: verwacht een geheel aantal dagen (int), kreeg {horizon!r}"
+        raise TypeError(msg)
     if horizon < 0:
         msg = f"horizon {horizon}: verwacht 0 of meer dagen"
         raise InvalidValueError(msg)
     return horizon
+
+
+def _check_arguments(case: object, *dates: tuple[str, object, bool]) -> None:
+    """The precise error for a wrong-typed ``case`` or date argument (``dates``: name,
+    value, optional); passes a subclass of ``SicknessCase``."""
+    if not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    for name, value, optional in dates:
+        if not (optional and value is None) and type(value) is not date:
+            raise date_error(name, value)
 
 
 def next_milestone(
@@ -709,8 +764,16 @@ def next_milestone(
     14 days). ``None`` when no milestone is left, and for a closed case whose last sick day
     lies before ``reference``: no signal for a recovered employee (domain §8.1).
     """
+    if (
+        type(case) is not SicknessCase
+        or type(reference) is not date
+        or (probleemanalyse is not None and type(probleemanalyse) is not date)
+    ):
+        _check_arguments(
+            case, ("reference", reference, False), ("probleemanalyse", probleemanalyse, True)
+        )
     horizon = _HORIZON if horizon_days is None else horizon_days
-    if horizon < 0:
+    if type(horizon) is not int or horizon < 0:
         check_horizon(horizon)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)

@@ -32,12 +32,34 @@ from typing import NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import (
+    count_error,
+    date_error,
+    instance_error,
+    items_error,
+    member_of,
+)
 from reintegratie_core._dates import ONE_DAY, Period, add_days
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, Unit
 from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 
 BRIDGE_CITATION = Citation.statute("BW", "7:629 lid 10 (zwangerschaps- en bevallingsverlof)")
+
+
+def _is_period(_instance: object, attribute: attrs.Attribute[Period], value: object) -> None:
+    if type(value) is not Period:
+        raise instance_error(attribute.name, value, Period, "maak er een met Period.from_inclusive")
+
+
+def _check_periods(name: str, periods: object) -> None:
+    """A tuple of [`Period`][reintegratie_core.Period] values, or a ``TypeError`` naming
+    ``name`` (and the element)."""
+    if type(periods) is not tuple:
+        raise instance_error(name, periods, tuple, "een tuple van Period-waarden")
+    for index, period in enumerate(periods):
+        if type(period) is not Period:
+            raise instance_error(f"{name}[{index}]", period, Period)
 
 
 class AbsenceKind(enum.Enum):
@@ -56,8 +78,8 @@ _LEAVE = AbsenceKind.LEAVE
 class Absence:
     """A sick period or a leave period, as it comes in from a register."""
 
-    period: Period
-    kind: AbsenceKind = AbsenceKind.SICK
+    period: Period = attrs.field(validator=_is_period)
+    kind: AbsenceKind = attrs.field(default=AbsenceKind.SICK, validator=member_of(AbsenceKind))
 
     @classmethod
     def sick(cls, first: date, last: date | None = None) -> Absence:
@@ -69,7 +91,7 @@ class Absence:
         """`sick` for each of ``first_days``: a running sick period per first sick day (a
         column of them), built without running validators: a running period is valid by
         construction."""
-        periods = _running_periods(first_days)
+        periods = _running_periods(first_days, "first_days")
         absences = list(map(_new, itertools.repeat(cls, len(periods))))
         collections.deque(map(_SET_PERIOD, absences, periods), maxlen=0)
         collections.deque(map(_SET_KIND, absences, itertools.repeat(_SICK)), maxlen=0)
@@ -78,6 +100,8 @@ class Absence:
     @classmethod
     def leave(cls, first: date, last: date) -> Absence:
         """A pregnancy/maternity leave period, ``first`` to ``last`` inclusive."""
+        if type(last) is not date:  # a leave has a last day (a sick period may run)
+            raise date_error("last", last)
         return _absence(cls, Period.from_inclusive(first, last), _LEAVE)
 
 
@@ -86,10 +110,15 @@ class SicknessCase:
     """One ziektegeval: its sick periods (sorted, disjoint) and the leave it bridges."""
 
     periods: tuple[Period, ...] = attrs.field()
-    bridged_leave: tuple[Period, ...] = ()
+    bridged_leave: tuple[Period, ...] = attrs.field(default=())
+
+    @bridged_leave.validator
+    def _check_leave(self, _attribute: object, periods: tuple[Period, ...]) -> None:
+        _check_periods("bridged_leave", periods)
 
     @periods.validator
     def _check(self, _attribute: object, periods: tuple[Period, ...]) -> None:
+        _check_periods("periods", periods)
         if not periods:
             msg = "een ziektegeval heeft ten minste één ziekteperiode"
             raise InvalidPeriodError(msg)
@@ -101,6 +130,8 @@ class SicknessCase:
     @classmethod
     def ongoing(cls, first_sick_day: date) -> SicknessCase:
         """The case of one period that started on ``first_sick_day`` and still runs."""
+        if type(first_sick_day) is not date:
+            raise date_error("first_sick_day", first_sick_day)
         return _ongoing(cls, first_sick_day)
 
     @classmethod
@@ -111,7 +142,7 @@ class SicknessCase:
         running the validators: an Excel column of 10,000 first sick days becomes cases at
         the cost of a few allocations per row.
         """
-        periods = _running_periods(first_sick_days)
+        periods = _running_periods(first_sick_days, "first_sick_days")
         cases = list(map(_new, itertools.repeat(cls, len(periods))))
         collections.deque(map(_SET_PERIODS, cases, zip(periods)), maxlen=0)
         collections.deque(map(_SET_LEAVE, cases, itertools.repeat(())), maxlen=0)
@@ -138,6 +169,8 @@ class SicknessCase:
         Defined as: Σ over periods of the days in [first, min(last, until)]; interruption
         and leave days do not count.
         """
+        if until is not None and type(until) is not date:
+            raise date_error("until", until)
         if until is None and self.is_open:
             msg = "een lopend ziektegeval telt dagen tot een peildatum; geef er een"
             raise InvalidValueError(msg)
@@ -150,6 +183,8 @@ class SicknessCase:
         projected (``start + remaining − 1``); ``None`` when a closed case has fewer than
         ``n`` sick days.
         """
+        if type(n) is not int:
+            raise count_error("n", n)
         if n < 1:
             msg = f"dag {n}: ziektedagen tellen vanaf 1"
             raise InvalidValueError(msg)
@@ -243,9 +278,14 @@ def _absence(cls: type[Absence], period: Period, kind: AbsenceKind) -> Absence:
     return absence
 
 
-def _running_periods(first_days: Iterable[date]) -> list[Period]:
-    """A running period from each of ``first_days``: valid by construction (no validators)."""
+def _running_periods(first_days: Iterable[date], name: str) -> list[Period]:
+    """A running period from each of ``first_days``: valid by construction (no validators)
+    once every day is a ``date`` (checked for the column at once; the error names the
+    argument ``name`` and the row)."""
     days = list(first_days)
+    if [*map(type, days)].count(date) != len(days):
+        index, wrong = next((i, d) for i, d in enumerate(days) if type(d) is not date)
+        raise date_error(f"{name}[{index}]", wrong)
     periods = list(map(_new, itertools.repeat(Period, len(days))))
     collections.deque(map(_SET_START, periods, days), maxlen=0)
     collections.deque(map(_SET_END, periods, itertools.repeat(None)), maxlen=0)
@@ -261,9 +301,8 @@ def _one_period(period: Period) -> SicknessCase:
 
 
 def _ongoing(cls: type[SicknessCase], first_sick_day: date) -> SicknessCase:
-    """One ongoing period from ``first_sick_day``: valid by construction (no validators)."""
-    if type(first_sick_day) is not date:
-        return cls((Period(first_sick_day),))  # a datetime or another type: validated
+    """One ongoing period from ``first_sick_day`` (a ``date``, checked by the caller): valid
+    by construction (no validators)."""
     period = _new(Period)
     _SET_START(period, first_sick_day)
     _SET_END(period, None)
@@ -333,9 +372,13 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     """
     if isinstance(absences, tuple | list) and len(absences) == 1:
         (only,) = absences
-        if only.kind is _SICK:  # one sick period is its own case (a lifted row)
+        if type(only) is Absence and only.kind is _SICK:  # one sick period: its own case
             return (_one_period(only.period),)
-    ordered = sorted(absences, key=_by_start_leave_first)
+    ordered = list(absences)
+    try:
+        ordered.sort(key=_by_start_leave_first)
+    except AttributeError:  # an element that is no Absence: name it
+        raise items_error("absences", ordered, Absence) from None
     _check_order(ordered)
     ordered = _join_adjacent_leave(ordered)
     limit = MERGE_INTERRUPTION_DAYS.value
@@ -379,6 +422,8 @@ def last_case(absences: Iterable[Absence]) -> SicknessCase:
 
 def case_at(absences: Iterable[Absence], reference: date) -> SicknessCase | None:
     """The case current at ``reference``: the latest that started on or before it."""
+    if type(reference) is not date:
+        raise date_error("reference", reference)
     current = None
     for case in merge_cases(absences):
         if case.first_day <= reference:
@@ -391,6 +436,8 @@ def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
 
     Raises [`InvalidValueError`][reintegratie_core.InvalidValueError] when ``day`` is not a sick day of any case.
     """
+    if type(day) is not date:
+        raise date_error("day", day)
     for case in merge_cases(absences):
         if any(p.contains(day) for p in case.periods):
             return case
@@ -431,7 +478,14 @@ def counted_sick_days(absences: Iterable[Absence], reference: date) -> SickDays:
     lid 10). Zero when no case has started by ``reference``. One sick period is its own
     case, so it is counted without merging.
     """
-    if type(absences) is tuple and len(absences) == 1 and absences[0].kind is _SICK:
+    if type(reference) is not date:
+        raise date_error("reference", reference)
+    if (
+        type(absences) is tuple
+        and len(absences) == 1
+        and type(absences[0]) is Absence
+        and absences[0].kind is _SICK
+    ):
         period = absences[0].period
         if period.start > reference:
             return _new_sick_days(SickDays, (None, reference, 0))

@@ -34,6 +34,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from reintegratie_core._checks import case_error, date_error, instance_error, member_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Explained, Ground, ruled
 from reintegratie_core._poortwachter import (
@@ -51,7 +52,8 @@ from reintegratie_core._poortwachter import (
 )
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
-from reintegratie_core.products import Product, eligible, falls_under
+from reintegratie_core.products import Product, eligible
+from reintegratie_core.products._consequences import _falls_under
 
 #: The milestones a portfolio records as done; only these can be *te laat*.
 TRACKED_MILESTONES: tuple[Milestone, ...] = (
@@ -236,14 +238,23 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
         return 0, None
     pairs: Iterable[tuple[Milestone, date]]
     kind = type(done)  # a tuple or list of pairs without the ABC's isinstance (per case)
-    if kind is tuple or kind is list or not isinstance(done, Mapping):  # noqa: SIM108 - typed per branch
+    if kind is tuple or kind is list:
         pairs = done  # type: ignore[assignment]  # a sequence of pairs
-    else:
+    elif isinstance(done, Mapping):
         pairs = done.items()
+    else:
+        raise instance_error("done", done, dict, "Milestone → date, of paren (Milestone, date)")
     mask = 0
     analysed: date | None = None
-    for milestone, when in pairs:  # a later pair sets or clears the milestone's bit again
-        position = _POSITIONS[id(milestone)]
+    for pair in pairs:  # a later pair sets or clears the milestone's bit again
+        if type(pair) is not tuple or len(pair) != 2:
+            raise instance_error("done", pair, tuple, "paren (Milestone, date)")
+        milestone, when = pair
+        position = _POSITIONS.get(id(milestone))
+        if position is None or type(milestone) is not Milestone:
+            raise member_error("done", milestone, Milestone)
+        if type(when) is not date:
+            raise date_error(f"done[{milestone.name}]", when)
         if not _IS_TRACKED[position]:
             _check_done({milestone: when})
         bit = 1 << position
@@ -307,6 +318,12 @@ def work_item(
     of (milestone, date) pairs, later ones replacing earlier ones. ``product``, when
     given, is cited in the explanation of eligibility.
     """
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if type(reference) is not date:
+        raise date_error("reference", reference)
+    if type(module_start) is not date:
+        raise date_error("module_start", module_start)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
     if type(horizon_days) is int and horizon_days >= 0:
@@ -344,7 +361,7 @@ def work_item(
             days_left,
             overdue,
             weeks,
-            falls_under(case, module_start),
+            _falls_under(case, module_start),
             case,
             reference,
             module_start,

@@ -26,7 +26,7 @@ PACKAGES = (
     "reintegratie_io",
 )
 #: A private helper module of its package, not part of the API: it lists no ``__all__``.
-INTERNAL = {"reintegratie_core.compensation._common"}
+INTERNAL = {"reintegratie_core.compensation._common", "reintegratie_core._checks"}
 
 
 def _package(name: str) -> ModuleType:

@@ -41,6 +41,17 @@ from typing import NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import (
+    date_error,
+    instance_error,
+    items_error,
+    member_error,
+    member_of,
+    optional_member_of,
+    optional_plain_date,
+    plain_date,
+    product_error,
+)
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
     UNIT,
@@ -67,7 +78,7 @@ from reintegratie_core.compensation._common import (
     product_whole,
     unmet,
 )
-from reintegratie_core.products._model import Product
+from reintegratie_core.products._model import Product, is_product
 
 ART_2_5_2 = Citation.seed("003", "2.5.2")
 ART_2_5_3 = Citation.seed("003", "2.5.3")
@@ -221,6 +232,12 @@ def prevention_budget(
     one boolean for "all four conditions are met". The decision is a
     [`PreventionReimbursement`][reintegratie_core.compensation.PreventionReimbursement] record; its grounds are rendered when explained.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if excluded is not None and type(excluded) is not BudgetExclusion:
+        raise member_error("excluded", excluded, BudgetExclusion)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
     kosten = money(costs, "kosten")
     al_vergoed = money(already_reimbursed, "al_vergoed")
     if employment_ended_before_start or excluded is not None or not all_met(conditions):
@@ -352,6 +369,12 @@ def reintegration_budget(
     paid (after subsidies); [`BudgetLedger`][reintegratie_core.compensation.BudgetLedger] keeps it per case. The decision is a
     [`ReintegrationReimbursement`][reintegratie_core.compensation.ReintegrationReimbursement] record; its grounds are rendered when explained.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if excluded is not None and type(excluded) is not BudgetExclusion:
+        raise member_error("excluded", excluded, BudgetExclusion)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
     kosten = money(costs, "kosten")
     al_vergoed = money(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
     subsidie = money(subsidy, "subsidie")
@@ -480,8 +503,18 @@ def _subsidy(value: AmountLike) -> Decimal:
     return money(value, "subsidie")
 
 
+def _entries(values: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
+    entries = tuple(values)
+    if not set(map(type, entries)) <= {LedgerEntry}:
+        raise items_error("entries", entries, LedgerEntry)
+    return entries
+
+
 def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
-    return tuple(values)
+    absences = tuple(values)
+    if not set(map(type, absences)) <= {Absence}:
+        raise items_error("absences", absences, Absence)
+    return absences
 
 
 def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
@@ -494,7 +527,12 @@ def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     two cases with two budgets, while the Poortwachter timeline counts it as one
     (BW 7:629 lid 10, [`merge_cases`][reintegratie_core.merge_cases]).
     """
-    return merge_cases(a for a in absences if a.kind is AbsenceKind.SICK)
+    given = absences if isinstance(absences, tuple | list) else tuple(absences)
+    try:
+        sick = [a for a in given if a.kind is AbsenceKind.SICK]
+    except AttributeError:  # an element that is no Absence: name it
+        raise items_error("absences", given, Absence) from None
+    return merge_cases(sick)
 
 
 def _budget_case_ground(case: SicknessCase) -> Ground:
@@ -527,10 +565,12 @@ class BudgetClaim:
     day, or the day the bedrijfsarts proposed it); it identifies the ziektegeval.
     """
 
-    sick_day: date
+    sick_day: date = attrs.field(validator=plain_date)
     costs: Decimal = attrs.field(converter=_costs, metadata={UNIT: Unit.EURO})
     subsidy: Decimal = attrs.field(default=ZERO, converter=_subsidy, metadata={UNIT: Unit.EURO})
-    excluded: BudgetExclusion | None = None
+    excluded: BudgetExclusion | None = attrs.field(
+        default=None, validator=optional_member_of(BudgetExclusion)
+    )
     conditions: ReintegrationConditions | bool = True
     employment_ended: bool = False
     legal_obligation: bool = True
@@ -555,11 +595,11 @@ class BudgetLedger:
     ledger is a value: `record` returns a new one.
     """
 
-    product: Product
+    product: Product = attrs.field(validator=is_product)
     absences: tuple[Absence, ...] = attrs.field(converter=_absences)
     with_wga_or_wia: bool = False
-    on: date | None = None
-    entries: tuple[LedgerEntry, ...] = ()
+    on: date | None = attrs.field(default=None, validator=optional_plain_date)
+    entries: tuple[LedgerEntry, ...] = attrs.field(default=(), converter=_entries)
     #: The budget's ziektegevallen, computed once per ledger.
     _cases: tuple[SicknessCase, ...] = attrs.field(init=False, eq=False, repr=False)
     #: What was paid per case (first sick day), from the entries: O(1) per look-up.
@@ -584,6 +624,8 @@ class BudgetLedger:
 
     def case_for(self, day: date) -> SicknessCase:
         """The ziektegeval that sick day ``day`` belongs to (an error when it is no sick day)."""
+        if type(day) is not date:
+            raise date_error("day", day)
         for case in self._cases:
             if any(p.contains(day) for p in case.periods):
                 return case
@@ -596,6 +638,8 @@ class BudgetLedger:
 
         Raises [`InvalidValueError`][reintegratie_core.InvalidValueError] when no case began by ``day``.
         """
+        if type(day) is not date:
+            raise date_error("day", day)
         index = bisect.bisect_right([c.first_day for c in self._cases], day)
         if index == 0:
             msg = f"{day.isoformat()} ligt vóór de eerste ziektedag; een declaratie hoort bij een ziektegeval"
@@ -604,10 +648,14 @@ class BudgetLedger:
 
     def reimbursed_in_case(self, case_first_day: date) -> Decimal:
         """What the claims recorded so far paid in the case that started on ``case_first_day``."""
+        if type(case_first_day) is not date:
+            raise date_error("case_first_day", case_first_day)
         return self._paid.get(case_first_day, ZERO)
 
     def remaining_in_case(self, case_first_day: date) -> Decimal:
         """The budget left in a case: ``max(0, cap − reimbursed in the case)``."""
+        if type(case_first_day) is not date:
+            raise date_error("case_first_day", case_first_day)
         cap = reintegration_cap(self.product, self.with_wga_or_wia, self.on).value
         return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
 
@@ -641,13 +689,17 @@ class BudgetLedger:
 
     def record(self, claim: BudgetClaim) -> BudgetLedger:
         """This ledger with ``claim`` charged to its case (see [`reintegration_budget`][reintegratie_core.compensation.reintegration_budget])."""
+        if type(claim) is not BudgetClaim:
+            raise instance_error("claim", claim, BudgetClaim)
         return self.record_all((claim,))
 
     def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
         """This ledger with every claim recorded, in the order given (linear in the claims)."""
         paid = dict(self._paid)
         added: list[LedgerEntry] = []
-        for claim in claims:
+        for index, claim in enumerate(claims):
+            if type(claim) is not BudgetClaim:
+                raise instance_error(f"claims[{index}]", claim, BudgetClaim)
             entry = self._entry(claim, paid)
             paid[entry.case_first_day] = paid.get(entry.case_first_day, ZERO) + (
                 entry.reimbursed.value
@@ -696,8 +748,8 @@ class Declaration:
     ``label`` names the declaration in an error (e.g. its row in a range).
     """
 
-    day: date
-    kind: BudgetKind
+    day: date = attrs.field(validator=plain_date)
+    kind: BudgetKind = attrs.field(validator=member_of(BudgetKind))
     amount: Decimal = attrs.field(converter=_declared, metadata={UNIT: Unit.EURO})
     label: str = ""
 
@@ -744,7 +796,14 @@ def budget_balances(
     paid may be entered instead (it is never more than what was left). Declarations of
     equal date keep their order. Each amount rounded once to cents.
     """
-    ordered = sorted(declarations, key=lambda d: d.day)
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
+    ordered = list(declarations)
+    if not set(map(type, ordered)) <= {Declaration}:
+        raise items_error("declarations", ordered, Declaration)
+    ordered.sort(key=lambda d: d.day)
     ledger = BudgetLedger(
         product=product, absences=absences, with_wga_or_wia=with_wga_or_wia, on=on
     )
@@ -1015,6 +1074,10 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
     premium percentage is re-determined — the "lopende jaar" — so the window is
     Y − 3 … Y, four calendar years.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(payment_date) is not date:
+        raise date_error("payment_date", payment_date)
     if isinstance(premium_year, bool) or not isinstance(premium_year, int):
         msg = f"premiejaar: {premium_year!r} is geen jaartal (verwacht bijv. 2026)"
         raise TypeError(msg)

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import attrs
 
+from reintegratie_core._checks import instance_error
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import Citation, Ground, ParameterValue
 from reintegratie_core._parameters import Parameter, ParameterHistory
@@ -127,6 +128,13 @@ def all_met(conditions: attrs.AttrsInstance | bool) -> bool:
     grounds of those that are not, when explained."""
     if type(conditions) is bool:
         return conditions
+    if not attrs.has(type(conditions)):
+        raise instance_error(
+            "conditions",
+            conditions,
+            bool,
+            "of de voorwaarden als waarde (bijvoorbeeld ...Conditions)",
+        )
     return all(getattr(conditions, field.name) for field in attrs.fields(type(conditions)))
 
 

@@ -18,7 +18,8 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from reintegratie_core._dates import ONE_DAY, add_months
+from reintegratie_core._checks import date_error, member_error
+from reintegratie_core._dates import ONE_DAY, _add_months
 from reintegratie_core._errors import InvalidPeriodError
 from reintegratie_core._explain import (
     Citation,
@@ -89,6 +90,10 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     with the factors as dated parameters; rounded once to cents. The decision is a
     [`WeeklyWage`][reintegratie_core.compensation.WeeklyWage] record; its ground is rendered when explained.
     """
+    if type(period) is not WagePeriod:
+        raise member_error("period", period, WagePeriod)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
     loon = money(wage, "loon")
     factors = _factors(period, on)
     if period is WagePeriod.MONTH:
@@ -184,6 +189,12 @@ def prorated_fee(
     rounded once to cents; no end date means employed beyond the contract year. No day
     employed within the year gives 0.
     """
+    if type(contract_year_start) is not date:
+        raise date_error("contract_year_start", contract_year_start)
+    if type(employed_from) is not date:
+        raise date_error("employed_from", employed_from)
+    if employed_until is not None and type(employed_until) is not date:
+        raise date_error("employed_until", employed_until)
     tarief = money(yearly_fee, "jaartarief")
     if employed_until is not None and employed_until < employed_from:
         msg = (
@@ -211,7 +222,7 @@ def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
     simply misses).
     """
     months = in_force(FEE_YEAR_MONTHS, start, "contractjaar_start")
-    year_end = add_months(start, months.value)
+    year_end = _add_months(start, months.value)
     return months, year_end, (year_end - start).days
 
 

@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from reintegratie_core._checks import case_error, date_error, member_error, product_error
 from reintegratie_core._errors import NotApplicableError
 from reintegratie_core._explain import (
     Citation,
@@ -120,6 +121,16 @@ def intervention_reimbursement(
     where its re-integration costs are dealt with. The decision is an
     [`InterventionReimbursement`][reintegratie_core.compensation.InterventionReimbursement] record; its grounds are rendered when explained.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(first_sick_day) is not date:
+        raise date_error("first_sick_day", first_sick_day)
+    if type(module_start) is not date:
+        raise date_error("module_start", module_start)
+    if excluded is not None and type(excluded) is not InterventionExclusion:
+        raise member_error("excluded", excluded, InterventionExclusion)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
     rule = product.interventions
     if rule is None or rule.share is None:
         elsewhere = f": {rule.elsewhere}" if rule is not None and rule.elsewhere else ""
@@ -285,6 +296,10 @@ def remaining_wage_cost(
     a closed case never reaches the end of wage continuation. The decision is a
     [`RemainingWageCost`][reintegratie_core.compensation.RemainingWageCost] record; its grounds are rendered when explained.
     """
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if type(reference) is not date:
+        raise date_error("reference", reference)
     loon = money(weekly_wage, "weekloon")
     share: Parameter[Decimal] | None
     if percentage is None:

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import case_error, date_error, product_error
 from reintegratie_core._deadlines import sanction_notice_deadline
 from reintegratie_core._entitlements import (
     Entitlement,
@@ -154,6 +155,10 @@ def sanction_compensation(
     A refusal is a [`SanctionRefusal`][reintegratie_core.compensation.SanctionRefusal] record, a compensation a
     [`SanctionCompensation`][reintegratie_core.compensation.SanctionCompensation] record; their grounds are rendered when explained.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if on is not None and type(on) is not date:
+        raise date_error("on", on)
     check_sanction_weeks(weeks, minimum=1)
     loon = money(weekly_wage, "weekloon")
     kosten = money(approved_costs, "goedgekeurde_kosten")
@@ -563,6 +568,18 @@ def sanction_conditions(
     [`NotApplicableError`][reintegratie_core.NotApplicableError] naming ``product``; a decision before *D*, a notice before
     the decision or a guidance end before its start is an error naming that date.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if type(decision_date) is not date:
+        raise date_error("decision_date", decision_date)
+    if notified_on is not None and type(notified_on) is not date:
+        raise date_error("notified_on", notified_on)
+    if type(guidance_from) is not date:
+        raise date_error("guidance_from", guidance_from)
+    if guidance_until is not None and type(guidance_until) is not date:
+        raise date_error("guidance_until", guidance_until)
     if not product.has_parameter("loonsanctie_dekkingspercentage") or product.events is None:
         msg = (
             f"product: {product.code} kent geen vergoeding van een loonsanctie onder de "

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 import attrs
 
+from reintegratie_core._checks import date_error, instance_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import UNIT, Citation, Ground, Unit, format_value
 from reintegratie_core._money import AmountLike, money, round_cents
@@ -221,10 +222,14 @@ class RatesInForce:
 
     def is_derived(self, parameter: Parameter[Decimal]) -> bool:
         """Whether ``parameter``'s value in this row is *afgeleid*."""
+        if type(parameter) is not Parameter:
+            raise instance_error("parameter", parameter, Parameter)
         return parameter.name in self.row.derived
 
     def ground(self, parameter: Parameter[Decimal]) -> Ground:
         """The ground of one parameter of this row: its value, date, source and markings."""
+        if type(parameter) is not Parameter:
+            raise instance_error("parameter", parameter, Parameter)
         for name, ground in self.parameter_grounds:
             if name == parameter.name:
                 return ground
@@ -285,6 +290,8 @@ def rates_on(on: date) -> RatesInForce:
     Decided once per date: a lifted call asks it for every row with the same ``peildatum``,
     and a dictionary look-up costs less than an ``lru_cache`` one.
     """
+    if type(on) is not date:
+        raise date_error("on", on)
     found = _IN_FORCE.get(on)
     if found is None:
         found = _decide_rates(on)

@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from reintegratie_core._checks import date_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
     Citation,
@@ -207,6 +208,8 @@ def wage_continuation(
 
     rounded once to cents (``financieel.md`` §9.2). Without ``hours_per_week`` no floor.
     """
+    if type(on) is not date:
+        raise date_error("on", on)
     wage = amount_argument(monthly_wage, "maandloon")
     week = sick_week
     if type(week) is not int or week < 1:  # the common case (a week from 1) checked once

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import date_error, instance_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
     UNIT,
@@ -167,6 +168,8 @@ class ClassBand:
 
     def contains(self, ao: Decimal) -> bool:
         """Whether ``low ≤ ao < high``."""
+        if type(ao) is not Decimal or not ao.is_finite():
+            raise instance_error("ao", ao, Decimal, "een eindig getal")
         return self.low <= ao and (self.high is None or ao < self.high)
 
 
@@ -309,7 +312,10 @@ _new_figure: Callable[[type[WiaWageFigure], tuple[object, ...]], WiaWageFigure] 
 def _decide_wage(
     annual_wage: AmountLike, on: date
 ) -> tuple[Decimal, RatesInForce, Decimal, Decimal, Decimal, Decimal]:
-    """The fields of a [`WiaWage`][reintegratie_core.financial.WiaWage], decided once (see `wia_wage`)."""
+    """The fields of a [`WiaWage`][reintegratie_core.financial.WiaWage], decided once (see
+    `wia_wage`); ``on`` is checked here, where every WIA entry point passes it first."""
+    if type(on) is not date:
+        raise date_error("on", on)
     wage = amount_argument(annual_wage, "jaarloon")
     rates = rates_on(on)
     uncapped = round_cents(wage / _DAYS_PER_YEAR)
@@ -1043,6 +1049,8 @@ def benefit_overview(
     Defined as: rows start at month 1, at month 3 (the 70 % of art. 61 lid 1), at the
     month after the wage-related benefit and at a month half in it; the last row is open.
     """
+    if type(on) is not date:
+        raise date_error("on", on)
     classification = classify(ao, durable)
     lgu = check_lgu_months(lgu_months)
     starts = _segment_starts(classification.regime, lgu)

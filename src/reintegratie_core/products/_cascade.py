@@ -26,16 +26,24 @@ changes nothing, and no module outlives a module it is coupled to.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._errors import (
-    InvalidPeriodError,
-    InvalidValueError,
+from reintegratie_core._checks import (
+    date_error,
+    instance_error,
+    items_error,
+    member_error,
+    optional_member_of,
+    optional_plain_date,
+    plain_date,
+    product_error,
+    text_error,
 )
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -49,6 +57,7 @@ from reintegratie_core.products._model import (
     Module,
     Product,
     TerminationReason,
+    is_product,
 )
 
 DEFAULT_REASON = TerminationReason.OPZEGGING_WERKGEVER
@@ -123,6 +132,8 @@ def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...
     Defined as: every code known (aliases allowed), no duplicates, at most one module per
     choice group (``001``: one basismodule, one arbo module). ``None`` = every module.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
     if held is None:
         return product.module_codes
     codes: list[str] = []
@@ -179,7 +190,15 @@ def cascade(
     `ReasonNotAllowedError` for a reason the module's conditions do not allow, and
     [`InvalidValueError`][reintegratie_core.InvalidValueError] when ``module`` is not among ``held``.
     """
-    result = decided_cascade(product, module, on, reason, None if held is None else tuple(held))
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(on) is not date:
+        raise date_error("on", on)
+    if reason is not None and type(reason) is not TerminationReason:
+        raise member_error("reason", reason, TerminationReason)
+    if type(module) is not str:
+        raise text_error("module", module)
+    result = _decided_cascade(product, module, on, reason, None if held is None else tuple(held))
     return Explained(result, _grounds(result))
 
 
@@ -203,6 +222,27 @@ def decided_cascade(
     (every module ends on it). So the walk is memoised on the product by those codes, not
     by the date.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(on) is not date:
+        raise date_error("on", on)
+    if reason is not None and type(reason) is not TerminationReason:
+        raise member_error("reason", reason, TerminationReason)
+    if type(module) is not str:
+        raise text_error("module", module)
+    if held is not None and type(held) is not tuple:
+        raise instance_error("held", held, tuple, "de modulecodes als tuple (of None)")
+    return _decided_cascade(product, module, on, reason, held)
+
+
+def _decided_cascade(
+    product: Product,
+    module: str,
+    on: date,
+    reason: TerminationReason | None,
+    held: tuple[str, ...] | None,
+) -> Cascade:
+    """The walk of [`decided_cascade`][reintegratie_core.products.decided_cascade], its arguments checked by the caller."""
     first: Module = product.module(module)
     key = (_CASCADE, first.code, reason, held)
     decided = product.decided
@@ -286,7 +326,7 @@ def _record_exceptions(
     Defined as: except(M) = {r admitted by the first module : M ∉ cascade(r)} (domain §8.1).
     """
     reached = {
-        r: set(decided_cascade(product, first.code, on, r, held).modules)
+        r: set(_decided_cascade(product, first.code, on, r, held).modules)
         for r in first.allowed_reasons
     }
     for code, entry in ended.items():
@@ -337,9 +377,17 @@ def ends_with(
     ``reason=None``: for any reason ``ended_module`` admits (domain §8.1); the grounds name
     the admitted reasons for which it would not end.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if reason is not None and type(reason) is not TerminationReason:
+        raise member_error("reason", reason, TerminationReason)
+    if type(module) is not str:
+        raise text_error("module", module)
+    if type(ended_module) is not str:
+        raise text_error("ended_module", ended_module)
     target = product.module(module)
     given = None if held is None else tuple(held)
-    outcome = decided_cascade(product, ended_module, _ANY_DAY, reason, given)
+    outcome = _decided_cascade(product, ended_module, _ANY_DAY, reason, given)
     value = outcome.get(target.code) is not None
     return _new_ends_with(EndsWith, (product, target, ended_module, reason, given, value))
 
@@ -429,9 +477,11 @@ class ModuleContract:
     """
 
     module: str
-    start: date
-    end: date | None = attrs.field(default=None)
-    reason: TerminationReason | None = None
+    start: date = attrs.field(validator=plain_date)
+    end: date | None = attrs.field(default=None, validator=optional_plain_date)
+    reason: TerminationReason | None = attrs.field(
+        default=None, validator=optional_member_of(TerminationReason)
+    )
 
     @end.validator
     def _check_end(self, _attribute: object, end: date | None) -> None:
@@ -444,18 +494,23 @@ class ModuleContract:
 
     def alive_on(self, day: date) -> bool:
         """True when the module has not ended on or before ``day``."""
+        if type(day) is not date:
+            raise date_error("day", day)
         return self.end is None or self.end > day
 
 
 def _contract_tuple(value: Iterable[ModuleContract]) -> tuple[ModuleContract, ...]:
-    return tuple(value)
+    contracts = tuple(value)
+    if not set(map(type, contracts)) <= {ModuleContract}:
+        raise items_error("contracts", contracts, ModuleContract)
+    return contracts
 
 
 @attrs.frozen(kw_only=True)
 class Policy:
     """A policy (polis): the module contracts of one product (domein §4)."""
 
-    product: Product
+    product: Product = attrs.field(validator=is_product)
     contracts: tuple[ModuleContract, ...] = attrs.field(converter=_contract_tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -468,6 +523,10 @@ class Policy:
     @classmethod
     def of(cls, product: Product, starts: dict[str, date]) -> Policy:
         """A running policy holding the modules ``starts`` names, from those dates."""
+        if type(product) is not Product and not isinstance(product, Product):
+            raise product_error("product", product)
+        if not isinstance(starts, Mapping):
+            raise instance_error("starts", starts, dict, "modulecode → ingangsdatum")
         contracts = tuple(
             ModuleContract(module=product.module(code).code, start=start)
             for code, start in starts.items()
@@ -494,6 +553,10 @@ class Policy:
         ended module's end to ``on`` (an end planned later is brought forward); a module
         whose ingangsdatum lies after ``on`` never runs: its end is its ingangsdatum.
         """
+        if type(on) is not date:
+            raise date_error("on", on)
+        if type(reason) is not TerminationReason:
+            raise member_error("reason", reason, TerminationReason)
         contract = self.contract(module)
         if not contract.alive_on(on):
             assert contract.end is not None

@@ -31,6 +31,14 @@ from typing import NamedTuple
 
 import attrs
 
+from reintegratie_core._checks import (
+    case_error,
+    date_error,
+    dates_error,
+    items_error,
+    member_error,
+    product_error,
+)
 from reintegratie_core._dates import ONE_DAY, Period
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
@@ -47,8 +55,8 @@ from reintegratie_core._poortwachter import (
     Milestone,
     MilestoneDate,
     RelapsePrevention,
+    _relapse_prevention,
     milestone_date,
-    relapse_prevention,
 )
 from reintegratie_core._sickness import (
     Absence,
@@ -97,6 +105,12 @@ def consequences(
     1.5.2/1.5.3). ``reason=None`` (any reason the module admits, domain §8.1): a rule that
     depends on the reason is listed with its condition when some admitted reason brings it.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(on) is not date:
+        raise date_error("on", on)
+    if reason is not None and type(reason) is not TerminationReason:
+        raise member_error("reason", reason, TerminationReason)
     outcome = cascade(product, module, on, reason, held)
     admitted = product.module(outcome.value.first).allowed_reasons
     found: list[Consequence] = []
@@ -178,13 +192,28 @@ def eligible(product: Product, case: SicknessCase, start: date) -> Eligible:
     art. 1.3: the insurance's start date). A first sick day alone is
     `SicknessCase.ongoing` (made at the edge, once).
     """
-    return _new_eligible(Eligible, (product, case, start, falls_under(case, start)))
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if type(start) is not date:
+        raise date_error("start", start)
+    return _new_eligible(Eligible, (product, case, start, _falls_under(case, start)))
 
 
 def falls_under(case: SicknessCase, start: date) -> bool:
     """The test of [`eligible`][reintegratie_core.products.eligible]: D ≥
     ``start``, D the case's first sick day. The one statement of it, also for the
     worklist's column (which explains it through `eligible`)."""
+    if type(case) is not SicknessCase and not isinstance(case, SicknessCase):
+        raise case_error("case", case)
+    if type(start) is not date:
+        raise date_error("start", start)
+    return _falls_under(case, start)
+
+
+def _falls_under(case: SicknessCase, start: date) -> bool:
+    """The test of [`falls_under`][reintegratie_core.products.falls_under], its arguments checked by the caller."""
     return case.periods[0].start >= start
 
 
@@ -250,9 +279,16 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     last period ``recovery`` must be the day after its last day. Anything else is an
     [`InvalidValueError`][reintegratie_core.InvalidValueError] naming the period.
     """
+    if recovery is not None and type(recovery) is not date:
+        raise date_error("recovery", recovery)
     if recovery is None:
         return tuple(absences)
-    sick = sorted((a for a in absences if a.kind is AbsenceKind.SICK), key=lambda a: a.period.start)
+    try:
+        sick = sorted(
+            (a for a in absences if a.kind is AbsenceKind.SICK), key=lambda a: a.period.start
+        )
+    except AttributeError:  # an element that is no Absence: name it
+        raise items_error("absences", absences, Absence) from None
     if not sick:
         msg = "geen ziekteperiode gegeven bij de hersteldatum"
         raise InvalidValueError(msg)
@@ -287,13 +323,16 @@ def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> Rel
     column of first sick days) that case is the period itself closed by the recovery, so
     its first day is the period's: it is not built. Any error names the recovery date.
     """
+    if type(recovery) is not date:
+        raise date_error("recovery", recovery)
     if len(absences) == 1:
         (only,) = absences
-        period = only.period
-        if only.kind is _SICK and period.end is None and recovery > period.start:
-            return relapse_prevention(period.start, recovery)
+        if type(only) is Absence:
+            period = only.period
+            if only.kind is _SICK and period.end is None and recovery > period.start:
+                return _relapse_prevention(period.start, recovery)
     case = last_case(apply_recovery(absences, recovery))
-    return relapse_prevention(case.first_day, recovery, case)
+    return _relapse_prevention(case.first_day, recovery, case)
 
 
 _SICK = AbsenceKind.SICK
@@ -361,6 +400,18 @@ def guidance_continues(
     sanction weeks (``003`` art. 1.5.3 "wettelijke re-integratieverplichting", BW 7:629
     lid 11, domain §8.1). No such rule (``001``/``004`` art. 2.5) → FALSE.
     """
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if (
+        type(module_end) is not date
+        or type(on) is not date
+        or (recovery is not None and type(recovery) is not date)
+    ):
+        raise dates_error(
+            ("module_end", module_end, False), ("on", on, False), ("recovery", recovery, True)
+        )
+    if type(reason) is not TerminationReason:
+        raise member_error("reason", reason, TerminationReason)
     service, rule, relapse = _continuation_rule(product, reason)
     periods = absences if recovery is None else apply_recovery(absences, recovery)
     case = case_at(periods, on)

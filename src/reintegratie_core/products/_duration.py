@@ -24,7 +24,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from reintegratie_core._dates import _month_days, add_days, add_months
+from reintegratie_core._checks import count_error, date_error, instance_error, product_error
+from reintegratie_core._dates import _add_months, _month_days, add_days
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import (
     DecisionRecord,
@@ -35,7 +36,7 @@ from reintegratie_core._explain import (
     ruled,
 )
 from reintegratie_core._parameters import Parameter
-from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, cascade, decided_cascade
+from reintegratie_core.products._cascade import _ANY_DAY, _CASCADE, _decided_cascade, cascade
 from reintegratie_core.products._model import (
     Cancellation,
     CancellationKind,
@@ -60,7 +61,13 @@ def basis_date(anchor: date, term_months: int, k: int) -> date:
 
     Defined as: anchor + k·term months (relativedelta, month-end clamp; never chained).
     """
-    return add_months(anchor, k * term_months)
+    if type(anchor) is not date:
+        raise date_error("anchor", anchor)
+    if type(term_months) is not int:
+        raise count_error("term_months", term_months)
+    if type(k) is not int:
+        raise count_error("k", k)
+    return _add_months(anchor, k * term_months)
 
 
 def _first_index(anchor: date, term_months: int, month: int, day: int) -> int:
@@ -89,11 +96,11 @@ def _first_index(anchor: date, term_months: int, month: int, day: int) -> int:
     origin = anchor.year * 12 + anchor.month - 1
     k, rest = divmod(month - origin, term_months)
     if origin + (k - 1) * term_months < 12:  # the step's first date is before 0001-01-01
-        add_months(anchor, (k - 1) * term_months)  # raises, naming that date
+        _add_months(anchor, (k - 1) * term_months)  # raises, naming that date
     if rest or anchor.day < day:
         k += 1
     if origin + k * term_months > _LAST_MONTH:  # stepping reaches past 9999-12-31 first
-        add_months(anchor, ((_LAST_MONTH - origin) // term_months + 1) * term_months)  # raises
+        _add_months(anchor, ((_LAST_MONTH - origin) // term_months + 1) * term_months)  # raises
     return k
 
 
@@ -105,6 +112,12 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     ``k = ⌊d / term⌋ + 1``, or ``d / term`` when ``term`` divides *d* and the anchor's day
     is not before the threshold's (``_first_index``, which also gives the range errors).
     """
+    if type(anchor) is not date:
+        raise date_error("anchor", anchor)
+    if type(threshold) is not date:
+        raise date_error("threshold", threshold)
+    if type(term_months) is not int:
+        raise count_error("term_months", term_months)
     if term_months < 1:
         msg = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
         raise InvalidValueError(msg)
@@ -128,7 +141,7 @@ def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) 
         return _first_index(anchor, term_months, month, day + 1)
     month += minimum
     if month > _LAST_MONTH:
-        add_months(start, minimum)  # raises, naming start + minimum months
+        _add_months(start, minimum)  # raises, naming start + minimum months
     if day > 28:  # the month-end clamp of start + minimum months
         day = min(day, _month_days(month // 12, month % 12 + 1))
     return _first_index(anchor, term_months, month, day)
@@ -136,6 +149,8 @@ def _first_run_index(anchor: date, term_months: int, start: date, minimum: int) 
 
 def _checked_term(term: int | None) -> None:
     """A contract term the caller gives must be 1 month or more."""
+    if term is not None and type(term) is not int:
+        raise count_error("term", term)
     if term is not None and term < 1:
         msg = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
         raise InvalidValueError(msg)
@@ -223,6 +238,14 @@ def first_expiry(
 
     Raises [`NotApplicableError`][reintegratie_core.NotApplicableError] for a module without a duration rule.
     """
+    if type(module) is not Module:
+        raise instance_error("module", module, Module)
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(start) is not date:
+        raise date_error("start", start)
+    if type(basis_expiry) is not date:
+        raise date_error("basis_expiry", basis_expiry)
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
@@ -238,7 +261,7 @@ def first_expiry(
     if start == date.max:
         add_days(start, 1)  # C > start: past 9999-12-31 an error naming the date
     k = _first_run_index(basis_expiry, term_months, start, 0 if minimum is None else minimum.value)
-    result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
+    result = _add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     return _new_expiry(
         FirstExpiry,
         (module, duration, start, basis_expiry, term_months, term_parameter, minimum, result),
@@ -322,6 +345,16 @@ def earliest_cancellation(
     (``004`` art. 2.3, ``003`` art. 1.5.2, ``000`` art. 4.1) and
     [`NotApplicableError`][reintegratie_core.NotApplicableError] when these conditions do not regulate its cancellation.
     """
+    if type(module) is not Module:
+        raise instance_error("module", module, Module)
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
+    if type(start) is not date:
+        raise date_error("start", start)
+    if type(basis_expiry) is not date:
+        raise date_error("basis_expiry", basis_expiry)
+    if type(received) is not date:
+        raise date_error("received", received)
     cancellation = module.cancellation
     if cancellation is None:
         having = [
@@ -378,12 +411,12 @@ def earliest_cancellation(
         _first_index(basis_expiry, term_months, month, received.day)
     k = _first_index(basis_expiry, term_months, month + notice.value, received.day)
     k = max(k, k_run)
-    result = add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
+    result = _add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     # cancelling also ends what is coupled to it (001 art. 2.3): decided now (memoised per
     # product, module and reason; the date does not change which modules end), so that a
     # product whose coupling refuses it is an error here, not in RI_UITLEG
     if (_CASCADE, module.code, _BY_EMPLOYER, None) not in product.decided:
-        decided_cascade(product, module.code, _ANY_DAY, _BY_EMPLOYER, None)
+        _decided_cascade(product, module.code, _ANY_DAY, _BY_EMPLOYER, None)
     return _new_cancellation(
         EarliestCancellation,
         (
@@ -451,7 +484,7 @@ class EarliestCancellation(_EarliestCancellation, DecisionRecord[date]):
             f"opzegging per de eerste contractvervaldatum C van de basismodule waarop de module "
             f"minstens {minimum_months} maanden heeft gelopen (ingangsdatum + {minimum_months} "
             f"maanden ≤ C) en de opzegging uiterlijk C − {notice.value} maand(en) is ontvangen "
-            f"(hier uiterlijk {add_months(result, -notice.value).strftime('%d-%m-%Y')})"
+            f"(hier uiterlijk {_add_months(result, -notice.value).strftime('%d-%m-%Y')})"
         )
         grounds = [
             Ground(rule=rule, citation=c, parameters=tuple(parameters))

@@ -53,6 +53,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.gen._consts import AttributeOverride
 
+from reintegratie_core._checks import instance_error, product_error, text_error
 from reintegratie_core._entitlements import Effect, EventRule, Granted, ProductRules
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import SEEDS, Citation, SourceKind, Unit
@@ -133,6 +134,8 @@ class ProductFileError(InvalidValueError):
 
 def citation_text(citation: Citation) -> str:
     """A citation as the product file writes it: ``"001 art. 2.3"``, ``"besluit §8"``."""
+    if type(citation) is not Citation:
+        raise instance_error("citation", citation, Citation)
     if citation.kind is SourceKind.DECISION:
         return f"besluit {citation.article}"
     if citation.kind is SourceKind.SEED and not citation.article[:1].isdigit():
@@ -154,7 +157,7 @@ def parse_citation(text: object) -> Citation:
     source, separator, article = stripped.partition(" art. ")
     if not separator or not source.strip() or not article.strip():
         msg = f"{text!r} is geen bron ({_CITATION_HINT})"
-        raise ValueError(msg)
+        raise InvalidValueError(msg)
     source, article = source.strip(), article.strip()
     if source in SEEDS:
         return Citation.seed(source, article)
@@ -480,6 +483,8 @@ def structure_product(data: Mapping[str, object]) -> Product:
 
 def unstructure_product(product: Product) -> dict[str, object]:
     """The TOML-shaped form of ``product`` (Dutch keys; defaults left out)."""
+    if type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
     result = CONVERTER.unstructure(product, Product)
     assert isinstance(result, dict)
     return result
@@ -492,6 +497,8 @@ def load_product(toml_text: str) -> Product:
     value nested deeper than `MAX_DEPTH` levels (naming its field), and for every
     field that is wrong (with its path and what is accepted).
     """
+    if type(toml_text) is not str:
+        raise text_error("toml_text", toml_text)
     try:
         data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:

@@ -33,6 +33,14 @@ from typing import TypeVar
 
 import attrs
 
+from reintegratie_core._checks import (
+    date_error,
+    instance_error,
+    items_error,
+    member_error,
+    product_error,
+    text_error,
+)
 from reintegratie_core._entitlements import ProductRules
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core._explain import Citation, cite
@@ -145,6 +153,8 @@ class NotCancellableError(NotApplicableError):
 @functools.lru_cache(maxsize=4096)  # pure; every lookup of a product or module by name
 def canonical(code: str) -> str:
     """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as one ``_``."""
+    if type(code) is not str:
+        raise text_error("code", code)
     decomposed = unicodedata.normalize("NFKD", code.strip().lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\s\-_]+", "_", plain).strip("_")
@@ -225,6 +235,8 @@ class CouplingRule:
         ``None`` is "any reason" (domain §8.1): the rule then propagates except for the
         reasons in ``unless``, which the caller reports as exceptions.
         """
+        if reason is not None and type(reason) is not TerminationReason:
+            raise member_error("reason", reason, TerminationReason)
         return reason is None or reason not in self.unless
 
 
@@ -300,6 +312,8 @@ class ConsequenceRule:
 
     def applies(self, reason: TerminationReason) -> bool:
         """True when this consequence follows from a termination for ``reason``."""
+        if type(reason) is not TerminationReason:
+            raise member_error("reason", reason, TerminationReason)
         return (not self.only or reason in self.only) and reason not in self.unless
 
     def applies_to_any(self, reasons: frozenset[TerminationReason]) -> bool:
@@ -368,6 +382,8 @@ class Module:
 
     def rights_for(self, reason: TerminationReason) -> tuple[TerminationRight, ...]:
         """The termination rights that allow ``reason`` (empty when unrestricted)."""
+        if type(reason) is not TerminationReason:
+            raise member_error("reason", reason, TerminationReason)
         return tuple(r for r in self.termination if reason in r.reasons)
 
     def codes(self) -> frozenset[str]:
@@ -533,11 +549,15 @@ class Product:
         The core has no clock: a caller that knows the relevant date passes it; otherwise
         the conditions as they now read apply (domein §7).
         """
+        if on is not None and type(on) is not date:
+            raise date_error("on", on)
         history = self.parameter_history(name)
         return history.at(date.max if on is None else on)
 
     def decimal(self, name: str, on: date | None = None) -> Parameter[Decimal]:
         """The amount or fraction parameter ``name`` in force on ``on`` (whole numbers too)."""
+        if on is not None and type(on) is not date:
+            raise date_error("on", on)
         parameter = self.parameter(name, on)
         value = parameter.value
         if isinstance(value, Decimal):
@@ -554,6 +574,8 @@ class Product:
 
     def months(self, name: str, on: date | None = None) -> Parameter[int]:
         """The whole-number parameter ``name`` (months, days, weeks, years) in force on ``on``."""
+        if on is not None and type(on) is not date:
+            raise date_error("on", on)
         history = self._by_name.get(name)  # parameter(): read for every lifted row, inline
         if history is None:
             history = self.parameter_history(name)  # raises, listing the known names
@@ -574,6 +596,10 @@ class Product:
         ``000`` art. 4.1/4.2, ``003`` art. 1.5.2/3.2); a module without rights accepts all.
         ``None`` is "any reason the module admits" (domain §8.1): every right's articles.
         """
+        if type(module) is not Module:
+            raise instance_error("module", module, Module)
+        if reason is not None and type(reason) is not TerminationReason:
+            raise member_error("reason", reason, TerminationReason)
         if not module.termination:
             return module.citations
         if reason is None:
@@ -676,6 +702,12 @@ def _check_interventions(
         raise ProductDefinitionError(msg)
 
 
+def is_product(_instance: object, attribute: attrs.Attribute[Product], value: object) -> None:
+    """attrs validator: the field is a [`Product`][reintegratie_core.Product] (not its code)."""
+    if type(value) is not Product and not isinstance(value, Product):
+        raise product_error(attribute.name, value)
+
+
 def find_product(code: str, products: Iterable[Product]) -> Product:
     """The product named ``code`` (or an alias) among ``products``.
 
@@ -683,6 +715,8 @@ def find_product(code: str, products: Iterable[Product]) -> Product:
     """
     key = canonical(code)
     candidates = tuple(products)
+    if not set(map(type, candidates)) <= {Product}:
+        raise items_error("products", candidates, Product)
     for product in candidates:
         if key in product.codes():
             return product

@@ -1,0 +1,493 @@
+"""Wrong-typed arguments at the public entry points: a precise error, never a crash inside.
+
+The policy (``src/reintegratie_core/_checks.py``, ``docs/python.md`` "Verkeerde invoer"): a
+date argument is a ``datetime.date`` — text and a ``datetime`` are refused; a closed set is
+its ``Enum`` member — its text code is refused, with the member to give; a product is a
+``Product`` — its code is refused, with ``builtin_product(code)`` to get it; a sickness case
+is a ``SicknessCase``. Each refusal is a ``TypeError`` whose message starts with the
+argument's name and says what was given.
+
+The public callables are found, not listed: every function, named constructor and public
+method reachable from ``__all__`` of ``reintegratie_core`` and its subpackages, and the
+constructors of the values a caller builds as input, whose annotation has a date, an
+``Enum``, ``Product`` or ``SicknessCase`` parameter. A new public function is covered
+without touching this file; one whose other arguments this file cannot build fails
+``test_every_target_can_be_called``, so it cannot silently drop out.
+
+``TestJunkEverywhere`` goes further: Hypothesis puts anything (``None``, NaN, huge
+numbers, text, lists of junk …) into *every* argument of every public callable, and only
+``TypeError`` and ``ReintegratieError`` may escape.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import inspect
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from typing import cast
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reintegratie_core as rc
+from reintegratie_core import compensation, financial, products
+
+D = date(2025, 1, 6)
+PRODUCT = rc.builtin_product("asr-reintegratiemanager")
+BUDGET_PRODUCT = rc.builtin_product("zeeuwse-prb")
+PACKAGES = (rc, products, compensation, financial)
+
+#: Values a caller builds as input: their constructors check their fields.
+INPUT_VALUES = (
+    rc.Period,
+    rc.Absence,
+    rc.SicknessCase,
+    rc.ModuleContract,
+    rc.Policy,
+    rc.Event,
+    rc.BudgetClaim,
+    compensation.Declaration,
+    rc.BudgetLedger,
+)
+#: Methods left to the entry that called them: ``Period``'s comparisons run per day inside
+#: the rules (``case_of``, ``overlaps``), after the entry checked its arguments once.
+UNCHECKED_METHODS = {"Period.contains", "Period.days", "Period.overlaps"}
+
+
+class Kind(enum.Enum):
+    """What a parameter's annotation asks for."""
+
+    DATE = "date"
+    MEMBER = "member"
+    PRODUCT = "product"
+    CASE = "case"
+
+
+@attrs.frozen
+class Checked:
+    """One parameter the entry point checks: its kind, the Enum (for a member), optional."""
+
+    name: str
+    kind: Kind
+    optional: bool
+    enum_type: type[enum.Enum] | None = None
+
+
+@attrs.frozen
+class Target:
+    """A public callable and the parameters it checks."""
+
+    label: str
+    call: Callable[..., object]
+    hints: dict[str, object]
+    required: tuple[str, ...]
+    checked: tuple[Checked, ...]
+
+
+def _base(hint: object) -> tuple[object, bool]:
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in {typing.Union, types.UnionType} and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1:
+            return rest[0], True
+    return hint, False
+
+
+def _checked(name: str, hint: object) -> Checked | None:
+    base, optional = _base(hint)
+    if base is date:
+        return Checked(name, Kind.DATE, optional)
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return Checked(name, Kind.MEMBER, optional, base)
+    if base is rc.Product and not optional:
+        return Checked(name, Kind.PRODUCT, optional)
+    if base is rc.SicknessCase:
+        return Checked(name, Kind.CASE, optional)
+    return None
+
+
+def _instance(cls: type) -> object:
+    """An instance to call ``cls``'s methods on."""
+    made: dict[type, Callable[[], object]] = {
+        rc.Product: lambda: PRODUCT,
+        rc.SicknessCase: lambda: rc.SicknessCase.ongoing(D),
+        rc.BudgetLedger: lambda: rc.BudgetLedger(
+            product=BUDGET_PRODUCT, absences=[rc.Absence.sick(D)]
+        ),
+        rc.ModuleContract: lambda: rc.ModuleContract(module="basis-verzuim", start=D),
+        rc.Policy: lambda: rc.Policy.of(PRODUCT, {"basis-verzuim": D}),
+        rc.ProductRules: lambda: PRODUCT.events,
+        rc.Module: lambda: PRODUCT.module("basis-verzuim"),
+        rc.ParameterHistory: lambda: PRODUCT.parameter_history("interventievergoeding"),
+        financial.ClassBand: lambda: financial.CLASS_BANDS[0],
+        rc.Explained: lambda: rc.Explained(1, ()),
+        rc.Event: lambda: rc.Event(date=D, kind=rc.EventKind.SCHORSING),
+        rc.Cascade: lambda: rc.cascade(PRODUCT, "basis-verzuim", D).value,
+        financial.HalfYearRates: lambda: financial.RATES[0],
+        financial.RatesInForce: lambda: financial.rates_on(D),
+    }
+    if cls in made:
+        return made[cls]()
+    found = _reachable(cls)
+    assert found is not None, f"geen {cls.__name__} te vinden voor de test"
+    return found
+
+
+def _reachable(cls: type) -> object | None:
+    """The first ``cls`` instance among the built-in products' fields (rules, tables)."""
+    seen: set[int] = set()
+    stack: list[object] = list(products.BUILTIN_PRODUCTS)
+    while stack:
+        value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if type(value) is cls:
+            return value
+        if attrs.has(type(value)):
+            stack.extend(
+                getattr(value, f.name)
+                for f in attrs.fields(cast("type[attrs.AttrsInstance]", type(value)))
+            )
+        elif isinstance(value, tuple | list | frozenset):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+    return None
+
+
+def _callables() -> Iterator[tuple[str, Callable[..., object], Callable[..., object]]]:
+    """(label, the callable to call, the function whose annotations describe it)."""
+    seen: set[int] = set()
+    for package in PACKAGES:
+        for name in package.__all__:
+            obj = getattr(package, name)
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+            if inspect.isfunction(obj):
+                yield name, obj, obj
+            elif inspect.isclass(obj) and not issubclass(obj, enum.Enum | BaseException):
+                for attr, member in vars(obj).items():
+                    label = f"{obj.__name__}.{attr}"
+                    if label in UNCHECKED_METHODS or attr.startswith("_"):
+                        continue
+                    if isinstance(member, classmethod):
+                        yield label, getattr(obj, attr), member.__func__
+                    elif inspect.isfunction(member):
+                        yield label, _bound(obj, attr), member
+                if obj in INPUT_VALUES:
+                    yield f"{obj.__name__}()", obj, obj
+
+
+def _bound(cls: type, attr: str) -> Callable[..., object]:
+    def call(*args: object, **kwargs: object) -> object:
+        method: Callable[..., object] = getattr(_instance(cls), attr)
+        return method(*args, **kwargs)
+
+    return call
+
+
+def _targets(*, every: bool = False) -> list[Target]:
+    """The public callables with a checked parameter (``every``: all of them)."""
+    found = []
+    for label, call, described in _callables():
+        if inspect.isclass(described):
+            hints = typing.get_type_hints(described)
+            fields = [
+                f for f in attrs.fields(cast("type[attrs.AttrsInstance]", described)) if f.init
+            ]
+            params = {f.alias: hints[f.name] for f in fields}
+            required = tuple(f.alias for f in fields if f.default is attrs.NOTHING)
+        else:
+            hints = typing.get_type_hints(described, localns={"Product": rc.Product})
+            signature = inspect.signature(described)
+            names = [
+                n
+                for n, p in signature.parameters.items()
+                if n not in {"self", "cls"} and p.kind is not p.VAR_POSITIONAL
+            ]
+            params = {n: hints.get(n, object) for n in names}
+            required = tuple(
+                n for n in names if signature.parameters[n].default is inspect.Parameter.empty
+            )
+        checked = tuple(c for n, h in params.items() if (c := _checked(n, h)) is not None)
+        if checked or (every and params):
+            found.append(Target(label, call, params, required, checked))
+    return found
+
+
+TARGETS = _targets()
+
+
+def _callable_with_samples(target: Target) -> bool:
+    """Whether this file can build the target's instance and other arguments; only the
+    methods of result records (a ``NamedTuple`` a rule returns, such as ``WeeklyWage.text``)
+    cannot be, and need not: a caller does not build them."""
+    owner = target.label.split(".")[0]
+    cls = next((getattr(m, owner) for m in PACKAGES if hasattr(m, owner)), None)
+    if "." in target.label and isinstance(cls, type) and issubclass(cls, tuple):
+        return _reachable(cls) is not None
+    return True
+
+
+EVERY = [t for t in _targets(every=True) if _callable_with_samples(t)]
+
+#: A valid value for a parameter that is not under test, by name (first) or annotation.
+BY_NAME: dict[str, object] = {
+    "module": "basis-verzuim",
+    "ended_module": "reintegratiemanager",
+    "name": "interventievergoeding",
+    "starts": {"basis-verzuim": D},
+    "periods": (rc.Period(D),),
+    "contracts": [rc.ModuleContract(module="basis-verzuim", start=D)],
+    "term_months": 12,
+    "premium_year": 2025,
+    "costs": Decimal(1000),
+}
+
+
+def _sample(name: str, hint: object) -> object:
+    base, _ = _base(hint)
+    if name in BY_NAME and (not isinstance(base, type) or isinstance(BY_NAME[name], base)):
+        return BY_NAME[name]
+    origin = typing.get_origin(base)
+    args = typing.get_args(base)
+    simple: dict[object, object] = {
+        date: D,
+        rc.Product: PRODUCT,
+        rc.SicknessCase: rc.SicknessCase.ongoing(D),
+        rc.Module: PRODUCT.module("basis-verzuim"),
+        rc.Period: rc.Period(D),
+        str: "x",
+        int: 1,
+        bool: False,
+        Decimal: Decimal(1000),
+    }
+    if base in simple:
+        return simple[base]
+    if base is rc.ProductRules:
+        return PRODUCT.events
+    if base is rc.Event:
+        return rc.Event(date=D, kind=rc.EventKind.SCHORSING)
+    if base is object:
+        return "x"
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return next(iter(base))
+    if origin in {typing.Union, types.UnionType} and Decimal in args:
+        return Decimal(1000)  # AmountLike
+    if origin is not None and args and args[0] is rc.Absence:
+        return [rc.Absence.sick(D)]
+    if origin is tuple:
+        return ()
+    if origin is not None and args:
+        return []  # events, declarations, done milestones ...
+    msg = f"geen voorbeeldwaarde voor {name}: {hint}"
+    raise LookupError(msg)
+
+
+def _arguments(target: Target, replaced: str, value: object) -> dict[str, object]:
+    arguments = {n: _sample(n, target.hints[n]) for n in target.required if n != replaced}
+    arguments[replaced] = value
+    return arguments
+
+
+def _valid(target: Target, checked: Checked) -> object:
+    return _sample(checked.name, _base(target.hints[checked.name])[0])
+
+
+def _wrong(checked: Checked) -> list[object]:
+    """Values of the wrong type for a checked parameter, as a user might pass them."""
+    missing = [] if checked.optional else [None]
+    if checked.kind is Kind.DATE:
+        return ["2025-01-06", datetime(2025, 1, 6), 20250106, *missing]
+    if checked.kind is Kind.MEMBER:
+        assert checked.enum_type is not None
+        return [next(iter(checked.enum_type)).value, 0, *missing]
+    if checked.kind is Kind.PRODUCT:
+        return ["asr-reintegratie", None]
+    return [D, "x", *missing]
+
+
+CASES = [
+    pytest.param(target, checked, wrong, id=f"{target.label}-{checked.name}-{type(wrong).__name__}")
+    for target in TARGETS
+    for checked in target.checked
+    for wrong in _wrong(checked)
+]
+PAIRS = [
+    pytest.param(target, checked, id=f"{target.label}-{checked.name}")
+    for target in TARGETS
+    for checked in target.checked
+]
+EVERY_PARAMETER = [
+    pytest.param(target, name, id=f"{target.label}-{name}")
+    for target in EVERY
+    for name in target.hints
+]
+
+
+def _call(target: Target, arguments: dict[str, object]) -> object:
+    return target.call(**arguments)
+
+
+class TestDiscovery:
+    def test_the_public_api_is_found(self) -> None:
+        """The walk finds the entry points the user review named (not an empty list)."""
+        labels = {t.label for t in TARGETS}
+        assert {
+            "milestone_date",
+            "cascade",
+            "consequences",
+            "entitlement_status",
+            "timeline",
+            "SicknessCase.ongoing",
+            "Period.from_inclusive",
+            "Period()",
+        } <= labels
+        assert len(PAIRS) > 100
+
+    @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.label)
+    def test_every_target_can_be_called(self, target: Target) -> None:
+        """With right-typed arguments no entry point raises a TypeError: the refusals
+        below come from the one wrong argument (a rule may still refuse the values with
+        a ReintegratieError)."""
+        first = target.checked[0]
+        with contextlib.suppress(rc.ReintegratieError):
+            _call(target, _arguments(target, first.name, _valid(target, first)))
+
+
+class TestWrongTypes:
+    @pytest.mark.parametrize(("target", "checked", "wrong"), CASES)
+    def test_a_wrong_type_is_a_type_error_naming_the_argument(
+        self, target: Target, checked: Checked, wrong: object
+    ) -> None:
+        """Text, a datetime, a number or a missing value where a date, an Enum member, a
+        Product or a SicknessCase belongs: a TypeError naming the argument."""
+        with pytest.raises(TypeError) as caught:
+            _call(target, _arguments(target, checked.name, wrong))
+        assert str(caught.value).startswith(checked.name), str(caught.value)
+        assert type(wrong).__name__ in str(caught.value)
+
+    @settings(max_examples=25)
+    @given(data=st.data())
+    @pytest.mark.parametrize(("target", "checked"), PAIRS)
+    def test_junk_raises_only_the_documented_errors(
+        self, target: Target, checked: Checked, data: st.DataObject
+    ) -> None:
+        """Anything at all in a checked argument: the call succeeds or raises a TypeError
+        or a ReintegratieError — never an AttributeError, KeyError or the like."""
+        junk = data.draw(JUNK, label=checked.name)
+        with contextlib.suppress(TypeError, rc.ReintegratieError):
+            _call(target, _arguments(target, checked.name, junk))
+
+
+class TestJunkEverywhere:
+    def test_the_walk_covers_the_api(self) -> None:
+        """Every public function and input value is walked, not only the checked ones;
+        only result records' methods are left out."""
+        labels = {t.label for t in EVERY}
+        assert {"merge_cases", "builtin_product", "employee_key", "round_cents"} <= labels
+        assert len(EVERY_PARAMETER) > 300
+
+    @settings(max_examples=15)
+    @given(data=st.data())
+    @pytest.mark.parametrize(("target", "name"), EVERY_PARAMETER)
+    def test_junk_in_any_argument_raises_only_the_documented_errors(
+        self, target: Target, name: str, data: st.DataObject
+    ) -> None:
+        """Anything at all in any argument of any public callable (a list where a code
+        belongs, text in a list of absences, a NaN where a count belongs): the call
+        succeeds or raises a TypeError or a ReintegratieError."""
+        junk = data.draw(JUNK_ANYWHERE, label=name)
+        with contextlib.suppress(TypeError, rc.ReintegratieError):
+            _call(target, _arguments(target, name, junk))
+
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=12),
+    st.dates(),
+    st.datetimes(),
+    st.decimals(),
+    st.lists(st.integers(), max_size=3),
+    st.sampled_from([m.value for m in rc.Milestone]),
+    st.sampled_from([product.code for product in products.BUILTIN_PRODUCTS]),
+)
+JUNK_ANYWHERE = st.one_of(
+    JUNK,
+    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=5), st.dates()), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.just(object()),
+    st.just(b"bytes"),
+    st.just(Decimal("NaN")),
+)
+
+
+class TestMessages:
+    def test_a_text_date(self) -> None:
+        """A date as text names the argument and shows the text."""
+        case = rc.SicknessCase.ongoing(D)
+        with pytest.raises(
+            TypeError, match=r"^reference: verwacht een date, kreeg str '2025-01-06'"
+        ):
+            rc.remaining_weeks(case, "2025-01-06")  # type: ignore[arg-type]
+
+    def test_a_datetime_is_refused_not_kept(self) -> None:
+        """``SicknessCase.ongoing(datetime)`` refuses it: a datetime would travel into every
+        result (policy: refuse, the caller gives ``.date()``)."""
+        with pytest.raises(TypeError, match=r"^first_sick_day: .*datetime.*\.date\(\)"):
+            rc.SicknessCase.ongoing(datetime(2025, 1, 6, 9, 30))
+
+    def test_period_from_text(self) -> None:
+        """``Period.from_inclusive`` with text names ``first`` or ``last``."""
+        with pytest.raises(TypeError, match=r"^first: "):
+            rc.Period.from_inclusive("2025-01-06")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^last: "):
+            rc.Period.from_inclusive(D, "2025-01-31")  # type: ignore[arg-type]
+
+    def test_a_milestone_code_is_told_its_member(self) -> None:
+        """A milestone's text code is refused with the member to give."""
+        case = rc.SicknessCase.ongoing(D)
+        with pytest.raises(TypeError, match=r"geef Milestone\.PROBLEEMANALYSE"):
+            rc.milestone_date(case, "probleemanalyse")  # type: ignore[arg-type]
+
+    def test_an_unknown_code_lists_the_members(self) -> None:
+        """Text that is no code lists the accepted codes."""
+        with pytest.raises(TypeError, match=r"een van: .*probleemanalyse"):
+            rc.milestone_date(rc.SicknessCase.ongoing(D), "pa")  # type: ignore[arg-type]
+
+    def test_a_product_code_is_told_how_to_get_the_product(self) -> None:
+        """A product's code is refused with ``builtin_product(code)``."""
+        with pytest.raises(TypeError, match=r"builtin_product\('asr-reintegratiemanager'\)"):
+            rc.cascade("asr-reintegratiemanager", "basis-verzuim", D)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("make", "argument"),
+        [
+            (rc.SicknessCase.ongoing_many, "first_sick_days[1]"),
+            (rc.Absence.sick_many, "first_days[1]"),
+        ],
+    )
+    def test_a_column_names_the_row(
+        self, make: Callable[[list[object]], object], argument: str
+    ) -> None:
+        """A column of first sick days with one wrong cell names that cell."""
+        with pytest.raises(TypeError, match="^" + re.escape(argument) + ": "):
+            make([D, "2025-01-07", D])
+
+    def test_the_right_types_still_work(self) -> None:
+        """The checks refuse only wrong types: a date, a member and a product pass."""
+        case = rc.SicknessCase.ongoing(D)
+        assert rc.milestone_date(case, rc.Milestone.PROBLEEMANALYSE).value == date(2025, 2, 16)
