@@ -298,6 +298,8 @@ def format_value(value: object, unit: Unit = Unit.NUMBER) -> str:
     [`Unit`][reintegratie_core.Unit]); a [`Quantity`][reintegratie_core.Quantity] carries
     its own.
     """
+    if type(unit) is not Unit:
+        raise member_error("unit", unit, Unit)
     if value is None:
         return "n.v.t."
     if isinstance(value, bool):
@@ -463,6 +465,8 @@ def explanation_text(
 
     ``unit`` is how a number result reads ([`Explained.unit`][reintegratie_core.Explained]).
     """
+    if type(unit) is not Unit:
+        raise member_error("unit", unit, Unit)
     lines = _value_lines(label, value, unit)
     lines.extend(f"- {line}" for line in render_grounds(grounds))
     return "\n".join(lines)

@@ -129,6 +129,7 @@ def _instance(cls: type) -> object:
         rc.ParameterHistory: lambda: PRODUCT.parameter_history("interventievergoeding"),
         financial.ClassBand: lambda: financial.CLASS_BANDS[0],
         rc.Explained: lambda: rc.Explained(1, ()),
+        rc.DecisionRecord: lambda: rc.products.eligible(PRODUCT, rc.SicknessCase.ongoing(D), D),
         rc.Event: lambda: rc.Event(date=D, kind=rc.EventKind.SCHORSING),
         rc.Cascade: lambda: rc.cascade(PRODUCT, "basis-verzuim", D).value,
         financial.HalfYearRates: lambda: financial.RATES[0],
