@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reintegratie_core import compensation, products
+from reintegratie_core import compensation, financial, products
 from reintegratie_core._atw import (
     EQUATING_DECREES,
     EquatedDay,
@@ -437,6 +437,7 @@ __all__ = [
     "equated_days",
     "explanation_text",
     "feestdagen",
+    "financial",
     "first_expiry",
     "format_number",
     "format_value",

@@ -61,6 +61,15 @@ class TestWeeklyWage:
         with pytest.raises(TypeError):
             weekly_wage(3000.0, WagePeriod.MONTH)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("code", [p.value for p in WagePeriod])
+    def test_a_period_code_as_text_is_refused_with_its_member(self, code: str) -> None:
+        """User review: ``weekly_wage(4000, "maand")`` took the text as a weekly wage
+        (€ 4.000,00) and its explanation raised ``KeyError: 'maand'``. Every period code as
+        text is a TypeError naming ``period`` and the member to give."""
+        member = WagePeriod(code)
+        with pytest.raises(TypeError, match=rf"^period: .*WagePeriod\.{member.name}\b"):
+            weekly_wage(D(4000), code)  # type: ignore[arg-type]
+
     @given(wage=cents(), period=st.sampled_from(list(WagePeriod)))
     def test_a_week_of_weekly_wages_gives_back_the_wage(
         self, wage: Decimal, period: WagePeriod

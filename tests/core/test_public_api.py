@@ -13,6 +13,8 @@ import ast
 import importlib
 import importlib.util
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -92,3 +94,22 @@ class TestPackages:
             assert name not in module_names, name
             if isinstance(getattr(exported, name), ModuleType):
                 assert f"{package}.{name}" in PACKAGES, name
+
+
+@pytest.mark.parametrize("subpackage", [p for p in PACKAGES if p.startswith("reintegratie_core.")])
+def test_every_public_subpackage_is_an_attribute_of_the_core(subpackage: str) -> None:
+    """``import reintegratie_core as rc; rc.financial`` works like ``rc.products``: each
+    public subpackage is imported by the package and listed in its ``__all__`` (user
+    review: ``rc.financial`` was an AttributeError)."""
+    core = _package("reintegratie_core")
+    name = subpackage.rsplit(".", 1)[1]
+    assert name in core.__all__
+    assert getattr(core, name) is _package(subpackage)
+    # In a fresh interpreter, where no test imported the subpackage first.
+    fresh = subprocess.run(
+        [sys.executable, "-c", f"import reintegratie_core as rc; rc.{name}.__all__"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert fresh.returncode == 0, fresh.stderr
