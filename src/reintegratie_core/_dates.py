@@ -98,16 +98,19 @@ class Period:
         return self.start <= day and (self.end is None or day < self.end)
 
     def days(self, until: date | None = None) -> int:
-        """Number of days in the period; an open period counts up to ``until`` inclusive."""
+        """Number of days in the period; an open period counts up to ``until`` inclusive.
+
+        Counted as ``until − start + 1`` rather than to the day after ``until``, so that
+        ``until = date.max`` (9999-12-31) counts its days instead of overflowing.
+        """
         end = self.end
         if end is None:
             if until is None:
                 msg = "een lopende periode heeft geen vast aantal dagen zonder peildatum"
                 raise InvalidValueError(msg)
-            end = until + ONE_DAY
-        elif until is not None:
-            end = min(end, until + ONE_DAY)
-        return max(0, (end - self.start).days)
+        elif until is None or until >= end:
+            return (end - self.start).days
+        return max(0, (until - self.start).days + 1)
 
     def overlaps(self, other: Period) -> bool:
         """True when the two periods share at least one day (an open end lies after every

@@ -33,7 +33,7 @@ from reintegratie_core._atw import _add_working_days, span_grounds
 from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._dates import _add_months
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, Unit
+from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, Unit
 from reintegratie_core._statutory import (
     DECLARATION_MONTHS,
     PAYMENT_MONTHS,
@@ -139,14 +139,20 @@ WORKING_DAYS = Term(
 )
 
 
-class Deadline(NamedTuple):
-    """What a deadline rule decided: the row ([`Term`][reintegratie_core.Term]), the start date, its length in
-    days, months or working days, and the deadline (``value``)."""
+class _Deadline(NamedTuple):
+    """The fields of `Deadline`."""
 
     term: Term
     start: date
     length: int
     value: date
+
+
+class Deadline(_Deadline, DecisionRecord[date]):
+    """What a deadline rule decided: the row ([`Term`][reintegratie_core.Term]), the start date, its length in
+    days, months or working days, and the deadline (``value``)."""
+
+    __slots__ = ()
 
     def explain(self) -> Explained[date]:
         """The deadline with its rule, its articles and the values it used."""

@@ -34,7 +34,14 @@ import attrs
 from reintegratie_core._checks import case_error, count_error, date_error, member_error
 from reintegratie_core._dates import ONE_DAY, _add_months
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    ParameterValue,
+    Unit,
+)
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import (
     MAX_SANCTION_WEEKS,
@@ -321,7 +328,17 @@ def _grounds(
 CLOSED_CASE_CITATION = Citation.decision("§8.1 (afgesloten ziektegeval)")
 
 
-class MilestoneDate(NamedTuple):
+class _MilestoneDate(NamedTuple):
+    """The fields of `MilestoneDate`."""
+
+    milestone: Milestone
+    case: SicknessCase
+    probleemanalyse: date | None
+    sanction_weeks: int
+    value: date | None
+
+
+class MilestoneDate(_MilestoneDate, DecisionRecord[date | None]):
     """What the milestone rule decided for one case: which row of the table applied, with
     which values, and the date it gave (``value``; ``None`` = n.v.t.).
 
@@ -329,11 +346,7 @@ class MilestoneDate(NamedTuple):
     row. The explanation is rendered from these fields only when asked (`explain`).
     """
 
-    milestone: Milestone
-    case: SicknessCase
-    probleemanalyse: date | None
-    sanction_weeks: int
-    value: date | None
+    __slots__ = ()
 
     def explain(self) -> Explained[date | None]:
         """The date with its grounds: the rule, its articles and the values it used."""
@@ -511,17 +524,23 @@ def _days_left(case: SicknessCase, end: date, reference: date, sanction_weeks: i
     return _WAGE_DAYS - case.counted_days(reference) + 7 * sanction_weeks
 
 
-class RemainingWeeks(NamedTuple):
-    """What the remaining-weeks rule decided: the case and sanction weeks, the end of wage
-    continuation it used (``end``), the reference date, and the weeks left (``value``;
-    ``None`` when the case never reaches the end).
-    """
+class _RemainingWeeks(NamedTuple):
+    """The fields of `RemainingWeeks`."""
 
     case: SicknessCase
     sanction_weeks: int
     end: date | None
     reference: date
     value: Decimal | None
+
+
+class RemainingWeeks(_RemainingWeeks, DecisionRecord[Decimal | None]):
+    """What the remaining-weeks rule decided: the case and sanction weeks, the end of wage
+    continuation it used (``end``), the reference date, and the weeks left (``value``;
+    ``None`` when the case never reaches the end).
+    """
+
+    __slots__ = ()
 
     def explain(self) -> Explained[Decimal | None]:
         """The weeks with the grounds of the end of wage continuation and of this rule."""
@@ -591,16 +610,22 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
     return _new_remaining(RemainingWeeks, (case, sanction_weeks, end, reference, value))
 
 
-class RelapsePrevention(NamedTuple):
-    """What the terugvalpreventie rule decided: the first sick day and the recovery date it
-    compared, the contact date (``value``; ``None`` = n.v.t.) and, when the first sick day
-    is that of a case of several periods, the case (whose grounds then join the
-    explanation). The grounds are rendered when asked (`explain`)."""
+class _RelapsePrevention(NamedTuple):
+    """The fields of `RelapsePrevention`."""
 
     first_sick_day: date
     recovery: date
     value: date | None
     case: SicknessCase | None = None
+
+
+class RelapsePrevention(_RelapsePrevention, DecisionRecord[date | None]):
+    """What the terugvalpreventie rule decided: the first sick day and the recovery date it
+    compared, the contact date (``value``; ``None`` = n.v.t.) and, when the first sick day
+    is that of a case of several periods, the case (whose grounds then join the
+    explanation). The grounds are rendered when asked (`explain`)."""
+
+    __slots__ = ()
 
     def explain(self) -> Explained[date | None]:
         """The contact date with the rule's ground (and the case's, for several periods)."""
@@ -680,11 +705,8 @@ class Signal(NamedTuple):
     due: bool
 
 
-class NextMilestone(NamedTuple):
-    """What the signal rule decided for one case on a reference date: the milestone it
-    chose (``value``; ``None`` when none is left or the employee has recovered) and the
-    values it used; the grounds are rendered when asked (`explain`).
-    """
+class _NextMilestone(NamedTuple):
+    """The fields of `NextMilestone`."""
 
     case: SicknessCase
     reference: date
@@ -692,6 +714,15 @@ class NextMilestone(NamedTuple):
     probleemanalyse: date | None
     sanction_weeks: int
     value: Signal | None
+
+
+class NextMilestone(_NextMilestone, DecisionRecord[Signal | None]):
+    """What the signal rule decided for one case on a reference date: the milestone it
+    chose (``value``; ``None`` when none is left or the employee has recovered) and the
+    values it used; the grounds are rendered when asked (`explain`).
+    """
+
+    __slots__ = ()
 
     def explain(self) -> Explained[Signal | None]:
         """The signal with the signal rule's ground and the chosen milestone's grounds."""

@@ -41,7 +41,7 @@ from reintegratie_core._checks import (
 )
 from reintegratie_core._dates import ONE_DAY, Period, add_days
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, Unit
+from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, Unit
 from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 
 BRIDGE_CITATION = Citation.statute("BW", "7:629 lid 10 (zwangerschaps- en bevallingsverlof)")
@@ -445,16 +445,22 @@ def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     raise InvalidValueError(msg)
 
 
-class SickDays(NamedTuple):
+class _SickDays(NamedTuple):
+    """The fields of `SickDays`."""
+
+    case: SicknessCase | None
+    reference: date
+    value: int
+
+
+class SickDays(_SickDays, DecisionRecord[int]):
     """What the counting rule decided: the case current at the reference date (``None``:
     none had started), the reference date and the counted days (``value``).
 
     A tuple, built once per lifted Excel row; `explain` renders the grounds.
     """
 
-    case: SicknessCase | None
-    reference: date
-    value: int
+    __slots__ = ()
 
     def explain(self) -> Explained[int]:
         """The count with its grounds: samentelling (and the WAZO bridge), or no case yet."""

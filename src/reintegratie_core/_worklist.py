@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from reintegratie_core._checks import case_error, date_error, instance_error, member_error
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ruled
+from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
 from reintegratie_core._poortwachter import (
     _SORTED,
     _WEEKS,
@@ -104,14 +104,8 @@ _SHOWN = 8
 Day = date
 
 
-class WorkItem(NamedTuple):
-    """What to do next for one open case on the peildatum, and what that decision used.
-
-    ``milestone``/``date``/``days_left`` are ``None`` only for `Status.GEEN`;
-    ``overdue`` counts the tracked milestones that are te laat. The remaining fields are
-    the decision's inputs, from which `explain` renders the grounds. A NamedTuple, built
-    once per open case without a generated ``__init__`` (`work_item`).
-    """
+class _WorkItem(NamedTuple):
+    """The fields of `WorkItem`."""
 
     end_of_wage_continuation: date
     status: Status
@@ -128,6 +122,18 @@ class WorkItem(NamedTuple):
     sanction_weeks: int
     horizon: int
     product: Product | None
+
+
+class WorkItem(_WorkItem, DecisionRecord["WorkItem"]):
+    """What to do next for one open case on the peildatum, and what that decision used.
+
+    ``milestone``/``date``/``days_left`` are ``None`` only for `Status.GEEN`;
+    ``overdue`` counts the tracked milestones that are te laat. The remaining fields are
+    the decision's inputs, from which `explain` renders the grounds. A NamedTuple, built
+    once per open case without a generated ``__init__`` (`work_item`).
+    """
+
+    __slots__ = ()
 
     def __eq__(self, other: object) -> bool:
         """Equal when what the worklist shows is equal (the first eight fields): the

@@ -279,10 +279,8 @@ class WiaWage(NamedTuple):
         return _new_figure(WiaWageFigure, (*self, True, self.monthly))
 
 
-class WiaWageFigure(NamedTuple):
-    """One figure of a [`WiaWage`][reintegratie_core.financial.WiaWage] (dagloon or maandloon) as a decision: the fields
-    of the wage, which figure (``is_monthly``) and its ``value``; `explain` renders that
-    figure's grounds from them. One tuple per lifted Excel row."""
+class _WiaWageFigure(NamedTuple):
+    """The fields of `WiaWageFigure`."""
 
     annual_wage: Decimal
     rates: RatesInForce
@@ -293,6 +291,14 @@ class WiaWageFigure(NamedTuple):
     is_monthly: bool
     #: The maandloon, or the capped dagloon C.
     value: Decimal
+
+
+class WiaWageFigure(_WiaWageFigure, DecisionRecord[Decimal]):
+    """One figure of a [`WiaWage`][reintegratie_core.financial.WiaWage] (dagloon or maandloon) as a decision: the fields
+    of the wage, which figure (``is_monthly``) and its ``value``; `explain` renders that
+    figure's grounds from them. One tuple per lifted Excel row."""
+
+    __slots__ = ()
 
     @property
     def wage(self) -> WiaWage:
@@ -383,6 +389,28 @@ class Classification(NamedTuple):
     def percentage(self) -> Decimal:
         """G, the class percentage (0 without a benefit)."""
         return ZERO if self.band is None else self.band.percentage
+
+    @property
+    def value(self) -> Regime:
+        """The class decided (``regime``); its percentage G is `percentage`."""
+        return self.regime
+
+    @ruled("classify")
+    def explain(self) -> Explained[Regime]:
+        """The class with its grounds (`grounds`)."""
+        return Explained(self.regime, self.grounds())
+
+    @property
+    def explained(self) -> Explained[Regime]:
+        """The class with its grounds (`explain`)."""
+        return self.explain()
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text]).
+
+        Not a [`DecisionRecord`][reintegratie_core.DecisionRecord]: this record's
+        ``grounds()`` came first and keeps its meaning."""
+        return self.explain().text(label)
 
     def grounds(self) -> tuple[Ground, ...]:
         """Why this class."""
@@ -651,6 +679,14 @@ class MonthlyBenefit(NamedTuple):
     def explain(self) -> Explained[Decimal]:
         """The amount with its grounds, rendered from this record on demand."""
         return self.explained
+
+    def text(self, label: str = "uitkomst") -> str:
+        """The explanation as text (see [`Explained.text`][reintegratie_core.Explained.text]).
+
+        Not a [`DecisionRecord`][reintegratie_core.DecisionRecord]: this record's
+        ``grounds()`` and ``citations`` (the formula's articles) came first and keep their
+        meaning."""
+        return self.explained.text(label)
 
 
 def format_share(share: Decimal) -> str:
@@ -1011,14 +1047,23 @@ class OverviewRow:
 
 
 @attrs.frozen
-class BenefitOverview:
-    """The benefit month by month: consecutive rows of equal amounts, the last open."""
+class BenefitOverview(DecisionRecord[tuple[OverviewRow, ...]]):
+    """The benefit month by month: consecutive rows of equal amounts, the last open.
+
+    Its ``value`` is the tuple of rows (``rows``): the overview is the table, each row
+    holding the decision of its first month (``row.benefit``). `explain` gives the rows
+    with the grounds of every row, without repeats.
+    """
 
     rows: tuple[OverviewRow, ...]
 
     @property
+    def value(self) -> tuple[OverviewRow, ...]:
+        """The rows (``rows``): what the overview decided."""
+        return self.rows
+
     @ruled("benefit_overview")
-    def explained(self) -> Explained[tuple[OverviewRow, ...]]:
+    def explain(self) -> Explained[tuple[OverviewRow, ...]]:
         """The rows with the grounds of every row, without repeats."""
         return Explained(
             self.rows, tuple(dict.fromkeys(g for r in self.rows for g in r.benefit.grounds()))
