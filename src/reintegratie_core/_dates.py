@@ -47,10 +47,9 @@ class Period:
         if type(end) is not date:
             raise date_error("end", end)
         if end <= self.start:
-            msg = (
-                f"periode {self.start.isoformat()} t/m {(end - ONE_DAY).isoformat()}: "
-                "de laatste dag ligt vóór de eerste dag"
-            )
+            # the last day is the one before ``end``; before 0001-01-01 there is none
+            last = f"t/m {(end - ONE_DAY).isoformat()}" if end > date.min else "tot 0001-01-01"
+            msg = f"periode {self.start.isoformat()} {last}: de laatste dag ligt vóór de eerste dag"
             raise InvalidPeriodError(msg)
 
     @classmethod

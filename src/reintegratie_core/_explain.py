@@ -343,6 +343,10 @@ def _cell(value: object, unit: Unit) -> str:
     if _is_record(value):
         first = _fields(value)[0]
         return format_value(getattr(value, first.name), _unit(first))
+    if isinstance(value, tuple) and hasattr(value, "_fields") and hasattr(value, "explain"):
+        # a rule's decision record (a row's benefit): by its value, in its unit
+        decided: Explained[object] = value.explain()
+        return format_value(decided.value, decided.unit)
     if isinstance(value, tuple | list | frozenset) and not all(
         isinstance(v, Citation) for v in value
     ):

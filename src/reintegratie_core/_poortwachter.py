@@ -270,7 +270,10 @@ def _date(
     day(n) = D + n − 1, so the date is D + offset.
     """
     if position == _PVA and probleemanalyse is not None:
-        value = probleemanalyse + _PVA_DAYS
+        try:
+            value = probleemanalyse + _PVA_DAYS
+        except OverflowError:
+            raise _out_of_range(_MILESTONES[position]) from None
         last = case.periods[-1].end
         return None if last is not None and value >= last else value
     periods = case.periods

@@ -492,3 +492,40 @@ class TestMessages:
         """The checks refuse only wrong types: a date, a member and a product pass."""
         case = rc.SicknessCase.ongoing(D)
         assert rc.milestone_date(case, rc.Milestone.PROBLEEMANALYSE).value == date(2025, 2, 16)
+
+
+#: Dates at the ends of the calendar: ``date.min``/``date.max`` and the two years next to them.
+EXTREME_DATES = st.one_of(
+    st.sampled_from([date.min, date.max, date(9999, 12, 30), date(1, 1, 2)]),
+    st.dates(max_value=date(2, 12, 31)),
+    st.dates(min_value=date(9998, 1, 1)),
+)
+DATE_TARGETS = [t for t in EVERY if any(_base(h)[0] is date for h in t.hints.values())]
+
+
+class TestExtremeDates:
+    def test_the_walk_finds_the_date_functions(self) -> None:
+        """The date functions the review named are among them."""
+        labels = {t.label for t in DATE_TARGETS}
+        assert {"counted_sick_days", "milestone_date", "add_days", "timeline"} <= labels
+
+    @settings(max_examples=30)
+    @given(data=st.data())
+    @pytest.mark.parametrize("target", DATE_TARGETS, ids=lambda t: t.label)
+    def test_dates_at_the_ends_of_the_calendar_raise_only_the_documented_errors(
+        self, target: Target, data: st.DataObject
+    ) -> None:
+        """User review: ``counted_sick_days(absences, date.max)`` raised a bare
+        ``OverflowError``. Every date argument of a public callable is the usual day or a day
+        near ``date.min``/``date.max`` (the others as usual): the call and its explanation
+        succeed or raise a TypeError or a ReintegratieError — date arithmetic past
+        9999-12-31 is an error that says so, never Python's ``OverflowError``."""
+        arguments = {n: _sample(n, target.hints[n]) for n in target.required}
+        for name, hint in target.hints.items():
+            if _base(hint)[0] is date:
+                arguments[name] = data.draw(st.one_of(st.just(D), EXTREME_DATES), label=name)
+        with contextlib.suppress(TypeError, rc.ReintegratieError):
+            result = _call(target, arguments)
+            explain = getattr(result, "explain", None)
+            if callable(explain):
+                explain().text()

@@ -204,7 +204,12 @@ def prorated_fee(
         raise InvalidPeriodError(msg)
     months, year_end, year_days = _contract_year(contract_year_start)
     first = max(contract_year_start, employed_from)
-    end = year_end if employed_until is None else min(year_end, employed_until + ONE_DAY)
+    # min(year_end, employed_until + 1 day), without a day after 9999-12-31
+    end = (
+        year_end
+        if employed_until is None or employed_until >= year_end
+        else employed_until + ONE_DAY
+    )
     days = max(0, (end - first).days)
     value = round_cents(tarief * days / year_days)
     return _new_fee(
