@@ -65,6 +65,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
             "D",
             "H",
             "G_x_H_afgerond",
+            "bovengrens_afgerond",
+            "x_afgerond",
             "al_vergoed",
             "al_vergoed_in_ziektegeval",
             "arbodienst_vergoedt",

@@ -220,6 +220,27 @@ class TestBenefit:
         assert result.after.floor_applied
         assert "G_x_H_afgerond = € 1.103,81" in result.explained.text()
 
+    def test_the_capped_floor_is_traced(self) -> None:
+        """WIA art. 61 lid 4–5 (user review): the explanation shows the decided x
+        (70 % × (2175 − 1000) = 822.50), the floor G × H = 1103.81 and the bound
+        70 % × (2175 − 600) = 1102.50 that gives the result, read from the decision."""
+        result = monthly_benefit(26100, D("0.7"), 1000, 600, MARCH_2025)
+        after = result.after
+        assert after is not None
+        assert after.on_capacity == D("822.5000")
+        assert after.on_income == D("1102.5000")
+        assert after.amount == after.on_income < after.floor  # type: ignore[operator]
+        text = result.text()
+        assert "x_afgerond = € 822,50" in text
+        assert "vloer_toegepast = ja, bovengrens_afgerond = € 1.102,50" in text
+
+    def test_the_bound_is_shown_only_when_the_floor_applies(self) -> None:
+        """WIA art. 61 lid 4: x above the floor is the amount; no bound is used."""
+        text = monthly_benefit(26100, D("0.5"), 1000, 600, MARCH_2025).text()
+        assert "x_afgerond = € 822,50" in text
+        assert "vloer_toegepast = nee" in text
+        assert "bovengrens_afgerond" not in text
+
     def test_iva(self) -> None:
         """WIA art. 51, 52: IVA, ao 90 duurzaam, B 500 → 1281.25, no two-month rule."""
         first = monthly_benefit(26100, D("0.9"), 0, 500, MARCH_2025, durable=True, lgu_months=12)

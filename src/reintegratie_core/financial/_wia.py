@@ -505,11 +505,25 @@ class AfterWageRelated(NamedTuple):
     minimum: Decimal | None = None
     floor: Decimal | None = None
     floor_applied: bool = False
+    #: The loonaanvulling with the income requirement met (art. 61 lid 4–5), unrounded:
+    #: x = 70 % × (maandloon_wia − restverdiencapaciteit × C/D), and the bound of the floor,
+    #: 70 % × (maandloon_wia − inkomen × C/D); ``amount`` is x, or min(G × H, the bound)
+    #: when x < G × H.
+    on_capacity: Decimal | None = None
+    on_income: Decimal | None = None
 
 
 #: The fields of an `AfterWageRelated`, as a plain tuple.
 _AfterFields = tuple[
-    BenefitKind, Decimal, tuple[Citation, ...], str, Decimal | None, Decimal | None, bool
+    BenefitKind,
+    Decimal,
+    tuple[Citation, ...],
+    str,
+    Decimal | None,
+    Decimal | None,
+    bool,
+    Decimal | None,
+    Decimal | None,
 ]
 
 
@@ -664,8 +678,12 @@ class MonthlyBenefit(NamedTuple):
             ]
         if after.kind is BenefitKind.SUPPLEMENT:
             pairs.append(INCOME_SHARE.as_pair())  # 70 % × (…), art. 61 lid 4
+        if after.on_capacity is not None:  # x, decided (art. 61 lid 4)
+            pairs.append(("x_afgerond", Unit.EURO.of(round_cents(after.on_capacity))))
         if after.floor is not None and after.kind is BenefitKind.SUPPLEMENT:
             pairs.append(("vloer_toegepast", after.floor_applied))
+        if after.floor_applied and after.on_income is not None:  # the bound (art. 61 lid 5)
+            pairs.append(("bovengrens_afgerond", Unit.EURO.of(round_cents(after.on_income))))
         return [
             Ground(rule=after.rule, citation=c, parameters=tuple(pairs)) for c in after.citations
         ]
@@ -727,7 +745,7 @@ _ART_62 = (ART_62,)
 _SUPPLEMENT_RULE = (
     "loonaanvulling, inkomenseis gehaald (50 % ≤ inkomen/restverdiencapaciteit "
     "< 100 %): x = 70 % × (maandloon_wia − restverdiencapaciteit × C/D); als x < G × H "
-    "dan x = min(G × H, 70 % × (maandloon_wia − inkomen × C/D)); "
+    "dan x = min(G × H, bovengrens), bovengrens = 70 % × (maandloon_wia − inkomen × C/D); "
     "H = min(WIA-minimumloon, maandloon_wia)"
 )
 _FOLLOW_UP_RULE = (
@@ -756,7 +774,7 @@ def _after_wage_related(
         )
         rule = f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief"
         amount = supplement if supplement > ZERO else ZERO
-        return (_SUPPLEMENT, amount, _ART_60_61, rule, None, None, False)
+        return (_SUPPLEMENT, amount, _ART_60_61, rule, None, None, False, None, None)
     monthly, ratio = wage[4], wage[5]
     wia_minimum = wage[1].wia_minimum_wage.value
     minimum = monthly if monthly < wia_minimum else wia_minimum  # min(WIA-minimumloon, M)
@@ -772,9 +790,19 @@ def _after_wage_related(
             amount = supplement if supplement < floor else floor
         if amount < ZERO:
             amount = ZERO
-        return (_SUPPLEMENT, amount, _ART_61_4_5, _SUPPLEMENT_RULE, minimum, floor, applied)
+        return (
+            _SUPPLEMENT,
+            amount,
+            _ART_61_4_5,
+            _SUPPLEMENT_RULE,
+            minimum,
+            floor,
+            applied,
+            on_capacity,
+            supplement,
+        )
     amount = floor if floor > ZERO else ZERO
-    return (_FOLLOW_UP, amount, _ART_62, _FOLLOW_UP_RULE, minimum, floor, False)
+    return (_FOLLOW_UP, amount, _ART_62, _FOLLOW_UP_RULE, minimum, floor, False, None, None)
 
 
 _INCOME_SHARE = INCOME_SHARE.value
