@@ -876,6 +876,116 @@ class TestErrorAnswers:
         assert ('t="e"' in xml) == (" " not in shown)
 
 
+PEIL = datetime(2025, 3, 1)
+
+
+def lifted(path: Path, wages: list[int]) -> Path:
+    """A column of (maandloon, ziekteweek, peildatum, uren) from row 2 and one
+    RI_LOONDOORBETALING lifted over it in H2 (a dynamic array, as typed in Excel 365)."""
+    cells: dict[str, Any] = {"A1": "maandloon", "B1": "ziekteweek", "C1": "peildatum"}
+    for row, wage in enumerate(wages, start=2):
+        cells.update({f"A{row}": wage, f"B{row}": 10 + row, f"C{row}": PEIL, f"D{row}": 38})
+    last = len(wages) + 1
+    cells["H2"] = f"=RI_LOONDOORBETALING(A2:A{last},B2:B{last},C2:C{last},D2:D{last})"
+    return build(path, cells)
+
+
+def per_row(wage: int, row: int) -> Any:
+    """What RI_LOONDOORBETALING gives for row ``row`` of `lifted` called on its own."""
+    return udfs.RI_LOONDOORBETALING(wage, 10 + row, PEIL, 38)
+
+
+class TestErrorsInSpilledCells:
+    """Every cell of a spilled answer (and of a fixed array formula) is checked for an
+    error, and reported by its own cell: one bad row in a lifted column."""
+
+    def test_a_bad_row_in_a_lifted_column_is_reported_by_its_cell(self, tmp_path: Path) -> None:
+        """A4 = -5 under a lifted RI_LOONDOORBETALING in H2: H4 (a spilled cell) is reported
+        with the function's message, as J4 of the same call as a fixed array formula is."""
+        path = lifted(tmp_path / "kolom.xlsx", [3000, 3100, -5, 3300, 3400])
+        cells = {
+            "J2": ArrayFormula("J2:J6", "=RI_LOONDOORBETALING(A2:A6,B2:B6,C2:C6,D2:D6)"),
+        }
+        book = openpyxl.load_workbook(path)
+        for coordinate, value in cells.items():
+            book["Blad 1"][coordinate] = value
+        book.save(path)
+        report, values = recalc(path)
+        message = per_row(-5, 4)
+        assert message.startswith("#WAARDE! maandloon: -5")
+        assert values["Blad 1"]["H4"].value == message
+        assert [(p.sheet, p.cell, p.reason) for p in report.function_errors] == [
+            ("Blad 1", "H4", message),
+            ("Blad 1", "J4", message),
+        ]
+        assert report.error_values == ()
+        assert report.problems == ()
+
+    def test_an_excel_error_in_a_spilled_cell_is_reported(self, tmp_path: Path) -> None:
+        """An Excel error value in a spilled cell of Excel's own arithmetic (L3, from L2) is
+        listed by that cell; the anchor without an error is not."""
+        path = build(
+            tmp_path / "deling.xlsx",
+            {"A2": 1, "A3": 0, "A4": 2, "L2": "=1/A2:A4", "M2": "=ROWS(L2#)"},
+        )
+        report, values = recalc(path)
+        assert [values["Blad 1"][f"L{r}"].value for r in (2, 3, 4)] == [1, "#DIV/0!", 0.5]
+        assert [(p.cell, p.reason) for p in report.error_values] == [("L3", "#DIV/0!")]
+
+    def test_a_spill_saved_by_excel_is_checked_too(self, tmp_path: Path) -> None:
+        """A workbook saved by Excel 365 (the anchor a dynamic array over H2:H6, the spilled
+        cells holding their old values): the recomputed H4 is reported."""
+        path = lifted(tmp_path / "excel365.xlsx", [3000, 3100, 3200, 3300, 3400])
+        book = openpyxl.load_workbook(path)
+        ws = book["Blad 1"]
+        ws["A4"] = -5
+        for row in range(3, 7):
+            ws[f"H{row}"] = 2315.21  # the values Excel saved before A4 changed
+        book.save(path)
+
+        def dynamic(xml: str) -> str:
+            assert '<c r="H2"><f>' in xml
+            return xml.replace('<c r="H2"><f>', '<c r="H2" cm="1"><f t="array" ref="H2:H6">')
+
+        rewrite_part(path, "xl/worksheets/sheet1.xml", dynamic)
+        report, _ = recalc(path)
+        assert [(p.cell, p.reason) for p in report.function_errors] == [("H4", per_row(-5, 4))]
+
+    def test_the_summary_lists_the_spilled_cells(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The CLI's summary counts and lists a spilled cell with its own address, in the
+        same lines as a formula's own cell."""
+        path = lifted(tmp_path / "kolom.xlsx", [3000, -5, 3200, -7])
+        book = openpyxl.load_workbook(path)
+        book["Blad 1"]["L2"] = "=1/(A2:A5-3200)"
+        book.save(path)
+        assert main(["werkmap", str(path), "--uit", str(tmp_path / "uit.xlsx")]) == 0
+        err = capsys.readouterr().err
+        assert "RI_-functies met #WAARDE! (2):\n" in err
+        assert f"  Blad 1!H3: {per_row(-5, 3)}\n" in err
+        assert f"  Blad 1!H5: {per_row(-7, 5)}\n" in err
+        assert "formules met een foutwaarde (1):\n  Blad 1!L4: #DIV/0!\n" in err
+
+    @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        wages=st.lists(st.sampled_from([-1, -2500, 0, 1800, 3000, 12_000]), min_size=1, max_size=12)
+    )
+    def test_reported_cells_are_the_rows_whose_own_call_fails(
+        self, tmp_path_factory: pytest.TempPathFactory, wages: list[int]
+    ) -> None:
+        """Lifted over any column, the cells reported are exactly the rows where the
+        function called on that row alone gives #WAARDE!, each with that row's message."""
+        path = lifted(tmp_path_factory.mktemp("kolom") / "kolom.xlsx", wages)
+        report, _ = recalc(path)
+        expected = [
+            (f"H{row}", per_row(wage, row))
+            for row, wage in enumerate(wages, start=2)
+            if isinstance(per_row(wage, row), str)
+        ]
+        assert [(p.cell, p.reason) for p in report.function_errors] == expected
+
+
 class TestPermissions:
     def test_new_copy_gets_the_usual_mode_and_existing_keeps_its_own(self, tmp_path: Path) -> None:
         """A new copy is created as any new file (0666 less the umask); replacing an existing

@@ -80,9 +80,12 @@ class Report:
     formulas: int
     #: Cells that could not be read or whose formula could not be computed.
     problems: tuple[CellProblem, ...]
-    #: Formula cells whose value is an Excel error (``#DIV/0!``, ``#NAME?`` …).
+    #: Computed cells whose value is an Excel error (``#DIV/0!``, ``#NAME?`` …), each by its
+    #: own address: a formula's cell, a cell its answer spilled into, a cell of an array
+    #: formula.
     error_values: tuple[CellProblem, ...]
-    #: Formula cells whose value is an ``RI_`` function's ``#WAARDE!`` text.
+    #: Computed cells (as `error_values`) whose value is an ``RI_`` function's ``#WAARDE!``
+    #: text: one bad row of a lifted column is reported by its spilled cell.
     function_errors: tuple[CellProblem, ...]
     #: Remarks on the workbook as a whole (macros dropped, links not followed).
     notes: tuple[str, ...]
@@ -274,7 +277,7 @@ def _diagnose(
     for sheet in book.sheets:
         output = outputs[sheet.name]
         for key in sheet.formulas:
-            cell = f"{get_column_letter(key[1])}{key[0]}"
+            cell = _a1(key)
             if key in output.failed:
                 problems.append(
                     CellProblem(
@@ -308,7 +311,7 @@ def _diagnose(
             suspects.append((sheet.name, key, text))
     unknown = calc.unknown_functions(names)
     for title, key, text in suspects:
-        cell = f"{get_column_letter(key[1])}{key[0]}"
+        cell = _a1(key)
         for name in sorted(_function_names(text)):
             if name.startswith("RI_") and name not in known and name != forms.OMITTED_FUNCTION:
                 reason = f"onbekende RI_-functie {name}"
@@ -341,13 +344,9 @@ def _written(
         output = outputs[sheet.name]
         target: dict[tuple[int, int], package.Written] = {}
         date_cells = set(_date_cells(sheet, output, dates))
-        members = {
-            (r, c)
-            for formula in sheet.formulas.values()
-            if formula.array is not None and not formula.dynamic
-            for r in range(formula.array[1], formula.array[3] + 1)
-            for c in range(formula.array[0], formula.array[2] + 1)
-        }
+        # Every computed cell is looked at, by its own address: a formula's cell, a cell its
+        # answer spilled into (one bad row of a lifted column) or a cell of a fixed array
+        # formula — the engine gives no other cells (`calc.Output.values`).
         for key, value in sorted(output.values.items()):
             is_formula = key in sheet.formulas
             spill = output.spills.get(key)
@@ -365,13 +364,11 @@ def _written(
             target[key] = package.Written(
                 value=value, formula=is_formula, spill=extent, style=style
             )
-            if is_formula or key in members:
-                cell = f"{get_column_letter(key[1])}{key[0]}"
-                if isinstance(value, ErrorValue):
-                    reason = str(value) + (_SPILL_NOTE if value == "#SPILL!" else "")
-                    error_values.append(CellProblem(sheet=sheet.name, cell=cell, reason=reason))
-                elif isinstance(value, str) and value.startswith(_ERROR_TEXT):
-                    function_errors.append(CellProblem(sheet=sheet.name, cell=cell, reason=value))
+            if isinstance(value, ErrorValue):
+                reason = str(value) + (_SPILL_NOTE if value == "#SPILL!" else "")
+                error_values.append(CellProblem(sheet=sheet.name, cell=_a1(key), reason=reason))
+            elif isinstance(value, str) and value.startswith(_ERROR_TEXT):
+                function_errors.append(CellProblem(sheet=sheet.name, cell=_a1(key), reason=value))
             bar.update(1)
         for key in sheet.unreadable - set(sheet.formulas):
             target[key] = package.Written(value=sheet.values[key], formula=False)
@@ -379,6 +376,10 @@ def _written(
             target[key] = package.Written(value=None, formula=False)  # the spill shrank
         cells[sheet.name] = target
     return _Written(cells=cells, styles=styles), error_values, function_errors
+
+
+def _a1(key: tuple[int, int]) -> str:
+    return f"{get_column_letter(key[1])}{key[0]}"
 
 
 def _date_cells(
