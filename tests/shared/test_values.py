@@ -101,6 +101,13 @@ class TestFloatNumbers:
         """The review's numbers: as the cell shows them; 80.0 is 80."""
         assert str(to_decimal(value, "n", "h")) == expected
 
+    def test_whole_number_as_shown(self) -> None:
+        """A count cell (sanctieweken, in Excel or an XLSX file for the CLI) that shows 3 is
+        3, though the double is 2.9999999999999996; 2.5 stays refused."""
+        assert to_sanction_weeks(2.9999999999999996, "sanctieweken") == 3
+        with pytest.raises(ArgumentError, match="2,5 is geen geheel getal"):
+            to_sanction_weeks(2.5, "sanctieweken")
+
     @pytest.mark.parametrize("value", ["-0", "-0,00", Decimal("-0"), -0.0])
     def test_negative_zero_is_zero(self, value: object) -> None:
         """-0 (typed, or a float) is read as 0: no -0 reaches a result."""
