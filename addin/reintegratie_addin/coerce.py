@@ -4,7 +4,10 @@ The parsing both shells share (dates, serial numbers, numbers, booleans, codes, 
 `reintegratie_io._values`; this module adds what is Excel's alone:
 
 * dates: only those Excel can show, 01-01-1900 t/m 31-12-9999 (text and serials alike);
-* amounts: numbers or numeric text, 0 t/m € 10^12 (``Decimal``, rounded to cents);
+* numbers: a number cell is read at Excel's own precision, 15 significant digits
+  ([`float_number`][reintegratie_io.float_number]: ``0.1 + 0.7`` is the 0,8 the cell
+  shows, ``80.0`` is 80, ``-0`` is 0), as the CLI reads numbers from XLSX files;
+* amounts: numbers or numeric text, 0 t/m € 10^12 (``Decimal``);
 * percentages: ``0.7``, ``70%`` (Excel sends 0.7) or ``70``;
 * ranges: a ``ziekte`` argument as one date or a range of periods;
 * the ``#WAARDE! <argument>: <reden>`` text Excel shows for an `ArgumentError`.
@@ -27,7 +30,9 @@ from reintegratie_io import (
     MAX_SERIAL,
     ArgumentError,
     DateBounds,
+    cents_number,
     describe,
+    float_number,
     is_empty,
     normalize_code,
     serial_to_date,
@@ -77,34 +82,28 @@ def required_date(value: Any, argument: str) -> date:
 
 
 AMOUNT_HINT = "verwacht een bedrag van 0 of meer, bijv. 1250,50"
-#: The largest amount accepted (€ 1 000 000 000 000): far above any wage or cost, small
-#: enough that every formula's exact result keeps its cents (28 significant digits) and
-#: Excel shows it to the cent (15 significant digits).
+#: The largest amount accepted (€ 1 000 000 000 000), as in the core's
+#: ``reintegratie_core.financial``: far above any wage or cost, small enough that
+#: every formula's exact result keeps its cents (28 significant digits) and Excel shows it
+#: to the cent (15 significant digits).
 MAX_AMOUNT = Decimal(10) ** 12
 _MAX_FLOAT = float(MAX_AMOUNT)
 AMOUNT_RANGE = "verwacht een bedrag van 0 t/m 1.000.000.000.000"
 
 
-_CENTS = Decimal("0.01")
-_TENTHS = Decimal("0.1")
-
-
 def to_amount(value: Any, argument: str, default: Decimal | None = None) -> Decimal:
-    """An amount in euros (``Decimal``); negative is an error; empty gives ``default``.
+    """An amount in euros (``Decimal``), 0 t/m € 10^12; empty gives ``default``.
 
-    A number cell ``x`` is ``Decimal(repr(x))``, the shortest decimal that reads back as
-    ``x``. For a whole number of cents, the common case, that is ``n`` cents with ``n =
-    round(100·x)``: below € 2^40 two doubles are less than 0.0002 apart, so no other
-    decimal of at most two places reads back as ``x``, and ``repr`` writes ``n`` cents with
-    its trailing zero dropped (``12.5``, ``12.0``). Built from the integer it is the same
-    ``Decimal`` (digits and exponent) at about two thirds of the cost of ``repr``.
+    A number cell ``x`` is read as every number is
+    ([`float_number`][reintegratie_io.float_number]: 15 significant digits); a whole
+    number of cents, the common case, inline here as there (``round(100·x)`` cents).
     """
     if type(value) is float and 0.0 <= value <= _MAX_FLOAT:  # a number cell: the common case
         # finite (NaN and ±inf fail the comparison), in range
         cents = int(value * 100 + 0.5)
-        if cents and cents / 100 == value:  # a whole number of cents (0 and -0.0: repr)
-            return _CENTS * cents if cents % 10 else _TENTHS * (cents // 10)
-        return Decimal(repr(value))
+        if cents / 100 == value:  # a whole number of cents
+            return cents_number(cents)
+        return float_number(value)
     if is_empty(value):
         if default is None:
             raise ArgumentError(argument, f"ontbreekt ({AMOUNT_HINT})")
@@ -122,8 +121,9 @@ def amount_column(cells: list[float]) -> list[Decimal] | None:
     cells at once, or ``None`` when the column is not one of whole cents in range (then
     each cell goes through ``to_amount``, which also names a refused cell).
 
-    The same ``Decimal`` per cell (digits, exponent and sign; see ``to_amount``), with the
-    per-cell arithmetic (``round(100·x)`` and its check) done in C over the column.
+    The same ``Decimal`` per cell (digits, exponent and sign:
+    [`cents_number`][reintegratie_io.cents_number]), with the per-cell arithmetic
+    (``round(100·x)`` and its check) done in C over the column.
     """
     if not (min(cells) >= 0.0 and max(cells) <= _MAX_FLOAT):
         return None
@@ -133,10 +133,7 @@ def amount_column(cells: list[float]) -> list[Decimal] | None:
         return None
     if list(map(operator.truediv, cents, _HUNDRED_INTS)) != cells:  # not all whole cents
         return None
-    return [
-        (_CENTS * n if n % 10 else _TENTHS * (n // 10)) if n else Decimal(repr(x))
-        for n, x in zip(cents, cells, strict=True)
-    ]
+    return list(map(cents_number, cents))
 
 
 _HUNDREDS = itertools.repeat(100.0)
@@ -144,20 +141,42 @@ _HALVES = itertools.repeat(0.5)
 _HUNDRED_INTS = itertools.repeat(100)
 
 
+def to_quantity(value: Any, argument: str, hint: str) -> Decimal:
+    """A number of 0 or more that is no amount (hours), read as every number is; a refusal
+    says ``hint`` (what the argument counts), an empty cell is refused."""
+    if is_empty(value):
+        raise ArgumentError(argument, f"ontbreekt ({hint})")
+    number = to_decimal(value, argument, hint)
+    if number < 0:
+        raise ArgumentError(argument, f"{describe(value)} is negatief ({hint})")
+    return number
+
+
 PERCENT_HINT = "verwacht een percentage: 0,7, 70% of 70"
 
 
 def to_percentage(value: Any, argument: str, default: Decimal | None = None) -> Decimal:
-    """A percentage as a fraction: ``0.7``, ``70%`` (text or Excel's 0.7) or ``70``."""
+    """A percentage as a fraction: ``0.7``, ``70%`` (text or Excel's 0.7) or ``70``.
+
+    A number above 1 (read at 15 significant digits, so 1.0000000000000002 is 1) is a
+    percentage and divided by 100.
+    """
     if is_empty(value):
         if default is None:
             raise ArgumentError(argument, f"ontbreekt ({PERCENT_HINT})")
         return default
     is_percent_text = isinstance(value, str) and value.strip().endswith("%")
-    raw = value.strip().rstrip("%") if isinstance(value, str) else value
-    number = to_decimal(raw, argument, PERCENT_HINT)
-    if is_percent_text or number > 1:
-        number = number / 100
+    if is_percent_text:
+        try:
+            number = to_decimal(value.strip()[:-1], argument, PERCENT_HINT) / 100
+        except ArgumentError:  # named as typed, with its "%"
+            raise ArgumentError(
+                argument, f"{describe(value)} is geen getal ({PERCENT_HINT})"
+            ) from None
+    else:
+        number = to_decimal(value, argument, PERCENT_HINT)
+        if number > 1:
+            number = number / 100
     if not 0 <= number <= 1:
         raise ArgumentError(
             argument, f"{describe(value)} ligt niet tussen 0% en 100% ({PERCENT_HINT})"

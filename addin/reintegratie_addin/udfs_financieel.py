@@ -44,7 +44,14 @@ CAT_FINANCIEEL = "Re-integratie – Financiële gevolgen"
 ZERO = Decimal(0)
 
 _amount = c.to_amount
-_hours = c.optional(c.to_amount)
+HOURS_HINT = "verwacht een aantal uren per week, 0 t/m 168, bijv. 36"
+
+
+def _hours_per_week(value: Any, argument: str) -> Decimal:
+    return c.to_quantity(value, argument, HOURS_HINT)
+
+
+_hours = c.optional(_hours_per_week)
 _false_by_default = functools.partial(c.to_bool, default=False)
 _lgu_months = functools.partial(c.to_amount, default=ZERO)
 

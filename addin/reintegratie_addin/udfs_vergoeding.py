@@ -1,8 +1,8 @@
 """Excel functions for compensation: budgets, interventions, loonsanctie, fees, premium, SEPA.
 
 the Excel contract "Compensation". Each function is a thin wrapper: coercion of
-Excel values (amounts as numbers or text with ``,``/``.``, a float via
-``Decimal(repr(x))``; percentages as ``0.7``, ``70%`` or ``70``), one call of
+Excel values (amounts as numbers or text with ``,``/``.``, a float at Excel's 15
+significant digits; percentages as ``0.7``, ``70%`` or ``70``), one call of
 `reintegratie_core.compensation`, formatting (amounts rounded to cents, as numbers).
 Every argument lifts over a one-column range.
 

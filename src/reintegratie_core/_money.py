@@ -3,8 +3,8 @@
 This module owns rounding. Every formula computes with unrounded ``Decimal`` values and
 calls [`round_cents`][reintegratie_core.round_cents] exactly once, on its result, with ``ROUND_HALF_UP`` to whole
 cents (EC Regulation 1103/97 art. 5; domein §1). A ``float`` never enters the
-core: [`money`][reintegratie_core.money] refuses it with a ``TypeError``; shells convert with
-``Decimal(repr(x))``.
+core: [`money`][reintegratie_core.money] refuses it with a ``TypeError``; shells read a
+number cell at Excel's 15 significant digits (``reintegratie_io.float_number``).
 """
 
 from __future__ import annotations

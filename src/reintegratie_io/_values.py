@@ -7,10 +7,11 @@ with it, so a date, a number or a code means the same everywhere:
   and XLSX files store dates; Lotus' fictitious 29-02-1900 = serial 60 refused), or text
   ``JJJJ-MM-DD``, ``D-M-JJJJ``, ``DD-MM-JJJJ``; ``None`` and ``""`` mean "not given";
 * booleans: TRUE/FALSE, 1/0, ``ja``/``nee``/``waar``/``onwaar`` (any case);
-* numbers: ``int``, ``float`` (as ``Decimal(repr(x))``), or text with ``.`` or ``,`` as
+* numbers: ``int``, ``float`` (read at Excel's precision of 15 significant digits, see
+  [`float_number`][reintegratie_io.float_number]), or text with ``.`` or ``,`` as
   decimal separator and the other as thousands separator (``1.250,50``, ``€ 1250``;
   ``1.234`` is 1234, ``1,234`` is refused as ambiguous: see
-  [`to_decimal`][reintegratie_io.to_decimal]);
+  [`to_decimal`][reintegratie_io.to_decimal]); ``-0`` is 0;
 * codes: the core's [`canonical`][reintegratie_core.products.canonical] form (case, accents,
   spaces/``-``/``_`` ignored).
 
@@ -70,17 +71,37 @@ def is_empty(value: Any) -> bool:
 
 
 def describe(value: Any) -> str:
-    """How a value is shown in an error message: text quoted, numbers as Excel shows them."""
+    """How a value is shown in an error message: text quoted as typed, numbers as a Dutch
+    Excel shows them (15 significant digits, decimal comma: ``200``, ``0,8``, ``1E+300``)."""
     if isinstance(value, str):
         return f'"{value}"'
     if isinstance(value, bool):
         return "WAAR" if value else "ONWAAR"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
+    if isinstance(value, float) and math.isfinite(value):
+        value = float_number(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return dutch_number(value)
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, datetime | date):
         return value.strftime("%d-%m-%Y")
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def dutch_number(number: Decimal) -> str:
+    """A finite number as a Dutch Excel shows it in a message: decimal comma, no thousands
+    separator, no trailing zeros after the comma; from 10^15 and below 10^-9 with an
+    exponent as Excel writes it (``200``, ``12,5``, ``1E+300``)."""
+    if number.is_zero():
+        return "0"
+    if not -9 <= number.adjusted() < _EXCEL_DIGITS:
+        mantissa, _, exponent = f"{number.normalize():E}".partition("E")
+        return f"{mantissa.replace('.', ',')}E{exponent[0]}{exponent[1:].rjust(2, '0')}"
+    text = f"{number:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def serial_to_date(serial: float, argument: str) -> date:
@@ -261,13 +282,13 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ArgumentError(argument, f"{describe(value)} is geen eindig getal ({hint})")
-        return Decimal(repr(value))
+        return float_number(value)
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ArgumentError(argument, f"{describe(value)} is geen eindig getal ({hint})")
-        return value
+        return value.copy_abs() if value.is_zero() else value
     if isinstance(value, str):
         text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
         try:
@@ -275,8 +296,50 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
         except InvalidOperation:
             result = Decimal("NaN")
         if result.is_finite() and text:
-            return result
+            return result.copy_abs() if result.is_zero() else result
     raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
+
+
+#: Excel keeps and shows 15 significant digits of a number.
+_EXCEL_DIGITS = 15
+#: Below this every whole number of cents has at most 14 digits (see ``float_number``).
+_CENTS_LIMIT = 1e12
+_CENTS = Decimal("0.01")
+_TENTHS = Decimal("0.1")
+
+
+def float_number(value: float) -> Decimal:
+    """A finite ``float`` (a number cell) as the number Excel holds: ``value`` rounded to
+    Excel's 15 significant digits, as ``Decimal`` without trailing zeros after the point.
+
+    Defined as ``Decimal(format(value, ".15g"))``, with ``-0`` read as 0. Excel shows,
+    compares and stores 15 digits, so ``0.1 + 0.7`` (the double 0.79999999999999993) is the
+    80 % the cell shows, ``1000 × (0.7 − 0.2)`` is 500 and 1.0000000000000002 is 1; and
+    ``80.0`` is ``Decimal("80")``, ``12.5`` is ``Decimal("12.5")``.
+
+    For a whole number ``n`` of cents from 0 up to € 10^12 (the common case: ``n = round(100
+    · value)`` and ``n / 100 == value``) that is ``n`` cents built from the integer: ``n``
+    has at most 14 digits and ``value`` lies within half an ulp (a relative 1.1·10^-16) of
+    ``n / 100``, far inside half a unit of the 15th digit, so rounding to 15 digits gives
+    ``n / 100`` exactly; ``.15g`` then drops the trailing zeros, as ``n % 100`` and ``n %
+    10`` do here. [`cents_number`][reintegratie_io.cents_number] builds it.
+    """
+    if 0.0 <= value < _CENTS_LIMIT:
+        cents = int(value * 100 + 0.5)
+        if cents / 100 == value:
+            return cents_number(cents)
+    number = Decimal("%.15g" % value)  # noqa: UP031 -- %-format is the fastest way here
+    return number.copy_abs() if number.is_zero() else number
+
+
+def cents_number(cents: int) -> Decimal:
+    """``cents`` (0 or more) cents in euros as [`float_number`][reintegratie_io.float_number]
+    gives them: no trailing zeros after the point (``1250`` → 12.5, ``1200`` → 12)."""
+    if cents % 10:
+        return _CENTS * cents
+    if cents % 100:
+        return _TENTHS * (cents // 10)
+    return Decimal(cents // 100)
 
 
 def to_int(
@@ -290,7 +353,7 @@ def to_int(
 ) -> int:
     """A whole number within ``[minimum, maximum]``; empty gives ``default``."""
     if type(value) is float and value.is_integer() and -_EXACT_INT < value < _EXACT_INT:
-        result = int(value)  # a number cell holding a whole number: exact, read directly
+        result = int(value)  # a whole number of at most 15 digits: float_number's, directly
     elif is_empty(value):
         if default is None:
             raise ArgumentError(argument, f"ontbreekt ({hint})")
@@ -305,8 +368,8 @@ def to_int(
     return result
 
 
-#: Below 2**53 every whole float is exact, and so is its ``int``.
-_EXACT_INT = float(2**53)
+#: Below 10^15 a whole float has at most 15 digits: its ``int`` is what Excel holds.
+_EXACT_INT = 1e15
 
 
 #: What a number of weeks of loonsanctie may be: 0 up to the statutory maximum.
@@ -395,8 +458,11 @@ __all__ = [
     "SERIAL_EPOCH",
     "ArgumentError",
     "DateBounds",
+    "cents_number",
     "date_to_serial",
     "describe",
+    "dutch_number",
+    "float_number",
     "is_empty",
     "normalize_code",
     "parse_date_text",

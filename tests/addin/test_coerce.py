@@ -26,6 +26,7 @@ from reintegratie_addin.coerce import (
     to_sickness,
 )
 from reintegratie_core import MILESTONE_ALIASES, Milestone, SicknessCase
+from reintegratie_io import float_number
 
 
 class TestDates:
@@ -120,7 +121,7 @@ class TestAmounts:
         ],
     )
     def test_accepted(self, value: object, expected: Decimal) -> None:
-        """Numbers (float via repr) and numeric text with , or . are amounts."""
+        """Numbers (at 15 significant digits) and numeric text with , or . are amounts."""
         assert to_amount(value, "kosten") == expected
 
     @pytest.mark.parametrize("value", [-1, "-5", "abc", float("inf"), True])
@@ -130,9 +131,10 @@ class TestAmounts:
             to_amount(value, "kosten")
 
     @given(st.floats(min_value=0, max_value=1e12, allow_nan=False))
-    def test_float_goes_through_repr(self, value: float) -> None:
-        """The shell converts floats with Decimal(repr(x)), never Decimal(x)."""
-        assert to_amount(value, "kosten") == Decimal(repr(value))
+    def test_float_is_read_at_fifteen_digits(self, value: float) -> None:
+        """A number cell is the number Excel holds, Decimal(format(x, '.15g')), never
+        Decimal(x)."""
+        assert to_amount(value, "kosten") == Decimal(format(value, ".15g"))
 
     @given(
         st.one_of(
@@ -141,10 +143,19 @@ class TestAmounts:
             st.sampled_from([0.0, -0.0, 0.1, 0.29, 1.005, 2.675, 12.5, 12.0, 1e12, 5e-05]),
         )
     )
-    def test_a_number_cell_is_exactly_its_repr(self, value: float) -> None:
-        """The whole-cents path gives the very Decimal of repr: digits, exponent and sign."""
+    def test_a_number_cell_is_exactly_the_shared_reading(self, value: float) -> None:
+        """The whole-cents path gives the very Decimal of the one reading of a number
+        (reintegratie_io.float_number): digits, exponent and sign."""
         amount = to_amount(value, "kosten")
-        assert amount.as_tuple() == Decimal(repr(value)).as_tuple()
+        assert amount.as_tuple() == float_number(value).as_tuple()
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [(12.0, "12"), (12.5, "12.5"), (12.34, "12.34"), (-0.0, "0"), (0.1 + 0.2, "0.3")],
+    )
+    def test_no_trailing_zeros(self, value: float, expected: str) -> None:
+        """80.0 is 80: a number cell has no trailing zeros after the point, -0 is 0."""
+        assert str(to_amount(value, "kosten")) == expected
 
 
 _NUMBER_CELLS = st.one_of(
@@ -176,7 +187,7 @@ class TestAmountColumn:
         """A column of whole cents in range is always converted at once (never None)."""
         column = amount_column(cells)
         assert column is not None
-        assert [d.as_tuple() for d in column] == [Decimal(repr(x)).as_tuple() for x in cells]
+        assert [d.as_tuple() for d in column] == [float_number(x).as_tuple() for x in cells]
 
     @pytest.mark.parametrize(
         "cells", [[1.0, -0.01], [1.0, 0.001], [1.0, float("nan")], [float("inf")], [1e12 + 0.01]]
@@ -196,6 +207,26 @@ class TestPercentages:
         """More than 100 % is refused."""
         with pytest.raises(ArgumentError):
             to_percentage(150, "percentage")
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (0.1 + 0.7, Decimal("0.8")),  # the cell shows 80 %
+            (1.0000000000000002, Decimal(1)),  # the cell shows 1: 100 %, not 1 %
+            (80.00000000000001, Decimal("0.8")),
+            (0.9999999999999999, Decimal(1)),
+        ],
+    )
+    def test_read_as_the_cell_shows_it(self, value: float, expected: Decimal) -> None:
+        """A percentage cell is read at Excel's 15 significant digits (user review)."""
+        assert to_percentage(value, "percentage") == expected
+
+    @pytest.mark.parametrize("value", ["%", "abc%", " % "])
+    def test_text_named_as_typed(self, value: str) -> None:
+        """A percentage text that is no number is named as typed, with its % sign."""
+        with pytest.raises(ArgumentError) as info:
+            to_percentage(value, "percentage")
+        assert info.value.message.startswith(f'"{value}" is geen getal')
 
 
 class TestCodes:
@@ -241,13 +272,14 @@ class TestIntegers:
 
     @given(st.integers(-(2**60), 2**60).map(float) | st.floats(allow_nan=False))
     def test_whole_float_is_its_integer(self, value: float) -> None:
-        """A number cell of a whole number is that integer, read as Decimal(repr(x)) reads it;
-        any other float is refused as before."""
+        """A number cell of a whole number is that integer, read as every number is (15
+        significant digits, float_number); any other float is refused."""
         try:
-            expected: int | None = int(Decimal(repr(value)))
+            number = float_number(value)
+            expected: int | None = int(number)
         except (ValueError, OverflowError, ArithmeticError):
             expected = None
-        if expected is not None and expected != Decimal(repr(value)):
+        if expected is not None and expected != number:
             expected = None
         if expected is None:
             with pytest.raises(ArgumentError):

@@ -154,6 +154,85 @@ class TestPercentages:
             assert call("RI_WIA_UITKERING", 26100.0, ao, 1000.0, 500.0, MARCH_2025, True) == 0
 
 
+class TestExcelPrecision:
+    """User review: a number cell is read as Excel holds it, 15 significant digits, so a
+    result does not flip at a class or income boundary the cell does not show."""
+
+    def test_eighty_percent_as_shown_is_iva(self) -> None:
+        """0.1 + 0.7 shows as 80 %: IVA (1561.25), not WGA (1103.81)."""
+        result = call("RI_WIA_UITKERING", 26100.0, 0.1 + 0.7, 1000.0, 100.0, MARCH_2025, True)
+        assert result == 1561.25
+
+    def test_uitleg_shows_eighty_percent(self) -> None:
+        """RI_UITLEG prints the 80 % the cell shows, not 79,9999999999999900 %."""
+        text = udfs.RI_UITLEG(
+            "RI_WIA_UITKERING", 26100.0, 0.1 + 0.7, 1000.0, 100.0, MARCH_2025, True
+        )
+        assert "ao_percentage = 80 %" in text
+        assert "79,99" not in text
+
+    def test_income_at_the_boundary_is_loonaanvulling(self) -> None:
+        """Inkomen 1000 × (0.7 − 0.2) shows as 500: loonaanvulling 822.50, not 761.25."""
+        result = call("RI_WIA_UITKERING", 26100.0, 50.0, 1000.0, 1000 * (0.7 - 0.2), MARCH_2025)
+        assert result == 822.50
+
+    def test_just_above_one_is_a_hundred_percent(self) -> None:
+        """1.0000000000000002 shows as 1, which is 100 %: not 1.0000000000000002 %."""
+        ao = 1.0000000000000002
+        assert call("RI_WIA_UITKERING", 26100.0, ao, 1000.0, 100.0, MARCH_2025, True) == 1561.25
+
+
+class TestNegativeZero:
+    @pytest.mark.parametrize(
+        ("name", "args"),
+        [
+            ("RI_LOONDOORBETALING", ("-0", 10.0, MARCH_2025)),
+            ("RI_WIA_DAGLOON", ("-0", MARCH_2025)),
+            ("RI_LOONDOORBETALING", (-0.0, 10.0, MARCH_2025)),
+            ("RI_WIA_MAANDLOON", ("-0,00", MARCH_2025)),
+        ],
+    )
+    def test_minus_zero_gives_zero(self, name: str, args: tuple[Any, ...]) -> None:
+        """-0 is read as 0: the result is 0, never -0 (user review)."""
+        result = call(name, *args)
+        assert result == 0
+        assert str(result) == "0.0"
+
+
+class TestMessages:
+    def test_bound_and_its_wording_agree(self) -> None:
+        """10^12 is accepted, as the message 0 t/m 1.000.000.000.000 says; above it refused."""
+        assert call("RI_LOONDOORBETALING", 1e12, 10.0, MARCH_2025) == 4097.64
+        assert call("RI_LOONDOORBETALING", 1e13, 10.0, MARCH_2025) == (
+            "#WAARDE! maandloon: 10000000000000 is te groot "
+            "(verwacht een bedrag van 0 t/m 1.000.000.000.000)"
+        )
+
+    def test_hours_are_no_amount(self) -> None:
+        """Negative hours are refused as hours, not as an amount."""
+        result = call("RI_LOONDOORBETALING", 2500.0, 10.0, MARCH_2025, -5)
+        assert result == (
+            "#WAARDE! uren_per_week: -5 is negatief "
+            "(verwacht een aantal uren per week, 0 t/m 168, bijv. 36)"
+        )
+
+    @pytest.mark.parametrize(("hours", "shown"), [(200.0, "200"), ("200,5", "200,5")])
+    def test_numbers_the_dutch_way(self, hours: Any, shown: str) -> None:
+        """Numbers in messages as a Dutch Excel shows them (200, 200,5; not 200.0)."""
+        result = call("RI_LOONDOORBETALING", 2500.0, 10.0, MARCH_2025, hours)
+        assert result == f"#WAARDE! uren_per_week: {shown} is meer dan de 168 uren van een week"
+
+    def test_huge_number_the_excel_way(self) -> None:
+        """1e300 is shown as Excel shows it, 1E+300."""
+        result = call("RI_LOONDOORBETALING", 1e300, 10.0, MARCH_2025)
+        assert result.startswith("#WAARDE! maandloon: 1E+300 is te groot")
+
+    def test_percent_text_as_typed(self) -> None:
+        """ "%" is reported as typed, not as the "" left without its sign."""
+        result = call("RI_WIA_UITKERING", 26100.0, "%", 1000.0, 100.0, MARCH_2025)
+        assert result.startswith('#WAARDE! ao_percentage: "%" is geen getal')
+
+
 class TestUitleg:
     def test_articles_and_parameters(self) -> None:
         """000 art. 1.9: RI_UITLEG shows each article and parameter value used."""

@@ -229,8 +229,9 @@ class TestAmounts:
 
 
 class TestFloatConversion:
-    def test_float_goes_through_its_repr(self) -> None:
-        """STYLE.md: the shell converts a float with Decimal(repr(x)): 1.005 stays 1.005 → 1.01."""
+    def test_float_is_read_as_excel_shows_it(self) -> None:
+        """The shell reads a float at Excel's 15 significant digits, never Decimal(x): 1.005
+        stays 1.005 → 1.01."""
         value = 1.005
         assert Decimal(value) < Decimal(repr(value))  # the binary value is below the half cent
         assert udfs.RI_WEEKLOON(1.005, "week") == 1.01
@@ -262,6 +263,11 @@ class TestPercentages:
     def test_three_forms(self, value: Any) -> None:
         """excel-functions.md: percentages as 0.7, 70% or 70 (here the cao percentage 80 %)."""
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, value) == 10000.0
+
+    def test_just_above_one_is_a_hundred_percent(self) -> None:
+        """User review: 1.0000000000000002 shows as 1 (100 %), not as 1 % (125 instead of
+        12500)."""
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000.0, 10.0, 1.0000000000000002) == 12500.0
 
     def test_employer_charges(self) -> None:
         """003 art. 2.7.2: werkgeverslasten may be given in any percentage form."""

@@ -18,7 +18,10 @@ from reintegratie_io import (
     MAX_SERIAL,
     ArgumentError,
     DateBounds,
+    cents_number,
     date_to_serial,
+    describe,
+    float_number,
     normalize_code,
     serial_to_date,
     to_date,
@@ -53,6 +56,85 @@ class TestSerials:
             if epoch.search(path.read_text(encoding="utf-8"))
         ]
         assert found == ["src/reintegratie_io/_values.py"]
+
+
+class TestFloatNumbers:
+    """A number cell is read at Excel's precision, 15 significant digits (user review: 0.1 +
+    0.7 in a percentage cell shows 80 % and must be 80 %, not 79,99999999999999 %)."""
+
+    @given(st.floats(allow_nan=False, allow_infinity=False))
+    def test_defined_as_fifteen_digits(self, value: float) -> None:
+        """float_number(x) is Decimal(format(x, '.15g')) (digits, exponent), -0 read as 0."""
+        expected = Decimal(format(value, ".15g"))
+        if expected.is_zero():
+            expected = Decimal(0)
+        assert float_number(value).as_tuple() == expected.as_tuple()
+
+    # Excel's largest number is 9.99999999999999E+307; above 1.7976931348623150E+308 the
+    # 15-digit float is infinite.
+    @given(st.floats(min_value=-1e308, max_value=1e308))
+    def test_reading_is_excels_fifteen_digits(self, value: float) -> None:
+        """Reading x is reading the float Excel keeps of it, float(format(x, '.15g'))."""
+        shown = float(format(value, ".15g"))
+        assert to_decimal(value, "n", "h").as_tuple() == to_decimal(shown, "n", "h").as_tuple()
+
+    @given(st.integers(0, 10**14))
+    def test_whole_cents(self, cents: int) -> None:
+        """A whole number of cents up to 10^12 euros is those cents, without trailing zeros."""
+        expected = Decimal(format(cents / 100, ".15g"))
+        assert cents_number(cents).as_tuple() == expected.as_tuple()
+        assert float_number(cents / 100).as_tuple() == expected.as_tuple()
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (0.1 + 0.7, "0.8"),
+            (1000 * (0.7 - 0.2), "500"),
+            (1.0000000000000002, "1"),
+            (80.0, "80"),
+            (12.5, "12.5"),
+            (1e300, "1E+300"),
+            (-0.0, "0"),
+        ],
+    )
+    def test_review_examples(self, value: float, expected: str) -> None:
+        """The review's numbers: as the cell shows them; 80.0 is 80."""
+        assert str(to_decimal(value, "n", "h")) == expected
+
+    def test_whole_number_as_shown(self) -> None:
+        """A count cell (sanctieweken, in Excel or an XLSX file for the CLI) that shows 3 is
+        3, though the double is 2.9999999999999996; 2.5 stays refused."""
+        assert to_sanction_weeks(2.9999999999999996, "sanctieweken") == 3
+        with pytest.raises(ArgumentError, match="2,5 is geen geheel getal"):
+            to_sanction_weeks(2.5, "sanctieweken")
+
+    @pytest.mark.parametrize("value", ["-0", "-0,00", Decimal("-0"), -0.0])
+    def test_negative_zero_is_zero(self, value: object) -> None:
+        """-0 (typed, or a float) is read as 0: no -0 reaches a result."""
+        assert not to_decimal(value, "n", "h").is_signed()
+
+
+class TestDescribe:
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (200.0, "200"),
+            (25.0, "25"),
+            (0.1 + 0.7, "0,8"),
+            (12.5, "12,5"),
+            (1e300, "1E+300"),
+            (1e-12, "1E-12"),
+            (1.5e15, "1,5E+15"),
+            (Decimal("200.0"), "200"),
+            (Decimal("12.50"), "12,5"),
+            (7, "7"),
+            ("%", '"%"'),
+            (float("inf"), "inf"),
+        ],
+    )
+    def test_numbers_the_dutch_way(self, value: object, expected: str) -> None:
+        """Numbers in messages as a Dutch Excel shows them, text as typed."""
+        assert describe(value) == expected
 
 
 class TestCodes:

@@ -133,19 +133,23 @@ DAYS_PER_YEAR = Parameter(
 )
 
 
-#: The largest amount the financial rules take: beyond it no wage or income is meant, and
-#: cents would exceed the exact precision of the arithmetic.
+#: The largest amount the financial rules take (as the shells' amounts: 0 t/m 10^12): beyond
+#: it no wage or income is meant, and cents would exceed the exact precision of the
+#: arithmetic.
 MAX_AMOUNT = Decimal(10**12)
 _ZERO = Decimal(0)
 
 
 def amount_argument(value: AmountLike, name: str) -> Decimal:
-    """An amount argument of a financial rule: exact, finite, 0 or more, below 10^12."""
-    if type(value) is Decimal and value.is_finite() and _ZERO <= value < MAX_AMOUNT:
+    """An amount argument of a financial rule: exact, finite, 0 t/m 10^12."""
+    if type(value) is Decimal and value.is_finite() and _ZERO <= value <= MAX_AMOUNT:
         return value  # the common case (an amount the shell already made exact), checked once
     result = money(value, name=name)
-    if result >= MAX_AMOUNT:
-        msg = f"{name}: {result} is te groot (verwacht minder dan 1.000.000.000.000)"
+    if result > MAX_AMOUNT:
+        msg = (
+            f"{name}: {format_value(result)} is te groot "
+            "(verwacht een bedrag van 0 t/m 1.000.000.000.000)"
+        )
         raise InvalidValueError(msg)
     return result
 

@@ -32,6 +32,7 @@ from reintegratie_core._explain import (
     Ground,
     ParameterValue,
     Unit,
+    format_value,
     ruled,
 )
 from reintegratie_core._money import AmountLike, round_cents
@@ -216,7 +217,10 @@ def wage_continuation(
         week = check_sick_week(week)
     hours = None if hours_per_week is None else amount_argument(hours_per_week, "uren_per_week")
     if hours is not None and hours > MAX_HOURS_PER_WEEK:
-        msg = f"uren_per_week: {hours} is meer dan de {MAX_HOURS_PER_WEEK} uren van een week"
+        msg = (
+            f"uren_per_week: {format_value(hours)} is meer dan de {MAX_HOURS_PER_WEEK} uren "
+            "van een week"
+        )
         raise InvalidValueError(msg)
     rates = rates_on(on)
     cap = rates.wage_cap  # maximumdagloon × 21.75 ÷ 1.08, once per parameter row

@@ -42,6 +42,7 @@ from reintegratie_core._explain import (
     Ground,
     ParameterValue,
     Unit,
+    format_value,
     ruled,
 )
 from reintegratie_core._money import ZERO, AmountLike, fraction, money, round_cents
@@ -730,7 +731,7 @@ def check_lgu_months(months: AmountLike) -> Decimal:
     value = money(months, name="lgu_maanden")
     if value > LGU_MAX_MONTHS.value or (value * 2) != (value * 2).to_integral_value():
         msg = (
-            f"lgu_maanden: {value} is geen duur van de loongerelateerde uitkering "
+            f"lgu_maanden: {format_value(value)} is geen duur van de loongerelateerde uitkering "
             "(verwacht 0 t/m 24 maanden in hele of halve maanden, zie RI_WGA_DUUR)"
         )
         raise InvalidValueError(msg)
