@@ -35,7 +35,14 @@ from reintegratie_cli.args import date_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind, write_table
 from reintegratie_cli.portfolio import PRODUCTS
-from reintegratie_core import Absence, Milestone, SicknessCase, merge_cases, milestone_date
+from reintegratie_core import (
+    Absence,
+    Milestone,
+    SicknessCase,
+    format_date,
+    merge_cases,
+    milestone_date,
+)
 
 if TYPE_CHECKING:  # imported when a portfolio is generated, not at every start of the CLI
     import random
@@ -378,6 +385,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
     print(
-        f"{written} rijen geschreven naar {args.uit} (zaad {args.zaad}, peildatum {reference:%d-%m-%Y})"
+        f"{written} rijen geschreven naar {args.uit} (zaad {args.zaad}, peildatum {format_date(reference)})"
     )
     return 0

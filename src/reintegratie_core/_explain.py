@@ -265,6 +265,18 @@ def _dutch(number: Decimal, places: int | None) -> str:
     return grouped.translate(str.maketrans(",.", ".,"))
 
 
+def format_date(day: date) -> str:
+    """A date the Dutch way, ``DD-MM-JJJJ``, for every text a user reads.
+
+    The year always has four digits (``01-01-0001``, ``31-12-0999``): ``strftime("%Y")``
+    does not pad years before 1000 on every platform, so no shell formats a date itself.
+    A ``datetime`` is shown by its date.
+    """
+    if not isinstance(day, date):
+        raise instance_error("day", day, date)
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
 def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str:
     """A number the Dutch way in its unit: ``€ 2.500,00``, ``70 %``, ``104 weken``, ``51,86``.
 
@@ -305,7 +317,7 @@ def format_value(value: object, unit: Unit = Unit.NUMBER) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     if isinstance(value, Quantity):
         return str(value)
     if isinstance(value, Decimal | float):
@@ -602,6 +614,7 @@ __all__ = [
     "cite",
     "combine",
     "explanation_text",
+    "format_date",
     "format_number",
     "format_value",
     "render_grounds",

@@ -34,7 +34,14 @@ import attrs
 from reintegratie_core._checks import case_error, count_error, date_error, member_error
 from reintegratie_core._dates import ONE_DAY, _add_months
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Explained, Ground, ParameterValue, Unit
+from reintegratie_core._explain import (
+    Citation,
+    Explained,
+    Ground,
+    ParameterValue,
+    Unit,
+    format_date,
+)
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import (
     MAX_SANCTION_WEEKS,
@@ -246,8 +253,8 @@ def _check_probleemanalyse(case: SicknessCase, probleemanalyse: date) -> None:
     """A probleemanalyse cannot precede the case it analyses (domein §8.1)."""
     if probleemanalyse < case.periods[0].start:
         msg = (
-            f"datum_probleemanalyse: {probleemanalyse.strftime('%d-%m-%Y')} ligt vóór de "
-            f"eerste ziektedag {case.first_day.strftime('%d-%m-%Y')}"
+            f"datum_probleemanalyse: {format_date(probleemanalyse)} ligt vóór de "
+            f"eerste ziektedag {format_date(case.first_day)}"
         )
         raise InvalidValueError(msg)
 

@@ -32,6 +32,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple, TypeVar
 
+from reintegratie_core._explain import format_date
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.products import canonical
 
@@ -78,7 +79,7 @@ def describe(value: Any) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     if isinstance(value, datetime | date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -157,7 +158,7 @@ def to_date(value: Any, argument: str, within: DateBounds | None = None) -> date
     if within is not None and not within.first <= result <= within.last:
         msg = (
             f"{describe(value)} valt buiten {within.label} "
-            f"({within.first:%d-%m-%Y} t/m {within.last:%d-%m-%Y}; {DATE_HINT})"
+            f"({format_date(within.first)} t/m {format_date(within.last)}; {DATE_HINT})"
         )
         raise ArgumentError(argument, msg)
     return result
