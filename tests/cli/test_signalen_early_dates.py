@@ -10,6 +10,7 @@ holding only a time is refused in Dutch, without a Python ``repr``.
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date, time
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from reintegratie_cli.generate import HEADER
 from reintegratie_cli.main import main
 from reintegratie_cli.output import write_table
 from reintegratie_cli.portfolio import parse_date
-from tests.cli.strategies_signalen import row
+from tests.cli.strategies_signalen import row, write_csv
 
 
 @pytest.mark.parametrize("peildatum", ["1901-06-01", "1900-03-01", "1900-02-28", "1907-01-01"])
@@ -88,3 +89,15 @@ def test_a_time_only_cell_is_no_date(
     with target.open(encoding="utf-8") as stream:
         assert "datetime" not in stream.read()
     assert list(csv.reader(target.open(encoding="utf-8")))  # the worklist was written
+
+
+def test_early_years_are_shown_with_four_digits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Dates read DD-MM-JJJJ in the worklist, also in the year 1 (not ``11-02-1``)."""
+    source = write_csv(tmp_path / "p.csv", [row("W1", date(1, 1, 1), start=date(1, 1, 1))])
+    assert main(["signalen", str(source), "--peildatum", "0001-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Werklijst per 01-03-0001" in out
+    assert "11-02-0001" in out
+    assert not re.search(r"\b\d{2}-\d{2}-\d{1,3}\b", out)
