@@ -82,8 +82,8 @@ def describe(value: Any) -> str:
         return "WAAR" if value else "ONWAAR"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    if isinstance(value, datetime | date):
-        return format_date(value)
+    if isinstance(value, date):
+        return format_date(date(value.year, value.month, value.day))
     if isinstance(value, time):
         return _clock(value)
     if isinstance(value, timedelta):

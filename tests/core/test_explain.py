@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -197,6 +197,12 @@ class TestDates:
     def test_refuses_a_non_date(self) -> None:
         with pytest.raises(TypeError, match="day"):
             format_date("2025-01-06")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="day"):
+            format_date(datetime(2025, 1, 6, 10, 0))
+
+    def test_a_value_that_is_a_datetime_shows_its_day(self) -> None:
+        """In an explanation (format_value) a datetime parameter reads as its date."""
+        assert format_value(datetime(999, 1, 6, 10, 0)) == "06-01-0999"
 
 
 class TestText:
