@@ -266,7 +266,7 @@ Sub RI_Beschrijvingen()
         ArgumentDescriptions:=Array( _
             "Eerste ziektedag van de ziekteperiode die u meldt")
     Application.MacroOptions Macro:=boek & "RI_UITLEG", _
-        Description:="Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste regel met zijn artikel en de gebruikte parameterwaarden.", _
+        Description:="Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste regel met zijn artikel en de gebruikte parameterwaarden. RI_UITLEG en RI_VERSIE zelf hebben geen uitleg.", _
         Category:="Re-integratie", _
         ArgumentDescriptions:=Array( _
             "Naam van de RI_-functie, bijv. ""RI_MIJLPAAL""", _
@@ -315,7 +315,7 @@ Sub RI_Beschrijvingen()
             "SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing", _
             "Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)")
     Application.MacroOptions Macro:=boek & "RI_WIA_OVERZICHT", _
-        Description:="Tabel van de WIA-uitkering per periode: uitkering · van_maand · tot_maand (leeg = daarna doorlopend) · bedrag_per_maand · grond.", _
+        Description:="Tabel van de WIA-uitkering per periode: uitkering · van_maand · tot_maand (leeg = daarna doorlopend) · bedrag_per_maand · grond. Eén tabel voor één werknemer: anders dan de andere functies rekent RI_WIA_OVERZICHT niet per rij van een kolom; gebruik één fo", _
         Category:="Re-integratie – Financiële gevolgen", _
         ArgumentDescriptions:=Array( _
             "SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing", _

@@ -891,7 +891,7 @@ def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag):
 @arg("functie", ndim=2, err_to_str=True, doc='Naam van de RI_-functie, bijv. "RI_MIJLPAAL"')
 @arg("*args", ndim=2, err_to_str=True, doc="De argumenten van die functie, in dezelfde volgorde")
 def RI_UITLEG(functie, *args):
-    "Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste regel met zijn artikel en de gebruikte parameterwaarden."
+    "Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste regel met zijn artikel en de gebruikte parameterwaarden. RI_UITLEG en RI_VERSIE zelf hebben geen uitleg."
     return _udfs.RI_UITLEG(functie, *args)
 
 
@@ -1049,7 +1049,7 @@ def RI_WIA_OVERZICHT(
     duurzaam=None,
     lgu_maanden=None,
 ):
-    "Tabel van de WIA-uitkering per periode: uitkering · van_maand · tot_maand (leeg = daarna doorlopend) · bedrag_per_maand · grond."
+    "Tabel van de WIA-uitkering per periode: uitkering · van_maand · tot_maand (leeg = daarna doorlopend) · bedrag_per_maand · grond. Eén tabel voor één werknemer: anders dan de andere functies rekent RI_WIA_OVERZICHT niet per rij van een kolom; gebruik één formule per werknemer."
     return _udfs.RI_WIA_OVERZICHT(
         jaarloon, ao_percentage, restverdiencapaciteit, inkomen, peildatum, duurzaam, lgu_maanden
     )

@@ -27,6 +27,7 @@ from reintegratie_core import fraction, money
 from reintegratie_io import (
     BOOL_HINT,
     DATE_HINT,
+    FIRST_SERIAL_DATE,
     MAX_SERIAL,
     ArgumentError,
     DateBounds,
@@ -61,7 +62,7 @@ __all__ = [
 ]
 
 #: The dates Excel can show (1900 date system): serial 1 t/m 2 958 465.
-EXCEL_DATES = DateBounds(date(1900, 1, 1), date(9999, 12, 31), "de datums van Excel")
+EXCEL_DATES = DateBounds(FIRST_SERIAL_DATE, date(9999, 12, 31), "de datums van Excel")
 #: Excel's first date as a date cell arrives (a ``datetime`` at midnight).
 FIRST_EXCEL_DATETIME = datetime.combine(EXCEL_DATES.first, datetime.min.time())
 

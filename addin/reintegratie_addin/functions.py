@@ -251,6 +251,9 @@ class ExcelFunction:
     format: Callable[[Any], Any] = to_excel
     #: Returns a table (never lifted).
     returns_table: bool = False
+    #: For a table of one subject (``"werknemer"``): a range where one value belongs is
+    #: refused saying so — one formula per subject — instead of only "geen bereik".
+    one_per: str = ""
 
     def compute(self, *args: Any) -> Any:
         """The result value for coerced arguments: the decision's ``value``."""
@@ -260,7 +263,18 @@ class ExcelFunction:
         """Coerce one row of raw values (no lifting); raises `ArgumentError`."""
         values = []
         for param, value in zip(self.params, raw, strict=True):
-            values.append(param.coerce(one_value(param, value), param.name))
+            try:
+                single = one_value(param, value)
+            except ArgumentError as exc:
+                if not self.one_per:
+                    raise
+                msg = (
+                    f"{self.name} geeft een tabel voor één {self.one_per}; geef één waarde "
+                    f"(gebruik één formule per {self.one_per}), "
+                    + exc.message.removeprefix("geef één waarde, ")
+                )
+                raise ArgumentError(param.name, msg) from None
+            values.append(param.coerce(single, param.name))
         return values
 
     def evaluate(self, raw: Sequence[Any]) -> Explained[Any]:
@@ -570,6 +584,7 @@ def excel_function(
     params: Sequence[Param],
     returns_table: bool = False,
     format: Callable[[Any], Any] = to_excel,  # noqa: A002 - the contract's word for it
+    one_per: str = "",
 ) -> Callable[[Callable[..., Decision[Any]]], Callable[..., Any]]:
     """Declare an ``RI_`` function from its body; see the module docstring."""
 
@@ -590,6 +605,7 @@ def excel_function(
             body=body,
             format=format,
             returns_table=returns_table,
+            one_per=one_per,
         )
         REGISTRY[name] = function
 

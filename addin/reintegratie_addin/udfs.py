@@ -36,6 +36,11 @@ except ImportError:  # pragma: no cover
     _xw = None  # type: ignore[assignment]
 
 CAT_META = "Re-integratie"
+#: The RI_ functions that compute nothing RI_UITLEG could explain: what they do instead.
+_NO_EXPLANATION = {
+    "RI_UITLEG": "het is zelf de uitleg",
+    "RI_VERSIE": "het geeft alleen de versie van de bibliotheek en van de productcatalogus",
+}
 
 
 def _lookup(name: Any) -> str:
@@ -49,6 +54,11 @@ def _lookup(name: Any) -> str:
     key = name.strip().upper().removeprefix("=").split("(")[0].strip()
     if not key.startswith("RI_"):
         key = "RI_" + key
+    if key in _NO_EXPLANATION:
+        raise c.ArgumentError(
+            "functie",
+            f"{key} heeft geen uitleg: {_NO_EXPLANATION[key]} (uitleg bestaat voor: {known})",
+        )
     if key not in REGISTRY:
         raise c.ArgumentError("functie", f"onbekende functie {c.describe(name)} (bekend: {known})")
     return key
@@ -56,7 +66,8 @@ def _lookup(name: Any) -> str:
 
 def RI_UITLEG(functie: Any = None, *args: Any) -> str:
     """Uitleg in tekst: de uitkomst van een RI_-functie met deze argumenten, elke toegepaste
-    regel met zijn artikel en de gebruikte parameterwaarden."""
+    regel met zijn artikel en de gebruikte parameterwaarden. RI_UITLEG en RI_VERSIE zelf
+    hebben geen uitleg."""
     try:
         check(functie, "functie")
         return REGISTRY[_lookup(unwrap_single(functie))].explain(list(args))

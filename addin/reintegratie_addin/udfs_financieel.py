@@ -4,7 +4,10 @@ the Excel contract "Financial consequences" (``financieel.md`` §9.7): statutory
 wage continuation (BW 7:629) and the WIA benefit. Each function is a thin wrapper:
 coercion of Excel values, one call of `reintegratie_core.financial`, the value and
 explanation read from the decision it returns. Every argument of the five value functions
-lifts over a one-column range; ``RI_WIA_OVERZICHT`` returns a table and does not lift.
+lifts over a one-column range; ``RI_WIA_OVERZICHT`` returns a table for one employee and
+does not lift (a table cannot spill per row of a column): a range argument is refused
+with "RI_WIA_OVERZICHT geeft een tabel voor één werknemer; geef één waarde (gebruik één
+formule per werknemer …)", and its docstring, the guide and the function reference say so.
 
 Decisions where the contract is silent:
 
@@ -217,6 +220,7 @@ OVERVIEW_UNITS = (Unit.NUMBER, Unit.NUMBER, Unit.NUMBER, Unit.EURO)
     category=CAT_FINANCIEEL,
     params=[JAARLOON, AO_PERCENTAGE, RVC, INKOMEN, PEILDATUM, DUURZAAM, LGU_MAANDEN],
     returns_table=True,
+    one_per="werknemer",
 )
 def RI_WIA_OVERZICHT(  # noqa: PLR0917 - the contract's argument list
     jaarloon: Decimal,
@@ -228,7 +232,9 @@ def RI_WIA_OVERZICHT(  # noqa: PLR0917 - the contract's argument list
     lgu_maanden: Decimal,
 ) -> Explained[Table]:
     """Tabel van de WIA-uitkering per periode: uitkering · van_maand · tot_maand (leeg = daarna
-    doorlopend) · bedrag_per_maand · grond."""
+    doorlopend) · bedrag_per_maand · grond. Eén tabel voor één werknemer: anders dan de
+    andere functies rekent RI_WIA_OVERZICHT niet per rij van een kolom; gebruik één
+    formule per werknemer."""
     overview = benefit_overview(
         jaarloon,
         ao_percentage,

@@ -22,6 +22,7 @@ from reintegratie_core import (
     ReintegratieError,
     SicknessCase,
     cite,
+    format_date,
 )
 from reintegratie_core.products import relapse_prevention_after
 
@@ -222,7 +223,7 @@ def signal_text(signal: core.Signal | None) -> str:
     """The text of a signal: ``<mijlpaal> over <n> dagen (<DD-MM-JJJJ>)``, or ``""``."""
     if signal is None or not signal.due:
         return ""
-    when = signal.date.strftime("%d-%m-%Y")
+    when = format_date(signal.date)
     if signal.days_left == 0:
         return f"{signal.milestone.value} vandaag ({when})"
     unit = "dag" if signal.days_left == 1 else "dagen"

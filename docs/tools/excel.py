@@ -21,6 +21,7 @@ import attrs
 
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
+from reintegratie_core import format_date
 
 ExcelScalar = str | int | float | bool | date | None
 
@@ -83,7 +84,7 @@ def show(value: Any) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     if isinstance(value, float | Decimal):
         number = float(value)
         text = f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}"

@@ -32,6 +32,7 @@ from reintegratie_core import (
     SourceKind,
     Status,
     WorkItem,
+    format_date,
     timeline,
 )
 from reintegratie_core.products import Product, cascade
@@ -241,7 +242,7 @@ def timeline_svg(
 
 
 def _dutch(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return format_date(day)
 
 
 # --- Coupling -------------------------------------------------------------------------------

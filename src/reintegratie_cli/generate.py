@@ -17,6 +17,12 @@ The model, per employee, relative to the peildatum *p*:
   a few employers whose module started after an employee fell ill (not eligible);
 * optionally (``--fouten``) a share of rows with one deliberately broken field.
 
+The cases reach back up to nine years before *p* (the employers' module start dates) and
+their deadlines up to two years after it, so ``--peildatum`` lies within
+``PEILDATUM_BOUNDS`` (01-01-0010 t/m
+31-12-9997); another date is a usage error naming that range. ``signalen`` itself accepts
+every date.
+
 Rows are written in blocks of a few thousand employees, shuffled within each block, so
 the periods of one employee are near each other but not on consecutive rows — the
 worklist must group them itself.
@@ -31,11 +37,18 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reintegratie_cli.args import date_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind, write_table
 from reintegratie_cli.portfolio import PRODUCTS
-from reintegratie_core import Absence, Milestone, SicknessCase, merge_cases, milestone_date
+from reintegratie_core import (
+    Absence,
+    Milestone,
+    SicknessCase,
+    format_date,
+    merge_cases,
+    milestone_date,
+)
+from reintegratie_io import ArgumentError, DateBounds, required_date
 
 if TYPE_CHECKING:  # imported when a portfolio is generated, not at every start of the CLI
     import random
@@ -88,6 +101,12 @@ _SYLLABLES = (
 )  # fmt: skip
 
 BLOCK_EMPLOYEES = 4096
+#: How far before the peildatum an employer's module may have started (days).
+EMPLOYER_HISTORY_DAYS = 9 * 365
+#: The peildata a portfolio can be generated around: every date the generator makes — up
+#: to ``EMPLOYER_HISTORY_DAYS`` before
+#: and the tracked deadlines (up to week 91 plus 26 sanction weeks) after — exists.
+PEILDATUM_BOUNDS = DateBounds(date(10, 1, 1), date(9997, 12, 31), "het bereik van genereer")
 
 
 def _name(rng: random.Random) -> str:
@@ -102,7 +121,7 @@ class _Employers:
         self.rows = []
         for index in range(count):
             polis = 400_000 + index * 7 + rng.randint(0, 6)
-            start = reference - timedelta(days=rng.randint(60, 9 * 365))
+            start = reference - timedelta(days=rng.randint(60, EMPLOYER_HISTORY_DAYS))
             self.rows.append((f"P-{polis} {_name(rng)}", rng.choice(PRODUCTS), start))
 
     def pick(self, rng: random.Random) -> tuple[str, str, date]:
@@ -308,10 +327,13 @@ def register(commands: Any) -> None:
     parser.add_argument("--zaad", type=int, default=1, metavar="S", help="zaad (standaard 1)")
     parser.add_argument(
         "--peildatum",
-        type=date_arg,
+        type=_reference,
         default=None,
         metavar="DATUM",
-        help="datum waaromheen de gevallen liggen (standaard vandaag)",
+        help=(
+            "datum waaromheen de gevallen liggen (standaard vandaag; "
+            f"{format_date(PEILDATUM_BOUNDS.first)} t/m {format_date(PEILDATUM_BOUNDS.last)})"
+        ),
     )
     parser.add_argument(
         "--lopend",
@@ -328,6 +350,15 @@ def register(commands: Any) -> None:
         help="aandeel rijen met een opzettelijke fout (0-1, standaard 0)",
     )
     parser.set_defaults(func=run)
+
+
+def _reference(text: str) -> date:
+    """A peildatum within ``PEILDATUM_BOUNDS``
+    (argparse type)."""
+    try:
+        return required_date(text, "peildatum", PEILDATUM_BOUNDS)
+    except ArgumentError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def _count(text: str) -> int:
@@ -378,6 +409,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
     print(
-        f"{written} rijen geschreven naar {args.uit} (zaad {args.zaad}, peildatum {reference:%d-%m-%Y})"
+        f"{written} rijen geschreven naar {args.uit} (zaad {args.zaad}, peildatum {format_date(reference)})"
     )
     return 0

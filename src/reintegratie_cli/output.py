@@ -7,7 +7,9 @@
 * **CSV**: UTF-8, comma-separated, dates as ``JJJJ-MM-DD``, decimals with a point — for
   machines. People get XLSX.
 * **XLSX**: one worksheet with a bold, frozen header row, an autofilter, and real dates
-  (format ``dd-mm-jjjj``). It is written as a stream: each row is encoded on its own
+  (format ``dd-mm-jjjj``) — except a date before 01-01-1900, which has no serial in
+  Excel's 1900 date system: it is written as text ``JJJJ-MM-DD``, which ``signalen``
+  (and Excel's users) read back as the same date. It is written as a stream: each row is encoded on its own
   (`xlsx_cells`, so worker processes can encode rows in parallel) and appended to the
   compressed sheet; memory does not grow with the number of rows. The general-purpose
   writers (xlsxwriter, openpyxl) need about 15–40 µs per cell on this project's 2-core
@@ -31,7 +33,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Self
 
-from reintegratie_io import date_to_serial
+from reintegratie_io import FIRST_SERIAL_DATE, date_to_serial
 
 if TYPE_CHECKING:
     import queue
@@ -260,6 +262,8 @@ def _xml_cell(text: str) -> str:
 
 
 def _xml_date(day: date) -> str:
+    if day < FIRST_SERIAL_DATE:  # no serial: text, as the CSV writes it
+        return f'<c t="inlineStr"><is><t>{day.isoformat()}</t></is></c>'
     return f'<c s="{_DATE_STYLE}"><v>{date_to_serial(day)}</v></c>'
 
 

@@ -26,7 +26,13 @@ from typing import Any, NamedTuple
 import attrs
 
 from reintegratie_cli.archive import Limits, WorkbookError, check_archive
-from reintegratie_core import MAX_SANCTION_WEEKS, TRACKED_MILESTONES, Milestone, UnknownCodeError
+from reintegratie_core import (
+    MAX_SANCTION_WEEKS,
+    TRACKED_MILESTONES,
+    Milestone,
+    UnknownCodeError,
+    format_date,
+)
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
 from reintegratie_io import (
     DATE_HINT,
@@ -541,8 +547,8 @@ class RowParser:
         if first is not None and last is not None and last < first:
             _reject(
                 problems,
-                f"kolom laatste_ziektedag: {last:%d-%m-%Y} ligt vóór de eerste ziektedag "
-                f"{first:%d-%m-%Y} (verwacht een datum op of na de eerste ziektedag, of leeg)",
+                f"kolom laatste_ziektedag: {format_date(last)} ligt vóór de eerste ziektedag "
+                f"{format_date(first)} (verwacht een datum op of na de eerste ziektedag, of leeg)",
             )
         if leave and last is None and first is not None:
             _reject(

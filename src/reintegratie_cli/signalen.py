@@ -25,7 +25,7 @@ from reintegratie_cli.output import OutputError, OutputKind
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
 from reintegratie_cli.table import render, terminal_text
 from reintegratie_cli.worklines import DISPLAY_HEADER, NO_OPEN_CASE, NOT_YET
-from reintegratie_core import SIGNAL_HORIZON_DAYS
+from reintegratie_core import SIGNAL_HORIZON_DAYS, format_date
 
 #: The built-in example portfolio (package data).
 EXAMPLE = "voorbeeld_portefeuille.csv"
@@ -197,7 +197,7 @@ def _print(
     counts = summary.counts
     items = sum(counts[s] for s in ("te laat", "binnenkort", "gepland", "geen mijlpaal"))
     print(
-        f"Werklijst per {reference:%d-%m-%Y} (horizon {args.horizon} dagen) — "
+        f"Werklijst per {format_date(reference)} (horizon {args.horizon} dagen) — "
         f"{terminal_text(name, 2000)}"
     )
     not_yet = counts[NOT_YET]

@@ -7,7 +7,14 @@ from typing import Any
 
 from reintegratie_cli.args import date_arg, sanction_weeks_arg
 from reintegratie_cli.table import render
-from reintegratie_core import MAX_SANCTION_WEEKS, SicknessCase, cite, render_grounds, timeline
+from reintegratie_core import (
+    MAX_SANCTION_WEEKS,
+    SicknessCase,
+    cite,
+    format_date,
+    render_grounds,
+    timeline,
+)
 
 
 def register(commands: Any) -> None:
@@ -47,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     for entry, why in zip(entries, explained, strict=True):
         citations = cite(why.citations())
         rows.append((entry.milestone.value, entry.value, citations))
-    print(f"Poortwachter-tijdlijn, eerste ziektedag {args.eerste_ziektedag:%d-%m-%Y}")
+    print(f"Poortwachter-tijdlijn, eerste ziektedag {format_date(args.eerste_ziektedag)}")
     print(render(("mijlpaal", "datum", "grond"), rows))
     if args.uitleg:
         print()

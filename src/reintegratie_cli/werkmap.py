@@ -79,7 +79,7 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        msg = f"{text!r} is geen datum (JJJJ-MM-DD)"
+        msg = f'"{text}" is geen datum (JJJJ-MM-DD)'
         raise argparse.ArgumentTypeError(msg) from None
 
 

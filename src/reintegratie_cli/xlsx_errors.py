@@ -64,7 +64,7 @@ def read_error_cells(path: Path, sheet: str) -> ErrorCells:
         with zipfile.ZipFile(path) as archive, archive.open(sheet_part(archive, sheet)) as stream:
             return error_cells(stream)
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError) as exc:
-        raise SheetError(f"werkblad {sheet!r} is onleesbaar ({exc})") from None
+        raise SheetError(f'werkblad "{sheet}" is onleesbaar ({exc})') from None
 
 
 def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
@@ -77,7 +77,7 @@ def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
             break
     relationship = _relationships(archive, workbook).get(found or "")
     if relationship is None:
-        raise SheetError(f"werkblad {sheet!r} niet gevonden in {workbook}")
+        raise SheetError(f'werkblad "{sheet}" niet gevonden in {workbook}')
     return relationship[1]
 
 

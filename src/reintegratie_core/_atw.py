@@ -44,7 +44,7 @@ from dateutil.easter import easter
 
 from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Ground
+from reintegratie_core._explain import Citation, Ground, format_date
 
 ATW = "Algemene termijnenwet"
 #: The Atw took effect on 1 April 1965 (Stb. 1964, 314).
@@ -383,7 +383,7 @@ _LISTED = 6
 
 
 def _listing(days: list[EquatedDay]) -> str:
-    shown = ", ".join(f"{e.day.strftime('%d-%m-%Y')} ({e.reason})" for e in days[:_LISTED])
+    shown = ", ".join(f"{format_date(e.day)} ({e.reason})" for e in days[:_LISTED])
     more = len(days) - _LISTED
     return shown + (f" en {more} meer" if more > 0 else "")
 

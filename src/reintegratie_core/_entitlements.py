@@ -61,7 +61,14 @@ from reintegratie_core._checks import (
     text_error,
 )
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
-from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    format_date,
+    ruled,
+)
 
 if TYPE_CHECKING:  # the Product aggregate holds these tables: no import cycle at run time
     from reintegratie_core.products._model import Product
@@ -166,7 +173,7 @@ def _employee(value: str | None) -> str | None:
 
 
 def _format(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return format_date(day)
 
 
 @attrs.frozen(kw_only=True)

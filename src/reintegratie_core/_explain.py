@@ -19,7 +19,7 @@ from typing import Generic, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
-from reintegratie_core._checks import instance_error, member_error
+from reintegratie_core._checks import date_error, instance_error, member_error
 from reintegratie_core._errors import InvalidValueError
 
 T = TypeVar("T")
@@ -265,6 +265,22 @@ def _dutch(number: Decimal, places: int | None) -> str:
     return grouped.translate(str.maketrans(",.", ".,"))
 
 
+def format_date(day: date) -> str:
+    """A date the Dutch way, ``DD-MM-JJJJ``, for every text a user reads.
+
+    The year always has four digits (``01-01-0001``, ``31-12-0999``): ``strftime("%Y")``
+    does not pad years before 1000 on every platform, so no shell formats a date itself.
+    A ``datetime`` is refused like everywhere in the core (give ``waarde.date()``).
+    """
+    if type(day) is not date:
+        raise date_error("day", day)
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
+def _day(value: date) -> date:
+    return date(value.year, value.month, value.day)
+
+
 def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str:
     """A number the Dutch way in its unit: ``€ 2.500,00``, ``70 %``, ``104 weken``, ``51,86``.
 
@@ -304,8 +320,8 @@ def format_value(value: object, unit: Unit = Unit.NUMBER) -> str:
         return "n.v.t."
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+    if isinstance(value, date):  # a datetime (or a subclass) by its day
+        return format_date(value if type(value) is date else _day(value))
     if isinstance(value, Quantity):
         return str(value)
     if isinstance(value, Decimal | float):
@@ -606,6 +622,7 @@ __all__ = [
     "cite",
     "combine",
     "explanation_text",
+    "format_date",
     "format_number",
     "format_value",
     "render_grounds",

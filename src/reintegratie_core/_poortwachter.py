@@ -41,6 +41,7 @@ from reintegratie_core._explain import (
     Ground,
     ParameterValue,
     Unit,
+    format_date,
 )
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import (
@@ -253,8 +254,8 @@ def _check_probleemanalyse(case: SicknessCase, probleemanalyse: date) -> None:
     """A probleemanalyse cannot precede the case it analyses (domein §8.1)."""
     if probleemanalyse < case.periods[0].start:
         msg = (
-            f"datum_probleemanalyse: {probleemanalyse.strftime('%d-%m-%Y')} ligt vóór de "
-            f"eerste ziektedag {case.first_day.strftime('%d-%m-%Y')}"
+            f"datum_probleemanalyse: {format_date(probleemanalyse)} ligt vóór de "
+            f"eerste ziektedag {format_date(case.first_day)}"
         )
         raise InvalidValueError(msg)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from reintegratie_io._values import (
     BOOL_HINT,
     DATE_HINT,
+    FIRST_SERIAL_DATE,
     MAX_SERIAL,
     SANCTION_WEEKS_HINT,
     SERIAL_EPOCH,
@@ -40,6 +41,7 @@ from reintegratie_io._values import (
 __all__ = [
     "BOOL_HINT",
     "DATE_HINT",
+    "FIRST_SERIAL_DATE",
     "MAX_SERIAL",
     "SANCTION_WEEKS_HINT",
     "SERIAL_EPOCH",

@@ -29,10 +29,11 @@ import functools
 import math
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple, TypeVar
 
+from reintegratie_core._explain import format_date
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.products import canonical
 
@@ -41,6 +42,9 @@ E = TypeVar("E", bound=enum.Enum)
 DATE_HINT = "verwacht een datum, bijv. 2025-01-06"
 #: The last serial of the 1900 date system (31-12-9999).
 MAX_SERIAL = 2_958_465
+#: The first date of the 1900 date system (serial 1); an earlier date has no serial Excel
+#: or a reader of XLSX files shows as a date.
+FIRST_SERIAL_DATE = date(1900, 1, 1)
 #: Day 0 for serials from 61 on (after the fictitious 29-02-1900).
 SERIAL_EPOCH = date(1899, 12, 30)
 #: Day 0 for serials 1–59 (serial 1 = 01-01-1900).
@@ -72,7 +76,8 @@ def is_empty(value: Any) -> bool:
 
 def describe(value: Any) -> str:
     """How a value is shown in an error message: text quoted as typed, numbers as a Dutch
-    Excel shows them (15 significant digits, decimal comma: ``200``, ``0,8``, ``1E+300``)."""
+    Excel shows them (15 significant digits, decimal comma: ``200``, ``0,8``, ``1E+300``), a
+    date ``DD-MM-JJJJ``, a time ``UU:MM``; never a Python ``repr``."""
     if isinstance(value, str):
         return f'"{value}"'
     if isinstance(value, bool):
@@ -83,9 +88,16 @@ def describe(value: Any) -> str:
         return dutch_number(value)
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, datetime | date):
-        return value.strftime("%d-%m-%Y")
-    text = repr(value)
+    if isinstance(value, date):
+        return format_date(date(value.year, value.month, value.day))
+    if isinstance(value, time):
+        return _clock(value)
+    if isinstance(value, timedelta):
+        return f"een tijdsduur ({value})"
+    if isinstance(value, list | tuple | dict | set | frozenset):
+        text = f"een reeks van {len(value)} waarden"
+    else:  # also nan and inf
+        text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -102,6 +114,11 @@ def dutch_number(number: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+def _clock(value: time) -> str:
+    """A time of day as people write it: ``10:00``, ``10:00:30`` with seconds."""
+    return f"{value:%H:%M:%S}" if value.second or value.microsecond else f"{value:%H:%M}"
 
 
 def serial_to_date(serial: float, argument: str) -> date:
@@ -168,6 +185,12 @@ def to_date(value: Any, argument: str, within: DateBounds | None = None) -> date
         result = date.fromordinal(value.toordinal())
     elif isinstance(value, int | float):
         return serial_to_date(float(value), argument)  # always within Excel's dates
+    elif isinstance(value, time):  # a time-only cell, or a spreadsheet's date before 1900
+        msg = (
+            f"een tijd ({_clock(value)}), geen datum ({DATE_HINT}; een datum vóór "
+            f"01-01-1900 kent Excel niet: schrijf die als tekst JJJJ-MM-DD)"
+        )
+        raise ArgumentError(argument, msg)
     elif isinstance(value, str):
         if not value.strip():
             return None
@@ -178,7 +201,7 @@ def to_date(value: Any, argument: str, within: DateBounds | None = None) -> date
     if within is not None and not within.first <= result <= within.last:
         msg = (
             f"{describe(value)} valt buiten {within.label} "
-            f"({within.first:%d-%m-%Y} t/m {within.last:%d-%m-%Y}; {DATE_HINT})"
+            f"({format_date(within.first)} t/m {format_date(within.last)}; {DATE_HINT})"
         )
         raise ArgumentError(argument, msg)
     return result
@@ -453,6 +476,7 @@ def to_text(value: Any, argument: str, default: str | None = None) -> str:
 __all__ = [
     "BOOL_HINT",
     "DATE_HINT",
+    "FIRST_SERIAL_DATE",
     "MAX_SERIAL",
     "SANCTION_WEEKS_HINT",
     "SERIAL_EPOCH",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from datetime import date, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -62,6 +63,22 @@ class TestKeywords:
 
 
 COLUMN = [[datetime(2025, 1, 6)], [datetime(2025, 3, 3)]]
+
+
+class TestUitlegOfMetaFunctions:
+    @pytest.mark.parametrize("name", ["RI_VERSIE", "RI_UITLEG", "versie", "=RI_UITLEG()"])
+    def test_exists_but_has_no_explanation(self, name: str) -> None:
+        """RI_VERSIE and RI_UITLEG exist: they have no explanation, they are not unknown."""
+        shown = udfs.RI_UITLEG(name)
+        key = "RI_VERSIE" if "VERSIE" in name.upper() else "RI_UITLEG"
+        assert shown.startswith(f"#WAARDE! functie: {key} heeft geen uitleg: ")
+        assert "onbekende functie" not in shown
+        assert "uitleg bestaat voor: RI_MIJLPAAL," in shown
+
+    def test_an_unknown_function_is_still_unknown(self) -> None:
+        assert udfs.RI_UITLEG("RI_BESTAATNIET").startswith(
+            '#WAARDE! functie: onbekende functie "RI_BESTAATNIET"'
+        )
 
 
 class TestRanges:

@@ -366,6 +366,31 @@ class TestLifting:
         )
         assert result == [[682.5], [822.5], [761.25]]
 
+    @pytest.mark.parametrize("index", range(7))
+    def test_overview_takes_one_employee(self, index: int) -> None:
+        """financieel.md §9.7: RI_WIA_OVERZICHT returns a table, so it cannot lift in one
+        cell; a range for any argument says: one formula per employee."""
+        base: list[Any] = [26100.0, 50.0, 1000.0, 600.0, MARCH_2025, False, 12.5]
+        args = list(base)
+        args[index] = [[base[index]], [base[index]]]
+        name = (
+            "jaarloon",
+            "ao_percentage",
+            "restverdiencapaciteit",
+            "inkomen",
+            "peildatum",
+            "duurzaam",
+            "lgu_maanden",
+        )[index]
+        assert call("RI_WIA_OVERZICHT", *args) == (
+            f"#WAARDE! {name}: RI_WIA_OVERZICHT geeft een tabel voor één werknemer; geef één "
+            "waarde (gebruik één formule per werknemer), geen bereik (2 × 1 cellen)"
+        )
+
+    def test_overview_says_so_in_its_docstring(self) -> None:
+        doc = udfs.RI_WIA_OVERZICHT.__doc__ or ""
+        assert "één formule per werknemer" in " ".join(doc.split())
+
 
 class TestNeverRaises:
     @given(st.sampled_from(NAMES), st.lists(excel_values(), max_size=9))

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reintegratie_cli import output
-from reintegratie_cli.generate import HEADER, portfolio_rows
+from reintegratie_cli.generate import HEADER, PEILDATUM_BOUNDS, portfolio_rows
 from reintegratie_cli.main import main
 from reintegratie_cli.output import (
     AtomicOutput,
@@ -290,6 +290,19 @@ class TestAtomicOutput:
 
 
 class TestGenerator:
+    @settings(max_examples=25, deadline=None)
+    @given(
+        seed=st.integers(0, 2**32),
+        reference=st.sampled_from([PEILDATUM_BOUNDS.first, PEILDATUM_BOUNDS.last]),
+    )
+    def test_every_peildatum_in_range_generates(self, seed: int, reference: date) -> None:
+        """At both ends of the range the generator makes only dates that exist (no
+        OverflowError, no out-of-range deadline from the core) and a full portfolio."""
+        rows = list(portfolio_rows(400, seed=seed, reference=reference, error_share=0.0))
+        assert len(rows) == 400
+        for row in rows:
+            assert all(isinstance(v, date) for v in (row[3], row[4]))
+
     def test_same_seed_same_file(self, tmp_path: Path) -> None:
         """The same seed, size and peildatum give the same bytes; another seed does not."""
         args = ["genereer", "500", "--peildatum", P.isoformat()]
@@ -356,6 +369,14 @@ class TestGenerator:
             (["10", "--uit", "x.pdf"], "verwacht .csv of .xlsx"),
             (["10", "--uit", "x.txt"], "onbekende extensie .txt (verwacht .csv of .xlsx)"),
             (["10", "--uit", "x.csv", "--lopend", "2"], "fractie"),
+            (
+                ["10", "--uit", "x.csv", "--peildatum", "9999-12-31"],
+                "valt buiten het bereik van genereer (01-01-0010 t/m 31-12-9997",
+            ),
+            (
+                ["10", "--uit", "x.csv", "--peildatum", "0001-01-05"],
+                "valt buiten het bereik van genereer (01-01-0010 t/m 31-12-9997",
+            ),
         ],
     )
     def test_bad_arguments(

@@ -28,6 +28,19 @@ class TestTijdlijn:
         assert "14-03-2027" in out
         assert "24-02-2025" in out
 
+    @pytest.mark.parametrize(
+        ("first", "shown", "probleemanalyse"),
+        [("0001-01-01", "01-01-0001", "11-02-0001"), ("0999-01-04", "04-01-0999", "14-02-0999")],
+    )
+    def test_early_years_are_zero_padded(
+        self, capsys: pytest.CaptureFixture[str], first: str, shown: str, probleemanalyse: str
+    ) -> None:
+        """Dates read DD-MM-JJJJ in the heading and the table, also before the year 1000."""
+        assert main(["tijdlijn", first]) == 0
+        out = capsys.readouterr().out
+        assert f"eerste ziektedag {shown}" in out
+        assert probleemanalyse in out
+
     def test_explanation(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--uitleg lists each applied rule with its article."""
         assert main(["tijdlijn", "2025-01-06", "--uitleg"]) == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -19,6 +19,7 @@ from reintegratie_core import (
     builtin_product,
     cascade,
     cite,
+    format_date,
     format_number,
     format_value,
 )
@@ -168,6 +169,40 @@ class TestNumbers:
         amount = Decimal(cents) / 100
         text = format_number(amount, Unit.EURO).removeprefix("€ ")
         assert Decimal(text.replace(".", "").replace(",", ".")) == amount
+
+
+class TestDates:
+    @pytest.mark.parametrize(
+        ("day", "text"),
+        [
+            (date(1, 1, 1), "01-01-0001"),
+            (date(999, 12, 31), "31-12-0999"),
+            (date(2025, 1, 6), "06-01-2025"),
+            (date(9999, 12, 31), "31-12-9999"),
+        ],
+    )
+    def test_four_digit_year(self, day: date, text: str) -> None:
+        """Domain §1: dates read DD-MM-JJJJ; a year before 1000 is zero-padded
+        (``strftime('%Y')`` is not, on glibc)."""
+        assert format_date(day) == text
+        assert format_value(day) == text
+
+    @given(st.dates())
+    def test_reads_back(self, day: date) -> None:
+        """The text is the date: day, month and four-digit year, in that order."""
+        d, m, y = format_date(day).split("-")
+        assert (len(d), len(m), len(y)) == (2, 2, 4)
+        assert date(int(y), int(m), int(d)) == day
+
+    def test_refuses_a_non_date(self) -> None:
+        with pytest.raises(TypeError, match="day"):
+            format_date("2025-01-06")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="day"):
+            format_date(datetime(2025, 1, 6, 10, 0))
+
+    def test_a_value_that_is_a_datetime_shows_its_day(self) -> None:
+        """In an explanation (format_value) a datetime parameter reads as its date."""
+        assert format_value(datetime(999, 1, 6, 10, 0)) == "06-01-0999"
 
 
 class TestText:

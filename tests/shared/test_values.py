@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -151,6 +151,49 @@ class TestDates:
         bounds = DateBounds(date(1900, 1, 1), date(9999, 12, 31), "de datums van Excel")
         with pytest.raises(ArgumentError, match="valt buiten de datums van Excel"):
             to_date("0001-01-01", "datum", bounds)
+
+    def test_bounds_name_years_before_1000_in_four_digits(self) -> None:
+        bounds = DateBounds(date(10, 1, 1), date(999, 12, 31), "het bereik")
+        with pytest.raises(ArgumentError, match=r"\(01-01-0010 t/m 31-12-0999;"):
+            to_date("2025-01-06", "datum", bounds)
+
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [(time(10, 0), "10:00"), (time(0, 0), "00:00"), (time(8, 5, 30), "08:05:30")],
+    )
+    def test_a_time_is_no_date(self, value: time, shown: str) -> None:
+        """A time-only cell: named as a time, with the hint for dates before 1900."""
+        with pytest.raises(ArgumentError) as caught:
+            to_date(value, "eerste_ziektedag")
+        assert caught.value.message.startswith(f"een tijd ({shown}), geen datum")
+        assert "vóór 01-01-1900" in caught.value.message
+
+
+class TestDescribeNoRepr:
+    @pytest.mark.parametrize(
+        ("value", "shown"),
+        [
+            ("a", '"a"'),
+            (True, "WAAR"),
+            (3.0, "3"),
+            (2.5, "2,5"),
+            (Decimal("1.50"), "1,5"),
+            (date(1, 2, 3), "03-02-0001"),
+            (datetime(999, 12, 31, 10, 0), "31-12-0999"),
+            (time(10, 0), "10:00"),
+            (timedelta(hours=2), "een tijdsduur (2:00:00)"),
+            ([1, 2], "een reeks van 2 waarden"),
+        ],
+    )
+    def test_no_python_repr(self, value: object, shown: str) -> None:
+        """What a message shows of a value is what a user typed or sees, never a repr."""
+        assert describe(value) == shown
+
+    @given(st.one_of(st.times(), st.timedeltas(), st.decimals(allow_nan=False), st.dates()))
+    def test_never_a_constructor(self, value: object) -> None:
+        text = describe(value)
+        assert "datetime" not in text
+        assert "Decimal(" not in text
 
 
 def dutch(value: Decimal) -> str:

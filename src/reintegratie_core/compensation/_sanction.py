@@ -47,6 +47,7 @@ from reintegratie_core._explain import (
     Ground,
     ParameterValue,
     Unit,
+    format_date,
     ruled,
 )
 from reintegratie_core._money import (
@@ -458,13 +459,13 @@ def _notice(
 ) -> tuple[ConditionCheck, tuple[Ground, ...]]:
     """Condition 3: notified within five working days (the rule of RI_UITERSTE_MELDING_SANCTIE)."""
     deadline = sanction_notice_deadline(decision_date)
-    latest = f"{deadline.value:%d-%m-%Y}"
+    latest = f"{format_date(deadline.value)}"
     if notified_on is None:
         met, reason = False, f"nog niet gemeld; uiterlijk {latest}"
     else:
         met = notified_on <= deadline.value
         limit = "uiterlijk" if met else "na de uiterste datum"
-        reason = f"gemeld op {notified_on:%d-%m-%Y}, {limit} {latest}"
+        reason = f"gemeld op {format_date(notified_on)}, {limit} {latest}"
     return _check(
         "tijdig_gemeld",
         met,

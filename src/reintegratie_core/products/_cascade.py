@@ -50,6 +50,7 @@ from reintegratie_core._explain import (
     Explained,
     Ground,
     SourceKind,
+    format_date,
     ruled,
 )
 from reintegratie_core.products._model import (
@@ -487,7 +488,7 @@ class ModuleContract:
     def _check_end(self, _attribute: object, end: date | None) -> None:
         if end is not None and end < self.start:
             msg = (
-                f"end: {end:%d-%m-%Y} ligt vóór de ingangsdatum (start) {self.start:%d-%m-%Y} "
+                f"end: {format_date(end)} ligt vóór de ingangsdatum (start) {format_date(self.start)} "
                 f"van module {self.module}"
             )
             raise InvalidPeriodError(msg)
@@ -561,7 +562,7 @@ class Policy:
         if not contract.alive_on(on):
             assert contract.end is not None
             ground = Ground(
-                rule=f"{contract.module} is al beëindigd per {contract.end.strftime('%d-%m-%Y')}; er verandert niets",
+                rule=f"{contract.module} is al beëindigd per {format_date(contract.end)}; er verandert niets",
                 citation=Citation.decision("§4"),
                 rule_id="Policy",
             )

@@ -48,6 +48,7 @@ from reintegratie_core._explain import (
     Ground,
     ParameterValue,
     Unit,
+    format_date,
     ruled,
 )
 from reintegratie_core._parameters import Parameter
@@ -296,8 +297,8 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     if last.period.is_open:
         if recovery <= last.period.start:
             msg = (
-                f"hersteldatum {recovery.strftime('%d-%m-%Y')} ligt niet na de eerste dag "
-                f"van de lopende ziekteperiode ({last.period.start.strftime('%d-%m-%Y')})"
+                f"hersteldatum {format_date(recovery)} ligt niet na de eerste dag "
+                f"van de lopende ziekteperiode ({format_date(last.period.start)})"
             )
             raise InvalidValueError(msg)
         closed = Absence(Period(last.period.start, recovery), AbsenceKind.SICK)
@@ -305,8 +306,8 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     assert last.period.end is not None
     if recovery != last.period.end:
         msg = (
-            f"hersteldatum {recovery.strftime('%d-%m-%Y')} past niet bij de laatste "
-            f"ziekteperiode {last.period} (herstel is dan {last.period.end.strftime('%d-%m-%Y')}); "
+            f"hersteldatum {format_date(recovery)} past niet bij de laatste "
+            f"ziekteperiode {last.period} (herstel is dan {format_date(last.period.end)}); "
             "laat de laatste dag leeg of de hersteldatum weg"
         )
         raise InvalidValueError(msg)
@@ -517,7 +518,7 @@ class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
             )
         if branch in {_RUNNING, _RUNNING_EXTENDED}:
             running = (
-                f"{service.code} loopt nog op de peildatum (einddatum t/m {module_end.strftime('%d-%m-%Y')}); "
+                f"{service.code} loopt nog op de peildatum (einddatum t/m {format_date(module_end)}); "
                 + (
                     "de werknemer is ziek: begeleiding loopt"
                     if self.value
@@ -544,9 +545,7 @@ class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
         if branch == _RECOVERED:
             last = self.case.last_day if self.case is not None else None
             when = (
-                f" per {(last + ONE_DAY).strftime('%d-%m-%Y')}"
-                if last is not None and last < self.on
-                else ""
+                f" per {format_date(last + ONE_DAY)}" if last is not None and last < self.on else ""
             )
             return (
                 (
@@ -560,7 +559,7 @@ class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
         if branch == _LATER_CASE:
             return (
                 (
-                    f"de ziekte begon op {chain_start.strftime('%d-%m-%Y')}, na de einddatum van "
+                    f"de ziekte begon op {format_date(chain_start)}, na de einddatum van "
                     f"{service.code}: geen doorlopende begeleiding"
                 ),
                 rule.citations,
@@ -576,18 +575,16 @@ class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
             return (
                 (
                     f"de loondoorbetaling{including} (en de wettelijke re-integratieverplichting) "
-                    f"eindigde op {end.value.strftime('%d-%m-%Y')}: de doorlopende begeleiding is "
+                    f"eindigde op {format_date(end.value)}: de doorlopende begeleiding is "
                     "gestopt"
                 ),
                 (*rule.citations, *end.explain().citations()),
                 (("einde_loondoorbetaling", end.value), *sanction),
             )
-        until = (
-            end.value.strftime("%d-%m-%Y") if end.value is not None else "einde loondoorbetaling"
-        )
+        until = format_date(end.value) if end.value is not None else "einde loondoorbetaling"
         return (
             (
-                f"{rule.text}; eerste ziektedag {chain_start.strftime('%d-%m-%Y')} ligt op of vóór "
+                f"{rule.text}; eerste ziektedag {format_date(chain_start)} ligt op of vóór "
                 f"de einddatum; loopt door tot uiterlijk {until}{including}"
             ),
             (*rule.citations, *end.explain().citations()),
@@ -627,7 +624,7 @@ _new_guidance = tuple.__new__
 
 
 def _day(value: date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value is not None else "n.v.t."
+    return format_date(value) if value is not None else "n.v.t."
 
 
 def _wage_end(case: SicknessCase, sanction_weeks: int) -> MilestoneDate:

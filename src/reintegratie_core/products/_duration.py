@@ -33,6 +33,7 @@ from reintegratie_core._explain import (
     Ground,
     ParameterValue,
     Unit,
+    format_date,
     ruled,
 )
 from reintegratie_core._parameters import Parameter
@@ -311,7 +312,7 @@ class FirstExpiry(_FirstExpiry, DecisionRecord[date]):
             f"{self.module.code} krijgt de contractvervaldatum van de basismodule: de eerste "
             f"contractvervaldatum van de basismodule {minimum_text}; de data van de basismodule "
             f"herhalen zich elke {self.term_months} maanden vanaf "
-            f"{self.basis_expiry.strftime('%d-%m-%Y')}"
+            f"{format_date(self.basis_expiry)}"
         )
         if self.term is not None:
             citations.append(self.term.citation)
@@ -484,7 +485,7 @@ class EarliestCancellation(_EarliestCancellation, DecisionRecord[date]):
             f"opzegging per de eerste contractvervaldatum C van de basismodule waarop de module "
             f"minstens {minimum_months} maanden heeft gelopen (ingangsdatum + {minimum_months} "
             f"maanden ≤ C) en de opzegging uiterlijk C − {notice.value} maand(en) is ontvangen "
-            f"(hier uiterlijk {_add_months(result, -notice.value).strftime('%d-%m-%Y')})"
+            f"(hier uiterlijk {format_date(_add_months(result, -notice.value))})"
         )
         grounds = [
             Ground(rule=rule, citation=c, parameters=tuple(parameters))
