@@ -33,6 +33,7 @@ from reintegratie_io import (
     SANCTION_WEEKS_HINT,
     ArgumentError,
     describe,
+    excel_error_text,
     is_empty,
     normalize_code,
     to_date,
@@ -269,8 +270,11 @@ class ExcelError(NamedTuple):
 
 def _excel_error(value: ExcelError, column: str) -> ArgumentError:
     """The error of a column whose cell holds an Excel error value, with the hint the
-    column's other errors give."""
-    error = f"Excel-foutwaarde {value.text}" if value.text else "een Excel-foutwaarde"
+    column's other errors give. The value is named as Dutch Excel shows it, with the
+    English name the file stores: ``Excel-foutwaarde #N/B (#N/A)``."""
+    error = (
+        f"Excel-foutwaarde {excel_error_text(value.text)}" if value.text else "een Excel-foutwaarde"
+    )
     return ArgumentError(column, f"{error} in de cel ({_ERROR_HINTS.get(column, DATE_HINT)})")
 
 
