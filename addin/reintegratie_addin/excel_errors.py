@@ -16,6 +16,9 @@ How an error cell reaches Python:
   turns into ``None`` or, with ``err_to_str=True``, into its ``basicValue`` text.
 * a value typed or copied as text: the text Excel shows, English or Dutch (``#N/B``).
 
+Both names of every error value are in one table, shared with the command line:
+``reintegratie_io``'s ``DUTCH_EXCEL_ERRORS`` and ``ENGLISH_EXCEL_ERRORS``.
+
 How an error leaves: as its English text (``"#N/A"``). xlwings Lite turns a returned
 string that is an error code into a real error value (Office.js runtime ≥ 1.4); classic
 xlwings UDFs cannot return error values (xlwings issue #776), so Excel shows the text.
@@ -29,27 +32,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-#: Every Excel error code (English, as xlwings and Office.js name them), by its Dutch text.
-DUTCH: Final[dict[str, str]] = {
-    "#LEEG!": "#NULL!",
-    "#DEEL/0!": "#DIV/0!",
-    "#WAARDE!": "#VALUE!",
-    "#VERW!": "#REF!",
-    "#NAAM?": "#NAME?",
-    "#GETAL!": "#NUM!",
-    "#N/B": "#N/A",
-    "#GEGEVENS_OPHALEN": "#GETTING_DATA",
-    "#OVERLOOP!": "#SPILL!",
-    "#BEREKENEN!": "#CALC!",
-    "#VELD!": "#FIELD!",
-    "#GEBLOKKEERD!": "#BLOCKED!",
-    "#VERBINDEN!": "#CONNECT!",
-    "#BEZET!": "#BUSY!",
-    "#ONBEKEND!": "#UNKNOWN!",
-}
-
-#: The English codes Excel and Office.js use.
-ENGLISH: Final[frozenset[str]] = frozenset(DUTCH.values()) | {"#PYTHON!", "#EXTERNAL!"}
+from reintegratie_io import excel_error
 
 #: Classic Excel over COM: a cell error as the HRESULT pywin32 gives.
 COM_ERRORS: Final[dict[int, str]] = {
@@ -62,7 +45,6 @@ COM_ERRORS: Final[dict[int, str]] = {
     -2146826273: "#VALUE!",
 }
 
-_BY_TEXT: Final[dict[str, str]] = {code: code for code in ENGLISH} | DUTCH
 _OWN_MESSAGE: Final = "#WAARDE! "
 
 
@@ -78,7 +60,7 @@ def error_code(value: Any) -> str | None:
             return None
         if value.startswith(_OWN_MESSAGE):
             return str(value)
-        return _BY_TEXT.get(value.strip().upper())
+        return excel_error(value)
     if kind is int or kind is float:
         return COM_ERRORS.get(value)  # a float equal to the int finds it too
     if kind is dict:

@@ -124,6 +124,7 @@ TITLES: dict[str, str] = {
     f"{CORE}.products._duration": "Looptijd en opzegging",
     f"{CORE}.products._loading": "Eigen producten uit TOML",
     f"{CORE}.products._model": "Producten en modules",
+    f"{IO}._excel_errors": "Foutwaarden van Excel",
     f"{IO}._values": "Invoer lezen: datums, bedragen, codes",
 }
 

@@ -39,6 +39,8 @@ from reintegratie_io import (
     SANCTION_WEEKS_HINT,
     ArgumentError,
     describe,
+    excel_error,
+    excel_error_text,
     is_empty,
     normalize_code,
     to_date,
@@ -273,10 +275,26 @@ class ExcelError(NamedTuple):
         return self.text
 
 
-def _excel_error(value: ExcelError, column: str) -> ArgumentError:
-    """The error of a column whose cell holds an Excel error value, with the hint the
-    column's other errors give."""
-    error = f"Excel-foutwaarde {value.text}" if value.text else "een Excel-foutwaarde"
+def _error_value(value: Any) -> str | None:
+    """The Excel error value a cell holds (``""`` when it does not say which), or ``None``.
+
+    An XLSX error cell (`ExcelError`), or a text that names an error value in either
+    language (``#N/A``, ``#N/B``, ``#WAARDE!``): what a CSV exported from Excel holds where
+    the sheet showed an error. Such a text is never a value either — not a name, not a date.
+    """
+    kind = type(value)
+    if kind is ExcelError:
+        return str(value.text)
+    if kind is str and value.lstrip()[:1] == "#" and excel_error(value) is not None:
+        return str(value.strip())
+    return None
+
+
+def _excel_error(text: str, column: str) -> ArgumentError:
+    """The error of a column whose cell holds the Excel error value ``text``, with the hint
+    the column's other errors give. The value is named as Dutch Excel shows it, with the
+    English name the file stores: ``Excel-foutwaarde #N/B (#N/A)``."""
+    error = f"Excel-foutwaarde {excel_error_text(text)}" if text else "een Excel-foutwaarde"
     return ArgumentError(column, f"{error} in de cel ({_ERROR_HINTS.get(column, DATE_HINT)})")
 
 
@@ -410,6 +428,8 @@ class RowParser:
     def employee_of(self, cells: Sequence[Any]) -> str:
         """The werknemer cell as text (``""`` when empty or unreadable); used to group rows."""
         value = _cell(cells, self._employee)
+        if _error_value(value) is not None:
+            return ""
         if type(value) is str:
             return value.strip()
         try:
@@ -430,6 +450,8 @@ class RowParser:
     def employer_of(self, cells: Sequence[Any]) -> str:
         """The werkgever cell as text (``""`` when empty or unreadable); used to group rows."""
         value = _cell(cells, self._employer)
+        if _error_value(value) is not None:
+            return ""
         if type(value) is str:
             return value.strip()
         try:
@@ -479,7 +501,9 @@ class RowParser:
                     done.append(pair)
         except (KeyError, IndexError, AttributeError, TypeError):
             return self._checked(cells, row)
-        if not employee or not employer or module_start is None or first is None:
+        # `< "$"`: empty, or starting with "#" (maybe an Excel error value as text, see
+        # `_error_value`) or a character before it; one comparison, full validation decides
+        if employee < "$" or employer < "$" or module_start is None or first is None:
             return self._checked(cells, row)
         if (last is not None and last < first) or (leave and last is None):
             return self._checked(cells, row)
@@ -517,8 +541,9 @@ class RowParser:
         def field(read: Callable[[Any, str], Any], position: int | None, name: str) -> Any:
             value = _cell(cells, position)
             try:
-                if type(value) is ExcelError:
-                    raise _excel_error(value, name)
+                error = _error_value(value)
+                if error is not None:
+                    raise _excel_error(error, name)
                 return read(value, name)
             except ArgumentError as exc:
                 if problems is None:
@@ -527,9 +552,9 @@ class RowParser:
                 return None
 
         employee = self.employee_of(cells)
-        found = _cell(cells, self._employee)
-        if type(found) is ExcelError:
-            _reject(problems, f"kolom werknemer: {_excel_error(found, 'werknemer').message}")
+        error = _error_value(_cell(cells, self._employee))
+        if error is not None:
+            _reject(problems, f"kolom werknemer: {_excel_error(error, 'werknemer').message}")
         elif not employee:
             _reject(problems, f"kolom werknemer: ontbreekt ({_ERROR_HINTS['werknemer']})")
         employer = field(to_text, self._employer, "werkgever")

@@ -320,6 +320,10 @@ class ProductRules:
         """The grant of ``entitlement``; an error naming the product when it has none."""
         if type(entitlement) is not Entitlement:
             raise member_error("entitlement", entitlement, Entitlement)
+        return self._grant(entitlement)
+
+    def _grant(self, entitlement: Entitlement) -> Granted:
+        """[`grant`][reintegratie_core.ProductRules.grant], its argument checked by the caller."""
         for granted in self.granted:
             if granted.entitlement is entitlement:
                 return granted
@@ -841,7 +845,7 @@ def entitlement_status(
         raise product_error("product", product) from None
     if rules is None:
         rules = product_rules(product)  # raises: the product has no event table
-    granted = rules.grant(entitlement)
+    granted = rules._grant(entitlement)  # the entitlement was checked above, at the entry
     counting = _counting(rules, events, at, employee)
     if not counting:  # folding no event leaves the start state
         return _status(granted, _UNTOUCHED, at)

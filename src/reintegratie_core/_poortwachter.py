@@ -386,6 +386,13 @@ def milestone_date(
         raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks)
+    return _milestone_date(case, milestone, probleemanalyse, sanction_weeks)
+
+
+def _milestone_date(
+    case: SicknessCase, milestone: Milestone, probleemanalyse: date | None, sanction_weeks: int
+) -> MilestoneDate:
+    """The rule of [`milestone_date`][reintegratie_core.milestone_date], its arguments checked by the caller."""
     periods = case.periods
     value: date | None
     if probleemanalyse is None and len(periods) == 1 and periods[0].end is None:
@@ -460,7 +467,9 @@ def timeline(
         raise case_error("case", case)
     if probleemanalyse is not None and type(probleemanalyse) is not date:
         raise date_error("probleemanalyse", probleemanalyse)
-    entries = [milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
+        check_sanction_weeks(sanction_weeks)
+    entries = [_milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
     return tuple(
         sorted(
             entries,

@@ -17,8 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegratie_addin import udfs
-from reintegratie_addin.excel_errors import COM_ERRORS, DUTCH, ENGLISH, error_code, first_error
+from reintegratie_addin.excel_errors import COM_ERRORS, error_code, first_error
 from reintegratie_addin.functions import REGISTRY
+from reintegratie_io import DUTCH_EXCEL_ERRORS, ENGLISH_EXCEL_ERRORS
 
 SICK = datetime(2025, 1, 6)
 
@@ -52,8 +53,8 @@ class TestRecognition:
 
     def test_every_dutch_code_has_an_english_one(self) -> None:
         """Each Dutch code maps to an English one xlwings Lite knows; the COM codes too."""
-        assert set(DUTCH.values()) <= ENGLISH
-        assert set(COM_ERRORS.values()) <= ENGLISH
+        assert set(DUTCH_EXCEL_ERRORS.values()) <= ENGLISH_EXCEL_ERRORS
+        assert set(COM_ERRORS.values()) <= ENGLISH_EXCEL_ERRORS
 
     def test_own_message_passes_unchanged(self) -> None:
         """A chained RI_ function's #WAARDE! message keeps its reason."""

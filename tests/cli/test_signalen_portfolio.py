@@ -20,7 +20,7 @@ from reintegratie_cli.portfolio import (
     resolve_header,
 )
 from reintegratie_core import Milestone
-from tests.cli.strategies_signalen import row, write_csv
+from tests.cli.strategies_signalen import PEIL, read_csv, row, run, write_csv
 
 PARSER = RowParser(resolve_header(HEADER))
 
@@ -177,7 +177,21 @@ class TestRowValidation:
         st.lists(
             st.one_of(
                 st.sampled_from(
-                    ["", " ", "2025-01-06", "6-1-2025", "ziek", "verlof", "3", "53", "zeeuwse-prb"]
+                    [
+                        "",
+                        " ",
+                        "2025-01-06",
+                        "6-1-2025",
+                        "ziek",
+                        "verlof",
+                        "3",
+                        "53",
+                        "zeeuwse-prb",
+                        "#N/A",
+                        "#N/B",
+                        " #waarde! ",
+                        "#123",
+                    ]
                 ),
                 st.text(max_size=12),
             ),
@@ -194,6 +208,74 @@ class TestRowValidation:
             assert isinstance(result, RowError)
         else:
             assert result == slow
+
+
+class TestExcelErrorTexts:
+    """A CSV exported from Excel holds an error value as its text (``#N/A``, or ``#N/B``
+    from Dutch Excel): never a name, so the row is rejected naming the column, as an error
+    cell of an XLSX is (``docs/portefeuille.md``, Fouten)."""
+
+    @pytest.mark.parametrize("column", ["werknemer", "werkgever"])
+    @pytest.mark.parametrize(
+        ("text", "shown"),
+        [
+            ("#N/A", "#N/B (#N/A)"),
+            ("#N/B", "#N/B (#N/A)"),
+            ("#WAARDE!", "#WAARDE! (#VALUE!)"),
+            ("#VALUE!", "#WAARDE! (#VALUE!)"),
+            ("#REF!", "#VERW! (#REF!)"),
+            ("#VERW!", "#VERW! (#REF!)"),
+            (" #n/b ", "#N/B (#N/A)"),
+        ],
+    )
+    def test_an_error_text_is_no_name(self, column: str, text: str, shown: str) -> None:
+        """The name column is named with the error value, Dutch and English; the name is
+        left out of the rejected row (not readable), the other name kept."""
+        cells = row("W1", date(2025, 1, 6))
+        cells[HEADER.index(column)] = text
+        result = parse(cells)
+        assert isinstance(result, RowError)
+        assert result.message == (
+            f"kolom {column}: Excel-foutwaarde {shown} in de cel "
+            f"(verwacht {'een personeels- of dossiernummer' if column == 'werknemer' else 'tekst'})"
+        )
+        assert result.employee == ("" if column == "werknemer" else "W1")
+        assert result.employer == ("" if column == "werkgever" else "P-1 Bakkerij Test")
+
+    @pytest.mark.parametrize("column", ["ingangsdatum_module", "eerste_ziektedag", "sanctieweken"])
+    def test_other_columns_name_it_alike(self, column: str) -> None:
+        """A date or number column holding an error text names it the same way."""
+        cells = row("W1", date(2025, 1, 6))
+        cells[HEADER.index(column)] = "#N/B"
+        assert error_of(cells).startswith(f"kolom {column}: Excel-foutwaarde #N/B (#N/A) in de cel")
+
+    @pytest.mark.parametrize("name", ["#123", "#", "#W1", "N/A"])
+    def test_a_name_that_merely_starts_with_a_hash_is_kept(self, name: str) -> None:
+        """Only the texts of Excel's error values are refused."""
+        result = parse(row(name, date(2025, 1, 6), employer=name))
+        assert isinstance(result, PeriodRow), result
+        assert (result.employee, result.employer) == (name, name)
+
+    def test_a_csv_row_per_row(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """In a run, each such row gets its own line ``fout``; the other rows are computed."""
+        rows = [
+            row("#N/B", date(2025, 9, 1)),
+            row("W2", date(2025, 9, 1), employer="#VALUE!"),
+            row("W3", date(2025, 9, 1)),
+        ]
+        source = write_csv(tmp_path / "p.csv", rows)
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        lines = {line["rijen"]: line for line in read_csv(target)}
+        assert lines["2"]["status"] == "fout"
+        assert lines["2"]["fout"].startswith("kolom werknemer: Excel-foutwaarde #N/B (#N/A) ")
+        assert lines["3"]["status"] == "fout"
+        assert lines["3"]["fout"].startswith(
+            "kolom werkgever: Excel-foutwaarde #WAARDE! (#VALUE!) "
+        )
+        assert lines["4"]["status"] != "fout"
+        assert "2 afgekeurd" in out
 
 
 class TestSources:

@@ -81,13 +81,13 @@ class TestErrorCells:
         code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
         assert code == 0
         lines = _lines(target)
-        expected = {
-            "2": ("laatste_ziektedag", "#N/A"),
-            "3": ("datum_probleemanalyse", "#VALUE!"),
-            "4": ("sanctieweken", "#DIV/0!"),
-            "5": ("werknemer", "#REF!"),
-            "6": ("werkgever", "#NAME?"),
-            "7": ("eerste_ziektedag", "#NUM!"),
+        expected = {  # named as Dutch Excel shows it, with the name the file stores
+            "2": ("laatste_ziektedag", "#N/B (#N/A)"),
+            "3": ("datum_probleemanalyse", "#WAARDE! (#VALUE!)"),
+            "4": ("sanctieweken", "#DEEL/0! (#DIV/0!)"),
+            "5": ("werknemer", "#VERW! (#REF!)"),
+            "6": ("werkgever", "#NAAM? (#NAME?)"),
+            "7": ("eerste_ziektedag", "#GETAL! (#NUM!)"),
         }
         for number, (column, error) in expected.items():
             line = lines[number]
@@ -117,8 +117,8 @@ class TestErrorCells:
             "kolom ingangsdatum_module",
             "kolom soort",
         ]
-        assert "Excel-foutwaarde #REF!" in parts[1]
-        assert "Excel-foutwaarde #N/A" in parts[2]
+        assert "Excel-foutwaarde #VERW! (#REF!)" in parts[1]
+        assert "Excel-foutwaarde #N/B (#N/A)" in parts[2]
 
     def test_errors_in_ignored_columns_do_not_matter(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -148,7 +148,9 @@ class TestErrorCells:
         run([str(source), *PEIL, "--uit", str(target)], capsys)
         lines = _lines(target)
         assert lines["2"]["status"] != "fout"
-        assert lines["3"]["fout"].startswith("kolom laatste_ziektedag: Excel-foutwaarde #N/A")
+        assert lines["3"]["fout"].startswith(
+            "kolom laatste_ziektedag: Excel-foutwaarde #N/B (#N/A)"
+        )
 
     def test_rows_of_the_source_carry_error_markers(self, tmp_path: Path) -> None:
         """The source gives an error cell as an `ExcelError`, never as empty text."""
@@ -173,7 +175,9 @@ class TestParser:
         cells[HEADER.index(column)] = ExcelError("#N/A")
         result = parser.parse(cells, 5)
         assert isinstance(result, RowError)
-        assert result.message.startswith(f"kolom {column}: Excel-foutwaarde #N/A in de cel (")
+        assert result.message.startswith(
+            f"kolom {column}: Excel-foutwaarde #N/B (#N/A) in de cel ("
+        )
         assert ";" not in result.message
         assert result.employee == ("" if column == "werknemer" else "W1")
         assert result.employer == ("" if column == "werkgever" else "P-1 Bakkerij Test")

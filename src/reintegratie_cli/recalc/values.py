@@ -27,9 +27,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from reintegratie_addin.excel_errors import DUTCH as _DUTCH  # an RI_ answer may be Dutch
 from reintegratie_cli.recalc.package import MAX_TEXT, as_serial
 from reintegratie_cli.recalc.safety import ErrorValue
+from reintegratie_io import DUTCH_EXCEL_ERRORS as _DUTCH  # an RI_ answer may be Dutch
 from reintegratie_io import date_to_serial
 
 #: What the engine function ``RI__WEGGELATEN()`` gives: stands for a left-out argument.

@@ -41,11 +41,13 @@ from reintegratie_core._money import (
 )
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._poortwachter import (
+    _MAX_SANCTION,
     _REMAINING_RULE,
     Milestone,
     MilestoneDate,
     _days_left,
-    milestone_date,
+    _milestone_date,
+    check_sanction_weeks,
 )
 from reintegratie_core._product_parameters import WAGE_CONTINUATION_SHARE
 from reintegratie_core._sickness import SicknessCase
@@ -300,6 +302,8 @@ def remaining_wage_cost(
         raise case_error("case", case)
     if type(reference) is not date:
         raise date_error("reference", reference)
+    if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
+        check_sanction_weeks(sanction_weeks)
     loon = money(weekly_wage, "weekloon")
     share: Parameter[Decimal] | None
     if percentage is None:
@@ -307,7 +311,7 @@ def remaining_wage_cost(
         p = share.value
     else:
         share, p = None, fraction(percentage, name="percentage")
-    end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+    end = _milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
     last = end.value
     value: Decimal | None
     if last is None:
