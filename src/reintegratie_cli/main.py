@@ -13,6 +13,7 @@ the clean-up is ignored.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -71,6 +72,10 @@ def _stop(signum: int, _frame: object) -> None:
     raise Stopped(signum)
 
 
+#: The exit code when standard output's reader has gone: 128 + SIGPIPE, as a shell reports.
+_BROKEN_PIPE = 128 + 13
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reintegratie``; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -84,6 +89,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReintegratieError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of standard output left (`| head`): stop quietly, as other Unix tools do,
+        # with the exit code of SIGPIPE. Python would report the pipe again when it flushes
+        # standard output at exit, so that goes to /dev/null first (Python docs, "Note on
+        # SIGPIPE").
+        remove_temporaries()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return _BROKEN_PIPE
     except KeyboardInterrupt as exc:
         remove_temporaries()  # also one a stop caught between creating and using it
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT

@@ -642,3 +642,29 @@ class TestSignals:
         assert [p.name for p in out.iterdir()] == ["werklijst.xlsx"]
         assert target.read_bytes() == b"oude werklijst"
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+class TestClosedPipe:
+    """`reintegratie signalen … | head`: the reader leaves early; the command stops quietly."""
+
+    def test_reader_gone_is_exit_141_without_a_traceback(self, tmp_path: Path) -> None:
+        """Standard output's reader closes after one line: exit 128 + SIGPIPE (as a shell
+        reports for other tools), nothing on stderr, no scratch file left."""
+        portfolio = tmp_path / "p.csv"
+        assert main(["genereer", "3000", "--uit", str(portfolio), *PEIL]) == 0
+        scratch = tmp_path / "tmp"
+        scratch.mkdir()
+        env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": os.pathsep.join(sys.path)}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reintegratie_cli.main", "signalen", str(portfolio),
+             *PEIL, "--toon", "100000"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline().startswith(b"Werklijst per")
+        process.stdout.close()  # the reader leaves, as `head -1` does
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 141
+        assert stderr == ""
+        assert list(scratch.iterdir()) == []
