@@ -57,11 +57,7 @@ from reintegratie_core._deadlines import (
     working_day,
 )
 from reintegratie_core._entitlements import (
-    ASR_REINTEGRATIE,
-    ASR_REINTEGRATIEMANAGER,
     ENTITLEMENT_ALIASES,
-    MKB_VERZUIM_ONTZORG,
-    ZEEUWSE_PRB,
     AppliedRule,
     Effect,
     Entitlement,
@@ -227,6 +223,10 @@ from reintegratie_core.compensation import (
     weekly_wage,
 )
 from reintegratie_core.products import (
+    ASR_REINTEGRATIE,
+    ASR_REINTEGRATIEMANAGER,
+    MKB_VERZUIM_ONTZORG,
+    ZEEUWSE_PRB,
     Cascade,
     Consequence,
     EndedModule,

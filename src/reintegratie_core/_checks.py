@@ -101,9 +101,23 @@ def check_instance(name: str, value: T, kind: type[T], hint: str = "") -> T:
 
 def product_error(name: str, value: object) -> TypeError:
     """The error for ``value`` given as the product argument ``name``: a product's code is
-    told how to get the product."""
+    told how to get the product, and so is a product's event table (``product.events``)."""
+    # Imported here: only a failed check needs them, and both import this module.
+    from reintegratie_core._entitlements import ProductRules
+    from reintegratie_core.products._catalogue import BUILTIN_PRODUCTS
+
     if isinstance(value, str):
         hint = f"; haal het product op met builtin_product({value!r}) of load_product(tekst)"
+    elif isinstance(value, ProductRules):
+        code = value.product
+        if any(product.code == code for product in BUILTIN_PRODUCTS):
+            example = f"rc.products.{code.upper().replace('-', '_')} of builtin_product({code!r})"
+        else:
+            example = "load_product(tekst)"
+        hint = (
+            "; dit is de gebeurtenissentabel van een product (product.events): geef het "
+            f"Product, bijv. {example}"
+        )
     else:
         hint = ""
     return TypeError(f"{name}: verwacht een Product, kreeg {_given(value)}{hint}")

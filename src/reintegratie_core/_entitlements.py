@@ -365,10 +365,12 @@ _POLIS = Scope.POLICY
 _WERKNEMER = Scope.EMPLOYEE
 
 # The rows of spec/domain.md §5 per product. A row is in a product's table only when that
-# product's own conditions contain the rule; the article cited is that product's.
+# product's own conditions contain the rule; the article cited is that product's. The tables
+# are private: the catalogue attaches each to its Product, and a user reads it as
+# ``product.events`` (one constant per fact: ``ZEEUWSE_PRB`` is the Product).
 
 #: ``000`` a.s.r. re-integratie: no poortwachtergarantie, no fee and no suspension.
-ASR_REINTEGRATIE = ProductRules(
+_ASR_REINTEGRATIE_EVENTS = ProductRules(
     product="asr-reintegratie",
     granted=(
         _granted(_D, _seed("000", "1.1")),
@@ -489,10 +491,10 @@ def _asr_module(seed: str, product: str, extra: Sequence[EventRule] = ()) -> Pro
 
 
 #: ``001`` a.s.r. Re-integratiemanager.
-ASR_REINTEGRATIEMANAGER = _asr_module("001", "asr-reintegratiemanager")
+_ASR_REINTEGRATIEMANAGER_EVENTS = _asr_module("001", "asr-reintegratiemanager")
 
 #: ``004`` (with ``002``) MKB Verzuim-ontzorgverzekering, module Ontzorgmanager – Re-integratie.
-MKB_VERZUIM_ONTZORG = _asr_module(
+_MKB_VERZUIM_ONTZORG_EVENTS = _asr_module(
     "004",
     "mkb-verzuim-ontzorg",
     extra=(
@@ -509,7 +511,7 @@ MKB_VERZUIM_ONTZORG = _asr_module(
 
 #: ``003`` De Zeeuwse, Preventie-, re-integratieondersteuning en budgetten. No fee, so no
 #: schorsing/betaling: coverage and the arbocontract are what can be suspended.
-ZEEUWSE_PRB = ProductRules(
+_ZEEUWSE_PRB_EVENTS = ProductRules(
     product="zeeuwse-prb",
     granted=(
         _granted(_D, _seed("003", "2.4"), _seed("003", "1.5.2")),
@@ -874,11 +876,7 @@ def entitlement_state(
 
 
 __all__ = [
-    "ASR_REINTEGRATIE",
-    "ASR_REINTEGRATIEMANAGER",
     "ENTITLEMENT_ALIASES",
-    "MKB_VERZUIM_ONTZORG",
-    "ZEEUWSE_PRB",
     "AppliedRule",
     "Effect",
     "Entitlement",

@@ -314,7 +314,7 @@ def _wrong(checked: Checked) -> list[object]:
         assert checked.enum_type is not None
         return [next(iter(checked.enum_type)).value, 0, *missing]
     if checked.kind is Kind.PRODUCT:
-        return ["asr-reintegratie", None]
+        return ["asr-reintegratie", BUDGET_PRODUCT.events, None]
     return [D, "x", *missing]
 
 
@@ -473,6 +473,28 @@ class TestMessages:
         """A product's code is refused with ``builtin_product(code)``."""
         with pytest.raises(TypeError, match=r"builtin_product\('asr-reintegratiemanager'\)"):
             rc.cascade("asr-reintegratiemanager", "basis-verzuim", D)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("product", products.BUILTIN_PRODUCTS, ids=lambda p: p.code)
+    def test_an_event_table_is_told_its_product(self, product: products.Product) -> None:
+        """A product's event table (``product.events``, a ``ProductRules``) given as the
+        product is refused with the product to give, both ways of naming it — and each
+        names that very product (user review: ``rc.ZEEUWSE_PRB`` was the table)."""
+        with pytest.raises(TypeError, match=r"^product: verwacht een Product") as raised:
+            rc.cascade(product.events, product.module_codes[0], D)  # type: ignore[arg-type]
+        suggested = re.search(
+            r"geef het Product, bijv\. rc\.products\.(\w+) of builtin_product\('([^']+)'\)$",
+            str(raised.value),
+        )
+        assert suggested is not None, raised.value
+        assert getattr(rc.products, suggested[1]) is product
+        assert rc.builtin_product(suggested[2]) is product
+
+    def test_the_event_table_of_a_loaded_product_is_told_to_load_it(self) -> None:
+        """The table of a product that is not built in points to ``load_product``."""
+        assert BUDGET_PRODUCT.events is not None
+        table = attrs.evolve(BUDGET_PRODUCT.events, product="eigen-product")
+        with pytest.raises(TypeError, match=r"geef het Product, bijv\. load_product\(tekst\)$"):
+            rc.cascade(table, "prb", D)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
         ("make", "argument"),

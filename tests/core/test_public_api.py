@@ -113,3 +113,29 @@ def test_every_public_subpackage_is_an_attribute_of_the_core(subpackage: str) ->
         check=False,
     )
     assert fresh.returncode == 0, fresh.stderr
+
+
+def test_a_name_in_two_namespaces_is_one_object() -> None:
+    """One constant per fact (issue 11 item 3): a name that the core and a subpackage both
+    export is the same object in both (user review: ``rc.ZEEUWSE_PRB`` was the product's
+    event table and ``rc.products.ZEEUWSE_PRB`` the product)."""
+    core = _package("reintegratie_core")
+    for package in PACKAGES[1:]:
+        if not package.startswith("reintegratie_core."):
+            continue
+        sub = _package(package)
+        for name in set(core.__all__) & set(sub.__all__):
+            assert getattr(core, name) is getattr(sub, name), f"{package}.{name}"
+
+
+def test_the_built_in_products_are_top_level_names() -> None:
+    """``rc.ZEEUWSE_PRB`` and the other built-in products are the ``Product``s of
+    ``rc.products``, and their event tables are ``product.events``."""
+    import reintegratie_core as rc
+
+    for product in rc.products.BUILTIN_PRODUCTS:
+        name = product.code.upper().replace("-", "_")
+        assert getattr(rc, name) is getattr(rc.products, name) is product
+        assert isinstance(getattr(rc, name), rc.Product)
+        assert isinstance(product.events, rc.ProductRules)
+        assert product.events.product == product.code

@@ -23,7 +23,12 @@ Decisions recorded here (where the conditions are silent):
 
 from __future__ import annotations
 
-from reintegratie_core import _entitlements as entitlements
+from reintegratie_core._entitlements import (
+    _ASR_REINTEGRATIE_EVENTS,
+    _ASR_REINTEGRATIEMANAGER_EVENTS,
+    _MKB_VERZUIM_ONTZORG_EVENTS,
+    _ZEEUWSE_PRB_EVENTS,
+)
 from reintegratie_core._explain import Citation
 from reintegratie_core._product_parameters import (
     ASR_REINTEGRATIE_PARAMETERS,
@@ -137,7 +142,7 @@ ASR_REINTEGRATIE = Product(
         module="reintegratie-overeenkomst", citations=(Citation.decision("§4"),)
     ),
     parameters=ASR_REINTEGRATIE_PARAMETERS,
-    events=entitlements.ASR_REINTEGRATIE,
+    events=_ASR_REINTEGRATIE_EVENTS,
     interventions=Interventions(
         elsewhere="de casemanager coördineert een vergoeding binnen het mandaat van de "
         "verzekeraar (000 art. 1.6)"
@@ -269,7 +274,7 @@ ASR_REINTEGRATIEMANAGER = Product(
     service_module="reintegratiemanager",
     eligibility=Eligibility(module="reintegratiemanager", citations=_s("001", "3.2", "3.3")),
     parameters=ASR_REINTEGRATIEMANAGER_PARAMETERS,
-    events=entitlements.ASR_REINTEGRATIEMANAGER,
+    events=_ASR_REINTEGRATIEMANAGER_EVENTS,
     interventions=Interventions(
         share=_name(INTERVENTION_SHARE_001),
         citations=_s("001", "3.3"),
@@ -391,7 +396,7 @@ MKB_VERZUIM_ONTZORG = Product(
         citations=(*_s("004", "3.2"), *_s("002", "Interventiekostenvergoeding")),
     ),
     parameters=MKB_VERZUIM_ONTZORG_PARAMETERS,
-    events=entitlements.MKB_VERZUIM_ONTZORG,
+    events=_MKB_VERZUIM_ONTZORG_EVENTS,
     interventions=Interventions(
         share=_name(INTERVENTION_SHARE_004),
         # 002 «Wat is een interventie?»: an active step that furthers re-integration.
@@ -509,7 +514,7 @@ ZEEUWSE_PRB = Product(
     service_module="prb",
     eligibility=Eligibility(module="verzuim-erd", citations=_s("003", "1.3")),
     parameters=ZEEUWSE_PRB_PARAMETERS,
-    events=entitlements.ZEEUWSE_PRB,
+    events=_ZEEUWSE_PRB_EVENTS,
     interventions=Interventions(
         elsewhere="re-integratiekosten gaan via het re-integratiebudget per ziektegeval "
         "(003 art. 2.6; RI_REINTEGRATIEBUDGET)"
