@@ -162,7 +162,7 @@ class TestErrors:
             p.startswith("modules[2].opzegging.soort:") and "per_contractvervaldatum, niet_los" in p
             for p in found
         )
-        assert any(p.startswith("parameters[2]: waarde:") and "geen getal" in p for p in found)
+        assert any(p.startswith("parameters[2].waarde:") and "geen getal" in p for p in found)
         assert any(p.startswith("modules[1].code:") and "geen tekst" in p for p in found)
         assert any(
             p.startswith("koppelingen[0]: onbekend veld extra") and "van, naar" in p for p in found
@@ -209,7 +209,7 @@ class TestErrors:
         """A parameter's date must be a date, its value a whole number or decimal text."""
         text = example_text().replace("geldig_vanaf = 2026-01-01", 'geldig_vanaf = "1-1-2026"', 1)
         (problem,) = problems(text)
-        assert problem.startswith("parameters[0]: geldig_vanaf:")
+        assert problem.startswith("parameters[0].geldig_vanaf:")
         assert "2026-01-01" in problem
 
 

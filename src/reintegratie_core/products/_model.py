@@ -45,6 +45,7 @@ from reintegratie_core._entitlements import ProductRules
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core._explain import Citation, cite
 from reintegratie_core._parameters import Parameter, ParameterHistory
+from reintegratie_core._product_parameters import check_product_parameter
 
 #: A product parameter: the dated versions of one whole-number or decimal value.
 ProductParameter = ParameterHistory[int] | ParameterHistory[Decimal]
@@ -658,6 +659,13 @@ def _check_product(product: Product) -> None:
     if len(histories) != len(product.parameters):
         msg = "parameters: dezelfde parameternaam staat er in meer dan één reeks"
         raise ProductDefinitionError(msg)
+    for history in product.parameters:  # every value fits its kind (€ ≥ 0, 0…1, whole terms)
+        for version in history.versions:
+            try:
+                check_product_parameter(version)
+            except InvalidValueError as exc:
+                msg = f"parameters: {exc} (versie geldig vanaf {version.valid_from.isoformat()})"
+                raise ProductDefinitionError(msg) from None
 
     def whole(name: str | None, path: str, minimum: int) -> None:
         if name is None:
