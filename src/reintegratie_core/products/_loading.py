@@ -22,7 +22,10 @@ dated values (``naam``, ``waarde``, ``bron``, ``geldig_vanaf``); whole numbers s
 decimals are written as text (``"0.70"``) so that no binary fraction enters. A parameter with
 the name of a built-in one means the same and reads in its unit in an explanation
 ([`PARAMETER_UNITS`][reintegratie_core.PARAMETER_UNITS]: ``reintegratiebudget`` in euros,
-``herstel_terugval_dagen`` in days); any other is a plain number.
+``herstel_terugval_dagen`` in days); any other is a plain number. Its value must fit that
+kind ([`check_product_parameter`][reintegratie_core.check_product_parameter]: an amount
+≥ 0 in whole cents, a share from 0 to 1, a term a whole number ≥ 0), else the row is
+refused by its path (``parameters[3].waarde``).
 
 [`load_product`][reintegratie_core.products.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products.ProductFileError] whose message
 names every wrong field by its path (``modules[1].koppelingen[0].naar``) and says what is
