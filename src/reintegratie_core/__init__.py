@@ -167,6 +167,7 @@ from reintegratie_core._product_parameters import (
     WEEKS_PER_YEAR,
     WORKING_DAYS_PER_WEEK,
     ZEEUWSE_PRB_PARAMETERS,
+    check_product_parameter,
 )
 from reintegratie_core._sickness import (
     Absence,
@@ -417,6 +418,7 @@ __all__ = [
     "case_of",
     "check_event",
     "check_horizon",
+    "check_product_parameter",
     "check_sanction_weeks",
     "cite",
     "combine",

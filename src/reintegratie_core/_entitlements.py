@@ -277,23 +277,39 @@ class ProductRules:
         return {rule.kind: rule for rule in self.rules}
 
     def __attrs_post_init__(self) -> None:
+        # Each message names the field by its path in the table as a product file writes it
+        # (``regels[2].effecten[1].aanspraak``); the loader puts ``gebeurtenissen.`` before it.
+        where = f"{self.product}: " if self.product else ""
         entitlements = self.entitlements
-        kinds = [r.kind for r in self.rules]
-        if len(set(kinds)) != len(kinds):
-            msg = f"{self.product}: een gebeurtenis staat twee keer in de tabel"
-            raise ValueError(msg)
+        first: dict[EventKind, int] = {}
+        for i, rule in enumerate(self.rules):
+            if rule.kind in first:
+                msg = (
+                    f"{where}regels[{i}].soort: {rule.kind.value} staat al in "
+                    f"regels[{first[rule.kind]}] (een gebeurtenis staat één keer in de tabel)"
+                )
+                raise ValueError(msg)
+            first[rule.kind] = i
         suspending = {
             r.kind
             for r in self.rules
             if any(e.state is EntitlementState.GESCHORST for e in r.effects)
         }
-        for rule in self.rules:
-            for effect in rule.effects:
+        for i, rule in enumerate(self.rules):
+            for j, effect in enumerate(rule.effects):
+                path = f"{where}regels[{i}].effecten[{j}]"
                 if effect.entitlement not in entitlements:
-                    msg = f"{self.product}: {rule.kind.value} raakt {effect.entitlement.value}, die het product niet kent"
+                    known = ", ".join(e.value for e in entitlements) or "geen"
+                    msg = (
+                        f"{path}.aanspraak: {rule.kind.value} raakt {effect.entitlement.value}, "
+                        f"die het product niet kent (aanspraken: {known})"
+                    )
                     raise ValueError(msg)
                 if effect.lifts is not None and effect.lifts not in suspending:
-                    msg = f"{self.product}: {rule.kind.value} heft {effect.lifts.value} op, die niet schorst"
+                    msg = (
+                        f"{path}.heft_op: {rule.kind.value} heft {effect.lifts.value} op, "
+                        "die niet schorst"
+                    )
                     raise ValueError(msg)
 
     @property

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from reintegratie_core._checks import instance_error
+from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, Unit
 from reintegratie_core._parameters import Parameter, ParameterHistory
 
@@ -141,6 +143,70 @@ PARAMETER_UNITS: dict[str, Unit] = {
     )
 }
 
+#: The counted units a product parameter holds as a whole number, with their Dutch word.
+_WHOLE_UNITS: dict[Unit, str] = {
+    Unit.WEEKS: "weken",
+    Unit.DAYS: "dagen",
+    Unit.WORKING_DAYS: "werkdagen",
+    Unit.MONTHS: "maanden",
+    Unit.YEARS: "jaren",
+}
+_CENT = Decimal("0.01")
+
+
+def check_product_parameter(parameter: Parameter[Any]) -> None:
+    """Refuse a product parameter whose value its kind does not allow (domein §7).
+
+    The kind is the unit of the built-in parameter of the same name
+    ([`PARAMETER_UNITS`][reintegratie_core.PARAMETER_UNITS]), else the parameter's own
+    [`unit`][reintegratie_core.Parameter]. Defined as:
+
+    - ``EURO`` (an amount, ``reintegratiebudget``): a number ≥ 0 in whole cents;
+    - ``PERCENT`` (a share, ``interventievergoeding``): a number from 0 to 1 (``0.70`` is
+      70 %);
+    - ``WEEKS``, ``DAYS``, ``WORKING_DAYS``, ``MONTHS``, ``YEARS`` (a term,
+      ``opzegtermijn_maanden``): a whole number (``int``) ≥ 0;
+    - ``HOURS``: a number ≥ 0;
+    - ``NUMBER`` (a name the built-in products do not use): any value.
+
+    One check for every product: the loader refuses a product file's row by its path
+    (``parameters[3].waarde``), and every [`Product`][reintegratie_core.products.Product]
+    — the built-in catalogue included — refuses a version that fails it. Raises
+    [`InvalidValueError`][reintegratie_core.InvalidValueError] naming the parameter, what
+    its kind accepts and the value given.
+    """
+    if type(parameter) is not Parameter:
+        raise instance_error("parameter", parameter, Parameter)
+    unit = PARAMETER_UNITS.get(parameter.name, parameter.unit)
+    if unit is Unit.NUMBER:
+        return
+    value = parameter.value
+    name = parameter.name
+    number = value if isinstance(value, Decimal) else None
+    if type(value) is int:
+        number = Decimal(value)
+    if number is None or not number.is_finite():
+        msg = f"{name} is geen getal (niet {value!r})"
+        raise InvalidValueError(msg)
+    expected: str | None = None
+    if unit is Unit.EURO:
+        if number < 0 or number % _CENT != 0:
+            expected = 'een bedrag in euro\'s: 0 of meer, in hele centen (bijv. "3500.00")'
+    elif unit is Unit.PERCENT:
+        if not 0 <= number <= 1:
+            expected = 'een aandeel van 0 t/m 1 (bijv. "0.70" voor 70 %)'
+    elif unit in _WHOLE_UNITS:
+        if type(value) is not int or value < 0:
+            expected = (
+                f"een geheel aantal {_WHOLE_UNITS[unit]}, 0 of meer (een getal zonder "
+                "aanhalingstekens, bijv. 12)"
+            )
+    elif number < 0:
+        expected = "een aantal uur, 0 of meer"
+    if expected is not None:
+        msg = f"{name} is {expected}, niet {value}"
+        raise InvalidValueError(msg)
+
 
 __all__ = [
     "ASR_REINTEGRATIEMANAGER_PARAMETERS",
@@ -169,4 +235,5 @@ __all__ = [
     "WEEKS_PER_YEAR",
     "WORKING_DAYS_PER_WEEK",
     "ZEEUWSE_PRB_PARAMETERS",
+    "check_product_parameter",
 ]

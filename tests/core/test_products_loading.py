@@ -9,10 +9,19 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from reintegratie_core import (
+    FEE_YEAR_MONTHS,
+    MONTHS_PER_YEAR,
+    PARAMETER_UNITS,
+    WAGE_CONTINUATION_SHARE,
+    WEEKS_PER_FOUR_WEEK_PERIOD,
+    WEEKS_PER_YEAR,
+    WORKING_DAYS_PER_WEEK,
     Absence,
     Citation,
     Entitlement,
@@ -22,6 +31,10 @@ from reintegratie_core import (
     InvalidValueError,
     NotApplicableError,
     NotInProductError,
+    Parameter,
+    ParameterHistory,
+    Unit,
+    check_product_parameter,
     entitlement_state,
 )
 from reintegratie_core.compensation import (
@@ -35,6 +48,7 @@ from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
     CancellationKind,
     Product,
+    ProductDefinitionError,
     ProductFileError,
     TerminationReason,
     cascade,
@@ -162,7 +176,7 @@ class TestErrors:
             p.startswith("modules[2].opzegging.soort:") and "per_contractvervaldatum, niet_los" in p
             for p in found
         )
-        assert any(p.startswith("parameters[2]: waarde:") and "geen getal" in p for p in found)
+        assert any(p.startswith("parameters[2].waarde:") and "geen getal" in p for p in found)
         assert any(p.startswith("modules[1].code:") and "geen tekst" in p for p in found)
         assert any(
             p.startswith("koppelingen[0]: onbekend veld extra") and "van, naar" in p for p in found
@@ -209,7 +223,7 @@ class TestErrors:
         """A parameter's date must be a date, its value a whole number or decimal text."""
         text = example_text().replace("geldig_vanaf = 2026-01-01", 'geldig_vanaf = "1-1-2026"', 1)
         (problem,) = problems(text)
-        assert problem.startswith("parameters[0]: geldig_vanaf:")
+        assert problem.startswith("parameters[0].geldig_vanaf:")
         assert "2026-01-01" in problem
 
 
@@ -377,3 +391,273 @@ class TestOneAggregate:
         text = example_text().replace('status = "geschorst" }', 'status = "pauze" }', 1)
         (problem,) = problems(text)
         assert problem.startswith("gebeurtenissen.regels[0].effecten[0].status:")
+
+
+# --- parameter values by their kind (domain §7: a precise error for any invalid field) ---
+
+#: A product file with one module and only the given parameter rows (name, TOML value).
+_SMALL_HEAD = (
+    'code = "klein"\nnaam = "Klein"\nbronnen = ["X art. 1"]\n'
+    'dienstverleningsmodule = "m"\n'
+    'recht_op_dienstverlening = { module = "m", bronnen = ["X art. 1"] }\n'
+    '[[modules]]\ncode = "m"\nnaam = "M"\nbronnen = ["X art. 1"]\n'
+)
+
+
+def small_product(rows: list[tuple[str, str]]) -> str:
+    """A minimal product file whose ``[[parameters]]`` are ``rows``, in order."""
+    return _SMALL_HEAD + "".join(
+        f'[[parameters]]\nnaam = "{name}"\nwaarde = {value}\nbron = "X art. 2"\n'
+        "geldig_vanaf = 2026-01-01\n"
+        for name, value in rows
+    )
+
+
+_WHOLE = (Unit.WEEKS, Unit.DAYS, Unit.WORKING_DAYS, Unit.MONTHS, Unit.YEARS)
+_BIG = Decimal(10**9)
+
+
+def _text(number: Decimal) -> str:
+    return f'"{number}"'
+
+
+def _out_of_range(unit: Unit) -> st.SearchStrategy[str]:
+    """TOML values a parameter of ``unit`` must refuse."""
+    negative_cents = st.decimals(-_BIG, Decimal("-0.01"), places=2).map(_text)
+    negative_int = st.integers(-(10**9), -1).map(str)
+    if unit is Unit.EURO:
+        fraction_of_cent = (
+            st.decimals(0, _BIG, places=4).filter(lambda d: d % Decimal("0.01") != 0).map(_text)
+        )
+        return st.one_of(negative_cents, negative_int, fraction_of_cent)
+    if unit is Unit.PERCENT:
+        above_one = st.decimals(Decimal("1.0001"), _BIG, places=4).map(_text)
+        return st.one_of(negative_cents, negative_int, above_one, st.integers(2, 10**9).map(str))
+    assert unit in _WHOLE, unit
+    as_decimal = st.decimals(0, _BIG, places=2).map(_text)  # text or a fraction: not whole
+    return st.one_of(negative_int, as_decimal, st.just("12.5"))
+
+
+def _in_range(unit: Unit) -> st.SearchStrategy[str]:
+    """TOML values a parameter of ``unit`` accepts."""
+    if unit is Unit.EURO:
+        return st.one_of(st.decimals(0, _BIG, places=2).map(_text), st.integers(0, 10**9).map(str))
+    if unit is Unit.PERCENT:
+        return st.one_of(st.decimals(0, 1, places=4).map(_text), st.sampled_from(["0", "1"]))
+    assert unit in _WHOLE, unit
+    return st.integers(0, 10**6).map(str)
+
+
+#: The built-in names, by the kind of check their unit asks for.
+_BUILTIN_NAMES = sorted(PARAMETER_UNITS)
+
+
+class TestParameterValues:
+    """Review: nonsense parameter values (150 %, a negative budget) were loaded and then
+    computed with. Each value is checked by its kind — the unit of the built-in parameter
+    of that name — and refused with its path (domain §7)."""
+
+    @pytest.mark.parametrize(
+        ("old", "new", "path", "name"),
+        [
+            ('waarde = "1.00"', 'waarde = "1.50"', "parameters[7].waarde", "interventievergoeding"),
+            ('waarde = "1.00"', 'waarde = "-1"', "parameters[7].waarde", "interventievergoeding"),
+            (
+                'waarde = "3500.00"',
+                'waarde = "-3500.00"',
+                "parameters[5].waarde",
+                "reintegratiebudget",
+            ),
+            (
+                'waarde = "3500.00"',
+                'waarde = "3500.001"',
+                "parameters[5].waarde",
+                "reintegratiebudget",
+            ),
+            ("waarde = 28", 'waarde = "28"', "parameters[4].waarde", "herstel_terugval_dagen"),
+            ("waarde = 28", "waarde = -5", "parameters[4].waarde", "herstel_terugval_dagen"),
+            ("waarde = 2\n", "waarde = -2\n", "parameters[2].waarde", "opzegtermijn_maanden"),
+            ("waarde = 2\n", "waarde = 2.5\n", "parameters[2].waarde", "opzegtermijn_maanden"),
+        ],
+    )
+    def test_the_review_cases_are_refused_by_path(
+        self, old: str, new: str, path: str, name: str
+    ) -> None:
+        """150 %, −100 %, a negative budget, a fraction of a cent, days as text or negative,
+        a fraction of a month: each refused naming its row, the parameter and what is
+        accepted — never loaded and computed with."""
+        text = example_text().replace(old, new, 1)
+        assert text != example_text()
+        (problem,) = problems(text)
+        assert problem.startswith(f"{path}: {name} is ")
+        assert "niet " in problem
+
+    def test_the_messages_say_what_each_kind_accepts(self) -> None:
+        """EURO ≥ 0 in cents, PERCENT 0 t/m 1, a term a whole number ≥ 0."""
+        share = example_text().replace('waarde = "1.00"', 'waarde = "1.50"', 1)
+        assert "een aandeel van 0 t/m 1" in problems(share)[0]
+        assert problems(share)[0].endswith("niet 1.50")
+        budget = example_text().replace('waarde = "3500.00"', 'waarde = "-3500.00"', 1)
+        assert "een bedrag in euro's: 0 of meer, in hele centen" in problems(budget)[0]
+        term = example_text().replace("waarde = 2\n", "waarde = -2\n", 1)
+        assert "een geheel aantal maanden, 0 of meer" in problems(term)[0]
+
+    def test_the_boundaries_load(self) -> None:
+        """0 and 1 are shares, 0.00 is an amount, 0 a term: the ends of each range load."""
+        text = (
+            example_text()
+            .replace('waarde = "1.00"', 'waarde = "0"', 1)
+            .replace('waarde = "3500.00"', 'waarde = "0.00"', 1)
+            .replace("waarde = 2\n", "waarde = 0\n", 1)
+        )
+        product = load_product(text)
+        on = date(2026, 6, 1)
+        assert product.parameter("interventievergoeding", on).value == Decimal(0)
+        assert reintegration_budget(product, Decimal(5000), on=on).value == Decimal("0.00")
+
+    @given(st.data())
+    def test_any_out_of_range_value_is_refused_with_its_path(self, data: st.DataObject) -> None:
+        """Property: for every built-in name, a value outside its kind's range is refused,
+        naming the row it is in (``parameters[k].waarde``) and the parameter."""
+        name = data.draw(st.sampled_from(_BUILTIN_NAMES))
+        value = data.draw(_out_of_range(PARAMETER_UNITS[name]))
+        before = data.draw(st.integers(0, 3))
+        rows = [(f"eigen_{i}", str(i)) for i in range(before)] + [(name, value)]
+        (problem,) = problems(small_product(rows))
+        assert problem.startswith(f"parameters[{before}].waarde: {name} is ")
+
+    @given(st.data())
+    def test_any_value_in_range_loads(self, data: st.DataObject) -> None:
+        """Property: a value inside its kind's range loads unchanged; a name the built-in
+        products do not use is a plain number and takes any finite value."""
+        name = data.draw(st.sampled_from(_BUILTIN_NAMES))
+        value = data.draw(_in_range(PARAMETER_UNITS[name]))
+        free = data.draw(st.decimals(-_BIG, _BIG, places=3).map(_text))
+        product = load_product(small_product([(name, value), ("eigen_getal", free)]))
+        loaded = product.parameter(name, date(2026, 1, 1))
+        assert loaded.value == Decimal(value.strip('"'))
+        assert loaded.unit is PARAMETER_UNITS[name]
+
+    @pytest.mark.parametrize("product", BUILTIN_PRODUCTS, ids=lambda p: p.code)
+    def test_the_builtin_catalogue_passes_the_same_check(self, product: Product) -> None:
+        """Every built-in product's parameters satisfy the check a product file's do, and
+        read in the unit PARAMETER_UNITS gives their name."""
+        for history in product.parameters:
+            for version in history.versions:
+                check_product_parameter(version)
+                assert version.unit is PARAMETER_UNITS[version.name]
+
+    def test_the_shared_builtin_parameters_pass_it(self) -> None:
+        """The conventions every product shares (weeks per year, the statutory 70 %) too."""
+        for history in (
+            WEEKS_PER_YEAR,
+            MONTHS_PER_YEAR,
+            WEEKS_PER_FOUR_WEEK_PERIOD,
+            WORKING_DAYS_PER_WEEK,
+            WAGE_CONTINUATION_SHARE,
+            FEE_YEAR_MONTHS,
+        ):
+            for version in history.versions:
+                check_product_parameter(version)
+
+    def test_a_product_built_in_python_is_checked_too(self) -> None:
+        """The check is an invariant of every Product, not only of a loaded file."""
+        zeeuwse = next(p for p in BUILTIN_PRODUCTS if p.has_parameter("reintegratiebudget"))
+        bad = ParameterHistory.of(
+            [
+                Parameter(
+                    name="reintegratiebudget",
+                    value=Decimal(-1),
+                    citation=Citation.statute("X", "1"),
+                    unit=Unit.EURO,
+                )
+            ]
+        )
+        others = tuple(h for h in zeeuwse.parameters if h.versions[0].name != "reintegratiebudget")
+        with pytest.raises(ProductDefinitionError, match=r"^parameters: reintegratiebudget is"):
+            attrs.evolve(zeeuwse, parameters=(*others, bad))
+
+    def test_the_check_refuses_what_is_not_a_parameter(self) -> None:
+        """Bad input never crashes: a non-Parameter is a TypeError naming the argument."""
+        with pytest.raises(TypeError, match=r"^parameter: verwacht een Parameter"):
+            check_product_parameter(Decimal(1))  # type: ignore[arg-type]
+
+
+class TestMessages:
+    """Review: the messages named internal attributes, an empty path and the wrong budget."""
+
+    def test_an_unknown_key_lists_only_the_file_keys(self) -> None:
+        """The allowed keys are the TOML keys, not the product's own indexes."""
+        (problem,) = problems("foo = 1\n" + example_text())
+        allowed = problem.partition("(toegestaan: ")[2].rstrip(")").split(", ")
+        assert problem.startswith("onbekend veld foo")
+        assert allowed == [
+            "code",
+            "naam",
+            "bronnen",
+            "modules",
+            "dienstverleningsmodule",
+            "recht_op_dienstverlening",
+            "koppelingen",
+            "parameters",
+            "aliassen",
+            "gebeurtenissen",
+            "interventies",
+        ]
+
+    def test_an_unknown_key_in_the_event_table_lists_its_keys(self) -> None:
+        """The event table's keys, without the product code the Product sets itself."""
+        text = example_text().replace("[gebeurtenissen]\n", "[gebeurtenissen]\nfoo = 1\n", 1)
+        (problem,) = problems(text)
+        assert problem == "gebeurtenissen: onbekend veld foo (toegestaan: aanspraken, regels)"
+
+    def test_an_effect_on_an_entitlement_not_granted_names_its_path(self) -> None:
+        """fraude → poortwachtergarantie, which the file does not grant: the path is the
+        effect's, with the entitlements the product does grant."""
+        text = example_text().replace(
+            '{ aanspraak = "vergoeding", status = "beeindigd" }',
+            '{ aanspraak = "poortwachtergarantie", status = "beeindigd" }',
+        )
+        (problem,) = problems(text)
+        assert problem == (
+            "gebeurtenissen.regels[2].effecten[1].aanspraak: fraude raakt poortwachtergarantie, "
+            "die het product niet kent (aanspraken: dienstverlening, vergoeding)"
+        )
+
+    def test_a_lift_of_no_suspension_names_its_path(self) -> None:
+        """heft_op must name an event that suspends: its path, not an empty one."""
+        text = example_text().replace(
+            '{ aanspraak = "vergoeding", status = "actief", heft_op = "schorsing" }',
+            '{ aanspraak = "vergoeding", status = "actief", heft_op = "fraude" }',
+        )
+        (problem,) = problems(text)
+        assert problem.startswith("gebeurtenissen.regels[1].effecten[1].heft_op: betaling heft")
+
+    def test_an_event_twice_names_both_rows(self) -> None:
+        """The same event kind in two rules: the second row, and where the first is."""
+        text = example_text().replace(
+            'soort = "fraude"\ngeldt_voor', 'soort = "schorsing"\ngeldt_voor'
+        )
+        (problem,) = problems(text)
+        assert problem.startswith("gebeurtenissen.regels[2].soort: schorsing staat al in regels[0]")
+
+    def test_a_missing_wga_wia_budget_is_named_as_the_variant(self) -> None:
+        """Without reintegratiebudget_met_wga_of_wia the product still has a budget: the
+        message names the missing WGA/WIA variant, not the budget as a whole."""
+        text = example_text().replace(
+            'naam = "reintegratiebudget_met_wga_of_wia"', 'naam = "eigen_budget"', 1
+        )
+        product = load_product(text)
+        assert reintegration_budget(product, Decimal(5000)).value == Decimal("3500.00")
+        with pytest.raises(NotApplicableError) as info:
+            reintegration_budget(product, Decimal(5000), with_wga_or_wia=True)
+        assert str(info.value) == (
+            "product: eigen-verzuimpakket kent geen WGA/WIA-variant van het re-integratiebudget "
+            "(parameter reintegratiebudget_met_wga_of_wia ontbreekt)"
+        )
+
+    def test_a_product_without_any_budget_still_says_so(self) -> None:
+        """A product with neither budget: 'kent geen re-integratiebudget', as before."""
+        product = next(p for p in BUILTIN_PRODUCTS if not p.has_parameter("reintegratiebudget"))
+        with pytest.raises(NotApplicableError, match=r"kent geen re-integratiebudget \("):
+            reintegration_budget(product, Decimal(5000), with_wga_or_wia=True)

@@ -188,6 +188,15 @@ def _nothing(refusals: Iterable[Ground]) -> Explained[Decimal]:
     return Explained(NOTHING, tuple(refusals), Unit.EURO)
 
 
+def _budget_what(product: Product, budget: str, name: str) -> str:
+    """What a product without parameter ``name`` lacks: the ``budget`` itself, or — when it
+    has the budget but not its variant with a WGA/WIA-verzekering — that variant."""
+    base = name.removesuffix("_met_wga_of_wia")
+    if base != name and product.has_parameter(base):
+        return f"WGA/WIA-variant van het {budget}"
+    return budget
+
+
 # --- Preventiebudget (003 art. 2.5) --------------------------------------------------------
 
 
@@ -202,7 +211,7 @@ def prevention_cap(
     ``preventiebudget``).
     """
     name = "preventiebudget_met_wga_of_wia" if with_wga_or_wia else "preventiebudget"
-    return product_amount(product, name, on, "preventiebudget")
+    return product_amount(product, name, on, _budget_what(product, "preventiebudget", name))
 
 
 def prevention_budget(
@@ -336,7 +345,8 @@ def reintegration_cap(
     ``reintegratiebudget``).
     """
     name = "reintegratiebudget_met_wga_of_wia" if with_wga_or_wia else "reintegratiebudget"
-    return product_amount(product, name, on, "re-integratiebudget")
+    what = _budget_what(product, "re-integratiebudget", name)
+    return product_amount(product, name, on, what)
 
 
 def reintegration_budget(

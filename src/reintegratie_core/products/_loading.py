@@ -22,7 +22,10 @@ dated values (``naam``, ``waarde``, ``bron``, ``geldig_vanaf``); whole numbers s
 decimals are written as text (``"0.70"``) so that no binary fraction enters. A parameter with
 the name of a built-in one means the same and reads in its unit in an explanation
 ([`PARAMETER_UNITS`][reintegratie_core.PARAMETER_UNITS]: ``reintegratiebudget`` in euros,
-``herstel_terugval_dagen`` in days); any other is a plain number.
+``herstel_terugval_dagen`` in days); any other is a plain number. Its value must fit that
+kind ([`check_product_parameter`][reintegratie_core.check_product_parameter]: an amount
+≥ 0 in whole cents, a share from 0 to 1, a term a whole number ≥ 0), else the row is
+refused by its path (``parameters[3].waarde``).
 
 [`load_product`][reintegratie_core.products.load_product] refuses invalid input with a [`ProductFileError`][reintegratie_core.products.ProductFileError] whose message
 names every wrong field by its path (``modules[1].koppelingen[0].naar``) and says what is
@@ -33,6 +36,7 @@ the same mapping; ``structure_product(unstructure_product(p)) == p`` for every p
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 import tomllib
@@ -58,7 +62,8 @@ from reintegratie_core._entitlements import Effect, EventRule, Granted, ProductR
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import SEEDS, Citation, SourceKind, Unit
 from reintegratie_core._parameters import Parameter, ParameterHistory
-from reintegratie_core._product_parameters import PARAMETER_UNITS
+from reintegratie_core._product_parameters import PARAMETER_UNITS, check_product_parameter
+from reintegratie_core.products import _model
 from reintegratie_core.products._model import (
     Product,
     ProductDefinitionError,
@@ -254,11 +259,21 @@ def _parameter_row(row: object) -> Parameter[int] | Parameter[Decimal]:
     valid_from = _field(row, "geldig_vanaf", lambda v: _date_hook(v, date))
     # a parameter of a built-in name means what the built-in one means, its unit included
     unit = PARAMETER_UNITS.get(name, Unit.NUMBER)
+    parameter: Parameter[int] | Parameter[Decimal]
     if isinstance(number, int):
-        return Parameter(
+        parameter = Parameter(
             name=name, value=number, citation=citation, valid_from=valid_from, unit=unit
         )
-    return Parameter(name=name, value=number, citation=citation, valid_from=valid_from, unit=unit)
+    else:
+        parameter = Parameter(
+            name=name, value=number, citation=citation, valid_from=valid_from, unit=unit
+        )
+    try:  # the one check of a value by its kind, here so that it names the row
+        check_product_parameter(parameter)
+    except InvalidValueError as exc:
+        msg = f"waarde: {exc}"
+        raise ValueError(msg) from None
+    return parameter
 
 
 def _structure_parameters(value: object, _type: object) -> _ParametersType:
@@ -292,7 +307,9 @@ def _structure_parameters(value: object, _type: object) -> _ParametersType:
         try:
             histories.append(ParameterHistory.of(whole) if whole else ParameterHistory.of(decimal))
         except InvalidValueError as exc:
-            raise ValueError(str(exc)) from None
+            text = str(exc).removeprefix(f"{name}: ")
+            msg = f"parameter {name!r}: {text}"
+            raise ValueError(msg) from None
     return tuple(histories)
 
 
@@ -431,9 +448,9 @@ def _describe(exc: BaseException, target: object) -> str:
         allowed = ""
         cl = exc.cl
         if isinstance(cl, type) and attrs.has(cl):
-            allowed = ", ".join(KEYS.get(a.name, a.name) for a in attrs.fields(cl))
+            allowed = ", ".join(_toml_keys(cl))
         elif exc.cl is dict:
-            allowed = "naam, waarde, bron, geldig_vanaf"
+            allowed = ", ".join(_PARAMETER_KEYS)
         extra = ", ".join(sorted(exc.extra_fields))
         return f"onbekend veld {extra} (toegestaan: {allowed})"
     if isinstance(exc, KeyError):
@@ -449,13 +466,45 @@ def _describe(exc: BaseException, target: object) -> str:
     return f"ongeldige waarde ({type(exc).__name__})"
 
 
+def _toml_keys(cls: type) -> list[str]:
+    """The keys a product file gives for ``cls``: its fields as the file names them, not
+    the indexes a class builds itself (``init=False``) nor the product code of its table."""
+    return [
+        KEYS.get(a.name, a.name)
+        for a in attrs.fields(cls)
+        if a.init and not (cls is ProductRules and a.name == "product")
+    ]
+
+
+#: A message that starts with the path of a field inside the value it is about
+#: (``waarde: …``, ``regels[2].effecten[1].aanspraak: …``).
+_INNER_PATH = re.compile(r"([a-z_]+)((?:\[\d+\]|\.[a-z_]+)*): ")
+
+
+@functools.cache
+def _all_toml_keys() -> frozenset[str]:
+    """Every key of a product file, of every table (the parameter rows' included)."""
+    classes = [
+        c
+        for c in vars(_model).values()
+        if isinstance(c, type) and attrs.has(c) and c.__module__ == _model.__name__
+    ]
+    keys = {key for cls in (*classes, *_EVENT_TABLE_CLASSES) for key in _toml_keys(cls)}
+    return frozenset(keys | set(_PARAMETER_KEYS))
+
+
 def _problems(exc: Exception) -> list[str]:
     lines = cattrs.transform_error(exc, path="$", format_exception=_describe)
     problems = []
     for line in lines:
         message, _, path = line.rpartition(" @ ")
         where = _dutch_path(path)
-        problems.append(f"{where}: {message}" if where else message)
+        inner = _INNER_PATH.match(message)
+        if where and inner and inner.group(1) in _all_toml_keys():
+            # the field inside the value: one path (parameters[3].waarde), not two
+            problems.append(f"{where}.{message}")
+        else:
+            problems.append(f"{where}: {message}" if where else message)
     return problems
 
 

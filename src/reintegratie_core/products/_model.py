@@ -45,6 +45,7 @@ from reintegratie_core._entitlements import ProductRules
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
 from reintegratie_core._explain import Citation, cite
 from reintegratie_core._parameters import Parameter, ParameterHistory
+from reintegratie_core._product_parameters import check_product_parameter
 
 #: A product parameter: the dated versions of one whole-number or decimal value.
 ProductParameter = ParameterHistory[int] | ParameterHistory[Decimal]
@@ -654,10 +655,7 @@ def _check_product(product: Product) -> None:
         raise ProductDefinitionError(msg)
     exists(product.service_module, "dienstverleningsmodule")
     exists(product.eligibility.module, "recht_op_dienstverlening.module")
-    histories = {h.versions[0].name: h for h in product.parameters}
-    if len(histories) != len(product.parameters):
-        msg = "parameters: dezelfde parameternaam staat er in meer dan één reeks"
-        raise ProductDefinitionError(msg)
+    histories = _checked_parameters(product.parameters)
 
     def whole(name: str | None, path: str, minimum: int) -> None:
         if name is None:
@@ -687,6 +685,24 @@ def _check_product(product: Product) -> None:
         for j, consequence in enumerate(module.consequences):
             whole(consequence.relapse_parameter, f"{path}.gevolgen[{j}].terugvaltermijn", 1)
             exists(consequence.reason_of or module.code, f"{path}.gevolgen[{j}].reden_van")
+
+
+def _checked_parameters(parameters: tuple[ProductParameter, ...]) -> dict[str, ProductParameter]:
+    """The parameters by name, each name once, every version of every parameter fitting its
+    kind (€ ≥ 0 in cents, a share 0…1, a whole term ≥ 0:
+    [`check_product_parameter`][reintegratie_core.check_product_parameter])."""
+    histories = {h.versions[0].name: h for h in parameters}
+    if len(histories) != len(parameters):
+        msg = "parameters: dezelfde parameternaam staat er in meer dan één reeks"
+        raise ProductDefinitionError(msg)
+    for history in parameters:
+        for version in history.versions:
+            try:
+                check_product_parameter(version)
+            except InvalidValueError as exc:
+                msg = f"parameters: {exc} (versie geldig vanaf {version.valid_from.isoformat()})"
+                raise ProductDefinitionError(msg) from None
+    return histories
 
 
 def _check_interventions(
