@@ -382,6 +382,15 @@ class TestEmptyReason:
 
 
 class TestGevolgen:
+    def test_review_arbocontract_without_reason_keeps_the_switch_exception(self) -> None:
+        """003 art. 1.5.2, domain §8.1 (user review): without a reason the prb rows carry the
+        condition "niet bij reden overstap_arbodienst", as RI_CASCADE shows it."""
+        table = call("RI_GEVOLGEN", "zeeuwse-prb", "arbocontract", D)
+        assert len(table) > 1
+        assert all("(niet bij reden overstap_arbodienst)" in row[0] for row in table[1:])
+        cascade = call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D)
+        assert "niet bij reden overstap_arbodienst" in cascade[2][2]
+
     def test_reintegratiemanager(self) -> None:
         """001 art. 2.5: guidance ends, the poortwachtergarantie lapses, consultation."""
         table = call(

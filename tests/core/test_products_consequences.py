@@ -84,6 +84,42 @@ class TestConsequences:
         assert "geen gevolgen" in result.grounds[-1].rule
 
 
+class TestConsequencesWithoutReason:
+    """Domain §8.1: an empty reason means any reason the module admits; a consequence that
+    only some admitted reasons bring carries its condition, as RI_CASCADE shows it."""
+
+    def test_prb_ends_with_the_arbocontract_except_for_a_switch(self) -> None:
+        """003 art. 1.5.2: prb ends with the arbocontract "tenzij u direct aansluitend een
+        arbocontract aangaat" (overstap_arbodienst): without a reason, every prb row says so."""
+        rows = consequences(ZEEUWSE_PRB, "arbocontract", END, None).value
+        assert rows
+        assert all("niet bij reden overstap_arbodienst" in c.text for c in rows)
+        assert consequences(ZEEUWSE_PRB, "arbocontract", END, R.OVERSTAP_ARBODIENST).value == ()
+
+    @pytest.mark.parametrize(
+        ("product", "module"),
+        [(p, m.code) for p in BUILTIN_PRODUCTS for m in p.modules],
+        ids=lambda v: v.code if isinstance(v, Product) else v,
+    )
+    def test_unconditional_rows_follow_from_every_admitted_reason(
+        self, product: Product, module: str
+    ) -> None:
+        """Domain §8.1 (one decision with the cascade, 003 art. 1.5.2): a row listed without
+        a condition follows from every reason the module admits; every row of a given reason
+        is listed without a reason, with or without its condition."""
+        admitted = product.module(module).allowed_reasons
+        open_rows = [c.text for c in consequences(product, module, END, None).value]
+        per_reason = {
+            r: [c.text for c in consequences(product, module, END, r).value] for r in admitted
+        }
+        for text in open_rows:
+            if not all(text in rows for rows in per_reason.values()):
+                assert "bij reden" in text, text
+        for rows in per_reason.values():
+            for text in rows:
+                assert any(t.startswith(text) for t in open_rows), text
+
+
 class TestContinuationZeeuwse:
     def test_sick_before_the_end_continues(self) -> None:
         """003 art. 1.5.3: first sick day before the end — support continues."""

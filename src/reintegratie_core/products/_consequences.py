@@ -104,7 +104,11 @@ def consequences(
     with; for a rule with ``reason_of``, the reason that module ended with — ``003`` art.
     1.5.3, domain §8.1), from ``on`` (``000`` 4.1/4.3, ``001`` 2.5, ``004`` 2.5, ``003``
     1.5.2/1.5.3). ``reason=None`` (any reason the module admits, domain §8.1): a rule that
-    depends on the reason is listed with its condition when some admitted reason brings it.
+    depends on the reason is listed with its condition when some admitted reason brings it,
+    and a module the cascade ends only for some admitted reasons
+    ([`EndedModule`][reintegratie_core.products.EndedModule]'s ``except_reasons``: ``003``
+    art. 1.5.2, prb not at ``overstap_arbodienst``) lists its consequences with that
+    condition — the cascade's decision, not a second one.
     """
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
@@ -117,11 +121,19 @@ def consequences(
     found: list[Consequence] = []
     grounds: list[Ground] = list(outcome.grounds)
     for entry in outcome.value.ended:
+        # the cascade's decision: without a reason, a module may end only for some admitted
+        # reasons (003 art. 1.5.2: not for overstap_arbodienst); its consequences too
+        ending = admitted - entry.except_reasons
         for rule in product.module(entry.module).consequences:
-            verdict = _verdict(rule, outcome.value, admitted)
+            verdict = _verdict(rule, outcome.value, ending)
             if verdict is False:
                 continue
-            condition = f" ({rule.condition_text()})" if verdict is None else ""
+            conditions = (
+                rule.condition_text() if verdict is None else "",
+                entry.exception_condition(),
+            )
+            shown = "; ".join(c for c in conditions if c)
+            condition = f" ({shown})" if shown else ""
             found.append(
                 Consequence(
                     module=entry.module,
