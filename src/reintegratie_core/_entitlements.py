@@ -759,18 +759,26 @@ _UNTOUCHED: _Outcome = (_ACTIEF, None, ())
 
 
 def applicable(
-    events: Iterable[Event], at: dt.date, employee: str | None = None
+    events: Iterable[Event],
+    at: dt.date,
+    employee: str | None = None,
+    *,
+    since: dt.date | None = None,
 ) -> tuple[Event, ...]:
     """The events that count at ``at`` for the scope, in the order they apply.
 
-    Defined as: events with date ≤ at that apply to the scope (policy events to every
-    scope, employee events to that employee), stably sorted by date (domein §5).
+    Defined as: events with since ≤ date ≤ at (no lower bound without ``since``) that apply
+    to the scope (policy events to every scope, employee events to that employee), stably
+    sorted by date (domein §5).
     """
     if type(at) is not dt.date:
         raise date_error("at", at)
+    if since is not None and type(since) is not dt.date:
+        raise date_error("since", since)
     given = events if isinstance(events, tuple | list) else list(events)
+    start = dt.date.min if since is None else since
     try:
-        chosen = [e for e in given if e.date <= at and e.applies_to(employee)]
+        chosen = [e for e in given if start <= e.date <= at and e.applies_to(employee)]
     except AttributeError:  # an element that is no Event: name it
         raise items_error("events", given, Event) from None
     return tuple(sorted(chosen, key=lambda e: e.date))
@@ -828,17 +836,23 @@ def _statuses(
 
 
 def _counting(
-    rules: ProductRules, events: Iterable[Event], at: dt.date, employee: str | None
+    rules: ProductRules,
+    events: Iterable[Event],
+    at: dt.date,
+    employee: str | None,
+    since: dt.date = dt.date.min,
 ) -> list[AppliedRule]:
-    """The events that count at ``at`` for the scope, with their rules, in date order; every
-    event is checked against the product, also those after ``at``."""
+    """The events that count at ``at`` for the scope (none before ``since``), with their
+    rules, in date order; every event is checked against the product, also those outside."""
     key = None if employee is None else employee_key(employee)
     counting: list[AppliedRule] = []
     for event in events:
         if type(event) is not Event:
             raise instance_error("events", event, Event, "elke gebeurtenis is een Event")
         rule = check_event(rules, event)
-        if event.date <= at and (event.employee is None or employee_key(event.employee) == key):
+        if since <= event.date <= at and (
+            event.employee is None or employee_key(event.employee) == key
+        ):
             counting.append(AppliedRule(event=event, rule=rule))
     return sorted(counting, key=lambda d: d.event.date)
 
@@ -849,14 +863,20 @@ def entitlement_status(
     events: Iterable[Event],
     at: dt.date,
     employee: str | None = None,
+    *,
+    since: dt.date | None = None,
 ) -> EntitlementStatus:
     """The [`EntitlementStatus`][reintegratie_core.EntitlementStatus] of one entitlement (see [`entitlement_statuses`][reintegratie_core.entitlement_statuses]):
     the same fold, over the effects on this entitlement only (each entitlement's state
-    depends on its own effects)."""
+    depends on its own effects). With ``since``, only events on or after it are folded
+    (every event is still checked): the state from the messages of one period, such as a
+    case's verzuimperiode (``003`` art. 2.7.3)."""
     if type(entitlement) is not Entitlement:
         raise member_error("entitlement", entitlement, Entitlement)
     if type(at) is not dt.date:
         raise date_error("at", at)
+    if since is not None and type(since) is not dt.date:
+        raise date_error("since", since)
     try:
         rules = product.events
     except AttributeError:  # not a Product (a product's code, ...): say so at the entry
@@ -864,7 +884,7 @@ def entitlement_status(
     if rules is None:
         rules = product_rules(product)  # raises: the product has no event table
     granted = rules._grant(entitlement)  # the entitlement was checked above, at the entry
-    counting = _counting(rules, events, at, employee)
+    counting = _counting(rules, events, at, employee, dt.date.min if since is None else since)
     if not counting:  # folding no event leaves the start state
         return _status(granted, _UNTOUCHED, at)
     track = _Track()

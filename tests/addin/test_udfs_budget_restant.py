@@ -347,3 +347,36 @@ class TestAsExcelCallsThem:
         expected = udfs.RI_LOONSANCTIE_VOORWAARDEN(*args)
         assert isinstance(expected, list)
         assert udfs.RI_LOONSANCTIE_VOORWAARDEN(*_as_ranges(args)) == expected
+
+
+def test_review_a_withdrawal_of_an_earlier_sickness_does_not_count() -> None:
+    """003 art. 2.7.3 "tijdens de verzuimperiode" (user review): a withdrawal of 1-3-2022,
+    ten months before this case's first sick day 9-1-2023, leaves condition 8 met."""
+    history = [[datetime(2022, 3, 1), "garantie_ingetrokken", "Jan"]]
+    facts = [None] * 6
+    table = udfs.RI_LOONSANCTIE_VOORWAARDEN(
+        "zeeuwse-prb",
+        datetime(2023, 1, 9),
+        datetime(2025, 1, 6),
+        datetime(2025, 1, 10),
+        datetime(2023, 1, 9),
+        None,
+        history,
+        "Jan",
+        *facts,
+    )
+    assert _status(table) == ["voldaan"] * 9
+    assert "01-03-2022" not in str(table)
+    advice = [[datetime(2022, 3, 1), "advies_niet_opgevolgd", "Jan"]]
+    table = udfs.RI_LOONSANCTIE_VOORWAARDEN(
+        "zeeuwse-prb",
+        datetime(2023, 1, 9),
+        datetime(2025, 1, 6),
+        datetime(2025, 1, 10),
+        datetime(2023, 1, 9),
+        None,
+        advice,
+        "Jan",
+        *facts,
+    )
+    assert _status(table) == ["voldaan"] * 9

@@ -382,6 +382,15 @@ class TestEmptyReason:
 
 
 class TestGevolgen:
+    def test_review_arbocontract_without_reason_keeps_the_switch_exception(self) -> None:
+        """003 art. 1.5.2, domain §8.1 (user review): without a reason the prb rows carry the
+        condition "niet bij reden overstap_arbodienst", as RI_CASCADE shows it."""
+        table = call("RI_GEVOLGEN", "zeeuwse-prb", "arbocontract", D)
+        assert len(table) > 1
+        assert all("(niet bij reden overstap_arbodienst)" in row[0] for row in table[1:])
+        cascade = call("RI_CASCADE", "zeeuwse-prb", "arbocontract", D)
+        assert "niet bij reden overstap_arbodienst" in cascade[2][2]
+
     def test_reintegratiemanager(self) -> None:
         """001 art. 2.5: guidance ends, the poortwachtergarantie lapses, consultation."""
         table = call(
@@ -573,6 +582,22 @@ class TestEmployee:
             )
             is False
         )
+
+    def test_review_first_sick_day_on_the_end_date(self) -> None:
+        """003 art. 1.5.3 "eerste ziektedag … voor de datum van beëindiging" (user review):
+        sick from the end date itself is not before it; the day before is; the explanation
+        says "vóór de einddatum" and does not contradict itself."""
+        end, on = datetime(2026, 1, 1), datetime(2026, 3, 1)
+        args = ("zeeuwse-prb", end, end, on)
+        assert call("RI_DOORLOPENDE_BEGELEIDING", *args) is False
+        text = call("RI_UITLEG", "RI_DOORLOPENDE_BEGELEIDING", *args)
+        assert "uiterlijk op de einddatum" not in text
+        assert "op of na de einddatum" in text
+        before = ("zeeuwse-prb", datetime(2025, 12, 31), end, on)
+        assert call("RI_DOORLOPENDE_BEGELEIDING", *before) is True
+        text = call("RI_UITLEG", "RI_DOORLOPENDE_BEGELEIDING", *before)
+        assert "eerste ziektedag vóór de einddatum" in text
+        assert "uiterlijk op de einddatum" not in text
 
     def test_doorlopende_begeleiding_with_periods(self) -> None:
         """003 art. 1.5.3 with §2: sick again within 4 weeks is the same case."""

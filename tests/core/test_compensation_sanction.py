@@ -204,6 +204,37 @@ class TestSanctionConditions:
         assert not result.advice_followed
         assert not result.guarantee_not_withdrawn
 
+    @pytest.mark.parametrize(
+        "kind", [EventKind.GARANTIE_INGETROKKEN, EventKind.ADVIES_NIET_OPGEVOLGD]
+    )
+    def test_events_before_the_case_do_not_count(self, kind: EventKind) -> None:
+        """003 art. 2.7.3: only a withdrawal received "tijdens de verzuimperiode" counts; a
+        withdrawal or refused advice of an earlier sickness (before the first sick day,
+        8-1-2024) fails neither condition 8 nor condition 2."""
+        before = [Event(date=date(2023, 3, 1), kind=kind, employee="Jan")]
+        result = _conditions(events=before, employee="Jan").conditions
+        assert result.guarantee_not_withdrawn
+        assert result.advice_followed
+        on_first_day = [Event(date=D_CASE.first_day, kind=kind, employee="Jan")]
+        assert not _conditions(
+            events=on_first_day, employee="Jan"
+        ).conditions.guarantee_not_withdrawn
+
+    def test_a_policy_withdrawal_before_the_case_does_not_count(self) -> None:
+        """003 art. 2.7.3 "tijdens de verzuimperiode": also a policy-wide withdrawal received
+        before the first sick day is no message received during this case."""
+        before = [Event(date=date(2023, 12, 31), kind=EventKind.GARANTIE_INGETROKKEN)]
+        check = _conditions(events=before, employee="Jan")
+        assert check.conditions.guarantee_not_withdrawn
+        assert "verzuimperiode" in check.checks[7].reason
+
+    def test_events_after_the_decision_do_not_count(self) -> None:
+        """003 art. 2.7.3: the verzuimperiode is judged up to the UWV decision (1-10-2025)."""
+        after = [Event(date=date(2025, 10, 2), kind=EventKind.GARANTIE_INGETROKKEN)]
+        assert _conditions(events=after).conditions.guarantee_not_withdrawn
+        on = [Event(date=date(2025, 10, 1), kind=EventKind.GARANTIE_INGETROKKEN)]
+        assert not _conditions(events=on).conditions.guarantee_not_withdrawn
+
     def test_guidance_from_the_first_sick_day(self) -> None:
         """003 art. 2.7.3: an arbodienst that started after the first sick day, or stopped
         before the end of wage continuation, did not guide the whole period."""
@@ -265,3 +296,19 @@ def test_notice_condition_is_the_notice_deadline(decision: date, delay: int) -> 
     assert check.conditions.notified_in_time is (
         notified <= sanction_notice_deadline(decision).value
     )
+
+
+@given(
+    withdrawn=st.dates(date(2022, 1, 1), date(2026, 12, 31)),
+    kind=st.sampled_from([EventKind.GARANTIE_INGETROKKEN, EventKind.ADVIES_NIET_OPGEVOLGD]),
+)
+def test_only_events_in_the_verzuimperiode_count(withdrawn: date, kind: EventKind) -> None:
+    """003 art. 2.7.3 "tijdens de verzuimperiode": condition 8 fails exactly when the event
+    lies in the case's verzuimperiode, from the first sick day up to the UWV decision."""
+    decision = date(2025, 10, 1)
+    events = [Event(date=withdrawn, kind=kind, employee="Jan")]
+    check = _conditions(events=events, decision_date=decision, employee="Jan")
+    inside = D_CASE.first_day <= withdrawn <= decision
+    assert check.conditions.guarantee_not_withdrawn is not inside
+    if kind is EventKind.ADVIES_NIET_OPGEVOLGD:
+        assert check.conditions.advice_followed is not inside

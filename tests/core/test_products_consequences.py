@@ -84,14 +84,58 @@ class TestConsequences:
         assert "geen gevolgen" in result.grounds[-1].rule
 
 
+class TestConsequencesWithoutReason:
+    """Domain §8.1: an empty reason means any reason the module admits; a consequence that
+    only some admitted reasons bring carries its condition, as RI_CASCADE shows it."""
+
+    def test_prb_ends_with_the_arbocontract_except_for_a_switch(self) -> None:
+        """003 art. 1.5.2: prb ends with the arbocontract "tenzij u direct aansluitend een
+        arbocontract aangaat" (overstap_arbodienst): without a reason, every prb row says so."""
+        rows = consequences(ZEEUWSE_PRB, "arbocontract", END, None).value
+        assert rows
+        assert all("niet bij reden overstap_arbodienst" in c.text for c in rows)
+        assert consequences(ZEEUWSE_PRB, "arbocontract", END, R.OVERSTAP_ARBODIENST).value == ()
+
+    @pytest.mark.parametrize(
+        ("product", "module"),
+        [(p, m.code) for p in BUILTIN_PRODUCTS for m in p.modules],
+        ids=lambda v: v.code if isinstance(v, Product) else v,
+    )
+    def test_unconditional_rows_follow_from_every_admitted_reason(
+        self, product: Product, module: str
+    ) -> None:
+        """Domain §8.1 (one decision with the cascade, 003 art. 1.5.2): a row listed without
+        a condition follows from every reason the module admits; every row of a given reason
+        is listed without a reason, with or without its condition."""
+        admitted = product.module(module).allowed_reasons
+        open_rows = [c.text for c in consequences(product, module, END, None).value]
+        per_reason = {
+            r: [c.text for c in consequences(product, module, END, r).value] for r in admitted
+        }
+        for text in open_rows:
+            if not all(text in rows for rows in per_reason.values()):
+                assert "bij reden" in text, text
+        for rows in per_reason.values():
+            for text in rows:
+                assert any(t.startswith(text) for t in open_rows), text
+
+
 class TestContinuationZeeuwse:
     def test_sick_before_the_end_continues(self) -> None:
         """003 art. 1.5.3: first sick day before the end — support continues."""
         assert continues(ZEEUWSE_PRB, [sick(date(2025, 11, 1))], date(2026, 6, 1))
 
     def test_sick_on_the_last_day_continues(self) -> None:
-        """003 art. 1.5.3 with §1: the end date is the last day, so sick on it is before the end."""
-        assert continues(ZEEUWSE_PRB, [sick(END)], date(2026, 6, 1))
+        """003 art. 1.5.3 "voor de datum van beëindiging": the day before the end date is
+        the module's last day (ModuleContract: alive on [start, end)) — sick then continues."""
+        assert continues(ZEEUWSE_PRB, [sick(END - timedelta(days=1))], date(2026, 6, 1))
+
+    def test_sick_on_the_end_date_does_not_continue(self) -> None:
+        """003 art. 1.5.3 "ligt de eerste ziektedag … voor de datum van beëindiging", domain
+        §4 "before the end date" (user review): a first sick day on the end date is not before it."""
+        result = guidance_continues(ZEEUWSE_PRB, [sick(END)], END, date(2026, 6, 1))
+        assert result.value is False
+        assert "vóór de einddatum" not in result.grounds[-1].rule
 
     def test_sick_after_the_end_does_not(self) -> None:
         """003 art. 1.5.3: a first sick day after the end gives no continuation."""
@@ -187,8 +231,12 @@ class TestContinuationOtherProducts:
 
     @pytest.mark.parametrize("product", BUILTIN_PRODUCTS)
     def test_before_the_end_the_module_runs(self, product: Product) -> None:
-        """spec/domain.md §4: on or before the end date the module itself still runs."""
-        assert continues(product, [sick(date(2025, 11, 1))], END)
+        """spec/domain.md §4: before the end date the module itself still runs; on the end
+        date it has ended (ModuleContract: alive on [start, end)), so only a continuation
+        rule keeps guidance — 001/004 art. 2.5 have none."""
+        assert continues(product, [sick(date(2025, 11, 1))], END - timedelta(days=1))
+        has_rule = product in (ZEEUWSE_PRB, ASR_REINTEGRATIE)
+        assert continues(product, [sick(date(2025, 11, 1))], END) is has_rule
         assert not continues(product, [sick(date(2026, 1, 5))], END)
 
     def test_recovery_must_fit_the_periods(self) -> None:
@@ -222,6 +270,17 @@ class TestContinuationProperties:
         last_day = milestone_date(case, Milestone.EINDE_LOONDOORBETALING).value
         assert last_day is None or on <= last_day
         assert case.is_open or on <= (case.last_day or on)
+
+    @given(sick_period_chains(max_gap=40), st.integers(0, 900), st.sampled_from(BUILTIN_PRODUCTS))
+    def test_a_case_from_the_end_date_never_continues(
+        self, periods: list[Absence], days: int, product: Product
+    ) -> None:
+        """003 art. 1.5.3 "voor de datum van beëindiging", 000 art. 4.3: a case whose first
+        sick day is on the module's end date (the date it ends, as ModuleContract and
+        RI_CASCADE) gets no guidance on or after that date."""
+        end = periods[0].period.start
+        result = guidance_continues(product, periods, end, end + timedelta(days=days))
+        assert result.value is False
 
     @given(sick_period_chains(), st.integers(1, 900))
     def test_excluded_reasons_never_continue(self, periods: list[Absence], days: int) -> None:

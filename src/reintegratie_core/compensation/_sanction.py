@@ -436,14 +436,16 @@ def _guidance(
 def _advice(
     product: Product,
     events: tuple[Event, ...],
-    decision_date: date,
+    period: tuple[date, date],
     employee: str | None,
     followed: bool | None,
 ) -> tuple[ConditionCheck, tuple[Ground, ...]]:
-    """Condition 2: an event ``advies_niet_opgevolgd`` in the log, else the dossier's fact."""
+    """Condition 2: an event ``advies_niet_opgevolgd`` in the verzuimperiode, else the
+    dossier's fact."""
+    first_day, decision_date = period
     refused = [
         e
-        for e in applicable(events, decision_date, employee)
+        for e in applicable(events, decision_date, employee, since=first_day)
         if e.kind is EventKind.ADVIES_NIET_OPGEVOLGD
     ]
     if refused:
@@ -480,18 +482,26 @@ def _notice(
 
 
 def _guarantee(
-    product: Product, events: tuple[Event, ...], decision_date: date, employee: str | None
+    product: Product, events: tuple[Event, ...], period: tuple[date, date], employee: str | None
 ) -> tuple[ConditionCheck, tuple[Ground, ...]]:
-    """Condition 8: the poortwachtergarantie's status from the event log (the rule of RI_STATUS)."""
+    """Condition 8: the poortwachtergarantie's status from the messages of the verzuimperiode
+    in the event log (the rule of RI_STATUS, folded from the first sick day)."""
+    first_day, decision_date = period
     status = entitlement_status(
-        product, Entitlement.POORTWACHTERGARANTIE, events, decision_date, employee
+        product,
+        Entitlement.POORTWACHTERGARANTIE,
+        events,
+        decision_date,
+        employee,
+        since=first_day,
     )
     active = status.state is EntitlementState.ACTIEF
+    window = f"verzuimperiode {format_date(first_day)} t/m {format_date(decision_date)}"
     if active:
-        reason = "poortwachtergarantie actief op de datum van het besluit"
+        reason = f"geen bericht van intrekking in de {window} (datum van het besluit)"
     else:
         deciding = "; ".join(d.event.describe() for d in status.decided_by)
-        reason = f"poortwachtergarantie {status.state.value} ({deciding})"
+        reason = f"poortwachtergarantie {status.state.value} in de {window} ({deciding})"
     return _check(
         "garantie_niet_ingetrokken",
         active,
@@ -551,17 +561,23 @@ def sanction_conditions(
 
     ```text
     1 guided_throughout        guidance_from ≤ D and (guidance_until empty or ≥ E)
-    2 advice_followed          no event advies_niet_opgevolgd for the employee on or
-                               before decision_date, and not given as False
+    2 advice_followed          no event advies_niet_opgevolgd for the employee in the
+                               verzuimperiode [D, decision_date], and not given as False
     3 notified_in_time         notified_on ≤ decision_date + 5 working days (Atw)
     4 no_obstruction           not given as False
     5 mandate_given            not given as False
     6 cooperation              not given as False
     7 improvements_followed    not given as False
     8 guarantee_not_withdrawn  the poortwachtergarantie is actief on decision_date for
-                               the employee, from the event log (domain §5)
+                               the employee, folding only the events of the
+                               verzuimperiode [D, decision_date] (domain §5)
     9 no_voluntary_continuation  voluntary_continuation not given as True
     ```
+
+    The verzuimperiode of "tijdens de verzuimperiode" (art. 2.7.3) runs from the first sick
+    day *D* of the case to the UWV decision, both included: a withdrawal received for an
+    earlier sickness, before *D*, is no message of this case; one after the decision is not
+    known when the compensation is decided.
 
     A fact the dossier leaves empty (``None``) is assumed met, and its reason says so. Only
     a product with the loonsanctie compensation (its parameter ``loonsanctie_dekkingspercentage``)
@@ -589,6 +605,9 @@ def sanction_conditions(
         raise NotApplicableError(msg)
     _check_dates(case, decision_date, notified_on, guidance_from, guidance_until)
     log = tuple(events)
+    # "tijdens de verzuimperiode" (art. 2.7.3): from the case's first sick day up to the
+    # UWV decision; a message of an earlier sickness, or after the decision, does not count
+    period = (case.first_day, decision_date)
     if voluntary_continuation is None:
         voluntary = _check("geen_vrijwillige_doorbetaling", True, _ASSUMED, given=False)
     else:
@@ -600,13 +619,13 @@ def sanction_conditions(
         )
     decided = (
         _guidance(case, guidance_from, guidance_until),
-        _advice(product, log, decision_date, employee, advice_followed),
+        _advice(product, log, period, employee, advice_followed),
         _notice(decision_date, notified_on),
         _fact("geen_belemmerende_acties", no_obstruction, "geen", "wel belemmerende acties"),
         _fact("machtiging_gegeven", mandate_given, "gegeven", "niet gegeven"),
         _fact("informatie_en_medewerking", cooperation, "verleend", "niet verleend"),
         _fact("verbeterpunten_opgevolgd", improvements_followed, "opgevolgd", "niet opgevolgd"),
-        _guarantee(product, log, decision_date, employee),
+        _guarantee(product, log, period, employee),
         voluntary,
     )
     checks = tuple(check for check, _ in decided)

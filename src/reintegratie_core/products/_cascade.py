@@ -91,12 +91,18 @@ class EndedModule:
         """The modules whose end made this one end (empty for the first)."""
         return tuple(dict.fromkeys(r.source for r in self.rules))
 
-    def exception_text(self) -> str:
-        """``"; niet bij reden …"`` when some admitted reasons would not end it, else ``""``."""
+    def exception_condition(self) -> str:
+        """``"niet bij reden …"`` when some admitted reasons would not end it, else ``""``:
+        the one wording of a conditional end, for the cascade and its consequences."""
         if not self.except_reasons:
             return ""
         codes = ", ".join(r.value for r in TerminationReason if r in self.except_reasons)
-        return f"; niet bij reden {codes}"
+        return f"niet bij reden {codes}"
+
+    def exception_text(self) -> str:
+        """``"; niet bij reden …"`` when some admitted reasons would not end it, else ``""``."""
+        condition = self.exception_condition()
+        return f"; {condition}" if condition else ""
 
 
 def _reason_text(reason: TerminationReason | None) -> str:

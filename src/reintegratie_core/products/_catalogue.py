@@ -469,7 +469,7 @@ ZEEUWSE_PRB = Product(
                     description=(
                         "re-integratieondersteuning en re-integratiebudget lopen door voor "
                         "werknemers die vóór de beëindiging ziek werden (eerste ziektedag "
-                        "uiterlijk op de einddatum), zolang er een "
+                        "vóór de einddatum), zolang er een "
                         "wettelijke re-integratieverplichting is; ze eindigen bij volledig "
                         "herstel, tenzij de werknemer binnen 4 weken weer ziek wordt"
                     ),
