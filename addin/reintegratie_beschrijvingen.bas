@@ -42,12 +42,12 @@ Sub RI_Beschrijvingen()
             "De re-integratiekosten", _
             "Het op de aansprakelijke derde verhaalde bedrag")
     Application.MacroOptions Macro:=boek & "RI_DOORLOPENDE_BEGELEIDING", _
-        Description:="WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module. De einddatum is de datum waarop de module eindigt, zoals bij RI_CASCADE en RI_GEVOLGEN (``vanaf``); de module loopt tot en met de dag ervoor. Begeleiding loopt door voor", _
+        Description:="WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module.", _
         Category:="Re-integratie – Producten", _
         ArgumentDescriptions:=Array( _
             "Productcode: asr-reintegratie, asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb", _
             "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'", _
-            "Datum waarop de module eindigt (zoals bij RI_CASCADE); de laatste dag is de dag ervoor", _
+            "Laatste dag van de module (t/m)", _
             "Datum waarop u het wilt weten", _
             "Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder", _
             "Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)", _

@@ -125,12 +125,7 @@ def RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald):
     err_to_str=True,
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
 )
-@arg(
-    "einddatum_module",
-    ndim=2,
-    err_to_str=True,
-    doc="Datum waarop de module eindigt (zoals bij RI_CASCADE); de laatste dag is de dag ervoor",
-)
+@arg("einddatum_module", ndim=2, err_to_str=True, doc="Laatste dag van de module (t/m)")
 @arg("peildatum", ndim=2, err_to_str=True, doc="Datum waarop u het wilt weten")
 @arg(
     "reden",
@@ -153,7 +148,7 @@ def RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald):
 def RI_DOORLOPENDE_BEGELEIDING(
     product, ziekte, einddatum_module, peildatum, reden=None, hersteldatum=None, sanctieweken=None
 ):
-    'WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module. De einddatum is de datum waarop de module eindigt, zoals bij RI_CASCADE en RI_GEVOLGEN (``vanaf``); de module loopt tot en met de dag ervoor. Begeleiding loopt door voor een werknemer met een eerste ziektedag vóór de einddatum (003 art. 1.5.3 "voor de datum van beëindiging"); wie op de einddatum zelf ziek wordt, valt daar niet onder.'
+    "WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."
     return _udfs.RI_DOORLOPENDE_BEGELEIDING(
         product, ziekte, einddatum_module, peildatum, reden, hersteldatum, sanctieweken
     )

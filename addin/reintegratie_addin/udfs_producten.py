@@ -443,10 +443,7 @@ def RI_RECHT_OP_DIENSTVERLENING(
             dates=True,
             of_dates=one_sick_period_each,
         ),
-        _date_param(
-            "einddatum_module",
-            "Datum waarop de module eindigt (zoals bij RI_CASCADE); de laatste dag is de dag ervoor",
-        ),
+        _date_param("einddatum_module", "Laatste dag van de module (t/m)"),
         _date_param("peildatum", "Datum waarop u het wilt weten"),
         REDEN_VERZEKERING,
         Param(
@@ -475,13 +472,7 @@ def RI_DOORLOPENDE_BEGELEIDING(  # noqa: PLR0917 - the contract's argument list
     hersteldatum: date | None,
     sanctieweken: int,
 ) -> GuidanceContinues:
-    """WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module.
-
-    De einddatum is de datum waarop de module eindigt, zoals bij RI_CASCADE en RI_GEVOLGEN
-    (``vanaf``); de module loopt tot en met de dag ervoor. Begeleiding loopt door voor een
-    werknemer met een eerste ziektedag vóór de einddatum (003 art. 1.5.3 "voor de datum van
-    beëindiging"); wie op de einddatum zelf ziek wordt, valt daar niet onder.
-    """
+    """WAAR als begeleiding/budget op de peildatum nog doorloopt na het einde van de module."""
     if hersteldatum is not None:  # without one the periods are as given
         try:
             ziekte = apply_recovery(ziekte, hersteldatum)

@@ -25,7 +25,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             None,
             None,
         ),
-        "RI_DOORLOPENDE_BEGELEIDING = ja\n- re-integratieondersteuning en re-integratiebudget lopen door voor werknemers die vóór de beëindiging ziek werden (eerste ziektedag vóór de einddatum), zolang er een wettelijke re-integratieverplichting is; ze eindigen bij volledig herstel, tenzij de werknemer binnen 4 weken weer ziek wordt; eerste ziektedag 01-03-2024 ligt vóór de einddatum 01-01-2025; loopt door tot uiterlijk 26-02-2026 (De Zeeuwse Preventie en re-integratie art. 1.5.3; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, eerste_ziektedag = 01-03-2024, herstel_terugval_dagen = 28 dagen]",
+        "RI_DOORLOPENDE_BEGELEIDING = ja\n- re-integratieondersteuning en re-integratiebudget lopen door voor werknemers die ziek werden terwijl de module nog liep (eerste ziektedag uiterlijk op de einddatum, de laatste dag van de module), zolang er een wettelijke re-integratieverplichting is; ze eindigen bij volledig herstel, tenzij de werknemer binnen 4 weken weer ziek wordt; eerste ziektedag 01-03-2024 ligt op of vóór de einddatum; loopt door tot uiterlijk 26-02-2026 (De Zeeuwse Preventie en re-integratie art. 1.5.3; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, eerste_ziektedag = 01-03-2024, herstel_terugval_dagen = 28 dagen]",
     ),
     (
         (
@@ -64,7 +64,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             None,
             None,
         ),
-        "RI_DOORLOPENDE_BEGELEIDING = nee\n- de ziekte begon op 01-03-2025, op of na de einddatum van prb (01-01-2025): niet vóór de beëindiging, geen doorlopende begeleiding (De Zeeuwse Preventie en re-integratie art. 1.5.3) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, eerste_ziektedag = 01-03-2025, herstel_terugval_dagen = 28 dagen]",
+        "RI_DOORLOPENDE_BEGELEIDING = nee\n- de ziekte begon op 01-03-2025, na de einddatum van prb: geen doorlopende begeleiding (De Zeeuwse Preventie en re-integratie art. 1.5.3) [einddatum_module = 01-01-2025, peildatum = 01-06-2025, reden = opzegging_werkgever, eerste_ziektedag = 01-03-2025, herstel_terugval_dagen = 28 dagen]",
     ),
     (
         (
@@ -90,7 +90,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             None,
             12,
         ),
-        "RI_DOORLOPENDE_BEGELEIDING = ja\n- reintegratiemanager loopt nog op de peildatum (eindigt per 01-01-2025, laatste dag 31-12-2024); de werknemer is ziek: begeleiding loopt; UWV verlengt de loondoorbetaling met 12 weken: de casemanager of ontzorgmanager blijft werken tot het einde daarvan (21-05-2026), zolang de werkgever de aanwijzingen voor de re-integratie volgt (a.s.r. Re-integratiemanager art. 1.8, 3.2 en 3.5; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2025, peildatum = 01-06-2024, reden = opzegging_werkgever, sanctieweken = 12 weken]",
+        "RI_DOORLOPENDE_BEGELEIDING = ja\n- reintegratiemanager loopt nog op de peildatum (einddatum t/m 01-01-2025); de werknemer is ziek: begeleiding loopt; UWV verlengt de loondoorbetaling met 12 weken: de casemanager of ontzorgmanager blijft werken tot het einde daarvan (21-05-2026), zolang de werkgever de aanwijzingen voor de re-integratie volgt (a.s.r. Re-integratiemanager art. 1.8, 3.2 en 3.5; BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [einddatum_module = 01-01-2025, peildatum = 01-06-2024, reden = opzegging_werkgever, sanctieweken = 12 weken]",
     ),
     (
         (

@@ -468,8 +468,9 @@ ZEEUWSE_PRB = Product(
                     citations=_s("003", "1.5.3"),
                     description=(
                         "re-integratieondersteuning en re-integratiebudget lopen door voor "
-                        "werknemers die vóór de beëindiging ziek werden (eerste ziektedag "
-                        "vóór de einddatum), zolang er een "
+                        "werknemers die ziek werden terwijl de module nog liep (eerste "
+                        "ziektedag uiterlijk op de einddatum, de laatste dag van de module), "
+                        "zolang er een "
                         "wettelijke re-integratieverplichting is; ze eindigen bij volledig "
                         "herstel, tenzij de werknemer binnen 4 weken weer ziek wordt"
                     ),

@@ -9,22 +9,17 @@ domein §4 "Consequences of termination":
   1.5.3: not after fraude, wanbetaling or onjuiste_informatie).
 * **Continuation** ([`guidance_continues`][reintegratie_core.products.guidance_continues]) for one employee after the product's
   service module ended: a rule of kind ``begeleiding_loopt_door`` continues guidance for
-  an employee whose sickness began before the module's end date, up to that case's
+  an employee whose sickness began on or before the module's last day, up to that case's
   ``einde_loondoorbetaling`` (the legal re-integration obligation), and stops at full
   recovery unless the employee is sick again within the relapse window (default the 28
   days of the samentelling, §2; ``003`` art. 1.5.3 "binnen vier weken").
 * **Eligibility** ([`eligible`][reintegratie_core.products.eligible]): first sick day on or after the start of the module
   the product names (``001`` art. 3.2/3.3, ``004`` art. 3.2, ``003`` art. 1.3, ``002``).
 
-Decisions: the end date of a module is the date it ends (the *datum van beëindiging*), as
-everywhere in the library: [`ModuleContract`][reintegratie_core.products.ModuleContract] is
-alive on ``[start, end)``, [`cascade`][reintegratie_core.products.cascade] ends modules on
-its date and [`consequences`][reintegratie_core.products.consequences] run from it. The
-module's last day is the day before. So "ligt de eerste ziektedag … voor de datum van
-beëindiging" (``003`` 1.5.3; domain §4 "before the end date") is *first sick day < end
-date*: an employee first sick on the end date falls sick when the module no longer runs.
-Products whose service module has no continuation rule (``001``, ``004``: only consultation
-remains) give FALSE from the end date. Before the end date the module itself still runs:
+Decisions: the end date of a module is its last day (t/m, §1), so "eerste ziektedag vóór
+de datum van beëindiging" (``003`` 1.5.3) is *first sick day ≤ last day*. Products whose
+service module has no continuation rule (``001``, ``004``: only consultation remains) give
+FALSE after the end date. Before and on the end date the module itself still runs:
 guidance runs for an employee who is sick (or in a gap shorter than the relapse window).
 """
 
@@ -406,17 +401,15 @@ def guidance_continues(
     """True when guidance/budget for this employee still runs on ``on`` (domain §4).
 
     Defined as: with the case current on ``on`` (samentelling, §2; ``recovery`` closes the
-    open period), ``module_end`` the date the module ends (its last day is the day before;
-    as [`ModuleContract`][reintegratie_core.products.ModuleContract], alive on ``[start, end)``):
-    on < module_end → the module still runs: TRUE while the employee is sick (through a
+    open period):
+    on ≤ module_end → the module still runs: TRUE while the employee is sick (through a
     UWV extension of wage continuation by ``sanction_weeks``, the casemanager keeps
     working, ``001``/``004`` art. 3.5);
     otherwise, a continuation rule of the service module that applies to ``reason`` (for
     ``003`` the reason the insurance ended: art. 1.5.3, not for fraude/wanbetaling/
     onjuiste_informatie, domain §8.1; ``000`` art. 4.3) and: the employee is sick on ``on``
-    (or between periods less than the relapse window apart), that sickness began before
-    ``module_end`` ("voor de datum van beëindiging"), and ``on`` ≤ the case's
-    einde_loondoorbetaling *including* the
+    (or between periods less than the relapse window apart), that sickness began on or
+    before ``module_end``, and ``on`` ≤ the case's einde_loondoorbetaling *including* the
     sanction weeks (``003`` art. 1.5.3 "wettelijke re-integratieverplichting", BW 7:629
     lid 11, domain §8.1). No such rule (``001``/``004`` art. 2.5) → FALSE.
     """
@@ -444,7 +437,7 @@ def guidance_continues(
     if case is None:
         return _new_guidance(GuidanceContinues, (False, _NO_CASE, *decided, None, None))
     sick, chain_start = _continues_chain(case, on, window.value)
-    if on < module_end:
+    if on <= module_end:
         if sick and sanction_weeks and service.sanction_extension:
             extended = _wage_end(case, sanction_weeks)
             return _new_guidance(
@@ -455,7 +448,7 @@ def guidance_continues(
         return _new_guidance(GuidanceContinues, (False, _NO_RULE, *decided, chain_start, None))
     if not sick or chain_start is None:
         return _new_guidance(GuidanceContinues, (False, _RECOVERED, *decided, chain_start, None))
-    if chain_start >= module_end:
+    if chain_start > module_end:
         return _new_guidance(GuidanceContinues, (False, _LATER_CASE, *decided, chain_start, None))
     end = _wage_end(case, sanction_weeks)
     if end.value is not None and on > end.value:
@@ -537,8 +530,7 @@ class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
             )
         if branch in {_RUNNING, _RUNNING_EXTENDED}:
             running = (
-                f"{service.code} loopt nog op de peildatum (eindigt per {format_date(module_end)}, "
-                f"laatste dag {format_date(module_end - ONE_DAY)}); "
+                f"{service.code} loopt nog op de peildatum (einddatum t/m {format_date(module_end)}); "
                 + (
                     "de werknemer is ziek: begeleiding loopt"
                     if self.value
@@ -579,9 +571,8 @@ class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
         if branch == _LATER_CASE:
             return (
                 (
-                    f"de ziekte begon op {format_date(chain_start)}, op of na de einddatum "
-                    f"van {service.code} ({format_date(module_end)}): niet vóór de beëindiging, "
-                    "geen doorlopende begeleiding"
+                    f"de ziekte begon op {format_date(chain_start)}, na de einddatum van "
+                    f"{service.code}: geen doorlopende begeleiding"
                 ),
                 rule.citations,
                 (("eerste_ziektedag", chain_start), window.as_pair()),
@@ -605,9 +596,8 @@ class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
         until = format_date(end.value) if end.value is not None else "einde loondoorbetaling"
         return (
             (
-                f"{rule.text}; eerste ziektedag {format_date(chain_start)} ligt vóór de "
-                f"einddatum {format_date(module_end)}; loopt door tot uiterlijk "
-                f"{until}{including}"
+                f"{rule.text}; eerste ziektedag {format_date(chain_start)} ligt op of vóór "
+                f"de einddatum; loopt door tot uiterlijk {until}{including}"
             ),
             (*rule.citations, *end.explain().citations()),
             (("eerste_ziektedag", chain_start), window.as_pair(), *sanction),
