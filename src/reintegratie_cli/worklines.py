@@ -218,7 +218,10 @@ def _case_rows(
     known = [r for r in rows if r.first <= reference]
     if not known:
         return NOT_YET
-    as_known = [_as_known_on(r, reference) for r in known]
+    as_known = [  # `_as_known_on`, inline: only a running sick period's row is replaced
+        r if r.last is None or r.last < reference or r.leave else _as_known_on(r, reference)
+        for r in known
+    ]
     if as_known != known:  # a period running on p: the rows as given are checked first, so
         merge_cases(_absences(known))  # that an error (overlap …) names their real dates
     case, own = _open_case(as_known)

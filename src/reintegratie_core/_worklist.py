@@ -207,12 +207,17 @@ class WorkItem(_WorkItem, DecisionRecord["WorkItem"]):
         return Explained(self, tuple(grounds))
 
 
-def _check_done(done: Mapping[Milestone, date]) -> None:
-    for milestone in done:
-        if milestone not in _TRACKED:
-            known = ", ".join(m.value for m in TRACKED_MILESTONES)
-            msg = f"{milestone.value} wordt niet als gedaan bijgehouden (wel: {known})"
-            raise InvalidValueError(msg)
+def _done_error(milestone: object, when: object) -> Exception:
+    """Why (``milestone``, ``when``) is no done pair: no `Milestone`, no date, or a
+    milestone that is not tracked (checked in that order)."""
+    position = _POSITIONS.get(id(milestone))
+    if position is None:
+        return member_error("done", milestone, Milestone)
+    member = _MILESTONES[position]  # found by its identity: ``milestone`` itself
+    if type(when) is not date:
+        return date_error(f"done[{member.name}]", when)
+    known = ", ".join(m.value for m in TRACKED_MILESTONES)
+    return InvalidValueError(f"{member.value} wordt niet als gedaan bijgehouden (wel: {known})")
 
 
 def _check_open(case: SicknessCase) -> None:
@@ -229,6 +234,8 @@ _END = _MILESTONES.index(Milestone.EINDE_LOONDOORBETALING)
 
 #: Positions by the members' identity: an Enum member's hash is computed in Python.
 _POSITIONS: dict[int, int] = {id(m): i for i, m in enumerate(_MILESTONES)}
+#: The same, for the tracked milestones only (the ones a done date may be given for).
+_TRACKED_POSITIONS: dict[int, int] = {id(m): i for i, m in enumerate(_MILESTONES) if _IS_TRACKED[i]}
 
 Done = Mapping[Milestone, date] | Sequence[tuple[Milestone, date]]
 
@@ -256,15 +263,17 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
         if type(pair) is not tuple or len(pair) != 2:
             raise instance_error("done", pair, tuple, "paren (Milestone, date)")
         milestone, when = pair
-        position = _POSITIONS.get(id(milestone))
-        if position is None or type(milestone) is not Milestone:
-            raise member_error("done", milestone, Milestone)
+        # A member found by its identity is that member: the members live as long as
+        # the class, so no other object has their id (no type test needed after a hit).
+        position = _TRACKED_POSITIONS.get(id(milestone))
+        if position is None:
+            raise _done_error(milestone, when)
         if type(when) is not date:
             raise date_error(f"done[{milestone.name}]", when)
-        if not _IS_TRACKED[position]:
-            _check_done({milestone: when})
-        bit = 1 << position
-        mask = mask | bit if when <= reference else mask & ~bit
+        if when <= reference:
+            mask |= 1 << position
+        else:
+            mask &= ~(1 << position)
         if position == _PA:
             analysed = when
     return mask, analysed if mask >> _PA & 1 else None

@@ -117,6 +117,16 @@ class TestSignal:
         with pytest.raises(InvalidValueError, match="niet als gedaan"):
             work_item(ONGOING, D, module_start=START, done={Milestone.START_WIA: D})
 
+    def test_done_pairs_are_checked_member_then_date_then_tracked(self) -> None:
+        """A wrong done pair names the first thing wrong: no Milestone (a text code), then
+        no date (also for an untracked milestone), then an untracked milestone."""
+        with pytest.raises(TypeError, match="verwacht een Milestone"):
+            work_item(ONGOING, D, module_start=START, done=[("probleemanalyse", D)])  # type: ignore[list-item]
+        with pytest.raises(TypeError, match=r"done\[START_WIA\]: verwacht een date"):
+            work_item(ONGOING, D, module_start=START, done=[(Milestone.START_WIA, "x")])  # type: ignore[list-item]
+        with pytest.raises(InvalidValueError, match="start_wia wordt niet als gedaan"):
+            work_item(ONGOING, D, module_start=START, done=[(Milestone.START_WIA, D)])
+
     def test_closed_case_is_refused(self) -> None:
         """A worklist is about open cases; a closed case is an error."""
         closed = SicknessCase((Absence.sick(D, D + timedelta(days=3)).period,))
