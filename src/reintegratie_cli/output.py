@@ -25,6 +25,7 @@ import enum
 import os
 import re
 import stat
+import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -198,7 +199,10 @@ class _Encoded(dict[object, str]):
     ``True`` and ``Decimal("1.00")`` are equal keys with different fields; an ``int`` or a
     ``Decimal`` (exactly these types) goes straight to ``number``, a C-level formatter that
     gives what the rule gives for it, without a Python call. The dict of one column
-    (`encoder`) whose numbers are all of one type (``numbers``) keeps those too.
+    (`encoder`) whose numbers are all of one type (``numbers``) keeps those too. A text of
+    letters and digits only (up to ``longest`` of them) needs no escaping; its field is
+    ``word(text)``, the rule's own form for it, made without a Python call to the rule
+    (a unique employee or row number is such a text, two per worklist line).
     """
 
     def __init__(
@@ -207,14 +211,25 @@ class _Encoded(dict[object, str]):
         empty: str,
         number: Callable[[object], str],
         numbers: type | None = None,
+        word: tuple[Callable[[str], str], int] = (str, sys.maxsize),
     ) -> None:
         super().__init__({None: empty})
         self.rule = rule
         self.number = number
         self.numbers = numbers
+        self.word, self.longest = word
 
     def __missing__(self, value: object) -> str:
         kind = type(value)
+        if kind is str:  # a text not seen before: most are one word (an employee number)
+            text: str = value  # type: ignore[assignment]  # its type was just tested
+            if text.isalnum() and len(text) <= self.longest:
+                encoded = self.word(text)  # what the rule gives for it, without the rule
+            else:
+                encoded = self.rule(text)
+            if len(self) < _CACHE_LIMIT:
+                self[value] = encoded
+            return encoded
         if kind is int or kind is Decimal:
             encoded = self.number(value)
             if kind is self.numbers and len(self) < _CACHE_LIMIT:
@@ -267,6 +282,10 @@ def _xml_date(day: date) -> str:
     return f'<c s="{_DATE_STYLE}"><v>{date_to_serial(day)}</v></c>'
 
 
+#: The cell of a text of letters and digits only (at most ``XLSX_MAX_TEXT`` of them).
+_xml_word: Callable[[str], str] = '<c t="inlineStr"><is><t>{}</t></is></c>'.format
+
+
 def _xlsx_value(value: object) -> str:
     """One worksheet cell for any value: the rule of `xlsx_cells`."""
     kind = type(value)
@@ -278,7 +297,7 @@ def _xlsx_value(value: object) -> str:
         return _xml_cell("ja" if value else "nee")
     if isinstance(value, str):  # letters and digits only (an employee number) need no escaping
         if value.isalnum() and len(value) <= XLSX_MAX_TEXT:
-            return f'<c t="inlineStr"><is><t>{value}</t></is></c>'
+            return _xml_word(value)
         return _xml_cell(value)
     if isinstance(value, date):
         return _xml_date(value)
@@ -287,7 +306,9 @@ def _xlsx_value(value: object) -> str:
     return _xml_cell(str(value))
 
 
-_XML_CELLS = _Encoded(_xlsx_value, "<c/>", "<c><v>{}</v></c>".format)
+_XML_CELLS = _Encoded(
+    _xlsx_value, "<c/>", "<c><v>{}</v></c>".format, word=(_xml_word, XLSX_MAX_TEXT)
+)
 _xml_cell_of = _XML_CELLS.__getitem__
 
 
@@ -323,7 +344,10 @@ def encoder(
         columns = [_Encoded(_csv_value, "", str, n) for n in numbers]
         separator, end = ",", "\r\n"
     else:
-        columns = [_Encoded(_xlsx_value, "<c/>", _XML_CELLS.number, n) for n in numbers]
+        columns = [
+            _Encoded(_xlsx_value, "<c/>", _XML_CELLS.number, n, (_xml_word, XLSX_MAX_TEXT))
+            for n in numbers
+        ]
         separator, end = "", ""
     width = len(columns)
     join = separator.join
