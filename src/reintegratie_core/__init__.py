@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reintegratie_core import compensation, financial, products
+from reintegratie_core import products
 from reintegratie_core._atw import (
     EQUATING_DECREES,
     EquatedDay,
@@ -200,29 +200,6 @@ from reintegratie_core._worklist import (
     WorkItem,
     work_item,
 )
-from reintegratie_core.compensation import (
-    BudgetClaim,
-    BudgetExclusion,
-    BudgetLedger,
-    InterventionExclusion,
-    LedgerEntry,
-    PreventionConditions,
-    ReintegrationConditions,
-    SanctionConditions,
-    ThirdPartySettlement,
-    WagePeriod,
-    cost_benefit_contribution,
-    counts_for_premium,
-    intervention_reimbursement,
-    is_sepa_account,
-    prevention_budget,
-    prorated_fee,
-    reintegration_budget,
-    remaining_wage_cost,
-    sanction_compensation,
-    third_party_settlement,
-    weekly_wage,
-)
 from reintegratie_core.products import (
     ASR_REINTEGRATIE,
     ASR_REINTEGRATIEMANAGER,
@@ -249,15 +226,57 @@ from reintegratie_core.products import (
 )
 
 if TYPE_CHECKING:
+    from reintegratie_core import compensation, financial
+    from reintegratie_core.compensation import (
+        BudgetClaim,
+        BudgetExclusion,
+        BudgetLedger,
+        InterventionExclusion,
+        LedgerEntry,
+        PreventionConditions,
+        ReintegrationConditions,
+        SanctionConditions,
+        ThirdPartySettlement,
+        WagePeriod,
+        cost_benefit_contribution,
+        counts_for_premium,
+        intervention_reimbursement,
+        is_sepa_account,
+        prevention_budget,
+        prorated_fee,
+        reintegration_budget,
+        remaining_wage_cost,
+        sanction_compensation,
+        third_party_settlement,
+        weekly_wage,
+    )
     from reintegratie_core.products import ProductFileError, load_product
 
     __version__: str
 
 
+#: The subpackages imported on first use: a worklist or a date rule never needs them.
+_LAZY_SUBPACKAGES = frozenset({"compensation", "financial"})
+
+
 def __getattr__(name: str) -> object:
-    """The names imported on first use: ``load_product`` and ``ProductFileError`` (cattrs,
-    tomllib) and
-    ``__version__`` (``importlib.metadata``) cost more to import than the rest together."""
+    """The names imported on first use (PEP 562): ``load_product`` and ``ProductFileError``
+    (cattrs, tomllib) and ``__version__`` (``importlib.metadata``) cost more to import than
+    the rest together; the subpackages ``compensation`` and ``financial``, and the names
+    re-exported from ``compensation`` (those of ``__all__`` not defined above), are loaded
+    when a program first asks for one, so that ``import reintegratie_core`` for the worklist
+    or a date rule does not load them (issue 11: the CLI's start-up). Once loaded, a name
+    is kept in this module, as an eager import would have left it."""
+    if name in _LAZY_SUBPACKAGES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    if name in _COMPENSATION_NAMES:
+        from reintegratie_core import compensation
+
+        value: object = getattr(compensation, name)
+        globals()[name] = value
+        return value
     if name in {"load_product", "ProductFileError"}:
         from reintegratie_core.products import _loading
 
@@ -481,3 +500,21 @@ __all__ = [
     "work_item",
     "working_day",
 ]
+
+#: The names of ``__all__`` that `__getattr__` takes from ``compensation``: all not defined
+#: when this module has run (the subpackages and the other lazy names aside).
+_COMPENSATION_NAMES = (
+    frozenset(__all__)
+    - set(globals())
+    - _LAZY_SUBPACKAGES
+    - {
+        "load_product",
+        "ProductFileError",
+        "__version__",
+    }
+)
+
+
+def __dir__() -> list[str]:
+    """The module's names, the ones imported on first use included."""
+    return sorted(set(globals()) | set(__all__))

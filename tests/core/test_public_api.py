@@ -139,3 +139,23 @@ def test_the_built_in_products_are_top_level_names() -> None:
         assert isinstance(getattr(rc, name), rc.Product)
         assert isinstance(product.events, rc.ProductRules)
         assert product.events.product == product.code
+
+
+def test_compensation_and_financial_load_on_first_use() -> None:
+    """``import reintegratie_core`` leaves ``compensation`` and ``financial`` unloaded (a
+    worklist never uses them: issue 11, the CLI's start-up); the first name asked for
+    loads its subpackage, and every name of ``__all__`` is listed by ``dir``."""
+    code = (
+        "import sys, reintegratie_core as rc\n"
+        "lazy = ('reintegratie_core.compensation', 'reintegratie_core.financial')\n"
+        "assert not any(m in sys.modules for m in lazy), 'loaded eagerly'\n"
+        "assert set(rc.__all__) <= set(dir(rc))\n"
+        "from reintegratie_core import weekly_wage\n"
+        "assert weekly_wage is sys.modules['reintegratie_core.compensation'].weekly_wage\n"
+        "assert 'reintegratie_core.financial' not in sys.modules\n"
+        "assert rc.financial.__name__ == 'reintegratie_core.financial'\n"
+    )
+    fresh = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert fresh.returncode == 0, fresh.stderr
