@@ -382,6 +382,14 @@ def _numbered(parts: Sequence[tuple[Path, int]]) -> Iterator[tuple[int, Any]]:
 # --- Compute -----------------------------------------------------------------------------
 
 
+#: A line's key and values, and of its values the status and recht_op_dienstverlening,
+#: as C-level getters.
+_KEY = operator.itemgetter(0)
+_VALUES = operator.itemgetter(1)
+_STATUS = operator.itemgetter(OUTPUT_HEADER.index("status"))
+_ELIGIBLE = operator.itemgetter(OUTPUT_HEADER.index("recht_op_dienstverlening"))
+
+
 def _compute(
     groups: dict[tuple[str, str], list[PeriodRow]],
     settings: Settings,
@@ -408,16 +416,14 @@ def _compute(
             counts[line] += 1
             continue
         lines.append(line)
-        values = line.values
-        counts[values[0]] += 1  # type: ignore[index]
-        if values[12] == "nee":
-            counts["buiten module"] += 1
+    # Per status, and outside the module ("nee" in recht_op_dienstverlening), counted at
+    # C level over all lines at once instead of twice per line in the loop.
+    values = list(map(_VALUES, lines))
+    counts.update(map(_STATUS, values))
+    outside = list(map(_ELIGIBLE, values)).count("nee")
+    if outside:
+        counts["buiten module"] += outside
     return lines
-
-
-#: A line's key and values, as C-level getters.
-_KEY = operator.itemgetter(0)
-_VALUES = operator.itemgetter(1)
 
 
 def work_partition(task: Task) -> Result:
