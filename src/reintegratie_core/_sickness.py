@@ -349,13 +349,11 @@ def _join_adjacent_leave(ordered: Sequence[Absence]) -> list[Absence]:
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and previous.kind is AbsenceKind.LEAVE
-            and absence.kind is AbsenceKind.LEAVE
+            and previous.kind is _LEAVE
+            and absence.kind is _LEAVE
             and previous.period.end == absence.period.start
         ):
-            joined[-1] = Absence(
-                Period(previous.period.start, absence.period.end), AbsenceKind.LEAVE
-            )
+            joined[-1] = Absence(Period(previous.period.start, absence.period.end), _LEAVE)
         else:
             joined.append(absence)
     return joined
@@ -388,7 +386,7 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     pending_leave: Period | None = None
     for absence in ordered:
         period = absence.period
-        if absence.kind is AbsenceKind.LEAVE:
+        if absence.kind is _LEAVE:  # the member as a module constant: no Enum class lookup
             previous_end = current[-1].end if current else None
             directly_after_sickness = pending_leave is None and previous_end == period.start
             pending_leave = period if directly_after_sickness else None
