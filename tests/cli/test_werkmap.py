@@ -294,10 +294,14 @@ class TestUntrustedInput:
         assert ws is not None
         ws["A1"] = 1
         ws.cell(row=1_000_000, column=100, value="=A1+1")
-        path = tmp_path / "ver.xlsx"
+        ws.title = "Blad, ver"
+        path = tmp_path / "ver, groot.xlsx"
         book.save(path)
-        with pytest.raises(WorkbookError, match="beslaat"):
+        with pytest.raises(WorkbookError, match="beslaat") as caught:
             recalc(path)
+        # names keep their commas; counts read the Dutch way, without a Python repr
+        message = str(caught.value)
+        assert 'ver, groot.xlsx: blad "Blad, ver" beslaat 100.000.000 cellen' in message
 
     @pytest.mark.parametrize("content", [b"geen zip", b"PK\x03\x04 kapot"])
     def test_not_a_workbook(self, tmp_path: Path, content: bytes) -> None:

@@ -110,6 +110,11 @@ class Book:
     has_macros: bool
 
 
+def _thousands(number: int) -> str:
+    """A count the Dutch way in a message: ``1.048.576``."""
+    return f"{number:,}".replace(",", ".")
+
+
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
@@ -225,8 +230,8 @@ class _Limiter:
 
     def _refuse(self, what: str, count: int, limit: int) -> None:
         raise WorkbookError(
-            f"{self.name} heeft meer dan {limit:,} {what} (al {count:,} gelezen); "
-            f"de grens is {limit:,}".replace(",", ".")
+            f"{self.name} heeft meer dan {_thousands(limit)} {what} "
+            f"(al {_thousands(count)} gelezen); de grens is {_thousands(limit)}"
         )
 
     def cell(self, count: int = 1) -> None:
@@ -243,8 +248,8 @@ class _Limiter:
         area = (used[2] - used[0] + 1) * (used[3] - used[1] + 1)
         if area > self.limits.sheet_area:
             raise WorkbookError(
-                f"{self.name}: blad {sheet!r} beslaat {area:,} cellen (rijen × kolommen); "
-                f"de grens is {self.limits.sheet_area:,}".replace(",", ".")
+                f'{self.name}: blad "{sheet}" beslaat {_thousands(area)} cellen '
+                f"(rijen × kolommen); de grens is {_thousands(self.limits.sheet_area)}"
             )
 
 
@@ -270,11 +275,11 @@ def coordinate(where: str) -> tuple[int, int]:
     """``(row, column)`` of an A1 cell reference; raises ValueError for anything else."""
     match = _COORDINATE.fullmatch(where)
     if match is None:
-        msg = f"{where!r} is geen celverwijzing"
+        msg = f'"{where}" is geen celverwijzing'
         raise ValueError(msg)
     row, column = int(match[2]), column_index(match[1])
     if not (1 <= row <= 1_048_576 and column <= 16_384):
-        msg = f"{where!r} ligt buiten het werkblad"
+        msg = f'"{where}" ligt buiten het werkblad'
         raise ValueError(msg)
     return row, column
 
@@ -451,7 +456,7 @@ class _SheetReader:
             self.sheet.unreadable.add(key)
             return ErrorValue("#NUM!" if "bereik" in str(exc) else "#N/A")
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            reason = f"tekst van {len(value):,} tekens; Excel houdt er hoogstens 32.767"
+            reason = f"tekst van {_thousands(len(value))} tekens; Excel houdt er hoogstens 32.767"
             self._problem(coordinate, reason.replace(",", "."))
             self.sheet.unreadable.add(key)
             return ErrorValue("#VALUE!")
@@ -566,7 +571,7 @@ def read_book(
                 _drop_spilled(sheet)
             except _DataTableError:
                 raise WorkbookError(
-                    f"{name}: blad {sheet.name!r} bevat een wat-als-gegevenstabel; die wordt "
+                    f'{name}: blad "{sheet.name}" bevat een wat-als-gegevenstabel; die wordt '
                     "niet ondersteund"
                 ) from None
     return Book(sheets=sheets, names=names, links=links, problems=problems, has_macros=has_macros)
