@@ -663,27 +663,20 @@ class CsvFormat(NamedTuple):
     def _record_blocks(self, start: int, end: int) -> Iterator[Iterator[list[str]]]:
         split, delimiter = self._split, self.delimiter
         carry = b""
-        with self.path.open("rb", buffering=0) as stream:
-            stream.seek(start)
-            left = end - start
-            while left > 0:
-                data = stream.read(min(_RECORD_BLOCK, left))
-                if not data:
-                    break
-                left -= len(data)
-                data = carry + data
-                cut = data.rfind(b"\n") + 1  # a line end is a character boundary
-                carry = data[cut:]
-                if cut:
-                    # Every whole line of the block, its line end removed (a CR before the LF
-                    # too, as `lines` does); the text after the last LF is empty.
-                    text = data[:cut].decode(self.encoding).replace("\r\n", "\n")
-                    lines = text.split("\n")
-                    lines.pop()
-                    if '"' in text:
-                        yield map(split, lines)
-                    else:  # split lazily, line by line: a line's cells are freed before the next
-                        yield map(str.split, lines, itertools.repeat(delimiter))
+        for block in self._blocks(start, end, _RECORD_BLOCK):
+            data = carry + block
+            cut = data.rfind(b"\n") + 1  # a line end is a character boundary
+            carry = data[cut:]
+            if cut:
+                # Every whole line of the block, its line end removed (a CR before the LF
+                # too, as `lines` does); the text after the last LF is empty.
+                text = data[:cut].decode(self.encoding).replace("\r\n", "\n")
+                lines = text.split("\n")
+                lines.pop()
+                if '"' in text:
+                    yield map(split, lines)
+                else:  # split lazily, line by line: a line's cells are freed before the next
+                    yield map(str.split, lines, itertools.repeat(delimiter))
         if carry:
             yield iter(
                 [split((carry[:-1] if carry.endswith(b"\r") else carry).decode(self.encoding))]
@@ -693,20 +686,27 @@ class CsvFormat(NamedTuple):
         """The lines (line ends removed) from byte ``start`` to ``end``, which both lie at
         the start of a line; read in blocks, so memory stays flat."""
         carry = b""
+        for block in self._blocks(start, end, _BLOCK):
+            lines = (carry + block).split(b"\n")
+            carry = lines.pop()
+            for line in lines:
+                yield line[:-1] if line.endswith(b"\r") else line
+        if carry:
+            yield carry[:-1] if carry.endswith(b"\r") else carry
+
+    def _blocks(self, start: int, end: int, size: int) -> Iterator[bytes]:
+        """The file's bytes from ``start`` to ``end``, read ``size`` at a time (unbuffered:
+        each block is read once), so memory stays flat; the one reading loop of `lines` and
+        `records`."""
         with self.path.open("rb", buffering=0) as stream:
             stream.seek(start)
             left = end - start
             while left > 0:
-                data = stream.read(min(_BLOCK, left))
+                data = stream.read(min(size, left))
                 if not data:
                     break
                 left -= len(data)
-                lines = (carry + data).split(b"\n")
-                carry = lines.pop()
-                for line in lines:
-                    yield line[:-1] if line.endswith(b"\r") else line
-        if carry:
-            yield carry[:-1] if carry.endswith(b"\r") else carry
+                yield data
 
 
 class Source:
