@@ -197,6 +197,16 @@ def cascade(
     `ReasonNotAllowedError` for a reason the module's conditions do not allow, and
     [`InvalidValueError`][reintegratie_core.InvalidValueError] when ``module`` is not among ``held``.
     """
+    _check_arguments(product, module, on, reason)
+    result = _decided_cascade(product, module, on, reason, None if held is None else tuple(held))
+    return Explained(result, _grounds(result))
+
+
+def _check_arguments(
+    product: Product, module: str, on: date, reason: TerminationReason | None
+) -> None:
+    """The entry checks [`cascade`][reintegratie_core.products.cascade] and
+    [`decided_cascade`][reintegratie_core.products.decided_cascade] share."""
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
     if type(on) is not date:
@@ -205,8 +215,6 @@ def cascade(
         raise member_error("reason", reason, TerminationReason)
     if type(module) is not str:
         raise text_error("module", module)
-    result = _decided_cascade(product, module, on, reason, None if held is None else tuple(held))
-    return Explained(result, _grounds(result))
 
 
 #: The most decisions a product keeps (its tables are small; the policies' module lists
@@ -229,14 +237,7 @@ def decided_cascade(
     (every module ends on it). So the walk is memoised on the product by those codes, not
     by the date.
     """
-    if type(product) is not Product and not isinstance(product, Product):
-        raise product_error("product", product)
-    if type(on) is not date:
-        raise date_error("on", on)
-    if reason is not None and type(reason) is not TerminationReason:
-        raise member_error("reason", reason, TerminationReason)
-    if type(module) is not str:
-        raise text_error("module", module)
+    _check_arguments(product, module, on, reason)
     if held is not None and type(held) is not tuple:
         raise instance_error("held", held, tuple, "de modulecodes als tuple (of None)")
     return _decided_cascade(product, module, on, reason, held)

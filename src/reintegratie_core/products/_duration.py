@@ -24,7 +24,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
-from reintegratie_core._checks import count_error, date_error, instance_error, product_error
+from reintegratie_core._checks import (
+    count_error,
+    date_error,
+    dates_error,
+    instance_error,
+    product_error,
+)
 from reintegratie_core._dates import _add_months, _month_days, add_days
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import (
@@ -243,10 +249,8 @@ def first_expiry(
         raise instance_error("module", module, Module)
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
-    if type(start) is not date:
-        raise date_error("start", start)
-    if type(basis_expiry) is not date:
-        raise date_error("basis_expiry", basis_expiry)
+    if type(start) is not date or type(basis_expiry) is not date:
+        raise dates_error(("start", start, False), ("basis_expiry", basis_expiry, False))
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
@@ -350,12 +354,12 @@ def earliest_cancellation(
         raise instance_error("module", module, Module)
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
-    if type(start) is not date:
-        raise date_error("start", start)
-    if type(basis_expiry) is not date:
-        raise date_error("basis_expiry", basis_expiry)
-    if type(received) is not date:
-        raise date_error("received", received)
+    if type(start) is not date or type(basis_expiry) is not date or type(received) is not date:
+        raise dates_error(
+            ("start", start, False),
+            ("basis_expiry", basis_expiry, False),
+            ("received", received, False),
+        )
     cancellation = module.cancellation
     if cancellation is None:
         having = [
