@@ -356,10 +356,10 @@ class ExcelFunction:
                     column = (param.column or default_column)(value)
                     if column is not None:
                         columns[index] = column
-        for index, value in enumerate(raw):  # an Excel error value is the result (excel_errors)
-            if index not in columns and (code := first_error(value)) is not None:
-                return [[code] for _ in next(iter(columns.values()))] if columns else code
         if not columns:
+            for value in raw:  # an Excel error value is the result (excel_errors)
+                if (code := first_error(value)) is not None:
+                    return code
             return self._single(raw)
         # A lifted call allocates a few acyclic objects per row; the cyclic collector would
         # traverse the whole heap again and again while they pile up (reference counting
@@ -383,6 +383,9 @@ class ExcelFunction:
         fixed: list[Any] = [None] * len(self.params)
         for index, param in enumerate(self.params):
             if index not in columns:
+                if (code := first_error(raw[index])) is not None:  # see excel_errors
+                    fixed[index] = _Failure(code, passed=True)
+                    continue
                 try:
                     fixed[index] = param.coerce(one_value(param, raw[index]), param.name)
                 except Exception as exc:  # noqa: BLE001 - reported per row
@@ -398,14 +401,13 @@ class ExcelFunction:
         if clean and not failing:
             good: Sequence[int] = range(rows)  # no list: 10,000 int objects cost ~18 ns a row
         else:
-            good = self._sort_rows(columns, fixed, failing, coerced, out)
+            good = self._sort_rows(columns, failing, coerced, out)
         self._compute_rows(good, fixed, lifted, out)
         return [[value] for value in out]
 
     def _sort_rows(
         self,
         columns: dict[int, list[Any]],
-        fixed: list[Any],
         failing: dict[int, _Failure],
         coerced: dict[int, list[Any]],
         out: list[Any],
@@ -424,7 +426,8 @@ class ExcelFunction:
                     e and (v is None or (type(v) is str and not v.strip()))
                     for e, v in zip(empty, column, strict=True)
                 ]
-        # The first failing argument in declaration order wins, as in a single call.
+        # As in a single call: the first Excel error value in declaration order is the
+        # result (excel_errors); else the first refused argument in declaration order.
         lifted = sorted(coerced.items())
         bad_rows = {
             row
@@ -440,11 +443,11 @@ class ExcelFunction:
             if empty[row]:
                 out[row] = ""
             elif failing or row in bad_rows:
-                first = min(
-                    [*failing, *(i for i, values in lifted if type(values[row]) is _Failure)]
-                )
-                value = coerced[first][row] if first in coerced else fixed[first]
-                out[row] = value.text
+                failures = [
+                    *failing.items(),
+                    *((i, values[row]) for i, values in lifted if type(values[row]) is _Failure),
+                ]
+                out[row] = min(failures, key=_precedence)[1].text
             else:
                 good.append(row)
         return good
@@ -531,7 +534,7 @@ class ExcelFunction:
             for value in column:
                 code = error_code(value)
                 if code is not None:
-                    result.append(_Failure(code))
+                    result.append(_Failure(code, passed=True))
                     continue
                 try:
                     result.append(param.coerce(value, param.name))
@@ -572,6 +575,15 @@ def _all_single(raw: list[Any]) -> bool:
 @attrs.frozen
 class _Failure:
     text: str
+    #: An Excel error value in the input (passed through), which wins over a refusal.
+    passed: bool = False
+
+
+def _precedence(failure: tuple[int, _Failure]) -> tuple[bool, int]:
+    """The order in which a row's failures are the result: error values first, then
+    declaration order."""
+    index, value = failure
+    return (not value.passed, index)
 
 
 #: Every declared function by name, in declaration order.

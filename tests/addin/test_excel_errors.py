@@ -126,6 +126,38 @@ class TestLifted:
         assert result[1] == ["#N/A"]
         assert result[2][0].startswith("#WAARDE! ")
 
+    def test_a_row_is_its_single_call(self) -> None:
+        """Every lifted row gives what the single call with that row's values gives: an
+        error value in the row beats an earlier argument's refusal, and of two error
+        values the first in declaration order wins (contract, Changes of 2026-12-01 and
+        Calling conventions, Lifting)."""
+        calls: list[tuple[Any, Any]] = [
+            ([["x"], [SICK]], [["#N/A"], ["pva"]]),  # both lifted
+            ("x", [["#N/A"], ["pva"]]),  # the refused argument single
+            ([["x"], [SICK]], "#N/A"),  # the error value single
+            ([["#N/A"], [SICK]], "#DIV/0!"),  # two error values
+            ([["x"], ["#REF!"]], [["pva"], ["#N/A"]]),
+        ]
+        for ziekte, mijlpaal in calls:
+            lifted = udfs.RI_MIJLPAAL(ziekte, mijlpaal)
+            rows = [
+                udfs.RI_MIJLPAAL(
+                    ziekte[row][0] if isinstance(ziekte, list) else ziekte,
+                    mijlpaal[row][0] if isinstance(mijlpaal, list) else mijlpaal,
+                )
+                for row in range(2)
+            ]
+            assert lifted == [[value] for value in rows], (ziekte, mijlpaal)
+        assert udfs.RI_MIJLPAAL([["x"], [SICK]], [["#N/A"], ["pva"]])[0] == ["#N/A"]
+        assert udfs.RI_MIJLPAAL([["#N/A"], [SICK]], "#DIV/0!") == [["#N/A"], ["#DIV/0!"]]
+
+    def test_a_blank_row_stays_blank_beside_an_error_value(self) -> None:
+        """A blank row is an empty cell whether the single argument is refused or an
+        error value, as in any other lifted call (contract, Lifting)."""
+        assert udfs.RI_WERKDAG([[SICK], [None]], "#N/A") == [["#N/A"], [""]]
+        refused = udfs.RI_WERKDAG([[SICK], [None]], "x")
+        assert refused[1] == [""]
+
 
 DECLARED = sorted(name for name, f in REGISTRY.items() if f.params)
 
