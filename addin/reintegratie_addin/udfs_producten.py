@@ -22,6 +22,7 @@ from reintegratie_core import (
     Ground,
     InvalidValueError,
     NotApplicableError,
+    ParameterNotInForceError,
     ReintegratieError,
     SicknessCase,
     UnknownCodeError,
@@ -392,9 +393,13 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
         )
     except NotApplicableError as exc:
         raise _blamed("module", exc) from None
+    except ParameterNotInForceError as exc:
+        # the parameters are those in force at the module's start, as in
+        # RI_CONTRACTVERVALDATUM: a start before the first version is the argument to fix
+        raise _blamed("ingangsdatum_module", exc) from None
     except InvalidValueError as exc:
-        # a date out of range or a parameter not in force comes from the later of the two
-        # dates the user gave (issue 13 bug 4): that is the argument to fix
+        # a date out of range comes from the later of the two dates the user gave (issue 13
+        # bug 4): that is the argument to fix
         later = (
             "ingangsdatum_module"
             if ingangsdatum_module >= ontvangst_opzegging
@@ -487,6 +492,9 @@ def RI_DOORLOPENDE_BEGELEIDING(  # noqa: PLR0917 - the contract's argument list
             reason=reden,
             sanction_weeks=sanctieweken,
         )
+    except ParameterNotInForceError as exc:
+        # the relapse window is the one in force at the module's end (003 art. 1.5.3)
+        raise _blamed("einddatum_module", exc) from None
     except ReintegratieError as exc:
         raise _blamed("ziekte", exc) from None
 

@@ -253,7 +253,7 @@ TERMS: tuple[Term, ...] = (
     _t(
         "parameter (gedateerd)",
         "dated parameter",
-        "Parameter ParameterHistory",
+        "Parameter ParameterHistory ParameterNotInForceError",
         "domain §7",
     ),
     _t(

@@ -82,6 +82,7 @@ from reintegratie_core._errors import (
     InvalidPeriodError,
     InvalidValueError,
     NotApplicableError,
+    ParameterNotInForceError,
     ReintegratieError,
     UnknownCodeError,
 )
@@ -398,6 +399,7 @@ __all__ = [
     "NotInProductError",
     "Parameter",
     "ParameterHistory",
+    "ParameterNotInForceError",
     "ParameterValue",
     "Period",
     "Policy",

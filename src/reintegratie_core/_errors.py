@@ -7,6 +7,8 @@ accepted and where (argument, field or row): the shells show them to users uncha
 
 from __future__ import annotations
 
+from datetime import date
+
 
 class ReintegratieError(Exception):
     """Root of every error raised by `reintegratie_core`."""
@@ -18,6 +20,18 @@ class InvalidPeriodError(ReintegratieError, ValueError):
 
 class InvalidValueError(ReintegratieError, ValueError):
     """A value outside what a rule accepts (a negative amount, 53 sanction weeks, ...)."""
+
+
+class ParameterNotInForceError(InvalidValueError):
+    """A dated parameter asked for on a day before its first version is valid.
+
+    ``on`` is that day, so a shell can name the input it came from (the parameters a rule
+    uses are those in force on one of its dates).
+    """
+
+    def __init__(self, message: str, on: date) -> None:
+        self.on = on
+        super().__init__(message)
 
 
 class UnknownCodeError(ReintegratieError, ValueError):
@@ -41,6 +55,7 @@ __all__ = [
     "InvalidPeriodError",
     "InvalidValueError",
     "NotApplicableError",
+    "ParameterNotInForceError",
     "ReintegratieError",
     "UnknownCodeError",
 ]

@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from reintegratie_core._checks import date_error, items_error
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, ParameterNotInForceError
 from reintegratie_core._explain import Citation, ParameterValue, Unit
 
 V = TypeVar("V", int, Decimal, str, bool)
@@ -90,7 +90,7 @@ class ParameterHistory(Generic[V]):
                 f"{first.name}: geen waarde geldig op {on.isoformat()} "
                 f"(eerste geldig vanaf {first.valid_from.isoformat()})"
             )
-            raise InvalidValueError(msg)
+            raise ParameterNotInForceError(msg, on)
         return chosen
 
 

@@ -323,6 +323,33 @@ class TestTwoArgumentChecks:
         )
         assert early.startswith("#WAARDE! ingangsdatum_module: ")
 
+    def test_opzegdatum_names_a_start_before_the_parameters_with_a_later_notice(self) -> None:
+        """001 art. 2.1 and 2.3: the contract term and notice period are those in force at
+        the module's start, so a start before them names ingangsdatum_module even when the
+        notice arrives later (contract: #WAARDE! names the argument)."""
+        result = call(
+            "RI_VROEGSTE_OPZEGDATUM",
+            "asr-reintegratiemanager",
+            "reintegratiemanager",
+            datetime(1999, 3, 1),
+            datetime(2025, 1, 1),
+            datetime(2026, 6, 1),
+        )
+        assert result.startswith("#WAARDE! ingangsdatum_module: "), result
+        assert "01-03-1999" in result or "1999-03-01" in result
+
+    def test_doorlopende_begeleiding_names_a_module_end_before_the_parameters(self) -> None:
+        """003 art. 1.5.3: the relapse window is the one in force at the module's end; an
+        einddatum_module before it names einddatum_module, not ziekte."""
+        result = call(
+            "RI_DOORLOPENDE_BEGELEIDING",
+            "zeeuwse-prb",
+            datetime(2025, 3, 3),
+            datetime(1999, 7, 1),
+            datetime(2025, 9, 1),
+        )
+        assert result.startswith("#WAARDE! einddatum_module: "), result
+
 
 class TestEmptyReason:
     """Issue 13 bug 3, domain §8.1: an empty reden is any reason the module admits."""
