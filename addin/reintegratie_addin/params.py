@@ -32,7 +32,7 @@ def to_product(value: Any, argument: str) -> Product:
     known = ", ".join(p.code for p in BUILTIN_PRODUCTS)
     if isinstance(value, Product):
         return value
-    text = c.to_text(value, argument, "")
+    text = c.to_text(value, argument, "", f"bekend: {known}")
     if not text:
         raise c.ArgumentError(argument, f"ontbreekt (bekend: {known})")
     try:

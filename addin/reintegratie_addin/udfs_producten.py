@@ -61,12 +61,13 @@ REASON_CODES = ", ".join(r.value for r in TerminationReason)
 # --- coercers -----------------------------------------------------------------------------
 
 
+_MODULE_HINT = "verwacht een modulecode, zie RI_MODULES"
+
+
 def _module_text(value: Any, argument: str) -> str:
     if type(value) is str and (text := value.strip()):  # a code cell: the common case
         return text
-    if c.is_empty(value):
-        raise c.ArgumentError(argument, "ontbreekt (verwacht een modulecode, zie RI_MODULES)")
-    return c.to_text(value, argument)
+    return c.to_text(value, argument, hint=_MODULE_HINT)
 
 
 def _reason(value: Any, argument: str) -> TerminationReason:

@@ -191,6 +191,10 @@ def _arbodienst(value: Any, argument: str) -> bool | Decimal:
         ) from None
 
 
+def _iban_text(value: Any, argument: str) -> str:
+    return c.to_text(value, argument, hint="verwacht een IBAN, bijv. NL91 ABNA 0417 1643 00")
+
+
 def _period(value: Any, argument: str) -> WagePeriod:
     return c.to_code(value, argument, WagePeriod, WAGE_PERIOD_ALIASES)
 
@@ -655,7 +659,7 @@ def RI_TELT_MEE_VOOR_PREMIE(datum_vergoeding: date, premiejaar: int) -> PremiumW
 
 @excel_function(
     category=CAT_VERGOEDING,
-    params=[Param(name="iban", doc="IBAN (spaties toegestaan)", coerce=c.to_text)],
+    params=[Param(name="iban", doc="IBAN (spaties toegestaan)", coerce=_iban_text)],
 )
 def RI_SEPA_REKENING(iban: str) -> SepaAccount:
     """WAAR voor een geldig IBAN binnen het SEPA-gebied; ONWAAR voor elk ander rekeningnummer."""

@@ -458,11 +458,14 @@ def _code_table(codes: type[E], aliases: Mapping[str, E]) -> dict[str, E]:
     return table
 
 
-def to_text(value: Any, argument: str, default: str | None = None) -> str:
-    """Text from a cell (numbers as Excel shows them); empty gives ``default``."""
+def to_text(
+    value: Any, argument: str, default: str | None = None, hint: str = "verwacht tekst"
+) -> str:
+    """Text from a cell (numbers as Excel shows them); empty gives ``default``. A refusal
+    says ``hint``: what the argument accepts."""
     if is_empty(value):
         if default is None:
-            raise ArgumentError(argument, "ontbreekt (verwacht tekst)")
+            raise ArgumentError(argument, f"ontbreekt ({hint})")
         return default
     if isinstance(value, str):
         return value.strip()
@@ -470,7 +473,7 @@ def to_text(value: Any, argument: str, default: str | None = None) -> str:
         return str(int(value))
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return str(value)
-    raise ArgumentError(argument, f"{describe(value)} is geen tekst")
+    raise ArgumentError(argument, f"{describe(value)} is geen tekst ({hint})")
 
 
 __all__ = [

@@ -121,3 +121,44 @@ class TestRanges:
         assert isinstance(udfs.RI_TIJDLIJN(periods), list)
         one = [[datetime(2025, 1, 6)], [None]]
         assert udfs.RI_TIJDLIJN(one) == udfs.RI_TIJDLIJN(datetime(2025, 1, 6))
+
+
+class TestRefusalsSayWhatIsAccepted:
+    """Contract, Calling conventions, Errors: bad input is ``#WAARDE! <argument>: <what is
+    wrong> (<what is accepted>)``. A cell of the wrong kind (a TRUE, a date cell) that an
+    argument refuses as "… is geen …" is refused naming that argument and saying what it
+    takes."""
+
+    @pytest.mark.parametrize("name", sorted(n for n, f in REGISTRY.items() if f.params))
+    def test_a_cell_of_the_wrong_kind(self, name: str) -> None:
+        from docs.tools.examples import examples_for
+
+        function = REGISTRY[name]
+        params = function.params
+        example = examples_for(
+            name, tuple(p.name for p in params), tuple(p.optional for p in params)
+        )[0]
+        raw = [*example.raw(), *[None] * (len(params) - len(example.raw()))]
+        udf = udfs.contract_functions()[name]
+        for index, param in enumerate(params):
+            for wrong in (True, D):
+                args = list(raw)
+                args[index] = wrong
+                result = udf(*args)
+                if not (isinstance(result, str) and result.startswith("#WAARDE! ")):
+                    continue  # the argument takes this kind of cell
+                if result.startswith(f"#WAARDE! {param.name}: ") and " is geen " in result:
+                    assert "(" in result, (name, param.name, wrong, result)
+
+    def test_text_arguments(self) -> None:
+        """The text arguments say what they take, as the code arguments do."""
+        assert udfs.RI_MODULES(True) == (
+            "#WAARDE! product: WAAR is geen tekst (bekend: asr-reintegratie, "
+            "asr-reintegratiemanager, mkb-verzuim-ontzorg, zeeuwse-prb)"
+        )
+        assert udfs.RI_EINDIGT_MEE("zeeuwse-prb", D, "prb") == (
+            "#WAARDE! module: 06-01-2025 is geen tekst (verwacht een modulecode, zie RI_MODULES)"
+        )
+        assert udfs.RI_SEPA_REKENING(True) == (
+            "#WAARDE! iban: WAAR is geen tekst (verwacht een IBAN, bijv. NL91 ABNA 0417 1643 00)"
+        )
