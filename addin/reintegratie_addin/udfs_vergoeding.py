@@ -51,7 +51,6 @@ from reintegratie_core import (
     ReintegratieError,
     SicknessCase,
     Unit,
-    UnknownCodeError,
 )
 from reintegratie_core.compensation import (
     BUDGET_EXCLUSION_ALIASES,
@@ -109,18 +108,6 @@ _amount_or_zero = functools.partial(c.to_amount, default=ZERO)
 _false_by_default = functools.partial(c.to_bool, default=False)
 _true_by_default = functools.partial(c.to_bool, default=True)
 _percentage_or_standard = c.optional(c.to_percentage)
-
-
-def _product(value: Any, argument: str) -> Product:
-    known = ", ".join(p.code for p in BUILTIN_PRODUCTS)
-    if c.is_empty(value):
-        raise c.ArgumentError(argument, f"ontbreekt (bekend: {known})")
-    if isinstance(value, str):
-        try:
-            return builtin_product(value)
-        except UnknownCodeError:
-            pass
-    raise c.ArgumentError(argument, f"onbekende waarde {c.describe(value)} (bekend: {known})")
 
 
 def _with_interventions() -> str:
@@ -412,7 +399,7 @@ _new_repayment: Callable[[type[_Repayment], tuple[object, ...]], _Repayment] = t
         Param(
             name="product",
             doc="Product: asr-reintegratiemanager of mkb-verzuim-ontzorg (100 % interventievergoeding)",
-            coerce=_product,
+            coerce=to_builtin_product,
         ),
         _amount_param("kosten", "Kosten van de interventie, excl. btw"),
         Param(

@@ -379,10 +379,13 @@ class TestInterventie:
         assert "asr-reintegratiemanager, mkb-verzuim-ontzorg" in result
 
     def test_unknown_product(self) -> None:
-        """excel-functions.md: an unknown product code lists the known ones."""
+        """excel-functions.md: an unknown product code lists the known ones, in the words
+        every RI_ function with a product uses."""
         result = udfs.RI_INTERVENTIEVERGOEDING("verzuim-plus", 100, D, D)
-        assert result.startswith('#WAARDE! product: onbekende waarde "verzuim-plus"')
+        assert result.startswith('#WAARDE! product: onbekend product "verzuim-plus"')
         assert "zeeuwse-prb" in result
+        assert result == udfs.RI_MODULES("verzuim-plus")
+        assert udfs.RI_INTERVENTIEVERGOEDING(True, 100, D, D) == udfs.RI_MODULES(True)
 
     @pytest.mark.parametrize(
         "kind",
