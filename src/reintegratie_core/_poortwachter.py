@@ -246,8 +246,11 @@ _COUNT = len(_MILESTONES)
 _bisect_left = bisect.bisect_left
 
 
-def _out_of_range(milestone: Milestone) -> InvalidValueError:
-    return InvalidValueError(f"{milestone.value} valt buiten het datumbereik")
+def _out_of_range(milestone: Milestone, source: str = "ziekte") -> InvalidValueError:
+    """A milestone past 9999-12-31, naming the input its date counts from (``ziekte``, or
+    ``datum_probleemanalyse`` for the plan van aanpak after a known probleemanalyse): the
+    value to fix (issue 13 bug 4)."""
+    return InvalidValueError(f"{source}: {milestone.value} valt buiten het datumbereik")
 
 
 def _check_probleemanalyse(case: SicknessCase, probleemanalyse: date) -> None:
@@ -274,7 +277,7 @@ def _date(
         try:
             value = probleemanalyse + _PVA_DAYS
         except OverflowError:
-            raise _out_of_range(_MILESTONES[position]) from None
+            raise _out_of_range(_MILESTONES[position], "datum_probleemanalyse") from None
         last = case.periods[-1].end
         return None if last is not None and value >= last else value
     periods = case.periods
@@ -430,7 +433,7 @@ def milestone_days(
         if probleemanalyse is not None:
             days[_PVA] = probleemanalyse.toordinal() + _PVA_DAYS.days
         if base + _OFFSET_DAYS[sanction_weeks][-1] > _MAX_ORDINAL:
-            msg = "een mijlpaal valt buiten het datumbereik"
+            msg = "ziekte: een mijlpaal valt buiten het datumbereik"
             raise InvalidValueError(msg)
         return days
     # More periods: the case's day numbers of all milestones in one walk (`day_offsets`),

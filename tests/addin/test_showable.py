@@ -113,6 +113,39 @@ class TestTextDates:
             "(t/m 9999-12-31)"
         )
 
+    @pytest.mark.parametrize(
+        ("name", "args", "argument"),
+        [
+            ("RI_MIJLPAAL", (datetime(9999, 12, 1), "start_wia"), "ziekte"),
+            ("RI_TIJDLIJN", (datetime(9999, 12, 1),), "ziekte"),
+            (
+                "RI_TIJDLIJN",
+                (datetime(2025, 1, 6), datetime(9999, 12, 31)),
+                "datum_probleemanalyse",
+            ),
+            ("RI_SIGNAAL", (datetime(9999, 12, 31), datetime(9999, 12, 31)), "ziekte"),
+            ("RI_RESTERENDE_WEKEN", (datetime(9999, 12, 1), datetime(9999, 12, 5)), "ziekte"),
+            (
+                "RI_RESTERENDE_LOONKOSTEN",
+                (800.0, datetime(9999, 12, 1), datetime(9999, 12, 5)),
+                "ziekte",
+            ),
+            (
+                "RI_TARIEF_PRORATA",
+                (120.0, datetime(9999, 12, 1), datetime(9999, 12, 5)),
+                "contractjaar_start",
+            ),
+        ],
+    )
+    def test_result_past_9999_names_the_argument(
+        self, name: str, args: tuple[Any, ...], argument: str
+    ) -> None:
+        """A milestone or contract year past 31-12-9999 names the date it counts from, as
+        the contract's #WAARDE! texts do (issue 13 bug 4), not the function."""
+        result = getattr(udfs, name)(*args)
+        assert result.startswith(f"#WAARDE! {argument}: "), result
+        assert "valt buiten het datumbereik" in result
+
     def test_python_dates_outside_excel(self) -> None:
         """A Python caller's date outside Excel's range is refused like text."""
         assert udfs.RI_WERKDAG(date(1, 1, 1), 3).startswith("#WAARDE! datum: ")

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from reintegratie_core._checks import date_error, member_error
 from reintegratie_core._dates import ONE_DAY, _add_months
-from reintegratie_core._errors import InvalidPeriodError
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -227,7 +227,11 @@ def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
     simply misses).
     """
     months = in_force(FEE_YEAR_MONTHS, start, "contractjaar_start")
-    year_end = _add_months(start, months.value)
+    try:
+        year_end = _add_months(start, months.value)
+    except InvalidValueError as exc:  # a contract year past 9999-12-31: the start to fix
+        msg = f"contractjaar_start: {exc}"
+        raise InvalidValueError(msg) from None
     return months, year_end, (year_end - start).days
 
 
