@@ -386,7 +386,7 @@ class ExcelFunction:
                 try:
                     fixed[index] = param.coerce(one_value(param, raw[index]), param.name)
                 except Exception as exc:  # noqa: BLE001 - reported per row
-                    fixed[index] = _Failure(self._error_text(exc))
+                    fixed[index] = self._failure(exc)
         coerced: dict[int, list[Any]] = {}
         clean = True  # every lifted column taken at once: no blank row, no failing cell
         for index, column in columns.items():
@@ -424,7 +424,8 @@ class ExcelFunction:
                     e and (v is None or (type(v) is str and not v.strip()))
                     for e, v in zip(empty, column, strict=True)
                 ]
-        # The first failing argument in declaration order wins, as in a single call.
+        # As in a single call: an error value in the row wins (the first in declaration
+        # order), else the first failing argument in declaration order.
         lifted = sorted(coerced.items())
         bad_rows = {
             row
@@ -440,9 +441,9 @@ class ExcelFunction:
             if empty[row]:
                 out[row] = ""
             elif failing or row in bad_rows:
-                first = min(
-                    [*failing, *(i for i, values in lifted if type(values[row]) is _Failure)]
-                )
+                failed = [*failing, *(i for i, values in lifted if type(values[row]) is _Failure)]
+                passed = [i for i in failed if i in coerced and coerced[i][row].passed]
+                first = min(passed or failed)
                 value = coerced[first][row] if first in coerced else fixed[first]
                 out[row] = value.text
             else:
@@ -531,19 +532,23 @@ class ExcelFunction:
             for value in column:
                 code = error_code(value)
                 if code is not None:
-                    result.append(_Failure(code))
+                    result.append(_Failure(code, passed=True))
                     continue
                 try:
                     result.append(param.coerce(value, param.name))
                 except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                    result.append(_Failure(self._error_text(exc)))
+                    result.append(self._failure(exc))
             return result
         while len(result) < len(column):
             try:  # as in _compute_rows: map in C, a failing cell is that row's error
                 result.extend(map(param.coerce, cells, names))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                result.append(_Failure(self._error_text(exc)))
+                result.append(self._failure(exc))
         return result
+
+    def _failure(self, exc: Exception) -> _Failure:
+        """A cell's failure: its ``#WAARDE!`` text, or the error value it passes through."""
+        return _Failure(self._error_text(exc), passed=passed_through(exc) is not None)
 
 
 #: Cell types that are never an empty cell.
@@ -572,6 +577,9 @@ def _all_single(raw: list[Any]) -> bool:
 @attrs.frozen
 class _Failure:
     text: str
+    #: The cell held an Excel error value: the row's result before any refusal, as in a
+    #: single call (which passes an error value through before coercing anything).
+    passed: bool = False
 
 
 #: Every declared function by name, in declaration order.
