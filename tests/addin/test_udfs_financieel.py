@@ -227,6 +227,16 @@ class TestMessages:
         result = call("RI_LOONDOORBETALING", 1e300, 10.0, MARCH_2025)
         assert result.startswith("#WAARDE! maandloon: 1E+300 is te groot")
 
+    @pytest.mark.parametrize("months", [-0.5, "x", True, 1e13])
+    def test_lgu_months_are_months(self, months: Any) -> None:
+        """WIA art. 59: lgu_maanden counts months (RI_WGA_DUUR), so a refusal says what a
+        duration is, never "verwacht een bedrag" (excel-functions.md: the message says what
+        is accepted)."""
+        result = call("RI_WIA_UITKERING", 26100.0, 50.0, 1000.0, 600.0, MARCH_2025, None, 1, months)
+        assert result.startswith("#WAARDE! lgu_maanden: ")
+        assert "bedrag" not in result
+        assert "24 maanden" in result
+
     def test_percent_text_as_typed(self) -> None:
         """ "%" is reported as typed, not as the "" left without its sign."""
         result = call("RI_WIA_UITKERING", 26100.0, "%", 1000.0, 100.0, MARCH_2025)

@@ -305,6 +305,14 @@ class TestBenefit:
         with pytest.raises(ValueError, match=rf"^{argument}: "):
             monthly_benefit(26100, D("0.5"), 1000, 600, MARCH_2025, **kwargs)  # type: ignore[arg-type]
 
+    def test_negative_lgu_months_are_no_duration(self) -> None:
+        """WIA art. 59: lgu_maanden counts months (0 t/m 24 in halves), not euros: a negative
+        number is refused as a duration, not as "een bedrag"."""
+        with pytest.raises(ValueError, match=r"^lgu_maanden: ") as raised:
+            monthly_benefit(26100, D("0.5"), 1000, 600, MARCH_2025, lgu_months=D(-1))
+        assert "bedrag" not in str(raised.value)
+        assert "0 t/m 24 maanden" in str(raised.value)
+
     def test_percentage_above_one_names_ao(self) -> None:
         """WIA art. 4: a percentage outside 0–100 % is an error naming ao_percentage."""
         with pytest.raises(ValueError, match=r"^ao_percentage: "):

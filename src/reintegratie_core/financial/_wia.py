@@ -728,8 +728,12 @@ def check_lgu_months(months: AmountLike) -> Decimal:
     """Months of wage-related benefit: 0 to 24 in halves (an error naming ``lgu_maanden``)."""
     if type(months) is Decimal and months in _LGU_VALUES:
         return months  # the common case: one of the 49 durations, checked by one look-up
-    value = money(months, name="lgu_maanden")
-    if value > LGU_MAX_MONTHS.value or (value * 2) != (value * 2).to_integral_value():
+    value = money(months, name="lgu_maanden", allow_negative=True)  # a duration, not euros
+    if (
+        value < ZERO
+        or value > LGU_MAX_MONTHS.value
+        or (value * 2) != (value * 2).to_integral_value()
+    ):
         msg = (
             f"lgu_maanden: {format_value(value)} is geen duur van de loongerelateerde uitkering "
             "(verwacht 0 t/m 24 maanden in hele of halve maanden, zie RI_WGA_DUUR)"
