@@ -193,6 +193,16 @@ class TestClasses:
         assert result.regime is regime
         assert result.percentage == D(g)
 
+    @pytest.mark.parametrize("durable", ["nee", 0, None, D(1)])
+    def test_durable_is_a_boolean(self, durable: object) -> None:
+        """WIA art. 4: IVA needs 80 % or more *and* duurzaam; duurzaam is True or False, so
+        "nee" (a true string) is no IVA but a TypeError naming duurzaam, as every other
+        argument of the financial rules is checked."""
+        with pytest.raises(TypeError, match=r"^duurzaam: "):
+            classify(D("0.9"), durable)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^duurzaam: "):
+            monthly_benefit(26100, D("0.9"), 0, 500, MARCH_2025, durable=durable)  # type: ignore[arg-type]
+
 
 class TestBenefit:
     @pytest.mark.parametrize(

@@ -468,6 +468,8 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
 
 def _classes(ao: AmountLike, durable: bool) -> tuple[Decimal, bool, Regime, ClassBand | None]:
     """The fields of a [`Classification`][reintegratie_core.financial.Classification], decided once (see `classify`)."""
+    if type(durable) is not bool:  # a true "nee" would be IVA (WIA art. 4)
+        raise instance_error("duurzaam", durable, bool, "True of False")
     share = ao
     if type(share) is not Decimal or not share.is_finite() or not _ZERO_AO <= share <= _ONE:
         share = fraction(ao, name="ao_percentage")  # the common case (a fraction) checked once
