@@ -277,6 +277,18 @@ class TestUitleg:
         line = next(line for line in text.splitlines() if line.startswith("- loonaanvulling"))
         assert "inkomen_percentage = 70 %" in line
 
+    def test_no_income_requirement_lists_none(self) -> None:
+        """WIA art. 54, 61 lid 4 (financieel.md §9.5): 80 % or more, not duurzaam, is
+        loonaanvulling without income requirement; its ground does not list an inkomenseis
+        or restverdiencapaciteit it did not use (it said "zonder inkomenseis [… inkomenseis =
+        50 %]")."""
+        text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 90, 1000, 300, MARCH_2025)
+        line = next(line for line in text.splitlines() if line.startswith("- loonaanvulling"))
+        assert "zonder inkomenseis" in line
+        assert "inkomenseis = " not in line
+        assert "restverdiencapaciteit = " not in line
+        assert "inkomen_percentage = 70 %" in line
+
     def test_wga_class_lists_both_thresholds(self) -> None:
         """WIA art. 5 and 54 (financieel.md §9.4): "35 % tot 80 %: WGA" uses both bounds,
         so both are listed (ao_minimum 0.35 and ao_volledig 0.80)."""

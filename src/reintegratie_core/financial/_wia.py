@@ -668,11 +668,13 @@ class MonthlyBenefit(NamedTuple):
     def _after_grounds(
         self, after: AfterWageRelated, base: tuple[tuple[str, ParameterValue], ...]
     ) -> list[Ground]:
-        pairs: list[tuple[str, ParameterValue]] = [
-            *base,
-            ("restverdiencapaciteit", Unit.EURO.of(self.earning_capacity)),
-            INCOME_REQUIREMENT.as_pair(),
-        ]
+        pairs: list[tuple[str, ParameterValue]] = list(base)
+        if self.classification.regime is not Regime.WGA_NO_INCOME_REQUIREMENT:
+            # without income requirement (art. 61 lid 4) neither it nor rvc is used
+            pairs += [
+                ("restverdiencapaciteit", Unit.EURO.of(self.earning_capacity)),
+                INCOME_REQUIREMENT.as_pair(),
+            ]
         if after.minimum is not None:
             pairs += [
                 ("klassepercentage", Unit.PERCENT.of(self.classification.percentage)),
