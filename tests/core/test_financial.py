@@ -153,6 +153,15 @@ class TestWageContinuation:
         with pytest.raises(ValueError, match=rf"^{argument}: "):
             wage_continuation(*args)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("hours", [-3, 10**13])
+    def test_hours_are_no_amount(self, hours: int) -> None:
+        """BW 7:629 lid 1: uren_per_week counts contract hours (0 t/m 168), so a refusal says
+        so and not "verwacht een bedrag"."""
+        with pytest.raises(ValueError, match=r"^uren_per_week: ") as raised:
+            wage_continuation(2500, 10, MARCH_2025, hours)
+        assert "bedrag" not in str(raised.value)
+        assert "168" in str(raised.value)
+
 
 class TestWiaWage:
     def test_uncapped(self) -> None:
