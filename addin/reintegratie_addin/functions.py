@@ -389,7 +389,7 @@ class ExcelFunction:
                 try:
                     fixed[index] = param.coerce(one_value(param, raw[index]), param.name)
                 except Exception as exc:  # noqa: BLE001 - reported per row
-                    fixed[index] = _Failure(self._error_text(exc))
+                    fixed[index] = self._failure(exc)
         coerced: dict[int, list[Any]] = {}
         clean = True  # every lifted column taken at once: no blank row, no failing cell
         for index, column in columns.items():
@@ -539,14 +539,18 @@ class ExcelFunction:
                 try:
                     result.append(param.coerce(value, param.name))
                 except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                    result.append(_Failure(self._error_text(exc)))
+                    result.append(self._failure(exc))
             return result
         while len(result) < len(column):
             try:  # as in _compute_rows: map in C, a failing cell is that row's error
                 result.extend(map(param.coerce, cells, names))
             except Exception as exc:  # noqa: BLE001 - an error stays in its row
-                result.append(_Failure(self._error_text(exc)))
+                result.append(self._failure(exc))
         return result
+
+    def _failure(self, exc: Exception) -> _Failure:
+        """A cell's failure: its ``#WAARDE!`` text, or the error value it passes through."""
+        return _Failure(self._error_text(exc), passed=passed_through(exc) is not None)
 
 
 #: Cell types that are never an empty cell.

@@ -56,7 +56,15 @@ def _hours_per_week(value: Any, argument: str) -> Decimal:
 
 _hours = c.optional(_hours_per_week)
 _false_by_default = functools.partial(c.to_bool, default=False)
-_lgu_months = functools.partial(c.to_amount, default=ZERO)
+LGU_HINT = "verwacht 0 t/m 24 maanden in hele of halve maanden, bijv. 12,5; zie RI_WGA_DUUR"
+
+
+def _lgu_months(value: Any, argument: str) -> Decimal:
+    """Months of wage-related benefit, read as every number is; empty is 0 (no LGU). A
+    refusal says what a duration is (WIA art. 59), not what an amount is."""
+    if c.is_empty(value):
+        return ZERO
+    return c.to_quantity(value, argument, LGU_HINT)
 
 
 def _sick_week(value: Any, argument: str) -> int:
@@ -107,6 +115,7 @@ LGU_MAANDEN = Param(
     "dagen); leeg = 0 (referte-eis niet gehaald)",
     coerce=_lgu_months,
     optional=True,
+    of_floats=c.amount_column,  # a column of number cells at once, as for an amount
 )
 
 

@@ -307,7 +307,7 @@ FINANCIEEL = Task(
     steps=(
         _step(
             "B11",
-            "Loondoorbetaling per maand, week 1–52",
+            "Loondoorbetaling per maand, week 1 (parameters van de eerste ziektedag)",
             "RI_LOONDOORBETALING",
             _f("B1"),
             1,

@@ -449,26 +449,27 @@ class IncomeCase:
 
 
 def income_steps(case: IncomeCase) -> list[IncomeStep]:
-    """The months of ``case``, each amount computed by the core: wage continuation in weeks
-    1–52 and 53–104 (BW 7:629), then the WIA overview (LGU, loonaanvulling or vervolg)."""
-    from reintegratie_core import Milestone, SicknessCase, milestone_date
+    """The months of ``case``, each amount computed by the core: wage continuation in months
+    1–24 (weeks 1–104, BW 7:629), each month with the sick week and the parameters of its
+    first day (the minimum wage changes on 1 January and 1 July, §9.1), equal months as one
+    step; then the WIA overview (LGU, loonaanvulling or vervolg)."""
+    from reintegratie_core import Milestone, SicknessCase, add_months, milestone_date
     from reintegratie_core.financial import benefit_overview, lgu_duration, wage_continuation
 
-    year_two = case.first_sick_day + timedelta(weeks=52)
     wia_start = milestone_date(SicknessCase.ongoing(case.first_sick_day), Milestone.START_WIA).value
     assert wia_start is not None
-    first_year = wage_continuation(
-        case.monthly_wage, 1, case.first_sick_day, case.hours_per_week
-    ).value
-    second_year = wage_continuation(case.monthly_wage, 53, year_two, case.hours_per_week).value
-    steps = [
-        IncomeStep(
-            label="loondoorbetaling jaar 1", first=1, last=12, amount=first_year, colour=WAGE
-        ),
-        IncomeStep(
-            label="loondoorbetaling jaar 2", first=13, last=24, amount=second_year, colour=WAGE
-        ),
-    ]
+    steps: list[IncomeStep] = []
+    for month in range(1, 25):
+        start = add_months(case.first_sick_day, month - 1)
+        week = (start - case.first_sick_day).days // 7 + 1
+        amount = wage_continuation(case.monthly_wage, week, start, case.hours_per_week).value
+        label = "loondoorbetaling jaar 1" if month <= 12 else "loondoorbetaling jaar 2"
+        if steps and steps[-1].amount == amount and steps[-1].label == label:
+            steps[-1] = attrs.evolve(steps[-1], last=month)
+        else:
+            steps.append(
+                IncomeStep(label=label, first=month, last=month, amount=amount, colour=WAGE)
+            )
     months = lgu_duration(case.years_before_2016, case.years_from_2016).value
     overview = benefit_overview(
         case.annual_wage,

@@ -158,6 +158,25 @@ class TestLifted:
         refused = udfs.RI_WERKDAG([[SICK], [None]], "x")
         assert refused[1] == [""]
 
+    def test_error_value_beats_a_refusal_in_an_earlier_column(self) -> None:
+        """A row with a refused cell in one column and an error value in a later column
+        gives the error value, as the single call of that row does (excel-functions.md:
+        an error value is the result; lifting gives what single calls give, row by row).
+        BW 7:629 lid 1: RI_LOONDOORBETALING(-1; #N/B; …) is #N/A, lifted or not."""
+        march = datetime(2025, 3, 1)
+        single = udfs.RI_LOONDOORBETALING(-1.0, "#N/B", march)
+        assert single == "#N/A"
+        lifted = udfs.RI_LOONDOORBETALING([[-1.0], [2500.0]], [["#N/B"], [10.0]], march)
+        assert lifted == [[single], [udfs.RI_LOONDOORBETALING(2500.0, 10.0, march)]]
+
+    def test_error_value_beats_a_refused_fixed_argument(self) -> None:
+        """A refused single-valued argument and an error value in a lifted column: that row
+        gives the error value, as its single call does (WIA art. 59, RI_WGA_DUUR)."""
+        single = udfs.RI_WGA_DUUR("x", "#N/B")
+        assert single == "#N/A"
+        lifted = udfs.RI_WGA_DUUR("x", [["#N/B"], [3.0]])
+        assert lifted == [[single], [udfs.RI_WGA_DUUR("x", 3.0)]]
+
 
 DECLARED = sorted(name for name, f in REGISTRY.items() if f.params)
 

@@ -227,6 +227,16 @@ class TestMessages:
         result = call("RI_LOONDOORBETALING", 1e300, 10.0, MARCH_2025)
         assert result.startswith("#WAARDE! maandloon: 1E+300 is te groot")
 
+    @pytest.mark.parametrize("months", [-0.5, "x", True, 1e13])
+    def test_lgu_months_are_months(self, months: Any) -> None:
+        """WIA art. 59: lgu_maanden counts months (RI_WGA_DUUR), so a refusal says what a
+        duration is, never "verwacht een bedrag" (excel-functions.md: the message says what
+        is accepted)."""
+        result = call("RI_WIA_UITKERING", 26100.0, 50.0, 1000.0, 600.0, MARCH_2025, None, 1, months)
+        assert result.startswith("#WAARDE! lgu_maanden: ")
+        assert "bedrag" not in result
+        assert "24 maanden" in result
+
     def test_percent_text_as_typed(self) -> None:
         """ "%" is reported as typed, not as the "" left without its sign."""
         result = call("RI_WIA_UITKERING", 26100.0, "%", 1000.0, 100.0, MARCH_2025)
@@ -265,6 +275,18 @@ class TestUitleg:
         RI_UITLEG shows each parameter used)."""
         text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 50, 1000, income, MARCH_2025)
         line = next(line for line in text.splitlines() if line.startswith("- loonaanvulling"))
+        assert "inkomen_percentage = 70 %" in line
+
+    def test_no_income_requirement_lists_none(self) -> None:
+        """WIA art. 54, 61 lid 4 (financieel.md §9.5): 80 % or more, not duurzaam, is
+        loonaanvulling without income requirement; its ground does not list an inkomenseis
+        or restverdiencapaciteit it did not use (it said "zonder inkomenseis [… inkomenseis =
+        50 %]")."""
+        text = udfs.RI_UITLEG("RI_WIA_UITKERING", 26100, 90, 1000, 300, MARCH_2025)
+        line = next(line for line in text.splitlines() if line.startswith("- loonaanvulling"))
+        assert "zonder inkomenseis" in line
+        assert "inkomenseis = " not in line
+        assert "restverdiencapaciteit = " not in line
         assert "inkomen_percentage = 70 %" in line
 
     def test_wga_class_lists_both_thresholds(self) -> None:

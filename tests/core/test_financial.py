@@ -153,6 +153,15 @@ class TestWageContinuation:
         with pytest.raises(ValueError, match=rf"^{argument}: "):
             wage_continuation(*args)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize("hours", [-3, 10**13])
+    def test_hours_are_no_amount(self, hours: int) -> None:
+        """BW 7:629 lid 1: uren_per_week counts contract hours (0 t/m 168), so a refusal says
+        so and not "verwacht een bedrag"."""
+        with pytest.raises(ValueError, match=r"^uren_per_week: ") as raised:
+            wage_continuation(2500, 10, MARCH_2025, hours)
+        assert "bedrag" not in str(raised.value)
+        assert "168" in str(raised.value)
+
 
 class TestWiaWage:
     def test_uncapped(self) -> None:
@@ -192,6 +201,16 @@ class TestClasses:
         result = classify(D(ao), durable)
         assert result.regime is regime
         assert result.percentage == D(g)
+
+    @pytest.mark.parametrize("durable", ["nee", 0, None, D(1)])
+    def test_durable_is_a_boolean(self, durable: object) -> None:
+        """WIA art. 4: IVA needs 80 % or more *and* duurzaam; duurzaam is True or False, so
+        "nee" (a true string) is no IVA but a TypeError naming duurzaam, as every other
+        argument of the financial rules is checked."""
+        with pytest.raises(TypeError, match=r"^duurzaam: "):
+            classify(D("0.9"), durable)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^duurzaam: "):
+            monthly_benefit(26100, D("0.9"), 0, 500, MARCH_2025, durable=durable)  # type: ignore[arg-type]
 
 
 class TestBenefit:
@@ -304,6 +323,14 @@ class TestBenefit:
         """financieel.md §9.7: maand < 1 and impossible LGU months name their argument."""
         with pytest.raises(ValueError, match=rf"^{argument}: "):
             monthly_benefit(26100, D("0.5"), 1000, 600, MARCH_2025, **kwargs)  # type: ignore[arg-type]
+
+    def test_negative_lgu_months_are_no_duration(self) -> None:
+        """WIA art. 59: lgu_maanden counts months (0 t/m 24 in halves), not euros: a negative
+        number is refused as a duration, not as "een bedrag"."""
+        with pytest.raises(ValueError, match=r"^lgu_maanden: ") as raised:
+            monthly_benefit(26100, D("0.5"), 1000, 600, MARCH_2025, lgu_months=D(-1))
+        assert "bedrag" not in str(raised.value)
+        assert "0 t/m 24 maanden" in str(raised.value)
 
     def test_percentage_above_one_names_ao(self) -> None:
         """WIA art. 4: a percentage outside 0–100 % is an error naming ao_percentage."""

@@ -6,6 +6,7 @@ import itertools
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
+from decimal import Decimal
 
 from docs.tools import coupling
 from docs.tools.pictures import (
@@ -135,6 +136,23 @@ class TestIncome:
         for step in steps:
             whole, cents = f"{step.amount:.2f}".split(".")
             assert f"€ {int(whole):,}".replace(",", ".") + f",{cents}" in shown
+
+    def test_wage_continuation_uses_the_parameters_of_each_month(self) -> None:
+        """BW 7:629 lid 1 (financieel.md §9.2): the floor is the minimum wage in force. The
+        guide's case falls sick on 06-01-2025; month 7 starts 06-07-2025, when the hourly
+        minimum wage is 14,40 (§9.1), so the floor is 14,40 × 36 × 52 ÷ 12 = 2.246,40, not
+        the 2.193,36 of January."""
+        from docs.tools.generate import INCOME_CASE
+        from docs.tools.pictures import income_steps
+
+        def amount(month: int) -> Decimal:
+            return next(s.amount for s in income_steps(INCOME_CASE) if s.first <= month <= s.last)
+
+        assert amount(1) == Decimal("2193.36")
+        assert amount(6) == Decimal("2193.36")
+        assert amount(7) == Decimal("2246.40")
+        assert amount(12) == Decimal("2246.40")
+        assert amount(13) == Decimal("1750.00")
 
     def test_months_follow_each_other(self) -> None:
         """WIA art. 59: the steps cover consecutive months from month 1, the last one open."""

@@ -35,7 +35,7 @@ from reintegratie_core._explain import (
     format_value,
     ruled,
 )
-from reintegratie_core._money import AmountLike, round_cents
+from reintegratie_core._money import AmountLike, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
     MONTHS_PER_YEAR,
@@ -185,6 +185,24 @@ class WageContinuation(_WageContinuation, DecisionRecord[Decimal]):
 _new: Callable[[type[WageContinuation], tuple[object, ...]], WageContinuation] = tuple.__new__
 
 
+def _hours(value: AmountLike) -> Decimal:
+    """Contract hours per week: exact, 0 t/m 168 (a week), refused as hours, not euros."""
+    hours = money(value, name="uren_per_week", allow_negative=True)
+    if hours < 0:
+        msg = (
+            f"uren_per_week: {format_value(hours)} is negatief "
+            f"(verwacht een aantal uren per week, 0 t/m {MAX_HOURS_PER_WEEK})"
+        )
+        raise InvalidValueError(msg)
+    if hours > MAX_HOURS_PER_WEEK:
+        msg = (
+            f"uren_per_week: {format_value(hours)} is meer dan de {MAX_HOURS_PER_WEEK} uren "
+            "van een week"
+        )
+        raise InvalidValueError(msg)
+    return hours
+
+
 def check_sick_week(sick_week: int) -> int:
     """Validate a sick week: a whole number from 1 (an error naming ``ziekteweek``)."""
     return whole_from_one(sick_week, "ziekteweek", "weeknummer", "de eerste ziekteweek is week 1")
@@ -215,13 +233,7 @@ def wage_continuation(
     week = sick_week
     if type(week) is not int or week < 1:  # the common case (a week from 1) checked once
         week = check_sick_week(week)
-    hours = None if hours_per_week is None else amount_argument(hours_per_week, "uren_per_week")
-    if hours is not None and hours > MAX_HOURS_PER_WEEK:
-        msg = (
-            f"uren_per_week: {format_value(hours)} is meer dan de {MAX_HOURS_PER_WEEK} uren "
-            "van een week"
-        )
-        raise InvalidValueError(msg)
+    hours = None if hours_per_week is None else _hours(hours_per_week)
     rates = rates_on(on)
     cap = rates.wage_cap  # maximumdagloon × 21.75 ÷ 1.08, once per parameter row
     statutory = _SHARE_VALUE * (cap if cap < wage else wage)  # 70 % × min(maandloon, cap)

@@ -468,6 +468,8 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
 
 def _classes(ao: AmountLike, durable: bool) -> tuple[Decimal, bool, Regime, ClassBand | None]:
     """The fields of a [`Classification`][reintegratie_core.financial.Classification], decided once (see `classify`)."""
+    if type(durable) is not bool:  # a true "nee" would be IVA (WIA art. 4)
+        raise instance_error("duurzaam", durable, bool, "True of False")
     share = ao
     if type(share) is not Decimal or not share.is_finite() or not _ZERO_AO <= share <= _ONE:
         share = fraction(ao, name="ao_percentage")  # the common case (a fraction) checked once
@@ -666,11 +668,13 @@ class MonthlyBenefit(NamedTuple):
     def _after_grounds(
         self, after: AfterWageRelated, base: tuple[tuple[str, ParameterValue], ...]
     ) -> list[Ground]:
-        pairs: list[tuple[str, ParameterValue]] = [
-            *base,
-            ("restverdiencapaciteit", Unit.EURO.of(self.earning_capacity)),
-            INCOME_REQUIREMENT.as_pair(),
-        ]
+        pairs: list[tuple[str, ParameterValue]] = list(base)
+        if self.classification.regime is not Regime.WGA_NO_INCOME_REQUIREMENT:
+            # without income requirement (art. 61 lid 4) neither it nor rvc is used
+            pairs += [
+                ("restverdiencapaciteit", Unit.EURO.of(self.earning_capacity)),
+                INCOME_REQUIREMENT.as_pair(),
+            ]
         if after.minimum is not None:
             pairs += [
                 ("klassepercentage", Unit.PERCENT.of(self.classification.percentage)),
@@ -728,8 +732,12 @@ def check_lgu_months(months: AmountLike) -> Decimal:
     """Months of wage-related benefit: 0 to 24 in halves (an error naming ``lgu_maanden``)."""
     if type(months) is Decimal and months in _LGU_VALUES:
         return months  # the common case: one of the 49 durations, checked by one look-up
-    value = money(months, name="lgu_maanden")
-    if value > LGU_MAX_MONTHS.value or (value * 2) != (value * 2).to_integral_value():
+    value = money(months, name="lgu_maanden", allow_negative=True)  # a duration, not euros
+    if (
+        value < ZERO
+        or value > LGU_MAX_MONTHS.value
+        or (value * 2) != (value * 2).to_integral_value()
+    ):
         msg = (
             f"lgu_maanden: {format_value(value)} is geen duur van de loongerelateerde uitkering "
             "(verwacht 0 t/m 24 maanden in hele of halve maanden, zie RI_WGA_DUUR)"
