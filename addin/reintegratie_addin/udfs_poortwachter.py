@@ -151,8 +151,11 @@ def RI_ZIEKTEGEVALLEN(
     cases = core.merge_cases(ziekteperioden)
     rows = []
     for case in cases:
-        if case.is_open and peildatum is None:
-            days: int | str = "lopend"
+        # the peildatum counts an ongoing case; a closed case shows all its sick days
+        if not case.is_open:
+            days: int | str = case.counted_days()
+        elif peildatum is None:
+            days = "lopend"
         else:
             days = case.counted_days(peildatum)
         rows.append((case.first_day, case.last_day, days, len(case.periods)))

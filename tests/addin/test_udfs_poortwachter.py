@@ -143,6 +143,15 @@ class TestTables:
         assert table[2] == [date(2025, 1, 6), "", 26 + 10, 2]
         assert udfs.RI_ZIEKTEGEVALLEN(periods)[2][2] == "lopend"
 
+    def test_ziektegevallen_closed_case_counts_all_its_days(self) -> None:
+        """spec/excel-functions.md RI_ZIEKTEGEVALLEN: the peildatum counts the days of an
+        *ongoing* case; a closed case shows its last day and all its sick days (domain §2),
+        also when the peildatum lies inside it: 01-01-2024 t/m 01-02-2024 is 32 days."""
+        periods = [[datetime(2024, 1, 1), datetime(2024, 2, 1)], *MERGED]
+        table = udfs.RI_ZIEKTEGEVALLEN(periods, datetime(2024, 1, 15))
+        assert table[1] == [date(2024, 1, 1), date(2024, 2, 1), 32, 1]
+        assert table[2] == [date(2025, 1, 6), "", 0, 2]
+
     def test_ziektedagen(self) -> None:
         """RI_ZIEKTEDAGEN counts sick days of the current case up to and including peildatum."""
         assert udfs.RI_ZIEKTEDAGEN(MERGED, datetime(2025, 2, 21)) == 28

@@ -227,6 +227,34 @@ class TestContinuationOtherProducts:
         assert continues(product, [sick(date(2025, 11, 1))], END)
         assert not continues(product, [sick(date(2026, 1, 5))], END)
 
+    @pytest.mark.parametrize(
+        ("product", "seed"), [(ASR_REINTEGRATIEMANAGER, "001"), (MKB_VERZUIM_ONTZORG, "004")]
+    )
+    def test_running_module_guides_to_the_end_of_wage_continuation(
+        self, product: Product, seed: str
+    ) -> None:
+        """001/004 art. 3.5: when UWV extends wage continuation after 104 weeks, the
+        casemanager keeps working "tot het einde van de loondoorbetalingsperiode die UWV u
+        oplegt" — not after it; without a loonsanctie the work ends with week 104 (art.
+        1.6/1.7: arbeidsongeschikt is within the wage-continuation period). D = 06-01-2025:
+        einde_loondoorbetaling 03-01-2027, with 10 sanction weeks 14-03-2027."""
+        periods = [sick(date(2025, 1, 6))]
+        running = date(2030, 12, 31)
+
+        def runs(on: date, weeks: int) -> bool:
+            return guidance_continues(product, periods, running, on, sanction_weeks=weeks).value
+
+        assert runs(date(2027, 1, 3), 0)
+        assert not runs(date(2027, 1, 4), 0)
+        assert runs(date(2027, 3, 14), 10)
+        assert not runs(date(2027, 3, 15), 10)
+        assert not runs(date(2028, 6, 1), 10)
+        late = guidance_continues(
+            product, periods, running, date(2028, 6, 1), sanction_weeks=10
+        ).explain()
+        assert Citation.seed(seed, "3.5") in late.citations()
+        assert "14-03-2027" in late.grounds[0].rule
+
     def test_recovery_must_fit_the_periods(self) -> None:
         """A recovery date inside or before the last sick period is refused."""
         with pytest.raises(InvalidValueError, match="hersteldatum"):

@@ -402,9 +402,11 @@ def guidance_continues(
 
     Defined as: with the case current on ``on`` (samentelling, §2; ``recovery`` closes the
     open period):
-    on ≤ module_end → the module still runs: TRUE while the employee is sick (through a
-    UWV extension of wage continuation by ``sanction_weeks``, the casemanager keeps
-    working, ``001``/``004`` art. 3.5);
+    on ≤ module_end → the module still runs: TRUE while the employee is sick; for a service
+    module whose casemanager works within the wage-continuation period (``001``/``004``:
+    art. 1.6/1.7 "arbeidsongeschikt ... in de periode van de loondoorbetalingsverplichting",
+    art. 3.5) only up to the case's einde_loondoorbetaling, through a UWV extension by
+    ``sanction_weeks`` ("tot het einde van de loondoorbetalingsperiode die UWV u oplegt");
     otherwise, a continuation rule of the service module that applies to ``reason`` (for
     ``003`` the reason the insurance ended: art. 1.5.3, not for fraude/wanbetaling/
     onjuiste_informatie, domain §8.1; ``000`` art. 4.3) and: the employee is sick on ``on``
@@ -438,10 +440,11 @@ def guidance_continues(
         return _new_guidance(GuidanceContinues, (False, _NO_CASE, *decided, None, None))
     sick, chain_start = _continues_chain(case, on, window.value)
     if on <= module_end:
-        if sick and sanction_weeks and service.sanction_extension:
+        if sick and service.sanction_extension:  # 001/004 art. 3.5: to the end of wage continuation
             extended = _wage_end(case, sanction_weeks)
+            within = extended.value is None or on <= extended.value
             return _new_guidance(
-                GuidanceContinues, (sick, _RUNNING_EXTENDED, *decided, chain_start, extended)
+                GuidanceContinues, (within, _RUNNING_EXTENDED, *decided, chain_start, extended)
             )
         return _new_guidance(GuidanceContinues, (sick, _RUNNING, *decided, chain_start, None))
     if rule is None:
@@ -528,28 +531,40 @@ class GuidanceContinues(_GuidanceContinues, DecisionRecord[bool]):
                 service.citations,
                 (),
             )
-        if branch in {_RUNNING, _RUNNING_EXTENDED}:
-            running = (
-                f"{service.code} loopt nog op de peildatum (einddatum t/m {format_date(module_end)}); "
-                + (
-                    "de werknemer is ziek: begeleiding loopt"
-                    if self.value
-                    else "de werknemer is hersteld: geen begeleiding"
-                )
+        running = (
+            f"{service.code} loopt nog op de peildatum (einddatum t/m {format_date(module_end)}); "
+        )
+        if branch == _RUNNING:
+            verdict = (
+                "de werknemer is ziek: begeleiding loopt"
+                if self.value
+                else "de werknemer is hersteld: geen begeleiding"
             )
-            if branch == _RUNNING:
-                return running, service.citations, ()
+            return running + verdict, service.citations, ()
+        if branch == _RUNNING_EXTENDED:
             assert end is not None
+            if weeks:
+                period = (
+                    f"UWV verlengt de loondoorbetaling met {weeks} weken: de casemanager of "
+                    f"ontzorgmanager blijft werken tot het einde daarvan ({_day(end.value)}), "
+                    "zolang de werkgever de aanwijzingen voor de re-integratie volgt"
+                )
+            else:
+                period = (
+                    "de casemanager of ontzorgmanager begeleidt tot het einde van de "
+                    f"loondoorbetaling ({_day(end.value)}); alleen een loonsanctie van UWV "
+                    "verlengt dat"
+                )
+            verdict = (
+                "de werknemer is ziek: begeleiding loopt"
+                if self.value
+                else "de werknemer is ziek, maar na het einde van de loondoorbetaling: geen "
+                "begeleiding"
+            )
             return (
-                running
-                + (
-                    f"; UWV verlengt de loondoorbetaling met {weeks} weken: de "
-                    f"casemanager of ontzorgmanager blijft werken tot het einde daarvan "
-                    f"({_day(end.value)}), zolang de werkgever de aanwijzingen voor de "
-                    "re-integratie volgt"
-                ),
+                f"{running}{verdict}; {period}",
                 (*service.citations, *service.sanction_extension, *end.explain().citations()),
-                (("sanctieweken", Unit.WEEKS.of(weeks)),),
+                (("sanctieweken", Unit.WEEKS.of(weeks)),) if weeks else (),
             )
         if branch == _NO_RULE:
             return self._stopped()
