@@ -77,6 +77,35 @@ class TestConsequences:
             ConsequenceKind.GUIDANCE_ENDS,
         ]
 
+    def test_prb_ended_itself_for_fraud_gives_no_continuation(self) -> None:
+        """003 art. 3.2: "U krijgt geen dienstverlening" when the obligations are broken to
+        mislead (domain §5, event fraude: no continuation). prb ended on its own for fraude
+        lists that guidance ends, as RI_DOORLOPENDE_BEGELEIDING answers for that reason; for
+        another reason of its own (niet_nakomen_verplichtingen) guidance continues, and an
+        arbocontract ended for fraude still lets it continue (003 art. 1.5.3, domain §8.1)."""
+        kinds = lambda module, reason: [  # noqa: E731
+            c.kind for c in consequences(ZEEUWSE_PRB, module, END, reason).value
+        ]
+        assert kinds("prb", R.FRAUDE) == [
+            ConsequenceKind.SERVICE_ENDS,
+            ConsequenceKind.GUIDANCE_ENDS,
+        ]
+        assert ConsequenceKind.GUIDANCE_CONTINUES in kinds("prb", R.NIET_NAKOMEN_VERPLICHTINGEN)
+        assert ConsequenceKind.GUIDANCE_CONTINUES in kinds("arbocontract", R.FRAUDE)
+        assert not continues(
+            ZEEUWSE_PRB, [sick(date(2025, 11, 1))], date(2026, 6, 1), reason=R.FRAUDE
+        )
+
+    def test_prb_ended_itself_without_reason_names_its_own_reason(self) -> None:
+        """Domain §8.1, an empty reason: prb ended on its own lists both guidance rows with
+        the condition on its own reason, not on the Verzuimverzekering's (003 art. 3.2)."""
+        rows = consequences(ZEEUWSE_PRB, "prb", END, None).value
+        guided = [c.text for c in rows if c.kind is not ConsequenceKind.SERVICE_ENDS]
+        assert len(guided) == 2
+        assert all("bij reden" in text and "van verzuim-erd" not in text for text in guided)
+        erd = consequences(ZEEUWSE_PRB, "verzuim-erd", END, None).value
+        assert any("van verzuim-erd" in c.text for c in erd)
+
     def test_no_consequences_says_so(self) -> None:
         """A module without consequences gives none, with a ground saying so."""
         result = consequences(ZEEUWSE_PRB, "wga-erd", END)

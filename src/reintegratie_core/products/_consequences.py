@@ -125,11 +125,11 @@ def consequences(
         # reasons (003 art. 1.5.2: not for overstap_arbodienst); its consequences too
         ending = admitted - entry.except_reasons
         for rule in product.module(entry.module).consequences:
-            verdict = _verdict(rule, outcome.value, ending)
+            verdict, own = _verdict(rule, outcome.value, ending, entry.module)
             if verdict is False:
                 continue
             conditions = (
-                rule.condition_text() if verdict is None else "",
+                rule.condition_text(own=own) if verdict is None else "",
                 entry.exception_condition(),
             )
             shown = "; ".join(c for c in conditions if c)
@@ -168,31 +168,42 @@ def consequences(
 
 
 def _verdict(
-    rule: ConsequenceRule, outcome: Cascade, admitted: frozenset[TerminationReason]
-) -> bool | None:
-    """Whether ``rule`` follows from the cascade: yes, no, or ``None`` = it depends.
+    rule: ConsequenceRule,
+    outcome: Cascade,
+    admitted: frozenset[TerminationReason],
+    module: str,
+) -> tuple[bool | None, bool]:
+    """Whether ``module``'s ``rule`` follows from the cascade: yes, no, or ``None`` = it
+    depends; and whether the module's own reason counted instead of ``reason_of``'s.
 
-    Defined as: the reason that counts is the first module's (or, with ``reason_of``, the
-    reason that module ended with); a ``reason_of`` module that did not end excludes nothing
-    (``unless`` rules apply, ``only`` rules do not; ``003`` art. 1.5.3, domain §8.1); no
-    reason given → yes when unconditional, ``None`` when some but not all admitted reasons
-    bring it.
+    Defined as: the reason that counts is the first module's; with ``reason_of``, the
+    reason that module ended with — and when it did not end, the module's own reason if
+    the termination began at the module itself (``003`` art. 3.2: "U krijgt geen
+    dienstverlening" after fraude; domain §5, event ``fraude``), else nothing is excluded
+    (``unless`` rules apply, ``only`` rules do not: an arbocontract ended for any reason
+    still lets guidance continue, ``003`` art. 1.5.3, domain §8.1); no reason given → yes
+    when unconditional, ``None`` when some but not all admitted reasons bring it.
     """
-    if rule.reason_of is not None:
-        entry = outcome.get(rule.reason_of)
-        if entry is None:
-            return not rule.only
-        reason = entry.reason
+    reason_of = rule.reason_of
+    own = False
+    if reason_of is not None:
+        entry = outcome.get(reason_of)
+        if entry is not None:
+            reason = entry.reason
+        elif outcome.first == module:  # the module itself was ended: its own reason
+            reason_of, reason, own = None, outcome.reason, True
+        else:
+            return not rule.only, own
     else:
         reason = outcome.reason
     if reason is not None:
-        return rule.applies(reason)
+        return rule.applies(reason), own
     if not rule.conditional:
-        return True
-    candidates = admitted if rule.reason_of in {None, outcome.first} else ALL_REASONS
+        return True, own
+    candidates = admitted if reason_of in {None, outcome.first} else ALL_REASONS
     if not rule.applies_to_any(candidates):
-        return False
-    return None if not all(rule.applies(r) for r in candidates) else True
+        return False, own
+    return (None if not all(rule.applies(r) for r in candidates) else True), own
 
 
 def eligible(product: Product, case: SicknessCase, start: date) -> Eligible:

@@ -287,8 +287,9 @@ class ConsequenceRule:
     It applies when the reason the termination started with is in ``only`` (empty: any
     reason) and not in ``unless``. ``reason_of`` names the module whose reason counts
     instead (``003`` art. 1.5.3: the Verzuimverzekering's, domain §8.1); when that module
-    does not end in the cascade, no reason of it excludes the rule: a rule with ``unless``
-    applies, a rule with ``only`` does not. A `ConsequenceKind.GUIDANCE_CONTINUES`
+    does not end in the cascade, the module's own reason counts when the termination began
+    at the module itself (``003`` art. 3.2: no service after fraude), and otherwise no
+    reason excludes the rule: a rule with ``unless`` applies, a rule with ``only`` does not. A `ConsequenceKind.GUIDANCE_CONTINUES`
     rule may name the product parameter with its relapse window (``relapse_parameter``;
     default the statutory samentelling of 28 days).
     """
@@ -326,9 +327,11 @@ class ConsequenceRule:
         """True when the consequence depends on the reason (``only`` or ``unless`` set)."""
         return bool(self.only or self.unless)
 
-    def condition_text(self) -> str:
-        """The Dutch condition, e.g. ``niet bij reden fraude, wanbetaling`` (or ``""``)."""
-        whose = f" van {self.reason_of}" if self.reason_of else ""
+    def condition_text(self, *, own: bool = False) -> str:
+        """The Dutch condition, e.g. ``niet bij reden fraude, wanbetaling`` (or ``""``);
+        ``own``: of the module's own reason, not of ``reason_of`` (see `_verdict` in
+        ``_consequences``)."""
+        whose = f" van {self.reason_of}" if self.reason_of and not own else ""
         if self.only:
             return f"alleen bij reden {_reason_codes(self.only)}{whose}"
         if self.unless:
