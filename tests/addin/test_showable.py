@@ -109,8 +109,8 @@ class TestTextDates:
         result = udfs.RI_UITERSTE_PLAN_VAN_AANPAK("9999-12-31")
         # The date the user should change is named (issue 13 bug 4: name the argument to fix).
         assert result == (
-            "#WAARDE! datum_probleemanalyse: 9999-12-31 + 14 dagen valt buiten het datumbereik "
-            "(t/m 9999-12-31)"
+            "#WAARDE! datum_probleemanalyse: 31-12-9999 + 14 dagen valt buiten het datumbereik "
+            "(t/m 31-12-9999)"
         )
 
     def test_python_dates_outside_excel(self) -> None:

@@ -356,7 +356,7 @@ class TestOneAggregate:
         with_wga = reintegration_budget(product, Decimal(9000), with_wga_or_wia=True)
         assert with_wga.value == Decimal("7000.00")
         assert "Voorwaarden Eigen Verzuimpakket 2026 art. 4.1" in with_wga.text()
-        with pytest.raises(InvalidValueError, match="geen waarde geldig op 2025-06-01"):
+        with pytest.raises(InvalidValueError, match="geen waarde geldig op 01-06-2025"):
             reintegration_budget(product, Decimal(100), on=date(2025, 6, 1))
         with pytest.raises(NotApplicableError, match=r"^product: eigen-verzuimpakket kent geen"):
             prevention_budget(product, Decimal(100))
