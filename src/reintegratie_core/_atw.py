@@ -279,7 +279,7 @@ def _kth_weekday(k: int) -> int:
 
 
 def _outside(start: date, days: int) -> InvalidValueError:
-    msg = f"{start.isoformat()} + {days} werkdagen valt buiten het datumbereik (t/m 9999-12-31)"
+    msg = f"{format_date(start)} + {days} werkdagen valt buiten het datumbereik (t/m 31-12-9999)"
     return InvalidValueError(msg)
 
 

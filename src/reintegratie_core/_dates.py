@@ -24,6 +24,7 @@ import attrs
 from reintegratie_core._atw import add_working_days, feestdagen, is_working_day
 from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core._explain import format_date
 
 ONE_DAY = timedelta(days=1)
 
@@ -48,8 +49,10 @@ class Period:
             raise date_error("end", end)
         if end <= self.start:
             # the last day is the one before ``end``; before 0001-01-01 there is none
-            last = f"t/m {(end - ONE_DAY).isoformat()}" if end > date.min else "tot 0001-01-01"
-            msg = f"periode {self.start.isoformat()} {last}: de laatste dag ligt vóór de eerste dag"
+            last = f"t/m {format_date(end - ONE_DAY)}" if end > date.min else "tot 01-01-0001"
+            msg = (
+                f"periode {format_date(self.start)} {last}: de laatste dag ligt vóór de eerste dag"
+            )
             raise InvalidPeriodError(msg)
 
     @classmethod
@@ -66,14 +69,14 @@ class Period:
                 raise date_error("last", last)
             if last < first:
                 msg = (
-                    f"periode {first.isoformat()} t/m {last.isoformat()}: "
+                    f"periode {format_date(first)} t/m {format_date(last)}: "
                     "de laatste dag ligt vóór de eerste dag"
                 )
                 raise InvalidPeriodError(msg)
             if last == date.max:
                 msg = (
-                    f"periode {first.isoformat()} t/m {last.isoformat()}: de laatste dag "
-                    "valt buiten het datumbereik (verwacht uiterlijk 9999-12-30)"
+                    f"periode {format_date(first)} t/m {format_date(last)}: de laatste dag "
+                    "valt buiten het datumbereik (verwacht uiterlijk 30-12-9999)"
                 )
                 raise InvalidPeriodError(msg)
         # Checked above (the end lies after the first day): built without the validator.
@@ -119,8 +122,10 @@ class Period:
         )
 
     def __str__(self) -> str:
+        """The period as a user reads it, ``06-01-2025 t/m 31-03-2025`` or ``… t/m lopend``
+        (Dutch dates by `format_date`, as in every message; ``repr`` keeps the fields)."""
         last = self.last
-        return f"{self.start.isoformat()} t/m {last.isoformat() if last else 'lopend'}"
+        return f"{format_date(self.start)} t/m {format_date(last) if last else 'lopend'}"
 
 
 _new = object.__new__
@@ -153,7 +158,7 @@ def _add_months(anchor: date, months: int) -> date:
         index = year * 12 + month - 1  # months since January of year 0
         year = index // 12
         if not 0 < year < 10000:  # the range of ``date``
-            msg = f"{anchor.isoformat()} + {months} maanden valt buiten het datumbereik"
+            msg = f"{format_date(anchor)} + {months} maanden valt buiten het datumbereik"
             raise InvalidValueError(msg)
         month = index - 12 * year + 1
     day = anchor.day
@@ -181,7 +186,7 @@ def add_days(anchor: date, days: int) -> date:
     try:
         return anchor + timedelta(days=days)
     except OverflowError:
-        msg = f"{anchor.isoformat()} + {days} dagen valt buiten het datumbereik (t/m 9999-12-31)"
+        msg = f"{format_date(anchor)} + {days} dagen valt buiten het datumbereik (t/m 31-12-9999)"
         raise InvalidValueError(msg) from None
 
 

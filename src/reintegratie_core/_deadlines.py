@@ -33,7 +33,14 @@ from reintegratie_core._atw import _add_working_days, span_grounds
 from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._dates import _add_months
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, Unit
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    Unit,
+    format_date,
+)
 from reintegratie_core._statutory import (
     DECLARATION_MONTHS,
     PAYMENT_MONTHS,
@@ -184,8 +191,8 @@ _SANCTION_NOTICE_DAYS = SANCTION_NOTICE_WORKING_DAYS.value
 
 def _out_of_range(argument: str, start: date, amount: object, unit: str) -> InvalidValueError:
     msg = (
-        f"{argument}: {start.isoformat()} + {amount} {unit} valt buiten het datumbereik "
-        "(t/m 9999-12-31)"
+        f"{argument}: {format_date(start)} + {amount} {unit} valt buiten het datumbereik "
+        "(t/m 31-12-9999)"
     )
     return InvalidValueError(msg)
 

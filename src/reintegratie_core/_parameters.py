@@ -17,7 +17,7 @@ import attrs
 
 from reintegratie_core._checks import date_error, items_error
 from reintegratie_core._errors import InvalidValueError, ParameterNotInForceError
-from reintegratie_core._explain import Citation, ParameterValue, Unit
+from reintegratie_core._explain import Citation, ParameterValue, Unit, format_date
 
 V = TypeVar("V", int, Decimal, str, bool)
 
@@ -87,8 +87,8 @@ class ParameterHistory(Generic[V]):
         if chosen is None:
             first = self.versions[0]
             msg = (
-                f"{first.name}: geen waarde geldig op {on.isoformat()} "
-                f"(eerste geldig vanaf {first.valid_from.isoformat()})"
+                f"{first.name}: geen waarde geldig op {format_date(on)} "
+                f"(eerste geldig vanaf {format_date(first.valid_from)})"
             )
             raise ParameterNotInForceError(msg, on)
         return chosen

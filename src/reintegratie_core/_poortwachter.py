@@ -702,8 +702,8 @@ def _relapse_prevention(
     """The rule of [`relapse_prevention`][reintegratie_core.relapse_prevention], its arguments checked by the caller."""
     if recovery <= first_sick_day:
         msg = (
-            f"hersteldatum {recovery.isoformat()} ligt niet na de eerste ziektedag "
-            f"{first_sick_day.isoformat()}"
+            f"hersteldatum {format_date(recovery)} ligt niet na de eerste ziektedag "
+            f"{format_date(first_sick_day)}"
         )
         raise InvalidValueError(msg)
     value = None

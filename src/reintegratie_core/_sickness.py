@@ -41,7 +41,14 @@ from reintegratie_core._checks import (
 )
 from reintegratie_core._dates import ONE_DAY, Period, add_days
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
-from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, Unit
+from reintegratie_core._explain import (
+    Citation,
+    DecisionRecord,
+    Explained,
+    Ground,
+    Unit,
+    format_date,
+)
 from reintegratie_core._statutory import MERGE_INTERRUPTION_DAYS
 
 BRIDGE_CITATION = Citation.statute("BW", "7:629 lid 10 (zwangerschaps- en bevallingsverlof)")
@@ -439,7 +446,7 @@ def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     for case in merge_cases(absences):
         if any(p.contains(day) for p in case.periods):
             return case
-    msg = f"{day.isoformat()} is geen ziektedag van de gegeven perioden"
+    msg = f"{format_date(day)} is geen ziektedag van de gegeven perioden"
     raise InvalidValueError(msg)
 
 

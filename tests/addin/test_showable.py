@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 import os
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -92,6 +94,53 @@ class TestHugeNumbers:
         assert udfs.RI_WEEKLOON(1e12, "jaar") == 19230769230.77
 
 
+#: A date written the ISO way; a #WAARDE! text shows DD-MM-JJJJ, as the user types it.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+OVERLAPPING = [[datetime(2025, 1, 6), datetime(2025, 1, 31)], [datetime(2025, 1, 20), None]]
+
+
+class TestMessageDates:
+    @pytest.mark.parametrize(
+        ("result", "expected"),
+        [
+            (
+                lambda: udfs.RI_UITERSTE_PLAN_VAN_AANPAK("31-12-9999"),
+                "datum_probleemanalyse: 31-12-9999 + 14 dagen valt buiten het datumbereik",
+            ),
+            (
+                lambda: udfs.RI_TARIEF_PRORATA(365, "2025-01-01", "2025-07-01", "2025-06-01"),
+                "uit_dienst: 01-06-2025 ligt vóór in_dienst 01-07-2025",
+            ),
+            (
+                lambda: udfs.RI_ZIEKTEDAGEN(OVERLAPPING, datetime(2025, 3, 1)),
+                "perioden 06-01-2025 t/m 31-01-2025 (ziek) en 20-01-2025 t/m lopend (ziek)",
+            ),
+            (
+                lambda: udfs.RI_ZIEKTEDAGEN(
+                    [[datetime(2025, 1, 6), datetime(2024, 12, 31)]], datetime(2025, 3, 1)
+                ),
+                "rij 1: periode 06-01-2025 t/m 31-12-2024: de laatste dag ligt vóór",
+            ),
+            (
+                lambda: udfs.RI_TERUGVALPREVENTIE(
+                    [[datetime(2025, 1, 6), datetime(2025, 3, 31)]], datetime(2025, 5, 1)
+                ),
+                "ziekteperiode 06-01-2025 t/m 31-03-2025 (herstel is dan 01-04-2025)",
+            ),
+        ],
+    )
+    def test_a_wrong_date_is_named_the_dutch_way(
+        self, result: Callable[[], object], expected: str
+    ) -> None:
+        """STYLE (Dutch #WAARDE! texts): the dates in the message read as the back office
+        types them, 06-01-2025, never 2025-01-06."""
+        text = result()
+        assert isinstance(text, str)
+        assert text.startswith("#WAARDE! ")
+        assert expected in text
+        assert not ISO_DATE.search(text), text
+
+
 class TestTextDates:
     @pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "1-1-0001", "31-12-1899"])
     def test_before_excel_is_refused(self, text: str) -> None:
@@ -109,8 +158,8 @@ class TestTextDates:
         result = udfs.RI_UITERSTE_PLAN_VAN_AANPAK("9999-12-31")
         # The date the user should change is named (issue 13 bug 4: name the argument to fix).
         assert result == (
-            "#WAARDE! datum_probleemanalyse: 9999-12-31 + 14 dagen valt buiten het datumbereik "
-            "(t/m 9999-12-31)"
+            "#WAARDE! datum_probleemanalyse: 31-12-9999 + 14 dagen valt buiten het datumbereik "
+            "(t/m 31-12-9999)"
         )
 
     @pytest.mark.parametrize(

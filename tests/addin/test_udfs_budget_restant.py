@@ -141,7 +141,7 @@ class TestBudgetRestant:
             (["asr-reintegratiemanager", None, FIRST_DAY], "product", "kent geen"),
             (["onbekend", None, FIRST_DAY], "product", "onbekend product"),
             (["zeeuwse-prb", [[datetime(2023, 1, 1), "reintegratie", 5]], FIRST_DAY],
-             "declaraties", "rij 1: 2023-01-01 ligt vóór"),
+             "declaraties", "rij 1: 01-01-2023 ligt vóór"),
             (["zeeuwse-prb", [[FIRST_DAY, "kunst", 5]], FIRST_DAY],
              "declaraties", "rij 1: soort_budget"),
             (["zeeuwse-prb", [[FIRST_DAY, "preventie", -5]], FIRST_DAY],

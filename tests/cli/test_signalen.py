@@ -388,7 +388,7 @@ class TestWorklist:
         run([str(source), *PEIL, "--uit", str(target)], capsys)
         (line,) = read_csv(target)
         assert line["status"] == "fout"
-        assert "2025-09-01 t/m 2025-12-31" in line["fout"], line["fout"]
+        assert "01-09-2025 t/m 31-12-2025" in line["fout"], line["fout"]
         assert "overlappen" in line["fout"]
 
     def test_pregnancy_leave_bridges_two_periods(

@@ -576,7 +576,7 @@ class TestBudgetBalances:
                 day=date(2024, 12, 1), kind=BudgetKind.REINTEGRATIE, amount=D("1"), label="rij 2"
             )
         ]
-        with pytest.raises(InvalidValueError, match=r"^rij 2: 2024-12-01 ligt vóór"):
+        with pytest.raises(InvalidValueError, match=r"^rij 2: 01-12-2024 ligt vóór"):
             budget_balances(ZEEUWSE, absences, declarations)
 
     def test_a_case_without_declarations_has_its_whole_budget(self) -> None:

@@ -41,6 +41,8 @@ import reintegratie_core as rc
 from reintegratie_core import compensation, financial, products
 
 D = date(2025, 1, 6)
+#: A date written the ISO way: a message a user reads shows DD-MM-JJJJ (format_date).
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PRODUCT = rc.builtin_product("asr-reintegratiemanager")
 BUDGET_PRODUCT = rc.builtin_product("zeeuwse-prb")
 PACKAGES = (rc, products, compensation, financial)
@@ -541,13 +543,19 @@ class TestExtremeDates:
         ``OverflowError``. Every date argument of a public callable is the usual day or a day
         near ``date.min``/``date.max`` (the others as usual): the call and its explanation
         succeed or raise a TypeError or a ReintegratieError — date arithmetic past
-        9999-12-31 is an error that says so, never Python's ``OverflowError``."""
+        9999-12-31 is an error that says so, never Python's ``OverflowError``. Its message
+        shows the dates the Dutch way (31-12-9999), never ISO."""
         arguments = {n: _sample(n, target.hints[n]) for n in target.required}
         for name, hint in target.hints.items():
             if _base(hint)[0] is date:
                 arguments[name] = data.draw(st.one_of(st.just(D), EXTREME_DATES), label=name)
-        with contextlib.suppress(TypeError, rc.ReintegratieError):
-            result = _call(target, arguments)
-            explain = getattr(result, "explain", None)
-            if callable(explain):
-                explain().text()
+        message = ""
+        with contextlib.suppress(TypeError):
+            try:
+                result = _call(target, arguments)
+                explain = getattr(result, "explain", None)
+                if callable(explain):
+                    explain().text()
+            except rc.ReintegratieError as exc:
+                message = str(exc)
+        assert not ISO_DATE.search(message), message

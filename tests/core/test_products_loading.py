@@ -358,7 +358,7 @@ class TestOneAggregate:
         assert with_wga.value == Decimal("7000.00")
         assert "Voorwaarden Eigen Verzuimpakket 2026 art. 4.1" in with_wga.text()
         with pytest.raises(
-            ParameterNotInForceError, match="geen waarde geldig op 2025-06-01"
+            ParameterNotInForceError, match="geen waarde geldig op 01-06-2025"
         ) as info:
             reintegration_budget(product, Decimal(100), on=date(2025, 6, 1))
         assert isinstance(info.value, InvalidValueError)

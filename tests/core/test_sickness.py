@@ -63,7 +63,7 @@ class TestSamentelling:
             Absence.sick(date(2025, 1, 20), date(2025, 2, 10)),
         ]
         with pytest.raises(
-            InvalidPeriodError, match=r"2025-01-06 t/m 2025-01-31.*2025-01-20 t/m 2025-02-10"
+            InvalidPeriodError, match=r"06-01-2025 t/m 31-01-2025.*20-01-2025 t/m 10-02-2025"
         ):
             merge_cases(periods)
 

@@ -60,6 +60,7 @@ from reintegratie_core._explain import (
     Explained,
     Ground,
     Unit,
+    format_date,
     ruled,
 )
 from reintegratie_core._money import (
@@ -639,7 +640,7 @@ class BudgetLedger:
         for case in self._cases:
             if any(p.contains(day) for p in case.periods):
                 return case
-        msg = f"{day.isoformat()} is geen ziektedag van de gegeven perioden"
+        msg = f"{format_date(day)} is geen ziektedag van de gegeven perioden"
         raise InvalidValueError(msg)
 
     def case_on(self, day: date) -> SicknessCase:
@@ -652,7 +653,7 @@ class BudgetLedger:
             raise date_error("day", day)
         index = bisect.bisect_right([c.first_day for c in self._cases], day)
         if index == 0:
-            msg = f"{day.isoformat()} ligt vóór de eerste ziektedag; een declaratie hoort bij een ziektegeval"
+            msg = f"{format_date(day)} ligt vóór de eerste ziektedag; een declaratie hoort bij een ziektegeval"
             raise InvalidValueError(msg)
         return self._cases[index - 1]
 

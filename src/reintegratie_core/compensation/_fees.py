@@ -27,6 +27,7 @@ from reintegratie_core._explain import (
     Explained,
     Ground,
     Unit,
+    format_date,
     ruled,
 )
 from reintegratie_core._money import (
@@ -198,8 +199,8 @@ def prorated_fee(
     tarief = money(yearly_fee, "jaartarief")
     if employed_until is not None and employed_until < employed_from:
         msg = (
-            f"uit_dienst: {employed_until.isoformat()} ligt vóór in_dienst "
-            f"{employed_from.isoformat()}"
+            f"uit_dienst: {format_date(employed_until)} ligt vóór in_dienst "
+            f"{format_date(employed_from)}"
         )
         raise InvalidPeriodError(msg)
     months, year_end, year_days = _contract_year(contract_year_start)

@@ -518,23 +518,25 @@ def _check_dates(
     guidance_from: date,
     guidance_until: date | None,
 ) -> None:
-    problems = (
-        (
-            decision_date < case.first_day,
-            f"datum_besluit: {decision_date} ligt vóór de eerste ziektedag {case.first_day}",
-        ),
-        (
-            notified_on is not None and notified_on < decision_date,
-            f"datum_melding: {notified_on} ligt vóór het besluit van het UWV ({decision_date})",
-        ),
-        (
-            guidance_until is not None and guidance_until < guidance_from,
-            f"begeleiding_tot: {guidance_until} ligt vóór begeleiding_vanaf ({guidance_from})",
-        ),
-    )
-    for wrong, msg in problems:
-        if wrong:
-            raise InvalidValueError(msg)
+    # Each text is built only for the date that is wrong (an absent date has no text).
+    if decision_date < case.first_day:
+        msg = (
+            f"datum_besluit: {format_date(decision_date)} ligt vóór de eerste ziektedag "
+            f"{format_date(case.first_day)}"
+        )
+        raise InvalidValueError(msg)
+    if notified_on is not None and notified_on < decision_date:
+        msg = (
+            f"datum_melding: {format_date(notified_on)} ligt vóór het besluit van het UWV "
+            f"({format_date(decision_date)})"
+        )
+        raise InvalidValueError(msg)
+    if guidance_until is not None and guidance_until < guidance_from:
+        msg = (
+            f"begeleiding_tot: {format_date(guidance_until)} ligt vóór begeleiding_vanaf "
+            f"({format_date(guidance_from)})"
+        )
+        raise InvalidValueError(msg)
 
 
 def sanction_conditions(

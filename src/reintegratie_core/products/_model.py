@@ -43,7 +43,7 @@ from reintegratie_core._checks import (
 )
 from reintegratie_core._entitlements import ProductRules
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
-from reintegratie_core._explain import Citation, cite
+from reintegratie_core._explain import Citation, cite, format_date
 from reintegratie_core._parameters import Parameter, ParameterHistory
 from reintegratie_core._product_parameters import check_product_parameter
 
@@ -703,7 +703,7 @@ def _checked_parameters(parameters: tuple[ProductParameter, ...]) -> dict[str, P
             try:
                 check_product_parameter(version)
             except InvalidValueError as exc:
-                msg = f"parameters: {exc} (versie geldig vanaf {version.valid_from.isoformat()})"
+                msg = f"parameters: {exc} (versie geldig vanaf {format_date(version.valid_from)})"
                 raise ProductDefinitionError(msg) from None
     return histories
 
