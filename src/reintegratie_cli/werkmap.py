@@ -16,9 +16,10 @@ import argparse
 import signal
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
+
+from reintegratie_cli.args import date_arg
 
 #: From this many formulas on, progress is shown (on a terminal).
 PROGRESS_FROM = 500
@@ -53,8 +54,8 @@ def register(commands: Any) -> None:
     )
     parser.add_argument(
         "--peildatum",
-        type=_date,
-        metavar="JJJJ-MM-DD",
+        type=date_arg,
+        metavar="DATUM",
         help="de datum die VANDAAG() en NU() geven (standaard: de datum van de computer)",
     )
     parser.add_argument("--stil", action="store_true", help="geen voortgang en geen samenvatting")
@@ -73,14 +74,6 @@ def _stop_on_sigterm() -> Any:
         return signal.signal(signal.SIGTERM, _interrupt)
     except ValueError:  # not the main thread
         return None
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        msg = f'"{text}" is geen datum (JJJJ-MM-DD)'
-        raise argparse.ArgumentTypeError(msg) from None
 
 
 def _progress(enabled: bool) -> Any:

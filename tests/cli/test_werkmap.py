@@ -352,6 +352,26 @@ class TestInputUnchanged:
         assert main(["werkmap", str(path), "--uit", str(path)]) == 2
         assert "invoerbestand" in capsys.readouterr().err
 
+    def test_peildatum_is_read_as_every_command_reads_a_date(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--peildatum takes DD-MM-JJJJ as signalen and tijdlijn do (one date parser for
+        the shells); an impossible date is a usage error (exit code 2) saying what is
+        accepted."""
+        from openpyxl import load_workbook
+
+        path = build(tmp_path / "in.xlsx", {"A1": "=TODAY()"})
+        out = tmp_path / "uit.xlsx"
+        assert (
+            main(["werkmap", str(path), "--uit", str(out), "--stil", "--peildatum", "3-11-2025"])
+            == 0
+        )
+        assert load_workbook(out, data_only=True)["Blad 1"]["A1"].value == serial(date(2025, 11, 3))
+        with pytest.raises(SystemExit) as stop:
+            main(["werkmap", str(path), "--uit", str(out), "--peildatum", "31-02-2025"])
+        assert stop.value.code == 2
+        assert "verwacht een datum" in capsys.readouterr().err
+
     def test_output_is_xlsx(self, tmp_path: Path) -> None:
         """The copy is always .xlsx."""
         path = build(tmp_path / "in.xlsx", {"A1": 1})
