@@ -209,7 +209,7 @@ def sick_report_deadline(first_sick_day: date) -> Deadline:
     Ontzorgmanager can start in week 2 (``002`` «In het kort»); a later report is
     ``ziekmelding_te_laat`` (``004`` art. 4.2: the poortwachtergarantie lapses for that
     employee). Derived: the conditions name no number of days; the law asks "tijdig"
-    (Regeling procesgang eerste en tweede ziektejaar art. 2 lid 1).
+    (Regeling procesgang eerste en tweede ziektejaar art. 2, as the explanation cites it).
     """
     if type(first_sick_day) is not date:
         raise date_error("first_sick_day", first_sick_day)
