@@ -20,6 +20,7 @@ import threading
 from collections.abc import Sequence
 
 from reintegratie_cli import generate, signalen, tijdlijn, werkmap
+from reintegratie_cli.args import DutchParser
 from reintegratie_cli.output import remove_temporaries
 from reintegratie_core import ReintegratieError
 
@@ -47,7 +48,7 @@ SUBCOMMANDS = [tijdlijn, signalen, generate, werkmap]
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with all subcommands."""
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="reintegratie",
         description="Re-integratieregels van verzuimverzekeringen: termijnen, signalen, werkmappen.",
     )
