@@ -294,8 +294,17 @@ def _excel_error(text: str, column: str) -> ArgumentError:
     """The error of a column whose cell holds the Excel error value ``text``, with the hint
     the column's other errors give. The value is named as Dutch Excel shows it, with the
     English name the file stores: ``Excel-foutwaarde #N/B (#N/A)``."""
+    from reintegratie_cli.xlsx_errors import NO_VALUE  # only on this error path
+
+    hint = _ERROR_HINTS.get(column, DATE_HINT)
+    if text == NO_VALUE:
+        msg = (
+            "een formule zonder berekende waarde in de cel (open en bewaar het bestand in "
+            f"Excel, of reken het door met reintegratie werkmap; {hint})"
+        )
+        return ArgumentError(column, msg)
     error = f"Excel-foutwaarde {excel_error_text(text)}" if text else "een Excel-foutwaarde"
-    return ArgumentError(column, f"{error} in de cel ({_ERROR_HINTS.get(column, DATE_HINT)})")
+    return ArgumentError(column, f"{error} in de cel ({hint})")
 
 
 _DATE_CACHE: dict[object, date | None] = {}

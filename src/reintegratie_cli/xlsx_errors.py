@@ -16,6 +16,11 @@ command). Only around a hit are the cell's tag and value read. ``r`` is optional
 SpreadsheetML: an error cell without it is placed by counting the cells of its row (whose
 ``r`` this project's own writer and the others write); only when the row lacks ``r`` too
 is the part read once more with ``defusedxml``, placing every cell (rare, much slower).
+
+A formula cell without a calculated value (``<f>…</f><v/>``, or no ``<v>``: written by a
+program that does not calculate) is read as empty by python-calamine too, and means no
+value just as an error does; `error_cells` records it as `NO_VALUE`. Only a block that
+holds a formula tag at all is searched for it.
 """
 
 from __future__ import annotations
@@ -33,8 +38,14 @@ from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import fromstring, iterparse  # type: ignore[import-untyped]
 
 #: Error cells by ``(row, column)``, both 1-based as in Excel, with the stored error text
-#: (``""`` when the cell holds none).
+#: (``""`` when the cell holds none; `NO_VALUE` for a formula without a calculated value).
 ErrorCells = dict[tuple[int, int], str]
+
+#: The text of a formula cell that holds no calculated value: a file written by a program
+#: that does not calculate (openpyxl, a script) and never opened in Excel. Read as empty,
+#: it would mean something, as an error does (a last sick day "still sick"); no error value
+#: starts with ``=``.
+NO_VALUE = "="
 
 _BLOCK = 1 << 20
 _DOUBLE, _SINGLE = b'"e"', b"'e'"
@@ -45,6 +56,20 @@ _ROW_TAG = re.compile(rb"<" + _PREFIX + rb"row[\s>]")
 _ATTRIBUTE = re.compile(rb"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c\s*>")
 _VALUE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)<")
+#: A cell whose content is a formula and no value, or an empty one: ``<c r="F2"><f>DATE(2025,
+#: 7,1)</f><v/></c>`` (group 1: the cell's attributes).
+_UNCALCULATED = re.compile(
+    rb"<" + _PREFIX + rb"c(\s[^>]*)?>\s*"
+    rb"<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>[^<]*</" + _PREFIX + rb"f\s*>)\s*"
+    rb"(?:<"
+    + _PREFIX
+    + rb"v(?:\s[^>]*)?/>|<"
+    + _PREFIX
+    + rb"v(?:\s[^>]*)?>\s*</"
+    + _PREFIX
+    + rb"v\s*>)?"
+    rb"\s*</" + _PREFIX + rb"c\s*>"
+)
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _OFFICE_DOCUMENT = "/officeDocument"
 _REFUSED = "uit veiligheid geweigerd"
@@ -105,6 +130,8 @@ def error_cells(stream: IO[bytes], block: int = _BLOCK) -> ErrorCells:
                 region = buffer
             if _DOUBLE in region or _SINGLE in region:
                 _scan(region, found)
+            if b"<f" in region or b":f>" in region or b":f " in region:
+                _scan_formulas(region, found)
             if not chunk:
                 return found
     except _NoReferenceError:
@@ -150,6 +177,19 @@ def _scan(region: bytes, found: ErrorCells) -> None:
                 text = unescape(value[1].decode("utf-8", "replace")).strip()
         reference = attributes.get(b"r", b"").decode("ascii", "replace")
         found[_place(reference) or _position(region, start)] = text
+
+
+def _scan_formulas(region: bytes, found: ErrorCells) -> None:
+    """Record the formula cells in ``region`` (whole rows) that hold no calculated value:
+    a formula and then no ``<v>``, or an empty one. Not a text result (``t="str"`` with an
+    empty ``<v>`` is a formula whose result is the empty text: an empty cell), nor an
+    error (`_scan`)."""
+    for cell in _UNCALCULATED.finditer(region):
+        attributes = _attributes(region, cell.start(1), cell.end(1))
+        if attributes.get(b"t") in (b"str", b"e", b"inlineStr"):
+            continue
+        reference = attributes.get(b"r", b"").decode("ascii", "replace")
+        found[_place(reference) or _position(region, cell.start())] = NO_VALUE
 
 
 def _position(region: bytes, cell: int) -> tuple[int, int]:
@@ -203,9 +243,9 @@ def _placed(stream: IO[bytes]) -> ErrorCells:
                     else:
                         row, column = place
             elif tag == "c":
-                if element.get("t") == "e":
-                    value = next((c.text for c in element if _local(c.tag) == "v"), None)
-                    found[(row, column)] = (value or "").strip()
+                text = _marker(element)
+                if text is not None:
+                    found[(row, column)] = text
                 element.clear()
             elif tag == "row":
                 element.clear()
@@ -214,6 +254,18 @@ def _placed(stream: IO[bytes]) -> ErrorCells:
     except ParseError as exc:
         raise SheetError(f"het werkblad is geen leesbare XML ({exc})") from None
     return found
+
+
+def _marker(cell: Any) -> str | None:
+    """What `error_cells` records for a parsed cell element: its error text, `NO_VALUE`
+    for a formula without a calculated value (as `_scan_formulas`), else ``None``."""
+    kind = cell.get("t")
+    value = (next((c.text for c in cell if _local(c.tag) == "v"), None) or "").strip()
+    if kind == "e":
+        return value
+    if kind in ("str", "inlineStr") or value:
+        return None
+    return NO_VALUE if any(_local(c.tag) == "f" for c in cell) else None
 
 
 def _local(tag: str) -> str:
