@@ -56,19 +56,19 @@ _ROW_TAG = re.compile(rb"<" + _PREFIX + rb"row[\s>]")
 _ATTRIBUTE = re.compile(rb"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c\s*>")
 _VALUE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)<")
-#: A cell whose content is a formula and no value, or an empty one: ``<c r="F2"><f>DATE(2025,
-#: 7,1)</f><v/></c>`` (group 1: the cell's attributes).
-_UNCALCULATED = re.compile(
-    rb"<" + _PREFIX + rb"c(\s[^>]*)?>\s*"
-    rb"<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>[^<]*</" + _PREFIX + rb"f\s*>)\s*"
-    rb"(?:<"
-    + _PREFIX
-    + rb"v(?:\s[^>]*)?/>|<"
-    + _PREFIX
-    + rb"v(?:\s[^>]*)?>\s*</"
-    + _PREFIX
-    + rb"v\s*>)?"
-    rb"\s*</" + _PREFIX + rb"c\s*>"
+#: A formula with no value after it, or an empty one, up to the end of its cell: ``<f>DATE(
+#: 2025,7,1)</f><v/></c>``. Searched from the formula tag, so that without a namespace
+#: prefix the pattern starts with the literal ``<f`` that ``re`` finds quickly.
+_NO_VALUE_TAIL = (
+    rb"(?:\s[^>]*)?(?:/>|>[^<]*</{p}f\s*>)\s*"
+    rb"(?:<{p}v(?:\s[^>]*)?/>|<{p}v(?:\s[^>]*)?>\s*</{p}v\s*>)?\s*</{p}c\s*>"
+)
+_UNCALCULATED = re.compile(rb"<f" + _NO_VALUE_TAIL.replace(b"{p}", b""))
+#: The cell kinds whose formula may have an empty value: text (``str``, ``inlineStr``) and
+#: an error (``e``, found by `_scan`).
+_EMPTY_KIND = re.compile(rb"\st\s*=\s*[\"'](?:str|e|inlineStr)[\"']")
+_UNCALCULATED_PREFIXED = re.compile(
+    rb"<" + _PREFIX + rb"f" + _NO_VALUE_TAIL.replace(b"{p}", _PREFIX)
 )
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _OFFICE_DOCUMENT = "/officeDocument"
@@ -141,11 +141,17 @@ def error_cells(stream: IO[bytes], block: int = _BLOCK) -> ErrorCells:
 
 def _last_row_start(buffer: bytes, before: int) -> int:
     """Where the last ``<row`` tag before offset ``before`` starts (-1: there is none)."""
+    return _last_tag_start(buffer, before, _ROW_TAG, b"row")
+
+
+def _last_tag_start(buffer: bytes, before: int, tag: re.Pattern[bytes], name: bytes) -> int:
+    """Where the last tag ``name`` (matched by ``tag``, with any prefix) before offset
+    ``before`` starts (-1: there is none)."""
     at = before
-    while (at := buffer.rfind(b"row", 0, at)) > 0:
+    while (at := buffer.rfind(name, 0, at)) > 0:
         start = buffer.rfind(b"<", 0, at)
-        tag = _ROW_TAG.match(buffer, start) if start >= 0 else None
-        if tag is not None and tag.end() - 4 == at:
+        found = tag.match(buffer, start) if start >= 0 else None
+        if found is not None and found.end() - 1 - len(name) == at:
             return start
     return -1
 
@@ -183,13 +189,22 @@ def _scan_formulas(region: bytes, found: ErrorCells) -> None:
     """Record the formula cells in ``region`` (whole rows) that hold no calculated value:
     a formula and then no ``<v>``, or an empty one. Not a text result (``t="str"`` with an
     empty ``<v>`` is a formula whose result is the empty text: an empty cell), nor an
-    error (`_scan`)."""
-    for cell in _UNCALCULATED.finditer(region):
-        attributes = _attributes(region, cell.start(1), cell.end(1))
-        if attributes.get(b"t") in (b"str", b"e", b"inlineStr"):
-            continue
-        reference = attributes.get(b"r", b"").decode("ascii", "replace")
-        found[_place(reference) or _position(region, cell.start())] = NO_VALUE
+    error (`_scan`). A formula is a cell's first child, so its cell tag is the last one
+    before it."""
+    plain = b"<f" in region
+    pattern = _UNCALCULATED if plain else _UNCALCULATED_PREFIXED
+    for formula in pattern.finditer(region):
+        at = formula.start()
+        start = region.rfind(b"<c", 0, at) if plain else -1
+        if start < 0 or _CELL_TAG.match(region, start) is None:
+            start = _last_tag_start(region, at, _CELL_TAG, b"c")
+            if start < 0:
+                continue
+        if _EMPTY_KIND.search(region, start, at) is not None:
+            continue  # a text result (the empty text) or an error: not "no value"
+        end = region.find(b">", start)
+        reference = _attributes(region, start, end).get(b"r", b"").decode("ascii", "replace")
+        found[_place(reference) or _position(region, start)] = NO_VALUE
 
 
 def _position(region: bytes, cell: int) -> tuple[int, int]:
