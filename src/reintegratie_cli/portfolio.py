@@ -18,6 +18,7 @@ import codecs
 import csv
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -207,6 +208,16 @@ class Header(NamedTuple):
         return self.positions.get(name)
 
 
+def _visible(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: a second byte
+    order mark left by re-saving, a zero-width space from copying a web page). In a column
+    name they are never meant: ``\ufeffwerknemer`` is the column werknemer, and a message
+    that "werknemer" is missing while it names werknemer as found would be a riddle."""
+    if text.isascii():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def resolve_header(cells: Sequence[Any]) -> Header:
     """Map a header row onto `COLUMNS`; a missing required column is fatal."""
     index: dict[str, int] = {}
@@ -214,7 +225,7 @@ def resolve_header(cells: Sequence[Any]) -> Header:
     for position, cell in enumerate(cells):
         if is_empty(cell):
             continue
-        text = str(cell).strip()
+        text = _visible(str(cell)).strip()
         name = _BY_KEY.get(normalize_code(text))
         if name is None:
             ignored.append(text)
@@ -225,7 +236,7 @@ def resolve_header(cells: Sequence[Any]) -> Header:
             index[name] = position
     missing = [c.name for c in COLUMNS if c.required and c.name not in index]
     if missing:
-        found = ", ".join(str(c) for c in cells if not is_empty(c)) or "geen"
+        found = ", ".join(_visible(str(c)).strip() for c in cells if not is_empty(c)) or "geen"
         msg = (
             f"verplichte kolom(men) ontbreken: {', '.join(missing)} "
             f"(gevonden: {found}; zie docs/portefeuille.md)"

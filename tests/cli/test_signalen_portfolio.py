@@ -53,6 +53,21 @@ class TestHeader:
         assert header.position("ingangsdatum_module") == 3
         assert header.position("datum_ziekmelding_uwv") == 5
 
+    def test_invisible_characters_in_a_name_do_not_count(self) -> None:
+        """A second byte order mark (a file re-saved as UTF-8 with BOM) or a zero-width space
+        (copied from a web page) is no part of a column name: the column is found, and an
+        unknown name is reported without them."""
+        header = resolve_header(
+            ["\ufeff\ufeffwerknemer", "werkgever\u200b", *HEADER[2:5], "\u200bopmerking"]
+        )
+        assert header.position("werknemer") == 0
+        assert header.position("werkgever") == 1
+        assert header.ignored == ("opmerking",)
+        with pytest.raises(PortfolioError) as info:
+            resolve_header(["\ufeffwerknemer", "product"])
+        assert "\ufeff" not in str(info.value)
+        assert "(gevonden: werknemer, product;" in str(info.value)
+
     def test_unknown_columns_are_ignored_and_reported(self) -> None:
         """A column the portfolio format does not know is ignored, and named as such."""
         header = resolve_header([*HEADER[:5], "opmerking"])
