@@ -681,6 +681,15 @@ class TestHostileInput:
         assert main(["werkmap", str(path), "--uit", str(folder)]) == 2
         assert "is een map" in capsys.readouterr().err
 
+    def test_input_that_is_a_folder(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """IN.xlsx naming a folder is called a folder, not "bestand niet gevonden"."""
+        folder = tmp_path / "map.xlsx"
+        folder.mkdir()
+        assert main(["werkmap", str(folder), "--uit", str(tmp_path / "uit.xlsx")]) == 2
+        assert f"{folder}: is een map, geen werkmap" in capsys.readouterr().err
+
     def test_sheet_name_with_a_quote(self, tmp_path: Path) -> None:
         """='Jan''s data'!A1 reads the sheet Jan's data; --streng has nothing to complain of."""
         book = openpyxl.Workbook()
