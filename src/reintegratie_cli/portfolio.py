@@ -638,6 +638,9 @@ _UNCLOSED_QUOTE = (
 )
 
 
+#: A NUL byte is no text: a file with one in its first block is refused as a whole (not a
+#: CSV), a line with one further on is rejected on its own.
+_NUL = "deze regel bevat een NUL-teken (byte 0x00) en is dus geen tekst"
 _NOT_CSV = (
     "deze regel is geen geldige CSV (een los regeleinde of aanhalingsteken buiten de "
     "aanhalingstekens van een veld)"
@@ -664,6 +667,8 @@ class CsvFormat(NamedTuple):
         return self._split(line.decode(self.encoding))
 
     def _split(self, text: str) -> list[str]:
+        if "\x00" in text:
+            return [Unreadable(_NUL)]
         if '"' not in text:
             return text.split(self.delimiter)
         if text.count('"') % 2:
@@ -693,7 +698,7 @@ class CsvFormat(NamedTuple):
                 text = data[:cut].decode(self.encoding).replace("\r\n", "\n")
                 lines = text.split("\n")
                 lines.pop()
-                if '"' in text:
+                if '"' in text or "\x00" in text:
                     yield map(split, lines)
                 else:  # split lazily, line by line: a line's cells are freed before the next
                     yield map(str.split, lines, itertools.repeat(delimiter))

@@ -395,6 +395,30 @@ class TestSources:
         finally:
             portfolio._RECORD_BLOCK = block
 
+    def test_a_nul_byte_after_the_first_block_rejects_its_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A NUL byte in the first 4 KB refuses the file (no text); one further on was read
+        as part of a name ("W\x00X"), written raw into the CSV worklist and dropped from
+        the XLSX one. Its line is rejected on its own, with and without quotes; the other
+        lines are computed."""
+        rows = [row(f"W{n}", date(2025, 9, 1)) for n in range(200)]
+        path = write_csv(tmp_path / "p.csv", rows)
+        good = path.read_bytes().splitlines()[-1]
+        with path.open("ab") as stream:
+            stream.write(good.replace(b"W199", b"W\x00X") + b"\n")
+            stream.write(good.replace(b"W199", b'"W\x00Y"') + b"\n")
+        assert path.read_bytes().index(b"\x00") > 4096
+        target = tmp_path / "uit.csv"
+        code, _, _ = run([str(path), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        assert b"\x00" not in target.read_bytes()
+        lines = {line["rijen"]: line for line in read_csv(target)}
+        for number in ("202", "203"):
+            assert lines[number]["status"] == "fout"
+            assert "NUL-teken" in lines[number]["fout"]
+        assert sum(line["status"] != "fout" for line in lines.values()) == 200
+
     @pytest.mark.parametrize(
         ("name", "content", "message"),
         [
