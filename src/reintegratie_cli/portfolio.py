@@ -987,15 +987,56 @@ def _open_xlsx(path: Path, size: int) -> Source:
         raise PortfolioError(f"{path}: {exc}") from None
     header_row = number
     read = frozenset(header.positions.values())
+    dates = _date_positions(header) if _uses_1904(path) else ()
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         for offset, cells in enumerate(values, header_row + 1):
             if by_row and offset in by_row:
                 cells = _marked(cells, by_row[offset], read)  # noqa: PLW2901 - the marked row
             if any(not is_empty(c) for c in cells):
-                yield offset, list(cells)
+                yield offset, _from_1904(cells, dates) if dates else list(cells)
 
     return Source(header, rows(), size, workbook.close)
+
+
+#: Days from the 1900 date system's day 0 to the 1904 system's (1904-01-01 is serial 1462).
+_DAYS_1900_TO_1904 = 1462
+
+
+def _uses_1904(path: Path) -> bool:
+    """Whether the workbook counts its serial numbers from 1904 (``date1904``, the old Mac
+    Excel default). python-calamine converts its date cells itself, but gives a number in
+    a date column as the bare number, which `parse_date` reads as a 1900 serial."""
+    import zipfile
+
+    from reintegratie_cli.xlsx_errors import SheetError, workbook_properties
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            value = workbook_properties(archive).get("date1904", "")
+    except (SheetError, zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return False
+    return value.strip().lower() in ("1", "true")
+
+
+def _date_positions(header: Header) -> tuple[int, ...]:
+    return tuple(
+        header.positions[c.name]
+        for c in COLUMNS
+        if c.format == DATE_FORMAT and c.name in header.positions
+    )
+
+
+def _from_1904(cells: list[Any], positions: tuple[int, ...]) -> list[Any]:
+    """``cells`` with the numbers in the date columns as 1900 serials (+ 1462 days), so
+    that serial 44347 of a 1904 workbook is 01-06-2025, as that workbook shows it."""
+    converted = list(cells)
+    for position in positions:
+        if position < len(converted):
+            value = converted[position]
+            if type(value) in (int, float):
+                converted[position] = value + _DAYS_1900_TO_1904
+    return converted
 
 
 def _error_rows(

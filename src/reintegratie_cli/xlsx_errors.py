@@ -92,6 +92,14 @@ def read_error_cells(path: Path, sheet: str) -> ErrorCells:
         raise SheetError(f'werkblad "{sheet}" is onleesbaar ({exc})') from None
 
 
+def workbook_properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    """The attributes of the workbook's ``workbookPr`` (``date1904`` …); empty when absent."""
+    for element in _xml(archive, _main_part(archive)).iter():
+        if _local(element.tag) == "workbookPr":
+            return {_local(k): v for k, v in element.attrib.items()}
+    return {}
+
+
 def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
     """The zip path of the worksheet named ``sheet``, through the workbook's relationships."""
     workbook = _main_part(archive)

@@ -165,6 +165,36 @@ class TestErrorCells:
         assert cells[position] != ""
 
 
+class TestDateSystem1904:
+    """A workbook in the 1904 date system (``date1904``, the old Mac Excel default) shows
+    serial 44347 as 01-06-2025, not as 1900's 31-05-2021: a number in a date column counts
+    from 1904 there. python-calamine converts date cells itself but gives a bare number."""
+
+    def test_a_serial_number_counts_from_1904(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from openpyxl import Workbook
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+        workbook = Workbook()
+        workbook.epoch = CALENDAR_MAC_1904
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.append(
+            ["werknemer", "werkgever", "product", "ingangsdatum_module", "eerste_ziektedag"]
+        )
+        sheet.append(["W1", "P1", "asr-reintegratie", date(2024, 1, 1), date(2025, 6, 1)])
+        sheet.append(["W2", "P1", "asr-reintegratie", date(2024, 1, 1), 44347])  # a bare number
+        source = tmp_path / "mac.xlsx"
+        workbook.save(source)
+        target = tmp_path / "uit.csv"
+        code, _, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        lines = {line["werknemer"]: line for line in read_csv(target)}
+        assert lines["W1"]["eerste_ziektedag"] == "2025-06-01"
+        assert lines["W2"]["eerste_ziektedag"] == "2025-06-01"
+
+
 class TestFormulaWithoutValue:
     """A formula cell without a calculated value (a file written by a program that does
     not calculate, as openpyxl, and never opened in Excel) is read by python-calamine as
