@@ -218,6 +218,17 @@ def _visible(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
+def _header_text(cell: Any) -> str:
+    """A header cell as a column name: text without invisible characters; a number, truth
+    value or date cell as Dutch Excel shows it (``2025``, ``WAAR``, ``1,5``, ``01-01-2025``),
+    never Python's ``2025.0`` or ``True``."""
+    if isinstance(cell, str):
+        return _visible(cell).strip()
+    if isinstance(cell, ExcelError):
+        return str(cell)
+    return describe(cell)
+
+
 def resolve_header(cells: Sequence[Any]) -> Header:
     """Map a header row onto `COLUMNS`; a missing required column is fatal."""
     index: dict[str, int] = {}
@@ -225,7 +236,7 @@ def resolve_header(cells: Sequence[Any]) -> Header:
     for position, cell in enumerate(cells):
         if is_empty(cell):
             continue
-        text = _visible(str(cell)).strip()
+        text = _header_text(cell)
         name = _BY_KEY.get(normalize_code(text))
         if name is None:
             ignored.append(text)
@@ -236,7 +247,7 @@ def resolve_header(cells: Sequence[Any]) -> Header:
             index[name] = position
     missing = [c.name for c in COLUMNS if c.required and c.name not in index]
     if missing:
-        found = ", ".join(_visible(str(c)).strip() for c in cells if not is_empty(c)) or "geen"
+        found = ", ".join(_header_text(c) for c in cells if not is_empty(c)) or "geen"
         msg = (
             f"verplichte kolom(men) ontbreken: {', '.join(missing)} "
             f"(gevonden: {found}; zie docs/portefeuille.md)"

@@ -68,6 +68,15 @@ class TestHeader:
         assert "\ufeff" not in str(info.value)
         assert "(gevonden: werknemer, product;" in str(info.value)
 
+    def test_header_cells_that_are_no_text_are_named_as_excel_shows_them(self) -> None:
+        """An XLSX header cell holding a number, truth value or date is named as Dutch Excel
+        shows it, not as Python's 2025.0, True or 2025-01-01."""
+        header = resolve_header([*HEADER[:5], 2025.0, True, 1.5, date(2025, 1, 1)])
+        assert header.ignored == ("2025", "WAAR", "1,5", "01-01-2025")
+        with pytest.raises(PortfolioError) as info:
+            resolve_header(["werknemer", 2025.0, False])
+        assert "(gevonden: werknemer, 2025, ONWAAR;" in str(info.value)
+
     def test_unknown_columns_are_ignored_and_reported(self) -> None:
         """A column the portfolio format does not know is ignored, and named as such."""
         header = resolve_header([*HEADER[:5], "opmerking"])
