@@ -53,7 +53,8 @@ def check_archive(path: Path, limits: Limits) -> bool:
     Raises `WorkbookError` naming the limit that was exceeded.
     """
     if not path.is_file():
-        raise WorkbookError(f"{path}: bestand niet gevonden")
+        what = "is een map, geen werkmap" if path.is_dir() else "bestand niet gevonden"
+        raise WorkbookError(f"{path}: {what}")
     size = path.stat().st_size
     if size > limits.file_bytes:
         raise WorkbookError(

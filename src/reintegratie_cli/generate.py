@@ -37,6 +37,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reintegratie_cli.args import whole_number_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind, write_table
 from reintegratie_cli.portfolio import PRODUCTS
@@ -324,7 +325,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--uit", type=Path, required=True, metavar="BESTAND", help="doelbestand, .csv of .xlsx"
     )
-    parser.add_argument("--zaad", type=int, default=1, metavar="S", help="zaad (standaard 1)")
+    parser.add_argument(
+        "--zaad", type=whole_number_arg, default=1, metavar="S", help="zaad (standaard 1)"
+    )
     parser.add_argument(
         "--peildatum",
         type=_reference,

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Sequence
 
 from reintegratie_cli import generate, signalen, tijdlijn, werkmap
+from reintegratie_cli.args import DutchParser
 from reintegratie_cli.output import remove_temporaries
 from reintegratie_core import ReintegratieError
 
@@ -47,7 +48,7 @@ SUBCOMMANDS = [tijdlijn, signalen, generate, werkmap]
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with all subcommands."""
-    parser = argparse.ArgumentParser(
+    parser = DutchParser(
         prog="reintegratie",
         description="Re-integratieregels van verzuimverzekeringen: termijnen, signalen, werkmappen.",
     )
@@ -76,6 +77,18 @@ def _stop(signum: int, _frame: object) -> None:
 _BROKEN_PIPE = 128 + 13
 
 
+def _silence_stdout() -> None:
+    """Send what is left in standard output's buffer to /dev/null, so that Python's flush
+    at exit does not report the failed write a second time."""
+    try:
+        target = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # none, or not a file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, target)
+    os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reintegratie``; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -86,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(each, _stop)
     try:
         code: int = args.func(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write error shows here, not in Python's flush at exit
     except ReintegratieError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
@@ -95,10 +110,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         # standard output at exit, so that goes to /dev/null first (Python docs, "Note on
         # SIGPIPE").
         remove_temporaries()
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        _silence_stdout()
         return _BROKEN_PIPE
+    except OSError as exc:
+        # Standard output cannot be written (`> bestand` on a full disk, an I/O error): one
+        # Dutch line and exit code 2, as for an output file that cannot be written; never a
+        # traceback. The commands report their own files' errors themselves.
+        remove_temporaries()
+        _silence_stdout()
+        what = (
+            "de uitvoer naar het scherm: schrijven mislukt"
+            if exc.filename is None
+            else f"{exc.filename}: lezen of schrijven mislukt"
+        )
+        print(f"fout: {what} ({exc.strerror or exc})", file=sys.stderr)
+        return 2
     except KeyboardInterrupt as exc:
         remove_temporaries()  # also one a stop caught between creating and using it
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT

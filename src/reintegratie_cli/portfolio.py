@@ -18,6 +18,7 @@ import codecs
 import csv
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -207,6 +208,27 @@ class Header(NamedTuple):
         return self.positions.get(name)
 
 
+def _visible(text: str) -> str:
+    """``text`` without invisible format characters (Unicode category Cf: a second byte
+    order mark left by re-saving, a zero-width space from copying a web page). In a column
+    name they are never meant: ``\ufeffwerknemer`` is the column werknemer, and a message
+    that "werknemer" is missing while it names werknemer as found would be a riddle."""
+    if text.isascii():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def _header_text(cell: Any) -> str:
+    """A header cell as a column name: text without invisible characters; a number, truth
+    value or date cell as Dutch Excel shows it (``2025``, ``WAAR``, ``1,5``, ``01-01-2025``),
+    never Python's ``2025.0`` or ``True``."""
+    if isinstance(cell, str):
+        return _visible(cell).strip()
+    if isinstance(cell, ExcelError):
+        return str(cell)
+    return describe(cell)
+
+
 def resolve_header(cells: Sequence[Any]) -> Header:
     """Map a header row onto `COLUMNS`; a missing required column is fatal."""
     index: dict[str, int] = {}
@@ -214,7 +236,7 @@ def resolve_header(cells: Sequence[Any]) -> Header:
     for position, cell in enumerate(cells):
         if is_empty(cell):
             continue
-        text = str(cell).strip()
+        text = _header_text(cell)
         name = _BY_KEY.get(normalize_code(text))
         if name is None:
             ignored.append(text)
@@ -225,7 +247,7 @@ def resolve_header(cells: Sequence[Any]) -> Header:
             index[name] = position
     missing = [c.name for c in COLUMNS if c.required and c.name not in index]
     if missing:
-        found = ", ".join(str(c) for c in cells if not is_empty(c)) or "geen"
+        found = ", ".join(_header_text(c) for c in cells if not is_empty(c)) or "geen"
         msg = (
             f"verplichte kolom(men) ontbreken: {', '.join(missing)} "
             f"(gevonden: {found}; zie docs/portefeuille.md)"
@@ -294,8 +316,17 @@ def _excel_error(text: str, column: str) -> ArgumentError:
     """The error of a column whose cell holds the Excel error value ``text``, with the hint
     the column's other errors give. The value is named as Dutch Excel shows it, with the
     English name the file stores: ``Excel-foutwaarde #N/B (#N/A)``."""
+    from reintegratie_cli.xlsx_errors import NO_VALUE  # only on this error path
+
+    hint = _ERROR_HINTS.get(column, DATE_HINT)
+    if text == NO_VALUE:
+        msg = (
+            "een formule zonder berekende waarde in de cel (open en bewaar het bestand in "
+            f"Excel, of reken het door met reintegratie werkmap; {hint})"
+        )
+        return ArgumentError(column, msg)
     error = f"Excel-foutwaarde {excel_error_text(text)}" if text else "een Excel-foutwaarde"
-    return ArgumentError(column, f"{error} in de cel ({_ERROR_HINTS.get(column, DATE_HINT)})")
+    return ArgumentError(column, f"{error} in de cel ({hint})")
 
 
 _DATE_CACHE: dict[object, date | None] = {}
@@ -618,6 +649,9 @@ _UNCLOSED_QUOTE = (
 )
 
 
+#: A NUL byte is no text: a file with one in its first block is refused as a whole (not a
+#: CSV), a line with one further on is rejected on its own.
+_NUL = "deze regel bevat een NUL-teken (byte 0x00) en is dus geen tekst"
 _NOT_CSV = (
     "deze regel is geen geldige CSV (een los regeleinde of aanhalingsteken buiten de "
     "aanhalingstekens van een veld)"
@@ -644,6 +678,8 @@ class CsvFormat(NamedTuple):
         return self._split(line.decode(self.encoding))
 
     def _split(self, text: str) -> list[str]:
+        if "\x00" in text:
+            return [Unreadable(_NUL)]
         if '"' not in text:
             return text.split(self.delimiter)
         if text.count('"') % 2:
@@ -673,7 +709,7 @@ class CsvFormat(NamedTuple):
                 text = data[:cut].decode(self.encoding).replace("\r\n", "\n")
                 lines = text.split("\n")
                 lines.pop()
-                if '"' in text:
+                if '"' in text or "\x00" in text:
                     yield map(split, lines)
                 else:  # split lazily, line by line: a line's cells are freed before the next
                     yield map(str.split, lines, itertools.repeat(delimiter))
@@ -962,15 +998,56 @@ def _open_xlsx(path: Path, size: int) -> Source:
         raise PortfolioError(f"{path}: {exc}") from None
     header_row = number
     read = frozenset(header.positions.values())
+    dates = _date_positions(header) if _uses_1904(path) else ()
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         for offset, cells in enumerate(values, header_row + 1):
             if by_row and offset in by_row:
                 cells = _marked(cells, by_row[offset], read)  # noqa: PLW2901 - the marked row
             if any(not is_empty(c) for c in cells):
-                yield offset, list(cells)
+                yield offset, _from_1904(cells, dates) if dates else list(cells)
 
     return Source(header, rows(), size, workbook.close)
+
+
+#: Days from the 1900 date system's day 0 to the 1904 system's (1904-01-01 is serial 1462).
+_DAYS_1900_TO_1904 = 1462
+
+
+def _uses_1904(path: Path) -> bool:
+    """Whether the workbook counts its serial numbers from 1904 (``date1904``, the old Mac
+    Excel default). python-calamine converts its date cells itself, but gives a number in
+    a date column as the bare number, which `parse_date` reads as a 1900 serial."""
+    import zipfile
+
+    from reintegratie_cli.xlsx_errors import SheetError, workbook_properties
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            value = workbook_properties(archive).get("date1904", "")
+    except (SheetError, zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return False
+    return value.strip().lower() in ("1", "true")
+
+
+def _date_positions(header: Header) -> tuple[int, ...]:
+    return tuple(
+        header.positions[c.name]
+        for c in COLUMNS
+        if c.format == DATE_FORMAT and c.name in header.positions
+    )
+
+
+def _from_1904(cells: list[Any], positions: tuple[int, ...]) -> list[Any]:
+    """``cells`` with the numbers in the date columns as 1900 serials (+ 1462 days), so
+    that serial 44347 of a 1904 workbook is 01-06-2025, as that workbook shows it."""
+    converted = list(cells)
+    for position in positions:
+        if position < len(converted):
+            value = converted[position]
+            if type(value) in (int, float):
+                converted[position] = value + _DAYS_1900_TO_1904
+    return converted
 
 
 def _error_rows(

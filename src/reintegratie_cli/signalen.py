@@ -235,7 +235,12 @@ def _print(
             who = f" ({terminal_text(error.employee, 40)})" if error.employee else ""
             print(f"  rij {error.row}{who}: {terminal_text(error.message, 500)}")
         if total > len(summary.errors):
-            print(f"  … en nog {_number(total - len(summary.errors))} (zie de kolom fout)")
+            more = (
+                "zie de kolom fout"
+                if args.uit
+                else "gebruik --uit BESTAND voor de hele lijst, met de kolom fout"
+            )
+            print(f"  … en nog {_number(total - len(summary.errors))} ({more})")
     if args.uit is not None:
         print()
         print(

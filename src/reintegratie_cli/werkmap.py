@@ -6,14 +6,14 @@ This command is the only part of the command line that uses the add-in's functio
 The input is never changed. Cells that could not be read or computed are listed by sheet
 and cell on standard error; the exit code is 0 when the copy was written (with
 ``--streng``: 1 when any cell could not be computed), 2 when the workbook was refused or
-unreadable or the copy could not be written, 130 when stopped (Ctrl-C, SIGTERM; no partial
-file is left).
+unreadable or the copy could not be written. Stopped by Ctrl-C or SIGTERM, it leaves no
+partial file and ends as every command does (`reintegratie_cli.main`): one line, exit code
+130 (Ctrl-C) or 143 (SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -62,20 +62,6 @@ def register(commands: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    del signum, frame
-    raise KeyboardInterrupt
-
-
-def _stop_on_sigterm() -> Any:
-    """Make SIGTERM stop the run as Ctrl-C does (so the temporary copy is removed); the
-    previous handler, or None when not in the main thread."""
-    try:
-        return signal.signal(signal.SIGTERM, _interrupt)
-    except ValueError:  # not the main thread
-        return None
-
-
 def _progress(enabled: bool) -> Any:
     from tqdm import tqdm
 
@@ -117,7 +103,6 @@ def run(args: argparse.Namespace) -> int:
     from reintegratie_addin import udfs
 
     show = not args.stil and sys.stderr.isatty()
-    previous = _stop_on_sigterm()
     try:
         report = recalculation.recalculate(
             args.invoer,
@@ -129,10 +114,6 @@ def run(args: argparse.Namespace) -> int:
     except WorkbookError as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        # Ctrl-C or SIGTERM: the temporary copy is already removed, the old copy untouched.
-        print("afgebroken: er is geen (nieuwe) kopie geschreven", file=sys.stderr)
-        return 130
     except Exception as exc:  # noqa: BLE001 - never a traceback: the input was not usable
         first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         print(
@@ -141,9 +122,6 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
     if not args.stil:
         out = sys.stderr
         print(f"{args.uit}: {report.formulas} formules berekend", file=out)

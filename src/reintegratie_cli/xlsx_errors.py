@@ -16,6 +16,11 @@ command). Only around a hit are the cell's tag and value read. ``r`` is optional
 SpreadsheetML: an error cell without it is placed by counting the cells of its row (whose
 ``r`` this project's own writer and the others write); only when the row lacks ``r`` too
 is the part read once more with ``defusedxml``, placing every cell (rare, much slower).
+
+A formula cell without a calculated value (``<f>…</f><v/>``, or no ``<v>``: written by a
+program that does not calculate) is read as empty by python-calamine too, and means no
+value just as an error does; `error_cells` records it as `NO_VALUE`. Only a block that
+holds a formula tag at all is searched for it.
 """
 
 from __future__ import annotations
@@ -33,8 +38,14 @@ from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from defusedxml.ElementTree import fromstring, iterparse  # type: ignore[import-untyped]
 
 #: Error cells by ``(row, column)``, both 1-based as in Excel, with the stored error text
-#: (``""`` when the cell holds none).
+#: (``""`` when the cell holds none; `NO_VALUE` for a formula without a calculated value).
 ErrorCells = dict[tuple[int, int], str]
+
+#: The text of a formula cell that holds no calculated value: a file written by a program
+#: that does not calculate (openpyxl, a script) and never opened in Excel. Read as empty,
+#: it would mean something, as an error does (a last sick day "still sick"); no error value
+#: starts with ``=``.
+NO_VALUE = "="
 
 _BLOCK = 1 << 20
 _DOUBLE, _SINGLE = b'"e"', b"'e'"
@@ -45,6 +56,20 @@ _ROW_TAG = re.compile(rb"<" + _PREFIX + rb"row[\s>]")
 _ATTRIBUTE = re.compile(rb"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c\s*>")
 _VALUE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)<")
+#: A formula with no value after it, or an empty one, up to the end of its cell: ``<f>DATE(
+#: 2025,7,1)</f><v/></c>``. Searched from the formula tag, so that without a namespace
+#: prefix the pattern starts with the literal ``<f`` that ``re`` finds quickly.
+_NO_VALUE_TAIL = (
+    rb"(?:\s[^>]*)?(?:/>|>[^<]*</{p}f\s*>)\s*"
+    rb"(?:<{p}v(?:\s[^>]*)?/>|<{p}v(?:\s[^>]*)?>\s*</{p}v\s*>)?\s*</{p}c\s*>"
+)
+_UNCALCULATED = re.compile(rb"<f" + _NO_VALUE_TAIL.replace(b"{p}", b""))
+#: The cell kinds whose formula may have an empty value: text (``str``, ``inlineStr``) and
+#: an error (``e``, found by `_scan`).
+_EMPTY_KIND = re.compile(rb"\st\s*=\s*[\"'](?:str|e|inlineStr)[\"']")
+_UNCALCULATED_PREFIXED = re.compile(
+    rb"<" + _PREFIX + rb"f" + _NO_VALUE_TAIL.replace(b"{p}", _PREFIX)
+)
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _OFFICE_DOCUMENT = "/officeDocument"
 _REFUSED = "uit veiligheid geweigerd"
@@ -65,6 +90,14 @@ def read_error_cells(path: Path, sheet: str) -> ErrorCells:
             return error_cells(stream)
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError) as exc:
         raise SheetError(f'werkblad "{sheet}" is onleesbaar ({exc})') from None
+
+
+def workbook_properties(archive: zipfile.ZipFile) -> dict[str, str]:
+    """The attributes of the workbook's ``workbookPr`` (``date1904`` …); empty when absent."""
+    for element in _xml(archive, _main_part(archive)).iter():
+        if _local(element.tag) == "workbookPr":
+            return {_local(k): v for k, v in element.attrib.items()}
+    return {}
 
 
 def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str:
@@ -105,6 +138,8 @@ def error_cells(stream: IO[bytes], block: int = _BLOCK) -> ErrorCells:
                 region = buffer
             if _DOUBLE in region or _SINGLE in region:
                 _scan(region, found)
+            if b"<f" in region or b":f>" in region or b":f " in region:
+                _scan_formulas(region, found)
             if not chunk:
                 return found
     except _NoReferenceError:
@@ -114,11 +149,17 @@ def error_cells(stream: IO[bytes], block: int = _BLOCK) -> ErrorCells:
 
 def _last_row_start(buffer: bytes, before: int) -> int:
     """Where the last ``<row`` tag before offset ``before`` starts (-1: there is none)."""
+    return _last_tag_start(buffer, before, _ROW_TAG, b"row")
+
+
+def _last_tag_start(buffer: bytes, before: int, tag: re.Pattern[bytes], name: bytes) -> int:
+    """Where the last tag ``name`` (matched by ``tag``, with any prefix) before offset
+    ``before`` starts (-1: there is none)."""
     at = before
-    while (at := buffer.rfind(b"row", 0, at)) > 0:
+    while (at := buffer.rfind(name, 0, at)) > 0:
         start = buffer.rfind(b"<", 0, at)
-        tag = _ROW_TAG.match(buffer, start) if start >= 0 else None
-        if tag is not None and tag.end() - 4 == at:
+        found = tag.match(buffer, start) if start >= 0 else None
+        if found is not None and found.end() - 1 - len(name) == at:
             return start
     return -1
 
@@ -150,6 +191,28 @@ def _scan(region: bytes, found: ErrorCells) -> None:
                 text = unescape(value[1].decode("utf-8", "replace")).strip()
         reference = attributes.get(b"r", b"").decode("ascii", "replace")
         found[_place(reference) or _position(region, start)] = text
+
+
+def _scan_formulas(region: bytes, found: ErrorCells) -> None:
+    """Record the formula cells in ``region`` (whole rows) that hold no calculated value:
+    a formula and then no ``<v>``, or an empty one. Not a text result (``t="str"`` with an
+    empty ``<v>`` is a formula whose result is the empty text: an empty cell), nor an
+    error (`_scan`). A formula is a cell's first child, so its cell tag is the last one
+    before it."""
+    plain = b"<f" in region
+    pattern = _UNCALCULATED if plain else _UNCALCULATED_PREFIXED
+    for formula in pattern.finditer(region):
+        at = formula.start()
+        start = region.rfind(b"<c", 0, at) if plain else -1
+        if start < 0 or _CELL_TAG.match(region, start) is None:
+            start = _last_tag_start(region, at, _CELL_TAG, b"c")
+            if start < 0:
+                continue
+        if _EMPTY_KIND.search(region, start, at) is not None:
+            continue  # a text result (the empty text) or an error: not "no value"
+        end = region.find(b">", start)
+        reference = _attributes(region, start, end).get(b"r", b"").decode("ascii", "replace")
+        found[_place(reference) or _position(region, start)] = NO_VALUE
 
 
 def _position(region: bytes, cell: int) -> tuple[int, int]:
@@ -203,9 +266,9 @@ def _placed(stream: IO[bytes]) -> ErrorCells:
                     else:
                         row, column = place
             elif tag == "c":
-                if element.get("t") == "e":
-                    value = next((c.text for c in element if _local(c.tag) == "v"), None)
-                    found[(row, column)] = (value or "").strip()
+                text = _marker(element)
+                if text is not None:
+                    found[(row, column)] = text
                 element.clear()
             elif tag == "row":
                 element.clear()
@@ -214,6 +277,18 @@ def _placed(stream: IO[bytes]) -> ErrorCells:
     except ParseError as exc:
         raise SheetError(f"het werkblad is geen leesbare XML ({exc})") from None
     return found
+
+
+def _marker(cell: Any) -> str | None:
+    """What `error_cells` records for a parsed cell element: its error text, `NO_VALUE`
+    for a formula without a calculated value (as `_scan_formulas`), else ``None``."""
+    kind = cell.get("t")
+    value = (next((c.text for c in cell if _local(c.tag) == "v"), None) or "").strip()
+    if kind == "e":
+        return value
+    if kind in ("str", "inlineStr") or value:
+        return None
+    return NO_VALUE if any(_local(c.tag) == "f" for c in cell) else None
 
 
 def _local(tag: str) -> str:

@@ -93,7 +93,7 @@ def describe(value: Any) -> str:
     if isinstance(value, time):
         return _clock(value)
     if isinstance(value, timedelta):
-        return f"een tijdsduur ({value})"
+        return f"een tijdsduur ({_duration(value)})"
     if isinstance(value, list | tuple | dict | set | frozenset):
         text = f"een reeks van {len(value)} waarden"
     else:  # also nan and inf
@@ -119,6 +119,16 @@ def dutch_number(number: Decimal) -> str:
 def _clock(value: time) -> str:
     """A time of day as people write it: ``10:00``, ``10:00:30`` with seconds."""
     return f"{value:%H:%M:%S}" if value.second or value.microsecond else f"{value:%H:%M}"
+
+
+def _duration(value: timedelta) -> str:
+    """A duration as Excel shows one (format ``[u]:mm:ss``): whole hours, however many
+    days, then minutes and seconds; ``72:00:00`` for three days, never Python's
+    ``3 days, 0:00:00``. Fractions of a second are dropped."""
+    micro = (value.days * 86_400 + value.seconds) * 1_000_000 + value.microseconds
+    sign = "-" if micro < 0 else ""
+    hours, rest = divmod(abs(micro) // 1_000_000, 3600)
+    return f"{sign}{hours}:{rest // 60:02}:{rest % 60:02}"
 
 
 def serial_to_date(serial: float, argument: str) -> date:

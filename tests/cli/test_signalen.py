@@ -427,6 +427,19 @@ class TestWorklist:
         assert "… en nog 3 regels" in out
         assert "5 lopende ziektegevallen" in out
 
+    def test_more_rejected_rows_point_to_where_they_are(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """More rejected rows than shown: without --uit there is no column fout to look in,
+        so the hint says how to get the whole list; with --uit it names the column."""
+        rows = [row(f"W{i}", "31-02-2025") for i in range(4)]
+        source = write_csv(tmp_path / "p.csv", rows)
+        _, out, _ = run([str(source), *PEIL, "--toon", "1"], capsys)
+        assert "… en nog 3 (gebruik --uit BESTAND voor de hele lijst, met de kolom fout)" in out
+        target = tmp_path / "uit.csv"
+        _, out, _ = run([str(source), *PEIL, "--toon", "1", "--uit", str(target)], capsys)
+        assert "… en nog 3 (zie de kolom fout)" in out
+
 
 class TestRoundTrip:
     def test_xlsx_output_holds_the_same_worklist_as_csv(

@@ -53,6 +53,30 @@ class TestHeader:
         assert header.position("ingangsdatum_module") == 3
         assert header.position("datum_ziekmelding_uwv") == 5
 
+    def test_invisible_characters_in_a_name_do_not_count(self) -> None:
+        """A second byte order mark (a file re-saved as UTF-8 with BOM) or a zero-width space
+        (copied from a web page) is no part of a column name: the column is found, and an
+        unknown name is reported without them."""
+        header = resolve_header(
+            ["\ufeff\ufeffwerknemer", "werkgever\u200b", *HEADER[2:5], "\u200bopmerking"]
+        )
+        assert header.position("werknemer") == 0
+        assert header.position("werkgever") == 1
+        assert header.ignored == ("opmerking",)
+        with pytest.raises(PortfolioError) as info:
+            resolve_header(["\ufeffwerknemer", "product"])
+        assert "\ufeff" not in str(info.value)
+        assert "(gevonden: werknemer, product;" in str(info.value)
+
+    def test_header_cells_that_are_no_text_are_named_as_excel_shows_them(self) -> None:
+        """An XLSX header cell holding a number, truth value or date is named as Dutch Excel
+        shows it, not as Python's 2025.0, True or 2025-01-01."""
+        header = resolve_header([*HEADER[:5], 2025.0, True, 1.5, date(2025, 1, 1)])
+        assert header.ignored == ("2025", "WAAR", "1,5", "01-01-2025")
+        with pytest.raises(PortfolioError) as info:
+            resolve_header(["werknemer", 2025.0, False])
+        assert "(gevonden: werknemer, 2025, ONWAAR;" in str(info.value)
+
     def test_unknown_columns_are_ignored_and_reported(self) -> None:
         """A column the portfolio format does not know is ignored, and named as such."""
         header = resolve_header([*HEADER[:5], "opmerking"])
@@ -379,6 +403,30 @@ class TestSources:
             assert list(form.records(start, size)) == expected
         finally:
             portfolio._RECORD_BLOCK = block
+
+    def test_a_nul_byte_after_the_first_block_rejects_its_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A NUL byte in the first 4 KB refuses the file (no text); one further on was read
+        as part of a name ("W\x00X"), written raw into the CSV worklist and dropped from
+        the XLSX one. Its line is rejected on its own, with and without quotes; the other
+        lines are computed."""
+        rows = [row(f"W{n}", date(2025, 9, 1)) for n in range(200)]
+        path = write_csv(tmp_path / "p.csv", rows)
+        good = path.read_bytes().splitlines()[-1]
+        with path.open("ab") as stream:
+            stream.write(good.replace(b"W199", b"W\x00X") + b"\n")
+            stream.write(good.replace(b"W199", b'"W\x00Y"') + b"\n")
+        assert path.read_bytes().index(b"\x00") > 4096
+        target = tmp_path / "uit.csv"
+        code, _, _ = run([str(path), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        assert b"\x00" not in target.read_bytes()
+        lines = {line["rijen"]: line for line in read_csv(target)}
+        for number in ("202", "203"):
+            assert lines[number]["status"] == "fout"
+            assert "NUL-teken" in lines[number]["fout"]
+        assert sum(line["status"] != "fout" for line in lines.values()) == 200
 
     @pytest.mark.parametrize(
         ("name", "content", "message"),

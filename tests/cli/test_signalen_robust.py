@@ -644,6 +644,28 @@ class TestSignals:
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+class TestStandardOutputFull:
+    """`reintegratie … > bestand` on a full disk: one Dutch line and exit code 2, as for an
+    output file that cannot be written; before, Python's traceback (OSError, exit code 1)."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [["signalen", *PEIL], ["tijdlijn", "2025-01-06"], ["signalen", *PEIL, "--toon", "0"]],
+    )
+    def test_full_disk_is_one_dutch_line(self, argv: list[str]) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+        with Path("/dev/full").open("wb") as full:
+            process = subprocess.run(
+                [sys.executable, "-m", "reintegratie_cli.main", *argv],
+                env=env, stdout=full, stderr=subprocess.PIPE, timeout=120, check=False,
+            )  # fmt: skip
+        assert process.returncode == 2
+        assert process.stderr.decode() == (
+            "fout: de uitvoer naar het scherm: schrijven mislukt (No space left on device)\n"
+        )
+
+
 class TestClosedPipe:
     """`reintegratie signalen … | head`: the reader leaves early; the command stops quietly."""
 

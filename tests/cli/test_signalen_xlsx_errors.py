@@ -165,6 +165,96 @@ class TestErrorCells:
         assert cells[position] != ""
 
 
+class TestDateSystem1904:
+    """A workbook in the 1904 date system (``date1904``, the old Mac Excel default) shows
+    serial 44347 as 01-06-2025, not as 1900's 31-05-2021: a number in a date column counts
+    from 1904 there. python-calamine converts date cells itself but gives a bare number."""
+
+    def test_a_serial_number_counts_from_1904(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from openpyxl import Workbook
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+        workbook = Workbook()
+        workbook.epoch = CALENDAR_MAC_1904
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.append(
+            ["werknemer", "werkgever", "product", "ingangsdatum_module", "eerste_ziektedag"]
+        )
+        sheet.append(["W1", "P1", "asr-reintegratie", date(2024, 1, 1), date(2025, 6, 1)])
+        sheet.append(["W2", "P1", "asr-reintegratie", date(2024, 1, 1), 44347])  # a bare number
+        source = tmp_path / "mac.xlsx"
+        workbook.save(source)
+        target = tmp_path / "uit.csv"
+        code, _, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        lines = {line["werknemer"]: line for line in read_csv(target)}
+        assert lines["W1"]["eerste_ziektedag"] == "2025-06-01"
+        assert lines["W2"]["eerste_ziektedag"] == "2025-06-01"
+
+
+class TestFormulaWithoutValue:
+    """A formula cell without a calculated value (a file written by a program that does
+    not calculate, as openpyxl, and never opened in Excel) is read by python-calamine as
+    empty; like an error value it means no value: a last sick day is not "still sick",
+    a probleemanalyse not "not done"."""
+
+    def test_its_row_is_rejected_naming_the_column(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        rows = [row(f"W{n}", date(2025, 9, 1)) for n in range(2, 5)]
+        source = _workbook(tmp_path / "p.xlsx", rows, {})
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(source)
+        sheet = workbook.active
+        sheet[f"{COLUMN['laatste_ziektedag']}2"] = "=DATE(2025,10,1)"
+        sheet[f"{COLUMN['datum_probleemanalyse']}3"] = f"={COLUMN['eerste_ziektedag']}3+10"
+        workbook.save(source)
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        lines = _lines(target)
+        for number, column in (("2", "laatste_ziektedag"), ("3", "datum_probleemanalyse")):
+            assert lines[number]["status"] == "fout", lines[number]
+            assert lines[number]["fout"].startswith(
+                f"kolom {column}: een formule zonder berekende waarde in de cel"
+            )
+        assert lines["4"]["status"] != "fout"
+        assert "2 afgekeurd" in out
+
+    def test_forms_of_a_cell_without_a_value(self) -> None:
+        """No ``<v>``, an empty one, a shared formula without one: no value. A cached value,
+        a text result (``t="str"``, also the empty text) and an error are not."""
+        no_value = xlsx_errors.NO_VALUE
+        body = (
+            '<row r="2"><c r="A2"><f>DATE(2025,7,1)</f><v/></c>'
+            '<c r="B2" s="1"><f>B1+1</f></c>'
+            '<c r="C2"><f t="shared" si="0"/></c>'
+            '<c r="D2"><f>1+1</f><v></v></c>'
+            '<c r="E2"><f>1+1</f><v>2</v></c>'
+            '<c r="F2" t="str"><f>IF(1,"","x")</f><v></v></c>'
+            '<c r="G2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+            '<c r="H2"><f t="shared" si="0"/><v>45839</v></c></row>'
+            '<row r="3"><c><f>1+1</f></c></row>'
+        )
+        expected = {
+            (2, 1): no_value,
+            (2, 2): no_value,
+            (2, 3): no_value,
+            (2, 4): no_value,
+            (2, 7): "#DIV/0!",
+            (3, 1): no_value,
+        }
+        assert _scan(_sheet(body)) == expected
+        assert _scan(_sheet(body), 9) == expected
+        assert xlsx_errors._placed(io.BytesIO(_sheet(body))) == expected
+        prefixed = '<x:row r="4"><x:c r="B4"><x:f>1+1</x:f><x:v/></x:c></x:row>'
+        assert _scan(_sheet(prefixed, "x")) == {(4, 2): no_value}
+
+
 class TestParser:
     @pytest.mark.parametrize("column", [c.name for c in COLUMNS])
     def test_an_error_in_any_column_rejects_the_row(self, column: str) -> None:

@@ -701,6 +701,15 @@ class TestHostileInput:
         assert main(["werkmap", str(path), "--uit", str(folder)]) == 2
         assert "is een map" in capsys.readouterr().err
 
+    def test_input_that_is_a_folder(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """IN.xlsx naming a folder is called a folder, not "bestand niet gevonden"."""
+        folder = tmp_path / "map.xlsx"
+        folder.mkdir()
+        assert main(["werkmap", str(folder), "--uit", str(tmp_path / "uit.xlsx")]) == 2
+        assert f"{folder}: is een map, geen werkmap" in capsys.readouterr().err
+
     def test_sheet_name_with_a_quote(self, tmp_path: Path) -> None:
         """='Jan''s data'!A1 reads the sheet Jan's data; --streng has nothing to complain of."""
         book = openpyxl.Workbook()
@@ -1031,7 +1040,9 @@ class TestStopped:
     def test_sigterm_leaves_no_partial_copy(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """SIGTERM while writing: one Dutch line, exit 130, no temporary file, old copy intact."""
+        """SIGTERM while writing: one Dutch line, exit 143 (128 + SIGTERM, as every command
+        and as docs/portefeuille.md promise; werkmap answered 130 as for Ctrl-C), no
+        temporary file, old copy intact."""
         import signal
 
         path = build(tmp_path / "in.xlsx", {"A1": 1, "B1": "=A1+1"})
@@ -1045,8 +1056,8 @@ class TestStopped:
 
         monkeypatch.setattr(package, "_copy_package", killed)
         before = signal.getsignal(signal.SIGTERM)
-        assert main(["werkmap", str(path), "--uit", str(target)]) == 130
-        assert "afgebroken" in capsys.readouterr().err
+        assert main(["werkmap", str(path), "--uit", str(target)]) == 143
+        assert "afgebroken (SIGTERM)" in capsys.readouterr().err
         assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xlsx", "uit.xlsx"]
         assert target.read_bytes() == b"oude kopie"
         assert signal.getsignal(signal.SIGTERM) == before  # the handler is put back

@@ -182,6 +182,10 @@ class TestDescribeNoRepr:
             (datetime(999, 12, 31, 10, 0), "31-12-0999"),
             (time(10, 0), "10:00"),
             (timedelta(hours=2), "een tijdsduur (2:00:00)"),
+            # as Excel's [u]:mm:ss shows it, not Python's "3 days, 0:00:00"
+            (timedelta(days=3), "een tijdsduur (72:00:00)"),
+            (timedelta(days=1, minutes=5, seconds=7.5), "een tijdsduur (24:05:07)"),
+            (timedelta(hours=-1), "een tijdsduur (-1:00:00)"),
             ([1, 2], "een reeks van 2 waarden"),
         ],
     )
@@ -194,6 +198,7 @@ class TestDescribeNoRepr:
         text = describe(value)
         assert "datetime" not in text
         assert "Decimal(" not in text
+        assert "day" not in text  # timedelta's English "3 days, 0:00:00"
 
 
 def dutch(value: Decimal) -> str:
