@@ -190,7 +190,8 @@ REDEN_VERZEKERING = Param(
     name="reden",
     doc=(
         "Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb "
-        f"telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): {REASON_CODES}"
+        "de reden van de verzuimverzekering, 003 art. 1.5.3, of van prb zelf als alleen prb "
+        f"eindigde, 003 art. 3.2; een geëindigd arbocontract telt niet): {REASON_CODES}"
     ),
     coerce=_reason,
     optional=True,
