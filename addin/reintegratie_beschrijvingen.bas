@@ -49,7 +49,7 @@ Sub RI_Beschrijvingen()
             "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'", _
             "Laatste dag van de module (t/m)", _
             "Datum waarop u het wilt weten", _
-            "Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder", _
+            "Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb de reden van de verzuimverzekering, 003 art. 1.5.3, of van prb zelf als alleen prb eindigde, 003 art. 3.2; een geëindigd arbocontract telt niet): opzegging_werkgever, einde_", _
             "Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)", _
             "Weken loonsanctie opgelegd door UWV (0–52, leeg = 0): de begeleiding loopt door tot het einde van de verlengde loondoorbetaling")
     Application.MacroOptions Macro:=boek & "RI_EINDIGT_MEE", _

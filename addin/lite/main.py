@@ -131,7 +131,7 @@ def RI_DERDEN_TERUGBETALING(voorschot, kosten, verhaald):
     "reden",
     ndim=2,
     err_to_str=True,
-    doc="Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
+    doc="Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb de reden van de verzuimverzekering, 003 art. 1.5.3, of van prb zelf als alleen prb eindigde, 003 art. 3.2; een geëindigd arbocontract telt niet): opzegging_werkgever, einde_gekoppelde_module, fraude, wanbetaling, onjuiste_informatie, opzegging_uitvoerder, niet_nakomen_verplichtingen, overstap_arbodienst",
 )
 @arg(
     "hersteldatum",

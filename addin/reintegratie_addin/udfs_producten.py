@@ -121,9 +121,11 @@ def _blamed(argument: str, exc: ReintegratieError) -> c.ArgumentError:
     """A core error raised for ``argument``'s value, as ``#WAARDE! <argument>: ...``.
 
     The bodies catch the core's errors with ``try``/``except`` (free while nothing is
-    raised), not with a context manager entered for every lifted row.
+    raised), not with a context manager entered for every lifted row. A core message that
+    already names ``argument`` (a milestone past 31-12-9999 names ``ziekte``) keeps one
+    name, not ``ziekte: ziekte: …``.
     """
-    return c.ArgumentError(argument, str(exc))
+    return c.ArgumentError(argument, str(exc).removeprefix(f"{argument}: "))
 
 
 def _module(product: Product, code: str, argument: str) -> Module:
@@ -188,7 +190,8 @@ REDEN_VERZEKERING = Param(
     name="reden",
     doc=(
         "Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb "
-        f"telt alleen de reden van de verzuimverzekering, 003 art. 1.5.3): {REASON_CODES}"
+        "de reden van de verzuimverzekering, 003 art. 1.5.3, of van prb zelf als alleen prb "
+        f"eindigde, 003 art. 3.2; een geëindigd arbocontract telt niet): {REASON_CODES}"
     ),
     coerce=_reason,
     optional=True,

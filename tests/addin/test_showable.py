@@ -184,6 +184,26 @@ class TestTextDates:
                 (120.0, datetime(9999, 12, 1), datetime(9999, 12, 5)),
                 "contractjaar_start",
             ),
+            (  # a running 001 module: guidance up to einde_loondoorbetaling (art. 3.5)
+                "RI_DOORLOPENDE_BEGELEIDING",
+                (
+                    "asr-reintegratiemanager",
+                    datetime(9998, 6, 1),
+                    datetime(9999, 12, 31),
+                    datetime(9998, 7, 1),
+                ),
+                "ziekte",
+            ),
+            (  # after the module: continuation up to einde_loondoorbetaling (000 art. 4.3)
+                "RI_DOORLOPENDE_BEGELEIDING",
+                (
+                    "asr-reintegratie",
+                    datetime(9998, 6, 1),
+                    datetime(9998, 6, 30),
+                    datetime(9998, 7, 1),
+                ),
+                "ziekte",
+            ),
         ],
     )
     def test_result_past_9999_names_the_argument(
@@ -193,6 +213,7 @@ class TestTextDates:
         the contract's #WAARDE! texts do (issue 13 bug 4), not the function."""
         result = getattr(udfs, name)(*args)
         assert result.startswith(f"#WAARDE! {argument}: "), result
+        assert not result.startswith(f"#WAARDE! {argument}: {argument}: "), result
         assert "valt buiten het datumbereik" in result
 
     def test_python_dates_outside_excel(self) -> None:

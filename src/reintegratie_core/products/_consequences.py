@@ -420,7 +420,8 @@ def guidance_continues(
     ``sanction_weeks`` ("tot het einde van de loondoorbetalingsperiode die UWV u oplegt");
     otherwise, a continuation rule of the service module that applies to ``reason`` (for
     ``003`` the reason the insurance ended: art. 1.5.3, not for fraude/wanbetaling/
-    onjuiste_informatie, domain §8.1; ``000`` art. 4.3) and: the employee is sick on ``on``
+    onjuiste_informatie, domain §8.1 — or prb's own reason when prb alone ended, art. 3.2,
+    as `consequences` counts it; ``000`` art. 4.3) and: the employee is sick on ``on``
     (or between periods less than the relapse window apart), that sickness began on or
     before ``module_end``, and ``on`` ≤ the case's einde_loondoorbetaling *including* the
     sanction weeks (``003`` art. 1.5.3 "wettelijke re-integratieverplichting", BW 7:629
