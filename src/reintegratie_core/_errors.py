@@ -7,8 +7,6 @@ accepted and where (argument, field or row): the shells show them to users uncha
 
 from __future__ import annotations
 
-from datetime import date
-
 
 class ReintegratieError(Exception):
     """Root of every error raised by `reintegratie_core`."""
@@ -23,15 +21,9 @@ class InvalidValueError(ReintegratieError, ValueError):
 
 
 class ParameterNotInForceError(InvalidValueError):
-    """A dated parameter asked for on a day before its first version is valid.
-
-    ``on`` is that day, so a shell can name the input it came from (the parameters a rule
-    uses are those in force on one of its dates).
-    """
-
-    def __init__(self, message: str, on: date) -> None:
-        self.on = on
-        super().__init__(message)
+    """A dated parameter asked for on a day before its first version is valid: a shell
+    names the input that day came from (the parameters a rule uses are those in force on
+    one of its dates)."""
 
 
 class UnknownCodeError(ReintegratieError, ValueError):

@@ -90,7 +90,7 @@ class ParameterHistory(Generic[V]):
                 f"{first.name}: geen waarde geldig op {format_date(on)} "
                 f"(eerste geldig vanaf {format_date(first.valid_from)})"
             )
-            raise ParameterNotInForceError(msg, on)
+            raise ParameterNotInForceError(msg)
         return chosen
 
 

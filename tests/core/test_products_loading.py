@@ -362,7 +362,6 @@ class TestOneAggregate:
         ) as info:
             reintegration_budget(product, Decimal(100), on=date(2025, 6, 1))
         assert isinstance(info.value, InvalidValueError)
-        assert info.value.on == date(2025, 6, 1)
         with pytest.raises(NotApplicableError, match=r"^product: eigen-verzuimpakket kent geen"):
             prevention_budget(product, Decimal(100))
         ledger = BudgetLedger(product=product, absences=[Absence.sick(date(2026, 2, 2))])
