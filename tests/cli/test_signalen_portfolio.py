@@ -445,3 +445,48 @@ class TestSources:
         path.write_bytes(content)
         with pytest.raises(PortfolioError, match=message):
             open_portfolio(path)
+
+
+class TestExtraFields:
+    """A CSV line with more fields than the header: a comma in an unquoted werkgever shifts
+    every later column, so the extra fields are never silently dropped."""
+
+    def test_a_line_with_extra_values_is_rejected(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        good = row("W2", date(2025, 9, 1))
+        path = tmp_path / "p.csv"
+        path.write_text(
+            ",".join(HEADER)
+            + "\n"
+            + ",".join(good)
+            + "\n"
+            + ",".join([*row("W1", date(2025, 9, 1)), "x", "y", "z"])
+            + "\n"
+            + ",".join([*row("W3", date(2025, 9, 1)), "", ""])
+            + "\n",
+            encoding="utf-8",
+        )
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(path), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        lines = {line["rijen"]: line for line in read_csv(target)}
+        assert lines["3"]["status"] == "fout"
+        assert (
+            f"regel heeft {len(HEADER) + 3} velden, de kopregel {len(HEADER)}"
+            in (lines["3"]["fout"])
+        )
+        assert lines["2"]["status"] != "fout"
+        assert lines["4"]["status"] != "fout"  # trailing empty fields (Excel's ,,) are fine
+        assert "1 afgekeurd" in out
+
+    def test_the_row_parser_checks_the_width(self) -> None:
+        """On the parser itself: extra non-empty cells are an error, empty ones are not."""
+        parser = RowParser(resolve_header(HEADER)._replace(width=len(HEADER)))
+        cells = row("W1", date(2025, 9, 1))
+        assert isinstance(parser.parse([*cells, "", " "], 2), PeriodRow)
+        result = parser.parse([*cells, "", "x"], 2)
+        assert isinstance(result, RowError)
+        assert result.message.startswith(
+            f"regel heeft {len(HEADER) + 2} velden, de kopregel {len(HEADER)}"
+        )
