@@ -490,3 +490,17 @@ class TestExtraFields:
         assert result.message.startswith(
             f"regel heeft {len(HEADER) + 2} velden, de kopregel {len(HEADER)}"
         )
+
+
+class TestNonAsciiDigits:
+    """A CSV row with Arabic-Indic or full-width digits in a date or number is rejected
+    with what is accepted: Excel reads such text as no date and no number either."""
+
+    @pytest.mark.parametrize("text", ["٢٠٢٥-٠٦-٠١", "２０２５-０６-０１"])
+    def test_a_date(self, text: str) -> None:
+        message = error_of(row("W1", text))
+        assert message.startswith(f'kolom eerste_ziektedag: "{text}" is geen geldige datum')
+
+    def test_sanction_weeks(self) -> None:
+        message = error_of(row("W1", date(2025, 9, 1), sanction="３"))
+        assert message.startswith('kolom sanctieweken: "３" is geen getal (verwacht 0 t/m 52')
