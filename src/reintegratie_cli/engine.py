@@ -440,7 +440,9 @@ def _work(items: Iterable[tuple[int, Any]], settings: Settings, run: Path | None
     groups = _employees(items, settings, counts, errors)
     lines = _compute(groups, settings, counts, errors)
     del groups
-    counts["afgekeurd"] += len(errors)
+    # rows, as "rijen gelezen" counts them (one error of an employee may reject several)
+    counts["afgekeurd"] += sum(e.rows for e in errors)
+    counts["foutregels"] += len(errors)
     lines.extend(error_line(e) for e in errors)
     lines.sort(key=operator.itemgetter(0))
     kept: Iterator[tuple[Key, str]] | None = None

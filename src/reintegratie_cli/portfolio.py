@@ -283,12 +283,14 @@ _new_row: Callable[[type[PeriodRow], tuple[object, ...]], PeriodRow] = tuple.__n
 
 class RowError(NamedTuple):
     """A rejected row: its number, the employer and employee when readable (``""`` when
-    not), and why (per field)."""
+    not), and why (per field). ``rows`` is how many rows the error rejects: more than one
+    when an employee's computation failed (all its rows, ``row`` the first)."""
 
     row: int
     employer: str
     employee: str
     message: str
+    rows: int = 1
 
 
 class ExcelError(NamedTuple):

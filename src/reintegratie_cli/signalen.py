@@ -228,9 +228,9 @@ def _print(
             )
             print(f"… en nog {_number(rest)} regels ({more})")
     if summary.errors:
-        total = counts["afgekeurd"]
+        total = counts["foutregels"]  # the lines listed; an error may reject several rows
         print()
-        print(f"Afgekeurde rijen ({_number(total)}):")
+        print(f"Afgekeurde rijen ({_number(counts['afgekeurd'])}):")
         for error in summary.errors:
             who = f" ({terminal_text(error.employee, 40)})" if error.employee else ""
             print(f"  rij {error.row}{who}: {terminal_text(error.message, 500)}")

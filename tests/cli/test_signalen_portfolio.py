@@ -504,3 +504,27 @@ class TestNonAsciiDigits:
     def test_sanction_weeks(self) -> None:
         message = error_of(row("W1", date(2025, 9, 1), sanction="３"))
         assert message.startswith('kolom sanctieweken: "３" is geen getal (verwacht 0 t/m 52')
+
+
+class TestRejectedCount:
+    """ "N rijen gelezen · … · N afgekeurd" counts rows: an error covering several rows (the
+    overlapping periods of one employee) counts each of them, as "rijen gelezen" does."""
+
+    def test_overlapping_rows_count_each(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        rows = [
+            row("W1", date(2025, 9, 1)),
+            row("W1", date(2025, 9, 10), date(2025, 9, 20)),
+            row("W2", "31-02-2025"),
+            row("W3", date(2025, 9, 1)),
+        ]
+        source = write_csv(tmp_path / "p.csv", rows)
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        errors = [line for line in read_csv(target) if line["status"] == "fout"]
+        assert len(errors) == 2  # one line for W1's two rows, one for W2's
+        assert "4 rijen gelezen" in out
+        assert "3 afgekeurd" in out
+        assert "Afgekeurde rijen (3):" in out
