@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any, NoReturn
 
 from reintegratie_io import ArgumentError, required_date, to_sanction_weeks
@@ -27,6 +28,14 @@ def sanction_weeks_arg(text: str) -> int:
         return to_sanction_weeks(text, "sanctieweken", default=None)
     except ArgumentError as exc:
         raise argparse.ArgumentTypeError(exc.message) from None
+
+
+def path_arg(text: str) -> Path:
+    """A file name (argparse type); an empty one is refused as empty, not read as the
+    current folder ``.``."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("de bestandsnaam is leeg (geef een bestand op)")
+    return Path(text)
 
 
 def whole_number_arg(text: str) -> int:

@@ -65,6 +65,7 @@ from reintegratie_cli.portfolio import (
     Source,
     unreadable,
 )
+from reintegratie_cli.table import thousands
 from reintegratie_cli.worklines import (
     ERROR_RANK,
     OUTPUT_HEADER,
@@ -607,8 +608,8 @@ def _finish(
         return 0
     if output is OutputKind.XLSX and records >= XLSX_MAX_ROWS:
         msg = (
-            f"{target}: {records} regels passen niet in één XLSX-werkblad "
-            f"(hoogstens {XLSX_MAX_ROWS - 1}); kies .csv"
+            f"{target}: {thousands(records)} regels passen niet in één XLSX-werkblad "
+            f"(hoogstens {thousands(XLSX_MAX_ROWS - 1)}); kies .csv"
         )
         raise OutputError(msg)
     writing = bars.bar("schrijven", records, " regels")

@@ -658,7 +658,10 @@ def _reject(problems: list[str] | None, message: str) -> None:
 
 # --- Sources: CSV and XLSX ---------------------------------------------------------------
 
+#: The suffixes of a portfolio: CSV (also as ``.txt``, e.g. Excel's tab-separated text) and
+#: XLSX (also with macros, ``.xlsm``); docs/portefeuille.md names them.
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+_SUFFIX_TEXT = f"{', '.join(SUFFIXES[:-1])} of {SUFFIXES[-1]}"
 #: Limits on an XLSX portfolio, checked on its zip directory before anything is parsed.
 XLSX_LIMITS = Limits()
 _BLOCK = 1 << 24
@@ -802,7 +805,7 @@ def open_portfolio(path: Path) -> Source:
     """Open a CSV or XLSX portfolio; `PortfolioError` when it cannot be read at all."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        msg = f"{path}: onbekend bestandstype {suffix or '(geen)'} (verwacht .csv of .xlsx)"
+        msg = f"{path}: onbekend bestandstype {suffix or '(geen)'} (verwacht {_SUFFIX_TEXT})"
         raise PortfolioError(msg)
     try:
         size = path.stat().st_size

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from reintegratie_cli import engine
-from reintegratie_cli.args import date_arg
+from reintegratie_cli.args import date_arg, path_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
-from reintegratie_cli.table import render, terminal_text
+from reintegratie_cli.table import render, terminal_text, thousands
 from reintegratie_cli.worklines import DISPLAY_HEADER, NO_OPEN_CASE, NOT_YET
 from reintegratie_core import SIGNAL_HORIZON_DAYS, format_date
 
@@ -47,7 +47,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "portefeuille",
         nargs="?",
-        type=Path,
+        type=path_arg,
         default=None,
         metavar="PORTEFEUILLE",
         help="CSV- of XLSX-bestand (standaard: de ingebouwde voorbeeldportefeuille)",
@@ -112,7 +112,7 @@ def _positive(text: str) -> int:
 
 
 def _output_path(text: str) -> Path:
-    path = Path(text)
+    path = path_arg(text)
     try:
         OutputKind.of(path)
     except ValueError as exc:
@@ -131,8 +131,7 @@ def _portfolio_path(given: Path | None) -> Iterator[Path]:
         yield path
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+_number = thousands
 
 
 def _same_file(first: Path, second: Path) -> bool:
