@@ -40,11 +40,14 @@ def path_arg(text: str) -> Path:
 
 def whole_number_arg(text: str) -> int:
     """A whole number, negative too (argparse type; argparse's own ``int`` would answer in
-    English with a Python repr: ``invalid int value: 'abc'``)."""
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is geen geheel getal') from None
+    English with a Python repr: ``invalid int value: 'abc'``). Digits 0-9 only: ``int``
+    also reads ``1_0`` and ``３``."""
+    if _WHOLE.fullmatch(text.strip()) is None:
+        raise argparse.ArgumentTypeError(f'"{text}" is geen geheel getal')
+    return int(text)
+
+
+_WHOLE = re.compile(r"[-+]?[0-9]+")
 
 
 #: argparse's own messages (Python 3.11+), as it formats them in English, and their Dutch

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reintegratie_cli import engine
-from reintegratie_cli.args import date_arg, path_arg
+from reintegratie_cli.args import date_arg, path_arg, whole_number_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
@@ -90,11 +90,7 @@ def register(commands: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is geen geheel getal') from None
+_whole = whole_number_arg
 
 
 def _non_negative(text: str) -> int:

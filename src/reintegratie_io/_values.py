@@ -309,7 +309,8 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
       duizendtallen, 1,2340 voor decimalen").
 
     Groups of other than three digits between thousands separators (``1.23.456``) are no
-    number, and neither is text with other than ASCII digits (``３``, ``٣``: text to Excel). Every refusal is an [`ArgumentError`][reintegratie_io.ArgumentError] naming
+    number, and neither is text with other than ASCII digits (``３``, ``٣``) or with ``_``
+    (``1_000``): text to Excel, though Python's ``Decimal`` reads them. Every refusal is an [`ArgumentError`][reintegratie_io.ArgumentError] naming
     ``argument``.
     """
     if isinstance(value, bool):
@@ -326,7 +327,7 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
         return value.copy_abs() if value.is_zero() else value
     if isinstance(value, str):
         text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-        if not text.isascii():  # Decimal reads "３" or "٣" as 3, Excel as no number
+        if not text.isascii() or "_" in text:  # Decimal reads "３" and "1_0", Excel does not
             raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
         try:
             result = Decimal(_number_text(text, value, argument, hint))

@@ -3,12 +3,14 @@ and the option the user typed (review of the command line)."""
 
 from __future__ import annotations
 
+import argparse
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from reintegratie_cli import engine, output
+from reintegratie_cli.args import whole_number_arg
 from reintegratie_cli.main import main
 from reintegratie_cli.output import OutputError, XlsxWriter
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
@@ -94,3 +96,21 @@ class TestTijdlijnNamesTheOption:
         err = capsys.readouterr().err
         assert "datum_probleemanalyse" not in err
         assert "ziekte:" not in err
+
+
+class TestWholeNumberOptions:
+    """int() also reads "1_0" and "３"; a whole-number option takes digits 0-9 only."""
+
+    @pytest.mark.parametrize("text", ["1_0", "３", "٣"])
+    def test_refused(self, text: str) -> None:
+        with pytest.raises(argparse.ArgumentTypeError, match="is geen geheel getal"):
+            whole_number_arg(text)
+
+    @pytest.mark.parametrize(("text", "value"), [("3", 3), ("-3", -3), ("+3", 3), (" 3 ", 3)])
+    def test_accepted(self, text: str, value: int) -> None:
+        assert whole_number_arg(text) == value
+
+    def test_signalen_horizon(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit):
+            main(["signalen", "--horizon", "３"])
+        assert '"３" is geen geheel getal' in capsys.readouterr().err
