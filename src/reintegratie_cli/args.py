@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any, NoReturn
 
 from reintegratie_io import ArgumentError, required_date, to_sanction_weeks
@@ -29,13 +30,24 @@ def sanction_weeks_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(exc.message) from None
 
 
+def path_arg(text: str) -> Path:
+    """A file name (argparse type); an empty one is refused as empty, not read as the
+    current folder ``.``."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("de bestandsnaam is leeg (geef een bestand op)")
+    return Path(text)
+
+
 def whole_number_arg(text: str) -> int:
     """A whole number, negative too (argparse type; argparse's own ``int`` would answer in
-    English with a Python repr: ``invalid int value: 'abc'``)."""
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is geen geheel getal') from None
+    English with a Python repr: ``invalid int value: 'abc'``). Digits 0-9 only: ``int``
+    also reads ``1_0`` and ``３``."""
+    if _WHOLE.fullmatch(text.strip()) is None:
+        raise argparse.ArgumentTypeError(f'"{text}" is geen geheel getal')
+    return int(text)
+
+
+_WHOLE = re.compile(r"[-+]?[0-9]+")
 
 
 #: argparse's own messages (Python 3.11+), as it formats them in English, and their Dutch

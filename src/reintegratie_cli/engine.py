@@ -65,6 +65,7 @@ from reintegratie_cli.portfolio import (
     Source,
     unreadable,
 )
+from reintegratie_cli.table import thousands
 from reintegratie_cli.worklines import (
     ERROR_RANK,
     OUTPUT_HEADER,
@@ -440,7 +441,9 @@ def _work(items: Iterable[tuple[int, Any]], settings: Settings, run: Path | None
     groups = _employees(items, settings, counts, errors)
     lines = _compute(groups, settings, counts, errors)
     del groups
-    counts["afgekeurd"] += len(errors)
+    # rows, as "rijen gelezen" counts them (one error of an employee may reject several)
+    counts["afgekeurd"] += sum(e.rows for e in errors)
+    counts["foutregels"] += len(errors)
     lines.extend(error_line(e) for e in errors)
     lines.sort(key=operator.itemgetter(0))
     kept: Iterator[tuple[Key, str]] | None = None
@@ -605,8 +608,8 @@ def _finish(
         return 0
     if output is OutputKind.XLSX and records >= XLSX_MAX_ROWS:
         msg = (
-            f"{target}: {records} regels passen niet in één XLSX-werkblad "
-            f"(hoogstens {XLSX_MAX_ROWS - 1}); kies .csv"
+            f"{target}: {thousands(records)} regels passen niet in één XLSX-werkblad "
+            f"(hoogstens {thousands(XLSX_MAX_ROWS - 1)}); kies .csv"
         )
         raise OutputError(msg)
     writing = bars.bar("schrijven", records, " regels")

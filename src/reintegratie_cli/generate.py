@@ -34,10 +34,9 @@ import argparse
 import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reintegratie_cli.args import whole_number_arg
+from reintegratie_cli.args import path_arg, whole_number_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind, write_table
 from reintegratie_cli.portfolio import PRODUCTS
@@ -323,7 +322,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("rijen", type=_count, metavar="N", help="aantal rijen (ziekteperioden)")
     parser.add_argument(
-        "--uit", type=Path, required=True, metavar="BESTAND", help="doelbestand, .csv of .xlsx"
+        "--uit", type=path_arg, required=True, metavar="BESTAND", help="doelbestand, .csv of .xlsx"
     )
     parser.add_argument(
         "--zaad", type=whole_number_arg, default=1, metavar="S", help="zaad (standaard 1)"

@@ -34,6 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Self
 
+from reintegratie_cli.table import thousands
 from reintegratie_io import FIRST_SERIAL_DATE, date_to_serial
 
 if TYPE_CHECKING:
@@ -545,7 +546,10 @@ class XlsxWriter:
         """Append one row whose cells were encoded by `xlsx_cells`."""
         row = self._next
         if row > XLSX_MAX_ROWS:
-            msg = f"meer dan {XLSX_MAX_ROWS - 1} regels passen niet in één XLSX-werkblad; kies .csv"
+            msg = (
+                f"meer dan {thousands(XLSX_MAX_ROWS - 1)} regels passen niet in één "
+                "XLSX-werkblad; kies .csv"
+            )
             raise OutputError(msg)
         pending = self._pending
         pending.append(f'<row r="{row}">{cells}</row>')

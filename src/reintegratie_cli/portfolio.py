@@ -18,6 +18,7 @@ import codecs
 import csv
 import itertools
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -198,10 +199,14 @@ for _column in COLUMNS:
 
 
 class Header(NamedTuple):
-    """Where each known column is in the file's rows (``None``: absent), and what is ignored."""
+    """Where each known column is in the file's rows (``None``: absent), what is ignored,
+    and, for a CSV, how many fields the header line has (``width``): a line with more
+    non-empty fields is rejected (`RowParser`), as a delimiter in an unquoted value shifts
+    every later column."""
 
     positions: dict[str, int]
     ignored: tuple[str, ...]
+    width: int | None = None
 
     def position(self, name: str) -> int | None:
         """The 0-based position of column ``name``, or ``None`` when the file lacks it."""
@@ -278,12 +283,14 @@ _new_row: Callable[[type[PeriodRow], tuple[object, ...]], PeriodRow] = tuple.__n
 
 class RowError(NamedTuple):
     """A rejected row: its number, the employer and employee when readable (``""`` when
-    not), and why (per field)."""
+    not), and why (per field). ``rows`` is how many rows the error rejects: more than one
+    when an employee's computation failed (all its rows, ``row`` the first)."""
 
     row: int
     employer: str
     employee: str
     message: str
+    rows: int = 1
 
 
 class ExcelError(NamedTuple):
@@ -446,6 +453,8 @@ class RowParser:
         self._last = at("laatste_ziektedag")
         self._kind = at("soort")
         self._sanction = at("sanctieweken")
+        #: More cells than this go to `_checked` (one comparison on the fast path).
+        self._width = header.width if header.width is not None else sys.maxsize
         done: list[tuple[str, Milestone, int]] = []
         for name, milestone in DONE_COLUMNS.items():
             position = at(name)
@@ -536,7 +545,13 @@ class RowParser:
         # `_error_value`) or a character before it; one comparison, full validation decides
         if employee < "$" or employer < "$" or module_start is None or first is None:
             return self._checked(cells, row)
-        if (last is not None and last < first) or (leave and last is None):
+        # rare: a last day before the first, leave without a last day, or more cells than
+        # the header (maybe a delimiter in an unquoted value); full validation decides
+        if (
+            (last is not None and last < first)
+            or (leave and last is None)
+            or len(cells) > self._width
+        ):
             return self._checked(cells, row)
         return _new_row(
             PeriodRow,
@@ -582,6 +597,12 @@ class RowParser:
                 problems.append(f"kolom {exc.argument}: {exc.message}")
                 return None
 
+        if len(cells) > self._width and any(not is_empty(c) for c in cells[self._width :]):
+            _reject(
+                problems,
+                f"regel heeft {len(cells)} velden, de kopregel {self._width} (staat het "
+                "scheidingsteken in een waarde? Zet die waarde tussen aanhalingstekens)",
+            )
         employee = self.employee_of(cells)
         error = _error_value(_cell(cells, self._employee))
         if error is not None:
@@ -637,7 +658,10 @@ def _reject(problems: list[str] | None, message: str) -> None:
 
 # --- Sources: CSV and XLSX ---------------------------------------------------------------
 
+#: The suffixes of a portfolio: CSV (also as ``.txt``, e.g. Excel's tab-separated text) and
+#: XLSX (also with macros, ``.xlsm``); docs/portefeuille.md names them.
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+_SUFFIX_TEXT = f"{', '.join(SUFFIXES[:-1])} of {SUFFIXES[-1]}"
 #: Limits on an XLSX portfolio, checked on its zip directory before anything is parsed.
 XLSX_LIMITS = Limits()
 _BLOCK = 1 << 24
@@ -781,7 +805,7 @@ def open_portfolio(path: Path) -> Source:
     """Open a CSV or XLSX portfolio; `PortfolioError` when it cannot be read at all."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        msg = f"{path}: onbekend bestandstype {suffix or '(geen)'} (verwacht .csv of .xlsx)"
+        msg = f"{path}: onbekend bestandstype {suffix or '(geen)'} (verwacht {_SUFFIX_TEXT})"
         raise PortfolioError(msg)
     try:
         size = path.stat().st_size
@@ -920,6 +944,7 @@ def _open_csv(path: Path, size: int) -> Source:
         header = resolve_header(header_cells)
     except PortfolioError as exc:
         raise PortfolioError(f"{path}: {exc}") from None
+    header = header._replace(width=len(header_cells))
     form = CsvFormat(path, data_encoding, _delimiter(header_text), len(first))
 
     def rows() -> Iterator[tuple[int, list[Any]]]:

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from reintegratie_cli import engine
-from reintegratie_cli.args import date_arg
+from reintegratie_cli.args import date_arg, path_arg, whole_number_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
-from reintegratie_cli.table import render, terminal_text
+from reintegratie_cli.table import render, terminal_text, thousands
 from reintegratie_cli.worklines import DISPLAY_HEADER, NO_OPEN_CASE, NOT_YET
 from reintegratie_core import SIGNAL_HORIZON_DAYS, format_date
 
@@ -47,7 +47,7 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "portefeuille",
         nargs="?",
-        type=Path,
+        type=path_arg,
         default=None,
         metavar="PORTEFEUILLE",
         help="CSV- of XLSX-bestand (standaard: de ingebouwde voorbeeldportefeuille)",
@@ -90,11 +90,7 @@ def register(commands: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is geen geheel getal') from None
+_whole = whole_number_arg
 
 
 def _non_negative(text: str) -> int:
@@ -112,7 +108,7 @@ def _positive(text: str) -> int:
 
 
 def _output_path(text: str) -> Path:
-    path = Path(text)
+    path = path_arg(text)
     try:
         OutputKind.of(path)
     except ValueError as exc:
@@ -131,8 +127,7 @@ def _portfolio_path(given: Path | None) -> Iterator[Path]:
         yield path
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+_number = thousands
 
 
 def _same_file(first: Path, second: Path) -> bool:
@@ -228,9 +223,9 @@ def _print(
             )
             print(f"… en nog {_number(rest)} regels ({more})")
     if summary.errors:
-        total = counts["afgekeurd"]
+        total = counts["foutregels"]  # the lines listed; an error may reject several rows
         print()
-        print(f"Afgekeurde rijen ({_number(total)}):")
+        print(f"Afgekeurde rijen ({_number(counts['afgekeurd'])}):")
         for error in summary.errors:
             who = f" ({terminal_text(error.employee, 40)})" if error.employee else ""
             print(f"  rij {error.row}{who}: {terminal_text(error.message, 500)}")

@@ -12,6 +12,12 @@ from collections.abc import Sequence
 
 from reintegratie_core import format_value
 
+
+def thousands(number: int) -> str:
+    """A count the Dutch way in a message: ``1.048.575``."""
+    return f"{number:,}".replace(",", ".")
+
+
 #: The longest value shown on the terminal, in characters.
 TERMINAL_LIMIT = 200
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from reintegratie_cli.args import date_arg, sanction_weeks_arg
 from reintegratie_cli.table import render
 from reintegratie_core import (
     MAX_SANCTION_WEEKS,
+    InvalidValueError,
     SicknessCase,
     cite,
     format_date,
@@ -45,10 +47,27 @@ def register(commands: Any) -> None:
     parser.set_defaults(func=run)
 
 
+#: The core's argument names (those of the Excel functions) as the user typed them here.
+_TYPED = (("datum_probleemanalyse: ", "--probleemanalyse: "), ("ziekte: ", "eerste_ziektedag: "))
+
+
+def _as_typed(message: str) -> str:
+    """``message`` naming the option or argument the user typed (``--probleemanalyse``),
+    not the Excel function's argument (``datum_probleemanalyse``)."""
+    for core, typed in _TYPED:
+        if message.startswith(core):
+            return typed + message.removeprefix(core)
+    return message
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the timeline of one ongoing case; returns the exit code."""
     case = SicknessCase.ongoing(args.eerste_ziektedag)
-    entries = timeline(case, args.probleemanalyse, args.sanctieweken)
+    try:
+        entries = timeline(case, args.probleemanalyse, args.sanctieweken)
+    except InvalidValueError as exc:
+        print(f"fout: {_as_typed(str(exc))}", file=sys.stderr)
+        return 2
     explained = [entry.explain() for entry in entries]
     rows = []
     for entry, why in zip(entries, explained, strict=True):

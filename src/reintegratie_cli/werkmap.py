@@ -16,10 +16,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
-from reintegratie_cli.args import date_arg
+from reintegratie_cli.args import date_arg, path_arg
 
 #: From this many formulas on, progress is shown (on a terminal).
 PROGRESS_FROM = 500
@@ -39,10 +38,12 @@ def register(commands: Any) -> None:
             "koppelingen, grenzen aan de omvang."
         ),
     )
-    parser.add_argument("invoer", type=Path, metavar="IN.xlsx", help="de werkmap (.xlsx of .xlsm)")
+    parser.add_argument(
+        "invoer", type=path_arg, metavar="IN.xlsx", help="de werkmap (.xlsx of .xlsm)"
+    )
     parser.add_argument(
         "--uit",
-        type=Path,
+        type=path_arg,
         required=True,
         metavar="UIT.xlsx",
         help="de kopie met de waarden (.xlsx)",

@@ -162,7 +162,7 @@ def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Excepti
         reason = str(exc)
     else:
         reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
-    return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}")
+    return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}", len(numbers))
 
 
 #: The case of one running period (a bound classmethod, looked up once).

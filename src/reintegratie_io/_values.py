@@ -157,12 +157,14 @@ def date_to_serial(day: date) -> int:
     return (day - (SERIAL_EPOCH if day >= _LEAP_BUG else _EARLY_EPOCH)).days
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DUTCH = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+#: ASCII digits only (not ``\d``, which also matches Arabic-Indic or full-width digits):
+#: Excel reads ``２０２５-０６-０１`` as text, no date.
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_DUTCH = re.compile(r"([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})")
 
 
 def parse_date_text(text: str, argument: str) -> date:
-    """A date from text ``JJJJ-MM-DD``, ``D-M-JJJJ`` or ``DD-MM-JJJJ``."""
+    """A date from text ``JJJJ-MM-DD``, ``D-M-JJJJ`` or ``DD-MM-JJJJ`` in ASCII digits."""
     stripped = text.strip()
     iso = _ISO.fullmatch(stripped)
     dutch = _DUTCH.fullmatch(stripped)
@@ -307,7 +309,8 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
       duizendtallen, 1,2340 voor decimalen").
 
     Groups of other than three digits between thousands separators (``1.23.456``) are no
-    number. Every refusal is an [`ArgumentError`][reintegratie_io.ArgumentError] naming
+    number, and neither is text with other than ASCII digits (``３``, ``٣``) or with ``_``
+    (``1_000``): text to Excel, though Python's ``Decimal`` reads them. Every refusal is an [`ArgumentError`][reintegratie_io.ArgumentError] naming
     ``argument``.
     """
     if isinstance(value, bool):
@@ -324,6 +327,8 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
         return value.copy_abs() if value.is_zero() else value
     if isinstance(value, str):
         text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+        if not text.isascii() or "_" in text:  # Decimal reads "３" and "1_0", Excel does not
+            raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
         try:
             result = Decimal(_number_text(text, value, argument, hint))
         except InvalidOperation:

@@ -444,3 +444,20 @@ class TestClosedCaseWithKnownProbleemanalyse:
             args = ("pva",) if function is udfs.RI_MIJLPAAL else (datetime(2025, 2, 1), None)
             result = function(CLOSED, *args, datetime(2025, 1, 5))
             assert str(result).startswith("#WAARDE! datum_probleemanalyse: ")
+
+
+class TestNonAsciiDigits:
+    """Arabic-Indic or full-width digits are no number or date to Excel: a text cell holding
+    them is refused with what is accepted, never read as 2025-06-01 or 3."""
+
+    @pytest.mark.parametrize("text", ["٢٠٢٥-٠٦-٠١", "２０２５-０６-０１", "١-٦-٢٠٢٥"])
+    def test_a_date_text(self, text: str) -> None:
+        result = udfs.RI_MIJLPAAL(text, "42e week")
+        assert isinstance(result, str)
+        assert result.startswith(f'#WAARDE! ziekte: "{text}" is geen geldige datum (verwacht')
+
+    @pytest.mark.parametrize("text", ["３", "٣"])
+    def test_sanction_weeks(self, text: str) -> None:
+        result = udfs.RI_MIJLPAAL(D, "start_wia", None, text)
+        assert isinstance(result, str)
+        assert result.startswith(f'#WAARDE! sanctieweken: "{text}" is geen getal (verwacht')

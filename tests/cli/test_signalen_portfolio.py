@@ -445,3 +445,86 @@ class TestSources:
         path.write_bytes(content)
         with pytest.raises(PortfolioError, match=message):
             open_portfolio(path)
+
+
+class TestExtraFields:
+    """A CSV line with more fields than the header: a comma in an unquoted werkgever shifts
+    every later column, so the extra fields are never silently dropped."""
+
+    def test_a_line_with_extra_values_is_rejected(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        good = row("W2", date(2025, 9, 1))
+        path = tmp_path / "p.csv"
+        path.write_text(
+            ",".join(HEADER)
+            + "\n"
+            + ",".join(good)
+            + "\n"
+            + ",".join([*row("W1", date(2025, 9, 1)), "x", "y", "z"])
+            + "\n"
+            + ",".join([*row("W3", date(2025, 9, 1)), "", ""])
+            + "\n",
+            encoding="utf-8",
+        )
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(path), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        lines = {line["rijen"]: line for line in read_csv(target)}
+        assert lines["3"]["status"] == "fout"
+        assert (
+            f"regel heeft {len(HEADER) + 3} velden, de kopregel {len(HEADER)}"
+            in (lines["3"]["fout"])
+        )
+        assert lines["2"]["status"] != "fout"
+        assert lines["4"]["status"] != "fout"  # trailing empty fields (Excel's ,,) are fine
+        assert "1 afgekeurd" in out
+
+    def test_the_row_parser_checks_the_width(self) -> None:
+        """On the parser itself: extra non-empty cells are an error, empty ones are not."""
+        parser = RowParser(resolve_header(HEADER)._replace(width=len(HEADER)))
+        cells = row("W1", date(2025, 9, 1))
+        assert isinstance(parser.parse([*cells, "", " "], 2), PeriodRow)
+        result = parser.parse([*cells, "", "x"], 2)
+        assert isinstance(result, RowError)
+        assert result.message.startswith(
+            f"regel heeft {len(HEADER) + 2} velden, de kopregel {len(HEADER)}"
+        )
+
+
+class TestNonAsciiDigits:
+    """A CSV row with Arabic-Indic or full-width digits in a date or number is rejected
+    with what is accepted: Excel reads such text as no date and no number either."""
+
+    @pytest.mark.parametrize("text", ["٢٠٢٥-٠٦-٠١", "２０２５-０６-０１"])
+    def test_a_date(self, text: str) -> None:
+        message = error_of(row("W1", text))
+        assert message.startswith(f'kolom eerste_ziektedag: "{text}" is geen geldige datum')
+
+    def test_sanction_weeks(self) -> None:
+        message = error_of(row("W1", date(2025, 9, 1), sanction="３"))
+        assert message.startswith('kolom sanctieweken: "３" is geen getal (verwacht 0 t/m 52')
+
+
+class TestRejectedCount:
+    """ "N rijen gelezen · … · N afgekeurd" counts rows: an error covering several rows (the
+    overlapping periods of one employee) counts each of them, as "rijen gelezen" does."""
+
+    def test_overlapping_rows_count_each(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        rows = [
+            row("W1", date(2025, 9, 1)),
+            row("W1", date(2025, 9, 10), date(2025, 9, 20)),
+            row("W2", "31-02-2025"),
+            row("W3", date(2025, 9, 1)),
+        ]
+        source = write_csv(tmp_path / "p.csv", rows)
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        errors = [line for line in read_csv(target) if line["status"] == "fout"]
+        assert len(errors) == 2  # one line for W1's two rows, one for W2's
+        assert "4 rijen gelezen" in out
+        assert "3 afgekeurd" in out
+        assert "Afgekeurde rijen (3):" in out

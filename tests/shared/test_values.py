@@ -352,3 +352,12 @@ class TestSanctionWeeks:
             sanction_weeks_arg("53")
         with pytest.raises(argparse.ArgumentTypeError, match="ontbreekt"):
             sanction_weeks_arg("")
+
+
+class TestOnlyExcelDigits:
+    """Python's int() and Decimal() also read "1_000" and "٣"; Excel reads them as text."""
+
+    @pytest.mark.parametrize("text", ["1_0", "1_000", "٣"])
+    def test_numbers(self, text: str) -> None:
+        with pytest.raises(ArgumentError, match="is geen getal"):
+            to_decimal(text, "x", "verwacht een getal")

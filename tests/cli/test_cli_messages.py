@@ -1,0 +1,116 @@
+"""Message polish of the command line: the accepted suffixes, Dutch thousands, empty names,
+and the option the user typed (review of the command line)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reintegratie_cli import engine, output
+from reintegratie_cli.args import whole_number_arg
+from reintegratie_cli.main import main
+from reintegratie_cli.output import OutputError, XlsxWriter
+from reintegratie_cli.portfolio import PortfolioError, open_portfolio
+from tests.cli.strategies_signalen import PEIL, row, run, write_csv
+
+
+class TestPortfolioSuffixes:
+    def test_the_message_names_every_accepted_suffix(self, tmp_path: Path) -> None:
+        """.txt (CSV under that name, e.g. Excel's tab-separated text) and .xlsm are read, so
+        the refusal of another suffix names them too."""
+        path = tmp_path / "p.ods"
+        path.write_bytes(b"x")
+        with pytest.raises(PortfolioError, match=r"\(verwacht \.csv, \.txt, \.xlsx of \.xlsm\)"):
+            open_portfolio(path)
+
+    def test_txt_is_read_as_csv(self, tmp_path: Path) -> None:
+        path = write_csv(tmp_path / "p.txt", [row("W1", date(2025, 1, 6))], delimiter="\t")
+        with open_portfolio(path) as source:
+            assert source.csv is not None
+            assert len(list(source.rows)) == 1
+
+
+class TestThousands:
+    def test_xlsx_writer_row_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The limit reads as Dutch Excel writes a count: 1.048.575, here 2.000."""
+        monkeypatch.setattr(output, "XLSX_MAX_ROWS", 2001)
+        writer = XlsxWriter(tmp_path / "t.xlsx", ["x"])
+        for _ in range(2000):
+            writer.write(["a"])
+        with pytest.raises(OutputError, match=r"meer dan 2\.000 regels"):
+            writer.write(["b"])
+        writer.abort()
+
+    def test_worklist_too_long_for_xlsx(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(engine, "XLSX_MAX_ROWS", 1001)
+        source = write_csv(tmp_path / "p.csv", [row(f"W{i}", "x") for i in range(1200)])
+        code, _, err = run([str(source), *PEIL, "--uit", str(tmp_path / "w.xlsx")], capsys)
+        assert code == 2
+        assert "1.200 regels passen niet in één XLSX-werkblad (hoogstens 1.000)" in err
+
+
+class TestEmptyNames:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["signalen", "--uit", ""],
+            ["signalen", ""],
+            ["genereer", "10", "--uit", ""],
+            ["werkmap", "", "--uit", "uit.xlsx"],
+            ["werkmap", "in.xlsx", "--uit", " "],
+        ],
+    )
+    def test_an_empty_file_name_is_called_empty(
+        self, argv: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An empty name is no folder ".": the message says the name is empty."""
+        with pytest.raises(SystemExit) as info:
+            main(argv)
+        assert info.value.code == 2
+        err = capsys.readouterr().err
+        assert "de bestandsnaam is leeg" in err
+        assert ": .:" not in err
+
+
+class TestTijdlijnNamesTheOption:
+    def test_probleemanalyse_before_the_first_day(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The user typed --probleemanalyse, not the Excel argument datum_probleemanalyse."""
+        assert main(["tijdlijn", "2025-06-01", "--probleemanalyse", "2025-01-01"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("fout: --probleemanalyse: 01-01-2025 ligt vóór de eerste ziektedag")
+        assert "datum_probleemanalyse" not in err
+
+    def test_first_day_out_of_range(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A milestone past 9999-12-31 names the positional eerste_ziektedag, not ziekte."""
+        assert main(["tijdlijn", "9999-12-01"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("fout: eerste_ziektedag: ")
+
+    def test_probleemanalyse_out_of_range(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["tijdlijn", "9999-12-01", "--probleemanalyse", "9999-12-30"]) == 2
+        err = capsys.readouterr().err
+        assert "datum_probleemanalyse" not in err
+        assert "ziekte:" not in err
+
+
+class TestWholeNumberOptions:
+    """int() also reads "1_0" and "３"; a whole-number option takes digits 0-9 only."""
+
+    @pytest.mark.parametrize("text", ["1_0", "３", "٣"])
+    def test_refused(self, text: str) -> None:
+        with pytest.raises(argparse.ArgumentTypeError, match="is geen geheel getal"):
+            whole_number_arg(text)
+
+    @pytest.mark.parametrize(("text", "value"), [("3", 3), ("-3", -3), ("+3", 3), (" 3 ", 3)])
+    def test_accepted(self, text: str, value: int) -> None:
+        assert whole_number_arg(text) == value
+
+    def test_signalen_horizon(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit):
+            main(["signalen", "--horizon", "３"])
+        assert '"３" is geen geheel getal' in capsys.readouterr().err
