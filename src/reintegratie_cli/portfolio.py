@@ -283,14 +283,25 @@ _new_row: Callable[[type[PeriodRow], tuple[object, ...]], PeriodRow] = tuple.__n
 
 class RowError(NamedTuple):
     """A rejected row: its number, the employer and employee when readable (``""`` when
-    not), and why (per field). ``rows`` is how many rows the error rejects: more than one
-    when an employee's computation failed (all its rows, ``row`` the first)."""
+    not), and why (per field). ``numbers`` are all the rows the error rejects when there is
+    more than one — an employee whose computation failed: all its rows, ``row`` the first
+    (empty: only ``row``)."""
 
     row: int
     employer: str
     employee: str
     message: str
-    rows: int = 1
+    numbers: tuple[int, ...] = ()
+
+    @property
+    def rows(self) -> int:
+        """How many rows the error rejects."""
+        return len(self.numbers) or 1
+
+    @property
+    def listed(self) -> str:
+        """The rejected rows' numbers as the worklist's ``rijen`` column writes them."""
+        return ";".join(map(str, self.numbers)) if self.numbers else str(self.row)
 
 
 class ExcelError(NamedTuple):

@@ -145,7 +145,7 @@ def error_line(error: RowError) -> Line:
     values: list[object] = [ERROR_STATUS] + [None] * (len(OUTPUT_HEADER) - 1)
     values[4] = error.employer or None
     values[5] = error.employee or None
-    values[14] = str(error.row)
+    values[14] = error.listed
     values[15] = error.message
     return Line((ERROR_RANK, error.row, error.employer, error.employee), tuple(values))
 
@@ -162,7 +162,7 @@ def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Excepti
         reason = str(exc)
     else:
         reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
-    return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}", len(numbers))
+    return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}", tuple(numbers))
 
 
 #: The case of one running period (a bound classmethod, looked up once).

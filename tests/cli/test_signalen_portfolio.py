@@ -528,3 +528,6 @@ class TestRejectedCount:
         assert "4 rijen gelezen" in out
         assert "3 afgekeurd" in out
         assert "Afgekeurde rijen (3):" in out
+        # the rijen column lists every row of the error, as it does for a case's line
+        # (docs/portefeuille.md: rijen, the row numbers of the case)
+        assert sorted(line["rijen"] for line in errors) == ["2;3", "4"]

@@ -83,7 +83,7 @@ class TestOneEmployeesFailure:
         assert code == 0
         lines = by_employee(target)
         assert "overlappen" in lines["W-5008"]["fout"]
-        assert lines["W-5008"]["rijen"] == "2"
+        assert lines["W-5008"]["rijen"] == "2;3"  # both rows of the error
         assert lines["W-2"]["status"] == "te laat"
 
     def test_excel_gives_the_overlap_message_too(self) -> None:
