@@ -175,7 +175,10 @@ def compute(
     scratch_number = 0
     members: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
     for sheet in sheets:
-        for row, column, grid in _blocks(sheet.values):
+        # Bottom block first: the engine copies a sheet's storage each time a write goes
+        # below its last row, so top-down blocks cost time quadratic in the rows (20,000
+        # rows of a portfolio, a block per row: 23 s; bottom-up: 0.4 s).
+        for row, column, grid in reversed(list(_blocks(sheet.values))):
             workbook.set_values_batch(sheet.name, row, column, grid)
         for (row, column), text in sheet.formulas.items():
             workbook.set_formula(sheet.name, row, column, text)
