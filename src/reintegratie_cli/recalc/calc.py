@@ -160,8 +160,13 @@ def compute(
 
     ``tick(n)`` is called as formulas are put in and as they are computed.
     """
-    workbook = fz.Workbook(config=_config())
     date_columns: dict[str, set[int]] = {}
+    if not any(sheet.formulas or sheet.arrays for sheet in sheets):
+        # Nothing to compute: the values need not go into the engine at all (for a
+        # 150,000-row list that was most of the time).
+        empty = {sheet.name: Output(values={}, spills={}, failed={}) for sheet in sheets}
+        return empty, {name.upper(): frozenset() for name in functions}
+    workbook = fz.Workbook(config=_config())
     for name, function in functions.items():
         seen = date_columns.setdefault(name.upper(), set())
         workbook.register_function(name, values.adapt(function, seen), min_args=0, max_args=None)
