@@ -160,8 +160,13 @@ def compute(
 
     ``tick(n)`` is called as formulas are put in and as they are computed.
     """
-    workbook = fz.Workbook(config=_config())
     date_columns: dict[str, set[int]] = {}
+    if not any(sheet.formulas or sheet.arrays for sheet in sheets):
+        # Nothing to compute: the values need not go into the engine at all (for a
+        # 150,000-row list that was most of the time).
+        empty = {sheet.name: Output(values={}, spills={}, failed={}) for sheet in sheets}
+        return empty, {name.upper(): frozenset() for name in functions}
+    workbook = fz.Workbook(config=_config())
     for name, function in functions.items():
         seen = date_columns.setdefault(name.upper(), set())
         workbook.register_function(name, values.adapt(function, seen), min_args=0, max_args=None)
@@ -175,7 +180,10 @@ def compute(
     scratch_number = 0
     members: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
     for sheet in sheets:
-        for row, column, grid in _blocks(sheet.values):
+        # Bottom block first: the engine copies a sheet's storage each time a write goes
+        # below its last row, so top-down blocks cost time quadratic in the rows (20,000
+        # rows of a portfolio, a block per row: 23 s; bottom-up: 0.4 s).
+        for row, column, grid in reversed(list(_blocks(sheet.values))):
             workbook.set_values_batch(sheet.name, row, column, grid)
         for (row, column), text in sheet.formulas.items():
             workbook.set_formula(sheet.name, row, column, text)
