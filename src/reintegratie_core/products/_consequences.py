@@ -667,12 +667,9 @@ def _day(value: date | None) -> str:
 
 
 def _wage_end(case: SicknessCase, sanction_weeks: int) -> MilestoneDate:
-    """The case's einde_loondoorbetaling, extended by ``sanction_weeks`` (BW 7:629 lid 11)."""
-    try:
-        return milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
-    except OverflowError:
-        msg = "het einde van de loondoorbetaling van dit ziektegeval valt buiten het datumbereik"
-        raise InvalidValueError(msg) from None
+    """The case's einde_loondoorbetaling, extended by ``sanction_weeks`` (BW 7:629 lid 11);
+    past 31-12-9999 `milestone_date` raises the error naming ``ziekte``."""
+    return milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
 
 
 #: The service module, its continuation rule for a reason, and its relapse parameter's key.
