@@ -310,8 +310,8 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
 
     Groups of other than three digits between thousands separators (``1.23.456``) are no
     number, and neither is text with other than ASCII digits (``３``, ``٣``) or with ``_``
-    (``1_000``): text to Excel, though Python's ``Decimal`` reads them. Every refusal is an [`ArgumentError`][reintegratie_io.ArgumentError] naming
-    ``argument``.
+    (``1_000``): text to Excel, though Python's ``Decimal`` reads them. Every refusal is an
+    [`ArgumentError`][reintegratie_io.ArgumentError] naming ``argument``.
     """
     if isinstance(value, bool):
         raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
@@ -326,7 +326,8 @@ def to_decimal(value: Any, argument: str, hint: str) -> Decimal:
             raise ArgumentError(argument, f"{describe(value)} is geen eindig getal ({hint})")
         return value.copy_abs() if value.is_zero() else value
     if isinstance(value, str):
-        text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+        # stripped last, as Decimal did: a space of any kind next to "€" is still no part
+        text = value.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
         if not text.isascii() or "_" in text:  # Decimal reads "３" and "1_0", Excel does not
             raise ArgumentError(argument, f"{describe(value)} is geen getal ({hint})")
         try:

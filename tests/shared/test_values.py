@@ -361,3 +361,24 @@ class TestOnlyExcelDigits:
     def test_numbers(self, text: str) -> None:
         with pytest.raises(ArgumentError, match="is geen getal"):
             to_decimal(text, "x", "verwacht een getal")
+
+    @pytest.mark.parametrize("text", ["２０２５-０６-０１", "1-6-２０２５"])
+    def test_dates(self, text: str) -> None:
+        with pytest.raises(ArgumentError, match="geen geldige datum"):
+            to_date(text, "x")
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            # as before the ASCII check: any space around "€" is ignored, also a (narrow)
+            # no-break or thin space as a text copied from elsewhere has it
+            ("12,50\u202f€", "12.50"),
+            ("€\u2009 12,50", "12.50"),
+            ("€\u00a012", "12"),
+            ("12\u2003€", "12"),
+            ("\u3000 12 ", "12"),
+            ("4.613\u202f€", "4613"),  # as "4.613 €"; before, the stray space made it 4,613
+        ],
+    )
+    def test_unicode_spaces_around_the_euro_sign_still_read(self, text: str, value: str) -> None:
+        assert to_decimal(text, "x", "verwacht een getal") == Decimal(value)
