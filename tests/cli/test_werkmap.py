@@ -643,6 +643,18 @@ class TestHostileInput:
         with pytest.raises(WorkbookError, match="verwijzen samen naar 50 cellen"):
             recalc(build(tmp_path / "kolom2.xlsx", cells), limits=Limits(referenced_cells=40))
 
+    def test_reference_limit_keeps_a_comma_in_the_file_name(self, tmp_path: Path) -> None:
+        """Only the counts get thousands points; the file's name is shown as it is."""
+        cells: dict[str, Any] = {f"A{r}": r for r in range(1, 1001)}
+        cells.update({f"B{r}": "=SUM(A:A)" for r in range(1, 3)})
+        path = build(tmp_path / "lijst, 2025.xlsx", cells)
+        with pytest.raises(WorkbookError) as caught:
+            recalc(path, limits=Limits(referenced_cells=1500))
+        assert str(caught.value).startswith(
+            "lijst, 2025.xlsx: de formules verwijzen samen naar 2.000"
+        )
+        assert str(caught.value).endswith("de grens is 1.500")
+
     def test_many_formulas_in_bounded_memory(self, tmp_path: Path) -> None:
         """100,000 simple formulas are computed in a few hundred megabytes at most."""
         book = openpyxl.Workbook(write_only=True)

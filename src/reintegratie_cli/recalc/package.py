@@ -42,6 +42,7 @@ from openpyxl.utils.cell import (
 
 from reintegratie_cli.archive import Limits, WorkbookError
 from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
+from reintegratie_cli.table import thousands
 from reintegratie_io import date_to_serial
 
 #: Excel's longest text in a cell.
@@ -108,11 +109,6 @@ class Book:
     links: dict[str, str]
     problems: list[CellProblem]
     has_macros: bool
-
-
-def _thousands(number: int) -> str:
-    """A count the Dutch way in a message: ``1.048.576``."""
-    return f"{number:,}".replace(",", ".")
 
 
 def _local(tag: str) -> str:
@@ -230,8 +226,8 @@ class _Limiter:
 
     def _refuse(self, what: str, count: int, limit: int) -> None:
         raise WorkbookError(
-            f"{self.name} heeft meer dan {_thousands(limit)} {what} "
-            f"(al {_thousands(count)} gelezen); de grens is {_thousands(limit)}"
+            f"{self.name} heeft meer dan {thousands(limit)} {what} "
+            f"(al {thousands(count)} gelezen); de grens is {thousands(limit)}"
         )
 
     def cell(self, count: int = 1) -> None:
@@ -248,8 +244,8 @@ class _Limiter:
         area = (used[2] - used[0] + 1) * (used[3] - used[1] + 1)
         if area > self.limits.sheet_area:
             raise WorkbookError(
-                f'{self.name}: blad "{sheet}" beslaat {_thousands(area)} cellen '
-                f"(rijen × kolommen); de grens is {_thousands(self.limits.sheet_area)}"
+                f'{self.name}: blad "{sheet}" beslaat {thousands(area)} cellen '
+                f"(rijen × kolommen); de grens is {thousands(self.limits.sheet_area)}"
             )
 
 
@@ -456,8 +452,8 @@ class _SheetReader:
             self.sheet.unreadable.add(key)
             return ErrorValue("#NUM!" if "bereik" in str(exc) else "#N/A")
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            reason = f"tekst van {_thousands(len(value))} tekens; Excel houdt er hoogstens 32.767"
-            self._problem(coordinate, reason.replace(",", "."))
+            reason = f"tekst van {thousands(len(value))} tekens; Excel houdt er hoogstens 32.767"
+            self._problem(coordinate, reason)
             self.sheet.unreadable.add(key)
             return ErrorValue("#VALUE!")
         return value

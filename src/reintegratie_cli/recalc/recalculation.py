@@ -34,6 +34,7 @@ from openpyxl.utils.cell import get_column_letter
 from reintegratie_cli.archive import Limits, WorkbookError, check_archive
 from reintegratie_cli.recalc import calc, forms, package
 from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
+from reintegratie_cli.table import thousands
 
 _ERROR_TEXT = "#WAARDE!"
 #: Why a formula may give #SPILL! here.
@@ -219,9 +220,9 @@ def recalculate(
         )
     if cost > limits.referenced_cells:
         raise WorkbookError(
-            f"{source.name}: de formules verwijzen samen naar {cost:,} cellen (een hele kolom "
-            f"telt als de rijen die het blad gebruikt); de grens is "
-            f"{limits.referenced_cells:,}".replace(",", ".")
+            f"{source.name}: de formules verwijzen samen naar {thousands(cost)} cellen (een "
+            f"hele kolom telt als de rijen die het blad gebruikt); de grens is "
+            f"{thousands(limits.referenced_cells)}"
         )
 
     count = sum(len(sheet.formulas) for sheet in book.sheets)
