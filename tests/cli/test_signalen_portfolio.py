@@ -531,3 +531,20 @@ class TestRejectedCount:
         # the rijen column lists every row of the error, as it does for a case's line
         # (docs/portefeuille.md: rijen, the row numbers of the case)
         assert sorted(line["rijen"] for line in errors) == ["2;3", "4"]
+
+    def test_the_rest_counts_lines_not_rows(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """ "… en nog N" after the listed errors counts the lines fout left out (each is one
+        listed item), not the rows they reject: here 1 of 2 lines shown, 3 rows rejected."""
+        rows = [
+            row("W1", date(2025, 9, 1)),
+            row("W1", date(2025, 9, 10), date(2025, 9, 20)),
+            row("W2", "31-02-2025"),
+        ]
+        source = write_csv(tmp_path / "p.csv", rows)
+        _, out, _ = run([str(source), *PEIL, "--toon", "1"], capsys)
+        assert "Afgekeurde rijen (3):" in out
+        listed = [line for line in out.splitlines() if line.startswith("  rij ")]
+        assert len(listed) == 1
+        assert "  … en nog 1 (gebruik --uit BESTAND" in out

@@ -609,6 +609,41 @@ class TestCopyKeepsTheWorkbook:
         assert "Termijn" in copy.defined_names
         assert report.problems == ()
 
+    def test_without_formulas_validation_and_names_stay(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """No cell formula (the engine is skipped): data validation and defined names — one
+        with an RI_ call, one to another workbook — are copied unchanged; the summary says 0
+        formulas and lists nothing, also with --streng (exit 0)."""
+        from openpyxl.workbook.defined_name import DefinedName
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        book = openpyxl.Workbook()
+        ws = book.active
+        assert ws is not None
+        ws.title = "Blad 1"
+        ws["A1"] = FIRST
+        ws["B1"] = "1.234"
+        validation = DataValidation(type="list", formula1='"ja,nee"')
+        validation.add("E1:E10")
+        ws.add_data_validation(validation)
+        book.defined_names["Mijlpaal"] = DefinedName(
+            "Mijlpaal", attr_text="RI_MIJLPAAL('Blad 1'!$A$1,\"42e week\")"
+        )
+        book.defined_names["Elders"] = DefinedName("Elders", attr_text="[1]Blad1!$A$1")
+        path = tmp_path / "lijst.xlsx"
+        book.save(path)
+        out = tmp_path / "uit.xlsx"
+        assert main(["werkmap", str(path), "--uit", str(out), "--streng"]) == 0
+        err = capsys.readouterr().err
+        assert err.strip() == f"{out}: 0 formules berekend"
+        copy = openpyxl.load_workbook(out)
+        sheet = copy["Blad 1"]
+        assert [str(v.sqref) for v in sheet.data_validations.dataValidation] == ["E1:E10"]
+        assert copy.defined_names["Mijlpaal"].attr_text.startswith("RI_MIJLPAAL(")
+        assert copy.defined_names["Elders"].attr_text == "[1]Blad1!$A$1"
+        assert [sheet["A1"].value, sheet["B1"].value] == [FIRST, "1.234"]
+
 
 class TestHostileInput:
     """Issue 16 items 10–12: limits before the work, clear refusals, Excel's values."""
