@@ -90,18 +90,15 @@ def register(commands: Any) -> None:
     parser.set_defaults(func=run)
 
 
-_whole = whole_number_arg
-
-
 def _non_negative(text: str) -> int:
-    value = _whole(text)
+    value = whole_number_arg(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"{value}: verwacht 0 of meer")
     return value
 
 
 def _positive(text: str) -> int:
-    value = _whole(text)
+    value = whole_number_arg(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value}: verwacht 1 of meer")
     return value
@@ -125,9 +122,6 @@ def _portfolio_path(given: Path | None) -> Iterator[Path]:
 
     with resources.as_file(resources.files("reintegratie_cli") / "data" / EXAMPLE) as path:
         yield path
-
-
-_number = thousands
 
 
 def _same_file(first: Path, second: Path) -> bool:
@@ -197,18 +191,18 @@ def _print(
     )
     not_yet = counts[NOT_YET]
     print(
-        f"{_number(counts['rijen'])} rijen gelezen · {_number(counts['werknemers'])} werknemers · "
-        f"{_number(items)} lopende ziektegevallen · "
-        f"{_number(counts[NO_OPEN_CASE])} zonder lopend ziektegeval · "
-        + (f"{_number(not_yet)} nog niet begonnen (na de peildatum) · " if not_yet else "")
-        + f"{_number(counts['afgekeurd'])} afgekeurd"
+        f"{thousands(counts['rijen'])} rijen gelezen · {thousands(counts['werknemers'])} werknemers · "
+        f"{thousands(items)} lopende ziektegevallen · "
+        f"{thousands(counts[NO_OPEN_CASE])} zonder lopend ziektegeval · "
+        + (f"{thousands(not_yet)} nog niet begonnen (na de peildatum) · " if not_yet else "")
+        + f"{thousands(counts['afgekeurd'])} afgekeurd"
     )
     print(
         " · ".join(
-            f"{label} {_number(counts[label])}"
+            f"{label} {thousands(counts[label])}"
             for label in ("te laat", "binnenkort", "gepland", "geen mijlpaal")
         )
-        + f" · buiten module {_number(counts['buiten module'])}"
+        + f" · buiten module {thousands(counts['buiten module'])}"
     )
     if ignored:
         print(f"genegeerde kolommen: {', '.join(terminal_text(c, 60) for c in ignored)}")
@@ -221,11 +215,11 @@ def _print(
             more = (
                 "zie het uitvoerbestand" if args.uit else "gebruik --uit BESTAND voor de hele lijst"
             )
-            print(f"… en nog {_number(rest)} regels ({more})")
+            print(f"… en nog {thousands(rest)} regels ({more})")
     if summary.errors:
         total = counts["foutregels"]  # the lines listed; an error may reject several rows
         print()
-        print(f"Afgekeurde rijen ({_number(counts['afgekeurd'])}):")
+        print(f"Afgekeurde rijen ({thousands(counts['afgekeurd'])}):")
         for error in summary.errors:
             who = f" ({terminal_text(error.employee, 40)})" if error.employee else ""
             print(f"  rij {error.row}{who}: {terminal_text(error.message, 500)}")
@@ -235,11 +229,11 @@ def _print(
                 if args.uit
                 else "gebruik --uit BESTAND voor de hele lijst, met de kolom fout"
             )
-            print(f"  … en nog {_number(total - len(summary.errors))} ({more})")
+            print(f"  … en nog {thousands(total - len(summary.errors))} ({more})")
     if args.uit is not None:
         print()
         print(
-            f"Geschreven: {terminal_text(str(args.uit), 2000)} ({_number(summary.written)} regels)"
+            f"Geschreven: {terminal_text(str(args.uit), 2000)} ({thousands(summary.written)} regels)"
         )
 
 
