@@ -498,13 +498,39 @@ def workbook_formulas(path: Path = WORKBOOK) -> Iterator[tuple[str, str, str, st
                 if row_number is None or column is None:  # a merged cell's hidden part
                     continue
                 if isinstance(text, str) and text.startswith("=") and "RI_" in text.upper():
-                    label = _label(sheet, row_number, column, spills=text is not value)
+                    ref = getattr(value, "ref", None) or cell.coordinate
+                    if _columns(ref) > 1:  # a table: the heading of its block
+                        label = _heading(sheet, row_number, column)
+                    else:
+                        label = _label(sheet, row_number, column, spills=text is not value)
                     yield sheet.title, cell.coordinate, label, dutch_formula(text)
 
 
 def _text_at(sheet: Any, row: int, column: int) -> str:
     value = sheet.cell(row=row, column=column).value if row > 0 and column > 0 else None
     return value if isinstance(value, str) and not value.startswith("=") else ""
+
+
+def _columns(ref: str) -> int:
+    from openpyxl.utils.cell import range_boundaries
+
+    min_col, _, max_col, _ = range_boundaries(ref)
+    return max_col - min_col + 1
+
+
+#: The font size of a block's heading in the example (``Sheet.heading`` in the builder).
+_HEADING_SIZE = 12
+
+
+def _heading(sheet: Any, row: int, column: int) -> str:
+    """The heading of the block a table formula is in: the nearest text above it in a
+    heading's font (bold, 12 pt or larger); the rows between are inputs and spilled
+    values, which say nothing about the table."""
+    for r in range(row - 1, 0, -1):
+        font = sheet.cell(row=r, column=column).font
+        if (text := _text_at(sheet, r, column)) and font.b and (font.sz or 0) >= _HEADING_SIZE:
+            return text
+    return _label(sheet, row, column, spills=True)
 
 
 def _label(sheet: Any, row: int, column: int, spills: bool) -> str:
@@ -532,7 +558,10 @@ def workbook_snippet(functions: tuple[str, ...] | None = None, limit: int = 12) 
         rows.setdefault(sheet, []).append((cell, label, formula))
     if not rows:
         return f"*Het voorbeeldwerkboek `{relative}` gebruikt deze functies niet.*\n"
-    lines = [f"In het voorbeeldwerkboek `{relative}`:", ""]
+    # The snippets are included by the pages of docs/handleiding/: a link a reader can follow
+    # (the repository path excel/… means nothing to them).
+    download = f"../downloads/{WORKBOOK.name}"
+    lines = [f"In het voorbeeldwerkboek [{WORKBOOK.name}]({download}):", ""]
     for sheet, cells in rows.items():
         lines += [f"**Blad {sheet}**", "", "| Cel | Bij | Formule |", "|---|---|---|"]
         for cell, label, formula in cells[:limit]:

@@ -44,6 +44,31 @@ class TestWorkbook:
         assert "RI_WEEKLOON" in snippet
         assert "RI_TIJDLIJN" not in snippet
 
+    def test_workbook_snippet_links_the_download(self) -> None:
+        """The snippet names the workbook as a link the reader can follow, not a repo path."""
+        if not guide.WORKBOOK.exists():
+            pytest.skip("the example workbook is built by excel/bouw_voorbeelden.py")
+        snippet = guide.workbook_snippet(("RI_WEEKLOON",))
+        assert "[voorbeeld-backoffice.xlsx](../downloads/voorbeeld-backoffice.xlsx)" in snippet
+        assert "excel/" not in snippet
+
+    def test_a_table_is_labelled_by_its_section_heading(self) -> None:
+        """A formula that spills a table is listed under the heading of its block, not under
+        a value spilled by the table above it or an input label beside it."""
+        if not guide.WORKBOOK.exists():
+            pytest.skip("the example workbook is built by excel/bouw_voorbeelden.py")
+        labels = {
+            (sheet, cell): label for sheet, cell, label, _formula in guide.workbook_formulas()
+        }
+        assert labels["Modulebeeindiging", "A28"] == "Beëindiging van een module"
+        assert labels["Modulebeeindiging", "A34"] == "Beëindiging van een module"
+        assert labels["Tijdlijn", "A11"] == "Tijdlijn"
+        assert labels["Loonsanctie", "A18"].startswith("Voorwaarden van de poortwachtergarantie")
+        assert labels["Budgetten", "A45"] == "Budget over per ziektegeval (De Zeeuwse)"
+        assert labels["Financieel", "A25"] == "Overzicht per maand voor A. de Vries"
+        # A formula over a column keeps its column header.
+        assert labels["Verzuimdossiers", "H5"] == "42e-weeksmelding"
+
 
 class TestInstallPages:
     def test_user_page_does_not_embed_the_developer_readme(self) -> None:
