@@ -164,7 +164,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             dt(2020, 3, 31),
             dt(2021, 1, 31),
         ),
-        "RI_CONTRACTVERVALDATUM = 31-01-2022\n- reintegratiemanager krijgt de contractvervaldatum van de basismodule: de eerste contractvervaldatum van de basismodule op of na ingangsdatum + 12 maanden; de data van de basismodule herhalen zich elke 12 maanden vanaf 31-01-2021 (a.s.r. Re-integratiemanager art. 2.1 en 2.3) [ingangsdatum_module = 31-03-2020, contractvervaldatum_basis = 31-01-2021, contracttermijn_maanden = 12 maanden, minimale_looptijd_maanden = 12 maanden]",
+        "RI_CONTRACTVERVALDATUM = 31-01-2022\n- reintegratiemanager krijgt de contractvervaldatum van de basismodule: de eerste contractvervaldatum van de basismodule op of na ingangsdatum + 12 maanden; de data van de basismodule herhalen zich elke 12 maanden (zoals 31-01-2021) (a.s.r. Re-integratiemanager art. 2.1 en 2.3) [ingangsdatum_module = 31-03-2020, contractvervaldatum_basis = 31-01-2021, contracttermijn_maanden = 12 maanden, minimale_looptijd_maanden = 12 maanden]",
     ),
     (
         ("RI_EINDIGT_MEE", "zeeuwse-prb", "prb", "verzuim-erd", "wanbetaling"),

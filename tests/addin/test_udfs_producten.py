@@ -109,6 +109,19 @@ class TestContract:
         )
 
 
+class TestContractvervaldatumExplained:
+    def test_explanation_does_not_start_the_dates_at_the_given_one(self) -> None:
+        """domain §4 (001 art. 2.1): the basismodule's dates recur every term both ways; a
+        first contractvervaldatum before the given one (example workbook, P-1004) must not
+        be explained as "vanaf" the given date."""
+        args = ("asr-reintegratiemanager", "reintegratiemanager", datetime(2023, 1, 1))
+        basis = datetime(2025, 1, 1)
+        assert call("RI_CONTRACTVERVALDATUM", *args, basis) == date(2024, 1, 1)
+        text = udfs.RI_UITLEG("RI_CONTRACTVERVALDATUM", *args, basis)
+        assert "vanaf 01-01-2025" not in text
+        assert "herhalen zich elke 12 maanden (zoals 01-01-2025)" in text
+
+
 class TestProductsAndModules:
     def test_producten(self) -> None:
         """RI_PRODUCTEN: table product · naam · bron of the four products."""

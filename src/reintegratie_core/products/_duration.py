@@ -315,8 +315,8 @@ class FirstExpiry(_FirstExpiry, DecisionRecord[date]):
         rule = (
             f"{self.module.code} krijgt de contractvervaldatum van de basismodule: de eerste "
             f"contractvervaldatum van de basismodule {minimum_text}; de data van de basismodule "
-            f"herhalen zich elke {self.term_months} maanden vanaf "
-            f"{format_date(self.basis_expiry)}"
+            f"herhalen zich elke {self.term_months} maanden "
+            f"(zoals {format_date(self.basis_expiry)})"
         )
         if self.term is not None:
             citations.append(self.term.citation)
