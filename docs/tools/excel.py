@@ -12,7 +12,7 @@ formula shows its address and the documentation shows its contents.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -21,7 +21,7 @@ import attrs
 
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
-from reintegratie_core import format_date
+from reintegratie_core import Unit, format_date
 
 ExcelScalar = str | int | float | bool | date | None
 
@@ -75,8 +75,10 @@ def literal(value: Argument) -> str:
     return str(value)
 
 
-def show(value: Any) -> str:
-    """How Excel shows a result or a cell (Dutch): ``27-10-2025``, ``2.500,00``, ``WAAR``."""
+def show(value: Any, unit: Unit = Unit.NUMBER) -> str:
+    """How a result or a cell reads the Dutch way: ``27-10-2025``, ``WAAR``, an amount
+    (``unit`` EURO) with cents as the example workbook's format shows it (``2.500,00``),
+    any other number without trailing zeros (``12,5`` months, ``288`` days)."""
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -87,7 +89,12 @@ def show(value: Any) -> str:
         return format_date(value)
     if isinstance(value, float | Decimal):
         number = float(value)
-        text = f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}"
+        if unit is Unit.EURO:
+            text = f"{number:,.2f}"
+        elif number.is_integer():
+            text = f"{number:,.0f}"
+        else:
+            text = f"{number:,.2f}".rstrip("0")
         return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return str(value)
 
@@ -128,6 +135,20 @@ class Call:
         function = udfs.contract_functions()[self.function]
         return function(*self.raw())
 
+    def unit(self, column: int = 0) -> Unit:
+        """What the result's numbers count (a table: column ``column``), as the function
+        declares it for ``RI_UITLEG``; a plain number when it declares nothing."""
+        declared = REGISTRY.get(self.function)
+        if declared is None:
+            return Unit.NUMBER
+        raw = self.raw() + [None] * (len(declared.params) - len(self.args))
+        try:
+            explained = declared.evaluate(raw)
+        except Exception:  # noqa: BLE001 - an example that errs shows its text
+            return Unit.NUMBER
+        per_column = getattr(explained.value, "unit", None)
+        return per_column(column) if callable(per_column) else explained.unit
+
     def explained_citations(self) -> tuple[tuple[str, str], ...]:
         """``(seed, article)`` of every seed cited by this call's explanation (``RI_UITLEG``)."""
         declared = REGISTRY.get(self.function)
@@ -149,20 +170,30 @@ def is_error(result: Any) -> bool:
     return False
 
 
-def result_markdown(result: Any) -> str:
-    """A result as Markdown: a value in backticks, or a spilled table as a table."""
+def _numbers(_column: int) -> Unit:
+    return Unit.NUMBER
+
+
+def result_markdown(result: Any, unit: Callable[[int], Unit] = _numbers) -> str:
+    """A result as Markdown: a value in backticks, or a spilled table as a table; ``unit``
+    gives what the numbers of a column count (``Call.unit``)."""
     if isinstance(result, list):
-        return table_markdown(result)
-    shown = show(result)
+        return table_markdown(result, unit=unit)
+    shown = show(result, unit(0))
     return f"`{shown}`" if shown else '`""` (lege tekst)'
 
 
-def table_markdown(rows: Sequence[Sequence[Any]], header: bool = True) -> str:
+def table_markdown(
+    rows: Sequence[Sequence[Any]], header: bool = True, unit: Callable[[int], Unit] = _numbers
+) -> str:
     """A 2-D result (header row first) as a Markdown table."""
     if not rows:
         return ""
     width = max(len(row) for row in rows)
-    cells = [[escape_cell(show(c)) for c in row] + [""] * (width - len(row)) for row in rows]
+    cells = [
+        [escape_cell(show(c, unit(i))) for i, c in enumerate(row)] + [""] * (width - len(row))
+        for row in rows
+    ]
     if not header:
         cells.insert(0, [""] * width)
     lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]

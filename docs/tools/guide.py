@@ -33,6 +33,7 @@ from docs.tools.excel import (
     table_markdown,
 )
 from reintegratie_addin import udfs
+from reintegratie_core import Unit
 
 WORKBOOK = ROOT / "excel" / "voorbeeld-backoffice.xlsx"
 
@@ -371,18 +372,22 @@ FINANCIEEL = Task(
 TASKS: tuple[Task, ...] = (DOSSIER, EINDE, BUDGET, SANCTIE, FINANCIEEL)
 
 
-def _result(step: Step, computed: dict[str, Any]) -> Any:
-    """The step's result; a reference to an earlier step's cell uses that step's result."""
+def _resolved(step: Step, computed: dict[str, Any]) -> Call:
+    """The step's call, a reference to an earlier step's cell holding that step's result."""
     args: list[Argument] = []
     for arg in step.call.args:
         if isinstance(arg, Cell) and arg.ref in computed:
             args.append(Cell(arg.ref, computed[arg.ref]))
         else:
             args.append(arg)
-    call = Call(step.call.function, tuple(args))
+    return Call(step.call.function, tuple(args))
+
+
+def _result(step: Step, computed: dict[str, Any]) -> Any:
+    """The step's result; a reference to an earlier step's cell uses that step's result."""
     if step.call.function not in udfs.contract_functions():
         return None
-    return call.run()
+    return _resolved(step, computed).run()
 
 
 def task_results(task: Task) -> dict[str, Any]:
@@ -438,14 +443,14 @@ def task_snippet(task: Task) -> str:
             shown = f"tabel, zie hieronder ({step.cell})"
             tables.append((step, result))
         else:
-            shown = escape_cell(result_markdown(result))
+            shown = escape_cell(result_markdown(result, _resolved(step, results).unit))
         lines.append(f"| {step.cell} | {escape_cell(step.label)} | {formula} | {shown} |")
     lines.append("")
     for step, table in tables:
         lines += [
             f"Uitkomst van {step.cell} (`{step.call.formula()}`):",
             "",
-            table_markdown(table),
+            table_markdown(table, unit=_resolved(step, results).unit),
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"
@@ -594,10 +599,13 @@ def financial_parameters_snippet() -> str:
             if row.minimum_wage_source is None
             else (f"{row.minimum_wage_source}; maximumdagloon {row.source}")
         )
+        amounts = [
+            show(float(a), Unit.EURO)
+            for a in (row.maximum_daily_wage, row.minimum_wage_hour, row.minimum_wage_month, minimum)
+        ]
         lines.append(
-            f"| {show(row.valid_from)} | {show(float(row.maximum_daily_wage))}{derived} "
-            f"| {show(float(row.minimum_wage_hour))} | {show(float(row.minimum_wage_month))} "
-            f"| {show(float(minimum))} | {escape_cell(source)} |"
+            f"| {show(row.valid_from)} | {amounts[0]}{derived} | {amounts[1]} | {amounts[2]} "
+            f"| {amounts[3]} | {escape_cell(source)} |"
         )
     newest = RATES[-1].valid_from
     lines += [

@@ -10,6 +10,7 @@ from docs.tools.excel import Call, Cell, Range, literal, result_markdown, show
 
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
+from reintegratie_core import Unit
 
 
 class TestCompleteness:
@@ -55,7 +56,7 @@ class TestExamples:
             for call in entry.examples():
                 after = page.split(f"```text\n{call.formula()}\n```", 1)[1]
                 shown = after.split("geeft:\n\n", 1)[1]
-                assert shown.startswith(result_markdown(call.run())), call.formula()
+                assert shown.startswith(result_markdown(call.run(), call.unit)), call.formula()
 
     def test_error_examples_name_their_argument(self) -> None:
         """Each shown error text starts with #WAARDE! and the argument it is about."""
@@ -85,6 +86,18 @@ class TestFormulas:
         assert raw[0][0][1] is None
 
     def test_dutch_number_display(self) -> None:
-        """Amounts show with a decimal comma and a thousands point."""
+        """Amounts show with a decimal comma, a thousands point and cents, as the example
+        workbook's amount cells do; other numbers without trailing zeros (12,5 months)."""
+        assert show(2500.0, Unit.EURO) == "2.500,00"
+        assert show(1234.5, Unit.EURO) == "1.234,50"
         assert show(2500.0) == "2.500"
-        assert show(1234.5) == "1.234,50"
+        assert show(12.5, Unit.MONTHS) == "12,5"
+        assert show(62.86, Unit.WEEKS) == "62,86"
+
+    def test_results_show_in_their_unit(self) -> None:
+        """A money result shows its cents, a count of months does not: the same number
+        reads as the function's RI_UITLEG says it (€ 2.500,00; 12,5 maanden)."""
+        budget = Call("RI_REINTEGRATIEBUDGET", (5000, False, 1500))
+        assert result_markdown(budget.run(), budget.unit) == "`2.500,00`"
+        duration = Call("RI_WGA_DUUR", (5, 10))
+        assert result_markdown(duration.run(), duration.unit) == "`12,5`"
