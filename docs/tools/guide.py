@@ -520,6 +520,8 @@ def _columns(ref: str) -> int:
     from openpyxl.utils.cell import range_boundaries
 
     min_col, _, max_col, _ = range_boundaries(ref)
+    if min_col is None or max_col is None:  # a whole-row reference; none in the example
+        return 0
     return max_col - min_col + 1
 
 
@@ -601,7 +603,12 @@ def financial_parameters_snippet() -> str:
         )
         amounts = [
             show(float(a), Unit.EURO)
-            for a in (row.maximum_daily_wage, row.minimum_wage_hour, row.minimum_wage_month, minimum)
+            for a in (
+                row.maximum_daily_wage,
+                row.minimum_wage_hour,
+                row.minimum_wage_month,
+                minimum,
+            )
         ]
         lines.append(
             f"| {show(row.valid_from)} | {amounts[0]}{derived} | {amounts[1]} | {amounts[2]} "

@@ -98,7 +98,8 @@ def _page(name: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text)
 
 
-_HAND_WRITTEN = sorted((ROOT / "docs" / "handleiding").glob("*.md")) + [
+_HAND_WRITTEN = [
+    *sorted((ROOT / "docs" / "handleiding").glob("*.md")),
     ROOT / "docs" / "glossary.md",
     ROOT / "docs" / "portefeuille.md",
     ROOT / "docs" / "index.md",
@@ -119,9 +120,7 @@ class TestHandWrittenPages:
         for function, args in re.findall(r"(RI_[A-Z_]+)\(([^()]*)\)", text):
             assert function in udfs.contract_functions(), (page.name, function)
             names = [a.strip().strip("[]") for a in args.split(";")] if args.strip() else []
-            if function not in REGISTRY or not all(
-                re.fullmatch(r"[a-z_0-9]+|…", n) for n in names
-            ):
+            if function not in REGISTRY or not all(re.fullmatch(r"[a-z_0-9]+|…", n) for n in names):
                 continue
             declared = [p.name for p in REGISTRY[function].params]
             given = [n for n in names if n != "…"]
@@ -135,8 +134,8 @@ class TestHandWrittenPages:
         as the decimal sign between digits or inside text."""
         text = page.read_text(encoding="utf-8")
         english = []
-        for formula in re.findall(r"`(=[^`]+)`|^(=RI_.+)$", text, re.MULTILINE):
-            formula = formula[0] or formula[1]
+        for inline, block in re.findall(r"`(=[^`]+)`|^(=RI_.+)$", text, re.MULTILINE):
+            formula = inline or block
             outside = re.sub(r'"[^"]*"', '""', formula)
             if re.search(r"(?<!\d),|,(?!\d)", outside):
                 english.append(formula)
@@ -147,7 +146,7 @@ class TestHandWrittenPages:
         page = (ROOT / "docs" / "handleiding" / "installatie.md").read_text(encoding="utf-8")
         first_day = datetime(2025, 1, 6)
         result = udfs.RI_MIJLPAAL(first_day, "42e week")
-        assert "`=RI_MIJLPAAL(A2;\"42e week\")`" in page
+        assert '`=RI_MIJLPAAL(A2;"42e week")`' in page
         assert f"`B2` toont `{show(result)}`" in page
         assert f"`{(result - date(1899, 12, 30)).days}`" in page
         assert f"```text\n{udfs.RI_UITLEG('RI_MIJLPAAL', first_day, '42e week')}\n```" in page
