@@ -1,0 +1,288 @@
+"""Invariants the rulebook states or implies that no other property test checks.
+
+Each test cites the section of ``spec/domain.md`` (and the article behind it) whose rule
+it states; the list of invariants and the test covering each is in the review report of
+branch ``props``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reintegratie_core import (
+    Absence,
+    Milestone,
+    SicknessCase,
+    add_months,
+    add_working_days,
+    equated_days,
+    feestdagen,
+    is_working_day,
+    merge_cases,
+    milestone_date,
+    next_milestone,
+    relapse_prevention,
+    remaining_weeks,
+    sanction_notice_deadline,
+    timeline,
+)
+from reintegratie_core.compensation import (
+    BudgetKind,
+    Declaration,
+    budget_balances,
+    budget_cases,
+)
+from reintegratie_core.products import builtin_product
+from tests.core.strategies_compensation import cents, sick_periods
+from tests.strategies import first_days, sick_period_chains
+
+ZEEUWSE = builtin_product("zeeuwse-prb")
+
+#: Dates in the years the Atw calendar covers with feestdagen and equated days.
+atw_dates = st.dates(min_value=date(1966, 1, 1), max_value=date(2099, 12, 31))
+
+
+def _closed_by_definition(day: date) -> bool:
+    """Atw art. 3 lid 1-3 read directly: a weekend day, a feestdag or a gelijkgestelde dag."""
+    equated = {e.day for e in equated_days(day.year)}
+    return day.weekday() >= 5 or day in feestdagen(day.year) or day in equated
+
+
+class TestWorkingDays:
+    @given(atw_dates)
+    def test_a_working_day_is_exactly_a_weekday_that_is_no_feestdag_nor_equated(
+        self, day: date
+    ) -> None:
+        """Domain §1, §8.1 (Atw art. 3 lid 1-3): a working day is Monday–Friday, no feestdag
+        and no day a Koninklijk Besluit equates with one."""
+        assert is_working_day(day) == (not _closed_by_definition(day))
+
+    @given(atw_dates, st.integers(-400, 400).filter(bool))
+    def test_a_count_of_working_days_never_lands_on_a_closed_day(
+        self, start: date, days: int
+    ) -> None:
+        """Domain §1, §8.1: n ≠ 0 working days from any date is never a weekend day, a
+        feestdag or a gelijkgestelde dag."""
+        assert not _closed_by_definition(add_working_days(start, days))
+
+    @given(atw_dates, st.integers(0, 60), st.integers(-200, 200), st.integers(1, 30))
+    def test_monotone_in_the_start_and_strictly_in_the_count(
+        self, start: date, later: int, days: int, more: int
+    ) -> None:
+        """Domain §1: a later start never gives an earlier date, and one working day more
+        always gives a later one."""
+        assert add_working_days(start, days) <= add_working_days(
+            start + timedelta(days=later), days
+        )
+        assert add_working_days(start, days) < add_working_days(start, days + more)
+
+    @given(atw_dates)
+    def test_sanction_notice_is_exactly_five_working_days(self, decision: date) -> None:
+        """Domain §5, §8 ("binnen vijf werkdagen", ``003`` art. 2.7.3): exactly five working
+        days lie after the UWV decision up to and including the notice deadline."""
+        deadline = sanction_notice_deadline(decision).value
+        span = (deadline - decision).days
+        between = [decision + timedelta(days=i) for i in range(1, span + 1)]
+        assert sum(not _closed_by_definition(d) for d in between) == 5
+        assert not _closed_by_definition(deadline)
+
+
+class TestCountedDays:
+    @given(sick_period_chains(max_gap=40), st.integers(-30, 1200))
+    def test_counted_days_never_exceed_the_calendar_days(
+        self, periods: list[Absence], offset: int
+    ) -> None:
+        """Domain §2 (BW 7:629 lid 10): only sick days count, so the counted days up to p lie
+        in 0 … p − D + 1, and from one day to the next they grow by one exactly on a sick
+        day."""
+        case = merge_cases(periods)[-1]
+        until = case.first_day + timedelta(days=offset)
+        counted = case.counted_days(until)
+        assert 0 <= counted <= max(0, offset + 1)
+        following = until + timedelta(days=1)
+        step = case.counted_days(following) - counted
+        assert step == int(any(p.contains(following) for p in case.periods))
+
+    @given(sick_period_chains(), st.integers(1, 800), st.integers(1, 200))
+    def test_day_n_is_strictly_increasing_in_n(
+        self, periods: list[Absence], n: int, more: int
+    ) -> None:
+        """Domain §2: the (n + k)-th counted day comes after the n-th; a closed case that has
+        no day n has no later day either."""
+        case = merge_cases(periods)[-1]
+        earlier, later = case.day(n), case.day(n + more)
+        if earlier is None:
+            assert later is None
+        elif later is not None:
+            assert earlier < later
+
+    @given(sick_period_chains(max_gap=40))
+    def test_merging_is_idempotent(self, periods: list[Absence]) -> None:
+        """Domain §2 (samentelling, BW 7:629 lid 10): merging the periods of the cases again
+        gives the same cases, all at once or one case at a time."""
+        cases = merge_cases(periods)
+        again = [Absence.sick(p.start, p.last) for case in cases for p in case.periods]
+        assert merge_cases(again) == cases
+        for case in cases:
+            alone = [Absence.sick(p.start, p.last) for p in case.periods]
+            assert merge_cases(alone) == (case,)
+
+
+def _dates(case: SicknessCase, sanction: int) -> list[date | None]:
+    return [milestone_date(case, m, None, sanction).value for m in Milestone]
+
+
+class TestMilestoneOrder:
+    @given(sick_period_chains(max_gap=27), st.integers(0, 52))
+    def test_reached_milestones_are_a_prefix_in_strictly_increasing_order(
+        self, periods: list[Absence], sanction: int
+    ) -> None:
+        """Domain §3: the milestones lie at strictly increasing counted days (8, 42, 56, 294,
+        364, 623, 637, 651, 728, 728 + 1), so their dates strictly increase; a closed case
+        reaches a first part of them and the rest are n.v.t. (domain §2)."""
+        case = merge_cases(periods)[-1]
+        dates = _dates(case, sanction)
+        reached = [d for d in dates if d is not None]
+        assert dates[: len(reached)] == reached
+        assert all(a < b for a, b in itertools.pairwise(reached))
+        if case.is_open:
+            assert len(reached) == len(dates)
+
+    @given(sick_period_chains(max_gap=27), st.integers(0, 52))
+    def test_a_sanction_moves_only_the_end_and_the_start_of_the_wia(
+        self, periods: list[Absence], sanction: int
+    ) -> None:
+        """Domain §3 (BW 7:629 lid 11; WIA art. 23, 25 lid 9): s sanction weeks move
+        einde_loondoorbetaling by 7·s days, start_wia is always the day after it, and no
+        other milestone moves."""
+        case = merge_cases(periods)[-1]
+        plain, sanctioned = _dates(case, 0), _dates(case, sanction)
+        moved = {Milestone.EINDE_LOONDOORBETALING, Milestone.START_WIA}
+        for milestone, before, after in zip(Milestone, plain, sanctioned, strict=True):
+            if milestone in moved and before is not None:
+                assert after == before + timedelta(days=7 * sanction)
+            else:
+                assert after == before
+        end, start = sanctioned[-2], sanctioned[-1]
+        assert (end is None) == (start is None)
+        if end is not None:
+            assert start == end + timedelta(days=1)
+
+    @given(first_days, st.none() | st.integers(1, 200))
+    def test_the_probleemanalyse_on_its_own_date_changes_no_plan_van_aanpak(
+        self, first: date, length: int | None
+    ) -> None:
+        """Domain §3, §8.1 (Regeling procesgang art. 2 lid 2, 4 lid 1): for one sick period,
+        giving the probleemanalyse on its due date (end of week 6) gives the plan van aanpak
+        of the end of week 8, n.v.t. alike when the case ends before it."""
+        last = None if length is None else first + timedelta(days=length - 1)
+        (case,) = merge_cases([Absence.sick(first, last)])
+        analysed = milestone_date(case, Milestone.PROBLEEMANALYSE).value
+        without = milestone_date(case, Milestone.PLAN_VAN_AANPAK).value
+        if analysed is None:
+            assert without is None
+        else:
+            assert milestone_date(case, Milestone.PLAN_VAN_AANPAK, analysed).value == without
+
+    @given(sick_period_chains(max_gap=27), st.integers(0, 52))
+    def test_no_wage_continuation_remains_at_its_end(
+        self, periods: list[Absence], sanction: int
+    ) -> None:
+        """Domain §3 (BW 7:629 lid 1, 11): on einde_loondoorbetaling no weeks remain, and
+        one day earlier one day does."""
+        case = merge_cases(periods)[-1]
+        end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction).value
+        if end is None:
+            return
+        assert remaining_weeks(case, end, sanction).value == 0
+        day_before = remaining_weeks(case, end - timedelta(days=1), sanction).value
+        assert day_before is not None
+        assert 0 < day_before <= 1
+
+
+class TestSignal:
+    @given(sick_period_chains(max_gap=27), st.integers(0, 52), st.integers(0, 60), st.data())
+    def test_signal_is_the_earliest_timeline_date_on_or_after_the_reference(
+        self, periods: list[Absence], sanction: int, horizon: int, data: st.DataObject
+    ) -> None:
+        """Domain §3, §8.1: for any case (several periods, open or closed, with or without a
+        known probleemanalyse) the signal is the earliest timeline date on or after p, with
+        days_left = date − p ≥ 0 and due exactly when days_left ≤ horizon; none once the
+        employee has recovered (p after the last sick day)."""
+        case = merge_cases(periods)[-1]
+        start = case.first_day
+        analysed = data.draw(st.none() | st.dates(start, start + timedelta(days=300)))
+        reference = start + timedelta(days=data.draw(st.integers(-30, 800)))
+        signal = next_milestone(case, reference, horizon, analysed, sanction).value
+        last = case.last_day
+        if last is not None and reference > last:
+            assert signal is None
+            return
+        upcoming = [
+            e
+            for e in timeline(case, analysed, sanction)
+            if e.value is not None and e.value >= reference
+        ]
+        if not upcoming:
+            assert signal is None
+            return
+        assert signal is not None
+        assert (signal.milestone, signal.date) == (upcoming[0].milestone, upcoming[0].value)
+        assert signal.days_left == (signal.date - reference).days >= 0
+        assert signal.due == (signal.days_left <= horizon)
+
+
+class TestTerugvalpreventie:
+    @given(first_days, st.integers(1, 400), st.integers(0, 200))
+    def test_contact_after_a_long_absence_only_and_six_months_after_recovery(
+        self, first: date, sick: int, later: int
+    ) -> None:
+        """Domain §3 (``002`` terugvalpreventie): contact exactly when recovery is after
+        D + 3 months, six months (181 … 184 days) after recovery; a later recovery never
+        loses the contact nor brings it earlier."""
+        recovery = first + timedelta(days=sick)
+        contact = relapse_prevention(first, recovery).value
+        assert (contact is None) == (recovery <= add_months(first, 3))
+        if contact is not None:
+            assert 181 <= (contact - recovery).days <= 184
+            further = relapse_prevention(first, recovery + timedelta(days=later)).value
+            assert further is not None
+            assert further >= contact
+
+
+class TestBudgetLedger:
+    @given(sick_periods(), st.booleans(), st.data())
+    def test_the_ledger_pays_the_declared_total_up_to_the_cap(
+        self, absences: list[Absence], wga: bool, data: st.DataObject
+    ) -> None:
+        """Domain §6, §8.1 (``003`` art. 2.5.1, 2.6.1): declaration by declaration,
+        min(costs, cap − already paid) adds up, per ziektegeval and for the threatened case,
+        to min(Σ declared, cap) — never more than declared, never more than the cap."""
+        first = absences[0].period.start
+        declarations = data.draw(
+            st.lists(
+                st.builds(
+                    Declaration,
+                    day=st.dates(first, first + timedelta(days=600)),
+                    kind=st.sampled_from(BudgetKind),
+                    amount=cents(3000),
+                ),
+                max_size=10,
+            )
+        )
+        starts = [case.first_day for case in budget_cases(absences)]
+        declared: dict[date | None, Decimal] = dict.fromkeys(starts, Decimal(0))
+        for d in declarations:
+            if d.kind is BudgetKind.PREVENTIE:
+                declared[None] = declared.get(None, Decimal(0)) + d.amount
+            else:
+                declared[max(s for s in starts if s <= d.day)] += d.amount
+        balances = budget_balances(ZEEUWSE, absences, declarations, with_wga_or_wia=wga).value
+        assert [b.first_day for b in balances] == list(declared)
+        for balance in balances:
+            assert balance.reimbursed == min(declared[balance.first_day], balance.cap)
