@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegratie_core import (
+    PREVENTION_CAP,
+    PREVENTION_CAP_WGA_WIA,
+    REINTEGRATION_CAP,
+    REINTEGRATION_CAP_WGA_WIA,
     Absence,
     Milestone,
     SicknessCase,
@@ -34,11 +38,19 @@ from reintegratie_core import (
 from reintegratie_core.compensation import (
     BudgetKind,
     Declaration,
+    WagePeriod,
     budget_balances,
     budget_cases,
+    cost_benefit_contribution,
+    prevention_budget,
+    prorated_fee,
+    reintegration_budget,
+    sanction_compensation,
+    third_party_settlement,
+    weekly_wage,
 )
 from reintegratie_core.products import builtin_product
-from tests.core.strategies_compensation import cents, sick_periods
+from tests.core.strategies_compensation import cents, fine_amounts, sick_periods
 from tests.strategies import first_days, sick_period_chains
 
 ZEEUWSE = builtin_product("zeeuwse-prb")
@@ -286,3 +298,104 @@ class TestBudgetLedger:
         assert [b.first_day for b in balances] == list(declared)
         for balance in balances:
             assert balance.reimbursed == min(declared[balance.first_day], balance.cap)
+
+
+def _cents(amount: Decimal) -> Decimal:
+    """Domain §1: once, at the result, half up to cents (EC Reg. 1103/97 art. 5)."""
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+class TestFormulasAsStated:
+    """Domain §6: each formula, computed as the rulebook writes it and rounded once, equals
+    the library's result for any amounts (sub-cent inputs included: no rounding between
+    steps)."""
+
+    @given(fine_amounts(3000), fine_amounts(1500), st.booleans())
+    def test_preventiebudget(self, costs: Decimal, already: Decimal, wga: bool) -> None:
+        """Domain §6 (``003`` art. 2.5.1): max(0, min(costs, cap − already_reimbursed))."""
+        cap = (PREVENTION_CAP_WGA_WIA if wga else PREVENTION_CAP).at(date.max).value
+        value = prevention_budget(
+            ZEEUWSE, costs, with_wga_or_wia=wga, already_reimbursed=already
+        ).value
+        assert value == _cents(max(Decimal(0), min(costs, cap - already)))
+
+    @given(fine_amounts(12000), fine_amounts(9000), fine_amounts(3000), st.booleans())
+    def test_reintegratiebudget(
+        self, costs: Decimal, already: Decimal, subsidy: Decimal, wga: bool
+    ) -> None:
+        """Domain §6, §8 (``003`` art. 2.6.1, 3.1): within = max(0, min(costs, cap − already));
+        reimbursed = max(0, within − subsidy), the subsidy deducted after the cap."""
+        cap = (REINTEGRATION_CAP_WGA_WIA if wga else REINTEGRATION_CAP).at(date.max).value
+        value = reintegration_budget(
+            ZEEUWSE,
+            costs,
+            with_wga_or_wia=wga,
+            already_reimbursed_in_case=already,
+            subsidy=subsidy,
+        ).value
+        within = max(Decimal(0), min(costs, cap - already))
+        assert value == _cents(max(Decimal(0), within - subsidy))
+
+    @given(fine_amounts(20000), fine_amounts(8000), fine_amounts(90000), fine_amounts(90000))
+    def test_kosten_batenanalyse(
+        self, costs: Decimal, paid: Decimal, without: Decimal, with_activity: Decimal
+    ) -> None:
+        """Domain §6 (``003`` art. 2.6.1): extra = max(0, min(costs − B, S0 − S1 − B))."""
+        value = cost_benefit_contribution(costs, paid, without, with_activity).value
+        expected = max(Decimal(0), min(costs - paid, without - with_activity - paid))
+        assert value == _cents(expected)
+
+    @given(cents(8000), cents(20000), cents(20000))
+    def test_third_party_settlement(self, advance: Decimal, costs: Decimal, recovered: Decimal) -> None:
+        """Domain §6 (``003`` art. 2.6.4): final = max(0, min(A, K − R)); repay A − final."""
+        settled = third_party_settlement(advance, costs, recovered).value
+        final = max(Decimal(0), min(advance, costs - recovered))
+        assert (settled.final, settled.repayment) == (_cents(final), _cents(advance - final))
+
+    @given(
+        fine_amounts(5000),
+        st.integers(1, 52),
+        st.none() | st.decimals(min_value=0, max_value=1, places=3),
+        fine_amounts(5000),
+    )
+    def test_loonsanctie_compensation(
+        self, wage: Decimal, weeks: int, coverage: Decimal | None, costs: Decimal
+    ) -> None:
+        """Domain §6, §8 (``003`` art. 2.7.2): s × w × p × (1 + 25 %) + approved costs, with
+        p = 70 % unless the cao percentage is given."""
+        value = sanction_compensation(
+            ZEEUWSE, wage, weeks, coverage=coverage, approved_costs=costs
+        ).value
+        share = Decimal("0.70") if coverage is None else coverage
+        assert value == _cents(weeks * wage * share * Decimal("1.25") + costs)
+
+    @given(fine_amounts(200000), st.sampled_from(WagePeriod))
+    def test_weekly_wage(self, wage: Decimal, period: WagePeriod) -> None:
+        """Domain §6: year ÷ 52; month × 12 ÷ 52; four weeks ÷ 4; a week as is; day × 5."""
+        by_code = {
+            "jaar": wage / 52,
+            "maand": wage * 12 / 52,
+            "4 weken": wage / 4,
+            "week": wage,
+            "dag": wage * 5,
+        }
+        assert weekly_wage(wage, period).value == _cents(by_code[period.value])
+
+    @given(
+        cents(5000),
+        st.dates(date(2000, 1, 1), date(2080, 12, 31)),
+        st.integers(-400, 400),
+        st.none() | st.integers(0, 500),
+    )
+    def test_prorated_fee(
+        self, fee: Decimal, start: date, joined: int, stayed: int | None
+    ) -> None:
+        """Domain §6 (``001``/``004`` art. 5.2): fee × days employed within the contract
+        year (first and last day included) ÷ days in that contract year."""
+        employed_from = start + timedelta(days=joined)
+        until = None if stayed is None else employed_from + timedelta(days=stayed)
+        year_end = add_months(start, 12)
+        year = [start + timedelta(days=i) for i in range((year_end - start).days)]
+        employed = [d for d in year if d >= employed_from and (until is None or d <= until)]
+        value = prorated_fee(fee, start, employed_from, until).value
+        assert value == _cents(fee * len(employed) / len(year))
