@@ -49,6 +49,13 @@ from reintegratie_core.compensation import (
     third_party_settlement,
     weekly_wage,
 )
+from reintegratie_core.financial import (
+    classify,
+    lgu_duration,
+    rates_on,
+    wage_continuation,
+    wia_wage,
+)
 from reintegratie_core.products import builtin_product
 from tests.core.strategies_compensation import cents, fine_amounts, sick_periods
 from tests.strategies import first_days, sick_period_chains
@@ -217,6 +224,31 @@ class TestMilestoneOrder:
         assert 0 < day_before <= 1
 
 
+class TestRemainingWageContinuation:
+    @given(sick_period_chains(max_gap=27), st.integers(-10, 1200), st.integers(0, 52))
+    def test_one_day_later_uses_one_day_exactly_on_a_day_of_wage_continuation(
+        self, periods: list[Absence], offset: int, sanction: int
+    ) -> None:
+        """Domain §3 (BW 7:629 lid 1, 10, 11): from one peildatum to the next, one day of
+        wage continuation is used when that day is a sick day of the 104 weeks or a day of
+        the loonsanctie after them; an interruption day or a day after the end uses none."""
+        case = merge_cases(periods)[-1]
+        reference = case.first_day + timedelta(days=offset)
+        today = remaining_weeks(case, reference, sanction)
+        tomorrow = remaining_weeks(case, reference + timedelta(days=1), sanction)
+        if today.value is None or tomorrow.value is None:
+            assert today.value is tomorrow.value is None
+            return
+        used = round((today.value - tomorrow.value) * 7)
+        day = reference + timedelta(days=1)
+        week_104 = case.day(728)
+        end = today.end
+        assert week_104 is not None
+        assert end is not None
+        sick = any(p.contains(day) for p in case.periods)
+        assert used == int(day <= end and (sick or day > week_104))
+
+
 class TestSignal:
     @given(sick_period_chains(max_gap=27), st.integers(0, 52), st.integers(0, 60), st.data())
     def test_signal_is_the_earliest_timeline_date_on_or_after_the_reference(
@@ -346,7 +378,9 @@ class TestFormulasAsStated:
         assert value == _cents(expected)
 
     @given(cents(8000), cents(20000), cents(20000))
-    def test_third_party_settlement(self, advance: Decimal, costs: Decimal, recovered: Decimal) -> None:
+    def test_third_party_settlement(
+        self, advance: Decimal, costs: Decimal, recovered: Decimal
+    ) -> None:
         """Domain §6 (``003`` art. 2.6.4): final = max(0, min(A, K − R)); repay A − final."""
         settled = third_party_settlement(advance, costs, recovered).value
         final = max(Decimal(0), min(advance, costs - recovered))
@@ -387,9 +421,7 @@ class TestFormulasAsStated:
         st.integers(-400, 400),
         st.none() | st.integers(0, 500),
     )
-    def test_prorated_fee(
-        self, fee: Decimal, start: date, joined: int, stayed: int | None
-    ) -> None:
+    def test_prorated_fee(self, fee: Decimal, start: date, joined: int, stayed: int | None) -> None:
         """Domain §6 (``001``/``004`` art. 5.2): fee × days employed within the contract
         year (first and last day included) ÷ days in that contract year."""
         employed_from = start + timedelta(days=joined)
@@ -399,3 +431,63 @@ class TestFormulasAsStated:
         employed = [d for d in year if d >= employed_from and (until is None or d <= until)]
         value = prorated_fee(fee, start, employed_from, until).value
         assert value == _cents(fee * len(employed) / len(year))
+
+
+financial_dates = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
+
+
+class TestFinancialFormulasAsStated:
+    """financieel.md §9: each formula as written there, rounded where it says, equals the
+    library's result."""
+
+    @given(
+        fine_amounts(20000),
+        st.integers(1, 200),
+        financial_dates,
+        st.none() | st.decimals(min_value=0, max_value=60, places=2),
+    )
+    def test_wage_continuation(
+        self, wage: Decimal, week: int, on: date, hours: Decimal | None
+    ) -> None:
+        """§9.2 (BW 7:629 lid 1): 0.70 × min(maandloon, maximumdagloon × 21.75 ÷ 1.08), in
+        weeks 1–52 at least WML per hour × hours × 52 ÷ 12; rounded once."""
+        rates = rates_on(on)
+        cap = rates.maximum_daily_wage.value * Decimal("21.75") / Decimal("1.08")
+        statutory = Decimal("0.70") * min(wage, cap)
+        if hours is not None and week <= 52:
+            floor = rates.minimum_wage_hour.value * hours * 52 / 12
+            statutory = max(statutory, floor)
+        assert wage_continuation(wage, week, on, hours).value == _cents(statutory)
+
+    @given(fine_amounts(400000), financial_dates)
+    def test_wia_dagloon_and_maandloon(self, annual: Decimal, on: date) -> None:
+        """§9.3 (WIA art. 13): D = jaarloon ÷ 261 and C = min(D, maximumdagloon), both in
+        cents; maandloon_wia = C × 21.75 in cents."""
+        uncapped = _cents(annual / 261)
+        capped = min(uncapped, rates_on(on).maximum_daily_wage.value)
+        decided = wia_wage(annual, on)
+        assert (decided.uncapped, decided.daily) == (uncapped, capped)
+        assert decided.monthly == _cents(capped * Decimal("21.75"))
+
+    @given(st.decimals(min_value=0, max_value=1, places=4), st.booleans())
+    def test_classes(self, ao: Decimal, durable: bool) -> None:
+        """§9.4 (WIA art. 4, 5, 54, 61 lid 6): bands closed below and open above;
+        G = 28, 35, 42, 50.75 and 70 % from 35, 45, 55, 65 and 80 %; none below 35 %."""
+        bands = [("0.35", "0.28"), ("0.45", "0.35"), ("0.55", "0.42"), ("0.65", "0.5075")]
+        bands.append(("0.80", "0.70"))
+        expected = Decimal(0)
+        for low, share in bands:
+            if ao >= Decimal(low):
+                expected = Decimal(share)
+        assert classify(ao, durable).percentage == expected
+
+    @given(st.integers(0, 60), st.integers(0, 60))
+    def test_lgu_duration(self, before: int, since: int) -> None:
+        """§9.6 (WIA art. 59): T = P + Q; T months when T ≤ 10, else
+        10 + max(P − 10, 0) + 0.5 × (T − max(P, 10)); clamped to 3 … 24."""
+        total = before + since
+        if total <= 10:
+            months = Decimal(total)
+        else:
+            months = 10 + max(before - 10, 0) + Decimal("0.5") * (total - max(before, 10))
+        assert lgu_duration(before, since).value == min(max(months, Decimal(3)), Decimal(24))
