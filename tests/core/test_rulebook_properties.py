@@ -16,6 +16,10 @@ from hypothesis import strategies as st
 
 from reintegratie_core import (
     PREVENTION_CAP,
+    EntitlementState,
+    Event,
+    entitlement_statuses,
+    product_rules,
     PREVENTION_CAP_WGA_WIA,
     REINTEGRATION_CAP,
     REINTEGRATION_CAP_WGA_WIA,
@@ -58,6 +62,7 @@ from reintegratie_core.financial import (
 )
 from reintegratie_core.products import builtin_product
 from tests.core.strategies_compensation import cents, fine_amounts, sick_periods
+from tests.core.strategies_entitlements import event_dates, product_logs, scopes
 from tests.strategies import first_days, sick_period_chains
 
 ZEEUWSE = builtin_product("zeeuwse-prb")
@@ -491,3 +496,44 @@ class TestFinancialFormulasAsStated:
         else:
             months = 10 + max(before - 10, 0) + Decimal("0.5") * (total - max(before, 10))
         assert lgu_duration(before, since).value == min(max(months, Decimal(3)), Decimal(24))
+
+
+class TestEntitlementStates:
+    @given(product_logs(), scopes, event_dates)
+    def test_state_read_from_the_log_as_the_rulebook_states_it(
+        self, case: tuple[str, list[Event]], employee: str | None, at: date
+    ) -> None:
+        """Domain §5, §8.1 (``001``/``004`` art. 4.2, 5.3; ``003`` art. 1.5.2): read without a
+        fold, an entitlement is vervallen or beeindigd from the first event that makes it
+        so; otherwise geschorst exactly when some suspending event has no later event that
+        lifts that suspension (betaling, dekking_hersteld, arbocontract_hersteld,
+        informatie_verstrekt); otherwise actief."""
+        code, log = case
+        product = builtin_product(code)
+        rules = product_rules(product)
+        counted = sorted(
+            (e for e in log if e.date <= at and e.employee in (None, employee)),
+            key=lambda e: e.date,
+        )
+        for status in entitlement_statuses(product, log, at, employee).value:
+            effects = [
+                (index, effect)
+                for index, event in enumerate(counted)
+                for effect in rules.rule(event.kind).effects
+                if effect.entitlement is status.entitlement
+            ]
+            final = [(i, e) for i, e in effects if e.state.is_final]
+            if final:
+                index, effect = final[0]
+                assert (status.state, status.since) == (effect.state, counted[index].date)
+                continue
+            open_suspension = any(
+                effect.state is EntitlementState.GESCHORST
+                and not any(
+                    later > index and lift.lifts is counted[index].kind
+                    for later, lift in effects
+                )
+                for index, effect in effects
+            )
+            expected = EntitlementState.GESCHORST if open_suspension else EntitlementState.ACTIEF
+            assert status.state is expected
