@@ -16,24 +16,24 @@ from hypothesis import strategies as st
 
 from reintegratie_core import (
     PREVENTION_CAP,
-    EntitlementState,
-    Event,
-    entitlement_statuses,
-    product_rules,
     PREVENTION_CAP_WGA_WIA,
     REINTEGRATION_CAP,
     REINTEGRATION_CAP_WGA_WIA,
     Absence,
+    EntitlementState,
+    Event,
     Milestone,
     SicknessCase,
     add_months,
     add_working_days,
+    entitlement_statuses,
     equated_days,
     feestdagen,
     is_working_day,
     merge_cases,
     milestone_date,
     next_milestone,
+    product_rules,
     relapse_prevention,
     remaining_weeks,
     sanction_notice_deadline,
@@ -60,7 +60,14 @@ from reintegratie_core.financial import (
     wage_continuation,
     wia_wage,
 )
-from reintegratie_core.products import builtin_product
+from reintegratie_core.products import (
+    ASR_REINTEGRATIE,
+    ZEEUWSE_PRB,
+    Product,
+    TerminationReason,
+    builtin_product,
+    guidance_continues,
+)
 from tests.core.strategies_compensation import cents, fine_amounts, sick_periods
 from tests.core.strategies_entitlements import event_dates, product_logs, scopes
 from tests.strategies import first_days, sick_period_chains
@@ -530,10 +537,52 @@ class TestEntitlementStates:
             open_suspension = any(
                 effect.state is EntitlementState.GESCHORST
                 and not any(
-                    later > index and lift.lifts is counted[index].kind
-                    for later, lift in effects
+                    later > index and lift.lifts is counted[index].kind for later, lift in effects
                 )
                 for index, effect in effects
             )
             expected = EntitlementState.GESCHORST if open_suspension else EntitlementState.ACTIEF
             assert status.state is expected
+
+
+class TestContinuationAfterTheEnd:
+    @given(
+        first_days,
+        st.integers(0, 400),
+        st.integers(1, 800),
+        st.integers(0, 52),
+        st.sampled_from(
+            [
+                (ASR_REINTEGRATIE, TerminationReason.OPZEGGING_WERKGEVER),
+                (ZEEUWSE_PRB, TerminationReason.OPZEGGING_WERKGEVER),
+                (ZEEUWSE_PRB, TerminationReason.OPZEGGING_UITVOERDER),
+                (ZEEUWSE_PRB, TerminationReason.EINDE_GEKOPPELDE_MODULE),
+            ]
+        ),
+    )
+    def test_a_sick_employee_keeps_guidance_to_the_end_of_wage_continuation(
+        self,
+        first: date,
+        before_end: int,
+        after_end: int,
+        sanction: int,
+        chosen: tuple[Product, TerminationReason],
+    ) -> None:
+        """Domain §4, §8.1 (``000`` art. 4.3; ``003`` art. 1.5.3; BW 7:629 lid 11): an
+        employee sick since before the module ended, and still sick, keeps guidance after
+        the end exactly up to einde_loondoorbetaling including the sanction weeks."""
+        product, reason = chosen
+        module_end = first + timedelta(days=before_end)
+        on = module_end + timedelta(days=after_end)
+        case = SicknessCase.ongoing(first)
+        end = milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction).value
+        assert end is not None
+        decided = guidance_continues(
+            product,
+            [Absence.sick(first)],
+            module_end,
+            on,
+            reason=reason,
+            sanction_weeks=sanction,
+        )
+        assert decided.value is (on <= end)
