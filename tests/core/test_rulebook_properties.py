@@ -26,6 +26,7 @@ from reintegratie_core import (
     SicknessCase,
     add_months,
     add_working_days,
+    declaration_deadline,
     entitlement_statuses,
     equated_days,
     feestdagen,
@@ -33,6 +34,8 @@ from reintegratie_core import (
     merge_cases,
     milestone_date,
     next_milestone,
+    payment_deadline,
+    plan_van_aanpak_deadline,
     product_rules,
     relapse_prevention,
     remaining_weeks,
@@ -586,3 +589,28 @@ class TestContinuationAfterTheEnd:
             sanction_weeks=sanction,
         )
         assert decided.value is (on <= end)
+
+
+class TestObligationDeadlines:
+    @given(first_days, st.integers(0, 400))
+    def test_plan_van_aanpak_deadline_is_the_milestone(self, first: date, offset: int) -> None:
+        """Domain §3, §5 (Regeling procesgang art. 4 lid 1; ``000`` art. 3.2): the obligation's
+        deadline and the timeline's plan van aanpak are one rule, probleemanalyse + 14 days."""
+        analysed = first + timedelta(days=offset)
+        deadline = plan_van_aanpak_deadline(analysed).value
+        milestone = milestone_date(
+            SicknessCase.ongoing(first), Milestone.PLAN_VAN_AANPAK, analysed
+        ).value
+        assert deadline == milestone == analysed + timedelta(days=14)
+
+    @given(st.dates(date(2000, 1, 1), date(2090, 12, 31)), st.integers(1, 400))
+    def test_declaration_and_payment_are_month_steps_from_their_anchor(
+        self, received: date, later: int
+    ) -> None:
+        """Domain §1, §5 (``003`` art. 2.5.2, 2.6.2): one month after the invoice, one month
+        after the declaration (relativedelta from the anchor, clamped to the month end); a
+        later anchor never gives an earlier deadline."""
+        assert declaration_deadline(received).value == add_months(received, 1)
+        assert payment_deadline(received).value == add_months(received, 1)
+        further = received + timedelta(days=later)
+        assert declaration_deadline(further).value >= declaration_deadline(received).value
