@@ -167,6 +167,59 @@ class TestCountedDays:
             assert merge_cases(alone) == (case,)
 
 
+#: Domain §3: the counted sick day each milestone is set from (end of week N = day 7N; the
+#: 42e-weekmelding and start_wia are the day after day 294 and day 728).
+COUNTED_DAY = {
+    Milestone.ONTZORGMANAGER: 8,
+    Milestone.PROBLEEMANALYSE: 42,
+    Milestone.PLAN_VAN_AANPAK: 56,
+    Milestone.ZIEKMELDING_UWV: 294,
+    Milestone.EERSTEJAARSEVALUATIE: 364,
+    Milestone.UWV_WIA_BRIEF: 623,
+    Milestone.REINTEGRATIEVERSLAG: 637,
+    Milestone.WIA_AANVRAAG: 651,
+    Milestone.EINDE_LOONDOORBETALING: 728,
+    Milestone.START_WIA: 728,
+}
+
+
+#: Sick days before a break: around the counted days of the milestones, or any.
+counted_days_near_milestones = st.sampled_from(
+    sorted({d + k for d in COUNTED_DAY.values() for k in (-1, 0, 1)})
+) | st.integers(1, 800)
+
+
+class TestWazoBridge:
+    @given(first_days, counted_days_near_milestones, st.integers(1, 400), st.integers(1, 800))
+    def test_leave_of_any_length_bridges_and_shifts_later_days_by_its_length(
+        self, first: date, before: int, leave: int, n: int
+    ) -> None:
+        """Domain §2 (BW 7:629 lid 10, WAZO art. 3:1): sickness directly before and after
+        pregnancy/maternity leave is one case whatever the leave's length (also 28 days or
+        more); leave days are not counted, so each later sick day, and each milestone whose
+        counted day (§3) comes after the leave, moves by exactly the leave's length. The
+        42e-weekmelding and start_wia are the day after their counted day (294, 728): when
+        that day is the last before the leave, they fall on the leave's first day."""
+        leave_first = first + timedelta(days=before)
+        after = leave_first + timedelta(days=leave)
+        (case,) = merge_cases(
+            [
+                Absence.sick(first, leave_first - timedelta(days=1)),
+                Absence.leave(leave_first, after - timedelta(days=1)),
+                Absence.sick(after),
+            ]
+        )
+        whole = SicknessCase.ongoing(first)
+        shift = timedelta(days=leave if n > before else 0)
+        assert case.day(n) == first + timedelta(days=n - 1) + shift
+        for milestone in Milestone:
+            plain = milestone_date(whole, milestone).value
+            bridged = milestone_date(case, milestone).value
+            assert plain is not None
+            moved = COUNTED_DAY[milestone] > before
+            assert bridged == (plain + timedelta(days=leave) if moved else plain)
+
+
 def _dates(case: SicknessCase, sanction: int) -> list[date | None]:
     return [milestone_date(case, m, None, sanction).value for m in Milestone]
 
