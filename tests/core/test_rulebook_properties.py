@@ -11,6 +11,7 @@ import itertools
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ from reintegratie_core import (
     Absence,
     EntitlementState,
     Event,
+    InvalidValueError,
     Milestone,
     SicknessCase,
     add_months,
@@ -667,3 +669,22 @@ class TestObligationDeadlines:
         assert payment_deadline(received).value == add_months(received, 1)
         further = received + timedelta(days=later)
         assert declaration_deadline(further).value >= declaration_deadline(received).value
+
+
+class TestSanctionWeeksBound:
+    @given(st.integers(-60, 160))
+    def test_a_loonsanctie_lasts_at_most_52_weeks(self, weeks: int) -> None:
+        """Domain §3, §6 (BW 7:629 lid 11; ``003`` art. 2.7.1): the timeline takes 0 … 52
+        sanction weeks and the compensation 1 … 52; any other number is an error naming
+        sanctieweken, never a silently clamped date or amount."""
+        case = SicknessCase.ongoing(date(2025, 1, 6))
+        if 0 <= weeks <= 52:
+            assert milestone_date(case, Milestone.START_WIA, None, weeks).value is not None
+        else:
+            with pytest.raises(InvalidValueError, match="sanctieweken"):
+                milestone_date(case, Milestone.START_WIA, None, weeks)
+        if 1 <= weeks <= 52:
+            assert sanction_compensation(ZEEUWSE, Decimal(700), weeks).value > 0
+        else:
+            with pytest.raises(InvalidValueError, match="sanctieweken"):
+                sanction_compensation(ZEEUWSE, Decimal(700), weeks)
