@@ -23,6 +23,7 @@ from reintegratie_core import (
     Absence,
     EntitlementState,
     Event,
+    InvalidPeriodError,
     InvalidValueError,
     Milestone,
     SicknessCase,
@@ -32,6 +33,7 @@ from reintegratie_core import (
     entitlement_statuses,
     equated_days,
     feestdagen,
+    format_date,
     is_working_day,
     merge_cases,
     milestone_date,
@@ -220,6 +222,25 @@ class TestWazoBridge:
             assert plain is not None
             moved = COUNTED_DAY[milestone] > before
             assert bridged == (plain + timedelta(days=leave) if moved else plain)
+
+
+class TestOverlap:
+    @given(first_days, st.integers(0, 200), st.integers(0, 200), st.none() | st.integers(0, 300))
+    def test_overlapping_periods_are_an_error_naming_both(
+        self, first: date, length: int, into: int, second_length: int | None
+    ) -> None:
+        """Domain §2: periods must not overlap; the error names both periods (whatever the
+        order of the rows)."""
+        last = first + timedelta(days=length)
+        other_first = first + timedelta(days=min(into, length))
+        other_last = None if second_length is None else other_first + timedelta(days=second_length)
+        rows = [Absence.sick(first, last), Absence.sick(other_first, other_last)]
+        for ordered in (rows, rows[::-1]):
+            with pytest.raises(InvalidPeriodError) as raised:
+                merge_cases(ordered)
+            message = str(raised.value)
+            assert format_date(first) in message
+            assert format_date(other_first) in message
 
 
 def _dates(case: SicknessCase, sanction: int) -> list[date | None]:
