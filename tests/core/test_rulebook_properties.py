@@ -1,8 +1,7 @@
-"""Invariants the rulebook states or implies that no other property test checks.
+"""Invariants the rulebook states or implies that the other property tests did not check.
 
-Each test cites the section of ``spec/domain.md`` (and the article behind it) whose rule
-it states; the list of invariants and the test covering each is in the review report of
-branch ``props``.
+Each test cites the section of ``spec/domain.md`` or ``financieel.md`` (and the article
+behind it) whose rule it states; the formulas are computed as the rulebook writes them.
 """
 
 from __future__ import annotations
