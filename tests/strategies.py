@@ -19,14 +19,17 @@ def sick_period_chains(
 ) -> list[Absence]:
     """Consecutive, non-overlapping sick periods; interruptions 0..max_gap days.
 
-    The last period is open (ongoing) when ``open_last`` says so, or by a draw.
+    The last period is open (ongoing) when ``open_last`` says so, or by a draw. Periods
+    are short (1 … 120 days) or long (121 … 800), so that a closed case also reaches the
+    late milestones (week 42, 52, 89 … 104); with short ones only, six periods never
+    reach day 728.
     """
     start = draw(first_days)
     count = draw(st.integers(1, max_periods))
     ongoing = draw(st.booleans()) if open_last is None else open_last
     periods: list[Absence] = []
     for index in range(count):
-        length = draw(st.integers(1, 120))
+        length = draw(st.integers(1, 120) | st.integers(121, 800))
         last = start + timedelta(days=length - 1)
         if index == count - 1 and ongoing:
             periods.append(Absence.sick(start))

@@ -24,6 +24,7 @@ from reintegratie_core import (
     merge_cases,
     milestone_date,
     remaining_weeks,
+    round_cents,
     weeks_of,
 )
 from reintegratie_core.compensation import (
@@ -242,6 +243,7 @@ class TestRemainingWageCost:
         assert 0 <= cost.days <= 7 * (104 + sanction)
         assert weeks == weeks_of(cost.days)
         assert cost.value is not None
+        assert cost.value == round_cents(D(cost.days) * wage * D("0.7") / 7)
         assert cost.value <= (104 + sanction) * wage * D("0.7") + D("0.005")
 
     def test_a_closed_short_case_is_not_applicable(self) -> None:

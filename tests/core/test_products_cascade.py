@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import given, settings, stateful
 from hypothesis import strategies as st
@@ -144,14 +145,19 @@ class TestCascadeProperties:
 
     @given(st.data())
     def test_deterministic(self, data: st.DataObject) -> None:
-        """spec/domain.md §4: the same input gives the same result."""
+        """spec/domain.md §4: the same input gives the same result — also when the product's
+        memo already holds this cascade for another date, compared with an equal product
+        whose memo is empty (the memo is keyed by codes, never by a date)."""
         product = data.draw(products)
         held = data.draw(held_modules(product))
         module, reason = data.draw(terminations(product, held))
         on = data.draw(dates)
-        assert cascade(product, module, on, reason, held) == cascade(
-            product, module, on, reason, held
-        )
+        cascade(product, module, data.draw(dates), reason, held)  # warm the memo
+        cold = attrs.evolve(product)
+        assert cold.decided == {}
+        warm = cascade(product, module, on, reason, held)
+        assert warm == cascade(cold, module, on, reason, held)
+        assert warm.explain() == cascade(cold, module, on, reason, held).explain()
 
     @given(st.data())
     def test_idempotent_closure(self, data: st.DataObject) -> None:
