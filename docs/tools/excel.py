@@ -21,7 +21,7 @@ import attrs
 
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
-from reintegratie_core import format_date
+from reintegratie_core import Unit, format_date
 
 ExcelScalar = str | int | float | bool | date | None
 
@@ -75,8 +75,13 @@ def literal(value: Argument) -> str:
     return str(value)
 
 
-def show(value: Any) -> str:
-    """How Excel shows a result or a cell (Dutch): ``27-10-2025``, ``2.500,00``, ``WAAR``."""
+def show(value: Any, unit: Unit | None = None) -> str:
+    """How Excel shows a result or a cell (Dutch): ``27-10-2025``, ``1.234,50``, ``WAAR``.
+
+    A number with a fraction shows two decimals when it is an amount (``unit`` is
+    ``Unit.EURO``, or not declared, as for most results); a number declared in another unit
+    (months, weeks) shows the decimals it has, as Excel does: ``12,5`` months, not ``12,50``.
+    """
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -87,7 +92,12 @@ def show(value: Any) -> str:
         return format_date(value)
     if isinstance(value, float | Decimal):
         number = float(value)
-        text = f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}"
+        if number.is_integer():
+            text = f"{number:,.0f}"
+        elif unit is None or unit is Unit.EURO:
+            text = f"{number:,.2f}"
+        else:
+            text = f"{Decimal(repr(number)):,f}"
         return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return str(value)
 
@@ -128,6 +138,18 @@ class Call:
         function = udfs.contract_functions()[self.function]
         return function(*self.raw())
 
+    def unit(self) -> Unit | None:
+        """What the result counts, as its decision declares it (``Unit.MONTHS`` for
+        RI_WGA_DUUR); ``None`` when the call is not one row the function can explain."""
+        declared = REGISTRY.get(self.function)
+        if declared is None:
+            return None
+        raw = self.raw()
+        try:
+            return declared.evaluate(raw + [None] * (len(declared.params) - len(raw))).unit
+        except Exception:  # noqa: BLE001 - an example that errs has no declared unit
+            return None
+
     def explained_citations(self) -> tuple[tuple[str, str], ...]:
         """``(seed, article)`` of every seed cited by this call's explanation (``RI_UITLEG``)."""
         declared = REGISTRY.get(self.function)
@@ -149,11 +171,12 @@ def is_error(result: Any) -> bool:
     return False
 
 
-def result_markdown(result: Any) -> str:
-    """A result as Markdown: a value in backticks, or a spilled table as a table."""
+def result_markdown(result: Any, unit: Unit | None = None) -> str:
+    """A result as Markdown: a value in backticks (a number in its ``unit``, see `show`), or
+    a spilled table as a table."""
     if isinstance(result, list):
         return table_markdown(result)
-    shown = show(result)
+    shown = show(result, unit)
     return f"`{shown}`" if shown else '`""` (lege tekst)'
 
 

@@ -371,18 +371,22 @@ FINANCIEEL = Task(
 TASKS: tuple[Task, ...] = (DOSSIER, EINDE, BUDGET, SANCTIE, FINANCIEEL)
 
 
-def _result(step: Step, computed: dict[str, Any]) -> Any:
-    """The step's result; a reference to an earlier step's cell uses that step's result."""
+def _resolved(step: Step, computed: dict[str, Any]) -> Call:
+    """The step's call; a reference to an earlier step's cell holds that step's result."""
     args: list[Argument] = []
     for arg in step.call.args:
         if isinstance(arg, Cell) and arg.ref in computed:
             args.append(Cell(arg.ref, computed[arg.ref]))
         else:
             args.append(arg)
-    call = Call(step.call.function, tuple(args))
+    return Call(step.call.function, tuple(args))
+
+
+def _result(step: Step, computed: dict[str, Any]) -> Any:
+    """The step's result (``None``: the function does not exist yet)."""
     if step.call.function not in udfs.contract_functions():
         return None
-    return call.run()
+    return _resolved(step, computed).run()
 
 
 def task_results(task: Task) -> dict[str, Any]:
@@ -438,7 +442,7 @@ def task_snippet(task: Task) -> str:
             shown = f"tabel, zie hieronder ({step.cell})"
             tables.append((step, result))
         else:
-            shown = escape_cell(result_markdown(result))
+            shown = escape_cell(result_markdown(result, _resolved(step, results).unit()))
         lines.append(f"| {step.cell} | {escape_cell(step.label)} | {formula} | {shown} |")
     lines.append("")
     for step, table in tables:

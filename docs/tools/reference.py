@@ -203,7 +203,7 @@ def _section(entry: Entry) -> list[str]:
         lines += [f"**{title}**", "", "```text", call.formula(), "```", ""]
         for cells in call.ranges():
             lines += [f"met in {cells.ref}:", "", range_markdown(cells), ""]
-        lines += ["geeft:", "", result_markdown(result), ""]
+        lines += ["geeft:", "", result_markdown(result, call.unit()), ""]
     if calls:
         explanation = _uitleg(calls[0])
         if explanation is not None:

@@ -10,6 +10,7 @@ from docs.tools.excel import Call, Cell, Range, literal, result_markdown, show
 
 from reintegratie_addin import udfs
 from reintegratie_addin.functions import REGISTRY
+from reintegratie_core import Unit
 
 
 class TestCompleteness:
@@ -55,7 +56,8 @@ class TestExamples:
             for call in entry.examples():
                 after = page.split(f"```text\n{call.formula()}\n```", 1)[1]
                 shown = after.split("geeft:\n\n", 1)[1]
-                assert shown.startswith(result_markdown(call.run())), call.formula()
+                expected = result_markdown(call.run(), call.unit()) + "\n"
+                assert shown.startswith(expected), call.formula()
 
     def test_error_examples_name_their_argument(self) -> None:
         """Each shown error text starts with #WAARDE! and the argument it is about."""
@@ -88,3 +90,22 @@ class TestFormulas:
         """Amounts show with a decimal comma and a thousands point."""
         assert show(2500.0) == "2.500"
         assert show(1234.5) == "1.234,50"
+
+    def test_a_count_shows_its_own_decimals_not_cents(self) -> None:
+        """A number declared in another unit than euros (months, weeks) shows as Excel shows
+        it, not with two decimals as money: 12,5 months is ``12,5`` (WIA art. 59)."""
+        assert show(12.5, Unit.MONTHS) == "12,5"
+        assert show(1234.5, Unit.EURO) == "1.234,50"
+        assert show(51.86, Unit.WEEKS) == "51,86"
+
+    def test_the_lgu_example_shows_half_a_month(self) -> None:
+        """The RI_WGA_DUUR example (5; 10) shows ``12,5``: its result counts months."""
+        call = Call("RI_WGA_DUUR", (5, 10))
+        assert call.unit() is Unit.MONTHS
+        assert result_markdown(call.run(), call.unit()) == "`12,5`"
+
+    def test_an_amount_keeps_its_cents(self) -> None:
+        """The unit of an amount result is euros: it keeps two decimals."""
+        call = Call("RI_WIA_DAGLOON", (32400, date(2027, 1, 4)))
+        assert call.unit() is Unit.EURO
+        assert result_markdown(call.run(), call.unit()) == "`124,14`"
