@@ -124,6 +124,12 @@ LGU_LATE_YEAR = Parameter(
 )
 #: A half month of benefit is 15 days (``financieel.md`` §9.6).
 HALF_MONTH_DAYS = 15
+#: What a duration of wage-related benefit is, in every refusal of one (the core's and the
+#: Excel shell's): its upper bound read from ``lgu_max_maanden`` (WIA art. 59).
+LGU_MONTHS_HINT = (
+    f"verwacht 0 t/m {format_value(LGU_MAX_MONTHS.value)} maanden in hele of halve maanden, "
+    "bijv. 12,5; zie RI_WGA_DUUR"
+)
 
 _HALF = Decimal("0.5")
 _ONE = Decimal(1)
@@ -740,7 +746,7 @@ def check_lgu_months(months: AmountLike) -> Decimal:
     ):
         msg = (
             f"lgu_maanden: {format_value(value)} is geen duur van de loongerelateerde uitkering "
-            "(verwacht 0 t/m 24 maanden in hele of halve maanden, zie RI_WGA_DUUR)"
+            f"({LGU_MONTHS_HINT})"
         )
         raise InvalidValueError(msg)
     return value
@@ -1156,6 +1162,7 @@ def benefit_overview(
 __all__ = [
     "CLASS_BANDS",
     "HALF_MONTH_DAYS",
+    "LGU_MONTHS_HINT",
     "AfterWageRelated",
     "BenefitKind",
     "BenefitOverview",
