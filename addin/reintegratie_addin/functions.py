@@ -416,7 +416,9 @@ class ExcelFunction:
         rows' numbers, to compute."""
         rows = len(out)
         # A row whose lifted *required* cells are all empty is a blank row: an empty cell
-        # (a range selected past its last entry). Empty optional cells mean "not given".
+        # (a range selected past its last entry). Empty optional cells mean "not given"; an
+        # optional cell holding an error value or a refused value makes the row no blank
+        # row: it gives what its single call gives (excel-functions.md, Error inputs).
         required = [c for i, c in columns.items() if not self.params[i].optional]
         empty = [False] * rows
         if required and any(not _NEVER_EMPTY.issuperset(map(type, c)) for c in required):
@@ -438,9 +440,16 @@ class ExcelFunction:
         }
         if not failing and not bad_rows and not any(empty):
             return range(rows)
+        shown = {
+            row
+            for index, values in lifted
+            if self.params[index].optional
+            for row, v in enumerate(values)
+            if type(v) is _Failure
+        }
         good = []
         for row in range(rows):
-            if empty[row]:
+            if empty[row] and row not in shown:
                 out[row] = ""
             elif failing or row in bad_rows:
                 failures = [

@@ -30,6 +30,7 @@ from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
 from reintegratie_core import Explained, Unit
 from reintegratie_core.financial import (
+    LGU_MONTHS_HINT,
     LguDuration,
     MonthlyBenefit,
     WageContinuation,
@@ -56,7 +57,6 @@ def _hours_per_week(value: Any, argument: str) -> Decimal:
 
 _hours = c.optional(_hours_per_week)
 _false_by_default = functools.partial(c.to_bool, default=False)
-LGU_HINT = "verwacht 0 t/m 24 maanden in hele of halve maanden, bijv. 12,5; zie RI_WGA_DUUR"
 
 
 def _lgu_months(value: Any, argument: str) -> Decimal:
@@ -64,7 +64,7 @@ def _lgu_months(value: Any, argument: str) -> Decimal:
     refusal says what a duration is (WIA art. 59), not what an amount is."""
     if c.is_empty(value):
         return ZERO
-    return c.to_quantity(value, argument, LGU_HINT)
+    return c.to_quantity(value, argument, LGU_MONTHS_HINT)
 
 
 def _sick_week(value: Any, argument: str) -> int:

@@ -149,17 +149,6 @@ class Call:
         per_column = getattr(explained.value, "unit", None)
         return per_column(column) if callable(per_column) else explained.unit
 
-    def explained_citations(self) -> tuple[tuple[str, str], ...]:
-        """``(seed, article)`` of every seed cited by this call's explanation (``RI_UITLEG``)."""
-        declared = REGISTRY.get(self.function)
-        if declared is None:
-            return ()
-        try:
-            explained = declared.evaluate(self.raw())
-        except Exception:  # noqa: BLE001 - an example that errs cites nothing
-            return ()
-        return tuple((c.source, c.article) for c in explained.citations() if c.kind.value == "seed")
-
 
 def is_error(result: Any) -> bool:
     """True when Excel would show an error text (``#WAARDE! …``)."""

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from reintegratie_io import ArgumentError, required_date, to_sanction_weeks
+from reintegratie_io import ArgumentError, required_date, to_int, to_sanction_weeks
 
 
 def date_arg(text: str) -> date:
@@ -38,16 +38,16 @@ def path_arg(text: str) -> Path:
     return Path(text)
 
 
-def whole_number_arg(text: str) -> int:
-    """A whole number, negative too (argparse type; argparse's own ``int`` would answer in
-    English with a Python repr: ``invalid int value: 'abc'``). Digits 0-9 only: ``int``
-    also reads ``1_0`` and ``３``."""
-    if _WHOLE.fullmatch(text.strip()) is None:
-        raise argparse.ArgumentTypeError(f'"{text}" is geen geheel getal')
-    return int(text)
-
-
-_WHOLE = re.compile(r"[-+]?[0-9]+")
+def whole_number_arg(text: str, hint: str = "verwacht een geheel getal") -> int:
+    """A whole number, negative too (argparse type), read as the shells read every whole
+    number ([`to_int`][reintegratie_io.to_int]): ``1.000`` is one thousand (the Dutch
+    thousands point), ``1,000`` is refused as ambiguous, ``1,5`` and ``1.5`` as no whole
+    number; ``1_000`` and ``３`` (which ``int`` reads) as no number. argparse's own ``int``
+    would also answer in English with a Python repr (``invalid int value: 'abc'``)."""
+    try:
+        return to_int(text, "getal", hint=hint)
+    except ArgumentError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 #: argparse's own messages (Python 3.11+), as it formats them in English, and their Dutch

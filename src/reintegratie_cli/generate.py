@@ -364,12 +364,7 @@ def _reference(text: str) -> date:
 
 
 def _count(text: str) -> int:
-    try:
-        value = int(text.replace("_", "").replace(".", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f'"{text}" is geen aantal (verwacht bijv. 1000000)'
-        ) from None
+    value = whole_number_arg(text, "verwacht een aantal rijen, bijv. 1000000 of 1.000.000")
     if value < 0:
         raise argparse.ArgumentTypeError(f"{value}: verwacht 0 of meer rijen")
     return value

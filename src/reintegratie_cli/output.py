@@ -258,11 +258,35 @@ def csv_line(values: Sequence[object]) -> str:
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+#: The end of a text cut to fit one XLSX cell; ``{}`` its whole length, as Excel counts.
+_CUT_MARK = " … [ingekort: {} tekens; de CSV-uitvoer heeft de hele tekst]"
+
+
+def _excel_length(text: str) -> int:
+    """The length of ``text`` as Excel counts it (``LEN``): UTF-16 units, an emoji two."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _fit_cell(text: str) -> str:
+    """``text`` as one XLSX cell holds it: whole up to ``XLSX_MAX_TEXT`` characters (as
+    Excel counts them); a longer text cut to fit and ending in
+    ``… [ingekort: 40.000 tekens; de CSV-uitvoer heeft de hele tekst]`` — never cut
+    silently: a reader sees that something is missing and how much."""
+    if len(text) <= XLSX_MAX_TEXT // 2:  # at most two units a character: it fits
+        return text
+    length = _excel_length(text)
+    if length <= XLSX_MAX_TEXT:
+        return text
+    mark = _CUT_MARK.format(thousands(length))
+    keep = XLSX_MAX_TEXT - len(mark)  # the mark is in the BMP: one unit a character
+    units = text.encode("utf-16-le", "surrogatepass")[: 2 * keep]
+    return units.decode("utf-16-le", "ignore") + mark  # "ignore": half an emoji at the cut
+
+
 def _xml_text(text: str) -> str:
     if not text.isprintable():
         text = _XML_ILLEGAL.sub("", text)
-    if len(text) > XLSX_MAX_TEXT:
-        text = text[:XLSX_MAX_TEXT]
+    text = _fit_cell(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if text[:1].isspace() or text[-1:].isspace():
         return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
@@ -283,8 +307,10 @@ def _xml_date(day: date) -> str:
     return f'<c s="{_DATE_STYLE}"><v>{date_to_serial(day)}</v></c>'
 
 
-#: The cell of a text of letters and digits only (at most ``XLSX_MAX_TEXT`` of them).
+#: The cell of a text of letters and digits only (at most ``XLSX_MAX_TEXT // 2`` of them:
+#: it fits a cell even if each is two UTF-16 units, see `_fit_cell`).
 _xml_word: Callable[[str], str] = '<c t="inlineStr"><is><t>{}</t></is></c>'.format
+_XLSX_WORD = XLSX_MAX_TEXT // 2
 
 
 def _xlsx_value(value: object) -> str:
@@ -297,7 +323,7 @@ def _xlsx_value(value: object) -> str:
     if kind is bool:
         return _xml_cell("ja" if value else "nee")
     if isinstance(value, str):  # letters and digits only (an employee number) need no escaping
-        if value.isalnum() and len(value) <= XLSX_MAX_TEXT:
+        if value.isalnum() and len(value) <= _XLSX_WORD:
             return _xml_word(value)
         return _xml_cell(value)
     if isinstance(value, date):
@@ -307,9 +333,7 @@ def _xlsx_value(value: object) -> str:
     return _xml_cell(str(value))
 
 
-_XML_CELLS = _Encoded(
-    _xlsx_value, "<c/>", "<c><v>{}</v></c>".format, word=(_xml_word, XLSX_MAX_TEXT)
-)
+_XML_CELLS = _Encoded(_xlsx_value, "<c/>", "<c><v>{}</v></c>".format, word=(_xml_word, _XLSX_WORD))
 _xml_cell_of = _XML_CELLS.__getitem__
 
 
@@ -346,7 +370,7 @@ def encoder(
         separator, end = ",", "\r\n"
     else:
         columns = [
-            _Encoded(_xlsx_value, "<c/>", _XML_CELLS.number, n, (_xml_word, XLSX_MAX_TEXT))
+            _Encoded(_xlsx_value, "<c/>", _XML_CELLS.number, n, (_xml_word, _XLSX_WORD))
             for n in numbers
         ]
         separator, end = "", ""

@@ -44,7 +44,7 @@ from dateutil.easter import easter
 
 from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._errors import InvalidValueError
-from reintegratie_core._explain import Citation, Ground, format_date
+from reintegratie_core._explain import OUTSIDE_CALENDAR, Citation, Ground, format_date
 
 ATW = "Algemene termijnenwet"
 #: The Atw took effect on 1 April 1965 (Stb. 1964, 314).
@@ -279,7 +279,7 @@ def _kth_weekday(k: int) -> int:
 
 
 def _outside(start: date, days: int) -> InvalidValueError:
-    msg = f"{format_date(start)} + {days} werkdagen valt buiten het datumbereik (t/m 31-12-9999)"
+    msg = f"{format_date(start)} + {days} werkdagen {OUTSIDE_CALENDAR}"
     return InvalidValueError(msg)
 
 

@@ -24,7 +24,7 @@ import attrs
 from reintegratie_core._atw import add_working_days, feestdagen, is_working_day
 from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
-from reintegratie_core._explain import format_date
+from reintegratie_core._explain import OUTSIDE_CALENDAR, format_date
 
 ONE_DAY = timedelta(days=1)
 
@@ -158,7 +158,7 @@ def _add_months(anchor: date, months: int) -> date:
         index = year * 12 + month - 1  # months since January of year 0
         year = index // 12
         if not 0 < year < 10000:  # the range of ``date``
-            msg = f"{format_date(anchor)} + {months} maanden valt buiten het datumbereik"
+            msg = f"{format_date(anchor)} + {months} maanden {OUTSIDE_CALENDAR}"
             raise InvalidValueError(msg)
         month = index - 12 * year + 1
     day = anchor.day
@@ -186,7 +186,7 @@ def add_days(anchor: date, days: int) -> date:
     try:
         return anchor + timedelta(days=days)
     except OverflowError:
-        msg = f"{format_date(anchor)} + {days} dagen valt buiten het datumbereik (t/m 31-12-9999)"
+        msg = f"{format_date(anchor)} + {days} dagen {OUTSIDE_CALENDAR}"
         raise InvalidValueError(msg) from None
 
 

@@ -34,6 +34,7 @@ from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._dates import _add_months
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
+    OUTSIDE_CALENDAR,
     Citation,
     DecisionRecord,
     Explained,
@@ -190,10 +191,7 @@ _SANCTION_NOTICE_DAYS = SANCTION_NOTICE_WORKING_DAYS.value
 
 
 def _out_of_range(argument: str, start: date, amount: object, unit: str) -> InvalidValueError:
-    msg = (
-        f"{argument}: {format_date(start)} + {amount} {unit} valt buiten het datumbereik "
-        "(t/m 31-12-9999)"
-    )
+    msg = f"{argument}: {format_date(start)} + {amount} {unit} {OUTSIDE_CALENDAR}"
     return InvalidValueError(msg)
 
 

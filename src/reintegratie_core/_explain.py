@@ -277,6 +277,11 @@ def format_date(day: date) -> str:
     return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
+#: Why a date that would lie past the last one (``date.max``, also Excel's last) cannot be:
+#: the end of every "… valt buiten het datumbereik" message, with that last date.
+OUTSIDE_CALENDAR = f"valt buiten het datumbereik (t/m {format_date(date.max)})"
+
+
 def _day(value: date) -> date:
     return date(value.year, value.month, value.day)
 

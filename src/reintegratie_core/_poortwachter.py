@@ -35,6 +35,7 @@ from reintegratie_core._checks import case_error, count_error, date_error, membe
 from reintegratie_core._dates import ONE_DAY, _add_months
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
+    OUTSIDE_CALENDAR,
     Citation,
     DecisionRecord,
     Explained,
@@ -250,7 +251,7 @@ def _out_of_range(milestone: Milestone, source: str = "ziekte") -> InvalidValueE
     """A milestone past 9999-12-31, naming the input its date counts from (``ziekte``, or
     ``datum_probleemanalyse`` for the plan van aanpak after a known probleemanalyse): the
     value to fix (issue 13 bug 4)."""
-    return InvalidValueError(f"{source}: {milestone.value} valt buiten het datumbereik")
+    return InvalidValueError(f"{source}: {milestone.value} {OUTSIDE_CALENDAR}")
 
 
 def _check_probleemanalyse(case: SicknessCase, probleemanalyse: date) -> None:
@@ -286,7 +287,10 @@ def _date(
             return periods[0].start + _OFFSETS[sanction_weeks][position]
         except OverflowError:
             raise _out_of_range(_MILESTONES[position]) from None
-    day = case.day(_DAY_AFTER_AT[position][0])
+    try:
+        day = case.day(_DAY_AFTER_AT[position][0])
+    except InvalidValueError:  # the counted sick day itself lies past 31-12-9999
+        raise _out_of_range(_MILESTONES[position]) from None
     if day is None:
         return None
     try:
@@ -433,7 +437,7 @@ def milestone_days(
         if probleemanalyse is not None:
             days[_PVA] = probleemanalyse.toordinal() + _PVA_DAYS.days
         if base + _OFFSET_DAYS[sanction_weeks][-1] > _MAX_ORDINAL:
-            msg = "ziekte: een mijlpaal valt buiten het datumbereik"
+            msg = f"ziekte: een mijlpaal {OUTSIDE_CALENDAR}"
             raise InvalidValueError(msg)
         return days
     # More periods: the case's day numbers of all milestones in one walk (`day_offsets`),

@@ -4,8 +4,9 @@
 Random rows of the cells Excel sends — ``datetime`` cells, ``float`` numbers (the COM
 error codes among them), empty cells, text, booleans, Excel error values in every form —
 some arguments lifted as a column (2-D, or the 1-D list a Python caller may pass), the
-others one cell repeated. A blank row (every lifted required cell empty) is an empty cell,
-whatever the other arguments hold (contract, Lifting; `test_excel_errors`). This covers
+others one cell repeated. A blank row (every lifted required cell empty, and no lifted
+optional cell an error value or refused: those show, excel-functions.md "Error inputs") is
+an empty cell, whatever the single arguments hold (contract, Lifting; `test_excel_errors`). This covers
 the precedence of an error value over a refusal in another argument, which a lifted row
 must decide as the single call does (functions.py ``_precedence``).
 """
@@ -19,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegratie_addin import udfs  # noqa: F401 - registers the functions
+from reintegratie_addin.excel_errors import error_code
 from reintegratie_addin.functions import REGISTRY, ExcelFunction
 
 #: Cells as Excel sends them, valid and not, for every kind of argument.
@@ -76,10 +78,25 @@ LIFTABLE = sorted(
 )
 
 
+def _refused(function: ExcelFunction, index: int, value: Any) -> bool:
+    """True when the cell is an Excel error value or its argument refuses it."""
+    param = function.params[index]
+    if error_code(value) is not None:
+        return True
+    try:
+        param.coerce(value, param.name)
+    except Exception:  # noqa: BLE001 - any refusal
+        return True
+    return False
+
+
 def _blank(function: ExcelFunction, row: list[Any], lifted: set[int]) -> bool:
     required = [i for i in lifted if not function.params[i].optional]
-    return bool(required) and all(
-        row[i] is None or (type(row[i]) is str and not row[i].strip()) for i in required
+    optional = [i for i in lifted if function.params[i].optional]
+    return (
+        bool(required)
+        and all(row[i] is None or (type(row[i]) is str and not row[i].strip()) for i in required)
+        and not any(_refused(function, i, row[i]) for i in optional)
     )
 
 

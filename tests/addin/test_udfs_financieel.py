@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegratie_addin import udfs
-from reintegratie_core.financial import DERIVED_NOTE, NO_NEWER_NOTE
+from reintegratie_core.financial import DERIVED_NOTE, LGU_MONTHS_HINT, NO_NEWER_NOTE
 from tests.strategies import excel_values
 
 MARCH_2025 = datetime(2025, 3, 1)
@@ -236,6 +236,14 @@ class TestMessages:
         assert result.startswith("#WAARDE! lgu_maanden: ")
         assert "bedrag" not in result
         assert "24 maanden" in result
+
+    @pytest.mark.parametrize("months", ["x", 25.0, 12.3, -1.0])
+    def test_lgu_refusals_share_one_hint(self, months: Any) -> None:
+        """WIA art. 59: every refusal of lgu_maanden, the add-in's (not a number) and the
+        core's (not 0–24 in halves), ends with the same hint, built from lgu_max_maanden."""
+        result = call("RI_WIA_UITKERING", 26100.0, 50.0, 1000.0, 600.0, MARCH_2025, None, 1, months)
+        assert result.endswith(f"({LGU_MONTHS_HINT})"), result
+        assert "0 t/m 24 maanden" in LGU_MONTHS_HINT
 
     def test_percent_text_as_typed(self) -> None:
         """ "%" is reported as typed, not as the "" left without its sign."""

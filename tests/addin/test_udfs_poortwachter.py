@@ -416,6 +416,24 @@ class TestOptionalColumns:
         )
         assert result == [[date(2025, 2, 24)], [""]]
 
+    @pytest.mark.parametrize("cell", ["#N/B", {"type": "Error", "basicValue": "#DIV/0!"}])
+    def test_an_error_value_in_an_optional_cell_shows_in_a_blank_row(self, cell: Any) -> None:
+        """excel-functions.md, Error inputs: an Excel error value in an input cell is not
+        "empty", the result is that error; a row with empty required cells is no blank row
+        when its optional cell holds one (the row gives what its single call gives)."""
+        result = udfs.RI_MIJLPAAL([[D], [None]], "pva", None, [[0.0], [cell]])
+        assert result[0] == [date(2025, 3, 2)]
+        assert result[1] == [udfs.RI_MIJLPAAL(None, "pva", None, cell)]
+        assert str(result[1][0]).startswith("#")
+
+    def test_a_refused_optional_cell_shows_in_a_blank_row(self) -> None:
+        """excel-functions.md, Errors and Lifting: a bad input gives #WAARDE! in its row; 60
+        sanctieweken (BW 7:629 lid 11: at most 52) in a row without ziekte is no blank row
+        but that row's single call, which names what is wrong first (ziekte)."""
+        result = udfs.RI_MIJLPAAL([[D], [None]], "pva", None, [[0.0], [60.0]])
+        assert result[1] == [udfs.RI_MIJLPAAL(None, "pva", None, 60.0)]
+        assert result[1][0].startswith("#WAARDE! ziekte: ontbreekt")
+
 
 #: Issue 13 bug 2: one closed sick period, 06-01 t/m 24-02-2025.
 CLOSED = [[datetime(2025, 1, 6), datetime(2025, 2, 24)]]

@@ -304,6 +304,29 @@ class TestTwoArgumentChecks:
         )
         assert result.startswith("#WAARDE! ingangsdatum_module: ")
 
+    @pytest.mark.parametrize("product", ["asr-reintegratiemanager", "mkb-verzuim-ontzorg"])
+    def test_guidance_past_the_calendar_names_ziekte_and_why(self, product: str) -> None:
+        """001/004 art. 3.5: while the module runs, guidance lasts up to the end of wage
+        continuation; from a first sick day in 9998 that end lies past 31-12-9999. The
+        message names ziekte (the date it counts from) and the last date, as the other
+        functions' out-of-range messages do."""
+        day = datetime(9998, 1, 6)
+        result = call("RI_DOORLOPENDE_BEGELEIDING", product, day, day, day)
+        assert result == (
+            "#WAARDE! ziekte: einde_loondoorbetaling valt buiten het datumbereik (t/m 31-12-9999)"
+        )
+
+    def test_contract_expiry_past_the_calendar_says_why(self) -> None:
+        """001 art. 2.1: the start + 12 months past the calendar says its last date."""
+        result = call(
+            "RI_CONTRACTVERVALDATUM",
+            "asr-reintegratiemanager",
+            "reintegratiemanager",
+            datetime(9999, 3, 1),
+            datetime(2025, 1, 1),
+        )
+        assert result.endswith("valt buiten het datumbereik (t/m 31-12-9999)")
+
     @pytest.mark.parametrize("day", [datetime(9999, 12, 1), datetime(9999, 12, 31)])
     def test_last_days_of_the_date_range_name_the_start(self, day: datetime) -> None:
         """001 art. 2.1 and 2.3 (issue 13 bug 4): a start on the last day Python and Excel

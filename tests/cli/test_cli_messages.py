@@ -103,14 +103,52 @@ class TestWholeNumberOptions:
 
     @pytest.mark.parametrize("text", ["1_0", "３", "٣"])
     def test_refused(self, text: str) -> None:
-        with pytest.raises(argparse.ArgumentTypeError, match="is geen geheel getal"):
+        with pytest.raises(argparse.ArgumentTypeError, match="is geen getal"):
             whole_number_arg(text)
 
     @pytest.mark.parametrize(("text", "value"), [("3", 3), ("-3", -3), ("+3", 3), (" 3 ", 3)])
     def test_accepted(self, text: str, value: int) -> None:
         assert whole_number_arg(text) == value
 
+    @pytest.mark.parametrize(("text", "value"), [("1.000", 1000), ("1.000.000", 1_000_000)])
+    def test_dutch_thousands(self, text: str, value: int) -> None:
+        """A whole number is read as to_int reads one (reintegratie_io): the point groups
+        thousands the Dutch way, as in every cell and column the shells read."""
+        assert whole_number_arg(text) == value
+
+    @pytest.mark.parametrize("text", ["1,000", "1.5", "1,5"])
+    def test_ambiguous_or_fractional_refused(self, text: str) -> None:
+        """``1,000`` (1000 to an English reader) is ambiguous, ``1.5`` is no whole number."""
+        with pytest.raises(argparse.ArgumentTypeError, match=f'^"{text}" is '):
+            whole_number_arg(text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("1_000", '"1_000" is geen getal'),
+            ("1,000", '"1,000" is dubbelzinnig'),
+            ("1.5", '"1.5" is geen geheel getal'),
+            ("1.0.0", '"1.0.0" is geen getal'),
+        ],
+    )
+    def test_genereer_rows_as_every_whole_number(
+        self, text: str, expected: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """``genereer N`` reads N as every whole number: int() with "_" and "." dropped read
+        ``1_000`` as 1000, ``1.5`` as 15 and ``1.0.0`` as 100."""
+        target = tmp_path / "p.csv"
+        with pytest.raises(SystemExit):
+            main(["genereer", text, "--uit", str(target)])
+        assert f"fout: N: {expected}" in capsys.readouterr().err
+        assert not target.exists()
+
+    def test_genereer_rows_dutch_thousands(self, tmp_path: Path) -> None:
+        """``genereer 1.000`` writes one thousand rows (the Dutch thousands point)."""
+        target = tmp_path / "p.csv"
+        assert main(["genereer", "1.000", "--uit", str(target), "--peildatum", "2025-06-01"]) == 0
+        assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 1001
+
     def test_signalen_horizon(self, capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit):
             main(["signalen", "--horizon", "３"])
-        assert '"３" is geen geheel getal' in capsys.readouterr().err
+        assert '"３" is geen getal (verwacht een geheel getal)' in capsys.readouterr().err

@@ -203,6 +203,35 @@ class TestXlsx:
             for name in package.namelist():
                 fromstring(package.read(name))
 
+    @pytest.mark.parametrize(
+        ("text", "length"),
+        [
+            ("ab;" * 13_334, "40.002"),  # 40,002 characters
+            ("x" * 40_000, "40.000"),  # letters only: the writer's fast path for a word
+            ("😀" * 20_000, "40.000"),  # Excel counts an emoji as two (UTF-16)
+            ("𝟘" * 20_000, "40.000"),  # a digit outside the BMP: a "word" of two units each
+        ],
+    )
+    def test_a_text_too_long_for_a_cell_is_cut_visibly(
+        self, tmp_path: Path, text: str, length: str
+    ) -> None:
+        """Excel holds at most 32,767 characters (UTF-16 units, as LEN counts) in a cell; a
+        longer text is cut to fit and says so at its end with its full length, never cut
+        silently (the CSV keeps it whole)."""
+        path = tmp_path / "t.xlsx"
+        write_table(path, ["x"], [[text]])
+        (shown,) = read_xlsx(path)[1]
+        assert len(shown.encode("utf-16-le")) // 2 <= output.XLSX_MAX_TEXT
+        assert shown.endswith(f"[ingekort: {length} tekens; de CSV-uitvoer heeft de hele tekst]")
+        assert text.startswith(shown.partition(" … [ingekort")[0])
+
+    def test_a_text_that_fits_is_whole(self, tmp_path: Path) -> None:
+        """A text of exactly 32,767 characters fits a cell and is written whole."""
+        path = tmp_path / "t.xlsx"
+        text = "a;" * 16_383 + "a"
+        write_table(path, ["x"], [[text], ["b" * output.XLSX_MAX_TEXT]])
+        assert [r[0] for r in read_xlsx(path)[1:]] == [text, "b" * output.XLSX_MAX_TEXT]
+
     def test_excel_row_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Beyond Excel's last row the writer refuses and tells to choose CSV."""
         monkeypatch.setattr(output, "XLSX_MAX_ROWS", 3)

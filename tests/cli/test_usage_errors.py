@@ -41,7 +41,7 @@ def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         (["tijdlijn", "2025-01-06", "--uitleg=ja"], '--uitleg: neemt geen waarde (gegeven: "ja")'),
         (
             ["genereer", "10", "--uit", "x.csv", "--zaad", "abc"],
-            '--zaad: "abc" is geen geheel getal',
+            '--zaad: "abc" is geen getal (verwacht een geheel getal)',
         ),
         (["werkmap", "in.xlsx"], "ontbreekt: --uit"),
         (["signalen", "--horizon", "-1"], "--horizon: -1: verwacht 0 of meer"),

@@ -88,7 +88,27 @@ FAILING: list[tuple[str, Callable[[], object], str]] = [
     (
         "add_months past the calendar",
         lambda: rc.add_months(date(9999, 12, 31), 1),
-        "31-12-9999 + 1 maanden valt buiten het datumbereik",
+        "31-12-9999 + 1 maanden valt buiten het datumbereik (t/m 31-12-9999)",
+    ),
+    (
+        "a milestone past the calendar names ziekte and why",
+        lambda: rc.milestone_date(
+            rc.SicknessCase.ongoing(date(9998, 1, 6)), rc.Milestone.EINDE_LOONDOORBETALING
+        ),
+        "ziekte: einde_loondoorbetaling valt buiten het datumbereik (t/m 31-12-9999)",
+    ),
+    (
+        "a milestone of closed periods past the calendar",
+        lambda: rc.milestone_date(
+            rc.merge_cases([SICK(date(9998, 1, 6), date(9998, 2, 1)), SICK(date(9998, 2, 10))])[0],
+            rc.Milestone.EINDE_LOONDOORBETALING,
+        ),
+        "ziekte: einde_loondoorbetaling valt buiten het datumbereik (t/m 31-12-9999)",
+    ),
+    (
+        "all milestones at once past the calendar",
+        lambda: rc.milestone_days(rc.SicknessCase.ongoing(date(9998, 1, 6))),
+        "ziekte: een mijlpaal valt buiten het datumbereik (t/m 31-12-9999)",
     ),
     (
         "add_working_days past the calendar",

@@ -56,7 +56,8 @@ class TestExamples:
             for call in entry.examples():
                 after = page.split(f"```text\n{call.formula()}\n```", 1)[1]
                 shown = after.split("geeft:\n\n", 1)[1]
-                assert shown.startswith(result_markdown(call.run(), call.unit)), call.formula()
+                expected = result_markdown(call.run(), call.unit) + "\n"
+                assert shown.startswith(expected), call.formula()
 
     def test_error_examples_name_their_argument(self) -> None:
         """Each shown error text starts with #WAARDE! and the argument it is about."""
@@ -101,3 +102,6 @@ class TestFormulas:
         assert result_markdown(budget.run(), budget.unit) == "`2.500,00`"
         duration = Call("RI_WGA_DUUR", (5, 10))
         assert result_markdown(duration.run(), duration.unit) == "`12,5`"
+        day_wage = Call("RI_WIA_DAGLOON", (32400, date(2027, 1, 4)))
+        assert day_wage.unit() is Unit.EURO
+        assert result_markdown(day_wage.run(), day_wage.unit) == "`124,14`"

@@ -39,6 +39,7 @@ from reintegratie_core.financial._wage_continuation import (
 from reintegratie_core.financial._wia import (
     CLASS_BANDS,
     HALF_MONTH_DAYS,
+    LGU_MONTHS_HINT,
     AfterWageRelated,
     BenefitKind,
     BenefitOverview,
@@ -68,6 +69,7 @@ __all__ = [
     "DERIVED_NOTE",
     "HALF_MONTH_DAYS",
     "HOLIDAY_ALLOWANCE",
+    "LGU_MONTHS_HINT",
     "MAXIMUM_DAILY_WAGE",
     "MINIMUM_WAGE_HOUR",
     "MINIMUM_WAGE_MONTH",

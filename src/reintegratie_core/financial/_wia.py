@@ -124,6 +124,20 @@ LGU_LATE_YEAR = Parameter(
 )
 #: A half month of benefit is 15 days (``financieel.md`` §9.6).
 HALF_MONTH_DAYS = 15
+#: The rule of art. 59 as the explanation states it, each number read from its parameter.
+_LGU_RULE = (
+    f"T = P + Q; maanden = T als T ≤ {LGU_FULL_YEARS.value}, anders {LGU_FULL_YEARS.value} "
+    f"+ max(P − {LGU_FULL_YEARS.value}, 0) + {format_value(LGU_LATE_YEAR.value)} × "
+    f"(T − max(P, {LGU_FULL_YEARS.value})); begrensd op "
+    f"{format_value(LGU_MIN_MONTHS.value)} t/m {format_value(LGU_MAX_MONTHS.value)}; "
+    f"een halve maand = {HALF_MONTH_DAYS} dagen"
+)
+#: What a duration of wage-related benefit is, in every refusal of one (the core's and the
+#: Excel shell's): its upper bound read from ``lgu_max_maanden`` (WIA art. 59).
+LGU_MONTHS_HINT = (
+    f"verwacht 0 t/m {format_value(LGU_MAX_MONTHS.value)} maanden in hele of halve maanden, "
+    "bijv. 12,5; zie RI_WGA_DUUR"
+)
 
 _HALF = Decimal("0.5")
 _ONE = Decimal(1)
@@ -740,7 +754,7 @@ def check_lgu_months(months: AmountLike) -> Decimal:
     ):
         msg = (
             f"lgu_maanden: {format_value(value)} is geen duur van de loongerelateerde uitkering "
-            "(verwacht 0 t/m 24 maanden in hele of halve maanden, zie RI_WGA_DUUR)"
+            f"({LGU_MONTHS_HINT})"
         )
         raise InvalidValueError(msg)
     return value
@@ -972,8 +986,7 @@ class LguDuration(_LguDuration, DecisionRecord[Decimal]):
             self.value,
             (
                 Ground(
-                    rule="T = P + Q; maanden = T als T ≤ 10, anders 10 + max(P − 10, 0) + "
-                    "0,5 × (T − max(P, 10)); begrensd op 3 t/m 24; een halve maand = 15 dagen",
+                    rule=_LGU_RULE,
                     citation=ART_59,
                     parameters=(
                         ("jaren_voor_2016", Unit.YEARS.of(p)),
@@ -1156,6 +1169,7 @@ def benefit_overview(
 __all__ = [
     "CLASS_BANDS",
     "HALF_MONTH_DAYS",
+    "LGU_MONTHS_HINT",
     "AfterWageRelated",
     "BenefitKind",
     "BenefitOverview",
