@@ -930,6 +930,12 @@ def _open_csv(path: Path, size: int) -> Source:
         head = stream.read(4096)
         stream.seek(0)
         first = stream.readline()
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        msg = (
+            f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst), dat niet wordt "
+            "gelezen; sla het op als CSV UTF-8 (of als XLSX)"
+        )
+        raise PortfolioError(msg)
     if b"\x00" in head:
         msg = f"{path}: dit is geen tekstbestand (CSV); sla de portefeuille op als CSV of XLSX"
         raise PortfolioError(msg)

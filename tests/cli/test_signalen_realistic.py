@@ -1,0 +1,117 @@
+"""Portfolios as back-office staff really have them: saved by Dutch Excel or LibreOffice."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from reintegratie_cli.generate import HEADER
+from reintegratie_cli.portfolio import PortfolioError, open_portfolio
+from tests.cli.strategies_signalen import PEIL, read_xlsx, row, run
+
+
+class TestUnicodeText:
+    """Excel's "Unicode-tekst (*.txt)" is tab-separated UTF-16 with a byte order mark."""
+
+    @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+    def test_utf16_is_refused_by_name(self, tmp_path: Path, encoding: str) -> None:
+        """A UTF-16 file is text, not "geen tekstbestand": the refusal names the encoding
+        and says how to save the file in one that is read (docs/portefeuille.md, Codering)."""
+        bom = "\ufeff"
+        lines = ["\t".join(HEADER), "\t".join(row("W1", date(2025, 1, 6)))]
+        path = tmp_path / "portefeuille.txt"
+        path.write_bytes((bom + "\r\n".join(lines) + "\r\n").encode(encoding))
+        with pytest.raises(PortfolioError) as caught:
+            open_portfolio(path)
+        message = str(caught.value)
+        assert "UTF-16" in message
+        assert "Unicode-tekst" in message
+        assert "geen tekstbestand" not in message
+
+
+def _book(path: Path, sheets: list[tuple[str, list[list[object]]]], hidden: str = "") -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for name, rows in sheets:
+        sheet = book.create_sheet(name)
+        for cells in rows:
+            sheet.append(cells)
+        if name == hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+_DATA: list[list[object]] = [
+    list(HEADER),
+    row("W1", date(2025, 1, 6)),  # type: ignore[list-item]
+    [
+        "W2",
+        "P-1 Bakkerij Test",
+        "zeeuwse-prb",
+        datetime(2020, 1, 1),
+        datetime(2025, 2, 3),
+    ],
+]
+
+
+class TestWorkbookSheets:
+    """Which sheet of a workbook holds the portfolio (docs/portefeuille.md, XLSX)."""
+
+    def test_data_on_a_later_sheet_is_found(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An explanation sheet before the data: the first sheet whose header names the
+        required columns is read, not refused for the explanation's text."""
+        path = _book(
+            tmp_path / "p.xlsx",
+            [("Toelichting", [["Deze werkmap bevat de portefeuille"]]), ("Verzuim", _DATA)],
+        )
+        target = tmp_path / "uit.xlsx"
+        code, out, err = run([str(path), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0, err
+        assert "2 rijen gelezen" in out
+        assert {line[5] for line in read_xlsx(target)[1:]} == {"W1", "W2"}
+
+    def test_a_hidden_list_sheet_first_is_passed_over(self, tmp_path: Path) -> None:
+        """A hidden first sheet with lookup lists (for a drop-down) is not the portfolio."""
+        path = _book(
+            tmp_path / "p.xlsx",
+            [("Lijsten", [["zeeuwse-prb"], ["asr-reintegratie"]]), ("Data", _DATA)],
+            hidden="Lijsten",
+        )
+        with open_portfolio(path) as source:
+            assert [number for number, _ in source.rows] == [2, 3]
+
+    def test_a_title_above_the_header_is_skipped(self, tmp_path: Path) -> None:
+        """A title and an empty row above the header: the header is the first row that
+        names the required columns; row numbers stay the sheet's."""
+        rows: list[list[object]] = [["Portefeuille per 1-11-2025"], [], *_DATA]
+        path = _book(tmp_path / "p.xlsx", [("Portefeuille", rows)])
+        with open_portfolio(path) as source:
+            assert [number for number, _ in source.rows] == [4, 5]
+
+    def test_no_sheet_with_the_columns_names_the_sheets(self, tmp_path: Path) -> None:
+        """Without a header anywhere, the refusal names the sheet whose first row it shows
+        and the other sheets it looked in."""
+        path = _book(
+            tmp_path / "p.xlsx", [("Toelichting", [["Uitleg"]]), ("Blad2", [["a", "b"]])]
+        )
+        with pytest.raises(PortfolioError) as caught:
+            open_portfolio(path)
+        message = str(caught.value)
+        assert 'werkblad "Toelichting"' in message
+        assert "Blad2" in message
+        assert "verplichte kolom(men) ontbreken" in message
+
+    def test_a_sheet_named_portefeuille_is_read_even_when_not_first(
+        self, tmp_path: Path
+    ) -> None:
+        """A sheet named Portefeuille is the portfolio, wherever it is."""
+        other = [list(HEADER), row("X9", date(2025, 1, 6))]
+        path = _book(tmp_path / "p.xlsx", [("Oud", other), ("Portefeuille", _DATA)])
+        with open_portfolio(path) as source:
+            assert [cells[0] for _, cells in source.rows] == ["W1", "W2"]
