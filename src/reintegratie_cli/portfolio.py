@@ -257,8 +257,12 @@ def resolve_header(cells: Sequence[Any]) -> Header:
             f"verplichte kolom(men) ontbreken: {', '.join(missing)} "
             f"(gevonden: {found}; zie docs/portefeuille.md)"
         )
-        raise PortfolioError(msg)
+        raise MissingColumnsError(msg)
     return Header(index, tuple(ignored))
+
+
+class MissingColumnsError(PortfolioError):
+    """A header row lacks a required column: in a workbook, maybe not the header yet."""
 
 
 class PeriodRow(NamedTuple):
@@ -1009,35 +1013,41 @@ def _open_xlsx(path: Path, size: int) -> Source:
         names = {normalize_code(n): n for n in workbook.sheet_names}
         if not names:
             raise PortfolioError(f"{path}: de werkmap heeft geen werkblad")
-        name = names.get("portefeuille", workbook.sheet_names[0])
-        sheet = workbook.get_sheet_by_name(name)
-        values = iter(sheet.iter_rows())
+        named = names.get("portefeuille")
+        candidates = [named] if named is not None else list(workbook.sheet_names)
     except (CalamineError, ValueError, OverflowError) as exc:
         msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
         raise PortfolioError(msg) from None
-    try:
-        by_row = _error_rows(path, name, sheet.start)
-    except SheetError as exc:
-        workbook.close()
-        msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
-        raise PortfolioError(msg) from None
-    header_cells: Sequence[Any] = ()
-    number = 0
-    for number, cells in enumerate(values, 1):
-        if number in by_row:
-            cells = _marked(cells, by_row[number], None)  # noqa: PLW2901 - the marked row
-        if any(not is_empty(c) for c in cells):
-            header_cells = cells
+    refused: list[tuple[str, str]] = []  # (sheet, why) of the sheets without a header
+    for name in candidates:
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            values = iter(sheet.iter_rows())
+            by_row = _error_rows(path, name, sheet.start)
+            found = _find_header(values, by_row)
+        except (CalamineError, ValueError, OverflowError, SheetError) as exc:
+            workbook.close()
+            msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
+            raise PortfolioError(msg) from None
+        except MissingColumnsError as exc:
+            refused.append((name, str(exc)))
+            continue
+        except PortfolioError as exc:
+            workbook.close()
+            raise PortfolioError(f'{path}: werkblad "{name}": {exc}') from None
+        if found is not None:
+            header, number = found
             break
-    if not header_cells:
+    else:
         workbook.close()
-        msg = f"{path}: het werkblad is leeg (verwacht een kopregel met kolomnamen)"
+        if not refused:
+            msg = f"{path}: het werkblad is leeg (verwacht een kopregel met kolomnamen)"
+            raise PortfolioError(msg)
+        msg = f'{path}: werkblad "{refused[0][0]}", {refused[0][1]}'
+        if len(refused) > 1:
+            others = ", ".join(f'"{name}"' for name, _ in refused[1:])
+            msg += f"; ook op werkblad {others} staat geen kopregel met die kolommen"
         raise PortfolioError(msg)
-    try:
-        header = resolve_header(header_cells)
-    except PortfolioError as exc:
-        workbook.close()
-        raise PortfolioError(f"{path}: {exc}") from None
     header_row = number
     read = frozenset(header.positions.values())
     dates = _date_positions(header) if _uses_1904(path) else ()
@@ -1050,6 +1060,36 @@ def _open_xlsx(path: Path, size: int) -> Source:
                 yield offset, _from_1904(cells, dates) if dates else list(cells)
 
     return Source(header, rows(), size, workbook.close)
+
+
+#: How many rows of a sheet may come before its header (a title, a date, empty rows).
+HEADER_SEARCH_ROWS = 20
+
+
+def _find_header(
+    values: Iterator[Sequence[Any]], by_row: dict[int, list[tuple[int, ExcelError]]]
+) -> tuple[Header, int] | None:
+    """The header of a sheet and its row number; ``None`` for an empty sheet.
+
+    The header is the first row, among the sheet's first `HEADER_SEARCH_ROWS`, that names
+    every required column: a title above it is passed over. `MissingColumnsError` (for its
+    first non-empty row) when there is none; ``values`` is then read up to the header.
+    """
+    first: MissingColumnsError | None = None
+    for number, cells in enumerate(values, 1):
+        if number in by_row:
+            cells = _marked(cells, by_row[number], None)  # noqa: PLW2901 - the marked row
+        if any(not is_empty(c) for c in cells):
+            try:
+                return resolve_header(cells), number
+            except MissingColumnsError as exc:
+                if first is None:
+                    first = MissingColumnsError(f"rij {number}: {exc}")
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    if first is not None:
+        raise first
+    return None
 
 
 #: Days from the 1900 date system's day 0 to the 1904 system's (1904-01-01 is serial 1462).
