@@ -1006,8 +1006,6 @@ def _open_xlsx(path: Path, size: int) -> Source:
         raise PortfolioError(msg) from None
     from python_calamine import CalamineError, CalamineWorkbook
 
-    from reintegratie_cli.xlsx_errors import SheetError
-
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         names = {normalize_code(n): n for n in workbook.sheet_names}
@@ -1018,37 +1016,11 @@ def _open_xlsx(path: Path, size: int) -> Source:
     except (CalamineError, ValueError, OverflowError) as exc:
         msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
         raise PortfolioError(msg) from None
-    refused: list[tuple[str, str]] = []  # (sheet, why) of the sheets without a header
-    for name in candidates:
-        try:
-            sheet = workbook.get_sheet_by_name(name)
-            values = iter(sheet.iter_rows())
-            by_row = _error_rows(path, name, sheet.start)
-            found = _find_header(values, by_row)
-        except (CalamineError, ValueError, OverflowError, SheetError) as exc:
-            workbook.close()
-            msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
-            raise PortfolioError(msg) from None
-        except MissingColumnsError as exc:
-            refused.append((name, str(exc)))
-            continue
-        except PortfolioError as exc:
-            workbook.close()
-            raise PortfolioError(f'{path}: werkblad "{name}": {exc}') from None
-        if found is not None:
-            header, number = found
-            break
-    else:
+    try:
+        values, by_row, header, header_row = _header_sheet(path, workbook, candidates)
+    except BaseException:
         workbook.close()
-        if not refused:
-            msg = f"{path}: het werkblad is leeg (verwacht een kopregel met kolomnamen)"
-            raise PortfolioError(msg)
-        msg = f'{path}: werkblad "{refused[0][0]}", {refused[0][1]}'
-        if len(refused) > 1:
-            others = ", ".join(f'"{name}"' for name, _ in refused[1:])
-            msg += f"; ook op werkblad {others} staat geen kopregel met die kolommen"
-        raise PortfolioError(msg)
-    header_row = number
+        raise
     read = frozenset(header.positions.values())
     dates = _date_positions(header) if _uses_1904(path) else ()
 
@@ -1062,12 +1034,48 @@ def _open_xlsx(path: Path, size: int) -> Source:
     return Source(header, rows(), size, workbook.close)
 
 
+def _header_sheet(
+    path: Path, workbook: Any, candidates: Sequence[str]
+) -> tuple[Iterator[list[Any]], dict[int, list[tuple[int, ExcelError]]], Header, int]:
+    """The first of ``candidates`` (sheet names) with a header (`_find_header`): its rows
+    after the header, its error cells by row, the header and its row number."""
+    from python_calamine import CalamineError
+
+    from reintegratie_cli.xlsx_errors import SheetError
+
+    refused: list[tuple[str, str]] = []  # (sheet, why) of the sheets without a header
+    for name in candidates:
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            values = iter(sheet.iter_rows())
+            by_row = _error_rows(path, name, sheet.start)
+            found = _find_header(values, by_row)
+        except (CalamineError, ValueError, OverflowError, SheetError) as exc:
+            msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
+            raise PortfolioError(msg) from None
+        except MissingColumnsError as exc:
+            refused.append((name, str(exc)))
+            continue
+        except PortfolioError as exc:
+            raise PortfolioError(f'{path}: werkblad "{name}": {exc}') from None
+        if found is not None:
+            return values, by_row, *found
+    if not refused:
+        msg = f"{path}: het werkblad is leeg (verwacht een kopregel met kolomnamen)"
+        raise PortfolioError(msg)
+    msg = f'{path}: werkblad "{refused[0][0]}", {refused[0][1]}'
+    if len(refused) > 1:
+        others = ", ".join(f'"{name}"' for name, _ in refused[1:])
+        msg += f"; ook op werkblad {others} staat geen kopregel met die kolommen"
+    raise PortfolioError(msg)
+
+
 #: How many rows of a sheet may come before its header (a title, a date, empty rows).
 HEADER_SEARCH_ROWS = 20
 
 
 def _find_header(
-    values: Iterator[Sequence[Any]], by_row: dict[int, list[tuple[int, ExcelError]]]
+    values: Iterator[list[Any]], by_row: dict[int, list[tuple[int, ExcelError]]]
 ) -> tuple[Header, int] | None:
     """The header of a sheet and its row number; ``None`` for an empty sheet.
 

@@ -97,9 +97,7 @@ class TestWorkbookSheets:
     def test_no_sheet_with_the_columns_names_the_sheets(self, tmp_path: Path) -> None:
         """Without a header anywhere, the refusal names the sheet whose first row it shows
         and the other sheets it looked in."""
-        path = _book(
-            tmp_path / "p.xlsx", [("Toelichting", [["Uitleg"]]), ("Blad2", [["a", "b"]])]
-        )
+        path = _book(tmp_path / "p.xlsx", [("Toelichting", [["Uitleg"]]), ("Blad2", [["a", "b"]])])
         with pytest.raises(PortfolioError) as caught:
             open_portfolio(path)
         message = str(caught.value)
@@ -107,9 +105,7 @@ class TestWorkbookSheets:
         assert "Blad2" in message
         assert "verplichte kolom(men) ontbreken" in message
 
-    def test_a_sheet_named_portefeuille_is_read_even_when_not_first(
-        self, tmp_path: Path
-    ) -> None:
+    def test_a_sheet_named_portefeuille_is_read_even_when_not_first(self, tmp_path: Path) -> None:
         """A sheet named Portefeuille is the portfolio, wherever it is."""
         other = [list(HEADER), row("X9", date(2025, 1, 6))]
         path = _book(tmp_path / "p.xlsx", [("Oud", other), ("Portefeuille", _DATA)])
