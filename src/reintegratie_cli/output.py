@@ -261,8 +261,9 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def _xml_text(text: str) -> str:
     if not text.isprintable():
         text = _XML_ILLEGAL.sub("", text)
-    if len(text) > XLSX_MAX_TEXT:
-        text = text[:XLSX_MAX_TEXT]
+    if len(text) > XLSX_MAX_TEXT:  # cut visibly, never silently (docs/portefeuille.md)
+        mark = f"… (afgekort: {len(text)} tekens)"
+        text = text[: XLSX_MAX_TEXT - len(mark)] + mark
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if text[:1].isspace() or text[-1:].isspace():
         return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'

@@ -111,3 +111,41 @@ class TestWorkbookSheets:
         path = _book(tmp_path / "p.xlsx", [("Oud", other), ("Portefeuille", _DATA)])
         with open_portfolio(path) as source:
             assert [cells[0] for _, cells in source.rows] == ["W1", "W2"]
+
+
+class TestLongText:
+    """Excel holds at most 32.767 characters in a cell (docs/portefeuille.md, De werklijst)."""
+
+    def test_a_long_value_in_a_message_is_shortened(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Two bad dates of 20.000 characters each: the row's fout names both, shortened,
+        in the CSV and in the XLSX alike."""
+        bad = row("W1", "x" * 20_000, "y" * 20_000)
+        path = tmp_path / "p.csv"
+        path.write_text(",".join(HEADER) + "\n" + ",".join(bad) + "\n", encoding="utf-8")
+        target = tmp_path / "uit.xlsx"
+        code, _, err = run([str(path), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0, err
+        ((*_, fout),) = read_xlsx(target)[1:]
+        assert "kolom eerste_ziektedag" in fout
+        assert "kolom laatste_ziektedag" in fout
+        assert "20000 tekens" in fout
+        assert len(fout) < 1000
+
+    def test_a_text_longer_than_a_cell_is_cut_visibly(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A werkgever of 40.000 characters (only a CSV can hold one): the XLSX cell keeps
+        the first part and says it was cut, never silently; the CSV keeps it whole."""
+        employer = "B" * 40_000
+        path = tmp_path / "p.csv"
+        cells = row("W1", date(2025, 1, 6), employer=employer)
+        path.write_text(",".join(HEADER) + "\n" + ",".join(cells) + "\n", encoding="utf-8")
+        target = tmp_path / "uit.xlsx"
+        code, _, err = run([str(path), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0, err
+        shown = read_xlsx(target)[1][4]
+        assert len(shown) <= 32_767
+        assert shown.startswith("B" * 30_000)
+        assert shown.endswith("(afgekort: 40000 tekens)")
