@@ -246,7 +246,14 @@ def resolve_header(cells: Sequence[Any]) -> Header:
         if name is None:
             ignored.append(text)
         elif name in index:
-            msg = f'kolom "{text}" staat er twee keer in (als {name})'
+            before = _header_text(cells[index[name]])
+            if normalize_code(before) == normalize_code(text):
+                msg = f'kolom "{text}" staat er twee keer in (als {name})'
+            else:  # an alias beside its column: name both, as the header writes them
+                msg = (
+                    f'de kolommen "{before}" en "{text}" betekenen allebei {name}; '
+                    "laat er één over of geef de andere een naam die niet wordt herkend"
+                )
             raise PortfolioError(msg)
         else:
             index[name] = position

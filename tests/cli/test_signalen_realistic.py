@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from reintegratie_cli.generate import HEADER
-from reintegratie_cli.portfolio import PortfolioError, open_portfolio
+from reintegratie_cli.portfolio import PortfolioError, open_portfolio, resolve_header
 from tests.cli.strategies_signalen import PEIL, read_xlsx, row, run
 
 
@@ -149,3 +149,17 @@ class TestLongText:
         assert len(shown) <= 32_767
         assert shown.startswith("B" * 30_000)
         assert shown.endswith("(afgekort: 40000 tekens)")
+
+
+class TestDuplicateColumns:
+    def test_an_alias_beside_its_column_names_both(self) -> None:
+        """ "Ziekmelding" is an alias of eerste_ziektedag: beside "Eerste ziektedag" the
+        refusal names both headers as written, not one of them "twice"."""
+        cells = ["Werknemer", "Werkgever", "Product", "Ingangsdatum", "Ziekmelding"]
+        with pytest.raises(PortfolioError) as caught:
+            resolve_header([*cells, "Eerste ziektedag"])
+        message = str(caught.value)
+        assert '"Ziekmelding"' in message
+        assert '"Eerste ziektedag"' in message
+        assert "eerste_ziektedag" in message
+        assert "twee keer" not in message
