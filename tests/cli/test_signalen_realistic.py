@@ -163,3 +163,19 @@ class TestDuplicateColumns:
         assert '"Eerste ziektedag"' in message
         assert "eerste_ziektedag" in message
         assert "twee keer" not in message
+
+
+class TestOutputPath:
+    def test_a_folder_named_like_a_file_is_refused_before_any_work(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--uit naming a folder (``lijst.csv/``) is refused before reading, in Dutch, as
+        reintegratie werkmap refuses it; no temporary file is left in the folder."""
+        folder = tmp_path / "lijst.csv"
+        folder.mkdir()
+        code, out, err = run([*PEIL, "--uit", str(folder)], capsys)
+        assert code == 2
+        assert "is een map" in err
+        assert "Is a directory" not in err
+        assert out == ""
+        assert list(tmp_path.iterdir()) == [folder]
