@@ -477,6 +477,8 @@ class RowParser:
         self._sanction = at("sanctieweken")
         #: More cells than this go to `_checked` (one comparison on the fast path).
         self._width = header.width if header.width is not None else sys.maxsize
+        #: The last required column's position: a CSV line that ends before it is short.
+        self._last_required = max(header.positions[c.name] for c in COLUMNS if c.required)
         done: list[tuple[str, Milestone, int]] = []
         for name, milestone in DONE_COLUMNS.items():
             position = at(name)
@@ -624,6 +626,13 @@ class RowParser:
                 problems,
                 f"regel heeft {len(cells)} velden, de kopregel {self._width} (staat het "
                 "scheidingsteken in een waarde? Zet die waarde tussen aanhalingstekens)",
+            )
+        if self.header.width is not None and len(cells) <= self._last_required:
+            fields = "1 veld" if len(cells) == 1 else f"{len(cells)} velden"
+            _reject(
+                problems,
+                f"regel heeft {fields}, de kopregel {self.header.width} (loopt een veld tussen "
+                "aanhalingstekens over meer regels? Elke regel is één rij)",
             )
         employee = self.employee_of(cells)
         error = _error_value(_cell(cells, self._employee))

@@ -10,7 +10,7 @@ import pytest
 
 from reintegratie_cli.generate import HEADER
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio, resolve_header
-from tests.cli.strategies_signalen import PEIL, read_xlsx, row, run
+from tests.cli.strategies_signalen import PEIL, read_csv, read_xlsx, row, run
 
 
 class TestUnicodeText:
@@ -179,3 +179,26 @@ class TestOutputPath:
         assert "Is a directory" not in err
         assert out == ""
         assert list(tmp_path.iterdir()) == [folder]
+
+
+class TestQuotedLineBreaks:
+    def test_the_middle_line_of_a_quoted_field_says_it_is_short(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A remark over three lines (docs/portefeuille.md: one line is one row): the middle
+        line, without quotes, is rejected as a line with fewer fields than the header, with
+        the hint of a field over more lines, before its missing columns."""
+        header = [*HEADER[:5], "opmerking"]
+        first = ";".join([*row("W1", date(2025, 1, 6))[:5], '"eerste regel'])
+        path = tmp_path / "p.csv"
+        path.write_text(
+            ";".join(header) + "\n" + first + '\ntweede regel\nderde regel"\n',
+            encoding="utf-8",
+        )
+        target = tmp_path / "uit.csv"
+        code, _, err = run([str(path), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0, err
+        lines = {line["rijen"]: line for line in read_csv(target)}
+        assert lines["3"]["fout"].startswith(
+            "regel heeft 1 veld, de kopregel 6 (loopt een veld tussen aanhalingstekens"
+        )
