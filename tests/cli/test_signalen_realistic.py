@@ -202,3 +202,41 @@ class TestQuotedLineBreaks:
         assert lines["3"]["fout"].startswith(
             "regel heeft 1 veld, de kopregel 6 (loopt een veld tussen aanhalingstekens"
         )
+
+
+_CTRL_C_WHILE_LOADING = """
+import importlib.abc, os, signal, sys
+
+class CtrlC(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "reintegratie_cli.signalen":
+            os.kill(os.getpid(), signal.SIGINT)  # the user's Ctrl-C while the code loads
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+from reintegratie_cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+class TestStoppedWhileLoading:
+    def test_ctrl_c_while_the_commands_load_is_one_line(self, tmp_path: Path) -> None:
+        """Ctrl-C right after Enter, while the program is still loading its modules: one
+        line and exit code 130, as at any later moment (docs/portefeuille.md, Afbreken) —
+        not Python's KeyboardInterrupt traceback."""
+        import os
+        import signal
+        import subprocess
+        import sys
+
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+        process = subprocess.run(
+            [sys.executable, "-c", _CTRL_C_WHILE_LOADING, "signalen", *PEIL],
+            env=env, capture_output=True, timeout=120, check=False, cwd=tmp_path,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )  # fmt: skip
+        err = process.stderr.decode()
+        assert "Traceback" not in err
+        assert err.startswith("afgebroken (Ctrl-C)"), err
+        assert len(err.splitlines()) == 1
+        assert process.returncode == 130
