@@ -21,8 +21,9 @@ import threading
 from collections.abc import Sequence
 from types import ModuleType
 
-# Only the standard library here: the commands and the library are loaded by `main` once
-# its signal handlers are in place.
+# Only the standard library (and `stopping`, which uses only that) here: the commands and
+# the library are loaded by `main` once its signal handlers are in place.
+from reintegratie_cli.stopping import Stopped, forget, handle
 
 
 class _Version(argparse.Action):
@@ -64,20 +65,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class Stopped(KeyboardInterrupt):
-    """The command was stopped by a signal (``signal`` is its number)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _stop(signum: int, _frame: object) -> None:
-    for each in (signal.SIGINT, signal.SIGTERM):  # clean up once, undisturbed
-        signal.signal(each, signal.SIG_IGN)
-    raise Stopped(signum)
-
-
 #: The exit code when standard output's reader has gone: 128 + SIGPIPE, as a shell reports.
 _BROKEN_PIPE = 128 + 13
 
@@ -99,8 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = {}
     if threading.current_thread() is threading.main_thread():
         previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    forget()
     for each in previous:
-        signal.signal(each, _stop)
+        signal.signal(each, handle)
     try:
         return _run(argv)
     except KeyboardInterrupt as exc:
@@ -121,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         for each, handler in previous.items():
             signal.signal(each, handler)
+        forget()  # a stop belongs to this command only
 
 
 def _run(argv: Sequence[str] | None) -> int:
