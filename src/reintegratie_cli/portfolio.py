@@ -977,8 +977,16 @@ def _open_csv(path: Path, size: int) -> Source:
     if unreadable(header_cells) is not None:
         msg = f"{path}: de kopregel is onleesbaar ({header_cells[0]})"
         raise PortfolioError(msg)
+    if all(is_empty(c) for c in header_cells):
+        msg = (
+            f"{path}: regel 1 is leeg (verwacht de kopregel met de kolomnamen op regel 1; "
+            "zie docs/portefeuille.md)"
+        )
+        raise PortfolioError(msg)
     try:
         header = resolve_header(header_cells)
+    except MissingColumnsError as exc:
+        raise PortfolioError(f"{path}: regel 1: {exc}") from None
     except PortfolioError as exc:
         raise PortfolioError(f"{path}: {exc}") from None
     header = header._replace(width=len(header_cells))

@@ -240,3 +240,23 @@ class TestStoppedWhileLoading:
         assert err.startswith("afgebroken (Ctrl-C)"), err
         assert len(err.splitlines()) == 1
         assert process.returncode == 130
+
+
+class TestCsvHeaderLine:
+    def test_empty_lines_above_the_header_are_named(self, tmp_path: Path) -> None:
+        """A CSV whose first line is empty (or only separators): the refusal says line 1
+        is empty and that the header belongs there, not "gevonden: geen"."""
+        path = tmp_path / "p.csv"
+        path.write_text(";;;;\n\n" + ";".join(HEADER) + "\n", encoding="utf-8")
+        with pytest.raises(PortfolioError) as caught:
+            open_portfolio(path)
+        message = str(caught.value)
+        assert "regel 1 is leeg" in message
+        assert "gevonden: geen" not in message
+
+    def test_a_title_line_is_named_as_line_1(self, tmp_path: Path) -> None:
+        """A title above the header: the refusal names line 1, as for a workbook its row."""
+        path = tmp_path / "p.csv"
+        path.write_text("Portefeuille per 1-11-2025;;;\n" + ";".join(HEADER) + "\n")
+        with pytest.raises(PortfolioError, match="regel 1: verplichte kolom"):
+            open_portfolio(path)
