@@ -1,13 +1,14 @@
 """``reintegratie``: the command line.
 
 Each subcommand lives in its own module with ``register(commands)`` (adds its parser and
-sets ``func``) and ``run(args) -> int``; `SUBCOMMANDS` lists them.
+sets ``func``) and ``run(args) -> int``; `subcommands` lists them.
 
 Stopping: Ctrl-C (SIGINT) and SIGTERM both unwind the command as a
 `KeyboardInterrupt` — so every ``finally`` and context manager cleans up (worker
 processes, scratch folders, partial output files) — and end in one Dutch line on stderr
 and exit code 130 (Ctrl-C) or 143 (SIGTERM), never a traceback. A second signal during
-the clean-up is ignored.
+the clean-up is ignored. The handlers are installed before anything else is loaded (the
+commands, the library): a Ctrl-C right after Enter is one line too, not a traceback.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from types import ModuleType
 
-from reintegratie_cli import generate, signalen, tijdlijn, werkmap
-from reintegratie_cli.args import DutchParser
-from reintegratie_cli.output import remove_temporaries
-from reintegratie_core import ReintegratieError
+# Only the standard library (and `stopping`, which uses only that) here: the commands and
+# the library are loaded by `main` once its signal handlers are in place.
+from reintegratie_cli.stopping import Stopped, forget, handle
 
 
 class _Version(argparse.Action):
@@ -42,35 +43,26 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-#: The subcommand modules, in the order ``--help`` shows them.
-SUBCOMMANDS = [tijdlijn, signalen, generate, werkmap]
+def subcommands() -> list[ModuleType]:
+    """The subcommand modules, in the order ``--help`` shows them."""
+    from reintegratie_cli import generate, signalen, tijdlijn, werkmap
+
+    return [tijdlijn, signalen, generate, werkmap]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with all subcommands."""
+    from reintegratie_cli.args import DutchParser
+
     parser = DutchParser(
         prog="reintegratie",
         description="Re-integratieregels van verzuimverzekeringen: termijnen, signalen, werkmappen.",
     )
     parser.add_argument("--version", action=_Version, help="toon het versienummer en stop")
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
-    for module in SUBCOMMANDS:
+    for module in subcommands():
         module.register(commands)
     return parser
-
-
-class Stopped(KeyboardInterrupt):
-    """The command was stopped by a signal (``signal`` is its number)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _stop(signum: int, _frame: object) -> None:
-    for each in (signal.SIGINT, signal.SIGTERM):  # clean up once, undisturbed
-        signal.signal(each, signal.SIG_IGN)
-    raise Stopped(signum)
 
 
 #: The exit code when standard output's reader has gone: 128 + SIGPIPE, as a shell reports.
@@ -91,12 +83,41 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``reintegratie``; returns the exit code."""
-    args = build_parser().parse_args(argv)
     previous = {}
     if threading.current_thread() is threading.main_thread():
         previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    forget()
     for each in previous:
-        signal.signal(each, _stop)
+        signal.signal(each, handle)
+    try:
+        return _run(argv)
+    except KeyboardInterrupt as exc:
+        # Nothing is imported here: a stop may have cut a module's loading short, and
+        # loading it again can fail. Without the output module there is no temporary file.
+        output = sys.modules.get("reintegratie_cli.output")
+        remove = getattr(output, "remove_temporaries", None)
+        if remove is not None:
+            remove()  # also one a stop caught between creating and using it
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        name = "SIGTERM" if signum == signal.SIGTERM else "Ctrl-C"
+        print(
+            f"afgebroken ({name}): tijdelijke bestanden opgeruimd, niets geschreven; "
+            "een eerder uitvoerbestand is ongewijzigd",
+            file=sys.stderr,
+        )
+        return 128 + signum
+    finally:
+        for each, handler in previous.items():
+            signal.signal(each, handler)
+        forget()  # a stop belongs to this command only
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse ``argv`` and run its command; its errors as one Dutch line and exit code."""
+    from reintegratie_cli.output import remove_temporaries
+    from reintegratie_core import ReintegratieError
+
+    args = build_parser().parse_args(argv)
     try:
         code: int = args.func(args)
         if sys.stdout is not None:
@@ -125,19 +146,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(f"fout: {what} ({exc.strerror or exc})", file=sys.stderr)
         return 2
-    except KeyboardInterrupt as exc:
-        remove_temporaries()  # also one a stop caught between creating and using it
-        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
-        name = "SIGTERM" if signum == signal.SIGTERM else "Ctrl-C"
-        print(
-            f"afgebroken ({name}): tijdelijke bestanden opgeruimd, niets geschreven; "
-            "een eerder uitvoerbestand is ongewijzigd",
-            file=sys.stderr,
-        )
-        return 128 + signum
-    finally:
-        for each, handler in previous.items():
-            signal.signal(each, handler)
     return code
 
 

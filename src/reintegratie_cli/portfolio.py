@@ -246,7 +246,14 @@ def resolve_header(cells: Sequence[Any]) -> Header:
         if name is None:
             ignored.append(text)
         elif name in index:
-            msg = f'kolom "{text}" staat er twee keer in (als {name})'
+            before = _header_text(cells[index[name]])
+            if normalize_code(before) == normalize_code(text):
+                msg = f'kolom "{text}" staat er twee keer in (als {name})'
+            else:  # an alias beside its column: name both, as the header writes them
+                msg = (
+                    f'de kolommen "{before}" en "{text}" betekenen allebei {name}; '
+                    "laat er één over of geef de andere een naam die niet wordt herkend"
+                )
             raise PortfolioError(msg)
         else:
             index[name] = position
@@ -257,8 +264,12 @@ def resolve_header(cells: Sequence[Any]) -> Header:
             f"verplichte kolom(men) ontbreken: {', '.join(missing)} "
             f"(gevonden: {found}; zie docs/portefeuille.md)"
         )
-        raise PortfolioError(msg)
+        raise MissingColumnsError(msg)
     return Header(index, tuple(ignored))
+
+
+class MissingColumnsError(PortfolioError):
+    """A header row lacks a required column: in a workbook, maybe not the header yet."""
 
 
 class PeriodRow(NamedTuple):
@@ -466,6 +477,8 @@ class RowParser:
         self._sanction = at("sanctieweken")
         #: More cells than this go to `_checked` (one comparison on the fast path).
         self._width = header.width if header.width is not None else sys.maxsize
+        #: The last required column's position: a CSV line that ends before it is short.
+        self._last_required = max(header.positions[c.name] for c in COLUMNS if c.required)
         done: list[tuple[str, Milestone, int]] = []
         for name, milestone in DONE_COLUMNS.items():
             position = at(name)
@@ -613,6 +626,13 @@ class RowParser:
                 problems,
                 f"regel heeft {len(cells)} velden, de kopregel {self._width} (staat het "
                 "scheidingsteken in een waarde? Zet die waarde tussen aanhalingstekens)",
+            )
+        if self.header.width is not None and len(cells) <= self._last_required:
+            fields = "1 veld" if len(cells) == 1 else f"{len(cells)} velden"
+            _reject(
+                problems,
+                f"regel heeft {fields}, de kopregel {self.header.width} (loopt een veld tussen "
+                "aanhalingstekens over meer regels? Elke regel is één rij)",
             )
         employee = self.employee_of(cells)
         error = _error_value(_cell(cells, self._employee))
@@ -930,6 +950,12 @@ def _open_csv(path: Path, size: int) -> Source:
         head = stream.read(4096)
         stream.seek(0)
         first = stream.readline()
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        msg = (
+            f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst), dat niet wordt "
+            "gelezen; sla het op als CSV UTF-8 (of als XLSX)"
+        )
+        raise PortfolioError(msg)
     if b"\x00" in head:
         msg = f"{path}: dit is geen tekstbestand (CSV); sla de portefeuille op als CSV of XLSX"
         raise PortfolioError(msg)
@@ -951,8 +977,16 @@ def _open_csv(path: Path, size: int) -> Source:
     if unreadable(header_cells) is not None:
         msg = f"{path}: de kopregel is onleesbaar ({header_cells[0]})"
         raise PortfolioError(msg)
+    if all(is_empty(c) for c in header_cells):
+        msg = (
+            f"{path}: regel 1 is leeg (verwacht de kopregel met de kolomnamen op regel 1; "
+            "zie docs/portefeuille.md)"
+        )
+        raise PortfolioError(msg)
     try:
         header = resolve_header(header_cells)
+    except MissingColumnsError as exc:
+        raise PortfolioError(f"{path}: regel 1: {exc}") from None
     except PortfolioError as exc:
         raise PortfolioError(f"{path}: {exc}") from None
     header = header._replace(width=len(header_cells))
@@ -996,43 +1030,21 @@ def _open_xlsx(path: Path, size: int) -> Source:
         raise PortfolioError(msg) from None
     from python_calamine import CalamineError, CalamineWorkbook
 
-    from reintegratie_cli.xlsx_errors import SheetError
-
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         names = {normalize_code(n): n for n in workbook.sheet_names}
         if not names:
             raise PortfolioError(f"{path}: de werkmap heeft geen werkblad")
-        name = names.get("portefeuille", workbook.sheet_names[0])
-        sheet = workbook.get_sheet_by_name(name)
-        values = iter(sheet.iter_rows())
+        named = names.get("portefeuille")
+        candidates = [named] if named is not None else list(workbook.sheet_names)
     except (CalamineError, ValueError, OverflowError) as exc:
         msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
         raise PortfolioError(msg) from None
     try:
-        by_row = _error_rows(path, name, sheet.start)
-    except SheetError as exc:
+        values, by_row, header, header_row = _header_sheet(path, workbook, candidates)
+    except BaseException:
         workbook.close()
-        msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
-        raise PortfolioError(msg) from None
-    header_cells: Sequence[Any] = ()
-    number = 0
-    for number, cells in enumerate(values, 1):
-        if number in by_row:
-            cells = _marked(cells, by_row[number], None)  # noqa: PLW2901 - the marked row
-        if any(not is_empty(c) for c in cells):
-            header_cells = cells
-            break
-    if not header_cells:
-        workbook.close()
-        msg = f"{path}: het werkblad is leeg (verwacht een kopregel met kolomnamen)"
-        raise PortfolioError(msg)
-    try:
-        header = resolve_header(header_cells)
-    except PortfolioError as exc:
-        workbook.close()
-        raise PortfolioError(f"{path}: {exc}") from None
-    header_row = number
+        raise
     read = frozenset(header.positions.values())
     dates = _date_positions(header) if _uses_1904(path) else ()
 
@@ -1044,6 +1056,72 @@ def _open_xlsx(path: Path, size: int) -> Source:
                 yield offset, _from_1904(cells, dates) if dates else list(cells)
 
     return Source(header, rows(), size, workbook.close)
+
+
+def _header_sheet(
+    path: Path, workbook: Any, candidates: Sequence[str]
+) -> tuple[Iterator[list[Any]], dict[int, list[tuple[int, ExcelError]]], Header, int]:
+    """The first of ``candidates`` (sheet names) with a header (`_find_header`): its rows
+    after the header, its error cells by row, the header and its row number."""
+    from python_calamine import CalamineError
+
+    from reintegratie_cli.xlsx_errors import SheetError
+
+    refused: list[tuple[str, str]] = []  # (sheet, why) of the sheets without a header
+    for name in candidates:
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            values = iter(sheet.iter_rows())
+            by_row = _error_rows(path, name, sheet.start)
+            found = _find_header(values, by_row)
+        except (CalamineError, ValueError, OverflowError, SheetError) as exc:
+            msg = f"{path}: geen leesbaar XLSX-bestand ({exc})"
+            raise PortfolioError(msg) from None
+        except MissingColumnsError as exc:
+            refused.append((name, str(exc)))
+            continue
+        except PortfolioError as exc:
+            raise PortfolioError(f'{path}: werkblad "{name}": {exc}') from None
+        if found is not None:
+            return values, by_row, *found
+    if not refused:
+        msg = f"{path}: het werkblad is leeg (verwacht een kopregel met kolomnamen)"
+        raise PortfolioError(msg)
+    msg = f'{path}: werkblad "{refused[0][0]}", {refused[0][1]}'
+    if len(refused) > 1:
+        others = ", ".join(f'"{name}"' for name, _ in refused[1:])
+        msg += f"; ook op werkblad {others} staat geen kopregel met die kolommen"
+    raise PortfolioError(msg)
+
+
+#: How many rows of a sheet may come before its header (a title, a date, empty rows).
+HEADER_SEARCH_ROWS = 20
+
+
+def _find_header(
+    values: Iterator[list[Any]], by_row: dict[int, list[tuple[int, ExcelError]]]
+) -> tuple[Header, int] | None:
+    """The header of a sheet and its row number; ``None`` for an empty sheet.
+
+    The header is the first row, among the sheet's first `HEADER_SEARCH_ROWS`, that names
+    every required column: a title above it is passed over. `MissingColumnsError` (for its
+    first non-empty row) when there is none; ``values`` is then read up to the header.
+    """
+    first: MissingColumnsError | None = None
+    for number, cells in enumerate(values, 1):
+        if number in by_row:
+            cells = _marked(cells, by_row[number], None)  # noqa: PLW2901 - the marked row
+        if any(not is_empty(c) for c in cells):
+            try:
+                return resolve_header(cells), number
+            except MissingColumnsError as exc:
+                if first is None:
+                    first = MissingColumnsError(f"rij {number}: {exc}")
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    if first is not None:
+        raise first
+    return None
 
 
 #: Days from the 1900 date system's day 0 to the 1904 system's (1904-01-01 is serial 1462).

@@ -137,6 +137,8 @@ def _refusal(portfolio: Path, target: Path | None) -> str | None:
         return None
     if not (target.parent if str(target.parent) else Path()).is_dir():
         return f"{target}: de map {target.parent} bestaat niet"
+    if target.is_dir():
+        return f"{target}: is een map; geef een bestandsnaam op (bijv. werklijst.csv)"
     if _same_file(portfolio, target):
         return f"{target} is de portefeuille zelf; kies een ander uitvoerbestand"
     return None

@@ -74,11 +74,20 @@ def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+#: The longest text a message quotes whole, and how much of a longer one it shows.
+_LONGEST_TEXT = 100
+_SHOWN_TEXT = 60
+
+
 def describe(value: Any) -> str:
     """How a value is shown in an error message: text quoted as typed, numbers as a Dutch
     Excel shows them (15 significant digits, decimal comma: ``200``, ``0,8``, ``1E+300``), a
-    date ``DD-MM-JJJJ``, a time ``UU:MM``; never a Python ``repr``."""
+    date ``DD-MM-JJJJ``, a time ``UU:MM``; never a Python ``repr``. A text of more than
+    ``_LONGEST_TEXT`` characters is quoted by its start and its length (``"xxx…" (40000
+    tekens)``): a message must fit in a cell and be read."""
     if isinstance(value, str):
+        if len(value) > _LONGEST_TEXT:
+            return f'"{value[:_SHOWN_TEXT]}…" ({len(value)} tekens)'
         return f'"{value}"'
     if isinstance(value, bool):
         return "WAAR" if value else "ONWAAR"

@@ -89,8 +89,10 @@ class TestHeader:
 
     def test_a_column_twice_is_fatal(self) -> None:
         """Two columns meaning the same field are ambiguous: an error."""
-        with pytest.raises(PortfolioError, match="twee keer"):
+        with pytest.raises(PortfolioError, match='"werkgever" en "polis" betekenen allebei'):
             resolve_header([*HEADER[:5], "polis"])
+        with pytest.raises(PortfolioError, match='kolom "Polis" staat er twee keer in'):
+            resolve_header(["polis", *HEADER[:1], *HEADER[2:5], "Polis"])
 
     def test_every_documented_column_is_in_the_docs(self) -> None:
         """docs/portefeuille.md documents every column by name, with every alias."""

@@ -1109,6 +1109,40 @@ class TestStopped:
         assert target.read_bytes() == b"oude kopie"
         assert signal.getsignal(signal.SIGTERM) == before  # the handler is put back
 
+    def test_sigterm_during_an_ri_call_stops_the_run(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """SIGTERM while the engine is inside an RI_ function: the engine turns any Python
+        exception into #WAARDE!, so the stop was swallowed — that one cell got #VALUE!,
+        the run went on (deaf to a second signal), wrote the copy and ended with 0. Now it
+        stops: exit 143, no copy, and the remaining RI_ calls are not made."""
+        import signal
+
+        cells: dict[str, Any] = {}
+        for row in range(1, 201):
+            cells[f"A{row}"] = date(2025, 1, 1) + timedelta(days=row)
+            cells[f"B{row}"] = f"=RI_WERKDAG(A{row},5)"
+        path = build(tmp_path / "in.xlsx", cells)
+        target = tmp_path / "uit.xlsx"
+        target.write_bytes(b"oude kopie")
+        real = udfs.contract_functions()
+        calls: list[int] = []
+
+        def stopped_in_third(*args: Any) -> Any:
+            calls.append(1)
+            if len(calls) == 3:
+                os.kill(os.getpid(), signal.SIGTERM)
+            return real["RI_WERKDAG"](*args)
+
+        monkeypatch.setattr(
+            udfs, "contract_functions", lambda: {**real, "RI_WERKDAG": stopped_in_third}
+        )
+        assert main(["werkmap", str(path), "--uit", str(target)]) == 143
+        assert "afgebroken (SIGTERM)" in capsys.readouterr().err
+        assert target.read_bytes() == b"oude kopie"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in.xlsx", "uit.xlsx"]
+        assert len(calls) < 100
+
 
 class TestLargeLists:
     """A long list of values (a portfolio) is read and written in time linear in its rows."""

@@ -382,3 +382,20 @@ class TestOnlyExcelDigits:
     )
     def test_unicode_spaces_around_the_euro_sign_still_read(self, text: str, value: str) -> None:
         assert to_decimal(text, "x", "verwacht een getal") == Decimal(value)
+
+
+class TestDescribeLongText:
+    def test_a_long_text_is_shortened_with_its_length(self) -> None:
+        """A text of 40.000 characters (a CSV field, a pasted document) is quoted by its
+        start and its length: a message must fit in a cell (Excel holds 32.767 characters)
+        and be readable, as for every other value."""
+        shown = describe("x" * 40_000)
+        assert len(shown) < 120
+        assert shown.startswith('"xxx')
+        assert "40000 tekens" in shown
+
+    def test_a_name_of_ordinary_length_is_shown_whole(self) -> None:
+        """A long but ordinary value (an employer's name of 100 characters) stays whole."""
+        name = "P-400017 " + "Kinderopvang Brolin " * 4 + "x" * 11
+        assert len(name) == 100
+        assert describe(name) == f'"{name}"'

@@ -29,6 +29,7 @@ from reintegratie_cli.recalc import forms, values
 from reintegratie_cli.recalc.forms import OMITTED_FUNCTION
 from reintegratie_cli.recalc.package import MAX_TEXT
 from reintegratie_cli.recalc.safety import ErrorValue
+from reintegratie_cli.stopping import received
 
 #: Functions that would reach outside the workbook: they give ``#REF!``.
 OUTSIDE = ("WEBSERVICE", "FILTERXML")
@@ -169,7 +170,8 @@ def compute(
     workbook = fz.Workbook(config=_config())
     for name, function in functions.items():
         seen = date_columns.setdefault(name.upper(), set())
-        workbook.register_function(name, values.adapt(function, seen), min_args=0, max_args=None)
+        engine_function = _stoppable(workbook, values.adapt(function, seen))
+        workbook.register_function(name, engine_function, min_args=0, max_args=None)
     workbook.register_function(OMITTED_FUNCTION, _omitted, min_args=0, max_args=0)
     for name in OUTSIDE:
         workbook.register_function(name, _outside, allow_override_builtin=True)
@@ -209,14 +211,33 @@ def compute(
     return outputs, dates
 
 
+def _stoppable(workbook: Any, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` as the engine calls it, cancelling the evaluation once a stop (Ctrl-C,
+    SIGTERM) came. The engine turns an exception raised in a call — the stop's too — into
+    an error value and goes on; so the stop is read from `stopping.received`, the rest of
+    the evaluation is cancelled, and `_evaluate` raises the stop when the engine returns."""
+
+    def engine_function(*args: Any) -> Any:
+        stop = received()
+        if stop is not None:
+            workbook.cancel()
+            raise stop
+        return function(*args)
+
+    return engine_function
+
+
 def _evaluate(workbook: Any, sheets: list[Input]) -> dict[tuple[str, int, int], str]:
-    """Evaluate all; if the engine refuses as a whole, cell by cell (failures returned)."""
+    """Evaluate all; if the engine refuses as a whole, cell by cell (failures returned).
+    A stop received meanwhile (`_stoppable`) is raised once the engine returns."""
     try:
         workbook.evaluate_all()
     except Exception:  # noqa: BLE001 - the engine's refusal: fall back to cell by cell
+        _raise_received()
         failed = {}
         for sheet in sheets:
             for row, column in [*sheet.formulas, *sheet.arrays]:
+                _raise_received()
                 try:
                     workbook.evaluate_cell(sheet.name, row, column)
                 except Exception as exc:  # noqa: BLE001 - one cell's failure
@@ -224,8 +245,16 @@ def _evaluate(workbook: Any, sheets: list[Input]) -> dict[tuple[str, int, int], 
                         str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                     )
                     failed[(sheet.name, row, column)] = detail[:200]
+        _raise_received()
         return failed
+    _raise_received()
     return {}
+
+
+def _raise_received() -> None:
+    stop = received()
+    if stop is not None:
+        raise stop
 
 
 def _box(cells: Iterator[tuple[int, int]]) -> tuple[int, int, int, int] | None:
