@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Self
 
-from reintegratie_cli.table import thousands
+from reintegratie_cli.table import EXCEL_MAX_TEXT, excel_length, fits_a_cell, thousands
 from reintegratie_io import FIRST_SERIAL_DATE, date_to_serial
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 #: Excel's last row: a sheet holds the header and at most this many rows minus one.
 XLSX_MAX_ROWS = 1_048_576
 #: Excel's longest text in one cell.
-XLSX_MAX_TEXT = 32_767
 
 
 class OutputKind(enum.Enum):
@@ -262,23 +261,16 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CUT_MARK = " … [ingekort: {} tekens; de CSV-uitvoer heeft de hele tekst]"
 
 
-def _excel_length(text: str) -> int:
-    """The length of ``text`` as Excel counts it (``LEN``): UTF-16 units, an emoji two."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
 def _fit_cell(text: str) -> str:
-    """``text`` as one XLSX cell holds it: whole up to ``XLSX_MAX_TEXT`` characters (as
+    """``text`` as one XLSX cell holds it: whole up to ``EXCEL_MAX_TEXT`` characters (as
     Excel counts them); a longer text cut to fit and ending in
     ``… [ingekort: 40.000 tekens; de CSV-uitvoer heeft de hele tekst]`` — never cut
     silently: a reader sees that something is missing and how much."""
-    if len(text) <= XLSX_MAX_TEXT // 2:  # at most two units a character: it fits
+    if fits_a_cell(text):
         return text
-    length = _excel_length(text)
-    if length <= XLSX_MAX_TEXT:
-        return text
+    length = excel_length(text)
     mark = _CUT_MARK.format(thousands(length))
-    keep = XLSX_MAX_TEXT - len(mark)  # the mark is in the BMP: one unit a character
+    keep = EXCEL_MAX_TEXT - len(mark)  # the mark is in the BMP: one unit a character
     units = text.encode("utf-16-le", "surrogatepass")[: 2 * keep]
     return units.decode("utf-16-le", "ignore") + mark  # "ignore": half an emoji at the cut
 
@@ -307,10 +299,10 @@ def _xml_date(day: date) -> str:
     return f'<c s="{_DATE_STYLE}"><v>{date_to_serial(day)}</v></c>'
 
 
-#: The cell of a text of letters and digits only (at most ``XLSX_MAX_TEXT // 2`` of them:
+#: The cell of a text of letters and digits only (at most ``EXCEL_MAX_TEXT // 2`` of them:
 #: it fits a cell even if each is two UTF-16 units, see `_fit_cell`).
 _xml_word: Callable[[str], str] = '<c t="inlineStr"><is><t>{}</t></is></c>'.format
-_XLSX_WORD = XLSX_MAX_TEXT // 2
+_XLSX_WORD = EXCEL_MAX_TEXT // 2
 
 
 def _xlsx_value(value: object) -> str:

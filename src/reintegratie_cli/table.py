@@ -18,6 +18,22 @@ def thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+#: Excel's longest text in a cell, counted as Excel counts (``LEN``): in UTF-16 units.
+EXCEL_MAX_TEXT = 32_767
+
+
+def excel_length(text: str) -> int:
+    """The length of ``text`` as Excel counts it (``LEN``): UTF-16 units, an emoji two."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def fits_a_cell(text: str) -> bool:
+    """Whether one Excel cell holds ``text`` (at most `EXCEL_MAX_TEXT` UTF-16 units)."""
+    return len(text) <= EXCEL_MAX_TEXT // 2 or excel_length(text) <= EXCEL_MAX_TEXT
+
+
 #: The longest value shown on the terminal, in characters.
 TERMINAL_LIMIT = 200
 

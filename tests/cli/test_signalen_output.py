@@ -26,6 +26,7 @@ from reintegratie_cli.output import (
     csv_line,
     write_table,
 )
+from reintegratie_cli.table import EXCEL_MAX_TEXT
 from tests.cli.strategies_signalen import P, read_xlsx
 
 VALUES: list[object] = [
@@ -221,7 +222,7 @@ class TestXlsx:
         path = tmp_path / "t.xlsx"
         write_table(path, ["x"], [[text]])
         (shown,) = read_xlsx(path)[1]
-        assert len(shown.encode("utf-16-le")) // 2 <= output.XLSX_MAX_TEXT
+        assert len(shown.encode("utf-16-le")) // 2 <= EXCEL_MAX_TEXT
         assert shown.endswith(f"[ingekort: {length} tekens; de CSV-uitvoer heeft de hele tekst]")
         assert text.startswith(shown.partition(" … [ingekort")[0])
 
@@ -229,8 +230,8 @@ class TestXlsx:
         """A text of exactly 32,767 characters fits a cell and is written whole."""
         path = tmp_path / "t.xlsx"
         text = "a;" * 16_383 + "a"
-        write_table(path, ["x"], [[text], ["b" * output.XLSX_MAX_TEXT]])
-        assert [r[0] for r in read_xlsx(path)[1:]] == [text, "b" * output.XLSX_MAX_TEXT]
+        write_table(path, ["x"], [[text], ["b" * EXCEL_MAX_TEXT]])
+        assert [r[0] for r in read_xlsx(path)[1:]] == [text, "b" * EXCEL_MAX_TEXT]
 
     def test_excel_row_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Beyond Excel's last row the writer refuses and tells to choose CSV."""

@@ -60,3 +60,22 @@ def test_a_range_passes_as_the_engine_gives_it_unless_a_cell_needs_converting() 
     assert values.argument(values.OMITTED_TEXT, two_d=True) is None
     assert values.argument(None, two_d=True) == [[None]]
     assert values.argument(3) == 3.0
+
+
+@pytest.mark.parametrize(
+    ("text", "fits"),
+    [
+        ("x" * 32_767, True),
+        ("x" * 32_768, False),
+        ("é" * 32_767, True),  # one UTF-16 unit each
+        ("\N{GRINNING FACE}" * 16_383 + "x", True),  # 32,767 units
+        ("\N{GRINNING FACE}" * 16_384, False),  # 16,384 characters, 32,768 units
+    ],
+)
+def test_a_result_text_longer_than_a_cell_is_an_error_counted_as_excel_counts(
+    text: str, fits: bool
+) -> None:
+    """Excel holds at most 32,767 characters in a cell, counted as ``LEN`` counts them: in
+    UTF-16 units, an emoji two. A longer RI_ result is #VALUE!, as the output file counts
+    (one limit, `reintegratie_cli.table.EXCEL_MAX_TEXT`); before, 16,384 emoji passed."""
+    assert (values._result_cell(text) == text) is fits

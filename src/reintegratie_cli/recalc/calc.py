@@ -27,9 +27,9 @@ import formualizer as fz
 
 from reintegratie_cli.recalc import forms, values
 from reintegratie_cli.recalc.forms import OMITTED_FUNCTION
-from reintegratie_cli.recalc.package import MAX_TEXT
 from reintegratie_cli.recalc.safety import ErrorValue
 from reintegratie_cli.stopping import received
+from reintegratie_cli.table import fits_a_cell
 
 #: Functions that would reach outside the workbook: they give ``#REF!``.
 OUTSIDE = ("WEBSERVICE", "FILTERXML")
@@ -272,7 +272,7 @@ def _value(value: Any) -> Any:
         return found
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
-    if isinstance(value, str) and len(value) > MAX_TEXT:
+    if isinstance(value, str) and not fits_a_cell(value):
         return ErrorValue("#VALUE!")
     return value
 

@@ -42,11 +42,9 @@ from openpyxl.utils.cell import (
 
 from reintegratie_cli.archive import Limits, WorkbookError
 from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
-from reintegratie_cli.table import thousands
+from reintegratie_cli.table import EXCEL_MAX_TEXT, excel_length, fits_a_cell, thousands
 from reintegratie_io import date_to_serial
 
-#: Excel's longest text in a cell.
-MAX_TEXT = 32_767
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _PLAIN_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
@@ -451,8 +449,11 @@ class _SheetReader:
             self._problem(coordinate, _reason(exc))
             self.sheet.unreadable.add(key)
             return ErrorValue("#NUM!" if "bereik" in str(exc) else "#N/A")
-        if isinstance(value, str) and len(value) > MAX_TEXT:
-            reason = f"tekst van {thousands(len(value))} tekens; Excel houdt er hoogstens 32.767"
+        if isinstance(value, str) and not fits_a_cell(value):
+            reason = (
+                f"tekst van {thousands(excel_length(value))} tekens; Excel houdt er hoogstens "
+                f"{thousands(EXCEL_MAX_TEXT)}"
+            )
             self._problem(coordinate, reason)
             self.sheet.unreadable.add(key)
             return ErrorValue("#VALUE!")

@@ -27,8 +27,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from reintegratie_cli.recalc.package import MAX_TEXT, as_serial
+from reintegratie_cli.recalc.package import as_serial
 from reintegratie_cli.recalc.safety import ErrorValue
+from reintegratie_cli.table import fits_a_cell
 from reintegratie_io import DUTCH_EXCEL_ERRORS as _DUTCH  # an RI_ answer may be Dutch
 from reintegratie_io import date_to_serial
 
@@ -129,7 +130,7 @@ def _result_cell(value: Any) -> Any:
         stripped = value.strip()
         if stripped in _KIND_OF or stripped in _DUTCH:
             return error_object(stripped)
-        if len(value) > MAX_TEXT:
+        if not fits_a_cell(value):
             return error_object("#VALUE!")
         return value
     if isinstance(value, date):
