@@ -21,6 +21,7 @@ import attrs
 
 from reintegratie_core._checks import date_error, instance_error, member_error
 from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._money import round_cents
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -255,14 +256,21 @@ class Quantity:
 ParameterValue = str | int | Decimal | date | bool | Quantity
 
 
-def _dutch(number: Decimal, places: int | None) -> str:
-    if places is None:  # as given, but a whole number without decimals (5000.0 as 5000)
-        text = f"{number:f}"
-        if number == number.to_integral():
-            text = text.partition(".")[0]
-        return text.replace(".", ",")
-    grouped = f"{number.quantize(Decimal(1).scaleb(-places)):,.{places}f}"
-    return grouped.translate(str.maketrans(",.", ".,"))
+def _dutch(number: Decimal) -> str:
+    """A number as given, but a whole number without decimals (5000.0 as 5000)."""
+    text = f"{number:f}"
+    if number == number.to_integral():
+        text = text.partition(".")[0]
+    return text.replace(".", ",")
+
+
+def _euros(number: Decimal) -> str:
+    """An amount in cents as the rules round it (round_cents: half up), with a thousands
+    dot; a rounded -0 reads as 0."""
+    cents = round_cents(number)
+    if cents.is_signed() and cents.is_zero():
+        cents = cents.copy_abs()
+    return f"{cents:,.2f}".translate(str.maketrans(",.", ".,"))
 
 
 def format_date(day: date) -> str:
@@ -297,10 +305,10 @@ def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str
     if not number.is_finite():
         return str(value)
     if unit is Unit.EURO:
-        return f"€ {_dutch(number, 2)}"
+        return f"€ {_euros(number)}"
     if unit is Unit.PERCENT:  # a fraction (0.70); a number above 1 is already a percentage
-        return f"{_dutch(number * 100 if abs(number) <= 1 else number, None)} %"
-    text = _dutch(number, None)
+        return f"{_dutch(number.scaleb(2) if abs(number) <= 1 else number)} %"  # 0.125: 12,5
+    text = _dutch(number)
     words = _UNIT_WORDS.get(unit)
     if words is None:
         return text

@@ -163,6 +163,27 @@ class TestNumbers:
         assert format_number(Decimal("51.86")) == "51,86"
         assert format_number(1234567.5, Unit.EURO) == "€ 1.234.567,50"
 
+    def test_euros_round_half_up(self) -> None:
+        """An amount reads rounded as the rules round it: half a cent up (domein §1), so an
+        explanation never shows € 2,00 beside a result of € 2,01."""
+        assert format_number(Decimal("2.005"), Unit.EURO) == "€ 2,01"
+        assert format_number(Decimal("0.125"), Unit.EURO) == "€ 0,13"
+
+    def test_large_amounts_read(self) -> None:
+        """An amount with more digits than the default Decimal context reads in full."""
+        text = format_number(Decimal(10**30), Unit.EURO)
+        assert text == "€ 1" + ".000" * 10 + ",00"
+
+    def test_negative_zero_reads_as_zero(self) -> None:
+        """A rounded -0,004 is no negative amount: '€ 0,00', never '€ -0,00'."""
+        assert format_number(Decimal("-0"), Unit.EURO) == "€ 0,00"
+        assert format_number(Decimal("-0.004"), Unit.EURO) == "€ 0,00"
+
+    def test_percent_adds_no_zeros(self) -> None:
+        """12.5 % given as 0.125 reads '12,5 %', not '12,500 %'."""
+        assert format_number(Decimal("0.125"), Unit.PERCENT) == "12,5 %"
+        assert format_number(Decimal("0.7"), Unit.PERCENT) == "70 %"
+
     @given(st.integers(0, 10**9))
     def test_euros_round_trip(self, cents: int) -> None:
         """'€ 1.234,56' read back (dots removed, comma as point) is the amount."""
