@@ -43,7 +43,7 @@ from reintegratie_core._checks import (
     product_error,
     text_error,
 )
-from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError, UnknownCodeError
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -484,12 +484,17 @@ class ModuleContract:
     ``end`` on ``start``: a module that never ran).
     """
 
-    module: str
+    module: str = attrs.field()
     start: date = attrs.field(validator=plain_date)
     end: date | None = attrs.field(default=None, validator=optional_plain_date)
     reason: TerminationReason | None = attrs.field(
         default=None, validator=optional_member_of(TerminationReason)
     )
+
+    @module.validator
+    def _check_module(self, _attribute: object, module: object) -> None:
+        if type(module) is not str:
+            raise text_error("module", module)
 
     @end.validator
     def _check_end(self, _attribute: object, end: date | None) -> None:
@@ -522,11 +527,16 @@ class Policy:
     contracts: tuple[ModuleContract, ...] = attrs.field(converter=_contract_tuple)
 
     def __attrs_post_init__(self) -> None:
-        resolve_held(self.product, (c.module for c in self.contracts))
-        for contract in self.contracts:
-            if contract.module != self.product.module(contract.module).code:
-                msg = f"{contract.module}: gebruik de modulecode {self.product.module(contract.module).code}"
+        for index, contract in enumerate(self.contracts):
+            field = f"contracts[{index}].module"
+            try:
+                code = self.product.module(contract.module).code
+            except UnknownCodeError as unknown:
+                raise UnknownCodeError(field, unknown.given, unknown.accepted) from None
+            if contract.module != code:
+                msg = f"{field}: {contract.module!r} is geen modulecode; gebruik {code}"
                 raise InvalidValueError(msg)
+        resolve_held(self.product, (c.module for c in self.contracts))
 
     @classmethod
     def of(cls, product: Product, starts: dict[str, date]) -> Policy:
