@@ -516,6 +516,16 @@ class TestBudgetCaseDecision:
 class TestBudgetBalances:
     """RI_BUDGET_RESTANT's core: the budget left per ziektegeval (003 art. 2.5, 2.6)."""
 
+    def test_every_ground_names_its_rule(self) -> None:
+        """docs/ontwikkelaars.md: every ground names the public function that applied it
+        (rule_id), also the ziektegeval of the budget (003 art. 2.6.1)."""
+        declarations = [
+            Declaration(day=date(2025, 2, 1), kind=BudgetKind.REINTEGRATIE, amount=D("3000"))
+        ]
+        result = budget_balances(ZEEUWSE, TestBudgetCaseDecision.LEAVE_HISTORY, declarations)
+        assert [g.rule for g in result.grounds if not g.rule_id] == []
+        assert ART["2.6.1"] in result.citations()
+
     def test_worked_example_two_cases_and_prevention(self) -> None:
         """003 art. 2.6.1 and decision §8.1: with leave between, two cases of € 4,000; the
         first has 3000 + 1500 declared (1000 paid of the second), the second 500; the

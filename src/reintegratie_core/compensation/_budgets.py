@@ -552,6 +552,7 @@ def _budget_case_ground(case: SicknessCase) -> Ground:
         "weken tussen twee ziekteperiodes; verlof overbrugt hier niet",
         citation=ART_2_6_1,
         parameters=(("eerste_ziektedag", case.first_day), ("perioden", len(case.periods))),
+        rule_id="budget_cases",
     )
 
 
