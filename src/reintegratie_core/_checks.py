@@ -182,6 +182,32 @@ def count_error(name: str, value: object) -> TypeError:
     return TypeError(f"{name}: verwacht een geheel getal (int), kreeg {_given(value)}")
 
 
+def flag_error(name: str, value: object) -> TypeError:
+    """The error for ``value`` given as the yes/no argument ``name``: ``"nee"`` and ``1``
+    are true to Python, so anything but a ``bool`` is refused, never read as yes."""
+    return TypeError(f"{name}: verwacht True of False (bool), kreeg {_given(value)}")
+
+
+def check_flag(name: str, value: bool) -> bool:
+    """``value`` when it is a ``bool``; otherwise a ``TypeError`` naming ``name``."""
+    if type(value) is not bool:
+        raise flag_error(name, value)
+    return value
+
+
+def check_optional_flag(name: str, value: bool | None) -> bool | None:
+    """``check_flag``, ``None`` allowed (not known)."""
+    if value is not None and type(value) is not bool:
+        raise flag_error(name, value)
+    return value
+
+
+def flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    """attrs validator: the field is a ``bool``."""
+    if type(value) is not bool:
+        raise flag_error(attribute.name, value)
+
+
 def text_error(name: str, value: object) -> TypeError:
     """The error for ``value`` given as the text (code, name) argument ``name``."""
     return TypeError(f"{name}: verwacht tekst (str), kreeg {_given(value)}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
+from reintegratie_core._checks import flag_error
 from reintegratie_core._errors import InvalidValueError
 
 CENT = Decimal("0.01")
@@ -28,8 +29,15 @@ def money(value: AmountLike, name: str = "bedrag", allow_negative: bool = False)
     [`InvalidValueError`][reintegratie_core.InvalidValueError] naming ``name`` unless
     ``allow_negative``.
     """
-    if type(value) is Decimal and value.is_finite() and not value.is_signed():
+    if (
+        type(value) is Decimal
+        and value.is_finite()
+        and not value.is_signed()
+        and allow_negative is False
+    ):
         return value  # already an exact amount: the common case, checked once per lifted row
+    if type(allow_negative) is not bool:
+        raise flag_error("allow_negative", allow_negative)
     return _convert(value, name, allow_negative)  # -0 and allowed negatives are accepted there
 
 

@@ -152,6 +152,18 @@ class TestPreventionBudget:
 
 
 class TestReintegrationBudget:
+    def test_a_yes_or_no_is_a_bool(self) -> None:
+        """003 art. 2.6.1: "nee" is true to Python; as with_wga_or_wia it would double the
+        budget to € 8,000 without a word, so anything but a bool is a TypeError."""
+        with pytest.raises(TypeError, match=r"^with_wga_or_wia: verwacht True of False"):
+            reintegration_budget(ZEEUWSE, D("6000"), with_wga_or_wia="nee")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^aims_to_restore: verwacht True of False"):
+            ReintegrationConditions(aims_to_restore="nee")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^threatened_case_found: verwacht True of False"):
+            PreventionConditions(threatened_case_found=0)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^conditions: verwacht een bool"):
+            BudgetClaim(sick_day=date(2025, 1, 6), costs=D(1), conditions="nee")  # type: ignore[arg-type]
+
     def test_spec_example(self) -> None:
         """003 art. 2.6.1 (excel-functions.md example): 5000 with 1500 already paid → 2500."""
         result = reintegration_budget(ZEEUWSE, D("5000"), already_reimbursed_in_case=D("1500"))

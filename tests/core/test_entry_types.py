@@ -59,6 +59,9 @@ INPUT_VALUES = (
     compensation.Declaration,
     rc.BudgetLedger,
 )
+#: Arguments whose message uses the name of the Excel argument they come from
+#: (``financial``: RI_WIA_UITKERING's ``duurzaam``).
+SHELL_NAMES = {"durable": "duurzaam"}
 #: Methods left to the entry that called them: ``Period``'s comparisons run per day inside
 #: the rules (``case_of``, ``overlaps``), after the entry checked its arguments once.
 UNCHECKED_METHODS = {"Period.contains", "Period.days", "Period.overlaps"}
@@ -71,6 +74,7 @@ class Kind(enum.Enum):
     MEMBER = "member"
     PRODUCT = "product"
     CASE = "case"
+    FLAG = "flag"
 
 
 @attrs.frozen
@@ -113,6 +117,8 @@ def _checked(name: str, hint: object) -> Checked | None:
         return Checked(name, Kind.PRODUCT, optional)
     if base is rc.SicknessCase:
         return Checked(name, Kind.CASE, optional)
+    if base is bool:
+        return Checked(name, Kind.FLAG, optional)
     return None
 
 
@@ -317,6 +323,8 @@ def _wrong(checked: Checked) -> list[object]:
         return [next(iter(checked.enum_type)).value, 0, *missing]
     if checked.kind is Kind.PRODUCT:
         return ["asr-reintegratie", BUDGET_PRODUCT.events, None]
+    if checked.kind is Kind.FLAG:  # "nee" and 1 are true to Python: never a silent yes
+        return ["nee", 1, *missing]
     return [D, "x", *missing]
 
 
@@ -377,7 +385,8 @@ class TestWrongTypes:
         Product or a SicknessCase belongs: a TypeError naming the argument."""
         with pytest.raises(TypeError) as caught:
             _call(target, _arguments(target, checked.name, wrong))
-        assert str(caught.value).startswith(checked.name), str(caught.value)
+        name = SHELL_NAMES.get(checked.name, checked.name)
+        assert str(caught.value).startswith(name), str(caught.value)
         assert type(wrong).__name__ in str(caught.value)
 
     @settings(max_examples=25)

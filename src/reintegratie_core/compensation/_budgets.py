@@ -42,7 +42,9 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._checks import (
+    check_flag,
     date_error,
+    flag,
     instance_error,
     items_error,
     member_error,
@@ -211,7 +213,11 @@ def prevention_cap(
     Zeeuwse, else € 500 (the product parameters ``preventiebudget_met_wga_of_wia`` /
     ``preventiebudget``).
     """
-    name = "preventiebudget_met_wga_of_wia" if with_wga_or_wia else "preventiebudget"
+    name = (
+        "preventiebudget_met_wga_of_wia"
+        if check_flag("with_wga_or_wia", with_wga_or_wia)
+        else "preventiebudget"
+    )
     return product_amount(product, name, on, _budget_what(product, "preventiebudget", name))
 
 
@@ -248,6 +254,9 @@ def prevention_budget(
         raise member_error("excluded", excluded, BudgetExclusion)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
+    if type(with_wga_or_wia) is not bool or type(employment_ended_before_start) is not bool:
+        check_flag("with_wga_or_wia", with_wga_or_wia)
+        check_flag("employment_ended_before_start", employment_ended_before_start)
     kosten = money(costs, "kosten")
     al_vergoed = money(already_reimbursed, "al_vergoed")
     if employment_ended_before_start or excluded is not None or not all_met(conditions):
@@ -345,7 +354,11 @@ def reintegration_cap(
     Zeeuwse, else € 4,000 (the product parameters ``reintegratiebudget_met_wga_of_wia`` /
     ``reintegratiebudget``).
     """
-    name = "reintegratiebudget_met_wga_of_wia" if with_wga_or_wia else "reintegratiebudget"
+    name = (
+        "reintegratiebudget_met_wga_of_wia"
+        if check_flag("with_wga_or_wia", with_wga_or_wia)
+        else "reintegratiebudget"
+    )
     what = _budget_what(product, "re-integratiebudget", name)
     return product_amount(product, name, on, what)
 
@@ -386,6 +399,14 @@ def reintegration_budget(
         raise member_error("excluded", excluded, BudgetExclusion)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
+    if (
+        type(with_wga_or_wia) is not bool
+        or type(employment_ended) is not bool
+        or type(legal_obligation) is not bool
+    ):
+        check_flag("with_wga_or_wia", with_wga_or_wia)
+        check_flag("employment_ended", employment_ended)
+        check_flag("legal_obligation", legal_obligation)
     kosten = money(costs, "kosten")
     al_vergoed = money(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
     subsidie = money(subsidy, "subsidie")
@@ -583,9 +604,16 @@ class BudgetClaim:
     excluded: BudgetExclusion | None = attrs.field(
         default=None, validator=optional_member_of(BudgetExclusion)
     )
-    conditions: ReintegrationConditions | bool = True
-    employment_ended: bool = False
-    legal_obligation: bool = True
+    conditions: ReintegrationConditions | bool = attrs.field(default=True)
+    employment_ended: bool = attrs.field(default=False, validator=flag)
+    legal_obligation: bool = attrs.field(default=True, validator=flag)
+
+    @conditions.validator
+    def _check_conditions(self, _attribute: object, conditions: object) -> None:
+        if type(conditions) is not bool and type(conditions) is not ReintegrationConditions:
+            raise instance_error(
+                "conditions", conditions, bool, "of de voorwaarden als ReintegrationConditions"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -609,7 +637,7 @@ class BudgetLedger:
 
     product: Product = attrs.field(validator=is_product)
     absences: tuple[Absence, ...] = attrs.field(converter=_absences)
-    with_wga_or_wia: bool = False
+    with_wga_or_wia: bool = attrs.field(default=False, validator=flag)
     on: date | None = attrs.field(default=None, validator=optional_plain_date)
     entries: tuple[LedgerEntry, ...] = attrs.field(default=(), converter=_entries)
     #: The budget's ziektegevallen, computed once per ledger.
@@ -929,7 +957,7 @@ def cost_benefit_contribution(
     budget = money(paid_within_budget, "vergoed_binnen_budget")
     s0 = money(expected_cost_without, "schadelast_zonder")
     s1 = money(expected_cost_with, "schadelast_met")
-    if approved_beforehand:
+    if check_flag("approved_beforehand", approved_beforehand):
         above, saved = kosten - budget, s0 - s1 - budget  # max(0, min(above, saved))
         extra = saved if saved < above else above  # noqa: FURB136 - per row
         value = round_cents(extra if extra > ZERO else ZERO)  # noqa: FURB136 - per row

@@ -28,7 +28,13 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._checks import case_error, date_error, product_error
+from reintegratie_core._checks import (
+    case_error,
+    check_flag,
+    check_optional_flag,
+    date_error,
+    product_error,
+)
 from reintegratie_core._deadlines import sanction_notice_deadline
 from reintegratie_core._entitlements import (
     Entitlement,
@@ -161,6 +167,7 @@ def sanction_compensation(
     if on is not None and type(on) is not date:
         raise date_error("on", on)
     check_sanction_weeks(weeks, minimum=1)
+    check_flag("arbodienst_compensated", arbodienst_compensated)
     loon = money(weekly_wage, "weekloon")
     kosten = money(approved_costs, "goedgekeurde_kosten")
     arbodienst = money(arbodienst_paid, "arbodienst_vergoedt")
@@ -599,6 +606,15 @@ def sanction_conditions(
         raise date_error("guidance_from", guidance_from)
     if guidance_until is not None and type(guidance_until) is not date:
         raise date_error("guidance_until", guidance_until)
+    for name, given in (
+        ("advice_followed", advice_followed),
+        ("no_obstruction", no_obstruction),
+        ("mandate_given", mandate_given),
+        ("cooperation", cooperation),
+        ("improvements_followed", improvements_followed),
+        ("voluntary_continuation", voluntary_continuation),
+    ):
+        check_optional_flag(name, given)
     if not product.has_parameter("loonsanctie_dekkingspercentage") or product.events is None:
         msg = (
             f"product: {product.code} kent geen vergoeding van een loonsanctie onder de "

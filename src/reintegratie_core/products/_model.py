@@ -35,6 +35,7 @@ import attrs
 
 from reintegratie_core._checks import (
     date_error,
+    flag_error,
     instance_error,
     items_error,
     member_error,
@@ -331,6 +332,8 @@ class ConsequenceRule:
         """The Dutch condition, e.g. ``niet bij reden fraude, wanbetaling`` (or ``""``);
         ``own``: of the module's own reason, not of ``reason_of`` (see `_verdict` in
         ``_consequences``)."""
+        if type(own) is not bool:
+            raise flag_error("own", own)
         whose = f" van {self.reason_of}" if self.reason_of and not own else ""
         if self.only:
             return f"alleen bij reden {_reason_codes(self.only)}{whose}"
