@@ -166,8 +166,7 @@ def _employee(value: str | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        msg = f"werknemer {value!r} is geen tekst"
-        raise TypeError(msg)
+        raise text_error("employee", value)
     name = " ".join(value.split())
     return name or None
 
@@ -775,6 +774,8 @@ def applicable(
         raise date_error("at", at)
     if since is not None and type(since) is not dt.date:
         raise date_error("since", since)
+    if employee is not None and type(employee) is not str:
+        raise text_error("employee", employee)
     given = events if isinstance(events, tuple | list) else list(events)
     start = dt.date.min if since is None else since
     try:

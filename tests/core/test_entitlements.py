@@ -574,6 +574,15 @@ class TestEvent:
         with pytest.raises(TypeError):
             Event(date=D1, kind="schorsing")  # type: ignore[arg-type]
 
+    def test_employee_that_is_no_text_names_the_field(self) -> None:
+        """An employee that is no text is a TypeError naming ``employee``, in an Event and
+        in ``applicable``, also when the log holds only policy events."""
+        with pytest.raises(TypeError, match=r"^employee: verwacht tekst \(str\), kreeg float"):
+            Event(date=D1, kind=K.SCHORSING, employee=1.5)  # type: ignore[arg-type]
+        log = [Event(date=D1, kind=K.SCHORSING)]
+        with pytest.raises(TypeError, match=r"^employee: verwacht tekst \(str\), kreeg int"):
+            applicable(log, D1, 7)  # type: ignore[arg-type]
+
     def test_codes_equal_the_spec(self) -> None:
         """spec/domain.md §5 and §8.1: the fourteen event codes and informatie_verstrekt."""
         assert [k.value for k in EventKind] == [
