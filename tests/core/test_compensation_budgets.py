@@ -267,6 +267,21 @@ class TestBudgetLedger:
         assert ledger.totals() == ((date(2025, 1, 6), D("4000.00")),)
         assert ledger.remaining_in_case(date(2025, 1, 6)) == D(0)
 
+    def test_a_day_that_starts_no_case_is_refused(self) -> None:
+        """003 art. 2.6.1: the budget is per ziektegeval, asked by the case's first sick day;
+        another sick day of the case (or no sick day at all) would read as an untouched
+        case with its whole € 4,000 left, so it is an error naming case_first_day."""
+        absences = [Absence.sick(date(2025, 1, 6), date(2025, 2, 28))]
+        ledger = BudgetLedger(product=ZEEUWSE, absences=absences).record(
+            BudgetClaim(sick_day=date(2025, 1, 20), costs=D("2500"))
+        )
+        assert ledger.remaining_in_case(date(2025, 1, 6)) == D("1500.00")
+        for day in (date(2025, 1, 20), date(2024, 6, 1)):
+            with pytest.raises(InvalidValueError, match=r"^case_first_day: .* \(wel: 06-01-2025\)"):
+                ledger.remaining_in_case(day)
+            with pytest.raises(InvalidValueError, match=r"^case_first_day: "):
+                ledger.reimbursed_in_case(day)
+
     def test_four_weeks_apart_starts_a_new_budget(self) -> None:
         """003 art. 2.6.1: 28 days between two periods is a new case with a new budget."""
         absences = [

@@ -687,17 +687,31 @@ class BudgetLedger:
         return self._cases[index - 1]
 
     def reimbursed_in_case(self, case_first_day: date) -> Decimal:
-        """What the claims recorded so far paid in the case that started on ``case_first_day``."""
+        """What the claims recorded so far paid in the case that started on ``case_first_day``.
+
+        A day that is no case's first sick day is an error naming ``case_first_day`` (it
+        would read as a case with nothing paid); ``case_for(day)`` gives the case of a day.
+        """
         if type(case_first_day) is not date:
             raise date_error("case_first_day", case_first_day)
+        if case_first_day not in self._paid and all(
+            case.first_day != case_first_day for case in self._cases
+        ):
+            firsts = ", ".join(format_date(case.first_day) for case in self._cases)
+            msg = (
+                f"case_first_day: {format_date(case_first_day)} is niet de eerste ziektedag van "
+                f"een ziektegeval in dit dossier (wel: {firsts or 'geen ziektegevallen'}); "
+                "het ziektegeval van een ziektedag geeft case_for(dag)"
+            )
+            raise InvalidValueError(msg)
         return self._paid.get(case_first_day, ZERO)
 
     def remaining_in_case(self, case_first_day: date) -> Decimal:
-        """The budget left in a case: ``max(0, cap − reimbursed in the case)``."""
-        if type(case_first_day) is not date:
-            raise date_error("case_first_day", case_first_day)
+        """The budget left in a case: ``max(0, cap − reimbursed in the case)``; the case is
+        named by its first sick day, as in `reimbursed_in_case`."""
+        paid = self.reimbursed_in_case(case_first_day)  # checks the day first
         cap = reintegration_cap(self.product, self.with_wga_or_wia, self.on).value
-        return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
+        return max(ZERO, cap - paid)
 
     def _entry(self, claim: BudgetClaim, paid: dict[date, Decimal]) -> LedgerEntry:
         """The entry of ``claim`` given what each case was paid so far (``paid``)."""
