@@ -543,6 +543,12 @@ class TestBudgetCaseDecision:
 class TestBudgetBalances:
     """RI_BUDGET_RESTANT's core: the budget left per ziektegeval (003 art. 2.5, 2.6)."""
 
+    def test_a_label_is_text(self) -> None:
+        """docs/python.md: a Declaration checks its fields when made; a label that is no
+        text (it names the declaration in an error) is a TypeError naming ``label``."""
+        with pytest.raises(TypeError, match=r"^label: verwacht tekst \(str\), kreeg int 3"):
+            Declaration(day=date(2025, 2, 1), kind=BudgetKind.REINTEGRATIE, amount=D(1), label=3)  # type: ignore[arg-type]
+
     def test_every_ground_names_its_rule(self) -> None:
         """docs/ontwikkelaars.md: every ground names the public function that applied it
         (rule_id), also the ziektegeval of the budget (003 art. 2.6.1)."""

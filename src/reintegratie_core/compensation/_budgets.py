@@ -53,6 +53,7 @@ from reintegratie_core._checks import (
     optional_plain_date,
     plain_date,
     product_error,
+    text_error,
 )
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
@@ -805,7 +806,12 @@ class Declaration:
     day: date = attrs.field(validator=plain_date)
     kind: BudgetKind = attrs.field(validator=member_of(BudgetKind))
     amount: Decimal = attrs.field(converter=_declared, metadata={UNIT: Unit.EURO})
-    label: str = ""
+    label: str = attrs.field(default="")
+
+    @label.validator
+    def _check_label(self, _attribute: object, label: object) -> None:
+        if type(label) is not str:
+            raise text_error("label", label)
 
 
 @attrs.frozen(kw_only=True)
