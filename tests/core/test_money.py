@@ -79,9 +79,7 @@ class TestRounding:
 
     def test_more_digits_than_the_context_rounds(self) -> None:
         """An amount beyond the 28 digits of the default context still rounds to cents."""
-        assert round_cents(Decimal(10**30) + Decimal("0.005")) == Decimal(10**30) + Decimal(
-            "0.01"
-        )
+        assert round_cents(Decimal(10**30) + Decimal("0.005")) == Decimal(10**30) + Decimal("0.01")
         assert round_cents(Decimal("1E+40")) == Decimal("1E+40")
 
     @given(st.decimals(min_value=-(10**9), max_value=10**9, allow_nan=False, places=6))
