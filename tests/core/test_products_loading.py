@@ -147,6 +147,15 @@ class TestRoundTrip:
 
 
 class TestErrors:
+    def test_a_path_or_bytes_is_told_how_to_give_the_text(self) -> None:
+        """docs/ontwikkelaars.md reads the file first: given the Path itself or its bytes,
+        the TypeError says how to get the text (the core reads no files)."""
+        path = EXAMPLE
+        with pytest.raises(TypeError, match=r"^toml_text: .*\.read_text\(encoding=.utf-8.\)"):
+            load_product(path)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^toml_text: .*\.decode\(.utf-8.\)"):
+            load_product(path.read_bytes())  # type: ignore[arg-type]
+
     def test_unknown_module_in_a_rule_names_the_path(self) -> None:
         """An unknown module in a coupling rule names koppelingen[i].naar and the modules."""
         text = example_text().replace('naar = "begeleiding"', 'naar = "nergens"', 1)
