@@ -157,7 +157,7 @@ def sanction_compensation(
     given as ``coverage``, *c* = 25 % unless given (§8: charges on the covered wage);
     rounded once to cents. 70 % and 25 % are the product's parameters
     (``loonsanctie_dekkingspercentage``, ``werkgeverslasten``); 52 is the statutory maximum
-    of a loonsanctie (``_statutory.MAX_SANCTION_WEEKS``, BW 7:629 lid 11).
+    of a loonsanctie ([`MAX_SANCTION_WEEKS`][reintegratie_core.MAX_SANCTION_WEEKS], BW 7:629 lid 11).
 
     A refusal is a [`SanctionRefusal`][reintegratie_core.compensation.SanctionRefusal] record, a compensation a
     [`SanctionCompensation`][reintegratie_core.compensation.SanctionCompensation] record; their grounds are rendered when explained.
