@@ -40,6 +40,22 @@ class TestPythonGuide:
         assert failed == 0
 
 
+class TestReadme:
+    def test_the_python_example_prints_what_its_comments_say(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ziektewet art. 38 lid 1: the README's Python example prints the date and the
+        articles its comments name."""
+        text = (ROOT / "README.md").read_text(encoding="utf-8")
+        (block,) = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+        exec(compile(block, "README.md", "exec"), {})
+        printed = capsys.readouterr().out
+        comments = re.findall(r"# (.*)", block)
+        assert printed.splitlines()[0] == comments[0]
+        for article in comments[1].split("met ", 1)[1].split("; "):
+            assert article in printed
+
+
 class TestTyped:
     @pytest.mark.parametrize(
         "package", ["src/reintegratie_core", "src/reintegratie_cli", "addin/reintegratie_addin"]
