@@ -213,6 +213,25 @@ def text_error(name: str, value: object) -> TypeError:
     return TypeError(f"{name}: verwacht tekst (str), kreeg {_given(value)}")
 
 
+def check_iterable(name: str, values: object, kind: type[object]) -> None:
+    """A ``TypeError`` naming ``name`` when ``values`` cannot be iterated (one value, or
+    ``None``, where a list of ``kind`` belongs); Python would only say "object is not
+    iterable"; one text where a list of texts belongs would be read letter by letter.
+    A list or tuple passes at the cost of two type tests."""
+    if type(values) is list or type(values) is tuple:
+        return
+    try:
+        iter(values)  # type: ignore[call-overload]
+    except TypeError:
+        pass
+    else:
+        if not (kind is str and isinstance(values, str)):
+            return
+    hint = "; geef ook één waarde als lijst: [waarde]" if isinstance(values, kind) else ""
+    msg = f"{name}: verwacht een lijst van {kind.__name__}-waarden, kreeg {_given(values)}{hint}"
+    raise TypeError(msg) from None
+
+
 def items_error(name: str, items: Iterable[object], kind: type[object]) -> TypeError:
     """The error for the first of ``items`` (the argument ``name``) that is no ``kind``."""
     for index, item in enumerate(items):

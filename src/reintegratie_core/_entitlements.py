@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from reintegratie_core._checks import (
+    check_iterable,
     date_error,
     instance_error,
     items_error,
@@ -776,6 +777,7 @@ def applicable(
         raise date_error("since", since)
     if employee is not None and type(employee) is not str:
         raise text_error("employee", employee)
+    check_iterable("events", events, Event)
     given = events if isinstance(events, tuple | list) else list(events)
     start = dt.date.min if since is None else since
     try:
@@ -845,6 +847,7 @@ def _counting(
 ) -> list[AppliedRule]:
     """The events that count at ``at`` for the scope (none before ``since``), with their
     rules, in date order; every event is checked against the product, also those outside."""
+    check_iterable("events", events, Event)
     key = None if employee is None else employee_key(employee)
     counting: list[AppliedRule] = []
     for event in events:

@@ -19,7 +19,7 @@ from typing import Generic, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
-from reintegratie_core._checks import date_error, instance_error, member_error
+from reintegratie_core._checks import check_iterable, date_error, instance_error, member_error
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._money import round_cents
 
@@ -161,6 +161,7 @@ def cite(citations: Iterable[Citation]) -> str:
     Defined as: distinct citations in order; consecutive articles of one source share its
     name (``a.s.r. Re-integratiemanager art. 2.2 en 1.8``); sources apart by ``; ``.
     """
+    check_iterable("citations", citations, Citation)
     groups: list[tuple[Citation, list[str]]] = []
     for citation in dict.fromkeys(citations):
         if type(citation) is not Citation:
@@ -557,6 +558,7 @@ class DecisionRecord(Generic[T]):
 
 def render_grounds(grounds: Iterable[Ground]) -> list[str]:
     """One line per rule: grounds with the same rule and values share a line of citations."""
+    check_iterable("grounds", grounds, Ground)
     merged: dict[tuple[str, tuple[tuple[str, ParameterValue], ...]], list[Citation]] = {}
     for ground in grounds:
         if type(ground) is not Ground:
@@ -575,6 +577,7 @@ def render_grounds(grounds: Iterable[Ground]) -> list[str]:
 
 def combine(grounds: Iterable[Explained[object]]) -> tuple[Ground, ...]:
     """The grounds of several explained values, without repeats, in order."""
+    check_iterable("grounds", grounds, Explained)
     seen: dict[Ground, None] = {}
     for explained in grounds:
         if not isinstance(explained, Explained):

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from reintegratie_core._checks import date_error, items_error
+from reintegratie_core._checks import check_iterable, date_error, items_error
 from reintegratie_core._errors import InvalidValueError, ParameterNotInForceError
 from reintegratie_core._explain import Citation, ParameterValue, Unit, format_date
 
@@ -44,6 +44,7 @@ class Parameter(Generic[V]):
 
 
 def _sorted_versions(versions: Iterable[Parameter[V]]) -> tuple[Parameter[V], ...]:
+    check_iterable("versions", versions, Parameter)
     return tuple(sorted(versions, key=lambda p: p.valid_from))
 
 

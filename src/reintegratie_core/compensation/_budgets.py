@@ -43,6 +43,7 @@ import attrs
 
 from reintegratie_core._checks import (
     check_flag,
+    check_iterable,
     date_error,
     flag,
     instance_error,
@@ -537,6 +538,7 @@ def _subsidy(value: AmountLike) -> Decimal:
 
 
 def _entries(values: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
+    check_iterable("entries", values, LedgerEntry)
     entries = tuple(values)
     if not set(map(type, entries)) <= {LedgerEntry}:
         raise items_error("entries", entries, LedgerEntry)
@@ -544,6 +546,7 @@ def _entries(values: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
 
 
 def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
+    check_iterable("absences", values, Absence)
     absences = tuple(values)
     if not set(map(type, absences)) <= {Absence}:
         raise items_error("absences", absences, Absence)
@@ -560,6 +563,7 @@ def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     two cases with two budgets, while the Poortwachter timeline counts it as one
     (BW 7:629 lid 10, [`merge_cases`][reintegratie_core.merge_cases]).
     """
+    check_iterable("absences", absences, Absence)
     given = absences if isinstance(absences, tuple | list) else tuple(absences)
     try:
         sick = [a for a in given if a.kind is AbsenceKind.SICK]
@@ -750,6 +754,7 @@ class BudgetLedger:
 
     def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
         """This ledger with every claim recorded, in the order given (linear in the claims)."""
+        check_iterable("claims", claims, BudgetClaim)
         paid = dict(self._paid)
         added: list[LedgerEntry] = []
         for index, claim in enumerate(claims):
@@ -860,6 +865,7 @@ def budget_balances(
         raise product_error("product", product)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
+    check_iterable("declarations", declarations, Declaration)
     ordered = list(declarations)
     if not set(map(type, ordered)) <= {Declaration}:
         raise items_error("declarations", ordered, Declaration)

@@ -31,6 +31,7 @@ import attrs
 from reintegratie_core._checks import (
     case_error,
     check_flag,
+    check_iterable,
     check_optional_flag,
     date_error,
     product_error,
@@ -622,6 +623,7 @@ def sanction_conditions(
         )
         raise NotApplicableError(msg)
     _check_dates(case, decision_date, notified_on, guidance_from, guidance_until)
+    check_iterable("events", events, Event)
     log = tuple(events)
     # "tijdens de verzuimperiode" (art. 2.7.3): from the case's first sick day up to the
     # UWV decision; a message of an earlier sickness, or after the decision, does not count

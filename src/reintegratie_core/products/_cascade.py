@@ -33,6 +33,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._checks import (
+    check_iterable,
     date_error,
     instance_error,
     items_error,
@@ -198,6 +199,8 @@ def cascade(
     [`InvalidValueError`][reintegratie_core.InvalidValueError] when ``module`` is not among ``held``.
     """
     _check_arguments(product, module, on, reason)
+    if held is not None:
+        check_iterable("held", held, str)
     result = _decided_cascade(product, module, on, reason, None if held is None else tuple(held))
     return Explained(result, _grounds(result))
 
@@ -394,6 +397,8 @@ def ends_with(
     if type(ended_module) is not str:
         raise text_error("ended_module", ended_module)
     target = product.module(module)
+    if held is not None:
+        check_iterable("held", held, str)
     given = None if held is None else tuple(held)
     outcome = _decided_cascade(product, ended_module, _ANY_DAY, reason, given)
     value = outcome.get(target.code) is not None
@@ -513,6 +518,7 @@ class ModuleContract:
 
 
 def _contract_tuple(value: Iterable[ModuleContract]) -> tuple[ModuleContract, ...]:
+    check_iterable("contracts", value, ModuleContract)
     contracts = tuple(value)
     if not set(map(type, contracts)) <= {ModuleContract}:
         raise items_error("contracts", contracts, ModuleContract)
