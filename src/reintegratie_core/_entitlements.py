@@ -850,9 +850,9 @@ def _counting(
     check_iterable("events", events, Event)
     key = None if employee is None else employee_key(employee)
     counting: list[AppliedRule] = []
-    for event in events:
+    for index, event in enumerate(events):
         if type(event) is not Event:
-            raise instance_error("events", event, Event, "elke gebeurtenis is een Event")
+            raise instance_error(f"events[{index}]", event, Event, "elke gebeurtenis is een Event")
         rule = check_event(rules, event)
         if since <= event.date <= at and (
             event.employee is None or employee_key(event.employee) == key
