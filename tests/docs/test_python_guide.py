@@ -65,7 +65,8 @@ class TestTyped:
         assert (ROOT / package / "py.typed").is_file()
 
     def test_user_script_sees_types(self, tmp_path: Path) -> None:
-        """A user's mypy --strict on a script importing reintegratie_core sees real types."""
+        """A user's mypy --strict on a script importing reintegratie_core sees real types,
+        and a hint takes what the function takes (Policy.of: any mapping)."""
         api = pytest.importorskip("mypy.api")
         script = tmp_path / "user.py"
         script.write_text(
@@ -74,6 +75,9 @@ class TestTyped:
             "product = rc.builtin_product('asr-reintegratiemanager')\n"
             "contract = rc.ModuleContract(module='basis-verzuim', start=date(2025, 1, 1))\n"
             "claim = rc.BudgetClaim(sick_day=date(2025, 1, 1), costs=100)\n"
+            "from types import MappingProxyType\n"
+            "starts = MappingProxyType({'basis-verzuim': date(2025, 1, 1)})\n"
+            "policy = rc.Policy.of(product, starts)\n"
             "reveal_type(rc.cascade(product, 'basis-verzuim', date(2025, 1, 1)).value)\n",
             encoding="utf-8",
         )

@@ -545,7 +545,7 @@ class Policy:
         resolve_held(self.product, (c.module for c in self.contracts))
 
     @classmethod
-    def of(cls, product: Product, starts: dict[str, date]) -> Policy:
+    def of(cls, product: Product, starts: Mapping[str, date]) -> Policy:
         """A running policy holding the modules ``starts`` names, from those dates."""
         if type(product) is not Product and not isinstance(product, Product):
             raise product_error("product", product)
