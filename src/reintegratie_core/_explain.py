@@ -349,12 +349,25 @@ def format_value(value: object, unit: Unit = Unit.NUMBER) -> str:
 
 
 def _is_record(value: object) -> bool:
-    """An attrs value without its own text (rendered field by field)."""
-    return attrs.has(type(value)) and type(value).__str__ is object.__str__
+    """A record without its own text, rendered field by field: an attrs value, or a
+    ``NamedTuple`` (the decision records and the rows built per lifted row)."""
+    kind = type(value)
+    if kind.__str__ is not object.__str__:
+        return False
+    return attrs.has(kind) or (isinstance(value, tuple) and hasattr(kind, "_fields"))
 
 
-def _fields(value: object) -> tuple[attrs.Attribute[object], ...]:
-    return tuple(attrs.fields(cast("type[attrs.AttrsInstance]", type(value))))
+def _fields(value: object) -> tuple[tuple[str, Unit], ...]:
+    """A record's fields, each with its declared unit (an attrs field's
+    ``metadata={UNIT: …}``; a ``NamedTuple`` field is a plain number)."""
+    kind = type(value)
+    if attrs.has(kind):
+        return tuple(
+            (field.name, _unit(field))
+            for field in attrs.fields(cast("type[attrs.AttrsInstance]", kind))
+        )
+    names: tuple[str, ...] = getattr(kind, "_fields", ())
+    return tuple((name, Unit.NUMBER) for name in names)
 
 
 def _unit(field: attrs.Attribute[object]) -> Unit:
@@ -365,13 +378,13 @@ def _unit(field: attrs.Attribute[object]) -> Unit:
 
 def _cell(value: object, unit: Unit) -> str:
     """A field's value inside a row: a nested record by its first field (its code)."""
-    if _is_record(value):
-        first = _fields(value)[0]
-        return format_value(getattr(value, first.name), _unit(first))
     if isinstance(value, tuple) and hasattr(value, "_fields") and hasattr(value, "explain"):
         # a rule's decision record (a row's benefit): by its value, in its unit
         decided: Explained[object] = value.explain()
         return format_value(decided.value, decided.unit)
+    if _is_record(value):
+        name, first_unit = _fields(value)[0]
+        return _cell(getattr(value, name), first_unit)
     if isinstance(value, tuple | list | frozenset) and not all(
         isinstance(v, Citation) for v in value
     ):
@@ -384,19 +397,19 @@ def _cell(value: object, unit: Unit) -> str:
 def _record_line(value: object) -> str:
     """A record on one line: its fields ``name = value``, empty ones left out."""
     parts = []
-    for field in _fields(value):
-        text = _cell(getattr(value, field.name), _unit(field))
+    for name, unit in _fields(value):
+        text = _cell(getattr(value, name), unit)
         if text:
-            parts.append(f"{field.name} = {text}")
+            parts.append(f"{name} = {text}")
     return ", ".join(parts)
 
 
-def _table_field(value: object) -> attrs.Attribute[object] | None:
+def _table_field(value: object) -> str | None:
     """The first field of a record that holds a non-empty tuple of records (its rows)."""
-    for field in _fields(value):
-        rows = getattr(value, field.name)
+    for name, _unit_of_field in _fields(value):
+        rows = getattr(value, name)
         if isinstance(rows, tuple) and rows and all(_is_record(v) for v in rows):
-            return field
+            return name
     return None
 
 
@@ -406,18 +419,19 @@ def _value_lines(label: str, value: object, unit: Unit) -> list[str]:
         # the rows of a table a shell has written out already
         return [f"{label}:", *(f"  · {v}" for v in value)]
     if isinstance(value, tuple | list) and value and all(_is_record(v) for v in value):
-        return [f"{label}:", *(f"  · {_record_line(row)}" for row in value)]
+        if not _is_record(value):  # a tuple of rows, not a record itself
+            return [f"{label}:", *(f"  · {_record_line(row)}" for row in value)]
     if _is_record(value):
         table = _table_field(value)
         if table is None:
             return [f"{label} = {_record_line(value)}"]
         head = ", ".join(
-            f"{f.name} = {_cell(getattr(value, f.name), _unit(f))}"
-            for f in _fields(value)
-            if f is not table and _cell(getattr(value, f.name), _unit(f))
+            f"{name} = {_cell(getattr(value, name), field_unit)}"
+            for name, field_unit in _fields(value)
+            if name != table and _cell(getattr(value, name), field_unit)
         )
-        rows = getattr(value, table.name)
-        return [f"{label} = {head}", f"{table.name}:", *(f"  · {_record_line(r)}" for r in rows)]
+        rows = getattr(value, table)
+        return [f"{label} = {head}", f"{table}:", *(f"  · {_record_line(r)}" for r in rows)]
     return [f"{label} = {format_value(value, unit)}"]
 
 

@@ -15,13 +15,16 @@ from reintegratie_core import (
     Citation,
     Explained,
     Ground,
+    SicknessCase,
     Unit,
     builtin_product,
     cascade,
     cite,
+    entitlement_statuses,
     format_date,
     format_number,
     format_value,
+    next_milestone,
 )
 
 
@@ -242,6 +245,23 @@ class TestText:
             "  · module = arbosignaal",
         ]
         assert max(len(line) for line in text.splitlines()) < 300
+
+    def test_a_named_tuple_reads_by_its_fields(self) -> None:
+        """Domain §3 (signal): a decision whose value is a NamedTuple (the signal of
+        next_milestone) reads 'name = value' per field, as an attrs record does; a tuple
+        of them (the statuses of entitlement_statuses, 003 art. 2.4) a line per row."""
+        case = SicknessCase.ongoing(date(2025, 1, 6))
+        head = next_milestone(case, date(2025, 3, 1)).text("volgende").splitlines()[0]
+        assert head == (
+            "volgende = milestone = plan_van_aanpak, date = 02-03-2025, days_left = 1, due = ja"
+        )
+        text = entitlement_statuses(builtin_product("zeeuwse-prb"), [], date(2025, 3, 1)).text()
+        rows = [line for line in text.splitlines() if line.startswith("  · ")]
+        assert [row.split(", ")[:2] for row in rows] == [
+            ["  · entitlement = dienstverlening", "state = actief"],
+            ["  · entitlement = vergoeding", "state = actief"],
+            ["  · entitlement = poortwachtergarantie", "state = actief"],
+        ]
 
     def test_simple_value(self) -> None:
         """A single value: 'label = value', then one line per rule with its articles."""
