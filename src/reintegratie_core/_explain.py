@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Generic, ParamSpec, Protocol, TypeVar, cast
+from typing import Generic, ParamSpec, Protocol, TypeVar
 
 import attrs
 
@@ -362,10 +362,7 @@ def _fields(value: object) -> tuple[tuple[str, Unit], ...]:
     ``metadata={UNIT: …}``; a ``NamedTuple`` field is a plain number)."""
     kind = type(value)
     if attrs.has(kind):
-        return tuple(
-            (field.name, _unit(field))
-            for field in attrs.fields(cast("type[attrs.AttrsInstance]", kind))
-        )
+        return tuple((field.name, _unit(field)) for field in attrs.fields(kind))
     names: tuple[str, ...] = getattr(kind, "_fields", ())
     return tuple((name, Unit.NUMBER) for name in names)
 
@@ -418,9 +415,9 @@ def _value_lines(label: str, value: object, unit: Unit) -> list[str]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         # the rows of a table a shell has written out already
         return [f"{label}:", *(f"  · {v}" for v in value)]
-    if isinstance(value, tuple | list) and value and all(_is_record(v) for v in value):
-        if not _is_record(value):  # a tuple of rows, not a record itself
-            return [f"{label}:", *(f"  · {_record_line(row)}" for row in value)]
+    rows_only = not _is_record(value)  # a tuple of rows, not a record (a NamedTuple) itself
+    if rows_only and isinstance(value, tuple | list) and value and all(map(_is_record, value)):
+        return [f"{label}:", *(f"  · {_record_line(row)}" for row in value)]
     if _is_record(value):
         table = _table_field(value)
         if table is None:
