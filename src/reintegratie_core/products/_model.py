@@ -443,6 +443,13 @@ def _reason_codes(reasons: Iterable[TerminationReason]) -> str:
     return ", ".join(r.value for r in TerminationReason if r in set(reasons))
 
 
+def module_error(name: str, value: object) -> TypeError:
+    """The error for ``value`` given as the `Module` argument ``name``: a module's code is
+    told how to get its Module (``cascade`` and its kin take the code, these the Module)."""
+    hint = f"haal de module op met product.module({value!r})" if isinstance(value, str) else ""
+    return instance_error(name, value, Module, hint)
+
+
 @attrs.frozen(kw_only=True, cache_hash=True)  # a key of the per-product caches
 class Product:
     """A product definition: modules, coupling, rules and dated parameters (domain §4, §7).
@@ -604,7 +611,7 @@ class Product:
         ``None`` is "any reason the module admits" (domain §8.1): every right's articles.
         """
         if type(module) is not Module:
-            raise instance_error("module", module, Module)
+            raise module_error("module", module)
         if reason is not None and type(reason) is not TerminationReason:
             raise member_error("reason", reason, TerminationReason)
         if not module.termination:
