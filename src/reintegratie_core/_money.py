@@ -33,7 +33,7 @@ def money(value: AmountLike, name: str = "bedrag", allow_negative: bool = False)
         type(value) is Decimal
         and value.is_finite()
         and not value.is_signed()
-        and allow_negative is False
+        and (allow_negative is False or allow_negative is True)
     ):
         return value  # already an exact amount: the common case, checked once per lifted row
     if type(allow_negative) is not bool:
