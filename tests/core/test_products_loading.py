@@ -336,6 +336,14 @@ class TestOneAggregate:
     """Issue 11 item 2: a TOML product with its own event table and parameters works for
     entitlements, budgets and interventions — the Product is the one aggregate."""
 
+    def test_a_whole_euro_amount_keeps_its_unit(self) -> None:
+        """docs/ontwikkelaars.md: a parameter's number carries its unit in every ground; a
+        budget written as a whole number (3500) reads '€ 3.500,00' as "3500.00" does."""
+        text = example_text().replace('waarde = "3500.00"', "waarde = 3500", 1)
+        product = load_product(text)
+        explained = reintegration_budget(product, Decimal(5000)).text()
+        assert "reintegratiebudget = € 3.500,00" in explained
+
     def test_its_event_table_decides_the_entitlements(self) -> None:
         """domain §5: the file's own table — schorsing suspends, betaling lifts it."""
         product = load_product(example_text())

@@ -584,6 +584,7 @@ class Product:
             value=Decimal(value),
             citation=parameter.citation,
             valid_from=parameter.valid_from,
+            unit=parameter.unit,  # a whole number of euros still reads in euros
         )
 
     def months(self, name: str, on: date | None = None) -> Parameter[int]:
