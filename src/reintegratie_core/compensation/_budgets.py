@@ -983,7 +983,9 @@ def cost_benefit_contribution(
     budget = money(paid_within_budget, "vergoed_binnen_budget")
     s0 = money(expected_cost_without, "schadelast_zonder")
     s1 = money(expected_cost_with, "schadelast_met")
-    if check_flag("approved_beforehand", approved_beforehand):
+    if type(approved_beforehand) is not bool:
+        check_flag("approved_beforehand", approved_beforehand)
+    if approved_beforehand:
         above, saved = kosten - budget, s0 - s1 - budget  # max(0, min(above, saved))
         extra = saved if saved < above else above  # noqa: FURB136 - per row
         value = round_cents(extra if extra > ZERO else ZERO)  # noqa: FURB136 - per row

@@ -168,7 +168,8 @@ def sanction_compensation(
     if on is not None and type(on) is not date:
         raise date_error("on", on)
     check_sanction_weeks(weeks, minimum=1)
-    check_flag("arbodienst_compensated", arbodienst_compensated)
+    if type(arbodienst_compensated) is not bool:
+        check_flag("arbodienst_compensated", arbodienst_compensated)
     loon = money(weekly_wage, "weekloon")
     kosten = money(approved_costs, "goedgekeurde_kosten")
     arbodienst = money(arbodienst_paid, "arbodienst_vergoedt")
