@@ -182,9 +182,54 @@ def count_error(name: str, value: object) -> TypeError:
     return TypeError(f"{name}: verwacht een geheel getal (int), kreeg {_given(value)}")
 
 
+def flag_error(name: str, value: object) -> TypeError:
+    """The error for ``value`` given as the yes/no argument ``name``: ``"nee"`` and ``1``
+    are true to Python, so anything but a ``bool`` is refused, never read as yes."""
+    return TypeError(f"{name}: verwacht True of False (bool), kreeg {_given(value)}")
+
+
+def check_flag(name: str, value: bool) -> bool:
+    """``value`` when it is a ``bool``; otherwise a ``TypeError`` naming ``name``."""
+    if type(value) is not bool:
+        raise flag_error(name, value)
+    return value
+
+
+def check_optional_flag(name: str, value: bool | None) -> bool | None:
+    """``check_flag``, ``None`` allowed (not known)."""
+    if value is not None and type(value) is not bool:
+        raise flag_error(name, value)
+    return value
+
+
+def flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    """attrs validator: the field is a ``bool``."""
+    if type(value) is not bool:
+        raise flag_error(attribute.name, value)
+
+
 def text_error(name: str, value: object) -> TypeError:
     """The error for ``value`` given as the text (code, name) argument ``name``."""
     return TypeError(f"{name}: verwacht tekst (str), kreeg {_given(value)}")
+
+
+def check_iterable(name: str, values: object, kind: type[object]) -> None:
+    """A ``TypeError`` naming ``name`` when ``values`` cannot be iterated (one value, or
+    ``None``, where a list of ``kind`` belongs); Python would only say "object is not
+    iterable"; one text where a list of texts belongs would be read letter by letter.
+    A list or tuple passes at the cost of two type tests."""
+    if type(values) is list or type(values) is tuple:
+        return
+    try:
+        iter(values)  # type: ignore[call-overload]
+    except TypeError:
+        pass
+    else:
+        if not (kind is str and isinstance(values, str)):
+            return
+    hint = "; geef ook één waarde als lijst: [waarde]" if isinstance(values, kind) else ""
+    msg = f"{name}: verwacht een lijst van {kind.__name__}-waarden, kreeg {_given(values)}{hint}"
+    raise TypeError(msg) from None
 
 
 def items_error(name: str, items: Iterable[object], kind: type[object]) -> TypeError:

@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from reintegratie_core._checks import (
+    check_iterable,
     date_error,
     instance_error,
     items_error,
@@ -166,8 +167,7 @@ def _employee(value: str | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        msg = f"werknemer {value!r} is geen tekst"
-        raise TypeError(msg)
+        raise text_error("employee", value)
     name = " ".join(value.split())
     return name or None
 
@@ -775,6 +775,9 @@ def applicable(
         raise date_error("at", at)
     if since is not None and type(since) is not dt.date:
         raise date_error("since", since)
+    if employee is not None and type(employee) is not str:
+        raise text_error("employee", employee)
+    check_iterable("events", events, Event)
     given = events if isinstance(events, tuple | list) else list(events)
     start = dt.date.min if since is None else since
     try:
@@ -844,11 +847,12 @@ def _counting(
 ) -> list[AppliedRule]:
     """The events that count at ``at`` for the scope (none before ``since``), with their
     rules, in date order; every event is checked against the product, also those outside."""
+    check_iterable("events", events, Event)
     key = None if employee is None else employee_key(employee)
     counting: list[AppliedRule] = []
-    for event in events:
+    for index, event in enumerate(events):
         if type(event) is not Event:
-            raise instance_error("events", event, Event, "elke gebeurtenis is een Event")
+            raise instance_error(f"events[{index}]", event, Event, "elke gebeurtenis is een Event")
         rule = check_event(rules, event)
         if since <= event.date <= at and (
             event.employee is None or employee_key(event.employee) == key

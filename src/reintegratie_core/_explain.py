@@ -15,12 +15,13 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Generic, ParamSpec, Protocol, TypeVar, cast
+from typing import Generic, ParamSpec, Protocol, TypeVar
 
 import attrs
 
-from reintegratie_core._checks import date_error, instance_error, member_error
+from reintegratie_core._checks import check_iterable, date_error, instance_error, member_error
 from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._money import round_cents
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -160,6 +161,7 @@ def cite(citations: Iterable[Citation]) -> str:
     Defined as: distinct citations in order; consecutive articles of one source share its
     name (``a.s.r. Re-integratiemanager art. 2.2 en 1.8``); sources apart by ``; ``.
     """
+    check_iterable("citations", citations, Citation)
     groups: list[tuple[Citation, list[str]]] = []
     for citation in dict.fromkeys(citations):
         if type(citation) is not Citation:
@@ -255,14 +257,21 @@ class Quantity:
 ParameterValue = str | int | Decimal | date | bool | Quantity
 
 
-def _dutch(number: Decimal, places: int | None) -> str:
-    if places is None:  # as given, but a whole number without decimals (5000.0 as 5000)
-        text = f"{number:f}"
-        if number == number.to_integral():
-            text = text.partition(".")[0]
-        return text.replace(".", ",")
-    grouped = f"{number.quantize(Decimal(1).scaleb(-places)):,.{places}f}"
-    return grouped.translate(str.maketrans(",.", ".,"))
+def _dutch(number: Decimal) -> str:
+    """A number as given, but a whole number without decimals (5000.0 as 5000)."""
+    text = f"{number:f}"
+    if number == number.to_integral():
+        text = text.partition(".")[0]
+    return text.replace(".", ",")
+
+
+def _euros(number: Decimal) -> str:
+    """An amount in cents as the rules round it (round_cents: half up), with a thousands
+    dot; a rounded -0 reads as 0."""
+    cents = round_cents(number)
+    if cents.is_signed() and cents.is_zero():
+        cents = cents.copy_abs()
+    return f"{cents:,.2f}".translate(str.maketrans(",.", ".,"))
 
 
 def format_date(day: date) -> str:
@@ -302,10 +311,10 @@ def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str
     if not number.is_finite():
         return str(value)
     if unit is Unit.EURO:
-        return f"€ {_dutch(number, 2)}"
+        return f"€ {_euros(number)}"
     if unit is Unit.PERCENT:  # a fraction (0.70); a number above 1 is already a percentage
-        return f"{_dutch(number * 100 if abs(number) <= 1 else number, None)} %"
-    text = _dutch(number, None)
+        return f"{_dutch(number.scaleb(2) if abs(number) <= 1 else number)} %"  # 0.125: 12,5
+    text = _dutch(number)
     words = _UNIT_WORDS.get(unit)
     if words is None:
         return text
@@ -345,12 +354,22 @@ def format_value(value: object, unit: Unit = Unit.NUMBER) -> str:
 
 
 def _is_record(value: object) -> bool:
-    """An attrs value without its own text (rendered field by field)."""
-    return attrs.has(type(value)) and type(value).__str__ is object.__str__
+    """A record without its own text, rendered field by field: an attrs value, or a
+    ``NamedTuple`` (the decision records and the rows built per lifted row)."""
+    kind = type(value)
+    if kind.__str__ is not object.__str__:
+        return False
+    return attrs.has(kind) or (isinstance(value, tuple) and hasattr(kind, "_fields"))
 
 
-def _fields(value: object) -> tuple[attrs.Attribute[object], ...]:
-    return tuple(attrs.fields(cast("type[attrs.AttrsInstance]", type(value))))
+def _fields(value: object) -> tuple[tuple[str, Unit], ...]:
+    """A record's fields, each with its declared unit (an attrs field's
+    ``metadata={UNIT: …}``; a ``NamedTuple`` field is a plain number)."""
+    kind = type(value)
+    if attrs.has(kind):
+        return tuple((field.name, _unit(field)) for field in attrs.fields(kind))
+    names: tuple[str, ...] = getattr(kind, "_fields", ())
+    return tuple((name, Unit.NUMBER) for name in names)
 
 
 def _unit(field: attrs.Attribute[object]) -> Unit:
@@ -361,13 +380,13 @@ def _unit(field: attrs.Attribute[object]) -> Unit:
 
 def _cell(value: object, unit: Unit) -> str:
     """A field's value inside a row: a nested record by its first field (its code)."""
-    if _is_record(value):
-        first = _fields(value)[0]
-        return format_value(getattr(value, first.name), _unit(first))
     if isinstance(value, tuple) and hasattr(value, "_fields") and hasattr(value, "explain"):
         # a rule's decision record (a row's benefit): by its value, in its unit
         decided: Explained[object] = value.explain()
         return format_value(decided.value, decided.unit)
+    if _is_record(value):
+        name, first_unit = _fields(value)[0]
+        return _cell(getattr(value, name), first_unit)
     if isinstance(value, tuple | list | frozenset) and not all(
         isinstance(v, Citation) for v in value
     ):
@@ -380,19 +399,19 @@ def _cell(value: object, unit: Unit) -> str:
 def _record_line(value: object) -> str:
     """A record on one line: its fields ``name = value``, empty ones left out."""
     parts = []
-    for field in _fields(value):
-        text = _cell(getattr(value, field.name), _unit(field))
+    for name, unit in _fields(value):
+        text = _cell(getattr(value, name), unit)
         if text:
-            parts.append(f"{field.name} = {text}")
+            parts.append(f"{name} = {text}")
     return ", ".join(parts)
 
 
-def _table_field(value: object) -> attrs.Attribute[object] | None:
+def _table_field(value: object) -> str | None:
     """The first field of a record that holds a non-empty tuple of records (its rows)."""
-    for field in _fields(value):
-        rows = getattr(value, field.name)
+    for name, _unit_of_field in _fields(value):
+        rows = getattr(value, name)
         if isinstance(rows, tuple) and rows and all(_is_record(v) for v in rows):
-            return field
+            return name
     return None
 
 
@@ -401,19 +420,20 @@ def _value_lines(label: str, value: object, unit: Unit) -> list[str]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         # the rows of a table a shell has written out already
         return [f"{label}:", *(f"  · {v}" for v in value)]
-    if isinstance(value, tuple | list) and value and all(_is_record(v) for v in value):
+    rows_only = not _is_record(value)  # a tuple of rows, not a record (a NamedTuple) itself
+    if rows_only and isinstance(value, tuple | list) and value and all(map(_is_record, value)):
         return [f"{label}:", *(f"  · {_record_line(row)}" for row in value)]
     if _is_record(value):
         table = _table_field(value)
         if table is None:
             return [f"{label} = {_record_line(value)}"]
         head = ", ".join(
-            f"{f.name} = {_cell(getattr(value, f.name), _unit(f))}"
-            for f in _fields(value)
-            if f is not table and _cell(getattr(value, f.name), _unit(f))
+            f"{name} = {_cell(getattr(value, name), field_unit)}"
+            for name, field_unit in _fields(value)
+            if name != table and _cell(getattr(value, name), field_unit)
         )
-        rows = getattr(value, table.name)
-        return [f"{label} = {head}", f"{table.name}:", *(f"  · {_record_line(r)}" for r in rows)]
+        rows = getattr(value, table)
+        return [f"{label} = {head}", f"{table}:", *(f"  · {_record_line(r)}" for r in rows)]
     return [f"{label} = {format_value(value, unit)}"]
 
 
@@ -554,6 +574,7 @@ class DecisionRecord(Generic[T]):
 
 def render_grounds(grounds: Iterable[Ground]) -> list[str]:
     """One line per rule: grounds with the same rule and values share a line of citations."""
+    check_iterable("grounds", grounds, Ground)
     merged: dict[tuple[str, tuple[tuple[str, ParameterValue], ...]], list[Citation]] = {}
     for ground in grounds:
         if type(ground) is not Ground:
@@ -572,6 +593,7 @@ def render_grounds(grounds: Iterable[Ground]) -> list[str]:
 
 def combine(grounds: Iterable[Explained[object]]) -> tuple[Ground, ...]:
     """The grounds of several explained values, without repeats, in order."""
+    check_iterable("grounds", grounds, Explained)
     seen: dict[Ground, None] = {}
     for explained in grounds:
         if not isinstance(explained, Explained):

@@ -9,8 +9,9 @@ number cell at Excel's 15 significant digits (``reintegratie_io.float_number``).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
+from reintegratie_core._checks import flag_error
 from reintegratie_core._errors import InvalidValueError
 
 CENT = Decimal("0.01")
@@ -28,16 +29,30 @@ def money(value: AmountLike, name: str = "bedrag", allow_negative: bool = False)
     [`InvalidValueError`][reintegratie_core.InvalidValueError] naming ``name`` unless
     ``allow_negative``.
     """
-    if type(value) is Decimal and value.is_finite() and not value.is_signed():
+    if (
+        type(value) is Decimal
+        and value.is_finite()
+        and not value.is_signed()
+        and (allow_negative is False or allow_negative is True)
+    ):
         return value  # already an exact amount: the common case, checked once per lifted row
+    if type(allow_negative) is not bool:
+        raise flag_error("allow_negative", allow_negative)
     return _convert(value, name, allow_negative)  # -0 and allowed negatives are accepted there
 
 
-def _convert(value: AmountLike, name: str, allow_negative: bool) -> Decimal:
+def _convert(
+    value: AmountLike,
+    name: str,
+    allow_negative: bool,
+    what: str = "bedrag",
+    example: str = "1250.50",
+) -> Decimal:
     """[`money`][reintegratie_core.money] for anything but an exact amount already: convert
-    or refuse. Apart, so that the common case runs in a small frame (once per lifted row)."""
+    or refuse. Apart, so that the common case runs in a small frame (once per lifted row).
+    ``what`` and ``example`` say what a message expects (an amount, or a fraction)."""
     if isinstance(value, (bool, float)):
-        msg = f"{name}: {type(value).__name__} is geen exact bedrag; geef Decimal, int of tekst"
+        msg = f"{name}: {type(value).__name__} is geen exact {what}; geef Decimal, int of tekst"
         raise TypeError(msg)
     if isinstance(value, Decimal):
         amount = value
@@ -47,17 +62,19 @@ def _convert(value: AmountLike, name: str, allow_negative: bool) -> Decimal:
         try:
             amount = Decimal(value.strip())
         except InvalidOperation:
-            msg = f'{name}: "{value}" is geen bedrag (verwacht een getal, bijv. 1250.50)'
+            msg = f'{name}: "{value}" is geen {what} (verwacht een getal, bijv. {example})'
             raise InvalidValueError(msg) from None
     else:
-        msg = f"{name}: {type(value).__name__} is geen bedrag"
+        msg = f"{name}: {type(value).__name__} is geen {what}"
         raise TypeError(msg)
     if not amount.is_finite():
-        msg = f"{name}: {value} is geen eindig bedrag"
+        msg = f"{name}: {value} is geen eindig {what}"
         raise InvalidValueError(msg)
     if amount < 0 and not allow_negative:
-        msg = f"{name}: {amount} is negatief (verwacht een bedrag van 0 of meer)"
+        msg = f"{name}: {amount} is negatief (verwacht een {what} van 0 of meer)"
         raise InvalidValueError(msg)
+    if amount.is_zero() and amount.is_signed():  # -0 is 0: never '€ -0,00' in a text
+        return amount.copy_abs()
     return amount
 
 
@@ -66,7 +83,10 @@ def fraction(value: AmountLike, *, name: str = "percentage") -> Decimal:
 
     The core takes fractions only; shells accept ``70`` and ``70%`` and divide.
     """
-    result = money(value, name=name)
+    if type(value) is Decimal and value.is_finite() and not value.is_signed():
+        result = value
+    else:
+        result = _convert(value, name, allow_negative=False, what="fractie", example="0.70")
     if result > 1:
         msg = f"{name}: {result} ligt niet tussen 0 en 1 (verwacht een fractie, bijv. 0.70)"
         raise InvalidValueError(msg)
@@ -84,10 +104,23 @@ def round_cents(amount: Decimal) -> Decimal:
         msg = f"amount: verwacht een Decimal, kreeg {type(amount).__name__} {amount!r}"
         raise TypeError(msg)
     try:
-        return amount.quantize(CENT, ROUND_HALF_UP)  # positional: once per result, per row
-    except InvalidOperation:  # not finite, or too large for the context's precision
+        rounded = amount.quantize(CENT, ROUND_HALF_UP)  # positional: once per result, per row
+    except InvalidOperation:  # not finite, or more digits than the context's precision
+        rounded = _round_long(amount)
+    if rounded.is_nan():  # a quiet NaN passes quantize unsignalled
         msg = f"amount: {amount} is geen eindig bedrag"
-        raise InvalidValueError(msg) from None
+        raise InvalidValueError(msg)
+    return rounded
+
+
+def _round_long(amount: Decimal) -> Decimal:
+    """[`round_cents`][reintegratie_core.round_cents] of an infinity (refused) or of an
+    amount with more digits than the context holds (rounded in a context that holds them)."""
+    if not amount.is_finite():
+        msg = f"amount: {amount} is geen eindig bedrag"
+        raise InvalidValueError(msg)
+    context = Context(prec=max(amount.adjusted(), 0) + 4, rounding=ROUND_HALF_UP)
+    return amount.quantize(CENT, context=context)
 
 
 __all__ = [

@@ -15,7 +15,15 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from reintegratie_core._checks import date_error, items_error
+from reintegratie_core._checks import (
+    check_iterable,
+    date_error,
+    instance_error,
+    items_error,
+    member_of,
+    plain_date,
+    text_error,
+)
 from reintegratie_core._errors import InvalidValueError, ParameterNotInForceError
 from reintegratie_core._explain import Citation, ParameterValue, Unit, format_date
 
@@ -28,11 +36,31 @@ class Parameter(Generic[V]):
     unit (what the number counts: euros, a percentage, weeks, days …; a plain number, such
     as a count, when not given)."""
 
-    name: str
-    value: V
-    citation: Citation
-    valid_from: date = date(1900, 1, 1)
-    unit: Unit = Unit.NUMBER
+    name: str = attrs.field()
+    value: V = attrs.field()
+    citation: Citation = attrs.field()
+    valid_from: date = attrs.field(default=date(1900, 1, 1), validator=plain_date)
+    unit: Unit = attrs.field(default=Unit.NUMBER, validator=member_of(Unit))
+
+    @name.validator
+    def _check_name(self, _attribute: object, name: object) -> None:
+        if type(name) is not str:
+            raise text_error("name", name)
+
+    @citation.validator
+    def _check_citation(self, _attribute: object, citation: object) -> None:
+        if type(citation) is not Citation:
+            hint = "bijv. Citation.seed('003', '2.6.1')"
+            raise instance_error("citation", citation, Citation, hint)
+
+    @value.validator
+    def _check_value(self, _attribute: object, value: object) -> None:
+        if not isinstance(value, int | Decimal | str):  # bool is an int; never a float
+            msg = (
+                f"value: verwacht een Decimal, int, tekst of bool, kreeg "
+                f"{type(value).__name__} {value!r}"
+            )
+            raise TypeError(msg)
 
     def as_pair(self) -> tuple[str, ParameterValue]:
         """``(name, value)`` for an explanation's parameter list; a number with a unit as
@@ -44,6 +72,7 @@ class Parameter(Generic[V]):
 
 
 def _sorted_versions(versions: Iterable[Parameter[V]]) -> tuple[Parameter[V], ...]:
+    check_iterable("versions", versions, Parameter)
     return tuple(sorted(versions, key=lambda p: p.valid_from))
 
 

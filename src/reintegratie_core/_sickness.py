@@ -33,6 +33,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._checks import (
+    check_iterable,
     count_error,
     date_error,
     instance_error,
@@ -289,6 +290,7 @@ def _running_periods(first_days: Iterable[date], name: str) -> list[Period]:
     """A running period from each of ``first_days``: valid by construction (no validators)
     once every day is a ``date`` (checked for the column at once; the error names the
     argument ``name`` and the row)."""
+    check_iterable(name, first_days, date)
     days = list(first_days)
     if [*map(type, days)].count(date) != len(days):
         index, wrong = next((i, d) for i, d in enumerate(days) if type(d) is not date)
@@ -379,6 +381,7 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
         (only,) = absences
         if type(only) is Absence and only.kind is _SICK:  # one sick period: its own case
             return (_one_period(only.period),)
+    check_iterable("absences", absences, Absence)
     ordered = list(absences)
     try:
         ordered.sort(key=_by_start_leave_first)

@@ -152,6 +152,18 @@ class TestPreventionBudget:
 
 
 class TestReintegrationBudget:
+    def test_a_yes_or_no_is_a_bool(self) -> None:
+        """003 art. 2.6.1: "nee" is true to Python; as with_wga_or_wia it would double the
+        budget to € 8,000 without a word, so anything but a bool is a TypeError."""
+        with pytest.raises(TypeError, match=r"^with_wga_or_wia: verwacht True of False"):
+            reintegration_budget(ZEEUWSE, D("6000"), with_wga_or_wia="nee")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^aims_to_restore: verwacht True of False"):
+            ReintegrationConditions(aims_to_restore="nee")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^threatened_case_found: verwacht True of False"):
+            PreventionConditions(threatened_case_found=0)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^conditions: verwacht een bool"):
+            BudgetClaim(sick_day=date(2025, 1, 6), costs=D(1), conditions="nee")  # type: ignore[arg-type]
+
     def test_spec_example(self) -> None:
         """003 art. 2.6.1 (excel-functions.md example): 5000 with 1500 already paid → 2500."""
         result = reintegration_budget(ZEEUWSE, D("5000"), already_reimbursed_in_case=D("1500"))
@@ -254,6 +266,21 @@ class TestBudgetLedger:
         assert [e.reimbursed.value for e in ledger.entries] == [D("3000.00"), D("1000.00")]
         assert ledger.totals() == ((date(2025, 1, 6), D("4000.00")),)
         assert ledger.remaining_in_case(date(2025, 1, 6)) == D(0)
+
+    def test_a_day_that_starts_no_case_is_refused(self) -> None:
+        """003 art. 2.6.1: the budget is per ziektegeval, asked by the case's first sick day;
+        another sick day of the case (or no sick day at all) would read as an untouched
+        case with its whole € 4,000 left, so it is an error naming case_first_day."""
+        absences = [Absence.sick(date(2025, 1, 6), date(2025, 2, 28))]
+        ledger = BudgetLedger(product=ZEEUWSE, absences=absences).record(
+            BudgetClaim(sick_day=date(2025, 1, 20), costs=D("2500"))
+        )
+        assert ledger.remaining_in_case(date(2025, 1, 6)) == D("1500.00")
+        for day in (date(2025, 1, 20), date(2024, 6, 1)):
+            with pytest.raises(InvalidValueError, match=r"^case_first_day: .* \(wel: 06-01-2025\)"):
+                ledger.remaining_in_case(day)
+            with pytest.raises(InvalidValueError, match=r"^case_first_day: "):
+                ledger.reimbursed_in_case(day)
 
     def test_four_weeks_apart_starts_a_new_budget(self) -> None:
         """003 art. 2.6.1: 28 days between two periods is a new case with a new budget."""
@@ -515,6 +542,22 @@ class TestBudgetCaseDecision:
 
 class TestBudgetBalances:
     """RI_BUDGET_RESTANT's core: the budget left per ziektegeval (003 art. 2.5, 2.6)."""
+
+    def test_a_label_is_text(self) -> None:
+        """docs/python.md: a Declaration checks its fields when made; a label that is no
+        text (it names the declaration in an error) is a TypeError naming ``label``."""
+        with pytest.raises(TypeError, match=r"^label: verwacht tekst \(str\), kreeg int 3"):
+            Declaration(day=date(2025, 2, 1), kind=BudgetKind.REINTEGRATIE, amount=D(1), label=3)  # type: ignore[arg-type]
+
+    def test_every_ground_names_its_rule(self) -> None:
+        """docs/ontwikkelaars.md: every ground names the public function that applied it
+        (rule_id), also the ziektegeval of the budget (003 art. 2.6.1)."""
+        declarations = [
+            Declaration(day=date(2025, 2, 1), kind=BudgetKind.REINTEGRATIE, amount=D("3000"))
+        ]
+        result = budget_balances(ZEEUWSE, TestBudgetCaseDecision.LEAVE_HISTORY, declarations)
+        assert [g.rule for g in result.grounds if not g.rule_id] == []
+        assert ART["2.6.1"] in result.citations()
 
     def test_worked_example_two_cases_and_prevention(self) -> None:
         """003 art. 2.6.1 and decision §8.1: with leave between, two cases of € 4,000; the

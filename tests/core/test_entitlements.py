@@ -574,6 +574,21 @@ class TestEvent:
         with pytest.raises(TypeError):
             Event(date=D1, kind="schorsing")  # type: ignore[arg-type]
 
+    def test_employee_that_is_no_text_names_the_field(self) -> None:
+        """An employee that is no text is a TypeError naming ``employee``, in an Event and
+        in ``applicable``, also when the log holds only policy events."""
+        with pytest.raises(TypeError, match=r"^employee: verwacht tekst \(str\), kreeg float"):
+            Event(date=D1, kind=K.SCHORSING, employee=1.5)  # type: ignore[arg-type]
+        log = [Event(date=D1, kind=K.SCHORSING)]
+        with pytest.raises(TypeError, match=r"^employee: verwacht tekst \(str\), kreeg int"):
+            applicable(log, D1, 7)  # type: ignore[arg-type]
+
+    def test_a_log_entry_that_is_no_event_is_named_by_its_place(self) -> None:
+        """docs/python.md: a wrong value in a list is named with its place (events[1])."""
+        log = [Event(date=D1, kind=K.SCHORSING), None]
+        with pytest.raises(TypeError, match=r"^events\[1\]: verwacht een Event, kreeg NoneType"):
+            entitlement_statuses(builtin_product("asr-reintegratiemanager"), log, D1)  # type: ignore[list-item]
+
     def test_codes_equal_the_spec(self) -> None:
         """spec/domain.md §5 and §8.1: the fourteen event codes and informatie_verstrekt."""
         assert [k.value for k in EventKind] == [

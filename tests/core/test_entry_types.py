@@ -59,6 +59,9 @@ INPUT_VALUES = (
     compensation.Declaration,
     rc.BudgetLedger,
 )
+#: Arguments whose message uses the name of the Excel argument they come from
+#: (``financial``: RI_WIA_UITKERING's ``duurzaam``).
+SHELL_NAMES = {"durable": "duurzaam"}
 #: Methods left to the entry that called them: ``Period``'s comparisons run per day inside
 #: the rules (``case_of``, ``overlaps``), after the entry checked its arguments once.
 UNCHECKED_METHODS = {"Period.contains", "Period.days", "Period.overlaps"}
@@ -71,6 +74,7 @@ class Kind(enum.Enum):
     MEMBER = "member"
     PRODUCT = "product"
     CASE = "case"
+    FLAG = "flag"
 
 
 @attrs.frozen
@@ -113,6 +117,8 @@ def _checked(name: str, hint: object) -> Checked | None:
         return Checked(name, Kind.PRODUCT, optional)
     if base is rc.SicknessCase:
         return Checked(name, Kind.CASE, optional)
+    if base is bool:
+        return Checked(name, Kind.FLAG, optional)
     return None
 
 
@@ -317,6 +323,8 @@ def _wrong(checked: Checked) -> list[object]:
         return [next(iter(checked.enum_type)).value, 0, *missing]
     if checked.kind is Kind.PRODUCT:
         return ["asr-reintegratie", BUDGET_PRODUCT.events, None]
+    if checked.kind is Kind.FLAG:  # "nee" and 1 are true to Python: never a silent yes
+        return ["nee", 1, *missing]
     return [D, "x", *missing]
 
 
@@ -377,7 +385,8 @@ class TestWrongTypes:
         Product or a SicknessCase belongs: a TypeError naming the argument."""
         with pytest.raises(TypeError) as caught:
             _call(target, _arguments(target, checked.name, wrong))
-        assert str(caught.value).startswith(checked.name), str(caught.value)
+        name = SHELL_NAMES.get(checked.name, checked.name)
+        assert str(caught.value).startswith(name), str(caught.value)
         assert type(wrong).__name__ in str(caught.value)
 
     @settings(max_examples=25)
@@ -559,3 +568,73 @@ class TestExtremeDates:
             except rc.ReintegratieError as exc:
                 message = str(exc)
         assert not ISO_DATE.search(message), message
+
+
+_ABSENCE = rc.Absence.sick(D)
+_EVENT = rc.Event(date=D, kind=rc.EventKind.SCHORSING)
+_CLAIM = rc.BudgetClaim(sick_day=D, costs=Decimal(1))
+_CONTRACT = rc.ModuleContract(module="basis-verzuim", start=D)
+_LEDGER = rc.BudgetLedger(product=BUDGET_PRODUCT, absences=[_ABSENCE])
+
+#: (label, the call with one value where a list belongs, the argument's name).
+ONE_FOR_A_LIST: list[tuple[str, Callable[..., object], str]] = [
+    ("merge_cases", rc.merge_cases, "absences"),
+    ("last_case", rc.last_case, "absences"),
+    ("counted_sick_days", lambda v: rc.counted_sick_days(v, D), "absences"),
+    ("case_of", lambda v: rc.case_of(v, D), "absences"),
+    ("budget_cases", compensation.budget_cases, "absences"),
+    (
+        "BudgetLedger",
+        lambda v: rc.BudgetLedger(product=BUDGET_PRODUCT, absences=v),
+        "absences",
+    ),
+    ("record_all", _LEDGER.record_all, "claims"),
+    (
+        "budget_balances",
+        lambda v: compensation.budget_balances(BUDGET_PRODUCT, [_ABSENCE], v),
+        "declarations",
+    ),
+    ("applicable", lambda v: rc.applicable(v, D), "events"),
+    (
+        "entitlement_statuses",
+        lambda v: rc.entitlement_statuses(PRODUCT, v, D),
+        "events",
+    ),
+    (
+        "guidance_continues",
+        lambda v: rc.guidance_continues(PRODUCT, v, D, D),
+        "absences",
+    ),
+    ("Policy", lambda v: rc.Policy(product=PRODUCT, contracts=v), "contracts"),
+    ("cascade", lambda v: rc.cascade(PRODUCT, "basis-verzuim", D, held=v), "held"),
+    ("ends_with", lambda v: rc.ends_with(PRODUCT, "arbosignaal", "basis-verzuim", held=v), "held"),
+    ("ongoing_many", rc.SicknessCase.ongoing_many, "first_sick_days"),
+    ("cite", rc.cite, "citations"),
+]
+_ONE = {
+    "absences": _ABSENCE,
+    "claims": _CLAIM,
+    "declarations": compensation.Declaration(
+        day=D, kind=compensation.BudgetKind.REINTEGRATIE, amount=Decimal(1)
+    ),
+    "events": _EVENT,
+    "contracts": _CONTRACT,
+    "held": "basis-verzuim",
+    "first_sick_days": D,
+    "citations": rc.Citation.seed("003", "2.6.1"),
+}
+
+
+class TestOneValueForAList:
+    @pytest.mark.parametrize(
+        ("call", "name"), [pytest.param(c, n, id=label) for label, c, n in ONE_FOR_A_LIST]
+    )
+    def test_one_value_is_told_to_be_a_list(self, call: Callable[..., object], name: str) -> None:
+        """One Absence (Event, module code …) where a list belongs, or None: a TypeError
+        naming the argument, not Python's "object is not iterable" (nor a code read letter
+        by letter); docs/python.md: lists hold only their own kind of values."""
+        with pytest.raises(TypeError, match=rf"^{name}: verwacht een lijst van .*\[waarde\]"):
+            call(_ONE[name])
+        if name != "held":  # held=None is every module of the product
+            with pytest.raises(TypeError, match=rf"^{name}: verwacht een lijst van "):
+                call(None)

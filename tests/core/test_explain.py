@@ -15,13 +15,16 @@ from reintegratie_core import (
     Citation,
     Explained,
     Ground,
+    SicknessCase,
     Unit,
     builtin_product,
     cascade,
     cite,
+    entitlement_statuses,
     format_date,
     format_number,
     format_value,
+    next_milestone,
 )
 
 
@@ -163,6 +166,27 @@ class TestNumbers:
         assert format_number(Decimal("51.86")) == "51,86"
         assert format_number(1234567.5, Unit.EURO) == "€ 1.234.567,50"
 
+    def test_euros_round_half_up(self) -> None:
+        """An amount reads rounded as the rules round it: half a cent up (domein §1), so an
+        explanation never shows € 2,00 beside a result of € 2,01."""
+        assert format_number(Decimal("2.005"), Unit.EURO) == "€ 2,01"
+        assert format_number(Decimal("0.125"), Unit.EURO) == "€ 0,13"
+
+    def test_large_amounts_read(self) -> None:
+        """An amount with more digits than the default Decimal context reads in full."""
+        text = format_number(Decimal(10**30), Unit.EURO)
+        assert text == "€ 1" + ".000" * 10 + ",00"
+
+    def test_negative_zero_reads_as_zero(self) -> None:
+        """A rounded -0,004 is no negative amount: '€ 0,00', never '€ -0,00'."""
+        assert format_number(Decimal("-0"), Unit.EURO) == "€ 0,00"
+        assert format_number(Decimal("-0.004"), Unit.EURO) == "€ 0,00"
+
+    def test_percent_adds_no_zeros(self) -> None:
+        """12.5 % given as 0.125 reads '12,5 %', not '12,500 %'."""
+        assert format_number(Decimal("0.125"), Unit.PERCENT) == "12,5 %"
+        assert format_number(Decimal("0.7"), Unit.PERCENT) == "70 %"
+
     @given(st.integers(0, 10**9))
     def test_euros_round_trip(self, cents: int) -> None:
         """'€ 1.234,56' read back (dots removed, comma as point) is the amount."""
@@ -221,6 +245,23 @@ class TestText:
             "  · module = arbosignaal",
         ]
         assert max(len(line) for line in text.splitlines()) < 300
+
+    def test_a_named_tuple_reads_by_its_fields(self) -> None:
+        """Domain §3 (signal): a decision whose value is a NamedTuple (the signal of
+        next_milestone) reads 'name = value' per field, as an attrs record does; a tuple
+        of them (the statuses of entitlement_statuses, 003 art. 2.4) a line per row."""
+        case = SicknessCase.ongoing(date(2025, 1, 6))
+        head = next_milestone(case, date(2025, 3, 1)).text("volgende").splitlines()[0]
+        assert head == (
+            "volgende = milestone = plan_van_aanpak, date = 02-03-2025, days_left = 1, due = ja"
+        )
+        text = entitlement_statuses(builtin_product("zeeuwse-prb"), [], date(2025, 3, 1)).text()
+        rows = [line for line in text.splitlines() if line.startswith("  · ")]
+        assert [row.split(", ")[:2] for row in rows] == [
+            ["  · entitlement = dienstverlening", "state = actief"],
+            ["  · entitlement = vergoeding", "state = actief"],
+            ["  · entitlement = poortwachtergarantie", "state = actief"],
+        ]
 
     def test_simple_value(self) -> None:
         """A single value: 'label = value', then one line per rule with its articles."""

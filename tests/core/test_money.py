@@ -37,6 +37,19 @@ class TestMoney:
         with pytest.raises(InvalidValueError, match="geen bedrag"):
             money("twaalf")
 
+    def test_negative_zero_is_zero(self) -> None:
+        """-0 is the amount 0: it never reads as '€ -0,00' in an explanation."""
+        assert not money(Decimal("-0")).is_signed()
+        assert not money("-0.00").is_signed()
+
+    def test_a_fraction_that_is_no_number_says_so(self) -> None:
+        """A percentage written as text '70%' is refused as a fraction, with a fraction as
+        example, not as an amount of euros."""
+        with pytest.raises(InvalidValueError) as error:
+            fraction("70%")
+        assert "bedrag" not in str(error.value)
+        assert "0.70" in str(error.value)
+
     def test_fraction_above_one_is_refused(self) -> None:
         """Percentages are fractions in the core: 70 % is 0.70."""
         with pytest.raises(InvalidValueError):
@@ -57,6 +70,17 @@ class TestRounding:
     def test_half_up(self, amount: str, expected: str) -> None:
         """EC Reg. 1103/97 art. 5: half cents round away from zero (ROUND_HALF_UP)."""
         assert round_cents(Decimal(amount)) == Decimal(expected)
+
+    def test_not_a_number_is_refused(self) -> None:
+        """A NaN is no amount: round_cents refuses it as it refuses an infinity (domein §1)."""
+        for amount in ("NaN", "Infinity", "-Infinity"):
+            with pytest.raises(InvalidValueError, match="geen eindig bedrag"):
+                round_cents(Decimal(amount))
+
+    def test_more_digits_than_the_context_rounds(self) -> None:
+        """An amount beyond the 28 digits of the default context still rounds to cents."""
+        assert round_cents(Decimal(10**30) + Decimal("0.005")) == Decimal(10**30) + Decimal("0.01")
+        assert round_cents(Decimal("1E+40")) == Decimal("1E+40")
 
     @given(st.decimals(min_value=-(10**9), max_value=10**9, allow_nan=False, places=6))
     def test_within_half_a_cent(self, amount: Decimal) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, stateful
 from hypothesis import strategies as st
 
-from reintegratie_core import InvalidPeriodError, InvalidValueError
+from reintegratie_core import InvalidPeriodError, InvalidValueError, UnknownCodeError
 from reintegratie_core.products import (
     ASR_REINTEGRATIEMANAGER,
     BUILTIN_PRODUCTS,
@@ -334,3 +334,36 @@ class TestModuleContract:
         ended = policy.terminate("arbocontract", on).value
         for contract in ended.contracts:
             assert contract.end is None or contract.end == max(on, start)
+
+    @pytest.mark.parametrize("module", [1.5, None, ZEEUWSE_PRB])
+    def test_module_is_text(self, module: object) -> None:
+        """docs/python.md: a ModuleContract checks its fields when made; a module that is
+        no text is a TypeError naming ``module``."""
+        with pytest.raises(TypeError, match=r"^module: verwacht tekst \(str\)"):
+            ModuleContract(module=module, start=date(2025, 3, 1))  # type: ignore[arg-type]
+
+
+class TestPolicyContracts:
+    """A policy's contracts are checked against its product; an error names the contract."""
+
+    START = date(2024, 1, 1)
+
+    def test_alias_names_the_contract_and_the_code(self) -> None:
+        """A module written otherwise than its code names ``contracts[i].module``."""
+        contracts = [
+            ModuleContract(module="basis-verzuim", start=self.START),
+            ModuleContract(module="Re-integratiemanager", start=self.START),
+        ]
+        with pytest.raises(InvalidValueError) as refused:
+            Policy(product=ASR_REINTEGRATIEMANAGER, contracts=contracts)
+        assert str(refused.value) == (
+            "contracts[1].module: 'Re-integratiemanager' is geen modulecode; "
+            "gebruik reintegratiemanager"
+        )
+
+    def test_unknown_module_names_the_contract(self) -> None:
+        """An unknown module names ``contracts[i].module`` and the product's modules."""
+        contracts = [ModuleContract(module="basis", start=self.START)]
+        with pytest.raises(UnknownCodeError) as refused:
+            Policy(product=ASR_REINTEGRATIEMANAGER, contracts=contracts)
+        assert str(refused.value).startswith('contracts[0].module "basis" bestaat niet (bekend: ')

@@ -52,6 +52,16 @@ class TestBasisDates:
 
 
 class TestFirstExpiry:
+    def test_a_module_code_is_told_how_to_get_the_module(self) -> None:
+        """cascade takes a module's code, first_expiry and earliest_cancellation its Module:
+        given the code, the TypeError says how to get the Module (001 art. 2.1, 2.3)."""
+        hint = r"^module: verwacht een Module, kreeg str 'reintegratiemanager'; .*product\.module\('reintegratiemanager'\)"
+        day = date(2025, 1, 1)
+        with pytest.raises(TypeError, match=hint):
+            first_expiry(ASR_REINTEGRATIEMANAGER, "reintegratiemanager", day, day)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=hint):
+            earliest_cancellation(ASR_REINTEGRATIEMANAGER, "reintegratiemanager", day, day, day)  # type: ignore[arg-type]
+
     def test_module_added_later_runs_at_least_12_months(self) -> None:
         """001 art. 2.1: added later, it runs at least 12 months, to a basismodule date."""
         result = first_expiry(ASR_REINTEGRATIEMANAGER, RIM, date(2025, 3, 15), date(2025, 1, 1))

@@ -147,6 +147,15 @@ class TestRoundTrip:
 
 
 class TestErrors:
+    def test_a_path_or_bytes_is_told_how_to_give_the_text(self) -> None:
+        """docs/ontwikkelaars.md reads the file first: given the Path itself or its bytes,
+        the TypeError says how to get the text (the core reads no files)."""
+        path = EXAMPLE
+        with pytest.raises(TypeError, match=r"^toml_text: .*\.read_text\(encoding=.utf-8.\)"):
+            load_product(path)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^toml_text: .*\.decode\(.utf-8.\)"):
+            load_product(path.read_bytes())  # type: ignore[arg-type]
+
     def test_unknown_module_in_a_rule_names_the_path(self) -> None:
         """An unknown module in a coupling rule names koppelingen[i].naar and the modules."""
         text = example_text().replace('naar = "begeleiding"', 'naar = "nergens"', 1)
@@ -335,6 +344,14 @@ class TestHostileFiles:
 class TestOneAggregate:
     """Issue 11 item 2: a TOML product with its own event table and parameters works for
     entitlements, budgets and interventions — the Product is the one aggregate."""
+
+    def test_a_whole_euro_amount_keeps_its_unit(self) -> None:
+        """docs/ontwikkelaars.md: a parameter's number carries its unit in every ground; a
+        budget written as a whole number (3500) reads '€ 3.500,00' as "3500.00" does."""
+        text = example_text().replace('waarde = "3500.00"', "waarde = 3500", 1)
+        product = load_product(text)
+        explained = reintegration_budget(product, Decimal(5000)).text()
+        assert "reintegratiebudget = € 3.500,00" in explained
 
     def test_its_event_table_decides_the_entitlements(self) -> None:
         """domain §5: the file's own table — schorsing suspends, betaling lifts it."""

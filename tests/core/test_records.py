@@ -15,7 +15,7 @@ import inspect
 import types
 import typing
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -186,3 +186,32 @@ def test_the_overview_value_is_its_rows() -> None:
     assert overview.value == overview.rows
     assert len(overview.value) == 3
     assert overview.explain().grounds == overview.explained.grounds
+
+
+class TestParameterFields:
+    """A Parameter a developer makes (docs/ontwikkelaars.md: "een Parameter met
+    unit=Unit.WEEKS") checks its fields, as the values a user makes do."""
+
+    @pytest.mark.parametrize(
+        ("field", "wrong", "message"),
+        [
+            ("value", 1.5, r"^value: verwacht een Decimal, int, tekst of bool, kreeg float"),
+            ("citation", "003 art. 2.6.1", r"^citation: verwacht een Citation, kreeg str"),
+            ("valid_from", datetime(2020, 1, 1), r"^valid_from: verwacht een date"),
+            ("unit", "euro", r"^unit: verwacht een Unit, kreeg str 'euro' \(geef Unit.EURO\)"),
+            ("name", 5, r"^name: verwacht tekst \(str\)"),
+        ],
+    )
+    def test_a_wrong_field_is_a_type_error_naming_it(
+        self, field: str, wrong: object, message: str
+    ) -> None:
+        """A float value (never money in the core), a citation as text, a datetime, a unit
+        as text: a TypeError naming the field."""
+        fields: dict[str, object] = {
+            "name": "reintegratiebudget",
+            "value": Decimal(4000),
+            "citation": rc.Citation.seed("003", "2.6.1"),
+        }
+        fields[field] = wrong
+        with pytest.raises(TypeError, match=message):
+            rc.Parameter(**fields)  # type: ignore[arg-type]

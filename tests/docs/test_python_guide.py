@@ -40,6 +40,22 @@ class TestPythonGuide:
         assert failed == 0
 
 
+class TestReadme:
+    def test_the_python_example_prints_what_its_comments_say(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ziektewet art. 38 lid 1: the README's Python example prints the date and the
+        articles its comments name."""
+        text = (ROOT / "README.md").read_text(encoding="utf-8")
+        (block,) = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+        exec(compile(block, "README.md", "exec"), {})
+        printed = capsys.readouterr().out
+        comments = re.findall(r"# (.*)", block)
+        assert printed.splitlines()[0] == comments[0]
+        for article in comments[1].split("met ", 1)[1].split("; "):
+            assert article in printed
+
+
 class TestTyped:
     @pytest.mark.parametrize(
         "package", ["src/reintegratie_core", "src/reintegratie_cli", "addin/reintegratie_addin"]
@@ -49,7 +65,8 @@ class TestTyped:
         assert (ROOT / package / "py.typed").is_file()
 
     def test_user_script_sees_types(self, tmp_path: Path) -> None:
-        """A user's mypy --strict on a script importing reintegratie_core sees real types."""
+        """A user's mypy --strict on a script importing reintegratie_core sees real types,
+        and a hint takes what the function takes (Policy.of: any mapping)."""
         api = pytest.importorskip("mypy.api")
         script = tmp_path / "user.py"
         script.write_text(
@@ -58,6 +75,9 @@ class TestTyped:
             "product = rc.builtin_product('asr-reintegratiemanager')\n"
             "contract = rc.ModuleContract(module='basis-verzuim', start=date(2025, 1, 1))\n"
             "claim = rc.BudgetClaim(sick_day=date(2025, 1, 1), costs=100)\n"
+            "from types import MappingProxyType\n"
+            "starts = MappingProxyType({'basis-verzuim': date(2025, 1, 1)})\n"
+            "policy = rc.Policy.of(product, starts)\n"
             "reveal_type(rc.cascade(product, 'basis-verzuim', date(2025, 1, 1)).value)\n",
             encoding="utf-8",
         )

@@ -42,7 +42,10 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._checks import (
+    check_flag,
+    check_iterable,
     date_error,
+    flag,
     instance_error,
     items_error,
     member_error,
@@ -51,6 +54,7 @@ from reintegratie_core._checks import (
     optional_plain_date,
     plain_date,
     product_error,
+    text_error,
 )
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import (
@@ -211,7 +215,11 @@ def prevention_cap(
     Zeeuwse, else € 500 (the product parameters ``preventiebudget_met_wga_of_wia`` /
     ``preventiebudget``).
     """
-    name = "preventiebudget_met_wga_of_wia" if with_wga_or_wia else "preventiebudget"
+    name = (
+        "preventiebudget_met_wga_of_wia"
+        if check_flag("with_wga_or_wia", with_wga_or_wia)
+        else "preventiebudget"
+    )
     return product_amount(product, name, on, _budget_what(product, "preventiebudget", name))
 
 
@@ -248,6 +256,9 @@ def prevention_budget(
         raise member_error("excluded", excluded, BudgetExclusion)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
+    if type(with_wga_or_wia) is not bool or type(employment_ended_before_start) is not bool:
+        check_flag("with_wga_or_wia", with_wga_or_wia)
+        check_flag("employment_ended_before_start", employment_ended_before_start)
     kosten = money(costs, "kosten")
     al_vergoed = money(already_reimbursed, "al_vergoed")
     if employment_ended_before_start or excluded is not None or not all_met(conditions):
@@ -345,7 +356,11 @@ def reintegration_cap(
     Zeeuwse, else € 4,000 (the product parameters ``reintegratiebudget_met_wga_of_wia`` /
     ``reintegratiebudget``).
     """
-    name = "reintegratiebudget_met_wga_of_wia" if with_wga_or_wia else "reintegratiebudget"
+    name = (
+        "reintegratiebudget_met_wga_of_wia"
+        if check_flag("with_wga_or_wia", with_wga_or_wia)
+        else "reintegratiebudget"
+    )
     what = _budget_what(product, "re-integratiebudget", name)
     return product_amount(product, name, on, what)
 
@@ -386,6 +401,14 @@ def reintegration_budget(
         raise member_error("excluded", excluded, BudgetExclusion)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
+    if (
+        type(with_wga_or_wia) is not bool
+        or type(employment_ended) is not bool
+        or type(legal_obligation) is not bool
+    ):
+        check_flag("with_wga_or_wia", with_wga_or_wia)
+        check_flag("employment_ended", employment_ended)
+        check_flag("legal_obligation", legal_obligation)
     kosten = money(costs, "kosten")
     al_vergoed = money(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
     subsidie = money(subsidy, "subsidie")
@@ -515,6 +538,7 @@ def _subsidy(value: AmountLike) -> Decimal:
 
 
 def _entries(values: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
+    check_iterable("entries", values, LedgerEntry)
     entries = tuple(values)
     if not set(map(type, entries)) <= {LedgerEntry}:
         raise items_error("entries", entries, LedgerEntry)
@@ -522,6 +546,7 @@ def _entries(values: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
 
 
 def _absences(values: Iterable[Absence]) -> tuple[Absence, ...]:
+    check_iterable("absences", values, Absence)
     absences = tuple(values)
     if not set(map(type, absences)) <= {Absence}:
         raise items_error("absences", absences, Absence)
@@ -538,6 +563,7 @@ def budget_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     two cases with two budgets, while the Poortwachter timeline counts it as one
     (BW 7:629 lid 10, [`merge_cases`][reintegratie_core.merge_cases]).
     """
+    check_iterable("absences", absences, Absence)
     given = absences if isinstance(absences, tuple | list) else tuple(absences)
     try:
         sick = [a for a in given if a.kind is AbsenceKind.SICK]
@@ -552,6 +578,7 @@ def _budget_case_ground(case: SicknessCase) -> Ground:
         "weken tussen twee ziekteperiodes; verlof overbrugt hier niet",
         citation=ART_2_6_1,
         parameters=(("eerste_ziektedag", case.first_day), ("perioden", len(case.periods))),
+        rule_id="budget_cases",
     )
 
 
@@ -582,9 +609,16 @@ class BudgetClaim:
     excluded: BudgetExclusion | None = attrs.field(
         default=None, validator=optional_member_of(BudgetExclusion)
     )
-    conditions: ReintegrationConditions | bool = True
-    employment_ended: bool = False
-    legal_obligation: bool = True
+    conditions: ReintegrationConditions | bool = attrs.field(default=True)
+    employment_ended: bool = attrs.field(default=False, validator=flag)
+    legal_obligation: bool = attrs.field(default=True, validator=flag)
+
+    @conditions.validator
+    def _check_conditions(self, _attribute: object, conditions: object) -> None:
+        if type(conditions) is not bool and type(conditions) is not ReintegrationConditions:
+            raise instance_error(
+                "conditions", conditions, bool, "of de voorwaarden als ReintegrationConditions"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -608,7 +642,7 @@ class BudgetLedger:
 
     product: Product = attrs.field(validator=is_product)
     absences: tuple[Absence, ...] = attrs.field(converter=_absences)
-    with_wga_or_wia: bool = False
+    with_wga_or_wia: bool = attrs.field(default=False, validator=flag)
     on: date | None = attrs.field(default=None, validator=optional_plain_date)
     entries: tuple[LedgerEntry, ...] = attrs.field(default=(), converter=_entries)
     #: The budget's ziektegevallen, computed once per ledger.
@@ -658,17 +692,31 @@ class BudgetLedger:
         return self._cases[index - 1]
 
     def reimbursed_in_case(self, case_first_day: date) -> Decimal:
-        """What the claims recorded so far paid in the case that started on ``case_first_day``."""
+        """What the claims recorded so far paid in the case that started on ``case_first_day``.
+
+        A day that is no case's first sick day is an error naming ``case_first_day`` (it
+        would read as a case with nothing paid); ``case_for(day)`` gives the case of a day.
+        """
         if type(case_first_day) is not date:
             raise date_error("case_first_day", case_first_day)
+        if case_first_day not in self._paid and all(
+            case.first_day != case_first_day for case in self._cases
+        ):
+            firsts = ", ".join(format_date(case.first_day) for case in self._cases)
+            msg = (
+                f"case_first_day: {format_date(case_first_day)} is niet de eerste ziektedag van "
+                f"een ziektegeval in dit dossier (wel: {firsts or 'geen ziektegevallen'}); "
+                "het ziektegeval van een ziektedag geeft case_for(dag)"
+            )
+            raise InvalidValueError(msg)
         return self._paid.get(case_first_day, ZERO)
 
     def remaining_in_case(self, case_first_day: date) -> Decimal:
-        """The budget left in a case: ``max(0, cap − reimbursed in the case)``."""
-        if type(case_first_day) is not date:
-            raise date_error("case_first_day", case_first_day)
+        """The budget left in a case: ``max(0, cap − reimbursed in the case)``; the case is
+        named by its first sick day, as in `reimbursed_in_case`."""
+        paid = self.reimbursed_in_case(case_first_day)  # checks the day first
         cap = reintegration_cap(self.product, self.with_wga_or_wia, self.on).value
-        return max(ZERO, cap - self.reimbursed_in_case(case_first_day))
+        return max(ZERO, cap - paid)
 
     def _entry(self, claim: BudgetClaim, paid: dict[date, Decimal]) -> LedgerEntry:
         """The entry of ``claim`` given what each case was paid so far (``paid``)."""
@@ -706,6 +754,7 @@ class BudgetLedger:
 
     def record_all(self, claims: Iterable[BudgetClaim]) -> BudgetLedger:
         """This ledger with every claim recorded, in the order given (linear in the claims)."""
+        check_iterable("claims", claims, BudgetClaim)
         paid = dict(self._paid)
         added: list[LedgerEntry] = []
         for index, claim in enumerate(claims):
@@ -762,7 +811,12 @@ class Declaration:
     day: date = attrs.field(validator=plain_date)
     kind: BudgetKind = attrs.field(validator=member_of(BudgetKind))
     amount: Decimal = attrs.field(converter=_declared, metadata={UNIT: Unit.EURO})
-    label: str = ""
+    label: str = attrs.field(default="")
+
+    @label.validator
+    def _check_label(self, _attribute: object, label: object) -> None:
+        if type(label) is not str:
+            raise text_error("label", label)
 
 
 @attrs.frozen(kw_only=True)
@@ -811,6 +865,7 @@ def budget_balances(
         raise product_error("product", product)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
+    check_iterable("declarations", declarations, Declaration)
     ordered = list(declarations)
     if not set(map(type, ordered)) <= {Declaration}:
         raise items_error("declarations", ordered, Declaration)
@@ -928,6 +983,8 @@ def cost_benefit_contribution(
     budget = money(paid_within_budget, "vergoed_binnen_budget")
     s0 = money(expected_cost_without, "schadelast_zonder")
     s1 = money(expected_cost_with, "schadelast_met")
+    if type(approved_beforehand) is not bool:
+        check_flag("approved_beforehand", approved_beforehand)
     if approved_beforehand:
         above, saved = kosten - budget, s0 - s1 - budget  # max(0, min(above, saved))
         extra = saved if saved < above else above  # noqa: FURB136 - per row

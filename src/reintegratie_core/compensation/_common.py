@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import attrs
 
-from reintegratie_core._checks import instance_error
+from reintegratie_core._checks import flag, instance_error
 from reintegratie_core._errors import InvalidValueError, NotApplicableError
 from reintegratie_core._explain import Citation, Ground, ParameterValue
 from reintegratie_core._parameters import Parameter, ParameterHistory
@@ -139,8 +139,9 @@ def all_met(conditions: attrs.AttrsInstance | bool) -> bool:
 
 
 def condition(key: str, text: str) -> bool:
-    """A condition field (default: met) with its Dutch code and wording for explanations."""
-    met: bool = attrs.field(default=True, metadata={"key": key, "nl": text})
+    """A condition field (default: met) with its Dutch code and wording for explanations;
+    a ``bool``: "nee" would be met."""
+    met: bool = attrs.field(default=True, validator=flag, metadata={"key": key, "nl": text})
     return met
 
 

@@ -23,7 +23,13 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from reintegratie_core._checks import case_error, date_error, member_error, product_error
+from reintegratie_core._checks import (
+    case_error,
+    check_flag,
+    date_error,
+    member_error,
+    product_error,
+)
 from reintegratie_core._errors import NotApplicableError
 from reintegratie_core._explain import (
     Citation,
@@ -133,6 +139,9 @@ def intervention_reimbursement(
         raise member_error("excluded", excluded, InterventionExclusion)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
+    if type(necessary) is not bool or type(not_excessive) is not bool:
+        check_flag("necessary", necessary)
+        check_flag("not_excessive", not_excessive)
     rule = product.interventions
     if rule is None or rule.share is None:
         elsewhere = f": {rule.elsewhere}" if rule is not None and rule.elsewhere else ""

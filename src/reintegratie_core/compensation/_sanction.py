@@ -28,7 +28,14 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._checks import case_error, date_error, product_error
+from reintegratie_core._checks import (
+    case_error,
+    check_flag,
+    check_iterable,
+    check_optional_flag,
+    date_error,
+    product_error,
+)
 from reintegratie_core._deadlines import sanction_notice_deadline
 from reintegratie_core._entitlements import (
     Entitlement,
@@ -151,7 +158,7 @@ def sanction_compensation(
     given as ``coverage``, *c* = 25 % unless given (§8: charges on the covered wage);
     rounded once to cents. 70 % and 25 % are the product's parameters
     (``loonsanctie_dekkingspercentage``, ``werkgeverslasten``); 52 is the statutory maximum
-    of a loonsanctie (``_statutory.MAX_SANCTION_WEEKS``, BW 7:629 lid 11).
+    of a loonsanctie ([`MAX_SANCTION_WEEKS`][reintegratie_core.MAX_SANCTION_WEEKS], BW 7:629 lid 11).
 
     A refusal is a [`SanctionRefusal`][reintegratie_core.compensation.SanctionRefusal] record, a compensation a
     [`SanctionCompensation`][reintegratie_core.compensation.SanctionCompensation] record; their grounds are rendered when explained.
@@ -161,6 +168,8 @@ def sanction_compensation(
     if on is not None and type(on) is not date:
         raise date_error("on", on)
     check_sanction_weeks(weeks, minimum=1)
+    if type(arbodienst_compensated) is not bool:
+        check_flag("arbodienst_compensated", arbodienst_compensated)
     loon = money(weekly_wage, "weekloon")
     kosten = money(approved_costs, "goedgekeurde_kosten")
     arbodienst = money(arbodienst_paid, "arbodienst_vergoedt")
@@ -599,6 +608,15 @@ def sanction_conditions(
         raise date_error("guidance_from", guidance_from)
     if guidance_until is not None and type(guidance_until) is not date:
         raise date_error("guidance_until", guidance_until)
+    for name, given in (
+        ("advice_followed", advice_followed),
+        ("no_obstruction", no_obstruction),
+        ("mandate_given", mandate_given),
+        ("cooperation", cooperation),
+        ("improvements_followed", improvements_followed),
+        ("voluntary_continuation", voluntary_continuation),
+    ):
+        check_optional_flag(name, given)
     if not product.has_parameter("loonsanctie_dekkingspercentage") or product.events is None:
         msg = (
             f"product: {product.code} kent geen vergoeding van een loonsanctie onder de "
@@ -606,6 +624,7 @@ def sanction_conditions(
         )
         raise NotApplicableError(msg)
     _check_dates(case, decision_date, notified_on, guidance_from, guidance_until)
+    check_iterable("events", events, Event)
     log = tuple(events)
     # "tijdens de verzuimperiode" (art. 2.7.3): from the case's first sick day up to the
     # UWV decision; a message of an earlier sickness, or after the decision, does not count

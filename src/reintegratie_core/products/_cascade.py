@@ -33,6 +33,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._checks import (
+    check_iterable,
     date_error,
     instance_error,
     items_error,
@@ -43,7 +44,7 @@ from reintegratie_core._checks import (
     product_error,
     text_error,
 )
-from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError, UnknownCodeError
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -198,6 +199,8 @@ def cascade(
     [`InvalidValueError`][reintegratie_core.InvalidValueError] when ``module`` is not among ``held``.
     """
     _check_arguments(product, module, on, reason)
+    if held is not None:
+        check_iterable("held", held, str)
     result = _decided_cascade(product, module, on, reason, None if held is None else tuple(held))
     return Explained(result, _grounds(result))
 
@@ -394,6 +397,8 @@ def ends_with(
     if type(ended_module) is not str:
         raise text_error("ended_module", ended_module)
     target = product.module(module)
+    if held is not None:
+        check_iterable("held", held, str)
     given = None if held is None else tuple(held)
     outcome = _decided_cascade(product, ended_module, _ANY_DAY, reason, given)
     value = outcome.get(target.code) is not None
@@ -484,12 +489,17 @@ class ModuleContract:
     ``end`` on ``start``: a module that never ran).
     """
 
-    module: str
+    module: str = attrs.field()
     start: date = attrs.field(validator=plain_date)
     end: date | None = attrs.field(default=None, validator=optional_plain_date)
     reason: TerminationReason | None = attrs.field(
         default=None, validator=optional_member_of(TerminationReason)
     )
+
+    @module.validator
+    def _check_module(self, _attribute: object, module: object) -> None:
+        if type(module) is not str:
+            raise text_error("module", module)
 
     @end.validator
     def _check_end(self, _attribute: object, end: date | None) -> None:
@@ -508,6 +518,7 @@ class ModuleContract:
 
 
 def _contract_tuple(value: Iterable[ModuleContract]) -> tuple[ModuleContract, ...]:
+    check_iterable("contracts", value, ModuleContract)
     contracts = tuple(value)
     if not set(map(type, contracts)) <= {ModuleContract}:
         raise items_error("contracts", contracts, ModuleContract)
@@ -522,14 +533,19 @@ class Policy:
     contracts: tuple[ModuleContract, ...] = attrs.field(converter=_contract_tuple)
 
     def __attrs_post_init__(self) -> None:
-        resolve_held(self.product, (c.module for c in self.contracts))
-        for contract in self.contracts:
-            if contract.module != self.product.module(contract.module).code:
-                msg = f"{contract.module}: gebruik de modulecode {self.product.module(contract.module).code}"
+        for index, contract in enumerate(self.contracts):
+            field = f"contracts[{index}].module"
+            try:
+                code = self.product.module(contract.module).code
+            except UnknownCodeError as unknown:
+                raise UnknownCodeError(field, unknown.given, unknown.accepted) from None
+            if contract.module != code:
+                msg = f"{field}: {contract.module!r} is geen modulecode; gebruik {code}"
                 raise InvalidValueError(msg)
+        resolve_held(self.product, (c.module for c in self.contracts))
 
     @classmethod
-    def of(cls, product: Product, starts: dict[str, date]) -> Policy:
+    def of(cls, product: Product, starts: Mapping[str, date]) -> Policy:
         """A running policy holding the modules ``starts`` names, from those dates."""
         if type(product) is not Product and not isinstance(product, Product):
             raise product_error("product", product)

@@ -33,6 +33,7 @@ import attrs
 
 from reintegratie_core._checks import (
     case_error,
+    check_iterable,
     date_error,
     dates_error,
     items_error,
@@ -305,6 +306,7 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     """
     if recovery is not None and type(recovery) is not date:
         raise date_error("recovery", recovery)
+    check_iterable("absences", absences, Absence)
     if recovery is None:
         return tuple(absences)
     try:

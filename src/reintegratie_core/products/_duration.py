@@ -28,7 +28,6 @@ from reintegratie_core._checks import (
     count_error,
     date_error,
     dates_error,
-    instance_error,
     product_error,
 )
 from reintegratie_core._dates import _add_months, _month_days, add_days
@@ -52,6 +51,7 @@ from reintegratie_core.products._model import (
     NotCancellableError,
     Product,
     TerminationReason,
+    module_error,
 )
 
 #: The reason a cancellation ends a module for (read per lifted row: an Enum member looked
@@ -246,7 +246,7 @@ def first_expiry(
     Raises [`NotApplicableError`][reintegratie_core.NotApplicableError] for a module without a duration rule.
     """
     if type(module) is not Module:
-        raise instance_error("module", module, Module)
+        raise module_error("module", module)
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
     if type(start) is not date or type(basis_expiry) is not date:
@@ -351,7 +351,7 @@ def earliest_cancellation(
     [`NotApplicableError`][reintegratie_core.NotApplicableError] when these conditions do not regulate its cancellation.
     """
     if type(module) is not Module:
-        raise instance_error("module", module, Module)
+        raise module_error("module", module)
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
     if type(start) is not date or type(basis_expiry) is not date or type(received) is not date:

@@ -547,7 +547,14 @@ def load_product(toml_text: str) -> Product:
     field that is wrong (with its path and what is accepted).
     """
     if type(toml_text) is not str:
-        raise text_error("toml_text", toml_text)
+        error = text_error("toml_text", toml_text)
+        if hasattr(toml_text, "__fspath__"):  # a path: the core reads no files, the caller does
+            hint = "; lees het bestand eerst: Path(...).read_text(encoding='utf-8')"
+        elif isinstance(toml_text, bytes | bytearray):
+            hint = "; maak er eerst tekst van: inhoud.decode('utf-8')"
+        else:
+            raise error
+        raise TypeError(f"{error}{hint}")
     try:
         data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:

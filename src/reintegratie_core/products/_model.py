@@ -35,6 +35,7 @@ import attrs
 
 from reintegratie_core._checks import (
     date_error,
+    flag_error,
     instance_error,
     items_error,
     member_error,
@@ -331,6 +332,8 @@ class ConsequenceRule:
         """The Dutch condition, e.g. ``niet bij reden fraude, wanbetaling`` (or ``""``);
         ``own``: of the module's own reason, not of ``reason_of`` (see `_verdict` in
         ``_consequences``)."""
+        if type(own) is not bool:
+            raise flag_error("own", own)
         whose = f" van {self.reason_of}" if self.reason_of and not own else ""
         if self.only:
             return f"alleen bij reden {_reason_codes(self.only)}{whose}"
@@ -438,6 +441,13 @@ class Interventions:
 
 def _reason_codes(reasons: Iterable[TerminationReason]) -> str:
     return ", ".join(r.value for r in TerminationReason if r in set(reasons))
+
+
+def module_error(name: str, value: object) -> TypeError:
+    """The error for ``value`` given as the `Module` argument ``name``: a module's code is
+    told how to get its Module (``cascade`` and its kin take the code, these the Module)."""
+    hint = f"haal de module op met product.module({value!r})" if isinstance(value, str) else ""
+    return instance_error(name, value, Module, hint)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a key of the per-product caches
@@ -574,6 +584,7 @@ class Product:
             value=Decimal(value),
             citation=parameter.citation,
             valid_from=parameter.valid_from,
+            unit=parameter.unit,  # a whole number of euros still reads in euros
         )
 
     def months(self, name: str, on: date | None = None) -> Parameter[int]:
@@ -601,7 +612,7 @@ class Product:
         ``None`` is "any reason the module admits" (domain §8.1): every right's articles.
         """
         if type(module) is not Module:
-            raise instance_error("module", module, Module)
+            raise module_error("module", module)
         if reason is not None and type(reason) is not TerminationReason:
             raise member_error("reason", reason, TerminationReason)
         if not module.termination:
