@@ -381,7 +381,7 @@ def _dossiers(sheet: Sheet, fn: Functions) -> None:
     sheet.width(17, 48)
     total = bottom + 2
     sheet.ws.cell(total, 11, "Signalen binnen de horizon").font = Font(bold=True)
-    sheet.ws.cell(total, 14, f"=SUMPRODUCT((LEN({rng('N', top, bottom)})>0)*1)")
+    sheet.ws.cell(total, 14, f'=SUMPRODUCT(({rng("N", top, bottom)}<>"")*1)')
     sheet.ws.cell(total + 1, 11, "Totaal resterende weken").font = Font(bold=True)
     sheet.ws.cell(total + 1, 13, f"=SUM({rng('M', top, bottom)})").number_format = WEEKS
     sheet.row = total + 3
@@ -1234,7 +1234,8 @@ def _loonsanctie(sheet: Sheet, fn: Functions) -> None:
         top,
         bottom,
         lambda r: (
-            f'=IF(I{r}<{PEIL},"termijn verstreken","melden uiterlijk "&DAY(I{r})&"-"&MONTH(I{r})&"-"&YEAR(I{r}))'
+            f'=IF(I{r}<{PEIL},"termijn verstreken","melden uiterlijk "'
+            f'&RIGHT("0"&DAY(I{r}),2)&"-"&RIGHT("0"&MONTH(I{r}),2)&"-"&YEAR(I{r}))'
         ),
         None,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import sys
 import zipfile
 from datetime import datetime
@@ -35,7 +36,7 @@ EXCEL_FUNCTIONS = {
     "NETWORKDAYS",
     "SUM",
     "SUMPRODUCT",
-    "LEN",
+    "RIGHT",
     "INDEX",
     "MATCH",
     "OR",
@@ -319,3 +320,84 @@ class TestExampleAsProduct:
         full recalculation on load, so Excel shows the cached values (even without add-in)."""
         assert source.calculation.calcId >= 191029
         assert not source.calculation.fullCalcOnLoad
+
+
+def _native_formula_cells(book: Any) -> list[tuple[str, str, str]]:
+    """``(sheet, cell, formula)`` of every formula without an ``RI_`` call."""
+    return [
+        (ws.title, cell.coordinate, text)
+        for ws, cell, text, _ in formula_cells(book)
+        if "RI_" not in text.upper()
+    ]
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, float):
+        return round(value, 9)
+    return None if value == "" else value
+
+
+class TestExcelsOwnFormulas:
+    """The example's own Excel formulas (not RI_) show what Excel would compute."""
+
+    def test_signal_count_counts_the_signals(self, source: Any) -> None:
+        """'Signalen binnen de horizon' is the number of non-empty signals above it."""
+        cached = openpyxl.load_workbook(EXAMPLE, data_only=True)["Verzuimdossiers"]
+        label = next(
+            c
+            for row in cached.iter_rows()
+            for c in row
+            if c.value == "Signalen binnen de horizon"
+        )
+        count = cached.cell(label.row, 14).value
+        signals = [cached.cell(r, 14).value for r in range(5, label.row - 1)]
+        assert count == sum(1 for s in signals if s)
+        assert count >= 2
+
+    def test_dates_in_text_are_dd_mm_jjjj(self, source: Any) -> None:
+        """A date put into text by a formula reads DD-MM-JJJJ, as everywhere in the guide."""
+        cached = openpyxl.load_workbook(EXAMPLE, data_only=True)
+        shown = [
+            cached[sheet][cell].value
+            for sheet, cell, _ in _native_formula_cells(source)
+            if isinstance(cached[sheet][cell].value, str)
+        ]
+        dates = [d for text in shown for d in re.findall(r"\b\d{1,2}-\d{1,2}-\d{4}\b", text)]
+        assert dates, "the example puts no date into text any more"
+        assert [d for d in dates if not re.fullmatch(r"\d\d-\d\d-\d{4}", d)] == []
+
+    @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) ontbreekt")
+    def test_libreoffice_computes_the_cached_values(self, source: Any, tmp_path: Path) -> None:
+        """LibreOffice, given the RI_ results as values, computes every other formula to the
+        value the workbook shows on opening (an engine nobody here wrote)."""
+        spec = importlib.util.spec_from_file_location(
+            "_bouw_referentie_lo", ROOT / "tests" / "cli" / "referentie" / "bouw_referentie.py"
+        )
+        assert spec is not None
+        assert spec.loader is not None
+        libreoffice = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(libreoffice)
+        cached = openpyxl.load_workbook(EXAMPLE, data_only=True)
+        copy = openpyxl.load_workbook(EXAMPLE)
+        for ws, cell, text, ref in formula_cells(copy):
+            if "RI_" not in text.upper():
+                continue
+            min_col, min_row, max_col, max_row = range_boundaries(ref or cell.coordinate)
+            for r in range(min_row, max_row + 1):
+                for c in range(min_col, max_col + 1):
+                    ws.cell(r, c).value = cached[ws.title].cell(r, c).value
+        given = tmp_path / "ri-als-waarden.xlsx"
+        copy.save(given)
+        computed = tmp_path / "libreoffice.xlsx"
+        libreoffice.compute_with_libreoffice(given, computed)
+        theirs = openpyxl.load_workbook(computed, data_only=True)
+        native = _native_formula_cells(source)
+        assert len(native) > 50
+        differ = [
+            (sheet, cell, text, cached[sheet][cell].value, theirs[sheet][cell].value)
+            for sheet, cell, text in native
+            if _comparable(cached[sheet][cell].value) != _comparable(theirs[sheet][cell].value)
+        ]
+        assert differ == []
