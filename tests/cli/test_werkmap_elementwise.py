@@ -21,6 +21,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.formula import ArrayFormula
 
 from reintegratie_addin import udfs
@@ -129,12 +130,6 @@ RIGHT = [
 ]
 
 
-def _cell(value: str) -> Any:
-    if value.startswith("{"):
-        return value[1:-1]
-    return value
-
-
 def build(path: Path, formulas: list[str]) -> Path:
     """The data above in A1:D5 and one formula per row in column G."""
     book = openpyxl.Workbook()
@@ -234,6 +229,15 @@ class TestNotComputed:
         assert "A1:A2" in report.problems[0].reason
         assert "A3:A4" in report.problems[2].reason
 
+    def test_a_defined_name_of_a_range_counts_as_the_range(self, tmp_path: Path) -> None:
+        path = build(tmp_path / "naam.xlsx", ["=SUMPRODUCT(LEN(Namen))", "=COUNTA(Namen)"])
+        book = openpyxl.load_workbook(path)
+        book.defined_names["Namen"] = DefinedName("Namen", attr_text="Blad1!$A$1:$A$5")
+        book.save(path)
+        report, ws = recalc(path)
+        assert [p.cell for p in report.problems] == ["G1"]
+        assert [ws["G1"].value, ws["G2"].value] == ["#N/A", 5]
+
     def test_command_lists_the_cell_and_streng_fails(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -293,6 +297,9 @@ class TestChecker:
             '=LEN(_xlfn.XLOOKUP("x",A1:A5,A1:B5))',
             "=LEN(IF(B1:B5>0,A1:A5))",
             "=LEN(CHOOSE(2,A1,A1:A5))",
+            "=LAMBDA(x,LEN(x))(A1:A5)",
+            "=LEN(LAMBDA(x,x)(A1:A5))",
+            "=LET(f,LAMBDA(x,LEN(x)),f(A1:A5))",
             '=YEAR(RI_MIJLPAAL(C1:C5,"42e week"))',
         ],
     )
@@ -314,6 +321,7 @@ class TestChecker:
             "=LEN(A1)&LEN(Blad2!B2)",
             '=RI_MIJLPAAL(C1:C5,"42e week")',
             "=ROWS(A1:A5)+COLUMNS(A1:C1)",
+            "=LAMBDA(x,LEN(x))(A1)",
             "=SUM(A1:A5",
         ],
     )

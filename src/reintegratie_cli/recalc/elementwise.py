@@ -14,17 +14,17 @@ computed (`recalculation`).
 
 What counts:
 
-* a parameter that takes one value (Excel's "value" parameters) gets a value that is a
-  range or an array: a multi-cell reference (``A1:A5``, ``A:A``, ``Tabel[Kolom]``, a
-  spill ``A1#``), an array constant (``{1,2}``), an operator over one of these
-  (``A1:A5=1``), or a function whose answer is an array (``FILTER``, ``SEQUENCE``, ``ROW``
-  over a range is itself refused, ``OFFSET(A1,0,0,5)``, ``INDEX(A:B,0,2)``, ``IF`` over a
-  range, a ``LET`` name bound to a range …);
-* parameters that take a range or an array as a whole (`_ARRAY_PARAMETERS`: ``SUM``,
-  ``SUMPRODUCT``, ``COUNTIF``'s range, ``MATCH``'s lookup array, ``INDEX``'s array …) are
-  what they are in Excel and the engine computes them correctly; `_LIFTED` are the
-  functions the engine does evaluate element by element (the tests check both lists against
-  the engine); an ``RI_`` function gets a range as Excel passes it to the add-in.
+* a parameter that takes one value (Excel's "value" parameters) gets a range or an array:
+  a multi-cell reference (``A1:A5``, ``A:A``, a defined name of a range, ``Tabel[Kolom]``,
+  a spill ``A1#``), an array constant (``{1,2}``), an operator over one of these
+  (``A1:A5=1``), or a function whose answer is an array (``FILTER``, ``SEQUENCE``,
+  ``OFFSET(A1,0,0,5)``, ``INDEX(A:B,0,2)``, ``INDIRECT("A1:A5")``, ``IF`` over a range, a
+  ``LET`` or ``LAMBDA`` name bound to a range …);
+* not: the parameters that take a range or an array as a whole (`_ARRAY_PARAMETERS`:
+  ``SUM``, ``SUMPRODUCT``, ``COUNTIF``'s range, ``MATCH``'s lookup array, ``INDEX``'s array
+  …), which the engine computes as Excel; the functions the engine does evaluate element by
+  element (`_LIFTED`, checked against the engine by the tests); the ``RI_`` functions, which
+  get a range as Excel passes it to the add-in.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from typing import Any
 
 from reintegratie_cli.recalc import forms
 
-#: Functions the engine evaluates element by element over a range or an array, as Excel.
+#: Functions the engine evaluates element by element over a range or an array, as Excel
+#: (every other one in 0.13 does not: ``RADIANS``, ``SINH``, ``ATAN`` … neither).
 _LIFTED = frozenset({"IF", "IFERROR", "IFNA", "SIN", "COS", "TAN", "ATAN2"})
 
 
@@ -163,6 +164,17 @@ def _is_two_dimensional(node: Mapping[str, Any]) -> bool:
     return not left or left.upper() != right.upper()
 
 
+def _nodes(parts: list[Any]) -> list[Mapping[str, Any]]:
+    """The parse-tree nodes among ``parts`` (dicts, and lists of them, nested)."""
+    found: list[Mapping[str, Any]] = []
+    for part in parts:
+        if isinstance(part, dict):
+            found.append(part)
+        elif isinstance(part, list):
+            found.extend(_nodes(part))
+    return found
+
+
 def _literal(node: Mapping[str, Any]) -> Any:
     return node.get("value") if node.get("node_type") == "Literal" else None
 
@@ -203,20 +215,49 @@ class _Walk:
                 return names[reference.upper()]
             return _is_multi_cell(reference)
         if kind == "Array":
+            for row in node.get("rows", []):
+                for item in row:
+                    self.shape(item, names)
             return True
         if kind == "UnaryOp":
             operator = node.get("operator")
-            operand = self.shape(node["operand"], names)
+            operand = self.shape(node.get("operand", {}), names)
             if operator == "#":
                 return True
             return operand and operator != "@"
         if kind == "BinaryOp":
-            left = self.shape(node["left"], names)
-            right = self.shape(node["right"], names)
+            left = self.shape(node.get("left", {}), names)
+            right = self.shape(node.get("right", {}), names)
             return node.get("operator") in (":", " ", ",") or left or right
         if kind == "Function":
             return self.call(node, names)
-        return False
+        if kind == "Call":
+            return self.lambda_call(node, names)
+        if kind in ("Literal", "Omitted"):
+            return False
+        # Any other node: its parts are looked at, and it is an array if one of them is.
+        parts = [v for v in node.values() if isinstance(v, dict | list)]
+        shapes = [self.shape(child, names) for child in _nodes(parts)]  # every part looked at
+        return any(shapes)
+
+    def lambda_call(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
+        """``LAMBDA(x;…)(A1:A5)``: the body with each parameter as its argument."""
+        given = [self.shape(argument, names) for argument in node.get("args", [])]
+        callee = node.get("callee", {})
+        parameters = list(callee.get("args", []))
+        if callee.get("node_type") != "Function" or str(callee.get("name")).upper() != "LAMBDA":
+            # A function by a name (``LET(f;LAMBDA(…);f(A1:A5))``): its body is not looked
+            # up, so a range given to it is refused.
+            self.shape(callee, names)
+            for argument, is_array in zip(node.get("args", []), given, strict=False):
+                if is_array:
+                    raise _FoundError("LAMBDA", _describe(argument))
+            return False
+        self.names = True
+        scope = dict(names)
+        for parameter, is_array in zip(parameters[:-1], given, strict=False):
+            scope[str(parameter.get("reference", "")).upper()] = is_array
+        return self.shape(parameters[-1], scope) if parameters else any(given)
 
     def call(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         name = _PREFIX.sub("", str(node.get("name", ""))).upper()
@@ -343,5 +384,5 @@ class Checker:
         return (
             f"niet berekend: {name} krijgt hier {argument}, dat Excel per element uitrekent; "
             "de rekenmotor doet dat niet en zou een verkeerde uitkomst geven (de cel krijgt "
-            "#N/A; reken per rij, bijv. in een hulpkolom)"
+            "#N/B (#N/A); reken per rij, bijv. in een hulpkolom)"
         )
