@@ -384,7 +384,7 @@ class Checker:
             return None
         name, argument = found
         return (
-            f"niet berekend: {name} krijgt hier {argument}, dat Excel per element uitrekent; "
-            "de rekenmotor doet dat niet en zou een verkeerde uitkomst geven (de cel krijgt "
-            "#N/B (#N/A); reken per rij, bijv. in een hulpkolom)"
+            f"niet berekend: {name} krijgt hier {argument}; Excel rekent dat per element, de "
+            "rekenmotor niet (de uitkomst zou verkeerd zijn): de cel krijgt #N/B (#N/A); reken "
+            "per rij, bijv. in een hulpkolom"
         )
