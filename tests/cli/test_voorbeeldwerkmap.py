@@ -346,10 +346,7 @@ class TestExcelsOwnFormulas:
         """'Signalen binnen de horizon' is the number of non-empty signals above it."""
         cached = openpyxl.load_workbook(EXAMPLE, data_only=True)["Verzuimdossiers"]
         label = next(
-            c
-            for row in cached.iter_rows()
-            for c in row
-            if c.value == "Signalen binnen de horizon"
+            c for row in cached.iter_rows() for c in row if c.value == "Signalen binnen de horizon"
         )
         count = cached.cell(label.row, 14).value
         signals = [cached.cell(r, 14).value for r in range(5, label.row - 1)]
