@@ -1,6 +1,6 @@
 """Benchmark: ``reintegratie werkmap`` on large and on whole-column workbooks.
 
-Three workbooks, each recalculated in a fresh process (the whole read–compute–write, wall
+The workbooks, each recalculated in a fresh process (the whole read–compute–write, wall
 time and peak memory of that process), measured in one run:
 
 1. **mixed** — ROWS rows × 5 formula columns, ``RI_`` functions and Excel's own mixed
@@ -24,7 +24,12 @@ time and peak memory of that process), measured in one run:
    also laid out as spilling formulas (``RI_…(A2:A5001)``, one per column per 5,000 rows:
    formualizer 0.13 spills at most 10,000 cells), which the ``RI_`` functions compute as a
    batch (one Python call per spilling formula);
-3. **whole columns** — 10 rows with ``VLOOKUP(…;A:F;…)``, ``INDEX(B:B;MATCH(…;A:A;0))``,
+3. **ranges** — the same rows with 5 columns of Excel's own functions over a fixed range of
+   50 rows (``COUNTIF``, ``SUMPRODUCT(--(…<…))``, ``INDEX``/``MATCH``, ``VLOOKUP``,
+   ``SUMIFS``): every formula has a range, so each is looked at for element-wise
+   evaluation the engine lacks (``recalc.elementwise``; none is refused), a column's
+   formulas parsed once;
+4. **whole columns** — 10 rows with ``VLOOKUP(…;A:F;…)``, ``INDEX(B:B;MATCH(…;A:A;0))``,
    ``COUNTIFS(A:A;…)`` and ``SUM(C:C)`` (target: ≤ 2 s and ≤ 300 MB).
 
 The RI_/native pairs are measured ROUNDS times, alternately, each in a fresh process; the
@@ -74,6 +79,14 @@ NATIVE_SPILLS = [
     "={a}+7",
     "=IF({a}+727-{b}>0,({a}+727-{b})/7,0)",
     "={a}+30",
+]
+#: Excel's own functions over a fixed range, as a back-office list has them per row.
+RANGE_COLUMNS = [
+    "=COUNTIF($A$2:$A$51,{a})",
+    "=SUMPRODUCT(--($B$2:$B$51<{b}))",
+    "=INDEX($B$2:$B$51,MATCH({a},$A$2:$A$51,1),1)",
+    '=IFERROR(VLOOKUP({a},$A$2:$B$51,2,FALSE),"")',
+    '=SUMIFS($B$2:$B$51,$A$2:$A$51,"<"&{a})',
 ]
 MIXED_COLUMNS = [RI_COLUMNS[0], NATIVE_COLUMNS[2], RI_COLUMNS[2], NATIVE_COLUMNS[1], RI_COLUMNS[3]]
 WHOLE_COLUMNS = [
@@ -181,6 +194,7 @@ def main(rows: int = 20_000, rounds: int = 3) -> None:
             "native, a formula per cell": lambda: per_cell(base / "n.xlsx", rows, NATIVE_COLUMNS),
             "RI_, one spill per column": lambda: spilling(base / "rs.xlsx", rows, RI_COLUMNS),
             "native, one spill per column": lambda: spilling(base / "ns.xlsx", rows, NATIVE_SPILLS),
+            "ranges, a formula per cell": lambda: per_cell(base / "g.xlsx", rows, RANGE_COLUMNS),
             "whole columns, 10 rows": lambda: whole_columns(base / "w.xlsx"),
         }
         paths = {name: make() for name, make in books.items()}
@@ -196,7 +210,11 @@ def main(rows: int = 20_000, rounds: int = 3) -> None:
                 for side in ("RI_", "native"):
                     name = f"{side}, {layout}"
                     runs[name].append(measure(paths[name]))
-        for name in ("mixed, a formula per cell", "whole columns, 10 rows"):
+        for name in (
+            "mixed, a formula per cell",
+            "ranges, a formula per cell",
+            "whole columns, 10 rows",
+        ):
             runs[name].append(measure(paths[name]))
         results = {name: _median(found) for name, found in runs.items()}
         for name in books:

@@ -9,6 +9,8 @@ The pieces, in the order a workbook passes through them:
 * `forms` — formula text: add-in call forms (``_xludf.``,
   ``[1]!``, the add-in path), left-out ``RI_`` arguments, references to other workbooks,
   what references cost;
+* `elementwise` — formulas that need Excel's element-wise evaluation of a function over a
+  range (``SUMPRODUCT(LEN(A1:A5))``), which the engine would compute wrongly: not computed;
 * `values` — ``RI_`` arguments and results as Excel passes them;
 * `calc` — the formula engine, ``formualizer`` (the only
   module that uses it);

@@ -362,6 +362,16 @@ def unknown_functions(names: set[str]) -> set[str]:
     return unknown - set(OUTSIDE)
 
 
+def formula_tree(text: str) -> dict[str, Any] | None:
+    """The engine's parse tree of a formula as plain data (``node_type``, ``name``,
+    ``args`` …: what `elementwise` reads), or None when the engine cannot read it."""
+    try:
+        tree = fz.parse(text).to_dict()
+    except Exception:  # noqa: BLE001 - the parser's errors vary by kind
+        return None
+    return tree if isinstance(tree, dict) else None
+
+
 def syntax_error(text: str) -> str | None:
     """Why the engine cannot read a formula, or None when it can."""
     try:

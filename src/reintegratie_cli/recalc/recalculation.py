@@ -9,13 +9,16 @@
    ``RI_`` argument is marked, a defined name is replaced by what it stands for, a reference
    to another workbook becomes ``#REF!`` (`forms`);
 3. the references of all formulas are measured against the limits, a whole column as the
-   rows its sheet uses (`forms.referenced_cells`);
+   rows its sheet uses (`forms.referenced_cells`); a formula in which a function that takes one value gets a range or an array, which
+   Excel evaluates element by element and the engine does not (``SUMPRODUCT(LEN(A1:A5))``),
+   is not computed: it is reported by sheet and cell and is ``#N/A``, in the engine too
+   (`elementwise`);
 4. the engine computes everything once (`calc`, ``formualizer``);
 5. the values are written into a copy of the original package (`package.write_copy`).
 
-A formula that cannot be computed — unreadable, an unknown function — is reported by sheet
-and cell and gets an Excel error value; every other formula is still computed. The input is
-never written.
+A formula that cannot be computed — unreadable, an unknown function, element-wise over a
+range — is reported by sheet and cell and gets an Excel error value; every other formula is
+still computed. The input is never written.
 """
 
 from __future__ import annotations
@@ -32,11 +35,13 @@ import attrs
 from openpyxl.utils.cell import get_column_letter
 
 from reintegratie_cli.archive import Limits, WorkbookError, check_archive
-from reintegratie_cli.recalc import calc, forms, package
+from reintegratie_cli.recalc import calc, elementwise, forms, package
 from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
 from reintegratie_cli.table import thousands
 
 _ERROR_TEXT = "#WAARDE!"
+#: What a formula the engine would compute wrongly becomes (`elementwise`).
+_NOT_COMPUTED = "=NA()"
 #: Why a formula may give #SPILL! here.
 _SPILL_NOTE = (
     " (het overloopbereik is bezet, of groter dan de 10.000 cellen die de rekenmotor laat "
@@ -204,6 +209,7 @@ def recalculate(
     inputs = []
     original: dict[tuple[str, int, int], str] = {}
     cost = 0
+    checker = elementwise.Checker(calc.formula_tree)
     for sheet in book.sheets:
         plain: dict[tuple[int, int], str] = {}
         arrays: dict[tuple[int, int], tuple[str, tuple[int, int, int, int]]] = {}
@@ -211,6 +217,12 @@ def recalculate(
             text = _rewrite(formula.text, sheet.name, names, known, links)
             original[(sheet.name, *key)] = text
             cost += forms.referenced_cells(text, sheet.name, used)
+            why = checker.check(text)
+            if why is not None:
+                # Not computed: the engine would give a wrong answer (`elementwise`). #N/A
+                # in the engine too, so no formula that uses this cell gets a wrong one.
+                problems.append(CellProblem(sheet=sheet.name, cell=_a1(key), reason=why))
+                text = _NOT_COMPUTED
             if formula.array is not None and not formula.dynamic:
                 arrays[key] = (text, formula.array)
             else:

@@ -1,0 +1,390 @@
+"""Formulas that need Excel's element-wise evaluation, which the engine does not do.
+
+Excel evaluates a function whose parameter takes one value element by element when that
+parameter gets a range or an array: ``=SUMPRODUCT(LEN(A1:A5))`` sums five lengths,
+``=SUMPRODUCT(--ISNUMBER(B2:B50))`` counts the numbers, ``{=SUM(ABS(B2:B9))}`` sums the
+absolute values. ``formualizer`` 0.13 does this for the operators (``+ - * / ^ & = < >`` …),
+for ``IF``, ``IFERROR`` and ``IFNA``, and for ``SIN``, ``COS``, ``TAN`` and ``ATAN2`` — and
+for no other function: ``LEN``, ``LEFT``, ``TRIM``, ``ROW`` take the first element, ``ISNUMBER`` and
+``ISTEXT`` give FALSE, ``COUNTIF``/``MATCH``/``VLOOKUP`` with a range of criteria give 0 or
+``#N/A``, ``ABS``, ``ROUND``, ``YEAR``, ``NOT`` give ``#VALUE!``. A recalculated copy must
+never hold such a wrong number, so `unsupported` finds these calls before anything is
+computed, in the engine's own parse tree (``calc.formula_tree``), and the formula is not
+computed (`recalculation`).
+
+What counts:
+
+* a parameter that takes one value (Excel's "value" parameters) gets a range or an array:
+  a multi-cell reference (``A1:A5``, ``A:A``, a defined name of a range, ``Tabel[Kolom]``,
+  a spill ``A1#``), an array constant (``{1,2}``), an operator over one of these
+  (``A1:A5=1``), or a function whose answer is an array (``FILTER``, ``SEQUENCE``,
+  ``OFFSET(A1,0,0,5)``, ``INDEX(A:B,0,2)``, ``INDIRECT("A1:A5")``, ``IF`` over a range, a
+  ``LET`` or ``LAMBDA`` name bound to a range …);
+* not: the parameters that take a range or an array as a whole (`_ARRAY_PARAMETERS`:
+  ``SUM``, ``SUMPRODUCT``, ``COUNTIF``'s range, ``MATCH``'s lookup array, ``INDEX``'s array
+  …), which the engine computes as Excel; the functions the engine does evaluate element by
+  element (`_LIFTED`, checked against the engine by the tests); the ``RI_`` functions, which
+  get a range as Excel passes it to the add-in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from reintegratie_cli.recalc import forms
+
+#: Functions the engine evaluates element by element over a range or an array, as Excel
+#: (every other one in 0.13 does not: ``RADIANS``, ``SINH``, ``ATAN`` … neither).
+_LIFTED = frozenset({"IF", "IFERROR", "IFNA", "SIN", "COS", "TAN", "ATAN2"})
+
+
+def _positions(spec: str) -> tuple[frozenset[int], int | None, int]:
+    """``"2,3"``: parameters 2 and 3; ``"2+"``: from 2 on; ``"1,2/2"``: 1, then 2, 4, 6 …
+    (1-based, as Excel's documentation counts); returned 0-based."""
+    single: set[int] = set()
+    start: int | None = None
+    step = 1
+    for item in spec.split(","):
+        if item.endswith("+"):
+            start = int(item[:-1]) - 1
+        elif "/" in item:
+            first, _, every = item.partition("/")
+            start, step = int(first) - 1, int(every)
+        else:
+            single.add(int(item) - 1)
+    return frozenset(single), start, step
+
+
+#: Parameters that take a range or an array as a whole (Excel's "reference"/"array"
+#: parameters): there a range is no element-wise evaluation. Every other parameter of
+#: Excel's own functions takes one value.
+_ARRAY_PARAMETERS: Mapping[str, tuple[frozenset[int], int | None, int]] = {
+    name: _positions(spec)
+    for spec, names in {
+        "1+": (
+            "SUM SUMSQ PRODUCT AVERAGE AVERAGEA COUNT COUNTA COUNTBLANK MAX MAXA MIN MINA "
+            "MEDIAN MODE MODE.SNGL MODE.MULT STDEV STDEV.S STDEV.P STDEVP STDEVA STDEVPA VAR "
+            "VAR.S VAR.P VARP VARA VARPA AVEDEV DEVSQ GEOMEAN HARMEAN KURT SKEW SKEW.P GCD LCM "
+            "AND OR XOR CONCAT SUMPRODUCT SUMX2MY2 SUMX2PY2 SUMXMY2 CORREL PEARSON RSQ SLOPE "
+            "INTERCEPT STEYX COVAR COVARIANCE.P COVARIANCE.S MULTINOMIAL TRANSPOSE ROWS COLUMNS "
+            "AREAS MMULT MDETERM MINVERSE VSTACK HSTACK IMSUM IMPRODUCT ISREF TYPE FORMULATEXT "
+            "ISFORMULA SHEET SHEETS LET MAP BYROW BYCOL REDUCE SCAN"
+        ),
+        "1": (
+            "COUNTIF INDEX OFFSET LARGE SMALL PERCENTILE PERCENTILE.INC PERCENTILE.EXC QUARTILE "
+            "QUARTILE.INC QUARTILE.EXC PERCENTRANK PERCENTRANK.INC PERCENTRANK.EXC TRIMMEAN IRR "
+            "MIRR Z.TEST ZTEST UNIQUE SORT TOCOL TOROW CHOOSECOLS CHOOSEROWS TAKE DROP EXPAND "
+            "WRAPROWS WRAPCOLS ARRAYTOTEXT"
+        ),
+        "2": "MATCH XMATCH VLOOKUP HLOOKUP RANK RANK.EQ RANK.AVG CELL FVSCHEDULE",
+        "3": "NETWORKDAYS WORKDAY",
+        "4": "NETWORKDAYS.INTL WORKDAY.INTL SERIESSUM",
+        "1,2": (
+            "FREQUENCY LINEST LOGEST PROB T.TEST TTEST F.TEST FTEST CHISQ.TEST CHITEST FILTER XIRR"
+        ),
+        "1,2,3": "TREND GROWTH GROUPBY PIVOTBY",
+        "2,3": "LOOKUP XLOOKUP FORECAST FORECAST.LINEAR XNPV",
+        "1,3": (
+            "SUMIF AVERAGEIF DSUM DAVERAGE DCOUNT DCOUNTA DGET DMAX DMIN DPRODUCT DSTDEV "
+            "DSTDEVP DVAR DVARP"
+        ),
+        "1,2/2": "SUMIFS AVERAGEIFS MAXIFS MINIFS SORTBY",
+        "1/2": "COUNTIFS",
+        "2+": "NPV CHOOSE SUBTOTAL SWITCH",
+        "3+": "AGGREGATE",
+        "1,3+": "TEXTJOIN",
+        "2/2": "IFS",
+    }.items()
+    for name in names.split()
+}
+
+#: Functions whose answer is an array whatever they get.
+_ARRAY_ANSWER = frozenset(
+    [
+        "FILTER",
+        "SORT",
+        "SORTBY",
+        "UNIQUE",
+        "SEQUENCE",
+        "RANDARRAY",
+        "TRANSPOSE",
+        "MMULT",
+        "MINVERSE",
+        "MUNIT",
+        "FREQUENCY",
+        "TREND",
+        "GROWTH",
+        "LINEST",
+        "LOGEST",
+        "MODE.MULT",
+        "TOCOL",
+        "TOROW",
+        "VSTACK",
+        "HSTACK",
+        "CHOOSECOLS",
+        "CHOOSEROWS",
+        "TAKE",
+        "DROP",
+        "EXPAND",
+        "WRAPROWS",
+        "WRAPCOLS",
+        "TEXTSPLIT",
+        "GROUPBY",
+        "PIVOTBY",
+    ]
+)
+_PREFIX = re.compile(r"^(?:_xlfn\.|_xlws\.|_xludf\.)+", re.IGNORECASE)
+
+
+def _takes_array(name: str, index: int) -> bool:
+    found = _ARRAY_PARAMETERS.get(name)
+    if found is None:
+        return False
+    single, start, step = found
+    return index in single or (start is not None and index >= start and (index - start) % step == 0)
+
+
+def _is_multi_cell(reference: str) -> bool:
+    """A range of more than one cell (``A1:A5``, ``A:A``, ``Tabel[Kolom]``), not one cell
+    (``A1``, ``Tabel[@Kolom]``) or a name. (A sheet name cannot hold a colon.)"""
+    if "[" in reference:
+        return "@" not in reference and "#this row" not in reference.lower()
+    return ":" in reference
+
+
+def _is_two_dimensional(node: Mapping[str, Any]) -> bool:
+    """A reference over more than one column (its rows are not looked at: see `Checker`)."""
+    if node.get("node_type") != "Reference":
+        return False
+    area = str(node.get("reference", "")).rpartition("!")[2].replace("$", "")
+    first, colon, last = area.partition(":")
+    if not colon:
+        return False
+    left, right = first.rstrip("0123456789"), last.rstrip("0123456789")
+    return not left or left.upper() != right.upper()
+
+
+def _nodes(parts: list[Any]) -> list[Mapping[str, Any]]:
+    """The parse-tree nodes among ``parts`` (dicts, and lists of them, nested)."""
+    found: list[Mapping[str, Any]] = []
+    for part in parts:
+        if isinstance(part, dict):
+            found.append(part)
+        elif isinstance(part, list):
+            found.extend(_nodes(part))
+    return found
+
+
+def _literal(node: Mapping[str, Any]) -> Any:
+    return node.get("value") if node.get("node_type") == "Literal" else None
+
+
+def _describe(node: Mapping[str, Any]) -> str:
+    kind = node.get("node_type")
+    if kind == "Reference":
+        return str(node.get("reference"))
+    if kind == "Array":
+        return "een matrixconstante {…}"
+    if kind == "Function":
+        return f"de uitkomst van {_PREFIX.sub('', str(node.get('name', ''))).upper()}(…)"
+    return "een berekening over een bereik"
+
+
+class _FoundError(Exception):
+    """The first call that needs element-wise evaluation (ends the walk)."""
+
+    def __init__(self, name: str, argument: str) -> None:
+        super().__init__(name, argument)
+        self.name = name
+        self.argument = argument
+
+
+class _Walk:
+    def __init__(self) -> None:
+        #: What the answer depended on beyond the formula's functions, operators and
+        #: ranges: a number in it (INDEX's row 0 …), or a ``LET`` name.
+        self.numbers = False
+        self.names = False
+
+    def shape(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
+        """Whether ``node``'s value is a range or an array (raises `_FoundError` on the way)."""
+        kind = node.get("node_type")
+        if kind == "Reference":
+            reference = str(node.get("reference", ""))
+            if reference.upper() in names:
+                return names[reference.upper()]
+            return _is_multi_cell(reference)
+        if kind == "Array":
+            for row in node.get("rows", []):
+                for item in row:
+                    self.shape(item, names)
+            return True
+        if kind == "UnaryOp":
+            operator = node.get("operator")
+            operand = self.shape(node.get("operand", {}), names)
+            if operator == "#":
+                return True
+            return operand and operator != "@"
+        if kind == "BinaryOp":
+            left = self.shape(node.get("left", {}), names)
+            right = self.shape(node.get("right", {}), names)
+            return node.get("operator") in (":", " ", ",") or left or right
+        if kind == "Function":
+            return self.call(node, names)
+        if kind == "Call":
+            return self.lambda_call(node, names)
+        if kind in ("Literal", "Omitted"):
+            return False
+        # Any other node: its parts are looked at, and it is an array if one of them is.
+        parts = [v for v in node.values() if isinstance(v, dict | list)]
+        shapes = [self.shape(child, names) for child in _nodes(parts)]  # every part looked at
+        return any(shapes)
+
+    def lambda_call(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
+        """``LAMBDA(x;…)(A1:A5)``: the body with each parameter as its argument."""
+        given = [self.shape(argument, names) for argument in node.get("args", [])]
+        callee = node.get("callee", {})
+        parameters = list(callee.get("args", []))
+        if callee.get("node_type") != "Function" or str(callee.get("name")).upper() != "LAMBDA":
+            # A function by a name (``LET(f;LAMBDA(…);f(A1:A5))``): its body is not looked
+            # up, so a range given to it is refused.
+            self.shape(callee, names)
+            for argument, is_array in zip(node.get("args", []), given, strict=False):
+                if is_array:
+                    raise _FoundError("LAMBDA", _describe(argument))
+            return False
+        self.names = True
+        scope = dict(names)
+        for parameter, is_array in zip(parameters[:-1], given, strict=False):
+            scope[str(parameter.get("reference", "")).upper()] = is_array
+        return self.shape(parameters[-1], scope) if parameters else any(given)
+
+    def call(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
+        name = _PREFIX.sub("", str(node.get("name", ""))).upper()
+        arguments: list[Mapping[str, Any]] = list(node.get("args", []))
+        if name == "LET":
+            return self.let(arguments, names)
+        shapes = [self.shape(argument, names) for argument in arguments]
+        custom = name.startswith("RI_")  # gets a range as Excel passes it to the add-in
+        for index, (argument, is_array) in enumerate(zip(arguments, shapes, strict=True)):
+            if is_array and not custom and name not in _LIFTED and not _takes_array(name, index):
+                raise _FoundError(name, _describe(argument))
+        if name in _ARRAY_ANSWER:
+            return True
+        if custom or name in _LIFTED:
+            return any(shapes)
+        if name in ("CHOOSE", "SWITCH"):
+            return any(shapes[1:])
+        if name == "IFS":
+            return any(shapes[1::2])
+        if name == "XLOOKUP":
+            return len(arguments) > 2 and _is_two_dimensional(arguments[2])
+        return self.reference_answer(name, arguments, shapes)
+
+    def reference_answer(
+        self, name: str, arguments: list[Mapping[str, Any]], shapes: list[bool]
+    ) -> bool:
+        """INDEX, OFFSET and INDIRECT answer a range when asked for one."""
+        if name in ("INDEX", "OFFSET"):
+            self.numbers = self.numbers or any(a.get("node_type") == "Literal" for a in arguments)
+        if name == "INDEX":
+            rest = arguments[1:3]
+            if any(_literal(a) == 0 or a.get("node_type") == "Omitted" for a in rest):
+                return True
+            return len(arguments) == 2 and _is_two_dimensional(arguments[0])
+        if name == "OFFSET":
+            sizes = [a for a in arguments[3:5] if a.get("node_type") != "Omitted"]
+            kept = len(sizes) < 2 and bool(shapes) and shapes[0]  # a size as the reference's
+            return kept or any(_literal(a) != 1 for a in sizes)
+        if name == "INDIRECT":
+            text = _literal(arguments[0]) if arguments else None
+            return not (isinstance(text, str) and ":" not in text and "[" not in text)
+        return False
+
+    def let(self, arguments: list[Mapping[str, Any]], names: Mapping[str, bool]) -> bool:
+        self.names = True
+        scope = dict(names)
+        for index in range(0, len(arguments) - 1, 2):
+            bound = str(arguments[index].get("reference", "")).upper()
+            scope[bound] = self.shape(arguments[index + 1], scope)
+        return self.shape(arguments[-1], scope) if arguments else False
+
+
+def unsupported(tree: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first call in ``tree`` (the engine's parse tree, ``calc.formula_tree``) whose
+    one-value parameter gets a range or an array: ``(function, what it gets)``; None when
+    the formula has none."""
+    return _unsupported(tree)[0]
+
+
+def _unsupported(tree: Mapping[str, Any]) -> tuple[tuple[str, str] | None, _Walk]:
+    walk = _Walk()
+    try:
+        walk.shape(tree, {})
+    except _FoundError as found:
+        return (found.name, found.argument), walk
+    return None, walk
+
+
+#: Only a formula with one of these can give a function a range or an array: a range, an
+#: array constant, a spill or table reference (``:``, ``{``, ``#``, ``[``), or a function
+#: that answers a range without one.
+_MARKS = (":", "{", "#", "[")
+_RANGE_MAKERS = ("OFFSET", "INDIRECT", "SEQUENCE", "RANDARRAY", "MUNIT")
+
+
+#: The row numbers of references (digits after a letter or ``$``), not other numbers.
+_ROW_DIGITS = re.compile(r"(?<=[A-Za-z$])\d+")
+
+
+class Checker:
+    """`unsupported` for many formulas: ``check(text)`` gives the Dutch reason a formula
+    is not computed, or None.
+
+    Whether a formula has such a call depends on its functions, operators and ranges, not on
+    its row numbers (a range is a range whatever its rows; `_is_two_dimensional` reads
+    columns only): so a column of one formula, whose cells differ only in their row
+    numbers, is parsed once. The key is the formula with every digit 0
+    (`forms.digits_as_zero`, cheap); where a number decides (``INDEX(A:A;0)``), with only
+    the row numbers 0; a ``LET`` (whose names may differ in a digit) is read each time.
+    """
+
+    def __init__(self, parse: Callable[[str], Mapping[str, Any] | None]) -> None:
+        self.parse = parse
+        #: Formulas (every digit 0) known to have no such call.
+        self.clean: set[bytes] = set()
+        #: Formulas (every digit 0) whose answer depends on their numbers, and those of
+        #: them (row numbers 0) known to have no such call.
+        self.by_numbers: set[bytes] = set()
+        self.clean_by_numbers: set[str] = set()
+
+    def check(self, formula: str) -> str | None:
+        if not any(mark in formula for mark in _MARKS):
+            upper = formula.upper()
+            if not any(name in upper for name in _RANGE_MAKERS):
+                return None
+        key = forms.digits_as_zero(formula)
+        if key in self.clean:
+            return None
+        rows = _ROW_DIGITS.sub("0", formula) if key in self.by_numbers else None
+        if rows is not None and rows in self.clean_by_numbers:
+            return None
+        tree = self.parse(formula)
+        if tree is None:
+            return None  # the engine cannot read it: reported as such (`calc.syntax_error`)
+        found, walk = _unsupported(tree)
+        if found is None:
+            if not walk.numbers and not walk.names:
+                self.clean.add(key)
+            elif not walk.names:
+                self.by_numbers.add(key)
+                self.clean_by_numbers.add(rows or _ROW_DIGITS.sub("0", formula))
+            return None
+        name, argument = found
+        return (
+            f"niet berekend: {name} krijgt hier {argument}; Excel rekent dat per element, de "
+            "rekenmotor niet (de uitkomst zou verkeerd zijn): de cel krijgt #N/B (#N/A); reken "
+            "per rij, bijv. in een hulpkolom"
+        )
