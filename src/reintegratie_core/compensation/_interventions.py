@@ -59,6 +59,7 @@ from reintegratie_core.compensation._common import (
 from reintegratie_core.products._model import InterventionExclusion, Interventions, Product
 
 if TYPE_CHECKING:  # schwifty is imported where an IBAN is checked: it is slow to import
+    from schwifty import IBAN
     from schwifty.exceptions import SchwiftyException
 
 DECISIONS = Citation.decision("§8")
@@ -412,6 +413,16 @@ def _iban_problems() -> tuple[tuple[type[SchwiftyException], str], ...]:
 _SEPA_CITATIONS = (Citation.seed("001", "3.4"), Citation.seed("004", "3.4"))
 
 
+@functools.cache
+def _schwifty() -> tuple[type[IBAN], type[SchwiftyException]]:
+    """schwifty's ``IBAN`` and its error root, imported on the first IBAN check (an
+    ``import`` statement in the check would look them up again for every row)."""
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
+    return IBAN, SchwiftyException
+
+
 def _problem(exc: SchwiftyException) -> str:
     for kind, text in _iban_problems():
         if isinstance(exc, kind):
@@ -430,13 +441,11 @@ def is_sepa_account(iban: str) -> SepaAccount:
     if not isinstance(iban, str):
         msg = f"iban: {type(iban).__name__} is geen tekst"
         raise TypeError(msg)
-    from schwifty import IBAN
-    from schwifty.exceptions import SchwiftyException
-
+    iban_class, refused = _schwifty()
     compact = "".join(iban.split()).upper()
     try:
-        account = IBAN(compact, validate_bban=True)
-    except SchwiftyException as exc:
+        account = iban_class(compact, validate_bban=True)
+    except refused as exc:
         return _new_sepa(SepaAccount, (compact, None, _problem(exc), False))
     return _new_sepa(
         SepaAccount, (account.compact, account.country_code, None, bool(account.in_sepa_zone))
