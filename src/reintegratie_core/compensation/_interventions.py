@@ -273,6 +273,12 @@ _new_intervention = tuple.__new__
 _BW_7_629_1 = Citation.statute("BW", "7:629 lid 1")
 
 
+#: Read once: an Enum member looked up on its class costs a call in Python 3.11, and a 7 in
+#: Decimal arithmetic is converted on every operation; the rule runs once per lifted row.
+_WAGE_END = Milestone.EINDE_LOONDOORBETALING
+_SEVEN = Decimal(7)
+
+
 def remaining_wage_cost(
     weekly_wage: AmountLike,
     case: SicknessCase,
@@ -312,14 +318,14 @@ def remaining_wage_cost(
         p = share.value
     else:
         share, p = None, fraction(percentage, name="percentage")
-    end = _milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+    end = _milestone_date(case, _WAGE_END, None, sanction_weeks)
     last = end.value
     value: Decimal | None
     if last is None:
         days, value = 0, None
     else:
         days = _days_left(case, last, reference, sanction_weeks)
-        value = round_cents(Decimal(days) * loon * p / 7)
+        value = round_cents(Decimal(days) * loon * p / _SEVEN)
     return _new_remaining(RemainingWageCost, (loon, reference, share, p, end, days, value))
 
 
