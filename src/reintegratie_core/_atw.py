@@ -324,7 +324,7 @@ def _add_working_days(start: date, days: int) -> date:
         calendar.upto(start.year)
     counted, target = (origin, days) if days > 0 else (origin - 1, days + 1)
     weeks, rest = divmod(counted, 7)  # the working days up to ``counted``, then the step
-    target += 5 * weeks + (rest if rest < 5 else 5) - _bisect_right(closed, counted)
+    target += 5 * weeks + (rest if rest < 5 else 5) - _bisect_right(closed, counted)  # noqa: FURB136 - per row
     if target < 1:
         raise _outside(start, days)
     while True:
