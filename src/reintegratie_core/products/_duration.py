@@ -254,7 +254,8 @@ def first_expiry(
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
-    _checked_term(term)
+    if term is not None:  # none given (the common case): nothing to check, no call per row
+        _checked_term(term)
     key = (
         _IN_FORCE,
         None if term is not None else duration.term_parameter,
@@ -386,7 +387,8 @@ def earliest_cancellation(
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
-    _checked_term(term)
+    if term is not None:  # none given (the common case): nothing to check, no call per row
+        _checked_term(term)
     key = (
         _IN_FORCE,
         None if term is not None else duration.term_parameter,
