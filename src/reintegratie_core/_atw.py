@@ -220,7 +220,10 @@ class _Calendar:
     """The closed weekdays (ordinals) and derived days of the years built so far, sorted.
 
     Built once per year, in year order from the Atw's first year, on first need; counting
-    in a span is then two bisections, however many years it covers.
+    in a span is then two bisections, however many years it covers. ``shifted`` holds, per
+    closed weekday, its number among all Monday–Friday days minus the closed weekdays
+    before it: the working days before it plus one, so that the closed weekdays before the
+    *n*-th working day are those whose ``shifted`` is at most *n*.
     """
 
     def __init__(self) -> None:
@@ -229,6 +232,7 @@ class _Calendar:
         #: weekday up to and including it.
         self.last = date(self.through, 12, 31).toordinal()
         self.closed: list[int] = []
+        self.shifted: list[int] = []
         self.derived: list[int] = []
         self.derived_days: list[EquatedDay] = []
 
@@ -238,7 +242,9 @@ class _Calendar:
             self.through += 1
             equated = equated_days(self.through)
             days = set(feestdagen(self.through)) | {e.day for e in equated}
-            self.closed.extend(sorted(d.toordinal() for d in days if d.weekday() < 5))
+            for ordinal in sorted(d.toordinal() for d in days if d.weekday() < 5):
+                self.shifted.append(_weekdays_through(ordinal) - len(self.closed))
+                self.closed.append(ordinal)
             for e in equated:
                 if e.derived and e.day.weekday() < 5:
                     self.derived.append(e.day.toordinal())
@@ -288,8 +294,8 @@ def add_working_days(start: date, days: int) -> date:
 
     Defined as: the |days|-th working day after (or before) ``start``, not counting
     ``start`` itself; ``days == 0`` returns ``start`` unchanged (Atw art. 3). Computed as:
-    step to the |days|-th Monday–Friday day (whole weeks, then the rest); the closed
-    weekdays in the span stepped over are then stepped again, until a step crosses none.
+    the working days up to ``start`` (whole weeks, then the rest, less the closed weekdays
+    by bisection), plus ``days``, turned back into a date by one more bisection.
     """
     if type(start) is not date:
         raise date_error("start", start)
@@ -299,38 +305,37 @@ def add_working_days(start: date, days: int) -> date:
 
 
 def _add_working_days(start: date, days: int) -> date:
-    """The count of [`add_working_days`][reintegratie_core.add_working_days], its arguments checked by the caller."""
+    """The count of [`add_working_days`][reintegratie_core.add_working_days], its arguments checked by the caller.
+
+    Defined as: with *n* the working days up to and including ``start`` (its Monday–Friday
+    days, whole weeks then the rest, less the closed weekdays up to it), the answer is the
+    (*n* + days)-th working day, or for negative ``days`` the (*n'* + days + 1)-th with *n'*
+    those before ``start``. The *t*-th working day is the (*t* + *j*)-th Monday–Friday day,
+    *j* the closed weekdays before it (one bisection in ``shifted``). Closed weekdays of a
+    later year only move the answer later, so the calendar is built up to the answer's year
+    and the answer taken again until it lies in the built years.
+    """
     if days == 0:
         return start
-    origin = start.toordinal()
     calendar = _CALENDAR
-    closed = calendar.closed  # grows in place as later years are built
-    if days > 0:
-        low, wanted = origin, days
-        while True:
-            high = _kth_weekday(_weekdays_through(low) + wanted)
-            if high > calendar.last:
-                if high > _DATE_MAX:
-                    raise _outside(start, days)
-                calendar.upto(date.fromordinal(high).year)
-            first = _bisect_right(closed, low)  # the first closed weekday after ``low``
-            if first == len(closed) or closed[first] > high:  # none in (low, high]
-                return _fromordinal(high)
-            wanted = _bisect_right(closed, high, first) - first
-            low = high
+    closed, shifted = calendar.closed, calendar.shifted  # grow in place as years are built
+    origin = start.toordinal()
     if origin > calendar.last:
         calendar.upto(start.year)
-    high, wanted = origin, -days
+    counted, target = (origin, days) if days > 0 else (origin - 1, days + 1)
+    weeks, rest = divmod(counted, 7)  # the working days up to ``counted``, then the step
+    target += 5 * weeks + (rest if rest < 5 else 5) - _bisect_right(closed, counted)  # noqa: FURB136 - per row
+    if target < 1:
+        raise _outside(start, days)
     while True:
-        target = _weekdays_through(high - 1) - wanted + 1
-        if target < 1:
+        # the (target + j)-th Monday–Friday day: whole weeks of five, then the rest
+        weeks, rest = divmod(target + _bisect_right(shifted, target) - 1, 5)
+        found = 7 * weeks + rest + 1
+        if found <= calendar.last:
+            return _fromordinal(found)
+        if found > _DATE_MAX:
             raise _outside(start, days)
-        low = _kth_weekday(target)
-        first = _bisect_right(closed, low - 1)  # the first closed weekday from ``low`` on
-        if first == len(closed) or closed[first] > high - 1:  # none in [low, high)
-            return _fromordinal(low)
-        wanted = _bisect_right(closed, high - 1, first) - first
-        high = low
+        calendar.upto(_fromordinal(found).year)
 
 
 _bisect_right = bisect.bisect_right

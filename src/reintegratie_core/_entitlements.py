@@ -858,7 +858,13 @@ def _counting(
             event.employee is None or employee_key(event.employee) == key
         ):
             counting.append(AppliedRule(event=event, rule=rule))
-    return sorted(counting, key=lambda d: d.event.date)
+    if len(counting) > 1:  # stable, as sorted(); none or one event (the common case) as is
+        counting.sort(key=_event_date)
+    return counting
+
+
+def _event_date(applied: AppliedRule) -> dt.date:
+    return applied.event.date
 
 
 def entitlement_status(

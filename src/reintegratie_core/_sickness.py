@@ -368,6 +368,11 @@ def _join_adjacent_leave(ordered: Sequence[Absence]) -> list[Absence]:
     return joined
 
 
+#: ``tuple | list`` as a tuple made once: a union in ``isinstance`` is built anew each call
+#: (once per lifted row here).
+_SEQUENCES = (tuple, list)
+
+
 def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     """Group sick periods into sickness cases (samentelling, BW 7:629 lid 10).
 
@@ -377,7 +382,7 @@ def merge_cases(absences: Iterable[Absence]) -> tuple[SicknessCase, ...]:
     directly follows the case's last sick period (WAZO bridge); otherwise it starts a new
     case. Overlapping periods are an [`InvalidPeriodError`][reintegratie_core.InvalidPeriodError] naming both.
     """
-    if isinstance(absences, tuple | list) and len(absences) == 1:
+    if isinstance(absences, _SEQUENCES) and len(absences) == 1:
         (only,) = absences
         if type(only) is Absence and only.kind is _SICK:  # one sick period: its own case
             return (_one_period(only.period),)

@@ -96,22 +96,31 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
     if on is not None and type(on) is not date:
         raise date_error("on", on)
     loon = money(wage, "loon")
-    factors = _factors(period, on)
-    if period is WagePeriod.MONTH:
-        value = loon * factors[0].value / factors[1].value
-    elif period is WagePeriod.DAY:
-        value = loon * factors[0].value
+    factors, values = _factors(period, on)
+    if period is _MONTH:
+        value = loon * values[0] / values[1]
+    elif period is _DAY:
+        value = loon * values[0]
     elif factors:  # year, four weeks
-        value = loon / factors[0].value
+        value = loon / values[0]
     else:  # week
         value = loon
     return _new_wage(WeeklyWage, (loon, period, factors, round_cents(value)))
 
 
 @functools.lru_cache(maxsize=64)
-def _factors(period: WagePeriod, on: date | None) -> tuple[Parameter[int], ...]:
-    """The factors of ``period`` in force on ``on``, in the order the rule names them:
-    decided once per (period, date), the non-lifted arguments of an Excel call."""
+def _factors(
+    period: WagePeriod, on: date | None
+) -> tuple[tuple[Parameter[int], ...], tuple[Decimal, ...]]:
+    """The factors of ``period`` in force on ``on``, in the order the rule names them, and
+    their values as exact ``Decimal`` (an ``int`` in Decimal arithmetic is converted on
+    every operation): decided once per (period, date), the non-lifted arguments of an
+    Excel call."""
+    factors = _factor_parameters(period, on)
+    return factors, tuple(Decimal(factor.value) for factor in factors)
+
+
+def _factor_parameters(period: WagePeriod, on: date | None) -> tuple[Parameter[int], ...]:
     if period is WagePeriod.YEAR:
         return (in_force(WEEKS_PER_YEAR, on),)
     if period is WagePeriod.MONTH:
@@ -121,6 +130,12 @@ def _factors(period: WagePeriod, on: date | None) -> tuple[Parameter[int], ...]:
     if period is WagePeriod.DAY:
         return (in_force(WORKING_DAYS_PER_WEEK, on),)
     return ()
+
+
+#: The periods the rule branches on, read once (an Enum member looked up on its class
+#: costs a call in Python 3.11, and the rule runs once per lifted row).
+_MONTH = WagePeriod.MONTH
+_DAY = WagePeriod.DAY
 
 
 _WAGE_RULES = {
@@ -204,14 +219,17 @@ def prorated_fee(
         )
         raise InvalidPeriodError(msg)
     months, year_end, year_days = _contract_year(contract_year_start)
-    first = max(contract_year_start, employed_from)
+    # max(contract_year_start, employed_from), max(0, days) without the builtins: a call
+    # costs ~170 ns a row
+    first = employed_from if employed_from > contract_year_start else contract_year_start  # noqa: FURB136 - per row
     # min(year_end, employed_until + 1 day), without a day after 9999-12-31
     end = (
         year_end
         if employed_until is None or employed_until >= year_end
         else employed_until + ONE_DAY
     )
-    days = max(0, (end - first).days)
+    days = (end - first).days
+    days = days if days > 0 else 0  # noqa: FURB136 - per row
     value = round_cents(tarief * days / year_days)
     return _new_fee(
         ProratedFee, (tarief, contract_year_start, year_end, months, days, year_days, value)

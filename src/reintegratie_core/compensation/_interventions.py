@@ -65,6 +65,7 @@ from reintegratie_core.compensation._common import (
 from reintegratie_core.products._model import InterventionExclusion, Interventions, Product
 
 if TYPE_CHECKING:  # schwifty is imported where an IBAN is checked: it is slow to import
+    from schwifty import IBAN
     from schwifty.exceptions import SchwiftyException
 
 DECISIONS = Citation.decision("§8")
@@ -281,6 +282,12 @@ _new_intervention = tuple.__new__
 _BW_7_629_1 = Citation.statute("BW", "7:629 lid 1")
 
 
+#: Read once: an Enum member looked up on its class costs a call in Python 3.11, and a 7 in
+#: Decimal arithmetic is converted on every operation; the rule runs once per lifted row.
+_WAGE_END = Milestone.EINDE_LOONDOORBETALING
+_SEVEN = Decimal(7)
+
+
 def remaining_wage_cost(
     weekly_wage: AmountLike,
     case: SicknessCase,
@@ -320,14 +327,14 @@ def remaining_wage_cost(
         p = share.value
     else:
         share, p = None, fraction(percentage, name="percentage")
-    end = _milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+    end = _milestone_date(case, _WAGE_END, None, sanction_weeks)
     last = end.value
     value: Decimal | None
     if last is None:
         days, value = 0, None
     else:
         days = _days_left(case, last, reference, sanction_weeks)
-        value = round_cents(Decimal(days) * loon * p / 7)
+        value = round_cents(Decimal(days) * loon * p / _SEVEN)
     return _new_remaining(RemainingWageCost, (loon, reference, share, p, end, days, value))
 
 
@@ -421,6 +428,16 @@ def _iban_problems() -> tuple[tuple[type[SchwiftyException], str], ...]:
 _SEPA_CITATIONS = (Citation.seed("001", "3.4"), Citation.seed("004", "3.4"))
 
 
+@functools.cache
+def _schwifty() -> tuple[type[IBAN], type[SchwiftyException]]:
+    """schwifty's ``IBAN`` and its error root, imported on the first IBAN check (an
+    ``import`` statement in the check would look them up again for every row)."""
+    from schwifty import IBAN
+    from schwifty.exceptions import SchwiftyException
+
+    return IBAN, SchwiftyException
+
+
 def _problem(exc: SchwiftyException) -> str:
     for kind, text in _iban_problems():
         if isinstance(exc, kind):
@@ -439,13 +456,11 @@ def is_sepa_account(iban: str) -> SepaAccount:
     if not isinstance(iban, str):
         msg = f"iban: {type(iban).__name__} is geen tekst"
         raise TypeError(msg)
-    from schwifty import IBAN
-    from schwifty.exceptions import SchwiftyException
-
+    iban_class, refused = _schwifty()
     compact = "".join(iban.split()).upper()
     try:
-        account = IBAN(compact, validate_bban=True)
-    except SchwiftyException as exc:
+        account = iban_class(compact, validate_bban=True)
+    except refused as exc:
         return _new_sepa(SepaAccount, (compact, None, _problem(exc), False))
     return _new_sepa(
         SepaAccount, (account.compact, account.country_code, None, bool(account.in_sepa_zone))

@@ -21,6 +21,7 @@ poortwachtergarantie, and the facts only the file can tell.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -128,6 +129,18 @@ class SanctionConditions:
 
 
 _GUARANTEE = "poortwachtergarantie-vergoeding (003 art. 2.7)"
+#: The 52-week limit, read once (a rule runs once per lifted row).
+_MAX_WEEKS = MAX_SANCTION_WEEKS.value
+
+
+@functools.lru_cache(maxsize=64)  # decided once per (product, date): not per row
+def _guarantee_rates(
+    product: Product, on: date | None
+) -> tuple[Parameter[Decimal], Parameter[Decimal], Decimal, Decimal]:
+    """The product's coverage and employer charges in force on ``on``, and their values."""
+    coverage = product_amount(product, "loonsanctie_dekkingspercentage", on, _GUARANTEE)
+    charges = product_amount(product, "werkgeverslasten", on, _GUARANTEE)
+    return coverage, charges, coverage.value, charges.value
 
 
 def sanction_compensation(
@@ -167,7 +180,8 @@ def sanction_compensation(
         raise product_error("product", product)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
-    check_sanction_weeks(weeks, minimum=1)
+    if type(weeks) is not int or not 1 <= weeks <= _MAX_WEEKS:  # the common case checked once
+        check_sanction_weeks(weeks, minimum=1)
     if type(arbodienst_compensated) is not bool:
         check_flag("arbodienst_compensated", arbodienst_compensated)
     loon = money(weekly_wage, "weekloon")
@@ -177,16 +191,21 @@ def sanction_compensation(
         return _new_refusal(SanctionRefusal, (conditions, arbodienst_compensated, NOTHING))
     coverage_used: Parameter[Decimal] | Decimal
     charges_used: Parameter[Decimal] | Decimal
-    if coverage is None:
-        coverage_used = product_amount(product, "loonsanctie_dekkingspercentage", on, _GUARANTEE)
-        p = coverage_used.value
+    if coverage is None and employer_charges is None:  # both the product's: one look-up
+        coverage_used, charges_used, p, c = _guarantee_rates(product, on)
     else:
-        p = coverage_used = fraction(coverage, name="percentage")
-    if employer_charges is None:
-        charges_used = product_amount(product, "werkgeverslasten", on, _GUARANTEE)
-        c = charges_used.value
-    else:
-        c = charges_used = fraction(employer_charges, name="werkgeverslasten")
+        if coverage is None:
+            coverage_used = product_amount(
+                product, "loonsanctie_dekkingspercentage", on, _GUARANTEE
+            )
+            p = coverage_used.value
+        else:
+            p = coverage_used = fraction(coverage, name="percentage")
+        if employer_charges is None:
+            charges_used = product_amount(product, "werkgeverslasten", on, _GUARANTEE)
+            c = charges_used.value
+        else:
+            c = charges_used = fraction(employer_charges, name="werkgeverslasten")
     gross = weeks * loon * p * (1 + c) + kosten
     # max(0, net) without the builtin: a call costs ~170 ns a row
     net = gross - arbodienst

@@ -35,7 +35,7 @@ from reintegratie_core._explain import (
     format_value,
     ruled,
 )
-from reintegratie_core._money import AmountLike, money, round_cents
+from reintegratie_core._money import ZERO, AmountLike, money, round_cents
 from reintegratie_core._parameters import Parameter
 from reintegratie_core._product_parameters import (
     MONTHS_PER_YEAR,
@@ -187,8 +187,10 @@ _new: Callable[[type[WageContinuation], tuple[object, ...]], WageContinuation] =
 
 def _hours(value: AmountLike) -> Decimal:
     """Contract hours per week: exact, 0 t/m 168 (a week), refused as hours, not euros."""
-    hours = money(value, name="uren_per_week", allow_negative=True)
-    if hours < 0:
+    # positional, and compared with a Decimal 0: once per lifted row (keywords and an int
+    # operand each cost a little)
+    hours = money(value, "uren_per_week", True)  # True: allow_negative (refused below)
+    if hours < ZERO:
         msg = (
             f"uren_per_week: {format_value(hours)} is negatief "
             f"(verwacht een aantal uren per week, 0 t/m {MAX_HOURS_PER_WEEK})"

@@ -771,6 +771,13 @@ _SUPPLEMENT_RULE = (
     "dan x = min(G × H, bovengrens), bovengrens = 70 % × (maandloon_wia − inkomen × C/D); "
     "H = min(WIA-minimumloon, maandloon_wia)"
 )
+_ON_INCOME = "70 % × (maandloon_wia − inkomen × C/D), niet negatief"
+#: The loonaanvulling's rule without the income requirement, and with it met in full: made
+#: once, not per lifted row.
+_NO_REQUIREMENT_RULE = (
+    f"loonaanvulling, zonder inkomenseis (80 % of meer, niet duurzaam): {_ON_INCOME}"
+)
+_FULL_INCOME_RULE = f"loonaanvulling, inkomen ≥ restverdiencapaciteit: {_ON_INCOME}"
 _FOLLOW_UP_RULE = (
     "vervolguitkering, inkomenseis niet gehaald (inkomen < 50 % van de "
     "restverdiencapaciteit): G × H, H = min(WIA-minimumloon, maandloon_wia)"
@@ -790,12 +797,7 @@ def _after_wage_related(
     supplement = _INCOME_SHARE * on_income
     regime = classes[2]
     if regime is _WGA_NO_REQUIREMENT or income >= capacity:
-        reason = (
-            "zonder inkomenseis (80 % of meer, niet duurzaam)"
-            if regime is _WGA_NO_REQUIREMENT
-            else "inkomen ≥ restverdiencapaciteit"
-        )
-        rule = f"loonaanvulling, {reason}: 70 % × (maandloon_wia − inkomen × C/D), niet negatief"
+        rule = _NO_REQUIREMENT_RULE if regime is _WGA_NO_REQUIREMENT else _FULL_INCOME_RULE
         amount = supplement if supplement > ZERO else ZERO
         return (_SUPPLEMENT, amount, _ART_60_61, rule, None, None, False, None, None)
     monthly, ratio = wage[4], wage[5]

@@ -254,7 +254,8 @@ def first_expiry(
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
-    _checked_term(term)
+    if term is not None:  # none given (the common case): nothing to check, no call per row
+        _checked_term(term)
     key = (
         _IN_FORCE,
         None if term is not None else duration.term_parameter,
@@ -386,7 +387,8 @@ def earliest_cancellation(
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
-    _checked_term(term)
+    if term is not None:  # none given (the common case): nothing to check, no call per row
+        _checked_term(term)
     key = (
         _IN_FORCE,
         None if term is not None else duration.term_parameter,
@@ -415,7 +417,7 @@ def earliest_cancellation(
         # below it, and a date stepped to before 0001-01-01 is the error
         _first_index(basis_expiry, term_months, month, received.day)
     k = _first_index(basis_expiry, term_months, month + notice.value, received.day)
-    k = max(k, k_run)
+    k = k if k >= k_run else k_run  # noqa: FURB136 - max(k, k_run) without the builtin, per row
     result = _add_months(basis_expiry, k * term_months)  # basis_date(basis_expiry, term, k)
     # cancelling also ends what is coupled to it (001 art. 2.3): decided now (memoised per
     # product, module and reason; the date does not change which modules end), so that a
