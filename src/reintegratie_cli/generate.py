@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from reintegratie_cli.args import path_arg, whole_number_arg
 from reintegratie_cli.clock import today
-from reintegratie_cli.output import OutputError, OutputKind, write_table
+from reintegratie_cli.output import OutputError, OutputKind, target_problem, write_table
 from reintegratie_cli.portfolio import PRODUCTS
 from reintegratie_core import (
     Absence,
@@ -383,6 +383,10 @@ def _share(text: str) -> float:
 def run(args: argparse.Namespace) -> int:
     """Write the synthetic portfolio; returns the exit code."""
     reference = args.peildatum or today()
+    problem = target_problem(args.uit, example="portefeuille.csv")
+    if problem is not None:
+        print(f"fout: {problem}", file=sys.stderr)
+        return 2
     try:
         kind = OutputKind.of(args.uit)
     except ValueError as exc:

@@ -72,6 +72,31 @@ class OutputError(Exception):
     """The output file cannot be written (folder missing, no permission, disk full ...)."""
 
 
+def target_problem(target: Path, *, example: str, source: Path | None = None) -> str | None:
+    """Why ``target`` cannot be written, checked before any work is done (``None``: it can).
+
+    The one check of every command's output file: not a folder (``example`` is the file name
+    the message suggests), its folder exists and may be written in, and it is not the input
+    ``source`` itself (also through another name for the same file)."""
+    folder = target.parent if str(target.parent) else Path()
+    if target.is_dir():
+        return f"{target}: is een map; geef een bestandsnaam op (bijv. {example})"
+    if not folder.is_dir():
+        return f"{target}: de map {folder} bestaat niet"
+    if source is not None and _same_file(source, target):
+        return f"{target}: is het invoerbestand zelf ({source}); kies een ander uitvoerbestand"
+    if not os.access(folder, os.W_OK):
+        return f"{target}: geen schrijfrechten in de map {folder}"
+    return None
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve() or (second.exists() and first.samefile(second))
+    except OSError:
+        return False
+
+
 class AtomicOutput:
     """A temporary file beside ``target`` that replaces it only on success."""
 

@@ -21,7 +21,7 @@ from typing import Any
 from reintegratie_cli import engine
 from reintegratie_cli.args import date_arg, path_arg, whole_number_arg
 from reintegratie_cli.clock import today
-from reintegratie_cli.output import OutputError, OutputKind
+from reintegratie_cli.output import OutputError, OutputKind, target_problem
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
 from reintegratie_cli.table import render, terminal_text, thousands
 from reintegratie_cli.worklines import DISPLAY_HEADER, NO_OPEN_CASE, NOT_YET
@@ -124,31 +124,15 @@ def _portfolio_path(given: Path | None) -> Iterator[Path]:
         yield path
 
 
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.resolve() == second.resolve() or (second.exists() and first.samefile(second))
-    except OSError:
-        return False
-
-
-def _refusal(portfolio: Path, target: Path | None) -> str | None:
-    """Why ``target`` cannot be written before anything is read (``None``: it can)."""
-    if target is None:
-        return None
-    if not (target.parent if str(target.parent) else Path()).is_dir():
-        return f"{target}: de map {target.parent} bestaat niet"
-    if target.is_dir():
-        return f"{target}: is een map; geef een bestandsnaam op (bijv. werklijst.csv)"
-    if _same_file(portfolio, target):
-        return f"{target} is de portefeuille zelf; kies een ander uitvoerbestand"
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     """Compute and show (and with ``--uit`` write) the worklist; returns the exit code."""
     reference = args.peildatum or today()
     with _portfolio_path(args.portefeuille) as path:
-        refusal = _refusal(path, args.uit)
+        refusal = (
+            None
+            if args.uit is None
+            else target_problem(args.uit, example="werklijst.csv", source=path)
+        )
         if refusal is not None:
             print(f"fout: {terminal_text(refusal, 2000)}", file=sys.stderr)
             return 2

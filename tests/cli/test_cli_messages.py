@@ -152,3 +152,45 @@ class TestWholeNumberOptions:
         with pytest.raises(SystemExit):
             main(["signalen", "--horizon", "３"])
         assert '"３" is geen getal (verwacht een geheel getal)' in capsys.readouterr().err
+
+
+class TestOneCheckOfTheOutputFile:
+    """Every command checks its output file the same way before any work
+    (`output.target_problem`): genereer said only after generating, in the system's English
+    (``(No such file or directory)``), and werkmap had its own copy of the checks."""
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["genereer", "10"],
+            ["signalen", *PEIL],
+            ["werkmap", "excel/voorbeeld-backoffice.xlsx"],
+        ],
+    )
+    def test_a_missing_folder(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+    ) -> None:
+        target = tmp_path / "weg" / ("uit.xlsx" if command[0] == "werkmap" else "uit.csv")
+        assert main([*command, "--uit", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert f"{target}: de map {target.parent} bestaat niet" in err
+        assert "No such file" not in err
+
+    @pytest.mark.parametrize("command", [["genereer", "10"], ["signalen", *PEIL]])
+    def test_a_folder(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+    ) -> None:
+        folder = tmp_path / "lijst.csv"  # a folder with a file's name
+        folder.mkdir()
+        assert main([*command, "--uit", str(folder)]) == 2
+        assert f"{folder}: is een map; geef een bestandsnaam op" in capsys.readouterr().err
+
+    def test_werkmap_over_its_input(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        source = tmp_path / "w.xlsx"
+        source.write_bytes(Path("excel/voorbeeld-backoffice.xlsx").read_bytes())
+        before = source.read_bytes()
+        assert main(["werkmap", str(source), "--uit", str(source)]) == 2
+        assert "is het invoerbestand zelf" in capsys.readouterr().err
+        assert source.read_bytes() == before

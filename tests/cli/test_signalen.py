@@ -172,7 +172,7 @@ class TestExitCodes:
         before = source.read_bytes()
         code, _, err = run([str(source), *PEIL, "--uit", str(source)], capsys)
         assert code == 2
-        assert "de portefeuille zelf" in err
+        assert "is het invoerbestand zelf" in err
         assert source.read_bytes() == before
 
     def test_output_folder_must_exist(

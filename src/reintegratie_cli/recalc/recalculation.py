@@ -23,8 +23,6 @@ still computed. The input is never written.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
@@ -35,6 +33,7 @@ import attrs
 from openpyxl.utils.cell import get_column_letter
 
 from reintegratie_cli.archive import Limits, WorkbookError, check_archive
+from reintegratie_cli.output import target_problem
 from reintegratie_cli.recalc import calc, elementwise, forms, package
 from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
 from reintegratie_cli.table import thousands
@@ -98,24 +97,13 @@ class Report:
 
 
 def _check_paths(source: Path, target: Path) -> None:
-    if target.is_dir():
-        raise WorkbookError(f"{target}: is een map; geef een bestandsnaam op (bijv. uit.xlsx)")
-    if target.suffix.lower() != ".xlsx":
+    if target.suffix.lower() != ".xlsx" and not target.is_dir():
         raise WorkbookError(
             f"{target.name}: de uitvoer is altijd een .xlsx-werkmap (zonder macro's)"
         )
-    if not target.parent.is_dir():
-        raise WorkbookError(f"{target.parent}: map bestaat niet")
-    same = source.resolve() == target.resolve()
-    if not same and target.exists():
-        with contextlib.suppress(OSError):
-            same = os.path.samefile(source, target)
-    if same:
-        raise WorkbookError("de uitvoer mag niet het invoerbestand zijn: dat blijft ongewijzigd")
-    if not os.access(target.parent, os.W_OK):
-        raise WorkbookError(
-            f"{target.parent}: geen schrijfrechten in deze map; de kopie is niet geschreven"
-        )
+    problem = target_problem(target, example="uit.xlsx", source=source)
+    if problem is not None:
+        raise WorkbookError(problem)
 
 
 # --- Rewriting formulas -------------------------------------------------------------------
