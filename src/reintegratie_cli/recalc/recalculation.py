@@ -217,7 +217,7 @@ def recalculate(
             text = _rewrite(formula.text, sheet.name, names, known, links)
             original[(sheet.name, *key)] = text
             cost += forms.referenced_cells(text, sheet.name, used)
-            why = checker.check(text)
+            why = checker.check(text, legacy=formula.array is None)
             if why is not None:
                 # Not computed: the engine would give a wrong answer (`elementwise`). #N/A
                 # in the engine too, so no formula that uses this cell gets a wrong one.
