@@ -63,6 +63,8 @@ WRONG = [
     ("J5", "=SUM(IF(A5>0,B1:B5)*1)", "de uitkomst van IF(…) staat in een berekening", 7),
     ("K2", "=SIN(B1:B5)*1", "SIN krijgt hier B1:B5", 0.813416),
     ("K3", "=YEAR(C1:C5)", "YEAR krijgt hier C1:C5", 2024),
+    ("K4", "=LOG10(A1:A5*25)", "A1:A5 staat in een berekening (*)", 2),
+    ("K5", "=ATAN2(A1:A5,0)", "ATAN2 krijgt hier A1:A5", 0),
 ]
 
 #: Plain formulas over ranges that mean the same in both: still computed, Excel's value.

@@ -145,7 +145,7 @@ _ARRAY_CONTEXT: Mapping[str, tuple[frozenset[int], int | None, int]] = {
     for name in names.split()
 }
 
-#: Functions whose answer is a range when they get one (`_Walk.is_range`).
+#: Functions whose answer is a range when they get one (`_Walk._is_range`).
 _RANGE_ANSWER = frozenset({"OFFSET", "INDIRECT", "INDEX"})
 #: Functions that answer one of their arguments as it is, a range too.
 _CHOOSING = frozenset({"IF", "CHOOSE", "IFS", "SWITCH"})
@@ -304,9 +304,11 @@ class _Walk:
         name = _PREFIX.sub("", str(node.get("name", ""))).upper()
         if name in _RANGE_ANSWER:
             return True
+        if name not in _CHOOSING:
+            return False
         arguments: list[Mapping[str, Any]] = list(node.get("args", []))
         chosen = {"IF": arguments[1:3], "IFS": arguments[1::2]}.get(name, arguments[1:])
-        return name in _CHOOSING and any(id(argument) in self.ranges for argument in chosen)
+        return any(id(argument) in self.ranges for argument in chosen)
 
     def _shape(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         kind = node.get("node_type")
@@ -519,7 +521,7 @@ def _reason(found: _FoundError) -> str:
         )
     if not name:
         where = f"de formule geeft {argument} als uitkomst"
-    elif name.isalpha() or "." in name or "_" in name:
+    elif name[0].isalpha() or name[0] == "_":  # a function, not an operator
         where = f"{name} krijgt hier {argument}"
     else:
         where = f"{argument} staat in een berekening ({name})"
