@@ -22,8 +22,8 @@ time and peak memory of that process), measured in one run:
    a real dossier list has: nothing can be computed once for many rows.
 
    also laid out as spilling formulas (``RI_…(A2:A5001)``, one per column per 5,000 rows:
-   formualizer 0.13 spills at most 10,000 cells), which the ``RI_`` functions compute as a
-   batch (one Python call per spilling formula);
+   formualizer 0.13 spills at most 10,000 cells; stored as Excel 365's dynamic arrays),
+   which the ``RI_`` functions compute as a batch (one Python call per spilling formula);
 3. **ranges** — the same rows with 5 columns of Excel's own functions over a fixed range of
    50 rows (``COUNTIF``, ``SUMPRODUCT(--(…<…))``, ``INDEX``/``MATCH``, ``VLOOKUP``,
    ``SUMIFS``): every formula has a range, so each is looked at for element-wise
@@ -43,12 +43,14 @@ Run: ``make bench-werkmap`` or ``.venv/bin/python bench/bench_werkmap.py [ROWS [
 from __future__ import annotations
 
 import json
+import re
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -123,7 +125,8 @@ SPILL_ROWS = 5_000
 
 
 def spilling(path: Path, rows: int, columns: list[str]) -> Path:
-    """The same data with one spilling formula per column per block of SPILL_ROWS rows."""
+    """The same data with one spilling formula per column per block of SPILL_ROWS rows, each
+    stored as Excel 365 stores a dynamic array (`as_dynamic`)."""
     book = openpyxl.Workbook(write_only=True)
     ws = book.create_sheet("Dossiers")
     ws.append(["eerste ziektedag", "peildatum", "1", "2", "3", "4", "5"])
@@ -134,7 +137,25 @@ def spilling(path: Path, rows: int, columns: list[str]) -> Path:
             formulas = [c.format(a=f"A{row}:A{last}", b=f"B{row}:B{last}") for c in columns]
         ws.append([day, peil, *formulas])
     book.save(path)
+    as_dynamic(path)
     return path
+
+
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>')
+
+
+def as_dynamic(path: Path) -> None:
+    """Mark every formula of the workbook's sheet as a dynamic array (``cm`` and
+    ``t="array"``): a plain formula (as openpyxl writes it) has Excel's older meaning, in
+    which ``A2:A5001+294`` is one cell of the range, not a column (`recalc.elementwise`)."""
+    with zipfile.ZipFile(path) as archive:
+        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        dynamic = r'<c r="\1"\2 cm="1"><f t="array" ref="\1">'
+        for info, data in items:
+            sheet = info.filename.startswith("xl/worksheets/sheet")
+            text = _FORMULA_CELL.sub(dynamic, data.decode()).encode() if sheet else data
+            archive.writestr(info, text)
 
 
 def whole_columns(path: Path) -> Path:

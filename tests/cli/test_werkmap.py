@@ -71,6 +71,18 @@ def rewrite_part(path: Path, part: str, change: Callable[[str], str]) -> None:
             archive.writestr(info.filename, new)
 
 
+def as_dynamic(path: Path, cell: str) -> None:
+    """Mark the formula of ``cell`` (on the first sheet) as Excel 365 saves a dynamic array
+    (``cm`` and ``t="array"``): it has Excel 365's meaning, not a plain formula's."""
+
+    def change(xml: str) -> str:
+        plain = f'<c r="{cell}"><f>'
+        assert plain in xml
+        return xml.replace(plain, f'<c r="{cell}" cm="1"><f t="array" ref="{cell}">')
+
+    rewrite_part(path, "xl/worksheets/sheet1.xml", change)
+
+
 FIRST = datetime(2025, 1, 6)
 
 
@@ -1008,6 +1020,7 @@ class TestErrorsInSpilledCells:
             tmp_path / "deling.xlsx",
             {"A2": 1, "A3": 0, "A4": 2, "L2": "=1/A2:A4", "M2": "=ROWS(L2#)"},
         )
+        as_dynamic(path, "L2")  # a plain formula would intersect A2:A4 (L2: 1/A2)
         report, values = recalc(path)
         assert [values["Blad 1"][f"L{r}"].value for r in (2, 3, 4)] == [1, "#DIV/0!", 0.5]
         assert [(p.cell, p.reason) for p in report.error_values] == [("L3", "#DIV/0!")]
@@ -1040,6 +1053,7 @@ class TestErrorsInSpilledCells:
         book = openpyxl.load_workbook(path)
         book["Blad 1"]["L2"] = "=1/(A2:A5-3200)"
         book.save(path)
+        as_dynamic(path, "L2")  # a plain formula would intersect A2:A5 (L2: 1/(A2-3200))
         assert main(["werkmap", str(path), "--uit", str(tmp_path / "uit.xlsx")]) == 0
         err = capsys.readouterr().err
         assert "RI_-functies met #WAARDE! (2):\n" in err

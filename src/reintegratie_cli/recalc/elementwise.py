@@ -25,6 +25,25 @@ What counts:
   …), which the engine computes as Excel; the functions the engine does evaluate element by
   element (`_LIFTED`, checked against the engine by the tests); the ``RI_`` functions, which
   get a range as Excel passes it to the add-in.
+
+A plain formula (``<f>`` without ``t="array"``: written by Excel 2019 or earlier, by openpyxl,
+or by Excel 365 for a formula that means the same there) has Excel's older meaning, which
+the engine, computing as Excel 365, does not have: a range where one value is wanted —
+an operator's operand (``SUM(B1:B5*2)``, ``B1:B5&"x"``), a one-value parameter (``ABS(B1:B5)``,
+``IF``'s condition, ``IFERROR``), or the formula's whole answer (``=B1:B5``) — becomes the
+one cell of the range in the formula's own row or column (implicit intersection; Excel 365
+shows it as ``@B1:B5``; ``#VALUE!`` where there is none). `unsupported` with ``legacy``
+finds such a range too, and the formula is not computed either. Not so:
+
+* inside a parameter that Excel evaluates as an array even in a plain formula
+  (`_ARRAY_CONTEXT`: ``SUMPRODUCT``, ``INDEX``'s array, ``LOOKUP``'s vectors, ``MMULT`` …,
+  Excel's "array" parameter class as LibreOffice's OOXML import records it);
+* a range given whole to a parameter that takes a range (``SUM(B1:B5)``, ``COUNTIF``'s
+  range, ``MATCH``'s lookup array, ``IF``'s answers …) or to an ``RI_`` function (Excel
+  passes the range to an add-in function as it is);
+* an array that is no range (``{1,2,3}*2``, an ``RI_`` function's answer): it spills, as
+  in Excel 365, and the copy stores such a formula as a dynamic array, so Excel shows the
+  same (the add-in's lifted columns, ``=RI_MIJLPAAL(C5:C16;…)``).
 """
 
 from __future__ import annotations
@@ -100,6 +119,37 @@ _ARRAY_PARAMETERS: Mapping[str, tuple[frozenset[int], int | None, int]] = {
     for name in names.split()
 }
 
+#: Parameters that Excel evaluates as an array even in a plain formula (Excel's "array"
+#: parameter class, ``RA``/``VA`` in LibreOffice's table of Excel's functions,
+#: ``sc/source/filter/oox/formulabase.cxx``), and the array parameters of the functions
+#: that came with Excel 365's dynamic arrays (``FILTER`` …, which never had another
+#: meaning): there a range is not intersected.
+_ARRAY_CONTEXT: Mapping[str, tuple[frozenset[int], int | None, int]] = {
+    name: _positions(spec)
+    for spec, names in {
+        "1+": (
+            "SUMPRODUCT MMULT MDETERM MINVERSE FREQUENCY SUMXMY2 SUMX2MY2 SUMX2PY2 CHITEST "
+            "CHISQ.TEST CORREL COVAR COVARIANCE.P COVARIANCE.S FTEST F.TEST INTERCEPT PEARSON "
+            "RSQ STEYX SLOPE MODE MODE.SNGL MODE.MULT VSTACK HSTACK"
+        ),
+        "1": (
+            "INDEX IRR MIRR UNIQUE SORT TOCOL TOROW CHOOSECOLS CHOOSEROWS TAKE DROP EXPAND "
+            "WRAPROWS WRAPCOLS"
+        ),
+        "1,2": "LINEST LOGEST TTEST T.TEST PROB FILTER",
+        "1,2,3": "TREND GROWTH GROUPBY PIVOTBY",
+        "2": "XMATCH",
+        "2,3": "LOOKUP FORECAST FORECAST.LINEAR XLOOKUP",
+        "1,2/2": "SORTBY",
+    }.items()
+    for name in names.split()
+}
+
+#: Functions whose answer is a range when they get one (`_Walk._is_range`).
+_RANGE_ANSWER = frozenset({"OFFSET", "INDIRECT", "INDEX"})
+#: Functions that answer one of their arguments as it is, a range too.
+_CHOOSING = frozenset({"IF", "CHOOSE", "IFS", "SWITCH"})
+
 #: Functions whose answer is an array whatever they get.
 _ARRAY_ANSWER = frozenset(
     [
@@ -138,12 +188,23 @@ _ARRAY_ANSWER = frozenset(
 _PREFIX = re.compile(r"^(?:_xlfn\.|_xlws\.|_xludf\.)+", re.IGNORECASE)
 
 
-def _takes_array(name: str, index: int) -> bool:
-    found = _ARRAY_PARAMETERS.get(name)
+def _listed(
+    table: Mapping[str, tuple[frozenset[int], int | None, int]], name: str, index: int
+) -> bool:
+    found = table.get(name)
     if found is None:
         return False
     single, start, step = found
     return index in single or (start is not None and index >= start and (index - start) % step == 0)
+
+
+def _takes_array(name: str, index: int) -> bool:
+    return _listed(_ARRAY_PARAMETERS, name, index)
+
+
+def _takes_range(name: str, index: int) -> bool:
+    """Whether a plain formula passes a range to this parameter as it is (`_Walk.call`)."""
+    return _takes_array(name, index) or (name == "IF" and index > 0)
 
 
 def _is_multi_cell(reference: str) -> bool:
@@ -193,23 +254,63 @@ def _describe(node: Mapping[str, Any]) -> str:
 
 
 class _FoundError(Exception):
-    """The first call that needs element-wise evaluation (ends the walk)."""
+    """The first call that needs element-wise evaluation (ends the walk); ``intersected``:
+    a range a plain formula intersects instead (``name`` is then the function or the
+    operator, or ``""`` for the formula's answer)."""
 
-    def __init__(self, name: str, argument: str) -> None:
+    def __init__(self, name: str, argument: str, *, intersected: bool = False) -> None:
         super().__init__(name, argument)
         self.name = name
         self.argument = argument
+        self.intersected = intersected
 
 
 class _Walk:
-    def __init__(self) -> None:
+    def __init__(self, *, legacy: bool = False) -> None:
         #: What the answer depended on beyond the formula's functions, operators and
         #: ranges: a number in it (INDEX's row 0 …), or a ``LET`` name.
         self.numbers = False
         self.names = False
+        #: In a plain formula, outside the parameters of `_ARRAY_CONTEXT`: a range where
+        #: one value is wanted is intersected (Excel before 365).
+        self.legacy = legacy
+        #: The nodes (by ``id``) whose value is a range of more than one cell, not an array
+        #: Excel computed (a ``LET`` name bound to either counts as a range).
+        self.ranges: set[int] = set()
+
+    def intersected(self, name: str, node: Mapping[str, Any], is_array: bool) -> None:
+        """Raise when a plain formula intersects ``node`` (where one value is wanted)."""
+        if self.legacy and is_array and id(node) in self.ranges:
+            raise _FoundError(name, _describe(node), intersected=True)
 
     def shape(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         """Whether ``node``'s value is a range or an array (raises `_FoundError` on the way)."""
+        is_array = self._shape(node, names)
+        if is_array and self._is_range(node):
+            self.ranges.add(id(node))
+        return is_array
+
+    def _is_range(self, node: Mapping[str, Any]) -> bool:
+        """Whether ``node``, a range or an array, is a range (its parts already walked)."""
+        kind = node.get("node_type")
+        if kind == "Reference":
+            return True
+        if kind == "UnaryOp":
+            return node.get("operator") == "#"
+        if kind == "BinaryOp":
+            return node.get("operator") in (":", " ", ",")
+        if kind != "Function":
+            return False
+        name = _PREFIX.sub("", str(node.get("name", ""))).upper()
+        if name in _RANGE_ANSWER:
+            return True
+        if name not in _CHOOSING:
+            return False
+        arguments: list[Mapping[str, Any]] = list(node.get("args", []))
+        chosen = {"IF": arguments[1:3], "IFS": arguments[1::2]}.get(name, arguments[1:])
+        return any(id(argument) in self.ranges for argument in chosen)
+
+    def _shape(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         kind = node.get("node_type")
         if kind == "Reference":
             reference = str(node.get("reference", ""))
@@ -221,16 +322,8 @@ class _Walk:
                 for item in row:
                     self.shape(item, names)
             return True
-        if kind == "UnaryOp":
-            operator = node.get("operator")
-            operand = self.shape(node.get("operand", {}), names)
-            if operator == "#":
-                return True
-            return operand and operator != "@"
-        if kind == "BinaryOp":
-            left = self.shape(node.get("left", {}), names)
-            right = self.shape(node.get("right", {}), names)
-            return node.get("operator") in (":", " ", ",") or left or right
+        if kind in ("UnaryOp", "BinaryOp"):
+            return self.operation(node, names)
         if kind == "Function":
             return self.call(node, names)
         if kind == "Call":
@@ -241,6 +334,24 @@ class _Walk:
         parts = [v for v in node.values() if isinstance(v, dict | list)]
         shapes = [self.shape(child, names) for child in _nodes(parts)]  # every part looked at
         return any(shapes)
+
+    def operation(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
+        """An operator: its operands are one value each in a plain formula."""
+        operator = str(node.get("operator"))
+        if node.get("node_type") == "UnaryOp":
+            operand = self.shape(node.get("operand", {}), names)
+            if operator == "#":
+                return True
+            if operator != "@":
+                self.intersected(operator, node.get("operand", {}), operand)
+            return operand and operator != "@"
+        left = self.shape(node.get("left", {}), names)
+        right = self.shape(node.get("right", {}), names)
+        if operator in (":", " ", ","):
+            return True
+        self.intersected(operator, node.get("left", {}), left)
+        self.intersected(operator, node.get("right", {}), right)
+        return left or right
 
     def lambda_call(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         """``LAMBDA(x;…)(A1:A5)``: the body with each parameter as its argument."""
@@ -266,9 +377,16 @@ class _Walk:
         arguments: list[Mapping[str, Any]] = list(node.get("args", []))
         if name == "LET":
             return self.let(arguments, names)
-        shapes = [self.shape(argument, names) for argument in arguments]
+        legacy = self.legacy
+        shapes = []
+        for index, argument in enumerate(arguments):
+            self.legacy = legacy and not _listed(_ARRAY_CONTEXT, name, index)
+            shapes.append(self.shape(argument, names))
+        self.legacy = legacy
         custom = name.startswith("RI_")  # gets a range as Excel passes it to the add-in
         for index, (argument, is_array) in enumerate(zip(arguments, shapes, strict=True)):
+            if not custom and not _takes_range(name, index):
+                self.intersected(name, argument, is_array)
             if is_array and not custom and name not in _LIFTED and not _takes_array(name, index):
                 raise _FoundError(name, _describe(argument))
         if name in _ARRAY_ANSWER:
@@ -312,19 +430,23 @@ class _Walk:
         return self.shape(arguments[-1], scope) if arguments else False
 
 
-def unsupported(tree: Mapping[str, Any]) -> tuple[str, str] | None:
+def unsupported(tree: Mapping[str, Any], *, legacy: bool = False) -> tuple[str, str] | None:
     """The first call in ``tree`` (the engine's parse tree, ``calc.formula_tree``) whose
-    one-value parameter gets a range or an array: ``(function, what it gets)``; None when
-    the formula has none."""
-    return _unsupported(tree)[0]
+    one-value parameter gets a range or an array: ``(function, what it gets)``; with
+    ``legacy`` (a plain formula) also the first range it intersects: ``(function or
+    operator, the range)``, ``("", the range)`` for the formula's answer. None when the
+    formula has none."""
+    found = _unsupported(tree, legacy=legacy)[0]
+    return None if found is None else (found.name, found.argument)
 
 
-def _unsupported(tree: Mapping[str, Any]) -> tuple[tuple[str, str] | None, _Walk]:
-    walk = _Walk()
+def _unsupported(tree: Mapping[str, Any], *, legacy: bool) -> tuple[_FoundError | None, _Walk]:
+    walk = _Walk(legacy=legacy)
     try:
-        walk.shape(tree, {})
+        is_array = walk.shape(tree, {})
+        walk.intersected("", tree, is_array)
     except _FoundError as found:
-        return (found.name, found.argument), walk
+        return found, walk
     return None, walk
 
 
@@ -360,31 +482,52 @@ class Checker:
         self.by_numbers: set[bytes] = set()
         self.clean_by_numbers: set[str] = set()
 
-    def check(self, formula: str) -> str | None:
+    def check(self, formula: str, *, legacy: bool = False) -> str | None:
+        """Why ``formula`` is not computed, or None; ``legacy``: it is a plain formula (no
+        array formula), with Excel's older meaning (`unsupported`)."""
         if not any(mark in formula for mark in _MARKS):
             upper = formula.upper()
             if not any(name in upper for name in _RANGE_MAKERS):
                 return None
-        key = forms.digits_as_zero(formula)
+        mode = "L" if legacy else ""  # the two meanings are kept apart
+        key = mode.encode() + forms.digits_as_zero(formula)
         if key in self.clean:
             return None
-        rows = _ROW_DIGITS.sub("0", formula) if key in self.by_numbers else None
+        rows = mode + _ROW_DIGITS.sub("0", formula) if key in self.by_numbers else None
         if rows is not None and rows in self.clean_by_numbers:
             return None
         tree = self.parse(formula)
         if tree is None:
             return None  # the engine cannot read it: reported as such (`calc.syntax_error`)
-        found, walk = _unsupported(tree)
+        found, walk = _unsupported(tree, legacy=legacy)
         if found is None:
             if not walk.numbers and not walk.names:
                 self.clean.add(key)
             elif not walk.names:
                 self.by_numbers.add(key)
-                self.clean_by_numbers.add(rows or _ROW_DIGITS.sub("0", formula))
+                self.clean_by_numbers.add(rows or mode + _ROW_DIGITS.sub("0", formula))
             return None
-        name, argument = found
+        return _reason(found)
+
+
+def _reason(found: _FoundError) -> str:
+    """The Dutch reason a formula is not computed."""
+    name, argument = found.name, found.argument
+    if not found.intersected:
         return (
             f"niet berekend: {name} krijgt hier {argument}; Excel rekent dat per element, de "
             "rekenmotor niet (de uitkomst zou verkeerd zijn): de cel krijgt #N/B (#N/A); reken "
             "per rij, bijv. in een hulpkolom"
         )
+    if not name:
+        where = f"de formule geeft {argument} als uitkomst"
+    elif name[0].isalpha() or name[0] == "_":  # a function, not an operator
+        where = f"{name} krijgt hier {argument}"
+    else:
+        where = f"{argument} staat in een berekening ({name})"
+    return (
+        f"niet berekend: {where}; in een gewone formule (geen matrixformule) neemt Excel "
+        "daarvan alleen de cel in de rij of kolom van de formule (impliciete doorsnede, in "
+        "Excel 365 @), de rekenmotor het hele bereik (de uitkomst zou verkeerd zijn): de cel "
+        "krijgt #N/B (#N/A); verwijs naar die ene cel, of voer de formule in als matrixformule"
+    )

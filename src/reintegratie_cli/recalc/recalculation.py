@@ -11,8 +11,9 @@
 3. the references of all formulas are measured against the limits, a whole column as the
    rows its sheet uses (`forms.referenced_cells`); a formula in which a function that takes one value gets a range or an array, which
    Excel evaluates element by element and the engine does not (``SUMPRODUCT(LEN(A1:A5))``),
-   is not computed: it is reported by sheet and cell and is ``#N/A``, in the engine too
-   (`elementwise`);
+   or a plain formula (no array formula) in which Excel intersects a range and the engine,
+   computing as Excel 365, does not (``SUM(B1:B5*2)``), is not computed: it is reported by
+   sheet and cell and is ``#N/A``, in the engine too (`elementwise`);
 4. the engine computes everything once (`calc`, ``formualizer``);
 5. the values are written into a copy of the original package (`package.write_copy`).
 
@@ -205,9 +206,10 @@ def recalculate(
             text = _rewrite(formula.text, sheet.name, names, known, links)
             original[(sheet.name, *key)] = text
             cost += forms.referenced_cells(text, sheet.name, used)
-            why = checker.check(text)
+            why = checker.check(text, legacy=formula.array is None)
             if why is not None:
-                # Not computed: the engine would give a wrong answer (`elementwise`). #N/A
+                # Not computed: the engine would give a wrong answer (`elementwise`; a plain
+                # formula has Excel's older meaning, an array formula Excel 365's). #N/A
                 # in the engine too, so no formula that uses this cell gets a wrong one.
                 problems.append(CellProblem(sheet=sheet.name, cell=_a1(key), reason=why))
                 text = _NOT_COMPUTED
