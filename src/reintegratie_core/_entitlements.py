@@ -159,7 +159,7 @@ class Scope(enum.Enum):
 def employee_key(name: str) -> str:
     """How employees are matched: spaces collapsed, case ignored (like Excel's ``=``)."""
     if type(name) is not str:
-        raise text_error("employee", name)
+        raise text_error("name", name)
     return " ".join(name.split()).casefold()
 
 
@@ -848,6 +848,8 @@ def _counting(
     """The events that count at ``at`` for the scope (none before ``since``), with their
     rules, in date order; every event is checked against the product, also those outside."""
     check_iterable("events", events, Event)
+    if employee is not None and type(employee) is not str:
+        raise text_error("employee", employee)
     key = None if employee is None else employee_key(employee)
     counting: list[AppliedRule] = []
     for index, event in enumerate(events):

@@ -145,7 +145,9 @@ def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...
     if held is None:
         return product.module_codes
     codes: list[str] = []
-    for given in held:
+    for index, given in enumerate(held):
+        if type(given) is not str:
+            raise text_error(f"held[{index}]", given)
         code = product.module(given).code
         if code in codes:
             msg = f"module {code} staat meer dan eens in de polis"
@@ -559,6 +561,8 @@ class Policy:
 
     def contract(self, module: str) -> ModuleContract:
         """The contract of ``module``; an error names the modules the policy holds."""
+        if type(module) is not str:
+            raise text_error("module", module)
         code = self.product.module(module).code
         for contract in self.contracts:
             if contract.module == code:
@@ -577,6 +581,8 @@ class Policy:
         ended module's end to ``on`` (an end planned later is brought forward); a module
         whose ingangsdatum lies after ``on`` never runs: its end is its ingangsdatum.
         """
+        if type(module) is not str:
+            raise text_error("module", module)
         if type(on) is not date:
             raise date_error("on", on)
         if type(reason) is not TerminationReason:

@@ -321,6 +321,9 @@ class ConsequenceRule:
 
     def applies_to_any(self, reasons: frozenset[TerminationReason]) -> bool:
         """True when some reason of ``reasons`` brings this consequence (domain §8.1)."""
+        for index, reason in enumerate(reasons):
+            if type(reason) is not TerminationReason:
+                raise member_error(f"reasons[{index}]", reason, TerminationReason)
         return any(self.applies(r) for r in reasons)
 
     @property
