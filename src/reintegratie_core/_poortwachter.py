@@ -196,22 +196,17 @@ _AFTER_DAYS: tuple[tuple[int, ...], ...] = tuple(
 )
 
 
-def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
+def check_sanction_weeks(weeks: int, *, minimum: int = 0, name: str = "weeks") -> int:
     """Validate a loonsanctie of ``weeks`` weeks: the one check of the 52-week limit.
 
     Defined as: weeks is a whole number and minimum ≤ weeks ≤ 52 (BW 7:629 lid 11; ``003``
     art. 2.7.1 restates it); ``minimum`` is 0 for the timeline, 1 for a compensation;
-    otherwise an error naming ``weeks``.
+    otherwise an error naming ``name``, the caller's parameter the weeks came in as (by
+    default ``weeks``, this function's own), as [`money`][reintegratie_core.money]'s do.
     """
-    return sanction_weeks_argument(weeks, minimum, "weeks")
-
-
-def sanction_weeks_argument(weeks: int, minimum: int, argument: str) -> int:
-    """`check_sanction_weeks` for the parameter ``argument`` of a public function (its
-    errors name ``argument``)."""
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         msg = f"{weeks!r} is geen geheel aantal weken"
-        raise argument_error(TypeError, argument, msg)
+        raise argument_error(TypeError, name, msg)
     if type(minimum) is not int:
         raise count_error("minimum", minimum)
     limit = MAX_SANCTION_WEEKS.value
@@ -220,7 +215,7 @@ def sanction_weeks_argument(weeks: int, minimum: int, argument: str) -> int:
             f"{weeks} ligt buiten {minimum} t/m {limit} (een loonsanctie duurt "
             f"ten hoogste {limit} weken, BW 7:629 lid 11)"
         )
-        raise argument_error(InvalidValueError, argument, msg)
+        raise argument_error(InvalidValueError, name, msg)
     return weeks
 
 
@@ -398,7 +393,7 @@ def milestone_date(
     if probleemanalyse is not None and type(probleemanalyse) is not date:
         raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        sanction_weeks_argument(sanction_weeks, 0, "sanction_weeks")
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     return _milestone_date(case, milestone, probleemanalyse, sanction_weeks)
 
 
@@ -433,7 +428,7 @@ def milestone_days(
     if probleemanalyse is not None and type(probleemanalyse) is not date:
         raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        sanction_weeks_argument(sanction_weeks, 0, "sanction_weeks")
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     if probleemanalyse is not None:
         _check_probleemanalyse(case, probleemanalyse)
     periods = case.periods
@@ -481,7 +476,7 @@ def timeline(
     if probleemanalyse is not None and type(probleemanalyse) is not date:
         raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        sanction_weeks_argument(sanction_weeks, 0, "sanction_weeks")
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     entries = [_milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
     return tuple(
         sorted(
@@ -622,7 +617,7 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
     if type(reference) is not date:
         raise date_error("reference", reference)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        sanction_weeks_argument(sanction_weeks, 0, "sanction_weeks")
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     periods = case.periods
     end: date | None
     if len(periods) == 1 and periods[0].end is None:
@@ -833,7 +828,7 @@ def next_milestone(
     if type(horizon) is not int or horizon < 0:
         check_horizon(horizon)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        sanction_weeks_argument(sanction_weeks, 0, "sanction_weeks")
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     if probleemanalyse is not None:
         _check_probleemanalyse(case, probleemanalyse)
     periods = case.periods

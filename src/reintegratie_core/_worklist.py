@@ -47,8 +47,8 @@ from reintegratie_core._poortwachter import (
     Signal,
     _days_left,
     check_horizon,
+    check_sanction_weeks,
     milestone_days,
-    sanction_weeks_argument,
 )
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
@@ -340,7 +340,7 @@ def work_item(
     if type(module_start) is not date:
         raise date_error("module_start", module_start)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        sanction_weeks_argument(sanction_weeks, 0, "sanction_weeks")
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     if type(horizon_days) is int and horizon_days >= 0:
         horizon = horizon_days
     else:

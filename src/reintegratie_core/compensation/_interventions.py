@@ -53,7 +53,7 @@ from reintegratie_core._poortwachter import (
     MilestoneDate,
     _days_left,
     _milestone_date,
-    sanction_weeks_argument,
+    check_sanction_weeks,
 )
 from reintegratie_core._product_parameters import WAGE_CONTINUATION_SHARE
 from reintegratie_core._sickness import SicknessCase
@@ -319,7 +319,7 @@ def remaining_wage_cost(
     if type(reference) is not date:
         raise date_error("reference", reference)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        sanction_weeks_argument(sanction_weeks, 0, "sanction_weeks")
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     loon = money(weekly_wage, "weekly_wage")
     share: Parameter[Decimal] | None
     if percentage is None:

@@ -66,7 +66,7 @@ from reintegratie_core._money import (
     round_cents,
 )
 from reintegratie_core._parameters import Parameter
-from reintegratie_core._poortwachter import Milestone, milestone_date, sanction_weeks_argument
+from reintegratie_core._poortwachter import Milestone, check_sanction_weeks, milestone_date
 from reintegratie_core._sickness import SicknessCase
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.compensation._common import (
@@ -181,7 +181,7 @@ def sanction_compensation(
     if on is not None and type(on) is not date:
         raise date_error("on", on)
     if type(weeks) is not int or not 1 <= weeks <= _MAX_WEEKS:  # the common case checked once
-        sanction_weeks_argument(weeks, 1, "weeks")
+        check_sanction_weeks(weeks, minimum=1)
     if type(arbodienst_compensated) is not bool:
         check_flag("arbodienst_compensated", arbodienst_compensated)
     loon = money(weekly_wage, "weekly_wage")
