@@ -61,7 +61,12 @@ from reintegratie_core._checks import (
     product_error,
     text_error,
 )
-from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
+from reintegratie_core._errors import (
+    InvalidValueError,
+    NotApplicableError,
+    UnknownCodeError,
+    argument_error,
+)
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -609,8 +614,8 @@ def product_rules(product: Product) -> ProductRules:
     except AttributeError:  # not a Product (a product's code, ...): say so at the entry
         raise product_error("product", product) from None
     if rules is None:
-        msg = f"product: {product.code} kent geen aanspraken en gebeurtenissen (geen gebeurtenissentabel)"
-        raise NotApplicableError(msg)
+        msg = f"{product.code} kent geen aanspraken en gebeurtenissen (geen gebeurtenissentabel)"
+        raise argument_error(NotApplicableError, "product", msg)
     return rules
 
 

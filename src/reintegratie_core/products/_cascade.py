@@ -44,7 +44,12 @@ from reintegratie_core._checks import (
     product_error,
     text_error,
 )
-from reintegratie_core._errors import InvalidPeriodError, InvalidValueError, UnknownCodeError
+from reintegratie_core._errors import (
+    InvalidPeriodError,
+    InvalidValueError,
+    UnknownCodeError,
+    argument_error,
+)
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -507,10 +512,10 @@ class ModuleContract:
     def _check_end(self, _attribute: object, end: date | None) -> None:
         if end is not None and end < self.start:
             msg = (
-                f"end: {format_date(end)} ligt vóór de ingangsdatum (start) {format_date(self.start)} "
+                f"{format_date(end)} ligt vóór de ingangsdatum (start) {format_date(self.start)} "
                 f"van module {self.module}"
             )
-            raise InvalidPeriodError(msg)
+            raise argument_error(InvalidPeriodError, "end", msg)
 
     def alive_on(self, day: date) -> bool:
         """True when the module has not ended on or before ``day``."""
@@ -542,8 +547,8 @@ class Policy:
             except UnknownCodeError as unknown:
                 raise UnknownCodeError(field, unknown.given, unknown.accepted) from None
             if contract.module != code:
-                msg = f"{field}: {contract.module!r} is geen modulecode; gebruik {code}"
-                raise InvalidValueError(msg)
+                msg = f"{contract.module!r} is geen modulecode; gebruik {code}"
+                raise argument_error(InvalidValueError, field, msg)
         resolve_held(self.product, (c.module for c in self.contracts))
 
     @classmethod
