@@ -13,7 +13,10 @@ The decorator builds the function Excel calls, which
 2. coerces each value (a single value once, a column row by row);
 3. calls the body per row — one path, decide once, read ``.value``; the grounds are not
    built — turning any error into ``#WAARDE! <argument>: <reason>`` text in that row only;
-   nothing ever raises into Excel;
+   nothing ever raises into Excel. The core names its own (Python) parameters in its
+   errors and carries the name apart ([`error_argument`][reintegratie_core.error_argument]);
+   a ``Param`` declares the core parameters it feeds (``core="costs"`` for ``kosten``),
+   so the error is shown under the Excel argument's name — one renaming, here;
 4. formats the result for Excel (dates, rounded amounts as numbers, ``n.v.t.``, tables
    with a header row).
 
@@ -30,7 +33,7 @@ import inspect
 import itertools
 import math
 import operator
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, DecimalException
 from typing import Any
@@ -57,6 +60,7 @@ from reintegratie_core import (
     Explained,
     ReintegratieError,
     Unit,
+    error_argument,
     explanation_text,
     format_value,
 )
@@ -72,6 +76,10 @@ _FIRST_DATE, _LAST_DATE = EXCEL_DATES.first, EXCEL_DATES.last
 _OUT_OF_RANGE = "de uitkomst valt buiten de datums van Excel (01-01-1900 t/m 31-12-9999)"
 
 Coercer = Callable[[Any, str], Any]
+
+
+def _core_names(names: str | Iterable[str]) -> frozenset[str]:
+    return frozenset((names,) if isinstance(names, str) else names)
 
 
 @attrs.frozen(kw_only=True)
@@ -100,6 +108,10 @@ class Param:
     #: Decides whether a raw value is a column to lift over (default: one column, ≥ 1 row
     #: given as a list). ``None`` means "use the default rule".
     column: Callable[[Any], list[Any] | None] | None = None
+    #: The parameters of the core functions the body calls that this argument feeds, by
+    #: their Python names (``"costs"`` for ``kosten``): a core error naming one of them is
+    #: shown as this argument's error (``#WAARDE! kosten: …``). Its own name needs none.
+    core: frozenset[str] = attrs.field(default=frozenset(), converter=_core_names)
 
 
 def _of_floats(coerce: Coercer) -> Callable[[list[float]], list[Any] | None] | None:
@@ -206,28 +218,41 @@ def _only_cells(rows: list[list[Any]]) -> list[Any] | None:
         return None
 
 
-def named_argument(exc: Exception, arguments: Sequence[str]) -> ArgumentError | None:
-    """A core error whose message starts with ``<argument>: `` as that argument's error.
+def argument_names(params: Iterable[Param]) -> dict[str, str]:
+    """Each argument's Excel name by the names a refusal may give it: its own (a coercer's
+    refusal) and the core parameters it feeds (``{"kosten": "kosten", "costs": "kosten"}``)."""
+    names: dict[str, str] = {}
+    for param in params:
+        for name in (param.name, *sorted(param.core)):
+            if names.setdefault(name, param.name) != param.name:
+                msg = f"{name} is the core name of both {names[name]} and {param.name}"
+                raise TypeError(msg)
+    return names
 
-    The core names the value it refuses (``money(x, name="kosten")``); when that name is an
-    argument of the function, Excel shows ``#WAARDE! kosten: …``.
+
+def named_argument(exc: Exception, arguments: Mapping[str, str]) -> ArgumentError | None:
+    """An error that names the argument it refuses, as that argument's error under its
+    Excel name; ``None`` for an error that names none of ``arguments``.
+
+    The core names its own parameters (``costs: -1 is negatief …``) and carries the name
+    apart ([`error_argument`][reintegratie_core.error_argument]); ``arguments`` maps them to
+    the Excel arguments (see [`argument_names`][reintegratie_addin.functions.argument_names]),
+    so Excel shows ``#WAARDE! kosten: -1 is negatief …``.
     """
     if isinstance(exc, ArgumentError):
         return exc
-    if isinstance(exc, ReintegratieError | ValueError | TypeError):
-        text = str(exc)
-        for argument in arguments:
-            if text.startswith(f"{argument}: "):
-                return ArgumentError(argument, text.removeprefix(f"{argument}: "))
+    named = error_argument(exc)
+    if named is not None and named[0] in arguments:
+        return ArgumentError(arguments[named[0]], named[1])
     return None
 
 
-def error_text(exc: Exception, function: str, arguments: Sequence[str] = ()) -> str:
+def error_text(exc: Exception, function: str, arguments: Mapping[str, str] | None = None) -> str:
     """The ``#WAARDE!`` text for an error: the argument it names, or the function; an
     Excel error value in the input is the result itself."""
     if (code := passed_through(exc)) is not None:
         return code
-    named = named_argument(exc, arguments)
+    named = named_argument(exc, arguments or {})
     if named is not None:
         return excel_text(named)
     if isinstance(exc, DecimalException):  # never a repr like [<class …>]
@@ -254,6 +279,10 @@ class ExcelFunction:
     #: For a table of one subject (``"werknemer"``): a range where one value belongs is
     #: refused saying so — one formula per subject — instead of only "geen bereik".
     one_per: str = ""
+    #: The Excel argument by each name an error may give it (`argument_names`).
+    arguments: Mapping[str, str] = attrs.field(
+        init=False, default=attrs.Factory(lambda self: argument_names(self.params), takes_self=True)
+    )
 
     def compute(self, *args: Any) -> Any:
         """The result value for coerced arguments: the decision's ``value``."""
@@ -283,7 +312,7 @@ class ExcelFunction:
         return self.body(*self.coerce_all(raw)).explain()
 
     def _error_text(self, exc: Exception) -> str:
-        return error_text(exc, self.name, [p.name for p in self.params])
+        return error_text(exc, self.name, self.arguments)
 
     def explain(self, raw: Sequence[Any]) -> str:
         """The Dutch explanation ``RI_UITLEG`` shows for one call."""
@@ -300,7 +329,7 @@ class ExcelFunction:
         try:
             explained = self.evaluate(padded)
         except Exception as exc:
-            named = named_argument(exc, [p.name for p in self.params])
+            named = named_argument(exc, self.arguments)
             if named is None:
                 raise
             raise named from None

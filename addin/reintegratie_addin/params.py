@@ -51,6 +51,7 @@ def one_sick_period_each(first_days: list[date]) -> list[tuple[Absence, ...]]:
 
 ZIEKTE = Param(
     name="ziekte",
+    core=("absences", "case"),
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
     coerce=c.to_sickness,
     column=c.sickness_column,
@@ -59,6 +60,7 @@ ZIEKTE = Param(
 )
 ZIEKTE_TABEL = Param(
     name="ziekte",
+    core=("absences", "case"),
     doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
     coerce=c.to_sickness,
     lift=False,

@@ -83,34 +83,42 @@ def _years(value: Any, argument: str) -> int:
 
 PEILDATUM = Param(
     name="peildatum",
+    core="on",
     doc="Datum waarvan het maximumdagloon en minimumloon gelden (bijv. de eerste dag van de maand)",
     coerce=c.required_date,
     dates=True,
 )
 JAARLOON = Param(
     name="jaarloon",
+    core="annual_wage",
     doc="SV-loon van het referentiejaar inclusief vakantiebijslag, zoals op de UWV-beslissing",
     coerce=_amount,
 )
 AO_PERCENTAGE = Param(
     name="ao_percentage",
+    core="ao",
     doc="Arbeidsongeschiktheidspercentage volgens het UWV: 50, 0,5 of 50% (1 = 100%)",
     coerce=c.to_percentage,
 )
 RVC = Param(
     name="restverdiencapaciteit",
+    core="earning_capacity",
     doc="Resterende verdiencapaciteit per maand volgens het UWV",
     coerce=_amount,
 )
-INKOMEN = Param(name="inkomen", doc="Inkomen uit werk per maand (bruto)", coerce=_amount)
+INKOMEN = Param(
+    name="inkomen", core="income", doc="Inkomen uit werk per maand (bruto)", coerce=_amount
+)
 DUURZAAM = Param(
     name="duurzaam",
+    core="durable",
     doc="WAAR als de arbeidsongeschiktheid volledig en duurzaam is (IVA); leeg = ONWAAR",
     coerce=_false_by_default,
     optional=True,
 )
 LGU_MAANDEN = Param(
     name="lgu_maanden",
+    core="lgu_months",
     doc="Maanden loongerelateerde WGA-uitkering (zie RI_WGA_DUUR; 12,5 = 12 maanden en 15 "
     "dagen); leeg = 0 (referte-eis niet gehaald)",
     coerce=_lgu_months,
@@ -124,13 +132,20 @@ LGU_MAANDEN = Param(
     params=[
         Param(
             name="maandloon",
+            core="monthly_wage",
             doc="Overeengekomen maandloon exclusief vakantiebijslag",
             coerce=_amount,
         ),
-        Param(name="ziekteweek", doc="Ziekteweek (1 = de eerste week)", coerce=_sick_week),
+        Param(
+            name="ziekteweek",
+            core="sick_week",
+            doc="Ziekteweek (1 = de eerste week)",
+            coerce=_sick_week,
+        ),
         PEILDATUM,
         Param(
             name="uren_per_week",
+            core="hours_per_week",
             doc="Contracturen per week, voor de minimumloonvloer in week 1–52; leeg = geen vloer",
             coerce=_hours,
             optional=True,
@@ -162,11 +177,13 @@ def RI_WIA_MAANDLOON(jaarloon: Decimal, peildatum: date) -> WiaWageFigure:
     params=[
         Param(
             name="jaren_voor_2016",
+            core="years_before_2016",
             doc="Hele jaren arbeidsverleden tot en met 2015",
             coerce=_years,
         ),
         Param(
             name="jaren_vanaf_2016",
+            core="years_from_2016",
             doc="Hele jaren arbeidsverleden vanaf 2016",
             coerce=_years,
         ),
@@ -189,6 +206,7 @@ def RI_WGA_DUUR(jaren_voor_2016: int, jaren_vanaf_2016: int) -> LguDuration:
         DUURZAAM,
         Param(
             name="maand",
+            core="month",
             doc="Maand van de uitkering (1 = de eerste maand); leeg = 1",
             coerce=_month,
             optional=True,

@@ -52,24 +52,26 @@ def _working_days(value: Any, argument: str) -> int:
 
 PROBLEEMANALYSE = Param(
     name="datum_probleemanalyse",
+    core="probleemanalyse",
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
     coerce=c.to_date,
     optional=True,
 )
 SANCTIEWEKEN = Param(
     name="sanctieweken",
+    core="sanction_weeks",
     doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
     coerce=c.to_sanction_weeks,
     optional=True,
 )
 
 
-def _date_param(name: str, doc: str) -> Param:
-    return Param(name=name, doc=doc, coerce=c.required_date, dates=True)
+def _date_param(name: str, doc: str, core: str | tuple[str, ...] = ()) -> Param:
+    return Param(name=name, doc=doc, coerce=c.required_date, dates=True, core=core)
 
 
 def _peildatum(doc: str = "Datum waarop u de stand wilt weten") -> Param:
-    return _date_param("peildatum", doc)
+    return _date_param("peildatum", doc, core="reference")
 
 
 # --- Sickness case and Poortwachter -------------------------------------------------------
@@ -81,6 +83,7 @@ def _peildatum(doc: str = "Datum waarop u de stand wilt weten") -> Param:
         ZIEKTE,
         Param(
             name="mijlpaal",
+            core="milestone",
             doc="Mijlpaal: ontzorgmanager, probleemanalyse, plan_van_aanpak (pva), ziekmelding_uwv "
             "(42e week), eerstejaarsevaluatie, uwv_wia_brief, reintegratieverslag, wia_aanvraag, "
             "einde_loondoorbetaling, start_wia",
@@ -131,12 +134,14 @@ def RI_TIJDLIJN(
     params=[
         Param(
             name="ziekteperioden",
+            core="absences",
             doc="Bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
             coerce=c.to_absences,
             lift=False,
         ),
         Param(
             name="peildatum",
+            core="reference",
             doc="Telt ziektedagen van een lopend geval tot en met deze datum (leeg: 'lopend')",
             coerce=c.to_date,
             optional=True,
@@ -170,6 +175,7 @@ def RI_ZIEKTEGEVALLEN(
     params=[
         Param(
             name="ziekte",
+            core=("absences", "case"),
             doc=ZIEKTE.doc,
             coerce=c.to_absences,
             column=c.sickness_column,
@@ -200,6 +206,7 @@ def RI_RESTERENDE_WEKEN(
     params=[
         Param(
             name="ziekte",
+            core=("absences", "case"),
             doc=(
                 "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
                 "(leeg = lopend) · optioneel 'verlof'; telt vanaf de eerste ziektedag van het geval"
@@ -209,7 +216,7 @@ def RI_RESTERENDE_WEKEN(
             dates=True,
             of_dates=one_sick_period_each,
         ),
-        _date_param("hersteldatum", "Eerste dag volledig hersteld"),
+        _date_param("hersteldatum", "Eerste dag volledig hersteld", core="recovery"),
     ],
 )
 def RI_TERUGVALPREVENTIE(
@@ -240,6 +247,7 @@ def signal_text(signal: core.Signal | None) -> str:
         _peildatum("Vanaf deze datum wordt de eerstvolgende mijlpaal gezocht"),
         Param(
             name="horizon_dagen",
+            core="horizon_days",
             doc="Signaleer een mijlpaal binnen zoveel dagen (leeg = 14)",
             coerce=_horizon,
             optional=True,
@@ -264,8 +272,13 @@ def RI_SIGNAAL(
 @excel_function(
     category=CAT_TERMIJNEN,
     params=[
-        _date_param("datum", "Begindatum"),
-        Param(name="dagen", doc="Aantal werkdagen (negatief telt terug)", coerce=_working_days),
+        _date_param("datum", "Begindatum", core="start"),
+        Param(
+            name="dagen",
+            core="days",
+            doc="Aantal werkdagen (negatief telt terug)",
+            coerce=_working_days,
+        ),
     ],
 )
 def RI_WERKDAG(datum: date, dagen: int) -> core.Deadline:
@@ -275,7 +288,9 @@ def RI_WERKDAG(datum: date, dagen: int) -> core.Deadline:
 
 @excel_function(
     category=CAT_TERMIJNEN,
-    params=[_date_param("datum_besluit", "Datum van het loonsanctiebesluit van UWV")],
+    params=[
+        _date_param("datum_besluit", "Datum van het loonsanctiebesluit van UWV", core="decision")
+    ],
 )
 def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> core.Deadline:
     """Uiterste datum om een loonsanctie te melden: vijf werkdagen na het UWV-besluit."""
@@ -284,7 +299,9 @@ def RI_UITERSTE_MELDING_SANCTIE(datum_besluit: date) -> core.Deadline:
 
 @excel_function(
     category=CAT_TERMIJNEN,
-    params=[_date_param("ontvangst_nota", "Datum waarop de nota is ontvangen")],
+    params=[
+        _date_param("ontvangst_nota", "Datum waarop de nota is ontvangen", core="invoice_received")
+    ],
 )
 def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> core.Deadline:
     """Uiterste declaratiedatum: een maand na ontvangst van de nota."""
@@ -293,7 +310,7 @@ def RI_UITERSTE_DECLARATIE(ontvangst_nota: date) -> core.Deadline:
 
 @excel_function(
     category=CAT_TERMIJNEN,
-    params=[_date_param("datum_declaratie", "Datum van de declaratie")],
+    params=[_date_param("datum_declaratie", "Datum van de declaratie", core="declared")],
 )
 def RI_UITERSTE_BETALING(datum_declaratie: date) -> core.Deadline:
     """Uiterste betaaldatum van de verzekeraar: een maand na de declaratie."""
@@ -302,7 +319,9 @@ def RI_UITERSTE_BETALING(datum_declaratie: date) -> core.Deadline:
 
 @excel_function(
     category=CAT_TERMIJNEN,
-    params=[_date_param("datum_probleemanalyse", "Datum van de probleemanalyse")],
+    params=[
+        _date_param("datum_probleemanalyse", "Datum van de probleemanalyse", core="probleemanalyse")
+    ],
 )
 def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> core.Deadline:
     """Uiterste datum voor het plan van aanpak: 14 dagen na de probleemanalyse."""
@@ -311,7 +330,13 @@ def RI_UITERSTE_PLAN_VAN_AANPAK(datum_probleemanalyse: date) -> core.Deadline:
 
 @excel_function(
     category=CAT_TERMIJNEN,
-    params=[_date_param("eerste_ziektedag", "Eerste ziektedag van de ziekteperiode die u meldt")],
+    params=[
+        _date_param(
+            "eerste_ziektedag",
+            "Eerste ziektedag van de ziekteperiode die u meldt",
+            core="first_sick_day",
+        )
+    ],
 )
 def RI_UITERSTE_ZIEKMELDING(eerste_ziektedag: date) -> core.Deadline:
     """Uiterste datum om de werknemer ziek te melden: de laatste dag van de eerste ziekteweek."""

@@ -27,6 +27,7 @@ from reintegratie_core import (
     SicknessCase,
     UnknownCodeError,
     cite,
+    error_argument,
 )
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
@@ -121,11 +122,12 @@ def _blamed(argument: str, exc: ReintegratieError) -> c.ArgumentError:
     """A core error raised for ``argument``'s value, as ``#WAARDE! <argument>: ...``.
 
     The bodies catch the core's errors with ``try``/``except`` (free while nothing is
-    raised), not with a context manager entered for every lifted row. A core message that
-    already names ``argument`` (a milestone past 31-12-9999 names ``ziekte``) keeps one
-    name, not ``ziekte: ziekte: …``.
+    raised), not with a context manager entered for every lifted row. A core error that
+    names the core parameter the value fed (a milestone past 31-12-9999 names ``absences``)
+    gives its reason under ``argument``: ``ziekte: …``, not ``ziekte: absences: …``.
     """
-    return c.ArgumentError(argument, str(exc).removeprefix(f"{argument}: "))
+    named = error_argument(exc)
+    return c.ArgumentError(argument, str(exc) if named is None else named[1])
 
 
 def _module(product: Product, code: str, argument: str) -> Module:
@@ -182,12 +184,14 @@ PRODUCT = Param(
 )
 REDEN = Param(
     name="reden",
+    core="reason",
     doc=f"Reden van beëindiging (leeg = elke reden die de module toestaat): {REASON_CODES}",
     coerce=_any_reason,
     optional=True,
 )
 REDEN_VERZEKERING = Param(
     name="reden",
+    core="reason",
     doc=(
         "Reden waarom de verzekering eindigde (leeg = opzegging_werkgever; bij zeeuwse-prb "
         "de reden van de verzuimverzekering, 003 art. 1.5.3, of van prb zelf als alleen prb "
@@ -198,17 +202,18 @@ REDEN_VERZEKERING = Param(
 )
 
 
-def _module_param(name: str, doc: str) -> Param:
-    return Param(name=name, doc=doc, coerce=_module_text)
+def _module_param(name: str, doc: str, core: str | tuple[str, ...] = ()) -> Param:
+    return Param(name=name, doc=doc, coerce=_module_text, core=core)
 
 
-def _date_param(name: str, doc: str) -> Param:
-    return Param(name=name, doc=doc, coerce=c.required_date, dates=True)
+def _date_param(name: str, doc: str, core: str | tuple[str, ...] = ()) -> Param:
+    return Param(name=name, doc=doc, coerce=c.required_date, dates=True, core=core)
 
 
 BEEINDIGDE_MODULE = _module_param("beeindigde_module", "Code van de module die eindigt")
 CONTRACTTERMIJN = Param(
     name="contracttermijn_maanden",
+    core="term",
     doc="Contracttermijn van de basismodule in maanden (leeg = die van het product, 12)",
     coerce=_term,
     optional=True,
@@ -252,7 +257,9 @@ def RI_MODULES(product: Product) -> Explained[Table]:
         PRODUCT,
         BEEINDIGDE_MODULE,
         _date_param(
-            "datum", "Einddatum van de module (alle gekoppelde modules eindigen per gelijke datum)"
+            "datum",
+            "Einddatum van de module (alle gekoppelde modules eindigen per gelijke datum)",
+            core="on",
         ),
         REDEN,
         Param(
@@ -312,7 +319,7 @@ def RI_EINDIGT_MEE(
     params=[
         PRODUCT,
         BEEINDIGDE_MODULE,
-        _date_param("datum", "Einddatum van de module"),
+        _date_param("datum", "Einddatum van de module", core="on"),
         REDEN,
     ],
     returns_table=True,
@@ -333,10 +340,11 @@ def RI_GEVOLGEN(
     params=[
         PRODUCT,
         _module_param("module", "Code van de module"),
-        _date_param("ingangsdatum_module", "Ingangsdatum van de module"),
+        _date_param("ingangsdatum_module", "Ingangsdatum van de module", core="start"),
         _date_param(
             "contractvervaldatum_basis",
             "Een (willekeurige) contractvervaldatum van de basismodule, verleden of toekomst",
+            core="basis_expiry",
         ),
         CONTRACTTERMIJN,
     ],
@@ -367,12 +375,15 @@ def RI_CONTRACTVERVALDATUM(
     params=[
         PRODUCT,
         _module_param("module", "Code van de module die de werkgever opzegt"),
-        _date_param("ingangsdatum_module", "Ingangsdatum van de module"),
+        _date_param("ingangsdatum_module", "Ingangsdatum van de module", core="start"),
         _date_param(
             "contractvervaldatum_basis",
             "Een (willekeurige) contractvervaldatum van de basismodule, verleden of toekomst",
+            core="basis_expiry",
         ),
-        _date_param("ontvangst_opzegging", "Datum waarop de opzegging is ontvangen"),
+        _date_param(
+            "ontvangst_opzegging", "Datum waarop de opzegging is ontvangen", core="received"
+        ),
         CONTRACTTERMIJN,
     ],
 )
@@ -418,6 +429,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
         PRODUCT,
         Param(
             name="ziekte",
+            core=("absences", "case"),
             doc=(
                 "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
                 "(leeg = lopend) · optioneel 'verlof' (het laatste ziektegeval telt)"
@@ -430,6 +442,7 @@ def RI_VROEGSTE_OPZEGDATUM(  # noqa: PLR0917 - the contract's argument list
         _date_param(
             "ingangsdatum",
             "Ingangsdatum van de module (bij zeeuwse-prb: van de verzuimverzekering)",
+            core="start",
         ),
     ],
 )
@@ -446,23 +459,26 @@ def RI_RECHT_OP_DIENSTVERLENING(
         PRODUCT,
         Param(
             name="ziekte",
+            core=("absences", "case"),
             doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'",
             coerce=c.to_absences,
             column=c.sickness_column,
             dates=True,
             of_dates=one_sick_period_each,
         ),
-        _date_param("einddatum_module", "Laatste dag van de module (t/m)"),
-        _date_param("peildatum", "Datum waarop u het wilt weten"),
+        _date_param("einddatum_module", "Laatste dag van de module (t/m)", core="module_end"),
+        _date_param("peildatum", "Datum waarop u het wilt weten", core="on"),
         REDEN_VERZEKERING,
         Param(
             name="hersteldatum",
+            core="recovery",
             doc="Eerste dag volledig hersteld (sluit een lopende ziekteperiode af)",
             coerce=c.to_date,
             optional=True,
         ),
         Param(
             name="sanctieweken",
+            core="sanction_weeks",
             doc=(
                 "Weken loonsanctie opgelegd door UWV (0–52, leeg = 0): de begeleiding loopt "
                 "door tot het einde van de verlengde loondoorbetaling"

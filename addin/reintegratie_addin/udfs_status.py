@@ -59,12 +59,14 @@ GEBEURTENISSEN = Param(
 )
 PEILDATUM = Param(
     name="peildatum",
+    core="at",
     doc="Datum waarop u de status wilt weten (gebeurtenissen op die datum tellen mee)",
     coerce=c.required_date,
     dates=True,
 )
 WERKNEMER = Param(
     name="werknemer",
+    core="employee",
     doc="Werknemer (leeg = de status op polisniveau)",
     coerce=c.optional(c.to_text),
     optional=True,
@@ -83,6 +85,7 @@ _STATE_CODES: dict[EntitlementState, str] = {s: s.value for s in EntitlementStat
         PRODUCT,
         Param(
             name="aanspraak",
+            core="entitlement",
             doc="Aanspraak: dienstverlening, vergoeding of poortwachtergarantie",
             coerce=to_entitlement,
         ),

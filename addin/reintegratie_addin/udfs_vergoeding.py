@@ -204,14 +204,15 @@ def _year(value: Any, argument: str) -> int:
     return c.to_int(value, argument, minimum=1, maximum=date.max.year, hint=YEAR_HINT)
 
 
-def _amount_param(name: str, doc: str) -> Param:
-    return Param(name=name, doc=doc, coerce=_amount)
+def _amount_param(name: str, doc: str, core: str | tuple[str, ...] = ()) -> Param:
+    return Param(name=name, doc=doc, coerce=_amount, core=core)
 
 
 def _exclusion_param(article: str) -> Param:
     """``soort``: the kind of costs a budget excludes under ``article`` (optional)."""
     return Param(
         name="soort",
+        core="excluded",
         doc=f"Uitgesloten soort kosten (art. {article}): "
         + ", ".join(k.value for k in BudgetExclusion)
         + "; leeg = niet uitgesloten",
@@ -222,6 +223,7 @@ def _exclusion_param(article: str) -> Param:
 
 MET_WGA_OF_WIA = Param(
     name="met_wga_of_wia",
+    core="with_wga_or_wia",
     doc="WAAR als de werkgever ook een WGA-eigenrisicoverzekering of WIA 0-tot-100 Plan heeft "
     "(verdubbelt het budget); leeg = ONWAAR",
     coerce=_false_by_default,
@@ -229,6 +231,7 @@ MET_WGA_OF_WIA = Param(
 )
 VOORWAARDEN = Param(
     name="voorwaarden_voldaan",
+    core="conditions",
     doc="WAAR als aan alle voorwaarden van het artikel is voldaan; leeg = WAAR",
     coerce=_true_by_default,
     optional=True,
@@ -241,10 +244,11 @@ VOORWAARDEN = Param(
 @excel_function(
     category=CAT_VERGOEDING,
     params=[
-        _amount_param("kosten", "Kosten van de preventieactiviteit, excl. btw"),
+        _amount_param("kosten", "Kosten van de preventieactiviteit, excl. btw", core="costs"),
         MET_WGA_OF_WIA,
         Param(
             name="al_vergoed",
+            core="already_reimbursed",
             doc="Al vergoed uit het preventiebudget voor dit dreigende ziektegeval; leeg = 0",
             coerce=_amount_or_zero,
             optional=True,
@@ -252,6 +256,7 @@ VOORWAARDEN = Param(
         VOORWAARDEN,
         Param(
             name="dienstverband_eerder_beeindigd",
+            core="employment_ended_before_start",
             doc="WAAR als de arbeidsovereenkomst eindigde vóór de start van de activiteit; leeg = ONWAAR",
             coerce=_false_by_default,
             optional=True,
@@ -282,22 +287,25 @@ def RI_PREVENTIEBUDGET(  # noqa: PLR0917 - the contract's argument list
 @excel_function(
     category=CAT_VERGOEDING,
     params=[
-        _amount_param("kosten", "Kosten van de re-integratieactiviteit, excl. btw"),
+        _amount_param("kosten", "Kosten van de re-integratieactiviteit, excl. btw", core="costs"),
         MET_WGA_OF_WIA,
         Param(
             name="al_vergoed_in_ziektegeval",
+            core="already_reimbursed_in_case",
             doc="Al vergoed uit het re-integratiebudget in dit ziektegeval; leeg = 0",
             coerce=_amount_or_zero,
             optional=True,
         ),
         Param(
             name="subsidie",
+            core="subsidy",
             doc="Toegekende subsidie of wettelijke vergoeding voor deze kosten; leeg = 0",
             coerce=_amount_or_zero,
             optional=True,
         ),
         Param(
             name="voorwaarden_voldaan",
+            core="conditions",
             doc="WAAR als aan de voorwaarden van art. 2.6.2 is voldaan (doel herstel "
             "arbeidsvermogen, voorstel bedrijfsarts of arbeidsdeskundige); leeg = WAAR",
             coerce=_true_by_default,
@@ -306,6 +314,7 @@ def RI_PREVENTIEBUDGET(  # noqa: PLR0917 - the contract's argument list
         _exclusion_param("2.6.5"),
         Param(
             name="geen_reintegratieverplichting",
+            core="employment_ended",
             doc="WAAR als de arbeidsovereenkomst eindigde en de werkgever geen wettelijke "
             "re-integratieverplichting meer heeft (art. 2.6.2, 1.5.3); leeg = ONWAAR",
             coerce=_false_by_default,
@@ -339,14 +348,21 @@ def RI_REINTEGRATIEBUDGET(  # noqa: PLR0917 - the contract's argument list
 @excel_function(
     category=CAT_VERGOEDING,
     params=[
-        _amount_param("kosten", "Kosten van de re-integratieactiviteit, excl. btw"),
-        _amount_param("vergoed_binnen_budget", "Wat binnen het re-integratiebudget is vergoed"),
+        _amount_param("kosten", "Kosten van de re-integratieactiviteit, excl. btw", core="costs"),
         _amount_param(
-            "schadelast_zonder", "Verwachte schadelast van de verzekeraar zonder de activiteit"
+            "vergoed_binnen_budget",
+            "Wat binnen het re-integratiebudget is vergoed",
+            core="paid_within_budget",
+        ),
+        _amount_param(
+            "schadelast_zonder",
+            "Verwachte schadelast van de verzekeraar zonder de activiteit",
+            core="expected_cost_without",
         ),
         _amount_param(
             "schadelast_met",
             "Verwachte schadelast van de verzekeraar met de activiteit (zonder de kosten ervan)",
+            core="expected_cost_with",
         ),
     ],
 )
@@ -365,9 +381,11 @@ def RI_KBA_BIJDRAGE(
 @excel_function(
     category=CAT_VERGOEDING,
     params=[
-        _amount_param("voorschot", "De als voorschot ontvangen vergoeding"),
-        _amount_param("kosten", "De re-integratiekosten"),
-        _amount_param("verhaald", "Het op de aansprakelijke derde verhaalde bedrag"),
+        _amount_param("voorschot", "De als voorschot ontvangen vergoeding", core="advance"),
+        _amount_param("kosten", "De re-integratiekosten", core="costs"),
+        _amount_param(
+            "verhaald", "Het op de aansprakelijke derde verhaalde bedrag", core="recovered"
+        ),
     ],
 )
 def RI_DERDEN_TERUGBETALING(voorschot: Decimal, kosten: Decimal, verhaald: Decimal) -> _Repayment:
@@ -401,9 +419,10 @@ _new_repayment: Callable[[type[_Repayment], tuple[object, ...]], _Repayment] = t
             doc="Product: asr-reintegratiemanager of mkb-verzuim-ontzorg (100 % interventievergoeding)",
             coerce=to_builtin_product,
         ),
-        _amount_param("kosten", "Kosten van de interventie, excl. btw"),
+        _amount_param("kosten", "Kosten van de interventie, excl. btw", core="costs"),
         Param(
             name="ziekte",
+            core=("absences", "case"),
             doc=(
                 "Eerste ziektedag, of bereik met ziekteperioden (het laatste ziektegeval telt, "
                 "met zijn eerste ziektedag)"
@@ -413,17 +432,20 @@ _new_repayment: Callable[[type[_Repayment], tuple[object, ...]], _Repayment] = t
         ),
         Param(
             name="ingangsdatum_module",
+            core="module_start",
             doc="Ingangsdatum van de module (of verzekering)",
             coerce=c.required_date,
         ),
         Param(
             name="noodzakelijk",
+            core="necessary",
             doc="WAAR als bedrijfsarts of casemanager de interventie noodzakelijk vindt; leeg = WAAR",
             coerce=_true_by_default,
             optional=True,
         ),
         Param(
             name="niet_bovenmatig",
+            core="not_excessive",
             doc="WAAR als de kosten niet bovenmatig zijn t.o.v. de resterende loondoorbetaling "
             "(hulp: RI_RESTERENDE_LOONKOSTEN); leeg = WAAR",
             coerce=_true_by_default,
@@ -431,6 +453,7 @@ _new_repayment: Callable[[type[_Repayment], tuple[object, ...]], _Repayment] = t
         ),
         Param(
             name="soort",
+            core="excluded",
             doc="Soort kosten: rie, pmo, pago, keuring, cursus_preventiemedewerker, "
             "medische_behandeling, reiskosten, annulering; 0 als de voorwaarden van het product "
             "die soort uitsluiten (mkb-verzuim-ontzorg: de lijst van 002; "
@@ -486,15 +509,19 @@ _new_of_case: Callable[[type[_OfCase], tuple[object, ...]], _OfCase] = tuple.__n
 @excel_function(
     category=CAT_VERGOEDING,
     params=[
-        _amount_param("weekloon", "Weekloon van de werknemer (zie RI_WEEKLOON)"),
+        _amount_param(
+            "weekloon", "Weekloon van de werknemer (zie RI_WEEKLOON)", core="weekly_wage"
+        ),
         ZIEKTE,
         Param(
             name="peildatum",
+            core="reference",
             doc="Datum vanaf waar de resterende loondoorbetaling telt",
             coerce=c.required_date,
         ),
         Param(
             name="percentage",
+            core="coverage",
             doc="Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%",
             coerce=_percentage_or_standard,
             optional=True,
@@ -517,26 +544,32 @@ def RI_RESTERENDE_LOONKOSTEN(
 @excel_function(
     category=CAT_VERGOEDING,
     params=[
-        _amount_param("weekloon", "Weekloon van de werknemer (zie RI_WEEKLOON)"),
+        _amount_param(
+            "weekloon", "Weekloon van de werknemer (zie RI_WEEKLOON)", core="weekly_wage"
+        ),
         Param(
             name="sanctieweken",
+            core="weeks",
             doc="Weken loonsanctie opgelegd door het UWV (1–52)",
             coerce=_sanction_weeks,
         ),
         Param(
             name="percentage",
+            core="coverage",
             doc="Dekkingspercentage, of het cao-percentage: 0,7, 70% of 70; leeg = 70%",
             coerce=_percentage_or_standard,
             optional=True,
         ),
         Param(
             name="werkgeverslasten",
+            core="employer_charges",
             doc="Werkgeverslasten bovenop het loon: 0,25, 25% of 25; leeg = 25%",
             coerce=_percentage_or_standard,
             optional=True,
         ),
         Param(
             name="goedgekeurde_kosten",
+            core="approved_costs",
             doc="Vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie; leeg = 0",
             coerce=_amount_or_zero,
             optional=True,
@@ -583,8 +616,13 @@ def RI_LOONSANCTIE_VERGOEDING(  # noqa: PLR0917 - the contract's argument list
 @excel_function(
     category=CAT_VERGOEDING,
     params=[
-        _amount_param("loon", "Loon over de periode"),
-        Param(name="periode", doc="Periode: jaar, maand, 4 weken, week of dag", coerce=_period),
+        _amount_param("loon", "Loon over de periode", core="wage"),
+        Param(
+            name="periode",
+            core="period",
+            doc="Periode: jaar, maand, 4 weken, week of dag",
+            coerce=_period,
+        ),
     ],
 )
 def RI_WEEKLOON(loon: Decimal, periode: WagePeriod) -> WeeklyWage:
@@ -595,15 +633,24 @@ def RI_WEEKLOON(loon: Decimal, periode: WagePeriod) -> WeeklyWage:
 @excel_function(
     category=CAT_VERGOEDING,
     params=[
-        _amount_param("jaartarief", "Vast tarief per medewerker per contractjaar"),
+        _amount_param(
+            "jaartarief", "Vast tarief per medewerker per contractjaar", core="yearly_fee"
+        ),
         Param(
             name="contractjaar_start",
+            core="contract_year_start",
             doc="Eerste dag van het contractjaar",
             coerce=c.required_date,
         ),
-        Param(name="in_dienst", doc="Eerste dag in dienst", coerce=c.required_date),
+        Param(
+            name="in_dienst",
+            core="employed_from",
+            doc="Eerste dag in dienst",
+            coerce=c.required_date,
+        ),
         Param(
             name="uit_dienst",
+            core="employed_until",
             doc="Laatste dag in dienst; leeg = na het contractjaar nog in dienst",
             coerce=c.to_date,
             optional=True,
@@ -622,12 +669,14 @@ def RI_TARIEF_PRORATA(
     params=[
         Param(
             name="datum_vergoeding",
+            core="payment_date",
             doc="Datum waarop de vergoeding is betaald",
             coerce=c.required_date,
             dates=True,
         ),
         Param(
             name="premiejaar",
+            core="premium_year",
             doc="Het jaar waarin het premiepercentage opnieuw wordt vastgesteld (het "
             "'lopende jaar' van art. 2.5.3/2.6.3)",
             coerce=_year,
@@ -746,6 +795,7 @@ def _balance_row(balance: BudgetBalance) -> tuple[Any, ...]:
         ),
         Param(
             name="declaraties",
+            core="declarations",
             doc="Bereik met per rij: datum · soort_budget (preventie of reintegratie) · bedrag "
             "(gedeclareerd, excl. btw); leeg = nog geen declaraties",
             coerce=to_declarations,
@@ -753,6 +803,7 @@ def _balance_row(balance: BudgetBalance) -> tuple[Any, ...]:
         ),
         Param(
             name="ziekte",
+            core=("absences", "case"),
             doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
             "(leeg = lopend) · optioneel 'verlof' (verlof overbrugt hier niet)",
             coerce=c.to_absences,
@@ -760,6 +811,7 @@ def _balance_row(balance: BudgetBalance) -> tuple[Any, ...]:
         ),
         Param(
             name="met_wga_of_wia",
+            core="with_wga_or_wia",
             doc=MET_WGA_OF_WIA.doc,
             coerce=_false_by_default,
             optional=True,
@@ -804,9 +856,10 @@ def _fact(value: Any, argument: str) -> bool | None:
     return None if c.is_empty(value) else c.to_bool(value, argument)
 
 
-def _fact_param(name: str, doc: str) -> Param:
+def _fact_param(name: str, doc: str, core: str | tuple[str, ...] = ()) -> Param:
     return Param(
         name=name,
+        core=core,
         doc=f"{doc}; leeg = niet opgegeven (aangenomen voldaan)",
         coerce=_fact,
         optional=True,
@@ -830,6 +883,7 @@ def _conditions_row(check: Any) -> tuple[Any, ...]:
         ),
         Param(
             name="ziekte",
+            core=("absences", "case"),
             doc="Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag "
             "(leeg = lopend) · optioneel 'verlof'",
             coerce=c.to_sickness,
@@ -837,22 +891,26 @@ def _conditions_row(check: Any) -> tuple[Any, ...]:
         ),
         Param(
             name="datum_besluit",
+            core="decision_date",
             doc="Datum van het loonsanctiebesluit van het UWV",
             coerce=c.required_date,
         ),
         Param(
             name="datum_melding",
+            core="notified_on",
             doc="Datum waarop u de loonsanctie bij ons meldde; leeg = nog niet gemeld",
             coerce=c.to_date,
         ),
         Param(
             name="begeleiding_vanaf",
+            core="guidance_from",
             doc="Datum vanaf wanneer de arbodienst de verzuimbegeleiding uitvoerde "
             "(ingangsdatum van het arbocontract)",
             coerce=c.required_date,
         ),
         Param(
             name="begeleiding_tot",
+            core="guidance_until",
             doc="Laatste dag van de begeleiding door de arbodienst; leeg = loopt nog",
             coerce=c.to_date,
             optional=True,
@@ -867,6 +925,7 @@ def _conditions_row(check: Any) -> tuple[Any, ...]:
         ),
         Param(
             name="werknemer",
+            core="employee",
             doc="Werknemer voor wie de loonsanctie geldt (voor de gebeurtenissen per werknemer)",
             coerce=c.optional(c.to_text),
             optional=True,
@@ -875,27 +934,33 @@ def _conditions_row(check: Any) -> tuple[Any, ...]:
             "adviezen_opgevolgd",
             "WAAR als de adviezen en instructies van de arbodienst volledig, tijdig en juist "
             "zijn opgevolgd",
+            core="advice_followed",
         ),
         _fact_param(
             "geen_belemmerende_acties",
             "WAAR als u geen eigen acties of communicatie over de loonsanctie ondernam die het "
             "ongedaan maken in de weg kunnen staan",
+            core="no_obstruction",
         ),
         _fact_param(
             "machtiging_gegeven",
             "WAAR als u ons en de arbodienst machtigde om de loonsanctie ongedaan te maken",
+            core="mandate_given",
         ),
         _fact_param(
             "medewerking_verleend",
             "WAAR als u alle informatie gaf en meewerkt aan bezwaar en (hoger) beroep",
+            core="cooperation",
         ),
         _fact_param(
             "verbeterpunten_opgevolgd",
             "WAAR als de verbeterpunten van het UWV zo snel mogelijk zijn opgevolgd en gemeld",
+            core="improvements_followed",
         ),
         _fact_param(
             "loon_vrijwillig_doorbetaald",
             "WAAR als u het loon vrijwillig langer doorbetaalt (dan is niet voldaan)",
+            core="voluntary_continuation",
         ),
     ],
     returns_table=True,

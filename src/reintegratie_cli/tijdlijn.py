@@ -13,6 +13,7 @@ from reintegratie_core import (
     InvalidValueError,
     SicknessCase,
     cite,
+    error_argument,
     format_date,
     render_grounds,
     timeline,
@@ -47,17 +48,17 @@ def register(commands: Any) -> None:
     parser.set_defaults(func=run)
 
 
-#: The core's argument names (those of the Excel functions) as the user typed them here.
-_TYPED = (("datum_probleemanalyse: ", "--probleemanalyse: "), ("ziekte: ", "eerste_ziektedag: "))
+#: The core's parameters (``timeline``'s Python names) as the user typed them here.
+_TYPED = {"probleemanalyse": "--probleemanalyse", "case": "eerste_ziektedag"}
 
 
-def _as_typed(message: str) -> str:
-    """``message`` naming the option or argument the user typed (``--probleemanalyse``),
-    not the Excel function's argument (``datum_probleemanalyse``)."""
-    for core, typed in _TYPED:
-        if message.startswith(core):
-            return typed + message.removeprefix(core)
-    return message
+def _as_typed(exc: Exception) -> str:
+    """The error naming the option or argument the user typed (``--probleemanalyse``),
+    not the core's parameter (``probleemanalyse``), read from the error's argument."""
+    named = error_argument(exc)
+    if named is not None and named[0] in _TYPED:
+        return f"{_TYPED[named[0]]}: {named[1]}"
+    return str(exc)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         entries = timeline(case, args.probleemanalyse, args.sanctieweken)
     except InvalidValueError as exc:
-        print(f"fout: {_as_typed(str(exc))}", file=sys.stderr)
+        print(f"fout: {_as_typed(exc)}", file=sys.stderr)
         return 2
     explained = [entry.explain() for entry in entries]
     rows = []

@@ -34,6 +34,7 @@ from reintegratie_core import (
     SicknessCase,
     Status,
     cite,
+    error_argument,
     merge_cases,
     milestone_date,
     work_item,
@@ -150,6 +151,16 @@ def error_line(error: RowError) -> Line:
     return Line((ERROR_RANK, error.row, error.employer, error.employee), tuple(values))
 
 
+#: `work_item`'s parameters by the names this worklist's user knows: its columns
+#: (``sanctieweken``) and the sickness the periods make (``ziekte``), as the errors named
+#: them before the core named its Python parameters.
+_AS_COLUMNS = {
+    "case": "ziekte",
+    "sanction_weeks": "sanctieweken",
+    "module_start": "ingangsdatum_module",
+}
+
+
 def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Exception) -> RowError:
     """The error of one employee whose computation raised: all its rows, and why.
 
@@ -159,7 +170,11 @@ def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Excepti
     numbers = sorted(r.row for r in rows)
     listed = ", ".join(str(n) for n in numbers)
     if isinstance(exc, ReintegratieError):
-        reason = str(exc)
+        named = error_argument(exc)
+        if named is not None and named[0] in _AS_COLUMNS:
+            reason = f"{_AS_COLUMNS[named[0]]}: {named[1]}"
+        else:
+            reason = str(exc)
     else:
         reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
     return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}", tuple(numbers))

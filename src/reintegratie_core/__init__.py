@@ -85,6 +85,7 @@ from reintegratie_core._errors import (
     ParameterNotInForceError,
     ReintegratieError,
     UnknownCodeError,
+    error_argument,
 )
 from reintegratie_core._explain import (
     DECISION_TITLE,
@@ -459,6 +460,7 @@ __all__ = [
     "entitlement_statuses",
     "equated_between",
     "equated_days",
+    "error_argument",
     "explanation_text",
     "feestdagen",
     "financial",

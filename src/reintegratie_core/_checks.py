@@ -21,6 +21,8 @@ from typing import TypeVar
 
 import attrs
 
+from reintegratie_core._errors import argument_error
+
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
@@ -40,7 +42,7 @@ def date_error(name: str, value: object) -> TypeError:
         hint = "; zet tekst eerst om (bijvoorbeeld date.fromisoformat(tekst))"
     else:
         hint = ""
-    return TypeError(f"{name}: verwacht een date, kreeg {_given(value)}{hint}")
+    return argument_error(TypeError, name, f"verwacht een date, kreeg {_given(value)}{hint}")
 
 
 def check_date(name: str, value: date) -> date:
@@ -68,7 +70,9 @@ def member_error(name: str, value: object, kind: type[enum.Enum]) -> TypeError:
     else:
         accepted = ", ".join(str(m.value) for m in kind)
         hint = f"een van: {accepted}"
-    return TypeError(f"{name}: verwacht een {kind.__name__}, kreeg {_given(value)} ({hint})")
+    return argument_error(
+        TypeError, name, f"verwacht een {kind.__name__}, kreeg {_given(value)} ({hint})"
+    )
 
 
 def check_member(name: str, value: E, kind: type[E]) -> E:
@@ -88,7 +92,9 @@ def check_optional_member(name: str, value: E | None, kind: type[E]) -> E | None
 def instance_error(name: str, value: object, kind: type[object], hint: str = "") -> TypeError:
     """The error for ``value`` given as the ``kind`` argument ``name``."""
     suffix = f"; {hint}" if hint else ""
-    return TypeError(f"{name}: verwacht een {kind.__name__}, kreeg {_given(value)}{suffix}")
+    return argument_error(
+        TypeError, name, f"verwacht een {kind.__name__}, kreeg {_given(value)}{suffix}"
+    )
 
 
 def check_instance(name: str, value: T, kind: type[T], hint: str = "") -> T:
@@ -120,13 +126,15 @@ def product_error(name: str, value: object) -> TypeError:
         )
     else:
         hint = ""
-    return TypeError(f"{name}: verwacht een Product, kreeg {_given(value)}{hint}")
+    return argument_error(TypeError, name, f"verwacht een Product, kreeg {_given(value)}{hint}")
 
 
 def case_error(name: str, value: object) -> TypeError:
     """The error for ``value`` given as the sickness case argument ``name``."""
     hint = "; maak er een met SicknessCase.ongoing(eerste_ziektedag) of last_case(afwezigheden)"
-    return TypeError(f"{name}: verwacht een SicknessCase, kreeg {_given(value)}{hint}")
+    return argument_error(
+        TypeError, name, f"verwacht een SicknessCase, kreeg {_given(value)}{hint}"
+    )
 
 
 def dates_error(*named: tuple[str, object, bool]) -> TypeError:
@@ -179,13 +187,15 @@ def optional_member_of(
 
 def count_error(name: str, value: object) -> TypeError:
     """The error for ``value`` given as the whole-number argument ``name``."""
-    return TypeError(f"{name}: verwacht een geheel getal (int), kreeg {_given(value)}")
+    return argument_error(
+        TypeError, name, f"verwacht een geheel getal (int), kreeg {_given(value)}"
+    )
 
 
 def flag_error(name: str, value: object) -> TypeError:
     """The error for ``value`` given as the yes/no argument ``name``: ``"nee"`` and ``1``
     are true to Python, so anything but a ``bool`` is refused, never read as yes."""
-    return TypeError(f"{name}: verwacht True of False (bool), kreeg {_given(value)}")
+    return argument_error(TypeError, name, f"verwacht True of False (bool), kreeg {_given(value)}")
 
 
 def check_flag(name: str, value: bool) -> bool:
@@ -210,7 +220,7 @@ def flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> 
 
 def text_error(name: str, value: object) -> TypeError:
     """The error for ``value`` given as the text (code, name) argument ``name``."""
-    return TypeError(f"{name}: verwacht tekst (str), kreeg {_given(value)}")
+    return argument_error(TypeError, name, f"verwacht tekst (str), kreeg {_given(value)}")
 
 
 def check_iterable(name: str, values: object, kind: type[object]) -> None:
@@ -228,8 +238,8 @@ def check_iterable(name: str, values: object, kind: type[object]) -> None:
         if not (kind is str and isinstance(values, str)):
             return
     hint = "; geef ook één waarde als lijst: [waarde]" if isinstance(values, kind) else ""
-    msg = f"{name}: verwacht een lijst van {kind.__name__}-waarden, kreeg {_given(values)}{hint}"
-    raise TypeError(msg) from None
+    msg = f"verwacht een lijst van {kind.__name__}-waarden, kreeg {_given(values)}{hint}"
+    raise argument_error(TypeError, name, msg) from None
 
 
 def items_error(name: str, items: Iterable[object], kind: type[object]) -> TypeError:

@@ -32,7 +32,7 @@ import attrs
 from reintegratie_core._atw import _add_working_days, span_grounds
 from reintegratie_core._checks import count_error, date_error
 from reintegratie_core._dates import _add_months
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import (
     OUTSIDE_CALENDAR,
     Citation,
@@ -191,13 +191,13 @@ _SANCTION_NOTICE_DAYS = SANCTION_NOTICE_WORKING_DAYS.value
 
 
 def _out_of_range(argument: str, start: date, amount: object, unit: str) -> InvalidValueError:
-    msg = f"{argument}: {format_date(start)} + {amount} {unit} {OUTSIDE_CALENDAR}"
-    return InvalidValueError(msg)
+    msg = f"{format_date(start)} + {amount} {unit} {OUTSIDE_CALENDAR}"
+    return argument_error(InvalidValueError, argument, msg)
 
 
 def _named(argument: str, exc: InvalidValueError) -> InvalidValueError:
     """A step's result outside the date range, as an error naming ``argument``."""
-    return InvalidValueError(f"{argument}: {exc}")
+    return argument_error(InvalidValueError, argument, str(exc))
 
 
 def sick_report_deadline(first_sick_day: date) -> Deadline:
@@ -215,7 +215,7 @@ def sick_report_deadline(first_sick_day: date) -> Deadline:
         value = first_sick_day + _SICK_REPORT_DELTA
     except OverflowError:
         raise _out_of_range(
-            "eerste_ziektedag", first_sick_day, SICK_REPORT_DAYS.value - 1, "dagen"
+            "first_sick_day", first_sick_day, SICK_REPORT_DAYS.value - 1, "dagen"
         ) from None
     return _new(Deadline, (SICK_REPORT, first_sick_day, _SICK_REPORT_DAYS, value))
 
@@ -232,7 +232,7 @@ def plan_van_aanpak_deadline(probleemanalyse: date) -> Deadline:
         value = probleemanalyse + _PLAN_VAN_AANPAK_DELTA
     except OverflowError:
         days = _PLAN_VAN_AANPAK_DAYS
-        raise _out_of_range("datum_probleemanalyse", probleemanalyse, days, "dagen") from None
+        raise _out_of_range("probleemanalyse", probleemanalyse, days, "dagen") from None
     return _new(Deadline, (PLAN_VAN_AANPAK, probleemanalyse, _PLAN_VAN_AANPAK_DAYS, value))
 
 
@@ -246,7 +246,7 @@ def declaration_deadline(invoice_received: date) -> Deadline:
     try:
         value = _add_months(invoice_received, _DECLARATION_MONTHS)
     except InvalidValueError as exc:
-        raise _named("ontvangst_nota", exc) from None
+        raise _named("invoice_received", exc) from None
     return _new(Deadline, (DECLARATION, invoice_received, _DECLARATION_MONTHS, value))
 
 
@@ -260,7 +260,7 @@ def payment_deadline(declared: date) -> Deadline:
     try:
         value = _add_months(declared, _PAYMENT_MONTHS)
     except InvalidValueError as exc:
-        raise _named("datum_declaratie", exc) from None
+        raise _named("declared", exc) from None
     return _new(Deadline, (PAYMENT, declared, _PAYMENT_MONTHS, value))
 
 
@@ -275,7 +275,7 @@ def sanction_notice_deadline(decision: date) -> Deadline:
     try:
         value = _add_working_days(decision, _SANCTION_NOTICE_DAYS)
     except InvalidValueError as exc:
-        raise _named("datum_besluit", exc) from None
+        raise _named("decision", exc) from None
     return _new(Deadline, (SANCTION_NOTICE, decision, _SANCTION_NOTICE_DAYS, value))
 
 
@@ -292,7 +292,7 @@ def working_day(start: date, days: int) -> Deadline:
     try:
         value = _add_working_days(start, days)
     except InvalidValueError as exc:
-        raise _named("dagen", exc) from None
+        raise _named("days", exc) from None
     return _new(Deadline, (WORKING_DAYS, start, days, value))
 
 

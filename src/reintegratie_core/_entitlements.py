@@ -61,7 +61,12 @@ from reintegratie_core._checks import (
     product_error,
     text_error,
 )
-from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
+from reintegratie_core._errors import (
+    InvalidValueError,
+    NotApplicableError,
+    UnknownCodeError,
+    argument_error,
+)
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -159,7 +164,7 @@ class Scope(enum.Enum):
 def employee_key(name: str) -> str:
     """How employees are matched: spaces collapsed, case ignored (like Excel's ``=``)."""
     if type(name) is not str:
-        raise text_error("employee", name)
+        raise text_error("name", name)
     return " ".join(name.split()).casefold()
 
 
@@ -609,8 +614,8 @@ def product_rules(product: Product) -> ProductRules:
     except AttributeError:  # not a Product (a product's code, ...): say so at the entry
         raise product_error("product", product) from None
     if rules is None:
-        msg = f"product: {product.code} kent geen aanspraken en gebeurtenissen (geen gebeurtenissentabel)"
-        raise NotApplicableError(msg)
+        msg = f"{product.code} kent geen aanspraken en gebeurtenissen (geen gebeurtenissentabel)"
+        raise argument_error(NotApplicableError, "product", msg)
     return rules
 
 
@@ -848,6 +853,8 @@ def _counting(
     """The events that count at ``at`` for the scope (none before ``since``), with their
     rules, in date order; every event is checked against the product, also those outside."""
     check_iterable("events", events, Event)
+    if employee is not None and type(employee) is not str:
+        raise text_error("employee", employee)
     key = None if employee is None else employee_key(employee)
     counting: list[AppliedRule] = []
     for index, event in enumerate(events):

@@ -3,13 +3,28 @@
 Every error the core raises derives from [`ReintegratieError`][reintegratie_core.ReintegratieError] and mixes in the
 built-in it resembles, so callers may catch either. Messages say what was given, what is
 accepted and where (argument, field or row): the shells show them to users unchanged.
+
+An error that refuses the value of one argument names it by its Python name (``costs: -1 is
+negatief …``) and carries that name apart: [`error_argument`][reintegratie_core.error_argument]
+gives ``("costs", "-1 is negatief …")``, so a shell that knows the argument by another
+name (Excel's ``kosten``) shows the reason under its own name, without reading the text.
 """
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+_E = TypeVar("_E", bound=Exception)
+
 
 class ReintegratieError(Exception):
     """Root of every error raised by `reintegratie_core`."""
+
+    #: The argument (parameter or field) whose value is refused, when the error names one:
+    #: the message is then ``"<argument>: <reason>"``; ``None`` otherwise.
+    argument: str | None = None
+    #: The message without its ``"<argument>: "``; ``None`` when no argument is named.
+    reason: str | None = None
 
 
 class InvalidPeriodError(ReintegratieError, ValueError):
@@ -43,6 +58,31 @@ class NotApplicableError(ReintegratieError, LookupError):
     """A rule that does not apply to the given situation (Excel shows ``n.v.t.``)."""
 
 
+def argument_error(kind: type[_E], argument: str, reason: str) -> _E:
+    """The error ``kind`` refusing the value of ``argument``: its message is
+    ``"<argument>: <reason>"``, and it carries ``argument`` and ``reason`` as attributes (a
+    ``TypeError`` too, which is no `ReintegratieError`)."""
+    error = kind(f"{argument}: {reason}")
+    error.argument = argument  # type: ignore[attr-defined]
+    error.reason = reason  # type: ignore[attr-defined]
+    return error
+
+
+def error_argument(error: BaseException) -> tuple[str, str] | None:
+    """The argument an error of the core refuses and the reason, as
+    ``("costs", "-1 is negatief …")``; ``None`` when the error names no argument.
+
+    The argument is the Python name of the public function's parameter or of the value's
+    field (``absences[2]`` for one value of a list): a shell shows the reason under the
+    name its user knows.
+    """
+    argument = getattr(error, "argument", None)
+    reason = getattr(error, "reason", None)
+    if isinstance(argument, str) and isinstance(reason, str):
+        return argument, reason
+    return None
+
+
 __all__ = [
     "InvalidPeriodError",
     "InvalidValueError",
@@ -50,4 +90,5 @@ __all__ = [
     "ParameterNotInForceError",
     "ReintegratieError",
     "UnknownCodeError",
+    "error_argument",
 ]

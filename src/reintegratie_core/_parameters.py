@@ -24,7 +24,7 @@ from reintegratie_core._checks import (
     plain_date,
     text_error,
 )
-from reintegratie_core._errors import InvalidValueError, ParameterNotInForceError
+from reintegratie_core._errors import InvalidValueError, ParameterNotInForceError, argument_error
 from reintegratie_core._explain import Citation, ParameterValue, Unit, format_date
 
 V = TypeVar("V", int, Decimal, str, bool)
@@ -57,10 +57,9 @@ class Parameter(Generic[V]):
     def _check_value(self, _attribute: object, value: object) -> None:
         if not isinstance(value, int | Decimal | str):  # bool is an int; never a float
             msg = (
-                f"value: verwacht een Decimal, int, tekst of bool, kreeg "
-                f"{type(value).__name__} {value!r}"
+                f"verwacht een Decimal, int, tekst of bool, kreeg {type(value).__name__} {value!r}"
             )
-            raise TypeError(msg)
+            raise argument_error(TypeError, "value", msg)
 
     def as_pair(self) -> tuple[str, ParameterValue]:
         """``(name, value)`` for an explanation's parameter list; a number with a unit as

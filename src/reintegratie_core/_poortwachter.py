@@ -33,7 +33,7 @@ import attrs
 
 from reintegratie_core._checks import case_error, count_error, date_error, member_error
 from reintegratie_core._dates import ONE_DAY, _add_months
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import (
     OUTSIDE_CALENDAR,
     Citation,
@@ -196,25 +196,26 @@ _AFTER_DAYS: tuple[tuple[int, ...], ...] = tuple(
 )
 
 
-def check_sanction_weeks(weeks: int, *, minimum: int = 0) -> int:
+def check_sanction_weeks(weeks: int, *, minimum: int = 0, name: str = "weeks") -> int:
     """Validate a loonsanctie of ``weeks`` weeks: the one check of the 52-week limit.
 
     Defined as: weeks is a whole number and minimum ≤ weeks ≤ 52 (BW 7:629 lid 11; ``003``
     art. 2.7.1 restates it); ``minimum`` is 0 for the timeline, 1 for a compensation;
-    otherwise an error naming ``sanctieweken``.
+    otherwise an error naming ``name``, the caller's parameter the weeks came in as (by
+    default ``weeks``, this function's own), as [`money`][reintegratie_core.money]'s do.
     """
     if isinstance(weeks, bool) or not isinstance(weeks, int):
-        msg = f"sanctieweken: {weeks!r} is geen geheel aantal weken"
-        raise TypeError(msg)
+        msg = f"{weeks!r} is geen geheel aantal weken"
+        raise argument_error(TypeError, name, msg)
     if type(minimum) is not int:
         raise count_error("minimum", minimum)
     limit = MAX_SANCTION_WEEKS.value
     if not minimum <= weeks <= limit:
         msg = (
-            f"sanctieweken: {weeks} ligt buiten {minimum} t/m {limit} (een loonsanctie duurt "
+            f"{weeks} ligt buiten {minimum} t/m {limit} (een loonsanctie duurt "
             f"ten hoogste {limit} weken, BW 7:629 lid 11)"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, name, msg)
     return weeks
 
 
@@ -247,21 +248,21 @@ _COUNT = len(_MILESTONES)
 _bisect_left = bisect.bisect_left
 
 
-def _out_of_range(milestone: Milestone, source: str = "ziekte") -> InvalidValueError:
-    """A milestone past 9999-12-31, naming the input its date counts from (``ziekte``, or
-    ``datum_probleemanalyse`` for the plan van aanpak after a known probleemanalyse): the
-    value to fix (issue 13 bug 4)."""
-    return InvalidValueError(f"{source}: {milestone.value} {OUTSIDE_CALENDAR}")
+def _out_of_range(milestone: Milestone, source: str = "case") -> InvalidValueError:
+    """A milestone past 9999-12-31, naming the input its date counts from (``case``, or
+    ``probleemanalyse`` for the plan van aanpak after a known probleemanalyse): the value
+    to fix (issue 13 bug 4)."""
+    return argument_error(InvalidValueError, source, f"{milestone.value} {OUTSIDE_CALENDAR}")
 
 
 def _check_probleemanalyse(case: SicknessCase, probleemanalyse: date) -> None:
     """A probleemanalyse cannot precede the case it analyses (domein §8.1)."""
     if probleemanalyse < case.periods[0].start:
         msg = (
-            f"datum_probleemanalyse: {format_date(probleemanalyse)} ligt vóór de "
+            f"{format_date(probleemanalyse)} ligt vóór de "
             f"eerste ziektedag {format_date(case.first_day)}"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "probleemanalyse", msg)
 
 
 def _date(
@@ -278,7 +279,7 @@ def _date(
         try:
             value = probleemanalyse + _PVA_DAYS
         except OverflowError:
-            raise _out_of_range(_MILESTONES[position], "datum_probleemanalyse") from None
+            raise _out_of_range(_MILESTONES[position], "probleemanalyse") from None
         last = case.periods[-1].end
         return None if last is not None and value >= last else value
     periods = case.periods
@@ -392,7 +393,7 @@ def milestone_date(
     if probleemanalyse is not None and type(probleemanalyse) is not date:
         raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        check_sanction_weeks(sanction_weeks)
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     return _milestone_date(case, milestone, probleemanalyse, sanction_weeks)
 
 
@@ -427,7 +428,7 @@ def milestone_days(
     if probleemanalyse is not None and type(probleemanalyse) is not date:
         raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        check_sanction_weeks(sanction_weeks)
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     if probleemanalyse is not None:
         _check_probleemanalyse(case, probleemanalyse)
     periods = case.periods
@@ -437,8 +438,8 @@ def milestone_days(
         if probleemanalyse is not None:
             days[_PVA] = probleemanalyse.toordinal() + _PVA_DAYS.days
         if base + _OFFSET_DAYS[sanction_weeks][-1] > _MAX_ORDINAL:
-            msg = f"ziekte: een mijlpaal {OUTSIDE_CALENDAR}"
-            raise InvalidValueError(msg)
+            msg = f"een mijlpaal {OUTSIDE_CALENDAR}"
+            raise argument_error(InvalidValueError, "case", msg)
         return days
     # More periods: the case's day numbers of all milestones in one walk (`day_offsets`),
     # then _date's day(n) + after (+ 7·s) per milestone, as day numbers.
@@ -475,7 +476,7 @@ def timeline(
     if probleemanalyse is not None and type(probleemanalyse) is not date:
         raise date_error("probleemanalyse", probleemanalyse)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        check_sanction_weeks(sanction_weeks)
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     entries = [_milestone_date(case, m, probleemanalyse, sanction_weeks) for m in _MILESTONES]
     return tuple(
         sorted(
@@ -505,8 +506,8 @@ def weeks_of(days: int) -> Decimal:
     try:
         return _weeks(days)
     except InvalidOperation:  # more digits than the decimal context holds
-        msg = f"days: {days} dagen is te groot om in weken om te rekenen"
-        raise InvalidValueError(msg) from None
+        msg = f"{days} dagen is te groot om in weken om te rekenen"
+        raise argument_error(InvalidValueError, "days", msg) from None
 
 
 #: The sick days of wage continuation without a loonsanctie: 104 weeks (BW 7:629 lid 1).
@@ -616,7 +617,7 @@ def remaining_weeks(case: SicknessCase, reference: date, sanction_weeks: int = 0
     if type(reference) is not date:
         raise date_error("reference", reference)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        check_sanction_weeks(sanction_weeks)
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     periods = case.periods
     end: date | None
     if len(periods) == 1 and periods[0].end is None:
@@ -783,8 +784,8 @@ def check_horizon(horizon_days: int | None) -> int:
     """The signal horizon in days: ``None`` is the default (14, domain §3); below 0 is an error."""
     horizon = SIGNAL_HORIZON_DAYS.value if horizon_days is None else horizon_days
     if isinstance(horizon, bool) or not isinstance(horizon, int):
-        msg = f"horizon_days: verwacht een geheel aantal dagen (int), kreeg {horizon!r}"
-        raise TypeError(msg)
+        msg = f"verwacht een geheel aantal dagen (int), kreeg {horizon!r}"
+        raise argument_error(TypeError, "horizon_days", msg)
     if horizon < 0:
         msg = f"horizon {horizon}: verwacht 0 of meer dagen"
         raise InvalidValueError(msg)
@@ -827,7 +828,7 @@ def next_milestone(
     if type(horizon) is not int or horizon < 0:
         check_horizon(horizon)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        check_sanction_weeks(sanction_weeks)
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     if probleemanalyse is not None:
         _check_probleemanalyse(case, probleemanalyse)
     periods = case.periods

@@ -340,7 +340,7 @@ def work_item(
     if type(module_start) is not date:
         raise date_error("module_start", module_start)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        check_sanction_weeks(sanction_weeks)
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     if type(horizon_days) is int and horizon_days >= 0:
         horizon = horizon_days
     else:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
+import textwrap
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegratie_addin import udfs
-from reintegratie_addin.functions import REGISTRY
+from reintegratie_addin.functions import REGISTRY, ExcelFunction, error_text
+from reintegratie_core import InvalidValueError, error_argument
+from reintegratie_core._errors import argument_error
+from reintegratie_core.compensation import prevention_budget
+from reintegratie_core.products import ZEEUWSE_PRB
 
 D = datetime(2025, 1, 6)
 
@@ -161,4 +168,99 @@ class TestRefusalsSayWhatIsAccepted:
         )
         assert udfs.RI_SEPA_REKENING(True) == (
             "#WAARDE! iban: WAAR is geen tekst (verwacht een IBAN, bijv. NL91 ABNA 0417 1643 00)"
+        )
+
+
+def _fed(function: ExcelFunction) -> set[tuple[str, str]]:
+    """(Excel argument, core parameter) for every argument the body passes, as it is, to a
+    function of ``reintegratie_core``: read from the body's source, its direct calls."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function.body)))
+    arguments = {p.name for p in function.params}
+    scope = function.body.__globals__
+    pairs: set[tuple[str, str]] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        if isinstance(node.func, ast.Name):
+            called = scope.get(node.func.id)
+        elif isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            called = getattr(scope.get(node.func.value.id), node.func.attr, None)
+        else:
+            continue
+        if not (getattr(called, "__module__", None) or "").startswith("reintegratie_core"):
+            continue
+        assert callable(called)
+        positional = [
+            p.name
+            for p in inspect.signature(called).parameters.values()
+            if p.kind in {p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD}
+        ]
+        for index, value in enumerate(node.args):
+            if isinstance(value, ast.Name) and value.id in arguments and index < len(positional):
+                pairs.add((value.id, positional[index]))
+        for keyword in node.keywords:
+            if isinstance(keyword.value, ast.Name) and keyword.value.id in arguments:
+                assert keyword.arg is not None
+                pairs.add((keyword.value.id, keyword.arg))
+    return pairs
+
+
+class TestCoreErrorsUnderExcelNames:
+    """The core names its Python parameters in its errors (``costs: …``); Excel shows its
+    own argument names (excel-functions.md: ``#WAARDE! kosten: …``). One renaming does it:
+    each ``Param`` declares the core parameters it feeds, and the framework reads the
+    error's ``argument`` field."""
+
+    def test_the_walk_finds_the_calls(self) -> None:
+        """The source walk sees the core calls (not an empty set that passes anything)."""
+        assert ("kosten", "costs") in _fed(REGISTRY["RI_PREVENTIEBUDGET"])
+        assert ("duurzaam", "durable") in _fed(REGISTRY["RI_WIA_UITKERING"])
+
+    @pytest.mark.parametrize("name", sorted(REGISTRY))
+    def test_every_argument_declares_the_core_parameter_it_feeds(self, name: str) -> None:
+        """An Excel argument the body passes to a core function under another name declares
+        that name (``Param(core=...)``): a core error naming it shows the Excel name."""
+        function = REGISTRY[name]
+        missing = sorted(
+            (excel, core) for excel, core in _fed(function) if function.arguments.get(core) != excel
+        )
+        assert not missing, missing
+
+    @pytest.mark.parametrize(
+        ("name", "core", "excel"),
+        [
+            ("RI_PREVENTIEBUDGET", "costs", "kosten"),
+            ("RI_WEEKLOON", "wage", "loon"),
+            ("RI_LOONSANCTIE_VERGOEDING", "weekly_wage", "weekloon"),
+            ("RI_LOONSANCTIE_VERGOEDING", "approved_costs", "goedgekeurde_kosten"),
+            ("RI_TARIEF_PRORATA", "yearly_fee", "jaartarief"),
+            ("RI_WIA_UITKERING", "durable", "duurzaam"),
+        ],
+    )
+    def test_a_core_error_is_shown_under_the_excel_name(
+        self, name: str, core: str, excel: str
+    ) -> None:
+        """user review: ``prevention_budget(product, Decimal(-1))`` says ``costs: …`` in
+        Python, and RI_PREVENTIEBUDGET still says ``#WAARDE! kosten: …``."""
+        error = argument_error(InvalidValueError, core, "-1 is negatief")
+        assert str(error) == f"{core}: -1 is negatief"
+        assert error_text(error, name, REGISTRY[name].arguments) == (
+            f"#WAARDE! {excel}: -1 is negatief"
+        )
+
+    def test_the_text_alone_names_no_argument(self) -> None:
+        """An error that only *reads* like ``kosten: …`` carries no argument: it is the
+        function's error, not renamed by string surgery."""
+        function = REGISTRY["RI_PREVENTIEBUDGET"]
+        text = error_text(ValueError("kosten: iets"), function.name, function.arguments)
+        assert text == "#WAARDE! RI_PREVENTIEBUDGET: kosten: iets"
+
+    def test_a_python_caller_reads_the_python_name(self) -> None:
+        """The core's own error (not the add-in's) names ``costs``, and carries it."""
+        with pytest.raises(InvalidValueError) as raised:
+            prevention_budget(ZEEUWSE_PRB, Decimal(-1))
+        assert str(raised.value).startswith("costs: -1 is negatief")
+        assert error_argument(raised.value) == (
+            "costs",
+            "-1 is negatief (verwacht een bedrag van 0 of meer)",
         )

@@ -13,7 +13,9 @@ from reintegratie_cli import engine, output
 from reintegratie_cli.args import whole_number_arg
 from reintegratie_cli.main import main
 from reintegratie_cli.output import OutputError, XlsxWriter
-from reintegratie_cli.portfolio import PortfolioError, open_portfolio
+from reintegratie_cli.portfolio import PeriodRow, PortfolioError, open_portfolio
+from reintegratie_cli.worklines import employee_line, failed
+from reintegratie_core import InvalidValueError, builtin_product
 from tests.cli.strategies_signalen import PEIL, row, run, write_csv
 
 
@@ -96,6 +98,24 @@ class TestTijdlijnNamesTheOption:
         err = capsys.readouterr().err
         assert "datum_probleemanalyse" not in err
         assert "ziekte:" not in err
+
+
+class TestRowErrorsNameTheUsersTerms:
+    def test_a_case_past_the_calendar_names_ziekte(self) -> None:
+        """A row error of `work_item` says ``ziekte``, as before the core named its Python
+        parameter (``case``): the worklist's user knows no Python names."""
+        product = builtin_product("mkb-verzuim-ontzorg")
+        rows = [
+            PeriodRow(
+                1, "W-1", "P-1", product, date(2022, 1, 1), date(9998, 6, 1), None, False, None, ()
+            )
+        ]
+        with pytest.raises(InvalidValueError) as raised:
+            employee_line("P-1", "W-1", rows, date(9998, 7, 1), 30)
+        error = failed(rows, "P-1", "W-1", raised.value)
+        assert error.message == (
+            "rijen 1: ziekte: een mijlpaal valt buiten het datumbereik (t/m 31-12-9999)"
+        )
 
 
 class TestWholeNumberOptions:

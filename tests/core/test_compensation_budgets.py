@@ -19,6 +19,7 @@ from reintegratie_core import (
     Absence,
     Citation,
     InvalidValueError,
+    error_argument,
     merge_cases,
 )
 from reintegratie_core.compensation import (
@@ -115,13 +116,20 @@ class TestPreventionBudget:
         assert "art. 2.5.1" in text
 
     def test_float_is_refused(self) -> None:
-        """spec §1: a float never reaches a formula."""
-        with pytest.raises(TypeError, match="kosten"):
+        """spec §1: a float never reaches a formula; the error names the Python parameter
+        (docs/python.md "Verkeerde invoer"), not the Excel argument ``kosten``."""
+        with pytest.raises(TypeError, match=r"^costs: float is geen exact bedrag"):
             prevention_budget(ZEEUWSE, 100.5)  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError, match=r"^costs: -1 is negatief") as raised:
+            prevention_budget(ZEEUWSE, D(-1))
+        assert error_argument(raised.value) == (
+            "costs",
+            "-1 is negatief (verwacht een bedrag van 0 of meer)",
+        )
 
     def test_negative_costs_are_an_error_naming_the_argument(self) -> None:
         """spec §1: a negative amount is an error that names it."""
-        with pytest.raises(InvalidValueError, match="al_vergoed"):
+        with pytest.raises(InvalidValueError, match=r"^already_reimbursed: "):
             prevention_budget(ZEEUWSE, D("100"), already_reimbursed=D("-1"))
 
     @given(costs=fine_amounts(5000), already=fine_amounts(2000), wga=st.booleans())
@@ -459,9 +467,9 @@ class TestPremiumWindow:
 
     def test_a_year_that_is_no_year_is_an_error(self) -> None:
         """003 art. 2.6.3: the premium year must be a real year."""
-        with pytest.raises(InvalidValueError, match="premiejaar"):
+        with pytest.raises(InvalidValueError, match=r"^premium_year: "):
             counts_for_premium(ZEEUWSE, date(2025, 1, 1), 0)
-        with pytest.raises(TypeError, match="premiejaar"):
+        with pytest.raises(TypeError, match=r"^premium_year: "):
             counts_for_premium(ZEEUWSE, date(2025, 1, 1), True)
 
     @given(year=st.integers(2000, 2090))
@@ -476,7 +484,7 @@ class TestPremiumWindow:
 
     def test_years_before_the_conditions_are_an_error(self) -> None:
         """spec §7: a premium year before the conditions' first valid date has no parameter."""
-        with pytest.raises(InvalidValueError, match=r"premiejaar: .*premie_voorgaande_jaren"):
+        with pytest.raises(InvalidValueError, match=r"premium_year: .*premie_voorgaande_jaren"):
             counts_for_premium(ZEEUWSE, date(1998, 1, 1), 1999)
 
 

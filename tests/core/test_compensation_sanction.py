@@ -68,12 +68,12 @@ class TestSanctionCompensation:
     def test_fifty_two_weeks_is_the_maximum(self) -> None:
         """003 art. 2.7.1: 52 weeks is allowed, 53 is an error naming sanctieweken."""
         assert sanction_compensation(ZEEUWSE, D("100"), 52).value == D("4550.00")
-        with pytest.raises(InvalidValueError, match="sanctieweken: 53"):
+        with pytest.raises(InvalidValueError, match=r"^weeks: 53"):
             sanction_compensation(ZEEUWSE, D("100"), 53)
 
     def test_zero_weeks_is_an_error(self) -> None:
         """003 art. 2.7.1: a sanction has at least one week (0 < s)."""
-        with pytest.raises(InvalidValueError, match="sanctieweken"):
+        with pytest.raises(InvalidValueError, match=r"^weeks: "):
             sanction_compensation(ZEEUWSE, D("100"), 0)
 
     @pytest.mark.parametrize("field", [f.name for f in attrs.fields(SanctionConditions)])
@@ -270,9 +270,9 @@ class TestSanctionConditions:
     @pytest.mark.parametrize(
         ("changes", "argument"),
         [
-            ({"decision_date": date(2023, 12, 1)}, "datum_besluit"),
-            ({"notified_on": date(2025, 9, 1)}, "datum_melding"),
-            ({"guidance_until": date(2022, 1, 1)}, "begeleiding_tot"),
+            ({"decision_date": date(2023, 12, 1)}, "decision_date"),
+            ({"notified_on": date(2025, 9, 1)}, "notified_on"),
+            ({"guidance_until": date(2022, 1, 1)}, "guidance_until"),
         ],
     )
     def test_impossible_dates_name_the_argument(

@@ -59,9 +59,6 @@ INPUT_VALUES = (
     compensation.Declaration,
     rc.BudgetLedger,
 )
-#: Arguments whose message uses the name of the Excel argument they come from
-#: (``financial``: RI_WIA_UITKERING's ``duurzaam``).
-SHELL_NAMES = {"durable": "duurzaam"}
 #: Methods left to the entry that called them: ``Period``'s comparisons run per day inside
 #: the rules (``case_of``, ``overlaps``), after the entry checked its arguments once.
 UNCHECKED_METHODS = {"Period.contains", "Period.days", "Period.overlaps"}
@@ -385,8 +382,7 @@ class TestWrongTypes:
         Product or a SicknessCase belongs: a TypeError naming the argument."""
         with pytest.raises(TypeError) as caught:
             _call(target, _arguments(target, checked.name, wrong))
-        name = SHELL_NAMES.get(checked.name, checked.name)
-        assert str(caught.value).startswith(name), str(caught.value)
+        assert str(caught.value).startswith(f"{checked.name}: "), str(caught.value)
         assert type(wrong).__name__ in str(caught.value)
 
     @settings(max_examples=25)
@@ -638,3 +634,47 @@ class TestOneValueForAList:
         if name != "held":  # held=None is every module of the product
             with pytest.raises(TypeError, match=rf"^{name}: verwacht een lijst van "):
                 call(None)
+
+
+#: Wrong values a caller might pass to any parameter: a float where an exact amount belongs,
+#: a negative, a NaN, an amount past the largest, text, nothing, a list, something else.
+BAD_VALUES: tuple[object, ...] = (
+    1.5,
+    Decimal(-1),
+    -1,
+    Decimal("NaN"),
+    Decimal(10**13),
+    2,
+    "x",
+    None,
+    [1],
+    object(),
+)
+#: Parameters that are the name a message gives (``money(value, name="costs")``).
+CALLERS_NAME = {("name", "money"), ("name", "fraction")}
+#: The name a message starts with: ``costs: …``, ``absences[2]: …``.
+LEADING_NAME = re.compile(r"^([A-Za-z_]\w*)(?:\[\d+\])?: ")
+
+
+class TestErrorsNameTheParameter:
+    @pytest.mark.parametrize(("target", "name"), EVERY_PARAMETER)
+    def test_an_error_names_a_parameter_of_the_callable(self, target: Target, name: str) -> None:
+        """docs/python.md "Verkeerde invoer": an error names the argument the Python caller
+        passed, by its Python name — ``prevention_budget(product, Decimal(-1))`` is
+        ``costs: -1 is negatief …``, never the Excel argument ``kosten`` (user review). For
+        a wrong value in any parameter of any public callable: a ``TypeError`` names a
+        parameter of that callable's signature, and so does any error whose message starts
+        with a name; the error carries that name as its ``argument`` (the shells show it
+        under their own name)."""
+        raised: list[tuple[object, Exception]] = []
+        for bad in BAD_VALUES:
+            try:
+                _call(target, _arguments(target, name, bad))
+            except (TypeError, rc.ReintegratieError) as exc:
+                raised.append((bad, exc))
+        for bad, exc in raised:
+            text = str(exc)
+            match = LEADING_NAME.match(text)
+            if match is not None and (name, target.label) not in CALLERS_NAME:
+                assert match[1] in target.hints, f"{bad!r}: {text}"
+                assert rc.error_argument(exc) == (match[0][:-2], text[match.end() :]), text

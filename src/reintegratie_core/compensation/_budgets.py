@@ -56,7 +56,7 @@ from reintegratie_core._checks import (
     product_error,
     text_error,
 )
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import (
     UNIT,
     Citation,
@@ -259,8 +259,8 @@ def prevention_budget(
     if type(with_wga_or_wia) is not bool or type(employment_ended_before_start) is not bool:
         check_flag("with_wga_or_wia", with_wga_or_wia)
         check_flag("employment_ended_before_start", employment_ended_before_start)
-    kosten = money(costs, "kosten")
-    al_vergoed = money(already_reimbursed, "al_vergoed")
+    kosten = money(costs, "costs")
+    al_vergoed = money(already_reimbursed, "already_reimbursed")
     if employment_ended_before_start or excluded is not None or not all_met(conditions):
         cap = None
         value = NOTHING
@@ -409,9 +409,9 @@ def reintegration_budget(
         check_flag("with_wga_or_wia", with_wga_or_wia)
         check_flag("employment_ended", employment_ended)
         check_flag("legal_obligation", legal_obligation)
-    kosten = money(costs, "kosten")
-    al_vergoed = money(already_reimbursed_in_case, "al_vergoed_in_ziektegeval")
-    subsidie = money(subsidy, "subsidie")
+    kosten = money(costs, "costs")
+    al_vergoed = money(already_reimbursed_in_case, "already_reimbursed_in_case")
+    subsidie = money(subsidy, "subsidy")
     if (
         excluded is not None
         or (employment_ended and not legal_obligation)
@@ -530,11 +530,11 @@ _new_reintegration = tuple.__new__
 
 
 def _costs(value: AmountLike) -> Decimal:
-    return money(value, "kosten")
+    return money(value, "costs")
 
 
 def _subsidy(value: AmountLike) -> Decimal:
-    return money(value, "subsidie")
+    return money(value, "subsidy")
 
 
 def _entries(values: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
@@ -704,11 +704,11 @@ class BudgetLedger:
         ):
             firsts = ", ".join(format_date(case.first_day) for case in self._cases)
             msg = (
-                f"case_first_day: {format_date(case_first_day)} is niet de eerste ziektedag van "
+                f"{format_date(case_first_day)} is niet de eerste ziektedag van "
                 f"een ziektegeval in dit dossier (wel: {firsts or 'geen ziektegevallen'}); "
                 "het ziektegeval van een ziektedag geeft case_for(dag)"
             )
-            raise InvalidValueError(msg)
+            raise argument_error(InvalidValueError, "case_first_day", msg)
         return self._paid.get(case_first_day, ZERO)
 
     def remaining_in_case(self, case_first_day: date) -> Decimal:
@@ -798,7 +798,7 @@ BUDGET_KIND_ALIASES: dict[str, BudgetKind] = {
 
 
 def _declared(value: AmountLike) -> Decimal:
-    return money(value, "bedrag")
+    return money(value, "amount")
 
 
 @attrs.frozen(kw_only=True)
@@ -979,10 +979,10 @@ def cost_benefit_contribution(
     with the activity, ``S1 + B + extra``, never exceeds ``max(S0, S1 + B)``. The decision
     is a [`CostBenefitContribution`][reintegratie_core.compensation.CostBenefitContribution] record; its grounds are rendered when explained.
     """
-    kosten = money(costs, "kosten")
-    budget = money(paid_within_budget, "vergoed_binnen_budget")
-    s0 = money(expected_cost_without, "schadelast_zonder")
-    s1 = money(expected_cost_with, "schadelast_met")
+    kosten = money(costs, "costs")
+    budget = money(paid_within_budget, "paid_within_budget")
+    s0 = money(expected_cost_without, "expected_cost_without")
+    s1 = money(expected_cost_with, "expected_cost_with")
     if type(approved_beforehand) is not bool:
         check_flag("approved_beforehand", approved_beforehand)
     if approved_beforehand:
@@ -1070,9 +1070,9 @@ def third_party_settlement(
     a [`SettlementDecision`][reintegratie_core.compensation.SettlementDecision] record (its ``value`` the
     [`ThirdPartySettlement`][reintegratie_core.compensation.ThirdPartySettlement]); its grounds are rendered when explained.
     """
-    voorschot = money(advance, "voorschot")
-    kosten = money(costs, "kosten")
-    verhaald = money(recovered, "verhaald")
+    voorschot = money(advance, "advance")
+    kosten = money(costs, "costs")
+    verhaald = money(recovered, "recovered")
     # max(0, min(voorschot, left)) without the builtins: a call costs ~170 ns a row
     left = kosten - verhaald
     final = left if left < voorschot else voorschot  # noqa: FURB136 - per row
@@ -1147,13 +1147,17 @@ def counts_for_premium(product: Product, payment_date: date, premium_year: int) 
     if type(payment_date) is not date:
         raise date_error("payment_date", payment_date)
     if isinstance(premium_year, bool) or not isinstance(premium_year, int):
-        msg = f"premiejaar: {premium_year!r} is geen jaartal (verwacht bijv. 2026)"
-        raise TypeError(msg)
+        msg = f"{premium_year!r} is geen jaartal (verwacht bijv. 2026)"
+        raise argument_error(TypeError, "premium_year", msg)
     if not 1 <= premium_year <= _MAX_YEAR:
-        msg = f"premiejaar: {premium_year} is geen geldig jaartal (1 t/m {_MAX_YEAR})"
-        raise InvalidValueError(msg)
+        msg = f"{premium_year} is geen geldig jaartal (1 t/m {_MAX_YEAR})"
+        raise argument_error(InvalidValueError, "premium_year", msg)
     preceding = product_whole(
-        product, "premie_voorgaande_jaren", date(premium_year, 1, 1), "premievenster", "premiejaar"
+        product,
+        "premie_voorgaande_jaren",
+        date(premium_year, 1, 1),
+        "premievenster",
+        "premium_year",
     )
     value = premium_year - preceding.value <= payment_date.year <= premium_year
     return _new_window(PremiumWindow, (payment_date, premium_year, preceding, value))

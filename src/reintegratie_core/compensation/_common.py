@@ -11,7 +11,7 @@ from typing import TypeVar
 import attrs
 
 from reintegratie_core._checks import flag, instance_error
-from reintegratie_core._errors import InvalidValueError, NotApplicableError
+from reintegratie_core._errors import InvalidValueError, NotApplicableError, argument_error
 from reintegratie_core._explain import Citation, Ground, ParameterValue
 from reintegratie_core._parameters import Parameter, ParameterHistory
 from reintegratie_core.products._model import Product
@@ -21,7 +21,7 @@ V = TypeVar("V", int, Decimal, str, bool)
 
 def _naming(exc: InvalidValueError, argument: str | None) -> InvalidValueError:
     """A look-up's error naming ``argument``, the input that gave the date (when known)."""
-    return exc if argument is None else InvalidValueError(f"{argument}: {exc}")
+    return exc if argument is None else argument_error(InvalidValueError, argument, str(exc))
 
 
 def in_force(
@@ -42,8 +42,8 @@ def in_force(
 
 def _require(product: Product, name: str, what: str) -> None:
     if not product.has_parameter(name):
-        msg = f"product: {product.code} kent geen {what} (parameter {name} ontbreekt)"
-        raise NotApplicableError(msg)
+        msg = f"{product.code} kent geen {what} (parameter {name} ontbreekt)"
+        raise argument_error(NotApplicableError, "product", msg)
 
 
 @functools.lru_cache(maxsize=256)

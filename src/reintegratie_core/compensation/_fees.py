@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from reintegratie_core._checks import date_error, member_error
 from reintegratie_core._dates import ONE_DAY, _add_months
-from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError, argument_error
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -95,7 +95,7 @@ def weekly_wage(wage: AmountLike, period: WagePeriod, on: date | None = None) ->
         raise member_error("period", period, WagePeriod)
     if on is not None and type(on) is not date:
         raise date_error("on", on)
-    loon = money(wage, "loon")
+    loon = money(wage, "wage")
     factors, values = _factors(period, on)
     if period is _MONTH:
         value = loon * values[0] / values[1]
@@ -211,13 +211,10 @@ def prorated_fee(
         raise date_error("employed_from", employed_from)
     if employed_until is not None and type(employed_until) is not date:
         raise date_error("employed_until", employed_until)
-    tarief = money(yearly_fee, "jaartarief")
+    tarief = money(yearly_fee, "yearly_fee")
     if employed_until is not None and employed_until < employed_from:
-        msg = (
-            f"uit_dienst: {format_date(employed_until)} ligt vóór in_dienst "
-            f"{format_date(employed_from)}"
-        )
-        raise InvalidPeriodError(msg)
+        msg = f"{format_date(employed_until)} ligt vóór in_dienst {format_date(employed_from)}"
+        raise argument_error(InvalidPeriodError, "employed_until", msg)
     months, year_end, year_days = _contract_year(contract_year_start)
     # max(contract_year_start, employed_from), max(0, days) without the builtins: a call
     # costs ~170 ns a row
@@ -245,12 +242,11 @@ def _contract_year(start: date) -> tuple[Parameter[int], date, int]:
     of a date, so a bounded memo stays correct when the start is a column too (it then
     simply misses).
     """
-    months = in_force(FEE_YEAR_MONTHS, start, "contractjaar_start")
+    months = in_force(FEE_YEAR_MONTHS, start, "contract_year_start")
     try:
         year_end = _add_months(start, months.value)
     except InvalidValueError as exc:  # a contract year past 9999-12-31: the start to fix
-        msg = f"contractjaar_start: {exc}"
-        raise InvalidValueError(msg) from None
+        raise argument_error(InvalidValueError, "contract_year_start", str(exc)) from None
     return months, year_end, (year_end - start).days
 
 

@@ -30,7 +30,7 @@ from reintegratie_core._checks import (
     member_error,
     product_error,
 )
-from reintegratie_core._errors import NotApplicableError
+from reintegratie_core._errors import NotApplicableError, argument_error
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -148,7 +148,7 @@ def intervention_reimbursement(
         elsewhere = f": {rule.elsewhere}" if rule is not None and rule.elsewhere else ""
         msg = f"{product.code} kent geen interventievergoeding van 100 %{elsewhere}"
         raise NotApplicableError(msg)
-    kosten = money(costs, "kosten")
+    kosten = money(costs, "costs")
     share: Parameter[Decimal] | None
     if (
         not necessary
@@ -319,8 +319,8 @@ def remaining_wage_cost(
     if type(reference) is not date:
         raise date_error("reference", reference)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
-        check_sanction_weeks(sanction_weeks)
-    loon = money(weekly_wage, "weekloon")
+        check_sanction_weeks(sanction_weeks, name="sanction_weeks")
+    loon = money(weekly_wage, "weekly_wage")
     share: Parameter[Decimal] | None
     if percentage is None:
         share = _wage_continuation_share(reference)
@@ -342,7 +342,7 @@ def remaining_wage_cost(
 def _wage_continuation_share(reference: date) -> Parameter[Decimal]:
     """The statutory percentage in force on the reference date: the peildatum is one cell of
     a lifted call (a column of employees), so it is decided once per date, not per row."""
-    return in_force(WAGE_CONTINUATION_SHARE, reference, "peildatum")
+    return in_force(WAGE_CONTINUATION_SHARE, reference, "reference")
 
 
 class _RemainingWageCost(NamedTuple):
@@ -454,8 +454,8 @@ def is_sepa_account(iban: str) -> SepaAccount:
     decision is a [`SepaAccount`][reintegratie_core.compensation.SepaAccount] record; its grounds are rendered when explained.
     """
     if not isinstance(iban, str):
-        msg = f"iban: {type(iban).__name__} is geen tekst"
-        raise TypeError(msg)
+        msg = f"{type(iban).__name__} is geen tekst"
+        raise argument_error(TypeError, "iban", msg)
     iban_class, refused = _schwifty()
     compact = "".join(iban.split()).upper()
     try:

@@ -47,7 +47,7 @@ from reintegratie_core._entitlements import (
     entitlement_status,
     product_rules,
 )
-from reintegratie_core._errors import InvalidValueError, NotApplicableError
+from reintegratie_core._errors import InvalidValueError, NotApplicableError, argument_error
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -184,9 +184,9 @@ def sanction_compensation(
         check_sanction_weeks(weeks, minimum=1)
     if type(arbodienst_compensated) is not bool:
         check_flag("arbodienst_compensated", arbodienst_compensated)
-    loon = money(weekly_wage, "weekloon")
-    kosten = money(approved_costs, "goedgekeurde_kosten")
-    arbodienst = money(arbodienst_paid, "arbodienst_vergoedt")
+    loon = money(weekly_wage, "weekly_wage")
+    kosten = money(approved_costs, "approved_costs")
+    arbodienst = money(arbodienst_paid, "arbodienst_paid")
     if arbodienst_compensated or not all_met(conditions):
         return _new_refusal(SanctionRefusal, (conditions, arbodienst_compensated, NOTHING))
     coverage_used: Parameter[Decimal] | Decimal
@@ -200,12 +200,12 @@ def sanction_compensation(
             )
             p = coverage_used.value
         else:
-            p = coverage_used = fraction(coverage, name="percentage")
+            p = coverage_used = fraction(coverage, name="coverage")
         if employer_charges is None:
             charges_used = product_amount(product, "werkgeverslasten", on, _GUARANTEE)
             c = charges_used.value
         else:
-            c = charges_used = fraction(employer_charges, name="werkgeverslasten")
+            c = charges_used = fraction(employer_charges, name="employer_charges")
     gross = weeks * loon * p * (1 + c) + kosten
     # max(0, net) without the builtin: a call costs ~170 ns a row
     net = gross - arbodienst
@@ -549,22 +549,22 @@ def _check_dates(
     # Each text is built only for the date that is wrong (an absent date has no text).
     if decision_date < case.first_day:
         msg = (
-            f"datum_besluit: {format_date(decision_date)} ligt vóór de eerste ziektedag "
+            f"{format_date(decision_date)} ligt vóór de eerste ziektedag "
             f"{format_date(case.first_day)}"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "decision_date", msg)
     if notified_on is not None and notified_on < decision_date:
         msg = (
-            f"datum_melding: {format_date(notified_on)} ligt vóór het besluit van het UWV "
+            f"{format_date(notified_on)} ligt vóór het besluit van het UWV "
             f"({format_date(decision_date)})"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "notified_on", msg)
     if guidance_until is not None and guidance_until < guidance_from:
         msg = (
-            f"begeleiding_tot: {format_date(guidance_until)} ligt vóór begeleiding_vanaf "
+            f"{format_date(guidance_until)} ligt vóór begeleiding_vanaf "
             f"({format_date(guidance_from)})"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "guidance_until", msg)
 
 
 def sanction_conditions(
@@ -638,10 +638,10 @@ def sanction_conditions(
         check_optional_flag(name, given)
     if not product.has_parameter("loonsanctie_dekkingspercentage") or product.events is None:
         msg = (
-            f"product: {product.code} kent geen vergoeding van een loonsanctie onder de "
+            f"{product.code} kent geen vergoeding van een loonsanctie onder de "
             "poortwachtergarantie (003 art. 2.7.3)"
         )
-        raise NotApplicableError(msg)
+        raise argument_error(NotApplicableError, "product", msg)
     _check_dates(case, decision_date, notified_on, guidance_from, guidance_until)
     check_iterable("events", events, Event)
     log = tuple(events)

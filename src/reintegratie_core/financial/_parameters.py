@@ -12,7 +12,7 @@ a date, once, and every explanation that uses one of its values says where it co
   lid 1, niet bevestigd";
 * after the newest row's date the newest row applies, and the explanation says that no
   newer value is known;
-* before the first row there is no value: an error naming ``peildatum``.
+* before the first row there is no value: an error naming ``on``.
 
 Fixed values (70 %, 75 %, 261 days, 21.75 days, 8 % holiday allowance) are undated
 [`Parameter`][reintegratie_core.Parameter] values too, each with its article.
@@ -27,7 +27,7 @@ from decimal import Decimal
 import attrs
 
 from reintegratie_core._checks import date_error, instance_error
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import UNIT, Citation, Ground, Unit, format_value
 from reintegratie_core._money import AmountLike, money, round_cents
 from reintegratie_core._parameters import Parameter, ParameterHistory
@@ -147,10 +147,9 @@ def amount_argument(value: AmountLike, name: str) -> Decimal:
     result = money(value, name=name)
     if result > MAX_AMOUNT:
         msg = (
-            f"{name}: {format_value(result)} is te groot "
-            "(verwacht een bedrag van 0 t/m 1.000.000.000.000)"
+            f"{format_value(result)} is te groot (verwacht een bedrag van 0 t/m 1.000.000.000.000)"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, name, msg)
     return result
 
 
@@ -161,11 +160,10 @@ def whole_from_one(value: int, argument: str, number: str, first: str) -> int:
     naming ``argument`` that says ``first``, the first one there is.
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{argument}: {value!r} is geen geheel {number} (verwacht 1 of meer)"
-        raise TypeError(msg)
+        msg = f"{value!r} is geen geheel {number} (verwacht 1 of meer)"
+        raise argument_error(TypeError, argument, msg)
     if value < 1:
-        msg = f"{argument}: {value} is kleiner dan 1 ({first})"
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, argument, f"{value} is kleiner dan 1 ({first})")
     return value
 
 
@@ -289,7 +287,7 @@ def rates_on(on: date) -> RatesInForce:
     """The parameter row in force on ``on`` (the latest row whose date is not after it).
 
     Defined as: row = max(r for r in RATES if r.valid_from <= on); newest = on is after
-    the newest row's date. Before the first row: an error naming ``peildatum``.
+    the newest row's date. Before the first row: an error naming ``on``.
 
     Decided once per date: a lifted call asks it for every row with the same ``peildatum``,
     and a dictionary look-up costs less than an ``lru_cache`` one.
@@ -312,10 +310,10 @@ _MAX_DATES = 4096
 def _decide_rates(on: date) -> RatesInForce:
     if on < RATES[0].valid_from:
         msg = (
-            f"peildatum: geen maximumdagloon en minimumloon bekend op {format_value(on)} "
+            f"geen maximumdagloon en minimumloon bekend op {format_value(on)} "
             f"(eerste waarde geldig vanaf {format_value(RATES[0].valid_from)})"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "on", msg)
     index = max(i for i, row in enumerate(RATES) if row.valid_from <= on)
     newest = index == len(RATES) - 1 and on > RATES[index].valid_from
     return _rates(index, newest)

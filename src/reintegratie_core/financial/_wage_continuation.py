@@ -24,7 +24,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from reintegratie_core._checks import date_error
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -189,25 +189,22 @@ def _hours(value: AmountLike) -> Decimal:
     """Contract hours per week: exact, 0 t/m 168 (a week), refused as hours, not euros."""
     # positional, and compared with a Decimal 0: once per lifted row (keywords and an int
     # operand each cost a little)
-    hours = money(value, "uren_per_week", True)  # True: allow_negative (refused below)
+    hours = money(value, "hours_per_week", True)  # True: allow_negative (refused below)
     if hours < ZERO:
         msg = (
-            f"uren_per_week: {format_value(hours)} is negatief "
+            f"{format_value(hours)} is negatief "
             f"(verwacht een aantal uren per week, 0 t/m {MAX_HOURS_PER_WEEK})"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "hours_per_week", msg)
     if hours > MAX_HOURS_PER_WEEK:
-        msg = (
-            f"uren_per_week: {format_value(hours)} is meer dan de {MAX_HOURS_PER_WEEK} uren "
-            "van een week"
-        )
-        raise InvalidValueError(msg)
+        msg = f"{format_value(hours)} is meer dan de {MAX_HOURS_PER_WEEK} uren van een week"
+        raise argument_error(InvalidValueError, "hours_per_week", msg)
     return hours
 
 
 def check_sick_week(sick_week: int) -> int:
-    """Validate a sick week: a whole number from 1 (an error naming ``ziekteweek``)."""
-    return whole_from_one(sick_week, "ziekteweek", "weeknummer", "de eerste ziekteweek is week 1")
+    """Validate a sick week: a whole number from 1 (an error naming ``sick_week``)."""
+    return whole_from_one(sick_week, "sick_week", "weeknummer", "de eerste ziekteweek is week 1")
 
 
 def wage_continuation(
@@ -231,7 +228,7 @@ def wage_continuation(
     """
     if type(on) is not date:
         raise date_error("on", on)
-    wage = amount_argument(monthly_wage, "maandloon")
+    wage = amount_argument(monthly_wage, "monthly_wage")
     week = sick_week
     if type(week) is not int or week < 1:  # the common case (a week from 1) checked once
         week = check_sick_week(week)

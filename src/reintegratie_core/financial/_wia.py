@@ -33,7 +33,7 @@ from typing import NamedTuple
 import attrs
 
 from reintegratie_core._checks import date_error, instance_error
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import (
     UNIT,
     Citation,
@@ -337,7 +337,7 @@ def _decide_wage(
     `wia_wage`); ``on`` is checked here, where every WIA entry point passes it first."""
     if type(on) is not date:
         raise date_error("on", on)
-    wage = amount_argument(annual_wage, "jaarloon")
+    wage = amount_argument(annual_wage, "annual_wage")
     rates = rates_on(on)
     uncapped = round_cents(wage / _DAYS_PER_YEAR)
     maximum = rates.maximum_daily_wage.value
@@ -483,10 +483,10 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
 def _classes(ao: AmountLike, durable: bool) -> tuple[Decimal, bool, Regime, ClassBand | None]:
     """The fields of a [`Classification`][reintegratie_core.financial.Classification], decided once (see `classify`)."""
     if type(durable) is not bool:  # a true "nee" would be IVA (WIA art. 4)
-        raise instance_error("duurzaam", durable, bool, "True of False")
+        raise instance_error("durable", durable, bool, "True of False")
     share = ao
     if type(share) is not Decimal or not share.is_finite() or not _ZERO_AO <= share <= _ONE:
-        share = fraction(ao, name="ao_percentage")  # the common case (a fraction) checked once
+        share = fraction(ao, name="ao")  # the common case (a fraction) checked once
     index = bisect.bisect_right(_BAND_LOWS, share) - 1  # the band containing share
     if index < 0:
         return (share, durable, _NO_BENEFIT, None)
@@ -736,27 +736,32 @@ def _ratio_shown(ratio: Decimal) -> Decimal:
 
 
 def check_month(month: int) -> int:
-    """A month of entitlement: a whole number from 1 (an error naming ``maand``)."""
+    """A month of entitlement: a whole number from 1 (an error naming ``month``)."""
     return whole_from_one(
-        month, "maand", "maandnummer", "de eerste maand van de uitkering is maand 1"
+        month, "month", "maandnummer", "de eerste maand van de uitkering is maand 1"
     )
 
 
 def check_lgu_months(months: AmountLike) -> Decimal:
-    """Months of wage-related benefit: 0 to 24 in halves (an error naming ``lgu_maanden``)."""
+    """Months of wage-related benefit: 0 to 24 in halves (an error naming ``months``)."""
+    return _lgu_months(months, "months")
+
+
+def _lgu_months(months: AmountLike, argument: str) -> Decimal:
+    """`check_lgu_months` for the parameter ``argument`` of a public function."""
     if type(months) is Decimal and months in _LGU_VALUES:
         return months  # the common case: one of the 49 durations, checked by one look-up
-    value = money(months, name="lgu_maanden", allow_negative=True)  # a duration, not euros
+    value = money(months, name=argument, allow_negative=True)  # a duration, not euros
     if (
         value < ZERO
         or value > LGU_MAX_MONTHS.value
         or (value * 2) != (value * 2).to_integral_value()
     ):
         msg = (
-            f"lgu_maanden: {format_value(value)} is geen duur van de loongerelateerde uitkering "
+            f"{format_value(value)} is geen duur van de loongerelateerde uitkering "
             f"({LGU_MONTHS_HINT})"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, argument, msg)
     return value
 
 
@@ -866,12 +871,12 @@ def monthly_benefit(
     """
     wage = _decide_wage(annual_wage, on)
     classes = _classes(ao, durable)
-    capacity = amount_argument(earning_capacity, "restverdiencapaciteit")
-    earned = amount_argument(income, "inkomen")
+    capacity = amount_argument(earning_capacity, "earning_capacity")
+    earned = amount_argument(income, "income")
     number = month
     if type(number) is not int or number < 1:  # the common case (a month from 1) checked once
         number = check_month(number)
-    lgu = check_lgu_months(lgu_months)
+    lgu = _lgu_months(lgu_months, "lgu_months")
     regime = classes[2]
     monthly, ratio = wage[4], wage[5]
     kind: BenefitKind
@@ -1012,11 +1017,11 @@ class LguDuration(_LguDuration, DecisionRecord[Decimal]):
 
 def _years(value: int, argument: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{argument}: {value!r} is geen geheel aantal jaren (verwacht 0 of meer)"
-        raise TypeError(msg)
+        msg = f"{value!r} is geen geheel aantal jaren (verwacht 0 of meer)"
+        raise argument_error(TypeError, argument, msg)
     if value < 0:
-        msg = f"{argument}: {value} is negatief (verwacht een geheel aantal jaren van 0 of meer)"
-        raise InvalidValueError(msg)
+        msg = f"{value} is negatief (verwacht een geheel aantal jaren van 0 of meer)"
+        raise argument_error(InvalidValueError, argument, msg)
     return value
 
 
@@ -1037,10 +1042,10 @@ def lgu_duration(years_before_2016: int, years_from_2016: int) -> LguDuration:
     """
     p = years_before_2016
     if type(p) is not int or p < 0:  # the common case (a whole number from 0) checked once
-        p = _years(p, "jaren_voor_2016")
+        p = _years(p, "years_before_2016")
     q = years_from_2016
     if type(q) is not int or q < 0:
-        q = _years(q, "jaren_vanaf_2016")
+        q = _years(q, "years_from_2016")
     total = p + q
     if total <= _FULL_YEARS:
         halves = total + total
@@ -1149,7 +1154,7 @@ def benefit_overview(
     if type(on) is not date:
         raise date_error("on", on)
     classification = classify(ao, durable)
-    lgu = check_lgu_months(lgu_months)
+    lgu = _lgu_months(lgu_months, "lgu_months")
     starts = _segment_starts(classification.regime, lgu)
     rows = []
     for index, start in enumerate(starts):

@@ -44,7 +44,12 @@ from reintegratie_core._checks import (
     product_error,
     text_error,
 )
-from reintegratie_core._errors import InvalidPeriodError, InvalidValueError, UnknownCodeError
+from reintegratie_core._errors import (
+    InvalidPeriodError,
+    InvalidValueError,
+    UnknownCodeError,
+    argument_error,
+)
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -145,7 +150,9 @@ def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...
     if held is None:
         return product.module_codes
     codes: list[str] = []
-    for given in held:
+    for index, given in enumerate(held):
+        if type(given) is not str:
+            raise text_error(f"held[{index}]", given)
         code = product.module(given).code
         if code in codes:
             msg = f"module {code} staat meer dan eens in de polis"
@@ -505,10 +512,10 @@ class ModuleContract:
     def _check_end(self, _attribute: object, end: date | None) -> None:
         if end is not None and end < self.start:
             msg = (
-                f"end: {format_date(end)} ligt vóór de ingangsdatum (start) {format_date(self.start)} "
+                f"{format_date(end)} ligt vóór de ingangsdatum (start) {format_date(self.start)} "
                 f"van module {self.module}"
             )
-            raise InvalidPeriodError(msg)
+            raise argument_error(InvalidPeriodError, "end", msg)
 
     def alive_on(self, day: date) -> bool:
         """True when the module has not ended on or before ``day``."""
@@ -540,8 +547,8 @@ class Policy:
             except UnknownCodeError as unknown:
                 raise UnknownCodeError(field, unknown.given, unknown.accepted) from None
             if contract.module != code:
-                msg = f"{field}: {contract.module!r} is geen modulecode; gebruik {code}"
-                raise InvalidValueError(msg)
+                msg = f"{contract.module!r} is geen modulecode; gebruik {code}"
+                raise argument_error(InvalidValueError, field, msg)
         resolve_held(self.product, (c.module for c in self.contracts))
 
     @classmethod
@@ -559,6 +566,8 @@ class Policy:
 
     def contract(self, module: str) -> ModuleContract:
         """The contract of ``module``; an error names the modules the policy holds."""
+        if type(module) is not str:
+            raise text_error("module", module)
         code = self.product.module(module).code
         for contract in self.contracts:
             if contract.module == code:
@@ -577,6 +586,8 @@ class Policy:
         ended module's end to ``on`` (an end planned later is brought forward); a module
         whose ingangsdatum lies after ``on`` never runs: its end is its ingangsdatum.
         """
+        if type(module) is not str:
+            raise text_error("module", module)
         if type(on) is not date:
             raise date_error("on", on)
         if type(reason) is not TerminationReason:

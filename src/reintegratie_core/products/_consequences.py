@@ -41,7 +41,7 @@ from reintegratie_core._checks import (
     product_error,
 )
 from reintegratie_core._dates import ONE_DAY, Period
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error, error_argument
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -670,8 +670,15 @@ def _day(value: date | None) -> str:
 
 def _wage_end(case: SicknessCase, sanction_weeks: int) -> MilestoneDate:
     """The case's einde_loondoorbetaling, extended by ``sanction_weeks`` (BW 7:629 lid 11);
-    past 31-12-9999 `milestone_date` raises the error naming ``ziekte``."""
-    return milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+    past 31-12-9999 an error naming ``absences``, the parameter of `guidance_continues`
+    the case comes from (`milestone_date` names its own, ``case``)."""
+    try:
+        return milestone_date(case, Milestone.EINDE_LOONDOORBETALING, None, sanction_weeks)
+    except InvalidValueError as exc:
+        named = error_argument(exc)
+        if named is None or named[0] != "case":
+            raise
+        raise argument_error(InvalidValueError, "absences", named[1]) from None
 
 
 #: The service module, its continuation rule for a reason, and its relapse parameter's key.

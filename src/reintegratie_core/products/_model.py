@@ -43,7 +43,12 @@ from reintegratie_core._checks import (
     text_error,
 )
 from reintegratie_core._entitlements import ProductRules
-from reintegratie_core._errors import InvalidValueError, NotApplicableError, UnknownCodeError
+from reintegratie_core._errors import (
+    InvalidValueError,
+    NotApplicableError,
+    UnknownCodeError,
+    argument_error,
+)
 from reintegratie_core._explain import Citation, cite, format_date
 from reintegratie_core._parameters import Parameter, ParameterHistory
 from reintegratie_core._product_parameters import check_product_parameter
@@ -196,14 +201,14 @@ def _parameter_tuple(value: Iterable[ProductParameter]) -> tuple[ProductParamete
 
 def _non_empty(_instance: object, attribute: attrs.Attribute[_T], value: _T) -> None:
     if not value:
-        msg = f"{attribute.name}: mag niet leeg zijn"
-        raise ProductDefinitionError(msg)
+        msg = "mag niet leeg zijn"
+        raise argument_error(ProductDefinitionError, attribute.name, msg)
 
 
 def _code(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not canonical(value):
-        msg = f"{attribute.name}: {value!r} is geen code (verwacht letters/cijfers, bijv. 'prb')"
-        raise ProductDefinitionError(msg)
+        msg = f"{value!r} is geen code (verwacht letters/cijfers, bijv. 'prb')"
+        raise argument_error(ProductDefinitionError, attribute.name, msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -321,6 +326,9 @@ class ConsequenceRule:
 
     def applies_to_any(self, reasons: frozenset[TerminationReason]) -> bool:
         """True when some reason of ``reasons`` brings this consequence (domain §8.1)."""
+        for index, reason in enumerate(reasons):
+            if type(reason) is not TerminationReason:
+                raise member_error(f"reasons[{index}]", reason, TerminationReason)
         return any(self.applies(r) for r in reasons)
 
     @property
