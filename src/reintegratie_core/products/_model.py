@@ -156,7 +156,6 @@ class NotCancellableError(NotApplicableError):
     """A module the employer cannot cancel on its own (``004`` art. 2.3)."""
 
 
-@functools.lru_cache(maxsize=4096)
 @functools.lru_cache(maxsize=4096)  # pure; every lookup of a product or module by name
 def canonical(code: str) -> str:
     """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as one ``_``."""
