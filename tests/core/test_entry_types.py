@@ -678,3 +678,18 @@ class TestErrorsNameTheParameter:
             if match is not None and (name, target.label) not in CALLERS_NAME:
                 assert match[1] in target.hints, f"{bad!r}: {text}"
                 assert rc.error_argument(exc) == (match[0][:-2], text[match.end() :]), text
+
+
+class TestUnhashableCodes:
+    """A list or dict where a code belongs is a TypeError naming ``code``, not Python's
+    ``unhashable type: 'list'`` from the look-up cache or the module table."""
+
+    @pytest.mark.parametrize("value", [[1], {"a": 1}, {1}])
+    @pytest.mark.parametrize(
+        "lookup",
+        [rc.builtin_product, rc.ZEEUWSE_PRB.module, products.canonical],
+        ids=["builtin_product", "Product.module", "canonical"],
+    )
+    def test_named(self, lookup: Callable[[object], object], value: object) -> None:
+        with pytest.raises(TypeError, match=r"^code: verwacht tekst \(str\)"):
+            lookup(value)

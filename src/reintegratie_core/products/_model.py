@@ -156,11 +156,15 @@ class NotCancellableError(NotApplicableError):
     """A module the employer cannot cancel on its own (``004`` art. 2.3)."""
 
 
-@functools.lru_cache(maxsize=4096)  # pure; every lookup of a product or module by name
 def canonical(code: str) -> str:
     """A code's canonical form: lower case, no accents, spaces/``-``/``_`` as one ``_``."""
-    if type(code) is not str:
+    if type(code) is not str:  # before the cache, which would hash a list first
         raise text_error("code", code)
+    return _canonical(code)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; every lookup of a product or module by name
+def _canonical(code: str) -> str:
     decomposed = unicodedata.normalize("NFKD", code.strip().lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\s\-_]+", "_", plain).strip("_")
@@ -534,6 +538,8 @@ class Product:
 
         Raises [`UnknownCodeError`][reintegratie_core.UnknownCodeError] listing the product's modules.
         """
+        if type(code) is not str:  # a dict look-up would hash a list first
+            raise text_error("code", code)
         module = self._by_key.get(code) or self._by_key.get(canonical(code))
         if module is None:
             raise UnknownCodeError("module", code, self.module_codes)
