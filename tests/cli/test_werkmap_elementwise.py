@@ -328,6 +328,23 @@ class TestChecker:
     def test_computed(self, formula: str) -> None:
         assert check(formula) is None
 
+    @pytest.mark.parametrize(
+        ("formula", "value"),
+        [
+            ("=LET(f,LAMBDA(k,FILTER(A1:A3,A1:A3>k)),COUNTA(f(0)))", 2),
+            ("=LET(f,LAMBDA(k,FILTER(A1:A3,A1:A3>k)),SUM(f(0)))", 4.7),
+            ("=LET(x,A1:A3,f,LAMBDA(x,LEN(x)),SUM(x)+f(B3))", 5.2),
+        ],
+    )
+    def test_a_lambda_definition_is_no_call(self, formula: str, value: float) -> None:
+        """A ``LAMBDA`` whose body answers an array, or whose parameter shadows a ``LET``
+        name of a range, gets no range itself: the engine computes Excel's value, so the
+        formula is computed (it was refused as "LAMBDA krijgt hier de uitkomst van
+        FILTER(…)")."""
+        assert check(formula) is None
+        got = TestTheEngine()._compute([formula], texts=True)
+        assert plain(got[0]) == value
+
     def test_a_column_is_decided_per_cell_where_a_number_decides(self) -> None:
         """``INDEX(…;0)`` and ``INDEX(…;1)`` differ only in a digit: each is decided by
         itself, also after the other (the checker keeps what it has seen)."""
@@ -343,8 +360,11 @@ class TestTheEngine:
     """What the lists in `elementwise` say of ``formualizer``, checked against it: when a
     new version lifts more functions, the first test fails and the list can shrink."""
 
-    def _compute(self, formulas: list[str]) -> list[Any]:
+    def _compute(self, formulas: list[str], *, texts: bool = False) -> list[Any]:
+        values: dict[tuple[int, int], Any]
         values = {(r, 1): v for r, v in enumerate([1.0, -2.5, 3.7], start=1)}
+        if texts:  # column B: "a", "bb", "ccc"
+            values.update({(r, 2): "abc"[:r] for r in (1, 2, 3)})
         sheet = calc.Input(
             name="S",
             values=values,

@@ -266,6 +266,8 @@ class _Walk:
         arguments: list[Mapping[str, Any]] = list(node.get("args", []))
         if name == "LET":
             return self.let(arguments, names)
+        if name == "LAMBDA":
+            return self.definition(arguments, names)
         shapes = [self.shape(argument, names) for argument in arguments]
         custom = name.startswith("RI_")  # gets a range as Excel passes it to the add-in
         for index, (argument, is_array) in enumerate(zip(arguments, shapes, strict=True)):
@@ -301,6 +303,20 @@ class _Walk:
         if name == "INDIRECT":
             text = _literal(arguments[0]) if arguments else None
             return not (isinstance(text, str) and ":" not in text and "[" not in text)
+        return False
+
+    def definition(self, arguments: list[Mapping[str, Any]], names: Mapping[str, bool]) -> bool:
+        """``LAMBDA(x;…;body)`` not called here (a ``LET`` name, an argument of ``MAP`` …):
+        a function, no array. Its parameters are names, not ranges (a ``LET`` name of a
+        range is shadowed), and an array its body answers is the caller's answer, never
+        an argument of ``LAMBDA``; the body is looked at for its own calls."""
+        self.names = True
+        if not arguments:
+            return False
+        scope = dict(names)
+        for parameter in arguments[:-1]:
+            scope[str(parameter.get("reference", "")).upper()] = False
+        self.shape(arguments[-1], scope)
         return False
 
     def let(self, arguments: list[Mapping[str, Any]], names: Mapping[str, bool]) -> bool:
