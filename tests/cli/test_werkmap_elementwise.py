@@ -345,6 +345,27 @@ class TestChecker:
         got = TestTheEngine()._compute([formula], texts=True)
         assert plain(got[0]) == value
 
+    def test_an_unknown_function_is_reported_as_unknown(self, tmp_path: Path) -> None:
+        """A function the engine does not know (a new one of Excel's, a VBA function) is
+        reported as unknown: nothing is known of its parameters, and PERCENTOF takes its
+        ranges whole in Excel. It was reported as "PERCENTOF krijgt hier B1:B5; Excel
+        rekent dat per element", which is false."""
+        formulas = ["=XYZ(A1:A5)", "=_xludf.MYUDF(B1:B5)", "=PERCENTOF(B1:B5,B1:B5)"]
+        report, sheet = recalc(build(tmp_path / "onbekend.xlsx", formulas))
+        reasons = {p.cell: p.reason for p in report.problems}
+        assert set(reasons) == {"G1", "G2", "G3"}
+        assert all("onbekend" in reason for reason in reasons.values()), reasons
+        assert not any("per element" in reason for reason in reasons.values()), reasons
+        assert [sheet[f"G{row}"].value for row in (1, 2, 3)] == ["#NAME?"] * 3
+
+    def test_an_unknown_function_hides_no_element_wise_call(self) -> None:
+        """Past an unknown function the walk goes on: LEN over a range in the other branch
+        is still refused, and a LET name of a LAMBDA is the formula's own function."""
+        checker = elementwise.Checker(calc.formula_tree, calc.unknown_functions)
+        assert checker.check("=IF(FALSE,XYZ(B1:B5),SUMPRODUCT(LEN(A1:A5)))") is not None
+        assert checker.check("=LET(f,LAMBDA(x,LEN(x)),f(A1:A5))") is not None
+        assert checker.check("=XYZ(A1:A5)") is None
+
     def test_a_column_is_decided_per_cell_where_a_number_decides(self) -> None:
         """``INDEX(…;0)`` and ``INDEX(…;1)`` differ only in a digit: each is decided by
         itself, also after the other (the checker keeps what it has seen)."""

@@ -24,7 +24,8 @@ What counts:
   ``SUM``, ``SUMPRODUCT``, ``COUNTIF``'s range, ``MATCH``'s lookup array, ``INDEX``'s array
   …), which the engine computes as Excel; the functions the engine does evaluate element by
   element (`_LIFTED`, checked against the engine by the tests); the ``RI_`` functions, which
-  get a range as Excel passes it to the add-in.
+  get a range as Excel passes it to the add-in; a function the engine does not know (it
+  gives ``#NAME?`` and is reported as unknown: nothing is known of its parameters).
 """
 
 from __future__ import annotations
@@ -201,8 +202,15 @@ class _FoundError(Exception):
         self.argument = argument
 
 
+def _known(_name: str) -> bool:
+    return True
+
+
 class _Walk:
-    def __init__(self) -> None:
+    def __init__(self, known: Callable[[str], bool] = _known) -> None:
+        #: Whether the engine knows a function: one it does not know is reported as
+        #: unknown (``#NAME?``), not as element-wise (nothing is known of its parameters).
+        self.known = known
         #: What the answer depended on beyond the formula's functions, operators and
         #: ranges: a number in it (INDEX's row 0 …), or a ``LET`` name.
         self.numbers = False
@@ -272,7 +280,9 @@ class _Walk:
         custom = name.startswith("RI_")  # gets a range as Excel passes it to the add-in
         for index, (argument, is_array) in enumerate(zip(arguments, shapes, strict=True)):
             if is_array and not custom and name not in _LIFTED and not _takes_array(name, index):
-                raise _FoundError(name, _describe(argument))
+                if name in names or self.known(name):  # a LET name: a LAMBDA of the formula
+                    raise _FoundError(name, _describe(argument))
+                break  # unknown to the engine: reported as such, the walk goes on
         if name in _ARRAY_ANSWER:
             return True
         if custom or name in _LIFTED:
@@ -328,15 +338,20 @@ class _Walk:
         return self.shape(arguments[-1], scope) if arguments else False
 
 
-def unsupported(tree: Mapping[str, Any]) -> tuple[str, str] | None:
+def unsupported(
+    tree: Mapping[str, Any], known: Callable[[str], bool] = _known
+) -> tuple[str, str] | None:
     """The first call in ``tree`` (the engine's parse tree, ``calc.formula_tree``) whose
     one-value parameter gets a range or an array: ``(function, what it gets)``; None when
-    the formula has none."""
-    return _unsupported(tree)[0]
+    the formula has none. A function the engine does not know (``known`` says) is passed
+    over: the engine gives it ``#NAME?`` and the report calls it unknown."""
+    return _unsupported(tree, known)[0]
 
 
-def _unsupported(tree: Mapping[str, Any]) -> tuple[tuple[str, str] | None, _Walk]:
-    walk = _Walk()
+def _unsupported(
+    tree: Mapping[str, Any], known: Callable[[str], bool] = _known
+) -> tuple[tuple[str, str] | None, _Walk]:
+    walk = _Walk(known)
     try:
         walk.shape(tree, {})
     except _FoundError as found:
@@ -367,8 +382,16 @@ class Checker:
     the row numbers 0; a ``LET`` (whose names may differ in a digit) is read each time.
     """
 
-    def __init__(self, parse: Callable[[str], Mapping[str, Any] | None]) -> None:
+    def __init__(
+        self,
+        parse: Callable[[str], Mapping[str, Any] | None],
+        unknown: Callable[[set[str]], set[str]] | None = None,
+    ) -> None:
         self.parse = parse
+        #: Which of some function names the engine does not know (``calc.unknown_functions``),
+        #: asked once per name; None: every function is taken as known.
+        self.unknown = unknown
+        self.known_names: dict[str, bool] = {}
         #: Formulas (every digit 0) known to have no such call.
         self.clean: set[bytes] = set()
         #: Formulas (every digit 0) whose answer depends on their numbers, and those of
@@ -390,7 +413,7 @@ class Checker:
         tree = self.parse(formula)
         if tree is None:
             return None  # the engine cannot read it: reported as such (`calc.syntax_error`)
-        found, walk = _unsupported(tree)
+        found, walk = _unsupported(tree, self._known)
         if found is None:
             if not walk.numbers and not walk.names:
                 self.clean.add(key)
@@ -404,3 +427,12 @@ class Checker:
             "rekenmotor niet (de uitkomst zou verkeerd zijn): de cel krijgt #N/B (#N/A); reken "
             "per rij, bijv. in een hulpkolom"
         )
+
+    def _known(self, name: str) -> bool:
+        """Whether the engine knows the function ``name`` (upper case, no prefix)."""
+        if self.unknown is None:
+            return True
+        known = self.known_names.get(name)
+        if known is None:
+            known = self.known_names[name] = name not in self.unknown({name})
+        return known
