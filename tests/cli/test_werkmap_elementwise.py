@@ -345,6 +345,13 @@ class TestChecker:
         got = TestTheEngine()._compute([formula], texts=True)
         assert plain(got[0]) == value
 
+    def test_a_spill_reference_is_named_as_such(self) -> None:
+        """``LEN(A1#)``: the report names the spill range, not "een berekening over een
+        bereik" (there is no calculation in it)."""
+        why = check("=SUMPRODUCT(LEN(Blad1!$A$1#))")
+        assert why is not None
+        assert "LEN krijgt hier het overloopbereik Blad1!$A$1#;" in why
+
     def test_an_unknown_function_is_reported_as_unknown(self, tmp_path: Path) -> None:
         """A function the engine does not know (a new one of Excel's, a VBA function) is
         reported as unknown: nothing is known of its parameters, and PERCENTOF takes its

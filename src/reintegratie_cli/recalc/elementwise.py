@@ -190,6 +190,9 @@ def _describe(node: Mapping[str, Any]) -> str:
         return "een matrixconstante {…}"
     if kind == "Function":
         return f"de uitkomst van {_PREFIX.sub('', str(node.get('name', ''))).upper()}(…)"
+    operand = node.get("operand", {})
+    if kind == "UnaryOp" and node.get("operator") == "#" and "reference" in operand:
+        return f"het overloopbereik {operand['reference']}#"
     return "een berekening over een bereik"
 
 
