@@ -345,6 +345,26 @@ class TestChecker:
         got = TestTheEngine()._compute([formula], texts=True)
         assert plain(got[0]) == value
 
+    @pytest.mark.parametrize(
+        ("formula", "engine", "excel"),
+        [
+            ('=SUMPRODUCT(LEN(TEXTSPLIT("aa,bbb,c",",")))', 2, 6),
+            ("=SUMPRODUCT(LEN(VSTACK(B1,B2,B3)))", 1, 6),
+            ("=SUMPRODUCT(LEN(HSTACK(B1,B3)))", 1, 4),
+        ],
+    )
+    def test_an_array_made_without_a_range_is_looked_at(
+        self, formula: str, engine: int, excel: int
+    ) -> None:
+        """A formula without a range, array constant or spill whose function answers an
+        array (TEXTSPLIT, VSTACK, HSTACK …) was not looked at: the engine's wrong number
+        (2 where Excel gives 6) stood in the copy. Every function of `_ARRAY_ANSWER` now
+        marks a formula to look at."""
+        assert plain(TestTheEngine()._compute([formula], texts=True)[0]) == engine != excel
+        assert check(formula) is not None
+        for name in elementwise._ARRAY_ANSWER:
+            assert check(f"=SUMPRODUCT(LEN(_xlfn.{name.lower()}(B1)))") is not None, name
+
     def test_a_spill_reference_is_named_as_such(self) -> None:
         """``LEN(A1#)``: the report names the spill range, not "een berekening over een
         bereik" (there is no calculation in it)."""

@@ -366,7 +366,11 @@ def _unsupported(
 #: array constant, a spill or table reference (``:``, ``{``, ``#``, ``[``), or a function
 #: that answers a range without one.
 _MARKS = (":", "{", "#", "[")
-_RANGE_MAKERS = ("OFFSET", "INDIRECT", "SEQUENCE", "RANDARRAY", "MUNIT")
+#: Every function whose answer may be a range or an array without one given
+#: (``TEXTSPLIT("a,b";",")``, ``VSTACK(A1;A2)``, ``SEQUENCE(3)``, ``OFFSET(A1;0;0;3)``).
+_RANGE_MAKERS = _ARRAY_ANSWER | {"OFFSET", "INDIRECT"}
+#: The names of the functions a formula (in upper case) calls, past Excel's prefixes.
+_CALLED = re.compile(r"(?:_XLFN\.|_XLWS\.)*([A-Z][A-Z0-9_.]*)\s*\(")
 
 
 #: The row numbers of references (digits after a letter or ``$``), not other numbers.
@@ -403,10 +407,10 @@ class Checker:
         self.clean_by_numbers: set[str] = set()
 
     def check(self, formula: str) -> str | None:
-        if not any(mark in formula for mark in _MARKS):
-            upper = formula.upper()
-            if not any(name in upper for name in _RANGE_MAKERS):
-                return None
+        if not any(mark in formula for mark in _MARKS) and _RANGE_MAKERS.isdisjoint(
+            _CALLED.findall(formula.upper())
+        ):
+            return None
         key = forms.digits_as_zero(formula)
         if key in self.clean:
             return None
