@@ -51,8 +51,12 @@ def _convert(
     """[`money`][reintegratie_core.money] for anything but an exact amount already: convert
     or refuse. Apart, so that the common case runs in a small frame (once per lifted row).
     ``what`` and ``example`` say what a message expects (an amount, or a fraction)."""
+    inflected = "" if what == "bedrag" else "e"  # het bedrag: exact; de fractie: exacte
     if isinstance(value, (bool, float)):
-        msg = f"{name}: {type(value).__name__} is geen exact {what}; geef Decimal, int of tekst"
+        msg = (
+            f"{name}: {type(value).__name__} is geen exact{inflected} {what}; "
+            "geef Decimal, int of tekst"
+        )
         raise TypeError(msg)
     if isinstance(value, Decimal):
         amount = value
@@ -68,7 +72,7 @@ def _convert(
         msg = f"{name}: {type(value).__name__} is geen {what}"
         raise TypeError(msg)
     if not amount.is_finite():
-        msg = f"{name}: {value} is geen eindig {what}"
+        msg = f"{name}: {value} is geen eindig{inflected} {what}"
         raise InvalidValueError(msg)
     if amount < 0 and not allow_negative:
         msg = f"{name}: {amount} is negatief (verwacht een {what} van 0 of meer)"
