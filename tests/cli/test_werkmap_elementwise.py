@@ -365,6 +365,18 @@ class TestChecker:
         for name in elementwise._ARRAY_ANSWER:
             assert check(f"=SUMPRODUCT(LEN(_xlfn.{name.lower()}(B1)))") is not None, name
 
+    def test_a_range_of_one_cell_is_one_cell(self) -> None:
+        """``$B$2:B2`` (the first row of a running range) is one cell: the engine gives
+        Excel's LEN, so it is computed; the next row's ``$B$2:B3``, which differs only in a
+        row number, is still refused (the checker keeps no answer its row numbers decided)."""
+        assert plain(TestTheEngine()._compute(["=LEN($B$2:B2)"], texts=True)[0]) == 2
+        checker = elementwise.Checker(calc.formula_tree)
+        assert checker.check("=LEN($B$2:B2)") is None
+        assert checker.check("=LEN($B$2:B3)") is not None
+        assert checker.check("=LEN('Blad 1'!B2:B2)") is None
+        assert checker.check("=LEN(Blad1:Blad3!B2:B2)") is not None
+        assert checker.check("=LEN(B:B)") is not None
+
     def test_a_spill_reference_is_named_as_such(self) -> None:
         """``LEN(A1#)``: the report names the spill range, not "een berekening over een
         bereik" (there is no calculation in it)."""

@@ -155,6 +155,19 @@ def _is_multi_cell(reference: str) -> bool:
     return ":" in reference
 
 
+_CELL = re.compile(r"[A-Z]{1,3}[0-9]+")
+
+
+def _is_one_cell_range(reference: str) -> bool:
+    """A range from a cell to that same cell (``A2:A2``, ``$A$2:A2`` in the first row of a
+    running range): one cell, however it is written."""
+    sheets, _, area = reference.rpartition("!")
+    if ":" in sheets:  # Blad1:Blad3!A2:A2: a cell on each of several sheets
+        return False
+    first, colon, last = area.replace("$", "").upper().partition(":")
+    return bool(colon) and first == last and _CELL.fullmatch(first) is not None
+
+
 def _is_two_dimensional(node: Mapping[str, Any]) -> bool:
     """A reference over more than one column (its rows are not looked at: see `Checker`)."""
     if node.get("node_type") != "Reference":
@@ -218,15 +231,15 @@ class _Walk:
         #: ranges: a number in it (INDEX's row 0 …), or a ``LET`` name.
         self.numbers = False
         self.names = False
+        #: Whether a range's row numbers decided (``A2:A2`` is one cell, ``A2:A3`` not):
+        #: such a formula is decided by itself each time, as one with a name.
+        self.rows = False
 
     def shape(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         """Whether ``node``'s value is a range or an array (raises `_FoundError` on the way)."""
         kind = node.get("node_type")
         if kind == "Reference":
-            reference = str(node.get("reference", ""))
-            if reference.upper() in names:
-                return names[reference.upper()]
-            return _is_multi_cell(reference)
+            return self.reference(str(node.get("reference", "")), names)
         if kind == "Array":
             for row in node.get("rows", []):
                 for item in row:
@@ -252,6 +265,17 @@ class _Walk:
         parts = [v for v in node.values() if isinstance(v, dict | list)]
         shapes = [self.shape(child, names) for child in _nodes(parts)]  # every part looked at
         return any(shapes)
+
+    def reference(self, reference: str, names: Mapping[str, bool]) -> bool:
+        """A reference is a range when it spans more than one cell, a name when bound so."""
+        if reference.upper() in names:
+            return names[reference.upper()]
+        if not _is_multi_cell(reference):
+            return False
+        if "[" not in reference and _is_one_cell_range(reference):
+            self.rows = True  # its row numbers decided
+            return False
+        return True
 
     def lambda_call(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         """``LAMBDA(x;…)(A1:A5)``: the body with each parameter as its argument."""
@@ -386,7 +410,8 @@ class Checker:
     columns only): so a column of one formula, whose cells differ only in their row
     numbers, is parsed once. The key is the formula with every digit 0
     (`forms.digits_as_zero`, cheap); where a number decides (``INDEX(A:A;0)``), with only
-    the row numbers 0; a ``LET`` (whose names may differ in a digit) is read each time.
+    the row numbers 0; a ``LET`` (whose names may differ in a digit) and a formula with a
+    range of one cell (``$A$2:A2``, which ``$A$2:A3`` a row lower is not) are read each time.
     """
 
     def __init__(
@@ -422,9 +447,11 @@ class Checker:
             return None  # the engine cannot read it: reported as such (`calc.syntax_error`)
         found, walk = _unsupported(tree, self._known)
         if found is None:
-            if not walk.numbers and not walk.names:
+            if walk.names or walk.rows:
+                pass  # decided by this formula's own names or row numbers: not kept
+            elif not walk.numbers:
                 self.clean.add(key)
-            elif not walk.names:
+            else:
                 self.by_numbers.add(key)
                 self.clean_by_numbers.add(rows or _ROW_DIGITS.sub("0", formula))
             return None
