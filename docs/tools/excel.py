@@ -94,7 +94,7 @@ def show(value: Any, unit: Unit = Unit.NUMBER) -> str:
         elif number.is_integer():
             text = f"{number:,.0f}"
         else:
-            text = f"{number:,.2f}".rstrip("0")
+            text = f"{number:,.2f}".rstrip("0").rstrip(".")  # 3.001: "3", never "3,"
         return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return str(value)
 

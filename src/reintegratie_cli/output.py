@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 #: Excel's last row: a sheet holds the header and at most this many rows minus one.
 XLSX_MAX_ROWS = 1_048_576
-#: Excel's longest text in one cell.
 
 
 class OutputKind(enum.Enum):

@@ -1105,12 +1105,13 @@ def _find_header(
 
     The header is the first row, among the sheet's first `HEADER_SEARCH_ROWS`, that names
     every required column: a title above it is passed over. `MissingColumnsError` (for its
-    first non-empty row) when there is none; ``values`` is then read up to the header.
+    first non-empty row) when there is none, also when those rows are all empty and a later
+    one is not (the sheet is no empty sheet); ``values`` is then read up to the header.
     """
     first: MissingColumnsError | None = None
+    number = 0
     for number, cells in enumerate(values, 1):
-        if number in by_row:
-            cells = _marked(cells, by_row[number], None)  # noqa: PLW2901 - the marked row
+        cells = _row_marked(cells, number, by_row)  # noqa: PLW2901 - the marked row
         if any(not is_empty(c) for c in cells):
             try:
                 return resolve_header(cells), number
@@ -1121,7 +1122,22 @@ def _find_header(
             break
     if first is not None:
         raise first
+    for later, cells in enumerate(values, number + 1):
+        if any(not is_empty(c) for c in _row_marked(cells, later, by_row)):
+            msg = (
+                f"rij {later} is de eerste gevulde rij; de kopregel hoort in de eerste "
+                f"{HEADER_SEARCH_ROWS} rijen (rij 1 t/m {HEADER_SEARCH_ROWS} zijn leeg: "
+                "verwijder lege rijen boven de kopregel)"
+            )
+            raise MissingColumnsError(msg)
     return None
+
+
+def _row_marked(
+    cells: list[Any], number: int, by_row: dict[int, list[tuple[int, ExcelError]]]
+) -> list[Any]:
+    """Row ``number``'s cells with its error cells as `ExcelError`."""
+    return _marked(cells, by_row[number], None) if number in by_row else cells
 
 
 #: Days from the 1900 date system's day 0 to the 1904 system's (1904-01-01 is serial 1462).

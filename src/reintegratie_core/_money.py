@@ -52,8 +52,9 @@ def _convert(
     """[`money`][reintegratie_core.money] for anything but an exact amount already: convert
     or refuse. Apart, so that the common case runs in a small frame (once per lifted row).
     ``what`` and ``example`` say what a message expects (an amount, or a fraction)."""
+    inflected = "" if what == "bedrag" else "e"  # het bedrag: exact; de fractie: exacte
     if isinstance(value, (bool, float)):
-        msg = f"{type(value).__name__} is geen exact {what}; geef Decimal, int of tekst"
+        msg = f"{type(value).__name__} is geen exact{inflected} {what}; geef Decimal, int of tekst"
         raise argument_error(TypeError, name, msg)
     if isinstance(value, Decimal):
         amount = value
@@ -69,7 +70,7 @@ def _convert(
         msg = f"{type(value).__name__} is geen {what}"
         raise argument_error(TypeError, name, msg)
     if not amount.is_finite():
-        msg = f"{value} is geen eindig {what}"
+        msg = f"{value} is geen eindig{inflected} {what}"
         raise argument_error(InvalidValueError, name, msg)
     if amount < 0 and not allow_negative:
         msg = f"{amount} is negatief (verwacht een {what} van 0 of meer)"

@@ -105,6 +105,27 @@ class TestWorkbookSheets:
         assert "Blad2" in message
         assert "verplichte kolom(men) ontbreken" in message
 
+    def test_a_header_below_twenty_empty_rows_is_not_an_empty_sheet(self, tmp_path: Path) -> None:
+        """The header is looked for in the first 20 rows (docs/portefeuille.md, Welk
+        werkblad); a sheet whose rows 1 to 20 are empty and whose header is on row 25 is
+        refused for that, naming the row; it was called empty ("het werkblad is leeg")."""
+        rows: list[list[object]] = [[] for _ in range(24)]
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "Lijst"
+        for number, cells in enumerate([*rows, *_DATA], start=1):
+            for column, value in enumerate(cells, start=1):
+                sheet.cell(row=number, column=column, value=value)
+        path = tmp_path / "p.xlsx"
+        book.save(path)
+        with pytest.raises(PortfolioError) as caught:
+            open_portfolio(path)
+        message = str(caught.value)
+        assert "leeg (verwacht" not in message
+        assert 'werkblad "Lijst", rij 25 is de eerste gevulde rij' in message
+        assert "eerste 20 rijen" in message
+
     def test_a_sheet_named_portefeuille_is_read_even_when_not_first(self, tmp_path: Path) -> None:
         """A sheet named Portefeuille is the portfolio, wherever it is."""
         other = [list(HEADER), row("X9", date(2025, 1, 6))]

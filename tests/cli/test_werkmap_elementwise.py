@@ -328,6 +328,83 @@ class TestChecker:
     def test_computed(self, formula: str) -> None:
         assert check(formula) is None
 
+    @pytest.mark.parametrize(
+        ("formula", "value"),
+        [
+            ("=LET(f,LAMBDA(k,FILTER(A1:A3,A1:A3>k)),COUNTA(f(0)))", 2),
+            ("=LET(f,LAMBDA(k,FILTER(A1:A3,A1:A3>k)),SUM(f(0)))", 4.7),
+            ("=LET(x,A1:A3,f,LAMBDA(x,LEN(x)),SUM(x)+f(B3))", 5.2),
+        ],
+    )
+    def test_a_lambda_definition_is_no_call(self, formula: str, value: float) -> None:
+        """A ``LAMBDA`` whose body answers an array, or whose parameter shadows a ``LET``
+        name of a range, gets no range itself: the engine computes Excel's value, so the
+        formula is computed (it was refused as "LAMBDA krijgt hier de uitkomst van
+        FILTER(…)")."""
+        assert check(formula) is None
+        got = TestTheEngine()._compute([formula], texts=True)
+        assert plain(got[0]) == value
+
+    @pytest.mark.parametrize(
+        ("formula", "engine", "excel"),
+        [
+            ('=SUMPRODUCT(LEN(TEXTSPLIT("aa,bbb,c",",")))', 2, 6),
+            ("=SUMPRODUCT(LEN(VSTACK(B1,B2,B3)))", 1, 6),
+            ("=SUMPRODUCT(LEN(HSTACK(B1,B3)))", 1, 4),
+        ],
+    )
+    def test_an_array_made_without_a_range_is_looked_at(
+        self, formula: str, engine: int, excel: int
+    ) -> None:
+        """A formula without a range, array constant or spill whose function answers an
+        array (TEXTSPLIT, VSTACK, HSTACK …) was not looked at: the engine's wrong number
+        (2 where Excel gives 6) stood in the copy. Every function of `_ARRAY_ANSWER` now
+        marks a formula to look at."""
+        assert plain(TestTheEngine()._compute([formula], texts=True)[0]) == engine != excel
+        assert check(formula) is not None
+        for name in elementwise._ARRAY_ANSWER:
+            assert check(f"=SUMPRODUCT(LEN(_xlfn.{name.lower()}(B1)))") is not None, name
+
+    def test_a_range_of_one_cell_is_one_cell(self) -> None:
+        """``$B$2:B2`` (the first row of a running range) is one cell: the engine gives
+        Excel's LEN, so it is computed; the next row's ``$B$2:B3``, which differs only in a
+        row number, is still refused (the checker keeps no answer its row numbers decided)."""
+        assert plain(TestTheEngine()._compute(["=LEN($B$2:B2)"], texts=True)[0]) == 2
+        checker = elementwise.Checker(calc.formula_tree)
+        assert checker.check("=LEN($B$2:B2)") is None
+        assert checker.check("=LEN($B$2:B3)") is not None
+        assert checker.check("=LEN('Blad 1'!B2:B2)") is None
+        assert checker.check("=LEN(Blad1:Blad3!B2:B2)") is not None
+        assert checker.check("=LEN(B:B)") is not None
+
+    def test_a_spill_reference_is_named_as_such(self) -> None:
+        """``LEN(A1#)``: the report names the spill range, not "een berekening over een
+        bereik" (there is no calculation in it)."""
+        why = check("=SUMPRODUCT(LEN(Blad1!$A$1#))")
+        assert why is not None
+        assert "LEN krijgt hier het overloopbereik Blad1!$A$1#;" in why
+
+    def test_an_unknown_function_is_reported_as_unknown(self, tmp_path: Path) -> None:
+        """A function the engine does not know (a new one of Excel's, a VBA function) is
+        reported as unknown: nothing is known of its parameters, and PERCENTOF takes its
+        ranges whole in Excel. It was reported as "PERCENTOF krijgt hier B1:B5; Excel
+        rekent dat per element", which is false."""
+        formulas = ["=XYZ(A1:A5)", "=_xludf.MYUDF(B1:B5)", "=PERCENTOF(B1:B5,B1:B5)"]
+        report, sheet = recalc(build(tmp_path / "onbekend.xlsx", formulas))
+        reasons = {p.cell: p.reason for p in report.problems}
+        assert set(reasons) == {"G1", "G2", "G3"}
+        assert all("onbekend" in reason for reason in reasons.values()), reasons
+        assert not any("per element" in reason for reason in reasons.values()), reasons
+        assert [sheet[f"G{row}"].value for row in (1, 2, 3)] == ["#NAME?"] * 3
+
+    def test_an_unknown_function_hides_no_element_wise_call(self) -> None:
+        """Past an unknown function the walk goes on: LEN over a range in the other branch
+        is still refused, and a LET name of a LAMBDA is the formula's own function."""
+        checker = elementwise.Checker(calc.formula_tree, calc.unknown_functions)
+        assert checker.check("=IF(FALSE,XYZ(B1:B5),SUMPRODUCT(LEN(A1:A5)))") is not None
+        assert checker.check("=LET(f,LAMBDA(x,LEN(x)),f(A1:A5))") is not None
+        assert checker.check("=XYZ(A1:A5)") is None
+
     def test_a_column_is_decided_per_cell_where_a_number_decides(self) -> None:
         """``INDEX(…;0)`` and ``INDEX(…;1)`` differ only in a digit: each is decided by
         itself, also after the other (the checker keeps what it has seen)."""
@@ -343,8 +420,11 @@ class TestTheEngine:
     """What the lists in `elementwise` say of ``formualizer``, checked against it: when a
     new version lifts more functions, the first test fails and the list can shrink."""
 
-    def _compute(self, formulas: list[str]) -> list[Any]:
+    def _compute(self, formulas: list[str], *, texts: bool = False) -> list[Any]:
+        values: dict[tuple[int, int], Any]
         values = {(r, 1): v for r, v in enumerate([1.0, -2.5, 3.7], start=1)}
+        if texts:  # column B: "a", "bb", "ccc"
+            values.update({(r, 2): "abc"[:r] for r in (1, 2, 3)})
         sheet = calc.Input(
             name="S",
             values=values,

@@ -50,6 +50,19 @@ class TestMoney:
         assert "bedrag" not in str(error.value)
         assert "0.70" in str(error.value)
 
+    def test_a_fraction_is_refused_in_good_dutch(self) -> None:
+        """'fractie' is a de-word: a float is 'geen exacte fractie', an infinity 'geen
+        eindige fractie' (it read 'geen exact fractie', 'geen eindig fractie'); an amount
+        stays 'geen exact bedrag', 'geen eindig bedrag'."""
+        with pytest.raises(TypeError, match="is geen exacte fractie;"):
+            fraction(0.7)
+        with pytest.raises(InvalidValueError, match=r"is geen eindige fractie$"):
+            fraction(Decimal("Infinity"))
+        with pytest.raises(TypeError, match="is geen exact bedrag;"):
+            money(0.7)
+        with pytest.raises(InvalidValueError, match=r"is geen eindig bedrag$"):
+            money("Infinity")
+
     def test_fraction_above_one_is_refused(self) -> None:
         """Percentages are fractions in the core: 70 % is 0.70."""
         with pytest.raises(InvalidValueError):

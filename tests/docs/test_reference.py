@@ -95,6 +95,12 @@ class TestFormulas:
         assert show(12.5, Unit.MONTHS) == "12,5"
         assert show(62.86, Unit.WEEKS) == "62,86"
 
+    def test_a_number_that_rounds_to_whole_shows_no_lone_comma(self) -> None:
+        """A number shown with at most two decimals that rounds to a whole one (3.001
+        weeks) reads 3, never '3,' (the trailing zeros and then the comma go)."""
+        assert show(3.001, Unit.WEEKS) == "3"
+        assert show(1999.999) == "2.000"
+
     def test_results_show_in_their_unit(self) -> None:
         """A money result shows its cents, a count of months does not: the same number
         reads as the function's RI_UITLEG says it (€ 2.500,00; 12,5 maanden)."""

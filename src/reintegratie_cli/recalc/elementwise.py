@@ -24,7 +24,8 @@ What counts:
   ``SUM``, ``SUMPRODUCT``, ``COUNTIF``'s range, ``MATCH``'s lookup array, ``INDEX``'s array
   …), which the engine computes as Excel; the functions the engine does evaluate element by
   element (`_LIFTED`, checked against the engine by the tests); the ``RI_`` functions, which
-  get a range as Excel passes it to the add-in.
+  get a range as Excel passes it to the add-in; a function the engine does not know (it
+  gives ``#NAME?`` and is reported as unknown: nothing is known of its parameters).
 
 A plain formula (``<f>`` without ``t="array"``: written by Excel 2019 or earlier, by openpyxl,
 or by Excel 365 for a formula that means the same there) has Excel's older meaning, which
@@ -215,6 +216,19 @@ def _is_multi_cell(reference: str) -> bool:
     return ":" in reference
 
 
+_CELL = re.compile(r"[A-Z]{1,3}[0-9]+")
+
+
+def _is_one_cell_range(reference: str) -> bool:
+    """A range from a cell to that same cell (``A2:A2``, ``$A$2:A2`` in the first row of a
+    running range): one cell, however it is written."""
+    sheets, _, area = reference.rpartition("!")
+    if ":" in sheets:  # Blad1:Blad3!A2:A2: a cell on each of several sheets
+        return False
+    first, colon, last = area.replace("$", "").upper().partition(":")
+    return bool(colon) and first == last and _CELL.fullmatch(first) is not None
+
+
 def _is_two_dimensional(node: Mapping[str, Any]) -> bool:
     """A reference over more than one column (its rows are not looked at: see `Checker`)."""
     if node.get("node_type") != "Reference":
@@ -250,6 +264,9 @@ def _describe(node: Mapping[str, Any]) -> str:
         return "een matrixconstante {…}"
     if kind == "Function":
         return f"de uitkomst van {_PREFIX.sub('', str(node.get('name', ''))).upper()}(…)"
+    operand = node.get("operand", {})
+    if kind == "UnaryOp" and node.get("operator") == "#" and "reference" in operand:
+        return f"het overloopbereik {operand['reference']}#"
     return "een berekening over een bereik"
 
 
@@ -265,12 +282,22 @@ class _FoundError(Exception):
         self.intersected = intersected
 
 
+def _known(_name: str) -> bool:
+    return True
+
+
 class _Walk:
-    def __init__(self, *, legacy: bool = False) -> None:
+    def __init__(self, known: Callable[[str], bool] = _known, *, legacy: bool = False) -> None:
+        #: Whether the engine knows a function: one it does not know is reported as
+        #: unknown (``#NAME?``), not as element-wise (nothing is known of its parameters).
+        self.known = known
         #: What the answer depended on beyond the formula's functions, operators and
         #: ranges: a number in it (INDEX's row 0 …), or a ``LET`` name.
         self.numbers = False
         self.names = False
+        #: Whether a range's row numbers decided (``A2:A2`` is one cell, ``A2:A3`` not):
+        #: such a formula is decided by itself each time, as one with a name.
+        self.rows = False
         #: In a plain formula, outside the parameters of `_ARRAY_CONTEXT`: a range where
         #: one value is wanted is intersected (Excel before 365).
         self.legacy = legacy
@@ -313,10 +340,7 @@ class _Walk:
     def _shape(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         kind = node.get("node_type")
         if kind == "Reference":
-            reference = str(node.get("reference", ""))
-            if reference.upper() in names:
-                return names[reference.upper()]
-            return _is_multi_cell(reference)
+            return self.reference(str(node.get("reference", "")), names)
         if kind == "Array":
             for row in node.get("rows", []):
                 for item in row:
@@ -353,6 +377,17 @@ class _Walk:
         self.intersected(operator, node.get("right", {}), right)
         return left or right
 
+    def reference(self, reference: str, names: Mapping[str, bool]) -> bool:
+        """A reference is a range when it spans more than one cell, a name when bound so."""
+        if reference.upper() in names:
+            return names[reference.upper()]
+        if not _is_multi_cell(reference):
+            return False
+        if "[" not in reference and _is_one_cell_range(reference):
+            self.rows = True  # its row numbers decided
+            return False
+        return True
+
     def lambda_call(self, node: Mapping[str, Any], names: Mapping[str, bool]) -> bool:
         """``LAMBDA(x;…)(A1:A5)``: the body with each parameter as its argument."""
         given = [self.shape(argument, names) for argument in node.get("args", [])]
@@ -377,6 +412,8 @@ class _Walk:
         arguments: list[Mapping[str, Any]] = list(node.get("args", []))
         if name == "LET":
             return self.let(arguments, names)
+        if name == "LAMBDA":
+            return self.definition(arguments, names)
         legacy = self.legacy
         shapes = []
         for index, argument in enumerate(arguments):
@@ -384,10 +421,15 @@ class _Walk:
             shapes.append(self.shape(argument, names))
         self.legacy = legacy
         custom = name.startswith("RI_")  # gets a range as Excel passes it to the add-in
+        # Unknown to the engine (a LET name is a LAMBDA of the formula): reported as such,
+        # nothing is known of its parameters, and the walk goes on.
+        unknown = not custom and name not in names and not self.known(name)
         for index, (argument, is_array) in enumerate(zip(arguments, shapes, strict=True)):
-            if not custom and not _takes_range(name, index):
+            if custom or unknown:
+                continue
+            if not _takes_range(name, index):
                 self.intersected(name, argument, is_array)
-            if is_array and not custom and name not in _LIFTED and not _takes_array(name, index):
+            if is_array and name not in _LIFTED and not _takes_array(name, index):
                 raise _FoundError(name, _describe(argument))
         if name in _ARRAY_ANSWER:
             return True
@@ -421,6 +463,20 @@ class _Walk:
             return not (isinstance(text, str) and ":" not in text and "[" not in text)
         return False
 
+    def definition(self, arguments: list[Mapping[str, Any]], names: Mapping[str, bool]) -> bool:
+        """``LAMBDA(x;…;body)`` not called here (a ``LET`` name, an argument of ``MAP`` …):
+        a function, no array. Its parameters are names, not ranges (a ``LET`` name of a
+        range is shadowed), and an array its body answers is the caller's answer, never
+        an argument of ``LAMBDA``; the body is looked at for its own calls."""
+        self.names = True
+        if not arguments:
+            return False
+        scope = dict(names)
+        for parameter in arguments[:-1]:
+            scope[str(parameter.get("reference", "")).upper()] = False
+        self.shape(arguments[-1], scope)
+        return False
+
     def let(self, arguments: list[Mapping[str, Any]], names: Mapping[str, bool]) -> bool:
         self.names = True
         scope = dict(names)
@@ -430,18 +486,23 @@ class _Walk:
         return self.shape(arguments[-1], scope) if arguments else False
 
 
-def unsupported(tree: Mapping[str, Any], *, legacy: bool = False) -> tuple[str, str] | None:
+def unsupported(
+    tree: Mapping[str, Any], known: Callable[[str], bool] = _known, *, legacy: bool = False
+) -> tuple[str, str] | None:
     """The first call in ``tree`` (the engine's parse tree, ``calc.formula_tree``) whose
     one-value parameter gets a range or an array: ``(function, what it gets)``; with
     ``legacy`` (a plain formula) also the first range it intersects: ``(function or
     operator, the range)``, ``("", the range)`` for the formula's answer. None when the
-    formula has none."""
-    found = _unsupported(tree, legacy=legacy)[0]
+    formula has none. A function the engine does not know (``known`` says) is passed
+    over: the engine gives it ``#NAME?`` and the report calls it unknown."""
+    found = _unsupported(tree, known, legacy=legacy)[0]
     return None if found is None else (found.name, found.argument)
 
 
-def _unsupported(tree: Mapping[str, Any], *, legacy: bool) -> tuple[_FoundError | None, _Walk]:
-    walk = _Walk(legacy=legacy)
+def _unsupported(
+    tree: Mapping[str, Any], known: Callable[[str], bool] = _known, *, legacy: bool = False
+) -> tuple[_FoundError | None, _Walk]:
+    walk = _Walk(known, legacy=legacy)
     try:
         is_array = walk.shape(tree, {})
         walk.intersected("", tree, is_array)
@@ -454,7 +515,11 @@ def _unsupported(tree: Mapping[str, Any], *, legacy: bool) -> tuple[_FoundError 
 #: array constant, a spill or table reference (``:``, ``{``, ``#``, ``[``), or a function
 #: that answers a range without one.
 _MARKS = (":", "{", "#", "[")
-_RANGE_MAKERS = ("OFFSET", "INDIRECT", "SEQUENCE", "RANDARRAY", "MUNIT")
+#: Every function whose answer may be a range or an array without one given
+#: (``TEXTSPLIT("a,b";",")``, ``VSTACK(A1;A2)``, ``SEQUENCE(3)``, ``OFFSET(A1;0;0;3)``).
+_RANGE_MAKERS = _ARRAY_ANSWER | {"OFFSET", "INDIRECT"}
+#: The names of the functions a formula (in upper case) calls, past Excel's prefixes.
+_CALLED = re.compile(r"(?:_XLFN\.|_XLWS\.)*([A-Z][A-Z0-9_.]*)\s*\(")
 
 
 #: The row numbers of references (digits after a letter or ``$``), not other numbers.
@@ -470,11 +535,20 @@ class Checker:
     columns only): so a column of one formula, whose cells differ only in their row
     numbers, is parsed once. The key is the formula with every digit 0
     (`forms.digits_as_zero`, cheap); where a number decides (``INDEX(A:A;0)``), with only
-    the row numbers 0; a ``LET`` (whose names may differ in a digit) is read each time.
+    the row numbers 0; a ``LET`` (whose names may differ in a digit) and a formula with a
+    range of one cell (``$A$2:A2``, which ``$A$2:A3`` a row lower is not) are read each time.
     """
 
-    def __init__(self, parse: Callable[[str], Mapping[str, Any] | None]) -> None:
+    def __init__(
+        self,
+        parse: Callable[[str], Mapping[str, Any] | None],
+        unknown: Callable[[set[str]], set[str]] | None = None,
+    ) -> None:
         self.parse = parse
+        #: Which of some function names the engine does not know (``calc.unknown_functions``),
+        #: asked once per name; None: every function is taken as known.
+        self.unknown = unknown
+        self.known_names: dict[str, bool] = {}
         #: Formulas (every digit 0) known to have no such call.
         self.clean: set[bytes] = set()
         #: Formulas (every digit 0) whose answer depends on their numbers, and those of
@@ -485,10 +559,10 @@ class Checker:
     def check(self, formula: str, *, legacy: bool = False) -> str | None:
         """Why ``formula`` is not computed, or None; ``legacy``: it is a plain formula (no
         array formula), with Excel's older meaning (`unsupported`)."""
-        if not any(mark in formula for mark in _MARKS):
-            upper = formula.upper()
-            if not any(name in upper for name in _RANGE_MAKERS):
-                return None
+        if not any(mark in formula for mark in _MARKS) and _RANGE_MAKERS.isdisjoint(
+            _CALLED.findall(formula.upper())
+        ):
+            return None
         mode = "L" if legacy else ""  # the two meanings are kept apart
         key = mode.encode() + forms.digits_as_zero(formula)
         if key in self.clean:
@@ -499,15 +573,26 @@ class Checker:
         tree = self.parse(formula)
         if tree is None:
             return None  # the engine cannot read it: reported as such (`calc.syntax_error`)
-        found, walk = _unsupported(tree, legacy=legacy)
+        found, walk = _unsupported(tree, self._known, legacy=legacy)
         if found is None:
-            if not walk.numbers and not walk.names:
+            if walk.names or walk.rows:
+                pass  # decided by this formula's own names or row numbers: not kept
+            elif not walk.numbers:
                 self.clean.add(key)
-            elif not walk.names:
+            else:
                 self.by_numbers.add(key)
                 self.clean_by_numbers.add(rows or mode + _ROW_DIGITS.sub("0", formula))
             return None
         return _reason(found)
+
+    def _known(self, name: str) -> bool:
+        """Whether the engine knows the function ``name`` (upper case, no prefix)."""
+        if self.unknown is None:
+            return True
+        known = self.known_names.get(name)
+        if known is None:
+            known = self.known_names[name] = name not in self.unknown({name})
+        return known
 
 
 def _reason(found: _FoundError) -> str:

@@ -198,7 +198,7 @@ def recalculate(
     inputs = []
     original: dict[tuple[str, int, int], str] = {}
     cost = 0
-    checker = elementwise.Checker(calc.formula_tree)
+    checker = elementwise.Checker(calc.formula_tree, calc.unknown_functions)
     for sheet in book.sheets:
         plain: dict[tuple[int, int], str] = {}
         arrays: dict[tuple[int, int], tuple[str, tuple[int, int, int, int]]] = {}
