@@ -286,9 +286,12 @@ def format_date(day: date) -> str:
     return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
-#: Why a date that would lie past the last one (``date.max``, also Excel's last) cannot be:
-#: the end of every "… valt buiten het datumbereik" message, with that last date.
-OUTSIDE_CALENDAR = f"valt buiten het datumbereik (t/m {format_date(date.max)})"
+#: Why a date that would lie before the first one (``date.min``) or past the last one
+#: (``date.max``, also Excel's last) cannot be: the end of every "… valt buiten het
+#: datumbereik" message, naming the whole range, so it reads right in both directions.
+OUTSIDE_CALENDAR = (
+    f"valt buiten het datumbereik ({format_date(date.min)} t/m {format_date(date.max)})"
+)
 
 
 def _day(value: date) -> date:

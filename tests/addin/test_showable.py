@@ -159,7 +159,7 @@ class TestTextDates:
         # The date the user should change is named (issue 13 bug 4: name the argument to fix).
         assert result == (
             "#WAARDE! datum_probleemanalyse: 31-12-9999 + 14 dagen valt buiten het datumbereik "
-            "(t/m 31-12-9999)"
+            "(01-01-0001 t/m 31-12-9999)"
         )
 
     @pytest.mark.parametrize(

@@ -313,7 +313,7 @@ class TestTwoArgumentChecks:
         day = datetime(9998, 1, 6)
         result = call("RI_DOORLOPENDE_BEGELEIDING", product, day, day, day)
         assert result == (
-            "#WAARDE! ziekte: einde_loondoorbetaling valt buiten het datumbereik (t/m 31-12-9999)"
+            "#WAARDE! ziekte: einde_loondoorbetaling valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)"
         )
 
     def test_contract_expiry_past_the_calendar_says_why(self) -> None:
@@ -325,7 +325,7 @@ class TestTwoArgumentChecks:
             datetime(9999, 3, 1),
             datetime(2025, 1, 1),
         )
-        assert result.endswith("valt buiten het datumbereik (t/m 31-12-9999)")
+        assert result.endswith("valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)")
 
     @pytest.mark.parametrize("day", [datetime(9999, 12, 1), datetime(9999, 12, 31)])
     def test_last_days_of_the_date_range_name_the_start(self, day: datetime) -> None:

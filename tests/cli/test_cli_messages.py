@@ -114,7 +114,7 @@ class TestRowErrorsNameTheUsersTerms:
             employee_line("P-1", "W-1", rows, date(9998, 7, 1), 30)
         error = failed(rows, "P-1", "W-1", raised.value)
         assert error.message == (
-            "rijen 1: ziekte: een mijlpaal valt buiten het datumbereik (t/m 31-12-9999)"
+            "rijen 1: ziekte: een mijlpaal valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)"
         )
 
 

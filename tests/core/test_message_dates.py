@@ -83,19 +83,19 @@ FAILING: list[tuple[str, Callable[[], object], str]] = [
     (
         "add_days past the calendar",
         lambda: rc.add_days(date(9999, 12, 31), 1),
-        "31-12-9999 + 1 dagen valt buiten het datumbereik (t/m 31-12-9999)",
+        "31-12-9999 + 1 dagen valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
     ),
     (
         "add_months past the calendar",
         lambda: rc.add_months(date(9999, 12, 31), 1),
-        "31-12-9999 + 1 maanden valt buiten het datumbereik (t/m 31-12-9999)",
+        "31-12-9999 + 1 maanden valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
     ),
     (
         "a milestone past the calendar names case and why",
         lambda: rc.milestone_date(
             rc.SicknessCase.ongoing(date(9998, 1, 6)), rc.Milestone.EINDE_LOONDOORBETALING
         ),
-        "case: einde_loondoorbetaling valt buiten het datumbereik (t/m 31-12-9999)",
+        "case: einde_loondoorbetaling valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
     ),
     (
         "a milestone of closed periods past the calendar",
@@ -103,22 +103,22 @@ FAILING: list[tuple[str, Callable[[], object], str]] = [
             rc.merge_cases([SICK(date(9998, 1, 6), date(9998, 2, 1)), SICK(date(9998, 2, 10))])[0],
             rc.Milestone.EINDE_LOONDOORBETALING,
         ),
-        "case: einde_loondoorbetaling valt buiten het datumbereik (t/m 31-12-9999)",
+        "case: einde_loondoorbetaling valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
     ),
     (
         "all milestones at once past the calendar",
         lambda: rc.milestone_days(rc.SicknessCase.ongoing(date(9998, 1, 6))),
-        "case: een mijlpaal valt buiten het datumbereik (t/m 31-12-9999)",
+        "case: een mijlpaal valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
     ),
     (
         "add_working_days past the calendar",
         lambda: rc.add_working_days(date(9999, 12, 31), 1),
-        "31-12-9999 + 1 werkdagen valt buiten het datumbereik (t/m 31-12-9999)",
+        "31-12-9999 + 1 werkdagen valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
     ),
     (
         "a deadline past the calendar",
         lambda: rc.plan_van_aanpak_deadline(date(9999, 12, 31)),
-        "probleemanalyse: 31-12-9999 + 14 dagen valt buiten het datumbereik (t/m 31-12-9999)",
+        "probleemanalyse: 31-12-9999 + 14 dagen valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
     ),
     (
         "overlapping periods",
@@ -203,3 +203,47 @@ def test_a_period_reads_the_dutch_way() -> None:
     )
     assert str(rc.Period(date(2025, 1, 6))) == "06-01-2025 t/m lopend"
     assert "datetime.date(2025, 1, 6)" in repr(rc.Period(date(2025, 1, 6)))
+
+
+class TestOutsideTheCalendar:
+    """A date before 01-01-0001 or past 31-12-9999 names the whole date range."""
+
+    @pytest.mark.parametrize(
+        ("call", "expected"),
+        [
+            (
+                lambda: rc.working_day(date(1, 1, 1), -1),
+                "01-01-0001 + -1 werkdagen valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
+            ),
+            (
+                lambda: rc.add_working_days(date(9999, 12, 31), 1),
+                "31-12-9999 + 1 werkdagen valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
+            ),
+            (
+                lambda: rc.add_months(date(1, 1, 1), -1),
+                "01-01-0001 + -1 maanden valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
+            ),
+            (
+                lambda: rc.add_days(date(1, 1, 1), -1),
+                "01-01-0001 + -1 dagen valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
+            ),
+            (
+                lambda: rc.add_days(date(9999, 12, 31), 1),
+                "31-12-9999 + 1 dagen valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)",
+            ),
+        ],
+        ids=[
+            "working_day back",
+            "working_day forward",
+            "add_months back",
+            "add_days back",
+            "add_days forward",
+        ],
+    )
+    def test_the_message_names_the_range_in_both_directions(
+        self, call: Callable[[], object], expected: str
+    ) -> None:
+        """A step before the first date must not say "t/m 31-12-9999" as if it were too late."""
+        with pytest.raises(rc.InvalidValueError) as caught:
+            call()
+        assert str(caught.value).endswith(expected)
