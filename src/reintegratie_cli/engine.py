@@ -65,7 +65,6 @@ from reintegratie_cli.portfolio import (
     Source,
     unreadable,
 )
-from reintegratie_cli.table import thousands
 from reintegratie_cli.worklines import (
     ERROR_RANK,
     OUTPUT_HEADER,
@@ -77,6 +76,7 @@ from reintegratie_cli.worklines import (
     error_line,
     failed,
 )
+from reintegratie_io import thousands
 
 if TYPE_CHECKING:
     import multiprocessing.pool

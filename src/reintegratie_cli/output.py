@@ -34,8 +34,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Self
 
-from reintegratie_cli.table import EXCEL_MAX_TEXT, excel_length, fits_a_cell, thousands
-from reintegratie_io import FIRST_SERIAL_DATE, date_to_serial
+from reintegratie_cli.table import EXCEL_MAX_TEXT, excel_length, fits_a_cell
+from reintegratie_io import FIRST_SERIAL_DATE, date_to_serial, thousands
 
 if TYPE_CHECKING:
     import queue

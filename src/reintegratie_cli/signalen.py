@@ -23,9 +23,10 @@ from reintegratie_cli.args import date_arg, path_arg, whole_number_arg
 from reintegratie_cli.clock import today
 from reintegratie_cli.output import OutputError, OutputKind, target_problem
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
-from reintegratie_cli.table import render, terminal_text, thousands
+from reintegratie_cli.table import render, terminal_text
 from reintegratie_cli.worklines import DISPLAY_HEADER, NO_OPEN_CASE, NOT_YET
 from reintegratie_core import SIGNAL_HORIZON_DAYS, format_date
+from reintegratie_io import thousands
 
 #: The built-in example portfolio (package data).
 EXAMPLE = "voorbeeld_portefeuille.csv"

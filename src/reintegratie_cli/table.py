@@ -12,12 +12,6 @@ from collections.abc import Sequence
 
 from reintegratie_core import format_value
 
-
-def thousands(number: int) -> str:
-    """A count the Dutch way in a message: ``1.048.575``."""
-    return f"{number:,}".replace(",", ".")
-
-
 #: Excel's longest text in a cell, counted as Excel counts (``LEN``): in UTF-16 units.
 EXCEL_MAX_TEXT = 32_767
 

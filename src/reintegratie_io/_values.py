@@ -83,11 +83,11 @@ def describe(value: Any) -> str:
     """How a value is shown in an error message: text quoted as typed, numbers as a Dutch
     Excel shows them (15 significant digits, decimal comma: ``200``, ``0,8``, ``1E+300``), a
     date ``DD-MM-JJJJ``, a time ``UU:MM``; never a Python ``repr``. A text of more than
-    ``_LONGEST_TEXT`` characters is quoted by its start and its length (``"xxx…" (40000
+    ``_LONGEST_TEXT`` characters is quoted by its start and its length (``"xxx…" (40.000
     tekens)``): a message must fit in a cell and be read."""
     if isinstance(value, str):
         if len(value) > _LONGEST_TEXT:
-            return f'"{value[:_SHOWN_TEXT]}…" ({len(value)} tekens)'
+            return f'"{value[:_SHOWN_TEXT]}…" ({thousands(len(value))} tekens)'
         return f'"{value}"'
     if isinstance(value, bool):
         return "WAAR" if value else "ONWAAR"
@@ -108,6 +108,15 @@ def describe(value: Any) -> str:
     else:  # also nan and inf
         text = str(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def thousands(number: int) -> str:
+    """A count the Dutch way in a message, with a thousands point: ``1.048.575``.
+
+    The one formatter of counts for both shells: `describe`'s text lengths, the CLI's
+    summaries and limits, and its mark on a text cut to fit an XLSX cell.
+    """
+    return f"{number:,}".replace(",", ".")
 
 
 def dutch_number(number: Decimal) -> str:
@@ -520,6 +529,7 @@ __all__ = [
     "parse_date_text",
     "required_date",
     "serial_to_date",
+    "thousands",
     "to_bool",
     "to_code",
     "to_date",

@@ -24,6 +24,7 @@ from reintegratie_io import (
     float_number,
     normalize_code,
     serial_to_date,
+    thousands,
     to_date,
     to_decimal,
     to_sanction_weeks,
@@ -392,7 +393,23 @@ class TestDescribeLongText:
         shown = describe("x" * 40_000)
         assert len(shown) < 120
         assert shown.startswith('"xxx')
-        assert "40000 tekens" in shown
+        assert shown.endswith('…" (40.000 tekens)')
+
+    @pytest.mark.parametrize(
+        ("number", "shown"),
+        [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1.000"),
+            (40_000, "40.000"),
+            (1_048_575, "1.048.575"),
+            (-32_767, "-32.767"),
+        ],
+    )
+    def test_counts_have_one_dutch_thousands_formatter(self, number: int, shown: str) -> None:
+        """A count in a message has a thousands point, in both shells and in `describe`
+        alike: the CLI's XLSX cut mark and its summaries use this one formatter."""
+        assert thousands(number) == shown
 
     def test_a_name_of_ordinary_length_is_shown_whole(self) -> None:
         """A long but ordinary value (an employer's name of 100 characters) stays whole."""

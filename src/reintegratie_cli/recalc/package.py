@@ -42,8 +42,8 @@ from openpyxl.utils.cell import (
 
 from reintegratie_cli.archive import Limits, WorkbookError
 from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
-from reintegratie_cli.table import EXCEL_MAX_TEXT, excel_length, fits_a_cell, thousands
-from reintegratie_io import date_to_serial
+from reintegratie_cli.table import EXCEL_MAX_TEXT, excel_length, fits_a_cell
+from reintegratie_io import date_to_serial, thousands
 
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"

@@ -37,7 +37,7 @@ from reintegratie_cli.archive import Limits, WorkbookError, check_archive
 from reintegratie_cli.output import target_problem
 from reintegratie_cli.recalc import calc, elementwise, forms, package
 from reintegratie_cli.recalc.safety import CellProblem, ErrorValue
-from reintegratie_cli.table import thousands
+from reintegratie_io import thousands
 
 _ERROR_TEXT = "#WAARDE!"
 #: What a formula the engine would compute wrongly becomes (`elementwise`).
