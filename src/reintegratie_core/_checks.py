@@ -192,10 +192,17 @@ def count_error(name: str, value: object) -> TypeError:
     )
 
 
-def flag_error(name: str, value: object) -> TypeError:
+def flag_error(name: str, value: object, hint: str = "") -> TypeError:
     """The error for ``value`` given as the yes/no argument ``name``: ``"nee"`` and ``1``
-    are true to Python, so anything but a ``bool`` is refused, never read as yes."""
-    return argument_error(TypeError, name, f"verwacht True of False (bool), kreeg {_given(value)}")
+    are true to Python, so anything but a ``bool`` is refused, never read as yes.
+
+    The one wording of a refused yes/no in the core; ``hint`` names what else the
+    argument accepts (``all_met``: the conditions as a record).
+    """
+    suffix = f"; {hint}" if hint else ""
+    return argument_error(
+        TypeError, name, f"verwacht True of False (bool), kreeg {_given(value)}{suffix}"
+    )
 
 
 def check_flag(name: str, value: bool) -> bool:

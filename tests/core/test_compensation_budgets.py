@@ -169,8 +169,20 @@ class TestReintegrationBudget:
             ReintegrationConditions(aims_to_restore="nee")  # type: ignore[arg-type]
         with pytest.raises(TypeError, match=r"^threatened_case_found: verwacht True of False"):
             PreventionConditions(threatened_case_found=0)  # type: ignore[arg-type]
-        with pytest.raises(TypeError, match=r"^conditions: verwacht een bool"):
+        # One wording for a refused yes/no in the whole core (flag_error), here with the
+        # conditions record as the other accepted value.
+        with pytest.raises(TypeError) as caught:
             BudgetClaim(sick_day=date(2025, 1, 6), costs=D(1), conditions="nee")  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            "conditions: verwacht True of False (bool), kreeg str 'nee'; "
+            "of de voorwaarden als ReintegrationConditions"
+        )
+        with pytest.raises(TypeError) as caught:
+            prevention_budget(ZEEUWSE, D(100), conditions="nee")  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            "conditions: verwacht True of False (bool), kreeg str 'nee'; "
+            "of de voorwaarden als waarde (bijvoorbeeld ...Conditions)"
+        )
 
     def test_spec_example(self) -> None:
         """003 art. 2.6.1 (excel-functions.md example): 5000 with 1500 already paid → 2500."""

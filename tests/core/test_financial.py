@@ -207,7 +207,7 @@ class TestClasses:
         """WIA art. 4: IVA needs 80 % or more *and* duurzaam; duurzaam is True or False, so
         "nee" (a true string) is no IVA but a TypeError naming durable, as every other
         argument of the financial rules is checked."""
-        with pytest.raises(TypeError, match=r"^durable: "):
+        with pytest.raises(TypeError, match=r"^durable: verwacht True of False \(bool\), kreeg "):
             classify(D("0.9"), durable)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match=r"^durable: "):
             monthly_benefit(26100, D("0.9"), 0, 500, MARCH_2025, durable=durable)  # type: ignore[arg-type]

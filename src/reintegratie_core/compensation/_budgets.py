@@ -46,6 +46,7 @@ from reintegratie_core._checks import (
     check_iterable,
     date_error,
     flag,
+    flag_error,
     instance_error,
     items_error,
     member_error,
@@ -616,8 +617,8 @@ class BudgetClaim:
     @conditions.validator
     def _check_conditions(self, _attribute: object, conditions: object) -> None:
         if type(conditions) is not bool and type(conditions) is not ReintegrationConditions:
-            raise instance_error(
-                "conditions", conditions, bool, "of de voorwaarden als ReintegrationConditions"
+            raise flag_error(
+                "conditions", conditions, "of de voorwaarden als ReintegrationConditions"
             )
 
 

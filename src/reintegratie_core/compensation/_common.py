@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import attrs
 
-from reintegratie_core._checks import flag, instance_error
+from reintegratie_core._checks import flag, flag_error
 from reintegratie_core._errors import InvalidValueError, NotApplicableError, argument_error
 from reintegratie_core._explain import Citation, Ground, ParameterValue
 from reintegratie_core._parameters import Parameter, ParameterHistory
@@ -129,11 +129,8 @@ def all_met(conditions: attrs.AttrsInstance | bool) -> bool:
     if type(conditions) is bool:
         return conditions
     if not attrs.has(type(conditions)):
-        raise instance_error(
-            "conditions",
-            conditions,
-            bool,
-            "of de voorwaarden als waarde (bijvoorbeeld ...Conditions)",
+        raise flag_error(
+            "conditions", conditions, "of de voorwaarden als waarde (bijvoorbeeld ...Conditions)"
         )
     return all(getattr(conditions, field.name) for field in attrs.fields(type(conditions)))
 

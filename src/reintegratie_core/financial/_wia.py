@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import attrs
 
-from reintegratie_core._checks import date_error, instance_error
+from reintegratie_core._checks import date_error, flag_error, instance_error
 from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import (
     UNIT,
@@ -483,7 +483,7 @@ def classify(ao: AmountLike, durable: bool = False) -> Classification:
 def _classes(ao: AmountLike, durable: bool) -> tuple[Decimal, bool, Regime, ClassBand | None]:
     """The fields of a [`Classification`][reintegratie_core.financial.Classification], decided once (see `classify`)."""
     if type(durable) is not bool:  # a true "nee" would be IVA (WIA art. 4)
-        raise instance_error("durable", durable, bool, "True of False")
+        raise flag_error("durable", durable)
     share = ao
     if type(share) is not Decimal or not share.is_finite() or not _ZERO_AO <= share <= _ONE:
         share = fraction(ao, name="ao")  # the common case (a fraction) checked once
