@@ -1062,12 +1062,17 @@ def _header_sheet(
     path: Path, workbook: Any, candidates: Sequence[str]
 ) -> tuple[Iterator[list[Any]], dict[int, list[tuple[int, ExcelError]]], Header, int]:
     """The first of ``candidates`` (sheet names) with a header (`_find_header`): its rows
-    after the header, its error cells by row, the header and its row number."""
+    after the header, its error cells by row, the header and its row number.
+
+    A sheet whose header is refused (a column twice) is passed over like a sheet without
+    a header; only when no later sheet has one is that refusal the answer.
+    """
     from python_calamine import CalamineError
 
     from reintegratie_cli.xlsx_errors import SheetError
 
     refused: list[tuple[str, str]] = []  # (sheet, why) of the sheets without a header
+    broken: PortfolioError | None = None  # the first sheet whose header was refused
     for name in candidates:
         try:
             sheet = workbook.get_sheet_by_name(name)
@@ -1081,9 +1086,13 @@ def _header_sheet(
             refused.append((name, str(exc)))
             continue
         except PortfolioError as exc:
-            raise PortfolioError(f'{path}: werkblad "{name}": {exc}') from None
+            if broken is None:
+                broken = PortfolioError(f'{path}: werkblad "{name}": {exc}')
+            continue
         if found is not None:
             return values, by_row, *found
+    if broken is not None:
+        raise broken
     if not refused:
         msg = f"{path}: het werkblad is leeg (verwacht een kopregel met kolomnamen)"
         raise PortfolioError(msg)

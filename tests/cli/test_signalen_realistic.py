@@ -126,6 +126,29 @@ class TestWorkbookSheets:
         assert 'werkblad "Lijst", rij 25 is de eerste gevulde rij' in message
         assert "eerste 20 rijen" in message
 
+    def test_a_duplicate_column_on_an_earlier_sheet_does_not_stop_the_search(
+        self, tmp_path: Path
+    ) -> None:
+        """docs/portefeuille.md (Welk werkblad): the first sheet whose header names the
+        required columns is read; an earlier sheet with a column twice (an old copy, a
+        lookup table) is passed over like any sheet without that header."""
+        old = [[*HEADER, "Werknemer"], row("X9", date(2025, 1, 6))]
+        path = _book(tmp_path / "p.xlsx", [("Oud", old), ("Verzuim", _DATA)])
+        with open_portfolio(path) as source:
+            assert [cells[0] for _, cells in source.rows] == ["W1", "W2"]
+
+    def test_a_duplicate_column_on_the_chosen_sheet_is_refused(self, tmp_path: Path) -> None:
+        """No later sheet with a header: the sheet with the column twice is the portfolio,
+        and its duplicate is refused, naming the sheet (as for a workbook of one sheet)."""
+        old = [[*HEADER, "Werknemer"], row("X9", date(2025, 1, 6))]
+        path = _book(tmp_path / "p.xlsx", [("Oud", old), ("Toelichting", [["Uitleg"]])])
+        with pytest.raises(PortfolioError) as caught:
+            open_portfolio(path)
+        assert 'werkblad "Oud": kolom "Werknemer" staat er twee keer in' in str(caught.value)
+        path = _book(tmp_path / "q.xlsx", [("Portefeuille", old), ("Verzuim", _DATA)])
+        with pytest.raises(PortfolioError, match='werkblad "Portefeuille": kolom "Werknemer"'):
+            open_portfolio(path)
+
     def test_a_sheet_named_portefeuille_is_read_even_when_not_first(self, tmp_path: Path) -> None:
         """A sheet named Portefeuille is the portfolio, wherever it is."""
         other = [list(HEADER), row("X9", date(2025, 1, 6))]
@@ -151,7 +174,7 @@ class TestLongText:
         ((*_, fout),) = read_xlsx(target)[1:]
         assert "kolom eerste_ziektedag" in fout
         assert "kolom laatste_ziektedag" in fout
-        assert "20000 tekens" in fout
+        assert "20.000 tekens" in fout
         assert len(fout) < 1000
 
     def test_a_text_longer_than_a_cell_is_cut_visibly(
