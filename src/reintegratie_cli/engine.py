@@ -56,7 +56,6 @@ from reintegratie_cli.output import (
     encoder,
 )
 from reintegratie_cli.portfolio import (
-    FIRST_DATA_ROW,
     CsvFormat,
     Header,
     PeriodRow,
@@ -308,7 +307,7 @@ def _group_csv(
     ]
     done = pool.map(split_range, splits) if pool is not None else map(split_range, splits)
     parts: list[list[tuple[Path, int]]] = [[] for _ in range(count)]
-    offset = FIRST_DATA_ROW - 1
+    offset = form.first_row - 1
     for paths, lines in done:
         for k, path in enumerate(paths):
             parts[k].append((path, offset))
@@ -530,7 +529,7 @@ def run(
         if source.csv is not None:
             form = source.csv
             items: Iterable[tuple[int, Any]] = enumerate(
-                form.records(form.data_offset, source.size), FIRST_DATA_ROW
+                form.records(form.data_offset, source.size), form.first_row
             )
         else:
             items = source.rows

@@ -50,7 +50,8 @@ from reintegratie_io import (
     to_text,
 )
 
-#: Rows (records) are numbered as a spreadsheet numbers them: the header is row 1.
+#: Rows (records) are numbered as a spreadsheet numbers them: the header is row 1 (a CSV's
+#: line 2 below Excel's separator hint ``sep=;``: then its data start on line 3).
 FIRST_DATA_ROW = 2
 
 
@@ -726,6 +727,8 @@ class CsvFormat(NamedTuple):
     encoding: str
     delimiter: str
     data_offset: int
+    #: The row number of the line at ``data_offset``: the file's line number.
+    first_row: int = FIRST_DATA_ROW
 
     def cells(self, line: bytes) -> list[str]:
         """The cells of one line (its line end removed); an unbalanced quote gives a
@@ -939,6 +942,29 @@ class _NotUtf8Error(Exception):
         self.position = position
 
 
+#: Excel's separator hint, a first line ``sep=;`` (Excel writes and reads it): the whole
+#: line, any case, one character after the ``=``.
+_SEPARATOR_HINT = re.compile(r"sep=(.)", re.IGNORECASE)
+_SEPARATORS = {";": "puntkomma", ",": "komma", "\t": "tab"}
+
+
+def _separator_hint(path: Path, first_line: str) -> str | None:
+    """The separator a first line ``sep=X`` names (``None``: no hint); a separator that is
+    not read (``sep=|``) is refused, naming those that are."""
+    found = _SEPARATOR_HINT.fullmatch(first_line)
+    if found is None:
+        return None
+    separator = found.group(1)
+    if separator not in _SEPARATORS:
+        accepted = ", ".join(f"{name} ({text!r})" for text, name in _SEPARATORS.items())
+        msg = (
+            f'{path}: regel 1: scheidingsteken "{separator}" (uit {first_line}) wordt niet '
+            f"gelezen; verwacht {accepted}"
+        )
+        raise PortfolioError(msg)
+    return separator
+
+
 def _delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
@@ -971,7 +997,17 @@ def _open_csv(path: Path, size: int) -> Source:
         msg = f"{path}: het bestand is leeg (verwacht een kopregel met kolomnamen)"
         raise PortfolioError(msg)
     data_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
-    header_cells = CsvFormat(path, data_encoding, _delimiter(header_text), 0).cells(
+    header_row, header_offset = 1, 0  # the header's line number and its first byte
+    delimiter = _separator_hint(path, header_text)
+    if delimiter is not None:  # Excel's "sep=;": the header is the next line
+        header_row, header_offset = 2, len(first)
+        with path.open("rb") as stream:
+            stream.seek(header_offset)
+            first = stream.readline()
+        header_text = first.decode(data_encoding).rstrip("\r\n")
+    else:
+        delimiter = _delimiter(header_text)
+    header_cells = CsvFormat(path, data_encoding, delimiter, 0).cells(
         header_text.encode(data_encoding)
     )
     if unreadable(header_cells) is not None:
@@ -979,21 +1015,23 @@ def _open_csv(path: Path, size: int) -> Source:
         raise PortfolioError(msg)
     if all(is_empty(c) for c in header_cells):
         msg = (
-            f"{path}: regel 1 is leeg (verwacht de kopregel met de kolomnamen op regel 1; "
-            "zie docs/portefeuille.md)"
+            f"{path}: regel {header_row} is leeg (verwacht de kopregel met de kolomnamen op "
+            f"regel {header_row}; zie docs/portefeuille.md)"
         )
         raise PortfolioError(msg)
     try:
         header = resolve_header(header_cells)
     except MissingColumnsError as exc:
-        raise PortfolioError(f"{path}: regel 1: {exc}") from None
+        raise PortfolioError(f"{path}: regel {header_row}: {exc}") from None
     except PortfolioError as exc:
         raise PortfolioError(f"{path}: {exc}") from None
     header = header._replace(width=len(header_cells))
-    form = CsvFormat(path, data_encoding, _delimiter(header_text), len(first))
+    form = CsvFormat(
+        path, data_encoding, delimiter, header_offset + len(first), first_row=header_row + 1
+    )
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        for number, line in enumerate(form.lines(form.data_offset, size), FIRST_DATA_ROW):
+        for number, line in enumerate(form.lines(form.data_offset, size), form.first_row):
             cells = form.cells(line)
             if not "".join(cells).strip():
                 continue

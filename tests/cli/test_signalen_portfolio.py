@@ -550,3 +550,75 @@ class TestRejectedCount:
         listed = [line for line in out.splitlines() if line.startswith("  rij ")]
         assert len(listed) == 1
         assert "  … en nog 1 (gebruik --uit BESTAND" in out
+
+
+def _with_hint(path: Path, hint: str, delimiter: str, rows: list[list[str]]) -> Path:
+    """A CSV whose first line is Excel's separator hint ``hint`` (``sep=;``)."""
+    lines = [hint, delimiter.join(HEADER), *(delimiter.join(cells) for cells in rows)]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
+class TestSeparatorHint:
+    """docs/portefeuille.md (CSV): Excel's first line ``sep=;`` names the separator; it
+    is no header, and the file's line numbers stay the row numbers."""
+
+    @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+    def test_the_hint_names_the_separator_and_is_skipped(
+        self, tmp_path: Path, delimiter: str
+    ) -> None:
+        """The header is line 2, the data from line 3 on, split on the named separator."""
+        rows = [row("W1", date(2025, 1, 6)), row("W2", date(2025, 2, 3))]
+        path = _with_hint(tmp_path / "p.csv", f"sep={delimiter}", delimiter, rows)
+        with open_portfolio(path) as source:
+            assert [(number, cells[0]) for number, cells in source.rows] == [(3, "W1"), (4, "W2")]
+
+    def test_the_hint_wins_over_counting(self, tmp_path: Path) -> None:
+        """``sep=;`` with a header that has more commas than semicolons: the hint decides."""
+        comments = "Opmerking" + "," * 20
+        header = ";".join(HEADER) + ";" + comments
+        path = tmp_path / "p.csv"
+        lines = ["sep=;", header, ";".join(row("W1", date(2025, 1, 6))) + ";a, b, c"]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with open_portfolio(path) as source:
+            ((number, cells),) = list(source.rows)
+        assert number == 3
+        assert cells[0] == "W1"
+        assert cells[-1] == "a, b, c"
+
+    @pytest.mark.parametrize("partition_bytes", [None, 100])
+    def test_row_numbers_in_messages_are_the_file_lines(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        partition_bytes: int | None,
+    ) -> None:
+        """A bad date on line 4 is reported as rij 4, in one partition and in many."""
+        from reintegratie_cli import engine
+
+        if partition_bytes is not None:
+            monkeypatch.setattr(engine, "PARTITION_BYTES", partition_bytes)
+        rows = [row("W1", date(2025, 1, 6)), row("W2", "xx"), row("W3", date(2025, 2, 3))]
+        path = _with_hint(tmp_path / "p.csv", "sep=;", ";", rows)
+        target = tmp_path / "uit.csv"
+        code, out, err = run([str(path), *PEIL, "--processen", "1", "--uit", str(target)], capsys)
+        assert code == 0, err
+        assert "3 rijen gelezen" in out
+        assert "rij 4 (W2)" in out
+        ((bad),) = [line for line in read_csv(target) if line["status"] == "fout"]
+        assert bad["rijen"] == "4"
+
+    def test_a_header_error_names_line_two(self, tmp_path: Path) -> None:
+        """Below the hint the header is line 2, and a refusal of it says so."""
+        path = tmp_path / "p.csv"
+        path.write_text("sep=;\nnaam;datum\n", encoding="utf-8")
+        with pytest.raises(PortfolioError, match=r"regel 2: verplichte kolom"):
+            open_portfolio(path)
+
+    def test_an_unknown_separator_in_the_hint_is_refused_by_name(self, tmp_path: Path) -> None:
+        """``sep=|`` names a separator that is not read: refused, saying which are."""
+        path = tmp_path / "p.csv"
+        path.write_text("sep=|\n" + "|".join(HEADER) + "\n", encoding="utf-8")
+        with pytest.raises(PortfolioError, match=r"regel 1: scheidingsteken \"\|\""):
+            open_portfolio(path)
