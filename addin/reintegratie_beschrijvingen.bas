@@ -105,7 +105,7 @@ Sub RI_Beschrijvingen()
             "Werkgeverslasten bovenop het loon: 0,25, 25% of 25; leeg = 25%", _
             "Vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie; leeg = 0", _
             "WAAR als aan alle voorwaarden van het artikel is voldaan; leeg = WAAR", _
-            "WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al helemaal vergoedt, of het bedrag dat zij ervan vergoedde (gaat eraf: maar één keer); leeg = ONWAAR")
+            "WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al helemaal vergoedt, of het bedrag dat zij ervan vergoedde (gaat eraf: maar één keer); 1 en 0 (ook als tekst) zijn WAAR en ONWAAR; leeg = ONWAAR")
     Application.MacroOptions Macro:=boek & "RI_LOONSANCTIE_VOORWAARDEN", _
         Description:="Tabel voorwaarde · status · artikel · grond: de negen voorwaarden van 003 art. 2.7.3 voor de vergoeding van een loonsanctie. Elke voorwaarde is ``voldaan`` of ``niet voldaan``. De melding binnen vijf werkdagen volgt uit de datum van het besluit (zoals RI_", _
         Category:="Re-integratie – Vergoedingen", _

@@ -328,7 +328,7 @@ def RI_LOONDOORBETALING(maandloon, ziekteweek, peildatum, uren_per_week=None):
     "arbodienst_vergoedt",
     ndim=2,
     err_to_str=True,
-    doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al helemaal vergoedt, of het bedrag dat zij ervan vergoedde (gaat eraf: maar één keer); leeg = ONWAAR",
+    doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al helemaal vergoedt, of het bedrag dat zij ervan vergoedde (gaat eraf: maar één keer); 1 en 0 (ook als tekst) zijn WAAR en ONWAAR; leeg = ONWAAR",
 )
 def RI_LOONSANCTIE_VERGOEDING(
     weekloon,

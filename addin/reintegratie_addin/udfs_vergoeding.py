@@ -91,6 +91,7 @@ from reintegratie_core.compensation import (
     weekly_wage,
 )
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
+from reintegratie_io import to_decimal
 
 CAT_VERGOEDING = "Re-integratie – Vergoedingen"
 
@@ -158,7 +159,9 @@ def _arbodienst(value: Any, argument: str) -> bool | Decimal:
     """WAAR/ONWAAR (all or nothing), or the amount the arbodienst's garantie paid.
 
     The contract's boolean convention comes first: WAAR/ONWAAR, ``ja``/``nee`` and the
-    numbers 1 and 0 are booleans; any other amount is what the arbodienst paid.
+    numbers 1 and 0 are booleans — also as text (``"1"``, ``"0"``, ``"1,00"``): a cell
+    that holds 1 as text means what the number 1 means; any other amount is what the
+    arbodienst paid.
     """
     if c.is_empty(value):
         return False
@@ -169,13 +172,16 @@ def _arbodienst(value: Any, argument: str) -> bool | Decimal:
     if isinstance(value, str) and c.normalize_code(value) in _BOOL_WORDS:
         return c.to_bool(value, argument)
     try:
-        return c.to_amount(value, argument)
+        amount = c.to_amount(value, argument)
     except c.ArgumentError:
         raise c.ArgumentError(
             argument,
             f"{c.describe(value)} is geen WAAR/ONWAAR of bedrag (verwacht WAAR als de "
             "arbodienst alles vergoedde, of het bedrag dat zij vergoedde)",
         ) from None
+    if isinstance(value, str) and to_decimal(value, argument, c.AMOUNT_HINT) in (0, 1):
+        return bool(amount)  # the text's number itself (not rounded) is 1 or 0, as above
+    return amount
 
 
 def _iban_text(value: Any, argument: str) -> str:
@@ -579,7 +585,7 @@ def RI_RESTERENDE_LOONKOSTEN(
             name="arbodienst_vergoedt",
             doc="WAAR als de poortwachtergarantie van de arbodienst deze loonsanctie al helemaal "
             "vergoedt, of het bedrag dat zij ervan vergoedde (gaat eraf: maar één keer); "
-            "leeg = ONWAAR",
+            "1 en 0 (ook als tekst) zijn WAAR en ONWAAR; leeg = ONWAAR",
             coerce=_arbodienst,
             optional=True,
         ),

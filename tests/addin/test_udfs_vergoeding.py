@@ -506,6 +506,30 @@ class TestLoonsanctie:
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, 0.0) == 8750.0
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, 2.0) == 8748.0
 
+    @pytest.mark.parametrize(
+        ("text", "number"),
+        [
+            ("1", 1.0),
+            ("0", 0.0),
+            (" 1 ", 1.0),
+            ("1,00", 1.0),
+            ("€ 1", 1.0),
+            ("0,0", 0.0),
+            ("2", 2.0),
+            ("1,5", 1.5),
+        ],
+    )
+    def test_arbodienst_text_numbers_read_as_the_number(self, text: str, number: float) -> None:
+        """A cell holding 1 as text gives what the number 1 gives (WAAR, not € 1): text
+        numbers follow the number cells' convention, 1/0 = WAAR/ONWAAR, other amounts paid."""
+        as_text = udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, text)
+        as_number = udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, number)
+        assert as_text == as_number
+        explained = udfs.RI_UITLEG("RI_LOONSANCTIE_VERGOEDING", 1000, 10, None, None, 0, True, text)
+        assert explained == udfs.RI_UITLEG(
+            "RI_LOONSANCTIE_VERGOEDING", 1000, 10, None, None, 0, True, number
+        )
+
     def test_approved_costs(self) -> None:
         """003 art. 2.7.2: approved re-integration costs are added."""
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, "1234,56") == 9984.56
