@@ -13,6 +13,8 @@ from pathlib import Path
 
 import attrs
 
+from reintegratie_io import thousands
+
 _MIB = 1024 * 1024
 
 
@@ -44,7 +46,9 @@ class WorkbookError(Exception):
 
 
 def _mb(size: int) -> str:
-    return f"{size / _MIB:,.1f} MB".replace(",", " ").replace(".", ",")
+    """``size`` bytes in MB with one decimal, the Dutch way: ``2.048,0 MB``."""
+    whole, tenth = divmod(round(size * 10 / _MIB), 10)
+    return f"{thousands(whole)},{tenth} MB"
 
 
 def check_archive(path: Path, limits: Limits) -> bool:
@@ -86,7 +90,7 @@ def check_archive(path: Path, limits: Limits) -> bool:
             ratio = entry.file_size / max(entry.compress_size, 1)
             if ratio > limits.compression_ratio:
                 raise WorkbookError(
-                    f"{path.name}: onderdeel {entry.filename} is {ratio:,.0f}× gecomprimeerd "
+                    f"{path.name}: onderdeel {entry.filename} is {thousands(round(ratio))}× gecomprimeerd "
                     f"(een zipbom?); de grens is {limits.compression_ratio}×"
                 )
     names = {entry.filename for entry in entries}

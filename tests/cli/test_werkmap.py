@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import subprocess
 import sys
 import time
@@ -280,8 +281,21 @@ class TestUntrustedInput:
         path = build(tmp_path / "bom.xlsx", {"A1": 1})
         with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("xl/media/opvulling.bin", b"\0" * (8 * 1024 * 1024))
-        with pytest.raises(WorkbookError, match="zipbom"):
+        with pytest.raises(WorkbookError, match="zipbom") as caught:
             recalc(path)
+        # About 1.000× (deflate's best): the ratio with the Dutch thousands point, never
+        # "1,030×", which a Dutch reader reads as one comma thirty.
+        assert re.search(r" is [1-9]\.\d{3}× gecomprimeerd", str(caught.value)), caught.value
+
+    def test_sizes_have_the_dutch_thousands_point(self, tmp_path: Path) -> None:
+        """A 2 GiB file (sparse: no disk used) is "2.048,0 MB", with the one Dutch
+        thousands formatter of the shells, not "2 048,0 MB"."""
+        path = tmp_path / "groot.xlsx"
+        with path.open("wb") as stream:
+            stream.truncate(2 * 1024**3)
+        with pytest.raises(WorkbookError) as caught:
+            recalc(path)
+        assert "is 2.048,0 MB groot" in str(caught.value)
 
     @pytest.mark.parametrize(
         ("limits", "message"),
