@@ -945,7 +945,7 @@ class _NotUtf8Error(Exception):
 #: Excel's separator hint, a first line ``sep=;`` (Excel writes and reads it): the whole
 #: line, any case, one character after the ``=``.
 _SEPARATOR_HINT = re.compile(r"sep=(.)", re.IGNORECASE)
-_SEPARATORS = {";": "puntkomma", ",": "komma", "\t": "tab"}
+_SEPARATORS = frozenset(";,\t")
 
 
 def _separator_hint(path: Path, first_line: str) -> str | None:
@@ -956,10 +956,9 @@ def _separator_hint(path: Path, first_line: str) -> str | None:
         return None
     separator = found.group(1)
     if separator not in _SEPARATORS:
-        accepted = ", ".join(f"{name} ({text!r})" for text, name in _SEPARATORS.items())
         msg = (
             f'{path}: regel 1: scheidingsteken "{separator}" (uit {first_line}) wordt niet '
-            f"gelezen; verwacht {accepted}"
+            "gelezen; verwacht sep=; (puntkomma), sep=, (komma) of sep= met een tab"
         )
         raise PortfolioError(msg)
     return separator
