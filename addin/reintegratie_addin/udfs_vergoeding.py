@@ -32,6 +32,7 @@ Decisions where the contract is silent:
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 from collections.abc import Callable, Mapping
@@ -152,9 +153,6 @@ def _budget_kind(value: Any, argument: str) -> BudgetExclusion | None:
     )
 
 
-_BOOL_WORDS = frozenset({"ja", "nee", "waar", "onwaar", "true", "false", "j", "n", "yes", "no"})
-
-
 def _arbodienst(value: Any, argument: str) -> bool | Decimal:
     """WAAR/ONWAAR (all or nothing), or the amount the arbodienst's garantie paid.
 
@@ -165,11 +163,7 @@ def _arbodienst(value: Any, argument: str) -> bool | Decimal:
     """
     if c.is_empty(value):
         return False
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str) and c.normalize_code(value) in _BOOL_WORDS:
+    with contextlib.suppress(c.ArgumentError):  # the shells' one list of yes/no words
         return c.to_bool(value, argument)
     try:
         amount = c.to_amount(value, argument)

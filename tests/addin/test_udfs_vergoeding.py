@@ -530,6 +530,13 @@ class TestLoonsanctie:
             "RI_LOONSANCTIE_VERGOEDING", 1000, 10, None, None, 0, True, number
         )
 
+    @pytest.mark.parametrize("word", ["y", "Y", "ja", "WAAR", "true"])
+    def test_arbodienst_yes_words_are_the_shared_ones(self, word: str) -> None:
+        """Every yes word another yes/no argument takes (reintegratie_io.to_bool) is WAAR
+        here too: the function kept its own list, without "y"."""
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, True, word) == 0.0
+        assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, 0, word) == 8750.0
+
     def test_approved_costs(self) -> None:
         """003 art. 2.7.2: approved re-integration costs are added."""
         assert udfs.RI_LOONSANCTIE_VERGOEDING(1000, 10, None, None, "1234,56") == 9984.56
