@@ -316,26 +316,26 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     except AttributeError:  # an element that is no Absence: name it
         raise items_error("absences", absences, Absence) from None
     if not sick:
-        msg = "geen ziekteperiode gegeven bij de hersteldatum"
-        raise InvalidValueError(msg)
+        reason = "geen ziekteperiode gegeven bij de hersteldatum"
+        raise argument_error(InvalidValueError, "absences", reason)
     last = sick[-1]
     if last.period.is_open:
         if recovery <= last.period.start:
-            msg = (
+            reason = (
                 f"hersteldatum {format_date(recovery)} ligt niet na de eerste dag "
                 f"van de lopende ziekteperiode ({format_date(last.period.start)})"
             )
-            raise InvalidValueError(msg)
+            raise argument_error(InvalidValueError, "recovery", reason)
         closed = Absence(Period(last.period.start, recovery), AbsenceKind.SICK)
         return tuple(closed if a is last else a for a in absences)
     assert last.period.end is not None
     if recovery != last.period.end:
-        msg = (
+        reason = (
             f"hersteldatum {format_date(recovery)} past niet bij de laatste "
             f"ziekteperiode {last.period} (herstel is dan {format_date(last.period.end)}); "
             "laat de laatste dag leeg of de hersteldatum weg"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "recovery", reason)
     return tuple(absences)
 
 
@@ -351,7 +351,7 @@ def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> Rel
     """
     if type(recovery) is not date:
         raise date_error("recovery", recovery)
-    if len(absences) == 1:
+    if (type(absences) is list or type(absences) is tuple) and len(absences) == 1:
         (only,) = absences
         if type(only) is Absence:
             period = only.period
