@@ -307,14 +307,15 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     if recovery is not None and type(recovery) is not date:
         raise date_error("recovery", recovery)
     check_iterable("absences", absences, Absence)
+    given = tuple(absences)  # read once: an iterator would be empty the second time
     if recovery is None:
-        return tuple(absences)
+        return given
     try:
         sick = sorted(
-            (a for a in absences if a.kind is AbsenceKind.SICK), key=lambda a: a.period.start
+            (a for a in given if a.kind is AbsenceKind.SICK), key=lambda a: a.period.start
         )
     except AttributeError:  # an element that is no Absence: name it
-        raise items_error("absences", absences, Absence) from None
+        raise items_error("absences", given, Absence) from None
     if not sick:
         reason = "geen ziekteperiode gegeven bij de hersteldatum"
         raise argument_error(InvalidValueError, "absences", reason)
@@ -327,7 +328,7 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
             )
             raise argument_error(InvalidValueError, "recovery", reason)
         closed = Absence(Period(last.period.start, recovery), AbsenceKind.SICK)
-        return tuple(closed if a is last else a for a in absences)
+        return tuple(closed if a is last else a for a in given)
     assert last.period.end is not None
     if recovery != last.period.end:
         reason = (
@@ -336,7 +337,7 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
             "laat de laatste dag leeg of de hersteldatum weg"
         )
         raise argument_error(InvalidValueError, "recovery", reason)
-    return tuple(absences)
+    return given
 
 
 def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> RelapsePrevention:
