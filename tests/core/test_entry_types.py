@@ -58,6 +58,10 @@ INPUT_VALUES = (
     rc.BudgetClaim,
     compensation.Declaration,
     rc.BudgetLedger,
+    compensation.ReintegrationConditions,
+    compensation.PreventionConditions,
+    compensation.SanctionConditions,
+    rc.Parameter,
 )
 #: Methods left to the entry that called them: ``Period``'s comparisons run per day inside
 #: the rules (``case_of``, ``overlaps``), after the entry checked its arguments once.
@@ -286,6 +290,10 @@ def _sample(name: str, hint: object) -> object:
         return rc.Event(date=D, kind=rc.EventKind.SCHORSING)
     if base is object:
         return "x"
+    if isinstance(base, typing.TypeVar):  # a Parameter's value
+        return Decimal(1)
+    if base is rc.Citation:
+        return rc.Citation.seed("003", "2.6.1")
     if isinstance(base, type) and issubclass(base, enum.Enum):
         return next(iter(base))
     if origin in {typing.Union, types.UnionType} and Decimal in args:
