@@ -305,7 +305,7 @@ def to_absences(raw: Any, argument: str) -> tuple[Absence, ...]:
     try:
         merge_cases(absences)
     except ReintegratieError as exc:
-        raise ArgumentError(argument, str(exc)) from None
+        raise ArgumentError(argument, core_reason(exc)) from None
     return tuple(absences)
 
 
@@ -325,4 +325,4 @@ def to_sickness(raw: Any, argument: str) -> SicknessCase:
     try:
         return last_case(to_absences(raw, argument))
     except ReintegratieError as exc:
-        raise ArgumentError(argument, str(exc)) from None
+        raise ArgumentError(argument, core_reason(exc)) from None
