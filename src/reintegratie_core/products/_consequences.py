@@ -352,7 +352,11 @@ def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> Rel
     """
     if type(recovery) is not date:
         raise date_error("recovery", recovery)
-    if (type(absences) is list or type(absences) is tuple) and len(absences) == 1:
+    try:
+        count = len(absences)
+    except TypeError:  # no list at all: apply_recovery below names it
+        count = 0
+    if count == 1:
         (only,) = absences
         if type(only) is Absence:
             period = only.period
