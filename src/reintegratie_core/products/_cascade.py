@@ -567,7 +567,7 @@ class Policy:
             try:
                 code = self.product.module(contract.module).code
             except UnknownCodeError as unknown:
-                raise UnknownCodeError(field, unknown.given, unknown.accepted) from None
+                raise unknown.naming(field) from None
             if contract.module != code:
                 msg = f"{contract.module!r} is geen modulecode; gebruik {code}"
                 raise argument_error(InvalidValueError, field, msg)
