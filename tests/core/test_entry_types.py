@@ -16,7 +16,10 @@ without touching this file; one whose other arguments this file cannot build fai
 
 ``TestJunkEverywhere`` goes further: Hypothesis puts anything (``None``, NaN, huge
 numbers, text, lists of junk …) into *every* argument of every public callable, and only
-``TypeError`` and ``ReintegratieError`` may escape.
+``TypeError`` and ``ReintegratieError`` may escape. ``TestErrorsNameTheParameter`` is the
+strict form, over a fixed list of wrong values: a result only for a value of the annotated
+type, any error a ``TypeError`` or ``ReintegratieError`` that starts with, and carries, the
+name of a parameter of that callable.
 """
 
 from __future__ import annotations
