@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 import reintegratie_io as _io
-from reintegratie_core import fraction, money
+from reintegratie_core import error_argument, fraction, money
 from reintegratie_io import (
     BOOL_HINT,
     DATE_HINT,
@@ -196,6 +196,14 @@ def optional(
     return inner
 
 
+def core_reason(exc: Exception) -> str:
+    """A core error's text without the Python argument it names (``last: periode …`` is
+    ``periode …``): a cell's or argument's Excel name goes in its place, never the core's
+    parameter, which an Excel user does not know."""
+    named = error_argument(exc)
+    return str(exc) if named is None else named[1]
+
+
 # --- Sickness: one first sick day, or a range of periods ---------------------------------
 
 from reintegratie_core import (  # noqa: E402
@@ -255,7 +263,7 @@ def _row_absence(row: list[Any], number: int, argument: str) -> Absence | None:
                 )
             return Absence.leave(first, last)
     except ReintegratieError as exc:
-        raise ArgumentError(argument, f"rij {number}: {exc}") from None
+        raise ArgumentError(argument, f"rij {number}: {core_reason(exc)}") from None
     raise ArgumentError(
         argument,
         f"rij {number}: {describe(cells[2])} in de derde kolom (verwacht leeg of 'verlof')",
@@ -297,7 +305,7 @@ def to_absences(raw: Any, argument: str) -> tuple[Absence, ...]:
     try:
         merge_cases(absences)
     except ReintegratieError as exc:
-        raise ArgumentError(argument, str(exc)) from None
+        raise ArgumentError(argument, core_reason(exc)) from None
     return tuple(absences)
 
 
@@ -317,4 +325,4 @@ def to_sickness(raw: Any, argument: str) -> SicknessCase:
     try:
         return last_case(to_absences(raw, argument))
     except ReintegratieError as exc:
-        raise ArgumentError(argument, str(exc)) from None
+        raise ArgumentError(argument, core_reason(exc)) from None

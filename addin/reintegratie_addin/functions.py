@@ -45,6 +45,7 @@ from reintegratie_addin.coerce import (
     FIRST_EXCEL_DATETIME,
     ArgumentError,
     amount_column,
+    core_reason,
     excel_text,
     to_amount,
 )
@@ -260,7 +261,7 @@ def error_text(exc: Exception, function: str, arguments: Mapping[str, str] | Non
     if isinstance(exc, OverflowError):  # date arithmetic past 9999-12-31
         return f"{ERROR_PREFIX} {function}: {_OUT_OF_RANGE}"
     if isinstance(exc, ReintegratieError | ValueError | TypeError | ArithmeticError):
-        return f"{ERROR_PREFIX} {function}: {exc}"
+        return f"{ERROR_PREFIX} {function}: {core_reason(exc)}"
     return f"{ERROR_PREFIX} {function}: interne fout ({type(exc).__name__}: {exc})"
 
 

@@ -155,5 +155,5 @@ def checked_events(product: Product, gebeurtenissen: EventRows) -> tuple[Event, 
         try:
             check_event(rules, event)
         except ReintegratieError as exc:
-            raise c.ArgumentError("gebeurtenissen", f"rij {number}: {exc}") from None
+            raise c.ArgumentError("gebeurtenissen", f"rij {number}: {c.core_reason(exc)}") from None
     return gebeurtenissen.events

@@ -226,7 +226,7 @@ def RI_TERUGVALPREVENTIE(
     try:
         return relapse_prevention_after(ziekte, hersteldatum)
     except ReintegratieError as exc:  # both arguments checked: the recovery date is the one to fix
-        raise c.ArgumentError("hersteldatum", str(exc)) from None
+        raise c.ArgumentError("hersteldatum", c.core_reason(exc)) from None
 
 
 def signal_text(signal: core.Signal | None) -> str:

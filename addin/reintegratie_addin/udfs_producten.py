@@ -27,7 +27,6 @@ from reintegratie_core import (
     SicknessCase,
     UnknownCodeError,
     cite,
-    error_argument,
 )
 from reintegratie_core.products import (
     BUILTIN_PRODUCTS,
@@ -126,8 +125,7 @@ def _blamed(argument: str, exc: ReintegratieError) -> c.ArgumentError:
     names the core parameter the value fed (a milestone past 31-12-9999 names ``absences``)
     gives its reason under ``argument``: ``ziekte: …``, not ``ziekte: absences: …``.
     """
-    named = error_argument(exc)
-    return c.ArgumentError(argument, str(exc) if named is None else named[1])
+    return c.ArgumentError(argument, c.core_reason(exc))
 
 
 def _module(product: Product, code: str, argument: str) -> Module:

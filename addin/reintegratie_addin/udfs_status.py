@@ -110,7 +110,7 @@ def RI_STATUS(
     except ReintegratieError as exc:
         checked_events(product, gebeurtenissen)  # a bad event first, by its row number
         if isinstance(exc, NotInProductError) and exc.kind == "aanspraak":
-            raise c.ArgumentError("aanspraak", str(exc)) from None
+            raise c.ArgumentError("aanspraak", c.core_reason(exc)) from None
         raise
 
 

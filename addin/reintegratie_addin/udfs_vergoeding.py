@@ -484,7 +484,9 @@ def RI_INTERVENTIEVERGOEDING(  # noqa: PLR0917 - the contract's argument list
             excluded=soort,
         )
     except NotApplicableError as exc:
-        raise c.ArgumentError("product", f"{exc}; wel bij: {_with_interventions()}") from None
+        raise c.ArgumentError(
+            "product", f"{c.core_reason(exc)}; wel bij: {_with_interventions()}"
+        ) from None
     if len(ziekte.periods) > 1 or ziekte.bridged_leave:  # domain §8.1: the case's first day
         return _new_of_case(_OfCase, (ziekte, result, result.value))
     return result
@@ -837,7 +839,7 @@ def RI_BUDGET_RESTANT(
     try:
         explained = budget_balances(product, ziekte, declaraties, with_wga_or_wia=met_wga_of_wia)
     except ReintegratieError as exc:
-        raise c.ArgumentError("declaraties", str(exc)) from None
+        raise c.ArgumentError("declaraties", c.core_reason(exc)) from None
     header = (
         "budget",
         "eerste_ziektedag",

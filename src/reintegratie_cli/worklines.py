@@ -173,8 +173,8 @@ def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Excepti
         named = error_argument(exc)
         if named is not None and named[0] in _AS_COLUMNS:
             reason = f"{_AS_COLUMNS[named[0]]}: {named[1]}"
-        else:
-            reason = str(exc)
+        else:  # a parameter of the core this file has no column for: the reason alone
+            reason = str(exc) if named is None else named[1]
     else:
         reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
     return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}", tuple(numbers))

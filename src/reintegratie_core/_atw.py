@@ -43,7 +43,7 @@ import attrs
 from dateutil.easter import easter
 
 from reintegratie_core._checks import count_error, date_error
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import OUTSIDE_CALENDAR, Citation, Ground, format_date
 
 ATW = "Algemene termijnenwet"
@@ -149,8 +149,8 @@ def feestdagen(year: int) -> dict[date, str]:
     if type(year) is not int:
         raise count_error("year", year)
     if not 1 <= year <= 9999:
-        msg = f"jaar {year}: buiten het datumbereik (1 t/m 9999)"
-        raise InvalidValueError(msg)
+        reason = f"jaar {year}: buiten het datumbereik (1 t/m 9999)"
+        raise argument_error(InvalidValueError, "year", reason)
     sunday = easter(year)
     days = {
         date(year, 1, 1): "Nieuwjaarsdag",

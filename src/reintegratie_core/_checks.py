@@ -225,9 +225,33 @@ def flag(_instance: object, attribute: attrs.Attribute[bool], value: object) -> 
         raise flag_error(attribute.name, value)
 
 
-def text_error(name: str, value: object) -> TypeError:
-    """The error for ``value`` given as the text (code, name) argument ``name``."""
-    return argument_error(TypeError, name, f"verwacht tekst (str), kreeg {_given(value)}")
+def text_error(name: str, value: object, hint: str = "") -> TypeError:
+    """The error for ``value`` given as the text (code, name) argument ``name``; ``hint``
+    says how to get the text."""
+    suffix = f"; {hint}" if hint else ""
+    return argument_error(TypeError, name, f"verwacht tekst (str), kreeg {_given(value)}{suffix}")
+
+
+def check_text(name: str, value: str) -> str:
+    """``value`` when it is a ``str``; otherwise a ``TypeError`` naming ``name``."""
+    if type(value) is not str:
+        raise text_error(name, value)
+    return value
+
+
+def check_optional_text(name: str, value: str | None) -> str | None:
+    """``check_text``, ``None`` allowed."""
+    if value is not None and type(value) is not str:
+        raise text_error(name, value)
+    return value
+
+
+def check_count(name: str, value: int) -> int:
+    """``value`` when it is an ``int`` (not a ``bool``); otherwise a ``TypeError`` naming
+    ``name``."""
+    if type(value) is not int:
+        raise count_error(name, value)
+    return value
 
 
 def check_iterable(name: str, values: object, kind: type[object]) -> None:

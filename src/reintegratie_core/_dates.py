@@ -23,7 +23,7 @@ import attrs
 
 from reintegratie_core._atw import add_working_days, feestdagen, is_working_day
 from reintegratie_core._checks import count_error, date_error
-from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError, argument_error
 from reintegratie_core._explain import OUTSIDE_CALENDAR, format_date
 
 ONE_DAY = timedelta(days=1)
@@ -50,10 +50,10 @@ class Period:
         if end <= self.start:
             # the last day is the one before ``end``; before 0001-01-01 there is none
             last = f"t/m {format_date(end - ONE_DAY)}" if end > date.min else "tot 01-01-0001"
-            msg = (
+            reason = (
                 f"periode {format_date(self.start)} {last}: de laatste dag ligt vóór de eerste dag"
             )
-            raise InvalidPeriodError(msg)
+            raise argument_error(InvalidPeriodError, "end", reason)
 
     @classmethod
     def from_inclusive(cls, first: date, last: date | None = None) -> Period:
@@ -68,17 +68,17 @@ class Period:
             if type(last) is not date:
                 raise date_error("last", last)
             if last < first:
-                msg = (
+                reason = (
                     f"periode {format_date(first)} t/m {format_date(last)}: "
                     "de laatste dag ligt vóór de eerste dag"
                 )
-                raise InvalidPeriodError(msg)
+                raise argument_error(InvalidPeriodError, "last", reason)
             if last == date.max:
-                msg = (
+                reason = (
                     f"periode {format_date(first)} t/m {format_date(last)}: de laatste dag "
                     "valt buiten het datumbereik (verwacht uiterlijk 30-12-9999)"
                 )
-                raise InvalidPeriodError(msg)
+                raise argument_error(InvalidPeriodError, "last", reason)
         # Checked above (the end lies after the first day): built without the validator.
         period: Period = _new(cls)
         _SET_START(period, first)
@@ -193,6 +193,8 @@ def add_days(anchor: date, days: int) -> date:
 
 def atw_holidays(year: int) -> frozenset[date]:
     """The Algemene termijnenwet art. 3 lid 1 and 2 feestdagen of ``year`` (`atw`)."""
+    if type(year) is not int:  # before the cache of feestdagen, which would hash a list
+        raise count_error("year", year)
     return frozenset(feestdagen(year))
 
 

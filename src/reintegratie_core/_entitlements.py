@@ -198,6 +198,8 @@ class Event:
         Policy events count for the policy and every employee; an employee's event only
         for that employee.
         """
+        if employee is not None and type(employee) is not str:
+            raise text_error("employee", employee)
         if self.employee is None:
             return True
         return employee is not None and employee_key(employee) == employee_key(self.employee)

@@ -44,14 +44,29 @@ class ParameterNotInForceError(InvalidValueError):
 class UnknownCodeError(ReintegratieError, ValueError):
     """A code (milestone, product, module, reason, event ...) that does not exist.
 
-    ``accepted`` lists the codes that do exist, so a shell can show them.
+    ``accepted`` lists the codes that do exist, so a shell can show them. ``argument``, when
+    given, is the argument that held the code: the message starts with it
+    (``module: module "x" bestaat niet …``) and the error carries it, as every error that
+    refuses an argument's value does.
     """
 
-    def __init__(self, kind: str, given: str, accepted: tuple[str, ...]) -> None:
+    def __init__(
+        self, kind: str, given: str, accepted: tuple[str, ...], argument: str | None = None
+    ) -> None:
         self.kind = kind
         self.given = given
         self.accepted = accepted
-        super().__init__(f'{kind} "{given}" bestaat niet (bekend: {", ".join(accepted)})')
+        text = f'{kind} "{given}" bestaat niet (bekend: {", ".join(accepted)})'
+        if argument is not None:
+            self.argument = argument
+            self.reason = text
+            text = f"{argument}: {text}"
+        super().__init__(text)
+
+    def naming(self, argument: str) -> UnknownCodeError:
+        """The same refusal of the code given as ``argument`` (a public function's
+        parameter, where the look-up that refused it named its own)."""
+        return UnknownCodeError(self.kind, self.given, self.accepted, argument)
 
 
 class NotApplicableError(ReintegratieError, LookupError):
@@ -76,6 +91,9 @@ def error_argument(error: BaseException) -> tuple[str, str] | None:
     field (``absences[2]`` for one value of a list): a shell shows the reason under the
     name its user knows.
     """
+    if not isinstance(error, BaseException):
+        reason = f"verwacht een fout (exception), kreeg {type(error).__name__} {error!r}"
+        raise argument_error(TypeError, "error", reason)
     argument = getattr(error, "argument", None)
     reason = getattr(error, "reason", None)
     if isinstance(argument, str) and isinstance(reason, str):

@@ -19,8 +19,15 @@ from typing import Generic, ParamSpec, Protocol, TypeVar
 
 import attrs
 
-from reintegratie_core._checks import check_iterable, date_error, instance_error, member_error
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._checks import (
+    check_iterable,
+    check_text,
+    date_error,
+    instance_error,
+    items_error,
+    member_error,
+)
+from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._money import round_cents
 
 T = TypeVar("T")
@@ -95,20 +102,20 @@ class Citation:
     @classmethod
     def seed(cls, code: str, article: str) -> Citation:
         """Cite article ``article`` of seed ``code`` (``"000"`` … ``"004"``)."""
-        if code not in SEEDS:
-            msg = f"onbekende bron {code!r} (bekend: {', '.join(SEEDS)})"
-            raise InvalidValueError(msg)
-        return cls(SourceKind.SEED, code, article)
+        if check_text("code", code) not in SEEDS:
+            reason = f"onbekende bron {code!r} (bekend: {', '.join(SEEDS)})"
+            raise argument_error(InvalidValueError, "code", reason)
+        return cls(SourceKind.SEED, code, check_text("article", article))
 
     @classmethod
     def statute(cls, law: str, article: str) -> Citation:
         """Cite a statute or regulation, e.g. ``Citation.statute("BW", "7:629 lid 10")``."""
-        return cls(SourceKind.STATUTE, law, article)
+        return cls(SourceKind.STATUTE, check_text("law", law), check_text("article", article))
 
     @classmethod
     def decision(cls, section: str) -> Citation:
         """Cite a recorded decision of the rulebook by its section (e.g. ``"§8"``)."""
-        return cls(SourceKind.DECISION, "domain.md", section)
+        return cls(SourceKind.DECISION, "domain.md", check_text("section", section))
 
     @property
     def file(self) -> str | None:
@@ -488,7 +495,11 @@ class Explained(Generic[T]):
 
     def with_grounds(self, grounds: Iterable[Ground]) -> Explained[T]:
         """Append ``grounds`` to this value's grounds."""
-        return Explained(self.value, (*self.grounds, *grounds), self.unit)
+        check_iterable("grounds", grounds, Ground)
+        added = tuple(grounds)
+        if not all(type(ground) is Ground for ground in added):
+            raise items_error("grounds", added, Ground)
+        return Explained(self.value, (*self.grounds, *added), self.unit)
 
     def citations(self) -> tuple[Citation, ...]:
         """Every distinct citation of the grounds, in order."""
@@ -513,6 +524,7 @@ def explanation_text(
 
     ``unit`` is how a number result reads ([`Explained.unit`][reintegratie_core.Explained]).
     """
+    check_text("label", label)
     if type(unit) is not Unit:
         raise member_error("unit", unit, Unit)
     lines = _value_lines(label, value, unit)
@@ -617,6 +629,7 @@ def ruled(
     ``rule_id`` names ``rule_id``, the public function whose decision it explains (grounds of
     the rules it relied on keep their own). The traceability matrix reads it.
     """
+    check_text("rule_id", rule_id)
 
     def decorate(render: Callable[_P, Explained[_V]]) -> Callable[_P, Explained[_V]]:
         @functools.wraps(render)

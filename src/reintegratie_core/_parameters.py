@@ -84,21 +84,22 @@ class ParameterHistory(Generic[V]):
     @versions.validator
     def _check(self, _attribute: object, versions: tuple[Parameter[V], ...]) -> None:
         if not versions:
-            msg = "een parameter heeft ten minste één waarde nodig"
-            raise InvalidValueError(msg)
+            reason = "een parameter heeft ten minste één waarde nodig"
+            raise argument_error(InvalidValueError, "versions", reason)
         if len({p.name for p in versions}) != 1:
-            msg = "alle versies van een parameter dragen dezelfde naam"
-            raise InvalidValueError(msg)
+            reason = "alle versies van een parameter dragen dezelfde naam"
+            raise argument_error(InvalidValueError, "versions", reason)
         if len({p.unit for p in versions}) != 1:
-            msg = f"{versions[0].name}: alle versies van een parameter hebben dezelfde eenheid"
-            raise InvalidValueError(msg)
+            reason = f"alle versies van parameter {versions[0].name} hebben dezelfde eenheid"
+            raise argument_error(InvalidValueError, "versions", reason)
         if len({p.valid_from for p in versions}) != len(versions):
-            msg = f"{versions[0].name}: twee versies met dezelfde ingangsdatum"
-            raise InvalidValueError(msg)
+            reason = f"parameter {versions[0].name} heeft twee versies met dezelfde ingangsdatum"
+            raise argument_error(InvalidValueError, "versions", reason)
 
     @classmethod
     def of(cls, versions: Iterable[Parameter[V]]) -> ParameterHistory[V]:
         """Build a history from its versions, in any order."""
+        check_iterable("versions", versions, Parameter)
         given = tuple(versions)
         if not set(map(type, given)) <= {Parameter}:
             raise items_error("versions", given, Parameter)

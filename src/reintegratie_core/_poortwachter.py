@@ -44,7 +44,7 @@ from reintegratie_core._explain import (
     Unit,
     format_date,
 )
-from reintegratie_core._sickness import SicknessCase
+from reintegratie_core._sickness import SicknessCase, _day_offsets
 from reintegratie_core._statutory import (
     MAX_SANCTION_WEEKS,
     PLAN_VAN_AANPAK_DAYS,
@@ -443,7 +443,7 @@ def milestone_days(
         return days
     # More periods: the case's day numbers of all milestones in one walk (`day_offsets`),
     # then _date's day(n) + after (+ 7·s) per milestone, as day numbers.
-    found = case.day_offsets(_NTHS)
+    found = _day_offsets(case.periods, _NTHS)
     after = _AFTER_DAYS[sanction_weeks]
     result: list[int | None] = []
     for position in range(_COUNT):
@@ -706,11 +706,11 @@ def _relapse_prevention(
 ) -> RelapsePrevention:
     """The rule of [`relapse_prevention`][reintegratie_core.relapse_prevention], its arguments checked by the caller."""
     if recovery <= first_sick_day:
-        msg = (
+        reason = (
             f"hersteldatum {format_date(recovery)} ligt niet na de eerste ziektedag "
             f"{format_date(first_sick_day)}"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "recovery", reason)
     value = None
     if recovery > _add_months(first_sick_day, _RELAPSE_MIN_MONTHS):
         value = _add_months(recovery, _RELAPSE_CONTACT_MONTHS)
@@ -787,8 +787,8 @@ def check_horizon(horizon_days: int | None) -> int:
         msg = f"verwacht een geheel aantal dagen (int), kreeg {horizon!r}"
         raise argument_error(TypeError, "horizon_days", msg)
     if horizon < 0:
-        msg = f"horizon {horizon}: verwacht 0 of meer dagen"
-        raise InvalidValueError(msg)
+        reason = f"horizon {horizon}: verwacht 0 of meer dagen"
+        raise argument_error(InvalidValueError, "horizon_days", reason)
     return horizon
 
 

@@ -41,7 +41,7 @@ from reintegratie_core._checks import (
     member_of,
 )
 from reintegratie_core._dates import ONE_DAY, Period, add_days
-from reintegratie_core._errors import InvalidPeriodError, InvalidValueError
+from reintegratie_core._errors import InvalidPeriodError, InvalidValueError, argument_error
 from reintegratie_core._explain import (
     Citation,
     DecisionRecord,
@@ -113,6 +113,26 @@ class Absence:
         return _absence(cls, Period.from_inclusive(first, last), _LEAVE)
 
 
+def _day_offsets(periods: tuple[Period, ...], ns: tuple[int, ...]) -> list[tuple[date, int] | None]:
+    """The walk of [`SicknessCase.day_offsets`][reintegratie_core.SicknessCase.day_offsets]
+    over a case's ``periods``, its day numbers (ascending, each ≥ 1) checked by the caller."""
+    count = len(periods)
+    found: list[tuple[date, int] | None] = []
+    index = before = 0  # before: sick days of the periods before ``periods[index]``
+    for n in ns:
+        while index < count:
+            period = periods[index]
+            end = period.end
+            if end is None or n - before <= (end - period.start).days:
+                found.append((period.start, n - before - 1))
+                break
+            before += (end - period.start).days
+            index += 1
+        else:
+            found.append(None)
+    return found
+
+
 @attrs.frozen
 class SicknessCase:
     """One ziektegeval: its sick periods (sorted, disjoint) and the leave it bridges."""
@@ -128,12 +148,12 @@ class SicknessCase:
     def _check(self, _attribute: object, periods: tuple[Period, ...]) -> None:
         _check_periods("periods", periods)
         if not periods:
-            msg = "een ziektegeval heeft ten minste één ziekteperiode"
-            raise InvalidPeriodError(msg)
+            reason = "een ziektegeval heeft ten minste één ziekteperiode"
+            raise argument_error(InvalidPeriodError, "periods", reason)
         for earlier, later in itertools.pairwise(periods):
             if earlier.end is None or earlier.end > later.start:
-                msg = f"ziekteperioden {earlier} en {later} overlappen"
-                raise InvalidPeriodError(msg)
+                reason = f"ziekteperioden {earlier} en {later} overlappen"
+                raise argument_error(InvalidPeriodError, "periods", reason)
 
     @classmethod
     def ongoing(cls, first_sick_day: date) -> SicknessCase:
@@ -180,8 +200,8 @@ class SicknessCase:
         if until is not None and type(until) is not date:
             raise date_error("until", until)
         if until is None and self.is_open:
-            msg = "een lopend ziektegeval telt dagen tot een peildatum; geef er een"
-            raise InvalidValueError(msg)
+            reason = "een lopend ziektegeval telt dagen tot een peildatum; geef er een"
+            raise argument_error(InvalidValueError, "until", reason)
         return sum(p.days(until) for p in self.periods if p.start <= (until or date.max))
 
     def day(self, n: int) -> date | None:
@@ -194,9 +214,9 @@ class SicknessCase:
         if type(n) is not int:
             raise count_error("n", n)
         if n < 1:
-            msg = f"dag {n}: ziektedagen tellen vanaf 1"
-            raise InvalidValueError(msg)
-        (found,) = self.day_offsets((n,))
+            reason = f"dag {n}: ziektedagen tellen vanaf 1"
+            raise argument_error(InvalidValueError, "n", reason)
+        (found,) = _day_offsets(self.periods, (n,))
         if found is None:
             return None
         start, offset = found
@@ -208,24 +228,19 @@ class SicknessCase:
         in and its offset from that day (``None``: a closed case has fewer sick days).
 
         Defined as: walk the periods once, counting only sick days; an open last period is
-        projected.
+        projected. A day number below 1, or below the one before it, is an error naming it.
         """
-        periods = self.periods
-        count = len(periods)
-        found: list[tuple[date, int] | None] = []
-        index = before = 0  # before: sick days of the periods before ``periods[index]``
-        for n in ns:
-            while index < count:
-                period = periods[index]
-                end = period.end
-                if end is None or n - before <= (end - period.start).days:
-                    found.append((period.start, n - before - 1))
-                    break
-                before += (end - period.start).days
-                index += 1
-            else:
-                found.append(None)
-        return found
+        check_iterable("ns", ns, int)
+        given = tuple(ns)
+        previous = 1
+        for index, n in enumerate(given):
+            if type(n) is not int:
+                raise count_error(f"ns[{index}]", n)
+            if n < previous:
+                reason = f"dag {n}: verwacht {previous} of meer (oplopende dagnummers vanaf 1)"
+                raise argument_error(InvalidValueError, f"ns[{index}]", reason)
+            previous = n
+        return _day_offsets(self.periods, given)
 
     def interruption_days(self) -> int:
         """Calendar days between the periods that are not sick days (incl. bridged leave)."""
@@ -428,8 +443,8 @@ def last_case(absences: Iterable[Absence]) -> SicknessCase:
     """The most recent sickness case of the periods (the one Excel functions work on)."""
     cases = merge_cases(absences)
     if not cases:
-        msg = "geen ziekteperiode gegeven (verwacht ten minste één eerste ziektedag)"
-        raise InvalidPeriodError(msg)
+        reason = "geen ziekteperiode gegeven (verwacht ten minste één eerste ziektedag)"
+        raise argument_error(InvalidPeriodError, "absences", reason)
     return cases[-1]
 
 
@@ -454,8 +469,8 @@ def case_of(absences: Iterable[Absence], day: date) -> SicknessCase:
     for case in merge_cases(absences):
         if any(p.contains(day) for p in case.periods):
             return case
-    msg = f"{format_date(day)} is geen ziektedag van de gegeven perioden"
-    raise InvalidValueError(msg)
+    reason = f"{format_date(day)} is geen ziektedag van de gegeven perioden"
+    raise argument_error(InvalidValueError, "day", reason)
 
 
 class _SickDays(NamedTuple):

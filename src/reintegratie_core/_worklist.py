@@ -34,7 +34,13 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from reintegratie_core._checks import case_error, date_error, instance_error, member_error
+from reintegratie_core._checks import (
+    case_error,
+    date_error,
+    instance_error,
+    member_error,
+    product_error,
+)
 from reintegratie_core._errors import InvalidValueError
 from reintegratie_core._explain import Citation, DecisionRecord, Explained, Ground, ruled
 from reintegratie_core._poortwachter import (
@@ -247,7 +253,7 @@ def _done_flags(done: Done | None, reference: date) -> tuple[int, date | None]:
     ``done`` maps milestones to dates, or lists (milestone, date) pairs of which a later
     pair for the same milestone replaces an earlier one.
     """
-    if not done:
+    if done is None:
         return 0, None
     pairs: Iterable[tuple[Milestone, date]]
     kind = type(done)  # a tuple or list of pairs without the ABC's isinstance (per case)
@@ -339,6 +345,8 @@ def work_item(
         raise date_error("reference", reference)
     if type(module_start) is not date:
         raise date_error("module_start", module_start)
+    if product is not None and type(product) is not Product and not isinstance(product, Product):
+        raise product_error("product", product)
     if type(sanction_weeks) is not int or not 0 <= sanction_weeks <= _MAX_SANCTION:
         check_sanction_weeks(sanction_weeks, name="sanction_weeks")
     if type(horizon_days) is int and horizon_days >= 0:
@@ -348,7 +356,7 @@ def work_item(
     periods = case.periods
     if periods[-1].end is not None:
         _check_open(case)
-    done_mask, probleemanalyse = _done_flags(done, reference) if done else (0, None)
+    done_mask, probleemanalyse = _done_flags(done, reference) if done is not None else (0, None)
     days: list[int] = milestone_days(case, probleemanalyse, sanction_weeks)  # type: ignore[assignment]  # an open case reaches every milestone
     today = reference.toordinal()
     # One ongoing period without a probleemanalyse: the dates are D + fixed offsets, so

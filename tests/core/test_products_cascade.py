@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given, settings, stateful
 from hypothesis import strategies as st
 
-from reintegratie_core import InvalidPeriodError, InvalidValueError, UnknownCodeError
+from reintegratie_core import (
+    InvalidPeriodError,
+    InvalidValueError,
+    UnknownCodeError,
+    error_argument,
+)
 from reintegratie_core.products import (
     ASR_REINTEGRATIEMANAGER,
     BUILTIN_PRODUCTS,
@@ -362,8 +367,15 @@ class TestPolicyContracts:
         )
 
     def test_unknown_module_names_the_contract(self) -> None:
-        """An unknown module names ``contracts[i].module`` and the product's modules."""
+        """An unknown module names ``contracts[i].module`` (and carries it, as every refusal
+        of an argument's value does) and the product's modules."""
         contracts = [ModuleContract(module="basis", start=self.START)]
         with pytest.raises(UnknownCodeError) as refused:
             Policy(product=ASR_REINTEGRATIEMANAGER, contracts=contracts)
-        assert str(refused.value).startswith('contracts[0].module "basis" bestaat niet (bekend: ')
+        assert str(refused.value).startswith(
+            'contracts[0].module: module "basis" bestaat niet (bekend: '
+        )
+        assert error_argument(refused.value) == (
+            "contracts[0].module",
+            f'module "basis" bestaat niet (bekend: {", ".join(ASR_REINTEGRATIEMANAGER.module_codes)})',
+        )

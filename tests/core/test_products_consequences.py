@@ -441,3 +441,18 @@ class TestRelapsePreventionAfter:
     def test_recovery_on_the_first_day_is_refused(self) -> None:
         with pytest.raises(InvalidValueError, match="hersteldatum"):
             relapse_prevention_after((Absence.sick(date(2025, 1, 6)),), date(2025, 1, 6))
+
+
+class TestRecoveryReadsThePeriodsOnce:
+    def test_an_iterator_of_periods_is_read_once(self) -> None:
+        """``apply_recovery`` read its periods twice: given once (an iterator), the second
+        read was empty and the periods were lost (``()``), so ``relapse_prevention_after``
+        said no sick period was given. The periods read once give the list's result
+        (``002``: terugvalpreventie after more than 3 months sick)."""
+        periods = [Absence.sick(date(2025, 1, 6))]
+        recovery = date(2025, 6, 1)
+        assert apply_recovery(iter(periods), recovery) == apply_recovery(periods, recovery)
+        assert apply_recovery(iter(periods), recovery) != ()
+        after = relapse_prevention_after(iter(periods), recovery)
+        assert after.value == relapse_prevention_after(periods, recovery).value
+        assert after.value == date(2025, 12, 1)

@@ -325,3 +325,36 @@ class TestOngoing:
         assert counted.value == max(0, offset + 1)
         assert counted.explain().value == counted.value
         assert (counted.case is None) == (offset < 0)
+
+
+class TestDayOffsets:
+    """``SicknessCase.day_offsets(ns)``: the day numbers are ascending and each ≥ 1 (its
+    docstring); the walk over the periods only moves forward."""
+
+    CASE = SicknessCase(
+        periods=(Period(date(2025, 1, 6), date(2025, 1, 11)), Period(date(2025, 1, 20)))
+    )
+
+    def test_ascending_numbers_agree_with_day(self) -> None:
+        """Each offset gives the date ``day(n)`` gives (day 1 = D, domain §3)."""
+        found = self.CASE.day_offsets([2, 6, 7])
+        dates = [None if f is None else f[0] + timedelta(days=f[1]) for f in found]
+        assert dates == [self.CASE.day(2), self.CASE.day(6), self.CASE.day(7)]
+        assert dates == [date(2025, 1, 7), date(2025, 1, 20), date(2025, 1, 21)]
+
+    def test_a_number_below_the_one_before_is_refused(self) -> None:
+        """Day 2 after day 6 was read in the second period (17-01-2025, not a sick day at
+        all, instead of 07-01-2025): now an error naming that number."""
+        with pytest.raises(InvalidValueError, match=r"^ns\[1\]: dag 2: verwacht 6 of meer"):
+            self.CASE.day_offsets([6, 2])
+
+    @pytest.mark.parametrize("n", [0, -1])
+    def test_a_number_below_one_is_refused(self, n: int) -> None:
+        """Day 0 or -1 gave a day before the first sick day; sick days count from 1."""
+        with pytest.raises(InvalidValueError, match=r"^ns\[0\]: "):
+            self.CASE.day_offsets([n])
+
+    def test_a_number_of_another_type_is_refused(self) -> None:
+        """Text among the day numbers: a TypeError naming it, not Python's operand error."""
+        with pytest.raises(TypeError, match=r"^ns\[1\]: verwacht een geheel getal"):
+            self.CASE.day_offsets([1, "2"])  # type: ignore[list-item]

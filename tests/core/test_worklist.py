@@ -307,3 +307,19 @@ class TestLeanRecord:
         first_late = min(late, key=lambda i: (days[i], i)) if late else -1
         first_upcoming = min(upcoming, key=lambda i: (days[i], i)) if upcoming else -1
         assert _choose(days, done, reference) == (first_late, first_upcoming, len(late))
+
+
+class TestDoneIsNeverReadAsNothing:
+    @pytest.mark.parametrize("done", [0, False, ""])
+    def test_a_false_value_is_no_empty_record(self, done: object) -> None:
+        """``done=0`` (or ``False``, ``""``) was read as "nothing done", silently: it is no
+        mapping of milestones to dates, so a TypeError names ``done`` (docs/python.md
+        "Verkeerde invoer")."""
+        with pytest.raises(TypeError, match=r"^done: "):
+            work_item(ONGOING, date(2025, 2, 20), module_start=START, done=done)  # type: ignore[arg-type]
+
+    def test_an_empty_record_is_nothing_done(self) -> None:
+        """An empty mapping or list still means no milestone done."""
+        plain = work_item(ONGOING, date(2025, 2, 20), module_start=START)
+        assert work_item(ONGOING, date(2025, 2, 20), module_start=START, done={}) == plain
+        assert work_item(ONGOING, date(2025, 2, 20), module_start=START, done=[]) == plain

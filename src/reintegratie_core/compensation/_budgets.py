@@ -675,8 +675,8 @@ class BudgetLedger:
         for case in self._cases:
             if any(p.contains(day) for p in case.periods):
                 return case
-        msg = f"{format_date(day)} is geen ziektedag van de gegeven perioden"
-        raise InvalidValueError(msg)
+        reason = f"{format_date(day)} is geen ziektedag van de gegeven perioden"
+        raise argument_error(InvalidValueError, "day", reason)
 
     def case_on(self, day: date) -> SicknessCase:
         """The ziektegeval a declaration dated ``day`` belongs to: the latest that began on

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 import attrs
 
-from reintegratie_core._checks import date_error, instance_error
+from reintegratie_core._checks import date_error, instance_error, text_error
 from reintegratie_core._errors import InvalidValueError, argument_error
 from reintegratie_core._explain import UNIT, Citation, Ground, Unit, format_value
 from reintegratie_core._money import AmountLike, money, round_cents
@@ -63,6 +63,8 @@ class HalfYearRates:
 
     def source_of(self, name: str) -> str:
         """The source of the value ``name`` of this row."""
+        if type(name) is not str:
+            raise text_error("name", name)
         if name == "maximumdagloon" or self.minimum_wage_source is None:
             return self.source
         return self.minimum_wage_source

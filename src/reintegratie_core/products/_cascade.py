@@ -34,6 +34,7 @@ import attrs
 
 from reintegratie_core._checks import (
     check_iterable,
+    check_text,
     date_error,
     instance_error,
     items_error,
@@ -133,6 +134,7 @@ class Cascade:
 
     def get(self, module: str) -> EndedModule | None:
         """The entry of ``module`` (a canonical module code), or ``None`` when it stays."""
+        check_text("module", module)
         for entry in self.ended:
             if entry.module == module:
                 return entry
@@ -147,16 +149,27 @@ def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...
     """
     if type(product) is not Product and not isinstance(product, Product):
         raise product_error("product", product)
+    if held is not None:
+        check_iterable("held", held, str)
+    return _resolve_held(product, held, "held")
+
+
+def _resolve_held(product: Product, held: Iterable[str] | None, name: str) -> tuple[str, ...]:
+    """[`resolve_held`][reintegratie_core.products.resolve_held], its product checked by the
+    caller; an error names ``name``, the argument that gave ``held``."""
     if held is None:
         return product.module_codes
     codes: list[str] = []
     for index, given in enumerate(held):
         if type(given) is not str:
-            raise text_error(f"held[{index}]", given)
-        code = product.module(given).code
+            raise text_error(f"{name}[{index}]", given)
+        try:
+            code = product.module(given).code
+        except UnknownCodeError as unknown:
+            raise unknown.naming(f"{name}[{index}]") from None
         if code in codes:
-            msg = f"module {code} staat meer dan eens in de polis"
-            raise InvalidValueError(msg)
+            reason = f"module {code} staat meer dan eens in de polis"
+            raise argument_error(InvalidValueError, name, reason)
         codes.append(code)
     groups: dict[str, str] = {}
     for code in codes:
@@ -165,11 +178,11 @@ def resolve_held(product: Product, held: Iterable[str] | None) -> tuple[str, ...
             continue
         if group in groups:
             options = ", ".join(m.code for m in product.modules if m.choice_group == group)
-            msg = (
+            reason = (
                 f"een polis heeft één module uit de keuzegroep {group} ({options}), "
                 f"niet zowel {groups[group]} als {code}"
             )
-            raise InvalidValueError(msg)
+            raise argument_error(InvalidValueError, name, reason)
         groups[group] = code
     return tuple(sorted(codes, key=product.module_codes.index))
 
@@ -259,9 +272,15 @@ def _decided_cascade(
     on: date,
     reason: TerminationReason | None,
     held: tuple[str, ...] | None,
+    *,
+    name: str = "module",
 ) -> Cascade:
-    """The walk of [`decided_cascade`][reintegratie_core.products.decided_cascade], its arguments checked by the caller."""
-    first: Module = product.module(module)
+    """The walk of [`decided_cascade`][reintegratie_core.products.decided_cascade], its
+    arguments checked by the caller; an unknown ``module`` is named as ``name``."""
+    try:
+        first: Module = product.module(module)
+    except UnknownCodeError as unknown:
+        raise unknown.naming(name) from None
     key = (_CASCADE, first.code, reason, held)
     decided = product.decided
     found: Cascade | None = decided.get(key)
@@ -286,12 +305,12 @@ def _walk(
 ) -> Cascade:
     """The breadth-first walk over the coupling table (see [`cascade`][reintegratie_core.products.cascade]), dated `_ANY_DAY`."""
     on = _ANY_DAY
-    held_codes = resolve_held(product, held)
+    held_codes = _resolve_held(product, held, "held")
     if first.code not in held_codes:
-        msg = (
+        refusal = (
             f"{first.code} zit niet in de modules van de polis ({', '.join(held_codes) or 'geen'})"
         )
-        raise InvalidValueError(msg)
+        raise argument_error(InvalidValueError, "held", refusal)
     citations = product.check_reason(first, reason)
     ended: dict[str, EndedModule] = {
         first.code: EndedModule(
@@ -403,11 +422,14 @@ def ends_with(
         raise text_error("module", module)
     if type(ended_module) is not str:
         raise text_error("ended_module", ended_module)
-    target = product.module(module)
+    try:
+        target = product.module(module)
+    except UnknownCodeError as unknown:
+        raise unknown.naming("module") from None
     if held is not None:
         check_iterable("held", held, str)
     given = None if held is None else tuple(held)
-    outcome = _decided_cascade(product, ended_module, _ANY_DAY, reason, given)
+    outcome = _decided_cascade(product, ended_module, _ANY_DAY, reason, given, name="ended_module")
     value = outcome.get(target.code) is not None
     return _new_ends_with(EndsWith, (product, target, ended_module, reason, given, value))
 
@@ -545,11 +567,11 @@ class Policy:
             try:
                 code = self.product.module(contract.module).code
             except UnknownCodeError as unknown:
-                raise UnknownCodeError(field, unknown.given, unknown.accepted) from None
+                raise unknown.naming(field) from None
             if contract.module != code:
                 msg = f"{contract.module!r} is geen modulecode; gebruik {code}"
                 raise argument_error(InvalidValueError, field, msg)
-        resolve_held(self.product, (c.module for c in self.contracts))
+        _resolve_held(self.product, [c.module for c in self.contracts], "contracts")
 
     @classmethod
     def of(cls, product: Product, starts: Mapping[str, date]) -> Policy:
@@ -558,23 +580,29 @@ class Policy:
             raise product_error("product", product)
         if not isinstance(starts, Mapping):
             raise instance_error("starts", starts, dict, "modulecode → ingangsdatum")
-        contracts = tuple(
-            ModuleContract(module=product.module(code).code, start=start)
-            for code, start in starts.items()
-        )
+        try:
+            contracts = tuple(
+                ModuleContract(module=product.module(code).code, start=start)
+                for code, start in starts.items()
+            )
+        except UnknownCodeError as unknown:
+            raise unknown.naming("starts") from None
         return cls(product=product, contracts=contracts)
 
     def contract(self, module: str) -> ModuleContract:
         """The contract of ``module``; an error names the modules the policy holds."""
         if type(module) is not str:
             raise text_error("module", module)
-        code = self.product.module(module).code
+        try:
+            code = self.product.module(module).code
+        except UnknownCodeError as unknown:
+            raise unknown.naming("module") from None
         for contract in self.contracts:
             if contract.module == code:
                 return contract
         held = ", ".join(c.module for c in self.contracts)
-        msg = f"de polis heeft geen module {code} (wel: {held})"
-        raise InvalidValueError(msg)
+        reason = f"de polis heeft geen module {code} (wel: {held})"
+        raise argument_error(InvalidValueError, "module", reason)
 
     def terminate(
         self, module: str, on: date, reason: TerminationReason = DEFAULT_REASON

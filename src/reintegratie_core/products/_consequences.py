@@ -307,36 +307,37 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     if recovery is not None and type(recovery) is not date:
         raise date_error("recovery", recovery)
     check_iterable("absences", absences, Absence)
+    given = tuple(absences)  # read once: an iterator would be empty the second time
     if recovery is None:
-        return tuple(absences)
+        return given
     try:
         sick = sorted(
-            (a for a in absences if a.kind is AbsenceKind.SICK), key=lambda a: a.period.start
+            (a for a in given if a.kind is AbsenceKind.SICK), key=lambda a: a.period.start
         )
     except AttributeError:  # an element that is no Absence: name it
-        raise items_error("absences", absences, Absence) from None
+        raise items_error("absences", given, Absence) from None
     if not sick:
-        msg = "geen ziekteperiode gegeven bij de hersteldatum"
-        raise InvalidValueError(msg)
+        reason = "geen ziekteperiode gegeven bij de hersteldatum"
+        raise argument_error(InvalidValueError, "absences", reason)
     last = sick[-1]
     if last.period.is_open:
         if recovery <= last.period.start:
-            msg = (
+            reason = (
                 f"hersteldatum {format_date(recovery)} ligt niet na de eerste dag "
                 f"van de lopende ziekteperiode ({format_date(last.period.start)})"
             )
-            raise InvalidValueError(msg)
+            raise argument_error(InvalidValueError, "recovery", reason)
         closed = Absence(Period(last.period.start, recovery), AbsenceKind.SICK)
-        return tuple(closed if a is last else a for a in absences)
+        return tuple(closed if a is last else a for a in given)
     assert last.period.end is not None
     if recovery != last.period.end:
-        msg = (
+        reason = (
             f"hersteldatum {format_date(recovery)} past niet bij de laatste "
             f"ziekteperiode {last.period} (herstel is dan {format_date(last.period.end)}); "
             "laat de laatste dag leeg of de hersteldatum weg"
         )
-        raise InvalidValueError(msg)
-    return tuple(absences)
+        raise argument_error(InvalidValueError, "recovery", reason)
+    return given
 
 
 def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> RelapsePrevention:
@@ -351,7 +352,11 @@ def relapse_prevention_after(absences: Sequence[Absence], recovery: date) -> Rel
     """
     if type(recovery) is not date:
         raise date_error("recovery", recovery)
-    if len(absences) == 1:
+    try:
+        count = len(absences)
+    except TypeError:  # no list at all: apply_recovery below names it
+        count = 0
+    if count == 1:
         (only,) = absences
         if type(only) is Absence:
             period = only.period

@@ -31,7 +31,7 @@ from reintegratie_core._checks import (
     product_error,
 )
 from reintegratie_core._dates import _add_months, _month_days, add_days
-from reintegratie_core._errors import InvalidValueError, NotApplicableError
+from reintegratie_core._errors import InvalidValueError, NotApplicableError, argument_error
 from reintegratie_core._explain import (
     DecisionRecord,
     Explained,
@@ -126,8 +126,8 @@ def first_basis_index(anchor: date, term_months: int, threshold: date) -> int:
     if type(term_months) is not int:
         raise count_error("term_months", term_months)
     if term_months < 1:
-        msg = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
-        raise InvalidValueError(msg)
+        reason = f"contracttermijn {term_months} maanden: verwacht 1 of meer maanden"
+        raise argument_error(InvalidValueError, "term_months", reason)
     return _first_index(
         anchor, term_months, threshold.year * 12 + threshold.month - 1, threshold.day
     )
@@ -159,8 +159,8 @@ def _checked_term(term: int | None) -> None:
     if term is not None and type(term) is not int:
         raise count_error("term", term)
     if term is not None and term < 1:
-        msg = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
-        raise InvalidValueError(msg)
+        reason = f"contracttermijn {term} maanden: verwacht 1 of meer maanden"
+        raise argument_error(InvalidValueError, "term", reason)
 
 
 #: `Product.decided` keys of the parameters in force (`_in_force`) start with this.
@@ -361,6 +361,8 @@ def earliest_cancellation(
             ("basis_expiry", basis_expiry, False),
             ("received", received, False),
         )
+    if term is not None:  # none given (the common case): nothing to check, no call per row
+        _checked_term(term)
     cancellation = module.cancellation
     if cancellation is None:
         having = [
@@ -387,8 +389,6 @@ def earliest_cancellation(
     duration = module.duration
     if duration is None:
         duration = _duration(product, module)  # raises: no duration rule
-    if term is not None:  # none given (the common case): nothing to check, no call per row
-        _checked_term(term)
     key = (
         _IN_FORCE,
         None if term is not None else duration.term_parameter,

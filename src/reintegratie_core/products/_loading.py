@@ -59,7 +59,7 @@ from cattrs.gen._consts import AttributeOverride
 
 from reintegratie_core._checks import instance_error, product_error, text_error
 from reintegratie_core._entitlements import Effect, EventRule, Granted, ProductRules
-from reintegratie_core._errors import InvalidValueError
+from reintegratie_core._errors import InvalidValueError, argument_error, error_argument
 from reintegratie_core._explain import SEEDS, Citation, SourceKind, Unit
 from reintegratie_core._parameters import Parameter, ParameterHistory
 from reintegratie_core._product_parameters import PARAMETER_UNITS, check_product_parameter
@@ -127,11 +127,17 @@ _DATE_HINT = "verwacht een datum, bijv. 2026-01-01"
 
 
 class ProductFileError(InvalidValueError):
-    """A product file that cannot be read: each wrong field named by its path."""
+    """A product file that cannot be read: each wrong field named by its path.
 
-    def __init__(self, problems: list[str]) -> None:
+    ``argument`` is the argument that held the file (``toml_text``, ``data``): the message
+    starts with it, and the error carries it.
+    """
+
+    def __init__(self, problems: list[str], argument: str = "toml_text") -> None:
         self.problems = tuple(problems)
-        super().__init__("productdefinitie ongeldig: " + "; ".join(problems))
+        self.argument = argument
+        self.reason = "productdefinitie ongeldig: " + "; ".join(problems)
+        super().__init__(f"{argument}: {self.reason}")
 
 
 # --- leaf conversions ---------------------------------------------------------------------
@@ -151,8 +157,7 @@ def citation_text(citation: Citation) -> str:
 def parse_citation(text: object) -> Citation:
     """A citation from its product-file text (see [`citation_text`][reintegratie_core.products.citation_text])."""
     if not isinstance(text, str):
-        msg = f"{text!r} is geen tekst ({_CITATION_HINT})"
-        raise TypeError(msg)
+        raise argument_error(TypeError, "text", f"{text!r} is geen tekst ({_CITATION_HINT})")
     stripped = text.strip()
     if stripped.lower().startswith("besluit "):
         return Citation.decision(stripped[len("besluit ") :].strip())
@@ -161,12 +166,22 @@ def parse_citation(text: object) -> Citation:
         return Citation.seed(titled.group(1), titled.group(2).strip())
     source, separator, article = stripped.partition(" art. ")
     if not separator or not source.strip() or not article.strip():
-        msg = f"{text!r} is geen bron ({_CITATION_HINT})"
-        raise InvalidValueError(msg)
+        reason = f"{text!r} is geen bron ({_CITATION_HINT})"
+        raise argument_error(InvalidValueError, "text", reason)
     source, article = source.strip(), article.strip()
     if source in SEEDS:
         return Citation.seed(source, article)
     return Citation.statute(source, article)
+
+
+def _citation_field(value: object) -> Citation:
+    """[`parse_citation`][reintegratie_core.products.parse_citation] for a product file's
+    field: the error without the argument's name (the field's path names it)."""
+    try:
+        return parse_citation(value)
+    except (TypeError, InvalidValueError) as exc:
+        named = error_argument(exc)
+        raise type(exc)(str(exc) if named is None else named[1]) from None
 
 
 def _strict_str(value: object, _type: object) -> str:
@@ -255,7 +270,7 @@ def _parameter_row(row: object) -> Parameter[int] | Parameter[Decimal]:
         raise KeyError(msg)
     name = _field(row, "naam", lambda v: _strict_str(v, str))
     number = _field(row, "waarde", _number)
-    citation = _field(row, "bron", parse_citation)
+    citation = _field(row, "bron", _citation_field)
     valid_from = _field(row, "geldig_vanaf", lambda v: _date_hook(v, date))
     # a parameter of a built-in name means what the built-in one means, its unit included
     unit = PARAMETER_UNITS.get(name, Unit.NUMBER)
@@ -383,7 +398,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(date, _date_hook)
     converter.register_unstructure_hook(date, lambda d: d)
-    converter.register_structure_hook(Citation, lambda v, _t: parse_citation(v))
+    converter.register_structure_hook(Citation, lambda v, _t: _citation_field(v))
     converter.register_unstructure_hook(Citation, citation_text)
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
@@ -517,17 +532,25 @@ def structure_product(data: Mapping[str, object]) -> Product:
     Raises [`ProductFileError`][reintegratie_core.products.ProductFileError] naming each wrong field by its path (a value nested
     deeper than `MAX_DEPTH` levels by the field that holds it).
     """
+    if not isinstance(data, Mapping):
+        raise instance_error("data", data, dict, "de tabellen van een productbestand")
+    return _structure(data, "data")
+
+
+def _structure(data: Mapping[str, object], argument: str) -> Product:
+    """[`structure_product`][reintegratie_core.products.structure_product], ``data`` checked
+    by the caller; an error names ``argument``, the argument the product came in."""
     deep = _too_deep(data)
     if deep is not None:
-        raise ProductFileError([f"{deep}: {_DEEP_MESSAGE}"])
+        raise ProductFileError([f"{deep}: {_DEEP_MESSAGE}"], argument)
     try:
         return CONVERTER.structure(dict(data), Product)
     except (ClassValidationError, IterableValidationError) as exc:
-        raise ProductFileError(_problems(exc)) from None
+        raise ProductFileError(_problems(exc), argument) from None
     except ProductDefinitionError as exc:
-        raise ProductFileError([str(exc)]) from None
+        raise ProductFileError([str(exc)], argument) from None
     except (ValueError, TypeError, KeyError) as exc:
-        raise ProductFileError([f"product: {_describe(exc, Product)}"]) from None
+        raise ProductFileError([f"product: {_describe(exc, Product)}"], argument) from None
 
 
 def unstructure_product(product: Product) -> dict[str, object]:
@@ -547,14 +570,13 @@ def load_product(toml_text: str) -> Product:
     field that is wrong (with its path and what is accepted).
     """
     if type(toml_text) is not str:
-        error = text_error("toml_text", toml_text)
         if hasattr(toml_text, "__fspath__"):  # a path: the core reads no files, the caller does
-            hint = "; lees het bestand eerst: Path(...).read_text(encoding='utf-8')"
+            hint = "lees het bestand eerst: Path(...).read_text(encoding='utf-8')"
         elif isinstance(toml_text, bytes | bytearray):
-            hint = "; maak er eerst tekst van: inhoud.decode('utf-8')"
+            hint = "maak er eerst tekst van: inhoud.decode('utf-8')"
         else:
-            raise error
-        raise TypeError(f"{error}{hint}")
+            hint = ""
+        raise text_error("toml_text", toml_text, hint)
     try:
         data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as exc:
@@ -563,7 +585,7 @@ def load_product(toml_text: str) -> Product:
         # tomllib parses nested arrays and inline tables recursively: name the field whose
         # value opens too many levels instead of letting RecursionError escape.
         raise ProductFileError([_deep_line(toml_text)]) from None
-    return structure_product(data)
+    return _structure(data, "toml_text")
 
 
 #: The deepest nesting a product file may have. A real one needs about five levels

@@ -34,6 +34,7 @@ from typing import TypeVar
 import attrs
 
 from reintegratie_core._checks import (
+    check_iterable,
     date_error,
     flag_error,
     instance_error,
@@ -329,6 +330,7 @@ class ConsequenceRule:
 
     def applies_to_any(self, reasons: frozenset[TerminationReason]) -> bool:
         """True when some reason of ``reasons`` brings this consequence (domain §8.1)."""
+        check_iterable("reasons", reasons, TerminationReason)
         for index, reason in enumerate(reasons):
             if type(reason) is not TerminationReason:
                 raise member_error(f"reasons[{index}]", reason, TerminationReason)
@@ -542,7 +544,7 @@ class Product:
             raise text_error("code", code)
         module = self._by_key.get(code) or self._by_key.get(canonical(code))
         if module is None:
-            raise UnknownCodeError("module", code, self.module_codes)
+            raise UnknownCodeError("module", code, self.module_codes, "code")
         return module
 
     def index(self, code: str) -> int:
@@ -559,15 +561,19 @@ class Product:
 
     def parameter_history(self, name: str) -> ProductParameter:
         """The dated versions of parameter ``name``; an error lists the known names."""
+        if type(name) is not str:  # a dict look-up would hash a list first
+            raise text_error("name", name)
         history = self._by_name.get(name)
         if history is not None:
             return history
         known = ", ".join(self.parameter_names()) or "geen"
-        msg = f"product {self.code} heeft geen parameter {name!r} (bekend: {known})"
-        raise InvalidValueError(msg)
+        reason = f"product {self.code} heeft geen parameter {name!r} (bekend: {known})"
+        raise argument_error(InvalidValueError, "name", reason)
 
     def has_parameter(self, name: str) -> bool:
         """True when the product defines parameter ``name``."""
+        if type(name) is not str:
+            raise text_error("name", name)
         return name in self._by_name
 
     def parameter(self, name: str, on: date | None = None) -> Parameter[int] | Parameter[Decimal]:
@@ -590,8 +596,8 @@ class Product:
         if isinstance(value, Decimal):
             return typing.cast("Parameter[Decimal]", parameter)
         if isinstance(value, bool):
-            msg = f"parameter {name} van {self.code} is geen getal"
-            raise InvalidValueError(msg)
+            reason = f"parameter {name} van {self.code} is geen getal"
+            raise argument_error(InvalidValueError, "name", reason)
         return Parameter(
             name=parameter.name,
             value=Decimal(value),
@@ -604,14 +610,16 @@ class Product:
         """The whole-number parameter ``name`` (months, days, weeks, years) in force on ``on``."""
         if on is not None and type(on) is not date:
             raise date_error("on", on)
+        if type(name) is not str:  # a dict look-up would hash a list first
+            raise text_error("name", name)
         history = self._by_name.get(name)  # parameter(): read for every lifted row, inline
         if history is None:
             history = self.parameter_history(name)  # raises, listing the known names
         parameter = history.at(date.max if on is None else on)
         value = parameter.value
         if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
-            msg = f"parameter {name} van {self.code} is geen geheel getal"
-            raise InvalidValueError(msg)
+            reason = f"parameter {name} van {self.code} is geen geheel getal"
+            raise argument_error(InvalidValueError, "name", reason)
         return parameter  # type: ignore[return-value] # its value is an int: checked above
 
     def check_reason(
@@ -757,13 +765,14 @@ def find_product(code: str, products: Iterable[Product]) -> Product:
     Raises [`UnknownCodeError`][reintegratie_core.UnknownCodeError] listing the known product codes.
     """
     key = canonical(code)
+    check_iterable("products", products, Product)
     candidates = tuple(products)
     if not set(map(type, candidates)) <= {Product}:
         raise items_error("products", candidates, Product)
     for product in candidates:
         if key in product.codes():
             return product
-    raise UnknownCodeError("product", code, tuple(p.code for p in candidates))
+    raise UnknownCodeError("product", code, tuple(p.code for p in candidates), "code")
 
 
 __all__ = [
