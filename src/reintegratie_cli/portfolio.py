@@ -977,27 +977,30 @@ _UTF8_COPY = "portefeuille-utf8.csv"
 _UTF16_BLOCK = 1 << 20
 
 
+#: Printable ASCII, tab and CR: what a header line is mostly made of.
+_TEXT = frozenset("\t\r" + "".join(map(chr, range(0x20, 0x7F))))
+
+
 def utf16_codec(head: bytes) -> tuple[str, int] | None:
     """The UTF-16 codec of a file that starts with ``head``, with the length of its byte
     order mark; ``None`` when the file is not UTF-16.
 
     A byte order mark says it (Excel's "Unicode-tekst" has one). Without one, the file is
-    UTF-16 when at least three quarters of the code units of ``head`` are ASCII characters
-    in one byte order (that byte not NUL, the other NUL): the header line names the columns
-    in ASCII. UTF-8 and Windows-1252 text has no NUL byte at all, and a binary file (an
+    UTF-16 when, read in one byte order, at least three quarters of its first line are
+    printable ASCII or tabs: the header line names the columns in ASCII, and in UTF-16
+    every other byte of it is NUL. UTF-8 and Windows-1252 text has no NUL byte at all, and a binary file (an
     ``.xls`` renamed to ``.csv``) not this pattern; it stays "geen tekstbestand".
     """
     if head.startswith(codecs.BOM_UTF16_LE):
         return "utf-16-le", len(codecs.BOM_UTF16_LE)
     if head.startswith(codecs.BOM_UTF16_BE):
         return "utf-16-be", len(codecs.BOM_UTF16_BE)
-    units = len(head) // 2
-    if not units or b"\x00" not in head:
+    if b"\x00" not in head:
         return None
-    even, odd = head[0 : 2 * units : 2], head[1 : 2 * units : 2]
-    for codec, text, zero in (("utf-16-le", even, odd), ("utf-16-be", odd, even)):
-        ascii_units = sum(1 for t, z in zip(text, zero, strict=True) if t and not z)
-        if 4 * ascii_units >= 3 * units:
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = head[: len(head) & ~1].decode(codec, "replace")
+        line = text.split("\n", 1)[0] or text  # the header line (or all when it is empty)
+        if line and 4 * sum(1 for c in line if c in _TEXT) >= 3 * len(line):
             return codec, 0
     return None
 

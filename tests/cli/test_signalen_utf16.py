@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reintegratie_cli import engine
 from reintegratie_cli.generate import HEADER
@@ -121,6 +123,23 @@ class TestSameAsUtf8:
         assert got == expected
         assert list(scratch.iterdir()) == []
 
+    @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+    def test_without_bom_mostly_non_ascii(
+        self, tmp_path: Path, scratch: Path, capsys: pytest.CaptureFixture[str], codec: str
+    ) -> None:
+        """Without a BOM, the header line tells UTF-16 (column names in ASCII), however
+        little ASCII the rows after it hold."""
+        lines = ["\t".join(HEADER)] + [
+            "\t".join(row(f"社員{n}", date(2025, 10, 1), employer="株式会社テスト東京支店"))
+            for n in range(300)
+        ]
+        utf8 = _write(tmp_path / "utf8.txt", lines, "utf-8")
+        utf16 = _write(tmp_path / "utf16.txt", lines, codec, bom=False)
+        expected = _signalen(utf8, tmp_path / "uit8.csv", capsys)
+        assert expected[0] == 0, expected[2]
+        assert _signalen(utf16, tmp_path / "uit16.csv", capsys) == expected
+        assert (tmp_path / "uit16.csv").read_bytes() == (tmp_path / "uit8.csv").read_bytes()
+
     def test_bom_only_is_empty(self, tmp_path: Path, scratch: Path) -> None:
         """A UTF-16 file holding only its BOM is empty, as a UTF-8 file holding only its BOM."""
         path = tmp_path / "p.txt"
@@ -128,6 +147,39 @@ class TestSameAsUtf8:
         code = main(["signalen", str(path), *PEIL])
         assert code == 2
         assert list(scratch.iterdir()) == []
+
+
+def _opened(path: Path, folder: Path) -> tuple[object, ...]:
+    """What reading ``path`` gives: its header and rows, or its refusal (path named P)."""
+    try:
+        with open_portfolio(path, scratch=lambda: folder) as source:
+            return ("gelezen", source.header, list(source.rows))
+    except PortfolioError as exc:
+        return ("geweigerd", str(exc).replace(str(path), "P"))
+
+
+class TestSameRowsProperty:
+    """For any text, the UTF-16 file is read as the UTF-8 file: same header, same rows with
+    the same numbers, or the same refusal."""
+
+    @given(
+        st.lists(
+            st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n")),
+            max_size=12,
+        ),
+        st.sampled_from(["utf-16-le", "utf-16-be"]),
+        st.booleans(),
+    )
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    def test_rows_equal(self, lines: list[str], codec: str, bom: bool) -> None:
+        with tempfile.TemporaryDirectory() as name:
+            folder = Path(name)
+            content = ["\t".join(HEADER), *lines]
+            utf8 = _write(folder / "a.txt", content, "utf-8", bom=False)
+            utf16 = _write(folder / "b.txt", content, codec, bom=bom)
+            (folder / "kopie").mkdir()
+            (folder / "kopie" / "map").mkdir()
+            assert _opened(utf16, folder / "kopie" / "map") == _opened(utf8, folder)
 
 
 class TestMessagesNameTheUsersFile:
