@@ -596,14 +596,11 @@ def run(
         reading.update(max(0, source.size - reading.n))
         reading.close()
         tasks = [
-            Task(tuple(part), folder / f"deel{k:04d}.run", settings)
-            for k, part in enumerate(parts)
+            Task(tuple(part), folder / f"deel{k:04d}.run", settings) for k, part in enumerate(parts)
         ]
         working = bars.bar("berekenen", len(tasks), " deel")
         results: list[Result] = []
-        done = (
-            pool.imap(work_partition, tasks) if pool is not None else map(work_partition, tasks)
-        )
+        done = pool.imap(work_partition, tasks) if pool is not None else map(work_partition, tasks)
         for result in done:
             results.append(result)
             working.update(1)

@@ -1056,8 +1056,7 @@ def _scratch_writing(target: Path) -> Iterator[IO[bytes]]:
 def _scratch_error(target: Path, exc: OSError) -> PortfolioError:
     """Failing to write the scratch folder (a full disk): said so, not "lezen mislukt"."""
     msg = (
-        f"tijdelijke bestanden in {target.parent.parent}: schrijven mislukt "
-        f"({exc.strerror or exc})"
+        f"tijdelijke bestanden in {target.parent.parent}: schrijven mislukt ({exc.strerror or exc})"
     )
     return PortfolioError(msg)
 
@@ -1098,7 +1097,9 @@ def _open_csv(path: Path, size: int, scratch: Callable[[], Path] | None) -> Sour
     utf16 = utf16_codec(head)
     if utf16 is not None:
         if scratch is None:
-            msg = f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst); sla het op als CSV UTF-8"
+            msg = (
+                f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst); sla het op als CSV UTF-8"
+            )
             raise PortfolioError(msg)
         data = scratch() / _UTF8_COPY
         _transcode(path, *utf16, data)
