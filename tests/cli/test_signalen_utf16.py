@@ -292,7 +292,7 @@ def big_utf16(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     enough that the transcoding takes a while, and the size of its UTF-8 form."""
     folder = tmp_path_factory.mktemp("groot16")
     csv_path = folder / "p.csv"
-    assert main(["genereer", "150000", "--uit", str(csv_path), *PEIL]) == 0
+    assert main(["genereer", "60000", "--uit", str(csv_path), *PEIL]) == 0
     text = csv_path.read_text(encoding="utf-8").replace(",", "\t").replace("\n", "\r\n")
     path = folder / "p.txt"
     path.write_bytes(("\ufeff" + text).encode("utf-16-le"))
@@ -313,9 +313,14 @@ class TestStoppedWhileTranscoding:
         scratch = tmp_path / "tmp"
         scratch.mkdir()
         env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": os.pathsep.join(sys.path)}
+        # Transcoded in blocks of 4 KiB instead of 1 MiB: the same loop, slow enough to be
+        # caught in the act however fast or loaded the machine is.
+        program = (
+            "import sys; from reintegratie_cli import portfolio; portfolio._UTF16_BLOCK = 4096; "
+            "from reintegratie_cli.main import main; sys.exit(main(sys.argv[1:]))"
+        )
         process = subprocess.Popen(
-            [sys.executable, "-m", "reintegratie_cli.main", "signalen", str(source), *PEIL,
-             "--processen", "2"],
+            [sys.executable, "-c", program, "signalen", str(source), *PEIL, "--processen", "2"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
         )  # fmt: skip
         partial = -1
