@@ -20,9 +20,9 @@ itself, in streaming steps, each in its own place:
 
 Stopping: Ctrl-C or SIGTERM (`reintegratie_cli.main.main` turns SIGTERM into a
 `KeyboardInterrupt`) terminates the workers, removes the scratch folder (`Scratch`, which
-also holds the UTF-8 copy of a UTF-16 portfolio) and any partial output file; an earlier output file is left as it was. The workers ignore Ctrl-C
-themselves (the main process stops them) and die with the main process
-(``PR_SET_PDEATHSIG``), so none is left behind.
+also holds the UTF-8 copy of a UTF-16 portfolio) and any partial output file; an earlier
+output file is left as it was. The workers ignore Ctrl-C themselves (the main process
+stops them) and die with the main process (``PR_SET_PDEATHSIG``), so none is left behind.
 
 An employee is identified by werkgever + werknemer: a personeelsnummer is unique within
 one employer, and samentelling concerns one employer's wage continuation.

@@ -988,8 +988,9 @@ def utf16_codec(head: bytes) -> tuple[str, int] | None:
     A byte order mark says it (Excel's "Unicode-tekst" has one). Without one, the file is
     UTF-16 when, read in one byte order, at least three quarters of its first line are
     printable ASCII or tabs: the header line names the columns in ASCII, and in UTF-16
-    every other byte of it is NUL. UTF-8 and Windows-1252 text has no NUL byte at all, and a binary file (an
-    ``.xls`` renamed to ``.csv``) not this pattern; it stays "geen tekstbestand".
+    every other byte of it is NUL. UTF-8 and Windows-1252 text has no NUL byte at all, and
+    a binary file (an ``.xls`` renamed to ``.csv``) not this pattern: it stays "geen
+    tekstbestand".
     """
     if head.startswith(codecs.BOM_UTF16_LE):
         return "utf-16-le", len(codecs.BOM_UTF16_LE)
@@ -1088,22 +1089,25 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+def _utf8_copy(path: Path, size: int, scratch: Callable[[], Path] | None) -> tuple[Path, int]:
+    """The file to read for ``path`` and its size: ``path`` itself, or when it is UTF-16
+    (`utf16_codec`) its UTF-8 copy (`_transcode`) in the folder ``scratch`` gives."""
+    with path.open("rb") as stream:
+        utf16 = utf16_codec(stream.read(4096))
+    if utf16 is None:
+        return path, size
+    if scratch is None:
+        msg = f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst); sla het op als CSV UTF-8"
+        raise PortfolioError(msg)
+    copy = scratch() / _UTF8_COPY
+    _transcode(path, *utf16, copy)
+    return copy, copy.stat().st_size
+
+
 def _open_csv(path: Path, size: int, scratch: Callable[[], Path] | None) -> Source:
     """A CSV portfolio; one in UTF-16 is read from its UTF-8 copy (`_transcode`), with
     every message naming ``path``, the user's file (the copy has the same lines)."""
-    data = path  # the file read: the portfolio, or the UTF-8 copy of a UTF-16 portfolio
-    with path.open("rb") as stream:
-        head = stream.read(4096)
-    utf16 = utf16_codec(head)
-    if utf16 is not None:
-        if scratch is None:
-            msg = (
-                f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst); sla het op als CSV UTF-8"
-            )
-            raise PortfolioError(msg)
-        data = scratch() / _UTF8_COPY
-        _transcode(path, *utf16, data)
-        size = data.stat().st_size
+    data, size = _utf8_copy(path, size, scratch)  # the file read, and its size
     with data.open("rb") as stream:
         head = stream.read(4096)
         stream.seek(0)
@@ -1117,7 +1121,7 @@ def _open_csv(path: Path, size: int, scratch: Callable[[], Path] | None) -> Sour
             "bestand op als CSV UTF-8"
         )
         raise PortfolioError(msg)
-    encoding = "utf-8" if utf16 is not None else detect_encoding(path)
+    encoding = "utf-8" if data != path else detect_encoding(path)
     header_text = first.decode(encoding).rstrip("\r\n")
     if not head.lstrip(codecs.BOM_UTF8).strip() and size <= len(head):
         msg = f"{path}: het bestand is leeg (verwacht een kopregel met kolomnamen)"

@@ -125,6 +125,21 @@ class TestSameAsUtf8:
         assert got == expected
         assert list(scratch.iterdir()) == []
 
+    @pytest.mark.parametrize("bom", [True, False], ids=["bom", "zonder-bom"])
+    def test_separator_hint_line(
+        self, tmp_path: Path, scratch: Path, capsys: pytest.CaptureFixture[str], bom: bool
+    ) -> None:
+        """Excel's separator hint ``sep=`` on line 1 works as in UTF-8: the header is line
+        2 and the row numbers stay the file's lines."""
+        lines = ["sep=\t", *_lines()]
+        utf8 = _write(tmp_path / "utf8.txt", lines, "utf-8")
+        utf16 = _write(tmp_path / "utf16.txt", lines, "utf-16-le", bom=bom)
+        expected = _signalen(utf8, tmp_path / "uit8.csv", capsys)
+        assert expected[0] == 0, expected[2]
+        assert "rij 5 (W-3)" in expected[1]
+        assert _signalen(utf16, tmp_path / "uit16.csv", capsys) == expected
+        assert (tmp_path / "uit16.csv").read_bytes() == (tmp_path / "uit8.csv").read_bytes()
+
     @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
     def test_without_bom_mostly_non_ascii(
         self, tmp_path: Path, scratch: Path, capsys: pytest.CaptureFixture[str], codec: str
