@@ -10,6 +10,11 @@ machine one run of the 0.3 s floor varies by half):
   the two date columns of the same file (the *floor*);
 * at **1,000,000** periods the peak memory stays ≤ 1 GiB (and the wall time ≤ 30 s).
 
+With ``--unicode-tekst`` it compares instead, per ``--rijen``, the same portfolio as Excel's
+two tab-separated texts: "Unicode-tekst" (UTF-16 LE with a BOM, transcoded to UTF-8 in the
+scratch folder first) against UTF-8 — time, CPU and peak memory, alternately measured
+``--herhalingen`` times, the run with the fewest CPU seconds counting, and their ratios.
+
 For each run: wall time, rows per second, peak memory — the sum of the resident memory of
 the process and its workers, sampled every 20 ms from ``/proc`` —, the CPU seconds it used
 (workers included), and how busy *other* processes kept the machine meanwhile (on a shared
@@ -149,6 +154,67 @@ def _portfolio(cli: list[str], folder: Path, rows: int) -> Path:
     return path
 
 
+def _unicode_texts(portfolio: Path) -> tuple[Path, Path]:
+    """``portfolio`` as tab-separated text with CRLF line ends (as Excel saves it), in
+    UTF-8 and as "Unicode-tekst" (UTF-16 LE with a BOM): the same lines; made once."""
+    utf8 = portfolio.with_name(f"{portfolio.stem}-tekst-utf8.txt")
+    utf16 = portfolio.with_name(f"{portfolio.stem}-unicode-tekst.txt")
+    for path, encoding, bom in ((utf8, "utf-8", ""), (utf16, "utf-16-le", "\ufeff")):
+        if path.exists():
+            continue
+        print(f"omzetten: {path}", flush=True)
+        with (
+            portfolio.open(newline="", encoding="utf-8") as reading,
+            path.open("w", newline="", encoding=encoding) as writing,
+        ):
+            writing.write(bom)
+            csv.writer(writing, delimiter="\t", lineterminator="\r\n").writerows(
+                csv.reader(reading)
+            )
+    return utf8, utf16
+
+
+def compare_unicode_text(cli: list[str], portfolio: Path, rows: int, repeats: int) -> None:
+    """Measure ``signalen`` on the same portfolio as UTF-8 text and as Unicode-tekst."""
+    utf8, utf16 = _unicode_texts(portfolio)
+    target = portfolio.with_name("werklijst-tekst.csv")
+    runs = {
+        f"UTF-8 tekst ({utf8.stat().st_size / (1 << 20):.0f} MiB)": utf8,
+        f"Unicode-tekst ({utf16.stat().st_size / (1 << 20):.0f} MiB)": utf16,
+    }
+    results: dict[str, Measurement] = {}
+    for _round in range(max(1, repeats)):
+        for label, source in runs.items():
+            command = [
+                *cli,
+                "signalen",
+                str(source),
+                "--peildatum",
+                PEILDATUM,
+                "--uit",
+                str(target),
+            ]
+            result = measure(command)
+            if result.code != 0:
+                raise SystemExit(f"{label}: mislukt (exitcode {result.code})")
+            if label not in results or result.cpu < results[label].cpu:
+                results[label] = result
+    print(
+        f"\n{_n(rows)} rijen, signalen → CSV\n"
+        f"{'':<28} {'tijd':>9} {'snelheid':>17} {'piek':>10}  {'eigen CPU':>11}   "
+        "andere processen op de machine"
+    )
+    for label, result in results.items():
+        print(_row(label, rows, result))
+    print(f"(per opdracht de zuinigste van {max(1, repeats)} metingen, om en om gemeten)")
+    plain, unicode = results.values()
+    print(
+        f"Unicode-tekst: {unicode.cpu / plain.cpu:.2f}× de CPU, {unicode.wall / plain.wall:.2f}× "
+        f"de tijd en {unicode.peak / plain.peak:.2f}× het piekgeheugen van UTF-8 tekst",
+        flush=True,
+    )
+
+
 def _compile_once(python: str) -> None:
     """Compile the project's and its environment's modules to bytecode before measuring.
 
@@ -181,16 +247,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=3,
         help=f"metingen per opdracht bij {RATIO_ROWS:_} rijen, om en om; de zuinigste telt",
     )
+    parser.add_argument(
+        "--unicode-tekst",
+        action="store_true",
+        help="vergelijk Unicode-tekst (UTF-16) met UTF-8 tekst van dezelfde portefeuille",
+    )
     args = parser.parse_args(argv)
     folder: Path = args.map
     folder.mkdir(parents=True, exist_ok=True)
     python = sys.executable
     cli = [python, "-m", "reintegratie_cli.main"]
-    extra = ["--processen", str(args.processen)] if args.processen else []
     os.environ["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])
     )
     _compile_once(python)
+    if args.unicode_tekst:
+        for rows in args.rijen:
+            compare_unicode_text(cli, _portfolio(cli, folder, rows), rows, args.herhalingen)
+        return 0
+    return _against_the_floor(cli, folder, args)
+
+
+def _against_the_floor(cli: list[str], folder: Path, args: argparse.Namespace) -> int:
+    """Measure ``signalen`` against the floor per ``--rijen``; print the verdicts."""
+    python = cli[0]
+    extra = ["--processen", str(args.processen)] if args.processen else []
     failed = False
     print(f"{os.cpu_count()} CPU's; peildatum {PEILDATUM}; modules vooraf naar bytecode vertaald")
     for rows in args.rijen:

@@ -19,10 +19,10 @@ itself, in streaming steps, each in its own place:
    streams the lines, in urgency order, into the atomically replaced output file.
 
 Stopping: Ctrl-C or SIGTERM (`reintegratie_cli.main.main` turns SIGTERM into a
-`KeyboardInterrupt`) terminates the workers, removes the scratch folder and any
-partial output file; an earlier output file is left as it was. The workers ignore Ctrl-C
-themselves (the main process stops them) and die with the main process
-(``PR_SET_PDEATHSIG``), so none is left behind.
+`KeyboardInterrupt`) terminates the workers, removes the scratch folder (`Scratch`, which
+also holds the UTF-8 copy of a UTF-16 portfolio) and any partial output file; an earlier
+output file is left as it was. The workers ignore Ctrl-C themselves (the main process
+stops them) and die with the main process (``PR_SET_PDEATHSIG``), so none is left behind.
 
 An employee is identified by werkgever + werknemer: a personeelsnummer is unique within
 one employer, and samentelling concerns one employer's wage continuation.
@@ -79,6 +79,7 @@ from reintegratie_io import thousands
 
 if TYPE_CHECKING:
     import multiprocessing.pool
+    import tempfile
 
 # multiprocessing, pickle, tempfile and ctypes are imported where a portfolio of more than
 # one partition needs them: a smaller one is worked in this process, and their import is a
@@ -194,6 +195,39 @@ def _scratch_streams(paths: Sequence[Path]) -> Iterator[list[IO[bytes]]]:
         for stream in streams:
             with contextlib.suppress(OSError):
                 stream.close()
+
+
+class Scratch:
+    """The scratch folder of one run, made when first needed (`folder`) and removed with
+    everything in it when the ``with`` block is left in any way: success, an error, Ctrl-C
+    or SIGTERM (a `KeyboardInterrupt`). The one place of the run's temporary files: the
+    partition and run files, and the UTF-8 copy of a UTF-16 portfolio
+    (`reintegratie_cli.portfolio.open_portfolio`)."""
+
+    def __init__(self) -> None:
+        self._directory: tempfile.TemporaryDirectory[str] | None = None
+
+    def folder(self) -> Path:
+        """The folder (made now, the first time); `ScratchError` when it cannot be made."""
+        if self._directory is None:
+            import tempfile
+
+            try:
+                self._directory = tempfile.TemporaryDirectory(prefix="reintegratie-signalen-")
+            except OSError as exc:
+                msg = (
+                    f"tijdelijke map {tempfile.gettempdir()}: aanmaken mislukt "
+                    f"({exc.strerror or exc})"
+                )
+                raise ScratchError(msg) from None
+        return Path(self._directory.name)
+
+    def __enter__(self) -> Scratch:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._directory is not None:
+            self._directory.cleanup()
 
 
 def _dump(stream: IO[bytes], batch: object) -> None:
@@ -514,9 +548,14 @@ def run(
     target: Path | None,
     top: int,
     processes: int,
+    scratch: Scratch,
     progress: bool = False,
 ) -> Summary:
-    """Compute the worklist of ``source``; write it to ``target`` (CSV/XLSX) when given."""
+    """Compute the worklist of ``source``; write it to ``target`` (CSV/XLSX) when given.
+
+    A portfolio of more than one partition is grouped in ``scratch``'s folder; the caller
+    opened ``source`` inside the same `Scratch`, which removes the folder on any way out.
+    """
     output = OutputKind.of(target) if target is not None else None
     settings = Settings(source.header, reference, horizon, output, top, source.csv)
     count = partitions_for(source.size, kind)
@@ -539,47 +578,36 @@ def run(
         reading.close()
         written = _finish(target, output, [result.lines or iter(())], result.records, bars)
         return _summary([result], top, written, count, workers)
-    import tempfile
-
-    try:
-        scratch = tempfile.TemporaryDirectory(prefix="reintegratie-signalen-")
-    except OSError as exc:
-        msg = f"tijdelijke map {tempfile.gettempdir()}: aanmaken mislukt ({exc.strerror or exc})"
-        raise ScratchError(msg) from None
-    with scratch as name:
-        folder = Path(name)
-        reading = bars.bar("inlezen", source.size or None, "B")
-        with _workers(workers) as pool:
-            if source.csv is not None:
-                parts = _group_csv(
-                    source.csv,
-                    source.header,
-                    source.size,
-                    folder,
-                    count=count,
-                    pool=pool,
-                    pieces=workers,
-                )
-            else:
-                parts = _group_rows(source, folder, count, lambda _seen: None)
-            reading.update(max(0, source.size - reading.n))
-            reading.close()
-            tasks = [
-                Task(tuple(part), folder / f"deel{k:04d}.run", settings)
-                for k, part in enumerate(parts)
-            ]
-            working = bars.bar("berekenen", len(tasks), " deel")
-            results: list[Result] = []
-            done = (
-                pool.imap(work_partition, tasks) if pool is not None else map(work_partition, tasks)
+    folder = scratch.folder()
+    reading = bars.bar("inlezen", source.size or None, "B")
+    with _workers(workers) as pool:
+        if source.csv is not None:
+            parts = _group_csv(
+                source.csv,
+                source.header,
+                source.size,
+                folder,
+                count=count,
+                pool=pool,
+                pieces=workers,
             )
-            for result in done:
-                results.append(result)
-                working.update(1)
-            working.close()
-        records = sum(r.records for r in results)
-        runs = [_load_batches(t.run) for t in tasks] if output is not None else []
-        written = _finish(target, output, runs, records, bars)
+        else:
+            parts = _group_rows(source, folder, count, lambda _seen: None)
+        reading.update(max(0, source.size - reading.n))
+        reading.close()
+        tasks = [
+            Task(tuple(part), folder / f"deel{k:04d}.run", settings) for k, part in enumerate(parts)
+        ]
+        working = bars.bar("berekenen", len(tasks), " deel")
+        results: list[Result] = []
+        done = pool.imap(work_partition, tasks) if pool is not None else map(work_partition, tasks)
+        for result in done:
+            results.append(result)
+            working.update(1)
+        working.close()
+    records = sum(r.records for r in results)
+    runs = [_load_batches(t.run) for t in tasks] if output is not None else []
+    written = _finish(target, output, runs, records, bars)
     return _summary(results, top, written, count, workers)
 
 

@@ -15,6 +15,7 @@ a date is accepted in the same forms as in Excel: ``JJJJ-MM-DD``, ``D-M-JJJJ``,
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import itertools
 import re
@@ -23,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 import attrs
 
@@ -835,8 +836,14 @@ class Source:
         self.close()
 
 
-def open_portfolio(path: Path) -> Source:
-    """Open a CSV or XLSX portfolio; `PortfolioError` when it cannot be read at all."""
+def open_portfolio(path: Path, scratch: Callable[[], Path] | None = None) -> Source:
+    """Open a CSV or XLSX portfolio; `PortfolioError` when it cannot be read at all.
+
+    A CSV in UTF-16 (Excel's "Unicode-tekst") is first copied as UTF-8 into the folder
+    ``scratch`` gives, and read from there; the caller removes that folder (it is the
+    run's scratch folder, `reintegratie_cli.engine.Scratch`). Without ``scratch`` such a
+    file is refused.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         msg = f"{path}: onbekend bestandstype {suffix or '(geen)'} (verwacht {_SUFFIX_TEXT})"
@@ -852,7 +859,7 @@ def open_portfolio(path: Path) -> Source:
     try:
         if suffix in (".xlsx", ".xlsm"):
             return _open_xlsx(path, size)
-        return _open_csv(path, size)
+        return _open_csv(path, size, scratch)
     except OSError as exc:
         msg = f"{path}: lezen mislukt ({exc.strerror or exc})"
         raise PortfolioError(msg) from None
@@ -964,23 +971,147 @@ def _separator_hint(path: Path, first_line: str) -> str | None:
     return separator
 
 
+#: The UTF-8 copy of a UTF-16 portfolio, in the run's scratch folder.
+_UTF8_COPY = "portefeuille-utf8.csv"
+#: Bytes of UTF-16 transcoded at a time (`_transcode`): memory stays flat.
+_UTF16_BLOCK = 1 << 20
+
+
+#: Printable ASCII, tab and CR: what a header line is mostly made of.
+_TEXT = frozenset("\t\r" + "".join(map(chr, range(0x20, 0x7F))))
+
+
+def utf16_codec(head: bytes) -> tuple[str, int] | None:
+    """The UTF-16 codec of a file that starts with ``head``, with the length of its byte
+    order mark; ``None`` when the file is not UTF-16.
+
+    A byte order mark says it (Excel's "Unicode-tekst" has one). Without one, the file is
+    UTF-16 when, read in one byte order, at least three quarters of its first line are
+    printable ASCII or tabs: the header line names the columns in ASCII, and in UTF-16
+    every other byte of it is NUL. UTF-8 and Windows-1252 text has no NUL byte at all, and
+    a binary file (an ``.xls`` renamed to ``.csv``) not this pattern: it stays "geen
+    tekstbestand".
+    """
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le", len(codecs.BOM_UTF16_LE)
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", len(codecs.BOM_UTF16_BE)
+    if b"\x00" not in head:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = head[: len(head) & ~1].decode(codec, "replace")
+        line = text.split("\n", 1)[0] or text  # the header line (or all when it is empty)
+        if line and 4 * sum(1 for c in line if c in _TEXT) >= 3 * len(line):
+            return codec, 0
+    return None
+
+
+def _transcode(path: Path, codec: str, skip: int, target: Path) -> None:
+    """Copy the UTF-16 text of ``path`` (after its byte order mark of ``skip`` bytes) as
+    UTF-8 to ``target``, a block at a time: memory stays flat, and each line stays one line
+    (a line end is one code unit), so line numbers are the file's.
+
+    Decoded strictly, as UTF-8 is (`detect_encoding`): a code unit that is not UTF-16 — a
+    lone half of a surrogate pair (half an emoji), a last byte without its partner (an odd
+    number of bytes) — refuses the file (`PortfolioError`) with its line; nothing is
+    replaced. Failing to write the copy is a `PortfolioError` about the scratch folder.
+    """
+    decoder = codecs.getincrementaldecoder(codec)()
+    line = 1
+    with path.open("rb", buffering=0) as stream, _scratch_writing(target) as copy:
+        stream.seek(skip)
+        while True:
+            data = stream.read(_UTF16_BLOCK)  # a failure is the portfolio's: "lezen mislukt"
+            pending = decoder.getstate()[0]
+            try:
+                text = decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                raise _not_utf16(path, codec, line, pending + data, exc) from None
+            if not data:
+                break
+            line += text.count("\n")
+            try:
+                copy.write(text.encode("utf-8"))
+            except OSError as exc:
+                raise _scratch_error(target, exc) from None
+        try:
+            copy.flush()
+        except OSError as exc:
+            raise _scratch_error(target, exc) from None
+
+
+@contextlib.contextmanager
+def _scratch_writing(target: Path) -> Iterator[IO[bytes]]:
+    """``target``, a new file in the scratch folder, open for writing (and closed)."""
+    try:
+        stream = target.open("xb", buffering=1 << 20)
+    except OSError as exc:
+        raise _scratch_error(target, exc) from None
+    try:
+        yield stream
+    finally:  # flushed by the caller; after a failed write, closing must not hide it
+        with contextlib.suppress(OSError):
+            stream.close()
+
+
+def _scratch_error(target: Path, exc: OSError) -> PortfolioError:
+    """Failing to write the scratch folder (a full disk): said so, not "lezen mislukt"."""
+    msg = (
+        f"tijdelijke bestanden in {target.parent.parent}: schrijven mislukt ({exc.strerror or exc})"
+    )
+    return PortfolioError(msg)
+
+
+def _not_utf16(
+    path: Path, codec: str, line: int, data: bytes, exc: UnicodeDecodeError
+) -> PortfolioError:
+    """The refusal of a file whose ``data`` (starting on ``line``) has a code unit that is
+    not UTF-16 at ``exc.start``: its line and what is wrong with it."""
+    line += data[: exc.start].decode(codec, "replace").count("\n")
+    unit = data[exc.start : exc.start + 2]
+    if len(unit) < 2:
+        why = "het bestand heeft een oneven aantal bytes: van het laatste teken is er maar één"
+    else:
+        value = int.from_bytes(unit, "little" if codec == "utf-16-le" else "big")
+        half = "eerste" if value < 0xDC00 else "tweede"
+        other = "tweede" if value < 0xDC00 else "eerste"
+        why = f"de {half} helft van een teken (0x{value:04X}) zonder de {other}"
+    msg = (
+        f"{path}: regel {line} is geen geldige UTF-16 ({why}); er wordt geen teken vervangen: "
+        "sla het bestand opnieuw op als Unicode-tekst of CSV UTF-8"
+    )
+    return PortfolioError(msg)
+
+
 def _delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
-def _open_csv(path: Path, size: int) -> Source:
+def _utf8_copy(path: Path, size: int, scratch: Callable[[], Path] | None) -> tuple[Path, int]:
+    """The file to read for ``path`` and its size: ``path`` itself, or when it is UTF-16
+    (`utf16_codec`) its UTF-8 copy (`_transcode`) in the folder ``scratch`` gives."""
     with path.open("rb") as stream:
+        utf16 = utf16_codec(stream.read(4096))
+    if utf16 is None:
+        return path, size
+    if scratch is None:
+        msg = f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst); sla het op als CSV UTF-8"
+        raise PortfolioError(msg)
+    copy = scratch() / _UTF8_COPY
+    _transcode(path, *utf16, copy)
+    return copy, copy.stat().st_size
+
+
+def _open_csv(path: Path, size: int, scratch: Callable[[], Path] | None) -> Source:
+    """A CSV portfolio; one in UTF-16 is read from its UTF-8 copy (`_transcode`), with
+    every message naming ``path``, the user's file (the copy has the same lines)."""
+    data, size = _utf8_copy(path, size, scratch)  # the file read, and its size
+    with data.open("rb") as stream:
         head = stream.read(4096)
         stream.seek(0)
         first = stream.readline()
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        msg = (
-            f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst), dat niet wordt "
-            "gelezen; sla het op als CSV UTF-8 (of als XLSX)"
-        )
-        raise PortfolioError(msg)
     if b"\x00" in head:
         msg = f"{path}: dit is geen tekstbestand (CSV); sla de portefeuille op als CSV of XLSX"
         raise PortfolioError(msg)
@@ -990,7 +1121,7 @@ def _open_csv(path: Path, size: int) -> Source:
             "bestand op als CSV UTF-8"
         )
         raise PortfolioError(msg)
-    encoding = detect_encoding(path)
+    encoding = "utf-8" if data != path else detect_encoding(path)
     header_text = first.decode(encoding).rstrip("\r\n")
     if not head.lstrip(codecs.BOM_UTF8).strip() and size <= len(head):
         msg = f"{path}: het bestand is leeg (verwacht een kopregel met kolomnamen)"
@@ -1000,13 +1131,13 @@ def _open_csv(path: Path, size: int) -> Source:
     delimiter = _separator_hint(path, header_text)
     if delimiter is not None:  # Excel's "sep=;": the header is the next line
         header_row, header_offset = 2, len(first)
-        with path.open("rb") as stream:
+        with data.open("rb") as stream:
             stream.seek(header_offset)
             first = stream.readline()
         header_text = first.decode(data_encoding).rstrip("\r\n")
     else:
         delimiter = _delimiter(header_text)
-    header_cells = CsvFormat(path, data_encoding, delimiter, 0).cells(
+    header_cells = CsvFormat(data, data_encoding, delimiter, 0).cells(
         header_text.encode(data_encoding)
     )
     if unreadable(header_cells) is not None:
@@ -1026,7 +1157,7 @@ def _open_csv(path: Path, size: int) -> Source:
         raise PortfolioError(f"{path}: {exc}") from None
     header = header._replace(width=len(header_cells))
     form = CsvFormat(
-        path, data_encoding, delimiter, header_offset + len(first), first_row=header_row + 1
+        data, data_encoding, delimiter, header_offset + len(first), first_row=header_row + 1
     )
 
     def rows() -> Iterator[tuple[int, list[Any]]]:

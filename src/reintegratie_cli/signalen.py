@@ -139,7 +139,12 @@ def run(args: argparse.Namespace) -> int:
             return 2
         kind = "xlsx" if path.suffix.lower() in (".xlsx", ".xlsm") else "csv"
         try:
-            with open_portfolio(path) as source:
+            # The scratch folder around the reading too: a UTF-16 portfolio is read from
+            # its UTF-8 copy there, removed with the partition files on any way out.
+            with (
+                engine.Scratch() as scratch,
+                open_portfolio(path, scratch=scratch.folder) as source,
+            ):
                 summary = engine.run(
                     source,
                     kind=kind,
@@ -148,6 +153,7 @@ def run(args: argparse.Namespace) -> int:
                     target=args.uit,
                     top=args.toon,
                     processes=args.processen or engine.default_processes(),
+                    scratch=scratch,
                     progress=sys.stderr.isatty(),
                 )
         except (PortfolioError, OutputError) as exc:

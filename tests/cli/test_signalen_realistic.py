@@ -17,9 +17,12 @@ class TestUnicodeText:
     """Excel's "Unicode-tekst (*.txt)" is tab-separated UTF-16 with a byte order mark."""
 
     @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-    def test_utf16_is_refused_by_name(self, tmp_path: Path, encoding: str) -> None:
-        """A UTF-16 file is text, not "geen tekstbestand": the refusal names the encoding
-        and says how to save the file in one that is read (docs/portefeuille.md, Codering)."""
+    def test_utf16_without_a_scratch_folder_is_refused_by_name(
+        self, tmp_path: Path, encoding: str
+    ) -> None:
+        """Opened without a scratch folder to transcode it into (``signalen`` always gives
+        one; tests/cli/test_signalen_utf16.py), a UTF-16 file is still text, not "geen
+        tekstbestand": the refusal names the encoding and how to save the file."""
         bom = "\ufeff"
         lines = ["\t".join(HEADER), "\t".join(row("W1", date(2025, 1, 6)))]
         path = tmp_path / "portefeuille.txt"
