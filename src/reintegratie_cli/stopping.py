@@ -9,6 +9,7 @@ Standard library only: it is loaded before the commands.
 
 from __future__ import annotations
 
+import os
 import signal
 
 
@@ -24,9 +25,21 @@ class Stopped(KeyboardInterrupt):
 _RECEIVED: list[Stopped] = []
 
 
+#: The process that installs `handle`: the command. A worker forked from it inherits the
+#: handler until its own start sets its signals (``engine._worker_start``).
+_COMMAND = os.getpid()
+
+
 def handle(signum: int, _frame: object) -> None:
     """The handler of SIGINT and SIGTERM: raise `Stopped`, once; a second signal during
-    the clean-up is ignored."""
+    the clean-up is ignored.
+
+    In a worker just forked from the command, before its start set its own signals, the
+    signal ends the worker at once (exit 128 + signal): an exception there can land in
+    Python's after-fork callbacks (``random`` reseeding), which swallow it, and the worker
+    would live on while the stopping command waits for it forever."""
+    if os.getpid() != _COMMAND:
+        os._exit(128 + signum)
     for each in (signal.SIGINT, signal.SIGTERM):  # clean up once, undisturbed
         signal.signal(each, signal.SIG_IGN)
     stop = Stopped(signum)
