@@ -298,6 +298,47 @@ class TestNotUtf16:
         assert list(scratch.iterdir()) == []
 
 
+class TestScratchFolderFails:
+    """The UTF-8 copy cannot be made: said as a problem of the temporary files (not of the
+    user's portfolio, not "lezen mislukt"), exit 2, nothing left behind."""
+
+    def test_the_folder_cannot_be_made(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """No scratch folder (TMPDIR read-only): "tijdelijke map …: aanmaken mislukt"."""
+        source = _write(tmp_path / "p.txt", _lines()[:3], "utf-16-le")
+
+        def refused(*_args: object, **_kwargs: object) -> None:
+            raise OSError(13, "Toegang geweigerd")
+
+        monkeypatch.setattr(tempfile, "TemporaryDirectory", refused)
+        code, out, err = run([str(source), *PEIL], capsys)
+        assert (code, out) == (2, "")
+        assert err.startswith("fout: tijdelijke map ")
+        assert err.rstrip().endswith(": aanmaken mislukt (Toegang geweigerd)")
+
+    def test_the_copy_cannot_be_written(self, tmp_path: Path) -> None:
+        """The disk of TMPDIR full (here: a file size limit) while the copy is written:
+        "tijdelijke bestanden in TMPDIR: schrijven mislukt", and the scratch folder gone."""
+        source = _write(tmp_path / "p.txt", _lines() * 40, "utf-16-le")
+        scratch = tmp_path / "tmp"
+        scratch.mkdir()
+        program = (
+            "import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384)); "
+            "from reintegratie_cli.main import main; sys.exit(main(sys.argv[1:]))"
+        )
+        env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": os.pathsep.join(sys.path)}
+        done = subprocess.run(
+            [sys.executable, "-c", program, "signalen", str(source), *PEIL],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith(f"fout: tijdelijke bestanden in {scratch}: schrijven mislukt")
+        assert str(source) not in done.stderr
+        assert list(scratch.iterdir()) == []
+
+
 # --- Stopping while transcoding ------------------------------------------------------------
 
 
