@@ -224,6 +224,18 @@ class TestMessagesNameTheUsersFile:
         assert path.read_bytes() == before
 
 
+    def test_without_a_scratch_folder_it_is_refused(self, tmp_path: Path) -> None:
+        """A caller that gives no scratch folder (the library default) gets UTF-16 refused
+        by name, with what to save instead: no copy is made anywhere."""
+        path = _write(tmp_path / "p.txt", _lines()[:3], "utf-16-le")
+        with pytest.raises(PortfolioError) as refused:
+            open_portfolio(path)
+        assert str(refused.value) == (
+            f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst); sla het op als CSV UTF-8"
+        )
+        assert sorted(tmp_path.iterdir()) == [path]
+
+
 class TestBrokenUtf16:
     """UTF-16 that is not valid is refused as a whole, naming the user's file and the line,
     as a UTF-8 file with a byte that is not UTF-8: nothing is replaced (exit 2, no
