@@ -117,7 +117,6 @@ class TestRowErrorsNameTheUsersTerms:
             "rijen 1: ziekte: een mijlpaal valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)"
         )
 
-
     def test_a_probleemanalyse_before_the_case_names_its_column(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

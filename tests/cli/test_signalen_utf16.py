@@ -223,7 +223,6 @@ class TestMessagesNameTheUsersFile:
         assert code == 2
         assert path.read_bytes() == before
 
-
     def test_without_a_scratch_folder_it_is_refused(self, tmp_path: Path) -> None:
         """A caller that gives no scratch folder (the library default) gets UTF-16 refused
         by name, with what to save instead: no copy is made anywhere."""
