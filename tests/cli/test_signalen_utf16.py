@@ -157,12 +157,15 @@ class TestSameAsUtf8:
         assert _signalen(utf16, tmp_path / "uit16.csv", capsys) == expected
         assert (tmp_path / "uit16.csv").read_bytes() == (tmp_path / "uit8.csv").read_bytes()
 
-    def test_bom_only_is_empty(self, tmp_path: Path, scratch: Path) -> None:
+    def test_bom_only_is_empty(
+        self, tmp_path: Path, scratch: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """A UTF-16 file holding only its BOM is empty, as a UTF-8 file holding only its BOM."""
         path = tmp_path / "p.txt"
         path.write_bytes("\ufeff".encode("utf-16-le"))
-        code = main(["signalen", str(path), *PEIL])
+        code, _, err = run([str(path), *PEIL], capsys)
         assert code == 2
+        assert err == f"fout: {path}: het bestand is leeg (verwacht een kopregel met kolomnamen)\n"
         assert list(scratch.iterdir()) == []
 
 
