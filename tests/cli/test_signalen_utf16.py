@@ -331,6 +331,18 @@ class TestScratchFolderFails:
         assert err.startswith("fout: tijdelijke map ")
         assert err.rstrip().endswith(": aanmaken mislukt (Toegang geweigerd)")
 
+    def test_one_error_for_every_scratch_file(self, tmp_path: Path) -> None:
+        """The copy failing to be written is the same error, with the same words, as a
+        partition file failing (`engine.ScratchError`): one message for the scratch
+        folder, not a second one dressed as a portfolio error."""
+        source = _write(tmp_path / "p.txt", _lines()[:3], "utf-16-le")
+        gone = tmp_path / "tmp" / "weg"  # the scratch folder vanished: the copy cannot open
+        with pytest.raises(engine.ScratchError) as refused:
+            open_portfolio(source, scratch=lambda: gone)
+        assert str(refused.value).startswith(
+            f"tijdelijke bestanden in {gone.parent}: schrijven mislukt ("
+        )
+
     def test_the_copy_cannot_be_written(self, tmp_path: Path) -> None:
         """The disk of TMPDIR full (here: a file size limit) while the copy is written:
         "tijdelijke bestanden in TMPDIR: schrijven mislukt", and the scratch folder gone."""
