@@ -8,6 +8,7 @@ UTF-8 in the run's scratch folder and read as a UTF-8 file from there
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -430,4 +431,44 @@ class TestStoppedWhileTranscoding:
         lines = err.decode().splitlines()
         assert len(lines) == 1, err
         assert lines[0].startswith("afgebroken")
+        assert list(scratch.iterdir()) == []
+
+    def test_stopped_while_the_workers_compute(
+        self, tmp_path: Path, big_utf16: tuple[Path, int]
+    ) -> None:
+        """SIGTERM after the copy is complete, while two workers compute partitions read
+        from it: the copy goes with the partition files, no worker is left."""
+        source, full = big_utf16
+        scratch = tmp_path / "tmp"
+        scratch.mkdir()
+        env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": os.pathsep.join(sys.path)}
+        # Partitions of 512 KiB instead of 24 MiB: several of them from a file of a few MB.
+        program = (
+            "import sys; from reintegratie_cli import engine; engine.PARTITION_BYTES = 1 << 19; "
+            "from reintegratie_cli.main import main; sys.exit(main(sys.argv[1:]))"
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-c", program, "signalen", str(source), *PEIL, "--processen", "2"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        )  # fmt: skip
+        copied = seen = 0
+        deadline = time.monotonic() + 120
+        try:
+            while process.poll() is None and time.monotonic() < deadline:
+                for copy in scratch.glob("*/*utf8*"):
+                    with contextlib.suppress(OSError):
+                        copied = max(copied, copy.stat().st_size)
+                pickles = len(list(scratch.glob("*/deel*-*.pickle")))
+                seen = max(seen, pickles)
+                if copied == full and seen and pickles < seen:  # computing: parts consumed
+                    break
+                time.sleep(0.002)
+            assert process.poll() is None, "the run ended before the workers were seen"
+            process.send_signal(signal.SIGTERM)
+            _, err = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert process.returncode == 128 + signal.SIGTERM, err
+        assert err.decode().startswith("afgebroken (SIGTERM)")
         assert list(scratch.iterdir()) == []
