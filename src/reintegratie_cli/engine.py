@@ -52,8 +52,10 @@ from reintegratie_cli.output import (
     CsvWriter,
     OutputError,
     OutputKind,
+    ScratchError,
     XlsxWriter,
     encoder,
+    scratch_write_error,
 )
 from reintegratie_cli.portfolio import (
     CsvFormat,
@@ -92,10 +94,6 @@ PARTITION_BYTES = 24 << 20
 XLSX_PARTITION_BYTES = 6 << 20
 #: Rows per pickled batch in partition and run files.
 BATCH = 2048
-
-
-class ScratchError(OutputError):
-    """The scratch folder (``TMPDIR``) cannot be written: a full disk, no permission."""
 
 
 class Settings(NamedTuple):
@@ -189,8 +187,7 @@ def _scratch_streams(paths: Sequence[Path]) -> Iterator[list[IO[bytes]]]:
         for stream in streams:
             stream.flush()
     except OSError as exc:
-        msg = f"tijdelijke bestanden in {paths[0].parent.parent}: schrijven mislukt ({exc.strerror or exc})"
-        raise ScratchError(msg) from None
+        raise scratch_write_error(paths[0].parent.parent, exc) from None
     finally:
         for stream in streams:
             with contextlib.suppress(OSError):

@@ -71,6 +71,18 @@ class OutputError(Exception):
     """The output file cannot be written (folder missing, no permission, disk full ...)."""
 
 
+class ScratchError(OutputError):
+    """The scratch folder (``TMPDIR``) cannot be written: a full disk, no permission."""
+
+
+def scratch_write_error(folder: Path, exc: OSError) -> ScratchError:
+    """The one error of a scratch file (a partition file, the UTF-8 copy of a UTF-16
+    portfolio) that cannot be written in ``folder``, the temporary folder (``TMPDIR``)."""
+    return ScratchError(
+        f"tijdelijke bestanden in {folder}: schrijven mislukt ({exc.strerror or exc})"
+    )
+
+
 def target_problem(target: Path, *, example: str, source: Path | None = None) -> str | None:
     """Why ``target`` cannot be written, checked before any work is done (``None``: it can).
 

@@ -29,6 +29,7 @@ from typing import IO, Any, NamedTuple
 import attrs
 
 from reintegratie_cli.archive import Limits, WorkbookError, check_archive
+from reintegratie_cli.output import ScratchError, scratch_write_error
 from reintegratie_core import (
     MAX_SANCTION_WEEKS,
     TRACKED_MILESTONES,
@@ -1014,7 +1015,7 @@ def _transcode(path: Path, codec: str, skip: int, target: Path) -> None:
     Decoded strictly, as UTF-8 is (`detect_encoding`): a code unit that is not UTF-16 — a
     lone half of a surrogate pair (half an emoji), a last byte without its partner (an odd
     number of bytes) — refuses the file (`PortfolioError`) with its line; nothing is
-    replaced. Failing to write the copy is a `PortfolioError` about the scratch folder.
+    replaced. Failing to write the copy is a `ScratchError` about the scratch folder.
     """
     decoder = codecs.getincrementaldecoder(codec)()
     line = 1
@@ -1054,12 +1055,10 @@ def _scratch_writing(target: Path) -> Iterator[IO[bytes]]:
             stream.close()
 
 
-def _scratch_error(target: Path, exc: OSError) -> PortfolioError:
-    """Failing to write the scratch folder (a full disk): said so, not "lezen mislukt"."""
-    msg = (
-        f"tijdelijke bestanden in {target.parent.parent}: schrijven mislukt ({exc.strerror or exc})"
-    )
-    return PortfolioError(msg)
+def _scratch_error(target: Path, exc: OSError) -> ScratchError:
+    """Failing to write the scratch folder (a full disk): said so, not "lezen mislukt"; the
+    same error as a partition file's (`scratch_write_error`)."""
+    return scratch_write_error(target.parent.parent, exc)
 
 
 def _not_utf16(

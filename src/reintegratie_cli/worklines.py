@@ -152,12 +152,13 @@ def error_line(error: RowError) -> Line:
 
 
 #: `work_item`'s parameters by the names this worklist's user knows: its columns
-#: (``sanctieweken``) and the sickness the periods make (``ziekte``), as the errors named
-#: them before the core named its Python parameters.
+#: (``sanctieweken``, ``datum_probleemanalyse``) and the sickness the periods make
+#: (``ziekte``), as the errors named them before the core named its Python parameters.
 _AS_COLUMNS = {
     "case": "ziekte",
     "sanction_weeks": "sanctieweken",
     "module_start": "ingangsdatum_module",
+    "probleemanalyse": "datum_probleemanalyse",
 }
 
 

@@ -356,7 +356,11 @@ def work_item(
     periods = case.periods
     if periods[-1].end is not None:
         _check_open(case)
-    done_mask, probleemanalyse = _done_flags(done, reference) if done is not None else (0, None)
+    # Nothing done (None, or the empty tuple a portfolio row has) skips the walk: the
+    # worklist's hot path. Any other value, a false one too (0, ""), is read and checked.
+    done_mask, probleemanalyse = (
+        (0, None) if done is None or done == () else _done_flags(done, reference)
+    )
     days: list[int] = milestone_days(case, probleemanalyse, sanction_weeks)  # type: ignore[assignment]  # an open case reaches every milestone
     today = reference.toordinal()
     # One ongoing period without a probleemanalyse: the dates are D + fixed offsets, so

@@ -117,6 +117,23 @@ class TestRowErrorsNameTheUsersTerms:
             "rijen 1: ziekte: een mijlpaal valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)"
         )
 
+    def test_a_probleemanalyse_before_the_case_names_its_column(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A probleemanalyse before the first sick day (domain §8.1) is refused naming the
+        column ``datum_probleemanalyse``: the core names its parameter ``probleemanalyse``,
+        which the row error dropped, leaving the user to guess which date is wrong."""
+        path = write_csv(
+            tmp_path / "p.csv",
+            [row("W-1", date(2025, 3, 3), done={"datum_probleemanalyse": date(2025, 1, 6)})],
+        )
+        out = tmp_path / "uit.csv"
+        code, _, _ = run([str(path), *PEIL, "--uit", str(out)], capsys)
+        assert code == 0
+        assert (
+            "rijen 2: datum_probleemanalyse: 06-01-2025 ligt vóór de eerste ziektedag 03-03-2025"
+        ) in out.read_text(encoding="utf-8")
+
 
 class TestWholeNumberOptions:
     """int() also reads "1_0" and "３"; a whole-number option takes digits 0-9 only."""

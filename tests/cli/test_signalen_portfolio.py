@@ -622,3 +622,41 @@ class TestSeparatorHint:
         path.write_text("sep=|\n" + "|".join(HEADER) + "\n", encoding="utf-8")
         with pytest.raises(PortfolioError, match=r"regel 1: scheidingsteken \"\|\""):
             open_portfolio(path)
+
+    @pytest.mark.parametrize("partition_bytes", [None, 100])
+    def test_a_bom_before_the_hint(
+        self,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        partition_bytes: int | None,
+    ) -> None:
+        """Excel's "CSV UTF-8" with the hint: BOM, ``sep=;``, header. The BOM is no part of
+        the hint, and the rows keep their line numbers in one partition and in many."""
+        from reintegratie_cli import engine
+
+        if partition_bytes is not None:
+            monkeypatch.setattr(engine, "PARTITION_BYTES", partition_bytes)
+        rows = [row("W1", date(2025, 1, 6)), row("W2", "xx"), row("W3", date(2025, 2, 3))]
+        path = _with_hint(tmp_path / "p.csv", "\ufeffsep=;", ";", rows)
+        target = tmp_path / "uit.csv"
+        code, out, err = run([str(path), *PEIL, "--processen", "1", "--uit", str(target)], capsys)
+        assert code == 0, err
+        assert "3 rijen gelezen" in out
+        ((bad),) = [line for line in read_csv(target) if line["status"] == "fout"]
+        assert bad["rijen"] == "4"
+
+    def test_a_quoted_hint_is_data(self, tmp_path: Path) -> None:
+        """``"sep=;"`` in quotes is a cell, not Excel's hint: the first line is the header
+        (here without the required columns), refused as line 1."""
+        path = tmp_path / "p.csv"
+        path.write_text('"sep=;"\n' + ";".join(HEADER) + "\n", encoding="utf-8")
+        with pytest.raises(PortfolioError, match=r"regel 1: verplichte kolom"):
+            open_portfolio(path)
+
+    def test_only_the_hint_names_line_two_empty(self, tmp_path: Path) -> None:
+        """A hint and nothing under it: line 2, the header's line, is empty."""
+        path = tmp_path / "p.csv"
+        path.write_text("sep=;\n", encoding="utf-8")
+        with pytest.raises(PortfolioError, match=r"regel 2 is leeg .*kolomnamen op regel 2"):
+            open_portfolio(path)

@@ -8,6 +8,7 @@ UTF-8 in the run's scratch folder and read as a UTF-8 file from there
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -157,12 +158,15 @@ class TestSameAsUtf8:
         assert _signalen(utf16, tmp_path / "uit16.csv", capsys) == expected
         assert (tmp_path / "uit16.csv").read_bytes() == (tmp_path / "uit8.csv").read_bytes()
 
-    def test_bom_only_is_empty(self, tmp_path: Path, scratch: Path) -> None:
+    def test_bom_only_is_empty(
+        self, tmp_path: Path, scratch: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """A UTF-16 file holding only its BOM is empty, as a UTF-8 file holding only its BOM."""
         path = tmp_path / "p.txt"
         path.write_bytes("\ufeff".encode("utf-16-le"))
-        code = main(["signalen", str(path), *PEIL])
+        code, _, err = run([str(path), *PEIL], capsys)
         assert code == 2
+        assert err == f"fout: {path}: het bestand is leeg (verwacht een kopregel met kolomnamen)\n"
         assert list(scratch.iterdir()) == []
 
 
@@ -222,6 +226,17 @@ class TestMessagesNameTheUsersFile:
         code, _, _ = run([str(path), *PEIL, "--uit", str(path)], capsys)
         assert code == 2
         assert path.read_bytes() == before
+
+    def test_without_a_scratch_folder_it_is_refused(self, tmp_path: Path) -> None:
+        """A caller that gives no scratch folder (the library default) gets UTF-16 refused
+        by name, with what to save instead: no copy is made anywhere."""
+        path = _write(tmp_path / "p.txt", _lines()[:3], "utf-16-le")
+        with pytest.raises(PortfolioError) as refused:
+            open_portfolio(path)
+        assert str(refused.value) == (
+            f"{path}: het bestand is UTF-16 (in Excel: Unicode-tekst); sla het op als CSV UTF-8"
+        )
+        assert sorted(tmp_path.iterdir()) == [path]
 
 
 class TestBrokenUtf16:
@@ -298,6 +313,59 @@ class TestNotUtf16:
         assert list(scratch.iterdir()) == []
 
 
+class TestScratchFolderFails:
+    """The UTF-8 copy cannot be made: said as a problem of the temporary files (not of the
+    user's portfolio, not "lezen mislukt"), exit 2, nothing left behind."""
+
+    def test_the_folder_cannot_be_made(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """No scratch folder (TMPDIR read-only): "tijdelijke map …: aanmaken mislukt"."""
+        source = _write(tmp_path / "p.txt", _lines()[:3], "utf-16-le")
+
+        def refused(*_args: object, **_kwargs: object) -> None:
+            raise OSError(13, "Toegang geweigerd")
+
+        monkeypatch.setattr(tempfile, "TemporaryDirectory", refused)
+        code, out, err = run([str(source), *PEIL], capsys)
+        assert (code, out) == (2, "")
+        assert err.startswith("fout: tijdelijke map ")
+        assert err.rstrip().endswith(": aanmaken mislukt (Toegang geweigerd)")
+
+    def test_one_error_for_every_scratch_file(self, tmp_path: Path) -> None:
+        """The copy failing to be written is the same error, with the same words, as a
+        partition file failing (`engine.ScratchError`): one message for the scratch
+        folder, not a second one dressed as a portfolio error."""
+        source = _write(tmp_path / "p.txt", _lines()[:3], "utf-16-le")
+        gone = tmp_path / "tmp" / "weg"  # the scratch folder vanished: the copy cannot open
+        with pytest.raises(engine.ScratchError) as refused:
+            open_portfolio(source, scratch=lambda: gone)
+        assert str(refused.value).startswith(
+            f"tijdelijke bestanden in {gone.parent}: schrijven mislukt ("
+        )
+
+    def test_the_copy_cannot_be_written(self, tmp_path: Path) -> None:
+        """The disk of TMPDIR full (here: a file size limit) while the copy is written:
+        "tijdelijke bestanden in TMPDIR: schrijven mislukt", and the scratch folder gone."""
+        source = _write(tmp_path / "p.txt", _lines() * 40, "utf-16-le")
+        scratch = tmp_path / "tmp"
+        scratch.mkdir()
+        program = (
+            "import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384)); "
+            "from reintegratie_cli.main import main; sys.exit(main(sys.argv[1:]))"
+        )
+        env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": os.pathsep.join(sys.path)}
+        done = subprocess.run(
+            [sys.executable, "-c", program, "signalen", str(source), *PEIL],
+            env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith(f"fout: tijdelijke bestanden in {scratch}: schrijven mislukt")
+        assert str(source) not in done.stderr
+        assert list(scratch.iterdir()) == []
+
+
 # --- Stopping while transcoding ------------------------------------------------------------
 
 
@@ -363,4 +431,44 @@ class TestStoppedWhileTranscoding:
         lines = err.decode().splitlines()
         assert len(lines) == 1, err
         assert lines[0].startswith("afgebroken")
+        assert list(scratch.iterdir()) == []
+
+    def test_stopped_while_the_workers_compute(
+        self, tmp_path: Path, big_utf16: tuple[Path, int]
+    ) -> None:
+        """SIGTERM after the copy is complete, while two workers compute partitions read
+        from it: the copy goes with the partition files, no worker is left."""
+        source, full = big_utf16
+        scratch = tmp_path / "tmp"
+        scratch.mkdir()
+        env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": os.pathsep.join(sys.path)}
+        # Partitions of 512 KiB instead of 24 MiB: several of them from a file of a few MB.
+        program = (
+            "import sys; from reintegratie_cli import engine; engine.PARTITION_BYTES = 1 << 19; "
+            "from reintegratie_cli.main import main; sys.exit(main(sys.argv[1:]))"
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-c", program, "signalen", str(source), *PEIL, "--processen", "2"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        )  # fmt: skip
+        copied = seen = 0
+        deadline = time.monotonic() + 120
+        try:
+            while process.poll() is None and time.monotonic() < deadline:
+                for copy in scratch.glob("*/*utf8*"):
+                    with contextlib.suppress(OSError):
+                        copied = max(copied, copy.stat().st_size)
+                pickles = len(list(scratch.glob("*/deel*-*.pickle")))
+                seen = max(seen, pickles)
+                if copied == full and seen and pickles < seen:  # computing: parts consumed
+                    break
+                time.sleep(0.002)
+            assert process.poll() is None, "the run ended before the workers were seen"
+            process.send_signal(signal.SIGTERM)
+            _, err = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert process.returncode == 128 + signal.SIGTERM, err
+        assert err.decode().startswith("afgebroken (SIGTERM)")
         assert list(scratch.iterdir()) == []
