@@ -707,7 +707,7 @@ def _relapse_prevention(
     """The rule of [`relapse_prevention`][reintegratie_core.relapse_prevention], its arguments checked by the caller."""
     if recovery <= first_sick_day:
         reason = (
-            f"hersteldatum {format_date(recovery)} ligt niet na de eerste ziektedag "
+            f"{format_date(recovery)} ligt niet na de eerste ziektedag "
             f"{format_date(first_sick_day)}"
         )
         raise argument_error(InvalidValueError, "recovery", reason)

@@ -204,10 +204,10 @@ class TestTerugvalpreventie:
 
     def test_the_core_parameter_is_not_shown(self) -> None:
         """The core names its parameter (``recovery: …``, docs/python.md); Excel shows the
-        reason under its own name only: ``hersteldatum: hersteldatum 01-12-2024 …``, never
+        reason under its own name only, once: ``hersteldatum: 01-12-2024 …``, never
         ``hersteldatum: recovery: …``."""
         result = udfs.RI_TERUGVALPREVENTIE(datetime(2025, 1, 6), datetime(2024, 12, 1))
-        assert result.startswith("#WAARDE! hersteldatum: hersteldatum 01-12-2024 ligt niet na")
+        assert result.startswith("#WAARDE! hersteldatum: 01-12-2024 ligt niet na")
 
     def test_measured_from_the_first_sick_day_of_the_case(self) -> None:
         """Domain §8.1, 002 terugvalpreventie: 'longer than 3 months' runs from the case's first

@@ -691,7 +691,7 @@ class TestEmployee:
             None,
             datetime(2025, 10, 1),
         )
-        assert result.startswith("#WAARDE! hersteldatum: hersteldatum 01-10-2025 ligt niet na")
+        assert result.startswith("#WAARDE! hersteldatum: 01-10-2025 ligt niet na")
 
 
 class TestUitleg:

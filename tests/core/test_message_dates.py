@@ -152,7 +152,7 @@ FAILING: list[tuple[str, Callable[[], object], str]] = [
     (
         "relapse_prevention, recovery on the first sick day",
         lambda: rc.relapse_prevention(date(2025, 1, 6), date(2025, 1, 6)),
-        "hersteldatum 06-01-2025 ligt niet na de eerste ziektedag 06-01-2025",
+        "recovery: 06-01-2025 ligt niet na de eerste ziektedag 06-01-2025",
     ),
     (
         "relapse_prevention_after, recovery not the day after the last period",

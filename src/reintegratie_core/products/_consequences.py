@@ -323,7 +323,7 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     if last.period.is_open:
         if recovery <= last.period.start:
             reason = (
-                f"hersteldatum {format_date(recovery)} ligt niet na de eerste dag "
+                f"{format_date(recovery)} ligt niet na de eerste dag "
                 f"van de lopende ziekteperiode ({format_date(last.period.start)})"
             )
             raise argument_error(InvalidValueError, "recovery", reason)
@@ -332,7 +332,7 @@ def apply_recovery(absences: Sequence[Absence], recovery: date | None) -> tuple[
     assert last.period.end is not None
     if recovery != last.period.end:
         reason = (
-            f"hersteldatum {format_date(recovery)} past niet bij de laatste "
+            f"{format_date(recovery)} past niet bij de laatste "
             f"ziekteperiode {last.period} (herstel is dan {format_date(last.period.end)}); "
             "laat de laatste dag leeg of de hersteldatum weg"
         )
