@@ -286,7 +286,7 @@ class TestContinuationOtherProducts:
 
     def test_recovery_must_fit_the_periods(self) -> None:
         """A recovery date inside or before the last sick period is refused."""
-        with pytest.raises(InvalidValueError, match="^recovery: "):
+        with pytest.raises(InvalidValueError, match=r"^recovery: "):
             apply_recovery([sick(date(2025, 11, 1))], date(2025, 11, 1))
         with pytest.raises(InvalidValueError, match="past niet"):
             apply_recovery([sick(date(2025, 11, 1), date(2025, 11, 30))], date(2025, 12, 5))
@@ -439,7 +439,7 @@ class TestRelapsePreventionAfter:
         assert decided.value == date(2025, 12, 1)
 
     def test_recovery_on_the_first_day_is_refused(self) -> None:
-        with pytest.raises(InvalidValueError, match="^recovery: "):
+        with pytest.raises(InvalidValueError, match=r"^recovery: "):
             relapse_prevention_after((Absence.sick(date(2025, 1, 6)),), date(2025, 1, 6))
 
 
