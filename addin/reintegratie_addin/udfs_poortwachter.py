@@ -253,6 +253,7 @@ def signal_text(signal: core.Signal | None) -> str:
             optional=True,
         ),
         PROBLEEMANALYSE,
+        SANCTIEWEKEN,
     ],
     format=signal_text,
 )
@@ -261,9 +262,13 @@ def RI_SIGNAAL(
     peildatum: date,
     horizon_dagen: int,
     datum_probleemanalyse: date | None,
+    sanctieweken: int,
 ) -> core.NextMilestone:
-    """Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."""
-    return core.next_milestone(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
+    """Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst; sanctieweken
+    verlengen de loondoorbetaling (einde_loondoorbetaling, start_wia), zoals in de werklijst."""
+    return core.next_milestone(
+        ziekte, peildatum, horizon_dagen, datum_probleemanalyse, sanctieweken
+    )
 
 
 # --- Deadlines ---------------------------------------------------------------------------

@@ -158,6 +158,7 @@ _AS_COLUMNS = {
     "case": "ziekte",
     "sanction_weeks": "sanctieweken",
     "module_start": "ingangsdatum_module",
+    "probleemanalyse": "datum_probleemanalyse",
 }
 
 

@@ -15,7 +15,7 @@ from reintegratie_cli.main import main
 from reintegratie_cli.output import OutputError, XlsxWriter
 from reintegratie_cli.portfolio import PeriodRow, PortfolioError, open_portfolio
 from reintegratie_cli.worklines import employee_line, failed
-from reintegratie_core import InvalidValueError, builtin_product
+from reintegratie_core import InvalidValueError, Milestone, builtin_product
 from tests.cli.strategies_signalen import PEIL, row, run, write_csv
 
 
@@ -115,6 +115,21 @@ class TestRowErrorsNameTheUsersTerms:
         error = failed(rows, "P-1", "W-1", raised.value)
         assert error.message == (
             "rijen 1: ziekte: een mijlpaal valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)"
+        )
+
+    def test_a_probleemanalyse_before_the_case_names_its_column(self) -> None:
+        """Domain §8.1: a probleemanalyse date before the first sick day is an error naming
+        ``datum_probleemanalyse`` — the column, as RI_MIJLPAAL names its argument."""
+        product = builtin_product("zeeuwse-prb")
+        done = ((Milestone.PROBLEEMANALYSE, date(2025, 3, 20)),)
+        rows = [
+            PeriodRow(4, "W-1", "P-1", product, date(2024, 1, 1), date(2025, 6, 9), None, False, None, done)
+        ]  # fmt: skip
+        with pytest.raises(InvalidValueError) as raised:
+            employee_line("P-1", "W-1", rows, date(2025, 9, 1), 14)
+        error = failed(rows, "P-1", "W-1", raised.value)
+        assert error.message == (
+            "rijen 4: datum_probleemanalyse: 20-03-2025 ligt vóór de eerste ziektedag 09-06-2025"
         )
 
 
