@@ -189,13 +189,14 @@ Sub RI_Beschrijvingen()
         ArgumentDescriptions:=Array( _
             "IBAN (spaties toegestaan)")
     Application.MacroOptions Macro:=boek & "RI_SIGNAAL", _
-        Description:="Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst.", _
+        Description:="Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst; sanctieweken verlengen de loondoorbetaling (einde_loondoorbetaling, start_wia), zoals in de werklijst.", _
         Category:="Re-integratie – Poortwachter", _
         ArgumentDescriptions:=Array( _
             "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'", _
             "Vanaf deze datum wordt de eerstvolgende mijlpaal gezocht", _
             "Signaleer een mijlpaal binnen zoveel dagen (leeg = 14)", _
-            "Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)")
+            "Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)", _
+            "Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
     Application.MacroOptions Macro:=boek & "RI_STATUS", _
         Description:="Status van een aanspraak op de peildatum: actief, geschorst, vervallen of beeindigd.", _
         Category:="Re-integratie – Aanspraken", _

@@ -721,9 +721,17 @@ def RI_SEPA_REKENING(iban):
     err_to_str=True,
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
 )
-def RI_SIGNAAL(ziekte, peildatum, horizon_dagen=None, datum_probleemanalyse=None):
-    "Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."
-    return _udfs.RI_SIGNAAL(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
+@arg(
+    "sanctieweken",
+    ndim=2,
+    err_to_str=True,
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+)
+def RI_SIGNAAL(
+    ziekte, peildatum, horizon_dagen=None, datum_probleemanalyse=None, sanctieweken=None
+):
+    "Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst; sanctieweken verlengen de loondoorbetaling (einde_loondoorbetaling, start_wia), zoals in de werklijst."
+    return _udfs.RI_SIGNAAL(ziekte, peildatum, horizon_dagen, datum_probleemanalyse, sanctieweken)
 
 
 @func
