@@ -120,9 +120,7 @@ def _portfolio(tmp_path: Path) -> Path:
 
 
 class TestSignals:
-    @pytest.mark.parametrize(
-        "peildatum", [date(2027, 4, 1), date(2027, 6, 1), date(2027, 8, 20)]
-    )
+    @pytest.mark.parametrize("peildatum", [date(2027, 4, 1), date(2027, 6, 1), date(2027, 8, 20)])
     def test_worklist_excel_and_api_name_the_same_next_milestone(
         self, peildatum: date, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
