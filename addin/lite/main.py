@@ -665,9 +665,15 @@ def RI_REINTEGRATIEBUDGET(
     err_to_str=True,
     doc="Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%",
 )
-def RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage=None):
-    "Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'."
-    return _udfs.RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage)
+@arg(
+    "sanctieweken",
+    ndim=2,
+    err_to_str=True,
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+)
+def RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage=None, sanctieweken=None):
+    "Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'; sanctieweken verlengen de loondoorbetaling, zoals in RI_RESTERENDE_WEKEN."
+    return _udfs.RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage, sanctieweken)
 
 
 @func

@@ -13,7 +13,7 @@ from typing import Any
 import reintegratie_core as core
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_addin.params import ZIEKTE, ZIEKTE_TABEL, one_sick_period_each
+from reintegratie_addin.params import SANCTIEWEKEN, ZIEKTE, ZIEKTE_TABEL, one_sick_period_each
 from reintegratie_core import (
     MILESTONE_ALIASES,
     Explained,
@@ -55,13 +55,6 @@ PROBLEEMANALYSE = Param(
     core="probleemanalyse",
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
     coerce=c.to_date,
-    optional=True,
-)
-SANCTIEWEKEN = Param(
-    name="sanctieweken",
-    core="sanction_weeks",
-    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
-    coerce=c.to_sanction_weeks,
     optional=True,
 )
 

@@ -149,3 +149,18 @@ class TestSignals:
             assert text == (
                 f"{line['mijlpaal']} over {line['dagen']} dagen ({core.format_date(signal.date)})"
             )
+
+
+class TestRemainingWageContinuation:
+    def test_wage_cost_and_weeks_count_the_sanction_weeks_alike(self) -> None:
+        """001 art. 3.3/3.5, BW 7:629 lid 11: during a loonsanctie the aid for 'niet bovenmatig'
+        (RI_RESTERENDE_LOONKOSTEN) counts the same extended period as RI_RESTERENDE_WEKEN:
+        01-06-2027 to 08-08-2027 is 68 days, × 800 / 7 × 70 % = 5440."""
+        peil = datetime(2027, 6, 1)
+        weeks = udfs.RI_RESTERENDE_WEKEN(ASR, peil, float(SANCTION))
+        assert weeks == 9.71
+        cost = udfs.RI_RESTERENDE_LOONKOSTEN(800.0, ASR, peil, None, float(SANCTION))
+        assert cost == 5440.0
+        case = core.last_case(_absences(ASR))
+        api = core.compensation.remaining_wage_cost(800, case, peil.date(), sanction_weeks=SANCTION)
+        assert api.value == 5440
