@@ -169,13 +169,14 @@ Sub RI_Beschrijvingen()
             "Uitgesloten soort kosten (art. 2.6.5): medische_behandeling, elders_vergoed, reiskosten, annulering; leeg = niet uitgesloten", _
             "WAAR als de arbeidsovereenkomst eindigde en de werkgever geen wettelijke re-integratieverplichting meer heeft (art. 2.6.2, 1.5.3); leeg = ONWAAR")
     Application.MacroOptions Macro:=boek & "RI_RESTERENDE_LOONKOSTEN", _
-        Description:="Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'.", _
+        Description:="Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'; sanctieweken verlengen de loondoorbetaling, zoals in RI_RESTERENDE_WEKEN.", _
         Category:="Re-integratie – Vergoedingen", _
         ArgumentDescriptions:=Array( _
             "Weekloon van de werknemer (zie RI_WEEKLOON)", _
             "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'", _
             "Datum vanaf waar de resterende loondoorbetaling telt", _
-            "Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%")
+            "Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%", _
+            "Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
     Application.MacroOptions Macro:=boek & "RI_RESTERENDE_WEKEN", _
         Description:="Weken loondoorbetaling die na de peildatum resteren: ongebruikte ziekteweken van de 104 plus sanctieweken (2 decimalen, 0 t/m 104 + sanctieweken).", _
         Category:="Re-integratie – Poortwachter", _
@@ -189,13 +190,14 @@ Sub RI_Beschrijvingen()
         ArgumentDescriptions:=Array( _
             "IBAN (spaties toegestaan)")
     Application.MacroOptions Macro:=boek & "RI_SIGNAAL", _
-        Description:="Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst.", _
+        Description:="Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst; sanctieweken verlengen de loondoorbetaling (einde_loondoorbetaling, start_wia), zoals in de werklijst.", _
         Category:="Re-integratie – Poortwachter", _
         ArgumentDescriptions:=Array( _
             "Eerste ziektedag, of bereik met ziekteperioden: eerste dag · laatste dag (leeg = lopend) · optioneel 'verlof'", _
             "Vanaf deze datum wordt de eerstvolgende mijlpaal gezocht", _
             "Signaleer een mijlpaal binnen zoveel dagen (leeg = 14)", _
-            "Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)")
+            "Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)", _
+            "Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)")
     Application.MacroOptions Macro:=boek & "RI_STATUS", _
         Description:="Status van een aanspraak op de peildatum: actief, geschorst, vervallen of beeindigd.", _
         Category:="Re-integratie – Aanspraken", _

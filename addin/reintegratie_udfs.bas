@@ -235,13 +235,13 @@ failed:
     RI_REINTEGRATIEBUDGET = Err.Description
 End Function
 
-Function RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, Optional percentage)
+Function RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, Optional percentage, Optional sanctieweken)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        RI_RESTERENDE_LOONKOSTEN = XLPy.CallUDF("reintegratie_addin.udfs", "RI_RESTERENDE_LOONKOSTEN", Array(weekloon, ziekte, peildatum, percentage), ActiveWorkbook, Application.Caller)
+        RI_RESTERENDE_LOONKOSTEN = XLPy.CallUDF("reintegratie_addin.udfs", "RI_RESTERENDE_LOONKOSTEN", Array(weekloon, ziekte, peildatum, percentage, sanctieweken), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        RI_RESTERENDE_LOONKOSTEN = XLPy.CallUDF("reintegratie_addin.udfs", "RI_RESTERENDE_LOONKOSTEN", Array(weekloon, ziekte, peildatum, percentage))
+        RI_RESTERENDE_LOONKOSTEN = XLPy.CallUDF("reintegratie_addin.udfs", "RI_RESTERENDE_LOONKOSTEN", Array(weekloon, ziekte, peildatum, percentage, sanctieweken))
         Exit Function
     #End If
 failed:
@@ -274,13 +274,13 @@ failed:
     RI_SEPA_REKENING = Err.Description
 End Function
 
-Function RI_SIGNAAL(ziekte, peildatum, Optional horizon_dagen, Optional datum_probleemanalyse)
+Function RI_SIGNAAL(ziekte, peildatum, Optional horizon_dagen, Optional datum_probleemanalyse, Optional sanctieweken)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        RI_SIGNAAL = XLPy.CallUDF("reintegratie_addin.udfs", "RI_SIGNAAL", Array(ziekte, peildatum, horizon_dagen, datum_probleemanalyse), ActiveWorkbook, Application.Caller)
+        RI_SIGNAAL = XLPy.CallUDF("reintegratie_addin.udfs", "RI_SIGNAAL", Array(ziekte, peildatum, horizon_dagen, datum_probleemanalyse, sanctieweken), ActiveWorkbook, Application.Caller)
         Exit Function
     #Else
-        RI_SIGNAAL = XLPy.CallUDF("reintegratie_addin.udfs", "RI_SIGNAAL", Array(ziekte, peildatum, horizon_dagen, datum_probleemanalyse))
+        RI_SIGNAAL = XLPy.CallUDF("reintegratie_addin.udfs", "RI_SIGNAAL", Array(ziekte, peildatum, horizon_dagen, datum_probleemanalyse, sanctieweken))
         Exit Function
     #End If
 failed:

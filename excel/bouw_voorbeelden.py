@@ -359,7 +359,7 @@ def _dossiers(sheet: Sheet, fn: Functions) -> None:
         (11, fn.call("RI_MIJLPAAL", c, text("einde_loondoorbetaling"), pa, s), DATE),
         (12, fn.call("RI_ZIEKTEDAGEN", c, PEIL), "0"),
         (13, fn.call("RI_RESTERENDE_WEKEN", c, PEIL, s), WEEKS),
-        (14, fn.call("RI_SIGNAAL", c, PEIL, HORIZON, pa), None),
+        (14, fn.call("RI_SIGNAAL", c, PEIL, HORIZON, pa, s), None),
     ]
     for column, formula, fmt in lifted:
         sheet.lifted(column, top, bottom, formula, fmt)

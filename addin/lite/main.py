@@ -665,9 +665,15 @@ def RI_REINTEGRATIEBUDGET(
     err_to_str=True,
     doc="Percentage loondoorbetaling: 0,7, 70% of 70; leeg = 70%",
 )
-def RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage=None):
-    "Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'."
-    return _udfs.RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage)
+@arg(
+    "sanctieweken",
+    ndim=2,
+    err_to_str=True,
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+)
+def RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage=None, sanctieweken=None):
+    "Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'; sanctieweken verlengen de loondoorbetaling, zoals in RI_RESTERENDE_WEKEN."
+    return _udfs.RI_RESTERENDE_LOONKOSTEN(weekloon, ziekte, peildatum, percentage, sanctieweken)
 
 
 @func
@@ -721,9 +727,17 @@ def RI_SEPA_REKENING(iban):
     err_to_str=True,
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
 )
-def RI_SIGNAAL(ziekte, peildatum, horizon_dagen=None, datum_probleemanalyse=None):
-    "Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."
-    return _udfs.RI_SIGNAAL(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
+@arg(
+    "sanctieweken",
+    ndim=2,
+    err_to_str=True,
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+)
+def RI_SIGNAAL(
+    ziekte, peildatum, horizon_dagen=None, datum_probleemanalyse=None, sanctieweken=None
+):
+    "Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst; sanctieweken verlengen de loondoorbetaling (einde_loondoorbetaling, start_wia), zoals in de werklijst."
+    return _udfs.RI_SIGNAAL(ziekte, peildatum, horizon_dagen, datum_probleemanalyse, sanctieweken)
 
 
 @func

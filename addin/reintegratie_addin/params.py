@@ -58,6 +58,15 @@ ZIEKTE = Param(
     dates=True,
     of_dates=SicknessCase.ongoing_many,
 )
+#: A loonsanctie's weeks (BW 7:629 lid 11): they extend einde_loondoorbetaling and what
+#: is computed from it (RI_MIJLPAAL, RI_SIGNAAL, RI_RESTERENDE_WEKEN, RI_RESTERENDE_LOONKOSTEN).
+SANCTIEWEKEN = Param(
+    name="sanctieweken",
+    core="sanction_weeks",
+    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
+    coerce=c.to_sanction_weeks,
+    optional=True,
+)
 ZIEKTE_TABEL = Param(
     name="ziekte",
     core=("absences", "case"),

@@ -13,7 +13,7 @@ from typing import Any
 import reintegratie_core as core
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_addin.params import ZIEKTE, ZIEKTE_TABEL, one_sick_period_each
+from reintegratie_addin.params import SANCTIEWEKEN, ZIEKTE, ZIEKTE_TABEL, one_sick_period_each
 from reintegratie_core import (
     MILESTONE_ALIASES,
     Explained,
@@ -55,13 +55,6 @@ PROBLEEMANALYSE = Param(
     core="probleemanalyse",
     doc="Datum van de probleemanalyse, indien bekend (leeg = einde week 6 aangenomen)",
     coerce=c.to_date,
-    optional=True,
-)
-SANCTIEWEKEN = Param(
-    name="sanctieweken",
-    core="sanction_weeks",
-    doc="Weken loonsanctie opgelegd door UWV (0–52, leeg = 0)",
-    coerce=c.to_sanction_weeks,
     optional=True,
 )
 
@@ -253,6 +246,7 @@ def signal_text(signal: core.Signal | None) -> str:
             optional=True,
         ),
         PROBLEEMANALYSE,
+        SANCTIEWEKEN,
     ],
     format=signal_text,
 )
@@ -261,9 +255,13 @@ def RI_SIGNAAL(
     peildatum: date,
     horizon_dagen: int,
     datum_probleemanalyse: date | None,
+    sanctieweken: int,
 ) -> core.NextMilestone:
-    """Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst."""
-    return core.next_milestone(ziekte, peildatum, horizon_dagen, datum_probleemanalyse)
+    """Signaal voor de eerstvolgende mijlpaal binnen de horizon, of lege tekst; sanctieweken
+    verlengen de loondoorbetaling (einde_loondoorbetaling, start_wia), zoals in de werklijst."""
+    return core.next_milestone(
+        ziekte, peildatum, horizon_dagen, datum_probleemanalyse, sanctieweken
+    )
 
 
 # --- Deadlines ---------------------------------------------------------------------------

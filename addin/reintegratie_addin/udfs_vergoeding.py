@@ -42,7 +42,14 @@ from typing import Any, NamedTuple, TypeVar
 
 from reintegratie_addin import coerce as c
 from reintegratie_addin.functions import Param, Table, excel_function
-from reintegratie_addin.params import ZIEKTE, EventRows, checked_events, range_rows, to_events
+from reintegratie_addin.params import (
+    SANCTIEWEKEN,
+    ZIEKTE,
+    EventRows,
+    checked_events,
+    range_rows,
+    to_events,
+)
 from reintegratie_addin.params import to_product as to_builtin_product
 from reintegratie_core import (
     MAX_SANCTION_WEEKS,
@@ -528,6 +535,7 @@ _new_of_case: Callable[[type[_OfCase], tuple[object, ...]], _OfCase] = tuple.__n
             coerce=_percentage_or_standard,
             optional=True,
         ),
+        SANCTIEWEKEN,
     ],
 )
 def RI_RESTERENDE_LOONKOSTEN(
@@ -535,9 +543,13 @@ def RI_RESTERENDE_LOONKOSTEN(
     ziekte: SicknessCase,
     peildatum: date,
     percentage: Decimal | None,
+    sanctieweken: int,
 ) -> RemainingWageCost:
-    """Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig'."""
-    return remaining_wage_cost(weekloon, ziekte, peildatum, percentage=percentage)
+    """Resterende weken loondoorbetaling × weekloon × percentage: hulp bij 'niet bovenmatig';
+    sanctieweken verlengen de loondoorbetaling, zoals in RI_RESTERENDE_WEKEN."""
+    return remaining_wage_cost(
+        weekloon, ziekte, peildatum, percentage=percentage, sanction_weeks=sanctieweken
+    )
 
 
 # --- Loonsanctie (003 art. 2.7) -----------------------------------------------------------

@@ -137,6 +137,12 @@ CONTRACT["RI_INTERVENTIEVERGOEDING"] = [
     ("ziekte", False, None) if arg == "eerste_ziektedag" else (arg, optional, default)
     for arg, optional, default in CONTRACT["RI_INTERVENTIEVERGOEDING"]
 ]
+#: RI_RESTERENDE_LOONKOSTEN gains ``[sanctieweken]`` at the end, as RI_RESTERENDE_WEKEN has it
+#: (BW 7:629 lid 11; ``001`` art. 3.3/3.5): the contract table still shows the old list.
+CONTRACT["RI_RESTERENDE_LOONKOSTEN"] = [
+    *CONTRACT["RI_RESTERENDE_LOONKOSTEN"],
+    ("sanctieweken", True, None),
+]
 
 
 def _excel_default(text: str) -> Any:

@@ -15,7 +15,7 @@ from reintegratie_cli.main import main
 from reintegratie_cli.output import OutputError, XlsxWriter
 from reintegratie_cli.portfolio import PeriodRow, PortfolioError, open_portfolio
 from reintegratie_cli.worklines import employee_line, failed
-from reintegratie_core import InvalidValueError, builtin_product
+from reintegratie_core import InvalidValueError, Milestone, builtin_product
 from tests.cli.strategies_signalen import PEIL, row, run, write_csv
 
 
@@ -133,6 +133,21 @@ class TestRowErrorsNameTheUsersTerms:
         assert (
             "rijen 2: datum_probleemanalyse: 06-01-2025 ligt vóór de eerste ziektedag 03-03-2025"
         ) in out.read_text(encoding="utf-8")
+
+    def test_the_row_error_names_the_probleemanalyse_column(self) -> None:
+        """Domain §8.1: a probleemanalyse date before the first sick day is an error naming
+        ``datum_probleemanalyse`` — the column, as RI_MIJLPAAL names its argument."""
+        product = builtin_product("zeeuwse-prb")
+        done = ((Milestone.PROBLEEMANALYSE, date(2025, 3, 20)),)
+        rows = [
+            PeriodRow(4, "W-1", "P-1", product, date(2024, 1, 1), date(2025, 6, 9), None, False, None, done)
+        ]  # fmt: skip
+        with pytest.raises(InvalidValueError) as raised:
+            employee_line("P-1", "W-1", rows, date(2025, 9, 1), 14)
+        error = failed(rows, "P-1", "W-1", raised.value)
+        assert error.message == (
+            "rijen 4: datum_probleemanalyse: 20-03-2025 ligt vóór de eerste ziektedag 09-06-2025"
+        )
 
 
 class TestWholeNumberOptions:

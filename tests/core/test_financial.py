@@ -288,6 +288,17 @@ class TestBenefit:
         assert result.kind is BenefitKind.SUPPLEMENT
         assert result.value == D("1522.50")
 
+    @pytest.mark.parametrize(("ao", "income"), [("0.5", 1200), ("0.85", 0)])
+    def test_loonaanvulling_on_income_cites_lid_2(self, ao: str, income: int) -> None:
+        """WIA art. 61 lid 2: with income ≥ rvc, or without an income requirement (art. 60),
+        the loonaanvulling equals the LGU of lid 1 b, 70 % × (maandloon − inkomen × C/D);
+        lid 4 is the formula on the rvc (50 % ≤ inkomen < rvc) and is not this rule's ground."""
+        result = monthly_benefit(26100, D(ao), 1000, income, MARCH_2025)
+        assert result.kind is BenefitKind.SUPPLEMENT
+        text = result.text()
+        assert "(WIA art. 60 en 61 lid 2)" in text
+        assert "61 lid 4" not in text
+
     def test_half_month_of_wage_related_benefit(self) -> None:
         """WIA art. 59: with 12.5 months, month 13 is half LGU (70 %), half loonaanvulling."""
         result = monthly_benefit(

@@ -10,7 +10,7 @@ are read from that record:
   54, 61 lid 6): no benefit below 35 %, WGA, IVA, or WGA without income requirement;
 * [`monthly_benefit`][reintegratie_core.financial.monthly_benefit] — the benefit in a month of entitlement: IVA (art. 51, 52), the
   wage-related WGA benefit (loongerelateerde uitkering, art. 61 lid 1), then loonaanvulling
-  (art. 60, 61 lid 4–5) or vervolguitkering (art. 62);
+  (art. 60, 61 lid 2, 4–5) or vervolguitkering (art. 62);
 * `lgu_duration` — the months of the wage-related benefit (art. 59);
 * [`benefit_overview`][reintegratie_core.financial.benefit_overview] — the benefit month by month, as rows of equal amounts.
 
@@ -67,6 +67,7 @@ ART_58 = Citation.statute(WIA, "58")
 ART_59 = Citation.statute(WIA, "59")
 ART_60 = Citation.statute(WIA, "60")
 ART_61_1 = Citation.statute(WIA, "61 lid 1")
+ART_61_2 = Citation.statute(WIA, "61 lid 2")
 ART_61_4 = Citation.statute(WIA, "61 lid 4")
 ART_61_5 = Citation.statute(WIA, "61 lid 5")
 ART_61_6 = Citation.statute(WIA, "61 lid 6")
@@ -684,7 +685,7 @@ class MonthlyBenefit(NamedTuple):
     ) -> list[Ground]:
         pairs: list[tuple[str, ParameterValue]] = list(base)
         if self.classification.regime is not Regime.WGA_NO_INCOME_REQUIREMENT:
-            # without income requirement (art. 61 lid 4) neither it nor rvc is used
+            # without income requirement (art. 60, 61 lid 2) neither it nor rvc is used
             pairs += [
                 ("restverdiencapaciteit", Unit.EURO.of(self.earning_capacity)),
                 INCOME_REQUIREMENT.as_pair(),
@@ -696,7 +697,7 @@ class MonthlyBenefit(NamedTuple):
                 ("G_x_H_afgerond", Unit.EURO.of(round_cents(after.floor or ZERO))),
             ]
         if after.kind is BenefitKind.SUPPLEMENT:
-            pairs.append(INCOME_SHARE.as_pair())  # 70 % × (…), art. 61 lid 4
+            pairs.append(INCOME_SHARE.as_pair())  # 70 % × (…), art. 61 lid 2 and 4
         if after.on_capacity is not None:  # x, decided (art. 61 lid 4)
             pairs.append(("x_afgerond", Unit.EURO.of(round_cents(after.on_capacity))))
         if after.floor is not None and after.kind is BenefitKind.SUPPLEMENT:
@@ -767,7 +768,7 @@ def _lgu_months(months: AmountLike, argument: str) -> Decimal:
 
 _new_after: Callable[[type[AfterWageRelated], tuple[object, ...]], AfterWageRelated]
 _new_after = tuple.__new__
-_ART_60_61 = (ART_60, ART_61_4)
+_ART_60_61 = (ART_60, ART_61_2)
 _ART_61_4_5 = (ART_61_4, ART_61_5)
 _ART_62 = (ART_62,)
 _SUPPLEMENT_RULE = (
@@ -860,7 +861,7 @@ def monthly_benefit(
     IVA                            0.75 × M − 0.70 × B × C/D          (art. 51, 52)
     WGA, months 1..L               f × (M − B × C/D), f = 0.75 in
                                    months 1–2, 0.70 after             (art. 61 lid 1)
-    WGA after L: B ≥ R or ao ≥ 80  0.70 × (M − B × C/D)               (art. 60, 61 lid 4)
+    WGA after L: B ≥ R or ao ≥ 80  0.70 × (M − B × C/D)               (art. 60, 61 lid 2)
                  R/2 ≤ B < R       x = 0.70 × (M − R × C/D); if x < G × H:
                                    x = min(G × H, 0.70 × (M − B × C/D))  (art. 61 lid 4–5)
                  B < R/2           G × H                              (art. 62)
