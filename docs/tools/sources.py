@@ -1,7 +1,7 @@
 """The sources page (``docs/referentie/bronnen.md``): every label a citation uses, in full.
 
 An explanation cites by a short label (``a.s.r. Re-integratiemanager art. 2.3``,
-``BW art. 7:629 lid 10``, ``beslissing (domein §8)``); this page gives each label's full
+``BW art. 7:629 lid 10``, ``beslissing domein §8``); this page gives each label's full
 title, the product it belongs to, and for the decisions the section of the rulebook
 (``docs/referentie/domein.md``, which includes ``sources/domain.md``).
 """
@@ -81,7 +81,7 @@ def render() -> str:
         "",
         "## Beslissingen",
         "",
-        f"`beslissing (domein §…)` is een {DECISION_TITLE}: waar een tekst ruimte laat,",
+        f"`beslissing domein §…` is een {DECISION_TITLE}: waar een tekst ruimte laat,",
         "legt het regelboek van de bibliotheek vast hoe zij hem leest. Het regelboek (in het",
         "Engels) staat op de pagina [Regelboek (domein)](domein.md); de paragrafen:",
         "",
@@ -89,7 +89,7 @@ def render() -> str:
         "|---|---|",
     ]
     lines.extend(
-        f"| beslissing (domein {number}) | [{title}](domein.md#{anchor}) |"
+        f"| beslissing domein {number} | [{title}](domein.md#{anchor}) |"
         for number, title, anchor in sections()
     )
     return "\n".join(lines) + "\n"

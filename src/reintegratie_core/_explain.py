@@ -84,6 +84,9 @@ DECISION_TITLE = "beslissing van de bibliotheek over een open punt in de voorwaa
 
 _DECISION_SECTION = re.compile(r"(§[\d.]+)\s*\((.+)\)")
 
+#: A note in brackets after an article (``7:629 lid 10 (zwangerschaps- en bevallingsverlof)``).
+_NOTE = re.compile(r"\s*\([^()]*\)$")
+
 
 @attrs.frozen
 class Citation:
@@ -144,9 +147,10 @@ class Citation:
     @property
     def label(self) -> str:
         """The short label a reader cites: ``a.s.r. Re-integratiemanager art. 2.3``,
-        ``BW art. 7:629 lid 10``, ``beslissing (domein §8)``."""
+        ``BW art. 7:629 lid 10``, ``beslissing domein §8`` (no brackets: a citation is
+        often written inside brackets itself)."""
         if self.kind is SourceKind.DECISION:
-            return f"beslissing (domein {self.where})"
+            return f"beslissing domein {self.where}"
         return f"{self.source_label} {self.where}"
 
     @property
@@ -162,17 +166,34 @@ class Citation:
         return self.label
 
 
+def _key(citation: Citation) -> tuple[SourceKind, str, str]:
+    return (citation.kind, citation.source, citation.article)
+
+
+def _bare(citation: Citation) -> str:
+    """The article without a note in brackets (a decision's note names its own choice)."""
+    if citation.kind is SourceKind.DECISION:
+        return citation.article
+    return _NOTE.sub("", citation.article)
+
+
 def cite(citations: Iterable[Citation]) -> str:
     """The one way citations are written out, for every shell and the documentation.
 
-    Defined as: distinct citations in order; consecutive articles of one source share its
-    name (``a.s.r. Re-integratiemanager art. 2.2 en 1.8``); sources apart by ``; ``.
+    Defined as: distinct citations in order — an article cited both plainly and with a note
+    in brackets (``7:629 lid 10`` and ``7:629 lid 10 (zwangerschaps- en bevallingsverlof)``)
+    is shown once, plainly; consecutive articles of one source share its name
+    (``a.s.r. Re-integratiemanager art. 2.2 en 1.8``); sources apart by ``; ``.
     """
     check_iterable("citations", citations, Citation)
-    groups: list[tuple[Citation, list[str]]] = []
-    for citation in dict.fromkeys(citations):
+    distinct = list(dict.fromkeys(citations))
+    for citation in distinct:
         if type(citation) is not Citation:
             raise instance_error("citations", citation, Citation)
+    plain = {_key(c) for c in distinct}
+    distinct = [c for c in distinct if (c.kind, c.source, _bare(c)) not in plain - {_key(c)}]
+    groups: list[tuple[Citation, list[str]]] = []
+    for citation in distinct:
         if citation.kind is SourceKind.DECISION:
             groups.append((citation, []))
             continue

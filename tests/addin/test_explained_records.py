@@ -125,7 +125,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             [[dt(2024, 11, 1), dt(2024, 12, 31)], [dt(2025, 1, 10), None]],
             dt(2025, 1, 1),
         ),
-        "RI_RECHT_OP_DIENSTVERLENING = nee\n- ziekteperioden met een onderbreking van minder dan 28 dagen vormen één ziektegeval; alleen ziektedagen tellen (BW art. 7:629 lid 10) [onderbreking_samentelling_dagen = 28 dagen, eerste_ziektedag = 01-11-2024, perioden = 2]\n- het recht hangt af van de eerste ziektedag van het ziektegeval, niet van de laatste ziekteperiode (beslissing (domein §8.1))\n- dienstverlening alleen voor werknemers met een eerste ziektedag op of na de ingangsdatum van Verzuimverzekering Eigen Risico in Dagen; deze werknemer valt niet onder de dienstverlening (De Zeeuwse Preventie en re-integratie art. 1.3) [eerste_ziektedag = 01-11-2024, ingangsdatum = 01-01-2025]",
+        "RI_RECHT_OP_DIENSTVERLENING = nee\n- ziekteperioden met een onderbreking van minder dan 28 dagen vormen één ziektegeval; alleen ziektedagen tellen (BW art. 7:629 lid 10) [onderbreking_samentelling_dagen = 28 dagen, eerste_ziektedag = 01-11-2024, perioden = 2]\n- het recht hangt af van de eerste ziektedag van het ziektegeval, niet van de laatste ziekteperiode (beslissing domein §8.1)\n- dienstverlening alleen voor werknemers met een eerste ziektedag op of na de ingangsdatum van Verzuimverzekering Eigen Risico in Dagen; deze werknemer valt niet onder de dienstverlening (De Zeeuwse Preventie en re-integratie art. 1.3) [eerste_ziektedag = 01-11-2024, ingangsdatum = 01-01-2025]",
     ),
     (
         ("RI_RECHT_OP_DIENSTVERLENING", "asr-reintegratiemanager", dt(2025, 1, 10), dt(2025, 1, 1)),
@@ -154,7 +154,7 @@ EXPLAINED: list[tuple[tuple[Any, ...], str]] = [
             dt(2021, 1, 31),
             dt(2022, 11, 30),
         ),
-        "RI_VROEGSTE_OPZEGDATUM = 31-01-2023\n- opzegging per de eerste contractvervaldatum C van de basismodule waarop de module minstens 12 maanden heeft gelopen (ingangsdatum + 12 maanden ≤ C) en de opzegging uiterlijk C − 1 maand(en) is ontvangen (hier uiterlijk 31-12-2022) (a.s.r. Re-integratiemanager art. 2.3 en 2.1) [ingangsdatum_module = 31-03-2020, contractvervaldatum_basis = 31-01-2021, ontvangst_opzegging = 30-11-2022, contracttermijn_maanden = 12 maanden, opzegtermijn_maanden = 1 maand, minimale_looptijd_maanden = 12 maanden]\n- de opzegging beëindigt per dezelfde datum ook: arbobegeleiding, arbosignaal (a.s.r. Re-integratiemanager art. 2.5 en 2.3; beslissing (domein §8))",
+        "RI_VROEGSTE_OPZEGDATUM = 31-01-2023\n- opzegging per de eerste contractvervaldatum C van de basismodule waarop de module minstens 12 maanden heeft gelopen (ingangsdatum + 12 maanden ≤ C) en de opzegging uiterlijk C − 1 maand(en) is ontvangen (hier uiterlijk 31-12-2022) (a.s.r. Re-integratiemanager art. 2.3 en 2.1) [ingangsdatum_module = 31-03-2020, contractvervaldatum_basis = 31-01-2021, ontvangst_opzegging = 30-11-2022, contracttermijn_maanden = 12 maanden, opzegtermijn_maanden = 1 maand, minimale_looptijd_maanden = 12 maanden]\n- de opzegging beëindigt per dezelfde datum ook: arbobegeleiding, arbosignaal (a.s.r. Re-integratiemanager art. 2.5 en 2.3; beslissing domein §8)",
     ),
     (
         (

@@ -132,7 +132,7 @@ class TestBudgetRestant:
         assert text.startswith("RI_BUDGET_RESTANT:\n  · reintegratie · 06-01-2025")
         assert "art. 2.6.1" in text
         assert "art. 2.5.1" in text
-        assert "beslissing (domein §8.1)" in text
+        assert "beslissing domein §8.1" in text
         assert "reintegratiebudget = € 4.000,00" in text
 
     @pytest.mark.parametrize(

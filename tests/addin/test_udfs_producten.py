@@ -166,7 +166,7 @@ class TestCascade:
             ["arbosignaal", date(2026, 1, 1)],
         ]
         assert "a.s.r. Re-integratiemanager art. 2.2" in table[2][2]
-        assert "beslissing (domein §8)" in table[3][2]
+        assert "beslissing domein §8" in table[3][2]
 
     def test_mkb_all_three_end(self) -> None:
         """004 art. 1.9: all three modules end together."""
@@ -578,7 +578,7 @@ class TestEmployee:
         new_case = [[datetime(2024, 11, 1), datetime(2024, 11, 30)], [datetime(2025, 1, 20), None]]
         assert call("RI_RECHT_OP_DIENSTVERLENING", product, new_case, start) is True
         text = call("RI_UITLEG", "RI_RECHT_OP_DIENSTVERLENING", product, relapse, start)
-        assert "beslissing (domein §8.1)" in text
+        assert "beslissing domein §8.1" in text
 
     def test_doorlopende_begeleiding_includes_sanction_weeks(self) -> None:
         """003 art. 1.5.3, domain §8.1 (BW 7:629 lid 11): continuation runs to the end of wage

@@ -84,7 +84,7 @@ EXPLAINED: dict[str, tuple[str, ...]] = {
         "loonsanctie_dekkingspercentage = 70 %",
         "werkgeverslasten = 25 %",
     ),
-    "RI_WEEKLOON": ("beslissing (domein §6)", "maanden_per_jaar = 12", "weken_per_jaar = 52"),
+    "RI_WEEKLOON": ("beslissing domein §6", "maanden_per_jaar = 12", "weken_per_jaar = 52"),
     "RI_TARIEF_PRORATA": ("a.s.r. Re-integratiemanager art. 5.2", "dagen_in_contractjaar = 365"),
     "RI_TELT_MEE_VOOR_PREMIE": ("art. 2.5.3 en 2.6.3", "premie_voorgaande_jaren = 3"),
     "RI_SEPA_REKENING": ("a.s.r. Re-integratiemanager art. 3.4", "land = NL"),

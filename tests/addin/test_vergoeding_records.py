@@ -69,7 +69,7 @@ GOLDEN = [
             None,
             "reiskosten",
         ),
-        "RI_INTERVENTIEVERGOEDING = € 1.234,56\n- ziekteperioden met een onderbreking van minder dan 28 dagen vormen één ziektegeval; alleen ziektedagen tellen (BW art. 7:629 lid 10) [onderbreking_samentelling_dagen = 28 dagen, eerste_ziektedag = 01-01-2025, perioden = 2]\n- de bedrijfsarts of de Ontzorgmanager vindt de interventie noodzakelijk, de kosten zijn niet bovenmatig en de medewerker werd ziek op of na de ingangsdatum: vergoed = kosten × interventievergoeding (De Amersfoortse Ontzorgmanager art. 3.3; a.s.r. MKB Verzuim-ontzorg «Interventiekostenvergoeding» en «Wat is een interventie?»; De Amersfoortse Ontzorgmanager art. 3.2) [product = mkb-verzuim-ontzorg, kosten = € 1.234,56, interventievergoeding = 100 %, eerste_ziektedag = 01-01-2025, ingangsdatum_module = 01-01-2020]\n- de soort reiskosten is in de voorwaarden van mkb-verzuim-ontzorg niet uitgesloten (uitgesloten: rie, pmo, pago, keuring, cursus_preventiemedewerker); uitgesloten soorten per product volgen uit de eigen tekst (a.s.r. MKB Verzuim-ontzorg «Wat wordt niet vergoed?»; beslissing (domein §8.1)) [soort = reiskosten]",
+        "RI_INTERVENTIEVERGOEDING = € 1.234,56\n- ziekteperioden met een onderbreking van minder dan 28 dagen vormen één ziektegeval; alleen ziektedagen tellen (BW art. 7:629 lid 10) [onderbreking_samentelling_dagen = 28 dagen, eerste_ziektedag = 01-01-2025, perioden = 2]\n- de bedrijfsarts of de Ontzorgmanager vindt de interventie noodzakelijk, de kosten zijn niet bovenmatig en de medewerker werd ziek op of na de ingangsdatum: vergoed = kosten × interventievergoeding (De Amersfoortse Ontzorgmanager art. 3.3; a.s.r. MKB Verzuim-ontzorg «Interventiekostenvergoeding» en «Wat is een interventie?»; De Amersfoortse Ontzorgmanager art. 3.2) [product = mkb-verzuim-ontzorg, kosten = € 1.234,56, interventievergoeding = 100 %, eerste_ziektedag = 01-01-2025, ingangsdatum_module = 01-01-2020]\n- de soort reiskosten is in de voorwaarden van mkb-verzuim-ontzorg niet uitgesloten (uitgesloten: rie, pmo, pago, keuring, cursus_preventiemedewerker); uitgesloten soorten per product volgen uit de eigen tekst (a.s.r. MKB Verzuim-ontzorg «Wat wordt niet vergoed?»; beslissing domein §8.1) [soort = reiskosten]",
     ),
     (
         "RI_INTERVENTIEVERGOEDING",
@@ -82,7 +82,7 @@ GOLDEN = [
             False,
             "rie",
         ),
-        "RI_INTERVENTIEVERGOEDING = € 0,00\n- de bedrijfsarts of de Ontzorgmanager vindt de interventie niet noodzakelijk: geen vergoeding (De Amersfoortse Ontzorgmanager art. 3.3; a.s.r. MKB Verzuim-ontzorg «Interventiekostenvergoeding» en «Wat is een interventie?») [noodzakelijk = nee]\n- de kosten zijn bovenmatig in relatie tot de resterende periode van loondoorbetaling (oordeel): geen vergoeding (De Amersfoortse Ontzorgmanager art. 3.3; a.s.r. MKB Verzuim-ontzorg «Interventiekostenvergoeding» en «Wat is een interventie?»; beslissing (domein §8)) [niet_bovenmatig = nee]\n- de medewerker werd arbeidsongeschikt vóór de ingangsdatum van de module: geen vergoeding (De Amersfoortse Ontzorgmanager art. 3.2; a.s.r. MKB Verzuim-ontzorg «Interventiekostenvergoeding») [eerste_ziektedag = 01-01-2019, ingangsdatum_module = 01-01-2020]\n- wordt niet vergoed: de inzet van een RI&E (risico-inventarisatie en -evaluatie) (a.s.r. MKB Verzuim-ontzorg «Wat wordt niet vergoed?») [soort = rie]",
+        "RI_INTERVENTIEVERGOEDING = € 0,00\n- de bedrijfsarts of de Ontzorgmanager vindt de interventie niet noodzakelijk: geen vergoeding (De Amersfoortse Ontzorgmanager art. 3.3; a.s.r. MKB Verzuim-ontzorg «Interventiekostenvergoeding» en «Wat is een interventie?») [noodzakelijk = nee]\n- de kosten zijn bovenmatig in relatie tot de resterende periode van loondoorbetaling (oordeel): geen vergoeding (De Amersfoortse Ontzorgmanager art. 3.3; a.s.r. MKB Verzuim-ontzorg «Interventiekostenvergoeding» en «Wat is een interventie?»; beslissing domein §8) [niet_bovenmatig = nee]\n- de medewerker werd arbeidsongeschikt vóór de ingangsdatum van de module: geen vergoeding (De Amersfoortse Ontzorgmanager art. 3.2; a.s.r. MKB Verzuim-ontzorg «Interventiekostenvergoeding») [eerste_ziektedag = 01-01-2019, ingangsdatum_module = 01-01-2020]\n- wordt niet vergoed: de inzet van een RI&E (risico-inventarisatie en -evaluatie) (a.s.r. MKB Verzuim-ontzorg «Wat wordt niet vergoed?») [soort = rie]",
     ),
     (
         "RI_RESTERENDE_LOONKOSTEN",
@@ -97,12 +97,12 @@ GOLDEN = [
             datetime.datetime(2026, 1, 1, 0, 0),
             "100%",
         ),
-        "RI_RESTERENDE_LOONKOSTEN = n.v.t.\n- einde van week 104 (dag 728), plus 7 dagen per sanctieweek (BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [eerste_ziektedag = 01-01-2025, loondoorbetaling_weken = 104 weken, sanctieweken = 0 weken]\n- een afgesloten ziektegeval dat deze mijlpaal niet bereikt: n.v.t. (beslissing (domein §8.1, afgesloten ziektegeval)) [laatste_ziektedag = 01-02-2025]",
+        "RI_RESTERENDE_LOONKOSTEN = n.v.t.\n- einde van week 104 (dag 728), plus 7 dagen per sanctieweek (BW art. 7:629 lid 1 en 7:629 lid 11; WIA art. 25 lid 9) [eerste_ziektedag = 01-01-2025, loondoorbetaling_weken = 104 weken, sanctieweken = 0 weken]\n- een afgesloten ziektegeval dat deze mijlpaal niet bereikt: n.v.t. (beslissing domein §8.1, afgesloten ziektegeval) [laatste_ziektedag = 01-02-2025]",
     ),
     (
         "RI_LOONSANCTIE_VERGOEDING",
         (1234.56, 12.0, 0.8, None, 500.0, None, 100.0),
-        "RI_LOONSANCTIE_VERGOEDING = € 15.214,72\n- vergoeding = sanctieweken × weekloon × percentage × (1 + werkgeverslasten) + vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie (De Zeeuwse Preventie en re-integratie art. 2.7.2) [sanctieweken = 12 weken, weekloon = € 1.234,56, cao_percentage = 80 %, werkgeverslasten = 25 %, goedgekeurde_kosten = € 500,00]\n- werkgeverslasten over het gedekte loon: w × p × (1 + c) (beslissing (domein §8))\n- een loonsanctie duurt ten hoogste het maximum aantal weken (De Zeeuwse Preventie en re-integratie art. 2.7.1) [loonsanctie_max_weken = 52 weken]\n- de poortwachtergarantie van de arbodienst vergoedde een deel van deze loonsanctie; de vergoeding vindt maar één keer plaats: vergoeding = max(0, berekende vergoeding − door de arbodienst vergoed) (De Zeeuwse Preventie en re-integratie art. 2.7) [berekend = € 15.314,72, arbodienst_vergoedt = € 100,00]",
+        "RI_LOONSANCTIE_VERGOEDING = € 15.214,72\n- vergoeding = sanctieweken × weekloon × percentage × (1 + werkgeverslasten) + vooraf goedgekeurde re-integratiekosten tijdens de loonsanctie (De Zeeuwse Preventie en re-integratie art. 2.7.2) [sanctieweken = 12 weken, weekloon = € 1.234,56, cao_percentage = 80 %, werkgeverslasten = 25 %, goedgekeurde_kosten = € 500,00]\n- werkgeverslasten over het gedekte loon: w × p × (1 + c) (beslissing domein §8)\n- een loonsanctie duurt ten hoogste het maximum aantal weken (De Zeeuwse Preventie en re-integratie art. 2.7.1) [loonsanctie_max_weken = 52 weken]\n- de poortwachtergarantie van de arbodienst vergoedde een deel van deze loonsanctie; de vergoeding vindt maar één keer plaats: vergoeding = max(0, berekende vergoeding − door de arbodienst vergoed) (De Zeeuwse Preventie en re-integratie art. 2.7) [berekend = € 15.314,72, arbodienst_vergoedt = € 100,00]",
     ),
     (
         "RI_LOONSANCTIE_VERGOEDING",
@@ -112,7 +112,7 @@ GOLDEN = [
     (
         "RI_WEEKLOON",
         (1234.56, "maand"),
-        "RI_WEEKLOON = € 284,90\n- weekloon = maandloon × 12 ÷ 52 (beslissing (domein §6)) [loon = € 1.234,56, periode = maand, maanden_per_jaar = 12 maanden, weken_per_jaar = 52 weken]",
+        "RI_WEEKLOON = € 284,90\n- weekloon = maandloon × 12 ÷ 52 (beslissing domein §6) [loon = € 1.234,56, periode = maand, maanden_per_jaar = 12 maanden, weken_per_jaar = 52 weken]",
     ),
     (
         "RI_TARIEF_PRORATA",

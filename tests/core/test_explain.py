@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reintegratie_core import (
     SEED_LABELS,
     SEEDS,
+    Absence,
     Citation,
     Explained,
     Ground,
@@ -24,7 +25,9 @@ from reintegratie_core import (
     format_date,
     format_number,
     format_value,
+    last_case,
     next_milestone,
+    render_grounds,
 )
 
 
@@ -48,10 +51,16 @@ class TestCitationLabels:
         assert Citation.statute("BW", "7:629 lid 10").title == "Burgerlijk Wetboek, Boek 7"
 
     def test_decision_not_a_spec_path(self) -> None:
-        """A decision of the rulebook reads as 'beslissing (domein §…)', not a spec file path."""
-        assert str(Citation.decision("§8")) == "beslissing (domein §8)"
-        assert str(Citation.decision("§3 (signaal)")) == "beslissing (domein §3, signaal)"
+        """A decision of the rulebook reads as 'beslissing domein §…', not a spec file path,
+        and without brackets of its own: it is written inside brackets after a rule, where
+        'rule (…; beslissing domein §8)' nested them."""
+        assert str(Citation.decision("§8")) == "beslissing domein §8"
+        assert str(Citation.decision("§3 (signaal)")) == "beslissing domein §3, signaal"
         assert "spec/" not in str(Citation.decision("§8.1"))
+        assert "(" not in str(Citation.decision("§8.1 (afgesloten ziektegeval)"))
+        ground = Ground(rule="regel", citation=Citation.decision("§8"))
+        assert "))" not in str(ground)
+        assert "))" not in " ".join(render_grounds([ground]))
 
     def test_brochure_heading(self) -> None:
         """002 «Een voorbeeld»: a brochure heading is cited in guillemets."""
@@ -81,8 +90,37 @@ class TestCite:
         )
         assert text == (
             "De Zeeuwse Preventie en re-integratie art. 2.5.1, 2.6.1 en 2.7; "
-            "beslissing (domein §8); BW art. 7:629 lid 1"
+            "beslissing domein §8; BW art. 7:629 lid 1"
         )
+
+    def test_article_with_a_note_is_the_same_article(self) -> None:
+        """BW 7:629 lid 10 cited for samentelling and again with the note of the WAZO bridge
+        is one article: shown once, not 'BW art. 7:629 lid 10 en 7:629 lid 10 (…)'."""
+        text = cite(
+            [
+                Citation.statute("BW", "7:629 lid 10"),
+                Citation.statute("BW", "7:629 lid 10 (zwangerschaps- en bevallingsverlof)"),
+            ]
+        )
+        assert text == "BW art. 7:629 lid 10"
+        heading = [Citation.seed("002", "De Ontzorgmanager (terugvalpreventie)")]
+        assert "terugvalpreventie" in cite(
+            [*heading, Citation.seed("002", "De Ontzorgmanager (x)")]
+        )
+
+    def test_signal_of_a_case_bridged_by_leave(self) -> None:
+        """A case bridged by WAZO leave (BW 7:629 lid 10; domain §2): its signal's citations
+        name 7:629 lid 10 once, and no decision nests brackets in the explanation."""
+        case = last_case(
+            [
+                Absence.sick(date(2025, 1, 6), date(2025, 4, 13)),
+                Absence.leave(date(2025, 4, 14), date(2025, 8, 3)),
+                Absence.sick(date(2025, 8, 4), None),
+            ]
+        )
+        explained = next_milestone(case, date(2025, 9, 1), 800, None, 0).explain()
+        assert cite(explained.citations()).count("7:629 lid 10") == 1
+        assert not any("beslissing (" in line for line in render_grounds(explained.grounds))
 
     @given(st.lists(st.sampled_from(sorted(SEEDS)), min_size=1), st.integers(1, 9))
     def test_every_article_appears(self, codes: list[str], article: int) -> None:
