@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from reintegratie_cli.output import OutputError, OutputKind, target_problem
 from reintegratie_cli.portfolio import PortfolioError, open_portfolio
 from reintegratie_cli.table import render, terminal_text
 from reintegratie_cli.worklines import DISPLAY_HEADER, NO_OPEN_CASE, NOT_YET
-from reintegratie_core import SIGNAL_HORIZON_DAYS, format_date
+from reintegratie_core import SIGNAL_HORIZON_DAYS, format_date, format_number
 from reintegratie_io import thousands
 
 #: The built-in example portfolio (package data).
@@ -231,6 +232,14 @@ def _print(
 
 
 def _shorten(row: tuple[object, ...]) -> tuple[object, ...]:
+    """A line as the screen shows it: long texts cut, and a ``Decimal`` (the remaining
+    weeks, which the file holds with two decimals) always with two, so that a column
+    reads alike (``103,00`` above ``102,86``, not ``103``)."""
     return tuple(
-        (value[:28] + "…") if isinstance(value, str) and len(value) > 29 else value for value in row
+        (value[:28] + "…")
+        if isinstance(value, str) and len(value) > 29
+        else format_number(value, places=2)
+        if isinstance(value, Decimal)
+        else value
+        for value in row
     )

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Generic, ParamSpec, Protocol, TypeVar
 
 import attrs
@@ -326,13 +326,17 @@ def _day(value: date) -> date:
     return date(value.year, value.month, value.day)
 
 
-def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str:
+def format_number(
+    value: Decimal | int | float, unit: Unit = Unit.NUMBER, *, places: int | None = None
+) -> str:
     """A number the Dutch way in its unit: ``€ 2.500,00``, ``70 %``, ``104 weken``, ``51,86``.
 
     Defined as: an int and the float Excel sends for it give the same text; euros with two
     decimals and a thousands dot; a fraction 0.7 as ``70 %`` (a percentage above 1, such
     as an arbeidsongeschiktheid of 50, as ``50 %``); a count of weeks, days, working days,
-    months, years or hours followed by its word (``1 week``, ``12,5 maanden``).
+    months, years or hours followed by its word (``1 week``, ``12,5 maanden``). With
+    ``places`` a number other than euros has exactly that many decimals, rounded half up
+    (a column of numbers reads alike: ``103,00`` above ``102,86``).
     """
     if type(unit) is not Unit:
         raise member_error("unit", unit, Unit)
@@ -341,11 +345,19 @@ def format_number(value: Decimal | int | float, unit: Unit = Unit.NUMBER) -> str
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not number.is_finite():
         return str(value)
+    if places is not None and (type(places) is not int or not 0 <= places <= 10):
+        raise argument_error(InvalidValueError, "places", "geen geheel getal 0 t/m 10")
     if unit is Unit.EURO:
         return f"€ {_euros(number)}"
-    if unit is Unit.PERCENT:  # a fraction (0.70); a number above 1 is already a percentage
-        return f"{_dutch(number.scaleb(2) if abs(number) <= 1 else number)} %"  # 0.125: 12,5
-    text = _dutch(number)
+    if unit is Unit.PERCENT and abs(number) <= 1:  # a fraction (0.70); above 1 a percentage
+        number = number.scaleb(2)  # 0.125: 12,5
+    if places is None:
+        text = _dutch(number)
+    else:
+        number = number.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        text = f"{number:f}".replace(".", ",")
+    if unit is Unit.PERCENT:
+        return f"{text} %"
     words = _UNIT_WORDS.get(unit)
     if words is None:
         return text

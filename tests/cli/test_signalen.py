@@ -615,3 +615,21 @@ class TestAgainstTheCore:
             assert {k: got[key][k] for k in values} == values
         urgency = [(line["status"] != "te laat", int(line["dagen"] or 10**6)) for line in lines]
         assert urgency == sorted(urgency)
+
+
+class TestScreenNumbers:
+    def test_remaining_weeks_read_as_the_file_holds_them(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The screen's 'rest. weken' column has two decimals on every line, as the CSV
+        value (103.00 and 102.86), not '103' beside '102,86'."""
+        source = write_csv(
+            tmp_path / "p.csv", [row("W1", date(2025, 1, 6)), row("W2", date(2025, 1, 7))]
+        )
+        target = tmp_path / "w.csv"
+        code, out, _ = run([str(source), "--peildatum", "2025-01-12", "--uit", str(target)], capsys)
+        assert code == 0
+        weeks = {line["werknemer"]: line["resterende_weken"] for line in read_csv(target)}
+        assert weeks == {"W1": "103.00", "W2": "103.14"}
+        screen = {line.split()[-2] for line in out.splitlines() if " W1 " in line or " W2 " in line}
+        assert screen == {"103,00", "103,14"}

@@ -313,3 +313,25 @@ class TestText:
             "RI_REINTEGRATIEBUDGET = € 5,00",
             "- r (De Zeeuwse Preventie en re-integratie art. 2.6.1) [kosten = € 5,00]",
         ]
+
+
+class TestFormatNumberPlaces:
+    @pytest.mark.parametrize(
+        ("value", "unit", "text"),
+        [
+            (Decimal("103.00"), Unit.NUMBER, "103,00"),
+            (Decimal("102.857"), Unit.NUMBER, "102,86"),
+            (Decimal("0.125"), Unit.NUMBER, "0,13"),  # half up, as the rules round
+            (1, Unit.WEEKS, "1,00 week"),
+            (Decimal("0.7"), Unit.PERCENT, "70,00 %"),
+            (Decimal(2500), Unit.EURO, "€ 2.500,00"),
+        ],
+    )
+    def test_places_fix_the_decimals(self, value: Decimal | int, unit: Unit, text: str) -> None:
+        """With places a number has exactly that many decimals, so a column reads alike."""
+        assert format_number(value, unit, places=2) == text
+
+    def test_places_must_be_a_small_whole_number(self) -> None:
+        """A nonsensical number of places is refused in Dutch."""
+        with pytest.raises(ValueError, match="places"):
+            format_number(Decimal(1), places=-1)
