@@ -135,6 +135,20 @@ class TestBudgetRestant:
         assert "beslissing domein §8.1" in text
         assert "reintegratiebudget = € 4.000,00" in text
 
+    def test_uitleg_of_a_merged_case_cites_what_decided(self) -> None:
+        """Decision §8.1: the budget's ziektegeval is 003 art. 2.6.1's own (less than four
+        weeks between two sick periods), so the explanation of two sick periods 20 days
+        apart cites art. 2.6.1 for the samentelling, not BW 7:629 lid 10."""
+        periods = [
+            [datetime(2025, 1, 6), datetime(2025, 2, 2), None],
+            [datetime(2025, 2, 23), None, None],
+        ]
+        claims = [["datum", "soort_budget", "bedrag"], [datetime(2025, 3, 1), "reintegratie", 100]]
+        for declarations in (claims, None):
+            text = udfs.RI_UITLEG("RI_BUDGET_RESTANT", "zeeuwse-prb", declarations, periods)
+            assert "7:629" not in text, text
+            assert "art. 2.6.1" in text
+
     @pytest.mark.parametrize(
         ("args", "argument", "fragment"),
         [

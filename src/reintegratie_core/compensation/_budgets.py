@@ -584,6 +584,9 @@ def _budget_case_ground(case: SicknessCase) -> Ground:
 
 
 def _budget_case_grounds(case: SicknessCase) -> tuple[Ground, ...]:
+    """The grounds of a budget case: the samentelling as the case states it, cited as what
+    decided it here — ``003`` art. 2.6.1's own four weeks (decision §8.1), not BW 7:629
+    lid 10 (the budget's periods are sick periods only, so no leave bridges them)."""
     return (
         _budget_case_ground(case),
         Ground(
@@ -592,7 +595,7 @@ def _budget_case_grounds(case: SicknessCase) -> tuple[Ground, ...]:
             citation=DECISIONS_2026,
             rule_id="budget_cases",
         ),
-        *case.grounds(),
+        *(attrs.evolve(ground, citation=ART_2_6_1) for ground in case.grounds()),
     )
 
 
