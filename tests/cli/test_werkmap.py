@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from openpyxl.worksheet.formula import ArrayFormula
 
 from reintegratie_addin import udfs
-from reintegratie_cli.archive import Limits, WorkbookError
+from reintegratie_cli.archive import Limits, WorkbookError, check_archive
 from reintegratie_cli.main import main
 from reintegratie_cli.recalc import package, recalculation
 
@@ -286,6 +286,28 @@ class TestUntrustedInput:
         # About 1.000× (deflate's best): the ratio with the Dutch thousands point, never
         # "1,030×", which a Dutch reader reads as one comma thirty.
         assert re.search(r" is [1-9]\.\d{3}× gecomprimeerd", str(caught.value)), caught.value
+
+    @pytest.mark.parametrize("fraction", [0.1, 0.4, 0.49])
+    def test_a_ratio_just_above_the_limit_never_reads_as_the_limit(
+        self, tmp_path: Path, fraction: float
+    ) -> None:
+        """A part compressed 200.4× with a limit of 200× is refused: the message must not
+        read "is 200× gecomprimeerd …; de grens is 200×", which reads as within it."""
+        path = build(tmp_path / "bom.xlsx", {"A1": 1})
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("xl/media/opvulling.bin", b"\0" * (8 * 1024 * 1024))
+        with zipfile.ZipFile(path) as archive:
+            part = archive.getinfo("xl/media/opvulling.bin")
+        ratio = part.file_size / part.compress_size
+        # the limit just below the ratio, by less than half: the ratio rounds to the limit
+        limit = int(ratio - fraction) if ratio - int(ratio) >= fraction else int(ratio) - 1
+        limits = Limits(compression_ratio=limit)
+        with pytest.raises(WorkbookError, match="zipbom") as caught:
+            check_archive(path, limits)
+        message = str(caught.value)
+        shown = re.search(r" is (?:meer dan )?([\d.]+)× gecomprimeerd", message)
+        assert shown is not None, message
+        assert int(shown.group(1).replace(".", "")) > limit or "meer dan" in message, message
 
     def test_sizes_have_the_dutch_thousands_point(self, tmp_path: Path) -> None:
         """A 2 GiB file (sparse: no disk used) is "2.048,0 MB", with the one Dutch
