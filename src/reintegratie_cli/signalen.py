@@ -216,7 +216,12 @@ def _print(
         print(f"Afgekeurde rijen ({thousands(counts['afgekeurd'])}):")
         for error in summary.errors:
             who = f" ({terminal_text(error.employee, 40)})" if error.employee else ""
-            print(f"  rij {error.row}{who}: {terminal_text(error.message, 500)}")
+            rows = (
+                f"rijen {', '.join(map(str, error.numbers))}"
+                if len(error.numbers) > 1
+                else f"rij {error.row}"
+            )
+            print(f"  {rows}{who}: {terminal_text(error.message, 500)}")
         if total > len(summary.errors):
             more = (
                 "zie de kolom fout"

@@ -169,7 +169,6 @@ def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Excepti
     employee (issue 16 item 1) — never the run's.
     """
     numbers = sorted(r.row for r in rows)
-    listed = ", ".join(str(n) for n in numbers)
     if isinstance(exc, ReintegratieError):
         named = error_argument(exc)
         if named is not None and named[0] in _AS_COLUMNS:
@@ -178,7 +177,9 @@ def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Excepti
             reason = str(exc) if named is None else named[1]
     else:
         reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
-    return RowError(numbers[0], employer, employee, f"rijen {listed}: {reason}", tuple(numbers))
+    # the reason alone: the rows are the error's numbers (the file's rijen column, the
+    # screen's "rijen 2, 3"), not repeated in its message
+    return RowError(numbers[0], employer, employee, reason, tuple(numbers))
 
 
 #: The case of one running period (a bound classmethod, looked up once).

@@ -114,7 +114,7 @@ class TestRowErrorsNameTheUsersTerms:
             employee_line("P-1", "W-1", rows, date(9998, 7, 1), 30)
         error = failed(rows, "P-1", "W-1", raised.value)
         assert error.message == (
-            "rijen 1: ziekte: een mijlpaal valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)"
+            "ziekte: een mijlpaal valt buiten het datumbereik (01-01-0001 t/m 31-12-9999)"
         )
 
     def test_a_probleemanalyse_before_the_case_names_its_column(
@@ -131,7 +131,7 @@ class TestRowErrorsNameTheUsersTerms:
         code, _, _ = run([str(path), *PEIL, "--uit", str(out)], capsys)
         assert code == 0
         assert (
-            "rijen 2: datum_probleemanalyse: 06-01-2025 ligt vóór de eerste ziektedag 03-03-2025"
+            ",2,datum_probleemanalyse: 06-01-2025 ligt vóór de eerste ziektedag 03-03-2025"
         ) in out.read_text(encoding="utf-8")
 
     def test_the_row_error_names_the_probleemanalyse_column(self) -> None:
@@ -146,7 +146,7 @@ class TestRowErrorsNameTheUsersTerms:
             employee_line("P-1", "W-1", rows, date(2025, 9, 1), 14)
         error = failed(rows, "P-1", "W-1", raised.value)
         assert error.message == (
-            "rijen 4: datum_probleemanalyse: 20-03-2025 ligt vóór de eerste ziektedag 09-06-2025"
+            "datum_probleemanalyse: 20-03-2025 ligt vóór de eerste ziektedag 09-06-2025"
         )
 
 

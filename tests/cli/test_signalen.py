@@ -94,7 +94,7 @@ class TestBrokenRows:
         assert run([str(source), *PEIL, "--uit", str(target)], capsys)[0] == 0
         lines = read_csv(target)
         assert [line["status"] for line in lines] == ["binnenkort", "fout"]
-        assert "rijen 2, 3" in lines[1]["fout"]
+        assert lines[1]["rijen"] == "2;3"
         assert "overlappen" in lines[1]["fout"]
 
     @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -633,3 +633,29 @@ class TestScreenNumbers:
         assert weeks == {"W1": "103.00", "W2": "103.14"}
         screen = {line.split()[-2] for line in out.splitlines() if " W1 " in line or " W2 " in line}
         assert screen == {"103,00", "103,14"}
+
+
+class TestRejectedRowsOnScreen:
+    def test_a_row_is_named_once(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A one-row error reads 'rij 2 (W1): …', not 'rij 2 (W1): rijen 2: …'; an error of
+        several rows names them all once ('rijen 3, 4 (W2): …'); the file's fout column
+        holds the reason alone, beside the rijen column that holds the rows."""
+        source = write_csv(
+            tmp_path / "p.csv",
+            [
+                row("W1", date(2025, 3, 3), done={"datum_probleemanalyse": date(2025, 1, 6)}),
+                row("W2", date(2025, 9, 1), date(2025, 9, 30)),
+                row("W2", date(2025, 9, 20)),
+            ],
+        )
+        target = tmp_path / "uit.csv"
+        code, out, _ = run([str(source), *PEIL, "--uit", str(target)], capsys)
+        assert code == 0
+        assert "  rij 2 (W1): datum_probleemanalyse: 06-01-2025 ligt vóór" in out
+        assert "rijen 2" not in out
+        assert "  rijen 3, 4 (W2): " in out
+        errors = {line["werknemer"]: line for line in read_csv(target) if line["status"] == "fout"}
+        assert errors["W1"]["rijen"] == "2"
+        assert errors["W1"]["fout"].startswith("datum_probleemanalyse: ")
+        assert errors["W2"]["rijen"] == "3;4"
+        assert not errors["W2"]["fout"].startswith("rijen")

@@ -118,7 +118,7 @@ class TestOneEmployeesFailure:
         lines = by_employee(target)
         assert (
             lines["W-1"]["fout"]
-            == "rijen 2: interne fout (ZeroDivisionError) bij het berekenen van deze werknemer"
+            == "interne fout (ZeroDivisionError) bij het berekenen van deze werknemer"
         )
         assert lines["W-2"]["status"] == "te laat"
         assert "1 afgekeurd" in out
