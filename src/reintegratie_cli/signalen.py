@@ -216,12 +216,12 @@ def _print(
         print(f"Afgekeurde rijen ({thousands(counts['afgekeurd'])}):")
         for error in summary.errors:
             who = f" ({terminal_text(error.employee, 40)})" if error.employee else ""
-            rows = (
+            named = (
                 f"rijen {', '.join(map(str, error.numbers))}"
                 if len(error.numbers) > 1
                 else f"rij {error.row}"
             )
-            print(f"  {rows}{who}: {terminal_text(error.message, 500)}")
+            print(f"  {named}{who}: {terminal_text(error.message, 500)}")
         if total > len(summary.errors):
             more = (
                 "zie de kolom fout"
