@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Generic, ParamSpec, Protocol, TypeVar
 
 import attrs
@@ -342,11 +342,11 @@ def format_number(
         raise member_error("unit", unit, Unit)
     if isinstance(value, bool) or not isinstance(value, Decimal | int | float):
         raise instance_error("value", value, Decimal, "of een int of float")
+    if places is not None and (type(places) is not int or not 0 <= places <= 10):
+        raise argument_error(InvalidValueError, "places", "geen geheel getal 0 t/m 10")
     number = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not number.is_finite():
         return str(value)
-    if places is not None and (type(places) is not int or not 0 <= places <= 10):
-        raise argument_error(InvalidValueError, "places", "geen geheel getal 0 t/m 10")
     if unit is Unit.EURO:
         return f"€ {_euros(number)}"
     if unit is Unit.PERCENT and abs(number) <= 1:  # a fraction (0.70); above 1 a percentage
@@ -354,7 +354,11 @@ def format_number(
     if places is None:
         text = _dutch(number)
     else:
-        number = number.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        # in a context that holds every digit (as round_cents does); a rounded -0 reads 0
+        context = Context(prec=max(number.adjusted(), 0) + places + 2, rounding=ROUND_HALF_UP)
+        number = number.quantize(Decimal(1).scaleb(-places), context=context)
+        if number.is_zero():
+            number = number.copy_abs()
         text = f"{number:f}".replace(".", ",")
     if unit is Unit.PERCENT:
         return f"{text} %"

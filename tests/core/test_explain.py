@@ -335,3 +335,24 @@ class TestFormatNumberPlaces:
         """A nonsensical number of places is refused in Dutch."""
         with pytest.raises(ValueError, match="places"):
             format_number(Decimal(1), places=-1)
+
+    def test_places_on_a_long_number(self) -> None:
+        """A number with more digits than the decimal context holds (1E+30 with two places)
+        is written out, as euros are (round_cents rounds it in a context that holds it); it
+        raised decimal.InvalidOperation, an internal error instead of a text."""
+        assert format_number(Decimal("1E+30"), places=2) == "1" + "0" * 30 + ",00"
+        assert format_number(Decimal("123456789012345678901234567.895"), places=2) == (
+            "123456789012345678901234567,90"
+        )
+
+    def test_places_never_show_minus_zero(self) -> None:
+        """A small negative number rounded to zero reads 0,00, as a rounded euro amount does
+        (€ 0,00), not -0,00."""
+        assert format_number(Decimal("-0.001"), places=2) == "0,00"
+        assert format_number(Decimal("-0.001"), Unit.EURO) == "€ 0,00"
+
+    def test_places_refused_also_for_a_value_that_is_not_finite(self) -> None:
+        """places is checked before the value is looked at: a wrong places is refused
+        whatever the value (it passed unnoticed with NaN)."""
+        with pytest.raises(ValueError, match="places"):
+            format_number(Decimal("NaN"), places=-1)
