@@ -25,8 +25,10 @@ class Stopped(KeyboardInterrupt):
 _RECEIVED: list[Stopped] = []
 
 
-#: The process that installs `handle`: the command. A worker forked from it inherits the
-#: handler until its own start sets its signals (``engine._worker_start``).
+#: The process that installs `handle`: the command (set again by `forget`, which starts
+#: each command, so a command run in a process forked after this import is the command
+#: too). A worker forked from it inherits the handler until its own start sets its
+#: signals (``engine._worker_start``).
 _COMMAND = os.getpid()
 
 
@@ -53,5 +55,7 @@ def received() -> Stopped | None:
 
 
 def forget() -> None:
-    """Start a command with no stop received."""
+    """Start a command with no stop received, in this process: the command's."""
+    global _COMMAND  # noqa: PLW0603 - the one process-wide fact a signal handler reads
+    _COMMAND = os.getpid()
     _RECEIVED.clear()
