@@ -186,10 +186,11 @@ def cite(citations: Iterable[Citation]) -> str:
     (``a.s.r. Re-integratiemanager art. 2.2 en 1.8``); sources apart by ``; ``.
     """
     check_iterable("citations", citations, Citation)
-    distinct = list(dict.fromkeys(citations))
-    for citation in distinct:
+    given = tuple(citations)
+    for citation in given:  # before hashing: a list among them is named, not "unhashable"
         if type(citation) is not Citation:
             raise instance_error("citations", citation, Citation)
+    distinct = list(dict.fromkeys(given))
     plain = {_key(c) for c in distinct}
     distinct = [c for c in distinct if (c.kind, c.source, _bare(c)) not in plain - {_key(c)}]
     groups: list[tuple[Citation, list[str]]] = []

@@ -71,6 +71,13 @@ class TestCitationLabels:
 
 
 class TestCite:
+    @pytest.mark.parametrize("junk", [[1], {}, {1, 2}])
+    def test_an_unhashable_item_is_refused_by_name(self, junk: object) -> None:
+        """A list or dict among the citations is refused naming ``citations``, as every other
+        item that is no Citation is; it raised Python's bare 'unhashable type'."""
+        with pytest.raises(TypeError, match=r"^citations: verwacht een Citation"):
+            cite([Citation.statute("BW", "7:629 lid 1"), junk])  # type: ignore[list-item]
+
     def test_articles_of_one_source_share_its_name(self) -> None:
         """001 art. 2.2 and 1.8 read 'a.s.r. Re-integratiemanager art. 2.2 en 1.8'."""
         text = cite([Citation.seed("001", "2.2"), Citation.seed("001", "1.8")])
