@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 import reintegratie_io as _io
-from reintegratie_core import error_argument, fraction, money
+from reintegratie_core import fraction, money
 from reintegratie_io import (
     BOOL_HINT,
     DATE_HINT,
@@ -35,6 +35,7 @@ from reintegratie_io import (
     describe,
     float_number,
     is_empty,
+    named_as,
     normalize_code,
     serial_to_date,
     to_bool,
@@ -200,8 +201,7 @@ def core_reason(exc: Exception) -> str:
     """A core error's text without the Python argument it names (``last: periode …`` is
     ``periode …``): a cell's or argument's Excel name goes in its place, never the core's
     parameter, which an Excel user does not know."""
-    named = error_argument(exc)
-    return str(exc) if named is None else named[1]
+    return named_as(exc, {})[1]
 
 
 # --- Sickness: one first sick day, or a range of periods ---------------------------------

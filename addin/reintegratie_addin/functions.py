@@ -61,10 +61,10 @@ from reintegratie_core import (
     Explained,
     ReintegratieError,
     Unit,
-    error_argument,
     explanation_text,
     format_value,
 )
+from reintegratie_io import named_as
 
 try:  # xlwings is the `excel` extra; without it the functions still work from Python.
     import xlwings as _xw
@@ -242,10 +242,8 @@ def named_argument(exc: Exception, arguments: Mapping[str, str]) -> ArgumentErro
     """
     if isinstance(exc, ArgumentError):
         return exc
-    named = error_argument(exc)
-    if named is not None and named[0] in arguments:
-        return ArgumentError(arguments[named[0]], named[1])
-    return None
+    name, reason = named_as(exc, arguments)
+    return None if name is None else ArgumentError(name, reason)
 
 
 def error_text(exc: Exception, function: str, arguments: Mapping[str, str] | None = None) -> str:

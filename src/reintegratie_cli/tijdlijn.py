@@ -13,11 +13,11 @@ from reintegratie_core import (
     InvalidValueError,
     SicknessCase,
     cite,
-    error_argument,
     format_date,
     render_grounds,
     timeline,
 )
+from reintegratie_io import named_as
 
 
 def register(commands: Any) -> None:
@@ -55,10 +55,8 @@ _TYPED = {"probleemanalyse": "--probleemanalyse", "case": "eerste_ziektedag"}
 def _as_typed(exc: Exception) -> str:
     """The error naming the option or argument the user typed (``--probleemanalyse``),
     not the core's parameter (``probleemanalyse``), read from the error's argument."""
-    named = error_argument(exc)
-    if named is not None and named[0] in _TYPED:
-        return f"{_TYPED[named[0]]}: {named[1]}"
-    return str(exc)
+    typed, reason = named_as(exc, _TYPED)
+    return str(exc) if typed is None else f"{typed}: {reason}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -34,11 +34,11 @@ from reintegratie_core import (
     SicknessCase,
     Status,
     cite,
-    error_argument,
     merge_cases,
     milestone_date,
     work_item,
 )
+from reintegratie_io import named_as
 
 #: The worklist's columns, in file order (``docs/portefeuille.md`` explains each).
 OUTPUT_HEADER: tuple[str, ...] = (
@@ -170,11 +170,10 @@ def failed(rows: Sequence[PeriodRow], employer: str, employee: str, exc: Excepti
     """
     numbers = sorted(r.row for r in rows)
     if isinstance(exc, ReintegratieError):
-        named = error_argument(exc)
-        if named is not None and named[0] in _AS_COLUMNS:
-            reason = f"{_AS_COLUMNS[named[0]]}: {named[1]}"
-        else:  # a parameter of the core this file has no column for: the reason alone
-            reason = str(exc) if named is None else named[1]
+        # a parameter of the core this file has no column for: the reason alone
+        column, reason = named_as(exc, _AS_COLUMNS)
+        if column is not None:
+            reason = f"{column}: {reason}"
     else:
         reason = f"interne fout ({type(exc).__name__}) bij het berekenen van deze werknemer"
     # the reason alone: the rows are the error's numbers (the file's rijen column, the

@@ -33,6 +33,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple, TypeVar
 
+from reintegratie_core import error_argument
 from reintegratie_core._explain import format_date
 from reintegratie_core._statutory import MAX_SANCTION_WEEKS
 from reintegratie_core.products import canonical
@@ -59,6 +60,17 @@ class ArgumentError(ValueError):
         self.argument = argument
         self.message = message
         super().__init__(f"{argument}: {message}")
+
+
+def named_as(exc: Exception, names: Mapping[str, str]) -> tuple[str | None, str]:
+    """A core error in a shell's terms: the name the user knows for the core parameter it
+    names (``names`` maps the core's to the shell's: ``{"costs": "kosten"}``) and its reason
+    without the core's name, which the user does not know; ``(None, reason)`` when it names
+    none of ``names``, ``(None, str(exc))`` when it names no parameter at all."""
+    named = error_argument(exc)
+    if named is None:
+        return None, str(exc)
+    return names.get(named[0]), named[1]
 
 
 class DateBounds(NamedTuple):
@@ -525,6 +537,7 @@ __all__ = [
     "dutch_number",
     "float_number",
     "is_empty",
+    "named_as",
     "normalize_code",
     "parse_date_text",
     "required_date",

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reintegratie_core import ZEEUWSE_PRB, compensation
 from reintegratie_core.products import canonical
 from reintegratie_io import (
     MAX_SERIAL,
@@ -22,6 +23,7 @@ from reintegratie_io import (
     date_to_serial,
     describe,
     float_number,
+    named_as,
     normalize_code,
     serial_to_date,
     thousands,
@@ -416,3 +418,18 @@ class TestDescribeLongText:
         name = "P-400017 " + "Kinderopvang Brolin " * 4 + "x" * 11
         assert len(name) == 100
         assert describe(name) == f'"{name}"'
+
+
+class TestNamedAs:
+    """One way the shells show a core error in their own terms (`reintegratie_io.named_as`):
+    the add-in's argument names, the worklist's columns, tijdlijn's options."""
+
+    def test_a_known_parameter_gets_the_shells_name(self) -> None:
+        reason = "-1 is negatief (verwacht een bedrag van 0 of meer)"
+        with pytest.raises(ValueError, match=r"^costs: ") as caught:
+            compensation.prevention_budget(ZEEUWSE_PRB, Decimal(-1))
+        assert named_as(caught.value, {"costs": "kosten"}) == ("kosten", reason)
+        assert named_as(caught.value, {}) == (None, reason)
+
+    def test_an_error_naming_nothing_keeps_its_text(self) -> None:
+        assert named_as(ValueError("iets"), {"costs": "kosten"}) == (None, "iets")
