@@ -11,10 +11,7 @@ counted by hand.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -24,14 +21,9 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from reintegratie_addin import udfs
 from reintegratie_cli.recalc import recalculation
+from tests.cli.engines import reference_builder
 
-HERE = Path(__file__).resolve().parent / "referentie"
-_SPEC = importlib.util.spec_from_file_location("_bouw_referentie", HERE / "bouw_referentie.py")
-assert _SPEC is not None
-assert _SPEC.loader is not None
-builder = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = builder
-_SPEC.loader.exec_module(builder)
+builder = reference_builder()
 _EPOCH = datetime(1899, 12, 30)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
 import sys
 import zipfile
 from datetime import datetime
@@ -25,6 +24,7 @@ from reintegratie_addin import udfs
 from reintegratie_cli.main import main
 from reintegratie_cli.recalc import recalculation
 from tests.cli import simple_calls as forms
+from tests.cli.engines import compute_with_libreoffice, needs_libreoffice
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "excel" / "voorbeeld-backoffice.xlsx"
@@ -365,17 +365,10 @@ class TestExcelsOwnFormulas:
         assert dates, "the example puts no date into text any more"
         assert [d for d in dates if not re.fullmatch(r"\d\d-\d\d-\d{4}", d)] == []
 
-    @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) ontbreekt")
+    @needs_libreoffice
     def test_libreoffice_computes_the_cached_values(self, source: Any, tmp_path: Path) -> None:
         """LibreOffice, given the RI_ results as values, computes every other formula to the
         value the workbook shows on opening (an engine nobody here wrote)."""
-        spec = importlib.util.spec_from_file_location(
-            "_bouw_referentie_lo", ROOT / "tests" / "cli" / "referentie" / "bouw_referentie.py"
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        libreoffice = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(libreoffice)
         cached = openpyxl.load_workbook(EXAMPLE, data_only=True)
         copy = openpyxl.load_workbook(EXAMPLE)
         for ws, cell, text, ref in formula_cells(copy):
@@ -388,7 +381,7 @@ class TestExcelsOwnFormulas:
         given = tmp_path / "ri-als-waarden.xlsx"
         copy.save(given)
         computed = tmp_path / "libreoffice.xlsx"
-        libreoffice.compute_with_libreoffice(given, computed)
+        compute_with_libreoffice(given, computed)
         theirs = openpyxl.load_workbook(computed, data_only=True)
         native = _native_formula_cells(source)
         assert len(native) > 50

@@ -12,9 +12,6 @@ The expected values are Excel's, checked against LibreOffice (the last class, wh
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,8 +24,8 @@ from openpyxl.worksheet.formula import ArrayFormula
 from reintegratie_addin import udfs
 from reintegratie_cli.main import main
 from reintegratie_cli.recalc import calc, elementwise, recalculation
+from tests.cli.engines import compute_with_libreoffice, needs_libreoffice, recalc
 
-FUNCTIONS = udfs.contract_functions()
 DATA: dict[str, list[Any]] = {
     "A": ["appel", " x ", "citroen", "x", "kers"],
     "B": [1, -2.5, 3.7, 4, -5.25],
@@ -156,12 +153,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, 6)
     return value
-
-
-def recalc(source: Path) -> tuple[recalculation.Report, Any]:
-    target = source.with_name(source.stem + "-uit.xlsx")
-    report = recalculation.recalculate(source, target, functions=FUNCTIONS)
-    return report, openpyxl.load_workbook(target, data_only=True)["Blad1"]
 
 
 @pytest.fixture(scope="module")
@@ -464,27 +455,17 @@ class TestTheEngine:
         assert [plain(value) for value in got] == [2, plain(7 + 1 / -3.5 + 1 / 2.7), 2.2]
 
 
-SOFFICE = shutil.which("soffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
+@needs_libreoffice
 class TestAgainstLibreOffice:
     """Every computed cell equals LibreOffice's; every refused cell is one where
     LibreOffice computes a value (so the engine's answer was Excel's by no means)."""
 
     def test_both_lists(self, tmp_path: Path) -> None:
-        here = Path(__file__).resolve().parent / "referentie" / "bouw_referentie.py"
-        spec = importlib.util.spec_from_file_location("_bouw_referentie_ew", here)
-        assert spec is not None
-        assert spec.loader is not None
-        builder = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = builder
-        spec.loader.exec_module(builder)
         formulas = [f for f, _, _ in WRONG] + [f for f, _ in RIGHT]
         source = build(tmp_path / "beide.xlsx", formulas)
         report, ours = recalc(source)
         computed = tmp_path / "libreoffice.xlsx"
-        builder.compute_with_libreoffice(source, computed)
+        compute_with_libreoffice(source, computed)
         theirs = openpyxl.load_workbook(computed, data_only=True)["Blad1"]
         refused = {p.cell for p in report.problems}
         for row, formula in enumerate(formulas, start=1):

@@ -13,9 +13,6 @@ computes them (the last class, when ``soffice`` is installed).
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-import sys
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -28,8 +25,8 @@ from openpyxl.worksheet.formula import ArrayFormula
 from reintegratie_addin import udfs
 from reintegratie_cli.main import main
 from reintegratie_cli.recalc import calc, elementwise, recalculation
+from tests.cli.engines import compute_with_libreoffice, needs_libreoffice, recalc
 
-FUNCTIONS = udfs.contract_functions()
 DATA: dict[str, list[Any]] = {
     "A": [1, 2, 3, 4, 5],
     "B": [-3, 0.95, 4, -2, 7],
@@ -113,12 +110,6 @@ def plain(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, 6)
     return value
-
-
-def recalc(source: Path) -> tuple[recalculation.Report, Any]:
-    target = source.with_name(source.stem + "-uit.xlsx")
-    report = recalculation.recalculate(source, target, functions=FUNCTIONS)
-    return report, openpyxl.load_workbook(target, data_only=True)["Blad1"]
 
 
 @pytest.fixture(scope="module")
@@ -311,27 +302,17 @@ class TestChecker:
         assert plain(outputs["S"].values[(2, 7)]) == 13.9
 
 
-SOFFICE = shutil.which("soffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
+@needs_libreoffice
 class TestAgainstLibreOffice:
     """Every refused cell is one where LibreOffice intersects (Excel's value, not the
     engine's); every computed cell equals LibreOffice's."""
 
     def test_both_lists(self, tmp_path: Path) -> None:
-        here = Path(__file__).resolve().parent / "referentie" / "bouw_referentie.py"
-        spec = importlib.util.spec_from_file_location("_bouw_referentie_lg", here)
-        assert spec is not None
-        assert spec.loader is not None
-        builder = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = builder
-        spec.loader.exec_module(builder)
         cells = {cell: formula for cell, formula, _, _ in WRONG} | right_cells()
         source = build(tmp_path / "beide.xlsx", cells)
         report, ours = recalc(source)
         computed = tmp_path / "libreoffice.xlsx"
-        builder.compute_with_libreoffice(source, computed)
+        compute_with_libreoffice(source, computed)
         theirs = openpyxl.load_workbook(computed, data_only=True)["Blad1"]
         refused = {p.cell for p in report.problems}
         for cell, formula, _, excel in WRONG:
