@@ -99,7 +99,6 @@ from reintegratie_core.compensation import (
     weekly_wage,
 )
 from reintegratie_core.products import BUILTIN_PRODUCTS, Product, builtin_product
-from reintegratie_io import to_decimal
 
 CAT_VERGOEDING = "Re-integratie – Vergoedingen"
 
@@ -180,8 +179,8 @@ def _arbodienst(value: Any, argument: str) -> bool | Decimal:
             f"{c.describe(value)} is geen WAAR/ONWAAR of bedrag (verwacht WAAR als de "
             "arbodienst alles vergoedde, of het bedrag dat zij vergoedde)",
         ) from None
-    if isinstance(value, str) and to_decimal(value, argument, c.AMOUNT_HINT) in (0, 1):
-        return bool(amount)  # the text's number itself (not rounded) is 1 or 0, as above
+    if isinstance(value, str) and amount in (0, 1):  # a text amount is not rounded: its
+        return bool(amount)  # number itself is 1 or 0, as a number cell above
     return amount
 
 
